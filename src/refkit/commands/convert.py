@@ -1,0 +1,61 @@
+"""``refkit convert INPUT... -o OUT``: read (extract) any inputs, optionally enrich,
+write one library in the format of OUT's extension (or ``--to``).
+
+Exit codes: 0 when entries were written, 1 when the inputs held no publication
+entries (an empty output is still written), 2 on error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "extract/convert publication lists between formats"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from .enrich import add_enrich_arguments
+    from .styles import add_render_arguments
+
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, '-' for stdin, or an http(s) URL")
+    parser.add_argument("-o", "--output", default="-", help="output file ('-' for stdout, the default)")
+    parser.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format: bibtex, csljson, html, text (default: sniffed)")
+    parser.add_argument("--to", metavar="FORMAT", help="output format: bibtex, csljson, markdown, html, text, latex (default: from OUT's extension)")
+    parser.add_argument("--encoding", help="input encoding (default UTF-8)")
+    parser.add_argument("--enrich", action="store_true", help="complete entries over the network (arXiv, doi.org, Crossref)")
+    add_enrich_arguments(parser)
+    add_render_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import writers
+    from ..fileio import atomic_write
+    from ..io import read, write_string
+    from ..model import Library
+
+    library = Library()
+    for source in args.inputs:
+        part = read(source, format=args.from_format, encoding=args.encoding)
+        if not part.entries:
+            print(f"refkit: {source}: no publication entries found", file=sys.stderr)
+        library = part if not library.blocks and not library.problems else library.merged(part)
+    for problem in library.problems:
+        print(f"refkit: warning: {problem}", file=sys.stderr)
+
+    if args.enrich:
+        from .enrich import enrich_library
+
+        library = enrich_library(library, args)
+
+    fmt = writers.resolve(args.to, args.output)
+    options = {}
+    if fmt not in ("bibtex", "csljson"):
+        from .styles import render_options
+
+        options = render_options(args)
+    text = write_string(library, fmt, **options)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        atomic_write(args.output, text)
+    return 0 if library.entries else 1

@@ -1,0 +1,59 @@
+"""refkit's exceptions: one base class, a few subclasses carrying what a user
+needs to act (path and line for input, identifier/URL/status for lookups).
+
+    RefkitError
+    ├── InputError          a file or text refkit cannot read (path:line: message)
+    │   └── ParseError      syntax errors in a .bib / CSL-JSON / other input
+    ├── ConfigError         bad [tool.refkit] / refkit.toml / command-line values
+    ├── FormatError         unknown input/output format or style
+    └── LookupFailed        a network lookup failed (identifier, url, status)
+"""
+
+from __future__ import annotations
+
+__all__ = ["RefkitError", "InputError", "ParseError", "ConfigError", "FormatError", "LookupFailed"]
+
+
+class RefkitError(Exception):
+    """Base class of every error refkit raises on purpose."""
+
+
+class InputError(RefkitError):
+    """Input that cannot be read; ``str()`` is ``path:line:col: message``."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, column: int | None = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class ParseError(InputError):
+    """A syntax error in structured input (BibTeX, CSL-JSON)."""
+
+
+class ConfigError(RefkitError):
+    """An invalid configuration key or value."""
+
+
+class FormatError(RefkitError):
+    """An unknown or unusable format or style name."""
+
+
+class LookupFailed(RefkitError):
+    """A network lookup failed after retries."""
+
+    def __init__(self, message: str, identifier: str = "", url: str = "", status: int | None = None):
+        self.identifier = identifier
+        self.url = url
+        self.status = status
+        super().__init__(message)
