@@ -31,9 +31,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
-def build_parser(command: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+def build_parser(command: str | None = None, every: bool = False) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The argument parser and its subparsers; only ``command``'s module is
-    imported (every command's when ``command`` is None, e.g. for the docs)."""
+    imported (every command's with ``every``, e.g. for the docs)."""
     parser = argparse.ArgumentParser(prog="refkit", description="Clean, complete bibliographic data from publication lists.")
     parser.add_argument("--version", action="version", version=f"refkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -41,7 +41,7 @@ def build_parser(command: str | None = None) -> tuple[argparse.ArgumentParser, d
     for name, (module, help_text) in COMMANDS.items():
         sp = sub.add_parser(name, help=help_text, description=help_text)
         subparsers[name] = sp
-        if command is None or command == name:
+        if every or command == name:
             import_module(module).add_arguments(sp)
     return parser, subparsers
 
