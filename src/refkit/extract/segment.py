@@ -1,0 +1,56 @@
+"""The hand-over format between document readers and the citation parser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Location
+
+__all__ = ["Span", "Link", "Segment"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of visible text and the markup it had.
+
+    ``bold``/``italic`` come from ``<b>``/``<strong>``/``**``/``\\textbf`` and
+    ``<i>``/``<em>``/``*``/``\\emph``; ``sup`` from ``<sup>`` (role markers);
+    ``link`` is the URL when the run is a link's text; ``css`` holds class names
+    (``title``, ``author``, ``venue`` in many templates) as a hint."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    sup: bool = False
+    link: str | None = None
+    css: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink in or attached to an item: its visible label and target."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One listed item of a publication list.
+
+    ``spans`` is the item's visible text in order (line breaks as ``"\\n"`` spans);
+    ``links`` every link in the item (also those on buttons/badges with no text in
+    ``spans``); ``headings`` the headings the item sits under, outermost first
+    ("Publications", "Journal Papers", "2023"), which hint at type and year;
+    ``location`` where the item starts in the source document.
+    """
+
+    spans: tuple[Span, ...]
+    links: tuple[Link, ...] = ()
+    headings: tuple[str, ...] = ()
+    location: Location = field(default_factory=Location)
+
+    @property
+    def text(self) -> str:
+        """The plain visible text, whitespace collapsed."""
+        return " ".join("".join(s.text for s in self.spans).split())
