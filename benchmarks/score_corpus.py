@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Extraction quality in one command: per-case and overall micro-F1 of
+``refkit convert INPUT -o OUT.bib`` on tests/cases/extract/ and, when present,
+on the shared seed documents (../shared/seeds next to the checkout).
+
+    .venv/bin/python benchmarks/score_corpus.py          # add -v to list every miss
+
+Scoring rules: tests/extract_scoring.py (the official scorer's, self-contained).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import extract_scoring as scoring  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("roots", nargs="*", type=Path, help="folders of case folders (default: the corpus and the seeds)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print every problem")
+    args = ap.parse_args()
+    roots = args.roots or [ROOT / "tests" / "cases" / "extract", ROOT.parent / "shared" / "seeds"]
+    everything: list[scoring.CaseScore] = []
+    for root in roots:
+        cases = scoring.case_dirs(root)
+        if not cases:
+            continue
+        scores = [scoring.score_dir(case) for case in cases]
+        everything += scores
+        print(f"== {root}")
+        print(scoring.table(scores))
+        if args.verbose:
+            for s in scores:
+                for p in s.problems:
+                    print(f"  [{s.name}] {p}")
+        print()
+    if not everything:
+        print("no cases found", file=sys.stderr)
+        return 2
+    print(scoring.field_table(everything))
+    print(f"overall extraction micro-F1 {scoring.micro_f1(everything):.3f} over {len(everything)} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
