@@ -15,8 +15,9 @@ import argparse
 import difflib
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .errors import ConfigError
 
@@ -38,13 +39,20 @@ def _toml_load(path: Path) -> dict[str, Any]:
 
 
 def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
-    """The config file in effect and its refkit table, or None."""
+    """The config file in effect and its refkit table, or None.
+
+    ``REFKIT_CONFIG`` wins; otherwise, from ``start`` (the current directory)
+    upwards, the first ``refkit.toml``, or ``pyproject.toml`` with a
+    ``[tool.refkit]`` table (``refkit.toml`` first in the same folder). The
+    search stops at the repository root (a folder holding ``.git``), so a
+    file outside the repository never changes what a hook does.
+    """
     explicit = os.environ.get("REFKIT_CONFIG")
     if explicit:
         path = Path(explicit)
         data = _toml_load(path)
-        table = data.get("tool", {}).get("refkit", data) if path.name == "pyproject.toml" else data
-        return path, table
+        table = data.get("tool", {}).get("refkit", {}) if path.name == "pyproject.toml" else data
+        return path, _table(path, table, "tool.refkit")
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         own = folder / "refkit.toml"
@@ -54,71 +62,91 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
         if project.is_file():
             table = _toml_load(project).get("tool", {}).get("refkit")
             if table is not None:
-                return project, table
-            if (folder / ".git").exists():
-                break  # do not read configuration from outside the repository
+                return project, _table(project, table, "tool.refkit")
+        if (folder / ".git").exists():
+            break  # do not read configuration from outside the repository
     return None
 
 
-def load_config(command: str, start: Path | None = None) -> tuple[Path | None, dict[str, Any]]:
-    """The settings for ``command``: shared keys overlaid by ``[...<command>]``."""
+def _table(path: Path, value: Any, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {name} must be a table, not {type(value).__name__}")
+    return value
+
+
+def load_config(command: str, start: Path | None = None) -> tuple[Path | None, dict[str, Any], dict[str, Any]]:
+    """The settings for ``command``: the shared keys and the keys of its own
+    ``[...<command>]`` table (which win), returned separately because an
+    unknown key means something different in each (see :func:`apply_config`)."""
     found = find_config(start)
     if found is None:
-        return None, {}
+        return None, {}, {}
     path, table = found
     from .cli import COMMANDS
 
-    settings = {k: v for k, v in table.items() if not (k in COMMANDS and isinstance(v, dict))}
+    shared = {k: v for k, v in table.items() if not (k in COMMANDS and isinstance(v, dict))}
     own = table.get(command, {})
-    if isinstance(own, dict):
-        settings.update(own)
-    return path, settings
+    if command in table and not isinstance(own, dict):
+        raise ConfigError(f"{path}: {command} must be a table of {command} options, not {type(own).__name__}")
+    return path, shared, dict(own)
 
 
 def apply_config(parser: argparse.ArgumentParser, command: str, start: Path | None = None) -> None:
-    """Use the configuration as ``parser``'s defaults (the command line still wins)."""
-    path, settings = load_config(command, start)
-    if not settings:
+    """Use the configuration as ``parser``'s defaults (the command line still wins).
+
+    A key in the command's own table must be one of its options. A shared key
+    must be an option of some command (``sort`` is shared by ``format`` and
+    ignored by ``check``). Anything else is an error naming the file and the key.
+    """
+    path, shared, own = load_config(command, start)
+    if not shared and not own:
         return
     options = _long_options(parser)
     defaults: dict[str, Any] = {}
-    unknown: list[str] = []
-    for key, value in settings.items():
+    for key, value in {**shared, **own}.items():
         name = key.replace("_", "-")
         if name in options:
             defaults[options[name].dest] = _coerce(path, key, value, options[name])
-        else:
-            unknown.append(key)
-    for key in unknown:
-        if not _known_elsewhere(key.replace("_", "-"), command):
-            everything = sorted(set(_all_long_options()))
-            close = difflib.get_close_matches(key.replace("_", "-"), everything, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ConfigError(f"{path}: unknown configuration key {key!r}{hint}")
+        elif key in own:
+            raise ConfigError(f"{path}: unknown configuration key {key!r} for `refkit {command}`"
+                              f"{_suggest(name, options)}")
+        elif name not in _all_long_options():
+            from .cli import COMMANDS
+
+            if isinstance(value, dict):  # a misspelled command table: [tool.refkit.chek]
+                raise ConfigError(f"{path}: unknown command table {key!r}{_suggest(key, COMMANDS)}")
+            raise ConfigError(f"{path}: unknown configuration key {key!r}"
+                              f"{_suggest(name, _all_long_options())}")
     parser.set_defaults(**defaults)
+
+
+def _suggest(name: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _long_options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
     out: dict[str, argparse.Action] = {}
     for action in parser._actions:
+        if isinstance(action, (argparse._HelpAction, argparse._VersionAction)):
+            continue
         for opt in action.option_strings:
             if opt.startswith("--"):
                 out[opt[2:]] = action
     return out
 
 
-def _all_long_options() -> list[str]:
+@lru_cache(maxsize=1)
+def _all_long_options() -> tuple[str, ...]:
+    """Every long option of every command (imports every command module; only
+    needed when a shared key is not an option of the running command)."""
     from .cli import build_parser
 
     _, subparsers = build_parser(every=True)
     names: list[str] = []
     for sp in subparsers.values():
         names.extend(_long_options(sp))
-    return names
-
-
-def _known_elsewhere(name: str, command: str) -> bool:
-    return name in _all_long_options()
+    return tuple(names)
 
 
 def _coerce(path: Path | None, key: str, value: Any, action: argparse.Action) -> Any:
@@ -129,18 +157,26 @@ def _coerce(path: Path | None, key: str, value: Any, action: argparse.Action) ->
             raise ConfigError(f"{path}: {key} must be true or false, not {value!r}")
         # a store_false option ("--no-cache") set to true means its dest is False
         return (not value) if isinstance(action, argparse._StoreFalseAction) else value
-    if isinstance(action, argparse._AppendAction) or action.nargs in ("*", "+"):
+    if isinstance(action, argparse._AppendAction) or action.nargs in ("*", "+") or getattr(action, "list_value", False):
         items = value if isinstance(value, list) else [value]
         return [_convert(path, key, v, action) for v in items]
     if isinstance(value, (list, dict)):
-        raise ConfigError(f"{path}: {key} takes a single value, not {type(value).__name__}")
+        raise ConfigError(f"{path}: {key} takes a single value, not a {_toml_type(value)}")
     return _convert(path, key, value, action)
 
 
+def _toml_type(value: Any) -> str:
+    names = {bool: "boolean", int: "integer", float: "float", str: "string", list: "array", dict: "table"}
+    return names.get(type(value), type(value).__name__)
+
+
 def _convert(path: Path | None, key: str, value: Any, action: argparse.Action) -> Any:
-    if action.type is not None and isinstance(value, str):
+    if action.type is None and not isinstance(value, str) or isinstance(value, (bool, list, dict)):
+        expected = "number" if action.type in (int, float) else "string"
+        raise ConfigError(f"{path}: {key} must be a {expected}, not a {_toml_type(value)} ({value!r})")
+    if action.type is not None:
         try:
-            value = action.type(value)  # type: ignore[misc,operator]
+            value = action.type(value if isinstance(value, str) else str(value))  # type: ignore[operator]
         except (TypeError, ValueError, argparse.ArgumentTypeError) as exc:
             raise ConfigError(f"{path}: invalid value for {key}: {exc}") from None
     if action.choices is not None and value not in action.choices:

@@ -1,0 +1,530 @@
+"""Lint rules for bibliographies, with stable codes: ``refkit check`` and :func:`check`.
+
+Every rule is one row of :data:`RULES` (code, name, what it finds, why it
+matters); the code families are
+
+======  =====================================================================
+RK1xx   parse and syntax problems, reported by the reader (``Library.problems``)
+RK2xx   citation keys
+RK3xx   duplicate entries
+RK4xx   required fields and entry types
+RK5xx   malformed values
+RK6xx   things ``refkit format`` fixes
+======  =====================================================================
+
+:func:`check` makes one pass over the entries (dictionaries for keys and
+duplicates, no pairwise comparisons), so it stays fast on large files.
+Problems are data (:class:`~refkit.model.Problem`), sorted by location.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
+
+from .ids import is_isbn, normalize_doi, parse_arxiv, find_arxiv
+from .model import Entry, Library, Location, Problem
+
+__all__ = ["Rule", "RULES", "check", "select_rules", "REQUIRED_FIELDS"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check: a stable ``code``, a short kebab-case ``name``, a one-line
+    ``summary`` and ``why`` it matters. ``fixable`` rules are the ones
+    ``refkit format`` fixes."""
+
+    code: str
+    name: str
+    summary: str
+    why: str
+    severity: str = "error"
+    fixable: bool = False
+
+
+#: Every rule refkit checks, by code. RK1xx codes are the reader's (see docs/check.md).
+RULES: dict[str, Rule] = {r.code: r for r in (
+    Rule("RK101", "parse-error", "the file cannot be parsed here (syntax error)",
+         "BibTeX, biber and every other tool skip or mangle an entry they cannot parse."),
+    Rule("RK201", "duplicate-key", "two entries have the same citation key",
+         "BibTeX uses the first and warns; biber and pandoc may use either; citations point at the wrong work."),
+    Rule("RK202", "key-case-clash", "two citation keys differ only by case",
+         "BibTeX compares keys case-insensitively ('Case mismatch error'), and citeproc-py lower-cases them, "
+         "so the two entries collide."),
+    Rule("RK203", "key-apostrophe", "a citation key contains an apostrophe (')",
+         "biber stops with a syntax error on such a key."),
+    Rule("RK204", "key-non-ascii", "a citation key contains non-ASCII characters",
+         "BibTeX 8-bit handling varies and jekyll-scholar (al-folio sites) breaks on non-ASCII keys."),
+    Rule("RK205", "key-bad-character", "a citation key contains a character LaTeX or BibTeX reads specially",
+         "Whitespace, commas, braces, quotes, '#', '%', '~' and '\\\\' in a key break \\cite or the .bib parser."),
+    Rule("RK206", "key-missing", "an entry has no citation key",
+         "An entry without a key cannot be cited, and BibTeX reads the first field as the key."),
+    Rule("RK301", "duplicate-doi", "two entries have the same DOI",
+         "The same work listed twice is cited inconsistently and counted twice."),
+    Rule("RK302", "duplicate-arxiv", "two entries have the same arXiv id and title",
+         "The same preprint listed twice. (A journal version with another title that links the preprint is "
+         "not reported.)"),
+    Rule("RK303", "duplicate-title", "two entries have the same title and year",
+         "Probably the same work entered twice; entries with different DOIs, arXiv ids or first authors "
+         "are not reported."),
+    Rule("RK401", "missing-field", "an entry lacks a field its type requires",
+         "BibTeX styles print 'empty journal in …' warnings and incomplete references. Required fields are "
+         "those of BibTeX's standard styles and biblatex (see REQUIRED_FIELDS); fields inherited through "
+         "crossref count."),
+    Rule("RK402", "unknown-type", "the entry type is not a BibTeX or biblatex type",
+         "Styles fall back to @misc or drop the entry.", severity="warning"),
+    Rule("RK403", "crossref-missing", "crossref names a key that is not in the file",
+         "BibTeX warns and the entry loses every inherited field."),
+    Rule("RK404", "empty-field", "a field is present but empty",
+         "An empty field hides a missing value from required-field checks and prints as nothing.",
+         severity="warning"),
+    Rule("RK501", "bad-doi", "the doi field does not hold a DOI",
+         "Links built from it are broken and lookups by DOI fail."),
+    Rule("RK502", "bad-arxiv", "the arXiv eprint is not an arXiv identifier",
+         "Links to arxiv.org and lookups fail."),
+    Rule("RK503", "bad-isbn", "an ISBN has the wrong length or checksum",
+         "Usually a typo; catalogue links and lookups fail."),
+    Rule("RK504", "bad-issn", "an ISSN has the wrong form or checksum",
+         "Usually a typo; catalogue links and lookups fail."),
+    Rule("RK505", "bad-year", "year is not a four-digit year",
+         "biber rejects it, sorting by year breaks, and CSL output shows no date."),
+    Rule("RK506", "bad-month", "month is not a month (jan…dec, a name or 1-12)",
+         "biber rejects it and styles print it verbatim."),
+    Rule("RK507", "bad-date", "date is not an ISO 8601 date or range (biblatex)",
+         "biber rejects the date and the entry has no year."),
+    Rule("RK508", "bad-pages", "pages is not a page, page range or list of them",
+         "Styles print it verbatim and cannot abbreviate or dash ranges."),
+    Rule("RK509", "unbalanced-braces", "a value has unbalanced braces",
+         "BibTeX reads past the field or entry end and silently swallows what follows."),
+    Rule("RK510", "undefined-string", "a value uses an @string macro that is not defined",
+         "BibTeX warns and leaves the value empty."),
+    Rule("RK601", "page-range-dash", "a page range uses '-' or a Unicode dash instead of '--'",
+         "BibTeX styles print what is written; LaTeX wants an en-dash ('--') in ranges.",
+         severity="warning", fixable=True),
+    Rule("RK602", "doi-prefix", "the doi field holds a resolver URL or 'doi:' prefix",
+         "Styles add https://doi.org/ themselves, producing doubled links.", severity="warning", fixable=True),
+    Rule("RK603", "arxiv-not-in-eprint", "an arXiv id appears only in url/journal/note, not in eprint",
+         "biblatex and CSL styles link preprints from eprint/archiveprefix; elsewhere the id is just text.",
+         severity="warning", fixable=True),
+    Rule("RK604", "arxiv-prefix", "eprint holds 'arXiv:' or an arxiv.org URL instead of the bare id",
+         "Styles prepend 'arXiv:' themselves, producing 'arXiv:arXiv:…' and broken links.",
+         severity="warning", fixable=True),
+)}
+
+# --------------------------------------------------------------------------- data
+#: Required fields per entry type. Each requirement is a tuple of alternatives
+#: (any one satisfies it). BibTeX's standard styles (btxdoc) for the classic types,
+#: the biblatex manual (§2.1) for the rest; ``date`` always stands in for ``year``
+#: and ``journaltitle`` for ``journal`` (biblatex's names).
+_Y = ("year", "date")
+_AE = ("author", "editor")
+REQUIRED_FIELDS: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "article": (("author",), ("title",), ("journal", "journaltitle"), _Y),
+    "book": (_AE, ("title",), ("publisher",), _Y),
+    "booklet": (("title",),),
+    "conference": (("author",), ("title",), ("booktitle",), _Y),
+    "inbook": (_AE, ("title",), ("chapter", "pages"), ("publisher",), _Y),
+    "incollection": (("author",), ("title",), ("booktitle",), ("publisher",), _Y),
+    "inproceedings": (("author",), ("title",), ("booktitle",), _Y),
+    "manual": (("title",),),
+    "mastersthesis": (("author",), ("title",), ("school", "institution"), _Y),
+    "misc": (),
+    "phdthesis": (("author",), ("title",), ("school", "institution"), _Y),
+    "proceedings": (("title",), _Y),
+    "techreport": (("author",), ("title",), ("institution", "school"), _Y),
+    "unpublished": (("author",), ("title",), ("note",)),
+    # biblatex
+    "bookinbook": (("author",), ("title",), _Y),
+    "collection": (("editor",), ("title",), _Y),
+    "dataset": (_AE, ("title",), _Y),
+    "inreference": (("author",), ("title",), ("booktitle",), _Y),
+    "mvbook": (("author",), ("title",), _Y),
+    "mvcollection": (("editor",), ("title",), _Y),
+    "mvproceedings": (("title",), _Y),
+    "mvreference": (("editor",), ("title",), _Y),
+    "online": (_AE, ("title",), _Y, ("doi", "eprint", "url")),
+    "patent": (("author",), ("title",), ("number",), _Y),
+    "periodical": (("editor",), ("title",), _Y),
+    "reference": (("editor",), ("title",), _Y),
+    "report": (("author",), ("title",), ("institution", "school"), _Y),
+    "suppbook": (("author",), ("title",), ("booktitle",), _Y),
+    "suppcollection": (("author",), ("title",), ("booktitle",), _Y),
+    "suppperiodical": (("author",), ("title",), ("journal", "journaltitle"), _Y),
+    "thesis": (("author",), ("title",), ("institution", "school"), _Y),
+}
+#: Types that are known (biblatex aliases, biblatex-software, IEEEtran, JabRef) but require nothing.
+_OTHER_TYPES = frozenset({
+    "artwork", "audio", "bibnote", "commentary", "electronic", "image", "jurisdiction", "legal", "legislation",
+    "letter", "movie", "music", "performance", "review", "set", "software", "softwareversion", "softwaremodule",
+    "codefragment", "standard", "video", "www", "webpage", "xdata", "ieeetranbstctl", "preprint",
+})
+#: Fields a crossref parent passes to its child under another name (biblatex's defaults).
+_INHERITED_AS = {"title": "booktitle", "booktitle": "booktitle"}
+
+#: Macros every BibTeX style defines (months) and those of the standard styles (plain.bst & co).
+_PREDEFINED_MACROS = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec "
+    "acmcs acta cacm ibmjrd ibmsj ieeese ieeetc ieeetcad ipl jacm jcss scp sicomp tcs tocs tods tog toms "
+    "toois toplas".split()
+)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)
+_MONTH_RE = re.compile(r"(?:([a-z]{3,})\.?|0?[1-9]|1[0-2])(?:(?:\s*~\s*|\s+)\d{1,2}(?:st|nd|rd|th)?)?", re.I)
+_YEAR_RE = re.compile(r"\d{4}")
+_DATE_PART = r"(?:-?\d{4}(?:-(?:0[1-9]|1[0-2]|2[1-4])(?:-(?:0[1-9]|[12]\d|3[01]))?)?[~?%]?)"
+_DATE_RE = re.compile(rf"{_DATE_PART}(?:/(?:{_DATE_PART}|\.\.)?)?|\.\./{_DATE_PART}")
+_PAGE = r"(?:[A-Za-z]{0,4}\d+[A-Za-z]?(?::\d+)?|[ivxlcdmIVXLCDM]+|\d+\+)"
+_PAGES_OK = re.compile(rf"{_PAGE}(?:--{_PAGE})?(?:\s*,\s*{_PAGE}(?:--{_PAGE})?)*")
+_PAGES_FIXABLE = re.compile(rf"{_PAGE}\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|---?|\\textendash(?:\{{\}})?)\s*{_PAGE}")
+_KEY_BAD = re.compile(r"[\s,{}\"#%~\\()=]")
+_ISSN_RE = re.compile(r"\d{4}-?\d{3}[\dXx]")
+_ARXIV_CARRIERS = ("url", "journal", "journaltitle", "note", "howpublished", "booktitle", "publisher")
+
+
+# --------------------------------------------------------------------------- helpers
+def _plain(value: str) -> str:
+    """A value without braces and surrounding space (for format checks)."""
+    return value.replace("{", "").replace("}", "").strip()
+
+
+def _location(entry: Entry, field: str | None = None) -> Location:
+    """Where ``field`` of ``entry`` is written (its line and column), else where the entry starts."""
+    loc = entry.location
+    if field is None or entry.origin is None or not entry.origin.text or loc.line is None:
+        return loc
+    text = entry.origin.text
+    m = re.search(rf"(?:^|[\s,{{(]){re.escape(field)}\s*=", text, re.I)
+    if not m:
+        return loc
+    start = m.start() if text[m.start()].lower() == field[0].lower() else m.start() + 1
+    line_start = text.rfind("\n", 0, start)
+    line = loc.line + text.count("\n", 0, start)
+    column = start - line_start if line_start >= 0 else (loc.column or 1) + start
+    return Location(loc.path, line, column)
+
+
+class _Report:
+    """Collects problems for one library, applying the rule selection."""
+
+    def __init__(self, enabled: Callable[[str], bool]):
+        self.enabled = enabled
+        self.problems: list[Problem] = []
+
+    def __call__(self, code: str, message: str, entry: Entry | None = None, field: str | None = None,
+                 location: Location | None = None) -> None:
+        if not self.enabled(code):
+            return
+        rule = RULES[code]
+        where = location or (_location(entry, field) if entry is not None else Location())
+        self.problems.append(Problem(code, message, where, rule.severity, entry.key if entry else None,
+                                     rule.fixable))
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> Callable[[str], bool]:
+    """A predicate on codes: selected (by code or prefix, ``RK5``; all when ``select``
+    is empty) and not ignored. ``ALL`` selects everything. Unknown codes are an error."""
+    from .errors import ConfigError
+
+    def clean(items: Iterable[str] | None) -> tuple[str, ...]:
+        out = []
+        for item in items or ():
+            for part in str(item).split(","):
+                part = part.strip().upper()
+                if not part:
+                    continue
+                if part != "ALL" and not (re.fullmatch(r"RK\d{0,3}", part) and
+                                          (any(c.startswith(part) for c in RULES) or part[:3] == "RK1")):
+                    raise ConfigError(f"unknown rule code {part!r} (codes look like RK201, prefixes like RK2)")
+                out.append("" if part == "ALL" else part)
+        return tuple(out)
+
+    chosen, dropped = clean(select), clean(ignore)
+
+    def enabled(code: str) -> bool:
+        if chosen and not code.startswith(chosen):
+            return False
+        return not (dropped and code.startswith(dropped))
+
+    return enabled
+
+
+# --------------------------------------------------------------------------- the rules
+def check(library: Library, *, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Problem]:
+    """Every problem in ``library``: the reader's parse problems (RK1xx) and the
+    findings of the rules in :data:`RULES`, restricted by ``select``/``ignore``
+    (codes or prefixes such as ``RK5``), sorted by location."""
+    enabled = select_rules(select, ignore)
+    report = _Report(enabled)
+    report.problems.extend(p for p in library.problems if enabled(p.code))
+    entries = library.entries
+    _check_keys(entries, report)
+    _check_duplicates(entries, report)
+    macros = set(_PREDEFINED_MACROS) | set(library.strings)
+    by_key = {e.key.lower(): e for e in entries}
+    for entry in entries:
+        _check_required(entry, by_key, report)
+        _check_values(entry, report)
+        _check_raw(entry, macros, report)
+    return sorted(report.problems, key=_order)
+
+
+def _order(problem: Problem) -> tuple[str, int, int, str]:
+    loc = problem.location
+    return (loc.path or "", loc.line or 0, loc.column or 0, problem.code)
+
+
+def _check_keys(entries: Sequence[Entry], report: _Report) -> None:
+    seen: dict[str, Entry] = {}
+    folded: dict[str, Entry] = {}
+    for entry in entries:
+        key = entry.key
+        if not key:
+            report("RK206", "entry has no citation key", entry)
+            continue
+        first = seen.get(key)
+        if first is not None:
+            report("RK201", f"duplicate key {key!r} (first at {_line(first)})", entry)
+        else:
+            seen[key] = entry
+            other = folded.get(key.lower())
+            if other is not None:
+                report("RK202", f"key {key!r} differs from {other.key!r} (at {_line(other)}) only by case; "
+                       "BibTeX and citeproc-py treat them as the same key", entry)
+            else:
+                folded[key.lower()] = entry
+        if "'" in key:
+            report("RK203", f"key {key!r} contains an apostrophe: biber stops with a syntax error on it", entry)
+        if not key.isascii():
+            chars = "".join(sorted({c for c in key if not c.isascii()}))
+            report("RK204", f"key {key!r} contains non-ASCII characters ({chars}): jekyll-scholar breaks on "
+                   "non-ASCII keys and BibTeX's handling of them varies", entry)
+        bad = sorted(set(_KEY_BAD.findall(key)))
+        if bad:
+            shown = " ".join(repr(c) for c in bad)
+            report("RK205", f"key {key!r} contains {shown}, which LaTeX's \\cite or BibTeX reads specially", entry)
+
+
+def _line(entry: Entry) -> str:
+    loc = entry.location
+    return f"line {loc.line}" if loc.line is not None else repr(entry.key)
+
+
+def _check_duplicates(entries: Sequence[Entry], report: _Report) -> None:
+    if not any(report.enabled(c) for c in ("RK301", "RK302", "RK303")):
+        return
+    from .transforms.dedupe import find_duplicates
+
+    what = {"doi": ("RK301", "the same DOI as"), "arxiv": ("RK302", "the same arXiv id and title as"),
+            "title": ("RK303", "the same title and year as")}
+    for dup in find_duplicates(entries):
+        code, text = what[dup.reason]
+        first = entries[dup.first]
+        report(code, f"{entries[dup.index].key!r} has {text} {first.key!r} ({_line(first)})", entries[dup.index])
+
+
+def _check_required(entry: Entry, by_key: Mapping[str, Entry], report: _Report) -> None:
+    etype = entry.type.lower()
+    required = REQUIRED_FIELDS.get(etype)
+    if required is None:
+        if etype not in _OTHER_TYPES:
+            report("RK402", f"unknown entry type @{entry.type}", entry)
+        required = ()
+    for name, value in entry.fields.items():
+        if not value.strip() and name != "crossref":
+            report("RK404", f"field {name!r} is empty", entry, name)
+    if not required and "crossref" not in entry.fields:
+        return
+    available = {name for name, value in entry.fields.items() if value.strip()}
+    parent_key = entry.fields.get("crossref", "").strip()
+    if parent_key:
+        parent = by_key.get(_plain(parent_key).lower())
+        if parent is None:
+            report("RK403", f"crossref {parent_key!r} is not a key in this file", entry, "crossref")
+            return  # the inherited fields are unknown: do not guess which are missing
+        available.update(n for n, v in parent.fields.items() if v.strip())
+        available.update(_INHERITED_AS[n] for n in parent.fields if n in _INHERITED_AS)
+    for alternatives in required:
+        if not available.intersection(alternatives):
+            wanted = " or ".join(alternatives)
+            report("RK401", f"@{entry.type} {entry.key!r} has no {wanted}", entry)
+
+
+def _check_values(entry: Entry, report: _Report) -> None:
+    fields = entry.fields
+    doi = fields.get("doi")
+    if doi and doi.strip():
+        _check_doi(entry, doi, report)
+    _check_arxiv(entry, report)
+    for name in ("isbn", "issn"):
+        value = fields.get(name)
+        if value and value.strip():
+            _check_numbers(entry, name, value, report)
+    year = fields.get("year")
+    if year is not None and year.strip():
+        plain = _plain(year)
+        if not _YEAR_RE.fullmatch(plain):
+            report("RK505", f"year {plain!r} is not a four-digit year", entry, "year")
+    month = fields.get("month")
+    if month is not None and month.strip():
+        plain = _plain(month)
+        if not _is_month(plain):
+            report("RK506", f"month {plain!r} is not a month (jan … dec, a month name or 1-12)", entry, "month")
+    for name in ("date", "urldate", "eventdate", "origdate"):
+        value = fields.get(name)
+        if value and value.strip() and not _DATE_RE.fullmatch(_plain(value)):
+            report("RK507", f"{name} {_plain(value)!r} is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD "
+                   "or a range with '/')", entry, name)
+    pages = fields.get("pages")
+    if pages and pages.strip():
+        _check_pages(entry, pages, report)
+
+
+def _is_month(text: str) -> bool:
+    """A month number, a month name or its abbreviation (``sept.``), optionally with a day."""
+    m = _MONTH_RE.fullmatch(text)
+    if m is None:
+        return False
+    word = (m.group(1) or "").lower()
+    return not word or any(name.startswith(word) for name in _MONTH_NAMES)
+
+
+def _check_doi(entry: Entry, doi: str, report: _Report) -> None:
+    value = doi.strip()
+    bare = normalize_doi(value)
+    if bare is None or " " in value.strip("{} "):
+        report("RK501", f"doi {value!r} is not a DOI (10.<prefix>/<suffix>)", entry, "doi")
+    elif bare != _plain(value):
+        report("RK602", f"doi {value!r} should be the bare DOI {bare!r}", entry, "doi")
+
+
+def _check_arxiv(entry: Entry, report: _Report) -> None:
+    fields = entry.fields
+    eprint = fields.get("eprint")
+    prefix = _plain(fields.get("archiveprefix", fields.get("eprinttype", ""))).lower()
+    if eprint and eprint.strip() and prefix in ("arxiv", ""):
+        value = _plain(eprint)
+        parsed = parse_arxiv(value)
+        if parsed is None:
+            if prefix == "arxiv":
+                report("RK502", f"eprint {value!r} is not an arXiv identifier", entry, "eprint")
+        elif value.lower() != str(parsed).lower():
+            report("RK604", f"eprint {value!r} should be the bare arXiv id {str(parsed)!r}", entry, "eprint")
+        return
+    if eprint:
+        return
+    doi = normalize_doi(fields.get("doi"))
+    if doi and doi.lower().startswith("10.48550/"):
+        return  # the arXiv DOI is the identifier; nothing to move
+    for name in _ARXIV_CARRIERS:
+        carrier = fields.get(name)
+        if carrier and "arxiv" in carrier.lower():
+            found = find_arxiv(carrier)
+            if found is not None:
+                report("RK603", f"arXiv id {found.id} is written in {name}; put it in eprint "
+                       "(with archiveprefix = {arXiv})", entry, name)
+                return
+
+
+def _check_numbers(entry: Entry, name: str, value: str, report: _Report) -> None:
+    for part in re.split(r"[;,]|\s+and\s+|\s{2,}", _plain(value)):
+        part = part.strip()
+        if not part:
+            continue
+        if name == "isbn":
+            digits = re.sub(r"^isbn(?:-1[03])?:?\s*", "", part, flags=re.I)
+            digits = re.sub(r"\s*\([^)]*\)$", "", digits)  # "0-19-… (pbk.)"
+            if not is_isbn(digits):
+                report("RK503", f"isbn {part!r} is not a valid ISBN-10 or ISBN-13 (length or checksum)", entry, name)
+        elif not _is_issn(part):
+            report("RK504", f"issn {part!r} is not a valid ISSN (NNNN-NNNC, checksum)", entry, name)
+
+
+def _is_issn(text: str) -> bool:
+    text = re.sub(r"^issn:?\s*", "", text.strip(), flags=re.I)
+    if not _ISSN_RE.fullmatch(text):
+        return False
+    digits = text.replace("-", "").upper()
+    total = sum((8 - i) * int(c) for i, c in enumerate(digits[:7]))
+    check = (11 - total % 11) % 11
+    return digits[7] == ("X" if check == 10 else str(check))
+
+
+def _check_pages(entry: Entry, pages: str, report: _Report) -> None:
+    plain = " ".join(_plain(pages).split())
+    if _PAGES_OK.fullmatch(plain):
+        return
+    parts = [p.strip() for p in plain.split(",")]
+    if all(_PAGES_OK.fullmatch(p) or _PAGES_FIXABLE.fullmatch(p) for p in parts):
+        report("RK601", f"page range {plain!r} should use '--' (an en-dash in LaTeX)", entry, "pages")
+    else:
+        report("RK508", f"pages {plain!r} is not a page, a range (12--34) or a list of them", entry, "pages")
+
+
+# ---- checks on the values as written (raw expressions) -----------------------------
+def _check_raw(entry: Entry, macros: set[str], report: _Report) -> None:
+    raw = entry.origin.raw_fields if entry.origin is not None and entry.origin.raw_fields else None
+    for name, value in (raw or entry.fields).items():
+        if raw is not None:
+            fast = value[:1] == "{" and value[-1:] == "}" and "#" not in value
+            if fast:
+                continue  # one braced value: the reader found its end, so it is balanced
+            for token in _tokens(value):
+                if token[:1] == '"':
+                    if not _balanced(token):
+                        report("RK509", f"field {name!r} has unbalanced braces", entry, name)
+                elif token[:1] != "{" and not token.isdigit() and token.lower() not in macros:
+                    report("RK510", f"field {name!r} uses the undefined @string macro {token!r}", entry, name)
+        elif ("{" in value or "}" in value) and not _balanced(value):
+            report("RK509", f"field {name!r} has unbalanced braces", entry, name)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _tokens(expression: str) -> Iterator[str]:
+    """The parts of a BibTeX value expression: ``{…}``, ``"…"``, numbers and macro names."""
+    i, n = 0, len(expression)
+    while i < n:
+        ch = expression[i]
+        if ch.isspace() or ch == "#":
+            i += 1
+        elif ch == "{":
+            depth, j = 0, i
+            while j < n:
+                if expression[j] == "{":
+                    depth += 1
+                elif expression[j] == "}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            yield expression[i:j + 1]
+            i = j + 1
+        elif ch == '"':
+            depth, j = 0, i + 1
+            while j < n and not (expression[j] == '"' and depth <= 0):
+                if expression[j] == "{":
+                    depth += 1
+                elif expression[j] == "}":
+                    depth -= 1
+                j += 1
+            yield expression[i:j + 1]
+            i = j + 1
+        else:
+            j = i
+            while j < n and not expression[j].isspace() and expression[j] not in '#{"':
+                j += 1
+            yield expression[i:j]
+            i = j

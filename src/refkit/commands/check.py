@@ -1,0 +1,129 @@
+"""``refkit check FILE...``: lint bibliographies; a pre-commit hook.
+
+Prints one line per problem (``path:line:col: CODE message``, or JSON, or
+GitHub Actions annotations) and a summary on stderr naming what
+``refkit format`` would fix. Exit codes: 0 clean, 1 problems found, 2 error
+(an unreadable file, an unknown rule code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from typing import Any, Sequence
+
+from ..model import Problem
+
+HELP = "lint .bib files (a pre-commit hook)"
+OUTPUT_FORMATS = ("text", "json", "github")
+
+
+class CodeList(argparse.Action):
+    """``--select RK2,RK501`` (repeatable): a command-line list replaces the
+    configured one instead of extending it."""
+
+    list_value = True  # refkit.config: the configuration gives a list of codes
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        seen = f"_{self.dest}_from_command_line"
+        items = list(getattr(namespace, self.dest) or []) if getattr(namespace, seen, False) else []
+        items.extend(v.strip() for v in str(values).split(",") if v.strip())
+        setattr(namespace, self.dest, items)
+        setattr(namespace, seen, True)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="the .bib files to check ('-' for stdin)")
+    parser.add_argument("--select", action=CodeList, default=[], metavar="CODES",
+                        help="check only these rules: codes or prefixes, comma-separated (RK2,RK501)")
+    parser.add_argument("--ignore", action=CodeList, default=[], metavar="CODES",
+                        help="skip these rules: codes or prefixes, comma-separated")
+    parser.add_argument("--output-format", choices=OUTPUT_FORMATS, default="text",
+                        help="text (path:line:col: CODE message), json, or github (Actions annotations)")
+    parser.add_argument("--from", dest="from_format", metavar="FORMAT",
+                        help="input format (default: bibtex for .bib files, else sniffed)")
+    parser.add_argument("--encoding", help="input encoding (default UTF-8)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..checks import check, select_rules
+    from ..errors import RefkitError
+    from ..io import read
+
+    select_rules(args.select, args.ignore)  # unknown codes are an error before any file is read
+    problems: list[Problem] = []
+    errors = 0
+    for path in args.files:
+        fmt = args.from_format or ("bibtex" if path.lower().endswith(".bib") else None)
+        try:
+            library = read(path, format=fmt, encoding=args.encoding)
+        except RefkitError as exc:  # report it, check the other files, exit 2
+            print(f"refkit: {exc}", file=sys.stderr)
+            errors += 1
+            continue
+        problems.extend(check(library, select=args.select, ignore=args.ignore))
+    out = sys.stdout
+    if args.output_format == "json":
+        json.dump([_as_json(p) for p in problems], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for problem in problems:
+            out.write((_as_github(problem) if args.output_format == "github" else _as_text(problem)) + "\n")
+    if not args.quiet:
+        summary = _summary(problems, len(args.files))
+        if summary:
+            print(summary, file=sys.stderr)
+    if errors:
+        return 2
+    return 1 if problems else 0
+
+
+def _as_text(problem: Problem) -> str:
+    return f"{problem.location}: {problem.code} {problem.message}"
+
+
+def _as_json(problem: Problem) -> dict[str, Any]:
+    from ..checks import RULES
+
+    loc = problem.location
+    rule = RULES.get(problem.code)
+    return {
+        "path": loc.path, "line": loc.line, "column": loc.column, "code": problem.code,
+        "name": rule.name if rule else None, "message": problem.message, "severity": problem.severity,
+        "key": problem.key, "fixable": problem.fixable,
+    }
+
+
+def _as_github(problem: Problem) -> str:
+    """A GitHub Actions workflow command; values escaped as the runner expects."""
+    loc = problem.location
+    level = {"error": "error", "warning": "warning"}.get(problem.severity, "notice")
+    props = [f"file={_escape(loc.path or '', True)}"]
+    if loc.line is not None:
+        props.append(f"line={loc.line}")
+        if loc.column is not None:
+            props.append(f"col={loc.column}")
+    props.append(f"title={_escape('refkit ' + problem.code, True)}")
+    return f"::{level} {','.join(props)}::{_escape(problem.code + ' ' + problem.message, False)}"
+
+
+def _escape(text: str, prop: bool) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _summary(problems: Sequence[Problem], files: int) -> str:
+    if not problems:
+        return ""
+    noun = "problem" if len(problems) == 1 else "problems"
+    where = f" in {files} files" if files > 1 else ""
+    text = f"refkit check: {len(problems)} {noun}{where}"
+    fixable = Counter(p.code for p in problems if p.fixable)
+    if fixable:
+        codes = ", ".join(f"{code} x{count}" for code, count in sorted(fixable.items()))
+        text += f"; `refkit format` would fix {sum(fixable.values())} of them ({codes})"
+    return text + "."

@@ -1,0 +1,153 @@
+"""Duplicate detection, shared by ``refkit check`` (rules RK301-RK303) and by
+merging libraries (:func:`merge_duplicates`).
+
+Two entries describe the same work when they have
+
+* the same DOI (compared case-insensitively, resolver prefixes removed),
+* the same arXiv id (versions ignored) and the same normalized title, or
+* the same normalized title and year, and nothing that tells them apart.
+
+"Nothing that tells them apart": different DOIs, different arXiv ids or
+different first-author family names. That is what keeps a conference paper and
+its extended journal version (same title, same year, two DOIs) apart, and an
+arXiv preprint and its *differently titled* journal version that links the same
+preprint (same arXiv id, other title) are not duplicates either.
+
+Detection is one pass over the entries with dictionaries keyed by DOI, arXiv id
+and title + year, so it stays linear on libraries of tens of thousands of entries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Sequence
+
+from ..ids import normalize_doi, parse_arxiv
+from ..latex import to_unicode
+from ..model import Entry, Library
+
+__all__ = ["Duplicate", "find_duplicates", "merge_duplicates", "normalize_title"]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Entry number ``index`` duplicates the earlier entry number ``first``
+    (positions in the sequence given to :func:`find_duplicates`); ``reason`` is
+    ``"doi"``, ``"arxiv"`` or ``"title"`` (title and year)."""
+
+    index: int
+    first: int
+    reason: str
+
+
+@lru_cache(maxsize=65536)
+def normalize_title(title: str) -> str:
+    """A title reduced for comparison: LaTeX decoded, accents, case, punctuation
+    and spacing removed (``{NeRF}: Neural Radiance Fields`` -> ``nerf neural radiance fields``)."""
+    text = unicodedata.normalize("NFKD", to_unicode(title))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+@dataclass(frozen=True)
+class _Keys:
+    doi: str | None
+    arxiv: str | None
+    title: str
+    year: int | None
+
+
+def _keys(entry: Entry) -> _Keys:
+    doi = normalize_doi(entry.fields.get("doi"))
+    arxiv_id = entry.arxiv
+    parsed = parse_arxiv(arxiv_id) if arxiv_id else None
+    return _Keys(
+        doi=doi.lower() if doi else None,
+        arxiv=parsed.id if parsed else None,
+        title=normalize_title(entry.fields.get("title", "")),
+        year=entry.date.year,
+    )
+
+
+def _first_family(entry: Entry) -> str | None:
+    names = entry.names("author") or entry.names("editor")
+    if not names or names[0].is_others:
+        return None
+    name = names[0]
+    return normalize_title(name.family or name.literal) or None
+
+
+def _distinct(a: Entry, ka: _Keys, b: Entry, kb: _Keys) -> bool:
+    """True when something shows that two same-titled entries are different works."""
+    if ka.doi and kb.doi and ka.doi != kb.doi:
+        return True
+    if ka.arxiv and kb.arxiv and ka.arxiv != kb.arxiv:
+        return True
+    fa, fb = _first_family(a), _first_family(b)
+    return bool(fa and fb and fa != fb)
+
+
+def find_duplicates(entries: Sequence[Entry]) -> list[Duplicate]:
+    """Every entry that duplicates an earlier one, in order, with the earliest
+    entry it duplicates and why. Entries without an identifier or title never match."""
+    by_doi: dict[str, int] = {}
+    by_arxiv: dict[str, list[int]] = {}
+    by_title: dict[tuple[str, int], list[int]] = {}
+    keys: list[_Keys] = []
+    found: list[Duplicate] = []
+    for index, entry in enumerate(entries):
+        k = _keys(entry)
+        keys.append(k)
+        match: Duplicate | None = None
+        if k.doi is not None:
+            first = by_doi.setdefault(k.doi, index)
+            if first != index:
+                match = Duplicate(index, first, "doi")
+        if match is None and k.arxiv is not None and k.title:
+            for first in by_arxiv.get(k.arxiv, ()):
+                other = keys[first]
+                if other.title == k.title and not (k.doi and other.doi and k.doi != other.doi):
+                    match = Duplicate(index, first, "arxiv")
+                    break
+        if match is None and k.title and k.year is not None:
+            for first in by_title.get((k.title, k.year), ()):
+                if not _distinct(entries[first], keys[first], entry, k):
+                    match = Duplicate(index, first, "title")
+                    break
+        if match is not None:
+            found.append(match)
+        if k.arxiv is not None:
+            by_arxiv.setdefault(k.arxiv, []).append(index)
+        if k.title and k.year is not None:
+            by_title.setdefault((k.title, k.year), []).append(index)
+    return found
+
+
+def merge_duplicates(library: Library) -> Library:
+    """A library where each duplicate entry is dropped and its fields missing
+    from the entry it duplicates are added there (the kept entry's values always
+    win, so nothing the user wrote is overwritten). Other blocks stay in place."""
+    entries = library.entries
+    merged = list(entries)
+    root: dict[int, int] = {}
+    for dup in find_duplicates(entries):
+        target = root.get(dup.first, dup.first)  # a chain A <- B <- C merges into A
+        root[dup.index] = target
+        keep, other = merged[target], entries[dup.index]
+        extra = {name: value for name, value in other.fields.items() if name not in keep.fields}
+        if extra:
+            provenance = {**keep.provenance, **{n: other.provenance[n] for n in extra if n in other.provenance}}
+            merged[target] = replace(keep, fields={**keep.fields, **extra}, provenance=provenance)
+    out = Library(blocks=[], problems=list(library.problems), source=library.source)
+    position = 0
+    for block in library.blocks:
+        if isinstance(block, Entry):
+            if position not in root:
+                out.blocks.append(merged[position])
+            position += 1
+        else:
+            out.blocks.append(block)
+    return out

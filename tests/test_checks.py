@@ -1,0 +1,192 @@
+"""The lint rules of refkit.checks, on libraries built directly (no reader involved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from refkit.checks import REQUIRED_FIELDS, RULES, check
+from refkit.errors import ConfigError
+from refkit.model import Entry, Library, Location, Origin, Problem, StringDef
+
+
+def entry(key: str = "k", type: str = "misc", line: int = 1, raw: dict[str, str] | None = None, text: str = "",
+          **fields: str) -> Entry:
+    origin = Origin(location=Location("refs.bib", line, 1), raw_fields=raw or {}, text=text)
+    return Entry(type=type, key=key, fields=fields, origin=origin)
+
+
+def codes(*entries: Entry, **options: object) -> list[str]:
+    return [p.code for p in check(Library.from_entries(entries), **options)]  # type: ignore[arg-type]
+
+
+ARTICLE = dict(author="Doe, Jane", title="A Study", journal="J. Stud.", year="2020")
+
+
+def test_a_clean_library_has_no_problems() -> None:
+    assert codes(entry("a", "article", **ARTICLE), entry("b", "misc")) == []
+
+
+def test_duplicate_key_is_reported_at_the_second_entry_with_the_first_line() -> None:
+    problems = check(Library.from_entries([entry("a", line=1), entry("a", line=7)]))
+    assert [(p.code, p.location.line) for p in problems] == [("RK201", 7)]
+    assert "line 1" in problems[0].message
+
+
+def test_keys_differing_only_by_case_clash() -> None:
+    problems = check(Library.from_entries([entry("Smith2020"), entry("smith2020", line=5)]))
+    assert [p.code for p in problems] == ["RK202"]
+    assert "'Smith2020'" in problems[0].message
+
+
+@pytest.mark.parametrize("key, code, words", [
+    ("O'Hara_1999", "RK203", "biber"),
+    ("müller2020", "RK204", "jekyll-scholar"),
+    ("a key", "RK205", "' '"),
+    ("a%b", "RK205", "'%'"),
+    ("", "RK206", "no citation key"),
+])
+def test_bad_key_characters(key: str, code: str, words: str) -> None:
+    [problem] = check(Library.from_entries([entry(key)]))
+    assert problem.code == code and words in problem.message
+
+
+def test_duplicate_doi_title_and_arxiv() -> None:
+    a = entry("a", doi="10.1000/XYZ", title="One")
+    b = entry("b", line=3, doi="https://doi.org/10.1000/xyz", title="Two")
+    assert codes(a, b, select=["RK3"]) == ["RK301"]
+    c = entry("c", eprint="2106.16028", title="Deep {Blur}", year="2021")
+    d = entry("d", line=9, eprint="2106.16028v2", title="Deep blur", year="2022")
+    assert codes(c, d, select=["RK3"]) == ["RK302"]
+    e = entry("e", title="Same Title", year="2020", author="Doe, J.")
+    f = entry("f", line=9, title="{Same} title.", year="2020", author="Jane Doe")
+    assert codes(e, f, select=["RK3"]) == ["RK303"]
+
+
+def test_preprint_and_differently_titled_journal_version_are_not_duplicates() -> None:
+    pre = entry("pre", eprint="2106.16028", title="Efficient Spatio-Temporal Recurrent Networks", year="2021")
+    journal = entry("ijcv", "article", line=9, eprint="2106.16028", title="Real-World Video Deblurring", year="2022",
+                    doi="10.1007/s11263-022-01705-6")
+    assert codes(pre, journal, select=["RK3"]) == []
+
+
+def test_problems_come_sorted_by_location_and_carry_the_key() -> None:
+    problems = check(Library.from_entries([entry("b", "article", line=10), entry("a'", line=2)]))
+    assert [p.location.line for p in problems] == sorted(p.location.line or 0 for p in problems)
+    assert {p.key for p in problems} == {"a'", "b"}
+
+
+def test_missing_required_fields_follow_the_type_table() -> None:
+    problems = check(Library.from_entries([entry("a", "article", title="T", year="2020")]))
+    assert [p.code for p in problems] == ["RK401", "RK401"]
+    assert "has no author" in problems[0].message and "journal or journaltitle" in problems[1].message
+    # alternatives: biblatex date for year, editor for author in a book
+    assert codes(entry("b", "book", editor="E, D", title="T", publisher="P", date="2020-05")) == []
+
+
+def test_required_fields_are_inherited_through_crossref() -> None:
+    parent = entry("proc", "proceedings", title="Proc. of Things", year="2020", publisher="ACM")
+    child = entry("paper", "inproceedings", line=5, author="A, B", title="Paper", crossref="proc")
+    assert codes(child, parent) == []
+    orphan = entry("orphan", "inproceedings", author="A, B", title="Paper", crossref="nowhere")
+    assert codes(orphan) == ["RK403"]
+
+
+def test_unknown_type_is_a_warning_and_empty_fields_are_reported() -> None:
+    problems = check(Library.from_entries([entry("a", "artcle", title="")]))
+    assert [(p.code, p.severity) for p in problems] == [("RK402", "warning"), ("RK404", "warning")]
+
+
+def test_every_required_field_table_row_names_a_known_field_tuple() -> None:
+    assert all(isinstance(alts, tuple) and alts for row in REQUIRED_FIELDS.values() for alts in row)
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ({"doi": "not a doi"}, ["RK501"]),
+    ({"doi": "10.1000/abc"}, []),
+    ({"doi": "https://doi.org/10.1000/abc"}, ["RK602"]),
+    ({"doi": "doi:10.1000/abc"}, ["RK602"]),
+    ({"eprint": "2106.16028", "archiveprefix": "arXiv"}, []),
+    ({"eprint": "12345", "archiveprefix": "arXiv"}, ["RK502"]),
+    ({"eprint": "arXiv:2106.16028"}, ["RK604"]),
+    ({"eprint": "hal-01234", "eprinttype": "hal"}, []),
+    ({"journal": "arXiv preprint arXiv:2106.16028"}, ["RK603"]),
+    ({"url": "https://arxiv.org/abs/2106.16028"}, ["RK603"]),
+    ({"url": "https://arxiv.org/abs/2106.16028", "eprint": "2106.16028"}, []),
+    ({"isbn": "978-0-306-40615-7"}, []),
+    ({"isbn": "978-0-306-40615-8"}, ["RK503"]),
+    ({"isbn": "0-306-40615-2; 978-0-306-40615-7"}, []),
+    ({"issn": "0317-8471"}, []),
+    ({"issn": "0317-8472"}, ["RK504"]),
+    ({"year": "2020"}, []),
+    ({"year": "{2020}"}, []),
+    ({"year": "20"}, ["RK505"]),
+    ({"year": "2019--2020"}, ["RK505"]),
+    ({"month": "jan"}, []),
+    ({"month": "January"}, []),
+    ({"month": "sept."}, []),
+    ({"month": "12"}, []),
+    ({"month": "13"}, ["RK506"]),
+    ({"month": "Spring"}, ["RK506"]),
+    ({"date": "2020-05-01"}, []),
+    ({"date": "2020/2021"}, []),
+    ({"date": "May 2020"}, ["RK507"]),
+    ({"pages": "12--34"}, []),
+    ({"pages": "e1002345"}, []),
+    ({"pages": "S12--S15, 20"}, []),
+    ({"pages": "123:1--123:20"}, []),
+    ({"pages": "xiv--xx"}, []),
+    ({"pages": "12-34"}, ["RK601"]),
+    ({"pages": "12\u201334"}, ["RK601"]),
+    ({"pages": "12 -- 34"}, ["RK601"]),
+    ({"pages": "pp. 12-34"}, ["RK508"]),
+    ({"pages": "12--"}, ["RK508"]),
+    ({"title": "a } b {"}, ["RK509"]),
+])
+def test_value_rules(fields: dict[str, str], expected: list[str]) -> None:
+    assert codes(entry("k", **fields)) == expected
+
+
+def test_raw_expressions_are_checked_for_macros_and_braces() -> None:
+    strings = StringDef("pami", "IEEE TPAMI")
+    e = entry("k", raw={"journal": "pami", "month": "jan # \"~15\"", "note": "undefinedmacro # { x}",
+                        "title": '"A {B"', "volume": "12"}, journal="IEEE TPAMI", month="January~15", note=" x",
+              title="A {B", volume="12")
+    problems = check(Library(blocks=[strings, e]))
+    assert [(p.code, p.message.split("'")[1]) for p in problems] == [("RK509", "title"), ("RK510", "note")]
+    assert "undefinedmacro" in problems[1].message
+
+
+def test_field_location_points_at_the_field_line() -> None:
+    text = "@misc{k,\n  title = {T},\n  pages = {1-2},\n}"
+    [problem] = check(Library.from_entries([entry("k", line=10, text=text, title="T", pages="1-2")]))
+    assert (problem.location.line, problem.location.column) == (12, 3)
+    assert str(problem) == "refs.bib:12:3: RK601 page range '1-2' should use '--' (an en-dash in LaTeX)"
+    assert problem.fixable
+
+
+def test_reader_problems_are_included_and_filtered_like_the_rest() -> None:
+    library = Library.from_entries([entry("a'", line=5)])
+    library.problems.append(Problem("RK101", "syntax error", Location("refs.bib", 3, 1)))
+    assert [p.code for p in check(library)] == ["RK101", "RK203"]
+    assert [p.code for p in check(library, ignore=["RK1"])] == ["RK203"]
+    assert [p.code for p in check(library, select=["RK1"])] == ["RK101"]
+
+
+def test_select_and_ignore_take_codes_prefixes_and_commas() -> None:
+    bad = entry("a'", "article", pages="1-2")
+    assert codes(bad) == ["RK203", "RK401", "RK401", "RK401", "RK401", "RK601"]
+    assert codes(bad, select=["RK2,RK6"]) == ["RK203", "RK601"]
+    assert codes(bad, select=["ALL"], ignore=["RK4", "rk601"]) == ["RK203"]
+
+
+@pytest.mark.parametrize("bad", ["RK999", "E501", "RK7"])
+def test_unknown_rule_codes_are_an_error(bad: str) -> None:
+    with pytest.raises(ConfigError, match=bad):
+        check(Library(), select=[bad])
+
+
+def test_rule_table_is_consistent() -> None:
+    assert len({r.name for r in RULES.values()}) == len(RULES)
+    for code, rule in RULES.items():
+        assert rule.code == code and rule.summary and rule.why
+        assert rule.fixable == code.startswith("RK6")
