@@ -1,0 +1,864 @@
+"""Cut an HTML page into publication items (:class:`Segment` objects).
+
+Why a layout-agnostic algorithm: academic pages come in every shape (lists,
+tables, ``<div>`` cards, ``<br>``-separated paragraphs, Jekyll/Hugo themes,
+bibtex2html output), so instead of one rule per template we find the items from
+the *shape* of the tree:
+
+1. **Units.** Bottom-up, every element gets an estimate of how many citations it
+   holds. Its content is cut into *parts* (block children, and the inline runs
+   between ``<br>`` and block children); a part with a year or a preprint/status
+   word and enough text is one citation. An element whose parts hold two or more
+   citations is a *container*; otherwise it is one citation if it looks like one.
+2. **Items.** Top-down, the parts of each container are grouped into items: one
+   per citation-like part, siblings of the same shape without a year join them,
+   and where an item is spread over several siblings (title ``<div>``, author
+   ``<div>``, venue ``<div>`` …) consecutive parts are grouped.
+3. **Headings.** Every item remembers the headings above it (``h1``–``h6``,
+   ``<dt>``, captions, lone bold lines) and the section they name
+   (publications, or news/talks/teaching … which never hold publications).
+4. **Spans.** The item's visible text with bold/italic/sup/link/css marks,
+   ``<br>`` and block ends as line breaks; badge buttons and link-only lines
+   (``PDF / Code / Bib``) leave the text but stay in :attr:`Segment.links`.
+
+Everything iterates (no recursion), so 10,000-deep nesting is safe; lxml's
+``huge_tree`` parser bounds the depth it builds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+import lxml.etree as etree
+import lxml.html
+
+from ..model import Location
+from .segment import Link, Segment, Span
+
+__all__ = [
+    "PageItem",
+    "parse_html",
+    "page_items",
+    "classify_heading",
+    "is_skipped",
+    "BLOCK_TAGS",
+]
+
+HtmlElement = lxml.html.HtmlElement
+
+BLOCK_TAGS = frozenset(
+    """p div li ul ol dl dt dd table tbody thead tfoot tr td th section article header main
+    aside blockquote figure figcaption h1 h2 h3 h4 h5 h6 pre address details summary form
+    fieldset center hr caption body html nav footer menu dialog""".split()
+)
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+#: never page content
+DROP_TAGS = frozenset("script style noscript template svg canvas iframe object embed nav footer button select option textarea pre math head title meta link".split())
+BOLD_TAGS = frozenset({"b", "strong"})
+ITALIC_TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
+
+_YEAR = re.compile(r"(?<![\d./-])(?:1[89]\d\d|20[0-4]\d)(?![\d])")
+_SIGNAL = re.compile(
+    r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
+    r"manuscript|\b10\.\d{4,9}/|\bdoi\b",
+    re.I,
+)
+_PUNCT = re.compile(r"[,.;:]")
+_WS = re.compile(r"\s+")
+_LINK_SEP = re.compile(r"^[\s/|·•,;:\[\]()\-–—]*$")
+
+#: section words (matched at word starts, lower-case)
+_PUB_WORDS = re.compile(
+    r"\b(?:publications?|papers?|preprints?|articles?|journals?|conferences?|proceedings|workshops?|"
+    r"books?|chapters?|theses|thesis|dissertations?|manuscripts?|reports?|patents?|bibliography|"
+    r"refereed|peer[- ]reviewed|submitted|submissions?|selected works|research output|works|"
+    r"in preparation|under review|working papers?|monographs?|letters?|reviews? articles?|"
+    r"publikationen|veröffentlichungen|publicaciones|論文|发表|出版|论文)",
+    re.I,
+)
+_OTHER_WORDS = re.compile(
+    r"\b(?:news|updates?|talks?|presentations?|invited|seminars?|lectures?|awards?|honou?rs?|prizes?|"
+    r"teaching|courses?|classes|service|reviewer|reviewing|committees?|students?|mentees?|advisees?|"
+    r"supervis|experience|employment|education|contact|biography|bio|about|grants?|funding|"
+    r"media|press|blog|posts?|events?|activities|skills|interests|hobbies|links|friends|"
+    r"collaborators|group|team|members|people|visitors|positions?|openings|misc|miscellaneous|"
+    r"software|code|datasets?|projects?|demos?|gallery|photos|cv|résumé|resume|footer|menu|"
+    r"navigation|outreach|professional)",
+    re.I,
+)
+
+
+def classify_heading(text: str) -> str | None:
+    """``"pub"`` for a heading naming publications, ``"other"`` for one naming a
+    non-publication section (news, talks, teaching …), else None (a year, a topic)."""
+    t = text.strip().lower()
+    if not t or len(t) > 120:
+        return None
+    if _PUB_WORDS.search(t):
+        # "Talks and papers" is still publications; "Paper reviewing" is service
+        if re.search(r"\breview(?:er|ing)\b|\bcommittee", t):
+            return "other"
+        return "pub"
+    if _OTHER_WORDS.search(t):
+        return "other"
+    return None
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.S)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+([^\n<>]+?)[ \t#]*$", re.M)
+
+
+def _prepare(text: str) -> str:
+    """Make Markdown-wrapped HTML parseable as HTML, keeping line numbers:
+    blank out YAML front matter and turn ``## Heading`` lines into ``<hN>``."""
+    m = _FRONT_MATTER.match(text)
+    if m:
+        text = "\n" * m.group(0).count("\n") + text[m.end():]
+    head = text[:4096].lower()
+    if "<html" not in head and "<body" not in head and "#" in text:
+        text = _MD_HEADING.sub(lambda h: f"<h{len(h.group(1))}>{h.group(2)}</h{len(h.group(1))}>", text)
+    return text
+
+
+def parse_html(text: str) -> HtmlElement | None:
+    """Parse ``text`` as an HTML document; None when there is nothing to parse."""
+    text = _prepare(text)
+    if not text.strip():
+        return None
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, recover=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+# --------------------------------------------------------------------------- skipping
+
+
+def _classes(el: HtmlElement) -> tuple[str, ...]:
+    cls = el.get("class")
+    return tuple(cls.split()) if cls else ()
+
+
+def _hidden(el: HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" and el.tag not in ("i", "span"):
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    return any(c in ("hidden", "d-none", "hide", "invisible", "sr-only", "visually-hidden") for c in _classes(el))
+
+
+def is_skipped(el: HtmlElement) -> bool:
+    """True for elements whose text is not part of a citation as shown: scripts,
+    navigation, code blocks, hidden BibTeX/abstract boxes, buttons."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True
+    if tag in DROP_TAGS:
+        return True
+    classes = [c.lower() for c in _classes(el)]
+    if any(c in ("abstract", "bibtex", "bib", "abs", "bibtex-block", "bibtex_block", "cite-bib", "citation-bibtex", "modal") or c.startswith(("abstract", "bibtex")) for c in classes):
+        return True
+    if tag == "details":
+        summary = el.find("summary")
+        if summary is not None and re.match(r"\s*(abstract|bib|cite|citation|tl;?dr|summary)\b", summary.text_content() or "", re.I):
+            return True
+    if _hidden(el) and tag not in ("body", "html"):
+        return True
+    return False
+
+
+def _is_badge(el: HtmlElement) -> bool:
+    """Buttons and badges: their label is not citation text (links stay in Segment.links)."""
+    for c in _classes(el):
+        c = c.lower()
+        if c == "btn" or c.startswith(("btn-", "button", "badge", "label-", "tag-")) or c in ("badge", "label", "tag", "tags", "icon", "pub-icon", "links", "pub-links", "altmetric-embed", "__dimensions_badge_embed__"):
+            return True
+    return el.tag in ("abbr",) and bool(_classes(el))
+
+
+# --------------------------------------------------------------------------- stats
+
+@dataclass
+class _Stat:
+    tlen: int = 0
+    years: int = 0
+    signals: int = 0
+    punct: int = 0
+    blockish: bool = False  # contains a block element or <br>
+    units: int = 0
+    skipped: bool = False
+
+
+def _text_stat(text: str | None, st: _Stat) -> None:
+    if not text:
+        return
+    s = text.strip()
+    if not s:
+        return
+    st.tlen += len(s)
+    if any(c.isdigit() for c in s):
+        st.years += len(_YEAR.findall(s))
+    st.signals += len(_SIGNAL.findall(s))
+    st.punct += len(_PUNCT.findall(s))
+
+
+def _add(dst: _Stat, src: _Stat) -> None:
+    dst.tlen += src.tlen
+    dst.years += src.years
+    dst.signals += src.signals
+    dst.punct += src.punct
+
+
+def _unit_like(st: _Stat, *, strict: bool = False) -> bool:
+    """Does this much text with these marks look like one citation?"""
+    if strict:  # an inline run between <br>s: it must hold a whole citation
+        return st.tlen >= 50 and st.years >= 1 and st.punct >= 3
+    return st.tlen >= 40 and (st.years >= 1 or st.signals >= 1)
+
+
+@dataclass
+class _Part:
+    """A slice of an element's content: slots ``a``..``b`` (0 = ``parent.text``,
+    ``2j+1`` = child ``j``, ``2j+2`` = child ``j``'s tail)."""
+
+    parent: HtmlElement
+    a: int
+    b: int
+    stat: _Stat
+    element: HtmlElement | None = None  # set when the part is exactly one block-ish child
+    separator: bool = False  # a blank line (<br><br>) or a heading: items never span it
+    heading: bool = False
+
+
+class _Page:
+    """Per-page state: statistics of every element, bottom-up."""
+
+    def __init__(self, root: HtmlElement):
+        self.root = root
+        self.stats: dict[HtmlElement, _Stat] = {}
+        self.order: dict[HtmlElement, int] = {}
+        self._compute()
+
+    def _compute(self) -> None:
+        elements = []
+        skipped_parent: set[HtmlElement] = set()
+        for i, el in enumerate(self.root.iter()):
+            self.order[el] = i
+            parent = el.getparent()
+            if not isinstance(el.tag, str) or (parent is not None and parent in skipped_parent) or is_skipped(el):
+                skipped_parent.add(el)
+                self.stats[el] = _Stat(skipped=True)
+                continue
+            elements.append(el)
+        for el in reversed(elements):  # children before parents
+            st = _Stat()
+            _text_stat(el.text, st)
+            for child in el:
+                cst = self.stats.get(child)
+                if cst is not None and not cst.skipped:
+                    _add(st, cst)
+                    if child.tag in BLOCK_TAGS or child.tag == "br" or cst.blockish:
+                        st.blockish = True
+                _text_stat(child.tail, st)
+            self.stats[el] = st
+            parts = self.parts(el)
+            total = sum(p.stat.units for p in parts)
+            if total >= 2:
+                st.units = total
+            else:
+                st.units = 1 if _unit_like(st) else 0
+
+    # ---- parts -------------------------------------------------------------------
+    def parts(self, el: HtmlElement) -> list[_Part]:
+        """``el``'s content cut at block children and <br>s, with statistics."""
+        out: list[_Part] = []
+        children = list(el)
+        run_start = 0
+        run = _Stat()
+        last_was_br = False
+
+        def close(end: int) -> None:
+            nonlocal run, run_start
+            if run.tlen:
+                run.units = 1 if _unit_like(run, strict=True) else 0
+                out.append(_Part(el, run_start, end, run))
+            run = _Stat()
+            run_start = end
+
+        _text_stat(el.text, run)
+        for j, child in enumerate(children):
+            slot = 2 * j + 1
+            cst = self.stats.get(child)
+            if cst is None or cst.skipped:
+                _text_stat(child.tail, run)
+                continue
+            tag = child.tag
+            if tag == "br":
+                blank = run.tlen == 0
+                close(slot)
+                if blank and last_was_br and out and not out[-1].separator:
+                    out.append(_Part(el, slot, slot, _Stat(), separator=True))
+                last_was_br = True
+                run_start = slot + 1
+                _text_stat(child.tail, run)
+                continue
+            if tag in BLOCK_TAGS or cst.blockish:
+                close(slot)
+                heading = tag in HEADING_TAGS or tag == "dt" or tag == "caption"
+                out.append(_Part(el, slot, slot + 1, cst, element=child, heading=heading, separator=heading))
+                run_start = slot + 1
+                last_was_br = False
+                _text_stat(child.tail, run)
+                continue
+            last_was_br = False if cst.tlen else last_was_br
+            _add(run, cst)
+            _text_stat(child.tail, run)
+        close(2 * len(children) + 1)
+        return out
+
+
+# --------------------------------------------------------------------------- items
+
+@dataclass
+class PageItem:
+    """One publication item found on a page, before citation parsing.
+
+    ``parts`` are the slices of the tree it covers (used to find structured data
+    such as hidden BibTeX inside it); ``section`` is ``"pub"``, ``"other"`` or None
+    after the headings above it."""
+
+    segment: Segment
+    parts: list[tuple[HtmlElement, int, int]]
+    section: str | None = None
+    first: int = 0  # document order of its first element
+    elements: list[HtmlElement] = field(default_factory=list)  # block elements it covers
+
+    def subtree(self) -> Iterator[HtmlElement]:
+        """Every element inside the item (including skipped ones such as hidden BibTeX)."""
+        for parent, a, b in self.parts:
+            for slot in range(a, b):
+                if slot % 2 == 1:
+                    yield from parent[(slot - 1) // 2].iter()
+
+
+def _signature(part: _Part) -> tuple[str, ...]:
+    if part.element is None:
+        return ("#inline",)
+    return (part.element.tag, *sorted(_classes(part.element)))
+
+
+def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], list[HtmlElement]]:
+    """Items (lists of parts) directly in container ``el``, and child containers to visit."""
+    parts = page.parts(el)
+    sub_containers = [p.element for p in parts if p.element is not None and p.stat.units >= 2]
+    unit_parts = [p for p in parts if p.stat.units == 1]
+    if not unit_parts:
+        return [], sub_containers
+    sigs: dict[tuple[str, ...], int] = {}
+    for p in unit_parts:
+        sigs[_signature(p)] = sigs.get(_signature(p), 0) + 1
+    dominant = max(sigs, key=lambda s: sigs[s])
+    fillers = [
+        p for p in parts
+        if p.stat.units == 0 and not p.separator and p.stat.tlen >= 15 and _signature(p) != dominant
+        and not _link_only(p)
+    ]
+    groups: list[list[_Part]] = []
+    if len(fillers) >= max(1, len(unit_parts) - 1):
+        groups = _group_flat(parts, unit_parts)
+    else:
+        current: list[_Part] | None = None
+        for p in parts:
+            if p.stat.units >= 2 or p.separator:
+                current = None
+                continue
+            if p.stat.units == 1 or (
+                p.element is not None and _signature(p) == dominant and p.stat.tlen >= 30 and dominant != ("#inline",)
+            ) or (p.element is None and dominant == ("#inline",) and p.stat.tlen >= 50 and p.stat.punct >= 3 and p.stat.signals >= 1):
+                current = [p]
+                groups.append(current)
+            elif current is not None and p.element is None and _link_only(p):
+                current.append(p)  # "[pdf] [code]" line after a <br>-separated citation
+            else:
+                current = None
+    return groups, sub_containers
+
+
+def _group_flat(parts: list[_Part], unit_parts: list[_Part]) -> list[list[_Part]]:
+    """Group a flat run of siblings (title, authors, venue, title, …) into items."""
+    groups: list[list[_Part]] = []
+    segments: list[list[_Part]] = [[]]
+    for p in parts:
+        if p.separator or p.stat.units >= 2:
+            segments.append([])
+        else:
+            segments[-1].append(p)
+    for seg in segments:
+        units = [p for p in seg if p.stat.units == 1]
+        if not units:
+            continue
+        substantial = [p for p in seg if p.stat.tlen >= 15]
+        start_sig = _signature(substantial[0]) if substantial else None
+        starts = [p for p in seg if _signature(p) == start_sig and p.stat.tlen >= 15]
+        if start_sig is not None and start_sig != ("#inline",) and len(units) - 1 <= len(starts) <= len(units) + 1 and len(starts) >= 2:
+            current: list[_Part] = []
+            begun = False
+            for p in seg:
+                if _signature(p) == start_sig and p.stat.tlen >= 15:
+                    if current and begun:
+                        groups.append(current)
+                    current, begun = [p], True
+                elif begun:
+                    current.append(p)
+            if current and begun:
+                groups.append(current)
+            continue
+        # fallback: the parts before a citation-like part belong to it; short
+        # trailing parts (links) belong to the one before
+        current = []
+        closed = False
+        for p in seg:
+            if closed and (p.stat.tlen < 15 or _link_only(p)) and p.stat.units == 0:
+                current.append(p)
+                continue
+            if closed:
+                groups.append(current)
+                current, closed = [], False
+            current.append(p)
+            if p.stat.units == 1:
+                closed = True
+        if closed:
+            groups.append(current)
+    return [g for g in groups if any(p.stat.units == 1 for p in g) or sum(p.stat.tlen for p in g) >= 40]
+
+
+def _refine(page: _Page, el: HtmlElement) -> tuple[HtmlElement, list[HtmlElement]]:
+    """Descend from a one-citation element into the child holding nearly all of
+    its text (a table row -> its text cell, a card -> its body); returns the
+    element to read text from and the outer elements to take links from."""
+    outer = [el]
+    while True:
+        st = page.stats[el]
+        parts = page.parts(el)
+        if any(p.heading for p in parts):
+            break
+        big = [p for p in parts if p.stat.tlen >= 3]
+        if len(big) != 1 or big[0].element is None:
+            break
+        child = big[0].element
+        if page.stats[child].tlen < 0.85 * st.tlen or page.stats[child].units != 1 and st.units == 1 and not _unit_like(page.stats[child]):
+            break
+        el = child
+        outer.append(el)
+    return el, outer
+
+
+def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
+    """All items of the page in document order: (parts, outer elements for links)."""
+    root = page.root
+    body = root.find("body")
+    start = body if body is not None else root
+    found: list[tuple[list[_Part], list[HtmlElement]]] = []
+    st = page.stats[start]
+    if st.units == 1:
+        el, outer = _refine(page, start)
+        return [([_Part(el.getparent() if el.getparent() is not None else el, *_slots(el), page.stats[el], element=el)], outer)]
+    stack = [start]
+    while stack:
+        el = stack.pop()
+        groups, subs = _group_container(page, el)
+        for g in groups:
+            if len(g) == 1 and g[0].element is not None:
+                inner, outer = _refine(page, g[0].element)
+                parent = inner.getparent()
+                assert parent is not None
+                a, b = _slots(inner)
+                found.append(([_Part(parent, a, b, page.stats[inner], element=inner)], outer))
+            else:
+                found.append((g, []))
+        stack.extend(reversed(subs))
+    found.sort(key=lambda item: _part_order(page, item[0][0]))
+    return found
+
+
+def _slots(el: HtmlElement) -> tuple[int, int]:
+    parent = el.getparent()
+    assert parent is not None
+    j = parent.index(el)
+    return 2 * j + 1, 2 * j + 2
+
+
+def _part_order(page: _Page, part: _Part) -> float:
+    """Document order of a part's start (an element's own order, or just after its parent)."""
+    if part.a % 2 == 1:
+        return page.order[part.parent[(part.a - 1) // 2]]
+    if part.a == 0:
+        return page.order[part.parent] + 0.5
+    prev = part.parent[(part.a - 2) // 2]
+    last = prev
+    for last in prev.iter():
+        pass
+    return page.order[last] + 0.5
+
+
+def _part_end(page: _Page, part: _Part) -> float:
+    if part.b - 1 >= 1:
+        slot = part.b - 1
+        child = part.parent[(slot - 1) // 2] if slot % 2 == 1 else part.parent[(slot - 2) // 2]
+        last = child
+        for last in child.iter():
+            pass
+        return page.order[last] + 0.75
+    return page.order[part.parent] + 0.75
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tuple[float, int, str]]:
+    """(document order, level, text) of every heading outside the items."""
+    import bisect
+
+    starts = [c[0] for c in covered]
+
+    def inside(order: float) -> bool:
+        i = bisect.bisect_right(starts, order) - 1
+        return i >= 0 and covered[i][0] <= order <= covered[i][1]
+
+    events: list[tuple[float, int, str]] = []
+    for el, order in page.order.items():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        st = page.stats.get(el)
+        if st is None or st.skipped:
+            continue
+        level = 0
+        if tag in HEADING_TAGS:
+            level = HEADING_TAGS[tag]
+        elif tag in ("dt", "caption", "legend"):
+            level = 7
+        elif tag in ("b", "strong", "u", "span", "font", "th") and 2 <= st.tlen <= 80 and _alone_on_line(el):
+            level = 8
+        elif tag in ("p", "div", "li", "td") and 2 <= st.tlen <= 60 and st.units == 0 and _all_bold(el):
+            level = 8
+        if not level or inside(order):
+            continue
+        text = _WS.sub(" ", el.text_content()).strip()
+        if text and len(text) <= 120:
+            events.append((order, level, text))
+    events.sort()
+    return events
+
+
+def _all_bold(el: HtmlElement) -> bool:
+    kids = [c for c in el if isinstance(c.tag, str)]
+    return (not (el.text or "").strip()) and len(kids) == 1 and kids[0].tag in ("b", "strong", "u") and not (kids[0].tail or "").strip(" \t\n:")
+
+
+def _alone_on_line(el: HtmlElement) -> bool:
+    """A bold label on its own line: nothing but <br>/block boundaries around it."""
+    if el.tag in ("span", "font") and not any(c.lower() in ("heading", "section-title", "title") for c in _classes(el)):
+        return False
+    if (el.tail or "").strip(" \t\r\n:"):
+        return False
+    nxt = el.getnext()
+    if nxt is not None and nxt.tag not in BLOCK_TAGS and nxt.tag != "br":
+        return False
+    prev = el.getprevious()
+    parent = el.getparent()
+    if prev is None:
+        if parent is None or (parent.text or "").strip():
+            return False
+        return parent.tag in BLOCK_TAGS or parent.tag in ("font", "span")
+    return (prev.tag == "br" or prev.tag in BLOCK_TAGS) and not (prev.tail or "").strip()
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass
+class _Style:
+    bold: bool = False
+    italic: bool = False
+    sup: bool = False
+    link: str | None = None
+    css: tuple[str, ...] = ()
+    hidden: bool = False  # badge/button text: kept out of spans
+
+
+def _child_style(style: _Style, el: HtmlElement) -> _Style:
+    tag = el.tag
+    css = style.css
+    classes = _classes(el)
+    if classes:
+        css = tuple(dict.fromkeys(classes + css))[:8]
+    return _Style(
+        bold=style.bold or tag in BOLD_TAGS or tag in HEADING_TAGS,
+        italic=style.italic or tag in ITALIC_TAGS,
+        sup=style.sup or tag == "sup",
+        link=(el.get("href") or style.link) if tag == "a" else style.link,
+        css=css,
+        hidden=style.hidden or _is_badge(el),
+    )
+
+
+class _SpanWriter:
+    def __init__(self) -> None:
+        self.lines: list[list[Span]] = [[]]
+        self.links: list[Link] = []
+        self._seen: set[tuple[str, str]] = set()
+
+    def text(self, text: str | None, style: _Style) -> None:
+        if not text or style.hidden:
+            return
+        text = _WS.sub(" ", text)
+        if not text:
+            return
+        line = self.lines[-1]
+        if line:
+            last = line[-1]
+            if text.startswith(" ") and last.text.endswith(" "):
+                text = text[1:]
+                if not text:
+                    return
+            if (last.bold, last.italic, last.sup, last.link, last.css) == (style.bold, style.italic, style.sup, style.link, style.css):
+                line[-1] = Span(last.text + text, last.bold, last.italic, last.sup, last.link, last.css)
+                return
+        elif text.startswith(" "):
+            text = text.lstrip()
+            if not text:
+                return
+        line.append(Span(text, style.bold, style.italic, style.sup, style.link, style.css))
+
+    def continues(self) -> bool:
+        """Does the current line end mid-list (``Name,`` ``and``)? Then a <br> is a wrap."""
+        line = self.lines[-1]
+        if not line:
+            return False
+        tail = line[-1].text.rstrip()
+        return tail.endswith((",", "&", ";")) or tail.lower().endswith(" and")
+
+    def newline(self) -> None:
+        if self.lines[-1]:
+            self.lines.append([])
+
+    def link(self, el: HtmlElement) -> None:
+        href = (el.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "#", "mailto:")):
+            return
+        label = _WS.sub(" ", el.text_content() or "").strip() or el.get("title") or el.get("aria-label") or ""
+        if not label:
+            img = el.find(".//img")
+            if img is not None:
+                label = img.get("alt") or img.get("title") or ""
+        key = (label, href)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.links.append(Link(label.strip(), href))
+
+    def spans(self) -> tuple[Span, ...]:
+        out: list[Span] = []
+        for line in self.lines:
+            line = _strip_line(line)
+            if not line or _is_link_line(line):
+                continue
+            if out:
+                out.append(Span("\n"))
+            out.extend(line)
+        return tuple(out)
+
+
+def _strip_line(line: list[Span]) -> list[Span]:
+    line = [s for s in line if s.text]
+    while line and not line[0].text.strip():
+        line.pop(0)
+    while line and not line[-1].text.strip():
+        line.pop()
+    if line:
+        first, last = line[0], line[-1]
+        line[0] = Span(first.text.lstrip(), first.bold, first.italic, first.sup, first.link, first.css)
+        last = line[-1]
+        line[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.sup, last.link, last.css)
+    return line
+
+
+def _is_link_line(line: Sequence[Span]) -> bool:
+    """A line of short link labels and separators: ``paper / arXiv / code``, ``[pdf] [bib]``."""
+    has_link = False
+    for s in line:
+        if s.link:
+            if len(s.text.split()) > 4 or len(s.text) > 30:
+                return False
+            has_link = True
+        elif not _LINK_SEP.match(s.text):
+            return False
+    return has_link
+
+
+def _link_only(part: _Part) -> bool:
+    """Is a (short) part nothing but link labels and separators?"""
+    if part.stat.tlen > 200:
+        return False
+    writer = _SpanWriter()
+    _write_part(writer, part)
+    lines = [_strip_line(line) for line in writer.lines]
+    lines = [line for line in lines if line]
+    return bool(lines) and all(_is_link_line(line) for line in lines)
+
+
+def _write_part(writer: _SpanWriter, part: _Part, base: _Style | None = None) -> None:
+    base = base or _Style()
+    parent = part.parent
+    for slot in range(part.a, part.b):
+        if slot == 0:
+            writer.text(parent.text, base)
+        elif slot % 2 == 0:
+            writer.text(parent[(slot - 2) // 2].tail, base)
+        else:
+            _write_element(writer, parent[(slot - 1) // 2], base)
+
+
+def _write_element(writer: _SpanWriter, top: HtmlElement, base: _Style) -> None:
+    styles: list[_Style] = [base]
+    walker = etree.iterwalk(top, events=("start", "end"))
+    skipped_depth = 0
+    for event, el in walker:
+        tag = el.tag
+        if event == "start":
+            if not isinstance(tag, str) or is_skipped(el):
+                walker.skip_subtree()
+                styles.append(styles[-1])
+                skipped_depth += 1
+                continue
+            style = _child_style(styles[-1], el)
+            styles.append(style)
+            if tag == "br":
+                parent = el.getparent()
+                if parent is not None and parent.tag in _SOFT_BR_PARENTS or writer.continues():
+                    writer.text(" ", style)  # a line wrapped inside a title or a name list
+                else:
+                    writer.newline()
+            elif tag in BLOCK_TAGS:
+                writer.newline()
+            elif tag == "img" and not style.hidden and el.get("alt") and len(el.get("alt", "")) <= 3:
+                writer.text(el.get("alt"), style)  # ligature/symbol images
+            if tag == "a":
+                writer.link(el)
+            writer.text(el.text, style)
+        else:
+            styles.pop()
+            if isinstance(tag, str) and tag in BLOCK_TAGS:
+                writer.newline()
+            if el is not top:
+                writer.text(el.tail, styles[-1])
+
+
+#: a <br> directly inside these wraps a line of a title or name list
+_SOFT_BR_PARENTS = frozenset({"b", "strong", "i", "em", "u", "a", "cite", "q"})
+
+_CITE_LABEL = re.compile(r"^\s*(?:recommended citation|cite (?:this|as)|citation|reference|how to cite)\s*:\s*", re.I)
+
+
+def _citation_block(page: _Page, el: HtmlElement) -> HtmlElement | None:
+    """A "Recommended citation: …" paragraph inside a card (academicpages):
+    the full citation, better than the card's title/excerpt mix."""
+    for child in el.iter("p", "div", "span", "li"):
+        if child is el:
+            continue
+        st = page.stats.get(child)
+        if st is None or st.skipped or not _unit_like(st):
+            continue
+        head = (child.text or "")
+        if not head.strip():
+            first = next(iter(child), None)
+            head = first.text_content() if first is not None else ""
+        if _CITE_LABEL.match(head):
+            return child
+    return None
+
+
+# --------------------------------------------------------------------------- public
+
+
+def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
+    """Every publication-list item on the page, in document order, with its
+    headings and section class (filtering by section is the caller's choice)."""
+    page = _Page(root)
+    raw = _find_items(page)
+    covered: list[tuple[float, float]] = []
+    for parts, _outer in raw:
+        covered.append((_part_order(page, parts[0]), _part_end(page, parts[-1])))
+    events = _heading_events(page, sorted(covered))
+    items: list[PageItem] = []
+    ei = 0
+    stack: list[tuple[int, str]] = []
+    for (parts, outer), (start, _end) in zip(raw, covered):
+        while ei < len(events) and events[ei][0] < start:
+            _, level, text = events[ei]
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, text))
+            ei += 1
+        headings = tuple(t for _, t in stack)
+        section = None
+        for _, t in reversed(stack):
+            section = classify_heading(t)
+            if section:
+                break
+        writer = _SpanWriter()
+        text_parts = parts
+        if len(parts) == 1 and parts[0].element is not None:
+            block = _citation_block(page, parts[0].element)
+            if block is not None:
+                parent = block.getparent()
+                assert parent is not None
+                text_parts = [_Part(parent, *_slots(block), page.stats[block], element=block)]
+        for p in text_parts:
+            _write_part(writer, p)
+        spans = writer.spans()
+        if spans and spans[0].text:
+            first = spans[0]
+            stripped = _CITE_LABEL.sub("", first.text)
+            if stripped != first.text:
+                spans = (Span(stripped, first.bold, first.italic, first.sup, first.link, first.css),) + spans[1:]
+        for p in parts:  # links of the whole item (text_parts may be a sub-block)
+            for el in _part_elements(p):
+                for a in el.iter("a"):
+                    writer.link(a)
+        for el in outer:
+            for a in el.iter("a"):
+                writer.link(a)
+        first_el = _first_element(parts[0])
+        line = first_el.sourceline if first_el is not None else None
+        segment = Segment(
+            spans=spans,
+            links=tuple(writer.links),
+            headings=headings,
+            location=Location(path, line),
+        )
+        elements = [p.element for p in parts if p.element is not None]
+        items.append(PageItem(segment, [(p.parent, p.a, p.b) for p in parts], section, int(start), elements))
+        if outer:
+            items[-1].parts = [(o.getparent(), *_slots(o)) for o in outer[:1] if o.getparent() is not None] or items[-1].parts
+    return items
+
+
+def _part_elements(part: _Part) -> Iterator[HtmlElement]:
+    for slot in range(part.a, part.b):
+        if slot % 2 == 1:
+            yield part.parent[(slot - 1) // 2]
+
+
+def _first_element(part: _Part) -> HtmlElement | None:
+    for el in _part_elements(part):
+        return el
+    return part.parent
