@@ -82,6 +82,12 @@ _FAST = {
 }
 
 
+def _skip(text: str, pos: int) -> int:
+    """Position of the first non-white-space character at or after ``pos``."""
+    m = _WS.match(text, pos)
+    return m.end() if m else pos
+
+
 class _Fail(Exception):
     """A parse error inside one block: recorded as a problem, the block skipped."""
 
@@ -182,22 +188,22 @@ class _Parser:
                 src = text[start:end]
                 blocks.append(Comment(src, Origin(self.location(start), src, raw_type=raw_type)))
             elif kind == "preamble":
-                p = _WS.match(text, body).end()
+                p = _skip(text, body)
                 _, raw, p = self._value(p, close)
-                p = _WS.match(text, p).end()
+                p = _skip(text, p)
                 self._expect_close(p, close, start)
                 end = p + 1
                 src = text[start:end]
                 blocks.append(Preamble(raw, Origin(self.location(start), src, raw_type=raw_type)))
             elif kind == "string":
-                p = _WS.match(text, body).end()
+                p = _skip(text, body)
                 f = _FIELD.match(text, p)
                 if not f:
                     raise _Fail("RK105", "a macro name was expected (@string{name = value})", p)
                 value, raw, p = self._value(f.end(), close)
-                p = _WS.match(text, p).end()
+                p = _skip(text, p)
                 if p < len(text) and text[p] == ",":  # tolerated: @string{a = "x",}
-                    p = _WS.match(text, p + 1).end()
+                    p = _skip(text, p + 1)
                 self._expect_close(p, close, start)
                 end = p + 1
                 name = f.group(1)
@@ -253,10 +259,10 @@ class _Parser:
     def _entry(self, start: int, body: int, kind: str, raw_type: str, close: str, blocks: list[Any]) -> int:
         text = self.text
         n = len(text)
-        p = _WS.match(text, body).end()
+        p = _skip(text, body)
         km = (_KEY_BRACE if close == "}" else _KEY_PAREN).match(text, p)
-        key = km.group(0)
-        p = _WS.match(text, km.end()).end()
+        key = km.group(0) if km else ""
+        p = _skip(text, p + len(key))
         if not key:
             self.problem("RK107", "entry without a citation key", start, severity="warning")
         fields: dict[str, str] = {}
@@ -293,7 +299,7 @@ class _Parser:
                     continue
                 end = p
                 break
-            p = _WS.match(text, p).end()
+            p = _skip(text, p)
             if p >= n:
                 raise _Fail("RK101", f"unclosed entry {key!r}: end of file inside it", start)
             ch = text[p]
@@ -312,7 +318,7 @@ class _Parser:
             else:
                 fields[name] = value
                 raw_fields[name] = raw
-            p = _WS.match(text, p).end()
+            p = _skip(text, p)
             if p < n and text[p] == ",":
                 p += 1
                 continue
@@ -336,7 +342,7 @@ class _Parser:
         parts: list[str] = []
         start = p
         while True:
-            p = _WS.match(text, p).end()
+            p = _skip(text, p)
             if p >= n:
                 raise _Fail("RK108", "a value was expected, found the end of the file", p)
             ch = text[p]
@@ -363,7 +369,7 @@ class _Parser:
                         value = ""
                     parts.append(value)
             last = end
-            p = _WS.match(text, end).end()
+            p = _skip(text, end)
             if p < n and text[p] == "#":
                 p += 1
                 continue
