@@ -364,7 +364,7 @@ class Client:
         if not self.config.use_cache:
             return None
         try:
-            response = self.session.get(url, params=params, headers=dict(headers), only_if_cached=True,
+            response = self.session.get(url, params=params, headers=dict(headers), only_if_cached=True,  # type: ignore[call-arg]
                                         allow_redirects=False, timeout=self.config.timeout)
         except Exception:  # a damaged cache entry is a miss, not a failure
             return None
