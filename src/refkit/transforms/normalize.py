@@ -1,0 +1,341 @@
+"""Normalization: the fixes ``refkit format`` applies to every entry.
+
+``normalize(entry_or_library, **options)`` returns a new object; each step is an
+``Entry -> Entry`` function listed once in :data:`STEPS` and can be switched off
+by name (``normalize(lib, titles=False)``):
+
+``whitespace``  runs of white space (line breaks, tabs) in known fields become
+                one space; long-text fields (``abstract``, ``annote``, ``file`` …)
+                keep theirs, paragraph breaks carry meaning there.
+``months``      ``3``, ``03``, ``Mar``, ``mar.``, ``march`` -> ``March``, which the
+                BibTeX writer writes as the macro ``mar``.
+``pages``       ``12-34``, ``12 - 34``, ``12–34`` (en dash), ``12---34`` -> ``12--34``.
+``doi``         resolver prefixes dropped (``https://doi.org/10.1/x`` -> ``10.1/x``);
+                a ``url`` that is a doi.org link also fills a missing ``doi``.
+``arxiv``       an arXiv id in ``arxiv``/``arxivid`` fields, an arXiv ``journal``
+                (``arXiv preprint arXiv:2106.16028``, DBLP's ``CoRR`` +
+                ``abs/…`` volume), ``note``, ``howpublished``, an arxiv.org ``url``
+                or an arXiv DOI fills ``eprint`` + ``archiveprefix`` (+
+                ``primaryclass`` when written). Only the dedicated ``arxiv``-type
+                fields are removed; ``url``/``journal``/``note`` stay.
+``titles``      acronyms and words with inner capitals in ``title`` are protected
+                with braces (``NeRF`` -> ``{NeRF}``, ``3D`` -> ``{3D}``), plus a
+                short list of proper nouns (Bayesian, Gaussian, Markov …). Only
+                text at brace depth 0 is touched, so ``{NeRF}`` and
+                ``{{NeRF}}`` never grow; an all-capitals title is left alone.
+
+Never lost: unknown fields are untouched, and a field written with ``@string``
+macros or ``#`` concatenation is left as it is (changing its expanded value
+would force the writer to inline the macro).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Mapping, overload
+
+from ..ids import find_arxiv, find_doi, normalize_doi, parse_arxiv
+from ..model import Entry, Library
+
+__all__ = ["normalize", "normalize_entry", "STEPS", "KNOWN_FIELDS", "protect_title"]
+
+#: standard BibTeX and biblatex fields; only these are normalized
+KNOWN_FIELDS = frozenset(
+    """address author booktitle chapter crossref edition editor howpublished institution journal
+    key month note number organization pages publisher school series title type volume year
+    doi eprint archiveprefix primaryclass eprinttype eprintclass url urldate isbn issn isrn
+    journaltitle booksubtitle subtitle titleaddon date day issue location language langid
+    maintitle translator bookauthor venue eventtitle eventdate pubstate version""".split()
+)
+#: known fields whose line breaks may be meaningful
+_LONG_TEXT = frozenset({"abstract", "annote", "annotation", "comment", "file", "review", "keywords"})
+
+
+def _editable(entry: Entry, name: str) -> bool:
+    """A field we may rewrite: known, and written as one literal (not macros)."""
+    if name not in KNOWN_FIELDS or name not in entry.fields:
+        return False
+    origin = entry.origin
+    if origin is None:
+        return True
+    raw = origin.raw_fields.get(name)
+    if raw is None:
+        return True
+    old = origin.values.get(name)
+    if old is None or old != entry.fields[name]:
+        return True
+    if raw.isdigit():
+        return True
+    return len(raw) >= 2 and raw[0] in "{\"" and raw[1:-1] == old
+
+
+# ---- white space ------------------------------------------------------------------------
+def whitespace(entry: Entry) -> Entry:
+    changes: dict[str, str | None] = {}
+    for name, value in entry.fields.items():
+        if name in _LONG_TEXT or not _editable(entry, name):
+            continue
+        new = " ".join(value.split())
+        if new != value:
+            changes[name] = new
+    return entry.with_fields(None, **changes) if changes else entry
+
+
+# ---- months -----------------------------------------------------------------------------
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+_MONTH_LOOKUP = {m.lower(): m for m in _MONTHS}
+_MONTH_LOOKUP.update({m[:3].lower(): m for m in _MONTHS})
+_MONTH_LOOKUP["sept"] = "September"
+
+
+def months(entry: Entry) -> Entry:
+    value = entry.fields.get("month")
+    if value is None or not _editable(entry, "month"):
+        return entry
+    text = value.strip()
+    while text.startswith("{") and text.endswith("}"):
+        text = text[1:-1].strip()
+    text = text.rstrip(".")
+    new: str | None = None
+    if text.isdigit() and 1 <= int(text) <= 12:
+        new = _MONTHS[int(text) - 1]
+    else:
+        new = _MONTH_LOOKUP.get(text.lower())
+    return entry.with_fields(month=new) if new and new != value else entry
+
+
+# ---- pages ------------------------------------------------------------------------------
+_RANGE = re.compile(
+    r"^\s*([A-Za-z]{0,3}\d+[A-Za-z]?|[ivxlcdm]+)\s*(?:-{1,3}|–|—|\\textendash(?:\{\})?\s*|\\textemdash(?:\{\})?\s*)\s*"
+    r"([A-Za-z]{0,3}\d+[A-Za-z]?|[ivxlcdm]+)\s*$"
+)
+
+
+def pages(entry: Entry) -> Entry:
+    value = entry.fields.get("pages")
+    if value is None or not _editable(entry, "pages"):
+        return entry
+    parts = value.split(",")
+    out: list[str] = []
+    for part in parts:
+        m = _RANGE.match(part)
+        if m:
+            lead = " " if out else ""
+            out.append(f"{lead}{m.group(1)}--{m.group(2)}")
+        else:
+            out.append(part)
+    new = ",".join(out)
+    return entry.with_fields(pages=new) if new != value else entry
+
+
+# ---- DOI --------------------------------------------------------------------------------
+_DOI_LINK = re.compile(r"^\s*https?://(?:dx\.)?doi\.org/", re.I)
+
+
+def doi(entry: Entry) -> Entry:
+    value = entry.fields.get("doi")
+    if value is not None:
+        if not _editable(entry, "doi"):
+            return entry
+        bare = normalize_doi(value)
+        if bare and bare != value and _DOI_LINK.sub("", value).strip() != value.strip():
+            return entry.with_fields(doi=bare)
+        if bare and bare != value and re.match(r"^\s*(?:doi\s*:|info:doi/|urn:doi:)", value, re.I):
+            return entry.with_fields(doi=bare)
+        return entry
+    url = entry.fields.get("url", "")
+    if url and _DOI_LINK.match(url) and _editable(entry, "url"):
+        bare = find_doi(url)
+        if bare and not bare.lower().startswith("10.48550/arxiv."):
+            return entry.with_fields(doi=bare)
+    return entry
+
+
+# ---- arXiv ------------------------------------------------------------------------------
+_ARXIV_FIELDS = ("arxiv", "arxivid", "arxiv_id", "arxiv-id")
+_CLASS = re.compile(r"\[\s*([a-z-]+(?:\.[A-Za-z-]+)?)\s*\]")
+
+
+def arxiv(entry: Entry) -> Entry:
+    fields = entry.fields
+    eprint = fields.get("eprint")
+    prefix = fields.get("archiveprefix") or fields.get("eprinttype")
+    if eprint is not None:
+        if prefix is None or prefix.strip("{} ").lower() != "arxiv" or not _editable(entry, "eprint"):
+            return entry
+        ident = parse_arxiv(eprint.strip())
+        if ident and str(ident) != eprint:
+            return entry.with_fields(eprint=str(ident))
+        return entry
+    if prefix is not None and prefix.strip("{} ").lower() != "arxiv":
+        return entry  # another archive's eprint machinery: not ours to touch
+    found = None
+    source_text = ""
+    remove: list[str] = []
+    for name in _ARXIV_FIELDS:
+        if name in fields:
+            found = parse_arxiv(fields[name]) or find_arxiv(fields[name], bare=True)
+            if found:
+                source_text = fields[name]
+                remove.append(name)
+                break
+    if found is None:
+        journal = fields.get("journal", "")
+        if re.match(r"^\s*\{?\s*corr\b", journal, re.I):
+            m = re.match(r"^\s*abs/(\S+)\s*$", fields.get("volume", ""))
+            if m:
+                found = parse_arxiv(m.group(1))
+                source_text = journal
+        elif re.match(r"^\s*\{?\s*arxiv\b", journal, re.I):
+            found = find_arxiv(journal, bare=True)
+            source_text = journal
+    if found is None:
+        for name in ("url", "doi", "note", "howpublished", "eprint"):
+            value = fields.get(name)
+            if value and name in fields:
+                found = find_arxiv(value)
+                if found:
+                    source_text = value
+                    break
+    if found is None:
+        return entry
+    changes: dict[str, str | None] = {"eprint": str(found), "archiveprefix": "arXiv"}
+    cls = _CLASS.search(source_text)
+    if cls and "primaryclass" not in fields and not found.old_style:
+        changes["primaryclass"] = cls.group(1)
+    for name in remove:
+        changes[name] = None
+    return entry.with_fields(None, **changes)
+
+
+# ---- titles -----------------------------------------------------------------------------
+_PROPER = frozenset(
+    """Bayes Bayesian Gaussian Markov Markovian Monte Carlo Euclidean Riemannian Hamiltonian Lagrangian
+    Fourier Newton Newtonian Bernoulli Poisson Dirichlet Laplace Laplacian Wasserstein Boltzmann Hilbert
+    Banach Lipschitz Hessian Jacobian Kalman Langevin Schrödinger Turing Boolean Cauchy Gauss Nash Pareto
+    Wiener Voronoi Delaunay Kolmogorov Shannon Bellman Hebbian Ising Stokes Navier Lyapunov Gibbs
+    Metropolis Hastings Kullback Leibler Riemann Euler Eulerian Weibull Zipf Chebyshev Legendre Hermite
+    Jordan Krylov Newton-Raphson English French German Chinese Japanese Spanish Arabic Hindi Korean
+    Russian Italian Portuguese Dutch African American Asian European Internet Wikipedia Twitter
+    Android Linux Windows Python Java""".split()
+)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _needs_braces(word: str) -> bool:
+    parts = re.split(r"[-'’]", word)
+    for i, part in enumerate(parts):
+        if any(c.isupper() for c in part[1:]):
+            return True  # NeRF, CVPR, 3D, iPhone
+        if i > 0 and len(part) == 1 and part.isupper():
+            return True  # RGB-D, X-Y
+        if part in _PROPER:
+            return True
+    return False
+
+
+def protect_title(title: str) -> str:
+    """``title`` with acronyms and proper nouns at brace depth 0 wrapped in braces."""
+    letters = [c for c in _depth0_text(title) if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters):
+        return title  # an all-capitals title: protecting every word helps nobody
+    out: list[str] = []
+    depth = 0
+    i = 0
+    n = len(title)
+    math = False
+    while i < n:
+        ch = title[i]
+        if ch == "\\":
+            m = re.match(r"\\(?:[A-Za-z]+|.)", title[i:])
+            token = m.group(0) if m else ch
+            out.append(token)
+            i += len(token)
+            if depth == 0 and not math and len(token) == 2 and not token[1].isalpha():
+                # an accent command (\"O, \'e): the next letter belongs to it
+                nxt = _WORD.match(title, i)
+                if nxt and not title[i:i + 1] == "{":
+                    out.append(nxt.group(0))
+                    i = nxt.end()
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif ch == "$" and depth == 0:
+            math = not math
+        elif depth == 0 and not math:
+            m = _WORD.match(title, i)
+            if m:
+                word = m.group(0)
+                if _needs_braces(word):
+                    out.append("{" + word + "}")
+                else:
+                    out.append(word)
+                i = m.end()
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _depth0_text(text: str) -> str:
+    depth = 0
+    out = []
+    for ch in text:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def titles(entry: Entry) -> Entry:
+    value = entry.fields.get("title")
+    if value is None or not _editable(entry, "title"):
+        return entry
+    new = protect_title(value)
+    return entry.with_fields(title=new) if new != value else entry
+
+
+#: step name -> function, in the order they run
+STEPS: dict[str, Callable[[Entry], Entry]] = {
+    "whitespace": whitespace,
+    "months": months,
+    "pages": pages,
+    "doi": doi,
+    "arxiv": arxiv,
+    "titles": titles,
+}
+
+
+def normalize_entry(entry: Entry, **options: Any) -> Entry:
+    """One entry through every step not switched off (``titles=False`` …)."""
+    _check(options)
+    for name, step in STEPS.items():
+        if options.get(name, True):
+            entry = step(entry)
+    return entry
+
+
+def _check(options: Mapping[str, Any]) -> None:
+    unknown = set(options) - set(STEPS)
+    if unknown:
+        raise TypeError(f"unknown normalize option(s): {', '.join(sorted(unknown))} (known: {', '.join(STEPS)})")
+
+
+@overload
+def normalize(obj: Entry, **options: Any) -> Entry: ...
+@overload
+def normalize(obj: Library, **options: Any) -> Library: ...
+
+
+def normalize(obj: Entry | Library, **options: Any) -> Entry | Library:
+    """A normalized copy of an :class:`Entry` or every entry of a :class:`Library`."""
+    _check(options)
+    if isinstance(obj, Entry):
+        return normalize_entry(obj, **options)
+    return obj.replace_entries(normalize_entry(e, **options) for e in obj.entries)
