@@ -508,7 +508,12 @@ class _Merger:
         value = plain if name in _VERBATIM else escape(plain)
         old = self.entry.get(name)
         if old is not None and old.strip():
-            same = match.fold(to_unicode(old)) == match.fold(plain) if name not in _VERBATIM else old.strip().lower() == plain.lower()
+            if name in _VERBATIM:
+                same = old.strip().lower() == plain.lower()
+                if name == "eprint":
+                    same = same or re.sub(r"v\d+$", "", old.strip()).lower() == plain.lower()
+            else:
+                same = match.fold(to_unicode(old)) == match.fold(plain)
             if same:
                 return
             if not (force or self.opts.overwrite):
@@ -525,7 +530,10 @@ class _Merger:
             return
         from .names import format_names
 
-        mine = self.work.names
+        try:
+            mine = self.entry.names("author")
+        except Exception:
+            mine = ()
         new = format_names(list(rec.authors))
         old = self.entry.get("author")
         if not mine:
