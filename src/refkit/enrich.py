@@ -100,7 +100,7 @@ class Outcome:
     """What happened to one entry."""
 
     key: str
-    status: str = "unchanged"  # enriched | unchanged | not-found | failed | offline
+    status: str = "unchanged"  # enriched | unchanged | not-found | failed | offline | skipped
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     found: list[str] = field(default_factory=list)  # labels of accepted records
@@ -127,7 +127,7 @@ class EnrichReport:
 
     def summary(self) -> str:
         c = self.counts()
-        parts = [f"{c.get(s, 0)} {s}" for s in ("enriched", "unchanged", "not-found", "failed", "offline") if c.get(s) or s in ("enriched", "unchanged")]
+        parts = [f"{c.get(s, 0)} {s}" for s in ("enriched", "unchanged", "not-found", "failed", "offline", "skipped") if c.get(s) or s in ("enriched", "unchanged")]
         net = sum(self.requests.values())
         cached = sum(self.cache_hits.values())
         return f"{len(self.outcomes)} entries: " + ", ".join(parts) + f" ({net} requests, {cached} from cache)"
@@ -441,6 +441,7 @@ def _crossref_task(runner: _Runner, work: _Work, title: str, names: tuple[Name, 
 
 
 def _arxiv_search_task(runner: _Runner, work: _Work) -> Any:
+    work.tried.add("arxiv-search")
     def ok(records: list[Record]) -> None:
         best = _best(work, records, match.SEARCH, (work.title, work.names, work.year))
         if best is not None:
@@ -625,7 +626,9 @@ def _merge(work: _Work, opts: EnrichOptions, now: str) -> tuple[Entry, Outcome]:
         outcome.status = "offline"
     elif any(p.code == "EN105" for p in work.problems):
         outcome.status = "unchanged"
-    elif work.tried or work.arxiv or work.doi or work.title:
+    elif not work.tried:
+        outcome.status = "skipped"  # nothing to look up (no identifier; searches off or no title)
+    else:
         outcome.status = "not-found"
         if not any(p.code in ("EN101",) for p in work.problems):
             work.problem("EN101", "not found" + (" (suggestions above)" if any(p.code == "EN103" for p in work.problems) else ""), "info")

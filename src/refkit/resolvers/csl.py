@@ -86,9 +86,9 @@ def _strip_markup(text: str) -> str:
 def to_record(obj: Mapping[str, Any], source: str, identifier: str = "") -> Record:
     """A :class:`Record` from a CSL-JSON item or a Crossref work object."""
     kind = str(obj.get("type") or "")
-    doi = (normalize_doi(str(obj.get("DOI") or "")) or "").lower()
+    doi = normalize_doi(str(obj.get("DOI") or "")) or ""
     publisher = _first(obj.get("publisher"))
-    arxiv = parse_arxiv(doi) if doi.startswith("10.48550/") else None
+    arxiv = parse_arxiv(doi) if doi.lower().startswith("10.48550/") else None
     preprint = arxiv is not None or kind == "posted-content" or obj.get("subtype") == "preprint"
     btype = "misc" if preprint else BIBTEX_TYPES.get(kind, "misc")
     title = _first(obj.get("title"))
