@@ -46,7 +46,7 @@ __all__ = [
     "BLOCK_TAGS",
 ]
 
-HtmlElement = lxml.html.HtmlElement
+from lxml.html import HtmlElement  # noqa: E402  (Any without stubs)
 
 BLOCK_TAGS = frozenset(
     """p div li ul ol dl dt dd table tbody thead tfoot tr td th section article header main
@@ -72,7 +72,7 @@ _LINK_SEP = re.compile(r"^[\s/|·•,;:\[\]()\-–—]*$")
 #: section words (matched at word starts, lower-case)
 _PUB_WORDS = re.compile(
     r"\b(?:publications?|papers?|preprints?|articles?|journals?|conferences?|proceedings|workshops?|"
-    r"books?|chapters?|theses|thesis|dissertations?|manuscripts?|reports?|patents?|bibliography|"
+    r"books?|chapters?|theses|thesis|dissertations?|manuscripts?|reports?|bibliography|"
     r"refereed|peer[- ]reviewed|submitted|submissions?|selected works|research output|works|"
     r"in preparation|under review|working papers?|monographs?|letters?|reviews? articles?|"
     r"publikationen|veröffentlichungen|publicaciones|論文|发表|出版|论文)",
@@ -82,7 +82,7 @@ _OTHER_WORDS = re.compile(
     r"\b(?:news|updates?|talks?|presentations?|invited|seminars?|lectures?|awards?|honou?rs?|prizes?|"
     r"teaching|courses?|classes|service|reviewer|reviewing|committees?|students?|mentees?|advisees?|"
     r"supervis|experience|employment|education|contact|biography|bio|about|grants?|funding|"
-    r"media|press|blog|posts?|events?|activities|skills|interests|hobbies|links|friends|"
+    r"media|press|blog|posts?|patents?|events?|activities|skills|interests|hobbies|links|friends|"
     r"collaborators|group|team|members|people|visitors|positions?|openings|misc|miscellaneous|"
     r"software|code|datasets?|projects?|demos?|gallery|photos|cv|résumé|resume|footer|menu|"
     r"navigation|outreach|professional)",
@@ -155,6 +155,13 @@ def _hidden(el: HtmlElement) -> bool:
     return any(c in ("hidden", "d-none", "hide", "invisible", "sr-only", "visually-hidden") for c in _classes(el))
 
 
+#: class names of boxes that repeat an item in another form (abstract, BibTeX source)
+_SKIP_CLASSES = frozenset(
+    "abstract abstracts abs bibtex bib bibtex-block bibtex_block bibtex-box bib-box cite-bib citation-bibtex "
+    "abstract-box abstract-text modal tooltip popover".split()
+)
+
+
 def is_skipped(el: HtmlElement) -> bool:
     """True for elements whose text is not part of a citation as shown: scripts,
     navigation, code blocks, hidden BibTeX/abstract boxes, buttons."""
@@ -164,7 +171,7 @@ def is_skipped(el: HtmlElement) -> bool:
     if tag in DROP_TAGS:
         return True
     classes = [c.lower() for c in _classes(el)]
-    if any(c in ("abstract", "bibtex", "bib", "abs", "bibtex-block", "bibtex_block", "cite-bib", "citation-bibtex", "modal") or c.startswith(("abstract", "bibtex")) for c in classes):
+    if any(c in _SKIP_CLASSES for c in classes):
         return True
     if tag == "details":
         summary = el.find("summary")
@@ -448,13 +455,11 @@ def _refine(page: _Page, el: HtmlElement) -> tuple[HtmlElement, list[HtmlElement
     while True:
         st = page.stats[el]
         parts = page.parts(el)
-        if any(p.heading for p in parts):
+        if not parts or any(p.heading for p in parts):
             break
-        big = [p for p in parts if p.stat.tlen >= 3]
-        if len(big) != 1 or big[0].element is None:
-            break
-        child = big[0].element
-        if page.stats[child].tlen < 0.85 * st.tlen or page.stats[child].units != 1 and st.units == 1 and not _unit_like(page.stats[child]):
+        best = max(parts, key=lambda p: p.stat.tlen)
+        child = best.element
+        if child is None or best.stat.tlen < 0.85 * st.tlen or not _unit_like(best.stat):
             break
         el = child
         outer.append(el)
@@ -668,7 +673,7 @@ class _SpanWriter:
     def spans(self) -> tuple[Span, ...]:
         out: list[Span] = []
         for line in self.lines:
-            line = _strip_line(line)
+            line = _strip_line(_trim_link_tail(_more_authors(line)))
             if not line or _is_link_line(line):
                 continue
             if out:
@@ -677,8 +682,31 @@ class _SpanWriter:
         return tuple(out)
 
 
+_MORE_AUTHORS = re.compile(r"(?:\band\s+)?\b\d+\s+more\s+authors?\b", re.I)
+
+
+def _more_authors(line: list[Span]) -> list[Span]:
+    """"…, and 8 more authors" (a collapsed name list, al-folio) reads "…, et al."."""
+    out = list(line)
+    for i, s in enumerate(out):
+        if "more author" not in s.text.lower() or not _MORE_AUTHORS.search(s.text):
+            continue
+        out[i] = Span(_MORE_AUTHORS.sub("et al.", s.text), s.bold, s.italic, s.sup, s.link, s.css)
+        if i > 0 and re.search(r"\band\s*$", out[i - 1].text) and out[i].text.lstrip().startswith("et al."):
+            prev = out[i - 1]
+            out[i - 1] = Span(re.sub(r"\band\s*$", "", prev.text), prev.bold, prev.italic, prev.sup, prev.link, prev.css)
+    return out
+
+
 def _strip_line(line: list[Span]) -> list[Span]:
-    line = [s for s in line if s.text]
+    # "Name , Name" (template whitespace before commas) reads "Name, Name"
+    fixed = []
+    for i, s in enumerate(line):
+        text = re.sub(r"(?<=\S)\s+([,;])(?=\s|$)", r"\1", s.text)
+        if i > 0 and re.match(r"\s+[,;]", text) and fixed and fixed[-1].text and not fixed[-1].text[-1].isspace():
+            text = text.lstrip()
+        fixed.append(Span(text, s.bold, s.italic, s.sup, s.link, s.css) if text != s.text else s)
+    line = [s for s in fixed if s.text]
     while line and not line[0].text.strip():
         line.pop(0)
     while line and not line[-1].text.strip():
@@ -702,6 +730,36 @@ def _is_link_line(line: Sequence[Span]) -> bool:
         elif not _LINK_SEP.match(s.text):
             return False
     return has_link
+
+
+_BADGE_LABEL = re.compile(
+    r"^(?:pdf|bib(?:tex)?|doi|code|https?|html|arxiv|slides?|video|project(?: page)?|website|abs(?:tract)?|"
+    r"paper|link|poster|supp(?:lementary)?|data(?:set)?|github|demo|blog|talk|preprint|publisher|journal|"
+    r"ssrn|pubmed|pmc|openreview|url|web|full ?text|download|cite|citation|ris|endnote|\.?pdf|\.?ps(?:\.gz)?|"
+    r"dvi|mathscinet|mr\d*|zbl(?:math)?|errata|erratum|details|ieee|acm|springer|online|view|dl|preview)$",
+    re.I,
+)
+
+
+def _trim_link_tail(line: list[Span]) -> list[Span]:
+    """Drop a trailing link group (``[ bib | DOI | http ]``) from a citation line."""
+    n = len(line)
+    links = 0
+    while n > 0:
+        s = line[n - 1]
+        if s.link and _BADGE_LABEL.match(s.text.strip(" []()|.:,")):
+            links += 1
+        elif not (not s.link and _LINK_SEP.match(s.text)):
+            break
+        n -= 1
+    if links == 0 or n == 0:
+        return line
+    out = line[:n]
+    last = out[-1]
+    if not last.link:
+        text = re.sub(r"[\s\[(|/·•–—-]+$", "", last.text)
+        out[-1] = Span(text, last.bold, last.italic, last.sup, last.link, last.css)
+    return out
 
 
 def _link_only(part: _Part) -> bool:
@@ -734,7 +792,7 @@ def _write_element(writer: _SpanWriter, top: HtmlElement, base: _Style) -> None:
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            if not isinstance(tag, str) or is_skipped(el):
+            if not isinstance(tag, str) or is_skipped(el) or (tag == "blockquote" and el is not top):
                 walker.skip_subtree()
                 styles.append(styles[-1])
                 skipped_depth += 1
@@ -837,6 +895,8 @@ def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
         for el in outer:
             for a in el.iter("a"):
                 writer.link(a)
+        if not spans:
+            continue
         first_el = _first_element(parts[0])
         line = first_el.sourceline if first_el is not None else None
         segment = Segment(

@@ -1,0 +1,347 @@
+"""HTML reader: a researcher's homepage or profile page -> one entry per publication.
+
+Order of trust:
+
+1. ``citation_*`` meta tags: the page *is* one article (a publisher or repository page).
+2. Publication items cut from the page (:mod:`refkit.extract.html_segments`),
+   each one read from embedded BibTeX/COinS when the item carries it (exact
+   fields), else parsed from its visible text by the citation parser. Visible
+   links always add identifiers (arXiv, DOI, PubMed, OpenReview) and the
+   ``pdf``/``code``/``website``/``video``/``slides`` links.
+3. BibTeX blocks and schema.org JSON-LD elsewhere on the page, unless they
+   describe an item already read (then they are merged into it, not repeated).
+
+Items under headings that name other sections (news, talks, teaching …) are
+never publications; items under no telling heading must look like a citation.
+An empty, binary or non-publication page gives an empty :class:`Library`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Callable, Iterable
+
+from .. import ids
+from ..latex import to_unicode
+from ..model import Entry, Library, Provenance
+from ..extract.segment import Link, Segment
+
+__all__ = ["read", "sniff", "entry_links"]
+
+_PROV = Provenance("html")
+
+# ---------------------------------------------------------------------------- sniff
+
+_TAG = re.compile(r"<(/?)(html|head|body|div|p|li|ul|ol|table|tr|td|th|a|br|span|b|i|em|strong|h[1-6]|section|article|font|sup|dl|dt|dd|img|meta|script|style|link)\b[^>]*>", re.I)
+
+
+def sniff(text: str) -> float:
+    """HTML by content: a doctype/``<html>`` root, or text (Markdown, a page saved
+    as .txt) whose lines are mostly tags."""
+    head = text[:65536]
+    stripped = head.lstrip("\ufeff \t\r\n")
+    low = stripped[:2048].lower()
+    if low.startswith(("<!doctype html", "<html")) or "<html" in low[:1024] and "<body" in head.lower():
+        return 0.95
+    if "\x00" in head:
+        return 0.0
+    tags = _TAG.findall(head)
+    if len(tags) < 5:
+        return 0.0
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    tagged = sum(1 for ln in lines if "<" in ln and ">" in ln)
+    share = tagged / max(1, len(lines))
+    if share >= 0.5:
+        return 0.9
+    if share >= 0.25 and len(tags) >= 20:
+        return 0.7
+    if share >= 0.1 and len(tags) >= 10:
+        return 0.3
+    return 0.1
+
+
+# ---------------------------------------------------------------------------- links
+
+
+_LABEL_FIELDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?:code|github|gitlab|source(?: code)?|software|implementation|repo(?:sitory)?)\b", re.I), "code"),
+    (re.compile(r"^(?:video|talk|youtube|recording|presentation video)\b", re.I), "video"),
+    (re.compile(r"^(?:slides?|ppt|pptx|keynote)\b", re.I), "slides"),
+    (re.compile(r"^(?:poster)\b", re.I), "poster"),
+    (re.compile(r"^(?:supp(?:lementary|lement)?(?: material)?|appendix|si)\b", re.I), "supp"),
+    (re.compile(r"^(?:project(?: page| website| site)?|website|homepage|web ?page|demo)\b", re.I), "website"),
+    (re.compile(r"^(?:blog|blog post)\b", re.I), "blog"),
+    (re.compile(r"^(?:pdf|paper|full ?text|preprint|manuscript|article|publisher|journal|html|link|doi|proceedings|acm dl|ieee|springer)\b", re.I), "paper"),
+]
+
+
+def _url_field(label: str, url: str) -> str | None:
+    """The field a link belongs in, from its label (``code``, ``pdf`` …) and target."""
+    low = url.lower()
+    label = label.strip(" []()|.:").lower()
+    if "github.com" in low or "gitlab.com" in low or "bitbucket.org" in low:
+        if not low.endswith(".pdf"):
+            return "code"
+    if "youtube.com" in low or "youtu.be" in low or "vimeo.com" in low or "bilibili.com" in low:
+        return "video"
+    for pattern, name in _LABEL_FIELDS:
+        if pattern.match(label):
+            if name == "paper":
+                return "pdf" if low.split("?")[0].endswith(".pdf") or label == "pdf" else "html"
+            return name
+    if low.split("?")[0].endswith(".pdf"):
+        return "pdf"
+    return None
+
+
+def _doi_of(url: str) -> str | None:
+    low = url.lower()
+    if "arxiv.org" in low or "10.48550" in low:
+        return None
+    if re.search(r"(?:^|//)(?:dx\.|www\.)?doi\.org/", low) or low.startswith("doi:"):
+        return ids.normalize_doi(url)
+    doi = ids.find_doi(url)
+    if not doi:
+        return None
+    if doi.lower().startswith("10.1101/"):  # bioRxiv/medRxiv: …/10.1101/2020.01.01.123456v2.full
+        doi = re.sub(r"v\d+(?:\.full.*|\.supplementary.*)?$", "", doi)
+    doi = re.sub(r"[?#].*$", "", doi)
+    return doi
+
+
+def entry_links(links: Iterable[Link]) -> dict[str, str]:
+    """Fields the links of an item give: ``doi``, ``eprint``/``archiveprefix``,
+    ``pmid``, ``openreview``, ``isbn`` and the ``pdf``/``code``/``website``/``html``/
+    ``video``/``slides``/``poster``/``supp``/``blog`` links (first link wins)."""
+    out: dict[str, str] = {}
+    dois: list[str] = []
+    for link in links:
+        url = link.url.strip()
+        if not url:
+            continue
+        low = url.lower()
+        if "arxiv.org" in low or "10.48550/arxiv" in low:
+            ax = ids.parse_arxiv(url)
+            if ax and "eprint" not in out:
+                out["eprint"] = ax.id
+                out["archiveprefix"] = "arXiv"
+            continue
+        doi = _doi_of(url)
+        if doi:
+            if re.search(r"(?:^|//)(?:dx\.|www\.)?doi\.org/", low):
+                dois.insert(0, doi)
+            else:
+                dois.append(doi)
+        pmid = ids.find_pmid(url)
+        if pmid and "pmid" not in out:
+            out["pmid"] = pmid
+        orid = ids.find_openreview(url)
+        if orid and "openreview" not in out:
+            out["openreview"] = orid
+        field = _url_field(link.label, url)
+        if field == "html" and doi and re.search(r"(?:^|//)(?:dx\.|www\.)?doi\.org/", low):
+            continue  # a doi.org link is the DOI, not a page
+        if field and field not in out:
+            out[field] = url
+    if dois:
+        out["doi"] = dois[0]
+    return out
+
+
+# ---------------------------------------------------------------------------- filtering
+
+_NEWSY = re.compile(
+    r"^\s*[\[(]?\s*(?:19|20)\d\d[./-]\d{1,2}\b|\b(?:i am|i'm|we are|glad|happy|excited|pleased|honou?red|"
+    r"joined|will join|received|receive|gave a talk|give a talk|invited talk|visiting|welcome|congratulations|"
+    r"is accepted|are accepted|got accepted|won|serve as|serving as|organiz)\b",
+    re.I,
+)
+_VENUEISH = re.compile(
+    r"\b(?:proceedings|proc\.|journal|conference|conf\.|transactions|trans\.|letters|review|symposium|workshop|"
+    r"arxiv|preprint|press|university|thesis|nature|science|annals|bulletin|advances|acta|physical|ieee|acm|"
+    r"springer|elsevier|vol\.|volume|pp\.|pages|in: |[A-Z]{3,}\s*'?\d{2,4})",
+    re.I,
+)
+
+
+def looks_like_citation(segment: Segment) -> bool:
+    """For items under no telling heading: does the text read like a reference
+    (names, a title, a venue, a year) rather than a bio line or news item?"""
+    text = segment.text
+    if len(text) < 30 or len(text) > 3000:
+        return False
+    if _NEWSY.search(text[:200]):
+        return False
+    score = 0
+    if re.search(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)", text):
+        score += 1
+    if text.count(",") >= 2:
+        score += 1
+    if any((s.italic or s.bold or s.link) and len(s.text.split()) >= 3 for s in segment.spans) or re.search(r"[\"“][^\"”]{10,}[\"”]", text):
+        score += 1
+    if _VENUEISH.search(text):
+        score += 1
+    if any(ids.parse_arxiv(l.url) or _doi_of(l.url) for l in segment.links if "arxiv" in l.url.lower() or "doi" in l.url.lower()):
+        score += 1
+    if re.search(r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+|\b[A-Z][a-z]+,\s[A-Z]\.", text):
+        score += 1
+    return score >= 3
+
+
+# ---------------------------------------------------------------------------- merging
+
+
+def _fold_title(entry: Entry) -> str:
+    text = to_unicode(entry.get("title", "") or "")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+
+
+def _with_links(entry: Entry, links: dict[str, str]) -> Entry:
+    """Fill fields the links give where the entry has none (never overwrite)."""
+    add: dict[str, str | None] = {}
+    for name, value in links.items():
+        if name in ("eprint", "archiveprefix"):
+            continue
+        if not entry.get(name):
+            add[name] = value
+    if links.get("eprint") and not entry.get("eprint"):
+        add["eprint"] = links["eprint"]
+        if not entry.get("archiveprefix") and not entry.get("eprinttype"):
+            add["archiveprefix"] = "arXiv"
+    if links.get("doi") and entry.get("doi"):
+        add.pop("doi", None)
+    return entry.with_fields(_PROV, **add) if add else entry
+
+
+def _merge_structured(structured: Entry, visible: Entry | None, links: dict[str, str]) -> Entry:
+    """BibTeX (or COinS) gives the fields; the visible item adds what it alone shows."""
+    entry = _with_links(structured, links)
+    if visible is not None:
+        add = {k: v for k, v in visible.fields.items() if k not in entry.fields and k in ("doi", "eprint", "archiveprefix", "pdf", "code", "html", "website", "video", "slides", "url", "note")}
+        if add:
+            entry = entry.with_fields(_PROV, **add)
+    return entry
+
+
+def _parser() -> Callable[[Segment], Entry | None] | None:
+    try:
+        from ..extract.citation import parse_segment
+    except ImportError:  # the citation parser is optional for structured-only pages
+        return None
+    return parse_segment
+
+
+# ---------------------------------------------------------------------------- read
+
+
+def read(text: str, *, path: str | None = None, **options: Any) -> Library:
+    """All publication entries of an HTML page, in page order."""
+    from ..extract import html_segments as hs
+    from ..extract import structured
+
+    if not text or not text.strip() or "\x00" in text[:8192]:
+        return Library(source=path)
+    root = hs.parse_html(text)
+    if root is None:
+        return Library(source=path)
+
+    article = structured.meta_entry(root, path)
+    if article is not None:
+        return Library.from_entries([article], source=path)
+
+    items = hs.page_items(root, path)
+    owner: dict[Any, int] = {}
+    for i, item in enumerate(items):
+        for el in item.subtree():
+            owner[el] = i
+    bib_in: dict[int, list[Entry]] = {}
+    page_level: list[tuple[int, Entry]] = []  # (line, entry)
+    for el, entry in structured.bibtex_entries(root, path):
+        i = owner.get(el, -1)
+        if i >= 0:
+            bib_in.setdefault(i, []).append(entry)
+        else:
+            page_level.append((el.sourceline or 0, entry))
+    coins_in: dict[int, list[Entry]] = {}
+    for el, entry in structured.coins_entries(root, path):
+        i = owner.get(el, -1)
+        if i >= 0:
+            coins_in.setdefault(i, []).append(entry)
+        else:
+            page_level.append((el.sourceline or 0, entry))
+    for entry in structured.jsonld_entries(root, path):
+        page_level.append((entry.location.line or 0, entry))
+
+    parse = _parser()
+    found: list[tuple[int, Entry]] = []
+    exact: set[int] = set()  # indices in found that came from structured data
+    for i, item in enumerate(items):
+        if item.section == "other":
+            continue
+        seg = item.segment
+        own = bib_in.get(i) or coins_in.get(i) or []
+        if item.section is None and not own and not looks_like_citation(seg):
+            continue
+        links = entry_links(seg.links)
+        visible = parse(seg) if parse is not None and seg.spans else None
+        if len(own) == 1:
+            entry = _merge_structured(own[0], visible, links)
+            exact.add(len(found))
+        elif visible is not None:
+            entry = _with_links(visible, links)
+        elif own:
+            exact.update(range(len(found), len(found) + len(own)))
+            found.extend((seg.location.line or 0, e) for e in own)
+            continue
+        else:
+            continue
+        found.append((seg.location.line or 0, entry))
+
+    # structured data outside the items: merge into a matching item, else add
+    by_title = {_fold_title(e): n for n, (_, e) in enumerate(found) if _fold_title(e)}
+    for line, entry in page_level:
+        t = _fold_title(entry)
+        if not t:
+            continue
+        n = by_title.get(t)
+        if n is not None:
+            if n not in exact:
+                pos, visible = found[n]
+                found[n] = (pos, _merge_structured(entry, visible, {}))
+                exact.add(n)
+            continue
+        by_title[t] = len(found)
+        exact.add(len(found))
+        found.append((line, entry))
+    found.sort(key=lambda pair: pair[0])
+
+    entries = _unique_keys([e for _, e in found])
+    return Library.from_entries(entries, source=path)
+
+
+def _unique_keys(entries: list[Entry]) -> list[Entry]:
+    from dataclasses import replace
+
+    from ..extract.structured import make_key
+
+    taken: set[str] = set()
+    out = []
+    for entry in entries:
+        key = entry.key
+        if not key or key in taken:
+            key = make_key(entry, taken) if not key else _suffix(key, taken)
+        taken.add(key)
+        out.append(entry if key == entry.key else replace(entry, key=key))
+    return out
+
+
+def _suffix(key: str, taken: set[str]) -> str:
+    n = 0
+    while True:
+        cand = f"{key}{chr(ord('a') + n % 26)}{'' if n < 26 else n // 26}"
+        if cand not in taken:
+            return cand
+        n += 1
