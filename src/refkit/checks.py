@@ -4,7 +4,8 @@ Every rule is one row of :data:`RULES` (code, name, what it finds, why it
 matters); the code families are
 
 ======  =====================================================================
-RK1xx   parse and syntax problems, reported by the reader (``Library.problems``)
+RK1xx   parse and syntax problems (unbalanced braces, undefined ``@string``
+        macros …), found by the BibTeX reader and passed on from ``Library.problems``
 RK2xx   citation keys
 RK3xx   duplicate entries
 RK4xx   required fields and entry types
@@ -21,10 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
-from .ids import is_isbn, normalize_doi, parse_arxiv, find_arxiv
+from .ids import is_isbn, normalize_doi, parse_arxiv
 from .model import Entry, Library, Location, Problem
+from .transforms import normalize as fix  # the RK6xx rules are exactly what `refkit format` fixes
 
 __all__ = ["Rule", "RULES", "check", "select_rules", "REQUIRED_FIELDS"]
 
@@ -43,10 +45,27 @@ class Rule:
     fixable: bool = False
 
 
-#: Every rule refkit checks, by code. RK1xx codes are the reader's (see docs/check.md).
+#: Every rule refkit checks, by code (docs/check.md lists them all).
 RULES: dict[str, Rule] = {r.code: r for r in (
-    Rule("RK101", "parse-error", "the file cannot be parsed here (syntax error)",
-         "BibTeX, biber and every other tool skip or mangle an entry they cannot parse."),
+    # RK1xx: found by the BibTeX reader (refkit.readers.bibtex), listed here so that
+    # one table documents every code and --select/--ignore know them
+    Rule("RK101", "unbalanced-braces", "unbalanced braces, or an entry or value that is never closed",
+         "BibTeX reads past the end of the value and swallows the entries that follow."),
+    Rule("RK102", "stray-text", "text between entries that looks like part of a broken entry",
+         "BibTeX ignores it: the fields in it are lost. (A lone stray '}' line is a warning.)"),
+    Rule("RK103", "undefined-string", "a value uses an @string macro that is not defined in the file",
+         "BibTeX warns and uses an empty value (the macro may be defined in another file).", severity="warning"),
+    Rule("RK104", "duplicate-field", "the same field twice in one entry (the first is kept)",
+         "BibTeX keeps the first, biber the last: the output depends on the tool."),
+    Rule("RK105", "field-name-expected", "a field name was expected (name = value)",
+         "The entry is malformed from this point; BibTeX skips the rest of it."),
+    Rule("RK106", "comma-expected", "',' or the closing delimiter was expected after a value",
+         "Usually a missing comma; BibTeX skips the rest of the entry."),
+    Rule("RK107", "key-missing", "an entry has no citation key",
+         "An entry without a key cannot be cited, and BibTeX reads the first field as the key.",
+         severity="warning"),
+    Rule("RK108", "value-expected", "a value was expected after '=' or '#'",
+         "BibTeX skips the rest of the entry."),
     Rule("RK201", "duplicate-key", "two entries have the same citation key",
          "BibTeX uses the first and warns; biber and pandoc may use either; citations point at the wrong work."),
     Rule("RK202", "key-case-clash", "two citation keys differ only by case",
@@ -58,8 +77,6 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          "BibTeX 8-bit handling varies and jekyll-scholar (al-folio sites) breaks on non-ASCII keys."),
     Rule("RK205", "key-bad-character", "a citation key contains a character LaTeX or BibTeX reads specially",
          "Whitespace, commas, braces, quotes, '#', '%', '~' and '\\\\' in a key break \\cite or the .bib parser."),
-    Rule("RK206", "key-missing", "an entry has no citation key",
-         "An entry without a key cannot be cited, and BibTeX reads the first field as the key."),
     Rule("RK301", "duplicate-doi", "two entries have the same DOI",
          "The same work listed twice is cited inconsistently and counted twice."),
     Rule("RK302", "duplicate-arxiv", "two entries have the same arXiv id and title",
@@ -95,10 +112,6 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          "biber rejects the date and the entry has no year."),
     Rule("RK508", "bad-pages", "pages is not a page, page range or list of them",
          "Styles print it verbatim and cannot abbreviate or dash ranges."),
-    Rule("RK509", "unbalanced-braces", "a value has unbalanced braces",
-         "BibTeX reads past the field or entry end and silently swallows what follows."),
-    Rule("RK510", "undefined-string", "a value uses an @string macro that is not defined",
-         "BibTeX warns and leaves the value empty."),
     Rule("RK601", "page-range-dash", "a page range uses '-' or a Unicode dash instead of '--'",
          "BibTeX styles print what is written; LaTeX wants an en-dash ('--') in ranges.",
          severity="warning", fixable=True),
@@ -162,12 +175,6 @@ _OTHER_TYPES = frozenset({
 #: Fields a crossref parent passes to its child under another name (biblatex's defaults).
 _INHERITED_AS = {"title": "booktitle", "booktitle": "booktitle"}
 
-#: Macros every BibTeX style defines (months) and those of the standard styles (plain.bst & co).
-_PREDEFINED_MACROS = frozenset(
-    "jan feb mar apr may jun jul aug sep oct nov dec "
-    "acmcs acta cacm ibmjrd ibmsj ieeese ieeetc ieeetcad ipl jacm jcss scp sicomp tcs tocs tods tog toms "
-    "toois toplas".split()
-)
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
@@ -176,12 +183,12 @@ _MONTH_RE = re.compile(r"(?:([a-z]{3,})\.?|0?[1-9]|1[0-2])(?:(?:\s*~\s*|\s+)\d{1
 _YEAR_RE = re.compile(r"\d{4}")
 _DATE_PART = r"(?:-?\d{4}(?:-(?:0[1-9]|1[0-2]|2[1-4])(?:-(?:0[1-9]|[12]\d|3[01]))?)?[~?%]?)"
 _DATE_RE = re.compile(rf"{_DATE_PART}(?:/(?:{_DATE_PART}|\.\.)?)?|\.\./{_DATE_PART}")
-_PAGE = r"(?:[A-Za-z]{0,4}\d+[A-Za-z]?(?::\d+)?|[ivxlcdmIVXLCDM]+|\d+\+)"
+# a page: 12, e1002345, 041302(R), 08JE11, S12, C3-32, M-1, Cover 3, c\,3, xiv, 12+, 123:4 (article:page)
+_PAGE = (r"(?:[A-Za-z]+(?:[ ~-]|\\,)?\d+(?:-\d+)?[A-Za-z\d]*|\d+[A-Za-z\d]*(?:\([A-Za-z]{1,3}\))?(?::\d+)?"
+         r"|[ivxlcdmIVXLCDM]+|\d+\+)")
 _PAGES_OK = re.compile(rf"{_PAGE}(?:--{_PAGE})?(?:\s*,\s*{_PAGE}(?:--{_PAGE})?)*")
-_PAGES_FIXABLE = re.compile(rf"{_PAGE}\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|---?|\\textendash(?:\{{\}})?)\s*{_PAGE}")
 _KEY_BAD = re.compile(r"[\s,{}\"#%~\\()=]")
 _ISSN_RE = re.compile(r"\d{4}-?\d{3}[\dXx]")
-_ARXIV_CARRIERS = ("url", "journal", "journaltitle", "note", "howpublished", "booktitle", "publisher")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -235,8 +242,7 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
                 part = part.strip().upper()
                 if not part:
                     continue
-                if part != "ALL" and not (re.fullmatch(r"RK\d{0,3}", part) and
-                                          (any(c.startswith(part) for c in RULES) or part[:3] == "RK1")):
+                if part != "ALL" and not (re.fullmatch(r"RK\d{0,3}", part) and any(c.startswith(part) for c in RULES)):
                     raise ConfigError(f"unknown rule code {part!r} (codes look like RK201, prefixes like RK2)")
                 out.append("" if part == "ALL" else part)
         return tuple(out)
@@ -262,12 +268,10 @@ def check(library: Library, *, select: Iterable[str] | None = None, ignore: Iter
     entries = library.entries
     _check_keys(entries, report)
     _check_duplicates(entries, report)
-    macros = set(_PREDEFINED_MACROS) | set(library.strings)
     by_key = {e.key.lower(): e for e in entries}
     for entry in entries:
         _check_required(entry, by_key, report)
         _check_values(entry, report)
-        _check_raw(entry, macros, report)
     return sorted(report.problems, key=_order)
 
 
@@ -282,8 +286,7 @@ def _check_keys(entries: Sequence[Entry], report: _Report) -> None:
     for entry in entries:
         key = entry.key
         if not key:
-            report("RK206", "entry has no citation key", entry)
-            continue
+            continue  # the reader reports RK107
         first = seen.get(key)
         if first is not None:
             report("RK201", f"duplicate key {key!r} (first at {_line(first)})", entry)
@@ -322,7 +325,10 @@ def _check_duplicates(entries: Sequence[Entry], report: _Report) -> None:
     for dup in find_duplicates(entries):
         code, text = what[dup.reason]
         first = entries[dup.first]
-        report(code, f"{entries[dup.index].key!r} has {text} {first.key!r} ({_line(first)})", entries[dup.index])
+        message = f"{entries[dup.index].key!r} has {text} {first.key!r} ({_line(first)})"
+        if dup.conflict:
+            message += " but another title: one DOI is wrong (a chapter with its book's DOI?)"
+        report(code, message, entries[dup.index])
 
 
 def _check_required(entry: Entry, by_key: Mapping[str, Entry], report: _Report) -> None:
@@ -354,9 +360,7 @@ def _check_required(entry: Entry, by_key: Mapping[str, Entry], report: _Report) 
 
 def _check_values(entry: Entry, report: _Report) -> None:
     fields = entry.fields
-    doi = fields.get("doi")
-    if doi and doi.strip():
-        _check_doi(entry, doi, report)
+    _check_doi(entry, report)
     _check_arxiv(entry, report)
     for name in ("isbn", "issn"):
         value = fields.get(name)
@@ -391,54 +395,50 @@ def _is_month(text: str) -> bool:
     return not word or any(name.startswith(word) for name in _MONTH_NAMES)
 
 
-def _check_doi(entry: Entry, doi: str, report: _Report) -> None:
-    value = doi.strip()
-    bare = normalize_doi(value)
-    if bare is None or " " in value.strip("{} "):
-        report("RK501", f"doi {value!r} is not a DOI (10.<prefix>/<suffix>)", entry, "doi")
-    elif bare != _plain(value):
-        report("RK602", f"doi {value!r} should be the bare DOI {bare!r}", entry, "doi")
+def _check_doi(entry: Entry, report: _Report) -> None:
+    value = entry.fields.get("doi")
+    if value is not None and value.strip() and normalize_doi(value) is None:
+        report("RK501", f"doi {value.strip()!r} is not a DOI (10.<prefix>/<suffix>)", entry, "doi")
+        return
+    fixed = fix.doi(entry).fields.get("doi")
+    if fixed is not None and fixed != value:
+        if value is None:
+            report("RK602", f"the DOI {fixed!r} is only in url; put it in doi", entry, "url")
+        else:
+            report("RK602", f"doi {value!r} should be the bare DOI {fixed!r}", entry, "doi")
 
 
 def _check_arxiv(entry: Entry, report: _Report) -> None:
     fields = entry.fields
     eprint = fields.get("eprint")
     prefix = _plain(fields.get("archiveprefix", fields.get("eprinttype", ""))).lower()
-    if eprint and eprint.strip() and prefix in ("arxiv", ""):
-        value = _plain(eprint)
-        parsed = parse_arxiv(value)
-        if parsed is None:
-            if prefix == "arxiv":
-                report("RK502", f"eprint {value!r} is not an arXiv identifier", entry, "eprint")
-        elif value.lower() != str(parsed).lower():
-            report("RK604", f"eprint {value!r} should be the bare arXiv id {str(parsed)!r}", entry, "eprint")
+    if eprint and prefix == "arxiv" and parse_arxiv(_plain(eprint)) is None:
+        report("RK502", f"eprint {_plain(eprint)!r} is not an arXiv identifier", entry, "eprint")
         return
-    if eprint:
+    fixed = fix.arxiv(entry)
+    if fixed is entry or fixed.fields.get("eprint") == eprint:
         return
-    doi = normalize_doi(fields.get("doi"))
-    if doi and doi.lower().startswith("10.48550/"):
-        return  # the arXiv DOI is the identifier; nothing to move
-    for name in _ARXIV_CARRIERS:
-        carrier = fields.get(name)
-        if carrier and "arxiv" in carrier.lower():
-            found = find_arxiv(carrier)
-            if found is not None:
-                report("RK603", f"arXiv id {found.id} is written in {name}; put it in eprint "
-                       "(with archiveprefix = {arXiv})", entry, name)
-                return
+    ident = fixed.fields["eprint"]
+    if eprint is not None:
+        report("RK604", f"eprint {eprint!r} should be the bare arXiv id {ident!r}", entry, "eprint")
+        return
+    where = next((n for n, v in fields.items() if n != "eprint" and ident in v), None)
+    report("RK603", f"arXiv id {ident} is written {f'in {where}' if where else 'outside eprint'}; "
+           "put it in eprint (with archiveprefix = {arXiv})", entry, where)
 
 
 def _check_numbers(entry: Entry, name: str, value: str, report: _Report) -> None:
-    for part in re.split(r"[;,]|\s+and\s+|\s{2,}", _plain(value)):
-        part = part.strip()
-        if not part:
+    """ISBNs or ISSNs, several allowed (``;``/``,``/space separated, ``(pbk.)`` notes ignored)."""
+    text = re.sub(r"\([^)]*\)", " ", _plain(value))
+    valid = is_isbn if name == "isbn" else _is_issn
+    for part in re.split(r"[;,]|\s+and\s+", text):
+        part = re.sub(r"^\s*(?:isbn|issn)(?:-1[03])?:?\s*", "", part.strip(), flags=re.I)
+        if not part or valid(part) or all(valid(t) for t in part.split()):
             continue
         if name == "isbn":
-            digits = re.sub(r"^isbn(?:-1[03])?:?\s*", "", part, flags=re.I)
-            digits = re.sub(r"\s*\([^)]*\)$", "", digits)  # "0-19-… (pbk.)"
-            if not is_isbn(digits):
-                report("RK503", f"isbn {part!r} is not a valid ISBN-10 or ISBN-13 (length or checksum)", entry, name)
-        elif not _is_issn(part):
+            hint = ": it looks like an ISSN (move it to issn)" if _is_issn(part) else " (length or checksum)"
+            report("RK503", f"isbn {part!r} is not a valid ISBN-10 or ISBN-13{hint}", entry, name)
+        else:
             report("RK504", f"issn {part!r} is not a valid ISSN (NNNN-NNNC, checksum)", entry, name)
 
 
@@ -456,75 +456,8 @@ def _check_pages(entry: Entry, pages: str, report: _Report) -> None:
     plain = " ".join(_plain(pages).split())
     if _PAGES_OK.fullmatch(plain):
         return
-    parts = [p.strip() for p in plain.split(",")]
-    if all(_PAGES_OK.fullmatch(p) or _PAGES_FIXABLE.fullmatch(p) for p in parts):
-        report("RK601", f"page range {plain!r} should use '--' (an en-dash in LaTeX)", entry, "pages")
+    fixed = fix.pages(entry).fields.get("pages", pages)
+    if fixed != pages and _PAGES_OK.fullmatch(" ".join(_plain(fixed).split())):
+        report("RK601", f"page range {plain!r} should be {fixed!r} ('--' is an en-dash in LaTeX)", entry, "pages")
     else:
         report("RK508", f"pages {plain!r} is not a page, a range (12--34) or a list of them", entry, "pages")
-
-
-# ---- checks on the values as written (raw expressions) -----------------------------
-def _check_raw(entry: Entry, macros: set[str], report: _Report) -> None:
-    raw = entry.origin.raw_fields if entry.origin is not None and entry.origin.raw_fields else None
-    for name, value in (raw or entry.fields).items():
-        if raw is not None:
-            fast = value[:1] == "{" and value[-1:] == "}" and "#" not in value
-            if fast:
-                continue  # one braced value: the reader found its end, so it is balanced
-            for token in _tokens(value):
-                if token[:1] == '"':
-                    if not _balanced(token):
-                        report("RK509", f"field {name!r} has unbalanced braces", entry, name)
-                elif token[:1] != "{" and not token.isdigit() and token.lower() not in macros:
-                    report("RK510", f"field {name!r} uses the undefined @string macro {token!r}", entry, name)
-        elif ("{" in value or "}" in value) and not _balanced(value):
-            report("RK509", f"field {name!r} has unbalanced braces", entry, name)
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
-
-
-def _tokens(expression: str) -> Iterator[str]:
-    """The parts of a BibTeX value expression: ``{…}``, ``"…"``, numbers and macro names."""
-    i, n = 0, len(expression)
-    while i < n:
-        ch = expression[i]
-        if ch.isspace() or ch == "#":
-            i += 1
-        elif ch == "{":
-            depth, j = 0, i
-            while j < n:
-                if expression[j] == "{":
-                    depth += 1
-                elif expression[j] == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            yield expression[i:j + 1]
-            i = j + 1
-        elif ch == '"':
-            depth, j = 0, i + 1
-            while j < n and not (expression[j] == '"' and depth <= 0):
-                if expression[j] == "{":
-                    depth += 1
-                elif expression[j] == "}":
-                    depth -= 1
-                j += 1
-            yield expression[i:j + 1]
-            i = j + 1
-        else:
-            j = i
-            while j < n and not expression[j].isspace() and expression[j] not in '#{"':
-                j += 1
-            yield expression[i:j]
-            i = j
