@@ -307,3 +307,26 @@ def install(httpserver: Any, scholar: FakeScholar) -> dict[str, str]:
     httpserver.expect_request(re.compile(".*")).respond_with_handler(scholar)
     base = httpserver.url_for("").rstrip("/")
     return {"arxiv_url": base + ARXIV_PATH, "crossref_url": base + "/crossref", "doi_url": base + "/doi"}
+
+
+# ---- helpers shared by the enrichment tests ---------------------------------------------------------
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "api"
+
+
+def fixture(name: str) -> str:
+    """The text of ``tests/fixtures/api/<name>`` (recorded-format responses)."""
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_config(cache_dir: Any, urls: dict[str, str] | None = None, **overrides: Any) -> Any:
+    """An HttpConfig for tests: no pacing, tiny backoff, short timeout, a private cache."""
+    from refkit.http import HttpConfig
+
+    values: dict[str, Any] = dict(cache_dir=str(cache_dir), arxiv_delay=0.0, host_delay=0.0, backoff=0.01,
+                                  timeout=5.0, retries=2, mailto="tests@example.org")
+    values.update(urls or {})
+    values.update(overrides)
+    return HttpConfig.from_env({}, **values)
+
+
+test_config.__test__ = False  # type: ignore[attr-defined]  # not a test for pytest

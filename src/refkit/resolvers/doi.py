@@ -22,8 +22,10 @@ ACCEPT = "application/vnd.citationstyles.csl+json"
 
 
 def query(doi: str, config: HttpConfig) -> Query:
-    """The content-negotiation request for ``doi`` (a bare DOI)."""
-    return Query(f"{config.doi_url.rstrip('/')}/{quote(doi, safe='/:;()')}", headers={"Accept": ACCEPT})
+    """The content-negotiation request for ``doi`` (a bare DOI). DOIs are
+    case-insensitive; the request uses lower case so that one DOI spelled two
+    ways is one cache entry."""
+    return Query(f"{config.doi_url.rstrip('/')}/{quote(doi.lower(), safe='/:;()')}", headers={"Accept": ACCEPT})
 
 
 def parse(reply: Reply, doi: str) -> Record | None:
