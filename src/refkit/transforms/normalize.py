@@ -70,10 +70,15 @@ def _editable(entry: Entry, name: str) -> bool:
 
 
 # ---- white space ------------------------------------------------------------------------
+def _loose_space(value: str) -> bool:
+    """Quick test: could collapsing white space change ``value``?"""
+    return "  " in value or "\n" in value or "\t" in value or "\r" in value or value != value.strip()
+
+
 def whitespace(entry: Entry) -> Entry:
     changes: dict[str, str | None] = {}
     for name, value in entry.fields.items():
-        if name in _LONG_TEXT or not _editable(entry, name):
+        if not _loose_space(value) or name in _LONG_TEXT or not _editable(entry, name):
             continue
         new = " ".join(value.split())
         if new != value:
@@ -220,77 +225,76 @@ _PROPER = frozenset(
     Russian Italian Portuguese Dutch African American Asian European Internet Wikipedia Twitter
     Android Linux Windows Python Java""".split()
 )
+
+
+def _has_proper(text: str) -> bool:
+    return any(w.strip(".,:;()?!'\"") in _PROPER for w in text.replace("-", " ").split())
+
+
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# a capital after the first character of a word part (NeRF, 3D, iPhone), or a
+# one-letter capital part after a hyphen (RGB-D)
+_INNER_CAP = re.compile(r"[^\W_][A-ZÀ-ÖØ-ÞΑ-Ω]|[-'’][A-Z](?![^\W_])")
+_TOKENS = re.compile(r"\\(?:[A-Za-z]+|.)|[{}$]|[^\\{}$]+", re.S)
+_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]")
 
 
 def _needs_braces(word: str) -> bool:
-    parts = re.split(r"[-'’]", word)
-    for i, part in enumerate(parts):
-        if any(c.isupper() for c in part[1:]):
-            return True  # NeRF, CVPR, 3D, iPhone
-        if i > 0 and len(part) == 1 and part.isupper():
-            return True  # RGB-D, X-Y
-        if part in _PROPER:
-            return True
+    if _INNER_CAP.search(word):
+        return True
+    if word[:1].isupper() or "-" in word:
+        return any(part in _PROPER for part in re.split(r"[-'’]", word))
     return False
 
 
+def _protect(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return "{" + word + "}" if _needs_braces(word) else word
+
+
 def protect_title(title: str) -> str:
-    """``title`` with acronyms and proper nouns at brace depth 0 wrapped in braces."""
-    letters = [c for c in _depth0_text(title) if c.isalpha()]
-    if len(letters) > 3 and all(c.isupper() for c in letters):
-        return title  # an all-capitals title: protecting every word helps nobody
-    out: list[str] = []
+    """``title`` with acronyms and proper nouns at brace depth 0 wrapped in braces.
+
+    Text inside braces, math (``$...$``) and command names are never touched, so
+    running this again changes nothing."""
+    tokens = _TOKENS.findall(title)
+    plain: list[tuple[int, int]] = []  # (index, characters to skip) of depth-0 text tokens
     depth = 0
-    i = 0
-    n = len(title)
     math = False
-    while i < n:
-        ch = title[i]
-        if ch == "\\":
-            m = re.match(r"\\(?:[A-Za-z]+|.)", title[i:])
-            token = m.group(0) if m else ch
-            out.append(token)
-            i += len(token)
-            if depth == 0 and not math and len(token) == 2 and not token[1].isalpha():
-                # an accent command (\"O, \'e): the next letter belongs to it
-                nxt = _WORD.match(title, i)
-                if nxt and not title[i:i + 1] == "{":
-                    out.append(nxt.group(0))
-                    i = nxt.end()
-            continue
-        if ch == "{":
+    after_command = False
+    for i, token in enumerate(tokens):
+        if token == "{":
             depth += 1
-        elif ch == "}":
+        elif token == "}":
             depth = max(0, depth - 1)
-        elif ch == "$" and depth == 0:
-            math = not math
+        elif token == "$":
+            if depth == 0:
+                math = not math
+        elif token[0] == "\\":
+            after_command = True
+            continue
         elif depth == 0 and not math:
-            m = _WORD.match(title, i)
-            if m:
-                word = m.group(0)
-                if _needs_braces(word):
-                    out.append("{" + word + "}")
-                else:
-                    out.append(word)
-                i = m.end()
-                continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
-def _depth0_text(text: str) -> str:
-    depth = 0
-    out = []
-    for ch in text:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif depth == 0:
-            out.append(ch)
-    return "".join(out)
+            skip = 0
+            if after_command:
+                # the letters right after a command belong to it (\"Uber, \ss x)
+                m = _WORD.match(token)
+                skip = m.end() if m else 0
+            plain.append((i, skip))
+        after_command = False
+    if not plain:
+        return title
+    text = "".join(tokens[i] for i, _ in plain)
+    if not _LOWER.search(text) and sum(1 for c in text if c.isalpha()) > 3:
+        return title  # an all-capitals title: protecting every word helps nobody
+    changed = False
+    for i, skip in plain:
+        token = tokens[i][skip:]
+        if _INNER_CAP.search(token) or _has_proper(token):
+            tokens[i] = tokens[i][:skip] + _WORD.sub(_protect, token)
+            changed = True
+    if not changed:
+        return title
+    return "".join(tokens)
 
 
 def titles(entry: Entry) -> Entry:

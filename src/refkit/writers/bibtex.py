@@ -89,6 +89,8 @@ def write_entry(entry: Entry, order: dict[str, int] | None = None) -> str:
             text = raw
         elif name == "month" and value in _MONTH_NAMES:
             text = _MONTH_NAMES[value]
+        elif old_values.get(name) == value:
+            text = "{" + value + "}"  # as parsed: balanced by construction
         else:
             text = "{" + balance(value) + "}"
         lines.append(f"  {name.lower()} = {text}{',' if i < last else ''}")
