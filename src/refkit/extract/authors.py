@@ -1,0 +1,359 @@
+"""Author lists as people write them -> :class:`~refkit.model.Name` lists.
+
+Publication lists show authors in many shapes: ``J. Smith, A. Doe and K. Lee``,
+``Smith, J., Doe, A., & Lee, K.`` (APA), ``Smith JA, Doe B`` (Vancouver),
+``Smith, John; Doe, Jane``, ``ZHONG Zhihang`` (family name in capitals first),
+``张三、李四`` and ``A, B, C et al.``. :func:`scan_authors` reads the longest
+prefix of a text that is such a list and says how sure it is, so the citation
+parser can tell an author list from a title. Role markers glued to names
+(``*`` equal contribution, ``#`` joint first, ``†``/``‡``/``✉`` corresponding)
+are removed from the name and returned as roles; :func:`annotation` writes them
+in biblatex's data-annotation syntax (``1=equal; 3=highlight``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from ..model import Name
+
+__all__ = ["AuthorList", "scan_authors", "parse_authors", "parse_display_name", "annotation", "MARKER_ROLES", "is_common_word"]
+
+#: role marker -> role name written into ``author+an``
+MARKER_ROLES = {
+    "*": "equal",
+    "#": "equal",
+    "†": "corresponding",
+    "‡": "corresponding",
+    "✉": "corresponding",
+    "§": "equal",
+    "¶": "corresponding",
+}
+_MARKER_CHARS = "*#†‡✉§¶✝⁎∗"
+_MARKER_RE = re.compile(rf"[{re.escape(_MARKER_CHARS)}]+|(?<=[^\W\d_])[¹²³⁴⁵⁶⁷⁸⁹⁰,]*\d{{1,2}}(?:,\d{{1,2}})*$")
+
+_PARTICLES = frozenset(
+    "van von der den de del della dei degli di da du dos das do la le les ter ten te zu zur bin ibn al el d' y e".split()
+)
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
+_OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|etc\.?|\.{3}|…|et\s+al\.\s*\.|等|等人)$", re.I)
+_CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af·・]{2,6}$")
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*-?|[A-Z]\.?-[A-Z]\.?)$")
+_CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|&)\s+|;|,|，|、|；|\s+and\s+|\s*&\s*|\s+und\s+|\s+et\s+(?!al\b)|\s+(?=et\.?\s*al\b))\s*", re.I)
+
+
+@dataclass(frozen=True)
+class AuthorList:
+    """Names read from a display string, their roles, and how sure the reading is.
+
+    ``end`` is the offset in the scanned text just after the list; ``confidence``
+    is 1.0 for lists that can hardly be anything else (several names, initials,
+    inverted names), lower for a lone ``First Last`` that might be a short title.
+    """
+
+    names: tuple[Name, ...]
+    roles: tuple[tuple[str, ...], ...]
+    end: int
+    confidence: float
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "data" / "title_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
+
+
+def is_common_word(word: str) -> bool:
+    """True for English words frequent in titles and section names ("Learning",
+    "Video", "Papers"): a "name" made only of them is not a person."""
+    return word.lower().strip(".") in _common_words()
+
+
+def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
+    roles: list[str] = []
+    for m in re.finditer(rf"[{re.escape(_MARKER_CHARS)}]", piece):
+        role = MARKER_ROLES.get(m.group(0), "equal")
+        if role not in roles:
+            roles.append(role)
+    cleaned = re.sub(rf"[{re.escape(_MARKER_CHARS)}]+", " ", piece)
+    # affiliation digits glued to a name: "Smith1", "Smith1,2", "Smith¹"
+    cleaned = re.sub(r"(?<=[^\W\d_])[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?:[,\s][\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*(?=\s|$)", "", cleaned)
+    cleaned = " ".join(cleaned.split()).strip(" ,")
+    if cleaned.endswith(".") and not _ends_with_initial(cleaned) and not cleaned.lower().endswith(("jr.", "sr.", "al.")):
+        cleaned = cleaned.rstrip(".")
+    return cleaned, tuple(roles)
+
+
+def _ends_with_initial(text: str) -> bool:
+    return bool(re.search(r"(?:^|[\s.\-])[A-Z][a-z]?\.\s*$", text))
+
+
+def _token_kind(tok: str) -> str:
+    """Classify one token: initial, caps (JA), particle, suffix, word or bad."""
+    low = tok.lower()
+    if low in _SUFFIXES:
+        return "suffix"
+    if _INITIALS.match(tok):
+        return "initial"
+    if low in _PARTICLES or (low.startswith(("d'", "d’")) and len(tok) > 2):
+        return "particle"
+    if _CAPS_INITIALS.match(tok):
+        return "caps"
+    if tok.endswith(".") and len(tok) > 3:
+        return "bad"  # "Roe." ends a sentence; names carry no full stop
+    if _WORD.match(tok) and not tok[0].islower():
+        return "word"  # capitalised, or a script without case
+    return "bad"
+
+
+def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
+    """One displayed name -> (Name, roles, confidence), or None when it is not a name.
+
+    Handles ``First Last``, ``F. Last``, ``Last, First`` / ``Last, F.``,
+    ``Last FM`` (Vancouver), ``LAST First``, particles and suffixes, and CJK names
+    (kept whole as a literal: their family/given split needs knowledge of surnames)."""
+    text, roles = _strip_markers(piece)
+    if not text:
+        return None
+    if _OTHERS.match(text):
+        return Name.OTHERS, roles, 1.0  # type: ignore[attr-defined]
+    if _CJK.match(text.replace(" ", "")):
+        return Name(literal=text.replace(" ", "")), roles, 0.9
+    if "," in text:
+        family_part, _, given_part = text.partition(",")
+        return _inverted(family_part.strip(), given_part.strip(), roles)
+    tokens = re.sub(r"(?<=\.)(?=[A-Z][a-z])", " ", text).split()
+    if not 1 <= len(tokens) <= 5:
+        return None
+    kinds = [_token_kind(t) for t in tokens]
+    if "bad" in kinds:
+        return None
+    words = [t for t, k in zip(tokens, kinds) if k == "word"]
+    if not words:
+        return None
+    if all(is_common_word(w) for w in words) and not any(k in ("initial", "caps") for k in kinds):
+        return None
+    suffix = ""
+    if kinds[-1] == "suffix":
+        suffix, tokens, kinds = tokens[-1], tokens[:-1], kinds[:-1]
+    if not tokens:
+        return None
+    # Vancouver / family-first with initials: "Smith JA", "Smith J.A.", "Zhang Y."
+    if len(tokens) >= 2 and kinds[0] == "word" and all(k in ("initial", "caps") for k in kinds[1:]):
+        return Name(family=tokens[0], given=" ".join(tokens[1:]), suffix=suffix), roles, 1.0
+    if len(tokens) >= 2 and kinds[0] == "particle" and kinds[-1] in ("initial", "caps") and "word" in kinds:
+        i = kinds.index("word")
+        fam_end = i + 1
+        return Name(family=" ".join(tokens[i:fam_end]), particle=" ".join(tokens[:i]), given=" ".join(tokens[fam_end:]), suffix=suffix), roles, 1.0
+    # "ZHONG Zhihang": a family name in capitals written first
+    if len(tokens) >= 2 and tokens[0].isupper() and len(tokens[0]) >= 3 and re.search(r"[AEIOUY]", tokens[0]) and all(k == "word" and not t.isupper() for t, k in zip(tokens[1:], kinds[1:])):
+        return Name(family=tokens[0].capitalize(), given=" ".join(tokens[1:]), suffix=suffix), roles, 1.0
+    if len(tokens) == 1:
+        return None  # a lone word is not a person we can cite
+    if kinds[-1] not in ("word",):
+        return None
+    # given-first: particles are the lower-case run just before the family name
+    i = len(tokens) - 1
+    j = i
+    while j > 1 and kinds[j - 1] == "particle":
+        j -= 1
+    given_tokens = tokens[:j]
+    if not given_tokens:
+        return None
+    confidence = 1.0 if any(k in ("initial", "caps") for k in kinds) or suffix else 0.7
+    if len(tokens) > 4:
+        confidence = min(confidence, 0.5)
+    if any(is_common_word(w) for w in words):
+        confidence = min(confidence, 0.5)
+    return Name(family=tokens[i], given=" ".join(given_tokens), particle=" ".join(tokens[j:i]), suffix=suffix), roles, confidence
+
+
+def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tuple[str, ...], float] | None:
+    ftoks = family.split()
+    if not 1 <= len(ftoks) <= 4 or not given:
+        return None
+    fkinds = [_token_kind(t) for t in ftoks]
+    if fkinds[-1] != "word" or any(k not in ("word", "particle") for k in fkinds):
+        return None
+    suffix = ""
+    gparts = [g.strip() for g in given.split(",")]
+    if len(gparts) == 2 and gparts[0].lower() in _SUFFIXES:
+        suffix, given = gparts[0], gparts[1]
+    elif len(gparts) > 1:
+        return None
+    gtoks = re.sub(r"(?<=\.)(?=[A-Z])", " ", given).split()
+    if not 1 <= len(gtoks) <= 4:
+        return None
+    gkinds = [_token_kind(t) for t in gtoks]
+    if any(k not in ("word", "initial", "caps", "particle") for k in gkinds):
+        return None
+    particle = " ".join(t for t, k in zip(ftoks, fkinds) if k == "particle")
+    fam = " ".join(t for t, k in zip(ftoks, fkinds) if k != "particle")
+    if all(is_common_word(w) for w in ftoks + [t for t, k in zip(gtoks, gkinds) if k == "word"]):
+        return None
+    return Name(family=fam, given=" ".join(gtoks), particle=particle, suffix=suffix), roles, 1.0
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces between separators, in order."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SEPARATOR.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _is_given_piece(text: str) -> bool:
+    """A piece that can be the given-name half of ``Last, First``."""
+    text, _ = _strip_markers(text)
+    if re.search(r"\.\s+[^\W\d_][^\W\d_]{2,}", text):
+        return False  # "K. Title": the given name ended at the full stop
+    toks = re.sub(r"(?<=\.)(?=[A-Z])", " ", text).split()
+    if not 1 <= len(toks) <= 3:
+        return False
+    kinds = [_token_kind(t) for t in toks]
+    return all(k in ("initial", "caps") for k in kinds) or (
+        all(k in ("word", "initial") for k in kinds) and not all(is_common_word(t) for t in toks)
+    )
+
+
+def _given_head(text: str) -> int:
+    """The end of the given-name part at the start of ``text`` (0 if none)."""
+    if _is_given_piece(text):
+        return len(text)
+    best = 0
+    for m in _HEAD_BREAK.finditer(text[:80]):
+        end = m.start() + (1 if text[m.start()] == "." else 0)
+        if _is_given_piece(text[:end]):
+            best = end
+    return best
+
+
+def _single_family(text: str) -> bool:
+    text, _ = _strip_markers(text)
+    if _CJK.match(text.replace(" ", "")):
+        return False
+    toks = text.split()
+    if not 1 <= len(toks) <= 3:
+        return False
+    kinds = [_token_kind(t) for t in toks]
+    return kinds[-1] == "word" and all(k in ("word", "particle") for k in kinds[:-1]) and (len(toks) == 1 or "particle" in kinds)
+
+
+def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
+    """Read the longest prefix of ``text`` that is an author list.
+
+    ``bold`` (one flag per character of ``text``) marks highlighted characters:
+    a name shown in bold gets the role ``highlight``. Returns an empty
+    :class:`AuthorList` (``end == 0``) when ``text`` does not start with a name."""
+    pieces = _pieces(text)
+    names: list[Name] = []
+    roles: list[tuple[str, ...]] = []
+    confidences: list[float] = []
+    end = 0
+    i = 0
+    # decide once whether this list is written "Last, First" (APA/MLA style)
+    inverted = False
+    if len(pieces) >= 2 and _single_family(text[pieces[0][0]:pieces[0][1]]) and _is_given_piece(text[pieces[1][0]:pieces[1][1]]):
+        inverted = True
+    if ";" in text[: (pieces[1][0] if len(pieces) > 1 else len(text))] and "," in text[pieces[0][0]:pieces[0][1]] if pieces else False:
+        inverted = False
+    while i < len(pieces):
+        s, e = pieces[i]
+        piece = text[s:e]
+        parsed = None
+        used = 1
+        pe = e
+        if inverted and i + 1 < len(pieces) and _single_family(piece):
+            gs, ge = pieces[i + 1]
+            given_end = _given_head(text[gs:ge])
+            if given_end:
+                g_text, g_roles = _strip_markers(text[gs:gs + given_end])
+                parsed = _inverted(_strip_markers(piece)[0], g_text, tuple(dict.fromkeys(_strip_markers(piece)[1] + g_roles)))
+                used, pe = 2, gs + given_end
+        if parsed is None:
+            suffix = re.match(r"(?:Jr|Sr|II|III|IV)\.?", piece)
+            if names and suffix and not names[-1].suffix and not names[-1].literal and not names[-1].is_others:
+                last = names[-1]
+                names[-1] = Name(family=last.family, given=last.given, particle=last.particle, suffix=suffix.group(0))
+                end = s + suffix.end()
+                i += 1
+                if end < e:
+                    break
+                continue
+            parsed = parse_display_name(piece)
+            used = 1
+        if parsed is None:
+            # the list ends inside this piece: "Lee K. Title …", "K. King (2020) …", "Doe: Title"
+            head_end = _longest_name_head(piece)
+            if head_end:
+                parsed = parse_display_name(piece[:head_end])
+                pe = s + head_end
+        if parsed is None:
+            break
+        name, r, conf = parsed
+        if bold is not None and _mostly(bold, s, pe):
+            r = tuple(dict.fromkeys(r + ("highlight",)))
+        names.append(name)
+        roles.append(r)
+        confidences.append(conf)
+        end = pe
+        i += used
+        if name.is_others or pe < pieces[i - 1][1] or (used == 2 and pe < pieces[i - 1][1]):
+            break
+    if not names or all(n.is_others for n in names):
+        return AuthorList((), (), 0, 0.0)
+    real = [c for n, c in zip(names, confidences) if not n.is_others]
+    confidence = min(real) if real else 0.0
+    if len(real) >= 2:
+        confidence = min(1.0, sum(real) / len(real) + 0.3)
+    if len(real) == 1 and names[-1].is_others:
+        confidence = max(confidence, 0.9)
+    return AuthorList(tuple(names), tuple(roles), end, confidence)
+
+
+_HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$")
+
+
+def _longest_name_head(piece: str) -> int:
+    """The end of the longest start of ``piece`` that is a name and stops at a
+    sentence break, colon or parenthesis (0 if none)."""
+    best = 0
+    for m in _HEAD_BREAK.finditer(piece[:200]):
+        end = m.start() + (1 if piece[m.start()] == "." else 0)
+        head = piece[:end]
+        if parse_display_name(head) is not None:
+            best = end
+    return best
+
+
+def _mostly(mask: Sequence[bool], start: int, end: int) -> bool:
+    chars = [mask[k] for k in range(start, min(end, len(mask)))]
+    return bool(chars) and sum(chars) * 2 > len(chars)
+
+
+def parse_authors(text: str) -> AuthorList:
+    """The author list filling all of ``text`` (else an empty :class:`AuthorList`)."""
+    result = scan_authors(text)
+    rest = text[result.end:].strip(" .,;")
+    return result if result and not rest else AuthorList((), (), 0, 0.0)
+
+
+def annotation(roles: Sequence[Sequence[str]]) -> str:
+    """biblatex data annotations for a name list: ``1=equal; 3=highlight,corresponding``."""
+    parts = [f"{i}={','.join(r)}" for i, r in enumerate(roles, 1) if r]
+    return "; ".join(parts)

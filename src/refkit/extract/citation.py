@@ -1,0 +1,880 @@
+"""One listed item of a publication list -> one :class:`~refkit.model.Entry`.
+
+:func:`parse_segment` is shared by every reader of documents written for people
+(HTML pages, Markdown/LaTeX/plain-text CVs). It works on the item's visible text
+plus the markup hints in its :class:`~refkit.extract.segment.Segment` (bold,
+italics, links, headings), in five steps:
+
+1. *harvest*: identifiers (DOI, arXiv, PMID, ISBN, OpenReview) and labelled links
+   (pdf, code, project …) from link targets and text; their text is removed;
+2. *clean*: status words ("Submitted to", "To appear in" -> ``pubstate``), ranking
+   tags (CCF-A, IF=8.4, JCR Q1), presentation tags (Oral, Spotlight), awards
+   (kept in ``note``), blurbs ("Intro: …"), abstracts and date lines of scraped
+   listings are removed;
+3. *split*: the rest is cut into chunks at line breaks and sentence ends (not
+   after initials or abbreviations);
+4. *assign*: a quoted or bold title, else the author list (read by
+   :func:`refkit.extract.authors.scan_authors`) decides the order — authors first
+   (``A, B. Title. Venue``) or title first (``Title`` / ``A, B`` / ``Venue``);
+   what follows the title is the venue;
+5. *build*: year and month, venue minus volume/pages, the BibTeX type from the
+   venue's wording and :mod:`refkit.extract.venues`, role markers in ``author+an``.
+
+Text is never guessed: a field not shown is left out. Every value is escaped
+with :func:`refkit.latex.escape`; extracted fields carry a
+:class:`~refkit.model.Provenance` naming the reader and the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .. import ids
+from ..latex import escape
+from ..model import Entry, Name, Origin, Provenance
+from .authors import AuthorList, annotation, scan_authors
+from .segment import Segment
+from .venues import lookup, venue_type
+
+__all__ = ["parse_segment", "parse_text"]
+
+# ---- vocabulary -------------------------------------------------------------------------
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = r"(?<![\w/.\-])(?:1[89]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)"
+_YEAR_RE = re.compile(_YEAR)
+
+_LABELS = (
+    "pdf|paper|code|github|gitlab|project(?: page| website| site)?|page|website|homepage|web|arxiv|video|talk|slides?|poster|"
+    "bib(?:tex)?|cite|citation|demo|supp(?:lementary)?(?: material)?|supplement|doi|html|abstract|dataset|data|blog|"
+    "media|press|openreview|models?|link|preprint|published version|journal version|full text|pubmed|pmc|researchgate|scholar|url|"
+    "proceedings|publisher|acm dl|ieee xplore|springer|tweet|twitter|youtube|bilibili|zhihu|huggingface|colab|weights"
+)
+_LABEL_ONLY = re.compile(rf"^(?:[\s/|·•,;:()\[\]{{}}<>-]|\b(?:{_LABELS})\b)*$", re.I)
+_BRACKET_LABEL = re.compile(rf"[\[(]\s*(?:{_LABELS})\s*[\])]", re.I)
+#: label text -> the field al-folio reads for that link
+_LINK_FIELDS = [
+    (re.compile(r"^(?:pdf|paper|full text|preprint pdf)$", re.I), "pdf"),
+    (re.compile(r"^(?:code|github|gitlab|source(?: code)?)$", re.I), "code"),
+    (re.compile(r"^(?:project(?: page| website| site)?|website|homepage|page|web|demo)$", re.I), "website"),
+    (re.compile(r"^(?:video|talk|youtube|bilibili)$", re.I), "video"),
+    (re.compile(r"^slides?$", re.I), "slides"),
+    (re.compile(r"^poster$", re.I), "poster"),
+    (re.compile(r"^(?:html|publisher|journal version|published version|acm dl|ieee xplore|springer)$", re.I), "html"),
+    (re.compile(r"^supp(?:lementary)?(?: material)?|supplement$", re.I), "supp"),
+    (re.compile(r"^blog$", re.I), "blog"),
+]
+
+_STATUS = [
+    (re.compile(r"\b(?:submitted|submission)\s+(?:to|at|for\s+publication\s+(?:in|to))\b:?", re.I), "submitted"),
+    (re.compile(r"\b(?:under\s+(?:review|submission)|in\s+(?:submission|review))\b(?:\s+(?:at|in|for|by|with|to)\b)?:?", re.I), "submitted"),
+    (re.compile(r"\bsubmitted\b", re.I), "submitted"),
+    (re.compile(r"\bto\s+appear\b(?:\s+(?:in|at)\b)?:?", re.I), "forthcoming"),
+    (re.compile(r"\bforthcoming\b(?:\s+(?:in|at)\b)?:?", re.I), "forthcoming"),
+    (re.compile(r"\baccepted\b(?:\s+(?:for\s+publication\s+)?(?:to|at|in|by|for)\b)?:?", re.I), "forthcoming"),
+    (re.compile(r"\bin\s+press\b", re.I), "inpress"),
+    (re.compile(r"\bin\s+preparation\b", re.I), "inpreparation"),
+]
+_REVISION = re.compile(r"\b(?:accept(?:ed)?\s+with\s+(?:minor|major)\s+revisions?|(?:minor|major)\s+revisions?|revise\s+and\s+resubmit|conditionally\s+accepted)\b", re.I)
+
+_TAG = (
+    r"(?:CCF[\s-]?(?:[ABC]|None)|CORE[\s-]?(?:A\*|[ABC])|SCIE?(?:[\s-]*Q[1-4])?|SSCI|EI|JCR[\s-]*Q[1-4]|Q[1-4]|"
+    r"(?:CAS|中科院)[\s-]*(?:Q|zone|区)?\s*[1-4]\s*区?|IF\s*[=:：]?\s*\d+(?:\.\d+)?|impact\s+factor\s*[=:：]?\s*\d+(?:\.\d+)?|"
+    r"h5-index\s*[=:：]?\s*\d+|top(?:\s+conference|\s+journal|\s+\d+%?)?|oral(?:\s+presentation)?|spotlight(?:\s+presentation)?|"
+    r"poster(?:\s+presentation)?|highlights?|contributed\s+talk|invited(?:\s+talk|\s+paper)?|long(?:\s+paper)?|short(?:\s+paper)?|"
+    r"full\s+paper|regular\s+paper|acceptance\s+rate\s*[=:：]?\s*[\d.]+\s*%|[\d.]+\s*%\s*acceptance(?:\s+rate)?|cited\s+by\s+\d+|"
+    r"\d+\s+citations?|citations?\s*[:：]?\s*\d+|selected|featured|cover\s+(?:paper|article|story)|"
+    r"(?:[\w-]+\s+){0,4}(?:award|prize|honou?rable\s+mention|runner[\s-]up)(?:\s+[\w-]+){0,3}|"
+    r"(?:best|outstanding|distinguished)\s+(?:[\w-]+\s+){0,3}(?:paper|poster|demo|student\s+paper)(?:\s+(?:award|prize|nomination|finalist|candidate))?)"
+)
+_TAG_RE = re.compile(rf"^\s*{_TAG}\s*$", re.I)
+_AWARD_RE = re.compile(r"award|prize|honou?rable\s+mention|runner[\s-]up|best\s|outstanding|distinguished", re.I)
+_BARE_TAG = re.compile(
+    r"(?<![\w-])(?:CCF[\s-][ABC]|IF\s*[=:：]\s*\d+(?:\.\d+)?|JCR[\s-]*Q[1-4]|SCIE?[\s-]*Q[1-4]|CORE[\s-]A\*?|"
+    r"impact\s+factor\s*[=:：]?\s*\d+(?:\.\d+)?|cited\s+by\s+\d+|\d+\s+citations)(?![\w-])",
+    re.I,
+)
+_LEGEND = re.compile(
+    r"[(\[][^()\[\]]{0,40}?\b(?:equal(?:ly)?\s+contribut\w*|contributed\s+equally|joint(?:ly)?\s+first|co-?first|"
+    r"first\s+authors?|corresponding\s+authors?|student\s+authors?|(?:my\s+)?students?|supervised)\b[^()\[\]]{0,40}[)\]]",
+    re.I,
+)
+_BLURB = re.compile(
+    r"^\s*(?:intro(?:duction)?|abstract|summary|tl;?\s*dr|description|keywords?|highlights?|note|media(?:\s+coverage)?|"
+    r"press(?:\s+coverage)?|contribution|my\s+(?:role|contribution|responsibility)|main\s+idea|in\s+short|teaser)\s*[:：]",
+    re.I,
+)
+_STOP = frozenset("the of and to a in we is that for this with on are by our be as which from it an can these show propose results method".split())
+
+_ABBREV = frozenset(
+    "al proc vol no nos pp ed eds edn conf int intl natl trans j jr sr dr prof st univ dept inst acad sci math ann appl "
+    "comput soc am chem biol med res eng mech stat theor nucl astron astrophys mon not roy phys rev lett adv syst "
+    "inform inf technol tech rep symp assoc amer acm ieee proc. fig vs cf ca approx est vol. ser mem suppl"
+    " e.g i.e etc".split()
+)
+_BREAK = re.compile(r"(?<=[.?!])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.])\s+(?=[Ii]n\s+(?:Proc|[A-Z]))")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]{2,2000}")
+_TEXT_DOI = re.compile(r"(?:\bdoi\s*[:：]?\s*|\bDOI\s+|https?://(?:dx\.)?doi\.org/)?(?<![\w/.])10\.\d{4,9}/[^\s\"<>{}]{1,300}", re.I)
+_TEXT_ARXIV = re.compile(
+    r"\b(?:arxiv\s*(?:preprint\s*)?(?::|\s)\s*|abs/)((?:\d{4}\.\d{4,5})|(?:[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}))(v\d+)?(?:\s*\[([a-z\-]+(?:\.[A-Za-z\-]+)?)\])?",
+    re.I,
+)
+_TEXT_PMID = re.compile(r"\bPMID\s*[:：]?\s*(\d{1,9})\b", re.I)
+_TEXT_PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(PMC\d+)\b", re.I)
+_TEXT_ISBN = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])", re.I)
+_LIST_MARKER = re.compile(
+    r"^\s*(?:[-–•*·▪►◦+‣]\s+)?(?:\[\s*[A-Za-z]{0,4}[-\s.]?\d{1,4}\s*\]\.?|\(\s*[A-Za-z]{0,2}\d{1,3}\s*\)|[A-Za-z]?\d{1,3}[.)](?=\s))\s*"
+    r"|^\s*[-–•*·▪►◦+‣]\s+"
+)
+_DATE_LINE = re.compile(
+    rf"^\s*(?P<pre>[A-Za-z][A-Za-z.\-]{{0,10}}?)?\s*(?:(?P<mon>{_MONTH})\s+(?:(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?|(?P<year2>\d{{4}}))"
+    rf"|(?P<iso>\d{{4}})-(?P<isomon>\d{{2}})(?:-\d{{2}})?)\s*(?P<post>(?:code|pdf|paper|video|slides|project|data(?:set)?|demo|website|cite|bib)*)\s*$",
+    re.I,
+)
+
+
+@dataclass
+class _Work:
+    """The item's text with per-character markup flags; removed text becomes blanks,
+    so offsets stay valid through every step."""
+
+    chars: list[str]
+    bold: list[bool]
+    italic: list[bool]
+    labels: list[bool]  # text of a link whose label is a link label ("PDF", "Code")
+    headings: tuple[str, ...] = ()
+    found: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    pubstate: str = ""
+    year: str = ""
+    month: int | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def blank(self, start: int, end: int) -> None:
+        for k in range(max(0, start), min(end, len(self.chars))):
+            if self.chars[k] != "\n":
+                self.chars[k] = " "
+
+    def lines(self) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        text = self.text
+        for m in re.finditer(r"\n", text):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, len(text)))
+        return out
+
+
+def _work_from_segment(segment: Segment) -> _Work:
+    chars: list[str] = []
+    bold: list[bool] = []
+    italic: list[bool] = []
+    labels: list[bool] = []
+    for span in segment.spans:
+        text = span.text.replace("\r", "").replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+        if span.sup and re.fullmatch(r"[\s\d,;a-z]*", text):
+            continue  # affiliation numbers/letters
+        is_label = bool(span.link) and (bool(_LABEL_ONLY.match(text)) or bool(_URL.fullmatch(text.strip())))
+        for ch in text:
+            chars.append(ch)
+            bold.append(span.bold)
+            italic.append(span.italic)
+            labels.append(is_label)
+    return _Work(chars, bold, italic, labels, tuple(segment.headings))
+
+
+# ---- step 1: identifiers and links ---------------------------------------------------------
+def _doi_from_url(url: str) -> str | None:
+    """A DOI only where the URL literally carries one: resolver links and publisher
+    paths that embed it (…/doi/10.…, link.springer.com/article|chapter/10.…)."""
+    low = url.lower()
+    if re.search(r"(?:^|//|\.)(?:dx\.)?doi\.org/", low):
+        return ids.normalize_doi(re.sub(r"^.*?doi\.org/", "", url))
+    if re.search(r"/doi/(?:abs/|full/|pdf/|epdf/|book/|chapter/|reader/|fulltext/)?10\.", low) or re.search(
+        r"/doi/(?:abs/|full/|pdf/|epdf/)?10%2f", low
+    ):
+        return ids.find_doi(re.sub(r"^.*?/doi/(?:abs/|full/|pdf/|epdf/|book/|chapter/|reader/|fulltext/)?", "", url))
+    if re.search(r"link\.springer\.com/(?:content/pdf/)?(?:article|chapter|book|referenceworkentry|protocol)/10\.", low):
+        return ids.find_doi(url.split(".com/", 1)[1])
+    m = re.search(r"[?&]doi=(10\.[^&#]+)", url, re.I)
+    if m:
+        return ids.normalize_doi(m.group(1))
+    return None
+
+
+def _harvest_url(work: _Work, url: str, label: str = "") -> None:
+    url = url.strip()
+    if not re.match(r"(?:https?:)?//|www\.", url, re.I):
+        return
+    if url.startswith("www."):
+        url = "https://" + url
+    doi = _doi_from_url(url)
+    if doi and not ids.parse_arxiv(doi):
+        work.found.setdefault("doi", doi)
+    elif doi:
+        arx = ids.parse_arxiv(doi)
+        if arx:
+            work.found.setdefault("eprint", arx.id)
+    if "arxiv.org" in url.lower():
+        arx = ids.parse_arxiv(url)
+        if arx:
+            work.found.setdefault("eprint", arx.id)
+    pmid = ids.find_pmid(url)
+    if pmid:
+        work.found.setdefault("pmid", pmid)
+    orv = ids.find_openreview(url)
+    if orv:
+        work.found.setdefault("openreview", orv)
+    name = " ".join(label.strip(" []()|/").split())
+    for pattern, fieldname in _LINK_FIELDS:
+        if pattern.match(name):
+            work.links.setdefault(fieldname, url)
+            break
+
+
+def _harvest(work: _Work, segment: Segment) -> None:
+    for link in segment.links:
+        _harvest_url(work, link.url, link.label)
+    for k, is_label in enumerate(work.labels):
+        if is_label:
+            work.blank(k, k + 1)
+    text = work.text
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,;)")
+        _harvest_url(work, url)
+        work.blank(m.start(), m.start() + len(url))
+    text = work.text
+    for m in _TEXT_ARXIV.finditer(text):
+        arx = ids.parse_arxiv(m.group(1))
+        if arx:
+            work.found.setdefault("eprint", arx.id)
+            if m.group(3) and "eprint" in work.found and work.found["eprint"] == arx.id:
+                work.found.setdefault("primaryclass", m.group(3))
+        start = m.start()
+        if text[start:start + 4].lower() == "abs/":
+            # "CoRR abs/2101.00001": keep the venue word
+            pass
+        # keep "arXiv preprint" words as the displayed venue: blank only the id part
+        id_start = m.start(1)
+        prefix = text[m.start():id_start]
+        if re.match(r"arxiv\s*preprint", prefix, re.I):
+            work.blank(m.start() + len(re.match(r"arxiv\s*preprint", prefix, re.I).group(0)), m.end())  # type: ignore[union-attr]
+        elif re.match(r"arxiv", prefix, re.I) and not re.search(r"arxiv\s*(?:preprint)?\s*$", text[:m.start()], re.I):
+            work.blank(m.start() + 5, m.end())
+        else:
+            work.blank(m.start(), m.end())
+    text = work.text
+    for m in _TEXT_DOI.finditer(text):
+        doi = ids.find_doi(m.group(0))
+        if doi:
+            doi = ids._trim(doi)
+            arx = ids.parse_arxiv(doi)
+            if arx:
+                work.found.setdefault("eprint", arx.id)
+            else:
+                work.found.setdefault("doi", doi)
+            work.blank(m.start(), m.end())
+    text = work.text
+    for pattern, name in ((_TEXT_PMID, "pmid"), (_TEXT_PMCID, "pmcid"), (_TEXT_ISBN, "isbn")):
+        for m in pattern.finditer(text):
+            value = m.group(1)
+            if name == "isbn":
+                value = ids.normalize_isbn(value) or ""
+            if value:
+                work.found.setdefault(name, value)
+                work.blank(m.start(), m.end())
+    text = work.text
+    if "eprint" not in work.found:
+        arx = ids.find_arxiv(text)
+        if arx:
+            work.found["eprint"] = arx.id
+    text = work.text
+    for m in _BRACKET_LABEL.finditer(text):
+        work.blank(m.start(), m.end())
+
+
+# ---- step 2: cleaning ---------------------------------------------------------------------------
+def _clean(work: _Work) -> None:
+    text = work.text
+    # list marker at the very start
+    m = _LIST_MARKER.match(text)
+    if m and m.end() > 0:
+        work.blank(0, m.end())
+    # blurbs and abstracts: whole lines
+    for start, end in work.lines():
+        line = work.text[start:end]
+        if _BLURB.match(line) or _is_prose(line):
+            work.blank(start, end)
+            continue
+        dm = _DATE_LINE.match(line)
+        if dm and line.strip():
+            year = dm.group("year") or dm.group("year2") or dm.group("iso")
+            mon = dm.group("mon")
+            if year and not work.year:
+                work.year = year
+            if mon and work.month is None:
+                work.month = _MONTHS.get(mon[:3].lower())
+            elif dm.group("isomon") and work.month is None:
+                work.month = int(dm.group("isomon"))
+            if year or mon:
+                work.blank(start, end)
+                continue
+        if line.strip() and _LABEL_ONLY.match(line):
+            work.blank(start, end)
+    text = work.text
+    for m in _LEGEND.finditer(text):
+        work.blank(m.start(), m.end())
+    # parenthesised tag groups: "(CCF-A)", "(CCF-B, SCI Q1, IF=8.4)", "[Oral]", "(Best Paper Award)"
+    text = work.text
+    for m in re.finditer(r"[(\[（【]([^()\[\]（）【】\n]{1,120})[)\]）】]", text):
+        parts = [p for p in re.split(r"[,;/|，；]", m.group(1)) if p.strip()]
+        if parts and all(_TAG_RE.match(p) for p in parts):
+            for p in parts:
+                if _AWARD_RE.search(p):
+                    work.notes.append(" ".join(p.split()))
+            work.blank(m.start(), m.end())
+    text = work.text
+    for m in _BARE_TAG.finditer(text):
+        work.blank(m.start(), m.end())
+    # status words
+    text = work.text
+    for m in _REVISION.finditer(text):
+        work.notes.append(m.group(0)[0].upper() + m.group(0)[1:])
+        work.blank(m.start(), m.end())
+    for pattern, state in _STATUS:
+        text = work.text
+        for m in pattern.finditer(text):
+            if state == "forthcoming" and m.group(0).lower().startswith("accepted") and _inside_title_words(text, m.start()):
+                continue
+            work.pubstate = work.pubstate or state
+            work.blank(m.start(), m.end())
+    # trailing award / presentation tags after a comma: "CVPR 2020, Oral"
+    text = work.text
+    for start, end in work.lines():
+        line = text[start:end]
+        parts = list(re.finditer(r"[^,;|]+", line))
+        for p in reversed(parts[1:]):
+            if _TAG_RE.match(p.group(0)):
+                if _AWARD_RE.search(p.group(0)):
+                    work.notes.append(" ".join(p.group(0).split()))
+                work.blank(start + p.start() - 1, start + p.end())
+            else:
+                break
+
+
+def _inside_title_words(text: str, pos: int) -> bool:
+    """True when "accepted" is a word of a sentence (a title) rather than a status."""
+    before = text[max(0, pos - 3):pos]
+    return bool(re.search(r"[a-z]\s$", before))
+
+
+def _is_prose(line: str) -> bool:
+    """An abstract or blurb: long, several sentences, many function words."""
+    words = line.split()
+    if len(line) < 220 or len(words) < 30:
+        return False
+    stop = sum(1 for w in words if w.lower().strip(".,;:()") in _STOP)
+    sentences = len(re.findall(r"[a-z)][.!?]\s+[A-Z]", line))
+    names = len(re.findall(r"\b[A-Z]\.\s", line))
+    return stop / len(words) >= 0.18 and sentences >= 1 and names < 3
+
+
+# ---- step 3: chunks ------------------------------------------------------------------------------
+def _join_continuations(work: _Work) -> None:
+    """Turn line breaks inside one logical line into spaces: after a comma or "and",
+    before a lower-case word, and inside one bold or italic run."""
+    text = work.text
+    for m in re.finditer(r"\n", text):
+        k = m.start()
+        before = text[:k].rstrip()
+        after = text[k + 1:].lstrip()
+        if not before or not after:
+            continue
+        prev_char = before[-1]
+        b_idx = len(before) - 1
+        a_idx = len(text) - len(after)
+        joined = (
+            prev_char in ",&-–(/"
+            or re.search(r"\b(?:and|of|the|for|in|on|with|to|a|an)$", before) is not None
+            or (after[0].islower() and not re.match(r"(?:in|pp?\.)\b", after))
+            or (work.bold[b_idx] and work.bold[a_idx] and not _ends_sentence(before))
+            or (work.italic[b_idx] and work.italic[a_idx] and not _ends_sentence(before))
+        )
+        if joined:
+            work.chars[k] = " "
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.?!:]$", text))
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the non-empty chunks of ``text[start:end]``, split at line
+    breaks and sentence ends (not after initials or abbreviations)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _BREAK.finditer(text, start, end):
+        k = m.start()
+        if m.group(0) != "\n" and not m.group(0).startswith(","):
+            dot = text.rfind(".", pos, k + 1) if text[k - 1:k] in ".\"”’'" else -1
+            word = re.search(r"([\w&]+)[.\"”’']*$", text[pos:k])
+            if text[k - 1:k + 1].strip() and False:
+                pass
+            if word and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
+                w = word.group(1)
+                if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV or (len(w) <= 2 and w[:1].isupper() and w[1:].islower() and text[k + 1:k + 2].isupper() and _initial_context(text, k)):
+                    continue
+            del dot
+        piece = (pos, k)
+        if text[pos:k].strip(" .,;:"):
+            out.append(_strip_range(text, *piece))
+        pos = m.end()
+    if text[pos:end].strip(" .,;:"):
+        out.append(_strip_range(text, pos, end))
+    return out
+
+
+def _initial_context(text: str, k: int) -> bool:
+    """True when the token before ``k`` looks like an initial in a name ("Ch. Li")."""
+    return bool(re.search(r"(?:^|[\s,])[A-Z][a-z]?\.$", text[max(0, k - 6):k]))
+
+
+def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n\t.,;:\"“”‘’«»":
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:\"“”‘’«»":
+        end -= 1
+    return start, end
+
+
+# ---- step 4: assigning title, authors, venue -------------------------------------------------------
+_QUOTED = re.compile(r"[“\"‘«]\s*([^“”\"«»\n]{6,400}?)\s*[”\"’»]|(?<![\w])'([^'\n]{6,400}?)'(?![\w])")
+
+
+@dataclass
+class _Parts:
+    title: tuple[int, int] | None = None
+    authors: AuthorList | None = None
+    author_range: tuple[int, int] | None = None
+    venue: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, min_conf: float) -> tuple[AuthorList, int] | None:
+    """The author list starting chunk ``rng`` and where it ends, if it is one."""
+    s, e = rng
+    sub = text[s:e]
+    result = scan_authors(sub, work.bold[s:e])
+    if not result or result.confidence < min_conf:
+        return None
+    rest = sub[result.end:].strip()
+    if sub[:result.end].rstrip().endswith(".") and rest and not rest.startswith((",", ";")):
+        rest = ". " + rest
+    rest_clean = re.sub(rf"^[\s.,;:]*(?:\(\s*{_YEAR}\s*\)|{_YEAR})?[\s.,;:]*$", "", rest)
+    if rest_clean:
+        if whole:
+            return None
+        if not re.match(r"[.:(]|,\s*(?:\(|\d{4})", rest) and not rest.startswith(("“", '"', "‘")):
+            if not (rest.startswith(",") and result.confidence >= 0.9 and len(result.names) >= 2):
+                return None
+    return result, s + result.end
+
+
+def _year_only(text: str) -> bool:
+    return bool(re.fullmatch(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*", text))
+
+
+def _assign(work: _Work) -> _Parts:
+    text = work.text
+    parts = _Parts()
+    title = _quoted_title(text) or _bold_title(work, text)
+    chunks = _chunks(text, 0, len(text))
+    if not chunks:
+        return parts
+    if title:
+        ts, te = title
+        parts.title = title
+        before = [(s, min(e, ts)) for s, e in chunks if s < ts]
+        after = [(max(s, te), e) for s, e in chunks if e > te]
+        before = [_strip_range(text, s, e) for s, e in before if text[s:e].strip(" ,.;:\"“”'")]
+        after = [_strip_range(text, s, e) for s, e in after if text[s:e].strip(" ,.;:\"“”'")]
+        if before:
+            s0, e0 = before[0][0], before[-1][1]
+            found = _author_chunk(work, text, (s0, e0), whole=False, min_conf=0.5)
+            if found:
+                parts.authors, end = found
+                parts.author_range = (s0, end)
+                rest = _strip_range(text, end, e0)
+                if text[rest[0]:rest[1]].strip(" .,;:()"):
+                    parts.venue.append(rest)
+            else:
+                parts.venue.extend(before)
+        if parts.authors is None and after:
+            found = _author_chunk(work, text, after[0], whole=False, min_conf=0.5)
+            if found:
+                parts.authors, end = found
+                parts.author_range = (after[0][0], end)
+                rest = _strip_range(text, end, after[0][1])
+                after = ([rest] if text[rest[0]:rest[1]].strip(" .,;:()") else []) + after[1:]
+        parts.venue.extend(after)
+        return parts
+
+    first = chunks[0]
+    found = _author_chunk(work, text, first, whole=False, min_conf=0.7 if len(chunks) > 1 else 0.9)
+    if found and _title_like_instead(work, text, chunks, found[0]):
+        found = None
+    if found:
+        parts.authors, end = found
+        parts.author_range = (first[0], end)
+        rest = _strip_range(text, end, first[1])
+        remaining = ([rest] if text[rest[0]:rest[1]].strip(" .,;:()") else []) + chunks[1:]
+        while remaining and _year_only(text[remaining[0][0]:remaining[0][1]]):
+            remaining = remaining[1:]
+        if not remaining:
+            return parts
+        ts, te = remaining[0]
+        parts.title, venue_start = _title_in(work, text, ts, te, last=len(remaining) == 1)
+        if venue_start is not None:
+            parts.venue.append(_strip_range(text, venue_start, te))
+        parts.venue.extend(remaining[1:])
+        return parts
+
+    # title first: "Title" / "Authors" / "Venue"
+    idx = 0
+    while idx < len(chunks) and _year_only(text[chunks[idx][0]:chunks[idx][1]]):
+        idx += 1
+    if idx >= len(chunks):
+        return parts
+    ts, te = chunks[idx]
+    later = chunks[idx + 1:]
+    for j, rng in enumerate(later[:3]):
+        found = _author_chunk(work, text, rng, whole=False, min_conf=0.6)
+        if found and (j == 0 or found[0].confidence >= 0.9):
+            parts.title = (ts, te)
+            parts.authors, end = found
+            parts.author_range = (rng[0], end)
+            rest = _strip_range(text, end, rng[1])
+            parts.venue.extend(later[:j])
+            if text[rest[0]:rest[1]].strip(" .,;:()"):
+                parts.venue.append(rest)
+            parts.venue.extend(later[j + 1:])
+            return parts
+    parts.title, venue_start = _title_in(work, text, ts, te, last=not later)
+    if venue_start is not None:
+        parts.venue.append(_strip_range(text, venue_start, te))
+    parts.venue.extend(later)
+    return parts
+
+
+def _title_like_instead(work: _Work, text: str, chunks: list[tuple[int, int]], found: AuthorList) -> bool:
+    """A lone weak "name" at the start while a later chunk is a clear author list:
+    the first chunk is a short title ("Deep Gaussian Processes" / "A. Smith, B. Jones")."""
+    if len(found.names) > 1 or found.confidence >= 0.9 or len(chunks) < 2:
+        return False
+    nxt = _author_chunk(work, text, chunks[1], whole=False, min_conf=0.9)
+    return nxt is not None
+
+
+def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tuple[tuple[int, int], int | None]:
+    """The title inside chunk ``start:end`` and where a venue glued to it starts.
+
+    An italic run that starts the chunk is the title when more follows; otherwise a
+    comma-separated part that reads as a venue (a known venue, a year, a venue word)
+    ends the title — only when nothing else after this chunk can be the venue."""
+    k = start
+    if work.italic[k] and not all(work.italic[start:end]):
+        j = k
+        while j < end and (work.italic[j] or text[j] in " "):
+            j += 1
+        run = _strip_range(text, start, j)
+        if len(text[run[0]:run[1]].split()) >= 3 and text[j:end].strip(" .,;:"):
+            return run, j
+    first_italic = next((j for j in range(start, end) if work.italic[j] and text[j].strip()), None)
+    if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
+        if re.search(r"[,.:]\s*(?:in:?\s*)?$", text[start:first_italic], re.I) or re.search(r"\bin:?\s*$", text[start:first_italic], re.I):
+            return _strip_range(text, start, first_italic), first_italic
+    if last:
+        for m in re.finditer(r",\s+|\s+[-–—]\s+", text[start:end]):
+            cut = start + m.start()
+            tail = text[start + m.end():end]
+            head_words = len(text[start:cut].split())
+            if head_words >= 2 and _venue_like(tail):
+                return _strip_range(text, start, cut), start + m.end()
+    return (start, end), None
+
+
+def _venue_like(text: str) -> bool:
+    head = text.strip()[:120]
+    if not head:
+        return False
+    if re.match(rf"(?:[Ii]n:?\s+|{_YEAR}\b|vol\.|pp\.|arxiv\b)", head, re.I):
+        return True
+    first = re.split(r",|\s\d", head)[0]
+    return bool(venue_type(first)) or lookup(first.strip()) is not None and len(first.split()) <= 6
+
+
+def _quoted_title(text: str) -> tuple[int, int] | None:
+    for m in _QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        inner = m.group(group)
+        if len(inner.split()) >= 2 or len(inner) >= 12:
+            return m.start(group), m.end(group)
+    return None
+
+
+def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
+    k = 0
+    n = len(text)
+    while k < n:
+        if work.bold[k] and text[k].strip():
+            j = k
+            while j < n and (work.bold[j] or not text[j].strip()):
+                j += 1
+            s, e = _strip_range(text, k, j)
+            run = text[s:e].strip(" .,")
+            if len(run.split()) >= 2 and not _YEAR_RE.fullmatch(run.strip()):
+                found = scan_authors(run)
+                is_names = bool(found) and not run[found.end:].strip(" .,;*#†‡")
+                if not is_names and not (venue_type(run) and len(run.split()) <= 6 and lookup(run)):
+                    return s, e
+            k = j
+        else:
+            k += 1
+    return None
+
+
+# ---- step 5: building the entry ----------------------------------------------------------------------
+_PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)", re.I)
+_VOLUME = re.compile(r"\b(?:vol(?:ume)?\.?)\s*(\d+[A-Za-z]?)", re.I)
+_NUMBER = re.compile(r"\b(?:no\.|nos\.|number|issue|iss\.)\s*(\d+(?:[-–]\d+)?)", re.I)
+_COMPACT = re.compile(r"(?<![\w.])(\d{1,5})\s*(?:\((\d+(?:[-–]\d+)?)\))?\s*(?::|,)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
+_VOL_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\s*\((\d+(?:[-–]\d+)?)\)(?![\w])")
+_THESIS = re.compile(r"\b(?:ph\.?\s?d\.?|doctoral|doctorate)\b[^,.]{0,20}?\b(?:thesis|dissertation)\b|\bdissertation\b|\b(?:master'?s?|m\.?sc?\.?|m\.?s\.?|diploma|bachelor'?s?|b\.?sc?\.?)\s+(?:thesis|dissertation)\b|\bthesis\b", re.I)
+_REPORT = re.compile(r"\b(?:tech(?:nical|\.)?\s*rep(?:ort|\.)?|working\s+paper|white\s+paper|report\s+no\.?)\b", re.I)
+_CHAPTER = re.compile(r"\(\s*eds?\.?\s*\)|\beds?\.\s*[),:]|\bedited\s+by\b|\bchapter\b|\bin\s*:\s*[A-Z]", re.I)
+_ARXIV_VENUE = re.compile(r"^(?:arxiv(?:\s+(?:preprint|e-?prints?))?|corr|e-?print|preprint|biorxiv|medrxiv|chemrxiv|ssrn|techrxiv|research\s*square|preprints?\.org)(?:\s+(?:preprint|abs))?$", re.I)
+
+
+def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, dict[str, str]]:
+    """The displayed venue and the numbers around it (volume, number, pages)."""
+    pieces = [" ".join(text[s:e].split()) for s, e in ranges]
+    venue = ". ".join(p.strip(" .,;:") for p in pieces if p.strip(" .,;:()"))
+    extra: dict[str, str] = {}
+    for pattern, name in ((_PAGES, "pages"), (_VOLUME, "volume"), (_NUMBER, "number")):
+        m = pattern.search(venue)
+        if m:
+            extra[name] = m.group(1)
+            venue = venue[:m.start()] + " " + venue[m.end():]
+    # year (and month)
+    years = list(_YEAR_RE.finditer(venue))
+    if years:
+        y = years[-1]
+        if not work.year:
+            work.year = y.group(0)[:4]
+        mm = re.search(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", venue[:y.start()], re.I)
+        if mm and work.month is None:
+            work.month = _MONTHS.get(mm.group(0)[:3].lower())
+            venue = venue[:mm.start()] + " " + venue[mm.end():]
+            years = list(_YEAR_RE.finditer(venue))
+        for y in reversed(years):
+            venue = venue[:y.start()] + " " + venue[y.end():]
+    m = _COMPACT.search(venue)
+    if m and "pages" not in extra:
+        extra.setdefault("volume", m.group(1))
+        if m.group(2):
+            extra.setdefault("number", m.group(2))
+        extra["pages"] = m.group(3)
+        venue = venue[:m.start()] + " " + venue[m.end():]
+    else:
+        m = _VOL_ISSUE.search(venue)
+        if m:
+            extra.setdefault("volume", m.group(1))
+            extra.setdefault("number", m.group(2))
+            venue = venue[:m.start()] + " " + venue[m.end():]
+    if "pages" in extra:
+        extra["pages"] = re.sub(r"\s*[-–—]+\s*", "--", extra["pages"])
+    venue = _tidy_venue(venue)
+    # "arXiv" left over from an "arXiv:id" mention is not the venue when another one is shown
+    if not _ARXIV_VENUE.match(venue):
+        reduced = re.sub(r"(?:^|[,.;]\s*|\s)arxiv(?:\s+(?:preprint|e-?prints?))?\s*(?=[,.;]|$)", " ", venue, flags=re.I)
+        reduced = re.sub(r"^\s*arxiv(?:\s+(?:preprint|e-?prints?))?\s*[,.;]", " ", reduced, flags=re.I)
+        if _tidy_venue(reduced):
+            venue = _tidy_venue(reduced)
+    # a trailing lone number is a volume ("Nature 521", "NeurIPS 35")
+    m = re.search(r"(?<=[A-Za-z.)])\s+(\d{1,4})$", venue)
+    if m and "volume" not in extra:
+        extra["volume"] = m.group(1)
+        venue = venue[:m.start()]
+    return _tidy_venue(venue), extra
+
+
+def _tidy_venue(venue: str) -> str:
+    venue = re.sub(r"\(\s*[,;:.]*\s*\)|\[\s*\]", " ", venue)
+    venue = re.sub(r"\s+([,.;:)])", r"\1", venue)
+    venue = re.sub(r"([,;:.])(?:\s*[,;:.])+", r"\1", venue)
+    venue = re.sub(r"^(?:[Ii]n\s*:?\s+|[Ii]n:)", "", venue.strip(" ,.;:-–—|/"))
+    venue = re.sub(r"\s*[,;:]\s*$", "", venue)
+    venue = " ".join(venue.split()).strip(" ,.;:-–—|/")
+    if venue.count("(") > venue.count(")"):
+        venue = venue.rstrip("( ")
+        if venue.count("(") > venue.count(")"):
+            venue = venue + ")"
+    return venue
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    title = re.sub(r"^(?:title\s*[:：]\s*)", "", title, flags=re.I)
+    title = title.strip(" ,;")
+    if len(title) > 2 and title[0] in "“\"‘'«" and title[-1] in "”\"’'»":
+        title = title[1:-1]
+    title = title.strip("“”\"«» ")
+    title = re.sub(r"(?<![.\s][A-Z])(?<!\.\.)\.$", "", title).strip()
+    return title.rstrip(",;: ")
+
+
+def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, str | None]:
+    """(BibTeX type, field that holds the venue)."""
+    if not venue:
+        return "misc", None
+    if _ARXIV_VENUE.match(venue.strip()) or re.fullmatch(r"arxiv[\w\s.:/-]*", venue, re.I):
+        return "misc", "howpublished"
+    thesis = _THESIS.search(venue)
+    if thesis:
+        kind = "mastersthesis" if re.search(r"master|m\.?sc|m\.?s\.|diploma|bachelor", thesis.group(0), re.I) else "phdthesis"
+        return kind, "school"
+    if _REPORT.search(venue):
+        return "techreport", "institution"
+    if _CHAPTER.search(venue):
+        return "incollection", "booktitle"
+    kind = venue_type(venue)
+    if kind:
+        return kind, "journal" if kind == "article" else "booktitle"
+    if "volume" in extra or "number" in extra:
+        return "article", "journal"
+    heading = " ".join(work.headings).lower()
+    if re.search(r"journal|article", heading):
+        return "article", "journal"
+    if re.search(r"conference|proceeding|workshop|symposi", heading):
+        return "inproceedings", "booktitle"
+    if re.search(r"\bbooks?\b|monograph", heading):
+        return "book", "publisher"
+    if re.search(r"chapter", heading):
+        return "incollection", "booktitle"
+    if re.search(r"\bpress\b|publish(?:ers|ing)\b|\bverlag\b", venue, re.I):
+        return "book", "publisher"
+    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*(?:\s+[A-Z]\w*)?", venue.strip()):
+        return "inproceedings", "booktitle"  # a bare acronym is mostly a conference
+    return "article", "journal"
+
+
+def _strip_venue_for_thesis(venue: str, kind: str) -> str:
+    if kind in ("phdthesis", "mastersthesis"):
+        venue = _THESIS.sub(" ", venue)
+    elif kind == "techreport":
+        venue = _REPORT.sub(" ", venue)
+    return _tidy_venue(venue)
+
+
+def parse_segment(segment: Segment, **options: Any) -> Entry | None:
+    """The entry one listed item describes, or None when it is not a publication.
+
+    Options: ``source`` (reader name for provenance, default ``"text"``), ``path``
+    (the document, recorded as the provenance identifier), ``section`` (``"pub"``
+    when the item sits under a publications heading: a venue-less, author-less
+    item is then still accepted)."""
+    source = str(options.get("source") or "text")
+    path = options.get("path") or segment.location.path or ""
+    work = _work_from_segment(segment)
+    if not work.text.strip():
+        return None
+    _harvest(work, segment)
+    _clean(work)
+    _join_continuations(work)
+    parts = _assign(work)
+    text = work.text
+    if parts.title is None:
+        return None
+    title = _clean_title(text[parts.title[0]:parts.title[1]])
+    if not title or len(title) < 4 or not re.search(r"[^\W\d_]{2}", title):
+        return None
+    venue, extra = _venue_text(work, text, parts.venue)
+    if not work.year:
+        rest = text[: parts.title[0]] + " " + text[parts.title[1]:]
+        m = _YEAR_RE.search(rest)
+        if m:
+            work.year = m.group(0)[:4]
+    if not work.year:
+        for heading in reversed(work.headings):
+            hm = re.fullmatch(rf"\s*({_YEAR})\s*", heading)
+            if hm:
+                work.year = hm.group(1)[:4]
+                break
+    authors = parts.authors
+    has_ids = bool(work.found)
+    if not authors and not has_ids:
+        # an item with neither authors nor identifiers must at least show a known venue shape
+        if not (venue and (venue_type(venue) or _ARXIV_VENUE.match(venue) or _THESIS.search(venue)) and work.year) and options.get("section") != "pub":
+            return None
+        if not (venue or work.year):
+            return None
+    if authors and not venue and not work.year and not has_ids and len(title.split()) < 2:
+        return None
+
+    kind, venue_field = _entry_type(venue, work, extra)
+    prov = Provenance(source=source, identifier=str(path))
+    entry = Entry(type=kind, key="", origin=Origin(location=segment.location, text=segment.text))
+    values: dict[str, str | None] = {"title": escape(title)}
+    if authors:
+        entry = entry.with_names("author", authors.names, prov)
+        note = annotation(authors.roles)
+        if note:
+            values["author+an"] = note
+    if venue and venue_field:
+        shown = _strip_venue_for_thesis(venue, kind) if kind in ("phdthesis", "mastersthesis", "techreport") else venue
+        if shown:
+            values[venue_field] = escape(shown)
+        known = lookup(venue)
+        if known and kind in ("article", "inproceedings"):
+            values["abbr"] = escape(known.abbr)
+    if work.year:
+        values["year"] = work.year
+    if work.month:
+        values["month"] = ("jan feb mar apr may jun jul aug sep oct nov dec".split())[work.month - 1]
+    if kind in ("article", "inproceedings", "incollection"):
+        for name in ("volume", "number", "pages"):
+            if name in extra:
+                values[name] = extra[name]
+    found = work.found
+    if "doi" in found:
+        values["doi"] = escape(found["doi"])
+    if "eprint" in found:
+        values["eprint"] = found["eprint"]
+        values["archiveprefix"] = "arXiv"
+        if "primaryclass" in found:
+            values["primaryclass"] = found["primaryclass"]
+        values["arxiv"] = found["eprint"]
+    for name in ("pmid", "pmcid", "isbn", "openreview"):
+        if name in found:
+            values[name] = found[name]
+    for name, url in work.links.items():
+        values.setdefault(name, escape(url))
+    if work.pubstate:
+        values["pubstate"] = work.pubstate
+    notes = list(dict.fromkeys(work.notes))
+    if notes:
+        values["note"] = escape("; ".join(notes))
+    entry = entry.with_fields(prov, **values)
+    return entry
+
+
+def parse_text(text: str, **options: Any) -> Entry | None:
+    """:func:`parse_segment` for one plain-text citation (no markup), handy in tests and the API."""
+    from .segment import Span
+
+    return parse_segment(Segment(spans=(Span(text),)), **options)

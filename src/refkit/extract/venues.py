@@ -1,0 +1,119 @@
+"""Venue knowledge: which venues are journals or conferences, what their
+abbreviations stand for, and the AAS journal macros (``\\apj``, ``\\mnras`` …).
+
+The knowledge is data (``refkit/data/venues.json``); this module only reads it.
+It never changes what a page displayed as the venue: it tells the citation
+parser the entry type, and gives a full name a writer may show next to it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Venue", "lookup", "venue_type", "aas_macros", "all_venues"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "venues.json"
+
+#: abbreviations too short or too common as words to be recognised inside running text
+_AMBIGUOUS = frozenset({"PR", "SC", "MM", "ACC", "DATE", "FSE", "RSS", "AIJ", "TIP", "ASE", "CAV", "DCC", "UAI", "na", "aas"})
+
+
+@dataclass(frozen=True)
+class Venue:
+    """One known venue: its usual abbreviation, full name and BibTeX entry type."""
+
+    abbr: str
+    name: str
+    type: str  # "article" | "inproceedings"
+
+
+@lru_cache(maxsize=1)
+def _load() -> dict[str, object]:
+    with _DATA.open(encoding="utf-8") as handle:
+        data: dict[str, object] = json.load(handle)
+    return data
+
+
+@lru_cache(maxsize=1)
+def all_venues() -> tuple[Venue, ...]:
+    """Every venue in the data file, in file order."""
+    rows = _load()["venues"]
+    assert isinstance(rows, list)
+    return tuple(Venue(r["abbr"], r["name"], r["type"]) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, Venue], dict[str, Venue], re.Pattern[str]]:
+    by_abbr: dict[str, Venue] = {}
+    by_name: dict[str, Venue] = {}
+    for v in all_venues():
+        by_abbr.setdefault(v.abbr, v)
+        by_name.setdefault(_fold(v.name), v)
+    usable = sorted((a for a in by_abbr if a not in _AMBIGUOUS), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w&-])(" + "|".join(re.escape(a) for a in usable) + r")(?![\w&-])")
+    return by_abbr, by_name, pattern
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w&]+", " ", text.lower()).replace("the ", " ").split())
+
+
+@lru_cache(maxsize=4096)
+def lookup(text: str) -> Venue | None:
+    """The known venue ``text`` names: an exact full name, an exact abbreviation, or
+    an unambiguous abbreviation inside it ("IEEE/CVF … (CVPR) 2024" -> CVPR)."""
+    if not text:
+        return None
+    by_abbr, by_name, pattern = _index()
+    stripped = text.strip()
+    if stripped in by_abbr:
+        return by_abbr[stripped]
+    folded = _fold(stripped)
+    if folded in by_name:
+        return by_name[folded]
+    m = pattern.search(stripped)
+    return by_abbr[m.group(1)] if m else None
+
+
+_CONFERENCE = re.compile(
+    r"\b(?:conference|proceedings|symposium|workshops?|colloquium|congress|meeting|summit|convention|forum)\b|"
+    r"\b(?:conf|proc|symp)\.|\bin\s*:",
+    re.I,
+)
+_JOURNAL = re.compile(
+    r"\b(?:journal|transactions|letters|review|reviews|magazine|bulletin|annals|quarterly|acta|archives|reports|"
+    r"communications|nature|science|cell|physica|zeitschrift|revista|journ)\b|"
+    r"\b(?:j|trans|lett|rev|ann|phys|chem|biol|med|math|stat|astron|astrophys|mon|not|commun|sci)\.",
+    re.I,
+)
+
+
+def venue_type(text: str) -> str | None:
+    """``article`` or ``inproceedings`` for a venue text, from knowledge or wording; None if unsure.
+
+    Wording wins over the table ("ICCV Workshops" is a workshop, "Proceedings of
+    the IEEE" is a journal); the table decides bare abbreviations ("ECCV")."""
+    if not text:
+        return None
+    if re.search(r"\bproceedings of the (?:ieee|national academy|royal society|american mathematical|london mathematical|edinburgh)\b", text, re.I):
+        return "article"
+    if _CONFERENCE.search(text):
+        return "inproceedings"
+    known = lookup(text)
+    if _JOURNAL.search(text):
+        return "article"
+    if known:
+        return known.type
+    return None
+
+
+@lru_cache(maxsize=1)
+def aas_macros() -> dict[str, str]:
+    """AAS journal macro name (without backslash) -> journal name (``apj`` -> Astrophysical Journal)."""
+    macros = _load()["aas_macros"]
+    assert isinstance(macros, dict)
+    return {str(k): str(v) for k, v in macros.items()}
