@@ -130,11 +130,29 @@ def parse_html(text: str) -> HtmlElement | None:
     text = _prepare(text)
     if not text.strip():
         return None
+    root = _parse(text)
+    if root is _TOO_DEEP:
+        # pathological nesting (unclosed wrappers repeated thousands of times): keep
+        # the text and the list/paragraph structure, drop the wrapper elements
+        flat = _WRAPPERS.sub(lambda m: "\n" if m.group(0).count("\n") else " ", text)
+        root = _parse(flat)
+        if root is _TOO_DEEP:
+            root = _parse(re.sub(r"<(?!/?(?:br|p|li|h[1-6])\b)[^>]*>", " ", text))
+    return None if root is _TOO_DEEP else root
+
+
+_TOO_DEEP: HtmlElement = lxml.html.fromstring("<p>too deep</p>")
+_WRAPPERS = re.compile(r"</?(?:div|span|font|section|article|center|blockquote|small|big|main|aside)\b[^>]*>", re.I)
+
+
+def _parse(text: str) -> HtmlElement | None:
     parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, recover=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" or "depth" in e.message.lower() for e in parser.error_log):
+        return _TOO_DEEP
     return root
 
 

@@ -165,6 +165,22 @@ _VENUEISH = re.compile(
 )
 
 
+#: notes around publication lists, never entries themselves
+_BOILERPLATE = re.compile(
+    r"\b(?:please see|see (?:also|my|our)|for an? (?:complete|full|up-to-date|updated|comprehensive) list|"
+    r"(?:complete|full|up-to-date) list (?:is|of|on|at|can)|last (?:updated|modified|changed)|"
+    r"(?:automatically )?generated (?:automatically )?(?:by|with|from|using) (?:bibtex2html|jekyll|hugo|bibbase|"
+    r"wowchemy|pandoc|my|our|a bibtex|the bibtex)|powered by|click (?:here|on)|copyright|all rights reserved|"
+    r"e-?mail\s*:|indicates? (?:equal|corresponding|first|joint|co-first|student)|equal contribution)\b|©",
+    re.I,
+)
+
+
+def is_boilerplate(segment: Segment) -> bool:
+    """A note such as "Full list on Google Scholar" or "Last updated 2021"."""
+    return bool(_BOILERPLATE.search(segment.text))
+
+
 def looks_like_citation(segment: Segment) -> bool:
     """For items under no telling heading: does the text read like a reference
     (names, a title, a venue, a year) rather than a bio line or news item?"""
@@ -283,7 +299,7 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
             continue
         seg = item.segment
         own = bib_in.get(i) or coins_in.get(i) or []
-        if item.section is None and not own and not looks_like_citation(seg):
+        if not own and (is_boilerplate(seg) or item.section is None and not looks_like_citation(seg)):
             continue
         links = entry_links(seg.links)
         visible = parse(seg) if parse is not None and seg.spans else None
@@ -318,8 +334,34 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
         found.append((line, entry))
     found.sort(key=lambda pair: pair[0])
 
-    entries = _unique_keys([e for _, e in found])
+    entries = _unique_keys(_dedupe([e for _, e in found]))
     return Library.from_entries(entries, source=path)
+
+
+def _dedupe(entries: list[Entry]) -> list[Entry]:
+    """One entry per work: a page listing a paper twice (featured cards and the
+    full list) gives one entry, the first, completed with the other's fields.
+    Same title in different years (conference and journal versions) stays two."""
+    out: list[Entry] = []
+    seen: dict[str, list[int]] = {}
+    for entry in entries:
+        t = _fold_title(entry)
+        match = None
+        for n in seen.get(t, []) if t else []:
+            a, b = out[n].date.year, entry.date.year
+            if a is None or b is None or a == b:
+                match = n
+                break
+        if match is None:
+            if t:
+                seen.setdefault(t, []).append(len(out))
+            out.append(entry)
+            continue
+        first = out[match]
+        add = {k: v for k, v in entry.fields.items() if k not in first.fields}
+        if add:
+            out[match] = first.with_fields(entry.provenance.get(next(iter(add))) or _PROV, **add)
+    return out
 
 
 def _unique_keys(entries: list[Entry]) -> list[Entry]:

@@ -1,0 +1,363 @@
+"""Page segmentation: every common page shape gives one segment per publication."""
+
+from __future__ import annotations
+
+from refkit.extract.html_segments import PageItem, classify_heading, page_items, parse_html
+
+
+def items(html: str) -> list[PageItem]:
+    root = parse_html(html)
+    assert root is not None
+    return page_items(root, "page.html")
+
+
+def pubs(html: str) -> list[PageItem]:
+    return [i for i in items(html) if i.section != "other"]
+
+
+def texts(html: str) -> list[str]:
+    return [i.segment.text for i in pubs(html)]
+
+
+def lines(item: PageItem) -> list[str]:
+    return "".join(s.text for s in item.segment.spans).split("\n")
+
+
+UL_PAGE = """<html><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/pubs">Publications 2024</a></li></ul></nav>
+<h2>News</h2>
+<ul>
+  <li>[2024.05] Our paper on graph sparsification was accepted at ICML 2024, see you in Vienna.</li>
+  <li>[2023.11] I gave an invited talk at the Simons Institute workshop on sketching, 2023.</li>
+</ul>
+<h2>Publications</h2>
+<h3>Journal articles</h3>
+<ul>
+  <li>A. Lovelace and C. Babbage. <b>Notes on the analytical engine</b>. <i>Journal of Machines</i>, 12(3):1-20, 2021.
+      <a href="https://doi.org/10.1000/jm.2021.3">doi</a> <a href="papers/engine.pdf">pdf</a></li>
+  <li>G. Hopper, J. von Neumann. <b>Compilers considered helpful</b>. <i>Computing Surveys</i>, 4:7-9, 2019.</li>
+  <li>K. Johnson. <b>Orbital mechanics without tears</b>. Submitted to <i>Celestial Letters</i>.</li>
+</ul>
+<h3>Talks</h3>
+<ul><li>Notes on the analytical engine, invited talk at the Royal Society, London, 2021.</li>
+    <li>Compilers considered helpful, keynote at the Compiler Construction meeting, 2020.</li></ul>
+<footer>Copyright 2024 A. Lovelace. Last updated 2024.</footer>
+<script>var x = "2024, 2023, 2022, a script is never a publication";</script>
+</body></html>"""
+
+
+def test_list_items_under_publication_headings_only() -> None:
+    found = pubs(UL_PAGE)
+    assert [i.segment.headings for i in found] == [("Publications", "Journal articles")] * 3
+    assert found[0].segment.text.startswith("A. Lovelace and C. Babbage. Notes on the analytical engine.")
+    assert found[2].segment.text.startswith("K. Johnson.")  # no year, same shape as its siblings
+    sections = {i.segment.headings[-1]: i.section for i in items(UL_PAGE)}
+    assert sections["News"] == "other" and sections["Talks"] == "other"
+
+
+def test_spans_keep_markup_and_links() -> None:
+    first = pubs(UL_PAGE)[0].segment
+    bold = [s.text for s in first.spans if s.bold]
+    italic = [s.text for s in first.spans if s.italic]
+    assert bold == ["Notes on the analytical engine"]
+    assert italic == ["Journal of Machines"]
+    assert [(link.label, link.url) for link in first.links] == [
+        ("doi", "https://doi.org/10.1000/jm.2021.3"),
+        ("pdf", "papers/engine.pdf"),
+    ]
+    # the trailing "doi pdf" link group is not citation text
+    assert first.text.endswith("2021.")
+    assert first.location.path == "page.html" and first.location.line == 11
+
+
+TABLE_PAGE = """---
+layout: default
+title: Home
+---
+
+## About
+I work on video restoration.<br>
+In 2020, he received his M.E. degree in Precision Engineering from the University of Tokyo.<br>
+In 2018, he received his B.E. degree in Mechatronics from Zhejiang University, China.<br>
+
+## Publications
+<table><tbody>
+<tr><td><img src="a.png"></td><td>
+  <b>Seeing Through Fog: Restoration of<br>Hazy Video</b><br>
+  Ann Lee<sup>*</sup>, <strong>Bo Chen<sup>&dagger;</sup></strong>,<br>Carl Diaz
+  <br><em>CVPR</em>, 2023<br>
+  <a href="https://proj.example.org/fog">project page</a> / <a href="https://arxiv.org/abs/2301.01234">arXiv</a> /
+  <a href="https://github.com/x/fog">code</a>
+</td></tr>
+<tr><td><img src="b.png"></td><td>
+  <b>Efficient Deblurring with Ef&#xfb03;cient Transformers</b><br>
+  Bo Chen, Ann Lee<br><em>International Journal of Vision (IJV)</em>, 2022<br>
+  <a href="https://link.springer.com/article/10.1007/s11263-022-01705-6">paper</a>
+</td></tr>
+</tbody></table>
+"""
+
+
+def test_table_rows_markdown_headings_front_matter() -> None:
+    found = pubs(TABLE_PAGE)
+    assert len(found) == 2
+    first = found[0]
+    assert lines(first) == [
+        "Seeing Through Fog: Restoration of Hazy Video",  # <br> inside a title is a space
+        "Ann Lee*, Bo Chen†, Carl Diaz",  # <br> after a comma continues the name list
+        "CVPR, 2023",
+    ]
+    assert [s.text for s in first.segment.spans if s.sup] == ["*", "†"]
+    assert first.segment.headings == ("Publications",)
+    assert first.segment.location.line == 13  # front matter kept the line numbers
+    assert [link.label for link in first.segment.links] == ["project page", "arXiv", "code"]
+    assert "Efﬃcient" in found[1].segment.text  # ligatures kept as shown
+
+
+def test_bio_lines_with_years_are_not_in_a_publication_section() -> None:
+    about = [i for i in items(TABLE_PAGE) if i.segment.headings == ("About",)]
+    assert all(i.section == "other" for i in about)
+
+
+ALFOLIO = """<html><body><div class="post"><header><h1 class="post-title">publications</h1></header>
+<article><p>An up-to-date list is on <a href="https://ads">NASA ADS</a>.</p>
+<div class="publications"><h2 class="bibliography">2018</h2>
+<ol class="bibliography"><li><div class="row">
+  <div class="col-sm-2 abbr"><abbr class="badge"><a href="https://academic.oup.com/mnras">MNRAS</a></abbr></div>
+  <div id="pillepich2018" class="col-sm-8">
+    <div class="title">Simulating galaxy formation with the IllustrisTNG model</div>
+    <div class="author">Annalisa Pillepich, <em>Volker Springel</em>, Dylan Nelson, and
+      <span class="more-authors" title="click to view 8 more authors" onclick="var a = 'x';">8 more authors</span></div>
+    <div class="periodical"><em>Monthly Notices of the Royal Astronomical Society</em>, Jan 2018</div>
+    <div class="links">
+      <a class="abstract btn btn-sm z-depth-0" role="button">Abs</a>
+      <a href="http://arxiv.org/abs/1703.02970" class="btn btn-sm z-depth-0" role="button">arXiv</a>
+      <a class="bibtex btn btn-sm z-depth-0" role="button">Bib</a>
+      <a href="https://doi.org/10.1093/mnras/stx2656" class="btn btn-sm z-depth-0" role="button">HTML</a>
+    </div>
+    <div class="abstract hidden"><p>We introduce a model, in 2018, with many words and commas, 2017.</p></div>
+    <div class="bibtex hidden"><figure class="highlight"><pre><code class="language-bibtex">@article{pillepich2018,
+  title = {Simulating galaxy formation with the IllustrisTNG model},
+  author = {Pillepich, Annalisa and Springel, Volker},
+  journal = {MNRAS},
+  year = {2018}
+}</code></pre></figure></div>
+  </div></div></li>
+<li><div class="row"><div class="col-sm-2 abbr"><abbr class="badge">Nature</abbr></div>
+  <div class="col-sm-8"><div class="title">Properties of galaxies reproduced by a hydrodynamic simulation</div>
+  <div class="author">Mark Vogelsberger, Shy Genel</div>
+  <div class="periodical"><em>Nature</em>, May 2014</div></div></div></li>
+</ol></div></article></div></body></html>"""
+
+
+def test_alfolio_badges_hidden_boxes_and_more_authors() -> None:
+    found = pubs(ALFOLIO)
+    assert len(found) == 2
+    first = found[0]
+    assert lines(first) == [
+        "Simulating galaxy formation with the IllustrisTNG model",
+        "Annalisa Pillepich, Volker Springel, Dylan Nelson, et al.",
+        "Monthly Notices of the Royal Astronomical Society, Jan 2018",
+    ]
+    assert "title" in first.segment.spans[0].css
+    assert first.segment.headings == ("publications", "2018")
+    labels = [link.label for link in first.segment.links]
+    assert "arXiv" in labels and "HTML" in labels
+    # the hidden BibTeX box is inside the item (the reader merges it), not its text
+    assert any(el.tag == "code" for el in first.subtree())
+    assert "MNRAS" not in first.segment.text
+
+
+BR_PARAGRAPH = """<HTML><BODY><H2>Publications (selected)</H2>
+<P>12. Sletten, E. M.; Bertozzi, C. R. A Bioorthogonal Ligation. <I>J. Am. Chem. Soc.</I> <B>2011</B>, <I>133</I>, 17570&ndash;17573.<BR>
+<BR>
+11. Doe, J.; Roe, R. &ldquo;From Mechanism to Mouse.&rdquo; <I>Acc. Chem. Res.</I> <B>2011</B>, <I>44</I>, 666&ndash;676. doi:10.1021/ar200148z<BR>
+<BR>
+10. Poe, E. A Tale of Two Reactions, Part II. <I>Science</I> <B>2010</B>, <I>132</I>, 3688&ndash;3690.<BR>
+</P>
+<H2>Awards</H2><P>2010 Some Prize, for contributions to chemistry, awarded in Cambridge, MA<BR>2005 Another Award, U.S. Department of Energy, Washington<BR></P>
+</BODY></HTML>"""
+
+
+def test_items_separated_by_br_in_one_paragraph() -> None:
+    found = texts(BR_PARAGRAPH)
+    assert len(found) == 3
+    assert found[1].startswith("11. Doe, J.; Roe, R. “From Mechanism to Mouse.”")
+    assert found[2].endswith("3688–3690.")
+
+
+FLAT = """<html><body><h2>Papers</h2><div class="list">
+<div class="ptitle">Learning to Rank with Partial Labels</div>
+<div class="pauthors">Ann Lee, Bo Chen and Carl Diaz</div>
+<div class="pvenue">Proceedings of the International Conference on Learning, 2020</div>
+<div class="ptitle">Sparse Recovery in Linear Time</div>
+<div class="pauthors">Bo Chen and Ann Lee</div>
+<div class="pvenue">Journal of Algorithms and Complexity, volume 3, 2019</div>
+<div class="ptitle">Counting Triangles in Streams</div>
+<div class="pauthors">Carl Diaz</div>
+<div class="pvenue">Proceedings of the Symposium on Discrete Algorithms, 2018</div>
+</div></body></html>"""
+
+
+def test_flat_sibling_runs_are_grouped_per_paper() -> None:
+    found = pubs(FLAT)
+    assert [lines(i)[0] for i in found] == [
+        "Learning to Rank with Partial Labels",
+        "Sparse Recovery in Linear Time",
+        "Counting Triangles in Streams",
+    ]
+    assert all(len(lines(i)) == 3 for i in found)
+
+
+BIBTEX2HTML = """<html><body><h1>Selected papers</h1>
+<p>This list is generated from my BibTeX file.</p>
+<table>
+<tr valign="top"><td align="right" class="bibtexnumber">[<a name="tao2022">1</a>]</td>
+<td class="bibtexitem">Terence Tao.
+ Almost all orbits of the Collatz map attain almost bounded values.
+ <em>Forum of Mathematics, Pi</em>, 10:e12, 2022.
+[&nbsp;<a href="tao_bib.html#tao2022">bib</a>&nbsp;| <a href="http://dx.doi.org/10.1017/fmp.2022.8">DOI</a>&nbsp;|
+<a href="http://arxiv.org/abs/1909.03562">http</a>&nbsp;]
+<blockquote><font size="-1">We prove that almost all orbits, in 2019 and 2020, attain bounded values.</font></blockquote>
+<p></td></tr>
+<tr valign="top"><td align="right" class="bibtexnumber">[<a name="rt2018">2</a>]</td>
+<td class="bibtexitem">Brad Rodgers and Terence Tao.
+ The De Bruijn-Newman constant is non-negative.
+ Preprint, 2018.
+[&nbsp;<a href="tao_bib.html#rt2018">bib</a>&nbsp;| <a href="http://arxiv.org/abs/1801.05914">http</a>&nbsp;]
+<p></td></tr></table>
+<hr><p><em>This file was generated by <a href="http://www.lri.fr/~filliatr/bibtex2html/">bibtex2html</a> 1.99.</em></p>
+</body></html>"""
+
+
+def test_bibtex2html_rows() -> None:
+    found = [i for i in pubs(BIBTEX2HTML) if "Tao" in i.segment.text]
+    assert [i.segment.text for i in found] == [
+        "Terence Tao. Almost all orbits of the Collatz map attain almost bounded values. Forum of Mathematics, Pi, 10:e12, 2022.",
+        "Brad Rodgers and Terence Tao. The De Bruijn-Newman constant is non-negative. Preprint, 2018.",
+    ]
+    assert [link.label for link in found[0].segment.links] == ["bib", "DOI", "http"]
+
+
+HUGO = """<html><body><section id="publications"><div class="container"><div class="row">
+<div class="section-heading"><h1>Recent Publications</h1></div>
+<div class="col-12">
+<div class="pub-list-item view-citation" style="margin-bottom:1rem"><i class="far fa-file-alt pub-icon" aria-hidden="true"></i>
+<span class="article-metadata li-cite-author"><span><a href="/author/a/">Trevor Hastie</a></span>, <span>Robert Tibshirani</span></span>
+(2022).
+<a href="/publication/ridgeless/">Surprises in High-Dimensional Ridgeless Least Squares Interpolation</a>.
+<em>The Annals of Statistics</em>.
+<p><a class="btn btn-outline-primary btn-page-header btn-sm" href="https://arxiv.org/pdf/1903.08560" target="_blank">PDF</a>
+<a class="btn btn-outline-primary btn-page-header btn-sm js-cite-modal" data-filename="/publication/x/cite.bib">Cite</a>
+<a class="btn btn-outline-primary btn-page-header btn-sm" href="https://doi.org/10.1214/21-AOS2133" target="_blank">DOI</a></p>
+</div>
+<div class="pub-list-item view-citation"><span class="article-metadata li-cite-author"><span>Hui Zou</span>, <span>Trevor Hastie</span></span>
+(2005). <a href="/publication/enet/">Regularization and Variable Selection via the Elastic Net</a>. <em>JRSS B</em>.</div>
+</div></div></div></section></body></html>"""
+
+
+def test_hugo_wowchemy_citation_view() -> None:
+    found = pubs(HUGO)
+    assert [i.segment.text for i in found] == [
+        "Trevor Hastie, Robert Tibshirani (2022). Surprises in High-Dimensional Ridgeless Least Squares Interpolation. The Annals of Statistics.",
+        "Hui Zou, Trevor Hastie (2005). Regularization and Variable Selection via the Elastic Net. JRSS B.",
+    ]
+    assert [link.label for link in found[0].segment.links][-2:] == ["PDF", "DOI"]
+    assert found[0].segment.headings == ("Recent Publications",)
+
+
+ACADEMICPAGES = """<html><body><div id="main"><div class="archive"><h1 class="page__title">Publications</h1>
+<div class="list__item"><article class="archive__item">
+<h2 class="archive__item-title"><a href="/publication/2009-10-01-paper-title-number-1">Paper Title Number 1</a></h2>
+<p>Published in <i>Journal 1</i>, 2009</p>
+<p>This paper is about the number 1. The number 2 is left for future work.</p>
+<p>Recommended citation: Your Name, You. (2009). &quot;Paper Title Number 1.&quot; <i>Journal 1</i>. 1(1).</p>
+</article></div>
+<div class="list__item"><article class="archive__item">
+<h2 class="archive__item-title"><a href="/publication/2010-paper-2">Paper Title Number 2</a></h2>
+<p>Published in <i>Journal 1</i>, 2010</p>
+<p>Recommended citation: Your Name, You. (2010). &quot;Paper Title Number 2.&quot; <i>Journal 1</i>. 1(2).</p>
+</article></div></div></div></body></html>"""
+
+
+def test_academicpages_recommended_citation() -> None:
+    found = pubs(ACADEMICPAGES)
+    assert [i.segment.text for i in found] == [
+        'Your Name, You. (2009). "Paper Title Number 1." Journal 1. 1(1).',
+        'Your Name, You. (2010). "Paper Title Number 2." Journal 1. 1(2).',
+    ]
+    assert found[0].segment.links[0].url == "/publication/2009-10-01-paper-title-number-1"
+
+
+SCHOLAR = """<html><body><table id="gsc_a_t"><tbody id="gsc_a_b">
+<tr class="gsc_a_tr"><td class="gsc_a_t"><a href="/citations?view_op=view_citation&amp;citation_for_view=x:1" class="gsc_a_at">Deep residual learning for image recognition</a>
+<div class="gs_gray">K He, X Zhang, S Ren, J Sun</div><div class="gs_gray">Proceedings of the IEEE conference on computer vision, 770-778<span class="gs_oph">, 2016</span></div></td>
+<td class="gsc_a_c"><a href="x" class="gsc_a_ac gs_ibl">250000</a></td><td class="gsc_a_y"><span class="gsc_a_h gsc_a_hc gs_ibl">2016</span></td></tr>
+<tr class="gsc_a_tr"><td class="gsc_a_t"><a href="/citations?view_op=view_citation&amp;citation_for_view=x:2" class="gsc_a_at">Faster R-CNN: Towards real-time object detection</a>
+<div class="gs_gray">S Ren, K He, R Girshick, J Sun</div><div class="gs_gray">Advances in neural information processing systems 28<span class="gs_oph">, 2015</span></div></td>
+<td class="gsc_a_c"><a href="y" class="gsc_a_ac gs_ibl">80000</a></td><td class="gsc_a_y"><span class="gsc_a_h gsc_a_hc gs_ibl">2015</span></td></tr>
+</tbody></table></body></html>"""
+
+
+def test_scholar_profile_rows_read_the_text_cell() -> None:
+    found = items(SCHOLAR)
+    assert [lines(i) for i in found] == [
+        ["Deep residual learning for image recognition", "K He, X Zhang, S Ren, J Sun", "Proceedings of the IEEE conference on computer vision, 770-778, 2016"],
+        ["Faster R-CNN: Towards real-time object detection", "S Ren, K He, R Girshick, J Sun", "Advances in neural information processing systems 28, 2015"],
+    ]
+
+
+DL = """<html><body><dl><dt>Journal papers</dt>
+<dd>A. Smith, B. Jones. A study of things. Journal of Studies, 3:1-4, 2011.</dd>
+<dd>C. Brown. Another study of things. Journal of Studies, 4:5-9, 2012.</dd>
+<dt>Teaching</dt><dd>Course CS101: Introduction to computing, Spring 2012, 2013, 2014.</dd></dl></body></html>"""
+
+
+def test_definition_list_headings() -> None:
+    found = items(DL)
+    assert [(i.segment.headings, i.section) for i in found] == [
+        (("Journal papers",), "pub"),
+        (("Journal papers",), "pub"),
+        (("Teaching",), "other"),
+    ]
+
+
+BOLD_LABELS = """<html><body><div>
+<p><strong>Conference Papers</strong></p>
+<p>A. Smith. Fast things. In Proceedings of the Conference on Speed, pages 1-9, 2019.</p>
+<p>B. Jones. Slow things. In Proceedings of the Conference on Patience, pages 3-4, 2018.</p>
+<p><strong>Invited Talks</strong></p>
+<p>Fast things, seminar at the Institute of Speed, Cambridge, 12 March 2019.</p>
+<p>Slow things, seminar at the University of Patience, Oxford, 2018.</p>
+</div></body></html>"""
+
+
+def test_bold_paragraphs_are_section_headings() -> None:
+    found = items(BOLD_LABELS)
+    assert [(i.segment.headings[-1], i.section) for i in found] == [
+        ("Conference Papers", "pub"),
+        ("Conference Papers", "pub"),
+        ("Invited Talks", "other"),
+        ("Invited Talks", "other"),
+    ]
+
+
+def test_classify_heading() -> None:
+    assert classify_heading("Selected Publications") == "pub"
+    assert classify_heading("Preprints & Working Papers") == "pub"
+    assert classify_heading("2023") is None
+    assert classify_heading("Recent News") == "other"
+    assert classify_heading("Paper reviewing") == "other"
+    assert classify_heading("Teaching") == "other"
+
+
+def test_deep_nesting_and_empty_pages_do_not_fail() -> None:
+    deep = "<div>" * 10000 + "A. Smith. A deep title. Journal of Depth, 1:2-3, 2020." + "</div>" * 10000
+    root = parse_html(deep)
+    assert root is not None
+    found = page_items(root)
+    assert len(found) == 1 and "A deep title" in found[0].segment.text
+    assert parse_html("") is None
+    assert parse_html("   \n ") is None
+    root = parse_html("<html><body><p>Hello, world.</p></body></html>")
+    assert root is not None and page_items(root) == []
