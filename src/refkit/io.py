@@ -29,6 +29,11 @@ def read_string(text: str, *, format: str | None = None, path: str | None = None
     library = readers.reader(fmt).read(text, path=path, **options)
     if library.source is None:
         library.source = path
+    if any(not entry.key for entry in library.entries):
+        # extracted entries have no key yet: give them Google-Scholar-like ones
+        from .transforms.keys import assign_keys
+
+        library, _ = assign_keys(library)
     return library
 
 
