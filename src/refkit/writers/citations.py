@@ -556,15 +556,60 @@ def _render_csl(entries: list[Entry], path: str, fmt: _Fmt, locale: str | None) 
 
 
 def _render_item(layout: Any, item: Any) -> str:
+    """One bibliography entry as text (whitespace collapsed)."""
+    from citeproc import model
+
     layout.repressed = {}
+    flush = layout.getparent().get("second-field-align") in ("flush", "margin")
+    parts: list[Any] = []
     try:
-        body = layout.render_children(item)
-    except Exception as exc:  # citeproc-py bug on odd data: never a traceback
-        body = None
+        for child in layout.iterchildren():
+            try:
+                text = child.render(item, delimiter="") if isinstance(child, model.Choose) else child.render(item)
+            except model.VariableError:
+                continue
+            if text is not None:
+                parts.append(text)
+    except Exception as exc:  # a citeproc-py bug on odd data must never be a traceback
         _LAST_ERRORS.append(f"{item.key}: {type(exc).__name__}: {exc}")
-    if body is None:
+        parts = []
+    if not parts:
         return ""
-    return " ".join(str(layout.format(layout.wrap(body))).split())
+    if flush and len(parts) > 1:
+        # CSL 1.0.2 "second-field-align": the first field ("[1]") is set apart
+        # from the rest; in plain output that is one space (as citeproc-js does)
+        rest = model.join(parts[1:], "")
+        body = model.join([parts[0], rest], "" if str(rest)[:1].isspace() else " ")
+    else:
+        body = model.join(parts, "")
+    text = " ".join(str(layout.format(layout.wrap(body))).split())
+    if _punctuation_in_quote(layout):
+        text = _PIQ.sub(_move_punctuation, text)
+    return text
+
+
+_PIQ = re.compile(r"(”|’)([.,]+)")
+
+
+def _move_punctuation(m: re.Match[str]) -> str:
+    """CSL 1.0.2 locale option ``punctuation-in-quote``: a period or comma right
+    after a closing quote moves inside it (“Title.” not “Title”.); a quote that
+    already ends in punctuation absorbs it (“Why?” not “Why?”.)."""
+    return m.group(2)[:1] + m.group(1)
+
+
+def _punctuation_in_quote(layout: Any) -> bool:
+    cached = getattr(layout, "_refkit_piq", None)
+    if cached is None:
+        try:
+            cached = str(layout.get_locale_option("punctuation-in-quote")).lower() == "true"
+        except Exception:
+            cached = False
+        try:
+            layout._refkit_piq = cached
+        except AttributeError:
+            pass
+    return bool(cached)
 
 
 _LAST_ERRORS: list[str] = []
@@ -631,7 +676,171 @@ _FIXED = False
 
 
 def _install_fixes() -> None:
+    """Wrap citeproc-py's element classes once (idempotent). Each fix below
+    names the CSL rule it implements and has a test in tests/writers/test_citations.py."""
     global _FIXED
     if _FIXED:
         return
     _FIXED = True
+    from citeproc import model
+
+    _fix_title_case_language(model)
+    _fix_substitute_suppression(model)
+    _fix_substitute_choose(model)
+    _fix_initialize(model)
+
+
+def _fix_title_case_language(model: Any) -> None:
+    """CSL 1.0.2 "Text-case": title case applies to English items, and an item
+    with no ``language`` is taken to be in the style's language (English for
+    every bundled style). citeproc-py skipped title case (``text-case="title"``
+    on titles and on labels, "(Eds.)") whenever an item had no language."""
+    original = model.TextCased.case
+
+    def case(self: Any, text: Any, language: str | None = None) -> Any:
+        if language is None or language == "":
+            language = "en"
+        return original(self, text, language)
+
+    model.TextCased.case = case
+
+
+def _fix_substitute_suppression(model: Any) -> None:
+    """CSL 1.0.2 "Substitute": a variable rendered through ``cs:substitute`` is
+    suppressed in the rest of the output (APA's editors standing in for authors
+    are not repeated after the title). citeproc-py suppressed ``cs:text``
+    variables only, not ``cs:names``."""
+    original = model.Names.process
+
+    def process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        layout = (context if context is not None else self).get_layout()
+        repressed = {v for vs in getattr(layout, "repressed", {}).get(self.tag, ()) if vs for v in vs.split()}
+        if repressed:
+            roles = [r for r in self.get("variable", "").split() if r not in repressed]
+            if not roles:
+                raise model.VariableError
+            if len(roles) != len(self.get("variable", "").split()):
+                saved = self.get("variable")
+                self.set("variable", " ".join(roles))
+                try:
+                    return original(self, item, names_context=names_context, context=context, **kwargs)
+                finally:
+                    self.set("variable", saved)
+        return original(self, item, names_context=names_context, context=context, **kwargs)
+
+    model.Names.process = process
+
+
+def _condition(model: Any, branch: Any, item: Any, context: Any) -> bool:
+    """Whether a ``cs:if``/``cs:else-if`` branch matches (as citeproc-py's If.render tests)."""
+    if isinstance(branch, model.Else):
+        return True
+    results: list[bool] = []
+    if "type" in branch.attrib:
+        results += branch._type(item)
+    if "variable" in branch.attrib:
+        results += branch._variable(item)
+    if "is-numeric" in branch.attrib:
+        results += branch._is_numeric(item)
+    if "is-uncertain-date" in branch.attrib:
+        results += branch._is_uncertain_date(item)
+    if "locator" in branch.attrib:
+        results += branch._locator(item)
+    if "position" in branch.attrib:
+        results += branch._position(item, context)
+    match = branch.get("match")
+    if match == "any":
+        return any(results)
+    if match == "none":
+        return not any(results)
+    return all(results)
+
+
+def _fix_substitute_choose(model: Any) -> None:
+    """CSL 1.0.2 "Substitute": the first non-empty child of ``cs:substitute``
+    replaces the names, and a shorthand ``cs:names`` there inherits the
+    ``cs:name``, ``cs:et-al`` and ``cs:label`` of the original ``cs:names``.
+    Styles wrap candidates in ``cs:choose`` (Chicago, MLA); citeproc-py rendered
+    those with default name options and repeated the substituted editors."""
+
+    def candidates(elem: Any, item: Any, context: Any) -> Iterator[Any]:
+        for child in elem.iterchildren():
+            if isinstance(child, model.Choose):
+                for branch in child.iterchildren():
+                    if _condition(model, branch, item, context):
+                        yield from candidates(branch, item, context)
+                        break
+            else:
+                yield child
+
+    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        names = self.getparent()
+        for child in candidates(self, item, context):
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                continue
+            if text:
+                self.add_to_repressed_list(child, context)
+                if isinstance(child, model.Text) and child.get("macro"):
+                    _repress_macro_variables(model, child, context)
+                return text
+        return None
+
+    model.Substitute.render = render
+
+
+def _repress_macro_variables(model: Any, text_elem: Any, context: Any) -> None:
+    """Variables rendered by a substituted macro (a title standing in for the
+    author) are suppressed in the rest of the entry, as CSL requires."""
+    layout = context.get_layout()
+    macro = text_elem.get_macro(text_elem.get("macro"))
+    for node in macro.iter():
+        var = node.get("variable") if hasattr(node, "get") else None
+        if var and isinstance(node, (model.Text, model.Names)):
+            layout.repressed.setdefault(node.tag, []).append(var)
+
+
+_INITIAL_WORD = re.compile(r"[^\s.]+\.?")
+
+
+def _fix_initialize(model: Any) -> None:
+    """CSL 1.0.2 "Name-part Formatting" / ``initialize``: with
+    ``initialize="false"`` given names are kept and only existing initials get
+    ``initialize-with`` punctuation ("Joshua D."); a given name already
+    abbreviated with a period ("Yu.", "Ch.") is kept as written, not cut to
+    one letter (citeproc-js does the same)."""
+
+    def initialize(self: Any, given: Any, mark: str, context: Any) -> str:
+        flag = self.get("initialize")
+        if flag is None:
+            parent = (context if context is not None else self).xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+            flag = parent[0].get("initialize", "true") if parent else "true"
+        initialize_all = flag.lower() != "false"
+        if self.get_option("initialize-with-hyphen", context):
+            pieces = str(given).split("-")
+        else:
+            pieces = [str(given).replace("-", " ")]
+        out = []
+        for piece in pieces:
+            words = _INITIAL_WORD.findall(piece)
+            text = ""
+            for word in words:
+                core = word.rstrip(".")
+                if not core:
+                    continue
+                if not core[0].isupper():
+                    text = text.rstrip() + (" " if text else "") + word + " "
+                elif word.endswith(".") or len(core) == 1:
+                    text += core + mark
+                elif initialize_all:
+                    text += core[0] + mark
+                else:
+                    text = text.rstrip() + (" " if text else "") + word + " "
+            out.append(" ".join(text.split()))
+        return "-".join(out)
+
+    model.Name.initialize = initialize
