@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         if report.status == "reformatted" and path != "-" and not args.quiet:
             verb = "would reformat" if (args.check or args.diff) else "reformatted"
             print(f"{verb} {path}", file=sys.stderr)
-    if not args.quiet and (len(args.files) > 1 or counts["error"]):
+    if not args.quiet and len(args.files) > 1:
         done = "would be reformatted" if (args.check or args.diff) else "reformatted"
         parts = [f"{counts['reformatted']} file(s) {done}", f"{counts['unchanged']} left unchanged"]
         if counts["error"]:
