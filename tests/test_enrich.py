@@ -1,0 +1,195 @@
+"""refkit.enrich against the fake services on 127.0.0.1: batching, matching without
+false matches, preprint upgrades, merge policy, provenance, faults, cache."""
+
+from __future__ import annotations
+
+import pytest
+from enrich_server import FakeScholar, Paper, install, test_config
+from werkzeug import Response
+
+from refkit.enrich import enrich, enrich_report, is_preprint
+from refkit.model import Entry, Library
+
+BIT = Paper("Blur Interpolation Transformer for Real-World Motion from Blur",
+            ("Zhihang Zhong", "Mingdeng Cao", "Xiang Ji", "Yinqiang Zheng", "Imari Sato"), 2023,
+            arxiv="2211.11423", arxiv_year=2022, doi="10.1109/CVPR52729.2023.00553",
+            venue="2023 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)",
+            type="proceedings-article", pages="5713-5723")
+AFB = Paper("Animation from Blur: Multi-modal Blur Decomposition with Motion Guidance",
+            ("Zhihang Zhong", "Xiao Sun", "Zhirong Wu", "Yinqiang Zheng", "Stephen Lin", "Imari Sato"), 2022,
+            doi="10.1007/978-3-031-19800-7_35", venue="Lecture Notes in Computer Science", type="book-chapter", pages="599-615")
+# decoys: the same title by other authors, and a near-miss title by the same authors
+SAME_TITLE = Paper(AFB.title, ("Alice Smith", "Bob Jones"), 2022, doi="10.9999/decoy.same", venue="Journal of Decoys")
+NEAR_MISS = Paper("Animation from Blur: Multi-modal Blur Decomposition", ("Zhihang Zhong", "Xiao Sun"), 2022,
+                  doi="10.9999/decoy.near", venue="Decoy Workshop")
+ONLY_ARXIV = Paper("Clearer Frames, Anytime: Resolving Velocity Ambiguity in Video Frame Interpolation",
+                   ("Zhihang Zhong", "Gurunandan Krishnan", "Xiao Sun", "Yu Qiao", "Sizhuo Ma", "Jian Wang"), 2023,
+                   arxiv="2311.08007")
+OLD_STYLE = Paper("Gauge Fields on a Lattice", ("Jan de Vries",), 1999, arxiv="hep-th/9901001", category="hep-th")
+JOURNAL_REF_ONLY = Paper("Efficient Spatio-Temporal Recurrent Neural Network for Video Deblurring",
+                         ("Zhihang Zhong", "Ye Gao", "Yinqiang Zheng", "Bo Zheng"), 2020, arxiv="2003.04567", arxiv_year=2020,
+                         doi="10.1007/978-3-030-58539-6_12", venue="Computer Vision – ECCV 2020", type="book-chapter",
+                         arxiv_lists_doi=False, journal_ref="ECCV 2020")
+PAPERS = [BIT, AFB, SAME_TITLE, NEAR_MISS, ONLY_ARXIV, OLD_STYLE, JOURNAL_REF_ONLY]
+
+
+@pytest.fixture
+def scholar():
+    return FakeScholar(PAPERS)
+
+
+@pytest.fixture
+def config(httpserver, scholar, tmp_path):
+    return test_config(tmp_path / "cache", install(httpserver, scholar))
+
+
+def lib(*entries: Entry) -> Library:
+    return Library.from_entries(entries, source="refs.bib")
+
+
+def test_arxiv_ids_are_batched_many_per_request(config, scholar):
+    entries = [Entry("misc", f"e{i}", {"eprint": ident}) for i, ident in
+               enumerate(["2211.11423v1", "2311.08007", "hep-th/9901001v2", "2401.00001"])]
+    result, report = enrich_report(lib(*entries), http=config, search=False, sources=["arxiv"])
+    arxiv_calls = [line for line in scholar.log if line.startswith("/arxiv")]
+    assert len(arxiv_calls) == 1 and "max_results=4" in arxiv_calls[0]
+    assert result.get("e2").get("author") == "de Vries, Jan"
+    assert result.get("e1").get("year") == "2023" and result.get("e1").get("primaryclass") == "cs.CV"
+    statuses = {o.key: o.status for o in report.outcomes}
+    assert statuses == {"e0": "enriched", "e1": "enriched", "e2": "enriched", "e3": "not-found"}
+
+
+def test_truncated_author_list_completed_with_provenance(config):
+    entry = Entry("misc", "cf", {"title": "Clearer Frames, Anytime: Resolving Velocity Ambiguity in Video Frame Interpolation",
+                                 "author": "Zhong, Zhihang and Krishnan, Gurunandan and others", "eprint": "2311.08007"})
+    result, report = enrich_report(lib(entry), http=config)
+    new = result.get("cf")
+    assert new.get("author").count(" and ") == 5 and new.get("author").startswith("Zhong, Zhihang and Krishnan")
+    prov = new.provenance["author"]
+    assert prov.source == "arxiv" and prov.identifier == "2311.08007" and prov.time and "truncated" in prov.note
+    assert new.get("title") == entry.get("title")  # not touched
+
+
+def test_preprint_upgraded_to_published_version_keeping_eprint(config):
+    entry = Entry("article", "bit", {"title": "Blur Interpolation Transformer for Real-World Motion from Blur",
+                                     "author": "Zhong, Zhihang and others", "journal": "arXiv preprint arXiv:2211.11423",
+                                     "year": "2022", "eprint": "2211.11423", "archiveprefix": "arXiv"})
+    result, report = enrich_report(lib(entry), http=config)
+    new = result.get("bit")
+    assert new.type == "inproceedings" and "journal" not in new
+    assert new.get("booktitle") == BIT.venue and new.get("year") == "2023" and new.get("pages") == "5713--5723"
+    assert new.get("doi").lower() == BIT.doi.lower()
+    assert (new.get("eprint"), new.get("archiveprefix"), new.get("primaryclass")) == ("2211.11423", "arXiv", "cs.CV")
+    assert "upgraded preprint" in new.provenance["booktitle"].note
+    assert any(c.field == "ENTRYTYPE" and c.old == "article" for c in report.outcomes[0].changes)
+
+
+def test_keep_policy_reports_the_published_version(config):
+    entry = Entry("misc", "bit", {"title": BIT.title, "author": "Zhong, Zhihang", "year": "2022", "eprint": "2211.11423"})
+    result, report = enrich_report(lib(entry), http=config, preprint_policy="keep")
+    new = result.get("bit")
+    assert new.type == "misc" and "doi" not in new and new.get("year") == "2022"
+    assert any(p.code == "EN106" and "10.1109" in p.message for p in result.problems)
+
+
+def test_search_finds_the_paper_and_rejects_both_decoys(config):
+    entry = Entry("inproceedings", "afb", {"title": "Animation from Blur: Multi-Modal Blur Decomposition with Motion Guidance",
+                                           "author": "Zhihang Zhong and Xiao Sun and others", "year": "2022", "booktitle": "ECCV"})
+    result, report = enrich_report(lib(entry), http=config)
+    new = result.get("afb")
+    assert new.get("doi") == AFB.doi and new.get("booktitle") == "ECCV"  # the user's venue stays
+    assert new.get("pages") == "599--615" and new.get("author").count(" and ") == 5
+    suggestions = [p.message for p in result.problems if p.code == "EN103"]
+    assert any("decoy.same" in s and "authors differ" in s for s in suggestions)
+    assert any("decoy.near" in s and "title differs" in s for s in suggestions)
+
+
+def test_same_title_other_authors_is_never_applied(config):
+    entry = Entry("article", "x", {"title": AFB.title, "author": "Doe, Jane and Roe, Richard", "year": "2022"})
+    result, report = enrich_report(lib(entry), http=config)
+    assert result.get("x") == entry
+    assert report.outcomes[0].status == "not-found"
+    assert any(p.code == "EN103" for p in result.problems)
+
+
+def test_near_miss_title_is_never_applied(config):
+    entry = Entry("article", "x", {"title": "Animation from Blur: Multi-modal Blur Decomposition for Video Synthesis",
+                                   "author": "Zhong, Zhihang and Sun, Xiao", "year": "2022"})
+    result, _ = enrich_report(lib(entry), http=config)
+    assert "doi" not in result.get("x")
+
+
+def test_journal_ref_without_doi_leads_to_a_crossref_search(config, scholar):
+    entry = Entry("misc", "estrnn", {"title": JOURNAL_REF_ONLY.title, "author": "Zhong, Zhihang and others", "eprint": "2003.04567"})
+    result, _ = enrich_report(lib(entry), http=config)
+    new = result.get("estrnn")
+    assert new.get("doi") == JOURNAL_REF_ONLY.doi and new.type == "incollection"
+    assert new.get("booktitle") == JOURNAL_REF_ONLY.venue
+
+
+def test_wrong_arxiv_id_is_reported_not_applied(config):
+    entry = Entry("inproceedings", "w", {"title": "A Completely Different Paper About Graphs", "author": "Doe, Jane", "eprint": "2211.11423"})
+    result, report = enrich_report(lib(entry), http=config)
+    assert result.get("w") == entry
+    assert any(p.code == "EN105" for p in result.problems)
+
+
+def test_user_values_kept_unless_overwrite(config):
+    entry = Entry("inproceedings", "afb", {"title": AFB.title, "author": "Zhong, Zhihang and Sun, Xiao and others", "year": "2022",
+                                           "pages": "1--10", "booktitle": "ECCV"})
+    kept = enrich(lib(entry), http=config).get("afb")
+    assert kept.get("pages") == "1--10"
+    assert any(p.code == "EN107" for p in enrich(lib(entry), http=config).problems)
+    replaced = enrich(lib(entry), http=config, overwrite=True).get("afb")
+    assert replaced.get("pages") == "599--615"
+
+
+def test_user_doi_completed_through_the_agency_hop(config, scholar):
+    entry = Entry("article", "d", {"title": AFB.title, "doi": "10.1007/978-3-031-19800-7_35", "author": "Zhong, Zhihang and others"})
+    result, _ = enrich_report(lib(entry), http=config, sources=["doi"])
+    new = result.get("d")
+    assert new.get("pages") == "599--615" and new.get("year") == "2022"
+    assert scholar.counts["doi"] == 1 and scholar.counts["crossref"] == 1  # 302 then the agency
+
+
+def test_arxiv_datacite_doi_is_treated_as_the_arxiv_id(config, scholar):
+    entry = Entry("misc", "a", {"doi": "10.48550/arXiv.2311.08007", "title": ONLY_ARXIV.title})
+    result, _ = enrich_report(lib(entry), http=config)
+    assert result.get("a").get("eprint") == "2311.08007"
+    assert scholar.counts["arxiv"] == 1
+
+
+def test_failures_keep_the_entry_and_are_reported(config, scholar):
+    scholar.fail("/arxiv", *[Response("<html><body>503 Service Unavailable</body></html>", status=503, content_type="text/html")] * 5)
+    entry = Entry("misc", "cf", {"title": ONLY_ARXIV.title, "author": "Zhong, Zhihang and others", "eprint": "2311.08007"})
+    result, report = enrich_report(lib(entry), http=config, sources=["arxiv"])
+    assert result.get("cf") == entry
+    assert report.outcomes[0].status == "failed"
+    assert any(p.code == "EN102" and "503" in p.message for p in result.problems)
+    assert "1 failed" in report.summary()
+
+
+def test_warm_cache_makes_zero_requests_and_offline_reports_misses(config, scholar, tmp_path, httpserver):
+    entries = [Entry("misc", "bit", {"title": BIT.title, "author": "Zhong, Zhihang and others", "eprint": "2211.11423"}),
+               Entry("inproceedings", "afb", {"title": AFB.title, "author": "Zhong, Zhihang and others", "year": "2022"})]
+    first, r1 = enrich_report(lib(*entries), http=config)
+    before = sum(scholar.counts.values())
+    second, r2 = enrich_report(lib(*entries), http=config)
+    assert sum(scholar.counts.values()) == before and sum(r2.requests.values()) == 0
+    assert [e.fields for e in first.entries] == [e.fields for e in second.entries]
+    from dataclasses import replace
+
+    offline = replace(config, offline=True)
+    new = Entry("article", "new", {"title": "Never Looked Up Before", "author": "Doe, Jane"})
+    result, report = enrich_report(lib(*entries, new), http=offline)
+    assert sum(scholar.counts.values()) == before
+    assert {o.key: o.status for o in report.outcomes}["new"] == "offline"
+    assert any(p.code == "EN104" and p.key == "new" for p in result.problems)
+
+
+def test_is_preprint():
+    assert is_preprint(Entry("misc", "a", {"eprint": "1"}))
+    assert is_preprint(Entry("article", "a", {"journal": "CoRR"}))
+    assert is_preprint(Entry("article", "a", {"journal": "arXiv preprint arXiv:2101.00001"}))
+    assert not is_preprint(Entry("article", "a", {"journal": "Nature"}))
+    assert not is_preprint(Entry("inproceedings", "a", {}))
