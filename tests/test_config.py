@@ -1,0 +1,105 @@
+"""Configuration ([tool.refkit] in pyproject.toml, refkit.toml), exercised through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from refkit.cli import main
+from refkit.config import find_config
+
+BIB = "@misc{a,\n  pages = {1-2},\n  year = {20},\n}\n"
+
+
+@pytest.fixture()
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("REFKIT_CONFIG", raising=False)
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    (root / "refs.bib").write_text(BIB, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def codes(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    return [line.split()[1] for line in capsys.readouterr().out.splitlines()]
+
+
+def test_no_configuration(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert find_config() is None
+    assert main(["check", "refs.bib"]) == 1
+    assert codes(capsys) == ["RK601", "RK505"]
+
+
+def test_shared_keys_and_command_tables_in_pyproject(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.refkit]\nquiet = true\nsort = true\n\n[tool.refkit.check]\nselect = ["RK5"]\n',
+        encoding="utf-8")
+    # `sort` belongs to `refkit format`: shared keys of other commands are fine
+    assert main(["check", "refs.bib"]) == 1
+    out, err = capsys.readouterr()
+    assert [line.split()[1] for line in out.splitlines()] == ["RK505"] and err == ""
+
+
+def test_underscores_and_dashes_are_the_same(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "refkit.toml").write_text('[check]\noutput_format = "github"\n', encoding="utf-8")
+    assert main(["check", "refs.bib"]) == 1
+    assert capsys.readouterr().out.startswith("::warning file=refs.bib")
+
+
+def test_refkit_toml_wins_over_pyproject_in_the_same_folder(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "pyproject.toml").write_text('[tool.refkit.check]\nselect = ["RK5"]\n', encoding="utf-8")
+    (repo / "refkit.toml").write_text('[check]\nselect = ["RK6"]\n', encoding="utf-8")
+    assert main(["check", "refs.bib"]) == 1
+    assert codes(capsys) == ["RK601"]
+
+
+def test_found_from_a_subfolder_but_not_above_the_repository(repo: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "refkit.toml").write_text('[check]\nselect = ["RK6"]\n', encoding="utf-8")
+    assert find_config() is None  # above the .git folder: not ours
+    (repo / "refkit.toml").write_text('[check]\nselect = ["RK5"]\n', encoding="utf-8")
+    (repo / "sub").mkdir()
+    monkeypatch.chdir(repo / "sub")
+    found = find_config()
+    assert found is not None and found[0] == repo / "refkit.toml"
+
+
+def test_refkit_config_names_a_file(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "pyproject.toml"
+    other.write_text('[tool.refkit.check]\nselect = ["RK6"]\n', encoding="utf-8")
+    monkeypatch.setenv("REFKIT_CONFIG", str(other))
+    assert main(["check", "refs.bib"]) == 1
+    assert codes(capsys) == ["RK601"]
+    other.write_text('[project]\nname = "x"\n', encoding="utf-8")  # no [tool.refkit]: nothing applies
+    assert main(["check", "refs.bib"]) == 1
+    assert codes(capsys) == ["RK601", "RK505"]
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[tool.refkit]\nselekt = ["RK5"]\n', "pyproject.toml: unknown configuration key 'selekt' (did you mean 'select'?)"),
+    ('[tool.refkit.check]\nsort = true\n', "pyproject.toml: unknown configuration key 'sort' for `refkit check`"),
+    ('[tool.refkit.chek]\nselect = ["RK5"]\n', "pyproject.toml: unknown command table 'chek' (did you mean 'check'?)"),
+    ('[tool.refkit.check]\nquiet = "yes"\n', "pyproject.toml: quiet must be true or false, not 'yes'"),
+    ('[tool.refkit.check]\noutput-format = 3\n', "pyproject.toml: output-format must be a string, not a integer (3)"),
+    ('[tool.refkit.check]\noutput-format = "xml"\n', "pyproject.toml: output-format must be one of text, json, github, not 'xml'"),
+    ('[tool.refkit.check]\nencoding = ["utf-8"]\n', "pyproject.toml: encoding takes a single value, not a array"),
+    ('[tool.refkit]\ncheck = 3\n', "pyproject.toml: check must be a table of check options, not int"),
+    ('[tool.refkit\n', "pyproject.toml: invalid TOML"),
+    ('[tool]\nrefkit = 3\n', "pyproject.toml: tool.refkit must be a table, not int"),
+])
+def test_bad_configuration_is_an_error_naming_file_and_key(repo: Path, capsys: pytest.CaptureFixture[str],
+                                                           toml: str, message: str) -> None:
+    (repo / "pyproject.toml").write_text(toml, encoding="utf-8")
+    assert main(["check", "refs.bib"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("refkit: ") and message in err, err
+    assert "Traceback" not in err
+
+
+def test_bad_codes_in_configuration_are_an_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "refkit.toml").write_text('[check]\nignore = ["RK6", "E501"]\n', encoding="utf-8")
+    assert main(["check", "refs.bib"]) == 2
+    assert "unknown rule code 'E501'" in capsys.readouterr().err
