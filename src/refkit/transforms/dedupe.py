@@ -26,7 +26,6 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..ids import normalize_doi, parse_arxiv
-from ..latex import to_unicode
 from ..model import Entry, Library
 
 __all__ = ["Duplicate", "find_duplicates", "merge_duplicates", "normalize_title"]
@@ -36,20 +35,39 @@ __all__ = ["Duplicate", "find_duplicates", "merge_duplicates", "normalize_title"
 class Duplicate:
     """Entry number ``index`` duplicates the earlier entry number ``first``
     (positions in the sequence given to :func:`find_duplicates`); ``reason`` is
-    ``"doi"``, ``"arxiv"`` or ``"title"`` (title and year)."""
+    ``"doi"``, ``"arxiv"`` or ``"title"`` (title and year). ``conflict`` marks
+    a shared DOI on entries with different titles: one DOI is wrong (often a
+    chapter carrying its book's DOI), and such entries are not merged."""
 
     index: int
     first: int
     reason: str
+    conflict: bool = False
+
+
+#: LaTeX letters without a Unicode decomposition, as NFKD + casefold would spell them
+_LETTERS = {"o": "o", "O": "o", "ss": "ss", "ae": "ae", "AE": "ae", "oe": "oe", "OE": "oe", "l": "l", "L": "l",
+            "i": "i", "j": "j", "aa": "a", "AA": "a"}
+_COMMAND = re.compile(r"\\([A-Za-z]+)\s*|\\.")
+_FOLD = str.maketrans({"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "ı": "i", "đ": "d", "þ": "th"})
 
 
 @lru_cache(maxsize=65536)
 def normalize_title(title: str) -> str:
-    """A title reduced for comparison: LaTeX decoded, accents, case, punctuation
-    and spacing removed (``{NeRF}: Neural Radiance Fields`` -> ``nerf neural radiance fields``)."""
-    text = unicodedata.normalize("NFKD", to_unicode(title))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.findall(r"\w+", text))
+    """A title reduced for comparison: LaTeX commands, accents, case, punctuation
+    and spacing removed (``{NeRF}: Neural Radiance Fields`` -> ``nerf neural radiance fields``).
+
+    A cheap approximation of :func:`refkit.latex.to_unicode` (which is exact but
+    costs about a millisecond per title): commands are dropped, their arguments
+    kept, so ``Sch\\"{o}lkopf`` and ``Schölkopf`` compare equal.
+    """
+    if "\\" in title:
+        title = _COMMAND.sub(lambda m: _LETTERS.get(m.group(1) or "", "") if m.group(1) else "", title)
+    if not title.isascii():
+        title = unicodedata.normalize("NFKD", title)
+        title = "".join(ch for ch in title if not unicodedata.combining(ch)).translate(_FOLD)
+    title = title.replace("{", "").replace("}", "")  # {N}eural is one word
+    return " ".join(_WORD.findall(title.casefold()))
 
 
 @dataclass(frozen=True)
@@ -68,8 +86,18 @@ def _keys(entry: Entry) -> _Keys:
         doi=doi.lower() if doi else None,
         arxiv=parsed.id if parsed else None,
         title=normalize_title(entry.fields.get("title", "")),
-        year=entry.date.year,
+        year=_year(entry),
     )
+
+
+_YEAR = re.compile(r"\d{4}")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _year(entry: Entry) -> int | None:
+    """The year of ``date`` or ``year`` (``Entry.date`` does more, and costs more)."""
+    m = _YEAR.search(entry.fields.get("date") or entry.fields.get("year") or "")
+    return int(m.group(0)) if m else None
 
 
 def _first_family(entry: Entry) -> str | None:
@@ -81,13 +109,23 @@ def _first_family(entry: Entry) -> str | None:
 
 
 def _distinct(a: Entry, ka: _Keys, b: Entry, kb: _Keys) -> bool:
-    """True when something shows that two same-titled entries are different works."""
+    """True when something shows that two same-titled entries are different works:
+    different DOIs, arXiv ids, first authors, or places in a journal (two
+    "Announcement" columns in one volume)."""
     if ka.doi and kb.doi and ka.doi != kb.doi:
         return True
     if ka.arxiv and kb.arxiv and ka.arxiv != kb.arxiv:
         return True
+    for name in ("volume", "number", "pages"):
+        va, vb = a.fields.get(name), b.fields.get(name)
+        if va and vb and _compact(va) != _compact(vb):
+            return True
     fa, fb = _first_family(a), _first_family(b)
     return bool(fa and fb and fa != fb)
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"[\s{}]|-+", "", value).lower()
 
 
 def find_duplicates(entries: Sequence[Entry]) -> list[Duplicate]:
@@ -105,7 +143,8 @@ def find_duplicates(entries: Sequence[Entry]) -> list[Duplicate]:
         if k.doi is not None:
             first = by_doi.setdefault(k.doi, index)
             if first != index:
-                match = Duplicate(index, first, "doi")
+                title = keys[first].title
+                match = Duplicate(index, first, "doi", conflict=bool(k.title and title and k.title != title))
         if match is None and k.arxiv is not None and k.title:
             for first in by_arxiv.get(k.arxiv, ()):
                 other = keys[first]
@@ -134,6 +173,8 @@ def merge_duplicates(library: Library) -> Library:
     merged = list(entries)
     root: dict[int, int] = {}
     for dup in find_duplicates(entries):
+        if dup.conflict:
+            continue
         target = root.get(dup.first, dup.first)  # a chain A <- B <- C merges into A
         root[dup.index] = target
         keep, other = merged[target], entries[dup.index]
