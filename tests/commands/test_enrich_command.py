@@ -1,0 +1,139 @@
+"""``refkit enrich`` and ``refkit convert --enrich`` end to end, against the fake
+services: in-place minimal rewrites, exit codes, offline, Ctrl-C, configuration."""
+
+from __future__ import annotations
+
+import pytest
+from enrich_server import FakeScholar, Paper, install
+
+from refkit.cli import main
+
+BIT = Paper("Blur Interpolation Transformer for Real-World Motion from Blur",
+            ("Zhihang Zhong", "Mingdeng Cao", "Xiang Ji", "Yinqiang Zheng", "Imari Sato"), 2023,
+            arxiv="2211.11423", arxiv_year=2022, doi="10.1109/CVPR52729.2023.00553",
+            venue="2023 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)",
+            type="proceedings-article", pages="5713-5723")
+
+UNTOUCHED = """@Book{knuth,
+    author = "Knuth, Donald E.",
+    title = {The {\\TeX}book},
+    publisher = aw, year = 1984 }"""
+
+SOURCE = f"""% my bibliography
+@string{{aw = {{Addison-Wesley}}}}
+
+{UNTOUCHED}
+
+@misc{{bit,
+  title = {{Blur Interpolation Transformer for Real-World Motion from Blur}},
+  author = {{Zhong, Zhihang and others}},
+  year = {{2022}},
+  eprint = {{2211.11423}},
+  archiveprefix = {{arXiv}}
+}}
+"""
+
+
+@pytest.fixture
+def scholar(httpserver, monkeypatch, tmp_path):
+    fake = FakeScholar([BIT])
+    urls = install(httpserver, fake)
+    monkeypatch.setenv("REFKIT_ARXIV_URL", urls["arxiv_url"])
+    monkeypatch.setenv("REFKIT_CROSSREF_URL", urls["crossref_url"])
+    monkeypatch.setenv("REFKIT_DOI_URL", urls["doi_url"])
+    monkeypatch.setenv("REFKIT_ARXIV_DELAY", "0")
+    monkeypatch.setenv("REFKIT_HOST_DELAY", "0")
+    monkeypatch.setenv("REFKIT_HTTP_BACKOFF", "0.01")
+    monkeypatch.setenv("REFKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("REFKIT_CONFIG", str(tmp_path / "none.toml"))
+    (tmp_path / "none.toml").write_text("")
+    return fake
+
+
+def test_enrich_in_place_touches_only_the_changed_entry(scholar, tmp_path, capsys):
+    path = tmp_path / "refs.bib"
+    path.write_text(SOURCE)
+    assert main(["enrich", str(path)]) == 1
+    text = path.read_text()
+    assert text.startswith("% my bibliography\n@string{aw = {Addison-Wesley}}\n\n" + UNTOUCHED + "\n\n@inproceedings{bit,")
+    assert "booktitle = {2023 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)}" in text
+    assert "Ji, Xiang" in text and "pages = {5713--5723}" in text and "eprint = {2211.11423}" in text
+    err = capsys.readouterr().err
+    assert "1 enriched" in err and "requests" in err
+    # a second run finds nothing more to change
+    assert main(["enrich", str(path)]) == 0
+    assert path.read_text() == text
+
+
+def test_explain_shows_sources_of_every_field(scholar, tmp_path, capsys):
+    path = tmp_path / "refs.bib"
+    path.write_text(SOURCE)
+    main(["enrich", "--explain", str(path)])
+    err = capsys.readouterr().err
+    assert "bit: author = Zhong, Zhihang and Cao, Mingdeng" in err and "[arxiv:2211.11423;" in err
+    assert "bit: doi = " in err and "upgraded preprint" in err
+
+
+def test_keep_policy_from_the_config_file(scholar, tmp_path, monkeypatch):
+    config = tmp_path / "refkit.toml"
+    config.write_text('preprint-policy = "keep"\nmailto = "me@example.org"\n')
+    monkeypatch.setenv("REFKIT_CONFIG", str(config))
+    path = tmp_path / "refs.bib"
+    path.write_text(SOURCE)
+    assert main(["enrich", str(path)]) == 1
+    text = path.read_text()
+    assert "@misc{bit," in text and "doi" not in text and "Ji, Xiang" in text
+
+
+def test_offline_names_entries_it_could_not_enrich(scholar, tmp_path, capsys):
+    path = tmp_path / "refs.bib"
+    path.write_text(SOURCE)
+    assert main(["enrich", "--offline", str(path)]) == 0
+    assert path.read_text() == SOURCE
+    err = capsys.readouterr().err
+    assert "bit: EN104" in err and "knuth: EN104" in err and "2 offline" in err
+    assert sum(scholar.counts.values()) == 0
+
+
+def test_interrupted_run_leaves_the_file_untouched(scholar, tmp_path, monkeypatch, capsys):
+    import refkit.enrich
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(refkit.enrich, "enrich_report", interrupted)
+    path = tmp_path / "refs.bib"
+    path.write_text(SOURCE)
+    assert main(["enrich", str(path)]) == 130
+    assert path.read_text() == SOURCE
+    assert "interrupted" in capsys.readouterr().err
+
+
+def test_missing_file_is_an_error(scholar, tmp_path):
+    assert main(["enrich", str(tmp_path / "nope.bib")]) == 2
+
+
+def test_convert_hooks_add_options_and_enrich_library(scholar, tmp_path, capsys):
+    """What ``refkit convert --enrich`` calls: the shared options and enrich_library."""
+    import argparse
+
+    from refkit.commands.enrich import add_enrich_arguments, enrich_library
+    from refkit.io import read_string
+
+    parser = argparse.ArgumentParser()
+    add_enrich_arguments(parser)
+    assert "--enrich" not in parser.format_help().replace("--enrich ", "")  # convert adds --enrich itself
+    library = read_string(SOURCE, format="bibtex", path="in.bib")
+    assert sum(scholar.counts.values()) == 0  # reading never uses the network
+    args = parser.parse_args(["--sources", "arxiv", "--no-search", "--mailto", "me@example.org"])
+    result = enrich_library(library, args)
+    assert scholar.counts["arxiv"] == 1 and scholar.counts["doi"] == 0
+    assert "Ji, Xiang" in result.get("bit").get("author")
+    assert "2 entries: 1 enriched" in capsys.readouterr().err
+
+
+def test_unknown_source_is_a_usage_error(scholar, tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(SOURCE)
+    assert main(["enrich", "--sources", "arxiv,scholar", str(path)]) == 2
+    assert path.read_text() == SOURCE
