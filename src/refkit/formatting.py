@@ -189,8 +189,8 @@ def sort_library(library: Library) -> Library:
 
     * ``@string`` and ``@preamble`` blocks move before the first entry (in their
       order), so every macro is still defined before it is used;
-    * a comment travels with the entry that follows it (comments after the last
-      entry stay at the end);
+    * a comment travels with the entry that follows it (a comment opening the
+      file stays first, comments after the last entry stay last);
     * entries that other entries ``crossref`` come after all others (BibTeX
       needs them last), sorted among themselves.
     """
@@ -198,10 +198,12 @@ def sort_library(library: Library) -> Library:
     first = next((i for i, b in enumerate(blocks) if isinstance(b, Entry)), None)
     if first is None:
         return library
-    head: list[Block] = list(blocks[:first])
+    # a comment opening the file stays on top; other comments travel with the
+    # entry they precede
+    head: list[Block] = [blocks[0]] if isinstance(blocks[0], Comment) else []
     groups: list[tuple[Entry, list[Block]]] = []
     pending: list[Block] = []
-    for block in blocks[first:]:
+    for block in blocks[len(head):]:
         if isinstance(block, (StringDef, Preamble)):
             head.append(block)
         elif isinstance(block, Comment):
