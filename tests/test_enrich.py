@@ -193,3 +193,23 @@ def test_is_preprint():
     assert is_preprint(Entry("article", "a", {"journal": "arXiv preprint arXiv:2101.00001"}))
     assert not is_preprint(Entry("article", "a", {"journal": "Nature"}))
     assert not is_preprint(Entry("inproceedings", "a", {}))
+
+
+def test_published_search_from_an_arxiv_record_uses_search_thresholds(httpserver, tmp_path):
+    # arXiv knows the paper but lists no DOI; Crossref only has a near-miss title by the same authors
+    preprint = Paper(AFB.title, AFB.authors, 2022, arxiv="2207.10123")
+    scholar = FakeScholar([preprint, NEAR_MISS])
+    config = test_config(tmp_path / "cache", install(httpserver, scholar))
+    entry = Entry("misc", "p", {"title": AFB.title, "author": "Zhong, Zhihang and others", "eprint": "2207.10123"})
+    result, _ = enrich_report(lib(entry), http=config)
+    new = result.get("p")
+    assert "doi" not in new and new.type == "misc" and new.get("author").count(" and ") == 5
+    assert any(p.code == "EN103" and "decoy.near" in p.message for p in result.problems)
+    assert scholar.counts["crossref"] == 1
+
+
+def test_unknown_arxiv_id_falls_back_to_a_search(config, scholar):
+    entry = Entry("inproceedings", "afb", {"title": AFB.title, "author": "Zhong, Zhihang and Sun, Xiao", "year": "2022",
+                                           "booktitle": "ECCV", "eprint": "2401.99999"})
+    result, _ = enrich_report(lib(entry), http=config)
+    assert result.get("afb").get("doi") == AFB.doi

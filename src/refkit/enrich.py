@@ -350,19 +350,29 @@ def _lookups(runner: _Runner, works: list[_Work], opts: EnrichOptions) -> None:
                 tasks.append(_arxiv_search_task(runner, w))
     runner.run_tasks(tasks)
 
-    # stage 2: leads from arXiv records to the published version
-    tasks = []
+    # stage 2: leads from arXiv records to the published version; entries whose own
+    # arXiv id was unknown or named another work fall back to a search
+    runner.run_tasks(_lead_tasks(runner, works, opts, use, doi_leads=True))
+    # stage 3: a DOI lead that did not fit is followed by a Crossref search
+    runner.run_tasks(_lead_tasks(runner, works, opts, use, doi_leads=False))
+
+
+def _lead_tasks(runner: _Runner, works: list[_Work], opts: EnrichOptions, use: set[str], doi_leads: bool) -> list[Any]:
+    tasks: list[Any] = []
     for w in works:
-        rec = w.arxiv_record
-        if rec is None or w.published is not None:
+        if w.published is not None or w.doi:
             continue
-        if rec.doi and "doi" in use and f"doi:{rec.doi.lower()}" not in w.tried:
+        rec = w.arxiv_record
+        searchable = "crossref" in use and opts.search and f"crossref:{w.key}" not in w.tried
+        if rec is None:
+            if w.arxiv and searchable and w.title:
+                tasks.append(_crossref_task(runner, w, w.title, w.names, w.year, "search"))
+        elif doi_leads and rec.doi and "doi" in use and f"doi:{rec.doi.lower()}" not in w.tried:
             tasks.append(_doi_task(runner, w, rec.doi, "lead"))
-        elif "crossref" in use and opts.search and f"crossref:{w.key}" not in w.tried:
-            # journal_ref without a DOI, or a preprint entry: look for the published version
-            if rec.journal_ref or is_preprint(w.entry):
-                tasks.append(_crossref_task(runner, w, rec.title, rec.authors, rec.year, "lead"))
-    runner.run_tasks(tasks)
+        elif searchable and not (doi_leads and rec.doi and "doi" in use):
+            # no DOI from arXiv (or it did not fit): search for the published version
+            tasks.append(_crossref_task(runner, w, rec.title, rec.authors, rec.year, "lead"))
+    return tasks
 
 
 def _arxiv_id_tasks(runner: _Runner, works: list[_Work]) -> list[Any]:
@@ -432,7 +442,8 @@ def _crossref_task(runner: _Runner, work: _Work, title: str, names: tuple[Name, 
 
     def ok(records: list[Record]) -> None:
         if role == "lead":
-            _consider_published(work, records, via="a Crossref search for the arXiv version's title", limits=match.LEAD)
+            # a search, so search thresholds, against the arXiv record's full title and authors
+            _consider_published(work, records, via="a Crossref search for the arXiv version's title", limits=match.SEARCH_PUBLISHED)
         else:
             limits = match.SEARCH_PUBLISHED if is_preprint(work.entry) else match.SEARCH
             _consider_published(work, records, via="a Crossref search", limits=limits, base=(work.title, work.names, work.year))
