@@ -33,6 +33,11 @@ __all__ = ["render", "write", "Bibliography", "FORMATS"]
 
 FORMATS = ("text", "markdown", "html", "latex", "rtf")
 
+#: the CSL locale used unless ``locale`` is given. refkit, like a Zotero user
+#: with US-English settings, does not switch to a style's ``default-locale``
+#: (Nature's en-GB) on its own; pass ``locale="en-GB"`` (``--locale``) for that.
+DEFAULT_LOCALE = "en-US"
+
 
 @dataclass(frozen=True)
 class Bibliography:
@@ -254,7 +259,7 @@ def render(
     if ref.kind == "bibtex":
         pairs = _render_bibtex(prepared, ref.name, fmt)
     else:
-        pairs = _render_csl(prepared, ref.path, fmt, locale)
+        pairs = _render_csl(prepared, ref.path, fmt, locale or DEFAULT_LOCALE)
     by_key = {e.key: e for e in prepared}
     # refkit keys are the entries' keys; duplicates keep their order
     items = list(pairs)
@@ -694,15 +699,63 @@ def _fix_title_case_language(model: Any) -> None:
     """CSL 1.0.2 "Text-case": title case applies to English items, and an item
     with no ``language`` is taken to be in the style's language (English for
     every bundled style). citeproc-py skipped title case (``text-case="title"``
-    on titles and on labels, "(Eds.)") whenever an item had no language."""
+    on titles and on labels, "(Eds.)") whenever an item had no language.
+    Title case itself follows the spec: lower-case words are capitalized
+    except stop words (unless first or after a colon); words with capitals
+    and all-caps strings are kept; parts after hyphens, dashes, slashes and
+    opening brackets count as words ("Multi-Objective", "(Second Report)")."""
     original = model.TextCased.case
+    NoCase = __import__("citeproc.string", fromlist=["NoCase"]).NoCase
+    MixedString = __import__("citeproc.string", fromlist=["MixedString"]).MixedString
 
     def case(self: Any, text: Any, language: str | None = None) -> Any:
-        if language is None or language == "":
+        if not language:
             language = "en"
+        if self.get("text-case") == "title" and text is not None:
+            if language != "en":
+                return text
+            return _title_case(text, NoCase, MixedString)
         return original(self, text, language)
 
     model.TextCased.case = case
+
+
+_STOP_WORDS = frozenset(
+    "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet".split()
+)
+_TOKEN = re.compile(r"(?<![\w'’])([^\W\d_]+(?:['’][^\W\d_]+)*)")
+
+
+def _title_case(text: Any, NoCase: type, MixedString: type) -> Any:
+    segments = list(text) if isinstance(text, MixedString) else [text]
+    plain = "".join(str(s) for s in segments if not isinstance(s, NoCase))
+    if plain and plain.upper() == plain:
+        return text  # an all-caps string is left as it is
+    out = []
+    state = {"first": True}
+
+    def one(segment: str) -> str:
+        def repl(m: re.Match[str]) -> str:
+            word = m.group(1)
+            before = segment[: m.start()].rstrip()
+            first = state["first"] and not before or (before[-1:] in (":", "?", "!", "—") if before else state["first"])
+            state["first"] = False
+            if word.lower() != word:
+                return word
+            if word in _STOP_WORDS and not first:
+                return word
+            return word[:1].upper() + word[1:]
+
+        return _TOKEN.sub(repl, segment)
+
+    for seg in segments:
+        if isinstance(seg, NoCase):
+            out.append(seg)
+            if str(seg).strip():
+                state["first"] = False
+            continue
+        out.append(type(seg)(one(str(seg))) if isinstance(seg, str) else seg)
+    return MixedString(out) if isinstance(text, MixedString) else out[0]
 
 
 def _fix_substitute_suppression(model: Any) -> None:
