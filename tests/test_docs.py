@@ -1,0 +1,78 @@
+"""The documentation keeps up with the code: every command, option and rule is documented,
+generated pages are current, the nav points at real pages, and README and CI agree."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import runpy
+from pathlib import Path
+
+import pytest
+
+from refkit.checks import RULES
+from refkit.cli import COMMANDS, build_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_generated_pages_are_current() -> None:
+    generated = runpy.run_path(str(DOCS / "gen.py"))["generated"]()
+    stale = [str(path.relative_to(ROOT)) for path, text in generated.items() if read(path) != text]
+    assert not stale, f"out of date, run `python docs/gen.py`: {stale}"
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_and_option_is_documented_with_help(command: str) -> None:
+    _, subparsers = build_parser(command)
+    cli = read(DOCS / "cli.md")
+    assert f"\n## refkit {command}\n" in cli
+    for action in subparsers[command]._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        assert action.help and action.help != argparse.SUPPRESS, f"refkit {command} {action.option_strings}: no help"
+        for option in action.option_strings:
+            if option.startswith("--"):
+                assert re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", cli), f"{option} not in docs/cli.md"
+
+
+def test_every_rule_is_documented() -> None:
+    page = read(DOCS / "check.md")
+    for code, rule in RULES.items():
+        assert f"| `{code}` | `{rule.name}` |" in page
+
+
+def test_nav_points_at_pages_that_exist() -> None:
+    config = read(ROOT / "mkdocs.yml")
+    pages = re.findall(r":\s*([\w./-]+\.md)\s*$", config, re.M)
+    assert "check.md" in pages and "api.md" in pages
+    missing = [p for p in pages if not (DOCS / p).is_file()]
+    assert not missing, f"mkdocs.yml nav names missing pages: {missing}"
+
+
+def test_pages_link_only_to_pages_that_exist() -> None:
+    for page in DOCS.glob("*.md"):
+        for target in re.findall(r"\]\(([\w./-]+\.md)(?:#[\w-]+)?\)", read(page)):
+            assert (DOCS / target).is_file(), f"{page.name} links to missing {target}"
+
+
+def test_ci_installs_and_tests_exactly_as_the_readme_says() -> None:
+    readme, ci = read(ROOT / "README.md"), read(ROOT / ".ci" / "run")
+    install = re.search(r"## Install\s+(?:```\w*\n)?\s*(.+)", readme)
+    test = re.search(r"## Test\s+(?:```\w*\n)?\s*(.+)", readme)
+    assert install and test
+    assert install.group(1).strip() in ci.splitlines()
+    assert test.group(1).strip() in ci.splitlines()
+    assert "mkdocs build --strict" in ci
+
+
+def test_readme_shows_the_pre_commit_hooks_that_exist() -> None:
+    hooks = re.findall(r"^- id: (\S+)", read(ROOT / ".pre-commit-hooks.yaml"), re.M)
+    readme = read(ROOT / "README.md")
+    assert hooks == ["refkit-format", "refkit-check"]
+    assert all(f"id: {hook}" in readme for hook in hooks)

@@ -1,0 +1,46 @@
+"""Pin the public API: ``refkit.__all__`` is what docs/api.md documents, and every name imports."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import refkit
+
+API_PAGE = Path(__file__).resolve().parents[1] / "docs" / "api.md"
+
+PUBLIC = [
+    "ConfigError", "Date", "Entry", "FormatError", "InputError", "Library", "LookupFailed", "Name",
+    "ParseError", "Problem", "Provenance", "RefkitError", "check", "enrich", "extract", "format_text",
+    "normalize", "read", "read_string", "render", "write", "write_string", "__version__",
+]
+
+
+def test_all_is_pinned() -> None:
+    assert refkit.__all__ == PUBLIC
+    assert sorted(dir(refkit)) == sorted(PUBLIC)
+
+
+@pytest.mark.parametrize("name", [n for n in PUBLIC if n != "__version__"])
+def test_every_public_name_imports_and_is_documented(name: str) -> None:
+    value = getattr(refkit, name)
+    module = refkit._EXPORTS[name]
+    assert value is getattr(importlib.import_module(module), name)
+    page = API_PAGE.read_text(encoding="utf-8")
+    documented = f"::: {module}.{name}\n" in page or (module == "refkit.errors" and f"        - {name}\n" in page)
+    assert documented, f"docs/api.md does not document refkit.{name} ({module})"
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        refkit.nope  # noqa: B018
+
+
+def test_import_refkit_is_lazy() -> None:
+    code = "import sys, refkit; print(sorted(m for m in sys.modules if m.startswith(('refkit.', 'requests', 'lxml', 'citeproc', 'pybtex'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
