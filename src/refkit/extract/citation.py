@@ -403,8 +403,11 @@ def _join_continuations(work: _Work) -> None:
             prev_char in ",&-–(/"
             or re.search(r"\b(?:and|of|the|for|in|on|with|to|a|an)$", before) is not None
             or (after[0].islower() and not re.match(r"(?:in|pp?\.)\b", after))
-            or (work.bold[b_idx] and work.bold[a_idx] and not _ends_sentence(before))
-            or (work.italic[b_idx] and work.italic[a_idx] and not _ends_sentence(before))
+            # a break *inside* one bold/italic run (the break itself is marked); HTML
+            # gives separate elements (<b>title</b><br><strong>own name</strong>) an
+            # unmarked break, which ends the run  [html reader, minimal edit]
+            or (work.bold[b_idx] and work.bold[k] and work.bold[a_idx] and not _ends_sentence(before))
+            or (work.italic[b_idx] and work.italic[k] and work.italic[a_idx] and not _ends_sentence(before))
         )
         if joined:
             work.chars[k] = " "
@@ -633,7 +636,9 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
     while k < n:
         if work.bold[k] and text[k].strip():
             j = k
-            while j < n and (work.bold[j] or not text[j].strip()):
+            # a bold run stops at a line break: a bold title line and a bold own name on
+            # the next line (HTML pages) are two runs  [html reader, minimal edit]
+            while j < n and (work.bold[j] or (not text[j].strip() and text[j] != "\n")):
                 j += 1
             s, e = _strip_range(text, k, j)
             run = text[s:e].strip(" .,")
@@ -852,7 +857,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
                 values[name] = extra[name]
     found = work.found
     if "doi" in found:
-        values["doi"] = escape(found["doi"])
+        values["doi"] = _verbatim(found["doi"])
     if "eprint" in found:
         values["eprint"] = found["eprint"]
         values["archiveprefix"] = "arXiv"
@@ -863,7 +868,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         if name in found:
             values[name] = found[name]
     for name, url in work.links.items():
-        values.setdefault(name, escape(url))
+        values.setdefault(name, _verbatim(url))
     if work.pubstate:
         values["pubstate"] = work.pubstate
     notes = list(dict.fromkeys(work.notes))
@@ -871,6 +876,12 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         values["note"] = escape("; ".join(notes))
     entry = entry.with_fields(prov, **values)
     return entry
+
+
+def _verbatim(value: str) -> str:
+    """DOIs and URLs are verbatim fields: kept as written, only braces (which
+    would unbalance the value) and whitespace removed."""
+    return re.sub(r"[{}\s]", "", value)
 
 
 def parse_text(text: str, **options: Any) -> Entry | None:

@@ -1,0 +1,620 @@
+"""Reader for publication lists in Markdown, plain text and LaTeX (CVs, READMEs,
+scraped profile listings): the fallback format.
+
+The document is cut into :class:`~refkit.extract.segment.Segment` items — list
+items (``-``, ``*``, ``•``, ``1.``, ``[1]``, ``(1)``, ``\\item``, ``\\bibitem``) or
+blank-line-separated paragraphs — under the headings they sit in (``#``,
+underlined, ``\\section``, short title lines). Inline markup becomes span flags
+(``**bold**``, ``*italic*``, ``[text](url)``, ``\\textbf``, ``\\emph``, ``\\href``).
+Sections whose heading says they are not publications (education, talks,
+teaching, awards, service, projects, software, news …) are skipped. Each item is
+handed to :func:`refkit.extract.citation.parse_segment`; items that are not
+publications give no entry, so a document without any gives an empty library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..extract.segment import Link, Segment, Span
+from ..model import Entry, Library, Location
+
+__all__ = ["read", "sniff", "segments"]
+
+
+def sniff(text: str) -> float:
+    """Low but non-zero for any readable text: this is the fallback reader."""
+    if not text or not text.strip() or _is_binary(text):
+        return 0.0
+    return 0.05
+
+
+def read(text: str, *, path: str | None = None, **options: Any) -> Library:
+    """Extract the publication entries of a Markdown, plain-text or LaTeX document."""
+    from ..extract.citation import parse_segment
+
+    entries: list[Entry] = []
+    for segment, section in _segments_with_sections(text, path):
+        entry = parse_segment(segment, source="text", path=path, section=section)
+        if entry is not None:
+            entries.append(entry)
+    return Library.from_entries(entries, source=path)
+
+
+def segments(text: str, path: str | None = None) -> list[Segment]:
+    """The items of ``text`` in publication sections (what :func:`read` parses)."""
+    return [seg for seg, _ in _segments_with_sections(text, path)]
+
+
+# ---- document-level helpers ------------------------------------------------------------------
+def _is_binary(text: str) -> bool:
+    sample = text[:4096]
+    if "\x00" in sample:
+        return True
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
+    return bad > max(8, len(sample) // 50)
+
+
+_LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{(?:document|itemize|enumerate|thebibliography|description)\}|section\*?\{|item\b|bibitem\b|textbf\{|emph\{|cvitem|cventry)")
+
+_PUB_STRONG = re.compile(r"\b(?:publications?|papers?|articles?|preprints?|manuscripts?|bibliography|works\s+in\s+progress)\b", re.I)
+_NON_PUB = re.compile(
+    r"\b(?:education|talks?|presentations?|teaching|courses?|awards?|honou?rs?|grants?|funding|fellowships?|scholarships?|"
+    r"services?|reviewer|reviewing|referee|committees?|projects?|software|tools|news|skills|experiences?|employment|"
+    r"positions?|students?|supervision|mentoring|contact|interests|languages|hobbies|activities|memberships?|outreach|"
+    r"media|press|patents?|references?\s+available|referees|volunteer|leadership|certifications?|biography|about\s+me|"
+    r"research\s+statement|invited\s+lectures?|seminars?|workshops?\s+organi[sz]ed|organi[sz]ation)\b",
+    re.I,
+)
+_PUB_WEAK = re.compile(r"\b(?:journals?|conferences?|proceedings|books?|chapters?|theses|thesis|dissertations?|reports?|workshops?|submissions?|under\s+review|in\s+submission)\b", re.I)
+
+
+def _section_kind(heading: str) -> str | None:
+    """``"pub"``, ``"other"`` or None (neutral: a year, a sub-grouping)."""
+    if _PUB_STRONG.search(heading) and not re.search(r"\b(?:reviewer|referee|reviewing)\b", heading, re.I):
+        return "pub"
+    if _NON_PUB.search(heading):
+        return "other"
+    if _PUB_WEAK.search(heading):
+        return "pub"
+    return None
+
+
+# ---- LaTeX -> Markdown-like text ---------------------------------------------------------------
+_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+            "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a"}
+_SYMBOLS = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł",
+            "i": "ı", "j": "ȷ", "dag": "†", "dagger": "†", "ddag": "‡", "ddagger": "‡", "S": "§", "P": "¶", "textdagger": "†",
+            "textdaggerdbl": "‡", "ast": "*", "star": "*", "textasteriskcentered": "*", "etal": "et al.", "LaTeX": "LaTeX",
+            "TeX": "TeX", "ldots": "…", "dots": "…", "textendash": "–", "textemdash": "—", "&": "&", "%": "%", "_": "_",
+            "$": "$", "#": "#", "{": "{", "}": "}", "textquoteright": "’", "textquoteleft": "‘", "copyright": "©", "times": "×",
+            "sharp": "#", "natural": "", "quad": " ", "qquad": " ", "ensuremath": "", "noindent": "", "smallskip": "",
+            "medskip": "", "bigskip": "", "hfill": " ", "vfill": "", "newpage": "", "clearpage": "", "centering": "",
+            "small": "", "footnotesize": "", "scriptsize": "", "large": "", "Large": "", "normalsize": "", "item": "",
+            "textbar": "|", "textbackslash": "\\", "ae": "æ", "cdot": "·", "bullet": "•", "textbullet": "•", "checkmark": "✓",
+            "Letter": "✉", "envelope": "✉", "circ": "°", "prime": "′"}
+_BOLD_CMDS = {"textbf", "bf", "bfseries", "textbf*", "underline", "uline", "hl", "textsb", "mathbf", "bm", "boldsymbol", "me", "myname"}
+_ITALIC_CMDS = {"emph", "textit", "it", "em", "itshape", "textsl", "sl", "mathit"}
+_KEEP_ARG = {"textsc", "textrm", "textsf", "texttt", "mbox", "text", "textnormal", "textup", "mathrm", "hbox", "small", "scshape",
+             "sc", "tt", "rm", "sf", "textmd", "mathsf", "operatorname", "protect", "MakeUppercase", "uppercase", "nolinkurl",
+             "footnote", "textcolor_", "color_", "highlight", "hyperlink_", "cvitem_", "resizebox__"}
+_DROP_WITH_ARG = {"label", "vspace", "hspace", "cite", "citep", "citet", "nocite", "ref", "pageref", "includegraphics",
+                  "bibliographystyle", "bibliography", "addbibresource", "setlength", "pagestyle", "thispagestyle",
+                  "newcommand", "renewcommand", "usepackage", "documentclass", "geometry", "setcounter", "addtocounter",
+                  "hypersetup", "definecolor", "input", "include", "phantom", "hphantom", "vphantom", "raisebox_"}
+
+
+def _find_group(text: str, i: int) -> tuple[str, int] | None:
+    """The brace group starting at ``text[i]`` (after spaces): (content, index after)."""
+    n = len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    if i >= n or text[i] != "{":
+        return None
+    depth = 0
+    j = i
+    while j < n:
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return text[i + 1:j], j + 1
+        j += 1
+    return None
+
+
+def _optional(text: str, i: int) -> int:
+    """Skip an optional ``[...]`` argument at ``text[i]``."""
+    if i < len(text) and text[i] == "[":
+        j = text.find("]", i, i + 200)
+        if j != -1:
+            return j + 1
+    return i
+
+
+def _latex_inline(text: str, depth: int = 0) -> str:
+    """LaTeX inline markup -> Markdown-like text (``**bold**``, ``*italic*``, ``[t](u)``, Unicode)."""
+    from ..extract.venues import aas_macros
+
+    if depth > 20:
+        return text
+    macros = aas_macros()
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            m = re.match(r"\\([A-Za-z]+\*?|.)", text[i:])
+            if not m:
+                i += 1
+                continue
+            name = m.group(1)
+            j = i + m.end()
+            bare = name.rstrip("*")
+            if bare in _ACCENTS and (len(bare) == 1):
+                g = _find_group(text, j)
+                if g is not None:
+                    base, j2 = g
+                else:
+                    k = j
+                    while k < n and text[k] == " " and bare.isalpha():
+                        k += 1
+                    if k < n and text[k] == "\\":
+                        mm = re.match(r"\\([ij])(?![A-Za-z])", text[k:])
+                        base, j2 = (mm.group(1), k + mm.end()) if mm else ("", k)
+                    else:
+                        base, j2 = (text[k], k + 1) if k < n else ("", k)
+                base = base.replace("\\i", "i").replace("\\j", "j").strip("{}")
+                if base:
+                    import unicodedata
+
+                    out.append(unicodedata.normalize("NFC", base[0] + _ACCENTS[bare]) + base[1:])
+                i = j2
+                continue
+            if name == "\\":
+                out.append("\n")
+                i = _optional(text, j)
+                continue
+            if name in ("newline", "linebreak", "par"):
+                out.append("\n" if name != "par" else "\n\n")
+                i = j
+                continue
+            if name in (" ", ",", ";", ":", "!", "/", "-"):
+                out.append(" " if name not in ("-", "/") else "")
+                i = j
+                continue
+            if bare in ("href",):
+                g1 = _find_group(text, j)
+                g2 = _find_group(text, g1[1]) if g1 else None
+                if g1 and g2:
+                    out.append(f"[{_latex_inline(g2[0], depth + 1)}]({g1[0].strip()})")
+                    i = g2[1]
+                    continue
+            if bare in ("url", "nolinkurl"):
+                g = _find_group(text, j)
+                if g:
+                    out.append(f"<{g[0].strip()}>")
+                    i = g[1]
+                    continue
+            if bare in ("doi",):
+                g = _find_group(text, j)
+                if g:
+                    out.append(f" doi:{g[0].strip()} ")
+                    i = g[1]
+                    continue
+            if bare in ("arxiv", "arXiv", "eprint"):
+                g = _find_group(text, j)
+                if g:
+                    out.append(f" arXiv:{g[0].strip()} ")
+                    i = g[1]
+                    continue
+            if bare in ("textsuperscript", "textsubscript", "sup"):
+                g = _find_group(text, j)
+                if g:
+                    inner = _latex_inline(g[0], depth + 1)
+                    out.append(inner if re.fullmatch(r"[*†‡#§¶✉\s,]+", inner) else "")
+                    i = g[1]
+                    continue
+            if bare in _BOLD_CMDS or bare in _ITALIC_CMDS:
+                g = _find_group(text, j)
+                mark = "**" if bare in _BOLD_CMDS else "*"
+                if g:
+                    inner = _latex_inline(g[0], depth + 1).strip()
+                    out.append(f"{mark}{inner}{mark}" if inner else "")
+                    i = g[1]
+                    continue
+                # declaration form inside a group: {\bf text}
+                out.append("\x01" + mark)
+                i = j
+                continue
+            if bare in _DROP_WITH_ARG or bare.rstrip("_") in _DROP_WITH_ARG:
+                j = _optional(text, j)
+                g = _find_group(text, j)
+                i = g[1] if g else j
+                if bare in ("newcommand", "renewcommand") and g:
+                    j = _optional(text, i)
+                    g = _find_group(text, j)
+                    i = g[1] if g else j
+                continue
+            if bare in ("textcolor", "color", "colorbox", "fcolorbox"):
+                g = _find_group(text, j)
+                if g and bare != "color":
+                    g2 = _find_group(text, g[1])
+                    if g2:
+                        out.append(_latex_inline(g2[0], depth + 1))
+                        i = g2[1]
+                        continue
+                i = g[1] if g else j
+                continue
+            if bare in _SYMBOLS:
+                out.append(_SYMBOLS[bare])
+                i = j
+                if bare.isalpha() and i < n and text[i:i + 2] == "{}":
+                    i += 2
+                elif bare.isalpha() and i < n and text[i] == " " and bare in ("ss", "ae", "oe", "o", "aa", "l", "i", "etal"):
+                    i += 1 if bare != "etal" else 0
+                continue
+            if bare.lower() in macros:
+                out.append(macros[bare.lower()])
+                i = j
+                if text[i:i + 2] == "{}":
+                    i += 2
+                continue
+            # unknown command: keep its arguments' text
+            j = _optional(text, j)
+            g = _find_group(text, j)
+            if g:
+                out.append(_latex_inline(g[0], depth + 1))
+                i = g[1]
+            else:
+                i = j
+            continue
+        if ch == "{":
+            g = _find_group(text, i)
+            if g:
+                inner = _latex_inline(g[0], depth + 1)
+                if "\x01" in inner:
+                    pre, _, post = inner.partition("\x01")
+                    mark = "**" if post.startswith("**") else "*"
+                    body = post[len(mark):].strip()
+                    inner = pre + (f"{mark}{body}{mark}" if body else "")
+                out.append(inner)
+                i = g[1]
+                continue
+            i += 1
+            continue
+        if ch == "}":
+            i += 1
+            continue
+        if ch == "~":
+            out.append(" ")
+            i += 1
+            continue
+        if ch == "$":
+            j = text.find("$", i + 1, i + 200)
+            if j != -1:
+                inner = text[i + 1:j].strip()
+                inner = re.sub(r"^\^\{?(.*?)\}?$", r"\1", inner)
+                out.append(_latex_inline(inner, depth + 1))
+                i = j + 1
+                continue
+            i += 1
+            continue
+        if text.startswith("---", i):
+            out.append("—")
+            i += 3
+            continue
+        if text.startswith("--", i):
+            out.append("–")
+            i += 2
+            continue
+        if text.startswith("``", i):
+            out.append("“")
+            i += 2
+            continue
+        if text.startswith("''", i):
+            out.append("”")
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out).replace("\x01**", "").replace("\x01*", "")
+
+
+def _latex_to_markdown(text: str) -> str:
+    """A LaTeX CV or bibliography as Markdown-like lines (headings, items, markup)."""
+    text = re.sub(r"(?<!\\)%[^\n]*", "", text)
+    begin = text.find("\\begin{document}")
+    if begin != -1:
+        text = text[begin + len("\\begin{document}"):]
+    text = text.replace("\\end{document}", "")
+    text = re.sub(r"\\(?:sub)*section\*?\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", lambda m: "\n\n# " + m.group(1) + "\n\n", text)
+    text = re.sub(r"\\(?:cvsection|part|chapter|paragraph)\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", lambda m: "\n\n# " + m.group(1) + "\n\n", text)
+    text = re.sub(r"\\begin\{thebibliography\}\s*\{[^}]*\}", "\n\n", text)
+    text = re.sub(r"\\(?:begin|end)\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^}\n]*\})?", "\n\n", text)
+    text = re.sub(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{[^}]*\}", "\n- ", text)
+    text = re.sub(r"\\item\s*(?:\[[^\]]*\])?", "\n- ", text)
+    lines = []
+    for para in re.split(r"\n\s*\n", text):
+        # join the source lines of one paragraph except at explicit breaks and items
+        para = re.sub(r"\n(?!\s*(?:- |# ))", " ", para)
+        lines.append(_latex_inline(para))
+    return "\n\n".join(lines)
+
+
+# ---- Markdown inline -> spans -----------------------------------------------------------------------
+_INLINE = re.compile(
+    r"!\[(?P<alt>[^\]\n]{0,300})\]\((?P<img>[^)\s]{0,2000})[^)]{0,200}\)"
+    r"|\[(?P<ltext>(?:[^\[\]\n]|\[[^\[\]\n]{0,300}\]){0,500})\]\((?P<url>[^)\s]{0,2000})(?:\s+\"[^\"]{0,200}\")?\)"
+    r"|<(?P<auto>(?:https?://|mailto:)[^>\s]{1,2000})>"
+    r"|(?P<b1>\*\*|__)(?=\S)(?P<btext>.{1,800}?)(?<=\S)(?P=b1)"
+    r"|(?<![\w*\\])\*(?=[^\s*])(?P<itext>[^*\n]{1,800}?)(?<=[^\s*\\])\*(?![\w*])"
+    r"|(?<![\w\\])_(?=[^\s_])(?P<utext>[^_\n]{1,800}?)(?<=[^\s_])_(?!\w)"
+    r"|<(?P<tag>/?(?:b|strong|i|em|sup|br|u|span|font|a|p|div|small)\b)[^>\n]{0,500}>"
+)
+
+
+def _inline(text: str, bold: bool = False, italic: bool = False, link: str | None = None, depth: int = 0) -> list[Span]:
+    """Markdown (and a little inline HTML) -> spans with bold/italic/link flags."""
+    spans: list[Span] = []
+    pos = 0
+    sup = False
+    for m in _INLINE.finditer(text):
+        if m.start() > pos:
+            spans.append(Span(_unescape(text[pos:m.start()]), bold=bold, italic=italic, link=link, sup=sup))
+        pos = m.end()
+        if m.group("img") is not None:
+            continue
+        if m.group("url") is not None:
+            url = m.group("url")
+            target = url if url and not url.startswith("#") else None
+            spans.extend(_inline(m.group("ltext"), bold, italic, target or link, depth + 1) if depth < 5 else [Span(m.group("ltext"))])
+        elif m.group("auto") is not None:
+            spans.append(Span(m.group("auto"), bold=bold, italic=italic, link=m.group("auto")))
+        elif m.group("btext") is not None:
+            spans.extend(_inline(m.group("btext"), True, italic, link, depth + 1) if depth < 5 else [Span(m.group("btext"), bold=True)])
+        elif m.group("itext") is not None or m.group("utext") is not None:
+            inner = m.group("itext") if m.group("itext") is not None else m.group("utext")
+            spans.extend(_inline(inner, bold, True, link, depth + 1) if depth < 5 else [Span(inner, italic=True)])
+        elif m.group("tag") is not None:
+            tag = m.group("tag").lower()
+            if tag in ("b", "strong"):
+                bold = True
+            elif tag in ("/b", "/strong"):
+                bold = False
+            elif tag in ("i", "em"):
+                italic = True
+            elif tag in ("/i", "/em"):
+                italic = False
+            elif tag == "sup":
+                sup = True
+            elif tag == "/sup":
+                sup = False
+            elif tag == "br":
+                spans.append(Span(" "))
+    if pos < len(text):
+        spans.append(Span(_unescape(text[pos:]), bold=bold, italic=italic, link=link, sup=sup))
+    return [s for s in spans if s.text]
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|~<>])", r"\1", text)
+
+
+# ---- blocks, items, headings -----------------------------------------------------------------------
+_BULLET = re.compile(
+    r"^(?P<indent>\s*)(?P<marker>(?:[-*+•·▪►◦‣–]\s+)?(?:\[\s*[A-Za-z]{0,3}\d{1,4}\s*\]\.?|\(\s*\d{1,3}\s*\)|\d{1,3}[.)](?!\d))(?=\s|$)|[-*+•·▪►◦‣–](?=\s))\s*"
+)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-{3,})\s*$")
+_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
+
+
+@dataclass
+class _Item:
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
+    headings: tuple[str, ...] = ()
+    section: str | None = None
+    kind: str = "list"  # "list" | "para"
+    indent: int = 0
+
+
+def _heading_line(text: str) -> bool:
+    """A plain-text line that reads as a heading (when it stands alone)."""
+    from ..extract.authors import scan_authors
+
+    stripped = text.strip().strip("*_").strip()
+    if not stripped or len(stripped) > 80 or len(stripped.split()) > 10:
+        return False
+    if re.search(r"[.;,]$", stripped) or stripped.count(",") >= 2:
+        return False
+    if re.search(r"https?://|@|\|", stripped):
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d", stripped):
+        return True
+    found = scan_authors(stripped)
+    if found and not stripped[found.end:].strip():
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", stripped)
+    if not words:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "and", "in", "on", "the", "for", "to", "with", "a", "an"))
+    return caps == len(words) or stripped.isupper() or stripped.endswith(":")
+
+
+def _wrapped(items: list[_Item], all_lines: list[str]) -> bool:
+    """True when the document is hard-wrapped at a fixed width (lines broken mid-sentence)."""
+    lengths = sorted(len(line.rstrip()) for line in all_lines if line.strip())
+    if len(lengths) < 8:
+        return False
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    if width > 100 or width < 40:
+        return False
+    inner = [len(text.rstrip()) for it in items if len(it.lines) >= 2 for _, text in it.lines[:-1]]
+    if len(inner) < 5:
+        return False
+    full = sum(1 for n in inner if n >= width - 14)
+    return full / len(inner) >= 0.6
+
+
+def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, str | None]]:
+    if not text or _is_binary(text):
+        return []
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if _LATEX_HINT.search(text):
+        text = _latex_to_markdown(text)
+    else:
+        text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+    lines = text.split("\n")
+    items = _items(lines)
+    wrapped = _wrapped(items, lines)
+    out: list[tuple[Segment, str | None]] = []
+    for item in items:
+        if item.section == "other":
+            continue
+        out.append((_segment(item, path, wrapped), item.section))
+    return out
+
+
+def _items(lines: list[str]) -> list[_Item]:
+    from ..extract.authors import scan_authors
+
+    items: list[_Item] = []
+    headings: list[tuple[int, str]] = []  # (level, text)
+    section: str | None = None
+    current: _Item | None = None
+    blank_before = True
+    n = len(lines)
+
+    def set_heading(level: int, title: str) -> None:
+        nonlocal section, current
+        title = " ".join(_plain(title).split()).strip(" :：")
+        while headings and headings[-1][0] >= level:
+            headings.pop()
+        headings.append((level, title))
+        kind = _section_kind(title)
+        if kind is not None:
+            section = kind
+        elif level <= 1 and not re.fullmatch(r"(?:19|20)\d\d", title):
+            section = None
+        current = None
+
+    i = 0
+    while i < n:
+        raw = lines[i]
+        line = raw.rstrip()
+        if not line.strip():
+            blank_before = True
+            if current is not None and current.kind == "para":
+                current = None
+            i += 1
+            continue
+        m = _MD_HEADING.match(line)
+        if m:
+            set_heading(len(m.group(1)), m.group(2))
+            blank_before = True
+            i += 1
+            continue
+        nxt = lines[i + 1].rstrip() if i + 1 < n else ""
+        if _SETEXT.match(nxt) and not _BULLET.match(line) and blank_before and len(line.strip()) <= 80:
+            set_heading(1 if nxt.strip().startswith("=") else 2, line)
+            i += 2
+            blank_before = True
+            continue
+        if _SETEXT.match(line) and blank_before:
+            i += 1
+            continue
+        bm = _BULLET.match(line)
+        indent = len(line) - len(line.lstrip())
+        if bm and not (current is not None and current.kind == "list" and indent > current.indent + 1 and _sub_bullet_is_link(line[bm.end():])):
+            body = line[bm.end():]
+            if bm.group("marker").strip() in "-*+" and re.fullmatch(r"\s*\*\*[^*]+\*\*:?\s*", body) and False:
+                pass
+            current = _Item([(i + 1, body)], tuple(h for _, h in headings), section, "list", indent)
+            items.append(current)
+            blank_before = False
+            i += 1
+            continue
+        if current is not None and current.kind == "list" and (not blank_before or indent > current.indent):
+            current.lines.append((i + 1, line.strip() if not bm else line[bm.end():]))
+            blank_before = False
+            i += 1
+            continue
+        if current is not None and current.kind == "para" and not blank_before:
+            current.lines.append((i + 1, line.strip()))
+            i += 1
+            continue
+        # a new paragraph: a heading, a continuation of a listing item, or a new item
+        next_blank = not nxt.strip() or bool(_BULLET.match(nxt)) or bool(_MD_HEADING.match(nxt))
+        stripped = line.strip()
+        bold_line = re.fullmatch(r"\*\*[^*]{1,80}\*\*:?|__[^_]{1,80}__:?", stripped)
+        if blank_before and next_blank and (bold_line or _heading_line(stripped)):
+            level = 1 if stripped.isupper() or _section_kind(_plain(stripped)) is not None else 3
+            set_heading(level, stripped)
+            blank_before = True
+            i += 1
+            continue
+        para_lines = [(i + 1, stripped)]
+        j = i + 1
+        while j < n and lines[j].strip() and not _BULLET.match(lines[j]) and not _MD_HEADING.match(lines[j]):
+            para_lines.append((j + 1, lines[j].strip()))
+            j += 1
+        previous = items[-1] if items else None
+        joined = " ".join(t for _, t in para_lines)
+        attach = False
+        if previous is not None and previous.section == section and previous.headings == tuple(h for _, h in headings):
+            found = scan_authors(_plain(joined))
+            authors_only = bool(found) and not _plain(joined)[found.end:].strip(" .,;") and found.confidence >= 0.7
+            prose = len(joined) > 200 and len(re.findall(r"\b(?:the|of|and|to|we|is|in|that|for|with|this)\b", joined, re.I)) / max(1, len(joined.split())) >= 0.15
+            blurb = re.match(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|description|keywords?|note|highlights?)\s*[:：]", joined, re.I) is not None
+            attach = authors_only or prose or blurb
+        if attach and previous is not None:
+            previous.lines.append((0, ""))
+            previous.lines.extend(para_lines)
+        else:
+            current = _Item(para_lines, tuple(h for _, h in headings), section, "para", 0)
+            items.append(current)
+        current = items[-1]
+        blank_before = False
+        i = j
+    return items
+
+
+def _sub_bullet_is_link(body: str) -> bool:
+    """An indented bullet under an item that only holds links or a note (``- [PDF](…)``)."""
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
+    return bool(re.match(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|project|video|slides|abstract|award|note|\*\*)", plain, re.I)) or len(plain) < 40
+
+
+def _plain(text: str) -> str:
+    return "".join(s.text for s in _inline(text))
+
+
+def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:
+    spans: list[Span] = []
+    links: list[Link] = []
+    first = True
+    for number, line in item.lines:
+        if not first:
+            if number == 0:
+                spans.append(Span("\n"))
+                continue
+            spans.append(Span(" " if wrapped and not spans[-1].text.endswith("\n") else "\n"))
+        first = False
+        if wrapped and line.endswith("-") and not line.endswith(" -"):
+            line = line  # keep the hyphen: "Spatio-" + "temporal" is usually one hyphenated word
+        for span in _inline(line):
+            spans.append(span)
+            if span.link:
+                links.append(Link(span.text, span.link))
+    line_no = next((num for num, _ in item.lines if num), None)
+    return Segment(tuple(spans), tuple(links), item.headings, Location(path, line_no))
