@@ -465,23 +465,45 @@ def _group_flat(parts: list[_Part], unit_parts: list[_Part]) -> list[list[_Part]
     return [g for g in groups if any(p.stat.units == 1 for p in g) or sum(p.stat.tlen for p in g) >= 40]
 
 
-def _refine(page: _Page, el: HtmlElement) -> tuple[HtmlElement, list[HtmlElement]]:
+def _refine(page: _Page, el: HtmlElement) -> tuple[_Part, list[HtmlElement]]:
     """Descend from a one-citation element into the child holding nearly all of
-    its text (a table row -> its text cell, a card -> its body); returns the
-    element to read text from and the outer elements to take links from."""
+    its text (a table row -> its text cell, a card -> its body), or past headings
+    into the one citation-like part (a section with a heading and one item);
+    returns the part to read text from and the outer elements to take links from."""
     outer = [el]
     while True:
         st = page.stats[el]
         parts = page.parts(el)
-        if not parts or any(p.heading for p in parts):
+        if not parts:
             break
+        if any(p.heading for p in parts):
+            units = [p for p in parts if p.stat.units >= 1]
+            if len(units) != 1:
+                break
+            if units[0].element is None:
+                return units[0], outer
+            el = units[0].element
+            outer.append(el)
+            continue
         best = max(parts, key=lambda p: p.stat.tlen)
         child = best.element
-        if child is None or best.stat.tlen < 0.85 * st.tlen or not _unit_like(best.stat):
-            break
-        el = child
-        outer.append(el)
-    return el, outer
+        if child is not None and best.stat.tlen >= 0.85 * st.tlen and _unit_like(best.stat):
+            el = child
+            outer.append(el)
+            continue
+        units = [p for p in parts if p.stat.units >= 1]
+        if len(units) == 1 and units[0].element is not None and any(
+            p.element is not None and next(p.element.iter(*HEADING_TAGS), None) is not None for p in parts if p is not units[0]
+        ):
+            # a profile/sidebar column with its own headings beside the one citation
+            el = units[0].element
+            outer.append(el)
+            continue
+        break
+    parent = el.getparent()
+    if parent is None:
+        return _Part(el, 0, 2 * len(el) + 1, page.stats[el]), outer
+    return _Part(parent, *_slots(el), page.stats[el], element=el), outer
 
 
 def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
@@ -492,19 +514,16 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
     found: list[tuple[list[_Part], list[HtmlElement]]] = []
     st = page.stats[start]
     if st.units == 1:
-        el, outer = _refine(page, start)
-        return [([_Part(el.getparent() if el.getparent() is not None else el, *_slots(el), page.stats[el], element=el)], outer)]
+        part, outer = _refine(page, start)
+        return [([part], outer)]
     stack = [start]
     while stack:
         el = stack.pop()
         groups, subs = _group_container(page, el)
         for g in groups:
             if len(g) == 1 and g[0].element is not None:
-                inner, outer = _refine(page, g[0].element)
-                parent = inner.getparent()
-                assert parent is not None
-                a, b = _slots(inner)
-                found.append(([_Part(parent, a, b, page.stats[inner], element=inner)], outer))
+                part, outer = _refine(page, g[0].element)
+                found.append(([part], outer))
             else:
                 found.append((g, []))
         stack.extend(reversed(subs))
@@ -618,6 +637,41 @@ class _Style:
     hidden: bool = False  # badge/button text: kept out of spans
 
 
+_SUMMARY_CLASSES = frozenset(
+    "article-style summary summary-link excerpt archive__item-excerpt teaser tldr pub-summary "
+    "paper-summary abstract-preview card-text".split()
+)
+
+
+def _is_date_box(el: HtmlElement) -> bool:
+    """A separately styled date (``<span class="article-date">``) is its own line."""
+    return any(c.lower() in ("article-date", "date", "pub-date", "pubdate", "year") for c in _classes(el))
+
+
+def _is_summary(el: HtmlElement) -> bool:
+    """An excerpt/summary box inside a publication card: not citation text."""
+    return any(c.lower() in _SUMMARY_CLASSES for c in _classes(el))
+
+
+_MARKER = re.compile(r"^[\s*†‡§¶#✉✝⁎∗⋆☆★♠♣♦♥+,&\d]+$")
+
+
+def _is_marker_sup(el: HtmlElement) -> bool:
+    """A footnote/role marker (``*``, ``†``, ``1,2`` after a name) rather than math
+    (``R<sup>3</sup>``, ``U<sup>s+1</sup>``), which reads as plain text."""
+    text = (el.text_content() or "").strip()
+    if not text or not _MARKER.match(text):
+        return False
+    if not any(c.isdigit() for c in text):
+        return True
+    prev = el.getprevious()
+    before = (prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else "")) or ""
+    if prev is not None and not before:
+        before = prev.text_content() or ""
+    word = before.split()[-1] if before.strip() and not before[-1].isspace() else ""
+    return not (word and len(word) <= 2 and word[-1].isalpha())
+
+
 def _child_style(style: _Style, el: HtmlElement) -> _Style:
     tag = el.tag
     css = style.css
@@ -627,7 +681,7 @@ def _child_style(style: _Style, el: HtmlElement) -> _Style:
     return _Style(
         bold=style.bold or tag in BOLD_TAGS or tag in HEADING_TAGS,
         italic=style.italic or tag in ITALIC_TAGS,
-        sup=style.sup or tag == "sup",
+        sup=style.sup or (tag == "sup" and _is_marker_sup(el)),
         link=(el.get("href") or style.link) if tag == "a" else style.link,
         css=css,
         hidden=style.hidden or _is_badge(el),
@@ -690,10 +744,14 @@ class _SpanWriter:
 
     def spans(self) -> tuple[Span, ...]:
         out: list[Span] = []
-        for line in self.lines:
-            line = _strip_line(_trim_link_tail(_more_authors(line)))
-            if not line or _is_link_line(line):
-                continue
+        lines = [_strip_line(_trim_link_tail(_more_authors(line))) for line in self.lines]
+        lines = [line for line in lines if line and not _is_link_line(line)]
+        titled = [i for i, line in enumerate(lines) if all(_is_title_css(s.css) for s in line if s.text.strip())]
+        if len(titled) == 1 and titled[0] > 0:
+            # a card that shows authors and date above the title (Hugo, Jekyll
+            # themes): the title line, marked by its class, goes first
+            lines.insert(0, lines.pop(titled[0]))
+        for line in lines:
             if out:
                 out.append(Span("\n"))
             out.extend(line)
@@ -714,6 +772,13 @@ def _more_authors(line: list[Span]) -> list[Span]:
             prev = out[i - 1]
             out[i - 1] = Span(re.sub(r"\band\s*$", "", prev.text), prev.bold, prev.italic, prev.sup, prev.link, prev.css)
     return out
+
+
+_TITLE_CSS = re.compile(r"(?:^|[-_])(?:title|headline)(?:$|[-_])", re.I)
+
+
+def _is_title_css(css: tuple[str, ...]) -> bool:
+    return any(_TITLE_CSS.search(c) and not re.search(r"sub|section|page|site|book|journal|venue", c, re.I) for c in css)
 
 
 def _strip_line(line: list[Span]) -> list[Span]:
@@ -810,7 +875,7 @@ def _write_element(writer: _SpanWriter, top: HtmlElement, base: _Style) -> None:
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            if not isinstance(tag, str) or is_skipped(el) or (tag == "blockquote" and el is not top):
+            if not isinstance(tag, str) or is_skipped(el) or (el is not top and (tag == "blockquote" or _is_summary(el))):
                 walker.skip_subtree()
                 styles.append(styles[-1])
                 skipped_depth += 1
@@ -832,7 +897,7 @@ def _write_element(writer: _SpanWriter, top: HtmlElement, base: _Style) -> None:
             writer.text(el.text, style)
         else:
             styles.pop()
-            if isinstance(tag, str) and tag in BLOCK_TAGS:
+            if isinstance(tag, str) and (tag in BLOCK_TAGS or (el is not top and _is_date_box(el))):
                 writer.newline()
             if el is not top:
                 writer.text(el.tail, styles[-1])

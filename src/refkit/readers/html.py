@@ -215,6 +215,22 @@ def _fold_title(entry: Entry) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
 
 
+#: fields BibTeX (biblatex) reads verbatim: no LaTeX escapes inside
+_VERBATIM = ("doi", "url", "eprint", "pdf", "code", "html", "website", "video", "slides", "poster", "supp", "blog")
+
+
+def _verbatim(entry: Entry) -> Entry:
+    """Undo LaTeX escaping in verbatim fields (``10.1007/978-3-031-25063-7\\_20``)."""
+    fix = {}
+    for name in _VERBATIM:
+        value = entry.get(name)
+        if value and "\\" in value:
+            plain = re.sub(r"\\([_%&#$])", r"\1", value)
+            if plain != value:
+                fix[name] = plain
+    return entry.with_fields(**fix) if fix else entry
+
+
 def _with_links(entry: Entry, links: dict[str, str]) -> Entry:
     """Fill fields the links give where the entry has none (never overwrite)."""
     add: dict[str, str | None] = {}
@@ -307,7 +323,7 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
             entry = _merge_structured(own[0], visible, links)
             exact.add(len(found))
         elif visible is not None:
-            entry = _with_links(visible, links)
+            entry = _with_links(_verbatim(visible), links)
         elif own:
             exact.update(range(len(found), len(found) + len(own)))
             found.extend((seg.location.line or 0, e) for e in own)
