@@ -213,3 +213,47 @@ def test_unknown_arxiv_id_falls_back_to_a_search(config, scholar):
                                            "booktitle": "ECCV", "eprint": "2401.99999"})
     result, _ = enrich_report(lib(entry), http=config)
     assert result.get("afb").get("doi") == AFB.doi
+
+
+# ---- matching thresholds (refkit.match) ---------------------------------------------------------------
+def test_title_similarity_folds_case_accents_ligatures_and_punctuation():
+    from refkit.match import title_similarity
+
+    assert title_similarity("Eﬃcient Schr\\\"{o}dinger {NeRF}s", "efficient schrödinger nerfs") == 1.0
+    assert title_similarity("Real-World Video Deblurring", "Real World Video Deblurring.") == 1.0
+    assert title_similarity("Efficient Modelling of Colour", "Efficient modeling of color") > 0.93
+
+
+def test_one_substituted_content_word_never_passes_a_search():
+    from refkit import match
+    from refkit.names import parse_names
+
+    names = parse_names("Zhong, Zhihang and Sun, Xiao")
+    a = "Efficient Video Deblurring with Recurrent Networks for Real Scenes"
+    b = "Efficient Image Deblurring with Recurrent Networks for Real Scenes"
+    verdict = match.compare(a, names, 2022, b, names, 2022, match.SEARCH)
+    assert not verdict.accepted and "title differs" in verdict.reasons[0]
+    assert match.compare(a, names, 2022, a, names, 2022, match.SEARCH).accepted
+
+
+def test_author_overlap_handles_truncation_and_name_order():
+    from refkit.match import author_overlap
+    from refkit.names import parse_names
+
+    mine = parse_names("Zhao Rui and Xiong, Ruiqin and others")
+    theirs = parse_names("Rui Zhao and Ruiqin Xiong and Tiejun Huang")
+    assert author_overlap(mine, theirs) == (1.0, True)
+    assert author_overlap(parse_names("Doe, Jane"), theirs) == (0.0, False)
+    assert author_overlap((), theirs) == (None, True)
+
+
+def test_year_window_and_missing_sides():
+    from refkit import match
+    from refkit.names import parse_names
+
+    names = parse_names("Doe, Jane")
+    title = "A Study of Things"
+    assert not match.compare(title, names, 2018, title, names, 2021, match.SEARCH).accepted
+    assert match.compare(title, names, None, title, names, 2021, match.SEARCH).accepted
+    # no authors to compare: a title-only match needs the stricter threshold
+    assert not match.compare("A Study of Things", (), 2020, "A Study of Thing", names, 2020, match.SEARCH).accepted

@@ -17,7 +17,9 @@ year                   within 1 year (published:   -1..+3 years from the        
 =====================  ==========================  ============================  ==========================
 
 Title similarity is :class:`difflib.SequenceMatcher`'s ratio on normalized titles
-(LaTeX decoded, accents and ligatures folded, case and punctuation removed).
+(LaTeX decoded, accents and ligatures folded, case and punctuation removed),
+capped at 0.92 when a content word of one title has no typo-level counterpart in
+the other — so a one-word substitution never passes a search.
 Author overlap is the share of the entry's listed family names (a truncation
 "and others" is not counted) found among the candidate's; names match by folded
 family name, or family/given swapped (East-Asian name order). A missing side
@@ -97,14 +99,43 @@ def normalize_title(title: str) -> str:
     return fold(title)
 
 
+#: words whose presence or absence does not make another title
+_STOPWORDS = frozenset("a an the of for and or in on at to with by from via into its their our".split())
+#: a title with a content word the other lacks scores at most this (below the search
+#: threshold, above the identifier/lead one): "Video Deblurring" is not "Image Deblurring"
+WORD_MISMATCH_CAP = 0.92
+
+
 def title_similarity(a: str, b: str) -> float:
-    """0..1: how alike two titles are after :func:`normalize_title`."""
+    """0..1: how alike two titles are after :func:`normalize_title`.
+
+    The character-level ratio, capped at :data:`WORD_MISMATCH_CAP` when a content
+    word of one title has no counterpart in the other (a typo-level variant such
+    as ``modelling``/``modeling`` counts as a counterpart): one substituted word
+    in a long title would otherwise look like a typo."""
     na, nb = fold(a), fold(b)
     if not na or not nb:
         return 0.0
-    if na == nb:
+    if na == nb or na.replace(" ", "") == nb.replace(" ", ""):
         return 1.0
-    return SequenceMatcher(None, na, nb, autojunk=False).ratio()
+    ratio = SequenceMatcher(None, na, nb, autojunk=False).ratio()
+    if ratio > WORD_MISMATCH_CAP and _unmatched_word(na, nb):
+        return WORD_MISMATCH_CAP
+    return ratio
+
+
+def _unmatched_word(na: str, nb: str) -> bool:
+    wa = set(na.split()) - _STOPWORDS
+    wb = set(nb.split()) - _STOPWORDS
+    joined_a, joined_b = na.replace(" ", ""), nb.replace(" ", "")
+    for words, other_words, other_joined in ((wa - wb, wb - wa, joined_b), (wb - wa, wa - wb, joined_a)):
+        for word in words:
+            if len(word) > 3 and word in other_joined:  # "real world" vs "realworld"
+                continue
+            if any(SequenceMatcher(None, word, o).ratio() >= 0.8 for o in other_words):
+                continue
+            return True
+    return False
 
 
 def _keys(name: Name) -> tuple[str, str]:
