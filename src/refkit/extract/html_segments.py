@@ -802,17 +802,26 @@ def _strip_line(line: list[Span]) -> list[Span]:
     return line
 
 
+_RESOURCE_URL = re.compile(r"github\.com|gitlab|arxiv\.org|doi\.org|\.pdf\b|youtube|youtu\.be|vimeo|openreview|slides|bibtex|\.bib\b", re.I)
+
+
 def _is_link_line(line: Sequence[Span]) -> bool:
-    """A line of short link labels and separators: ``paper / arXiv / code``, ``[pdf] [bib]``."""
-    has_link = False
+    """A line of link labels and separators: ``paper / arXiv / code``, ``[pdf] [bib]``.
+    At least half the links must look like badges (label ``PDF``/``code``…, or a
+    target on GitHub, arXiv, doi.org, a .pdf): a line of linked co-author names or
+    a lone linked title stays."""
+    links = 0
+    badges = 0
     for s in line:
         if s.link:
             if len(s.text.split()) > 4 or len(s.text) > 30:
                 return False
-            has_link = True
+            links += 1
+            if _BADGE_LABEL.match(s.text.strip(" []()|.:,")) or _RESOURCE_URL.search(s.link):
+                badges += 1
         elif not _LINK_SEP.match(s.text):
             return False
-    return has_link
+    return links > 0 and 2 * badges >= links
 
 
 _BADGE_LABEL = re.compile(
