@@ -268,7 +268,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
     i = 0
     # decide once whether this list is written "Last, First" (APA/MLA style)
     inverted = False
-    if len(pieces) >= 2 and _single_family(text[pieces[0][0]:pieces[0][1]]) and _is_given_piece(text[pieces[1][0]:pieces[1][1]]):
+    if len(pieces) >= 2 and _single_family(text[pieces[0][0]:pieces[0][1]]) and _given_head(text[pieces[1][0]:pieces[1][1]]):
         inverted = True
     if ";" in text[: (pieces[1][0] if len(pieces) > 1 else len(text))] and "," in text[pieces[0][0]:pieces[0][1]] if pieces else False:
         inverted = False
@@ -326,7 +326,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
     return AuthorList(tuple(names), tuple(roles), end, confidence)
 
 
-_HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$")
+_HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$|\s(?=\d)")
 
 
 def _longest_name_head(piece: str) -> int:

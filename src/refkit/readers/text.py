@@ -329,9 +329,37 @@ def _latex_inline(text: str, depth: int = 0) -> str:
     return "".join(out).replace("\x01**", "").replace("\x01*", "")
 
 
+_NEWCOMMAND = re.compile(r"\\(?:(?:re|provide)?newcommand\*?\s*\{?\s*\\([A-Za-z]+)\s*\}?|def\s*\\([A-Za-z]+))\s*(?=\{)")
+
+
+def _expand_macros(text: str) -> str:
+    """Expand the document's own argument-less macros (``\\newcommand{\\me}{\\textbf{Hogg, D.~W.}}``,
+    ``\\def\\apj{ApJ}``): CVs define their name and journal abbreviations this way."""
+    macros: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    for m in _NEWCOMMAND.finditer(text):
+        group = _find_group(text, m.end())
+        if group is None:
+            continue
+        macros[m.group(1) or m.group(2)] = group[0]
+        spans.append((m.start(), group[1]))
+    if not macros:
+        return text
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\})?")
+    for _ in range(3):
+        new = pattern.sub(lambda m: macros[m.group(1)], text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
 def _latex_to_markdown(text: str) -> str:
     """A LaTeX CV or bibliography as Markdown-like lines (headings, items, markup)."""
     text = re.sub(r"(?<!\\)%[^\n]*", "", text)
+    text = _expand_macros(text)
     begin = text.find("\\begin{document}")
     if begin != -1:
         text = text[begin + len("\\begin{document}"):]
