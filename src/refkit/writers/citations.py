@@ -693,6 +693,7 @@ def _install_fixes() -> None:
     _fix_substitute_suppression(model)
     _fix_substitute_choose(model)
     _fix_initialize(model)
+    _fix_sort(model)
 
 
 def _fix_title_case_language(model: Any) -> None:
@@ -897,3 +898,66 @@ def _fix_initialize(model: Any) -> None:
         return "-".join(out)
 
     model.Name.initialize = initialize
+
+
+def _collate(value: Any) -> str:
+    """A sort key close to the Unicode Collation Algorithm's primary level as
+    citeproc-js applies it: accents and case ignored first (Bäck sorts with
+    Back, before Butov), markup ignored."""
+    import unicodedata
+
+    text = re.sub(r"<[^>]+>", "", str(value))
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _fix_sort(model: Any) -> None:
+    """CSL 1.0.2 "Sorting": keys compare by locale collation (not code point);
+    an empty key sorts last in both directions; name keys use the sort form,
+    which demotes a non-dropping particle for ``sort-only`` styles ("den
+    Besten" sorts under B) and carries no "and"/"&" term between names."""
+    from functools import cmp_to_key
+
+    def sort(self: Any, items: list[Any], context: Any) -> list[Any]:
+        columns = []
+        for key in self.findall("cs:key", self.nsmap):
+            descending = key.get("sort", "ascending").lower() == "descending"
+            values = []
+            for v in key.sort_keys(items, context):
+                if v is None or str(v).strip() == "":
+                    values.append(None)
+                    continue
+                text = str(v)
+                values.append((0, int(text), text) if text.isdigit() else (1, _collate(text), text))
+            columns.append((values, descending))
+
+        def cmp(i: int, j: int) -> int:
+            for values, descending in columns:
+                a, b = values[i], values[j]
+                if a is None or b is None:
+                    if a is None and b is None:
+                        continue
+                    return 1 if a is None else -1
+                if a[0] != b[0]:
+                    a, b = (a[0], str(a[1])), (b[0], str(b[1]))
+                result = (a > b) - (a < b)
+                if result:
+                    return -result if descending else result
+            return i - j
+
+        order = sorted(range(len(items)), key=cmp_to_key(cmp))
+        return [items[i] for i in order]
+
+    model.Sort.sort = sort
+    original_process = model.Name.process
+
+    def process(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
+        if sort_options is not None:
+            sort_options = dict(sort_options)
+            sort_options.setdefault("and", None)
+            root_demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+            if root_demote == "sort-only":
+                sort_options.setdefault("demote-non-dropping-particle", "display-and-sort")
+        return original_process(self, item, variable, context=context, sort_options=sort_options, **kwargs)
+
+    model.Name.process = process
