@@ -127,7 +127,7 @@ def parse_bibtex(text: str, path: str | None = None, line: int | None = None) ->
             origin = entry.origin or Origin()
             new_line = line + (loc.line - 1 if loc.line else 0)
             entry = Entry(entry.type, entry.key, entry.fields, entry.provenance,
-                          Origin(Location(path, new_line, loc.column), origin.text, origin.raw_fields, origin.values, origin.raw_type))
+                          Origin(Location(path, new_line), origin.text, origin.raw_fields, origin.values, origin.raw_type))
         out.append(entry)
     return out
 
