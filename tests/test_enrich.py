@@ -257,3 +257,12 @@ def test_year_window_and_missing_sides():
     assert match.compare(title, names, None, title, names, 2021, match.SEARCH).accepted
     # no authors to compare: a title-only match needs the stricter threshold
     assert not match.compare("A Study of Things", (), 2020, "A Study of Thing", names, 2020, match.SEARCH).accepted
+
+
+def test_refkit_enrich_is_callable_even_after_the_module_was_imported(config):
+    import refkit
+    import refkit.enrich  # noqa: F401  (binds the module to the package attribute)
+
+    entry = Entry("misc", "e", {"eprint": "2311.08007"})
+    result = refkit.enrich(lib(entry), http=config, search=False)
+    assert result.get("e").get("title") == ONLY_ARXIV.title
