@@ -24,9 +24,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .ids import is_isbn, normalize_doi, parse_arxiv
+from .ids import is_isbn, parse_arxiv
 from .model import Entry, Library, Location, Problem
 from .transforms import normalize as fix  # the RK6xx rules are exactly what `refkit format` fixes
+from .transforms.dedupe import bare_doi
 
 __all__ = ["Rule", "RULES", "check", "select_rules", "REQUIRED_FIELDS"]
 
@@ -189,6 +190,12 @@ _PAGE = (r"(?:[A-Za-z]+(?:[ ~-]|\\,)?\d+(?:-\d+)?[A-Za-z\d]*|\d+[A-Za-z\d]*(?:\(
 _PAGES_OK = re.compile(rf"{_PAGE}(?:--{_PAGE})?(?:\s*,\s*{_PAGE}(?:--{_PAGE})?)*")
 _KEY_BAD = re.compile(r"[\s,{}\"#%~\\()=]")
 _ISSN_RE = re.compile(r"\d{4}-?\d{3}[\dXx]")
+_NOTE = re.compile(r"\([^)]*\)")
+_LIST = re.compile(r"[;,]|\s+and\s+")
+_LABEL = re.compile(r"^\s*(?:isbn|issn)(?:-1[03])?:?\s*", re.I)
+#: where the normalize arxiv step looks for an id (a cheap pre-test before calling it)
+_ARXIV_FIELDS = ("arxiv", "arxivid", "arxiv_id", "arxiv-id")
+_ARXIV_TEXT = ("journal", "url", "doi", "note", "howpublished")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -332,19 +339,19 @@ def _check_duplicates(entries: Sequence[Entry], report: _Report) -> None:
 
 
 def _check_required(entry: Entry, by_key: Mapping[str, Entry], report: _Report) -> None:
+    fields = entry.fields
+    available = {name for name, value in fields.items() if value and not value.isspace()}
+    if len(available) != len(fields):
+        for name, value in fields.items():
+            if name not in available and name != "crossref":
+                report("RK404", f"field {name!r} is empty", entry, name)
     etype = entry.type.lower()
     required = REQUIRED_FIELDS.get(etype)
     if required is None:
         if etype not in _OTHER_TYPES:
             report("RK402", f"unknown entry type @{entry.type}", entry)
         required = ()
-    for name, value in entry.fields.items():
-        if not value.strip() and name != "crossref":
-            report("RK404", f"field {name!r} is empty", entry, name)
-    if not required and "crossref" not in entry.fields:
-        return
-    available = {name for name, value in entry.fields.items() if value.strip()}
-    parent_key = entry.fields.get("crossref", "").strip()
+    parent_key = fields.get("crossref", "").strip()
     if parent_key:
         parent = by_key.get(_plain(parent_key).lower())
         if parent is None:
@@ -353,7 +360,7 @@ def _check_required(entry: Entry, by_key: Mapping[str, Entry], report: _Report) 
         available.update(n for n, v in parent.fields.items() if v.strip())
         available.update(_INHERITED_AS[n] for n in parent.fields if n in _INHERITED_AS)
     for alternatives in required:
-        if not available.intersection(alternatives):
+        if available.isdisjoint(alternatives):
             wanted = " or ".join(alternatives)
             report("RK401", f"@{entry.type} {entry.key!r} has no {wanted}", entry)
 
@@ -397,9 +404,18 @@ def _is_month(text: str) -> bool:
 
 def _check_doi(entry: Entry, report: _Report) -> None:
     value = entry.fields.get("doi")
-    if value is not None and value.strip() and normalize_doi(value) is None:
-        report("RK501", f"doi {value.strip()!r} is not a DOI (10.<prefix>/<suffix>)", entry, "doi")
+    if value is None:
+        if "doi.org" not in entry.fields.get("url", ""):
+            return  # the doi step fills doi only from a doi.org url
+    elif not value.strip():
         return
+    else:
+        bare = bare_doi(value)
+        if bare is None:
+            report("RK501", f"doi {value.strip()!r} is not a DOI (10.<prefix>/<suffix>)", entry, "doi")
+            return
+        if bare == value:
+            return
     fixed = fix.doi(entry).fields.get("doi")
     if fixed is not None and fixed != value:
         if value is None:
@@ -415,6 +431,9 @@ def _check_arxiv(entry: Entry, report: _Report) -> None:
     if eprint and prefix == "arxiv" and parse_arxiv(_plain(eprint)) is None:
         report("RK502", f"eprint {_plain(eprint)!r} is not an arXiv identifier", entry, "eprint")
         return
+    if eprint is None and not any(name in fields for name in _ARXIV_FIELDS) and not any(
+            "arxiv" in v.lower() or "corr" in v.lower() for v in map(fields.get, _ARXIV_TEXT) if v):
+        return  # cheap test first: the arxiv step finds nothing without these words
     fixed = fix.arxiv(entry)
     if fixed is entry or fixed.fields.get("eprint") == eprint:
         return
@@ -429,10 +448,10 @@ def _check_arxiv(entry: Entry, report: _Report) -> None:
 
 def _check_numbers(entry: Entry, name: str, value: str, report: _Report) -> None:
     """ISBNs or ISSNs, several allowed (``;``/``,``/space separated, ``(pbk.)`` notes ignored)."""
-    text = re.sub(r"\([^)]*\)", " ", _plain(value))
+    text = _NOTE.sub(" ", _plain(value))
     valid = is_isbn if name == "isbn" else _is_issn
-    for part in re.split(r"[;,]|\s+and\s+", text):
-        part = re.sub(r"^\s*(?:isbn|issn)(?:-1[03])?:?\s*", "", part.strip(), flags=re.I)
+    for part in _LIST.split(text):
+        part = _LABEL.sub("", part.strip())
         if not part or valid(part) or all(valid(t) for t in part.split()):
             continue
         if name == "isbn":
@@ -443,7 +462,7 @@ def _check_numbers(entry: Entry, name: str, value: str, report: _Report) -> None
 
 
 def _is_issn(text: str) -> bool:
-    text = re.sub(r"^issn:?\s*", "", text.strip(), flags=re.I)
+    text = _LABEL.sub("", text.strip())
     if not _ISSN_RE.fullmatch(text):
         return False
     digits = text.replace("-", "").upper()

@@ -12,7 +12,6 @@ option in a hook would otherwise turn a rule off without anyone noticing.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from functools import lru_cache
@@ -121,6 +120,8 @@ def apply_config(parser: argparse.ArgumentParser, command: str, start: Path | No
 
 
 def _suggest(name: str, candidates: Iterable[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, sorted(set(candidates)), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 from collections import Counter
 from typing import Any, Sequence
@@ -74,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(check(library, select=args.select, ignore=args.ignore))
     out = sys.stdout
     if args.output_format == "json":
+        import json
+
         json.dump([_as_json(p) for p in problems], out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:

@@ -28,7 +28,10 @@ from typing import Sequence
 from ..ids import normalize_doi, parse_arxiv
 from ..model import Entry, Library
 
-__all__ = ["Duplicate", "find_duplicates", "merge_duplicates", "normalize_title"]
+__all__ = ["Duplicate", "find_duplicates", "merge_duplicates", "normalize_title", "bare_doi"]
+
+#: :func:`refkit.ids.normalize_doi`, cached: check and dedupe ask for the same DOIs
+bare_doi = lru_cache(maxsize=65536)(normalize_doi)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,9 @@ class Duplicate:
 _LETTERS = {"o": "o", "O": "o", "ss": "ss", "ae": "ae", "AE": "ae", "oe": "oe", "OE": "oe", "l": "l", "L": "l",
             "i": "i", "j": "j", "aa": "a", "AA": "a"}
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*|\\.")
+#: ASCII punctuation -> space, braces dropped ({N}eural is one word), letters lower-cased
+_ASCII_FOLD = {**{ord(c): " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`|~"}, ord("{"): None, ord("}"): None,
+               **{ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
 _FOLD = str.maketrans({"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "ı": "i", "đ": "d", "þ": "th"})
 
 
@@ -66,6 +72,8 @@ def normalize_title(title: str) -> str:
     if not title.isascii():
         title = unicodedata.normalize("NFKD", title)
         title = "".join(ch for ch in title if not unicodedata.combining(ch)).translate(_FOLD)
+    if title.isascii():  # the common case, without regular expressions
+        return " ".join(title.translate(_ASCII_FOLD).split())
     title = title.replace("{", "").replace("}", "")  # {N}eural is one word
     return " ".join(_WORD.findall(title.casefold()))
 
@@ -79,7 +87,7 @@ class _Keys:
 
 
 def _keys(entry: Entry) -> _Keys:
-    doi = normalize_doi(entry.fields.get("doi"))
+    doi = bare_doi(entry.fields.get("doi"))
     arxiv_id = entry.arxiv
     parsed = parse_arxiv(arxiv_id) if arxiv_id else None
     return _Keys(
@@ -125,7 +133,10 @@ def _distinct(a: Entry, ka: _Keys, b: Entry, kb: _Keys) -> bool:
 
 
 def _compact(value: str) -> str:
-    return re.sub(r"[\s{}]|-+", "", value).lower()
+    return _NOISE.sub("", value).lower()
+
+
+_NOISE = re.compile(r"[\s{}]|-+")
 
 
 def find_duplicates(entries: Sequence[Entry]) -> list[Duplicate]:
