@@ -783,7 +783,7 @@ def _is_title_css(css: tuple[str, ...]) -> bool:
 
 def _strip_line(line: list[Span]) -> list[Span]:
     # "Name , Name" (template whitespace before commas) reads "Name, Name"
-    fixed = []
+    fixed: list[Span] = []
     for i, s in enumerate(line):
         text = re.sub(r"(?<=\S)\s+([,;])(?=\s|$)", r"\1", s.text)
         if i > 0 and re.match(r"\s+[,;]", text) and fixed and fixed[-1].text and not fixed[-1].text[-1].isspace():

@@ -221,7 +221,7 @@ _VERBATIM = ("doi", "url", "eprint", "pdf", "code", "html", "website", "video", 
 
 def _verbatim(entry: Entry) -> Entry:
     """Undo LaTeX escaping in verbatim fields (``10.1007/978-3-031-25063-7\\_20``)."""
-    fix = {}
+    fix: dict[str, str | None] = {}
     for name in _VERBATIM:
         value = entry.get(name)
         if value and "\\" in value:

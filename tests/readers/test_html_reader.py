@@ -1,0 +1,171 @@
+"""The HTML reader end to end: sniffing, entries from pages, structured data merged, bad input."""
+
+from __future__ import annotations
+
+from refkit import readers
+from refkit.io import read_string
+from refkit.readers import html
+from refkit.model import Library
+
+PAGE = """---
+permalink: /
+---
+Hi! I am a researcher.<br>
+In 2020, he received his M.E. degree in Precision Engineering from the University of Tokyo.<br>
+
+## News
+<details><summary>[2024.07] Three papers are accepted by ECCV 2024.<br>
+[2023.07] Two papers are accepted by ICCV 2023.<br></summary></details>
+
+## Publications
+<table><tbody>
+<tr><td>
+  <b>Seeing Through Fog: Restoration of<br>Hazy Video</b><br>
+  Ann Lee<sup>*</sup>, <strong>Bo Chen<sup>&dagger;</sup></strong>,<br>Carl Diaz
+  <br><em>CVPR</em>, 2023<br>
+  <a href="https://proj.example.org/fog">project page</a> / <a href="https://arxiv.org/abs/2301.01234">arXiv</a> /
+  <a href="https://github.com/x/fog">code</a>
+</td></tr>
+<tr><td>
+  <b>Deblurring with Transformers</b><br>
+  <strong>Bo Chen</strong>, Ann Lee<br><em>International Journal of Vision (IJV)</em>, 2022<br>
+  <a href="https://link.springer.com/article/10.1007/s11263-022-01705-6">paper</a>
+</td></tr>
+<tr><td>
+  <b>Sensor Networks for Action Detection</b><br>
+  <strong>Bo Chen</strong>, Dan Evans<br><em>IEEE Internet of Things Journal (IoTJ)</em>, 2021<br>
+  <a href="https://ieeexplore.ieee.org/document/9415629">paper</a>
+</td></tr>
+</tbody></table>
+<script>var years = "2021, 2022, 2023";</script>
+"""
+
+
+def test_sniff_by_content() -> None:
+    assert html.sniff("<!DOCTYPE html><html><body><p>x</p></body></html>") >= 0.9
+    assert html.sniff(PAGE) > 0.5  # Markdown front matter around raw HTML
+    assert html.sniff("Plain text CV\n\n- A. Smith. A paper. 2020.\n") == 0.0
+    assert html.sniff("@article{a, title={T}}\n") == 0.0
+    assert readers.sniff(PAGE) == "html"
+
+
+def test_page_entries_fields_and_order() -> None:
+    lib = read_string(PAGE, path="home.txt")
+    assert lib.source == "home.txt"
+    titles = [e.get("title") for e in lib]
+    assert titles == ["Seeing Through Fog: Restoration of Hazy Video", "Deblurring with Transformers", "Sensor Networks for Action Detection"]
+    first, second, third = lib.entries
+    assert [n.family for n in first.names()] == ["Lee", "Chen", "Diaz"]
+    assert first.get("year") == "2023" and first.get("booktitle") == "CVPR"
+    assert first.arxiv == "2301.01234"
+    assert first.get("code") == "https://github.com/x/fog"
+    assert first.get("website") == "https://proj.example.org/fog"
+    assert first.location.line == 13
+    assert second.get("doi") == "10.1007/s11263-022-01705-6" and second.type == "article"
+    assert third.get("doi") is None  # an ieeexplore document number is not a DOI
+    assert len({e.key for e in lib}) == 3 and all(e.key for e in lib)
+
+
+ALFOLIO = """<!DOCTYPE html><html><body><article><h1>publications</h1>
+<div class="publications"><h2 class="bibliography">2018</h2><ol class="bibliography">
+<li><div class="row"><div class="col-sm-2 abbr"><abbr class="badge">MNRAS</abbr></div>
+  <div id="pillepich2018" class="col-sm-8">
+    <div class="title">Simulating galaxy formation with the IllustrisTNG model</div>
+    <div class="author">Annalisa Pillepich, <em>Volker Springel</em>, and <span class="more-authors">2 more authors</span></div>
+    <div class="periodical"><em>Monthly Notices of the Royal Astronomical Society</em>, Jan 2018</div>
+    <div class="links"><a href="http://arxiv.org/abs/1703.02970" class="btn btn-sm">arXiv</a>
+      <a href="https://github.com/x/tng" class="btn btn-sm">Code</a></div>
+    <div class="bibtex hidden"><figure class="highlight"><pre><code class="language-bibtex">@article{pillepich2018,
+  title = {Simulating galaxy formation with the IllustrisTNG model},
+  author = {Pillepich, Annalisa and Springel, Volker and Nelson, Dylan and Hernquist, Lars},
+  journal = {Monthly Notices of the Royal Astronomical Society},
+  volume = {473},
+  pages = {4077--4106},
+  year = {2018},
+  doi = {10.1093/mnras/stx2656},
+  selected = {true}
+}</code></pre></figure></div>
+  </div></div></li>
+<li><div class="row"><div class="col-sm-8">
+    <div class="title">Properties of galaxies reproduced by a hydrodynamic simulation</div>
+    <div class="author">Mark Vogelsberger, Shy Genel</div>
+    <div class="periodical"><em>Nature</em>, May 2014</div></div></div></li>
+</ol></div>
+<h2>BibTeX of everything</h2>
+<pre>@article{pillepich2018again,
+  title = {Simulating galaxy formation with the {IllustrisTNG} model},
+  author = {Pillepich, Annalisa},
+  year = {2018}
+}
+@misc{extra2020, title = {A Page-Level Extra Note}, author = {Gray, Hal}, year = {2020}}</pre>
+</article></body></html>"""
+
+
+def test_embedded_bibtex_is_merged_with_visible_links_without_duplicates() -> None:
+    lib = html.read(ALFOLIO, path="pubs.html")
+    assert [e.get("title") for e in lib] == [
+        "Simulating galaxy formation with the IllustrisTNG model",
+        "Properties of galaxies reproduced by a hydrodynamic simulation",
+        "A Page-Level Extra Note",
+    ]
+    first = lib.entries[0]
+    assert first.key == "pillepich2018"
+    assert first.get("volume") == "473" and first.get("selected") == "true"  # BibTeX fields, unknown ones kept
+    assert first.get("eprint") == "1703.02970"  # the visible arXiv badge adds the identifier
+    assert first.get("code") == "https://github.com/x/tng"
+    second = lib.entries[1]
+    assert second.get("journal") == "Nature" and second.get("year") == "2014"
+
+
+FEATURED_TWICE = """<html><body>
+<h1>Featured Publications</h1>
+<div class="card"><div class="article-title"><a href="/p/enet/">Regularization and Variable Selection via the Elastic Net</a></div>
+<div class="meta"><span>Hui Zou</span>, <span>Trevor Hastie</span>, Journal of the Royal Statistical Society: Series B, 2005</div></div>
+<div class="card"><div class="article-title"><a href="/p/lars/">Least Angle Regression</a></div>
+<div class="meta"><span>Bradley Efron</span>, <span>Trevor Hastie</span>, The Annals of Statistics, 2004</div></div>
+<h1>Recent Publications</h1>
+<ul>
+<li>Hui Zou, Trevor Hastie (2005). <a href="/p/enet/">Regularization and Variable Selection via the Elastic Net</a>. <em>Journal of the Royal Statistical Society: Series B</em>. <a href="https://doi.org/10.1111/j.1467-9868.2005.00503.x">DOI</a></li>
+<li>Bradley Efron, Trevor Hastie (2004). <a href="/p/lars/">Least Angle Regression</a>. <em>The Annals of Statistics</em>.</li>
+<li>Trevor Hastie, Werner Stuetzle (1989). <a href="/p/pc/">Principal Curves</a>. <em>Journal of the American Statistical Association</em>.</li>
+</ul>
+<h1>Recent Talks</h1>
+<ul><li>Principal Curves revisited, a talk at the Joint Statistical Meetings, Denver, 2019.</li>
+<li>Least Angle Regression at twenty, seminar at the Statistics Department, Berkeley, 2024.</li></ul>
+</body></html>"""
+
+
+def test_a_paper_listed_twice_is_one_entry_and_talks_are_not_entries() -> None:
+    lib = html.read(FEATURED_TWICE)
+    titles = [e.get("title") for e in lib]
+    assert titles == [
+        "Regularization and Variable Selection via the Elastic Net",
+        "Least Angle Regression",
+        "Principal Curves",
+    ]
+    assert lib.entries[0].get("doi") == "10.1111/j.1467-9868.2005.00503.x"  # completed from the second listing
+
+
+def test_meta_tag_page_is_one_article() -> None:
+    page = """<html><head><meta name="citation_title" content="One Article">
+<meta name="citation_author" content="Ann Lee"><meta name="citation_date" content="2020">
+<meta name="citation_journal_title" content="Journal of Tests"></head>
+<body><h2>References</h2><ol><li>B. Chen. Cited paper. Journal of Other Tests, 1:2-3, 2001.</li>
+<li>C. Diaz. Another cited paper. Journal of Other Tests, 2:4-5, 2002.</li></ol></body></html>"""
+    lib = html.read(page)
+    assert [(e.type, e.get("title"), e.get("journal")) for e in lib] == [("article", "One Article", "Journal of Tests")]
+
+
+def test_bad_input_gives_an_empty_library() -> None:
+    for text in ("", "   \n", "\x00\x01\x02binary", "<html><body><p>Welcome to my homepage.</p></body></html>",
+                 "<html><body><nav><a href='/'>Home</a></nav><footer>Copyright 2024, all rights reserved. Last updated 2024.</footer></body></html>"):
+        lib = html.read(text)
+        assert isinstance(lib, Library) and lib.entries == []
+
+
+def test_deeply_nested_page_does_not_recurse() -> None:
+    item = "<li>A. Smith, B. Jones. A deep title about depth {}. <i>Journal of Depth</i>, 1:2-3, 2020.</li>"
+    items = item.format("one") + item.format("two")
+    page = "<html><body><h2>Publications</h2>" + "<div>" * 10000 + "<ul>" + items + "</ul>" + "</div>" * 10000 + "</body></html>"
+    lib = html.read(page)
+    assert [e.get("title") for e in lib] == ["A deep title about depth one", "A deep title about depth two"]
