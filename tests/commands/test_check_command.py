@@ -137,3 +137,11 @@ def test_a_misspelled_configuration_key_is_an_error(files: Path, capsys: pytest.
     assert main(["check", "good.bib"]) == 2
     err = capsys.readouterr().err
     assert "refkit.toml: unknown configuration key 'ignor' for `refkit check` (did you mean 'ignore'?)" in err
+
+
+def test_check_imports_no_heavy_module(files: Path) -> None:
+    code = ("import sys; from refkit.cli import main; main(['check', '-q', 'bad.bib']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('requests', 'requests_cache', 'lxml', 'citeproc', 'pybtex', 'bibtexparser', 'latexcodec')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=files)
+    assert result.stdout.strip() == "[]", result.stderr

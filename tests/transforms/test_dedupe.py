@@ -71,3 +71,15 @@ def test_detection_is_linear_not_pairwise() -> None:
     entries = [e(f"k{i}", title=f"Title number {i}", year="2020", doi=f"10.1000/{i}") for i in range(20000)]
     entries.append(e("dup", title="Title number 7", year="2020"))
     assert find_duplicates(entries) == [Duplicate(20000, 7, "title")]
+
+
+def test_same_titled_columns_in_different_issues_are_different_works() -> None:
+    a = e("a", title="{TUG}'2001 Announcement", year="2000", author="Anonymous", number="3", pages="154--154")
+    b = e("b", title="{TUG}\\,'2001 Announcement", year="2000", author="Anonymous", number="4", pages="435")
+    assert find_duplicates([a, b]) == []
+
+
+def test_a_shared_doi_on_different_titles_is_a_conflict_and_never_merged() -> None:
+    chapters = [e("c1", title="Phonon Confinement", doi="10.5772/3457"), e("c2", title="Raman Spectroscopy", doi="10.5772/3457")]
+    assert find_duplicates(chapters) == [Duplicate(1, 0, "doi", conflict=True)]
+    assert [x.key for x in merge_duplicates(Library.from_entries(chapters)).entries] == ["c1", "c2"]
