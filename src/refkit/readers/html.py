@@ -228,7 +228,7 @@ def _verbatim(entry: Entry) -> Entry:
             plain = re.sub(r"\\([_%&#$])", r"\1", value)
             if plain != value:
                 fix[name] = plain
-    return entry.with_fields(**fix) if fix else entry
+    return entry.with_fields(None, **fix) if fix else entry
 
 
 def _with_links(entry: Entry, links: dict[str, str]) -> Entry:
