@@ -266,3 +266,15 @@ def test_refkit_enrich_is_callable_even_after_the_module_was_imported(config):
     entry = Entry("misc", "e", {"eprint": "2311.08007"})
     result = refkit.enrich(lib(entry), http=config, search=False)
     assert result.get("e").get("title") == ONLY_ARXIV.title
+
+
+def test_an_id_arxiv_rejects_does_not_sink_its_batch(config, scholar):
+    from enrich_server import _arxiv_error
+
+    scholar.fail("/arxiv", Response(_arxiv_error("2311.08007"), status=400, content_type="application/atom+xml"))
+    entries = [Entry("misc", "a", {"eprint": "2311.08007"}), Entry("misc", "b", {"eprint": "2211.11423"})]
+    result, report = enrich_report(lib(*entries), http=config, search=False, sources=["arxiv"])
+    assert result.get("b").get("title") == BIT.title
+    assert {o.key: o.status for o in report.outcomes} == {"a": "failed", "b": "enriched"}
+    assert any(p.code == "EN102" and "incorrect id format for 2311.08007" in p.message for p in result.problems)
+    assert scholar.counts["arxiv"] == 2

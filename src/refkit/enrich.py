@@ -250,10 +250,24 @@ class _Runner:
                     self.progress(self.done, self.total)
 
     # ---- lookups (run in pool threads; pure apart from the client) ----------------------
-    def arxiv_batch(self, ids: list[str]) -> list[Record]:
+    def arxiv_batch(self, ids: list[str]) -> tuple[list[Record], dict[str, str]]:
+        """The records of a batch, and the ids arXiv rejected (HTTP 400 "incorrect
+        id format for X" rejects the whole batch: X is dropped and the rest asked again)."""
         from .resolvers import arxiv
 
-        return arxiv.parse_feed(self.client.get(arxiv.id_query(ids, self.config)))
+        rejected: dict[str, str] = {}
+        remaining = list(ids)
+        while remaining:
+            try:
+                return arxiv.parse_feed(self.client.get(arxiv.id_query(remaining, self.config))), rejected
+            except LookupFailed as exc:
+                m = re.search(r"incorrect id format for (\S+)", str(exc))
+                bad = m.group(1) if m else None
+                if exc.status != 400 or bad not in remaining or len(remaining) == 1:
+                    raise
+                rejected[bad] = str(exc)
+                remaining.remove(bad)
+        return [], rejected
 
     def arxiv_search(self, work: _Work, title: str, names: tuple[Name, ...]) -> list[Record]:
         from .resolvers import arxiv
@@ -389,7 +403,8 @@ def _arxiv_id_tasks(runner: _Runner, works: list[_Work]) -> list[Any]:
     for start in range(0, len(ids), BATCH_SIZE):
         batch = ids[start:start + BATCH_SIZE]
 
-        def ok(records: list[Record], batch: list[str] = batch) -> None:
+        def ok(result: tuple[list[Record], dict[str, str]], batch: list[str] = batch) -> None:
+            records, rejected = result
             found = {r.identifier: r for r in records}
             for ident in batch:
                 for w in by_id[ident]:
@@ -397,6 +412,8 @@ def _arxiv_id_tasks(runner: _Runner, works: list[_Work]) -> list[Any]:
                     rec = found.get(ident)
                     if rec is not None:
                         _accept_identified(w, rec)
+                    elif ident in rejected:
+                        w.failures.append(f"arXiv {ident}: {rejected[ident]}")
 
         def failed(exc: BaseException, batch: list[str] = batch) -> None:
             for ident in batch:
