@@ -830,6 +830,12 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             return None
     if authors and not venue and not work.year and not has_ids and len(title.split()) < 2:
         return None
+    if not work.year and not has_ids and not work.pubstate and work.month is None:
+        # no date and no identifier: a recognisable venue or a real author list is needed
+        known_venue = bool(venue) and bool(venue_type(venue) or lookup(venue) or _THESIS.search(venue) or _REPORT.search(venue))
+        people = [n for n in authors.names if not n.is_others] if authors else []
+        if not known_venue and len(people) < 2:
+            return None
 
     kind, venue_field = _entry_type(venue, work, extra)
     prov = Provenance(source=source, identifier=str(path))

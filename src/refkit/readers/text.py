@@ -64,7 +64,7 @@ _NON_PUB = re.compile(
     r"\b(?:education|talks?|presentations?|teaching|courses?|awards?|honou?rs?|grants?|funding|fellowships?|scholarships?|"
     r"services?|reviewer|reviewing|referee|committees?|projects?|software|tools|news|skills|experiences?|employment|"
     r"positions?|students?|supervision|mentoring|contact|interests|languages|hobbies|activities|memberships?|outreach|"
-    r"media|press|patents?|references?\s+available|referees|volunteer|leadership|certifications?|biography|about\s+me|"
+    r"media|press|patents?|references?\s+available|referees|volunteer|leadership|certifications?|biography|about\s+me|profile|"
     r"research\s+statement|invited\s+lectures?|seminars?|workshops?\s+organi[sz]ed|organi[sz]ation)\b",
     re.I,
 )
@@ -356,6 +356,37 @@ def _expand_macros(text: str) -> str:
     return text
 
 
+_CV_COMMANDS = re.compile(r"\\(cvitem|cventry|cvlistitem|cvlistdoubleitem|cvitemwithcomment|cvdoubleitem)\b")
+
+
+def _moderncv(text: str) -> str:
+    """moderncv/europecv entries as list items: ``\\cvitem{2014}{text}`` -> ``- text 2014``."""
+    out: list[str] = []
+    pos = 0
+    for m in _CV_COMMANDS.finditer(text):
+        if m.start() < pos:
+            continue
+        args: list[str] = []
+        j = _optional(text, m.end())
+        while len(args) < 6:
+            g = _find_group(text, j)
+            if g is None:
+                break
+            args.append(g[0].strip())
+            j = g[1]
+        if not args:
+            continue
+        out.append(text[pos:m.start()])
+        if m.group(1) == "cvitem" and len(args) >= 2:
+            body = args[1] + (" " + args[0] if args[0] else "")
+        else:
+            body = ", ".join(a for a in args if a)
+        out.append("\n- " + body.replace("\n\n", " ") + "\n")
+        pos = j
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _latex_to_markdown(text: str) -> str:
     """A LaTeX CV or bibliography as Markdown-like lines (headings, items, markup)."""
     text = re.sub(r"(?<!\\)%[^\n]*", "", text)
@@ -364,7 +395,12 @@ def _latex_to_markdown(text: str) -> str:
     if begin != -1:
         text = text[begin + len("\\begin{document}"):]
     text = text.replace("\\end{document}", "")
-    text = re.sub(r"\\(?:sub)*section\*?\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", lambda m: "\n\n# " + m.group(1) + "\n\n", text)
+    text = re.sub(
+        r"\\((?:sub)*)section\*?\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}",
+        lambda m: "\n\n" + "#" * (1 + len(m.group(1)) // 3) + " " + m.group(2) + "\n\n",
+        text,
+    )
+    text = _moderncv(text)
     text = re.sub(r"\\(?:cvsection|part|chapter|paragraph)\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", lambda m: "\n\n# " + m.group(1) + "\n\n", text)
     text = re.sub(r"\\begin\{thebibliography\}\s*\{[^}]*\}", "\n\n", text)
     text = re.sub(r"\\(?:begin|end)\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^}\n]*\})?", "\n\n", text)
@@ -474,7 +510,7 @@ def _heading_line(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", stripped)
     if not words:
         return False
-    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "and", "in", "on", "the", "for", "to", "with", "a", "an"))
+    caps = sum(1 for w in words if not w[0].islower() or w.lower() in ("of", "and", "in", "on", "the", "for", "to", "with", "a", "an"))
     return caps == len(words) or stripped.isupper() or stripped.endswith(":")
 
 
@@ -585,7 +621,8 @@ def _items(lines: list[str]) -> list[_Item]:
         next_blank = not nxt.strip() or bool(_BULLET.match(nxt)) or bool(_MD_HEADING.match(nxt))
         stripped = line.strip()
         bold_line = re.fullmatch(r"\*\*[^*]{1,80}\*\*:?|__[^_]{1,80}__:?", stripped)
-        if blank_before and next_blank and (bold_line or _heading_line(stripped)):
+        strong = blank_before and _heading_line(stripped) and _section_kind(_plain(stripped)) is not None and not _BULLET.match(nxt)
+        if blank_before and (next_blank or strong) and (bold_line or _heading_line(stripped)):
             level = 1 if stripped.isupper() or _section_kind(_plain(stripped)) is not None else 3
             set_heading(level, stripped)
             blank_before = True
