@@ -290,8 +290,6 @@ class _Parser:
                 if name in fields:
                     self.problem("RK104", f"field {name!r} appears twice in entry {key!r} (the first is kept)", fm.start(1), key=key)
                 else:
-                    if "\n" in value:
-                        self._runaway(fm.start(), fm.end())
                     fields[name] = value
                     raw_fields[name] = raw
                 p = fm.end()
