@@ -156,7 +156,7 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         fam_end = i + 1
         return Name(family=" ".join(tokens[i:fam_end]), particle=" ".join(tokens[:i]), given=" ".join(tokens[fam_end:]), suffix=suffix), roles, 1.0
     # "ZHONG Zhihang": a family name in capitals written first
-    if len(tokens) >= 2 and tokens[0].isupper() and len(tokens[0]) >= 3 and re.search(r"[AEIOUY]", tokens[0]) and all(k == "word" and not t.isupper() for t, k in zip(tokens[1:], kinds[1:])):
+    if len(tokens) >= 2 and tokens[0].isupper() and tokens[0].isalpha() and len(tokens[0]) >= 3 and re.search(r"[AEIOUY]", tokens[0]) and all(k == "word" and not t.isupper() for t, k in zip(tokens[1:], kinds[1:])):
         return Name(family=tokens[0].capitalize(), given=" ".join(tokens[1:]), suffix=suffix), roles, 1.0
     if len(tokens) == 1:
         return None  # a lone word is not a person we can cite

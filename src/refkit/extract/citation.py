@@ -402,7 +402,11 @@ def _join_continuations(work: _Work) -> None:
         joined = (
             prev_char in ",&-–(/"
             or re.search(r"\b(?:and|of|the|for|in|on|with|to|a|an)$", before) is not None
-            or (after[0].islower() and not re.match(r"(?:in|pp?\.)\b", after))
+            or (
+                re.match(r"[a-z]+\b", after) is not None
+                and not re.match(r"(?:in|pp?\.)\b", after)
+                and not _whole_author_line(before)
+            )
             # a break *inside* one bold/italic run (the break itself is marked); HTML
             # gives separate elements (<b>title</b><br><strong>own name</strong>) an
             # unmarked break, which ends the run  [html reader, minimal edit]
@@ -411,6 +415,14 @@ def _join_continuations(work: _Work) -> None:
         )
         if joined:
             work.chars[k] = " "
+
+
+def _whole_author_line(before: str) -> bool:
+    """True when the last line of ``before`` is an author list from start to end:
+    a lower-case line after it is the venue (Google Scholar writes "nature 521")."""
+    line = before[before.rfind("\n") + 1:].strip()
+    found = scan_authors(line)
+    return bool(found) and not line[found.end:].strip(" .,;")
 
 
 def _ends_sentence(text: str) -> bool:
