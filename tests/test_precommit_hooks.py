@@ -78,14 +78,17 @@ def test_commit_fails_with_the_file_rewritten_then_passes(tmp_path: Path, env: d
     assert installed.returncode == 0, installed.stdout + installed.stderr
 
     first = run(["git", "commit", "-q", "-m", "add refs"], repo, env)
-    assert first.returncode != 0, first.stdout + first.stderr
-    assert "refkit format" in first.stdout and "Failed" in first.stdout
-    assert "RK601" in first.stdout  # refkit check saw the file as staged
+    output = first.stdout + first.stderr  # git shows the hooks' output on stderr
+    assert first.returncode != 0, output
+    assert "refkit format" in output and "Failed" in output and "reformatted refs.bib" in output
+    assert "refkit check" in output
+    assert run(["git", "log"], repo, env).returncode != 0  # nothing was committed
     fixed = (repo / "refs.bib").read_text(encoding="utf-8")
     assert "1--10" in fixed
 
     run(["git", "add", "refs.bib"], repo, env)
     second = run(["git", "commit", "-q", "-m", "add refs"], repo, env)
     assert second.returncode == 0, second.stdout + second.stderr
+    assert "refkit check" in second.stderr and "Failed" not in second.stderr
     log = run(["git", "log", "--oneline"], repo, env)
     assert "add refs" in log.stdout
