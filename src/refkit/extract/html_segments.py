@@ -66,6 +66,7 @@ _SIGNAL = re.compile(
     re.I,
 )
 _PUNCT = re.compile(r"[,.;:]")
+_DIGIT = re.compile(r"\d")
 _WS = re.compile(r"\s+")
 _LINK_SEP = re.compile(r"^[\s/|·•,;:\[\]()\-–—]*$")
 
@@ -165,12 +166,18 @@ def _classes(el: HtmlElement) -> tuple[str, ...]:
 
 
 def _hidden(el: HtmlElement) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true" and el.tag not in ("i", "span"):
+    attrib = el.attrib
+    if not attrib:
+        return False
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true" and el.tag not in ("i", "span"):
         return True
-    style = (el.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    return any(c in ("hidden", "d-none", "hide", "invisible", "sr-only", "visually-hidden") for c in _classes(el))
+    style = attrib.get("style")
+    if style:
+        style = style.replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style:
+            return True
+    cls = attrib.get("class")
+    return bool(cls) and any(c in ("hidden", "d-none", "hide", "invisible", "sr-only", "visually-hidden") for c in cls.split())
 
 
 #: class names of boxes that repeat an item in another form (abstract, BibTeX source)
@@ -229,7 +236,7 @@ def _text_stat(text: str | None, st: _Stat) -> None:
     if not s:
         return
     st.tlen += len(s)
-    if any(c.isdigit() for c in s):
+    if _DIGIT.search(s):
         st.years += len(_YEAR.findall(s))
     st.signals += len(_SIGNAL.findall(s))
     st.punct += len(_PUNCT.findall(s))
@@ -270,6 +277,8 @@ class _Page:
         self.root = root
         self.stats: dict[HtmlElement, _Stat] = {}
         self.order: dict[HtmlElement, int] = {}
+        self._parts: dict[HtmlElement, list[_Part]] = {}
+        self.index: dict[HtmlElement, int] = {}
         self._compute()
 
     def _compute(self) -> None:
@@ -284,6 +293,8 @@ class _Page:
                 continue
             elements.append(el)
         for el in reversed(elements):  # children before parents
+            for j, child in enumerate(el):
+                self.index[child] = j
             st = _Stat()
             _text_stat(el.text, st)
             for child in el:
@@ -294,8 +305,11 @@ class _Page:
                         st.blockish = True
                 _text_stat(child.tail, st)
             self.stats[el] = st
-            parts = self.parts(el)
-            total = sum(p.stat.units for p in parts)
+            total = 0
+            if st.blockish:  # inline-only content is one run: no parts to add up
+                parts = self.parts(el)
+                self._parts[el] = parts
+                total = sum(p.stat.units for p in parts)
             if total >= 2:
                 st.units = total
             else:
@@ -304,6 +318,9 @@ class _Page:
     # ---- parts -------------------------------------------------------------------
     def parts(self, el: HtmlElement) -> list[_Part]:
         """``el``'s content cut at block children and <br>s, with statistics."""
+        cached = self._parts.get(el)
+        if cached is not None:
+            return cached
         out: list[_Part] = []
         children = list(el)
         run_start = 0
@@ -503,7 +520,7 @@ def _refine(page: _Page, el: HtmlElement) -> tuple[_Part, list[HtmlElement]]:
     parent = el.getparent()
     if parent is None:
         return _Part(el, 0, 2 * len(el) + 1, page.stats[el]), outer
-    return _Part(parent, *_slots(el), page.stats[el], element=el), outer
+    return _Part(parent, *_slots(el, page), page.stats[el], element=el), outer
 
 
 def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
@@ -531,10 +548,12 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
     return found
 
 
-def _slots(el: HtmlElement) -> tuple[int, int]:
-    parent = el.getparent()
-    assert parent is not None
-    j = parent.index(el)
+def _slots(el: HtmlElement, page: "_Page | None" = None) -> tuple[int, int]:
+    j = page.index.get(el) if page is not None else None
+    if j is None:
+        parent = el.getparent()
+        assert parent is not None
+        j = parent.index(el)
     return 2 * j + 1, 2 * j + 2
 
 
@@ -689,7 +708,8 @@ def _child_style(style: _Style, el: HtmlElement) -> _Style:
 
 
 class _SpanWriter:
-    def __init__(self) -> None:
+    def __init__(self, stats: dict[HtmlElement, _Stat] | None = None) -> None:
+        self.stats = stats
         self.lines: list[list[Span]] = [[]]
         self.links: list[Link] = []
         self._seen: set[tuple[str, str]] = set()
@@ -884,7 +904,9 @@ def _write_element(writer: _SpanWriter, top: HtmlElement, base: _Style) -> None:
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            if not isinstance(tag, str) or is_skipped(el) or (el is not top and (tag == "blockquote" or _is_summary(el))):
+            st = writer.stats.get(el) if writer.stats is not None else None
+            skipped = st.skipped if st is not None else is_skipped(el)
+            if skipped or not isinstance(tag, str) or (el is not top and (tag == "blockquote" or _is_summary(el))):
                 walker.skip_subtree()
                 styles.append(styles[-1])
                 skipped_depth += 1
@@ -964,14 +986,14 @@ def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
             section = classify_heading(t)
             if section:
                 break
-        writer = _SpanWriter()
+        writer = _SpanWriter(page.stats)
         text_parts = parts
         if len(parts) == 1 and parts[0].element is not None:
             block = _citation_block(page, parts[0].element)
             if block is not None:
                 parent = block.getparent()
                 assert parent is not None
-                text_parts = [_Part(parent, *_slots(block), page.stats[block], element=block)]
+                text_parts = [_Part(parent, *_slots(block, page), page.stats[block], element=block)]
         for p in text_parts:
             _write_part(writer, p)
         spans = writer.spans()
@@ -1000,7 +1022,7 @@ def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
         elements = [p.element for p in parts if p.element is not None]
         items.append(PageItem(segment, [(p.parent, p.a, p.b) for p in parts], section, int(start), elements))
         if outer:
-            items[-1].parts = [(o.getparent(), *_slots(o)) for o in outer[:1] if o.getparent() is not None] or items[-1].parts
+            items[-1].parts = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or items[-1].parts
     return items
 
 
