@@ -227,14 +227,11 @@ class _Report:
         self.enabled = enabled
         self.problems: list[Problem] = []
 
-    def __call__(self, code: str, message: str, entry: Entry | None = None, field: str | None = None,
-                 location: Location | None = None) -> None:
+    def __call__(self, code: str, message: str, entry: Entry, field: str | None = None) -> None:
         if not self.enabled(code):
             return
         rule = RULES[code]
-        where = location or (_location(entry, field) if entry is not None else Location())
-        self.problems.append(Problem(code, message, where, rule.severity, entry.key if entry else None,
-                                     rule.fixable))
+        self.problems.append(Problem(code, message, _location(entry, field), rule.severity, entry.key, rule.fixable))
 
 
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> Callable[[str], bool]:
