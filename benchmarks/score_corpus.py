@@ -4,6 +4,7 @@
 on the shared seed documents (../shared/seeds next to the checkout).
 
     .venv/bin/python benchmarks/score_corpus.py          # add -v to list every miss
+    .venv/bin/python benchmarks/score_corpus.py --api    # in-process refkit.read/write, no CLI
 
 Scoring rules: tests/extract_scoring.py (the official scorer's, self-contained).
 """
@@ -20,10 +21,22 @@ sys.path.insert(0, str(ROOT / "tests"))
 import extract_scoring as scoring  # noqa: E402
 
 
+def api_convert(src: Path, out: Path) -> str:
+    """Extract through the Python API in this process (faster; for when the CLI is broken)."""
+    from refkit.io import read, write
+
+    try:
+        write(read(str(src)), str(out), format="bibtex")
+    except Exception as exc:  # report it as a failed case, like a CLI error
+        return f"{type(exc).__name__}: {exc}"
+    return ""
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("roots", nargs="*", type=Path, help="folders of case folders (default: the corpus and the seeds)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every problem")
+    ap.add_argument("--api", action="store_true", help="use refkit's Python API in-process instead of the CLI")
     args = ap.parse_args()
     roots = args.roots or [ROOT / "tests" / "cases" / "extract", ROOT.parent / "shared" / "seeds"]
     everything: list[scoring.CaseScore] = []
@@ -31,7 +44,8 @@ def main() -> int:
         cases = scoring.case_dirs(root)
         if not cases:
             continue
-        scores = [scoring.score_dir(case) for case in cases]
+        convert = api_convert if args.api else scoring.refkit_convert
+        scores = [scoring.score_dir(case, convert) for case in cases]
         everything += scores
         print(f"== {root}")
         print(scoring.table(scores))
