@@ -59,13 +59,14 @@ DROP_TAGS = frozenset("script style noscript template svg canvas iframe object e
 BOLD_TAGS = frozenset({"b", "strong"})
 ITALIC_TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
 
-_YEAR = re.compile(r"(?<![\d./-])(?:1[89]\d\d|20[0-4]\d)(?![\d])")
+_YEAR = re.compile(r"(?<![\d./–-])(?:1[89]\d\d|20[0-4]\d)(?!\d|\s?[–-]\s?\d{3})")
 _SIGNAL = re.compile(
     r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
     r"manuscript|\b10\.\d{4,9}/|\bdoi\b",
     re.I,
 )
 _PUNCT = re.compile(r"[,.;:]")
+_YEAR_ONLY = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
 _DIGIT = re.compile(r"\d")
 _WS = re.compile(r"\s+")
 _LINK_SEP = re.compile(r"^[\s/|·•,;:\[\]()\-–—]*$")
@@ -766,6 +767,9 @@ class _SpanWriter:
         out: list[Span] = []
         lines = [_strip_line(_trim_link_tail(_more_authors(line))) for line in self.lines]
         lines = [line for line in lines if line and not _is_link_line(line)]
+        if len(lines) > 1 and _YEAR_ONLY.match("".join(s.text for s in lines[0])):
+            # a year column in front of the citation (tables): the year goes last
+            lines.append(lines.pop(0))
         titled = [i for i, line in enumerate(lines) if all(_is_title_css(s.css) for s in line if s.text.strip())]
         if len(titled) == 1 and titled[0] > 0:
             # a card that shows authors and date above the title (Hugo, Jekyll
@@ -1013,6 +1017,9 @@ def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
             continue
         first_el = _first_element(parts[0])
         line = first_el.sourceline if first_el is not None else None
+        if line is not None and first_el is not None and parts[0].a % 2 == 0 and parts[0].a >= 2:
+            tail = first_el.tail or ""  # the run starts after this <br>, maybe on a later line
+            line += tail[: len(tail) - len(tail.lstrip())].count("\n")
         segment = Segment(
             spans=spans,
             links=tuple(writer.links),
@@ -1033,6 +1040,10 @@ def _part_elements(part: _Part) -> Iterator[HtmlElement]:
 
 
 def _first_element(part: _Part) -> HtmlElement | None:
+    """The element where a part starts: its first element, else the <br> whose
+    tail text begins it, else its parent."""
+    if part.a % 2 == 0 and part.a >= 2:
+        return part.parent[(part.a - 2) // 2]
     for el in _part_elements(part):
         return el
     return part.parent

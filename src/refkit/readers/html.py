@@ -308,7 +308,12 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
         page_level.append((entry.location.line or 0, entry))
 
     parse = _parser()
-    found: list[tuple[int, Entry]] = []
+    # sort keys: items keep page order (their lines made non-decreasing, as
+    # items cut from one paragraph share its line); page-level data goes by line
+    found: list[tuple[tuple[int, int, int], Entry]] = []
+    line_of: list[int] = []
+    for item in items:
+        line_of.append(max(item.segment.location.line or 0, line_of[-1] if line_of else 0))
     exact: set[int] = set()  # indices in found that came from structured data
     for i, item in enumerate(items):
         if item.section == "other":
@@ -326,15 +331,15 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
             entry = _with_links(_verbatim(visible), links)
         elif own:
             exact.update(range(len(found), len(found) + len(own)))
-            found.extend((seg.location.line or 0, e) for e in own)
+            found.extend(((line_of[i], 0, i), e) for e in own)
             continue
         else:
             continue
-        found.append((seg.location.line or 0, entry))
+        found.append(((line_of[i], 0, i), entry))
 
     # structured data outside the items: merge into a matching item, else add
     by_title = {_fold_title(e): n for n, (_, e) in enumerate(found) if _fold_title(e)}
-    for line, entry in page_level:
+    for k, (line, entry) in enumerate(page_level):
         t = _fold_title(entry)
         if not t:
             continue
@@ -347,7 +352,7 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
             continue
         by_title[t] = len(found)
         exact.add(len(found))
-        found.append((line, entry))
+        found.append(((line, 1, k), entry))
     found.sort(key=lambda pair: pair[0])
 
     entries = _unique_keys(_dedupe([e for _, e in found]))
