@@ -41,7 +41,8 @@ _PARTICLES = frozenset(
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
 _OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|etc\.?|\.{3}|…|et\s+al\.\s*\.|等|等人)$", re.I)
 _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af·・]{2,6}$")
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*-?|[A-Z]\.?-[A-Z]\.?)$")
+_INI = r"(?:[A-Z]|Ch|Th|Ph|Sh|Zh|Kh|Wm|St|Yu|Ya|Ju|Yo)"  # initials, with the digraphs of transliterated names
+_INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?)$")
 _CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|&)\s+|;|,|，|、|；|\s+and\s+|\s*&\s*|\s+und\s+|\s+et\s+(?!al\b)|\s+(?=et\.?\s*al\b))\s*", re.I)
@@ -95,7 +96,7 @@ def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _ends_with_initial(text: str) -> bool:
-    return bool(re.search(r"(?:^|[\s.\-])[A-Z][a-z]?\.\s*$", text))
+    return bool(re.search(rf"(?:^|[\s.\-]){_INI}\.\s*$", text))
 
 
 def _token_kind(tok: str) -> str:
@@ -105,8 +106,8 @@ def _token_kind(tok: str) -> str:
         return "suffix"
     if _INITIALS.match(tok):
         return "initial"
-    if low in _PARTICLES or (low.startswith(("d'", "d’")) and len(tok) > 2):
-        return "particle"
+    if tok in _PARTICLES or (tok.startswith(("d'", "d’")) and len(tok) > 2):
+        return "particle"  # only lower-case: "Van Vu", "Quoc V. Le" are given/family names
     if _CAPS_INITIALS.match(tok):
         return "caps"
     if tok.endswith(".") and len(tok) > 3:

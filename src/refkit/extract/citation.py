@@ -114,7 +114,7 @@ _ABBREV = frozenset(
     "inform inf technol tech rep symp assoc amer acm ieee proc. fig vs cf ca approx est vol. ser mem suppl"
     " e.g i.e etc".split()
 )
-_BREAK = re.compile(r"(?<=[.?!])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.])\s+(?=[Ii]n\s+(?:Proc|[A-Z]))")
+_BREAK = re.compile(r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]{2,2000}")
 _TEXT_DOI = re.compile(r"(?:\bdoi\s*[:：]?\s*|\bDOI\s+|https?://(?:dx\.)?doi\.org/)?(?<![\w/.])10\.\d{4,9}/[^\s\"<>{}]{1,300}", re.I)
 _TEXT_ARXIV = re.compile(
@@ -547,6 +547,11 @@ def _assign(work: _Work) -> _Parts:
         parts.authors, end = found
         parts.author_range = (first[0], end)
         rest = _strip_range(text, end, first[1])
+        ym = re.match(rf"\s*[(\[]?\s*({_YEAR})\s*[)\]]?[\s.,:;]*", text[rest[0]:rest[1]])
+        if ym and ym.end() > 0:
+            # "Authors (2020) Title": the year between the list and the title
+            work.year = work.year or ym.group(1)[:4]
+            rest = _strip_range(text, rest[0] + ym.end(), rest[1])
         remaining = ([rest] if text[rest[0]:rest[1]].strip(" .,;:()") else []) + chunks[1:]
         while remaining and _year_only(text[remaining[0][0]:remaining[0][1]]):
             remaining = remaining[1:]
@@ -687,18 +692,19 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         if m:
             extra[name] = m.group(1)
             venue = venue[:m.start()] + " " + venue[m.end():]
-    # year (and month)
-    years = list(_YEAR_RE.finditer(venue))
+    # year (and month): the first year that is not part of a page range
+    ranges = [m.span() for m in re.finditer(r"\d+\s*[-–—]+\s*\d+", venue)]
+    years = [y for y in _YEAR_RE.finditer(venue) if not any(a <= y.start() < b for a, b in ranges)]
     if years:
-        y = years[-1]
+        y = years[0]
         if not work.year:
             work.year = y.group(0)[:4]
         mm = re.search(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", venue[:y.start()], re.I)
         if mm and work.month is None:
             work.month = _MONTHS.get(mm.group(0)[:3].lower())
             venue = venue[:mm.start()] + " " + venue[mm.end():]
-            years = list(_YEAR_RE.finditer(venue))
-        for y in reversed(years):
+            years = [y for y in _YEAR_RE.finditer(venue) if y.group(0)[:4] == work.year]
+        for y in reversed([y for y in years if y.group(0)[:4] == work.year]):
             venue = venue[:y.start()] + " " + venue[y.end():]
     m = _COMPACT.search(venue)
     if m and "pages" not in extra:
