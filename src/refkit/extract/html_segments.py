@@ -92,15 +92,17 @@ _OTHER_WORDS = re.compile(
 )
 
 
-def classify_heading(text: str) -> str | None:
+def classify_heading(text: str, max_words: int = 8) -> str | None:
     """``"pub"`` for a heading naming publications, ``"other"`` for one naming a
-    non-publication section (news, talks, teaching …), else None (a year, a topic)."""
+    non-publication section (news, talks, teaching …), else None (a year, a topic,
+    or text too long to be a section name, such as a bold paper title)."""
     t = text.strip().lower()
-    if not t or len(t) > 120:
+    if not t or len(t) > 120 or len(t.split()) > max_words:
         return None
     if _PUB_WORDS.search(t):
-        # "Talks and papers" is still publications; "Paper reviewing" is service
-        if re.search(r"\breview(?:er|ing)\b|\bcommittee", t):
+        # "Talks and papers" is still publications; "Paper reviewing" is service,
+        # "Theses supervised" lists students' work
+        if re.search(r"\breview(?:er|ing)\b|\bcommittee|supervis|advis|mentor", t):
             return "other"
         return "pub"
     if _OTHER_WORDS.search(t):
@@ -986,8 +988,8 @@ def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
             ei += 1
         headings = tuple(t for _, t in stack)
         section = None
-        for _, t in reversed(stack):
-            section = classify_heading(t)
+        for level, t in reversed(stack):
+            section = classify_heading(t, 8 if level <= 7 else 5)
             if section:
                 break
         writer = _SpanWriter(page.stats)
