@@ -99,3 +99,5 @@ def test_balance() -> None:
     assert balance("a {b} c") == "a {b} c"
     assert balance("a } b {c") == "a  b c"
     assert balance("{{x}") == "{x}"
+    assert balance("a \\{ b") == "a \\textbraceleft{} b"
+    assert balance("x \\} y") == "x \\textbraceright{} y"

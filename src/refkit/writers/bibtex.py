@@ -124,25 +124,31 @@ def _ordered(fields: Iterable[str], order: dict[str, int]) -> list[str]:
 
 
 def balance(value: str) -> str:
-    """``value`` with unmatched braces removed, so ``{value}`` is a valid field.
+    """``value`` with unmatched braces made harmless, so ``{value}`` is a valid field.
 
-    Values read from a ``.bib`` file are always balanced; this only guards values
-    built elsewhere (BibTeX counts ``\\{`` as a brace too, so escaping cannot help)."""
+    Values read from a ``.bib`` file are always balanced; this guards values built
+    elsewhere. BibTeX counts ``\\{`` as a brace too, so an unmatched escaped brace
+    becomes ``\\textbraceleft{}`` / ``\\textbraceright{}`` (same output in LaTeX);
+    an unmatched bare brace is dropped."""
     if "{" not in value and "}" not in value:
         return value
-    depth = 0
-    out: list[str] = []
-    unmatched_open: list[int] = []
-    for ch in value:
+    opened: list[int] = []
+    unmatched: set[int] = set()
+    for i, ch in enumerate(value):
         if ch == "{":
-            depth += 1
-            unmatched_open.append(len(out))
+            opened.append(i)
         elif ch == "}":
-            if depth == 0:
-                continue
-            depth -= 1
-            unmatched_open.pop()
-        out.append(ch)
-    for index in reversed(unmatched_open):
-        del out[index]
+            if opened:
+                opened.pop()
+            else:
+                unmatched.add(i)
+    unmatched.update(opened)
+    if not unmatched:
+        return value
+    out: list[str] = []
+    for i, ch in enumerate(value):
+        if i not in unmatched:
+            out.append(ch)
+        elif out and out[-1] == "\\":
+            out[-1] = "\\textbraceleft{}" if ch == "{" else "\\textbraceright{}"
     return "".join(out)
