@@ -126,19 +126,26 @@ class FakeScholar:
             if paper is not None:
                 found.append((paper, m.group(2) or f"v{paper.version}"))
         if query:
-            title = " ".join(re.findall(r'ti:"([^"]*)"', query))
-            authors = [a.replace("_", " ") for a in re.findall(r"au:(\S+)", query)]
-            want = _words(title)
-            scored = []
-            for paper in self.papers:
-                if not paper.arxiv:
-                    continue
-                have = _words(paper.title)
-                overlap = len(want & have) / max(1, len(want))
-                if overlap >= 0.6 and (not authors or any(a.lower() in (x.lower() for x in map(_family, paper.authors)) for a in authors)):
-                    scored.append((overlap, paper))
-            scored.sort(key=lambda s: -s[0])
-            found = [(p, f"v{p.version}") for _, p in scored[:rows]]
+            # one or more "(ti:"…" AND au:x) OR (…)" groups, each ranked on its own
+            seen: set[str] = set()
+            for group in query.split(" OR "):
+                title = " ".join(re.findall(r'ti:"([^"]*)"', group))
+                authors = [a.replace("_", " ").strip("()") for a in re.findall(r"au:(\S+)", group)]
+                want = _words(title)
+                scored = []
+                for paper in self.papers:
+                    if not paper.arxiv or paper.arxiv in seen:
+                        continue
+                    have = _words(paper.title)
+                    overlap = len(want & have) / max(1, len(want))
+                    families = [f.lower() for f in map(_family, paper.authors)]
+                    if overlap >= 0.6 and (not authors or any(a.lower() in families for a in authors)):
+                        scored.append((overlap, paper))
+                scored.sort(key=lambda s: -s[0])
+                for _, paper in scored[:5]:
+                    seen.add(paper.arxiv or "")
+                    found.append((paper, f"v{paper.version}"))
+            found = found[:rows]
         return Response(_feed(found, request.query_string.decode()), content_type="application/atom+xml; charset=utf-8")
 
     # ---- doi.org ----------------------------------------------------------------------------

@@ -278,3 +278,15 @@ def test_an_id_arxiv_rejects_does_not_sink_its_batch(config, scholar):
     assert {o.key: o.status for o in report.outcomes} == {"a": "failed", "b": "enriched"}
     assert any(p.code == "EN102" and "incorrect id format for 2311.08007" in p.message for p in result.problems)
     assert scholar.counts["arxiv"] == 2
+
+
+def test_title_searches_are_batched_on_arxiv(config, scholar):
+    entries = [Entry("misc", "cf", {"title": ONLY_ARXIV.title, "author": "Zhong, Zhihang and others"}),
+               Entry("misc", "g", {"title": OLD_STYLE.title, "author": "de Vries, Jan"}),
+               Entry("misc", "n", {"title": "Nothing Like Any Paper Here", "author": "Doe, Jane"})]
+    result, _ = enrich_report(lib(*entries), http=config, sources=["arxiv"])
+    from urllib.parse import unquote_plus
+
+    assert scholar.counts["arxiv"] == 1 and ") OR (" in unquote_plus(scholar.log[0])
+    assert result.get("cf").get("eprint") == "2311.08007" and result.get("g").get("eprint") == "hep-th/9901001"
+    assert "eprint" not in result.get("n")

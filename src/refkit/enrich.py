@@ -269,11 +269,11 @@ class _Runner:
                 remaining.remove(bad)
         return [], rejected
 
-    def arxiv_search(self, work: _Work, title: str, names: tuple[Name, ...]) -> list[Record]:
+    def arxiv_search(self, works: list[_Work]) -> list[Record]:
         from .resolvers import arxiv
 
-        families = [match.fold(n.family) for n in names if n.family]
-        return arxiv.parse_feed(self.client.get(arxiv.search_query(title, families, self.config)))
+        items = [(w.title, [match.fold(n.family) for n in w.names if n.family]) for w in works]
+        return arxiv.parse_feed(self.client.get(arxiv.batch_search_query(items, self.config)))
 
     def doi_lookup(self, doi: str) -> Record | None:
         from .resolvers import doi as doi_resolver
@@ -362,8 +362,8 @@ def _lookups(runner: _Runner, works: list[_Work], opts: EnrichOptions) -> None:
                 continue
             if "crossref" in use:
                 tasks.append(_crossref_task(runner, w, w.title, w.names, w.year, "search"))
-            if "arxiv" in use:
-                tasks.append(_arxiv_search_task(runner, w))
+        if "arxiv" in use:
+            tasks += _arxiv_search_tasks(runner, [w for w in works if not (w.arxiv or w.doi or not w.title)])
     runner.run_tasks(tasks)
 
     # stage 2: leads from arXiv records to the published version; entries whose own
@@ -470,15 +470,29 @@ def _crossref_task(runner: _Runner, work: _Work, title: str, names: tuple[Name, 
     return ("crossref", lambda: runner.crossref_search(title, names, year), ok, _failure(work, "Crossref search"))
 
 
-def _arxiv_search_task(runner: _Runner, work: _Work) -> Any:
-    work.tried.add("arxiv-search")
-    def ok(records: list[Record]) -> None:
-        best = _best(work, records, match.SEARCH, (work.title, work.names, work.year))
-        if best is not None:
-            work.arxiv_record = best
-            work.arxiv = best.identifier
+def _arxiv_search_tasks(runner: _Runner, works: list[_Work]) -> list[Any]:
+    """Title searches, several titles per request (arXiv is slow to ask: 3 s apart)."""
+    from .resolvers.arxiv import SEARCH_BATCH
 
-    return ("arxiv", lambda: runner.arxiv_search(work, work.title, work.names), ok, _failure(work, "arXiv search"))
+    tasks = []
+    for start in range(0, len(works), SEARCH_BATCH):
+        batch = works[start:start + SEARCH_BATCH]
+        for w in batch:
+            w.tried.add("arxiv-search")
+
+        def ok(records: list[Record], batch: list[_Work] = batch) -> None:
+            for w in batch:
+                best = _best(w, records, match.SEARCH, (w.title, w.names, w.year))
+                if best is not None:
+                    w.arxiv_record = best
+                    w.arxiv = best.identifier
+
+        def failed(exc: BaseException, batch: list[_Work] = batch) -> None:
+            for w in batch:
+                _failure(w, "arXiv search")(exc)
+
+        tasks.append(("arxiv", lambda batch=batch: runner.arxiv_search(batch), ok, failed))
+    return tasks
 
 
 def _best(work: _Work, records: Iterable[Record], limits: match.Thresholds,

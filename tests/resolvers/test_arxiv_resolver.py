@@ -86,3 +86,11 @@ def test_over_http_with_429_then_success(httpserver, tmp_path):
     with Client(config) as client:
         records = arxiv.parse_feed(client.get(arxiv.id_query(["2106.16028", "hep-th/9901001v2", "0808.05394"], config)))
     assert len(records) == 2 and len(httpserver.log) == 2
+
+
+def test_batch_search_query_ors_several_titles():
+    query = arxiv.batch_search_query([("A Study: of Things", ["doe"]), ("Other Work", [])], HttpConfig())
+    assert query.params["search_query"] == '(ti:"A Study of Things" AND au:doe) OR (ti:"Other Work")'
+    assert query.params["max_results"] == "10"
+    with pytest.raises(ValueError):
+        arxiv.batch_search_query([("t", [])] * (arxiv.SEARCH_BATCH + 1), HttpConfig())

@@ -18,7 +18,7 @@ from ..ids import parse_arxiv
 from ..model import Name
 from . import Record
 
-__all__ = ["BATCH_SIZE", "id_query", "search_query", "parse_feed", "parse_name"]
+__all__ = ["BATCH_SIZE", "SEARCH_BATCH", "id_query", "search_query", "batch_search_query", "parse_feed", "parse_name"]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -35,16 +35,35 @@ def id_query(ids: Sequence[str], config: HttpConfig) -> Query:
     return Query(config.arxiv_url, {"id_list": ",".join(ids), "start": "0", "max_results": str(len(ids))})
 
 
-def search_query(title: str, authors: Iterable[str] = (), config: HttpConfig | None = None, rows: int = 5) -> Query:
-    """A title search (``ti:``), narrowed by up to two author family names (``au:``)."""
-    config = config or HttpConfig()
+#: titles per batched search request
+SEARCH_BATCH = 10
+
+
+def _clause(title: str, authors: Iterable[str]) -> str:
     words = re.findall(r"[^\W_]+", title)
     parts = [f'ti:"{" ".join(words)}"'] if words else []
     for family in list(authors)[:2]:
         name = re.findall(r"[^\W_]+", family)
         if name:
             parts.append(f"au:{'_'.join(name)}")
-    return Query(config.arxiv_url, {"search_query": " AND ".join(parts), "start": "0", "max_results": str(rows)})
+    return " AND ".join(parts)
+
+
+def search_query(title: str, authors: Iterable[str] = (), config: HttpConfig | None = None, rows: int = 5) -> Query:
+    """A title search (``ti:``), narrowed by up to two author family names (``au:``)."""
+    config = config or HttpConfig()
+    return Query(config.arxiv_url, {"search_query": _clause(title, authors), "start": "0", "max_results": str(rows)})
+
+
+def batch_search_query(items: Sequence[tuple[str, Iterable[str]]], config: HttpConfig | None = None, rows: int = 5) -> Query:
+    """Several title searches in one request: ``(ti:"A" AND au:x) OR (ti:"B" AND au:y)``,
+    ``rows`` answers per title. The caller matches answers to titles."""
+    if not items or len(items) > SEARCH_BATCH:
+        raise ValueError(f"between 1 and {SEARCH_BATCH} titles per request, not {len(items)}")
+    config = config or HttpConfig()
+    clauses = [c for c in (_clause(t, a) for t, a in items) if c]
+    text = clauses[0] if len(clauses) == 1 else " OR ".join(f"({c})" for c in clauses)
+    return Query(config.arxiv_url, {"search_query": text, "start": "0", "max_results": str(rows * len(items))})
 
 
 def _text(element: object) -> str:
