@@ -252,7 +252,8 @@ def _single_family(text: str) -> bool:
     if not 1 <= len(toks) <= 3:
         return False
     kinds = [_token_kind(t) for t in toks]
-    return kinds[-1] == "word" and all(k in ("word", "particle") for k in kinds[:-1]) and (len(toks) == 1 or "particle" in kinds)
+    particles = all(t.lower() in _PARTICLES for t in toks[:-1])  # "Da Costa", "van der Berg"
+    return kinds[-1] == "word" and all(k in ("word", "particle") for k in kinds[:-1]) and particles
 
 
 def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:

@@ -354,6 +354,14 @@ def _clean(work: _Work) -> None:
                 continue
             work.pubstate = work.pubstate or state
             work.blank(m.start(), m.end())
+    # a sentence that is only an award or presentation tag: "**Best paper award.**", "Oral."
+    text = work.text
+    for m in re.finditer(r"(?:(?<=[.;\n])|^)[^.;\n\[\]()]{3,80}(?=[.;\n]|$)", text):
+        piece = m.group(0)
+        if _TAG_RE.match(piece) and re.search(r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", piece, re.I):
+            if _AWARD_RE.search(piece):
+                work.notes.append(" ".join(piece.split()))
+            work.blank(m.start(), m.end() + (1 if text[m.end():m.end() + 1] == "." else 0))
     # trailing award / presentation tags after a comma: "CVPR 2020, Oral"
     text = work.text
     for start, end in work.lines():
@@ -381,8 +389,11 @@ def _is_prose(line: str) -> bool:
         return False
     stop = sum(1 for w in words if w.lower().strip(".,;:()") in _STOP)
     sentences = len(re.findall(r"[a-z)][.!?]\s+[A-Z]", line))
-    names = len(re.findall(r"\b[A-Z]\.\s", line))
-    return stop / len(words) >= 0.18 and sentences >= 1 and names < 3
+    names = len(re.findall(r"\b[A-Z]\.", line))
+    if stop / len(words) < 0.18 or sentences < 1 or names >= 3:
+        return False
+    found = scan_authors(re.sub(r"^\W*(?:\d{1,3}[.)]|\[\d{1,3}\])?\s*", "", line)[:400])
+    return len(found.names) < 2
 
 
 # ---- step 3: chunks ------------------------------------------------------------------------------
@@ -660,8 +671,9 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
             s, e = _strip_range(text, k, j)
             run = text[s:e].strip(" .,")
             if len(run.split()) >= 2 and not _YEAR_RE.fullmatch(run.strip()):
-                found = scan_authors(run)
-                is_names = bool(found) and not run[found.end:].strip(" .,;*#†‡")
+                named = text[s:e].strip(" ,;")
+                found = scan_authors(named)
+                is_names = bool(found) and not named[found.end:].strip(" .,;*#†‡")
                 if not is_names and not (venue_type(run) and len(run.split()) <= 6 and lookup(run)):
                     return s, e
             k = j
