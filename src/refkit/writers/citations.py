@@ -906,9 +906,19 @@ def _collate(value: Any) -> str:
     Back, before Butov), markup ignored."""
     import unicodedata
 
-    text = re.sub(r"<[^>]+>", "", str(value))
+    text = " ".join(re.sub(r"<[^>]+>", "", str(value)).split())
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    out = []
+    for c in decomposed:
+        if unicodedata.combining(c):
+            continue
+        if c.isalnum():
+            out.append(c.casefold())
+        elif c.isspace():
+            out.append("\x01")  # spaces first, then punctuation, then digits and letters
+        else:
+            continue  # punctuation is ignored (O’Keeffe sorts as OKeeffe)
+    return "".join(out)
 
 
 def _fix_sort(model: Any) -> None:
@@ -961,3 +971,18 @@ def _fix_sort(model: Any) -> None:
         return original_process(self, item, variable, context=context, sort_options=sort_options, **kwargs)
 
     model.Name.process = process
+    original_text_process = model.Text.process
+
+    def text_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        sort_options = kwargs.get("sort_options")
+        if sort_options is None or "macro" not in self.attrib:
+            return original_text_process(self, item, context=context, **kwargs)
+        # a macro called from a sort key's macro keeps the sort options
+        # (names in sort order, no "and"), as CSL requires for sort keys
+        try:
+            language = item.reference.language[:2]
+        except model.VariableError:
+            language = self.get_root().get("default-locale", "en")[:2]
+        return self.get_macro(self.get("macro")).render(item, context, sort_options=sort_options), language
+
+    model.Text.process = text_process
