@@ -7,3 +7,22 @@ and hand each to :func:`refkit.extract.citation.parse_segment`, which finds the
 title, authors, year, venue, type and identifiers. The format-specific readers
 know about tags and list syntax; this package knows about citations.
 """
+
+import sys as _sys
+import types as _types
+from typing import Any as _Any
+
+
+class _CallableModule(_types.ModuleType):
+    """``refkit.extract`` names both this package and the function
+    :func:`refkit.io.extract`. Importing the package makes it the attribute of
+    ``refkit`` (the import system sets it), so the package must extract when called,
+    as :mod:`refkit.enrich` does."""
+
+    def __call__(self, source: _Any, **options: _Any) -> _Any:
+        from ..io import extract
+
+        return extract(source, **options)
+
+
+_sys.modules[__name__].__class__ = _CallableModule
