@@ -103,3 +103,11 @@ def test_bad_codes_in_configuration_are_an_error(repo: Path, capsys: pytest.Capt
     (repo / "refkit.toml").write_text('[check]\nignore = ["RK6", "E501"]\n', encoding="utf-8")
     assert main(["check", "refs.bib"]) == 2
     assert "unknown rule code 'E501'" in capsys.readouterr().err
+
+
+def test_a_comma_separated_option_takes_a_toml_array(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "refkit.toml").write_text('[format]\nfield-order = ["title", "author"]\n', encoding="utf-8")
+    (repo / "refs.bib").write_text("@misc{a,\n  author = {Doe, Jane},\n  title = {T},\n}\n", encoding="utf-8")
+    assert main(["format", "refs.bib"]) == 1
+    text = (repo / "refs.bib").read_text(encoding="utf-8")
+    assert text.index("title") < text.index("author")

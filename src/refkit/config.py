@@ -161,6 +161,8 @@ def _coerce(path: Path | None, key: str, value: Any, action: argparse.Action) ->
     if isinstance(action, argparse._AppendAction) or action.nargs in ("*", "+") or getattr(action, "list_value", False):
         items = value if isinstance(value, list) else [value]
         return [_convert(path, key, v, action) for v in items]
+    if isinstance(value, list) and action.type is not None and all(isinstance(v, str) for v in value):
+        value = ",".join(value)  # a comma-separated option (--field-order a,b) written as a TOML array
     if isinstance(value, (list, dict)):
         raise ConfigError(f"{path}: {key} takes a single value, not a {_toml_type(value)}")
     return _convert(path, key, value, action)
