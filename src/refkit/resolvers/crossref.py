@@ -19,7 +19,9 @@ __all__ = ["ROWS", "search_query", "parse_works"]
 
 #: candidates asked for per search
 ROWS = 5
-_SELECT = "DOI,title,subtitle,author,issued,published-print,published-online,type,subtype,container-title,volume,issue,page,publisher"
+#: elements asked for (Crossref rejects unknown ``select`` names with HTTP 400, so
+#: only documented ones: no ``subtype``; ``type`` posted-content marks preprints)
+_SELECT = "DOI,title,subtitle,author,issued,published-print,published-online,posted,type,container-title,volume,issue,page,publisher"
 
 
 def search_query(title: str, authors: Iterable[str] = (), year: int | None = None,
