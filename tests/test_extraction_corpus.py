@@ -135,3 +135,39 @@ def test_gold_is_well_formed(case: Path) -> None:
         if g["doi"]:
             assert g["doi"] in lowered, f"{where}: DOI not in input"
         assert g["type"] in scoring.ENTRY_TYPES, where
+
+
+# --------------------------------------------------------------------------- the scorer itself
+
+
+def test_scorer_rules(tmp_path: Path) -> None:
+    """The scorer follows the official rules: title matching, family names in order,
+    an "et al." gold list checks only its prefix, invented ids are false positives,
+    unmatched predictions are spurious."""
+    bib = tmp_path / "out.bib"
+    bib.write_text(
+        "@article{a, title={The {K} correction}, author={Hogg, David W. and Baldry, Ivan and Blanton, Michael}, "
+        "year={2002}, journal={Preprint}, eprint={astro-ph/0210394v1}, doi={10.1000/INVENTED}}\n"
+        "@article{b, title={Sch{\\\"o}lkopf kernels, revisited}, author={Bernhard Sch{\\\"o}lkopf and others}, year={2016}, "
+        "journal={PNAS}, url={https://doi.org/10.1073/PNAS.1511656113}}\n"
+        "@misc{c, title={Talks and teaching}}\n",
+        encoding="utf-8",
+    )
+    gold = [
+        {"title": "The K correction", "authors": ["Hogg, D. W.", "Baldry, I. K.", "et al."], "year": 2002,
+         "venue": None, "arxiv": "astro-ph/0210394", "doi": None, "type": "preprint"},
+        {"title": "Schölkopf kernels, revisited.", "authors": ["B. Schölkopf"], "year": 2016,
+         "venue": "PNAS", "arxiv": None, "doi": "10.1073/pnas.1511656113", "type": "article-journal"},
+        {"title": "A paper nobody extracted", "authors": ["A. Person"], "year": 2001,
+         "venue": "Nature", "arxiv": None, "doi": None, "type": "article-journal"},
+    ]
+    res = scoring.score_case(gold, scoring.read_bib(bib), name="t")
+    assert (res.matched, res.missed, res.spurious) == (2, 1, 1)
+    # matched: title 2, authors 2 (prefix; "others" dropped), year 2, venue 1, arxiv 1, doi 1
+    assert res.tp == {"title": 2, "authors": 2, "year": 2, "venue": 1, "arxiv": 1, "doi": 1}
+    # invented DOI on entry a; the spurious entry's title
+    assert res.fp == {"title": 1, "authors": 0, "year": 0, "venue": 0, "arxiv": 0, "doi": 1}
+    # the missed entry's four gold values
+    assert res.fn == {"title": 1, "authors": 1, "year": 1, "venue": 1, "arxiv": 0, "doi": 0}
+    assert abs(res.f1 - scoring.f1(9, 2, 4)) < 1e-12
+    assert "micro-F1" in scoring.table([res]) and "t " in scoring.table([res])
