@@ -137,3 +137,34 @@ def test_unknown_source_is_a_usage_error(scholar, tmp_path):
     path.write_text(SOURCE)
     assert main(["enrich", "--sources", "arxiv,scholar", str(path)]) == 2
     assert path.read_text() == SOURCE
+
+
+def test_ctrl_c_in_a_real_process_leaves_file_and_cache_intact(httpserver, tmp_path):
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time as _time
+
+    papers = [Paper(f"Paper Number {i} About Things", (f"Author{i} Person",), 2020, arxiv=f"2001.{10000 + i}") for i in range(30)]
+    fake = FakeScholar(papers, latency=0.3)
+    urls = install(httpserver, fake)
+    path = tmp_path / "refs.bib"
+    text = "".join(f"@misc{{p{i},\n  title = {{Paper Number {i} About Things}},\n  author = {{Person, Author{i} and others}}\n}}\n\n" for i in range(30))
+    path.write_text(text)
+    env = dict(os.environ, REFKIT_ARXIV_URL=urls["arxiv_url"], REFKIT_CROSSREF_URL=urls["crossref_url"],
+               REFKIT_DOI_URL=urls["doi_url"], REFKIT_ARXIV_DELAY="0", REFKIT_CACHE_DIR=str(tmp_path / "cache"),
+               REFKIT_CONFIG=str(tmp_path / "none.toml"))
+    (tmp_path / "none.toml").write_text("")
+    proc = subprocess.Popen([sys.executable, "-m", "refkit", "enrich", str(path)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while len(fake.log) < 3 and proc.poll() is None:  # wait until lookups are under way
+        _time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err
+    assert path.read_text() == text
+    db = sqlite3.connect(tmp_path / "cache" / "http-cache.sqlite")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
