@@ -165,18 +165,30 @@ _VENUEISH = re.compile(
 
 #: notes around publication lists, never entries themselves
 _BOILERPLATE = re.compile(
-    r"\b(?:please see|see (?:also|my|our)|for an? (?:complete|full|up-to-date|updated|comprehensive) list|"
-    r"(?:complete|full|up-to-date) list (?:is|of|on|at|can)|last (?:updated|modified|changed)|"
-    r"(?:automatically )?generated (?:automatically )?(?:by|with|from|using) (?:bibtex2html|jekyll|hugo|bibbase|"
-    r"wowchemy|pandoc|my|our|a bibtex|the bibtex)|powered by|click (?:here|on)|copyright|all rights reserved|"
-    r"e-?mail\s*:|indicates? (?:equal|corresponding|first|joint|co-first|student)|equal contribution)\b|©",
+    r"\b(?:last (?:updated|modified|changed)|(?:automatically )?generated (?:automatically )?(?:by|with|from|using) "
+    r"(?:bibtex2html|jekyll|hugo|bibbase|wowchemy|pandoc|my|our|a bibtex|the bibtex)|powered by|click (?:here|on)|"
+    r"all rights reserved)\b",
+    re.I,
+)
+#: the same, but only in a short note or one without a year (a citation may carry
+#: "(* equal contribution)" or a title may start "Copyright law …")
+_WEAK_BOILERPLATE = re.compile(
+    r"^\s*(?:copyright|©)|\b(?:please see|see (?:also|my|our)|for an? (?:complete|full|up-to-date|updated|comprehensive) "
+    r"list|(?:complete|full|up-to-date) list (?:is|of|on|at|can)|e-?mail\s*:|indicates? (?:equal|corresponding|first|joint|"
+    r"co-first|student)|equal contribution|contributed equally)\b",
     re.I,
 )
 
 
 def is_boilerplate(segment: Segment) -> bool:
     """A note such as "Full list on Google Scholar" or "Last updated 2021"."""
-    return bool(_BOILERPLATE.search(segment.text))
+    text = segment.text
+    if _BOILERPLATE.search(text):
+        return True
+    m = _WEAK_BOILERPLATE.search(text)
+    if m:  # a note starts so; a citation at most ends with "(* equal contribution)"
+        return m.start() < 40 or len(text) < 100 or not re.search(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)", text)
+    return False
 
 
 def looks_like_citation(segment: Segment) -> bool:
