@@ -290,3 +290,13 @@ def test_title_searches_are_batched_on_arxiv(config, scholar):
     assert scholar.counts["arxiv"] == 1 and ") OR (" in unquote_plus(scholar.log[0])
     assert result.get("cf").get("eprint") == "2311.08007" and result.get("g").get("eprint") == "hep-th/9901001"
     assert "eprint" not in result.get("n")
+
+
+def test_an_unexpected_answer_is_a_failure_of_that_lookup_not_a_crash(config, scholar):
+    # well-formed JSON of an unexpected shape ("issued" is a number): the parser raises
+    body = '{"status":"ok","message":{"items":[{"DOI":"10.1/x","title":["T"],"issued":5}]}}'
+    scholar.fail("/crossref/works", Response(body, content_type="application/json"))
+    entry = Entry("article", "x", {"title": AFB.title, "author": "Zhong, Zhihang", "year": "2022"})
+    result, report = enrich_report(lib(entry), http=config, sources=["crossref"])
+    assert result.get("x") == entry and report.outcomes[0].status == "failed"
+    assert any(p.code == "EN102" and "unexpected answer (AttributeError" in p.message for p in result.problems)

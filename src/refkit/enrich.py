@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 import sys as _sys
-import threading
 import types as _types
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -149,7 +148,6 @@ class _Work:
     failures: list[str] = field(default_factory=list)
     offline_misses: int = 0
     problems: list[Problem] = field(default_factory=list)
-    kept_published: bool = False
 
     @property
     def key(self) -> str:
@@ -211,15 +209,16 @@ def is_preprint(entry: Entry) -> bool:
 
 # ---- the run ---------------------------------------------------------------------------------
 class _Runner:
-    def __init__(self, client: Client, options: EnrichOptions, progress: Callable[[int, int], None] | None):
+    """Runs lookups in one small thread pool per source (hosts in parallel, each
+    paced by the client) and hands results to callbacks on the calling thread."""
+
+    def __init__(self, client: Client, progress: Callable[[int, int], None] | None):
         self.client = client
         self.config = client.config
-        self.options = options
         self.progress = progress
         self.pools = {name: ThreadPoolExecutor(_POOL_SIZES.get(name, 2), thread_name_prefix=f"refkit-{name}") for name in SOURCES}
         self.done = 0
         self.total = 0
-        self._lock = threading.Lock()
 
     def close(self, cancel: bool = False) -> None:
         if cancel:
@@ -243,6 +242,8 @@ class _Runner:
                     on_ok(fut.result())
                 elif isinstance(exc, LookupFailed):
                     on_error(exc)
+                elif isinstance(exc, Exception):  # an answer no parser expected: that lookup failed
+                    on_error(LookupFailed(f"unexpected answer ({type(exc).__name__}: {exc})"))
                 else:
                     raise exc
                 self.done += 1
@@ -314,7 +315,7 @@ def enrich_report(library: Library, *, client: Client | None = None, http: HttpC
     stats_before, hits_before = Counter(client.stats), Counter(client.cache_hits)
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     works = [_Work(i, e, _entry_arxiv(e), _entry_doi(e)) for i, e in enumerate(library.entries)]
-    runner = _Runner(client, opts, progress)
+    runner = _Runner(client, progress)
     try:
         _lookups(runner, works, opts)
     except BaseException:
