@@ -648,11 +648,16 @@ def _Source(items: list[dict[str, Any]]) -> Any:
             elif isinstance(value, (list, dict)):
                 continue
             else:
-                data[name] = parser.parse_string(_strip_tags(str(value)))
+                text = _strip_tags(str(value))
+                if name in ("issue", "volume") and _NUM_RANGE.match(text):
+                    # CSL 1.0.2 "Number": a numeric range is printed with an en dash
+                    text = _NUM_RANGE.sub("\\1–\\2", text)
+                data[name] = parser.parse_string(text)
         source.add(Reference(item["id"], item["type"], **data))
     return source
 
 
+_NUM_RANGE = re.compile(r"^\s*(\d+)\s*[-‐‑]\s*(\d+)\s*$")
 _RICH = re.compile(r"</?(?:i|b|em|strong|sup|sub)>|<span style=[^>]*>|(?<=</span>)")
 
 
@@ -694,6 +699,8 @@ def _install_fixes() -> None:
     _fix_substitute_choose(model)
     _fix_initialize(model)
     _fix_sort(model)
+    _fix_group_suppression(model)
+    _fix_trailing_literal_name(model)
 
 
 def _fix_title_case_language(model: Any) -> None:
@@ -721,8 +728,14 @@ def _fix_title_case_language(model: Any) -> None:
     model.TextCased.case = case
 
 
+#: lower-case words title case leaves alone (CSL's list plus the one-word
+#: prepositions and particles citeproc-js also keeps: "Journal de Physique")
 _STOP_WORDS = frozenset(
-    "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet".split()
+    "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet "
+    "about across after against al along amid among amongst apud around atop before behind below beneath "
+    "beside besides between beyond ca circa d' de del della der des despite du during et except given "
+    "inside lest like near next off out per plus pro qua sans since than through throughout toward towards "
+    "under underneath until unto upon van versus via vis-à-vis von vs within without y".split()
 )
 _TOKEN = re.compile(r"(?<![\w'’])([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
@@ -743,8 +756,8 @@ def _title_case(text: Any, NoCase: type, MixedString: type) -> Any:
             state["first"] = False
             if word.lower() != word:
                 return word
-            if word in _STOP_WORDS and not first:
-                return word
+            if (word in _STOP_WORDS or len(word) == 1) and not first:
+                return word  # one-letter words too: "Physica Status Solidi (b)", "Part i"
             return word[:1].upper() + word[1:]
 
         return _TOKEN.sub(repl, segment)
@@ -851,11 +864,21 @@ def _repress_macro_variables(model: Any, text_elem: Any, context: Any) -> None:
     """Variables rendered by a substituted macro (a title standing in for the
     author) are suppressed in the rest of the entry, as CSL requires."""
     layout = context.get_layout()
-    macro = text_elem.get_macro(text_elem.get("macro"))
-    for node in macro.iter():
-        var = node.get("variable") if hasattr(node, "get") else None
-        if var and isinstance(node, (model.Text, model.Names)):
-            layout.repressed.setdefault(node.tag, []).append(var)
+    seen: set[str] = set()
+    todo = [text_elem.get("macro")]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for node in text_elem.get_macro(name).iter():
+            if not isinstance(node, (model.Text, model.Names)):
+                continue
+            if node.get("macro"):
+                todo.append(node.get("macro"))
+            var = node.get("variable")
+            if var and var != "citation-number":
+                layout.repressed.setdefault(node.tag, []).append(var)
 
 
 _INITIAL_WORD = re.compile(r"[^\s.]+\.?")
@@ -986,3 +1009,68 @@ def _fix_sort(model: Any) -> None:
         return self.get_macro(self.get("macro")).render(item, context, sort_options=sort_options), language
 
     model.Text.process = text_process
+
+
+def _fix_group_suppression(model: Any) -> None:
+    """CSL 1.0.2 "Group": a group is suppressed when it calls variables and
+    all of them are empty. For a ``cs:choose`` child only the branch taken
+    counts; citeproc-py counted every branch, so APA printed a lone
+    "(Publication)" for theses without a number."""
+
+    def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        output = []
+        called = rendered = False
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            if isinstance(child, model.Choose):
+                branch = next((b for b in child.iterchildren() if _condition(model, b, item, context)), None)
+                calls = branch is not None and branch.calls_variable()
+            else:
+                calls = child.calls_variable()
+            called = called or calls
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+                rendered = rendered or calls
+        if output and (not called or rendered):
+            return self.join(output)
+        raise model.VariableError
+
+    model.Group.process = process
+
+
+def _fix_trailing_literal_name(model: Any) -> None:
+    """Personal names followed by a literal name (an institution, or BibTeX's
+    "and others" as pandoc writes it) are two lists joined by the "and" term
+    without the delimiter, as citeproc-js does: "Almeida, F. & others"."""
+    original = model.Name.process
+
+    def process(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
+        names = item.reference.get(variable, [])
+        if (
+            sort_options is None
+            and len(names) >= 2
+            and "literal" in names[-1]
+            and all("literal" not in n for n in names[:-1])
+            and self.get_option("and", context, sort_options)
+        ):
+            et_al_min = self.get_option("et-al-min", context, sort_options)
+            if not (et_al_min and len(names) >= et_al_min):
+                ref = item.reference
+                saved = ref[variable]
+                try:
+                    dict.__setitem__(ref, variable, saved[:-1])
+                    head = original(self, item, variable, context=context, sort_options=sort_options, **kwargs)
+                finally:
+                    dict.__setitem__(ref, variable, saved)
+                and_term = self.get_single_term(name="and") if self.get_option("and", context, sort_options) == "text" else self.preformat("&")
+                return head + " " + and_term + " " + self.preformat(names[-1]["literal"])
+        return original(self, item, variable, context=context, sort_options=sort_options, **kwargs)
+
+    model.Name.process = process
