@@ -149,9 +149,12 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         suffix, tokens, kinds = tokens[-1], tokens[:-1], kinds[:-1]
     if not tokens:
         return None
-    # Vancouver / family-first with initials: "Smith JA", "Smith J.A.", "Zhang Y."
-    if len(tokens) >= 2 and kinds[0] == "word" and all(k in ("initial", "caps") for k in kinds[1:]):
-        return Name(family=tokens[0], given=" ".join(tokens[1:]), suffix=suffix), roles, 1.0
+    # Vancouver / family-first with initials: "Smith JA", "Smith J.A.", "Zhang Y.", "Le Rhun A"
+    n_words = 0
+    while n_words < len(kinds) and kinds[n_words] in ("word", "particle"):
+        n_words += 1
+    if 1 <= n_words <= 3 and n_words < len(tokens) and kinds[0] == "word" and all(k in ("initial", "caps") for k in kinds[n_words:]):
+        return Name(family=" ".join(tokens[:n_words]), given=" ".join(tokens[n_words:]), suffix=suffix), roles, 1.0
     if len(tokens) >= 2 and kinds[0] == "particle" and kinds[-1] in ("initial", "caps") and "word" in kinds:
         i = kinds.index("word")
         fam_end = i + 1
@@ -274,6 +277,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
         inverted = True
     if ";" in text[: (pieces[1][0] if len(pieces) > 1 else len(text))] and "," in text[pieces[0][0]:pieces[0][1]] if pieces else False:
         inverted = False
+    vancouver = False
     while i < len(pieces):
         s, e = pieces[i]
         piece = text[s:e]
@@ -301,13 +305,17 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
             used = 1
         if parsed is None:
             # the list ends inside this piece: "Lee K. Title …", "K. King (2020) …", "Doe: Title"
-            head_end = _longest_name_head(piece)
+            heads = _name_heads(piece)
+            # in a Vancouver list ("Hille F, Charpentier E. CRISPR-Cas: …") the name ends
+            # at the first full stop; elsewhere ("Andrew Y. Ng: Title") at the last break
+            head_end = (heads[0] if vancouver else heads[-1]) if heads else 0
             if head_end:
                 parsed = parse_display_name(piece[:head_end])
                 pe = s + head_end
         if parsed is None:
             break
         name, r, conf = parsed
+        vancouver = vancouver or (used == 1 and _is_vancouver(text[s:pe]))
         if bold is not None and _mostly(bold, s, pe):
             r = tuple(dict.fromkeys(r + ("highlight",)))
         names.append(name)
@@ -334,13 +342,27 @@ _HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$|\s(?=\d)")
 def _longest_name_head(piece: str) -> int:
     """The end of the longest start of ``piece`` that is a name and stops at a
     sentence break, colon or parenthesis (0 if none)."""
-    best = 0
+    ends = _name_heads(piece)
+    return ends[-1] if ends else 0
+
+
+def _name_heads(piece: str) -> list[int]:
+    """The ends of every start of ``piece`` that is a name and stops at a break."""
+    ends = []
     for m in _HEAD_BREAK.finditer(piece[:200]):
         end = m.start() + (1 if piece[m.start()] == "." else 0)
-        head = piece[:end]
-        if parse_display_name(head) is not None:
-            best = end
-    return best
+        if parse_display_name(piece[:end]) is not None:
+            ends.append(end)
+    return ends
+
+
+def _is_vancouver(piece: str) -> bool:
+    """``Smith JA`` / ``Le Rhun A``: family name(s) then initials, no comma."""
+    toks = _strip_markers(piece)[0].split()
+    if len(toks) < 2 or "," in piece:
+        return False
+    kinds = [_token_kind(t) for t in toks]
+    return kinds[0] == "word" and kinds[-1] in ("initial", "caps")
 
 
 def _mostly(mask: Sequence[bool], start: int, end: int) -> bool:

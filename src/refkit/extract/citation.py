@@ -569,6 +569,15 @@ def _assign(work: _Work) -> _Parts:
         if not remaining:
             return parts
         ts, te = remaining[0]
+        # "Genome editing. The new frontier of …. *Science*. 2014": when an italic venue
+        # follows, the title runs up to it even across a full stop
+        italic_at = next((k for k in range(te, len(text)) if work.italic[k] and text[k].strip()), None)
+        if italic_at is not None and len(remaining) > 1 and not any(work.italic[ts:te]):
+            between = [r for r in remaining[1:] if r[1] <= italic_at]
+            gap = text[te:italic_at]
+            if between and len(between) <= 2 and not _YEAR_RE.search(gap) and not venue_type(gap) and not lookup(gap.strip(" .,;:")):
+                te = _strip_range(text, ts, between[-1][1])[1]
+                remaining = [(ts, te)] + [r for r in remaining[1:] if r[1] > italic_at]
         parts.title, venue_start = _title_in(work, text, ts, te, last=len(remaining) == 1)
         if venue_start is not None:
             parts.venue.append(_strip_range(text, venue_start, te))

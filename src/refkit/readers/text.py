@@ -538,7 +538,8 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
     else:
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
-    lines = text.split("\n")
+    # Markdown block quotes are notes about the list, not items of it
+    lines = ["" if re.match(r"\s{0,3}>", line) else line for line in text.split("\n")]
     items = _items(lines)
     wrapped = _wrapped(items, lines)
     out: list[tuple[Segment, str | None]] = []
