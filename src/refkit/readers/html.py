@@ -24,10 +24,14 @@ from typing import Any, Callable, Iterable
 
 from .. import ids
 from ..latex import to_unicode
-from ..model import Entry, Library, Provenance
+from ..model import Entry, Library, Location, Problem, Provenance
 from ..extract.segment import Link, Segment
 
-__all__ = ["read", "sniff", "entry_links"]
+__all__ = ["read", "sniff", "entry_links", "MAX_ITEMS"]
+
+#: items read from one page at most: a publication list never holds more, and it
+#: bounds the time a huge or machine-generated page can take
+MAX_ITEMS = 20_000
 
 _PROV = Provenance("html")
 
@@ -295,6 +299,13 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
         return Library.from_entries([article], source=path)
 
     items = hs.page_items(root, path)
+    problems: list[Problem] = []
+    if len(items) > MAX_ITEMS:
+        problems.append(Problem(
+            "RK190", f"the page lists {len(items)} items; only the first {MAX_ITEMS} were read",
+            Location(path, items[MAX_ITEMS].segment.location.line), severity="warning",
+        ))
+        items = items[:MAX_ITEMS]
     owner: dict[Any, int] = {}
     for i, item in enumerate(items):
         for el in item.subtree():
@@ -366,7 +377,9 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
     found.sort(key=lambda pair: pair[0])
 
     entries = _unique_keys(_dedupe([e for _, e in found]))
-    return Library.from_entries(entries, source=path)
+    library = Library.from_entries(entries, source=path)
+    library.problems.extend(problems)
+    return library
 
 
 def _dedupe(entries: list[Entry]) -> list[Entry]:
