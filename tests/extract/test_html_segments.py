@@ -361,3 +361,47 @@ def test_deep_nesting_and_empty_pages_do_not_fail() -> None:
     assert parse_html("   \n ") is None
     root = parse_html("<html><body><p>Hello, world.</p></body></html>")
     assert root is not None and page_items(root) == []
+
+
+BR_WITH_LABELS = """<html><body>
+<h1>Jane Roe</h1><p>Professor of Physics.</p>
+<h2>Publications</h2>
+<p><b>Refereed journal articles</b><br>
+1. J. Roe, K. Smith, and L. Wong, "Quantum dots in strong fields," Phys. Rev. B <b>95</b>, 115401 (2017). [<a href="https://arxiv.org/abs/1612.01234">arXiv</a>]<br>
+2. J. Roe and M. Black, "Spin waves revisited," Phys. Rev. Lett. <b>120</b>, 027201 (2018). <a href="https://doi.org/10.1103/PhysRevLett.120.027201">doi</a><br>
+<br>
+<b>Conference proceedings</b><br>
+3. J. Roe, "Phonons at the edge," in Proceedings of the International Conference on Low Temperature Physics, pp. 12-15 (2016).<br>
+</p>
+<h2>Teaching</h2>
+<p>PHYS 101: Introductory Mechanics, Fall 2019, Fall 2020, Spring 2021, taught to 300 students.<br>
+PHYS 505: Quantum Field Theory, Spring 2018, graduate course, with many problem sets and exams.</p>
+</body></html>"""
+
+
+def test_bold_labels_between_br_separated_items() -> None:
+    found = items(BR_WITH_LABELS)
+    assert [(i.segment.headings[1:], i.section, i.segment.location.line) for i in found] == [
+        (("Publications", "Refereed journal articles"), "pub", 5),
+        (("Publications", "Refereed journal articles"), "pub", 6),
+        (("Publications", "Conference proceedings"), "pub", 9),
+        (("Teaching",), "other", 12),
+        (("Teaching",), "other", 13),
+    ]
+    assert found[0].segment.text.endswith("115401 (2017).")  # the [arXiv] link left the text
+    assert found[0].segment.links[0].url == "https://arxiv.org/abs/1612.01234"
+
+
+YEAR_COLUMN = """<html><body><table class="pubs">
+<tr><th>Year</th><th>Publication</th></tr>
+<tr><td>2019</td><td>A. Kumar, B. Singh. <em>Graph neural networks for molecules</em>. Journal of Chemical Information and Modeling, 59(3), 100-110.</td></tr>
+<tr><td>2018</td><td>B. Singh. <em>Kernel methods in chemistry</em>. Chemical Science, 9, 2000-2010.</td></tr>
+</table></body></html>"""
+
+
+def test_year_column_moves_after_the_citation() -> None:
+    found = items(YEAR_COLUMN)
+    assert [lines(i) for i in found] == [
+        ["A. Kumar, B. Singh. Graph neural networks for molecules. Journal of Chemical Information and Modeling, 59(3), 100-110.", "2019"],
+        ["B. Singh. Kernel methods in chemistry. Chemical Science, 9, 2000-2010.", "2018"],  # 2000-2010 are pages
+    ]
