@@ -343,17 +343,17 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
         own = bib_in.get(i) or coins_in.get(i) or []
         if not own and (is_boilerplate(seg) or item.section is None and not looks_like_citation(seg)):
             continue
+        if len(own) > 1:  # one block of several entries (or items run together): exact data wins
+            exact.update(range(len(found), len(found) + len(own)))
+            found.extend(((line_of[i], 0, i), e) for e in own)
+            continue
         links = entry_links(seg.links)
         visible = parse(seg) if parse is not None and seg.spans else None
-        if len(own) == 1:
+        if own:
             entry = _merge_structured(own[0], visible, links)
             exact.add(len(found))
         elif visible is not None:
             entry = _with_links(_verbatim(visible), links)
-        elif own:
-            exact.update(range(len(found), len(found) + len(own)))
-            found.extend(((line_of[i], 0, i), e) for e in own)
-            continue
         else:
             continue
         found.append(((line_of[i], 0, i), entry))
