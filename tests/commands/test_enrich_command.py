@@ -168,3 +168,14 @@ def test_ctrl_c_in_a_real_process_leaves_file_and_cache_intact(httpserver, tmp_p
     db = sqlite3.connect(tmp_path / "cache" / "http-cache.sqlite")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
+
+
+def test_a_file_with_syntax_errors_is_left_alone(scholar, tmp_path, capsys):
+    broken = tmp_path / "broken.bib"
+    broken.write_text("@article{a, title={x}\n" + SOURCE)
+    good = tmp_path / "good.bib"
+    good.write_text(SOURCE)
+    assert main(["enrich", str(broken), str(good)]) == 2
+    assert broken.read_text() == "@article{a, title={x}\n" + SOURCE
+    assert "Ji, Xiang" in good.read_text()  # the other file was still enriched
+    assert "broken.bib:2:1: RK1" in capsys.readouterr().err  # the reader's syntax error, with its location

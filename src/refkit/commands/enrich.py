@@ -2,7 +2,7 @@
 Crossref (see :mod:`refkit.enrich`).
 
 Only the entries that change are rewritten; every other byte of the file stays
-as it was. The file is written atomically after all lookups are done, so an
+as it was. A file with syntax errors is reported and left alone (exit 2). The file is written atomically after all lookups are done, so an
 interrupted run (Ctrl-C) leaves it untouched. Exit codes, as for ``format``:
 0 nothing changed, 1 a file was changed, 2 error.
 
@@ -197,14 +197,27 @@ def _offset(starts: list[int], line: int | None, column: int | None) -> int | No
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import RefkitError
     from ..fileio import atomic_write, read_text
     from ..readers import reader
     from ..writers.bibtex import write
 
-    changed = False
+    changed = errors = 0
     for path in args.files:
-        text = read_text(path)
-        library = reader("bibtex").read(text, path=path)
+        try:
+            text = read_text(path)
+            library = reader("bibtex").read(text, path=path)
+        except RefkitError as exc:
+            print(f"refkit: {exc}", file=sys.stderr)
+            errors += 1
+            continue
+        broken = [p for p in library.problems if p.severity == "error"]
+        if broken:  # never rewrite (or look up) a file refkit cannot read completely
+            for problem in broken:
+                print(f"refkit: {problem}", file=sys.stderr)
+            print(f"refkit: {path}: not enriched: fix the errors above first", file=sys.stderr)
+            errors += 1
+            continue
         if not library.source:
             library.source = path
         result = enrich_library(library, args)
@@ -213,5 +226,7 @@ def run(args: argparse.Namespace) -> int:
             new_text = write(result)
         if new_text != text:
             atomic_write(path, new_text)
-            changed = True
+            changed += 1
+    if errors:
+        return 2
     return 1 if changed else 0
