@@ -102,6 +102,7 @@ def test_every_required_field_table_row_names_a_known_field_tuple() -> None:
 
 @pytest.mark.parametrize("fields, expected", [
     ({"doi": "not a doi"}, ["RK501"]),
+    ({"doi": "10.1000/abc 10.1000/def"}, ["RK501"]),
     ({"doi": "10.1000/abc"}, []),
     ({"doi": "https://doi.org/10.1000/abc"}, ["RK602"]),
     ({"doi": "doi:10.1000/abc"}, ["RK602"]),

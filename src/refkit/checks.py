@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from .ids import is_isbn, parse_arxiv
 from .model import Entry, Library, Location, Problem
 from .transforms import normalize as fix  # the RK6xx rules are exactly what `refkit format` fixes
-from .transforms.dedupe import bare_doi
+from .transforms.dedupe import bare_doi, find_duplicates
 
 __all__ = ["Rule", "RULES", "check", "select_rules", "REQUIRED_FIELDS"]
 
@@ -322,8 +322,6 @@ def _line(entry: Entry) -> str:
 def _check_duplicates(entries: Sequence[Entry], report: _Report) -> None:
     if not any(report.enabled(c) for c in ("RK301", "RK302", "RK303")):
         return
-    from .transforms.dedupe import find_duplicates
-
     what = {"doi": ("RK301", "the same DOI as"), "arxiv": ("RK302", "the same arXiv id and title as"),
             "title": ("RK303", "the same title and year as")}
     for dup in find_duplicates(entries):
@@ -408,7 +406,7 @@ def _check_doi(entry: Entry, report: _Report) -> None:
         return
     else:
         bare = bare_doi(value)
-        if bare is None:
+        if bare is None or len(_plain(value).split()) > 1:  # none, or text around it: "10.1/x (print)"
             report("RK501", f"doi {value.strip()!r} is not a DOI (10.<prefix>/<suffix>)", entry, "doi")
             return
         if bare == value:
