@@ -169,3 +169,16 @@ def test_deeply_nested_page_does_not_recurse() -> None:
     page = "<html><body><h2>Publications</h2>" + "<div>" * 10000 + "<ul>" + items + "</ul>" + "</div>" * 10000 + "</body></html>"
     lib = html.read(page)
     assert [e.get("title") for e in lib] == ["A deep title about depth one", "A deep title about depth two"]
+
+
+def test_xhtml_with_xml_declaration() -> None:
+    page = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><body><h2>Papers</h2><ul>
+<li>A. Smith and B. Jones. A study of things. <i>Journal of Studies</i>, 3:1-4, 2011.</li>
+<li>C. Brown. Another study of things. <i>Journal of Studies</i>, 4:5-9, 2012.</li>
+</ul></body></html>"""
+    assert html.sniff(page) >= 0.9
+    lib = html.read(page)
+    assert [e.get("title") for e in lib] == ["A study of things", "Another study of things"]
+    assert lib.entries[0].location.line == 4

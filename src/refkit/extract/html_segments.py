@@ -117,9 +117,14 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.S)
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+([^\n<>]+?)[ \t#]*$", re.M)
 
 
+_XML_DECL = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")
+
+
 def _prepare(text: str) -> str:
     """Make Markdown-wrapped HTML parseable as HTML, keeping line numbers:
-    blank out YAML front matter and turn ``## Heading`` lines into ``<hN>``."""
+    blank out YAML front matter and an XHTML ``<?xml … encoding=…?>`` declaration
+    (lxml refuses one in a str), and turn ``## Heading`` lines into ``<hN>``."""
+    text = _XML_DECL.sub(lambda d: "\n" * d.group(0).count("\n"), text)
     m = _FRONT_MATTER.match(text)
     if m:
         text = "\n" * m.group(0).count("\n") + text[m.end():]

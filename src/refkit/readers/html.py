@@ -348,7 +348,14 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
             found.extend(((line_of[i], 0, i), e) for e in own)
             continue
         links = entry_links(seg.links)
-        visible = parse(seg) if parse is not None and seg.spans else None
+        visible = None
+        if parse is not None and seg.spans:
+            try:
+                visible = parse(seg)
+            except RecursionError:
+                raise
+            except Exception as exc:  # one unreadable item must not lose the page
+                problems.append(Problem("RK191", f"could not read this item ({type(exc).__name__}: {exc})", seg.location, severity="warning"))
         if own:
             entry = _merge_structured(own[0], visible, links)
             exact.add(len(found))
