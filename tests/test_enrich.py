@@ -73,11 +73,12 @@ def test_truncated_author_list_completed_with_provenance(config):
 def test_preprint_upgraded_to_published_version_keeping_eprint(config):
     entry = Entry("article", "bit", {"title": "Blur Interpolation Transformer for Real-World Motion from Blur",
                                      "author": "Zhong, Zhihang and others", "journal": "arXiv preprint arXiv:2211.11423",
-                                     "year": "2022", "eprint": "2211.11423", "archiveprefix": "arXiv"})
+                                     "year": "2022", "month": "November", "eprint": "2211.11423", "archiveprefix": "arXiv"})
     result, report = enrich_report(lib(entry), http=config)
     new = result.get("bit")
     assert new.type == "inproceedings" and "journal" not in new
     assert new.get("booktitle") == BIT.venue and new.get("year") == "2023" and new.get("pages") == "5713--5723"
+    assert new.get("month") == "June"  # the publication's month, not the preprint's
     assert new.get("doi").lower() == BIT.doi.lower()
     assert (new.get("eprint"), new.get("archiveprefix"), new.get("primaryclass")) == ("2211.11423", "arXiv", "cs.CV")
     assert "upgraded preprint" in new.provenance["booktitle"].note

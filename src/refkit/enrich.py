@@ -67,6 +67,8 @@ _PREPRINT_VENUE = re.compile(r"arxiv|\bcorr\b|preprint|biorxiv|medrxiv|ssrn|subm
 _PREPRINT_TYPES = {"misc", "unpublished", "article", "online", "preprint", "techreport", "report"}
 _VENUE_FIELDS = ("journal", "booktitle", "journaltitle")
 _POOL_SIZES = {"arxiv": 1, "doi": 2, "crossref": 2}
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -622,7 +624,13 @@ class _Merger:
             if venue_field:
                 self.set(venue_field, rec.venue, rec, note, force=True)
             if rec.year:
+                before = self.entry.get("year")
                 self.set("year", str(rec.year), rec, note, force=True)
+                month = self.entry.get("month")
+                if rec.month:
+                    self.set("month", _MONTH_NAMES[rec.month - 1], rec, note, force=True)
+                elif month and before != self.entry.get("year"):  # the preprint's month is not the publication's
+                    self.apply("month", None, self.prov(rec, note), month)
             if self.entry.get("howpublished") and _PREPRINT_VENUE.search(self.entry.get("howpublished") or ""):
                 self.apply("howpublished", None, self.prov(rec, note), self.entry.get("howpublished"))
         else:
