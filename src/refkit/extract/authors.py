@@ -88,7 +88,7 @@ def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
             roles.append(role)
     cleaned = re.sub(rf"[{re.escape(_MARKER_CHARS)}]+", " ", piece)
     # affiliation digits glued to a name: "Smith1", "Smith1,2", "Smith¹"
-    cleaned = re.sub(r"(?<=[^\W\d_])[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?:[,\s][\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*(?=\s|$)", "", cleaned)
+    cleaned = re.sub(r"(?<=[^\W\d_]{2})[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?:[,\s][\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*(?=\s|$)", "", cleaned)
     cleaned = " ".join(cleaned.split()).strip(" ,")
     if cleaned.endswith(".") and not _ends_with_initial(cleaned) and not cleaned.lower().endswith(("jr.", "sr.", "al.")):
         cleaned = cleaned.rstrip(".")
@@ -153,7 +153,13 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     n_words = 0
     while n_words < len(kinds) and kinds[n_words] in ("word", "particle"):
         n_words += 1
-    if 1 <= n_words <= 3 and n_words < len(tokens) and kinds[0] == "word" and all(k in ("initial", "caps") for k in kinds[n_words:]):
+    if (
+        1 <= n_words <= 3
+        and n_words < len(tokens)
+        and kinds[0] == "word"
+        and all(k in ("initial", "caps") for k in kinds[n_words:])
+        and (n_words == 1 or not any(is_common_word(t) for t in tokens[:n_words]))
+    ):
         return Name(family=" ".join(tokens[:n_words]), given=" ".join(tokens[n_words:]), suffix=suffix), roles, 1.0
     if len(tokens) >= 2 and kinds[0] == "particle" and kinds[-1] in ("initial", "caps") and "word" in kinds:
         i = kinds.index("word")

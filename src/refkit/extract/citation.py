@@ -489,6 +489,7 @@ class _Parts:
     authors: AuthorList | None = None
     author_range: tuple[int, int] | None = None
     venue: list[tuple[int, int]] = field(default_factory=list)
+    editors: bool = False  # the name list is marked "(Eds.)"
 
 
 def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, min_conf: float) -> tuple[AuthorList, int] | None:
@@ -558,6 +559,11 @@ def _assign(work: _Work) -> _Parts:
         parts.authors, end = found
         parts.author_range = (first[0], end)
         rest = _strip_range(text, end, first[1])
+        em = re.match(r"\s*\((?:eds?\.?|editors?|hrsg\.?|coord\.?)\)[\s.,:]*", text[rest[0]:rest[1]], re.I)
+        if em:
+            # "Shannon, C. E., & McCarthy, J. (Eds.) (1956)": editors, not authors
+            parts.editors = True
+            rest = _strip_range(text, rest[0] + em.end(), rest[1])
         ym = re.match(rf"\s*[(\[]?\s*({_YEAR})\s*[)\]]?[\s.,:;]*", text[rest[0]:rest[1]])
         if ym and ym.end() > 0:
             # "Authors (2020) Title": the year between the list and the title
@@ -881,7 +887,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     entry = Entry(type=kind, key="", origin=Origin(location=segment.location, text=segment.text))
     values: dict[str, str | None] = {"title": escape(title)}
     if authors:
-        entry = entry.with_names("author", authors.names, prov)
+        entry = entry.with_names("editor" if parts.editors else "author", authors.names, prov)
         note = annotation(authors.roles)
         if note:
             values["author+an"] = note

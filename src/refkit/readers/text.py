@@ -538,6 +538,7 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
     else:
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+    text = _rst(text)
     # Markdown block quotes are notes about the list, not items of it
     lines = ["" if re.match(r"\s{0,3}>", line) else line for line in text.split("\n")]
     items = _items(lines)
@@ -548,6 +549,38 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
             continue
         out.append((_segment(item, path, wrapped), item.section))
     return out
+
+
+_RST_DIRECTIVE = re.compile(r"^\.\.\s+(?:_[^:\n]{0,80}:|\|[^|\n]{1,80}\|\s+\w[\w-]*::|\w[\w-]*::|\[[^\]\n]{1,40}\])")
+_RST_FIELD = re.compile(r"^:[^:\n]{1,40}:(?:\s|$)")
+
+
+def _rst(text: str) -> str:
+    """reStructuredText markup the item parser does not need: directives (with their
+    indented bodies), field lists and comments go; `` `text <url>`_ `` links become
+    Markdown links."""
+    if ".. " not in text and "`_" not in text and not re.search(r"^:[^:\n]+:", text, re.M):
+        return text
+    out: list[str] = []
+    skipping = False
+    for line in text.split("\n"):
+        if _RST_DIRECTIVE.match(line) or (line.startswith(".. ") and not line.startswith(".. [")):
+            skipping = True
+            out.append("")
+            continue
+        if skipping:
+            if not line.strip() or line[:1] in " \t":
+                out.append("")
+                continue
+            skipping = False
+        if _RST_FIELD.match(line):
+            out.append("")
+            continue
+        line = re.sub(r"`([^`<\n]{1,500}?)\s*<([^>\s]{1,2000})>`__?", r"[\1](\2)", line)
+        line = re.sub(r"``([^`\n]{1,500})``", r"\1", line)
+        line = re.sub(r"`([^`\n]{1,500})`_{1,2}", r"\1", line)
+        out.append(line)
+    return "\n".join(out)
 
 
 def _items(lines: list[str]) -> list[_Item]:
