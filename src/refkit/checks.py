@@ -67,6 +67,11 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          severity="warning"),
     Rule("RK108", "value-expected", "a value was expected after '=' or '#'",
          "BibTeX skips the rest of the entry."),
+    # RK19x: found by the HTML reader
+    Rule("RK190", "too-many-items", "a page lists more items than the HTML reader reads",
+         "The items after the limit are not extracted.", severity="warning"),
+    Rule("RK191", "unreadable-item", "a listed item could not be read",
+         "The item is missing from the output; the message says why.", severity="warning"),
     Rule("RK201", "duplicate-key", "two entries have the same citation key",
          "BibTeX uses the first and warns; biber and pandoc may use either; citations point at the wrong work."),
     Rule("RK202", "key-case-clash", "two citation keys differ only by case",
@@ -406,9 +411,6 @@ def _check_doi(entry: Entry, report: _Report) -> None:
         return
     else:
         bare = bare_doi(value)
-        if bare is None or len(_plain(value).split()) > 1:  # none, or text around it: "10.1/x (print)"
-            report("RK501", f"doi {value.strip()!r} is not a DOI (10.<prefix>/<suffix>)", entry, "doi")
-            return
         if bare == value:
             return
     fixed = fix.doi(entry).fields.get("doi")
@@ -417,6 +419,8 @@ def _check_doi(entry: Entry, report: _Report) -> None:
             report("RK602", f"the DOI {fixed!r} is only in url; put it in doi", entry, "url")
         else:
             report("RK602", f"doi {value!r} should be the bare DOI {fixed!r}", entry, "doi")
+    elif value is not None and (bare is None or len(_plain(value).split()) > 1):  # "10.1/x (print)"
+        report("RK501", f"doi {value.strip()!r} is not a DOI (10.<prefix>/<suffix>)", entry, "doi")
 
 
 def _check_arxiv(entry: Entry, report: _Report) -> None:
