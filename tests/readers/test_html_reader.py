@@ -182,3 +182,26 @@ def test_xhtml_with_xml_declaration() -> None:
     lib = html.read(page)
     assert [e.get("title") for e in lib] == ["A study of things", "Another study of things"]
     assert lib.entries[0].location.line == 4
+
+
+def test_coins_in_items_and_jsonld_elsewhere_merge_without_duplicates() -> None:
+    coins = (
+        "ctx_ver=Z39.88-2004&amp;rft.genre=article&amp;rft.atitle=Democracy+Does+Cause+Growth"
+        "&amp;rft.jtitle=Journal+of+Political+Economy&amp;rft.date=2019&amp;rft.au=Acemoglu%2C+Daron"
+        "&amp;rft.au=Naidu%2C+Suresh&amp;rft_id=info%3Adoi%2F10.1086%2F700936"
+    )
+    page = f"""<html><head><script type="application/ld+json">
+{{"@context": "https://schema.org", "@type": "ScholarlyArticle", "name": "Why Nations Fail Revisited",
+  "author": [{{"@type": "Person", "name": "Daron Acemoglu"}}], "datePublished": "2012",
+  "isPartOf": {{"@type": "Periodical", "name": "Journal of Institutions"}}, "sameAs": "https://doi.org/10.1000/wnf.2012"}}
+</script></head><body><h2>Publications</h2><ul>
+<li>Acemoglu, D., Naidu, S. (2019). Democracy Does Cause Growth. <i>Journal of Political Economy</i>, 127(1), 47-100.
+  <span class="Z3988" title="{coins}"></span> <a href="https://github.com/x/dem">code</a></li>
+<li>Acemoglu, D. (2012). Why Nations Fail Revisited. <i>Journal of Institutions</i>, 1(1), 1-10.</li>
+</ul></body></html>"""
+    lib = html.read(page)
+    assert [e.get("title") for e in lib] == ["Democracy Does Cause Growth", "Why Nations Fail Revisited"]
+    first, second = lib.entries
+    assert first.get("doi") == "10.1086/700936" and first.get("code") == "https://github.com/x/dem"
+    assert first.get("author") == "Acemoglu, Daron and Naidu, Suresh"  # the COinS names, exact
+    assert second.get("doi") == "10.1000/wnf.2012"  # JSON-LD completed the visible item
