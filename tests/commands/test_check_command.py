@@ -145,3 +145,20 @@ def test_check_imports_no_heavy_module(files: Path) -> None:
             "('requests', 'requests_cache', 'lxml', 'citeproc', 'pybtex', 'bibtexparser', 'latexcodec')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=files)
     assert result.stdout.splitlines()[-1] == "[]", result.stderr
+
+
+def test_statistics_and_exit_zero(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("more.bib").write_text(BAD.replace("doe2020", "roe2021").replace("Doe2020", "Roe2021"), encoding="utf-8")
+    assert main(["check", "--statistics", "-q", "bad.bib", "more.bib"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "     2  RK202  key-case-clash",
+        "     2  RK401  missing-field",
+        "     2  RK505  bad-year",
+        "     2  RK601  page-range-dash  [fixable]",
+        "     2  RK602  doi-prefix  [fixable]",
+    ]
+    assert main(["check", "--statistics", "--output-format", "json", "-q", "bad.bib"]) == 1
+    assert json.loads(capsys.readouterr().out)[0] == {"code": "RK202", "name": "key-case-clash", "count": 1,
+                                                      "fixable": False}
+    assert main(["check", "--exit-zero", "bad.bib"]) == 0
+    assert main(["check", "--exit-zero", "missing.bib"]) == 2

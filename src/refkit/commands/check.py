@@ -46,6 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="from_format", metavar="FORMAT",
                         help="input format (default: bibtex for .bib files, else sniffed)")
     parser.add_argument("--encoding", help="input encoding (default UTF-8)")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print how often each rule was broken instead of every problem")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     parser.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
 
@@ -72,7 +75,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         problems.extend(check(library, select=args.select, ignore=args.ignore))
     out = sys.stdout
-    if args.output_format == "json":
+    if args.statistics:
+        _statistics(problems, args.output_format)
+    elif args.output_format == "json":
         import json
 
         json.dump([_as_json(p) for p in problems], out, indent=2, ensure_ascii=False)
@@ -86,7 +91,23 @@ def run(args: argparse.Namespace) -> int:
             print(summary, file=sys.stderr)
     if errors:
         return 2
-    return 1 if problems else 0
+    return 1 if problems and not args.exit_zero else 0
+
+
+def _statistics(problems: Sequence[Problem], output_format: str) -> None:
+    from ..checks import RULES
+
+    counts = Counter(p.code for p in problems)
+    rows = [(counts[code], code, RULES[code].name if code in RULES else "", any(p.fixable for p in problems if p.code == code))
+            for code in sorted(counts, key=lambda c: (-counts[c], c))]
+    if output_format == "json":
+        import json
+
+        json.dump([{"code": c, "name": n, "count": k, "fixable": f} for k, c, n, f in rows], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    for count, code, name, fixable in rows:
+        sys.stdout.write(f"{count:6d}  {code}  {name}{'  [fixable]' if fixable else ''}\n")
 
 
 def _as_text(problem: Problem) -> str:
