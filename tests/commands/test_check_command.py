@@ -162,3 +162,13 @@ def test_statistics_and_exit_zero(files: Path, capsys: pytest.CaptureFixture[str
                                                       "fixable": False}
     assert main(["check", "--exit-zero", "bad.bib"]) == 0
     assert main(["check", "--exit-zero", "missing.bib"]) == 2
+
+
+def test_after_refkit_format_exactly_the_fixable_problems_are_gone(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--output-format", "json", "-q", "bad.bib"]) == 1
+    before = json.loads(capsys.readouterr().out)
+    assert main(["format", "-q", "bad.bib"]) == 1
+    capsys.readouterr()
+    assert main(["check", "--output-format", "json", "-q", "bad.bib"]) == 1
+    after = json.loads(capsys.readouterr().out)
+    assert [p["code"] for p in after] == [p["code"] for p in before if not p["fixable"]]
