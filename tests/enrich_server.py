@@ -108,6 +108,8 @@ class FakeScholar:
             return self.crossref_transform(unquote(m.group(1)))
         if path == "/crossref/works":
             return self.crossref_search(request)
+        if path == "/dblp/search/publ/api":
+            return self.dblp_search(request)
         if path.startswith("/datacite/"):
             return self.datacite(unquote(path[len("/datacite/"):]))
         return Response("Resource not found.", status=404, content_type="text/plain")
@@ -222,6 +224,58 @@ class FakeScholar:
         return Response(json.dumps(body, separators=(",", ":")).replace("/", "\\/"), content_type="application/json")
 
 
+    # ---- DBLP --------------------------------------------------------------------------------
+    def dblp_search(self, request: Request) -> Response:
+        want = _words(request.args.get("q", ""))
+        hits = int(request.args.get("h", "30"))
+        scored = []
+        for paper in self.papers:
+            have = _words(paper.title) | {w.lower() for a in paper.authors for w in a.split()}
+            score = len(want & have) / max(1, len(want))
+            if score >= 0.5:
+                if paper.venue:
+                    scored.append((score, _dblp_info(paper, corr=False)))
+                if paper.arxiv:
+                    scored.append((score - 0.01, _dblp_info(paper, corr=True)))
+        scored.sort(key=lambda s: -s[0])
+        found = [{"@score": str(int(10 * sc)), "@id": str(3086138 + i), "info": info, "url": f"URL#{3086138 + i}"}
+                 for i, (sc, info) in enumerate(scored[:hits])]
+        result: dict[str, Any] = {
+            "query": " ".join(f"{w}*" for w in sorted(want)), "status": {"@code": "200", "text": "OK"},
+            "time": {"@unit": "msecs", "text": "29.52"},
+            "hits": {"@total": str(len(scored)), "@computed": str(len(scored)), "@sent": str(len(found)), "@first": "0"},
+        }
+        if found:
+            result["hits"]["hit"] = found
+        return Response(json.dumps({"result": result}), content_type="application/json")
+
+
+def _dblp_info(p: Paper, corr: bool) -> dict[str, Any]:
+    people = [{"@pid": f"{100 + i}/{2000 + i}", "text": a} for i, a in enumerate(p.authors)]
+    info: dict[str, Any] = {
+        "authors": {"author": people[0] if len(people) == 1 else people},
+        "title": escape(p.title, {"'": "&apos;"}) + ".",
+        "venue": "CoRR" if corr else p.venue,
+        "year": str(p.v1_year if corr else p.year),
+        "type": "Informal and Other Publications" if corr else
+                ("Journal Articles" if p.type == "journal-article" else "Conference and Workshop Papers"),
+        "access": "open", "key": f"{'journals/corr/abs-' + (p.arxiv or '') if corr else 'conf/x/' + str(abs(hash(p.title)) % 10**6)}",
+    }
+    if corr:
+        info["volume"] = f"abs/{p.arxiv}"
+        info["ee"] = f"https://arxiv.org/abs/{p.arxiv}"
+        info["doi"] = f"10.48550/ARXIV.{p.arxiv}"
+    else:
+        if p.pages:
+            info["pages"] = p.pages
+        if p.volume:
+            info["volume"] = p.volume
+        if p.doi:
+            info["doi"] = p.doi
+            info["ee"] = [f"https://doi.org/{p.doi}", "https://example.org/paper"]
+    return info
+
+
 # ---- renderers in the recorded formats -----------------------------------------------------------
 def _feed(found: list[tuple[Paper, str]], query: str) -> str:
     entries = "".join(_entry(p, v) for p, v in found)
@@ -313,7 +367,7 @@ def install(httpserver: Any, scholar: FakeScholar) -> dict[str, str]:
     ``HttpConfig`` URL overrides pointing at it."""
     httpserver.expect_request(re.compile(".*")).respond_with_handler(scholar)
     base = httpserver.url_for("").rstrip("/")
-    return {"arxiv_url": base + ARXIV_PATH, "crossref_url": base + "/crossref", "doi_url": base + "/doi"}
+    return {"arxiv_url": base + ARXIV_PATH, "crossref_url": base + "/crossref", "doi_url": base + "/doi", "dblp_url": base + "/dblp"}
 
 
 # ---- helpers shared by the enrichment tests ---------------------------------------------------------

@@ -301,3 +301,16 @@ def test_an_unexpected_answer_is_a_failure_of_that_lookup_not_a_crash(config, sc
     result, report = enrich_report(lib(entry), http=config, sources=["crossref"])
     assert result.get("x") == entry and report.outcomes[0].status == "failed"
     assert any(p.code == "EN102" and "unexpected answer (AttributeError" in p.message for p in result.problems)
+
+
+def test_dblp_is_opt_in_and_finds_venues_without_a_doi(httpserver, tmp_path):
+    neurips = Paper("Learning Optical Flow from Continuous Spike Streams", ("Rui Zhao", "Ruiqin Xiong", "Tiejun Huang"), 2022,
+                 arxiv="2206.01234", arxiv_year=2022, venue="NeurIPS", type="proceedings-article")
+    scholar = FakeScholar([neurips, SAME_TITLE])
+    config = test_config(tmp_path / "cache", install(httpserver, scholar))
+    entry = Entry("misc", "f", {"title": neurips.title, "author": "Zhao, Rui and others", "eprint": "2206.01234"})
+    default = enrich_report(lib(entry), http=config)[0].get("f")
+    assert default.type == "misc" and scholar.counts["dblp"] == 0
+    upgraded = enrich_report(lib(entry), http=config, sources=["arxiv", "doi", "crossref", "dblp"])[0].get("f")
+    assert upgraded.type == "inproceedings" and upgraded.get("booktitle") == "NeurIPS" and upgraded.get("year") == "2022"
+    assert upgraded.provenance["booktitle"].source == "dblp" and scholar.counts["dblp"] == 1

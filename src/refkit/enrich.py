@@ -46,7 +46,7 @@ from .errors import ConfigError, LookupFailed
 from .http import Client, HttpConfig, NotCached
 from .ids import find_arxiv, normalize_doi, parse_arxiv
 from .model import Entry, Library, Name, Problem, Provenance
-from .resolvers import SOURCES, Record
+from .resolvers import DEFAULT_SOURCES, SOURCES, Record
 
 __all__ = ["enrich", "enrich_report", "EnrichOptions", "EnrichReport", "Outcome", "Change", "PROBLEM_CODES"]
 
@@ -66,7 +66,7 @@ _VERBATIM = {"doi", "eprint", "archiveprefix", "primaryclass", "url", "issn", "i
 _PREPRINT_VENUE = re.compile(r"arxiv|\bcorr\b|preprint|biorxiv|medrxiv|ssrn|submitted|under review|in review|to appear", re.I)
 _PREPRINT_TYPES = {"misc", "unpublished", "article", "online", "preprint", "techreport", "report"}
 _VENUE_FIELDS = ("journal", "booktitle", "journaltitle")
-_POOL_SIZES = {"arxiv": 1, "doi": 2, "crossref": 2}
+_POOL_SIZES = {"arxiv": 1, "doi": 2, "crossref": 2, "dblp": 1}
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                  "September", "October", "November", "December")
 
@@ -75,7 +75,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 class EnrichOptions:
     """What enrichment may do. ``sources`` is a subset of arxiv, doi, crossref."""
 
-    sources: tuple[str, ...] = tuple(SOURCES)
+    sources: tuple[str, ...] = DEFAULT_SOURCES
     overwrite: bool = False
     preprint_policy: str = "upgrade"  # "upgrade" | "keep"
     search: bool = True  # title searches for entries without identifiers
@@ -283,6 +283,12 @@ class _Runner:
 
         return doi_resolver.parse(self.client.get(doi_resolver.query(doi, self.config)), doi)
 
+    def dblp_search(self, title: str, names: tuple[Name, ...]) -> list[Record]:
+        from .resolvers import dblp
+
+        families = [match.fold(n.family) for n in names if n.family]
+        return dblp.parse_hits(self.client.get(dblp.search_query(title, families, self.config)))
+
     def crossref_search(self, title: str, names: tuple[Name, ...], year: int | None) -> list[Record]:
         from .resolvers import crossref
 
@@ -374,6 +380,10 @@ def _lookups(runner: _Runner, works: list[_Work], opts: EnrichOptions) -> None:
     runner.run_tasks(_lead_tasks(runner, works, opts, use, doi_leads=True))
     # stage 3: a DOI lead that did not fit is followed by a Crossref search
     runner.run_tasks(_lead_tasks(runner, works, opts, use, doi_leads=False))
+    # stage 4 (opt-in): DBLP for what is still without a published version
+    if "dblp" in use and opts.search:
+        runner.run_tasks([_dblp_task(runner, w) for w in works
+                          if w.published is None and not w.doi and (w.arxiv_record or w.title)])
 
 
 def _lead_tasks(runner: _Runner, works: list[_Work], opts: EnrichOptions, use: set[str], doi_leads: bool) -> list[Any]:
@@ -471,6 +481,21 @@ def _crossref_task(runner: _Runner, work: _Work, title: str, names: tuple[Name, 
             _consider_published(work, records, via="a Crossref search", limits=limits, base=(work.title, work.names, work.year))
 
     return ("crossref", lambda: runner.crossref_search(title, names, year), ok, _failure(work, "Crossref search"))
+
+
+def _dblp_task(runner: _Runner, work: _Work) -> Any:
+    rec = work.arxiv_record
+    title, names, year = (rec.title, rec.authors, rec.year) if rec else (work.title, work.names, work.year)
+
+    def ok(records: list[Record]) -> None:
+        if rec is not None:
+            _consider_published(work, records, via="a DBLP search for the arXiv version's title", limits=match.SEARCH_PUBLISHED)
+        else:
+            limits = match.SEARCH_PUBLISHED if is_preprint(work.entry) else match.SEARCH
+            _consider_published(work, records, via="a DBLP search", limits=limits, base=(title, names, year))
+
+    work.tried.add("dblp")
+    return ("dblp", lambda: runner.dblp_search(title, names), ok, _failure(work, "DBLP search"))
 
 
 def _arxiv_search_tasks(runner: _Runner, works: list[_Work]) -> list[Any]:

@@ -100,6 +100,7 @@ class HttpConfig:
     arxiv_url: str = "https://export.arxiv.org/api/query"
     crossref_url: str = "https://api.crossref.org"
     doi_url: str = "https://doi.org"
+    dblp_url: str = "https://dblp.org"  # only with ``--sources …,dblp``
     arxiv_delay: float = 3.0  # seconds between arXiv requests (arXiv's terms)
     host_delay: float = 0.1  # seconds between requests to any other host
     host_concurrency: int = 2  # requests in flight per host (arXiv: always 1)
@@ -121,7 +122,7 @@ class HttpConfig:
         env = os.environ if env is None else env
         values: dict[str, Any] = {}
         for key, var in (("arxiv_url", "REFKIT_ARXIV_URL"), ("crossref_url", "REFKIT_CROSSREF_URL"),
-                         ("doi_url", "REFKIT_DOI_URL"), ("cache_dir", "REFKIT_CACHE_DIR"),
+                         ("doi_url", "REFKIT_DOI_URL"), ("dblp_url", "REFKIT_DBLP_URL"), ("cache_dir", "REFKIT_CACHE_DIR"),
                          ("mailto", "REFKIT_MAILTO")):
             if env.get(var):
                 values[key] = env[var]
@@ -140,7 +141,7 @@ class HttpConfig:
             if value is not None:
                 values[key] = value
         config = cls(**values)
-        for name in ("arxiv_url", "crossref_url", "doi_url"):
+        for name in ("arxiv_url", "crossref_url", "doi_url", "dblp_url"):
             url = getattr(config, name)
             if urlsplit(url).scheme not in ("http", "https"):
                 from .errors import ConfigError

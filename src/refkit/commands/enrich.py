@@ -49,7 +49,7 @@ def add_enrich_arguments(parser: argparse.ArgumentParser) -> None:
     """The enrichment options (shared by ``enrich`` and ``convert --enrich``)."""
     group = parser.add_argument_group("enrichment (network)")
     group.add_argument("--sources", type=_sources, metavar="LIST",
-                       help="comma-separated sources to ask: arxiv,doi,crossref (default: all)")
+                       help="comma-separated sources to ask: arxiv,doi,crossref (the default), dblp (opt-in)")
     group.add_argument("--overwrite", action="store_true", help="replace values you wrote when a source differs (default: keep yours)")
     group.add_argument("--preprint-policy", choices=("upgrade", "keep"), default="upgrade",
                        help="an arXiv-only entry whose published version is found: become it (upgrade, default) or stay a preprint (keep)")
@@ -63,6 +63,7 @@ def add_enrich_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--arxiv-url", metavar="URL", help="arXiv API endpoint (env REFKIT_ARXIV_URL)")
     group.add_argument("--crossref-url", metavar="URL", help="Crossref REST API base URL (env REFKIT_CROSSREF_URL)")
     group.add_argument("--doi-url", metavar="URL", help="DOI resolver base URL (env REFKIT_DOI_URL)")
+    group.add_argument("--dblp-url", metavar="URL", help="DBLP base URL, for --sources …,dblp (env REFKIT_DBLP_URL)")
     group.add_argument("--arxiv-delay", type=_seconds, metavar="SECONDS", help="seconds between arXiv requests (default 3; env REFKIT_ARXIV_DELAY)")
 
 
@@ -83,6 +84,7 @@ def http_config(args: argparse.Namespace) -> "HttpConfig":
         arxiv_url=getattr(args, "arxiv_url", None),
         crossref_url=getattr(args, "crossref_url", None),
         doi_url=getattr(args, "doi_url", None),
+        dblp_url=getattr(args, "dblp_url", None),
         arxiv_delay=getattr(args, "arxiv_delay", None),
     )
 
@@ -112,13 +114,14 @@ def enrich_library(library: "Library", args: argparse.Namespace, *, report_to: C
     """Run enrichment with the options in ``args``; progress, findings and a
     summary go to stderr. Returns the enriched library."""
     from ..enrich import enrich_report
+    from ..resolvers import DEFAULT_SOURCES
 
     progress = _Progress(sys.stderr)
     try:
         result, report = enrich_report(
             library,
             http=http_config(args),
-            sources=getattr(args, "sources", None) or ("arxiv", "doi", "crossref"),
+            sources=getattr(args, "sources", None) or DEFAULT_SOURCES,
             overwrite=getattr(args, "overwrite", False),
             preprint_policy=getattr(args, "preprint_policy", "upgrade"),
             search=getattr(args, "search", True),

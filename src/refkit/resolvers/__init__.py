@@ -17,14 +17,18 @@ from typing import Mapping
 
 from ..model import Name
 
-__all__ = ["Record", "SOURCES", "resolver"]
+__all__ = ["Record", "SOURCES", "DEFAULT_SOURCES", "resolver"]
 
 #: source name -> module; the order is the default order of ``--sources``
 SOURCES: dict[str, str] = {
     "arxiv": "refkit.resolvers.arxiv",
     "doi": "refkit.resolvers.doi",
     "crossref": "refkit.resolvers.crossref",
+    "dblp": "refkit.resolvers.dblp",  # opt-in: --sources arxiv,doi,crossref,dblp
 }
+
+#: the sources asked when none are named
+DEFAULT_SOURCES = ("arxiv", "doi", "crossref")
 
 
 @dataclass(frozen=True)
