@@ -36,7 +36,7 @@ from ..latex import escape
 from ..model import Entry, Name, Origin, Provenance
 from .authors import AuthorList, annotation, scan_authors
 from .segment import Segment
-from .venues import lookup, venue_type
+from .venues import is_publisher, lookup, venue_type
 
 __all__ = ["parse_segment", "parse_text"]
 
@@ -129,7 +129,7 @@ _LIST_MARKER = re.compile(
     r"|^\s*[-–•*·▪►◦+‣]\s+"
 )
 _DATE_LINE = re.compile(
-    rf"^\s*(?P<pre>[A-Za-z][A-Za-z.\-]{{0,10}}?)?\s*(?:(?P<mon>{_MONTH})\s+(?:(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?|(?P<year2>\d{{4}}))"
+    rf"^\s*(?P<pre>[A-Za-z][A-Za-z.\-]{{0,10}}?)?\s*(?:(?P<mon>{_MONTH}),?\s+(?:(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?|(?P<year2>\d{{4}}))"
     rf"|(?P<iso>\d{{4}})-(?P<isomon>\d{{2}})(?:-\d{{2}})?)\s*(?P<post>(?:code|pdf|paper|video|slides|project|data(?:set)?|demo|website|cite|bib)*)\s*$",
     re.I,
 )
@@ -719,6 +719,7 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         if m:
             extra[name] = m.group(1)
             venue = venue[:m.start()] + " " + venue[m.end():]
+    venue = re.sub(r"\b(?:part|pt\.)\s*\d+\b", " ", venue, flags=re.I)
     # year (and month): the first year that is not part of a page range
     ranges = [m.span() for m in re.finditer(r"\d+\s*[-–—]+\s*\d+", venue)]
     years = [y for y in _YEAR_RE.finditer(venue) if not any(a <= y.start() < b for a, b in ranges)]
@@ -802,6 +803,8 @@ def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, st
         return "techreport", "institution"
     if _CHAPTER.search(venue):
         return "incollection", "booktitle"
+    if is_publisher(venue):
+        return "book", "publisher"
     kind = venue_type(venue)
     if kind:
         return kind, "journal" if kind == "article" else "booktitle"
@@ -883,6 +886,16 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             return None
 
     kind, venue_field = _entry_type(venue, work, extra)
+    series = ""
+    pieces = [p for p in re.split(r"(?<=[a-z0-9)])\.\s+", venue) if p.strip()]
+    if len(pieces) > 1 and is_publisher(pieces[-1]) and kind not in ("incollection",) and not ({"pages", "number"} & set(extra)):
+        # "Annals of Mathematics Studies 34. Princeton: Princeton University Press": a book in a series
+        kind, venue_field = "book", "publisher"
+        series, venue = ". ".join(pieces[:-1]), pieces[-1]
+        sm = re.search(r"\s+(\d{1,4})$", series)
+        if sm:
+            extra["number"] = sm.group(1)
+            series = series[:sm.start()]
     prov = Provenance(source=source, identifier=str(path))
     entry = Entry(type=kind, key="", origin=Origin(location=segment.location, text=segment.text))
     values: dict[str, str | None] = {"title": escape(title)}
@@ -893,11 +906,19 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             values["author+an"] = note
     if venue and venue_field:
         shown = _strip_venue_for_thesis(venue, kind) if kind in ("phdthesis", "mastersthesis", "techreport") else venue
+        place = re.match(r"([A-Z][\w .,-]{1,40}?)\s*:\s+(?=\S)", shown) if kind == "book" else None
+        if place and is_publisher(shown[place.end():]):
+            values["address"] = escape(place.group(1))
+            shown = shown[place.end():]
         if shown:
             values[venue_field] = escape(shown)
         known = lookup(venue)
         if known and kind in ("article", "inproceedings"):
             values["abbr"] = escape(known.abbr)
+    if series:
+        values["series"] = escape(series)
+        if "number" in extra:
+            values["number"] = extra["number"]
     if work.year:
         values["year"] = work.year
     if work.month:

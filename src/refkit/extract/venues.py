@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Venue", "lookup", "venue_type", "aas_macros", "all_venues"]
+__all__ = ["Venue", "lookup", "venue_type", "is_publisher", "aas_macros", "all_venues"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "venues.json"
 
@@ -99,8 +99,9 @@ def venue_type(text: str) -> str | None:
     the IEEE" is a journal); the table decides bare abbreviations ("ECCV")."""
     if not text:
         return None
-    if re.search(r"\bproceedings of the (?:ieee|national academy|royal society|american mathematical|london mathematical|edinburgh)\b", text, re.I):
-        return "article"
+    m = re.search(r"\bproceedings of the\s+(.*)", text, re.I)
+    if m and not re.search(r"conference|symposium|workshop|meeting|congress|annual|\d", m.group(1), re.I):
+        return "article"  # Proceedings of the IEEE / IRE / National Academy of Sciences / Royal Society A
     if _CONFERENCE.search(text):
         return "inproceedings"
     known = lookup(text)
@@ -117,3 +118,18 @@ def aas_macros() -> dict[str, str]:
     macros = _load()["aas_macros"]
     assert isinstance(macros, dict)
     return {str(k): str(v) for k, v in macros.items()}
+
+
+_PUBLISHER = re.compile(
+    r"^(?:[A-Z][\w .,-]{0,40}?\s*:\s*)?(?:(?:[\w&.'’-]+\s+){0,5}(?:Press|Verlag|Publishers?|Publishing|Publications|Books)|"
+    r"Springer(?:[- ]Verlag)?(?:\s+\w+)?|Wiley(?:[- ]\w+)?|Elsevier|Birkh[äa]user|De Gruyter|World Scientific|"
+    r"Chapman\s*(?:&|and)\s*Hall(?:/CRC)?|CRC|SIAM|American Mathematical Society|O'Reilly(?: Media)?|Addison[- ]Wesley|"
+    r"McGraw[- ]Hill|Pearson|Prentice[- ]Hall|Morgan (?:Kaufmann|&\s*Claypool)|Now Publishers|Routledge|Palgrave Macmillan|Macmillan)"
+    r"(?:,\s*[A-Z][\w .-]{0,40})?$"
+)
+
+
+def is_publisher(text: str) -> bool:
+    """True when a venue text is only a publisher ("Springer", "Urbana: University of
+    Illinois Press"): the entry is then a book."""
+    return bool(_PUBLISHER.match(" ".join(text.split()).strip(" .,")))
