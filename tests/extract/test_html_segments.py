@@ -405,3 +405,25 @@ def test_year_column_moves_after_the_citation() -> None:
         ["A. Kumar, B. Singh. Graph neural networks for molecules. Journal of Chemical Information and Modeling, 59(3), 100-110.", "2019"],
         ["B. Singh. Kernel methods in chemistry. Chemical Science, 9, 2000-2010.", "2018"],  # 2000-2010 are pages
     ]
+
+
+YEAR_HEADINGS = """<html><body><h2>Publications</h2>
+<h3>2021</h3>
+<ul>
+<li>A. Smith and B. Jones. Counting things in streams. <i>Journal of Streams</i>, 4(2):1-20.</li>
+<li>C. Brown, D. White. Sketching big matrices, fast. In <i>Proceedings of SODA</i>, pages 3-9.</li>
+</ul>
+<h3>2020</h3>
+<ul><li>E. Green. Lower bounds for everything. <i>SIAM Journal on Computing</i>, 49(1):100-120.</li></ul>
+<h2>Interests</h2>
+<ul><li>Streaming algorithms, sketching; randomized linear algebra.</li><li>Data structures.</li></ul>
+</body></html>"""
+
+
+def test_list_items_without_years_under_year_headings() -> None:
+    found = pubs(YEAR_HEADINGS)
+    assert [(i.segment.headings, i.segment.text[:9]) for i in found] == [
+        (("Publications", "2021"), "A. Smith "),
+        (("Publications", "2021"), "C. Brown,"),
+        (("Publications", "2020"), "E. Green."),
+    ]

@@ -66,6 +66,8 @@ _SIGNAL = re.compile(
     re.I,
 )
 _PUNCT = re.compile(r"[,.;:]")
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody"})
+_ITEM_TAGS = frozenset({"li", "dd", "tr"})
 _YEAR_ONLY = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
 _DIGIT = re.compile(r"\d")
 _WS = re.compile(r"\s+")
@@ -318,10 +320,33 @@ class _Page:
                 parts = self.parts(el)
                 self._parts[el] = parts
                 total = sum(p.stat.units for p in parts)
+                if total == 0 and el.tag in _LIST_TAGS:
+                    total = self._weak_units(el, parts)
+                    if total == 1:
+                        st.units = 1
+                        continue
             if total >= 2:
                 st.units = total
             else:
                 st.units = 1 if _unit_like(st) else 0
+
+    def _weak_units(self, el: HtmlElement, parts: list[_Part]) -> int:
+        """A list whose items show no year (the year is in the heading above:
+        ``<h3>2021</h3><ul><li>A. Smith. Title. Journal.</li>…``): items that read
+        like references count as citations. Only when none shows a year, and at
+        least two of them and most of the list look so."""
+        items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
+        weak = [p for p in items if p.stat.tlen >= 50 and p.stat.punct >= 3]
+        if not weak or 2 * len(weak) < len([p for p in items if p.stat.tlen]):
+            return 0
+        if len(weak) == 1:  # one item: only right under a year or publications heading
+            prev = el.getprevious()
+            label = _WS.sub(" ", prev.text_content()).strip() if prev is not None and prev.tag in HEADING_TAGS else ""
+            if not (_YEAR_ONLY.match(label) or classify_heading(label) == "pub"):
+                return 0
+        for p in weak:
+            p.stat.units = 1
+        return len(weak)
 
     # ---- parts -------------------------------------------------------------------
     def parts(self, el: HtmlElement) -> list[_Part]:
