@@ -552,6 +552,9 @@ def _render_csl(entries: list[Entry], path: str, fmt: _Fmt, locale: str | None) 
     for i in ids:
         bib.register(Citation([CitationItem(i)]))
     bib.sort()
+    citation = style.root.citation
+    if citation is not None and citation.get("disambiguate-add-year-suffix", "false") == "true":
+        _add_year_suffixes(bib.items)
     layout = style.root.bibliography.layout
     out = []
     for item in bib.items:
@@ -701,6 +704,7 @@ def _install_fixes() -> None:
     _fix_sort(model)
     _fix_group_suppression(model)
     _fix_trailing_literal_name(model)
+    _fix_page_ranges(model)
 
 
 def _fix_title_case_language(model: Any) -> None:
@@ -733,11 +737,11 @@ def _fix_title_case_language(model: Any) -> None:
 _STOP_WORDS = frozenset(
     "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet "
     "about across after against al along amid among amongst apud around atop before behind below beneath "
-    "beside besides between beyond ca circa d' de del della der des despite du during et except given "
+    "beside besides between beyond ca circa d' de despite during et except given "
     "inside lest like near next off out per plus pro qua sans since than through throughout toward towards "
     "under underneath until unto upon van versus via vis-à-vis von vs within without y".split()
 )
-_TOKEN = re.compile(r"(?<![\w'’])([^\W\d_]+(?:['’][^\W\d_]+)*)")
+_TOKEN = re.compile(r"(?<![\w'’\\])([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
 
 def _title_case(text: Any, NoCase: type, MixedString: type) -> Any:
@@ -746,7 +750,7 @@ def _title_case(text: Any, NoCase: type, MixedString: type) -> Any:
     if plain and plain.upper() == plain:
         return text  # an all-caps string is left as it is
     out = []
-    state = {"first": True}
+    state: dict[str, bool] = {"first": True, "last_segment": True}
 
     def one(segment: str) -> str:
         def repl(m: re.Match[str]) -> str:
@@ -756,13 +760,21 @@ def _title_case(text: Any, NoCase: type, MixedString: type) -> Any:
             state["first"] = False
             if word.lower() != word:
                 return word
-            if (word in _STOP_WORDS or len(word) == 1) and not first:
-                return word  # one-letter words too: "Physica Status Solidi (b)", "Part i"
+            last = not _TOKEN.search(segment, m.end()) and state["last_segment"]
+            if not first:
+                if len(word) == 1:
+                    return word  # "Physica Status Solidi (b)", "Part i", "e-Dominance"
+                if re.match(r"[dl]['’]", word):
+                    return word  # elided French articles: "d’interprétation", "l’argent"
+                if word in _STOP_WORDS and not last:
+                    return word  # a stop word ending the title is capitalized ("Series On")
             return word[:1].upper() + word[1:]
 
         return _TOKEN.sub(repl, segment)
 
-    for seg in segments:
+    plain_segments = [i for i, seg in enumerate(segments) if not isinstance(seg, NoCase)]
+    for i, seg in enumerate(segments):
+        state["last_segment"] = bool(plain_segments) and i == plain_segments[-1]
         if isinstance(seg, NoCase):
             out.append(seg)
             if str(seg).strip():
@@ -1074,3 +1086,63 @@ def _fix_trailing_literal_name(model: Any) -> None:
         return original(self, item, variable, context=context, sort_options=sort_options, **kwargs)
 
     model.Name.process = process
+
+
+def _fix_page_ranges(model: Any) -> None:
+    """CSL 1.0.2 "Appendix V - Page Range Formats": ``chicago-16`` has no
+    four-digit exception ("2582–607", "1299–302"); only ``chicago``/``chicago-15``
+    print 1496–1504 in full. citeproc-py applied the exception to all three."""
+    original = model.FormatNumber._format_last_page
+
+    def _format_last_page(self: Any, first: str, last: str) -> str:
+        if self.get_root().get_option("page-range-format") != "chicago-16":
+            return original(self, first, last)
+        m = re.fullmatch(r"\d+", first)
+        n = re.fullmatch(r"\d+", last)
+        if not m or not n or len(first) != len(last):
+            return last
+        number = int(first)
+        if number < 100 or number % 100 == 0:
+            return last
+        common = next((i for i, (a, b) in enumerate(zip(first, last)) if a != b), len(first))
+        if number % 100 < 10:
+            return last[common:]
+        return last[min(common, len(first) - 2):]
+
+    model.FormatNumber._format_last_page = _format_last_page
+
+
+def _add_year_suffixes(items: list[Any]) -> None:
+    """CSL 1.0.2 "Disambiguation" (``disambiguate-add-year-suffix``): works by the
+    same names in the same year get "a", "b", … in bibliography order
+    (Madelung 1998a, 1998b). citeproc-py never assigns year suffixes."""
+    from citeproc.source import Date, DateRange
+    from citeproc.string import String
+
+    groups: dict[Any, list[Any]] = {}
+    for item in items:
+        ref = item.reference
+        names = None
+        for role in ("author", "editor", "translator"):
+            if role in ref:
+                names = tuple((n.get("family"), n.get("given"), n.get("literal")) for n in ref[role])
+                break
+        if names is None:
+            names = ("title", str(ref.get("title", "")))
+        issued = ref.get("issued")
+        if isinstance(issued, DateRange):
+            issued = dict.get(issued, "begin")
+        year = dict.get(issued, "year") if isinstance(issued, Date) else None
+        if year is None:
+            continue
+        groups.setdefault((names, year), []).append(item)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for i, item in enumerate(members):
+            dict.__setitem__(item.reference, "year_suffix", String(_suffix(i)))
+
+
+def _suffix(i: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]
