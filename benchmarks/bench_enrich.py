@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -78,9 +79,14 @@ def build_world(gold: list[dict]) -> tuple[list[Paper], list[Paper], dict[int, T
         arxiv = g["arxiv"] if g["arxiv"] and arxiv_owner.get(g["arxiv"]) == i else None
         if arxiv is None and not g["arxiv"] and (preprint or i % 3 != 0):
             arxiv = f"{year % 100:02d}{(i % 12) + 1:02d}.{10000 + i:05d}"
-        published = not preprint or i % 2 == 0
-        doi = (g["doi"] or f"10.1109/SEED.{year}.{i:05d}") if published else None
-        venue = g["venue"] or ("IEEE Transactions on Image Processing" if preprint else "")
+        published = not preprint or i % 2 == 0  # half of the preprints have been published since
+        if preprint:
+            venue = ("IEEE Transactions on Image Processing" if i % 4 == 2 else "NeurIPS") if published else ""
+        else:
+            venue = g["venue"] or ""
+        # NeurIPS and ICLR register no DOIs: such papers are in DBLP only
+        no_doi = bool(re.search(r"NeurIPS|Neural Information Processing|ICLR", venue)) and not g["doi"]
+        doi = (g["doi"] or f"10.1109/SEED.{year}.{i:05d}") if published and not no_doi else None
         kind = "proceedings-article" if g["type"] == "paper-conference" else "journal-article"
         pub_year = year + 1 if preprint else year
         paper = Paper(g["title"], authors, pub_year if published else year, arxiv=arxiv,
@@ -174,6 +180,9 @@ def score(before: Library, after: Library, truths: dict[str, Truth | None]) -> d
         elif p.arxiv and not old.get("eprint"):
             # refkit searches arXiv only for entries without any identifier
             s["not_sought"] += 1
+        if p.venue and not any(old.get(f) for f in ("journal", "booktitle")):
+            s["facts"] += 1
+            s["found"] += p.venue in (new.get("journal"), new.get("booktitle"))
         if t.truncated:
             s["facts"] += 1
             s["found"] += len(new.names()) == len(p.authors) and not any(n.is_others for n in new.names())
@@ -206,10 +215,10 @@ def naive_baseline(entries: list[Entry], config: HttpConfig) -> tuple[int, float
     return count, time.perf_counter() - t0
 
 
-def run(entries: list[Entry], config: HttpConfig, scholar: FakeScholar) -> tuple[Library, object, float, dict[str, int]]:
+def run(entries: list[Entry], config: HttpConfig, scholar: FakeScholar, sources: tuple[str, ...] = ("arxiv", "doi", "crossref")) -> tuple[Library, object, float, dict[str, int]]:
     before = {"_log": len(scholar.log)}
     t0 = time.perf_counter()
-    result, report = enrich_report(Library.from_entries(entries), http=config)
+    result, report = enrich_report(Library.from_entries(entries), http=config, sources=sources)
     wall = time.perf_counter() - t0
     log_start = before.get("_log", 0)
     lines = scholar.log[log_start:]
@@ -219,6 +228,7 @@ def run(entries: list[Entry], config: HttpConfig, scholar: FakeScholar) -> tuple
         "crossref-search": sum(1 for line in lines if line.startswith("/crossref/works")),
         "doi.org": sum(1 for line in lines if line.startswith("/doi/")),
         "agency (crossref/datacite)": sum(1 for line in lines if line.startswith(("/crossref/v1/", "/datacite/"))),
+        "dblp": sum(1 for line in lines if line.startswith("/dblp/")),
     }
     return result, report, wall, counts
 
@@ -232,13 +242,13 @@ def main() -> int:
     gold = gold_papers()
     papers, decoys, truth = build_world(gold)
     scholar = FakeScholar(papers + decoys, latency=opts.latency)
-    servers = {name: HTTPServer(host="127.0.0.1", threaded=True) for name in ("arxiv", "doi", "crossref")}
+    servers = {name: HTTPServer(host="127.0.0.1", threaded=True) for name in ("arxiv", "doi", "crossref", "dblp")}
     for name, server in servers.items():
         server.expect_request(__import__("re").compile(".*")).respond_with_handler(scholar)
         server.start()
     scholar.agency_url = servers["crossref"].url_for("").rstrip("/")  # doi.org 302s to another host
     urls = dict(arxiv_url=servers["arxiv"].url_for("/arxiv/api/query"), crossref_url=servers["crossref"].url_for("/crossref"),
-                doi_url=servers["doi"].url_for("/doi"))
+                doi_url=servers["doi"].url_for("/doi"), dblp_url=servers["dblp"].url_for("/dblp"))
     try:
         entries, origin = extracted_entries(gold)
         truths = assign_truth(entries, gold, truth)
@@ -262,6 +272,12 @@ def main() -> int:
             warm_result, warm_report, warm_wall, warm_counts = run(entries, config, scholar)
             same = [e.fields for e in warm_result.entries] == [e.fields for e in result.entries]
             print(f"\n[delay 0, warm cache] wall {warm_wall:.2f} s; requests {sum(warm_counts.values())}; same result: {same}")
+        with tempfile.TemporaryDirectory() as cache:
+            config = HttpConfig.from_env({}, cache_dir=cache, arxiv_delay=0.0, **urls)
+            result, report, wall, counts = run(entries, config, scholar, sources=("arxiv", "doi", "crossref", "dblp"))
+            s = score(library, result, truths)
+            print(f"\n[delay 0, cold cache, --sources arxiv,doi,crossref,dblp] wall {wall:.1f} s; requests {counts}")
+            print(f"  findable facts found {s['found']}/{s['facts']}; false matches {s['false']}")
         if not opts.fast:
             with tempfile.TemporaryDirectory() as cache:
                 config = HttpConfig.from_env({}, cache_dir=cache, **urls)  # the default arXiv delay (3 s)
