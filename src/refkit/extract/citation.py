@@ -256,10 +256,6 @@ def _harvest(work: _Work, segment: Segment) -> None:
             work.found.setdefault("eprint", arx.id)
             if m.group(3) and "eprint" in work.found and work.found["eprint"] == arx.id:
                 work.found.setdefault("primaryclass", m.group(3))
-        start = m.start()
-        if text[start:start + 4].lower() == "abs/":
-            # "CoRR abs/2101.00001": keep the venue word
-            pass
         # keep "arXiv preprint" words as the displayed venue: blank only the id part
         id_start = m.start(1)
         prefix = text[m.start():id_start]
@@ -333,11 +329,11 @@ def _clean(work: _Work) -> None:
     # parenthesised tag groups: "(CCF-A)", "(CCF-B, SCI Q1, IF=8.4)", "[Oral]", "(Best Paper Award)"
     text = work.text
     for m in re.finditer(r"[(\[（【]([^()\[\]（）【】\n]{1,120})[)\]）】]", text):
-        parts = [p for p in re.split(r"[,;/|，；]", m.group(1)) if p.strip()]
-        if parts and all(_TAG_RE.match(p) for p in parts):
-            for p in parts:
-                if _AWARD_RE.search(p):
-                    work.notes.append(" ".join(p.split()))
+        tags = [t for t in re.split(r"[,;/|，；]", m.group(1)) if t.strip()]
+        if tags and all(_TAG_RE.match(t) for t in tags):
+            for t in tags:
+                if _AWARD_RE.search(t):
+                    work.notes.append(" ".join(t.split()))
             work.blank(m.start(), m.end())
     text = work.text
     for m in _BARE_TAG.finditer(text):
@@ -367,11 +363,11 @@ def _clean(work: _Work) -> None:
     for start, end in work.lines():
         line = text[start:end]
         parts = list(re.finditer(r"[^,;|]+", line))
-        for p in reversed(parts[1:]):
-            if _TAG_RE.match(p.group(0)):
-                if _AWARD_RE.search(p.group(0)):
-                    work.notes.append(" ".join(p.group(0).split()))
-                work.blank(start + p.start() - 1, start + p.end())
+        for part in reversed(parts[1:]):
+            if _TAG_RE.match(part.group(0)):
+                if _AWARD_RE.search(part.group(0)):
+                    work.notes.append(" ".join(part.group(0).split()))
+                work.blank(start + part.start() - 1, start + part.end())
             else:
                 break
 
@@ -448,15 +444,11 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BREAK.finditer(text, start, end):
         k = m.start()
         if m.group(0) != "\n" and not m.group(0).startswith(","):
-            dot = text.rfind(".", pos, k + 1) if text[k - 1:k] in ".\"”’'" else -1
             word = re.search(r"([\w&]+)[.\"”’']*$", text[pos:k])
-            if text[k - 1:k + 1].strip() and False:
-                pass
             if word and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
                 w = word.group(1)
                 if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV or (len(w) <= 2 and w[:1].isupper() and w[1:].islower() and text[k + 1:k + 2].isupper() and _initial_context(text, k)):
                     continue
-            del dot
         piece = (pos, k)
         if text[pos:k].strip(" .,;:"):
             out.append(_strip_range(text, *piece))
@@ -805,9 +797,9 @@ def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, st
         return "incollection", "booktitle"
     if is_publisher(venue):
         return "book", "publisher"
-    kind = venue_type(venue)
-    if kind:
-        return kind, "journal" if kind == "article" else "booktitle"
+    known = venue_type(venue)
+    if known:
+        return known, "journal" if known == "article" else "booktitle"
     if "volume" in extra or "number" in extra:
         return "article", "journal"
     heading = " ".join(work.headings).lower()

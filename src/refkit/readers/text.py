@@ -635,8 +635,6 @@ def _items(lines: list[str]) -> list[_Item]:
         indent = len(line) - len(line.lstrip())
         if bm and not (current is not None and current.kind == "list" and indent > current.indent + 1 and _sub_bullet_is_link(line[bm.end():])):
             body = line[bm.end():]
-            if bm.group("marker").strip() in "-*+" and re.fullmatch(r"\s*\*\*[^*]+\*\*:?\s*", body) and False:
-                pass
             current = _Item([(i + 1, body)], tuple(h for _, h in headings), section, "list", indent)
             items.append(current)
             blank_before = False
@@ -707,10 +705,11 @@ def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:
             if number == 0:
                 spans.append(Span("\n"))
                 continue
-            spans.append(Span(" " if wrapped and not spans[-1].text.endswith("\n") else "\n"))
+            # a hard-wrapped document joins lines with a space; "Spatio-" + "temporal" keeps
+            # its hyphen and no space (usually one hyphenated word)
+            glue = "" if spans[-1].text.endswith("-") and not spans[-1].text.endswith(" -") else " "
+            spans.append(Span(glue if wrapped and not spans[-1].text.endswith("\n") else "\n"))
         first = False
-        if wrapped and line.endswith("-") and not line.endswith(" -"):
-            line = line  # keep the hyphen: "Spatio-" + "temporal" is usually one hyphenated word
         for span in _inline(line):
             spans.append(span)
             if span.link:
