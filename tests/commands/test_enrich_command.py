@@ -76,13 +76,14 @@ def test_explain_shows_sources_of_every_field(scholar, tmp_path, capsys):
 
 def test_keep_policy_from_the_config_file(scholar, tmp_path, monkeypatch):
     config = tmp_path / "refkit.toml"
-    config.write_text('preprint-policy = "keep"\nmailto = "me@example.org"\n')
+    config.write_text('preprint-policy = "keep"\nmailto = "me@example.org"\nsources = ["arxiv", "doi"]\narxiv-delay = 0\n')
     monkeypatch.setenv("REFKIT_CONFIG", str(config))
     path = tmp_path / "refs.bib"
     path.write_text(SOURCE)
     assert main(["enrich", str(path)]) == 1
     text = path.read_text()
     assert "@misc{bit," in text and "doi" not in text and "Ji, Xiang" in text
+    assert not any(line.startswith("/crossref/works") for line in scholar.log)  # no Crossref search: not configured
 
 
 def test_offline_names_entries_it_could_not_enrich(scholar, tmp_path, capsys):

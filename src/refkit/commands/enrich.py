@@ -35,6 +35,16 @@ def _sources(text: str) -> list[str]:
     return names
 
 
+def _flat(groups: list[list[str]] | list[str] | None) -> tuple[str, ...]:
+    """``--sources`` given once, repeated, or as a config list -> one tuple, in order."""
+    out: list[str] = []
+    for group in groups or []:
+        for name in [group] if isinstance(group, str) else group:
+            if name not in out:
+                out.append(name)
+    return tuple(out)
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -48,8 +58,9 @@ def _seconds(text: str) -> float:
 def add_enrich_arguments(parser: argparse.ArgumentParser) -> None:
     """The enrichment options (shared by ``enrich`` and ``convert --enrich``)."""
     group = parser.add_argument_group("enrichment (network)")
-    group.add_argument("--sources", type=_sources, metavar="LIST",
-                       help="comma-separated sources to ask: arxiv,doi,crossref (the default), dblp (opt-in)")
+    group.add_argument("--sources", type=_sources, action="append", metavar="LIST",
+                       help="comma-separated sources to ask: arxiv,doi,crossref (the default), dblp (opt-in); "
+                            "may be repeated; in a config file a list or a string")
     group.add_argument("--overwrite", action="store_true", help="replace values you wrote when a source differs (default: keep yours)")
     group.add_argument("--preprint-policy", choices=("upgrade", "keep"), default="upgrade",
                        help="an arXiv-only entry whose published version is found: become it (upgrade, default) or stay a preprint (keep)")
@@ -121,7 +132,7 @@ def enrich_library(library: "Library", args: argparse.Namespace, *, report_to: C
         result, report = enrich_report(
             library,
             http=http_config(args),
-            sources=getattr(args, "sources", None) or DEFAULT_SOURCES,
+            sources=_flat(getattr(args, "sources", None)) or DEFAULT_SOURCES,
             overwrite=getattr(args, "overwrite", False),
             preprint_policy=getattr(args, "preprint_policy", "upgrade"),
             search=getattr(args, "search", True),
