@@ -147,3 +147,9 @@ def test_format_file_check_does_not_write(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == "@misc{a, pages = {1-2}}"
     assert format_file(str(path)).status == "reformatted"
     assert format_file(str(path)).status == "unchanged"
+
+
+def test_minimal_ignores_changes_of_white_space_only() -> None:
+    source = "@misc{a,\n  title = {A long\n           title},\n  year = 2000}\n"
+    assert format_text(source, minimal=True) == source
+    assert format_text(source) == "@misc{a,\n  title = {A long title},\n  year = {2000}\n}\n"

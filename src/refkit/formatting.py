@@ -15,7 +15,7 @@ Two layouts:
   (:mod:`refkit.writers.bibtex`); comments, ``@string`` and ``@preamble``
   blocks written back as they were.
 * **minimal** (``minimal=True``, ``--minimal``): only entries whose content
-  changes (normalization, keys) are rewritten; every other byte of the file,
+  changes (normalization, keys; white space alone does not count) are rewritten; every other byte of the file,
   unchanged entries included, stays as it was. For adopting refkit on a large
   file without a diff on every line. Cannot be combined with ``sort``.
 
@@ -92,7 +92,7 @@ def format_source(
                 old = before[entry_index]
                 new = after[entry_index]
                 entry_index += 1
-                if new.key != old.key or new.fields != old.fields:
+                if _content_changed(old, new):
                     pieces.append(source[pos:start])
                     pieces.append(write_entry(new, order))
                     pos = end
@@ -105,6 +105,14 @@ def format_source(
     if crlf:
         out = out.replace("\n", "\r\n")
     return FormatResult(out, out != text, renames, list(library.problems))
+
+
+def _content_changed(old: Entry, new: Entry) -> bool:
+    """More than white space changed (BibTeX reads a line break in a value as a
+    space, so re-wrapping alone is no reason to rewrite an entry in minimal mode)."""
+    if new.key != old.key or new.type != old.type or new.fields.keys() != old.fields.keys():
+        return True
+    return any(v != old.fields[k] and v.split() != old.fields[k].split() for k, v in new.fields.items())
 
 
 def format_text(text: str, **options: Any) -> str:
