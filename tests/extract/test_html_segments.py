@@ -427,3 +427,20 @@ def test_list_items_without_years_under_year_headings() -> None:
         (("Publications", "2021"), "C. Brown,"),
         (("Publications", "2020"), "E. Green."),
     ]
+
+
+TITLED_DL = """<html><body><h2>Papers</h2><dl>
+<dt><a href="https://eprint.iacr.org/2018/601">Verifiable Delay Functions</a></dt>
+<dd>Dan Boneh, Joseph Bonneau, Benedikt B&uuml;nz, Ben Fisch<br>CRYPTO 2018 &middot; <a href="papers/vdf.pdf">pdf</a> &middot; <a href="https://eprint.iacr.org/2018/601">ePrint</a></dd>
+<dt><a href="https://eprint.iacr.org/2017/1066">Bulletproofs: Short Proofs for Confidential Transactions and More</a></dt>
+<dd>Benedikt B&uuml;nz, Jonathan Bootle, Dan Boneh, Andrew Poelstra<br>IEEE S&amp;P 2018</dd>
+</dl></body></html>"""
+
+
+def test_definition_list_of_titles_and_details() -> None:
+    found = pubs(TITLED_DL)
+    assert [lines(i) for i in found] == [
+        ["Verifiable Delay Functions", "Dan Boneh, Joseph Bonneau, Benedikt Bünz, Ben Fisch", "CRYPTO 2018"],
+        ["Bulletproofs: Short Proofs for Confidential Transactions and More", "Benedikt Bünz, Jonathan Bootle, Dan Boneh, Andrew Poelstra", "IEEE S&P 2018"],
+    ]
+    assert [link.label for link in found[0].segment.links] == ["Verifiable Delay Functions", "pdf", "ePrint"]

@@ -289,6 +289,7 @@ class _Page:
         self.order: dict[HtmlElement, int] = {}
         self._parts: dict[HtmlElement, list[_Part]] = {}
         self.index: dict[HtmlElement, int] = {}
+        self._dl: dict[HtmlElement, bool] = {}
         self._compute()
 
     def _compute(self) -> None:
@@ -329,6 +330,18 @@ class _Page:
                 st.units = total
             else:
                 st.units = 1 if _unit_like(st) else 0
+
+    def _titled_dl(self, dl: HtmlElement) -> bool:
+        """Is this ``<dl>`` a list of papers, each ``<dt>`` a title and its ``<dd>`` the
+        details (rather than ``<dt>`` section labels with several ``<dd>`` each)?"""
+        cached = self._dl.get(dl)
+        if cached is None:
+            dts = [c for c in dl if c.tag == "dt"]
+            dds = [c for c in dl if c.tag == "dd"]
+            lengths = [self.stats[d].tlen for d in dts if d in self.stats]
+            cached = bool(dts) and len(dts) == len(dds) and sum(lengths) >= 20 * len(dts) and not all(_YEAR_ONLY.match(d.text_content() or "") for d in dts)
+            self._dl[dl] = cached
+        return cached
 
     def _weak_units(self, el: HtmlElement, parts: list[_Part]) -> int:
         """A list whose items show no year (the year is in the heading above:
@@ -387,7 +400,7 @@ class _Page:
                 continue
             if tag in BLOCK_TAGS or cst.blockish:
                 close(slot)
-                heading = tag in HEADING_TAGS or tag == "dt" or tag == "caption"
+                heading = tag in HEADING_TAGS or tag == "caption" or (tag == "dt" and not self._titled_dl(el))
                 out.append(_Part(el, slot, slot + 1, cst, element=child, heading=heading, separator=heading))
                 run_start = slot + 1
                 last_was_br = False
@@ -858,7 +871,20 @@ def _strip_line(line: list[Span]) -> list[Span]:
     return line
 
 
-_RESOURCE_URL = re.compile(r"github\.com|gitlab|arxiv\.org|doi\.org|\.pdf\b|youtube|youtu\.be|vimeo|openreview|slides|bibtex|\.bib\b", re.I)
+_RESOURCE_URL = re.compile(
+    r"github\.com|gitlab|arxiv\.org|doi\.org|\.pdf\b|youtube|youtu\.be|vimeo|openreview|slides|bibtex|\.bib\b|"
+    r"eprint\.iacr\.org|pubmed|ncbi\.nlm\.nih\.gov|hal\.science|hal\.archives|ssrn\.com|inspirehep|adsabs|biorxiv|medrxiv",
+    re.I,
+)
+
+
+def _is_badge_link(span: Span) -> bool:
+    """A link labelled like a badge (``PDF``, ``code``), or a one-word label on a
+    resource URL (``ePrint`` -> eprint.iacr.org); a linked title is not."""
+    label = span.text.strip(" []()|.:,")
+    if _BADGE_LABEL.match(label):
+        return True
+    return bool(span.link) and " " not in label and len(label) <= 12 and bool(_RESOURCE_URL.search(span.link or ""))
 
 
 def _is_link_line(line: Sequence[Span]) -> bool:
@@ -873,7 +899,7 @@ def _is_link_line(line: Sequence[Span]) -> bool:
             if len(s.text.split()) > 4 or len(s.text) > 30:
                 return False
             links += 1
-            if _BADGE_LABEL.match(s.text.strip(" []()|.:,")) or _RESOURCE_URL.search(s.link):
+            if _is_badge_link(s):
                 badges += 1
         elif not _LINK_SEP.match(s.text):
             return False
@@ -895,7 +921,7 @@ def _trim_link_tail(line: list[Span]) -> list[Span]:
     links = 0
     while n > 0:
         s = line[n - 1]
-        if s.link and _BADGE_LABEL.match(s.text.strip(" []()|.:,")):
+        if s.link and _is_badge_link(s):
             links += 1
         elif not (not s.link and _LINK_SEP.match(s.text)):
             break
