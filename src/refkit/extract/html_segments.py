@@ -657,6 +657,10 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
             level = 8
         elif tag in ("p", "div", "li", "td") and 2 <= st.tlen <= 60 and st.units == 0 and _all_bold(el):
             level = 8
+        elif tag in ("div", "p", "span", "header") and 2 <= st.tlen <= 60 and st.units == 0 and any(
+            c.lower() in _HEADING_CLASSES for c in _classes(el)
+        ) and next(el.iter(*HEADING_TAGS), None) is None:
+            level = 7  # <div class="section-title">Journal Papers</div>
         if not level or inside(order):
             continue
         text = _WS.sub(" ", el.text_content()).strip()
@@ -664,6 +668,12 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
             events.append((order, level, text))
     events.sort()
     return events
+
+
+_HEADING_CLASSES = frozenset(
+    "section-title section-heading section-subheading heading subheading widget-title page-title post-title "
+    "archive__subtitle section-header category-title group-title year-heading pub-year".split()
+)
 
 
 def _all_bold(el: HtmlElement) -> bool:
