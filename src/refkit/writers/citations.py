@@ -591,19 +591,69 @@ def _render_item(layout: Any, item: Any) -> str:
     else:
         body = model.join(parts, "")
     text = " ".join(str(layout.format(layout.wrap(body))).split())
-    if _punctuation_in_quote(layout):
-        text = _PIQ.sub(_move_punctuation, text)
-    return text
+    return _finish_quotes(text, _punctuation_in_quote(layout), layout)
 
 
-_PIQ = re.compile(r"(”|’)([.,]+)")
+# Quotes are marked while citeproc-py works and resolved at the end: data quotes
+# (“ ” in a title) and style quotes (quotes="true") become nested quotes
+# properly, and punctuation moves only at the seams the style created.
+_DATA_OPEN, _DATA_CLOSE, _BLOCK = "\ue010", "\ue011", "\ue012"
+_STYLE_OPEN, _STYLE_CLOSE = "\ue020", "\ue021"
+_CLOSERS = re.compile("([.?!]?)([" + _DATA_CLOSE + _STYLE_CLOSE + "]+)([.,]?)")
+_DOUBLED = re.compile(r"([?!])\.(?=\s|$)")
 
 
-def _move_punctuation(m: re.Match[str]) -> str:
-    """CSL 1.0.2 locale option ``punctuation-in-quote``: a period or comma right
-    after a closing quote moves inside it (“Title.” not “Title”.); a quote that
-    already ends in punctuation absorbs it (“Why?” not “Why?”.)."""
-    return m.group(2)[:1] + m.group(1)
+def _mark_data_quotes(text: str) -> str:
+    if "“" not in text and "”" not in text:
+        return text
+    text = text.replace("“", _DATA_OPEN).replace("”", _DATA_CLOSE)
+    # punctuation inside the data itself is not a seam: it never moves
+    return re.sub("(" + _DATA_CLOSE + ")(?=[.,])", "\\1" + _BLOCK, text)
+
+
+def _finish_quotes(text: str, piq: bool, layout: Any) -> str:
+    """CSL 1.0.2 "Quotes" and the locale option ``punctuation-in-quote``: quotes
+    inside quotes become inner quotes (“Erratum: ‘The Diffusion…’”); with the
+    option, a period or comma after a closing quote moves inside it, and a
+    quote ending in "?" or "!" absorbs a following period. Outside quotes a
+    period after "?"/"!" is dropped ("optimal? Proceedings")."""
+    if _DATA_CLOSE in text or _STYLE_CLOSE in text:
+        if piq:
+            def move(m: re.Match[str]) -> str:
+                before, closers, punct = m.group(1), m.group(2), m.group(3)
+                if not punct:
+                    return m.group(0)
+                if before:
+                    return before + closers  # “Why?” absorbs the period
+                return punct + closers
+
+            text = _CLOSERS.sub(move, text)
+        else:
+            text = re.sub("([?!])([" + _DATA_CLOSE + _STYLE_CLOSE + "]+)\\.", "\\1\\2", text)
+        outer = (_term(layout, "open-quote", "“"), _term(layout, "close-quote", "”"))
+        inner = (_term(layout, "open-inner-quote", "‘"), _term(layout, "close-inner-quote", "’"))
+        out = []
+        depth = 0
+        for ch in text:
+            if ch in (_DATA_OPEN, _STYLE_OPEN):
+                out.append((outer if depth % 2 == 0 else inner)[0])
+                depth += 1
+            elif ch in (_DATA_CLOSE, _STYLE_CLOSE):
+                depth = max(depth - 1, 0)
+                out.append((outer if depth % 2 == 0 else inner)[1])
+            elif ch != _BLOCK:
+                out.append(ch)
+        text = "".join(out)
+    elif _BLOCK in text:
+        text = text.replace(_BLOCK, "")
+    return _DOUBLED.sub(r"\1", text)
+
+
+def _term(layout: Any, name: str, default: str) -> str:
+    try:
+        return str(layout.get_single_term(name)) or default
+    except Exception:
+        return default
 
 
 def _punctuation_in_quote(layout: Any) -> bool:
@@ -651,7 +701,7 @@ def _Source(items: list[dict[str, Any]]) -> Any:
             elif isinstance(value, (list, dict)):
                 continue
             else:
-                text = _strip_tags(str(value))
+                text = _mark_data_quotes(_strip_tags(str(value)))
                 if name in ("issue", "volume") and _NUM_RANGE.match(text):
                     # CSL 1.0.2 "Number": a numeric range is printed with an en dash
                     text = _NUM_RANGE.sub("\\1–\\2", text)
@@ -705,6 +755,8 @@ def _install_fixes() -> None:
     _fix_group_suppression(model)
     _fix_trailing_literal_name(model)
     _fix_page_ranges(model)
+    _fix_quotes(model)
+    _fix_is_numeric(model)
 
 
 def _fix_title_case_language(model: Any) -> None:
@@ -1095,6 +1147,8 @@ def _fix_page_ranges(model: Any) -> None:
     original = model.FormatNumber._format_last_page
 
     def _format_last_page(self: Any, first: str, last: str) -> str:
+        if len(first) != len(last) or not first.isdigit() or not last.isdigit():
+            return last  # "1-35": citeproc-py cut this to "1–5"
         if self.get_root().get_option("page-range-format") != "chicago-16":
             return original(self, first, last)
         m = re.fullmatch(r"\d+", first)
@@ -1146,3 +1200,33 @@ def _add_year_suffixes(items: list[Any]) -> None:
 def _suffix(i: int) -> str:
     letters = "abcdefghijklmnopqrstuvwxyz"
     return letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]
+
+
+def _fix_quotes(model: Any) -> None:
+    """``quotes="true"`` marks its text with private-use quote marks that
+    :func:`_finish_quotes` resolves (nesting, punctuation-in-quote)."""
+
+    def quote(self: Any, string: Any) -> Any:
+        if self.get("quotes", "false").lower() == "true":
+            return _STYLE_OPEN + string + _STYLE_CLOSE
+        return string
+
+    model.Quoted.quote = quote
+
+
+_NUMERIC = re.compile(r"\s*[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-–&,]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*")
+
+
+def _fix_is_numeric(model: Any) -> None:
+    """CSL 1.0.2 ``is-numeric``: numbers with affixes and ranges or lists of
+    them ("251-254", "2 & 3", "12a") are numeric (so MLA prints "vols. 251–254").
+    citeproc-py accepted a single number only."""
+
+    def _is_numeric(self: Any, item: Any) -> list[bool]:
+        out = []
+        for var in self.get("is-numeric").split():
+            name = var.replace("-", "_")
+            out.append(name in item.reference and bool(_NUMERIC.fullmatch(str(item.reference[name]))))
+        return out
+
+    model.If._is_numeric = _is_numeric
