@@ -180,3 +180,21 @@ def test_a_file_with_syntax_errors_is_left_alone(scholar, tmp_path, capsys):
     assert broken.read_text() == "@article{a, title={x}\n" + SOURCE
     assert "Ji, Xiang" in good.read_text()  # the other file was still enriched
     assert "broken.bib:2:1: RK1" in capsys.readouterr().err  # the reader's syntax error, with its location
+
+
+def test_progress_bar_only_on_a_terminal():
+    import io
+
+    from refkit.commands.enrich import _Progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    pipe, tty = io.StringIO(), Tty()
+    for stream in (pipe, tty):
+        bar = _Progress(stream)
+        bar(3, 12)
+        bar.finish()
+    assert pipe.getvalue() == ""
+    assert "3/12 lookups" in tty.getvalue() and tty.getvalue().endswith("\r\033[K")
