@@ -253,7 +253,9 @@ def _given_head(text: str) -> int:
     return best
 
 
-def _single_family(text: str) -> bool:
+def _single_family(text: str, given: str = "") -> bool:
+    """A piece that can be the family half of ``Last, First``: one word, or a word
+    after particles ("van der Berg"; capitalised ones like "Da Costa" only before initials)."""
     text, _ = _strip_markers(text)
     if _CJK.match(text.replace(" ", "")):
         return False
@@ -261,7 +263,10 @@ def _single_family(text: str) -> bool:
     if not 1 <= len(toks) <= 3:
         return False
     kinds = [_token_kind(t) for t in toks]
-    particles = all(t.lower() in _PARTICLES for t in toks[:-1])  # "Da Costa", "van der Berg"
+    particles = all(t.lower() in _PARTICLES for t in toks[:-1])
+    if len(toks) > 1 and toks[0][0].isupper():
+        given_toks = _strip_markers(given)[0].split()
+        particles = particles and bool(given_toks) and all(_token_kind(t) in ("initial", "caps") for t in given_toks[:3])
     return kinds[-1] == "word" and all(k in ("word", "particle") for k in kinds[:-1]) and particles
 
 
@@ -279,7 +284,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
     i = 0
     # decide once whether this list is written "Last, First" (APA/MLA style)
     inverted = False
-    if len(pieces) >= 2 and _single_family(text[pieces[0][0]:pieces[0][1]]) and _given_head(text[pieces[1][0]:pieces[1][1]]):
+    if len(pieces) >= 2 and _single_family(text[pieces[0][0]:pieces[0][1]], text[pieces[1][0]:pieces[1][1]]) and _given_head(text[pieces[1][0]:pieces[1][1]]):
         inverted = True
     if ";" in text[: (pieces[1][0] if len(pieces) > 1 else len(text))] and "," in text[pieces[0][0]:pieces[0][1]] if pieces else False:
         inverted = False
@@ -290,7 +295,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
         parsed = None
         used = 1
         pe = e
-        if inverted and i + 1 < len(pieces) and _single_family(piece):
+        if inverted and i + 1 < len(pieces) and _single_family(piece, text[pieces[i + 1][0]:pieces[i + 1][1]]):
             gs, ge = pieces[i + 1]
             given_end = _given_head(text[gs:ge])
             if given_end:

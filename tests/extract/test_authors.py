@@ -1,0 +1,98 @@
+"""Author lists as displayed -> Name lists (refkit.extract.authors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from refkit.extract.authors import annotation, parse_authors, parse_display_name, scan_authors
+from refkit.model import Name
+
+
+def families(text: str) -> list[str]:
+    return [n.literal if n.literal else n.family for n in scan_authors(text).names]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("J. Smith, A. Doe and K. Lee", ["Smith", "Doe", "Lee"]),
+        ("John Smith, Anna Doe, and Kim Lee", ["Smith", "Doe", "Lee"]),
+        ("John Smith & Anna Doe", ["Smith", "Doe"]),
+        ("Smith, J., Doe, A. B., & Lee, K.", ["Smith", "Doe", "Lee"]),
+        ("Smith, John; Doe, Jane; Roe, Richard", ["Smith", "Doe", "Roe"]),
+        ("Smith JA, Doe B, Le Rhun A", ["Smith", "Doe", "Le Rhun"]),
+        ("Ludwig van Beethoven and Johann S. Bach", ["Beethoven", "Bach"]),
+        ("Van Vu and Quoc V. Le", ["Vu", "Le"]),
+        ("Da Costa, M., Tian, X.", ["Da Costa", "Tian"]),
+        ("ZHONG Zhihang, SUN Xiao", ["Zhong", "Sun"]),
+        ("张三、李四", ["张三", "李四"]),
+        ("E.-J. Goh, J.-P. Serre", ["Goh", "Serre"]),
+        ("GE Hinton, RR Salakhutdinov", ["Hinton", "Salakhutdinov"]),
+    ],
+)
+def test_name_list_shapes(text: str, expected: list[str]) -> None:
+    assert families(text) == expected
+
+
+def test_given_names_and_particles_are_kept() -> None:
+    names = scan_authors("Ludwig van Beethoven, Martin Luther King, Jr.").names
+    assert names[0] == Name(family="Beethoven", given="Ludwig", particle="van")
+    assert names[1].family == "King" and names[1].suffix == "Jr." and names[1].given == "Martin Luther"
+
+
+def test_et_al_and_ellipsis_are_the_others_marker() -> None:
+    for text in ("Wang Shen, Cheng Ming, Wenbo Bao et al.", "Rui Zhao, et al.", "A. Smith, B. Doe, …"):
+        names = scan_authors(text).names
+        assert names[-1].is_others
+        assert all(not n.is_others for n in names[:-1])
+
+
+def test_role_markers_are_removed_and_returned() -> None:
+    found = scan_authors("Liwen Hu#, Rui Zhao#, Ziluo Ding*, Lei Ma†, Boxin Shi‡")
+    assert [n.family for n in found.names] == ["Hu", "Zhao", "Ding", "Ma", "Shi"]
+    assert found.roles == (("equal",), ("equal",), ("equal",), ("corresponding",), ("corresponding",))
+    assert annotation(found.roles) == "1=equal; 2=equal; 3=equal; 4=corresponding; 5=corresponding"
+
+
+def test_bold_name_is_highlighted() -> None:
+    text = "A. Smith, B. Doe"
+    bold = [False] * len(text)
+    for k in range(text.index("B. Doe"), len(text)):
+        bold[k] = True
+    found = scan_authors(text, bold)
+    assert found.roles == ((), ("highlight",))
+    assert annotation(found.roles) == "2=highlight"
+
+
+def test_list_ends_where_the_title_starts() -> None:
+    text = "Smith, J., Doe, A., & Lee, K. (2020). A study of things. Journal, 1, 2."
+    found = scan_authors(text)
+    assert [n.family for n in found.names] == ["Smith", "Doe", "Lee"]
+    assert text[found.end:].lstrip().startswith("(2020)")
+    text = "Hille F, Charpentier E. CRISPR-Cas: biology, mechanisms and relevance."
+    found = scan_authors(text)
+    assert [n.family for n in found.names] == ["Hille", "Charpentier"]
+    text = "Quoc V. Le, Andrew Y. Ng: Building high-level features."
+    assert families(text) == ["Le", "Ng"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Blurry Video Frame Interpolation",
+        "Optical Flow Estimation for Spiking Camera",
+        "Deep Residual Learning",
+        "18 Papers",
+        "Main Members: Yajing Zheng(Postdoc)",
+        "Swin Transformer V2: Scaling Up Capacity",
+    ],
+)
+def test_titles_are_not_author_lists(title: str) -> None:
+    assert not parse_authors(title)
+
+
+def test_parse_display_name_rejects_sentences() -> None:
+    assert parse_display_name("the results of this") is None
+    assert parse_display_name("Smith") is None  # a lone word is not a citable person
+    name, roles, _ = parse_display_name("Zhihang Zhong*")  # type: ignore[misc]
+    assert name.family == "Zhong" and roles == ("equal",)
