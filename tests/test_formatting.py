@@ -153,3 +153,28 @@ def test_minimal_ignores_changes_of_white_space_only() -> None:
     source = "@misc{a,\n  title = {A long\n           title},\n  year = 2000}\n"
     assert format_text(source, minimal=True) == source
     assert format_text(source) == "@misc{a,\n  title = {A long title},\n  year = {2000}\n}\n"
+
+
+SAMPLE = (CASES / "basic.input.bib").read_text(encoding="utf-8") + (CASES / "macros.input.bib").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_mangled_input_never_crashes(seed: int) -> None:
+    """Random edits with BibTeX's special characters: either problems are
+    reported (and the text is left alone) or the output is valid and stable."""
+    rng = random.Random(seed)
+    text = list(SAMPLE)
+    for _ in range(rng.randint(1, 4)):
+        pos = rng.randrange(len(text))
+        if rng.random() < 0.5:
+            del text[pos : pos + rng.randint(1, 3)]
+        else:
+            text.insert(pos, rng.choice(['{', '}', '@', '"', ',', '=', '#', '(', ')', '%', '\n']))
+    source = "".join(text)
+    result = format_source(source)
+    if result.errors:
+        assert result.text == source and not result.changed
+        return
+    if not any(p.code in ("RK102", "RK103") for p in result.problems):  # pybtex's strict mode rejects these
+        content(result.text)
+    assert format_source(result.text).text == result.text

@@ -24,8 +24,9 @@ code     severity  meaning
 =======  ========  ==================================================================
 RK101    error     unbalanced braces / an entry or value that is never closed
 RK102    error     text between entries that looks like part of a broken entry (a
-                   field assignment ``name = {`` outside any entry); a lone stray
-                   ``}`` line is only a *warning* (BibTeX ignores it)
+                   field assignment ``name = {`` outside any entry, or a line
+                   starting with an ``@`` that starts no entry); a lone stray
+                   ``}`` line or an ``@`` inside free text is only a *warning*
 RK103    warning   an undefined ``@string`` macro (expanded to "" as BibTeX does;
                    it may be defined in another file)
 RK104    error     the same field twice in one entry (the first is kept)
@@ -39,8 +40,10 @@ RK108    error     a value was expected after ``=`` (or after ``#``)
 A text that failed to parse is kept as a :class:`Comment` holding the source
 text, so nothing is dropped silently.
 
-``@`` on a line that starts with ``%`` does not start an entry: such lines are
-commented-out entries to every human reader (BibTeX itself would parse them).
+Two deliberate differences from BibTeX/pybtex, both following biber and
+bibtexparser: ``@`` on a line that starts with ``%`` does not start an entry
+(such lines are commented-out entries to every human reader), and
+``@comment{...}`` is one brace-balanced block (JabRef stores its metadata so).
 """
 
 from __future__ import annotations
@@ -171,6 +174,15 @@ class _Parser:
                 break
             if _STRAY.match(line):
                 self.problem("RK102", "a stray '}' outside any entry (BibTeX ignores it)", first + line_start, severity="warning")
+            at = line.find("@")
+            if at >= 0:
+                if not line[:at].strip():
+                    self.problem("RK102", f"an '@' that does not start an entry: {line.strip()[:40]!r}", first + line_start + at)
+                    break
+                self.problem(
+                    "RK102", "an '@' outside any entry: BibTeX reads it as the start of an entry (start the line with '%')",
+                    first + line_start + at, severity="warning",
+                )
         blocks.append(Comment(body, Origin(self.location(first), body)))
         spans.append((first, last))
 
