@@ -1,0 +1,238 @@
+"""One listed item -> one Entry (refkit.extract.citation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from refkit.extract.citation import parse_segment, parse_text
+from refkit.extract.segment import Link, Segment, Span
+from refkit.model import Entry, Location
+
+
+def fam(entry: Entry, role: str = "author") -> list[str]:
+    return [n.literal or n.family for n in entry.names(role)]
+
+
+def parse(text: str, **options: object) -> Entry:
+    entry = parse_text(text, **options)
+    assert entry is not None, text
+    return entry
+
+
+# ---- citation styles ---------------------------------------------------------------------
+def test_ieee_style_with_quoted_title() -> None:
+    e = parse('A. Einstein and B. Podolsky, "Can quantum-mechanical description be complete?," Physical Review, vol. 47, no. 10, pp. 777-780, 1935.')
+    assert e.type == "article"
+    assert fam(e) == ["Einstein", "Podolsky"]
+    assert e.get("title") == "Can quantum-mechanical description be complete?"
+    assert e.get("journal") == "Physical Review"
+    assert (e.get("volume"), e.get("number"), e.get("pages"), e.get("year")) == ("47", "10", "777--780", "1935")
+
+
+def test_apa_style() -> None:
+    e = parse("Smith, J., Doe, A. B., & Lee, K. (2019). A study of things: the sequel. Journal of Stuff, 12(3), 45–67. https://doi.org/10.1000/xyz123")
+    assert fam(e) == ["Smith", "Doe", "Lee"]
+    assert e.get("title") == "A study of things: the sequel"
+    assert e.get("journal") == "Journal of Stuff"
+    assert e.get("year") == "2019" and e.get("pages") == "45--67" and e.get("doi") == "10.1000/xyz123"
+
+
+def test_vancouver_style() -> None:
+    e = parse("Smith JA, Doe B, Le Rhun A. Gene expression in mice. Nature. 2015;521(7553):436-444. PMID: 12345678")
+    assert fam(e) == ["Smith", "Doe", "Le Rhun"]
+    assert e.get("title") == "Gene expression in mice"
+    assert e.get("journal") == "Nature" and e.get("year") == "2015" and e.get("pmid") == "12345678"
+
+
+def test_conference_paper_with_arxiv_mention() -> None:
+    e = parse("J. Smith, A. Doe, and K. Lee. Deep learning for everything. In Proceedings of the 37th International Conference on Machine Learning, pages 1-10, 2020. arXiv:2001.01234v2")
+    assert e.type == "inproceedings"
+    assert e.get("booktitle") == "Proceedings of the 37th International Conference on Machine Learning"
+    assert e.get("eprint") == "2001.01234" and e.get("archiveprefix") == "arXiv"
+
+
+def test_title_first_lines() -> None:
+    e = parse("Optical Flow Estimation for Spiking Camera\nLiwen Hu#, Rui Zhao#, Ziluo Ding\nIEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR) 2022 (CCF-A)\nIntro: Proposing a simulator.")
+    assert e.get("title") == "Optical Flow Estimation for Spiking Camera"
+    assert fam(e) == ["Hu", "Zhao", "Ding"]
+    assert e.get("booktitle") == "IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
+    assert e.get("year") == "2022"
+    assert e.get("author+an") == "1=equal; 2=equal"
+    assert "CCF" not in str(e.fields) and "Intro" not in str(e.fields)
+
+
+def test_scraped_listing_with_glued_date_line() -> None:
+    e = parse("CVJun 25, 2022Code\nEnhanced Deep Animation Video Interpolation\n\nWang Shen, Cheng Ming, Wenbo Bao et al.\n")
+    assert e.get("title") == "Enhanced Deep Animation Video Interpolation"
+    assert fam(e) == ["Shen", "Ming", "Bao", "others"]
+    assert (e.get("year"), e.get("month")) == ("2022", "jun")
+    assert e.type == "misc"
+
+
+def test_listing_date_without_year_gives_no_year() -> None:
+    e = parse("DCMar 19\nA Pipelined Speculative Decoding Framework\n\nYida Zhang, Zhiyong Gao, Shuaibing Yue et al.")
+    assert e.get("year") is None and e.get("title") == "A Pipelined Speculative Decoding Framework"
+
+
+def test_dblp_style_colon_after_authors() -> None:
+    e = parse("Quoc V. Le, Andrew Y. Ng: Building High-level Features Using Large Scale Unsupervised Learning. ICML 2012")
+    assert fam(e) == ["Le", "Ng"]
+    assert e.get("title") == "Building High-level Features Using Large Scale Unsupervised Learning"
+    assert e.type == "inproceedings" and e.get("year") == "2012"
+
+
+def test_acs_style_bold_year_and_page_range_years() -> None:
+    e = parse("Saxon, E.; Bertozzi, C. R. Cell Surface Engineering by a Modified Staudinger Reaction. Science 2000, 287, 2007–2010.")
+    assert e.get("year") == "2000"
+    assert fam(e) == ["Saxon", "Bertozzi"]
+
+
+def test_physics_style_with_old_arxiv_id() -> None:
+    e = parse("M. Tegmark et al., Cosmological parameters from SDSS and WMAP, Phys. Rev. D 69, 103501 (2004), arXiv:astro-ph/0310723")
+    assert e.get("title") == "Cosmological parameters from SDSS and WMAP"
+    assert e.get("journal") == "Phys. Rev. D"
+    assert e.get("eprint") == "astro-ph/0310723"
+    assert fam(e) == ["Tegmark", "others"]
+
+
+# ---- markup hints ---------------------------------------------------------------------------
+def seg(*spans: Span, links: tuple[Link, ...] = (), headings: tuple[str, ...] = ()) -> Segment:
+    return Segment(spans=spans, links=links, headings=headings, location=Location("cv.html", 7))
+
+
+def test_bold_title_italic_venue_links_and_markers() -> None:
+    segment = seg(
+        Span("Within the Dynamic Context: Human Modeling", bold=True),
+        Span("\n"),
+        Span("Yutong Chen, "),
+        Span("Zhihang Zhong", bold=True),
+        Span("†", bold=True, sup=True),
+        Span(", Xiao Sun"),
+        Span("1", sup=True),
+        Span("\n"),
+        Span("ECCV", italic=True),
+        Span(", 2024"),
+        links=(
+            Link("arXiv", "https://arxiv.org/abs/2403.19160v2"),
+            Link("code", "https://github.com/x/y"),
+            Link("project page", "https://example.org/p"),
+            Link("DOI", "https://ieeexplore.ieee.org/document/9999999"),
+        ),
+    )
+    e = parse_segment(segment, source="html", path="cv.html")
+    assert e is not None
+    assert e.get("title") == "Within the Dynamic Context: Human Modeling"
+    assert fam(e) == ["Chen", "Zhong", "Sun"]
+    assert e.get("author+an") == "2=corresponding,highlight"
+    assert e.get("booktitle") == "ECCV" and e.type == "inproceedings"
+    assert e.get("eprint") == "2403.19160" and e.get("code") == "https://github.com/x/y"
+    assert e.get("website") == "https://example.org/p"
+    assert e.get("doi") is None  # an ieeexplore document number is not a DOI
+    assert e.provenance["title"].source == "html" and e.provenance["title"].identifier == "cv.html"
+    assert e.location.line == 7
+
+
+@pytest.mark.parametrize(
+    "url, doi",
+    [
+        ("https://doi.org/10.1145/3503250", "10.1145/3503250"),
+        ("http://dx.doi.org/10.1007/978-3-031-25063-7_20", "10.1007/978-3-031-25063-7_20"),
+        ("https://dl.acm.org/doi/10.1145/3581783.3612000", "10.1145/3581783.3612000"),
+        ("https://dl.acm.org/doi/abs/10.1145/3581783.3612000", "10.1145/3581783.3612000"),
+        ("https://link.springer.com/article/10.1007/s11263-022-01705-6", "10.1007/s11263-022-01705-6"),
+        ("https://link.springer.com/chapter/10.1007/978-3-030-58539-6_12", "10.1007/978-3-030-58539-6_12"),
+        ("https://onlinelibrary.wiley.com/doi/full/10.1002/anie.200900942", "10.1002/anie.200900942"),
+        ("https://doi.org/10.1016%2Fj.cell.2017.11.032", "10.1016/j.cell.2017.11.032"),
+        ("https://ieeexplore.ieee.org/document/9420282", None),
+        ("https://www.nature.com/articles/nature14539", None),
+    ],
+)
+def test_doi_only_where_the_url_carries_one(url: str, doi: str | None) -> None:
+    segment = seg(Span("A. Smith, B. Doe. A title of a paper. Some Journal, 2020."), links=(Link("doi", url),))
+    e = parse_segment(segment)
+    assert e is not None and e.get("doi") == doi
+
+
+def test_identifiers_in_text() -> None:
+    e = parse("A. Smith. A title of a paper. J. Stuff 3, 4 (2019). doi:10.1234/abc.5. arXiv:1901.00001 [cs.LG] PMID: 999 ISBN 978-3-16-148410-0")
+    assert e.get("doi") == "10.1234/abc.5"
+    assert (e.get("eprint"), e.get("primaryclass")) == ("1901.00001", "cs.LG")
+    assert e.get("pmid") == "999" and e.get("isbn") == "9783161484100"
+    orv = parse_segment(seg(Span("A. Smith, B. Doe. Some title here. ICLR 2021."), links=(Link("OpenReview", "https://openreview.net/forum?id=YicbFdNTTy"),)))
+    assert orv is not None and orv.get("openreview") == "YicbFdNTTy"
+
+
+def test_arxiv_only_preprint_is_misc() -> None:
+    e = parse("J. Smith, A. Doe. Scaling laws for everything. arXiv preprint arXiv:2101.00001, 2021.")
+    assert e.type == "misc" and e.get("eprint") == "2101.00001" and e.get("archiveprefix") == "arXiv"
+    assert e.get("howpublished") == "arXiv preprint"
+
+
+# ---- status words, tags, notes -------------------------------------------------------------------
+def test_submitted_to_keeps_target_venue() -> None:
+    e = parse("Spike Camera Optical Flow\nRui Zhao, et al.\nSubmitted to IEEE Transactions on Pattern Analysis and Machine Intelligence (TPAMI) (CCF-A)")
+    assert e.type == "article" and e.get("pubstate") == "submitted"
+    assert e.get("journal") == "IEEE Transactions on Pattern Analysis and Machine Intelligence (TPAMI)"
+    assert e.get("year") is None
+
+
+def test_under_review_alone_has_no_venue() -> None:
+    e = parse("A. Smith, B. Doe. Human body restoration by imagination. Under review, 2024.")
+    assert e.type == "misc" and e.get("pubstate") == "submitted"
+    assert not any(e.get(f) for f in ("journal", "booktitle", "howpublished"))
+
+
+def test_to_appear_and_awards() -> None:
+    e = parse("A. Smith, B. Doe. A great paper on things. To appear in NeurIPS 2024 (Oral, Best Paper Award)")
+    assert e.get("pubstate") == "forthcoming"
+    assert e.get("booktitle") == "NeurIPS" and e.get("note") == "Best Paper Award"
+
+
+def test_ranking_tags_are_dropped() -> None:
+    e = parse("A. Smith, B. Doe. A great paper on things. IEEE Transactions on Image Processing, 2023 (CCF-A, SCI Q1, IF=10.6)")
+    assert e.get("journal") == "IEEE Transactions on Image Processing"
+
+
+def test_thesis_report_book() -> None:
+    thesis = parse("J. Doe. Learning things. PhD thesis, Stanford University, 2018.")
+    assert thesis.type == "phdthesis" and thesis.get("school") == "Stanford University"
+    report = parse("J. Doe and A. Roe. Fast things. Technical Report TR-12, MIT CSAIL, 2011.")
+    assert report.type == "techreport"
+    book = parse("Shannon, C. E., & Weaver, W. (1949). The Mathematical Theory of Communication. Urbana: University of Illinois Press.")
+    assert book.type == "book" and book.get("publisher") == "University of Illinois Press" and book.get("address") == "Urbana"
+
+
+def test_editors_are_not_authors() -> None:
+    e = parse("Shannon, C. E., & McCarthy, J. (Eds.) (1956). Automata Studies. Princeton: Princeton University Press.")
+    assert e.get("author") is None and fam(e, "editor") == ["Shannon", "McCarthy"]
+    assert e.get("title") == "Automata Studies"
+
+
+def test_values_are_escaped_and_dois_verbatim() -> None:
+    e = parse("A. Smith. Profits & losses: 100% of R_D. J. Econ. 5, 1 (2001). doi:10.1000/a_b")
+    assert e.get("title") == r"Profits \& losses: 100\% of R\_D"
+    assert e.get("doi") == "10.1000/a_b"
+
+
+# ---- not publications ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Zhiyong Gao",
+        "CV\nh-index98\n18papers\n2,234citations",
+        "Intro: Proposing an energy function for optical flow estimation.",
+        "HU Han\nResearcher, Visual Computing Group\nMicrosoft Research Asia, Beijing",
+        "Phone: +86 155 2296 Email: someone@example.org",
+    ],
+)
+def test_not_a_publication(text: str) -> None:
+    assert parse_text(text) is None
+
+
+def test_pathological_input_runs() -> None:
+    # long runs of separators, stars and dots must not backtrack catastrophically
+    junk = ("**A, " * 2000) + (". " * 2000) + ("(" * 500) + "[x](" * 300
+    parse_text(junk)
+    parse_text("A. " * 3000)
