@@ -35,7 +35,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 from enrich_server import FakeScholar, Paper  # noqa: E402
 from pytest_httpserver import HTTPServer  # noqa: E402
 
-from refkit.enrich import enrich_report  # noqa: E402
+from refkit.enrichment import enrich_report  # noqa: E402
 from refkit.http import HttpConfig  # noqa: E402
 from refkit.match import title_similarity  # noqa: E402
 from refkit.model import Entry, Library  # noqa: E402

@@ -7,7 +7,7 @@ import pytest
 from enrich_server import FakeScholar, Paper, install, test_config
 from werkzeug import Response
 
-from refkit.enrich import enrich, enrich_report, is_preprint
+from refkit.enrichment import enrich, enrich_report, is_preprint
 from refkit.model import Entry, Library
 
 BIT = Paper("Blur Interpolation Transformer for Real-World Motion from Blur",
@@ -260,9 +260,9 @@ def test_year_window_and_missing_sides():
     assert not match.compare("A Study of Things", (), 2020, "A Study of Thing", names, 2020, match.SEARCH).accepted
 
 
-def test_refkit_enrich_is_callable_even_after_the_module_was_imported(config):
+def test_refkit_enrich_is_the_function_even_after_the_module_was_imported(config):
     import refkit
-    import refkit.enrich  # noqa: F401  (binds the module to the package attribute)
+    import refkit.enrichment  # noqa: F401  (must not shadow the public function)
 
     entry = Entry("misc", "e", {"eprint": "2311.08007"})
     result = refkit.enrich(lib(entry), http=config, search=False)

@@ -25,7 +25,7 @@ _EXPORTS = {
     "write": "refkit.io",
     "write_string": "refkit.io",
     "extract": "refkit.io",
-    "enrich": "refkit.enrich",
+    "enrich": "refkit.enrichment",
     "normalize": "refkit.transforms.normalize",
     "format_text": "refkit.formatting",
     "check": "refkit.checks",
@@ -48,7 +48,7 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .checks import check
-    from .enrich import enrich
+    from .enrichment import enrich
     from .errors import ConfigError, FormatError, InputError, LookupFailed, ParseError, RefkitError
     from .formatting import format_text
     from .io import extract, read, read_string, write, write_string

@@ -33,8 +33,6 @@ objects on the returned library (codes ``EN1xx``).
 from __future__ import annotations
 
 import re
-import sys as _sys
-import types as _types
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -713,14 +711,3 @@ def _merge(work: _Work, opts: EnrichOptions, now: str) -> tuple[Entry, Outcome]:
     outcome.changes = m.changes
     outcome.problems = work.problems
     return m.entry, outcome
-
-
-# ``refkit.enrich`` names both this module and the function: once the module has been
-# imported (``import refkit.enrich``, the CLI), the package attribute is the module.
-# Making the module callable keeps ``refkit.enrich(library, ...)`` working either way.
-class _CallableModule(_types.ModuleType):
-    def __call__(self, library: Library, **options: Any) -> Library:
-        return enrich(library, **options)
-
-
-_sys.modules[__name__].__class__ = _CallableModule

@@ -97,12 +97,12 @@ def test_offline_names_entries_it_could_not_enrich(scholar, tmp_path, capsys):
 
 
 def test_interrupted_run_leaves_the_file_untouched(scholar, tmp_path, monkeypatch, capsys):
-    import refkit.enrich
+    import refkit.enrichment
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(refkit.enrich, "enrich_report", interrupted)
+    monkeypatch.setattr(refkit.enrichment, "enrich_report", interrupted)
     path = tmp_path / "refs.bib"
     path.write_text(SOURCE)
     assert main(["enrich", str(path)]) == 130

@@ -1,5 +1,5 @@
 """``refkit enrich FILE.bib...``: complete entries in place from arXiv, doi.org and
-Crossref (see :mod:`refkit.enrich`).
+Crossref (see :mod:`refkit.enrichment`).
 
 Only the entries that change are rewritten; every other byte of the file stays
 as it was. A file with syntax errors is reported and left alone (exit 2). The file is written atomically after all lookups are done, so an
@@ -18,7 +18,7 @@ import sys
 from typing import TYPE_CHECKING, Callable, TextIO
 
 if TYPE_CHECKING:
-    from ..enrich import EnrichReport
+    from ..enrichment import EnrichReport
     from ..http import HttpConfig
     from ..model import Library
 
@@ -124,7 +124,7 @@ class _Progress:
 def enrich_library(library: "Library", args: argparse.Namespace, *, report_to: Callable[["EnrichReport"], None] | None = None) -> "Library":
     """Run enrichment with the options in ``args``; progress, findings and a
     summary go to stderr. Returns the enriched library."""
-    from ..enrich import enrich_report
+    from ..enrichment import enrich_report
     from ..resolvers import DEFAULT_SOURCES
 
     progress = _Progress(sys.stderr)

@@ -17,7 +17,7 @@ class _CallableModule(_types.ModuleType):
     """``refkit.extract`` names both this package and the function
     :func:`refkit.io.extract`. Importing the package makes it the attribute of
     ``refkit`` (the import system sets it), so the package must extract when called,
-    as :mod:`refkit.enrich` does."""
+    as :mod:`refkit.enrichment` does."""
 
     def __call__(self, source: _Any, **options: _Any) -> _Any:
         from ..io import extract

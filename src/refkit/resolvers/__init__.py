@@ -3,7 +3,7 @@
 A resolver only *builds requests* (:class:`refkit.http.Query`, plain data) and
 *parses responses* (:class:`refkit.http.Reply`) into :class:`Record` objects. It
 never sends anything itself: :class:`refkit.http.Client` owns pacing, retries
-and the cache, and :mod:`refkit.enrich` decides what to ask and what to accept.
+and the cache, and :mod:`refkit.enrichment` decides what to ask and what to accept.
 
 Adding a source is its own module plus one line in :data:`SOURCES`.
 """
@@ -34,7 +34,7 @@ DEFAULT_SOURCES = ("arxiv", "doi", "crossref")
 @dataclass(frozen=True)
 class Record:
     """One work as a source describes it. Text is *plain Unicode* (not BibTeX
-    markup); :mod:`refkit.enrich` escapes it when it becomes a field value.
+    markup); :mod:`refkit.enrichment` escapes it when it becomes a field value.
 
     ``type`` is a BibTeX entry type; ``venue`` the journal or proceedings title;
     ``fields`` holds further plain-text BibTeX fields (``volume``, ``number``,
