@@ -49,7 +49,6 @@ bibtexparser: ``@`` on a line that starts with ``%`` does not start an entry
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 from ..errors import ParseError
@@ -116,14 +115,18 @@ class _Parser:
         self.strict = strict
         self.macros: dict[str, str] = dict(MONTH_MACROS)
         self.problems: list[Problem] = []
-        self._lines: list[int] | None = None
+        self._at = (0, 1)  # (position, its line): lines are counted forward from here
 
     # ---- locations ----------------------------------------------------------------
     def location(self, pos: int) -> Location:
-        if self._lines is None:
-            self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        line = bisect_right(self._lines, pos)
-        return Location(self.path, line, pos - self._lines[line - 1] + 1)
+        text = self.text
+        last, line = self._at
+        if pos >= last:
+            line += text.count("\n", last, pos)
+            self._at = (pos, line)
+        else:
+            line = text.count("\n", 0, pos) + 1
+        return Location(self.path, line, pos - text.rfind("\n", 0, pos))
 
     def problem(self, code: str, message: str, pos: int, severity: str = "error", key: str | None = None) -> None:
         loc = self.location(pos)
