@@ -444,7 +444,7 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BREAK.finditer(text, start, end):
         k = m.start()
         if m.group(0) != "\n" and not m.group(0).startswith(","):
-            word = re.search(r"([\w&]+)[.\"”’']*$", text[pos:k])
+            word = re.search(r"([\w&]+)[.\"”’']*$", text[max(pos, k - 40):k])
             if word and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
                 w = word.group(1)
                 if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV or (len(w) <= 2 and w[:1].isupper() and w[1:].islower() and text[k + 1:k + 2].isupper() and _initial_context(text, k)):
@@ -637,7 +637,9 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
         if re.search(r"[,.:]\s*(?:in:?\s*)?$", text[start:first_italic], re.I) or re.search(r"\bin:?\s*$", text[start:first_italic], re.I):
             return _strip_range(text, start, first_italic), first_italic
     if last:
-        for m in re.finditer(r",\s+|\s+[-–—]\s+", text[start:end]):
+        for count, m in enumerate(re.finditer(r",\s+|\s+[-–—]\s+", text[start:end])):
+            if count > 40:
+                break  # a title has few commas; bound the work on junk input
             cut = start + m.start()
             tail = text[start + m.end():end]
             head_words = len(text[start:cut].split())
