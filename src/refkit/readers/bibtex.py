@@ -77,9 +77,18 @@ _ASSIGN = re.compile(r"(?:^|,)[ \t]*[A-Za-z][\w:.+-]*[ \t]*=[ \t]*[{\"]")
 _STRAY = re.compile(r"[ \t]*\}[ \t]*,?[ \t]*$")
 
 _CLOSE = {"{": "}", "(": ")"}
-# the common case in one match: name = {flat} | "flat" | 123, then ',' or the end
+# the common case in one match: name = {text} | "text" (braces nested one level
+# deep at most) | 123 | macro, then ',' or the end of the entry. The patterns are
+# "unrolled loops": linear, no catastrophic backtracking.
 _FAST = {
-    c: re.compile(r'\s*([^\s=,{}()"#%]+)\s*=\s*(?:\{([^{}]*)\}|"([^"{}]*)"|(\d+))\s*(,|' + re.escape(c) + ")")
+    c: re.compile(
+        r'\s*([^\s=,{}()"#%]+)\s*=\s*(?:'
+        r"\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"
+        r'|"([^"{}]*(?:\{[^{}]*\}[^"{}]*)*)"'
+        r"|(\d+)"
+        r"|([^\s\"#%'(),={}\d][^\s\"#%'(),={}]*)"
+        r")\s*(,|" + re.escape(c) + ")"
+    )
     for c in ("}", ")")
 }
 
@@ -294,14 +303,24 @@ class _Parser:
         while True:
             fm = fast.match(text, p)
             if fm is not None:
-                fname, braced, quoted, number, sep = fm.groups()
+                fname, braced, quoted, number, macro, sep = fm.groups()
                 name = fname.lower()
                 if braced is not None:
                     value, raw = braced, "{" + braced + "}"
                 elif quoted is not None:
                     value, raw = quoted, '"' + quoted + '"'
-                else:
+                elif number is not None:
                     value = raw = number
+                else:
+                    raw = macro
+                    found = self.macros.get(macro.lower())
+                    if found is None:
+                        fm = None  # the general path reports the undefined macro
+                    else:
+                        value = found
+            if fm is not None:
+                if "\n@" in raw:
+                    self._runaway(fm.start(), fm.end())
                 if name in fields:
                     self.problem("RK104", f"field {name!r} appears twice in entry {key!r} (the first is kept)", fm.start(1), key=key)
                 else:
