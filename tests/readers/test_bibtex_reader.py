@@ -184,3 +184,18 @@ def test_sniff() -> None:
     assert sniff("<html><body>@article{a,</body></html>") < 0.5
     assert sniff("just some text") == 0.0
     assert sniff('[{"id": "a"}]') == 0.0
+
+
+def test_a_missing_closing_brace_is_reported_before_the_next_entry() -> None:
+    text = "@article{a,\n  title = {Open {brace} here,\n  year = 2000\n}\n\n@article{b,\n  title = {B}\n}\n"
+    lib = read(text, path="r.bib")
+    assert [(p.code, p.location.line, p.location.column) for p in lib.problems] == [("RK101", 1, 1)]
+    assert "before the next entry at line 6" in lib.problems[0].message
+    assert [e.key for e in lib.entries] == ["b"]  # parsing resumes there
+
+
+def test_at_sign_outside_entries() -> None:
+    lib = read("@misc{a, title = {x}}\n@Comment}{broken\nmail me@example.org\n")
+    assert [(p.code, p.severity, p.location.line) for p in lib.problems] == [("RK102", "error", 2)]
+    lib = read("@misc{a, title = {x}}\nmail me@example.org\n")
+    assert [(p.code, p.severity) for p in lib.problems] == [("RK102", "warning")]

@@ -101,3 +101,10 @@ def test_balance() -> None:
     assert balance("{{x}") == "{x}"
     assert balance("a \\{ b") == "a \\textbraceleft{} b"
     assert balance("x \\} y") == "x \\textbraceright{} y"
+
+
+def test_multi_line_concatenation_is_kept_as_written() -> None:
+    source = '@string{a = "A"}\n@string{b = "B"}\n@misc{k,\n  author = a # " and "\n           # b,\n  title = {T}\n}\n'
+    out = write(read(source))
+    assert '  author = a # " and "\n           # b,' in out
+    assert content(out) == content(source)
