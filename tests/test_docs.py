@@ -76,3 +76,20 @@ def test_readme_shows_the_pre_commit_hooks_that_exist() -> None:
     readme = read(ROOT / "README.md")
     assert hooks == ["refkit-format", "refkit-check"]
     assert all(f"id: {hook}" in readme for hook in hooks)
+
+
+def test_the_readme_example_works(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    assert "refkit convert examples/publications.html -o pubs.bib" in read(ROOT / "README.md")
+    out = tmp_path / "pubs.bib"
+    convert = subprocess.run([sys.executable, "-m", "refkit", "convert", str(ROOT / "examples" / "publications.html"),
+                              "-o", str(out)], capture_output=True, text=True)
+    assert convert.returncode == 0, convert.stderr
+    text = read(out)
+    assert text.count("\n@") + text.startswith("@") == 3
+    for expected in ("Attention Is All You Need", "10.1109/CVPR.2016.90", "1412.6980", "Kaiser, Łukasz"):
+        assert expected in text
+    check = subprocess.run([sys.executable, "-m", "refkit", "check", str(out)], capture_output=True, text=True)
+    assert (check.returncode, check.stdout) == (0, ""), check.stdout + check.stderr
