@@ -74,12 +74,14 @@ def _common_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
     """True for English words frequent in titles and section names ("Learning",
     "Video", "Papers"): a "name" made only of them is not a person."""
     return word.lower().strip(".") in _common_words()
 
 
+@lru_cache(maxsize=65536)
 def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
     roles: list[str] = []
     for m in re.finditer(rf"[{re.escape(_MARKER_CHARS)}]", piece):
@@ -99,6 +101,7 @@ def _ends_with_initial(text: str) -> bool:
     return bool(re.search(rf"(?:^|[\s.\-]){_INI}\.\s*$", text))
 
 
+@lru_cache(maxsize=65536)
 def _token_kind(tok: str) -> str:
     """Classify one token: initial, caps (JA), particle, suffix, word or bad."""
     low = tok.lower()
@@ -117,6 +120,7 @@ def _token_kind(tok: str) -> str:
     return "bad"
 
 
+@lru_cache(maxsize=65536)
 def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
     """One displayed name -> (Name, roles, confidence), or None when it is not a name.
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from .. import ids
@@ -152,14 +153,23 @@ class _Work:
     year: str = ""
     month: int | None = None
 
+    _joined: str | None = None
+
     @property
     def text(self) -> str:
-        return "".join(self.chars)
+        if self._joined is None:
+            self._joined = "".join(self.chars)
+        return self._joined
 
     def blank(self, start: int, end: int) -> None:
         for k in range(max(0, start), min(end, len(self.chars))):
             if self.chars[k] != "\n":
                 self.chars[k] = " "
+        self._joined = None
+
+    def set_char(self, k: int, ch: str) -> None:
+        self.chars[k] = ch
+        self._joined = None
 
     def lines(self) -> list[tuple[int, int]]:
         out, pos = [], 0
@@ -181,11 +191,11 @@ def _work_from_segment(segment: Segment) -> _Work:
         if span.sup and re.fullmatch(r"[\s\d,;a-z]*", text):
             continue  # affiliation numbers/letters
         is_label = bool(span.link) and (bool(_LABEL_ONLY.match(text)) or bool(_URL.fullmatch(text.strip())))
-        for ch in text:
-            chars.append(ch)
-            bold.append(span.bold)
-            italic.append(span.italic)
-            labels.append(is_label)
+        n = len(text)
+        chars.extend(text)
+        bold.extend([span.bold] * n)
+        italic.extend([span.italic] * n)
+        labels.extend([is_label] * n)
     return _Work(chars, bold, italic, labels, tuple(segment.headings))
 
 
@@ -421,7 +431,7 @@ def _join_continuations(work: _Work) -> None:
             or (work.italic[b_idx] and work.italic[k] and work.italic[a_idx] and not _ends_sentence(before))
         )
         if joined:
-            work.chars[k] = " "
+            work.set_char(k, " ")
 
 
 def _whole_author_line(before: str) -> bool:
@@ -758,6 +768,7 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
     return _tidy_venue(venue), extra
 
 
+@lru_cache(maxsize=16384)
 def _tidy_venue(venue: str) -> str:
     venue = re.sub(r"\(\s*[,;:.]*\s*\)|\[\s*\]", " ", venue)
     venue = re.sub(r"\s+([,.;:)])", r"\1", venue)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..extract.segment import Link, Segment, Span
@@ -106,6 +107,25 @@ _DROP_WITH_ARG = {"label", "vspace", "hspace", "cite", "citep", "citet", "nocite
                   "hypersetup", "definecolor", "input", "include", "phantom", "hphantom", "vphantom", "raisebox_"}
 
 
+@lru_cache(maxsize=64)
+def _brace_pairs(text: str) -> dict[int, int]:
+    """Offsets of matching ``{``/``}`` pairs (escaped braces skipped), found in one pass."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            stack.append(i)
+        elif ch == "}" and stack:
+            pairs[stack.pop()] = i
+        i += 1
+    return pairs
+
+
 def _find_group(text: str, i: int) -> tuple[str, int] | None:
     """The brace group starting at ``text[i]`` (after spaces): (content, index after)."""
     n = len(text)
@@ -113,21 +133,10 @@ def _find_group(text: str, i: int) -> tuple[str, int] | None:
         i += 1
     if i >= n or text[i] != "{":
         return None
-    depth = 0
-    j = i
-    while j < n:
-        ch = text[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return text[i + 1:j], j + 1
-        j += 1
-    return None
+    j = _brace_pairs(text).get(i)
+    if j is None:
+        return None
+    return text[i + 1:j], j + 1
 
 
 def _optional(text: str, i: int) -> int:

@@ -1,0 +1,250 @@
+"""Markdown, plain-text and LaTeX publication lists (refkit.readers.text)."""
+
+from __future__ import annotations
+
+from refkit.model import Entry
+from refkit.readers import text as reader
+
+
+def titles(source: str) -> list[str]:
+    return [e.get("title") or "" for e in reader.read(source, path="cv.txt")]
+
+
+def by_title(source: str) -> dict[str, Entry]:
+    return {e.get("title") or "": e for e in reader.read(source, path="cv.txt")}
+
+
+MARKDOWN_CV = """\ufeff# Jane Roe
+
+## Education
+
+- Ph.D. in Physics, Example University, 2015
+- B.Sc. in Physics, Other University, 2010
+
+## Publications
+
+### Journal Articles
+
+1. **J. Roe**, A. Smith, and B. Jones. *Dark matter in dwarf galaxies*. The Astrophysical Journal, 880(2):12, 2019.
+   [PDF](https://example.org/roe19.pdf) [Code](https://github.com/roe/dm) [arXiv](https://arxiv.org/abs/1901.01234)
+2. A. Smith\\*, **J. Roe**\\*. Stellar streams as probes of the halo. MNRAS 500, 1–20 (2021). doi:10.1093/mnras/staa3000
+
+### Preprints
+
+- C. Doe, J. Roe. Tidal tails near the Sun. arXiv:2301.04567 (2023). Under review.
+
+## Project
+
+- **HaloKit: an open-source toolkit** (1k stars)
+Main members: Jane Roe, Carl Doe
+
+## Awards
+
+- Best Thesis Award, Example University, 2015
+"""
+
+
+def test_markdown_cv_sections_markup_and_links() -> None:
+    found = by_title(MARKDOWN_CV)
+    assert list(found) == ["Dark matter in dwarf galaxies", "Stellar streams as probes of the halo", "Tidal tails near the Sun"]
+    first = found["Dark matter in dwarf galaxies"]
+    assert [n.family for n in first.names()] == ["Roe", "Smith", "Jones"]
+    assert first.get("author+an") == "1=highlight"
+    assert first.get("journal") == "The Astrophysical Journal"
+    assert (first.get("volume"), first.get("number"), first.get("pages"), first.get("year")) == ("880", "2", "12", "2019")
+    assert first.get("pdf") == "https://example.org/roe19.pdf" and first.get("code") == "https://github.com/roe/dm"
+    assert first.get("eprint") == "1901.01234"
+    second = found["Stellar streams as probes of the halo"]
+    assert second.get("doi") == "10.1093/mnras/staa3000" and second.get("journal") == "MNRAS"
+    assert second.get("author+an") == "1=equal; 2=equal,highlight"
+    third = found["Tidal tails near the Sun"]
+    assert third.type == "misc" and third.get("pubstate") == "submitted" and third.get("eprint") == "2301.04567"
+    assert first.provenance["title"].source == "text" and first.provenance["title"].identifier == "cv.txt"
+    assert first.location.path == "cv.txt" and first.location.line == 12
+
+
+PLAIN_CV = """Publications
+============
+
+First-Authored Papers:
+
+- [1] Boosting Image Reconstruction from Spike Fluctuations
+Rui Zhao, Ruiqin Xiong, Jing Zhao
+IEEE/CVF Conference on Computer Vision and Pattern Recognition (**CVPR**) 2024 (**CCF-A**)
+Intro: Analyzing statistics of spikes.
+- [2] Optical Flow Estimation Between Images of Different Resolutions
+Rui Zhao, Ruiqin Xiong, and Wen Gao
+IEEE International Conference on Visual Communications and Image Processing (**VCIP**) 2020
+
+Intro: Proposing an energy function.
+
+Co-Authored Papers:
+
+- High Dynamic Range Imaging Based on Multi-Level Spike Camera
+Zhenkun Zhu, Ruiqin Xiong, [Rui Zhao](#), and Tiejun Huang
+IEEE Transactions on Circuits and Systems for Video Technology (**TCSVT**) (**CCF-B, SCI Q1, IF=8.4**)
+
+Awards
+
+- National Scholarship 2019
+"""
+
+
+def test_plain_text_cv_with_multi_line_items() -> None:
+    found = by_title(PLAIN_CV)
+    assert list(found) == [
+        "Boosting Image Reconstruction from Spike Fluctuations",
+        "Optical Flow Estimation Between Images of Different Resolutions",
+        "High Dynamic Range Imaging Based on Multi-Level Spike Camera",
+    ]
+    hdr = found["High Dynamic Range Imaging Based on Multi-Level Spike Camera"]
+    assert [n.family for n in hdr.names()] == ["Zhu", "Xiong", "Zhao", "Huang"]
+    assert hdr.get("journal") == "IEEE Transactions on Circuits and Systems for Video Technology (TCSVT)"
+    assert hdr.get("year") is None and hdr.type == "article"
+    assert found["Boosting Image Reconstruction from Spike Fluctuations"].get("booktitle") == (
+        "IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
+    )
+
+
+LISTING = """Zhiyong Gao
+
+CV
+h-index98
+18papers
+
+18 Papers
+
+CVJun 25, 2022
+Enhanced Deep Animation Video Interpolation
+
+Wang Shen, Cheng Ming, Wenbo Bao et al.
+
+Existing learning-based frame interpolation algorithms extract consecutive frames from high-speed natural videos to train the model. Compared to natural videos, cartoon videos are usually in a low frame rate. Besides, the motion between consecutive cartoon frames is typically nonlinear, which breaks the linear motion assumption of interpolation algorithms.
+
+IVApr 17, 2025Code
+A Coding Framework and Benchmark towards Low-Bitrate Video Understanding
+
+Yuan Tian, Guo Lu, Yichao Yan et al.
+
+Video compression is indispensable to most video analysis systems. Despite saving transportation bandwidth, it also deteriorates downstream video understanding tasks, especially at low-bitrate settings. To systematically investigate this problem, we first thoroughly review the previous methods.
+"""
+
+
+def test_scraped_listing_paragraphs_are_grouped() -> None:
+    entries = reader.read(LISTING)
+    assert [e.get("title") for e in entries] == [
+        "Enhanced Deep Animation Video Interpolation",
+        "A Coding Framework and Benchmark towards Low-Bitrate Video Understanding",
+    ]
+    assert [e.get("year") for e in entries] == ["2022", "2025"]
+    assert [n.literal or n.family for n in entries.entries[1].names()] == ["Tian", "Lu", "Yan", "others"]
+
+
+LATEX_CV = r"""\documentclass{article}
+\newcommand{\me}{\textbf{Hogg,~D.~W.}}
+\newcommand{\aoas}{Annals of Applied Statistics}
+\begin{document}
+\section*{Education}
+\begin{itemize}
+\item PhD, Physics, California Institute of Technology, 1998
+\end{itemize}
+\section*{Refereed publications}
+\begin{enumerate}
+\item Sch\"olkopf,~B., \me, Wang,~D., \etal\ 2016, ``Modeling confounding by half-sibling regression'', \apj, 113, 7391, \doi{10.1073/pnas.1511656113}
+\item \me\ \& Foreman-Mackey,~D.\ 2018, ``Data Analysis Recipes: Using {M}arkov Chain Monte Carlo'', \aoas, 236, 11, \href{https://arxiv.org/abs/1710.06068}{arXiv:1710.06068}
+\item G.~Ca{\~n}as and J.~M\"{u}ller. \emph{A catalogue of galaxies} in Proc.~SPIE, 2010 % a comment
+\end{enumerate}
+\end{document}
+"""
+
+
+def test_latex_cv() -> None:
+    entries = reader.read(LATEX_CV)
+    assert [e.get("title") for e in entries] == [
+        "Modeling confounding by half-sibling regression",
+        "Data Analysis Recipes: Using Markov Chain Monte Carlo",
+        "A catalogue of galaxies",
+    ]
+    first, second, third = entries.entries
+    assert [n.literal or n.family for n in first.names()] == ["Schölkopf", "Hogg", "Wang", "others"]
+    assert first.get("author+an") == "2=highlight"
+    assert first.get("journal") == "ApJ" and first.get("doi") == "10.1073/pnas.1511656113"
+    assert second.get("journal") == "Annals of Applied Statistics" and second.get("eprint") == "1710.06068"
+    assert [n.family for n in third.names()] == ["Cañas", "Müller"]
+
+
+def test_bibitem_lists() -> None:
+    source = r"""\begin{thebibliography}{9}
+\bibitem{a} A.~Author and B.~Writer, {\em Journal of Things} \textbf{12}, 34 (2001).
+\bibitem[B]{b} C.~Author, ``A quoted title here'', Phys.~Rev.~Lett. \textbf{99}, 1 (2007).
+\end{thebibliography}"""
+    entries = reader.read(source)
+    assert len(entries) == 2
+    assert entries.entries[1].get("title") == "A quoted title here"
+    assert entries.entries[1].get("year") == "2007"
+
+
+RST = """Selected bibliography
+=====================
+
+:Compiled by: the library
+
+.. note::
+
+   Dates are those of publication.
+
+Journal articles
+================
+
+* Shannon, C. E. (1948). A mathematical theory of communication. *Bell System Technical Journal*, 27(3), 379–423.
+  doi: `10.1002/j.1538-7305.1948.tb01338.x <https://doi.org/10.1002/j.1538-7305.1948.tb01338.x>`_
+"""
+
+
+def test_restructuredtext() -> None:
+    entries = reader.read(RST)
+    assert len(entries) == 1
+    entry = entries.entries[0]
+    assert entry.get("title") == "A mathematical theory of communication"
+    assert entry.get("doi") == "10.1002/j.1538-7305.1948.tb01338.x"
+    assert entry.get("journal") == "Bell System Technical Journal"
+
+
+WRAPPED = """PUBLICATIONS
+
+Smith, J., and Doe, A. (2019). Measuring the expansion of the universe with
+    standard sirens. Physical Review Letters, 122, 061102.
+
+Doe, A., Smith, J., and Roe, K. (2018). A catalogue of gravitational wave
+    candidates from the second observing run. Astrophysical Journal, 850, 1-20.
+
+Roe, K., and Smith, J. (2017). Glitch classification in interferometer data
+    with convolutional networks. Classical and Quantum Gravity, 34, 064003.
+
+Smith, J. (2015). Searching for continuous waves from neutron stars in binary
+    systems. PhD thesis, University of Somewhere.
+"""
+
+
+def test_hard_wrapped_plain_text() -> None:
+    found = by_title(WRAPPED)
+    assert "Measuring the expansion of the universe with standard sirens" in found
+    assert "A catalogue of gravitational wave candidates from the second observing run" in found
+    assert found["Searching for continuous waves from neutron stars in binary systems"].type == "phdthesis"
+    assert len(found) == 4
+
+
+def test_empty_binary_and_non_publication_documents() -> None:
+    assert len(reader.read("")) == 0
+    assert len(reader.read("\x00\x01\x02binary\x00" * 100)) == 0
+    assert len(reader.read("Hello!\n\nI like hiking and photography.\n\nContact me at jane@example.org")) == 0
+    assert reader.sniff("") == 0.0 and reader.sniff("\x00\x00\x00") == 0.0
+    assert 0.0 < reader.sniff("plain words") < 0.5
+
+
+def test_big_and_pathological_documents_run() -> None:
+    items = "\n".join(f"{i}. A. Author{i % 7}, B. Writer. Title number {i} about things. Journal of Stuff, {i % 50}, {i}-{i + 9}, {1990 + i % 30}." for i in range(1, 400))
+    assert len(reader.read("# Publications\n\n" + items)) == 399
+    reader.read("**" * 20000 + "[" * 5000 + "](" * 5000 + "\\" * 3000)
+    reader.read(r"\textbf{" * 3000 + "x" + "}" * 10)
+    reader.read("- " + "a, " * 20000)
