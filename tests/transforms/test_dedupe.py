@@ -83,3 +83,10 @@ def test_a_shared_doi_on_different_titles_is_a_conflict_and_never_merged() -> No
     chapters = [e("c1", title="Phonon Confinement", doi="10.5772/3457"), e("c2", title="Raman Spectroscopy", doi="10.5772/3457")]
     assert find_duplicates(chapters) == [Duplicate(1, 0, "doi", conflict=True)]
     assert [x.key for x in merge_duplicates(Library.from_entries(chapters)).entries] == ["c1", "c2"]
+
+
+def test_first_authors_compare_in_either_name_order() -> None:
+    a = e("a", title="T", year="2020", author="van der Berg, Anna and Smith, B.")
+    b = e("b", title="T", year="2020", author="Anna van der Berg and Bob Smith")
+    c = e("c", title="T", year="2020", author="Jones, C.")
+    assert find_duplicates([a, b, c]) == [Duplicate(1, 0, "title")]

@@ -109,11 +109,21 @@ def _year(entry: Entry) -> int | None:
 
 
 def _first_family(entry: Entry) -> str | None:
-    names = entry.names("author") or entry.names("editor")
-    if not names or names[0].is_others:
+    """The last word of the first author's (or editor's) family name, normalized.
+
+    A cheap reading of the BibTeX name list, without the full name parser: enough
+    to tell "Smith, A." from "Jones, B." (``van der Berg, A.`` and ``A. van der
+    Berg`` both give ``berg``)."""
+    value = entry.fields.get("author") or entry.fields.get("editor")
+    if not value:
         return None
-    name = names[0]
-    return normalize_title(name.family or name.literal) or None
+    first = _AND.split(value.strip(), maxsplit=1)[0]
+    family = first.split(",", 1)[0] if "," in first else first
+    words = normalize_title(family).split()
+    return words[-1] if words and words != ["others"] else None
+
+
+_AND = re.compile(r"\s+and\s+", re.I)
 
 
 def _distinct(a: Entry, ka: _Keys, b: Entry, kb: _Keys) -> bool:
