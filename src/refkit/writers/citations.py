@@ -71,31 +71,60 @@ class Bibliography:
 # ---------------------------------------------------------------------------------
 
 
+_TAGS = ("i", "b", "u", "sup", "sub", "sc")
+_MARK_BASE = 0xE040
+_MARKS = {chr(_MARK_BASE + 2 * i + side): (tag, side) for i, tag in enumerate(_TAGS) for side in (0, 1)}
+_MARK_RE = re.compile("([" + "".join(_MARKS) + "])")
+# punctuation doubled across a closing mark ("et al." in italics + ".")
+_DOUBLED_ACROSS = re.compile("([.,;:!?])([" + "".join(m for m, (_, side) in _MARKS.items() if side) + "]+)\\1")
+
+
 class _Fmt:
-    """A citeproc-py formatter as an object: ``preformat`` escapes data text,
-    the wrapper classes add markup."""
+    """A citeproc-py formatter as an object. While citeproc-py works, data is
+    left as it is (``preformat`` is the identity) and markup is private-use
+    marks; :meth:`finish` then escapes the text for the output format and turns
+    the marks into markup, so data can never inject markup ("R&D", "<T>")."""
 
     name = "text"
 
     def __init__(self) -> None:
-        def wrapper(open_: str, close: str) -> type:
-            return type("Wrap", (str,), {"__new__": lambda cls, text: str.__new__(cls, open_ + str(text) + close)})
+        def wrapper(tag: str) -> type:
+            i = _TAGS.index(tag)
+            start, end = chr(_MARK_BASE + 2 * i), chr(_MARK_BASE + 2 * i + 1)
+            return type("Wrap", (str,), {"__new__": lambda cls, text: str.__new__(cls, start + str(text) + end)})
 
-        m = self.markup()
-        self.Italic = wrapper(*m.get("i", ("", "")))
+        self.Italic = wrapper("i")
         self.Oblique = self.Italic
-        self.Bold = wrapper(*m.get("b", ("", "")))
-        self.Light = wrapper("", "")
-        self.Underline = wrapper(*m.get("u", ("", "")))
-        self.Superscript = wrapper(*m.get("sup", ("", "")))
-        self.Subscript = wrapper(*m.get("sub", ("", "")))
-        self.SmallCaps = wrapper(*m.get("sc", ("", "")))
+        self.Bold = wrapper("b")
+        self.Light = type("Light", (str,), {})
+        self.Underline = wrapper("u")
+        self.Superscript = wrapper("sup")
+        self.Subscript = wrapper("sub")
+        self.SmallCaps = wrapper("sc")
+        self._markup = self.markup()
 
     def markup(self) -> dict[str, tuple[str, str]]:
         return {}
 
     def preformat(self, text: Any) -> str:
         return str(text)
+
+    def escape(self, text: str) -> str:
+        return text
+
+    def finish(self, text: str) -> str:
+        """Escaped text with the markup of this format."""
+        if not _MARK_RE.search(text):
+            return self.escape(text)
+        text = _DOUBLED_ACROSS.sub(r"\1\2", text)
+        out = []
+        for piece in _MARK_RE.split(text):
+            if piece in _MARKS:
+                tag, side = _MARKS[piece]
+                out.append(self._markup.get(tag, ("", ""))[side])
+            elif piece:
+                out.append(self.escape(piece))
+        return "".join(out)
 
     def bold(self, text: str) -> str:
         return text
@@ -111,7 +140,7 @@ class _Markdown(_Fmt):
     def markup(self) -> dict[str, tuple[str, str]]:
         return {"i": ("*", "*"), "b": ("**", "**"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"), "sc": ("", "")}
 
-    def preformat(self, text: Any) -> str:
+    def escape(self, text: str) -> str:
         return self._SPECIAL.sub(r"\\\1", str(text))
 
     def bold(self, text: str) -> str:
@@ -134,7 +163,7 @@ class _Html(_Fmt):
             "sc": ('<span style="font-variant:small-caps;">', "</span>"),
         }
 
-    def preformat(self, text: Any) -> str:
+    def escape(self, text: str) -> str:
         return _html.escape(str(text), quote=False)
 
     def bold(self, text: str) -> str:
@@ -170,14 +199,14 @@ class _Latex(_Fmt):
             "sc": ("\\textsc{", "}"),
         }
 
-    def preformat(self, text: Any) -> str:
+    def escape(self, text: str) -> str:
         return self._RE.sub(lambda m: self._SPECIAL[m.group(0)], str(text))
 
     def bold(self, text: str) -> str:
         return f"\\textbf{{{text}}}"
 
     def link(self, label: str, url: str) -> str:
-        return f"\\href{{{self.preformat(url)}}}{{{label}}}"
+        return f"\\href{{{self.escape(url)}}}{{{label}}}"
 
 
 class _Rtf(_Fmt):
@@ -186,7 +215,7 @@ class _Rtf(_Fmt):
     def markup(self) -> dict[str, tuple[str, str]]:
         return {"i": ("{\\i ", "}"), "b": ("{\\b ", "}"), "u": ("{\\ul ", "}"), "sup": ("{\\super ", "}"), "sub": ("{\\sub ", "}"), "sc": ("{\\scaps ", "}")}
 
-    def preformat(self, text: Any) -> str:
+    def escape(self, text: str) -> str:
         out = []
         for ch in str(text):
             if ch in "\\{}":
@@ -259,7 +288,9 @@ def render(
     if ref.kind == "bibtex":
         pairs = _render_bibtex(prepared, ref.name, fmt)
     else:
-        pairs = _render_csl(prepared, ref.path, fmt, locale or DEFAULT_LOCALE)
+        # a numeric style's own "[n]" only makes sense in the style's order
+        relabel = bool(numbering in ("asc", "desc") or sort != "style" or group in ("year", "type"))
+        pairs = _render_csl(prepared, ref.path, fmt, locale or DEFAULT_LOCALE, drop_number=relabel)
     by_key = {e.key: e for e in prepared}
     # refkit keys are the entries' keys; duplicates keep their order
     items = list(pairs)
@@ -354,7 +385,7 @@ def _highlight(text: str, who: str | Sequence[str], fmt: _Fmt, entry: Entry | No
 
         name = parse_name(person)
         variants = _variants(name.given, name.family, name.particle, name.suffix) if not name.literal else [name.literal]
-        variants = [fmt.preformat(v) for v in variants if " " in v or "," in v]
+        variants = [fmt.escape(v) for v in variants if " " in v or "," in v]
         for variant in variants:
             pattern = re.compile(r"(?<![\w*])" + re.escape(variant) + r"(?![\w])")
             if pattern.search(text):
@@ -374,7 +405,7 @@ def _add_markers(text: str, entry: Entry | None, fmt: _Fmt) -> str:
             mark = mark.replace("†", "\\textsuperscript{\\dag}").replace("*", "\\textsuperscript{*}")
         elif fmt.name == "markdown":
             mark = mark.replace("*", "\\*")
-        for variant in [fmt.preformat(v) for v in _name_variants(entry, index)]:
+        for variant in [fmt.escape(v) for v in _name_variants(entry, index)]:
             m = re.compile(r"(?:\*\*|<b>|\\textbf\{)?" + re.escape(variant) + r"(?:\*\*|</b>|\})?(?!\w)").search(text, pos)
             if m:
                 text = text[: m.end()] + mark + text[m.end():]
@@ -540,7 +571,7 @@ def _load_style(path: str, locale: str | None) -> Any:
     return style
 
 
-def _render_csl(entries: list[Entry], path: str, fmt: _Fmt, locale: str | None) -> list[tuple[str, str]]:
+def _render_csl(entries: list[Entry], path: str, fmt: _Fmt, locale: str | None, drop_number: bool = False) -> list[tuple[str, str]]:
     """(key, text) pairs in the style's bibliography order."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography
 
@@ -558,20 +589,24 @@ def _render_csl(entries: list[Entry], path: str, fmt: _Fmt, locale: str | None) 
     layout = style.root.bibliography.layout
     out = []
     for item in bib.items:
-        text = _render_item(layout, item)
+        text = _render_item(layout, item, drop_number)
         out.append((entries[int(item.key[1:])].key, text))
     return out
 
 
-def _render_item(layout: Any, item: Any) -> str:
+def _render_item(layout: Any, item: Any, drop_number: bool = False) -> str:
     """One bibliography entry as text (whitespace collapsed)."""
     from citeproc import model
 
     layout.repressed = {}
     flush = layout.getparent().get("second-field-align") in ("flush", "margin")
     parts: list[Any] = []
+    children = list(layout.iterchildren())
+    if drop_number and children and children[0].get("variable") == "citation-number":
+        children = children[1:]  # the caller numbers (or reorders) the list itself
+        flush = False
     try:
-        for child in layout.iterchildren():
+        for child in children:
             try:
                 text = child.render(item, delimiter="") if isinstance(child, model.Choose) else child.render(item)
             except model.VariableError:
@@ -591,7 +626,8 @@ def _render_item(layout: Any, item: Any) -> str:
     else:
         body = model.join(parts, "")
     text = " ".join(str(layout.format(layout.wrap(body))).split())
-    return _finish_quotes(text, _punctuation_in_quote(layout), layout)
+    text = _finish_quotes(text, _punctuation_in_quote(layout), layout)
+    return layout.get_formatter().finish(text)
 
 
 # Quotes are marked while citeproc-py works and resolved at the end: data quotes
@@ -801,7 +837,7 @@ def _render_bibtex(entries: list[Entry], name: str, fmt: _Fmt) -> list[tuple[str
         text = " ".join(rich.render(backend).split())
         label = f"[{label_text}]"
         if fmt.name == "rtf":
-            text = fmt.preformat(text)
+            text = fmt.escape(text)
         elif fmt.name == "markdown":
             label = "\\[" + str(label_text) + "\\]"
         out.append((entries[back[pentry.key]].key, f"{label} {text}"))
