@@ -111,3 +111,11 @@ def test_a_comma_separated_option_takes_a_toml_array(repo: Path, capsys: pytest.
     assert main(["format", "refs.bib"]) == 1
     text = (repo / "refs.bib").read_text(encoding="utf-8")
     assert text.index("title") < text.index("author")
+
+
+def test_a_shared_key_with_another_meaning_in_another_command_says_where_to_put_it(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "pyproject.toml").write_text("[tool.refkit]\nsort = true\n", encoding="utf-8")
+    assert main(["convert", "refs.bib", "-o", "out.bib"]) == 2  # convert's --sort takes style/year/none
+    err = capsys.readouterr().err
+    assert "sort must be a string" in err and "[tool.refkit.<command>]" in err

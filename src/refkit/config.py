@@ -105,7 +105,15 @@ def apply_config(parser: argparse.ArgumentParser, command: str, start: Path | No
     for key, value in {**shared, **own}.items():
         name = key.replace("_", "-")
         if name in options:
-            defaults[options[name].dest] = _coerce(path, key, value, options[name])
+            try:
+                defaults[options[name].dest] = _coerce(path, key, value, options[name])
+            except ConfigError as exc:
+                if key in own:
+                    raise
+                # a shared key is every command's: `sort = true` (format) also reaches convert's --sort
+                table = "[tool.refkit.<command>]" if path is not None and path.name == "pyproject.toml" else "[<command>]"
+                raise ConfigError(f"{exc} for `refkit {command}`; to set it for one command only, "
+                                  f"put it in its table ({table})") from None
         elif key in own:
             raise ConfigError(f"{path}: unknown configuration key {key!r} for `refkit {command}`"
                               f"{_suggest(name, options)}")
