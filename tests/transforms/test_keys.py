@@ -55,3 +55,8 @@ def test_collisions_are_case_insensitive() -> None:
     lib = Library.from_entries([Entry("misc", "Zhong2024Clearer", {}), ZHONG])
     new, _ = assign_keys(lib)
     assert new.entries[1].key == "zhong2024clearera"
+
+
+def test_name_lists_broken_over_lines() -> None:
+    entry = Entry("book", "", {"editor": "William Fitzgibbon and\n    Yuri A. Kuznetsov", "title": "Modeling", "year": "2014"})
+    assert make_key(entry) == "fitzgibbon2014modeling"

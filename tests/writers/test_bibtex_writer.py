@@ -35,7 +35,7 @@ def content(text: str) -> dict[str, tuple[str, dict[str, str]]]:
 def test_layout_and_default_field_order() -> None:
     out = write(read(SOURCE))
     assert out == (
-        "% header\n\n"
+        "% header\n"
         '@string{pami = "IEEE Transactions on Pattern Analysis"}\n\n'
         '@preamble{"\\relax"}\n\n'
         "@article{Key1,\n"

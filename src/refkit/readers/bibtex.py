@@ -3,7 +3,9 @@
 Blocks come out in document order: :class:`Entry`, :class:`StringDef`,
 :class:`Preamble` and :class:`Comment` (``@comment{...}`` blocks *and* the free
 text / ``%`` lines between entries, kept byte for byte, so a writer can put them
-back). ``@string`` macros are expanded as BibTeX does: ``#`` concatenation,
+back). Blank lines around free text are not part of it; a comment directly
+followed by the next block (no blank line) ends with ``"\n"``, which tells the
+writer to keep the two together. ``@string`` macros are expanded as BibTeX does: ``#`` concatenation,
 macros defined through macros, case-insensitive names and the standard month
 macros ``jan`` .. ``dec`` (``January`` ..). Each entry's :class:`Origin` keeps
 the exact source text, the value expressions as written (``raw_fields``) and the
@@ -195,6 +197,8 @@ class _Parser:
                     "RK102", "an '@' outside any entry: BibTeX reads it as the start of an entry (start the line with '%')",
                     first + line_start + at, severity="warning",
                 )
+        if end < len(self.text) and chunk[len(chunk.rstrip()):].count("\n") == 1:
+            body += "\n"  # no blank line before the next block: the comment belongs to it
         blocks.append(Comment(body, Origin(self.location(first), body)))
         spans.append((first, last))
 

@@ -8,7 +8,8 @@
     }
 
 * Lower-case entry types and field names, two-space indent, ``name = {value}``,
-  no alignment, no trailing comma, one blank line between blocks.
+  no alignment, no trailing comma, one blank line between blocks (none after
+  a comment that was written directly above the next block).
 * Field order: :data:`DEFAULT_FIELD_ORDER` first (in that order), every other
   field after them in its original order (``field_order`` replaces the list).
 * What the user wrote is kept where the value did not change: a field whose
@@ -50,9 +51,19 @@ _MONTH_NAMES = {
 def write(library: Library, *, field_order: Sequence[str] | None = None, **options: Any) -> str:
     """The whole library as ``.bib`` text (empty for an empty library)."""
     order = _order_index(field_order)
-    parts = [write_block(block, order) for block in library.blocks]
-    parts = [p for p in parts if p]
-    return "\n\n".join(parts) + "\n" if parts else ""
+    out: list[str] = []
+    attached = False
+    for block in library.blocks:
+        text = write_block(block, order)
+        if not text:
+            continue
+        if out and not attached:
+            out.append("\n\n")
+        out.append(text)
+        # a comment ending in a newline was written right above the next block
+        attached = isinstance(block, Comment) and text.endswith("\n")
+    result = "".join(out)
+    return result if not result or result.endswith("\n") else result + "\n"
 
 
 def write_block(block: Block, order: dict[str, int] | None = None) -> str:
