@@ -218,6 +218,17 @@ def main() -> int:
     for path in (big, mid):
         for row in survival(path):
             print(row)
+
+    print("\n## Idempotence with other options (in process: format(format(x)) == format(x))\n")
+    from refkit.formatting import format_text
+
+    for path in (big, mid):
+        text = path.read_text(encoding="utf-8")
+        results = []
+        for options in ({"minimal": True}, {"sort": True}, {"keys": True}, {"keys": True, "sort": True}):
+            once = format_text(text, **options)
+            results.append(f"{'+'.join(options)}: {'yes' if format_text(once, **options) == once else 'NO'}")
+        print(f"{path.name}: " + ", ".join(results))
     return 0
 
 

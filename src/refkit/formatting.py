@@ -78,9 +78,9 @@ def format_source(
     if any(p.severity == "error" for p in library.problems):
         return FormatResult(text, False, {}, list(library.problems))
     before = library.entries
-    library, renames = assign_keys(library, rekey=keys, pattern=key_pattern or DEFAULT_PATTERN)
     if normalize:
         library = normalize_library(library)
+    library, renames = assign_keys(library, rekey=keys, pattern=key_pattern or DEFAULT_PATTERN)
     if minimal:
         order = None if field_order is None else {n.lower(): i for i, n in enumerate(field_order)}
         pieces: list[str] = []
