@@ -132,3 +132,13 @@ def test_config_keys_are_the_long_options(tmp_path: Path) -> None:
     path = bib(tmp_path, "@misc{old, author = {Doe, Jane}, year = 2021}\n")
     assert main(["format", str(path)]) == 1
     assert path.read_text(encoding="utf-8").startswith("@misc{doe21,")
+
+
+@pytest.mark.parametrize("setting", ['"title,year"', '["title", "year"]'])
+def test_field_order_from_config_or_command_line(tmp_path: Path, setting: str) -> None:
+    path = bib(tmp_path, "@misc{a, title = {T}, author = {A, B}, year = 2000}\n")
+    assert main(["format", "--field-order", "year", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == "@misc{a,\n  year = {2000},\n  title = {T},\n  author = {A, B}\n}\n"
+    (tmp_path / "refkit.toml").write_text(f"[format]\nfield-order = {setting}\n", encoding="utf-8")
+    assert main(["format", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == "@misc{a,\n  title = {T},\n  year = {2000},\n  author = {A, B}\n}\n"

@@ -33,7 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sort", action="store_true", help="sort entries by citation key (crossref targets last)")
     parser.add_argument("--keys", action="store_true", help="regenerate every citation key from --key-pattern (empty keys are always filled)")
     parser.add_argument("--key-pattern", metavar="PATTERN", help="citation key pattern (default '{auth}{year}{title}')")
-    parser.add_argument("--field-order", type=_field_list, metavar="F1,F2,...", help="fields written first, in this order (the others follow in their original order)")
+    parser.add_argument(
+        "--field-order", type=_field_list, action="append", metavar="F1,F2,...",
+        help="fields written first, in this order (the others follow in their original order); "
+        "in the configuration a list or a comma-separated string",
+    )
     parser.add_argument("--no-normalize", dest="normalize", action="store_false", help="only re-layout; change no field values")
     parser.add_argument("--encoding", help="input encoding (default UTF-8; the output is always UTF-8)")
     parser.add_argument("-v", "--verbose", action="store_true", help="also print warnings (undefined macros, stray braces …)")
@@ -55,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         sort=args.sort,
         keys=args.keys,
         key_pattern=args.key_pattern,
-        field_order=args.field_order,
+        field_order=[name for group in args.field_order for name in group] if args.field_order else None,
         normalize=args.normalize,
     )
     counts = {"unchanged": 0, "reformatted": 0, "error": 0}
