@@ -178,3 +178,12 @@ def test_mangled_input_never_crashes(seed: int) -> None:
     if not any(p.code in ("RK102", "RK103") for p in result.problems):  # pybtex's strict mode rejects these
         content(result.text)
     assert format_source(result.text).text == result.text
+
+
+def test_a_symlink_stays_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real.bib"
+    real.write_text("@misc{a, pages = {1-2}}", encoding="utf-8")
+    link = tmp_path / "link.bib"
+    link.symlink_to(real)
+    assert format_file(str(link)).status == "reformatted"
+    assert link.is_symlink() and "1--2" in real.read_text(encoding="utf-8")

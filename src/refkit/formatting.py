@@ -26,6 +26,7 @@ follow the input (CRLF files stay CRLF); output is UTF-8.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -185,7 +186,7 @@ def format_file(
         return FileReport(path, status, result.renames, result.problems, diff=patch, output=result.text)
     if result.changed and not (check or diff):
         try:
-            atomic_write(path, result.text)
+            atomic_write(os.path.realpath(path), result.text)  # through a symlink, not over it
         except OSError as exc:
             return FileReport(path, "error", message=f"{path}: cannot write: {exc.strerror or exc}")
     return FileReport(path, status, result.renames, result.problems, diff=patch)
