@@ -444,3 +444,29 @@ def test_definition_list_of_titles_and_details() -> None:
         ["Bulletproofs: Short Proofs for Confidential Transactions and More", "Benedikt Bünz, Jonathan Bootle, Dan Boneh, Andrew Poelstra", "IEEE S&P 2018"],
     ]
     assert [link.label for link in found[0].segment.links] == ["Verifiable Delay Functions", "pdf", "ePrint"]
+
+
+LINES_IN_ONE_BLOCK = """<html><body><h2>Publications</h2>
+<p>
+<b>Counting Things in Streams</b><br>
+Ann Lee, Bo Chen<br>
+Journal of Streams, 2020<br>
+<a href="a.pdf">pdf</a><br>
+<b>NTIRE 2019 Challenge on Sketching</b><br>
+Carl Diaz<br>
+Proceedings of the Workshop on Sketches, 2019<br>
+</p></body></html>"""
+
+ONE_PAPER_YEAR_IN_TITLE = """<html><body><h2>Publications</h2><table><tr><td>
+<b>NTIRE 2019 Challenge on Sketching</b><br>Carl Diaz, Ann Lee<br>Proceedings of the Workshop on Sketches, 2019
+</td></tr></table></body></html>"""
+
+
+def test_papers_over_several_lines_in_one_block() -> None:
+    found = pubs(LINES_IN_ONE_BLOCK)
+    assert [lines(i) for i in found] == [
+        ["Counting Things in Streams", "Ann Lee, Bo Chen", "Journal of Streams, 2020"],
+        ["NTIRE 2019 Challenge on Sketching", "Carl Diaz", "Proceedings of the Workshop on Sketches, 2019"],
+    ]
+    assert [link.url for link in found[0].segment.links] == ["a.pdf"]
+    assert [len(lines(i)) for i in pubs(ONE_PAPER_YEAR_IN_TITLE)] == [3]

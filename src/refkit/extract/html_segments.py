@@ -578,7 +578,8 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
     st = page.stats[start]
     if st.units == 1:
         part, outer = _refine(page, start)
-        return [([part], outer)]
+        lines = _split_lines(page, part)
+        return [(g, []) for g in lines] if lines else [([part], outer)]
     stack = [start]
     while stack:
         el = stack.pop()
@@ -586,12 +587,60 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
         for g in groups:
             if len(g) == 1 and g[0].element is not None:
                 part, outer = _refine(page, g[0].element)
-                found.append(([part], outer))
+                lines = _split_lines(page, part) if len(groups) == 1 else None
+                if lines:
+                    found.extend((line, []) for line in lines)
+                else:
+                    found.append(([part], outer))
             else:
                 found.append((g, []))
         stack.extend(reversed(subs))
     found.sort(key=lambda item: _part_order(page, item[0][0]))
     return found
+
+
+def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
+    """Several papers in one block, each over several <br>-separated lines
+    (``<b>Title</b><br>Authors<br>Venue, 2020<br><b>Title</b><br>…``): a line
+    with a year ends a paper, the lines before it belong to it. Only for the one
+    citation-like block of its container (a table cell among many is one paper
+    even when its title holds a year)."""
+    el = part.element
+    if el is None or page.stats[el].years < 2:
+        return None
+    parts = page.parts(el)
+    if any(p.element is not None and p.stat.tlen >= 15 for p in parts):
+        return None  # block children: not a run of lines
+    marked = []
+    dated = 0
+    for p in parts:
+        is_dated = p.stat.years >= 1 and not p.separator and not _link_only(p)
+        dated += is_dated
+        stat = _Stat(p.stat.tlen, p.stat.years, p.stat.signals, p.stat.punct, p.stat.blockish, 1 if is_dated else 0)
+        marked.append(_Part(p.parent, p.a, p.b, stat, p.element, p.separator, p.heading))
+    if dated < 2:
+        return None
+    starts = [i for i, p in enumerate(marked) if p.stat.tlen >= 15 and _styled_line(p)]
+    if starts and starts[0] == next(i for i, p in enumerate(marked) if p.stat.tlen >= 15) and len(starts) >= 2:
+        # every paper starts with a bold (or linked) title line: cut there
+        cuts = starts + [len(marked)]
+        by_title = [marked[a:b] for a, b in zip(cuts, cuts[1:])]
+        if all(any(p.stat.units for p in g) for g in by_title):
+            return by_title
+    groups = _group_flat(marked, [p for p in marked if p.stat.units == 1])
+    if len(groups) < 2 or any(sum(1 for p in g if p.stat.tlen >= 15) < 2 for g in groups):
+        return None  # each paper must have more than its date line
+    return groups
+
+
+def _styled_line(part: _Part) -> bool:
+    """Is this line wholly bold, or wholly one link (a title line)?"""
+    writer = _SpanWriter()
+    _write_part(writer, part)
+    spans = [s for line in writer.lines for s in line if s.text.strip()]
+    if not spans:
+        return False
+    return all(s.bold for s in spans) or (len({s.link for s in spans}) == 1 and spans[0].link is not None)
 
 
 def _slots(el: HtmlElement, page: "_Page | None" = None) -> tuple[int, int]:
@@ -1067,6 +1116,7 @@ def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
                 assert parent is not None
                 text_parts = [_Part(parent, *_slots(block, page), page.stats[block], element=block)]
         for p in text_parts:
+            writer.newline()  # parts are separate lines (<br> or blocks between them)
             _write_part(writer, p)
         spans = writer.spans()
         if spans and spans[0].text:
