@@ -56,10 +56,18 @@ class Bibliography:
     def __len__(self) -> int:
         return len(self.items)
 
-    def __getitem__(self, index: int) -> tuple[str, str]:
+    def __getitem__(self, index: Any) -> Any:
+        """``bib[0]`` is the first ``(key, text)`` pair; ``bib["key"]`` the text
+        for that citation key (so ``dict(bib)`` maps keys to texts)."""
+        if isinstance(index, str):
+            for key, text in self.items:
+                if key == index:
+                    return text
+            raise KeyError(index)
         return self.items[index]
 
     def keys(self) -> list[str]:
+        """The citation keys in bibliography order."""
         return [k for k, _ in self.items]
 
     def __str__(self) -> str:
@@ -135,7 +143,8 @@ class _Fmt:
 
 class _Markdown(_Fmt):
     name = "markdown"
-    _SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
+    # "[1]" stays as it is (no link without a definition); "](" could start one
+    _SPECIAL = re.compile(r"([\\`*<>]|\](?=[(:\[])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
 
     def markup(self) -> dict[str, tuple[str, str]]:
         return {"i": ("*", "*"), "b": ("**", "**"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"), "sc": ("", "")}
@@ -660,7 +669,8 @@ def _finish_quotes(text: str, piq: bool, layout: Any) -> str:
                 if not punct:
                     return m.group(0)
                 if before:
-                    return before + closers  # “Why?” absorbs the period
+                    # “Why?” absorbs a period; a comma still moves in: “Why?,”
+                    return before + closers if punct == "." else before + punct + closers
                 return punct + closers
 
             text = _CLOSERS.sub(move, text)
