@@ -407,6 +407,7 @@ def _parts_iso(parts: list[int]) -> str:
 # Text values
 # ---------------------------------------------------------------------------------
 
+_FONT_COMMANDS = re.compile(r"\\(?:textit|emph|textbf|textsc|textsuperscript|textsubscript|textrm|textsf|texttt)\s*(?=\{)")
 _INNER_CAP = re.compile(r"[^\s]*\w[^\s]*[A-Z][^\s]*")
 _NOCASE_OPEN = '<span class="nocase">'
 _TAGS = {
@@ -440,7 +441,9 @@ def value_to_csl(value: str, markup: bool = True) -> str:
     """Unicode text for BibTeX value text; with ``markup``, protective braces
     that matter become nocase spans and \\textit/\\textbf … become HTML-like tags
     (the CSL-JSON rich-text convention)."""
-    if not markup or ("{" not in value and "\\" not in value):
+    if not markup:
+        return unescape(_FONT_COMMANDS.sub("", value))
+    if "{" not in value and "\\" not in value:
         return unescape(value)
     out: list[str] = []
     i, n = 0, len(value)

@@ -1,0 +1,62 @@
+"""The BibTeX <-> CSL crosswalk: types (both directions), csl_type rules, text values."""
+
+from __future__ import annotations
+
+import pytest
+
+from refkit.crosswalk import (
+    CSL_TO_BIBTEX_TYPE,
+    TYPES,
+    csl_to_value,
+    csl_type,
+    escape,
+    unescape,
+    value_to_csl,
+)
+from refkit.model import Entry
+
+
+@pytest.mark.parametrize(
+    ("bibtex", "csl"),
+    [("article", "article-journal"), ("inproceedings", "paper-conference"), ("incollection", "chapter"), ("phdthesis", "thesis"), ("techreport", "report"), ("online", "webpage"), ("misc", "document"), ("unpublished", "manuscript"), ("patent", "patent")],
+)
+def test_type_table_both_directions(bibtex: str, csl: str) -> None:
+    assert csl_type(Entry(bibtex, "k")) == csl
+    assert CSL_TO_BIBTEX_TYPE[csl] == bibtex
+
+
+def test_every_csl_type_maps_back_to_a_bibtex_type_that_maps_to_it() -> None:
+    for csl, bib in CSL_TO_BIBTEX_TYPE.items():
+        if csl in ("article", "article-magazine", "article-newspaper", ""):
+            continue
+        assert TYPES[bib] == csl
+
+
+def test_preprints_are_csl_article() -> None:
+    arxiv = {"eprint": "2101.00001", "archiveprefix": "arXiv"}
+    assert csl_type(Entry("misc", "k", arxiv)) == "article"
+    assert csl_type(Entry("article", "k", arxiv)) == "article"  # no journal: a preprint
+    assert csl_type(Entry("article", "k", {**arxiv, "journal": "arXiv preprint arXiv:2101.00001"})) == "article"
+    assert csl_type(Entry("article", "k", {**arxiv, "journal": "Nature"})) == "article-journal"
+    assert csl_type(Entry("inproceedings", "k", arxiv)) == "paper-conference"
+
+
+def test_explicit_csl_type_and_unknown_types() -> None:
+    assert csl_type(Entry("misc", "k", {"csl-type": ""})) == ""
+    assert csl_type(Entry("motion_picture", "k")) == "motion_picture"
+    assert csl_type(Entry("weirdtype", "k")) == "document"
+
+
+@pytest.mark.parametrize("text", ["R&D 50% $x$ #1 a_b ~ ^ {x} \\lambda", "plain", "Café—“quoted”"])
+def test_escape_and_unescape_are_inverse(text: str) -> None:
+    assert unescape(escape(text)) == text
+
+
+def test_value_to_csl_braces_and_markup() -> None:
+    assert value_to_csl("{NeRF}: {van der Waals} \\emph{in vivo} Sch\\\"{o}lkopf") == 'NeRF: <span class="nocase">van der Waals</span> <i>in vivo</i> Schölkopf'
+    assert value_to_csl("{NeRF}", markup=False) == "NeRF"
+
+
+def test_csl_to_value_protects_inner_capitals() -> None:
+    assert csl_to_value("NeRF and NSGA-II in GANs, plain Words", protect=True) == "{NeRF} and {NSGA-II} in {GANs}, plain Words"
+    assert csl_to_value("<b>bold</b> & <sup>2</sup>") == "\\textbf{bold} \\& \\textsuperscript{2}"
