@@ -734,7 +734,7 @@ def csl_to_entry(item: Mapping[str, Any], *, key: str | None = None) -> Entry:
         pass  # kept as number; the arXiv id is also recoverable from it
     entry = Entry(type=bib_type, key=str(item.get("id", "")) if key is None else key, fields=fields)
     if csl_type(entry) != ctype:
-        entry = entry.with_fields(**{"csl-type": ctype})
+        entry = entry.with_fields(None, **{"csl-type": ctype})
     return entry
 
 

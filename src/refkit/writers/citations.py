@@ -787,7 +787,7 @@ def _pybtex_value(value: str) -> str:
     if "\\" not in value and "~" not in value and "--" not in value:
         return value
     try:
-        return codecs.decode(value, "ulatex")
+        return str(codecs.decode(value, "ulatex"))  # type: ignore[call-overload]
     except Exception:
         return value
 
@@ -925,7 +925,7 @@ _STOP_WORDS = frozenset(
 _TOKEN = re.compile(r"(?<![\w'’\\])([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
 
-def _title_case(text: Any, NoCase: type, MixedString: type) -> Any:
+def _title_case(text: Any, NoCase: Any, MixedString: Any) -> Any:
     segments = list(text) if isinstance(text, MixedString) else [text]
     plain = "".join(str(s) for s in segments if not isinstance(s, NoCase))
     if plain and plain.upper() == plain:
@@ -1148,7 +1148,7 @@ def _fix_sort(model: Any) -> None:
         columns = []
         for key in self.findall("cs:key", self.nsmap):
             descending = key.get("sort", "ascending").lower() == "descending"
-            values = []
+            values: list[Any] = []
             for v in key.sort_keys(items, context):
                 if v is None or str(v).strip() == "":
                     values.append(None)
@@ -1165,7 +1165,7 @@ def _fix_sort(model: Any) -> None:
                         continue
                     return 1 if a is None else -1
                 if a[0] != b[0]:
-                    a, b = (a[0], str(a[1])), (b[0], str(b[1]))
+                    a, b = a[:1], b[:1]  # numbers before text
                 result = (a > b) - (a < b)
                 if result:
                     return -result if descending else result
@@ -1305,7 +1305,7 @@ def _add_year_suffixes(items: list[Any]) -> None:
     groups: dict[Any, list[Any]] = {}
     for item in items:
         ref = item.reference
-        names = None
+        names: Any = None
         for role in ("author", "editor", "translator"):
             if role in ref:
                 names = tuple((n.get("family"), n.get("given"), n.get("literal")) for n in ref[role])
