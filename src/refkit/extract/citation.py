@@ -251,9 +251,10 @@ def _harvest_url(work: _Work, url: str, label: str = "") -> None:
 def _harvest(work: _Work, segment: Segment) -> None:
     for link in segment.links:
         _harvest_url(work, link.url, link.label)
-    for k, is_label in enumerate(work.labels):
-        if is_label:
-            work.blank(k, k + 1)
+    if any(work.labels):
+        for k, is_label in enumerate(work.labels):
+            if is_label:
+                work.blank(k, k + 1)
     text = work.text
     for m in _URL.finditer(text):
         url = m.group(0).rstrip(".,;)")
@@ -314,7 +315,7 @@ def _clean(work: _Work) -> None:
         work.blank(0, m.end())
     # blurbs and abstracts: whole lines
     for start, end in work.lines():
-        line = work.text[start:end]
+        line = text[start:end]
         if _BLURB.match(line) or _is_prose(line):
             work.blank(start, end)
             continue
@@ -334,13 +335,15 @@ def _clean(work: _Work) -> None:
         if line.strip() and _LABEL_ONLY.match(line):
             work.blank(start, end)
     text = work.text
+    if not _TAG_HINT.search(text) and not _STATUS_HINT.search(text) and "(" not in text and "[" not in text:
+        return
     for m in _LEGEND.finditer(text):
         work.blank(m.start(), m.end())
     # parenthesised tag groups: "(CCF-A)", "(CCF-B, SCI Q1, IF=8.4)", "[Oral]", "(Best Paper Award)"
     text = work.text
     for m in re.finditer(r"[(\[（【]([^()\[\]（）【】\n]{1,120})[)\]）】]", text):
         tags = [t for t in re.split(r"[,;/|，；]", m.group(1)) if t.strip()]
-        if tags and all(_TAG_RE.match(t) for t in tags):
+        if tags and all(_is_tag(t) for t in tags):
             for t in tags:
                 if _AWARD_RE.search(t):
                     work.notes.append(" ".join(t.split()))
@@ -350,10 +353,11 @@ def _clean(work: _Work) -> None:
         work.blank(m.start(), m.end())
     # status words
     text = work.text
-    for m in _REVISION.finditer(text):
+    has_status = _STATUS_HINT.search(text) is not None
+    for m in _REVISION.finditer(text) if has_status else ():
         work.notes.append(m.group(0)[0].upper() + m.group(0)[1:])
         work.blank(m.start(), m.end())
-    for pattern, state in _STATUS:
+    for pattern, state in _STATUS if has_status else ():
         text = work.text
         for m in pattern.finditer(text):
             if state == "forthcoming" and m.group(0).lower().startswith("accepted") and _inside_title_words(text, m.start()):
@@ -362,9 +366,11 @@ def _clean(work: _Work) -> None:
             work.blank(m.start(), m.end())
     # a sentence that is only an award or presentation tag: "**Best paper award.**", "Oral."
     text = work.text
+    if not _TAG_HINT.search(text):
+        return
     for m in re.finditer(r"(?:(?<=[.;\n])|^)[^.;\n\[\]()]{3,80}(?=[.;\n]|$)", text):
         piece = m.group(0)
-        if _TAG_RE.match(piece) and re.search(r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", piece, re.I):
+        if _AWARD_OR_TALK.search(piece) and _is_tag(piece):
             if _AWARD_RE.search(piece):
                 work.notes.append(" ".join(piece.split()))
             work.blank(m.start(), m.end() + (1 if text[m.end():m.end() + 1] == "." else 0))
@@ -374,12 +380,27 @@ def _clean(work: _Work) -> None:
         line = text[start:end]
         parts = list(re.finditer(r"[^,;|]+", line))
         for part in reversed(parts[1:]):
-            if _TAG_RE.match(part.group(0)):
+            if _is_tag(part.group(0)):
                 if _AWARD_RE.search(part.group(0)):
                     work.notes.append(" ".join(part.group(0).split()))
                 work.blank(start + part.start() - 1, start + part.end())
             else:
                 break
+
+
+_TAG_HINT = re.compile(
+    r"\b(?:ccf|core|scie?|ssci|ei|jcr|q[1-4]|if|impact|h5-index|top|oral|spotlight|poster|highlights?|talk|invited|long|"
+    r"short|full|regular|acceptance|cited|citations?|selected|featured|cover|awards?|prize|honou?rable|runner|best|"
+    r"outstanding|distinguished|cas)\b|中科院",
+    re.I,
+)
+_STATUS_HINT = re.compile(r"submi|review|appear|forthcoming|accept|press|preparation|revis|resubmit", re.I)
+_AWARD_OR_TALK = re.compile(r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", re.I)
+
+
+def _is_tag(text: str) -> bool:
+    """True when ``text`` is only a ranking, presentation or award tag (cheap test first)."""
+    return len(text) <= 120 and _TAG_HINT.search(text) is not None and _TAG_RE.match(text) is not None
 
 
 def _inside_title_words(text: str, pos: int) -> bool:
@@ -409,13 +430,15 @@ def _join_continuations(work: _Work) -> None:
     text = work.text
     for m in re.finditer(r"\n", text):
         k = m.start()
-        before = text[:k].rstrip()
-        after = text[k + 1:].lstrip()
+        window = max(0, k - 400)
+        before = text[window:k].rstrip()
+        tail = text[k + 1:k + 401]
+        after = tail.lstrip()
         if not before or not after:
             continue
         prev_char = before[-1]
-        b_idx = len(before) - 1
-        a_idx = len(text) - len(after)
+        b_idx = window + len(before) - 1
+        a_idx = k + 1 + len(tail) - len(after)
         joined = (
             prev_char in ",&-–(/"
             or re.search(r"\b(?:and|of|the|for|in|on|with|to|a|an)$", before) is not None
