@@ -470,3 +470,19 @@ def test_papers_over_several_lines_in_one_block() -> None:
     ]
     assert [link.url for link in found[0].segment.links] == ["a.pdf"]
     assert [len(lines(i)) for i in pubs(ONE_PAPER_YEAR_IN_TITLE)] == [3]
+
+
+NESTED = """<html><body><h2>Publications</h2><ul>
+<li>A. Smith, B. Jones. Counting things in streams. <i>Journal of Streams</i>, 4(2):1-20, 2020.
+  <ul><li>Also presented at the Workshop on Streaming, Vienna, 2019.</li></ul></li>
+<li>C. Brown, D. White. Sketching big matrices, fast. In <i>Proceedings of SODA</i>, pages 3-9, 2018.</li>
+<li>2017
+  <ul><li>E. Green. Lower bounds for everything. <i>SIAM Journal on Computing</i>, 49(1):100-120, 2017.</li>
+  <li>F. Black. Upper bounds for nothing. <i>SIAM Journal on Computing</i>, 49(2):10-20, 2017.</li></ul></li>
+</ul></body></html>"""
+
+
+def test_nested_note_stays_with_its_paper_and_nested_papers_split() -> None:
+    found = pubs(NESTED)
+    assert [lines(i)[0][:9] for i in found] == ["A. Smith,", "C. Brown,", "E. Green.", "F. Black."]
+    assert lines(found[0])[1] == "Also presented at the Workshop on Streaming, Vienna, 2019."

@@ -326,6 +326,9 @@ class _Page:
                     if total == 1:
                         st.units = 1
                         continue
+                if total == 2 and el.tag in ("li", "dd") and _annotated(parts):
+                    st.units = 1
+                    continue
             if total >= 2:
                 st.units = total
             else:
@@ -435,6 +438,17 @@ class PageItem:
             for slot in range(a, b):
                 if slot % 2 == 1:
                     yield from parent[(slot - 1) // 2].iter()
+
+
+def _annotated(parts: list[_Part]) -> bool:
+    """A list item whose citation (its own text) is followed by one nested
+    block with a date (``<ul><li>Also presented at X, 2021</li></ul>``, an abstract):
+    one paper with a note, not two papers."""
+    substantial = [p for p in parts if p.stat.tlen >= 15]
+    if len(substantial) < 2 or substantial[0].element is not None or substantial[0].stat.units != 1:
+        return False
+    rest = [p for p in substantial[1:] if p.stat.units]
+    return len(rest) == 1 and rest[0].element is not None and rest[0].element.tag in ("ul", "ol", "dl", "div", "p", "blockquote")
 
 
 def _signature(part: _Part) -> tuple[str, ...]:
