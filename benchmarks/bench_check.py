@@ -77,12 +77,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp) / "small.bib"
         small.write_text(SMALL, encoding="utf-8")
-        base = timed([sys.executable, "-c", "pass"], max(args.repeat, 5))
-        version = timed(refkit + ["--version"], max(args.repeat, 5))
-        check_small = timed(refkit + ["check", str(small)], max(args.repeat, 5))
-    print(f"python -c pass         {base * 1000:7.0f} ms")
-    print(f"refkit --version       {version * 1000:7.0f} ms  ({version / base:.1f}x python -c pass)")
-    print(f"refkit check small.bib {check_small * 1000:7.0f} ms  ({check_small / base:.1f}x python -c pass)")
+        rows = []
+        for label, cmd in (("python -c pass", [sys.executable, "-c", "pass"]),
+                           ("refkit --version", refkit + ["--version"]),
+                           ("refkit check small.bib", refkit + ["check", str(small)])):
+            wall = timed(cmd, max(args.repeat, 10))
+            rows.append((label, wall, min(CPU)))
+    base_wall, base_cpu = rows[0][1], rows[0][2]
+    for label, wall, cpu in rows:
+        print(f"{label:22s} {wall * 1000:6.0f} ms wall ({wall / base_wall:4.1f}x)  {cpu * 1000:6.0f} ms CPU "
+              f"({cpu / max(base_cpu, 1e-3):4.1f}x python -c pass)")
     return 0
 
 
