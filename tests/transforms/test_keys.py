@@ -60,3 +60,12 @@ def test_collisions_are_case_insensitive() -> None:
 def test_name_lists_broken_over_lines() -> None:
     entry = Entry("book", "", {"editor": "William Fitzgibbon and\n    Yuri A. Kuznetsov", "title": "Modeling", "year": "2014"})
     assert make_key(entry) == "fitzgibbon2014modeling"
+
+
+def test_suffixes_do_not_depend_on_entry_order() -> None:
+    a = Entry("article", "x1", {"author": "Doe, J.", "title": "Graphs", "year": "2020", "journal": "A"})
+    b = Entry("article", "x2", {"author": "Doe, J.", "title": "Graphs", "year": "2020", "journal": "B"})
+    forward, _ = assign_keys(Library.from_entries([a, b]), rekey=True)
+    backward, _ = assign_keys(Library.from_entries([b, a]), rekey=True)
+    assert {e.fields["journal"]: e.key for e in forward.entries} == {e.fields["journal"]: e.key for e in backward.entries}
+    assert sorted(e.key for e in forward.entries) == ["doe2020graphs", "doe2020graphsa"]

@@ -9,8 +9,9 @@ A pattern is text with placeholders (:data:`PLACEHOLDERS`)::
 ``{auth}`` is the first author's family name (editor's when there is no author,
 ``anon`` when neither), ASCII-folded (``Schölkopf``/``Sch\\"olkopf`` ->
 ``scholkopf``) and lower-cased; ``{title}`` the first title word that is not a
-stop word. Collisions get suffixes ``a``, ``b``, … ``z``, ``aa`` … in document
-order; keys compare case-insensitively (BibTeX and citeproc-py fold case).
+stop word. Collisions get suffixes ``a``, ``b``, … ``z``, ``aa`` …, given in an
+order that depends on the entries' content, not their position (so sorting never
+swaps keys); keys compare case-insensitively (BibTeX and citeproc-py fold case).
 
 :func:`assign_keys` fills every empty key and, with ``rekey=True``, replaces the
 existing ones too; it returns the rename map ``{old: new}`` (renamed keys only)
@@ -149,23 +150,31 @@ def assign_keys(library: Library, *, rekey: bool = False, pattern: str = DEFAULT
     Returns the new library and ``{old key: new key}`` for renamed (non-empty) keys."""
     check_pattern(pattern)
     entries = library.entries
-    taken: set[str] = set()
-    if not rekey:
-        taken = {e.key.lower() for e in entries if e.key}
+    todo = [i for i, e in enumerate(entries) if rekey or not e.key]
+    taken: set[str] = set() if rekey else {e.key.lower() for e in entries if e.key}
+    groups: dict[str, list[int]] = {}
+    bases: dict[int, str] = {}
+    for i in todo:
+        bases[i] = make_key(entries[i], pattern)
+        groups.setdefault(bases[i].lower(), []).append(i)
+    # suffixes go by content, not position, so that sorting the entries (or any
+    # reordering) never swaps two keys on the next run
+    new_keys: dict[int, str] = {}
+    for group_base in sorted(groups):
+        for i in sorted(groups[group_base], key=lambda i: (_content(entries[i]), i)):
+            base = bases[i]
+            key = base
+            if key.lower() in taken:
+                for suffix in _suffixes():
+                    key = base + suffix
+                    if key.lower() not in taken:
+                        break
+            taken.add(key.lower())
+            new_keys[i] = key
     renames: dict[str, str] = {}
     out: list[Entry] = []
-    for entry in entries:
-        if entry.key and not rekey:
-            out.append(entry)
-            continue
-        base = make_key(entry, pattern)
-        key = base
-        if key.lower() in taken:
-            for suffix in _suffixes():
-                key = base + suffix
-                if key.lower() not in taken:
-                    break
-        taken.add(key.lower())
+    for i, entry in enumerate(entries):
+        key = new_keys.get(i, entry.key)
         if key != entry.key:
             if entry.key and entry.key not in renames:
                 renames[entry.key] = key
@@ -174,6 +183,12 @@ def assign_keys(library: Library, *, rekey: bool = False, pattern: str = DEFAULT
     if renames:
         out = [_repoint(e, renames) for e in out]
     return library.replace_entries(out), renames
+
+
+def _content(entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """What orders entries with the same base key: type and fields, without the
+    links to other keys (those change when keys change)."""
+    return entry.type, tuple(sorted((k, v) for k, v in entry.fields.items() if k not in ("crossref", "xref")))
 
 
 def _repoint(entry: Entry, renames: dict[str, str]) -> Entry:
