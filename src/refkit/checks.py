@@ -190,8 +190,9 @@ _YEAR_RE = re.compile(r"\d{4}")
 _DATE_PART = r"(?:-?\d{4}(?:-(?:0[1-9]|1[0-2]|2[1-4])(?:-(?:0[1-9]|[12]\d|3[01]))?)?[~?%]?)"
 _DATE_RE = re.compile(rf"{_DATE_PART}(?:/(?:{_DATE_PART}|\.\.)?)?|\.\./{_DATE_PART}")
 # a page: 12, e1002345, 041302(R), 08JE11, S12, C3-32, M-1, Cover 3, c\,3, xiv, 12+, 123:4 (article:page)
-_PAGE = (r"(?:[A-Za-z]+(?:[ ~-]|\\,)?\d+(?:-\d+)?[A-Za-z\d]*|\d+[A-Za-z\d]*(?:\([A-Za-z]{1,3}\))?(?::\d+)?"
-         r"|[ivxlcdmIVXLCDM]+|\d+\+)")
+# (every token is unambiguous: a digit run is never split two ways, so no backtracking blow-up)
+_PAGE = (r"(?:[A-Za-z]+(?:[ ~-]|\\,)?\d[A-Za-z\d]*(?:-\d+)?|\d[A-Za-z\d]*(?:\([A-Za-z]{1,3}\)|\+)?(?::\d+)?"
+         r"|[ivxlcdmIVXLCDM]+)")
 _PAGES_OK = re.compile(rf"{_PAGE}(?:--{_PAGE})?(?:\s*,\s*{_PAGE}(?:--{_PAGE})?)*")
 _KEY_BAD = re.compile(r"[\s,{}\"#%~\\()=]")
 _ISSN_RE = re.compile(r"\d{4}-?\d{3}[\dXx]")
