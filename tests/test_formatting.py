@@ -90,7 +90,7 @@ def content(text: str) -> dict[str, dict[str, str]]:
 def test_idempotent_on_generated_input(seed: int) -> None:
     rng = random.Random(seed)
     source = random_bib(rng)
-    for options in ({}, {"minimal": True}, {"sort": True}, {"keys": True}, {"normalize": False}):
+    for options in ({}, {"minimal": True}, {"sort": True}, {"keys": True}, {"normalize": False}, {"keys": True, "sort": True}, {"minimal": True, "keys": True}):
         once = format_text(source, **options)
         assert format_text(once, **options) == once, options
         content(once)  # a strict parser reads every output
