@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--sort", action="store_true", help="sort entries by citation key (crossref targets last)")
     parser.add_argument("--keys", action="store_true", help="regenerate every citation key from --key-pattern (empty keys are always filled)")
-    parser.add_argument("--key-pattern", metavar="PATTERN", help="citation key pattern (default '{auth}{year}{title}')")
+    parser.add_argument("--key-pattern", metavar="PATTERN", help="pattern for generated keys: empty keys, or every key with --keys (default '{auth}{year}{title}')")
     parser.add_argument(
         "--field-order", type=_field_list, action="append", metavar="F1,F2,...",
         help="fields written first, in this order (the others follow in their original order); "
