@@ -86,14 +86,14 @@ def test_refkit_config_names_a_file(repo: Path, tmp_path: Path, monkeypatch: pyt
     ('[tool.refkit.check]\noutput-format = 3\n', "pyproject.toml: output-format must be a string, not a integer (3)"),
     ('[tool.refkit.check]\noutput-format = "xml"\n', "pyproject.toml: output-format must be one of text, json, github, not 'xml'"),
     ('[tool.refkit.check]\nencoding = ["utf-8"]\n', "pyproject.toml: encoding takes a single value, not a array"),
-    ('[tool.refkit]\ncheck = 3\n', "pyproject.toml: check must be a table of check options, not int"),
+    ('[tool.refkit]\ncheck = 3\n', "pyproject.toml: check must be true or false, not 3"),
     ('[tool.refkit\n', "pyproject.toml: invalid TOML"),
     ('[tool]\nrefkit = 3\n', "pyproject.toml: tool.refkit must be a table, not int"),
 ])
 def test_bad_configuration_is_an_error_naming_file_and_key(repo: Path, capsys: pytest.CaptureFixture[str],
                                                            toml: str, message: str) -> None:
     (repo / "pyproject.toml").write_text(toml, encoding="utf-8")
-    assert main(["check", "refs.bib"]) == 2
+    assert main(["format" if toml.startswith("[tool.refkit]\ncheck") else "check", "refs.bib"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("refkit: ") and message in err, err
     assert "Traceback" not in err
@@ -119,3 +119,14 @@ def test_a_shared_key_with_another_meaning_in_another_command_says_where_to_put_
     assert main(["convert", "refs.bib", "-o", "out.bib"]) == 2  # convert's --sort takes style/year/none
     err = capsys.readouterr().err
     assert "sort must be a string" in err and "[tool.refkit.<command>]" in err
+
+
+def test_a_shared_key_may_share_a_command_name(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `check = true` is format's --check, not a [tool.refkit.check] table (TOML allows only one)
+    (repo / "pyproject.toml").write_text("[tool.refkit]\ncheck = true\nquiet = true\n", encoding="utf-8")
+    assert main(["format", "refs.bib"]) == 1
+    assert (repo / "refs.bib").read_text(encoding="utf-8") == BIB  # --check: nothing written
+    capsys.readouterr()
+    assert main(["check", "refs.bib"]) == 1
+    out, err = capsys.readouterr()
+    assert "RK601" in out and err == ""

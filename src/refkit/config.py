@@ -84,10 +84,9 @@ def load_config(command: str, start: Path | None = None) -> tuple[Path | None, d
     from .cli import COMMANDS
 
     shared = {k: v for k, v in table.items() if not (k in COMMANDS and isinstance(v, dict))}
-    own = table.get(command, {})
-    if command in table and not isinstance(own, dict):
-        raise ConfigError(f"{path}: {command} must be a table of {command} options, not {type(own).__name__}")
-    return path, shared, dict(own)
+    own = table.get(command)
+    # not a table: a shared key that happens to share a command's name (format's --check)
+    return path, shared, dict(own) if isinstance(own, dict) else {}
 
 
 def apply_config(parser: argparse.ArgumentParser, command: str, start: Path | None = None) -> None:
