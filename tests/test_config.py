@@ -66,6 +66,12 @@ def test_found_from_a_subfolder_but_not_above_the_repository(repo: Path, tmp_pat
     assert found is not None and found[0] == repo / "refkit.toml"
 
 
+def test_a_malformed_tool_table_belongs_to_another_tool(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
+    assert main(["check", "refs.bib"]) == 1
+    assert codes(capsys) == ["RK601", "RK505"]
+
+
 def test_refkit_config_names_a_file(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     other = tmp_path / "pyproject.toml"

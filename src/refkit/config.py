@@ -4,8 +4,8 @@ Keys are the command-line long options (``sort = true``, ``key-pattern = "…"``
 ``select = ["RK101"]``); ``-`` and ``_`` are interchangeable. A table named after
 a command (``[tool.refkit.check]``) applies to that command only. The nearest
 ``refkit.toml`` or ``pyproject.toml`` with a ``[tool.refkit]`` table, searching
-from the current directory upwards, is used; ``REFKIT_CONFIG`` names a file
-explicitly. An unknown key is an error, never silently ignored: a misspelled
+from the current directory upwards to the repository root, is used;
+``REFKIT_CONFIG`` names a file explicitly. An unknown key is an error, never silently ignored: a misspelled
 option in a hook would otherwise turn a rule off without anyone noticing.
 """
 
@@ -50,7 +50,7 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
     if explicit:
         path = Path(explicit)
         data = _toml_load(path)
-        table = data.get("tool", {}).get("refkit", {}) if path.name == "pyproject.toml" else data
+        table = _refkit_table(data) or {} if path.name == "pyproject.toml" else data
         return path, _table(path, table, "tool.refkit")
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -59,12 +59,18 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
             return own, _toml_load(own)
         project = folder / "pyproject.toml"
         if project.is_file():
-            table = _toml_load(project).get("tool", {}).get("refkit")
+            table = _refkit_table(_toml_load(project))
             if table is not None:
                 return project, _table(project, table, "tool.refkit")
         if (folder / ".git").exists():
             break  # do not read configuration from outside the repository
     return None
+
+
+def _refkit_table(pyproject: dict[str, Any]) -> Any:
+    """``[tool.refkit]`` of a parsed pyproject.toml, or None (a malformed ``tool`` is another tool's problem)."""
+    tool = pyproject.get("tool")
+    return tool.get("refkit") if isinstance(tool, dict) else None
 
 
 def _table(path: Path, value: Any, name: str) -> dict[str, Any]:
