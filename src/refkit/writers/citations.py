@@ -876,6 +876,7 @@ def _install_fixes() -> None:
     _FIXED = True
     from citeproc import model
 
+    _speed_up(model)
     _fix_title_case_language(model)
     _fix_substitute_suppression(model)
     _fix_substitute_choose(model)
@@ -1359,3 +1360,51 @@ def _fix_is_numeric(model: Any) -> None:
         return out
 
     model.If._is_numeric = _is_numeric
+
+
+# ---------------------------------------------------------------------------------
+# Speed: citeproc-py re-evaluates XPath expressions and static properties of the
+# style tree for every variable of every entry. The tree does not change while
+# rendering, so the answers are cached per element (the cache holds the element
+# proxies, which keeps lxml from recreating them, so identities are stable).
+# ---------------------------------------------------------------------------------
+
+_XPATH_CACHE: dict[tuple[Any, str], Any] = {}
+_CALLS_VARIABLE: dict[Any, bool] = {}
+
+
+def _speed_up(model: Any) -> None:
+    original_xpath = model.CitationStylesElement.xpath_search
+
+    def xpath_search(self: Any, expression: str) -> Any:
+        key = (self, expression)
+        hit = _XPATH_CACHE.get(key)
+        if hit is None:
+            hit = original_xpath(self, expression)
+            if "position" not in expression:
+                _XPATH_CACHE[key] = hit
+        return hit
+
+    model.CitationStylesElement.xpath_search = xpath_search
+
+    for cls in (model.Parent, model.Text):
+        original_calls = cls.calls_variable
+
+        def calls_variable(self: Any, _original: Any = original_calls) -> bool:
+            hit = _CALLS_VARIABLE.get(self)
+            if hit is None:
+                hit = _CALLS_VARIABLE[self] = bool(_original(self))
+            return hit
+
+        cls.calls_variable = calls_variable
+
+    from citeproc.source import CitationItem
+
+    def reference(self: Any) -> Any:
+        ref = dict.get(self, "\0reference")
+        if ref is None:
+            ref = self.bibliography.source[self.key]
+            dict.__setitem__(self, "\0reference", ref)
+        return ref
+
+    CitationItem.reference = property(reference)
