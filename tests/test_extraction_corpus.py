@@ -41,7 +41,15 @@ class Limits:
 
 #: Per-case exceptions to the default, each with a comment naming what the
 #: extractor misses. Gold is never changed to make a case pass.
-LIMITS: dict[str, Limits] = {}
+LIMITS: dict[str, Limits] = {
+    # Authors (all other fields 1.0): the gold keeps family-first names as displayed ("LIU Ze"),
+    # which the scorer reads as family "Ze"; the extractor writes "Liu, Ze" (family Liu) but also
+    # "Stephen, LIN" for "Stephen LIN" (wrong either way). See the case notes and corpus README.
+    "11_titlefirst_cjk_names_cv": Limits(min_f1=0.78),
+    # Authors (all other fields 1.0): NLM names "Jinek M" are gold as displayed, scored with
+    # family "M"; the extractor writes "Jinek, M" (family Jinek). A convention question, not a miss.
+    "17_pubmed_nlm_markdown_biomed": Limits(min_f1=0.78),
+}
 
 
 def limits(name: str) -> Limits:
