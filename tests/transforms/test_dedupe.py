@@ -90,3 +90,9 @@ def test_first_authors_compare_in_either_name_order() -> None:
     b = e("b", title="T", year="2020", author="Anna van der Berg and Bob Smith")
     c = e("c", title="T", year="2020", author="Jones, C.")
     assert find_duplicates([a, b, c]) == [Duplicate(1, 0, "title")]
+
+
+def test_many_entries_with_one_title_stay_linear() -> None:
+    entries = [e(f"p{i}", title="Preface", year="2020", author=f"Editor{i}, A.") for i in range(5000)]
+    entries.append(e("again", title="Preface", year="2020", author="Editor3, A."))
+    assert find_duplicates(entries) == [Duplicate(5000, 3, "title")]

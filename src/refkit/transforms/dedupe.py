@@ -142,6 +142,11 @@ def _distinct(a: Entry, ka: _Keys, b: Entry, kb: _Keys) -> bool:
     return bool(fa and fb and fa != fb)
 
 
+#: entries of one title and year compared at most: a file of 10,000 entries all
+#: titled "Preface" must not take 50 million comparisons
+_BUCKET = 64
+
+
 def _compact(value: str) -> str:
     return _NOISE.sub("", value).lower()
 
@@ -167,13 +172,13 @@ def find_duplicates(entries: Sequence[Entry]) -> list[Duplicate]:
                 title = keys[first].title
                 match = Duplicate(index, first, "doi", conflict=bool(k.title and title and k.title != title))
         if match is None and k.arxiv is not None and k.title:
-            for first in by_arxiv.get(k.arxiv, ()):
+            for first in by_arxiv.get(k.arxiv, ())[:_BUCKET]:
                 other = keys[first]
                 if other.title == k.title and not (k.doi and other.doi and k.doi != other.doi):
                     match = Duplicate(index, first, "arxiv")
                     break
         if match is None and k.title and k.year is not None:
-            for first in by_title.get((k.title, k.year), ()):
+            for first in by_title.get((k.title, k.year), ())[:_BUCKET]:
                 if not _distinct(entries[first], keys[first], entry, k):
                     match = Duplicate(index, first, "title")
                     break
