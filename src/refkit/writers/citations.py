@@ -1058,21 +1058,31 @@ def _repress_macro_variables(model: Any, text_elem: Any, context: Any) -> None:
     """Variables rendered by a substituted macro (a title standing in for the
     author) are suppressed in the rest of the entry, as CSL requires."""
     layout = context.get_layout()
-    seen: set[str] = set()
-    todo = [text_elem.get("macro")]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        for node in text_elem.get_macro(name).iter():
-            if not isinstance(node, (model.Text, model.Names)):
+    key = (text_elem.get_root(), text_elem.get("macro"))
+    found = _MACRO_VARIABLES.get(key)
+    if found is None:
+        found = []
+        seen: set[str] = set()
+        todo = [text_elem.get("macro")]
+        while todo:
+            name = todo.pop()
+            if name in seen:
                 continue
-            if node.get("macro"):
-                todo.append(node.get("macro"))
-            var = node.get("variable")
-            if var and var != "citation-number":
-                layout.repressed.setdefault(node.tag, []).append(var)
+            seen.add(name)
+            for node in text_elem.get_macro(name).iter():
+                if not isinstance(node, (model.Text, model.Names)):
+                    continue
+                if node.get("macro"):
+                    todo.append(node.get("macro"))
+                var = node.get("variable")
+                if var and var != "citation-number":
+                    found.append((node.tag, var))
+        _MACRO_VARIABLES[key] = found
+    for tag, var in found:
+        layout.repressed.setdefault(tag, []).append(var)
+
+
+_MACRO_VARIABLES: dict[Any, list[tuple[str, str]]] = {}
 
 
 _INITIAL_WORD = re.compile(r"[^\s.]+\.?")
