@@ -93,6 +93,6 @@ def test_first_authors_compare_in_either_name_order() -> None:
 
 
 def test_many_entries_with_one_title_stay_linear() -> None:
-    entries = [e(f"p{i}", title="Preface", year="2020", author=f"Editor{i}, A.") for i in range(5000)]
+    entries = [e(f"p{i}", title="Preface", year="2020", author=f"Editor{i}, A.") for i in range(2000)]
     entries.append(e("again", title="Preface", year="2020", author="Editor3, A."))
-    assert find_duplicates(entries) == [Duplicate(5000, 3, "title")]
+    assert find_duplicates(entries) == [Duplicate(2000, 3, "title")]

@@ -115,9 +115,12 @@ def _first_family(entry: Entry) -> str | None:
     to tell "Smith, A." from "Jones, B." (``van der Berg, A.`` and ``A. van der
     Berg`` both give ``berg``)."""
     value = entry.fields.get("author") or entry.fields.get("editor")
-    if not value:
-        return None
-    first = _AND.split(value.strip(), maxsplit=1)[0]
+    return _family(value) if value else None
+
+
+@lru_cache(maxsize=65536)
+def _family(names: str) -> str | None:
+    first = _AND.split(names.strip(), maxsplit=1)[0]
     family = first.split(",", 1)[0] if "," in first else first
     words = normalize_title(family).split()
     return words[-1] if words and words != ["others"] else None
@@ -147,6 +150,7 @@ def _distinct(a: Entry, ka: _Keys, b: Entry, kb: _Keys) -> bool:
 _BUCKET = 64
 
 
+@lru_cache(maxsize=65536)
 def _compact(value: str) -> str:
     return _NOISE.sub("", value).lower()
 
