@@ -486,3 +486,22 @@ def test_nested_note_stays_with_its_paper_and_nested_papers_split() -> None:
     found = pubs(NESTED)
     assert [lines(i)[0][:9] for i in found] == ["A. Smith,", "C. Brown,", "E. Green.", "F. Black."]
     assert lines(found[0])[1] == "Also presented at the Workshop on Streaming, Vienna, 2019."
+
+
+TITLE_HEADINGS = """<html><body><h2>Publications</h2><div class="pubs">
+<h3><a href="p1.pdf">Counting Things in Streams Quickly</a></h3>
+<p>Ann Lee, Bo Chen</p>
+<p><i>Journal of Streams</i>, 4(2):1-20, 2020.</p>
+<h3>Sketching Big Matrices with Few Passes</h3>
+<p>Carl Diaz</p>
+<p>In <i>Proceedings of SODA</i>, pages 3-9, 2018.</p>
+</div></body></html>"""
+
+
+def test_paper_titles_as_headings() -> None:
+    found = pubs(TITLE_HEADINGS)
+    assert [lines(i) for i in found] == [
+        ["Counting Things in Streams Quickly", "Ann Lee, Bo Chen", "Journal of Streams, 4(2):1-20, 2020."],
+        ["Sketching Big Matrices with Few Passes", "Carl Diaz", "In Proceedings of SODA, pages 3-9, 2018."],
+    ]
+    assert all(i.segment.headings == ("Publications",) for i in found)

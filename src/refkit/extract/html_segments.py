@@ -440,6 +440,27 @@ class PageItem:
                     yield from parent[(slot - 1) // 2].iter()
 
 
+def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
+    """Papers whose titles are headings (``<h3>Title</h3><p>Authors</p><p>Venue,
+    2020</p>`` repeated): each heading with the one citation after it is an item.
+    Section headings are short ("2021", "Journal articles"); titles are not."""
+    heads = [i for i, p in enumerate(parts) if p.heading]
+    if len(heads) < 2:
+        return None
+    words = [len(_WS.sub(" ", parts[i].element.text_content()).split()) for i in heads if parts[i].element is not None]
+    if not words or sum(words) < 4 * len(words):
+        return None
+    groups = []
+    for h, nxt in zip(heads, heads[1:] + [len(parts)]):
+        run = parts[h:nxt]
+        if sum(1 for p in run if p.stat.units == 1) != 1 or any(p.stat.units >= 2 for p in run):
+            return None
+        groups.append(run)
+    if any(p.stat.units for p in parts[: heads[0]]):
+        return None
+    return groups
+
+
 def _annotated(parts: list[_Part]) -> bool:
     """A list item whose citation (its own text) is followed by one nested
     block with a date (``<ul><li>Also presented at X, 2021</li></ul>``, an abstract):
@@ -464,6 +485,9 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
     unit_parts = [p for p in parts if p.stat.units == 1]
     if not unit_parts:
         return [], sub_containers
+    titled = _titled_runs(parts)
+    if titled:
+        return titled, sub_containers
     sigs: dict[tuple[str, ...], int] = {}
     for p in unit_parts:
         sigs[_signature(p)] = sigs.get(_signature(p), 0) + 1
@@ -623,6 +647,15 @@ def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
     if el is None or page.stats[el].years < 2:
         return None
     parts = page.parts(el)
+    if sum(1 for p in parts if p.heading) >= 2:  # titles as headings, each run with its date
+        dated_runs = [
+            _Part(p.parent, p.a, p.b, _Stat(p.stat.tlen, p.stat.years, p.stat.signals, p.stat.punct, p.stat.blockish,
+                                            1 if p.stat.years and not p.heading else 0), p.element, p.separator, p.heading)
+            for p in parts
+        ]
+        titled = _titled_runs(dated_runs)
+        if titled:
+            return titled
     if any(p.element is not None and p.stat.tlen >= 15 for p in parts):
         return None  # block children: not a run of lines
     marked = []
