@@ -447,7 +447,7 @@ def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     heads = [i for i, p in enumerate(parts) if p.heading]
     if len(heads) < 2:
         return None
-    words = [len(_WS.sub(" ", parts[i].element.text_content()).split()) for i in heads if parts[i].element is not None]
+    words = [len(_WS.sub(" ", el.text_content()).split()) for el in (parts[i].element for i in heads) if el is not None]
     if not words or sum(words) < 4 * len(words):
         return None
     groups = []
