@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -51,18 +52,23 @@ def run_child(cmd: list[str], cwd: str | None = None) -> tuple[float, int, int]:
     return wall, usage.ru_maxrss // 1024, proc.returncode
 
 
-def measure(name: str, make_cmd, source: Path, repeat: int) -> tuple[str, float, int, int] | None:
-    """Median wall time and max peak RSS over ``repeat`` runs, each on a fresh copy."""
-    walls, rss, code = [], 0, 0
+def measure(tools: list[tuple[str, object]], source: Path, repeat: int) -> list[tuple[str, float, int, int]]:
+    """Median wall time and max peak RSS per tool over ``repeat`` rounds, each on
+    a fresh copy. Rounds interleave the tools, so a change in machine load hits
+    them all alike (the ratios are what to compare)."""
+    walls: dict[str, list[float]] = {name: [] for name, _ in tools}
+    peaks: dict[str, int] = {name: 0 for name, _ in tools}
+    codes: dict[str, int] = {}
     for _ in range(repeat):
-        with tempfile.TemporaryDirectory() as tmp:
-            copy = Path(tmp) / source.name
-            shutil.copyfile(source, copy)
-            os.chmod(copy, 0o644)
-            wall, peak, code = run_child(make_cmd(copy), cwd=tmp)
-            walls.append(wall)
-            rss = max(rss, peak)
-    return name, statistics.median(walls), rss, code
+        for name, make_cmd in tools:
+            with tempfile.TemporaryDirectory() as tmp:
+                copy = Path(tmp) / source.name
+                shutil.copyfile(source, copy)
+                os.chmod(copy, 0o644)
+                wall, peak, codes[name] = run_child(make_cmd(copy), cwd=tmp)  # type: ignore[operator]
+                walls[name].append(wall)
+                peaks[name] = max(peaks[name], peak)
+    return [(name, statistics.median(walls[name]), peaks[name], codes[name]) for name, _ in tools]
 
 
 def ensure_tidy() -> bool:
@@ -89,7 +95,7 @@ open(sys.argv[1], "w", encoding="utf-8").write(text)
 
 
 # ---- survival ---------------------------------------------------------------------------------
-def pybtex_parse(text: str, strict: bool):
+def pybtex_parse(text: str, strict: bool) -> tuple[dict[str, Any], dict[str, str], list[str]]:
     import pybtex.errors
     from pybtex.database.input.bibtex import Parser
 
@@ -123,12 +129,13 @@ ARXIV_FIELDS = {"arxiv", "arxivid", "arxiv_id", "arxiv-id"}
 
 
 def survival(source: Path) -> list[str]:
+    from refkit.model import Comment
     from refkit.readers.bibtex import read
 
     rows = []
     original = source.read_text(encoding="utf-8")
     before, macros_before, pre_before = pybtex_parse(original, strict=False)
-    comments = [b.text for b in read(original).blocks if type(b).__name__ == "Comment"]
+    comments = [b.text for b in read(original).blocks if isinstance(b, Comment)]
     for mode, extra in (("no-normalize", ["--no-normalize"]), ("default", [])):
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / source.name
@@ -174,7 +181,7 @@ def survival(source: Path) -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     corpus = Path(args.corpus)
     big, mid = corpus / "big.bib", corpus / "mid.bib"
@@ -183,25 +190,23 @@ def main() -> int:
             print(f"missing {path}")
             return 2
 
-    print(f"## Speed and memory on {big.name} (median of {args.repeat} runs; peak RSS of the child)\n")
-    rows = []
+    print(f"## Speed and memory on {big.name} (median of {args.repeat} interleaved rounds; peak RSS of the child)\n")
+    tools: list[tuple[str, object]] = []
     tidy_ok = ensure_tidy()
     if tidy_ok:
-        rows.append(measure("bibtex-tidy 1.14 --modify", lambda p: [str(TIDY), str(p), "--modify"], big, args.repeat))
-    rows.append(measure("refkit format", lambda p: REFKIT + ["format", str(p)], big, args.repeat))
-    rows.append(measure("refkit format --minimal", lambda p: REFKIT + ["format", "--minimal", str(p)], big, args.repeat))
+        tools.append(("bibtex-tidy 1.14 --modify", lambda p: [str(TIDY), str(p), "--modify"]))
+    tools.append(("refkit format", lambda p: REFKIT + ["format", str(p)]))
+    tools.append(("refkit format --minimal", lambda p: REFKIT + ["format", "--minimal", str(p)]))
     if (ROOT / "src" / "refkit" / "commands" / "check.py").exists():
-        rows.append(measure("refkit check", lambda p: REFKIT + ["check", str(p)], big, args.repeat))
+        tools.append(("refkit check", lambda p: REFKIT + ["check", str(p)]))
     else:
         print("refkit check: commands/check.py does not exist yet, row skipped")
-    rows.append(measure("bibtexparser 2 parse+write", lambda p: [PYTHON, "-c", BIBTEXPARSER_SCRIPT, str(p)], big, args.repeat))
+    tools.append(("bibtexparser 2 parse+write", lambda p: [PYTHON, "-c", BIBTEXPARSER_SCRIPT, str(p)]))
+    rows = measure(tools, big, args.repeat)
     base = rows[0] if tidy_ok else None
     print("| tool | wall s | peak RSS MiB | exit | time / tidy | memory / tidy |")
     print("|---|---:|---:|---:|---:|---:|")
-    for row in rows:
-        if row is None:
-            continue
-        name, wall, rss, code = row
+    for name, wall, rss, code in rows:
         ratio_t = f"{wall / base[1]:.2f}x" if base else "-"
         ratio_m = f"{rss / base[2]:.2f}x" if base else "-"
         print(f"| {name} | {wall:.2f} | {rss} | {code} | {ratio_t} | {ratio_m} |")
