@@ -236,3 +236,39 @@ def test_pathological_input_runs() -> None:
     junk = ("**A, " * 2000) + (". " * 2000) + ("(" * 500) + "[x](" * 300
     parse_text(junk)
     parse_text("A. " * 3000)
+
+
+# ---- more fields' styles -------------------------------------------------------------------------
+def test_ams_style_volume_year_number_pages() -> None:
+    e = parse("A. Author and B. Writer, On the cohomology of moduli spaces, J. Amer. Math. Soc. 12 (1999), no. 3, 567–600.")
+    assert e.get("title") == "On the cohomology of moduli spaces"
+    assert e.get("journal") == "J. Amer. Math. Soc."
+    assert (e.get("volume"), e.get("number"), e.get("pages"), e.get("year")) == ("12", "3", "567--600", "1999")
+
+
+def test_mla_style() -> None:
+    e = parse('Doe, Jane. "A Title in Quotes." Journal of Humanities 12.3 (2015): 45-67.')
+    assert e.get("title") == "A Title in Quotes" and e.get("journal") == "Journal of Humanities"
+    assert (e.get("volume"), e.get("number"), e.get("pages")) == ("12", "3", "45--67")
+
+
+def test_lncs_editors_leave_the_booktitle() -> None:
+    e = parse("Boneh, D., Franklin, M.: Identity-based encryption from the Weil pairing. In: Kilian, J. (ed.) CRYPTO 2001. LNCS, vol. 2139, pp. 213–229. Springer, Heidelberg (2001)")
+    assert fam(e) == ["Boneh", "Franklin"] and fam(e, "editor") == ["Kilian"]
+    assert e.get("booktitle", "").startswith("CRYPTO")  # type: ignore[union-attr]
+    assert e.get("year") == "2001" and e.get("pages") == "213--229"
+
+
+def test_collaboration_author_and_physics_page() -> None:
+    e = parse("The ATLAS Collaboration, G. Aad et al., Observation of a new particle in the search for the Higgs boson, Phys. Lett. B 716 (2012) 1, arXiv:1207.7214 [hep-ex].")
+    assert e.names()[0].literal == "The ATLAS Collaboration"
+    assert (e.get("journal"), e.get("volume"), e.get("pages")) == ("Phys. Lett. B", "716", "1")
+
+
+def test_one_letter_word_ends_the_title() -> None:
+    e = parse("Smith J, Jones A (2018) The effect of X on Y. PLoS ONE 13(4): e0195000.")
+    assert e.get("title") == "The effect of X on Y" and e.get("journal") == "PLoS ONE" and e.get("year") == "2018"
+
+
+def test_talks_are_not_publications() -> None:
+    assert parse_text("J. Smith. Invited talk: Deep learning for physics. Stanford University, 2019.") is None

@@ -41,7 +41,7 @@ _PARTICLES = frozenset(
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
 _OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|etc\.?|\.{3}|…|et\s+al\.\s*\.|等|等人)$", re.I)
 _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af·・]{2,6}$")
-_INI = r"(?:[A-Z]|Ch|Th|Ph|Sh|Zh|Kh|Wm|St|Yu|Ya|Ju|Yo)"  # initials, with the digraphs of transliterated names
+_INI = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]|Ch|Th|Ph|Sh|Zh|Kh|Wm|St|Yu|Ya|Ju|Yo)"  # initials, with the digraphs of transliterated names
 _INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?)$")
 _CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
@@ -134,6 +134,8 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         return Name.OTHERS, roles, 1.0  # type: ignore[attr-defined]
     if _CJK.match(text.replace(" ", "")):
         return Name(literal=text.replace(" ", "")), roles, 0.9
+    if re.fullmatch(r"(?:The\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+(?:Collaboration|Consortium|Team|Group|Investigators|Working Group)", text):
+        return Name(literal=text), roles, 1.0  # an organisation as author
     if "," in text:
         family_part, _, given_part = text.partition(",")
         return _inverted(family_part.strip(), given_part.strip(), roles)

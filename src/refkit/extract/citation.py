@@ -532,7 +532,9 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
         if whole:
             return None
         if not re.match(r"[.:(]|,\s*(?:\(|\d{4})", rest) and not rest.startswith(("“", '"', "‘")):
-            if not (rest.startswith(",") and result.confidence >= 0.9 and len(result.names) >= 2):
+            people = [n for n in result.names if not n.is_others]
+            initials = any(re.search(r"\b[A-Z]\.", n.given) for n in people)
+            if not (rest.startswith(",") and result.confidence >= 0.9 and (len(result.names) >= 2 or initials)):
                 return None
     return result, s + result.end
 
@@ -669,6 +671,11 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
     if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
         if re.search(r"[,.:]\s*(?:in:?\s*)?$", text[start:first_italic], re.I) or re.search(r"\bin:?\s*$", text[start:first_italic], re.I):
             return _strip_range(text, start, first_italic), first_italic
+    for m in re.finditer(r"(?<=[^,\s]\s[A-Z])\.\s+(?=[A-Z])", text[start:end]):
+        # "The effect of X on Y. PLoS ONE 13(4): e0195000": a one-letter word ends the title
+        tail = text[start + m.end():end]
+        if len(text[start:start + m.start()].split()) >= 3 and _venue_like(tail):
+            return _strip_range(text, start, start + m.start() + 1), start + m.end()
     if last:
         for count, m in enumerate(re.finditer(r",\s+|\s+[-–—]\s+", text[start:end])):
             if count > 40:
@@ -686,6 +693,10 @@ def _venue_like(text: str) -> bool:
     if not head:
         return False
     if re.match(rf"(?:[Ii]n:?\s+|{_YEAR}\b|vol\.|pp\.|arxiv\b)", head, re.I):
+        return True
+    if re.search(r"\d+\s*\(\d+\)\s*[:,]|\bvol\.|\bpp\.|;\s*\d+\s*\(", head[:80], re.I):
+        return True
+    if _THESIS.match(head) or _REPORT.match(head):
         return True
     first = re.split(r",|\s\d", head)[0]
     return bool(venue_type(first)) or lookup(first.strip()) is not None and len(first.split()) <= 6
@@ -747,6 +758,10 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
             extra[name] = m.group(1)
             venue = venue[:m.start()] + " " + venue[m.end():]
     venue = re.sub(r"\b(?:part|pt\.)\s*\d+\b", " ", venue, flags=re.I)
+    em = re.match(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", venue)
+    if em and scan_authors(em.group(1)):
+        extra["editor"] = em.group(1)
+        venue = venue[em.end():]
     # year (and month): the first year that is not part of a page range
     ranges = [m.span() for m in re.finditer(r"\d+\s*[-–—]+\s*\d+", venue)]
     years = [y for y in _YEAR_RE.finditer(venue) if not any(a <= y.start() < b for a, b in ranges)]
@@ -761,6 +776,15 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
             years = [y for y in _YEAR_RE.finditer(venue) if y.group(0)[:4] == work.year]
         for y in reversed([y for y in years if y.group(0)[:4] == work.year]):
             venue = venue[:y.start()] + " " + venue[y.end():]
+        venue = re.sub(r"\(\s*\)", " ", venue)
+    venue = re.sub(r"\s*,\s*(?:,\s*)+", ", ", venue)
+    m = re.search(r"(?<![\w.])(\d{1,5})\.(\d{1,3})\s*[:,]\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])", venue)
+    if m and "pages" not in extra:
+        # MLA "12.3 (2015): 45-67" (year already removed)
+        extra.setdefault("volume", m.group(1))
+        extra.setdefault("number", m.group(2))
+        extra["pages"] = m.group(3)
+        venue = venue[:m.start()] + " " + venue[m.end():]
     m = _COMPACT.search(venue)
     if m and "pages" not in extra:
         extra.setdefault("volume", m.group(1))
@@ -784,7 +808,12 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         if _tidy_venue(reduced):
             venue = _tidy_venue(reduced)
     # a trailing lone number is a volume ("Nature 521", "NeurIPS 35")
-    m = re.search(r"(?<=[A-Za-z.)])\s+(\d{1,4})$", venue)
+    m = re.search(r"(?<=[A-Za-z.)])\s+(\d{1,5})\s+([A-Za-z]?\d{1,6})$", venue)
+    if m and "volume" not in extra and "pages" not in extra:
+        # physics style "Phys. Lett. B 716 (2012) 1": volume, then the first page
+        extra["volume"], extra["pages"] = m.group(1), m.group(2)
+        venue = venue[:m.start()]
+    m = re.search(r"(?<=[A-Za-z.)]),?\s+(\d{1,4})$", venue)
     if m and "volume" not in extra:
         extra["volume"] = m.group(1)
         venue = venue[:m.start()]
@@ -796,9 +825,13 @@ def _tidy_venue(venue: str) -> str:
     venue = re.sub(r"\(\s*[,;:.]*\s*\)|\[\s*\]", " ", venue)
     venue = re.sub(r"\s+([,.;:)])", r"\1", venue)
     venue = re.sub(r"([,;:.])(?:\s*[,;:.])+", r"\1", venue)
+    abbreviated = re.search(r"(?:^|\s)[A-Z][a-z]{0,5}\.[\s,;:|/-]*$", venue) is not None
     venue = re.sub(r"^(?:[Ii]n\s*:?\s+|[Ii]n:)", "", venue.strip(" ,.;:-–—|/"))
     venue = re.sub(r"\s*[,;:]\s*$", "", venue)
-    venue = " ".join(venue.split()).strip(" ,.;:-–—|/")
+    spaced = " ".join(venue.split())
+    venue = spaced.strip(" ,.;:-–—|/")
+    if abbreviated and "." in venue and re.search(r"(?:^|\s)[A-Z][a-z]{0,5}$", venue):
+        venue += "."  # an abbreviation's full stop: "J. Amer. Math. Soc."
     if venue.count("(") > venue.count(")"):
         venue = venue.rstrip("( ")
         if venue.count("(") > venue.count(")"):
@@ -813,7 +846,7 @@ def _clean_title(title: str) -> str:
     if len(title) > 2 and title[0] in "“\"‘'«" and title[-1] in "”\"’'»":
         title = title[1:-1]
     title = title.strip("“”\"«» ")
-    title = re.sub(r"(?<![.\s][A-Z])(?<!\.\.)\.$", "", title).strip()
+    title = re.sub(r"(?<!\.\.)(?<!\bet al)(?<!\betc)\.$", "", title).strip()
     return title.rstrip(",;: ")
 
 
@@ -884,6 +917,8 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     title = _clean_title(text[parts.title[0]:parts.title[1]])
     if not title or len(title) < 4 or not re.search(r"[^\W\d_]{2}", title):
         return None
+    if re.match(r"(?:invited\s+|keynote\s+|contributed\s+|plenary\s+)?(?:talk|lecture|seminar|keynote|colloquium|poster presentation|presentation)\s*[:：-]", title, re.I):
+        return None  # a talk, not a publication
     venue, extra = _venue_text(work, text, parts.venue)
     if not work.year:
         rest = text[: parts.title[0]] + " " + text[parts.title[1]:]
@@ -951,6 +986,10 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         values["year"] = work.year
     if work.month:
         values["month"] = ("jan feb mar apr may jun jul aug sep oct nov dec".split())[work.month - 1]
+    if "editor" in extra and not parts.editors:
+        editors = scan_authors(extra["editor"])
+        if editors:
+            entry = entry.with_names("editor", editors.names, prov)
     if kind in ("article", "inproceedings", "incollection"):
         for name in ("volume", "number", "pages"):
             if name in extra:
