@@ -17,9 +17,9 @@ the *shape* of the tree:
 3. **Headings.** Every item remembers the headings above it (``h1``–``h6``,
    ``<dt>``, captions, lone bold lines) and the section they name
    (publications, or news/talks/teaching … which never hold publications).
-4. **Spans.** The item's visible text with bold/italic/sup/link/css marks,
-   ``<br>`` and block ends as line breaks; badge buttons and link-only lines
-   (``PDF / Code / Bib``) leave the text but stay in :attr:`Segment.links`.
+4. **Spans.** The item's visible text with bold/italic/sup/link/css marks
+   (:mod:`refkit.extract.html_spans`); parsing and what is never citation text
+   live in :mod:`refkit.extract.html_dom`.
 
 Everything iterates (no recursion), so 10,000-deep nesting is safe; lxml's
 ``huge_tree`` parser bounds the depth it builds.
@@ -31,11 +31,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
-import lxml.etree as etree
-import lxml.html
-
 from ..model import Location
-from .segment import Link, Segment, Span
+from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
+from .html_spans import YEAR_ONLY, SpanWriter, is_link_line, strip_line, write_range
+from .segment import Segment, Span
 
 __all__ = [
     "PageItem",
@@ -48,17 +47,6 @@ __all__ = [
 
 from lxml.html import HtmlElement  # noqa: E402  (Any without stubs)
 
-BLOCK_TAGS = frozenset(
-    """p div li ul ol dl dt dd table tbody thead tfoot tr td th section article header main
-    aside blockquote figure figcaption h1 h2 h3 h4 h5 h6 pre address details summary form
-    fieldset center hr caption body html nav footer menu dialog""".split()
-)
-HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-#: never page content
-DROP_TAGS = frozenset("script style noscript template svg canvas iframe object embed nav footer button select option textarea pre math head title meta link".split())
-BOLD_TAGS = frozenset({"b", "strong"})
-ITALIC_TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
-
 _YEAR = re.compile(r"(?<![\d./–-])(?:1[89]\d\d|20[0-4]\d)(?!\d|\s?[–-]\s?\d{3})")
 _SIGNAL = re.compile(
     r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
@@ -68,10 +56,9 @@ _SIGNAL = re.compile(
 _PUNCT = re.compile(r"[,.;:]")
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody"})
 _ITEM_TAGS = frozenset({"li", "dd", "tr"})
-_YEAR_ONLY = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
+YEAR_ONLY = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
 _DIGIT = re.compile(r"\d")
-_WS = re.compile(r"\s+")
-_LINK_SEP = re.compile(r"^[\s/|·•,;:\[\]()\-–—]*$")
+WS = re.compile(r"\s+")
 
 #: section words (matched at word starts, lower-case)
 _PUB_WORDS = re.compile(
@@ -110,120 +97,6 @@ def classify_heading(text: str, max_words: int = 8) -> str | None:
     if _OTHER_WORDS.search(t):
         return "other"
     return None
-
-
-# --------------------------------------------------------------------------- parsing
-
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.S)
-_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+([^\n<>]+?)[ \t#]*$", re.M)
-
-
-_XML_DECL = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")
-
-
-def _prepare(text: str) -> str:
-    """Make Markdown-wrapped HTML parseable as HTML, keeping line numbers:
-    blank out YAML front matter and an XHTML ``<?xml … encoding=…?>`` declaration
-    (lxml refuses one in a str), and turn ``## Heading`` lines into ``<hN>``."""
-    text = _XML_DECL.sub(lambda d: "\n" * d.group(0).count("\n"), text)
-    m = _FRONT_MATTER.match(text)
-    if m:
-        text = "\n" * m.group(0).count("\n") + text[m.end():]
-    head = text[:4096].lower()
-    if "<html" not in head and "<body" not in head and "#" in text:
-        text = _MD_HEADING.sub(lambda h: f"<h{len(h.group(1))}>{h.group(2)}</h{len(h.group(1))}>", text)
-    return text
-
-
-def parse_html(text: str) -> HtmlElement | None:
-    """Parse ``text`` as an HTML document; None when there is nothing to parse."""
-    text = _prepare(text)
-    if not text.strip():
-        return None
-    root = _parse(text)
-    if root is _TOO_DEEP:
-        # pathological nesting (unclosed wrappers repeated thousands of times): keep
-        # the text and the list/paragraph structure, drop the wrapper elements
-        flat = _WRAPPERS.sub(lambda m: "\n" if m.group(0).count("\n") else " ", text)
-        root = _parse(flat)
-        if root is _TOO_DEEP:
-            root = _parse(re.sub(r"<(?!/?(?:br|p|li|h[1-6])\b)[^>]*>", " ", text))
-    return None if root is _TOO_DEEP else root
-
-
-_TOO_DEEP: HtmlElement = lxml.html.fromstring("<p>too deep</p>")
-_WRAPPERS = re.compile(r"</?(?:div|span|font|section|article|center|blockquote|small|big|main|aside)\b[^>]*>", re.I)
-
-
-def _parse(text: str) -> HtmlElement | None:
-    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, recover=True)
-    try:
-        root = lxml.html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError):
-        return None
-    if any(e.type_name == "ERR_RESOURCE_LIMIT" or "depth" in e.message.lower() for e in parser.error_log):
-        return _TOO_DEEP
-    return root
-
-
-# --------------------------------------------------------------------------- skipping
-
-
-def _classes(el: HtmlElement) -> tuple[str, ...]:
-    cls = el.get("class")
-    return tuple(cls.split()) if cls else ()
-
-
-def _hidden(el: HtmlElement) -> bool:
-    attrib = el.attrib
-    if not attrib:
-        return False
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true" and el.tag not in ("i", "span"):
-        return True
-    style = attrib.get("style")
-    if style:
-        style = style.replace(" ", "").lower()
-        if "display:none" in style or "visibility:hidden" in style:
-            return True
-    cls = attrib.get("class")
-    return bool(cls) and any(c in ("hidden", "d-none", "hide", "invisible", "sr-only", "visually-hidden") for c in cls.split())
-
-
-#: class names of boxes that repeat an item in another form (abstract, BibTeX source)
-_SKIP_CLASSES = frozenset(
-    "abstract abstracts abs bibtex bib bibtex-block bibtex_block bibtex-box bib-box cite-bib citation-bibtex "
-    "abstract-box abstract-text modal tooltip popover".split()
-)
-
-
-def is_skipped(el: HtmlElement) -> bool:
-    """True for elements whose text is not part of a citation as shown: scripts,
-    navigation, code blocks, hidden BibTeX/abstract boxes, buttons."""
-    tag = el.tag
-    if not isinstance(tag, str):
-        return True
-    if tag in DROP_TAGS:
-        return True
-    classes = [c.lower() for c in _classes(el)]
-    if any(c in _SKIP_CLASSES for c in classes):
-        return True
-    if tag == "details":
-        summary = el.find("summary")
-        if summary is not None and re.match(r"\s*(abstract|bib|cite|citation|tl;?dr|summary)\b", summary.text_content() or "", re.I):
-            return True
-    if _hidden(el) and tag not in ("body", "html"):
-        return True
-    return False
-
-
-def _is_badge(el: HtmlElement) -> bool:
-    """Buttons and badges: their label is not citation text (links stay in Segment.links)."""
-    for c in _classes(el):
-        c = c.lower()
-        if c == "btn" or c.startswith(("btn-", "button", "badge", "label-", "tag-")) or c in ("badge", "label", "tag", "tags", "icon", "pub-icon", "links", "pub-links", "altmetric-embed", "__dimensions_badge_embed__"):
-            return True
-    return el.tag in ("abbr",) and bool(_classes(el))
 
 
 # --------------------------------------------------------------------------- stats
@@ -342,7 +215,7 @@ class _Page:
             dts = [c for c in dl if c.tag == "dt"]
             dds = [c for c in dl if c.tag == "dd"]
             lengths = [self.stats[d].tlen for d in dts if d in self.stats]
-            cached = bool(dts) and len(dts) == len(dds) and sum(lengths) >= 20 * len(dts) and not all(_YEAR_ONLY.match(d.text_content() or "") for d in dts)
+            cached = bool(dts) and len(dts) == len(dds) and sum(lengths) >= 20 * len(dts) and not all(YEAR_ONLY.match(d.text_content() or "") for d in dts)
             self._dl[dl] = cached
         return cached
 
@@ -357,8 +230,8 @@ class _Page:
             return 0
         if len(weak) == 1:  # one item: only right under a year or publications heading
             prev = el.getprevious()
-            label = _WS.sub(" ", prev.text_content()).strip() if prev is not None and prev.tag in HEADING_TAGS else ""
-            if not (_YEAR_ONLY.match(label) or classify_heading(label) == "pub"):
+            label = WS.sub(" ", prev.text_content()).strip() if prev is not None and prev.tag in HEADING_TAGS else ""
+            if not (YEAR_ONLY.match(label) or classify_heading(label) == "pub"):
                 return 0
         for p in weak:
             p.stat.units = 1
@@ -447,7 +320,7 @@ def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     heads = [i for i, p in enumerate(parts) if p.heading]
     if len(heads) < 2:
         return None
-    words = [len(_WS.sub(" ", el.text_content()).split()) for el in (parts[i].element for i in heads) if el is not None]
+    words = [len(WS.sub(" ", el.text_content()).split()) for el in (parts[i].element for i in heads) if el is not None]
     if not words or sum(words) < 4 * len(words):
         return None
     groups = []
@@ -475,7 +348,7 @@ def _annotated(parts: list[_Part]) -> bool:
 def _signature(part: _Part) -> tuple[str, ...]:
     if part.element is None:
         return ("#inline",)
-    return (part.element.tag, *sorted(_classes(part.element)))
+    return (part.element.tag, *sorted(classes(part.element)))
 
 
 def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], list[HtmlElement]]:
@@ -682,8 +555,8 @@ def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
 
 def _styled_line(part: _Part) -> bool:
     """Is this line wholly bold, or wholly one link (a title line)?"""
-    writer = _SpanWriter()
-    _write_part(writer, part)
+    writer = SpanWriter()
+    write_range(writer, part.parent, part.a, part.b)
     spans = [s for line in writer.lines for s in line if s.text.strip()]
     if not spans:
         return False
@@ -754,12 +627,12 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
         elif tag in ("p", "div", "li", "td") and 2 <= st.tlen <= 60 and st.units == 0 and _all_bold(el):
             level = 8
         elif tag in ("div", "p", "span", "header") and 2 <= st.tlen <= 60 and st.units == 0 and any(
-            c.lower() in _HEADING_CLASSES for c in _classes(el)
+            c.lower() in _HEADING_CLASSES for c in classes(el)
         ) and next(el.iter(*HEADING_TAGS), None) is None:
             level = 7  # <div class="section-title">Journal Papers</div>
         if not level or inside(order):
             continue
-        text = _WS.sub(" ", el.text_content()).strip()
+        text = WS.sub(" ", el.text_content()).strip()
         if text and len(text) <= 120:
             events.append((order, level, text))
     events.sort()
@@ -779,7 +652,7 @@ def _all_bold(el: HtmlElement) -> bool:
 
 def _alone_on_line(el: HtmlElement) -> bool:
     """A bold label on its own line: nothing but <br>/block boundaries around it."""
-    if el.tag in ("span", "font") and not any(c.lower() in ("heading", "section-title", "title") for c in _classes(el)):
+    if el.tag in ("span", "font") and not any(c.lower() in ("heading", "section-title", "title") for c in classes(el)):
         return False
     if (el.tail or "").strip(" \t\r\n:"):
         return False
@@ -795,315 +668,16 @@ def _alone_on_line(el: HtmlElement) -> bool:
     return (prev.tag == "br" or prev.tag in BLOCK_TAGS) and not (prev.tail or "").strip()
 
 
-# --------------------------------------------------------------------------- spans
-
-
-@dataclass
-class _Style:
-    bold: bool = False
-    italic: bool = False
-    sup: bool = False
-    link: str | None = None
-    css: tuple[str, ...] = ()
-    hidden: bool = False  # badge/button text: kept out of spans
-
-
-_SUMMARY_CLASSES = frozenset(
-    "article-style summary summary-link excerpt archive__item-excerpt teaser tldr pub-summary "
-    "paper-summary abstract-preview card-text".split()
-)
-
-
-def _is_date_box(el: HtmlElement) -> bool:
-    """A separately styled date (``<span class="article-date">``) is its own line."""
-    return any(c.lower() in ("article-date", "date", "pub-date", "pubdate", "year") for c in _classes(el))
-
-
-def _is_summary(el: HtmlElement) -> bool:
-    """An excerpt/summary box inside a publication card: not citation text."""
-    return any(c.lower() in _SUMMARY_CLASSES for c in _classes(el))
-
-
-_MARKER = re.compile(r"^[\s*†‡§¶#✉✝⁎∗⋆☆★♠♣♦♥+,&\d]+$")
-
-
-def _is_marker_sup(el: HtmlElement) -> bool:
-    """A footnote/role marker (``*``, ``†``, ``1,2`` after a name) rather than math
-    (``R<sup>3</sup>``, ``U<sup>s+1</sup>``), which reads as plain text."""
-    text = (el.text_content() or "").strip()
-    if not text or not _MARKER.match(text):
-        return False
-    if not any(c.isdigit() for c in text):
-        return True
-    prev = el.getprevious()
-    before = (prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else "")) or ""
-    if prev is not None and not before:
-        before = prev.text_content() or ""
-    word = before.split()[-1] if before.strip() and not before[-1].isspace() else ""
-    return not (word and len(word) <= 2 and word[-1].isalpha())
-
-
-def _child_style(style: _Style, el: HtmlElement) -> _Style:
-    tag = el.tag
-    css = style.css
-    classes = _classes(el)
-    if classes:
-        css = tuple(dict.fromkeys(classes + css))[:8]
-    return _Style(
-        bold=style.bold or tag in BOLD_TAGS or tag in HEADING_TAGS,
-        italic=style.italic or tag in ITALIC_TAGS,
-        sup=style.sup or (tag == "sup" and _is_marker_sup(el)),
-        link=(el.get("href") or style.link) if tag == "a" else style.link,
-        css=css,
-        hidden=style.hidden or _is_badge(el),
-    )
-
-
-class _SpanWriter:
-    def __init__(self, stats: dict[HtmlElement, _Stat] | None = None) -> None:
-        self.stats = stats
-        self.lines: list[list[Span]] = [[]]
-        self.links: list[Link] = []
-        self._seen: set[tuple[str, str]] = set()
-
-    def text(self, text: str | None, style: _Style) -> None:
-        if not text or style.hidden:
-            return
-        text = _WS.sub(" ", text)
-        if not text:
-            return
-        line = self.lines[-1]
-        if line:
-            last = line[-1]
-            if text.startswith(" ") and last.text.endswith(" "):
-                text = text[1:]
-                if not text:
-                    return
-            if (last.bold, last.italic, last.sup, last.link, last.css) == (style.bold, style.italic, style.sup, style.link, style.css):
-                line[-1] = Span(last.text + text, last.bold, last.italic, last.sup, last.link, last.css)
-                return
-        elif text.startswith(" "):
-            text = text.lstrip()
-            if not text:
-                return
-        line.append(Span(text, style.bold, style.italic, style.sup, style.link, style.css))
-
-    def continues(self) -> bool:
-        """Does the current line end mid-list (``Name,`` ``and``)? Then a <br> is a wrap."""
-        line = self.lines[-1]
-        if not line:
-            return False
-        tail = line[-1].text.rstrip()
-        return tail.endswith((",", "&", ";")) or tail.lower().endswith(" and")
-
-    def newline(self) -> None:
-        if self.lines[-1]:
-            self.lines.append([])
-
-    def link(self, el: HtmlElement) -> None:
-        href = (el.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "#", "mailto:")):
-            return
-        label = _WS.sub(" ", el.text_content() or "").strip() or el.get("title") or el.get("aria-label") or ""
-        if not label:
-            img = el.find(".//img")
-            if img is not None:
-                label = img.get("alt") or img.get("title") or ""
-        key = (label, href)
-        if key not in self._seen:
-            self._seen.add(key)
-            self.links.append(Link(label.strip(), href))
-
-    def spans(self) -> tuple[Span, ...]:
-        out: list[Span] = []
-        lines = [_strip_line(_trim_link_tail(_more_authors(line))) for line in self.lines]
-        lines = [line for line in lines if line and not _is_link_line(line)]
-        if len(lines) > 1 and _YEAR_ONLY.match("".join(s.text for s in lines[0])):
-            # a year column in front of the citation (tables): the year goes last
-            lines.append(lines.pop(0))
-        titled = [i for i, line in enumerate(lines) if all(_is_title_css(s.css) for s in line if s.text.strip())]
-        if len(titled) == 1 and titled[0] > 0:
-            # a card that shows authors and date above the title (Hugo, Jekyll
-            # themes): the title line, marked by its class, goes first
-            lines.insert(0, lines.pop(titled[0]))
-        for line in lines:
-            if out:
-                out.append(Span("\n"))
-            out.extend(line)
-        return tuple(out)
-
-
-_MORE_AUTHORS = re.compile(r"(?:\band\s+)?\b\d+\s+more\s+authors?\b", re.I)
-
-
-def _more_authors(line: list[Span]) -> list[Span]:
-    """"…, and 8 more authors" (a collapsed name list, al-folio) reads "…, et al."."""
-    out = list(line)
-    for i, s in enumerate(out):
-        if "more author" not in s.text.lower() or not _MORE_AUTHORS.search(s.text):
-            continue
-        out[i] = Span(_MORE_AUTHORS.sub("et al.", s.text), s.bold, s.italic, s.sup, s.link, s.css)
-        if i > 0 and re.search(r"\band\s*$", out[i - 1].text) and out[i].text.lstrip().startswith("et al."):
-            prev = out[i - 1]
-            out[i - 1] = Span(re.sub(r"\band\s*$", "", prev.text), prev.bold, prev.italic, prev.sup, prev.link, prev.css)
-    return out
-
-
-_TITLE_CSS = re.compile(r"(?:^|[-_])(?:title|headline)(?:$|[-_])", re.I)
-
-
-def _is_title_css(css: tuple[str, ...]) -> bool:
-    return any(_TITLE_CSS.search(c) and not re.search(r"sub|section|page|site|book|journal|venue", c, re.I) for c in css)
-
-
-def _strip_line(line: list[Span]) -> list[Span]:
-    # "Name , Name" (template whitespace before commas) reads "Name, Name"
-    fixed: list[Span] = []
-    for i, s in enumerate(line):
-        text = re.sub(r"(?<=\S)\s+([,;])(?=\s|$)", r"\1", s.text)
-        if i > 0 and re.match(r"\s+[,;]", text) and fixed and fixed[-1].text and not fixed[-1].text[-1].isspace():
-            text = text.lstrip()
-        fixed.append(Span(text, s.bold, s.italic, s.sup, s.link, s.css) if text != s.text else s)
-    line = [s for s in fixed if s.text]
-    while line and not line[0].text.strip():
-        line.pop(0)
-    while line and not line[-1].text.strip():
-        line.pop()
-    if line:
-        first, last = line[0], line[-1]
-        line[0] = Span(first.text.lstrip(), first.bold, first.italic, first.sup, first.link, first.css)
-        last = line[-1]
-        line[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.sup, last.link, last.css)
-    return line
-
-
-_RESOURCE_URL = re.compile(
-    r"github\.com|gitlab|arxiv\.org|doi\.org|\.pdf\b|youtube|youtu\.be|vimeo|openreview|slides|bibtex|\.bib\b|"
-    r"eprint\.iacr\.org|pubmed|ncbi\.nlm\.nih\.gov|hal\.science|hal\.archives|ssrn\.com|inspirehep|adsabs|biorxiv|medrxiv",
-    re.I,
-)
-
-
-def _is_badge_link(span: Span) -> bool:
-    """A link labelled like a badge (``PDF``, ``code``), or a one-word label on a
-    resource URL (``ePrint`` -> eprint.iacr.org); a linked title is not."""
-    label = span.text.strip(" []()|.:,")
-    if _BADGE_LABEL.match(label):
-        return True
-    return bool(span.link) and " " not in label and len(label) <= 12 and bool(_RESOURCE_URL.search(span.link or ""))
-
-
-def _is_link_line(line: Sequence[Span]) -> bool:
-    """A line of link labels and separators: ``paper / arXiv / code``, ``[pdf] [bib]``.
-    At least half the links must look like badges (label ``PDF``/``code``…, or a
-    target on GitHub, arXiv, doi.org, a .pdf): a line of linked co-author names or
-    a lone linked title stays."""
-    links = 0
-    badges = 0
-    for s in line:
-        if s.link:
-            if len(s.text.split()) > 4 or len(s.text) > 30:
-                return False
-            links += 1
-            if _is_badge_link(s):
-                badges += 1
-        elif not _LINK_SEP.match(s.text):
-            return False
-    return links > 0 and 2 * badges >= links
-
-
-_BADGE_LABEL = re.compile(
-    r"^(?:pdf|bib(?:tex)?|doi|code|https?|html|arxiv|slides?|video|project(?: page)?|website|abs(?:tract)?|"
-    r"paper|link|poster|supp(?:lementary)?|data(?:set)?|github|demo|blog|talk|preprint|publisher|journal|"
-    r"ssrn|pubmed|pmc|openreview|url|web|full ?text|download|cite|citation|ris|endnote|\.?pdf|\.?ps(?:\.gz)?|"
-    r"dvi|mathscinet|mr\d*|zbl(?:math)?|errata|erratum|details|ieee|acm|springer|online|view|dl|preview)$",
-    re.I,
-)
-
-
-def _trim_link_tail(line: list[Span]) -> list[Span]:
-    """Drop a trailing link group (``[ bib | DOI | http ]``) from a citation line."""
-    n = len(line)
-    links = 0
-    while n > 0:
-        s = line[n - 1]
-        if s.link and _is_badge_link(s):
-            links += 1
-        elif not (not s.link and _LINK_SEP.match(s.text)):
-            break
-        n -= 1
-    if links == 0 or n == 0:
-        return line
-    out = line[:n]
-    last = out[-1]
-    if not last.link:
-        text = re.sub(r"[\s\[(|/·•–—-]+$", "", last.text)
-        out[-1] = Span(text, last.bold, last.italic, last.sup, last.link, last.css)
-    return out
-
-
 def _link_only(part: _Part) -> bool:
     """Is a (short) part nothing but link labels and separators?"""
     if part.stat.tlen > 200:
         return False
-    writer = _SpanWriter()
-    _write_part(writer, part)
-    lines = [_strip_line(line) for line in writer.lines]
+    writer = SpanWriter()
+    write_range(writer, part.parent, part.a, part.b)
+    lines = [strip_line(line) for line in writer.lines]
     lines = [line for line in lines if line]
-    return bool(lines) and all(_is_link_line(line) for line in lines)
+    return bool(lines) and all(is_link_line(line) for line in lines)
 
-
-def _write_part(writer: _SpanWriter, part: _Part, base: _Style | None = None) -> None:
-    base = base or _Style()
-    parent = part.parent
-    for slot in range(part.a, part.b):
-        if slot == 0:
-            writer.text(parent.text, base)
-        elif slot % 2 == 0:
-            writer.text(parent[(slot - 2) // 2].tail, base)
-        else:
-            _write_element(writer, parent[(slot - 1) // 2], base)
-
-
-def _write_element(writer: _SpanWriter, top: HtmlElement, base: _Style) -> None:
-    styles: list[_Style] = [base]
-    walker = etree.iterwalk(top, events=("start", "end"))
-    skipped_depth = 0
-    for event, el in walker:
-        tag = el.tag
-        if event == "start":
-            st = writer.stats.get(el) if writer.stats is not None else None
-            skipped = st.skipped if st is not None else is_skipped(el)
-            if skipped or not isinstance(tag, str) or (el is not top and (tag == "blockquote" or _is_summary(el))):
-                walker.skip_subtree()
-                styles.append(styles[-1])
-                skipped_depth += 1
-                continue
-            style = _child_style(styles[-1], el)
-            styles.append(style)
-            if tag == "br":
-                parent = el.getparent()
-                if parent is not None and parent.tag in _SOFT_BR_PARENTS or writer.continues():
-                    writer.text(" ", style)  # a line wrapped inside a title or a name list
-                else:
-                    writer.newline()
-            elif tag in BLOCK_TAGS:
-                writer.newline()
-            elif tag == "img" and not style.hidden and el.get("alt") and len(el.get("alt", "")) <= 3:
-                writer.text(el.get("alt"), style)  # ligature/symbol images
-            if tag == "a":
-                writer.link(el)
-            writer.text(el.text, style)
-        else:
-            styles.pop()
-            if isinstance(tag, str) and (tag in BLOCK_TAGS or (el is not top and _is_date_box(el))):
-                writer.newline()
-            if el is not top:
-                writer.text(el.tail, styles[-1])
-
-
-#: a <br> directly inside these wraps a line of a title or name list
-_SOFT_BR_PARENTS = frozenset({"b", "strong", "i", "em", "u", "a", "cite", "q"})
 
 _CITE_LABEL = re.compile(r"^\s*(?:recommended citation|cite (?:this|as)|citation|reference|how to cite)\s*:\s*", re.I)
 
@@ -1154,7 +728,7 @@ def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
             section = classify_heading(t, 8 if level <= 7 else 5)
             if section:
                 break
-        writer = _SpanWriter(page.stats)
+        writer = SpanWriter(page.stats)
         text_parts = parts
         if len(parts) == 1 and parts[0].element is not None:
             block = _citation_block(page, parts[0].element)
@@ -1164,7 +738,7 @@ def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
                 text_parts = [_Part(parent, *_slots(block, page), page.stats[block], element=block)]
         for p in text_parts:
             writer.newline()  # parts are separate lines (<br> or blocks between them)
-            _write_part(writer, p)
+            write_range(writer, p.parent, p.a, p.b)
         spans = writer.spans()
         if spans and spans[0].text:
             first = spans[0]

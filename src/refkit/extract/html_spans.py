@@ -1,0 +1,328 @@
+"""The visible text of a publication item as :class:`Span` runs.
+
+Bold/italic/sup/link marks and class names (css hints) are kept; ``<br>`` and
+block ends are line breaks, except a ``<br>`` that wraps a title or a name list;
+badge buttons, hidden boxes and lines of link labels (``PDF / Code / Bib``) leave
+the text (their links stay in :attr:`Segment.links`); cards that show the title
+below the authors get the title line first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+import lxml.etree as etree
+from lxml.html import HtmlElement
+
+from .html_dom import BLOCK_TAGS, BOLD_TAGS, HEADING_TAGS, ITALIC_TAGS, WS, classes, is_badge, is_skipped
+from .segment import Link, Span
+
+__all__ = ["SpanWriter", "Style", "write_range", "is_link_line", "strip_line", "YEAR_ONLY"]
+
+_LINK_SEP = re.compile(r"^[\s/|·•,;:\[\]()\-–—]*$")
+YEAR_ONLY = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
+
+
+@dataclass
+class Style:
+    """The marks a run of text inherits from its enclosing elements."""
+
+    bold: bool = False
+    italic: bool = False
+    sup: bool = False
+    link: str | None = None
+    css: tuple[str, ...] = ()
+    hidden: bool = False  # badge/button text: kept out of spans
+
+
+_SUMMARY_CLASSES = frozenset(
+    "article-style summary summary-link excerpt archive__item-excerpt teaser tldr pub-summary "
+    "paper-summary abstract-preview card-text".split()
+)
+
+
+def _is_date_box(el: HtmlElement) -> bool:
+    """A separately styled date (``<span class="article-date">``) is its own line."""
+    return any(c.lower() in ("article-date", "date", "pub-date", "pubdate", "year") for c in classes(el))
+
+
+def _is_summary(el: HtmlElement) -> bool:
+    """An excerpt/summary box inside a publication card: not citation text."""
+    return any(c.lower() in _SUMMARY_CLASSES for c in classes(el))
+
+
+_MARKER = re.compile(r"^[\s*†‡§¶#✉✝⁎∗⋆☆★♠♣♦♥+,&\d]+$")
+
+
+def _is_marker_sup(el: HtmlElement) -> bool:
+    """A footnote/role marker (``*``, ``†``, ``1,2`` after a name) rather than math
+    (``R<sup>3</sup>``, ``U<sup>s+1</sup>``), which reads as plain text."""
+    text = (el.text_content() or "").strip()
+    if not text or not _MARKER.match(text):
+        return False
+    if not any(c.isdigit() for c in text):
+        return True
+    prev = el.getprevious()
+    before = (prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else "")) or ""
+    if prev is not None and not before:
+        before = prev.text_content() or ""
+    word = before.split()[-1] if before.strip() and not before[-1].isspace() else ""
+    return not (word and len(word) <= 2 and word[-1].isalpha())
+
+
+def _child_style(style: Style, el: HtmlElement) -> Style:
+    tag = el.tag
+    css = style.css
+    names = classes(el)
+    if names:
+        css = tuple(dict.fromkeys(names + css))[:8]
+    return Style(
+        bold=style.bold or tag in BOLD_TAGS or tag in HEADING_TAGS,
+        italic=style.italic or tag in ITALIC_TAGS,
+        sup=style.sup or (tag == "sup" and _is_marker_sup(el)),
+        link=(el.get("href") or style.link) if tag == "a" else style.link,
+        css=css,
+        hidden=style.hidden or is_badge(el),
+    )
+
+
+class SpanWriter:
+    """Collects an item's lines of spans and its links while its elements are walked."""
+
+    def __init__(self, stats: Mapping[HtmlElement, Any] | None = None) -> None:
+        self.stats = stats
+        self.lines: list[list[Span]] = [[]]
+        self.links: list[Link] = []
+        self._seen: set[tuple[str, str]] = set()
+
+    def text(self, text: str | None, style: Style) -> None:
+        if not text or style.hidden:
+            return
+        text = WS.sub(" ", text)
+        if not text:
+            return
+        line = self.lines[-1]
+        if line:
+            last = line[-1]
+            if text.startswith(" ") and last.text.endswith(" "):
+                text = text[1:]
+                if not text:
+                    return
+            if (last.bold, last.italic, last.sup, last.link, last.css) == (style.bold, style.italic, style.sup, style.link, style.css):
+                line[-1] = Span(last.text + text, last.bold, last.italic, last.sup, last.link, last.css)
+                return
+        elif text.startswith(" "):
+            text = text.lstrip()
+            if not text:
+                return
+        line.append(Span(text, style.bold, style.italic, style.sup, style.link, style.css))
+
+    def continues(self) -> bool:
+        """Does the current line end mid-list (``Name,`` ``and``)? Then a <br> is a wrap."""
+        line = self.lines[-1]
+        if not line:
+            return False
+        tail = line[-1].text.rstrip()
+        return tail.endswith((",", "&", ";")) or tail.lower().endswith(" and")
+
+    def newline(self) -> None:
+        if self.lines[-1]:
+            self.lines.append([])
+
+    def link(self, el: HtmlElement) -> None:
+        href = (el.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "#", "mailto:")):
+            return
+        label = WS.sub(" ", el.text_content() or "").strip() or el.get("title") or el.get("aria-label") or ""
+        if not label:
+            img = el.find(".//img")
+            if img is not None:
+                label = img.get("alt") or img.get("title") or ""
+        key = (label, href)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.links.append(Link(label.strip(), href))
+
+    def spans(self) -> tuple[Span, ...]:
+        out: list[Span] = []
+        lines = [strip_line(_trim_link_tail(_more_authors(line))) for line in self.lines]
+        lines = [line for line in lines if line and not is_link_line(line)]
+        if len(lines) > 1 and YEAR_ONLY.match("".join(s.text for s in lines[0])):
+            # a year column in front of the citation (tables): the year goes last
+            lines.append(lines.pop(0))
+        titled = [i for i, line in enumerate(lines) if all(_is_title_css(s.css) for s in line if s.text.strip())]
+        if len(titled) == 1 and titled[0] > 0:
+            # a card that shows authors and date above the title (Hugo, Jekyll
+            # themes): the title line, marked by its class, goes first
+            lines.insert(0, lines.pop(titled[0]))
+        for line in lines:
+            if out:
+                out.append(Span("\n"))
+            out.extend(line)
+        return tuple(out)
+
+
+_MORE_AUTHORS = re.compile(r"(?:\band\s+)?\b\d+\s+more\s+authors?\b", re.I)
+
+
+def _more_authors(line: list[Span]) -> list[Span]:
+    """"…, and 8 more authors" (a collapsed name list, al-folio) reads "…, et al."."""
+    out = list(line)
+    for i, s in enumerate(out):
+        if "more author" not in s.text.lower() or not _MORE_AUTHORS.search(s.text):
+            continue
+        out[i] = Span(_MORE_AUTHORS.sub("et al.", s.text), s.bold, s.italic, s.sup, s.link, s.css)
+        if i > 0 and re.search(r"\band\s*$", out[i - 1].text) and out[i].text.lstrip().startswith("et al."):
+            prev = out[i - 1]
+            out[i - 1] = Span(re.sub(r"\band\s*$", "", prev.text), prev.bold, prev.italic, prev.sup, prev.link, prev.css)
+    return out
+
+
+_TITLE_CSS = re.compile(r"(?:^|[-_])(?:title|headline)(?:$|[-_])", re.I)
+
+
+def _is_title_css(css: tuple[str, ...]) -> bool:
+    return any(_TITLE_CSS.search(c) and not re.search(r"sub|section|page|site|book|journal|venue", c, re.I) for c in css)
+
+
+def strip_line(line: list[Span]) -> list[Span]:
+    # "Name , Name" (template whitespace before commas) reads "Name, Name"
+    fixed: list[Span] = []
+    for i, s in enumerate(line):
+        text = re.sub(r"(?<=\S)\s+([,;])(?=\s|$)", r"\1", s.text)
+        if i > 0 and re.match(r"\s+[,;]", text) and fixed and fixed[-1].text and not fixed[-1].text[-1].isspace():
+            text = text.lstrip()
+        fixed.append(Span(text, s.bold, s.italic, s.sup, s.link, s.css) if text != s.text else s)
+    line = [s for s in fixed if s.text]
+    while line and not line[0].text.strip():
+        line.pop(0)
+    while line and not line[-1].text.strip():
+        line.pop()
+    if line:
+        first, last = line[0], line[-1]
+        line[0] = Span(first.text.lstrip(), first.bold, first.italic, first.sup, first.link, first.css)
+        last = line[-1]
+        line[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.sup, last.link, last.css)
+    return line
+
+
+_RESOURCE_URL = re.compile(
+    r"github\.com|gitlab|arxiv\.org|doi\.org|\.pdf\b|youtube|youtu\.be|vimeo|openreview|slides|bibtex|\.bib\b|"
+    r"eprint\.iacr\.org|pubmed|ncbi\.nlm\.nih\.gov|hal\.science|hal\.archives|ssrn\.com|inspirehep|adsabs|biorxiv|medrxiv",
+    re.I,
+)
+
+
+def _is_badge_link(span: Span) -> bool:
+    """A link labelled like a badge (``PDF``, ``code``), or a one-word label on a
+    resource URL (``ePrint`` -> eprint.iacr.org); a linked title is not."""
+    label = span.text.strip(" []()|.:,")
+    if _BADGE_LABEL.match(label):
+        return True
+    return bool(span.link) and " " not in label and len(label) <= 12 and bool(_RESOURCE_URL.search(span.link or ""))
+
+
+def is_link_line(line: Sequence[Span]) -> bool:
+    """A line of link labels and separators: ``paper / arXiv / code``, ``[pdf] [bib]``.
+    At least half the links must look like badges (label ``PDF``/``code``…, or a
+    target on GitHub, arXiv, doi.org, a .pdf): a line of linked co-author names or
+    a lone linked title stays."""
+    links = 0
+    badges = 0
+    for s in line:
+        if s.link:
+            if len(s.text.split()) > 4 or len(s.text) > 30:
+                return False
+            links += 1
+            if _is_badge_link(s):
+                badges += 1
+        elif not _LINK_SEP.match(s.text):
+            return False
+    return links > 0 and 2 * badges >= links
+
+
+_BADGE_LABEL = re.compile(
+    r"^(?:pdf|bib(?:tex)?|doi|code|https?|html|arxiv|slides?|video|project(?: page)?|website|abs(?:tract)?|"
+    r"paper|link|poster|supp(?:lementary)?|data(?:set)?|github|demo|blog|talk|preprint|publisher|journal|"
+    r"ssrn|pubmed|pmc|openreview|url|web|full ?text|download|cite|citation|ris|endnote|\.?pdf|\.?ps(?:\.gz)?|"
+    r"dvi|mathscinet|mr\d*|zbl(?:math)?|errata|erratum|details|ieee|acm|springer|online|view|dl|preview)$",
+    re.I,
+)
+
+
+def _trim_link_tail(line: list[Span]) -> list[Span]:
+    """Drop a trailing link group (``[ bib | DOI | http ]``) from a citation line."""
+    n = len(line)
+    links = 0
+    while n > 0:
+        s = line[n - 1]
+        if s.link and _is_badge_link(s):
+            links += 1
+        elif not (not s.link and _LINK_SEP.match(s.text)):
+            break
+        n -= 1
+    if links == 0 or n == 0:
+        return line
+    out = line[:n]
+    last = out[-1]
+    if not last.link:
+        text = re.sub(r"[\s\[(|/·•–—-]+$", "", last.text)
+        out[-1] = Span(text, last.bold, last.italic, last.sup, last.link, last.css)
+    return out
+
+
+_SOFT_BR_PARENTS = frozenset({"b", "strong", "i", "em", "u", "a", "cite", "q"})
+
+def write_range(writer: SpanWriter, parent: HtmlElement, a: int, b: int, base: Style | None = None) -> None:
+    """Write slots ``a``..``b`` of ``parent``'s content (0 = ``parent.text``,
+    ``2j+1`` = child ``j``, ``2j+2`` = its tail) into ``writer``."""
+    base = base or Style()
+    for slot in range(a, b):
+        if slot == 0:
+            writer.text(parent.text, base)
+        elif slot % 2 == 0:
+            writer.text(parent[(slot - 2) // 2].tail, base)
+        else:
+            _write_element(writer, parent[(slot - 1) // 2], base)
+
+
+def _write_element(writer: SpanWriter, top: HtmlElement, base: Style) -> None:
+    styles: list[Style] = [base]
+    walker = etree.iterwalk(top, events=("start", "end"))
+    skipped_depth = 0
+    for event, el in walker:
+        tag = el.tag
+        if event == "start":
+            st = writer.stats.get(el) if writer.stats is not None else None
+            skipped = st.skipped if st is not None else is_skipped(el)
+            if skipped or not isinstance(tag, str) or (el is not top and (tag == "blockquote" or _is_summary(el))):
+                walker.skip_subtree()
+                styles.append(styles[-1])
+                skipped_depth += 1
+                continue
+            style = _child_style(styles[-1], el)
+            styles.append(style)
+            if tag == "br":
+                parent = el.getparent()
+                if parent is not None and parent.tag in _SOFT_BR_PARENTS or writer.continues():
+                    writer.text(" ", style)  # a line wrapped inside a title or a name list
+                else:
+                    writer.newline()
+            elif tag in BLOCK_TAGS:
+                writer.newline()
+            elif tag == "img" and not style.hidden and el.get("alt") and len(el.get("alt", "")) <= 3:
+                writer.text(el.get("alt"), style)  # ligature/symbol images
+            if tag == "a":
+                writer.link(el)
+            writer.text(el.text, style)
+        else:
+            styles.pop()
+            if isinstance(tag, str) and (tag in BLOCK_TAGS or (el is not top and _is_date_box(el))):
+                writer.newline()
+            if el is not top:
+                writer.text(el.tail, styles[-1])
+
+
+#: a <br> directly inside these wraps a line of a title or name list
