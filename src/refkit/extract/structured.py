@@ -102,8 +102,8 @@ def _js_unescape(text: str) -> str:
 
 def _js_bibtex(script: str) -> Iterator[str]:
     """BibTeX held in JavaScript string literals (``var bib = "@article{…}\\n"``)."""
-    if len(script) > 5_000_000:
-        return
+    if len(script) > 5_000_000 or not _BIB_START.search(script.replace("\\n", "\n")):
+        return  # no entry start anywhere: skip the string scan
     for m in _JS_STRING.finditer(script):
         text = _js_unescape(m.group(2))
         if _looks_bibtex(text):
