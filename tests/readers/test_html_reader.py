@@ -205,3 +205,28 @@ def test_coins_in_items_and_jsonld_elsewhere_merge_without_duplicates() -> None:
     assert first.get("doi") == "10.1086/700936" and first.get("code") == "https://github.com/x/dem"
     assert first.get("author") == "Acemoglu, Daron and Naidu, Suresh"  # the COinS names, exact
     assert second.get("doi") == "10.1000/wnf.2012"  # JSON-LD completed the visible item
+
+
+def test_markdown_page_with_bibtex_blocks_is_html() -> None:
+    items = "".join(
+        f"<li><b>Paper number {n}</b><br>A. Smith, B. Jones<br><i>Journal of Tests</i>, 20{10 + n}</li>\n" for n in range(6)
+    )
+    page = f"""---
+title: Publications
+---
+<h2>Publications</h2>
+<ul>
+{items}</ul>
+<pre>
+@article{{smith2010,
+  title = {{Paper number 0}},
+  author = {{Smith, A. and Jones, B.}},
+  journal = {{Journal of Tests}},
+  year = {{2010}}
+}}
+</pre>
+"""
+    assert readers.sniff(page) == "html"
+    lib = read_string(page)
+    assert [e.get("title") for e in lib] == [f"Paper number {n}" for n in range(6)]
+    assert lib.entries[0].key == "smith2010"  # the page's BibTeX completed the visible item
