@@ -513,6 +513,8 @@ def _heading_line(text: str) -> bool:
         return False
     if re.fullmatch(r"(?:19|20)\d\d", stripped):
         return True
+    if _section_kind(stripped) is not None and not re.search(r"\d", stripped):
+        return True  # "Submitted Manuscripts", "Conference Papers"
     found = scan_authors(stripped)
     if found and not stripped[found.end:].strip():
         return False
