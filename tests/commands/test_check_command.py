@@ -172,3 +172,12 @@ def test_after_refkit_format_exactly_the_fixable_problems_are_gone(files: Path, 
     assert main(["check", "--output-format", "json", "-q", "bad.bib"]) == 1
     after = json.loads(capsys.readouterr().out)
     assert [p["code"] for p in after] == [p["code"] for p in before if not p["fixable"]]
+
+
+def test_csl_json_is_checked_too(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    item = ('{"id": "%s", "type": "article-journal", "title": "A Study", "author": [{"family": "Doe"}], '
+            '"container-title": "J", "issued": {"date-parts": [[2020]]}, "DOI": "%s"}')
+    Path("refs.json").write_text("[\n" + item % ("a", "10.1000/abc") + ",\n" + item % ("b", "10.1000/ABC") + "\n]\n",
+                                 encoding="utf-8")
+    assert main(["check", "refs.json"]) == 1
+    assert capsys.readouterr().out == "refs.json:3: RK301 'b' has the same DOI as 'a' (line 2)\n"
