@@ -505,6 +505,7 @@ def _heading_line(text: str) -> bool:
     from ..extract.authors import scan_authors
 
     stripped = text.strip().strip("*_").strip()
+    stripped = re.sub(r"\s*\([^()]{0,80}\)\s*(:?)$", r"\1", stripped)  # "PUBLICATIONS (selected)"
     if not stripped or len(stripped) > 80 or len(stripped.split()) > 10:
         return False
     if re.search(r"[.;,]$", stripped) or stripped.count(",") >= 2:
@@ -689,12 +690,26 @@ def _items(lines: list[str]) -> list[_Item]:
             previous.lines.append((0, ""))
             previous.lines.extend(para_lines)
         else:
-            current = _Item(para_lines, tuple(h for _, h in headings), section, "para", 0)
-            items.append(current)
+            for group in _hanging_groups(para_lines, lines):
+                items.append(_Item(group, tuple(h for _, h in headings), section, "para", 0))
         current = items[-1]
         blank_before = False
         i = j
     return items
+
+
+def _hanging_groups(para: list[tuple[int, str]], lines: list[str]) -> list[list[tuple[int, str]]]:
+    """Split a paragraph written with hanging indents (each entry starts at the margin,
+    its continuation lines are indented) into one group per entry."""
+    def indent(number: int) -> int:
+        raw = lines[number - 1]
+        return len(raw) - len(raw.lstrip())
+
+    starts = [k for k, (number, _) in enumerate(para) if indent(number) == 0]
+    if len(starts) < 2 or starts[0] != 0 or len(starts) == len(para):
+        return [para]
+    bounds = starts + [len(para)]
+    return [para[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _sub_bullet_is_link(body: str) -> bool:
