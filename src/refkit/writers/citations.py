@@ -570,7 +570,19 @@ def _load_style(path: str, locale: str | None) -> Any:
     if head.find(_CSL_NS + "bibliography") is None:
         parent = head.find(f"{_CSL_NS}info/{_CSL_NS}link[@rel='independent-parent']")
         if parent is not None:
-            raise FormatError(f"{path}: a dependent CSL style; use its parent {parent.get('href', '').rsplit('/', 1)[-1]!r}")
+            # a dependent style (a journal using a parent's format): render with the parent
+            from ..styles import find_style
+
+            name = parent.get("href", "").rstrip("/").rsplit("/", 1)[-1]
+            try:
+                parent_ref = find_style(name)
+            except FormatError:
+                raise FormatError(f"{path}: a dependent CSL style whose parent {name!r} is not available") from None
+            if parent_ref.path == path:
+                raise FormatError(f"{path}: a dependent CSL style that names itself as its parent")
+            style = _load_style(parent_ref.path, locale)
+            _STYLE_CACHE[key] = style
+            return style
         raise FormatError(f"{path}: this CSL style defines no bibliography")
     try:
         style = CitationStylesStyle(path, locale=locale, validate=False)
