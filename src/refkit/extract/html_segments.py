@@ -351,6 +351,11 @@ def _signature(part: _Part) -> tuple[str, ...]:
     return (part.element.tag, *sorted(classes(part.element)))
 
 
+#: siblings of these shapes without a date are not taken for papers by their
+#: shape alone (bare paragraphs around a list are intros, contact lines, notes)
+_UNPROMOTED = frozenset({("#inline",), ("p",), ("div",), ("span",), ("font",)})
+
+
 def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], list[HtmlElement]]:
     """Items (lists of parts) directly in container ``el``, and child containers to visit."""
     parts = page.parts(el)
@@ -380,7 +385,7 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
                 current = None
                 continue
             if p.stat.units == 1 or (
-                p.element is not None and _signature(p) == dominant and p.stat.tlen >= 30 and dominant != ("#inline",)
+                p.element is not None and _signature(p) == dominant and p.stat.tlen >= 30 and dominant not in _UNPROMOTED
             ) or (p.element is None and dominant == ("#inline",) and p.stat.tlen >= 50 and p.stat.punct >= 3 and p.stat.signals >= 1):
                 current = [p]
                 groups.append(current)

@@ -182,7 +182,7 @@ _BOILERPLATE = re.compile(
 _WEAK_BOILERPLATE = re.compile(
     r"^\s*(?:copyright|©)|\b(?:please see|see (?:also|my|our)|for an? (?:complete|full|up-to-date|updated|comprehensive) "
     r"list|(?:complete|full|up-to-date) list (?:is|of|on|at|can)|e-?mail\s*:|indicates? (?:equal|corresponding|first|joint|"
-    r"co-first|student)|equal contribution|contributed equally)\b",
+    r"co-first|student)|equal contribution|contributed equally)(?!\w)",
     re.I,
 )
 
@@ -275,7 +275,7 @@ def _merge_structured(structured: Entry, visible: Entry | None, links: dict[str,
     return entry
 
 
-def _parser() -> Callable[[Segment], Entry | None] | None:
+def _parser() -> Callable[..., Entry | None] | None:
     try:
         from ..extract.citation import parse_segment
     except ImportError:  # the citation parser is optional for structured-only pages
@@ -367,7 +367,7 @@ def _read(text: str, path: str | None) -> Library:
         visible = None
         if parse is not None and seg.spans:
             try:
-                visible = parse(seg)
+                visible = parse(seg, source="html", section=item.section)
             except RecursionError:
                 raise
             except Exception as exc:  # one unreadable item must not lose the page
