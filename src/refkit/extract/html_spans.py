@@ -184,16 +184,24 @@ _TITLE_CSS = re.compile(r"(?:^|[-_])(?:title|headline)(?:$|[-_])", re.I)
 
 
 def _is_title_css(css: tuple[str, ...]) -> bool:
-    return any(_TITLE_CSS.search(c) and not re.search(r"sub|section|page|site|book|journal|venue", c, re.I) for c in css)
+    return any(_TITLE_CSS.search(c) and not _TITLE_EXCLUDED.search(c) for c in css)
+
+
+_SPACE_COMMA = re.compile(r"(?<=\S)\s+([,;])(?=\s|$)")
+_LEADING_COMMA = re.compile(r"\s+[,;]")
+_TITLE_EXCLUDED = re.compile(r"sub|section|page|site|book|journal|venue", re.I)
 
 
 def strip_line(line: list[Span]) -> list[Span]:
-    # "Name , Name" (template whitespace before commas) reads "Name, Name"
+    """A line without outer whitespace and with "Name , Name" (template
+    whitespace before commas) read as "Name, Name"."""
     fixed: list[Span] = []
     for i, s in enumerate(line):
-        text = re.sub(r"(?<=\S)\s+([,;])(?=\s|$)", r"\1", s.text)
-        if i > 0 and re.match(r"\s+[,;]", text) and fixed and fixed[-1].text and not fixed[-1].text[-1].isspace():
-            text = text.lstrip()
+        text = s.text
+        if "," in text or ";" in text:
+            text = _SPACE_COMMA.sub(r"\1", text)
+            if i > 0 and _LEADING_COMMA.match(text) and fixed and fixed[-1].text and not fixed[-1].text[-1].isspace():
+                text = text.lstrip()
         fixed.append(Span(text, s.bold, s.italic, s.sup, s.link, s.css) if text != s.text else s)
     line = [s for s in fixed if s.text]
     while line and not line[0].text.strip():
