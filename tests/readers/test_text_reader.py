@@ -248,3 +248,37 @@ def test_big_and_pathological_documents_run() -> None:
     reader.read("**" * 20000 + "[" * 5000 + "](" * 5000 + "\\" * 3000)
     reader.read(r"\textbf{" * 3000 + "x" + "}" * 10)
     reader.read("- " + "a, " * 20000)
+
+
+HANGING = """EDUCATION
+    Ph.D. 1976, University of Michigan (Ecology)
+
+SELECTED PUBLICATIONS (ESA style)
+
+Tilman, D., and M. Clark. 2014. Global diets link environmental sustainability and
+    human health. Nature 515:518–522. doi:10.1038/nature13959
+Tilman, D. 1982. Resource competition and community structure. Monographs in
+    Population Biology 17. Princeton University Press, Princeton, New Jersey, USA.
+
+Submitted Manuscripts
+[S1] Public, J. Q.; Roe, R. Electrochemical reduction of CO2 on copper.
+     Submitted to Science, 2024.
+
+SERVICE
+    Editorial boards of Ecology and The American Naturalist (past).
+"""
+
+
+def test_hanging_indents_and_section_word_headings() -> None:
+    entries = reader.read(HANGING)
+    assert [e.get("title") for e in entries] == [
+        "Global diets link environmental sustainability and human health",
+        "Resource competition and community structure",
+        "Electrochemical reduction of CO2 on copper",
+    ]
+    first, book, submitted = entries.entries
+    assert [n.family for n in first.names()] == ["Tilman", "Clark"]
+    assert (first.get("journal"), first.get("volume"), first.get("pages")) == ("Nature", "515", "518--522")
+    assert book.type == "book" and book.get("publisher", "").startswith("Princeton University Press")  # type: ignore[union-attr]
+    assert submitted.get("pubstate") == "submitted" and submitted.get("journal") == "Science"
+    assert submitted.location.line == 12

@@ -113,7 +113,8 @@ _ABBREV = frozenset(
     "al proc vol no nos pp ed eds edn conf int intl natl trans j jr sr dr prof st univ dept inst acad sci math ann appl "
     "comput soc am chem biol med res eng mech stat theor nucl astron astrophys mon not roy phys rev lett adv syst "
     "inform inf technol tech rep symp assoc amer acm ieee proc. fig vs cf ca approx est vol. ser mem suppl"
-    " e.g i.e etc".split()
+    " e.g i.e etc publ lect notes geom anal topol invent algebra funct combin probab optim numer sympos ges akad wiss"
+    " zh izv dokl mat fiz ber bull lond edinb camb philos mag quart".split()
 )
 _BREAK = re.compile(r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]{2,2000}")
@@ -665,7 +666,7 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
         while j < end and (work.italic[j] or text[j] in " "):
             j += 1
         run = _strip_range(text, start, j)
-        if len(text[run[0]:run[1]].split()) >= 3 and text[j:end].strip(" .,;:"):
+        if len(text[run[0]:run[1]].split()) >= 2 and text[j:end].strip(" .,;:"):
             return run, j
     first_italic = next((j for j in range(start, end) if work.italic[j] and text[j].strip()), None)
     if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
@@ -973,6 +974,10 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         if place and is_publisher(shown[place.end():]):
             values["address"] = escape(place.group(1))
             shown = shown[place.end():]
+        after = re.match(r"(.*?\b(?:Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier))\s*,\s*([A-Z].*)$", shown) if kind == "book" else None
+        if after and "address" not in values:
+            shown = after.group(1)  # "Princeton University Press, Princeton, New Jersey, USA"
+            values["address"] = escape(after.group(2))
         if shown:
             values[venue_field] = escape(shown)
         known = lookup(venue)

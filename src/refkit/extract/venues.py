@@ -102,6 +102,10 @@ def venue_type(text: str) -> str | None:
     m = re.search(r"\bproceedings of the\s+(.*)", text, re.I)
     if m and not re.search(r"conference|symposium|workshop|meeting|congress|annual|\d", m.group(1), re.I):
         return "article"  # Proceedings of the IEEE / IRE / National Academy of Sciences / Royal Society A
+    if re.search(r"\bproc(?:eedings|\.)\s+(?:of\s+the\s+)?(?:[A-Z][\w.]*\s+){0,3}(?:soc|society|acad|academy|roy|royal|natl|national|amer)\b", text, re.I) and not re.search(
+        r"conference|symposium|workshop|meeting|congress|annual|\d", text, re.I
+    ):
+        return "article"  # Proc. London Math. Soc., Proc. R. Soc. A, Proc. Natl. Acad. Sci.
     if _CONFERENCE.search(text):
         return "inproceedings"
     known = lookup(text)
@@ -125,7 +129,7 @@ _PUBLISHER = re.compile(
     r"Springer(?:[- ]Verlag)?(?:\s+\w+)?|Wiley(?:[- ]\w+)?|Elsevier|Birkh[äa]user|De Gruyter|World Scientific|"
     r"Chapman\s*(?:&|and)\s*Hall(?:/CRC)?|CRC|SIAM|American Mathematical Society|O'Reilly(?: Media)?|Addison[- ]Wesley|"
     r"McGraw[- ]Hill|Pearson|Prentice[- ]Hall|Morgan (?:Kaufmann|&\s*Claypool)|Now Publishers|Routledge|Palgrave Macmillan|Macmillan)"
-    r"(?:,\s*[A-Z][\w .-]{0,40})?$"
+    r"(?:,\s*[A-Z][\w .-]{0,40}){0,3}$"
 )
 
 
