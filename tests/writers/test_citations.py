@@ -284,3 +284,14 @@ def test_unknown_render_option_is_an_error() -> None:
         refkit.render(lib(ARTICLE), colour="red")
     with pytest.raises(FormatError, match="unknown grouping"):
         refkit.render(lib(ARTICLE), group="venue")
+
+
+def test_subsequent_author_substitute() -> None:
+    # CSL 1.0.2 subsequent-author-substitute (MLA "———"), complete-all
+    a = dict(ARTICLE, id="a", title="Alpha", author=[{"family": "Smith", "given": "Jane"}])
+    b = dict(ARTICLE, id="b", title="Beta", author=[{"family": "Smith", "given": "Jane"}])
+    c = dict(ARTICLE, id="c", title="Gamma", author=[{"family": "Smith", "given": "Jane"}, {"family": "Doe", "given": "J."}, {"family": "Roe", "given": "R."}])
+    texts = [t for _, t in refkit.render(lib(a, b, c), style="mla")]
+    assert texts[0].startswith("Smith, Jane. “Alpha.”")
+    assert texts[1].startswith("———. “Beta.”") and texts[2].startswith("———. “Gamma.”")
+    assert refkit.render(lib(a, b), style="apa")[1][1].startswith("Smith, J. (2020b)")  # other styles: no substitute

@@ -604,6 +604,7 @@ def _render_csl(entries: list[Entry], path: str, fmt: _Fmt, locale: str | None, 
     for i in ids:
         bib.register(Citation([CitationItem(i)]))
     bib.sort()
+    _SAS["previous"] = None
     citation = style.root.citation
     if citation is not None and citation.get("disambiguate-add-year-suffix", "false") == "true":
         _add_year_suffixes(bib.items)
@@ -620,7 +621,11 @@ def _render_item(layout: Any, item: Any, drop_number: bool = False) -> str:
     from citeproc import model
 
     layout.repressed = {}
-    flush = layout.getparent().get("second-field-align") in ("flush", "margin")
+    bibliography = layout.getparent()
+    flush = bibliography.get("second-field-align") in ("flush", "margin")
+    substitute = bibliography.get("subsequent-author-substitute")
+    _SAS["armed"] = substitute is not None
+    _SAS["substitute"] = substitute or ""
     parts: list[Any] = []
     children = list(layout.iterchildren())
     if drop_number and children and children[0].get("variable") == "citation-number":
@@ -637,6 +642,7 @@ def _render_item(layout: Any, item: Any, drop_number: bool = False) -> str:
     except Exception as exc:  # a citeproc-py bug on odd data must never be a traceback
         _LAST_ERRORS.append(f"{item.key}: {type(exc).__name__}: {exc}")
         parts = []
+    _SAS["armed"] = False
     if not parts:
         return ""
     if flush and len(parts) > 1:
@@ -899,6 +905,7 @@ def _install_fixes() -> None:
     _fix_page_ranges(model)
     _fix_quotes(model)
     _fix_is_numeric(model)
+    _fix_subsequent_author_substitute(model)
 
 
 def _fix_title_case_language(model: Any) -> None:
@@ -1430,3 +1437,33 @@ def _speed_up(model: Any) -> None:
         return ref
 
     CitationItem.reference = property(reference)
+
+
+#: state of subsequent-author-substitute while one bibliography is rendered
+_SAS: dict[str, Any] = {"armed": False, "previous": None, "substitute": ""}
+
+
+def _fix_subsequent_author_substitute(model: Any) -> None:
+    """CSL 1.0.2 ``subsequent-author-substitute`` (rule ``complete-all``): when
+    an entry's first rendered names equal the previous entry's, they are
+    replaced by the substitute string (MLA's "———"). citeproc-py ignored it."""
+    original = model.Names.process
+
+    def process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        text = original(self, item, names_context=names_context, context=context, **kwargs)
+        if _SAS["armed"] and kwargs.get("sort_options") is None and text:
+            _SAS["armed"] = False
+            rule = self.get_root().bibliography.get("subsequent-author-substitute-rule", "complete-all")
+            # the names compared are the names shown; an "et al." does not count
+            # (citeproc-js: "———" after "Dubois-Lacoste, Jérémie" stands for
+            # "Dubois-Lacoste, Jérémie, et al." too)
+            et_al = str(self.get_single_term("et-al") or "et al.")
+            shown = re.sub(r"[,\s]*" + re.escape(et_al) + r"\s*$", "", str(text))
+            previous, _SAS["previous"] = _SAS["previous"], shown
+            if rule == "complete-all" and previous == shown:
+                from citeproc.string import String
+
+                return String(_SAS["substitute"])
+        return text
+
+    model.Names.process = process
