@@ -295,3 +295,13 @@ def test_subsequent_author_substitute() -> None:
     assert texts[0].startswith("Smith, Jane. “Alpha.”")
     assert texts[1].startswith("———. “Beta.”") and texts[2].startswith("———. “Gamma.”")
     assert refkit.render(lib(a, b), style="apa")[1][1].startswith("Smith, J. (2020b)")  # other styles: no substitute
+
+
+def test_date_ranges_show_shared_parts_once() -> None:
+    # CSL 1.0.2 "Date Ranges": a range whose shown parts are equal is one date
+    days = dict(EDITED, id="days", issued={"date-parts": [[2019, 11, 21], [2019, 11, 22]]})
+    years = dict(ARTICLE, id="years", issued={"date-parts": [[2019], [2021]]})
+    got = dict(refkit.render(lib(days, years), style="apa"))
+    assert "(Eds.). (2019). Proceedings" in got["days"]
+    assert "(2019–2021). Deep learning" in got["years"]
+    assert dict(refkit.render(lib(days), style="ieee"))["days"].endswith("IEEE Press, 2019.")

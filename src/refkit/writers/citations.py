@@ -906,6 +906,7 @@ def _install_fixes() -> None:
     _fix_quotes(model)
     _fix_is_numeric(model)
     _fix_subsequent_author_substitute(model)
+    _fix_date_ranges(model)
 
 
 def _fix_title_case_language(model: Any) -> None:
@@ -1343,9 +1344,13 @@ def _add_year_suffixes(items: list[Any]) -> None:
         if names is None:
             names = ("title", str(ref.get("title", "")))
         issued = ref.get("issued")
+        year: Any = None
         if isinstance(issued, DateRange):
-            issued = dict.get(issued, "begin")
-        year = dict.get(issued, "year") if isinstance(issued, Date) else None
+            begin, end = dict.get(issued, "begin"), dict.get(issued, "end")
+            year = (dict.get(begin, "year") if isinstance(begin, Date) else None, dict.get(end, "year") if isinstance(end, Date) else None)
+            year = year if year[0] is not None else None
+        elif isinstance(issued, Date):
+            year = dict.get(issued, "year")
         if year is None:
             continue
         groups.setdefault((names, year), []).append(item)
@@ -1467,3 +1472,23 @@ def _fix_subsequent_author_substitute(model: Any) -> None:
         return text
 
     model.Names.process = process
+
+
+def _fix_date_ranges(model: Any) -> None:
+    """CSL 1.0.2 "Date Ranges": parts the two ends share are printed once; a
+    range whose shown parts are all the same (21–22 Nov 2019 shown as a year)
+    is that one date. citeproc-py dropped such dates ("(Ed.). Title." with no
+    year) and changed the caller's list of parts."""
+    original = model.Date.render_date_range
+
+    def render_date_range(self: Any, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
+        rendered = {child.get("name") for child in self.iterchildren()}
+        parts = [p for p in (show_parts or ["year", "month", "day"]) if p in rendered]
+        begin, end = date_range.begin, date_range.get("end")
+        if end is None or end.is_nil():
+            return self.render_single_date(begin, parts, context)
+        if all(dict.get(begin, p) == dict.get(end, p) for p in parts):
+            return self.render_single_date(begin, parts, context)
+        return original(self, date_range, parts, context)
+
+    model.Date.render_date_range = render_date_range
