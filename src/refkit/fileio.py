@@ -87,8 +87,10 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
 
 
 def atomic_write(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically, keeping the file's permissions."""
-    target = Path(path)
+    """Write ``text`` (UTF-8) to ``path`` atomically, keeping the file's permissions.
+
+    A symlink is followed: its target is replaced, the link stays a link."""
+    target = Path(os.path.realpath(path))
     directory = target.parent if str(target.parent) else Path(".")
     try:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)

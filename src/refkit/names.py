@@ -19,7 +19,8 @@ def parse_names(value: str) -> tuple[Name, ...]:
     """Split a BibTeX name list (``A and B and others``) into names."""
     from pybtex.bibtex.utils import split_name_list
 
-    return tuple(parse_name(part) for part in split_name_list(value) if part.strip())
+    # BibTeX treats any white space around "and" alike; pybtex's splitter only a space
+    return tuple(parse_name(part) for part in split_name_list(" ".join(value.split())) if part.strip())
 
 
 @lru_cache(maxsize=65536)
