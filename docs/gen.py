@@ -21,7 +21,6 @@ DOCS = Path(__file__).resolve().parent
 def cli_page() -> str:
     from refkit.cli import COMMANDS, build_parser
 
-    os.environ["COLUMNS"] = "100"  # argparse wraps help at the terminal width: make it stable
     parser, subparsers = build_parser(every=True)
     out = [
         "# Command-line reference",
@@ -41,7 +40,15 @@ def cli_page() -> str:
 
 
 def _help(parser: argparse.ArgumentParser) -> str:
-    text = parser.format_help().rstrip()
+    columns = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "100"  # argparse wraps help at the terminal width: make it stable
+    try:
+        text = parser.format_help().rstrip()
+    finally:
+        if columns is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = columns
     return re.sub(r"[ \t]+\n", "\n", text)
 
 
