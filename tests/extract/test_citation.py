@@ -272,3 +272,23 @@ def test_one_letter_word_ends_the_title() -> None:
 
 def test_talks_are_not_publications() -> None:
     assert parse_text("J. Smith. Invited talk: Deep learning for physics. Stanford University, 2019.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021. A. Smith and B. Doe. Learning to rank things. Journal of Ranking, 3(2):1-10.",
+        "(2021) Smith, A., Doe, B. Learning to rank things. Journal of Ranking 3, 1-10.",
+        "2021 | Learning to rank things | A. Smith, B. Doe | Journal of Ranking",
+    ],
+)
+def test_leading_year_and_pipe_separated_items(text: str) -> None:
+    e = parse(text)
+    assert e.get("title") == "Learning to rank things" and e.get("year") == "2021"
+    assert fam(e) == ["Smith", "Doe"] and e.get("journal") == "Journal of Ranking"
+
+
+def test_vancouver_month_after_year() -> None:
+    e = parse("Smith A, Doe B. Ranking in mice. Z Rank. 2015 Jan;12(1):1-9. doi: 10.1000/zr.2015.1. PMID: 123; PMCID: PMC456.")
+    assert (e.get("journal"), e.get("year"), e.get("month"), e.get("volume")) == ("Z Rank", "2015", "jan", "12")
+    assert e.get("pmcid") == "PMC456"

@@ -116,7 +116,7 @@ _ABBREV = frozenset(
     " e.g i.e etc publ lect notes geom anal topol invent algebra funct combin probab optim numer sympos ges akad wiss"
     " zh izv dokl mat fiz ber bull lond edinb camb philos mag quart".split()
 )
-_BREAK = re.compile(r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
+_BREAK = re.compile(r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|\s+[|│]\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]{2,2000}")
 _TEXT_DOI = re.compile(r"(?:\bdoi\s*[:：]?\s*|\bDOI\s+|https?://(?:dx\.)?doi\.org/)?(?<![\w/.])10\.\d{4,9}/[^\s\"<>{}]{1,300}", re.I)
 _TEXT_ARXIV = re.compile(
@@ -314,6 +314,12 @@ def _clean(work: _Work) -> None:
     m = _LIST_MARKER.match(text)
     if m and m.end() > 0:
         work.blank(0, m.end())
+    # a year leading the item: "2021. A. Smith …", "(2019) Smith, J. …", "2018 | Title | …"
+    ym = re.match(rf"\s*[(\[]?({_YEAR})[)\]]?\s*(?:[.:|–—-]\s*|(?<=[)\]])\s*)(?=\S)", text)
+    if ym and not work.year:
+        work.year = ym.group(1)[:4]
+        work.blank(ym.start(1) - (1 if text[ym.start(1) - 1:ym.start(1)] in "([" else 0), ym.end())
+    text = work.text
     # blurbs and abstracts: whole lines
     for start, end in work.lines():
         line = text[start:end]
@@ -764,6 +770,12 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         extra["editor"] = em.group(1)
         venue = venue[em.end():]
     # year (and month): the first year that is not part of a page range
+    mm = re.search(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)", venue)
+    if mm:
+        # Vancouver "2015 Jan;12(1)" / "2016 Apr 28;532": the month follows the year
+        if work.month is None:
+            work.month = _MONTHS.get(mm.group(2)[:3].lower())
+        venue = venue[:mm.end(1)] + " " + venue[mm.end():]
     ranges = [m.span() for m in re.finditer(r"\d+\s*[-–—]+\s*\d+", venue)]
     years = [y for y in _YEAR_RE.finditer(venue) if not any(a <= y.start() < b for a, b in ranges)]
     if years:
