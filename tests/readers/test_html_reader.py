@@ -230,3 +230,17 @@ title: Publications
     lib = read_string(page)
     assert [e.get("title") for e in lib] == [f"Paper number {n}" for n in range(6)]
     assert lib.entries[0].key == "smith2010"  # the page's BibTeX completed the visible item
+
+
+def test_paired_definition_lists_and_an_intro_paragraph() -> None:
+    pairs = "".join(
+        f"""<h3>{2020 - n}</h3><dl class="pubs"><dt>Friston, K.J. &amp; Penny, W. ({2020 - n})</dt>
+<dd><span class="ttl">Dynamic models number {n}.</span> <i>NeuroImage</i> {n + 1}(1):1-20. <a href="https://doi.org/10.1016/x.{n}">[DOI]</a></dd></dl>"""
+        for n in range(3)
+    )
+    page = f"""<html><body><h2>Publications (selected)</h2>
+<p>Key papers on statistical parametric mapping and dynamic causal modelling. For software see SPM12 (released 2014).</p>
+{pairs}</body></html>"""
+    lib = html.read(page)
+    assert [e.get("title") for e in lib] == [f"Dynamic models number {n}" for n in range(3)]
+    assert [e.get("doi") for e in lib] == [f"10.1016/x.{n}" for n in range(3)]

@@ -50,7 +50,7 @@ from lxml.html import HtmlElement  # noqa: E402  (Any without stubs)
 _YEAR = re.compile(r"(?<![\d./–-])(?:1[89]\d\d|20[0-4]\d)(?!\d|\s?[–-]\s?\d{3})")
 _SIGNAL = re.compile(
     r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
-    r"manuscript|\b10\.\d{4,9}/|\bdoi\b",
+    r"manuscript|\b10\.\d{4,9}/",
     re.I,
 )
 _PUNCT = re.compile(r"[,.;:]")
@@ -163,6 +163,7 @@ class _Page:
         self._parts: dict[HtmlElement, list[_Part]] = {}
         self.index: dict[HtmlElement, int] = {}
         self._dl: dict[HtmlElement, bool] = {}
+        self.odd: set[int] = set()  # items whose shape differs from their siblings' (intros, notes)
         self._compute()
 
     def _compute(self) -> None:
@@ -208,16 +209,31 @@ class _Page:
                 st.units = 1 if _unit_like(st) else 0
 
     def _titled_dl(self, dl: HtmlElement) -> bool:
-        """Is this ``<dl>`` a list of papers, each ``<dt>`` a title and its ``<dd>`` the
-        details (rather than ``<dt>`` section labels with several ``<dd>`` each)?"""
+        """Is this ``<dl>`` a list of papers, each ``<dt>`` (a title, or authors and
+        year) paired with its ``<dd>`` details, rather than ``<dt>`` section labels
+        ("2021", "Journal papers") over their ``<dd>`` papers?"""
         cached = self._dl.get(dl)
         if cached is None:
             dts = [c for c in dl if c.tag == "dt"]
             dds = [c for c in dl if c.tag == "dd"]
-            lengths = [self.stats[d].tlen for d in dts if d in self.stats]
-            cached = bool(dts) and len(dts) == len(dds) and sum(lengths) >= 20 * len(dts) and not all(YEAR_ONLY.match(d.text_content() or "") for d in dts)
+            labels = [WS.sub(" ", d.text_content() or "").strip() for d in dts]
+            cached = bool(dts) and len(dts) == len(dds) and not all(
+                YEAR_ONLY.match(t) or classify_heading(t) is not None or len(t) < 4 for t in labels
+            )
             self._dl[dl] = cached
         return cached
+
+    def dl_pairs(self, dl: HtmlElement) -> list[list[_Part]] | None:
+        """The (``<dt>``, ``<dd>``) items of a paired ``<dl>``."""
+        if not self._titled_dl(dl):
+            return None
+        groups: list[list[_Part]] = []
+        for p in self.parts(dl):
+            if p.element is not None and p.element.tag == "dt":
+                groups.append([p])
+            elif groups and p.stat.tlen:
+                groups[-1].append(p)
+        return [g for g in groups if len(g) >= 2] or None
 
     def _weak_units(self, el: HtmlElement, parts: list[_Part]) -> int:
         """A list whose items show no year (the year is in the heading above:
@@ -304,6 +320,7 @@ class PageItem:
     section: str | None = None
     first: int = 0  # document order of its first element
     elements: list[HtmlElement] = field(default_factory=list)  # block elements it covers
+    odd: bool = False  # shaped unlike the items beside it (a note or intro paragraph?)
 
     def subtree(self) -> Iterator[HtmlElement]:
         """Every element inside the item (including skipped ones such as hidden BibTeX)."""
@@ -363,7 +380,7 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
     unit_parts = [p for p in parts if p.stat.units == 1]
     if not unit_parts:
         return [], sub_containers
-    titled = _titled_runs(parts)
+    titled = _titled_runs(parts) or (page.dl_pairs(el) if el.tag == "dl" else None)
     if titled:
         return titled, sub_containers
     sigs: dict[tuple[str, ...], int] = {}
@@ -500,7 +517,13 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
     while stack:
         el = stack.pop()
         groups, subs = _group_container(page, el)
+        shapes: dict[tuple[str, ...], int] = {}
         for g in groups:
+            shapes[_signature(g[0])] = shapes.get(_signature(g[0]), 0) + 1
+        common = max(shapes, key=lambda k: shapes[k]) if shapes else None
+        for g in groups:
+            if common is not None and shapes[common] >= 2 and _signature(g[0]) != common:
+                page.odd.add(id(g[0].element) if g[0].element is not None else id(g[0]))
             if len(g) == 1 and g[0].element is not None:
                 part, outer = _refine(page, g[0].element)
                 lines = _split_lines(page, part) if len(groups) == 1 else None
@@ -771,7 +794,8 @@ def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
             location=Location(path, line),
         )
         elements = [p.element for p in parts if p.element is not None]
-        items.append(PageItem(segment, [(p.parent, p.a, p.b) for p in parts], section, int(start), elements))
+        odd = any(id(o) in page.odd for o in outer) or id(parts[0].element if parts[0].element is not None else parts[0]) in page.odd
+        items.append(PageItem(segment, [(p.parent, p.a, p.b) for p in parts], section, int(start), elements, odd))
         if outer:
             items[-1].parts = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or items[-1].parts
     return items

@@ -165,7 +165,7 @@ _NEWSY = re.compile(
 _VENUEISH = re.compile(
     r"\b(?:proceedings|proc\.|journal|conference|conf\.|transactions|trans\.|letters|review|symposium|workshop|"
     r"arxiv|preprint|press|university|thesis|nature|science|annals|bulletin|advances|acta|physical|ieee|acm|"
-    r"springer|elsevier|vol\.|volume|pp\.|pages|in: |[A-Z]{3,}\s*'?\d{2,4})",
+    r"springer|elsevier|vol\.|volume|pp\.|pages|in: |(?-i:[A-Z]{3,})(?:\s+|\s*')\d{2,4}\b)",
     re.I,
 )
 
@@ -198,7 +198,7 @@ def is_boilerplate(segment: Segment) -> bool:
     return False
 
 
-def looks_like_citation(segment: Segment) -> bool:
+def looks_like_citation(segment: Segment, minimum: int = 3) -> bool:
     """For items under no telling heading: does the text read like a reference
     (names, a title, a venue, a year) rather than a bio line or news item?"""
     text = segment.text
@@ -219,7 +219,7 @@ def looks_like_citation(segment: Segment) -> bool:
         score += 1
     if re.search(r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+|\b[A-Z][a-z]+,\s[A-Z]\.", text):
         score += 1
-    return score >= 3
+    return score >= minimum
 
 
 # ---------------------------------------------------------------------------- merging
@@ -357,7 +357,8 @@ def _read(text: str, path: str | None) -> Library:
             continue
         seg = item.segment
         own = bib_in.get(i) or coins_in.get(i) or []
-        if not own and (is_boilerplate(seg) or item.section is None and not looks_like_citation(seg)):
+        if not own and (is_boilerplate(seg) or item.section is None and not looks_like_citation(seg)
+                        or item.odd and not looks_like_citation(seg, minimum=2)):
             continue
         if len(own) > 1:  # one block of several entries (or items run together): exact data wins
             exact.update(range(len(found), len(found) + len(own)))
