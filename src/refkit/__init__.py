@@ -13,8 +13,9 @@ run by pre-commit on every commit) stays fast.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+# ``typing`` costs more to import than the rest of start-up; type checkers treat
+# any constant named TYPE_CHECKING as typing.TYPE_CHECKING.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
@@ -47,6 +48,8 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from typing import Any
+
     from .checks import check
     from .enrichment import enrich
     from .errors import ConfigError, FormatError, InputError, LookupFailed, ParseError, RefkitError
@@ -61,6 +64,8 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'refkit' has no attribute {name!r}")
+    from importlib import import_module
+
     value = getattr(import_module(module), name)
     globals()[name] = value
     return value

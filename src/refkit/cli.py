@@ -15,9 +15,12 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import import_module
-from typing import Sequence
 
 from . import __version__
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Sequence
 
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
