@@ -293,7 +293,7 @@ def render(
         raise FormatError(f"unknown grouping {group!r} (use year or type)")
     if numbering not in (None, "", "none", "asc", "desc"):
         raise FormatError(f"unknown numbering {numbering!r} (use asc or desc)")
-    prepared = [_prepare(e, markers) for e in entries]
+    prepared = entries
     if ref.kind == "bibtex":
         pairs = _render_bibtex(prepared, ref.name, fmt)
     else:
@@ -326,10 +326,6 @@ def write(library: Library, *, style: str = "apa", format: str = "text", **optio
 # ---------------------------------------------------------------------------------
 
 _MARK_ROLES = {"equal": "*", "corresponding": "†", "co-first": "*", "cofirst": "*", "first": ""}
-
-
-def _prepare(entry: Entry, markers: bool) -> Entry:
-    return entry
 
 
 def _role_marks(entry: Entry | None) -> dict[int, str]:
@@ -441,7 +437,7 @@ def _add_links(text: str, entry: Entry | None, fmt: _Fmt) -> str:
     if not links:
         return text
     sep = " | " if fmt.name != "latex" else " \\textbar{} "
-    return text + " " + sep.strip(" ").join([""]) + sep.join(fmt.link(label, url) for label, url in links)
+    return text + " " + sep.join(fmt.link(label, url) for label, url in links)
 
 
 def _year_of(entry: Entry | None) -> int:
@@ -498,8 +494,6 @@ def _assemble(sections: list[tuple[str, list[tuple[str, str]]]], fmt: _Fmt, numb
         out.append('<div class="csl-bib-body">')
     elif fmt.name == "rtf":
         out.append("{\\rtf1\\ansi\\deff0")
-    elif fmt.name == "latex" and numbering in ("asc", "desc"):
-        pass
     for heading, items in sections:
         if grouped and heading:
             if fmt.name == "markdown":
@@ -541,6 +535,7 @@ def _assemble(sections: list[tuple[str, list[tuple[str, str]]]], fmt: _Fmt, numb
 # ---------------------------------------------------------------------------------
 
 _CSL_NS = "{http://purl.org/net/xbiblio/csl}"
+_LOCK = __import__("threading").RLock()
 _STYLE_CACHE: dict[tuple[str, float, str], Any] = {}
 
 
@@ -594,6 +589,11 @@ def _load_style(path: str, locale: str | None) -> Any:
 
 def _render_csl(entries: list[Entry], path: str, fmt: _Fmt, locale: str | None, drop_number: bool = False) -> list[tuple[str, str]]:
     """(key, text) pairs in the style's bibliography order."""
+    with _LOCK:  # cached styles and the fixes' state are shared: one render at a time
+        return _render_csl_locked(entries, path, fmt, locale, drop_number)
+
+
+def _render_csl_locked(entries: list[Entry], path: str, fmt: _Fmt, locale: str | None, drop_number: bool) -> list[tuple[str, str]]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography
 
     style = _load_style(path, locale)
@@ -641,7 +641,9 @@ def _render_item(layout: Any, item: Any, drop_number: bool = False) -> str:
                 parts.append(text)
     except Exception as exc:  # a citeproc-py bug on odd data must never be a traceback
         _LAST_ERRORS.append(f"{item.key}: {type(exc).__name__}: {exc}")
-        parts = []
+        _SAS["armed"] = False
+        title = dict.get(item.reference, "title")
+        return layout.get_formatter().finish(" ".join(str(title or "").split()))
     _SAS["armed"] = False
     if not parts:
         return ""
@@ -737,10 +739,6 @@ def _punctuation_in_quote(layout: Any) -> bool:
 _LAST_ERRORS: list[str] = []
 
 
-class _SourceBase:
-    pass
-
-
 def _Source(items: list[dict[str, Any]]) -> Any:
     """A citeproc-py bibliography source for refkit-built CSL items."""
     from citeproc.source import BibliographySource, Reference
@@ -775,7 +773,6 @@ def _Source(items: list[dict[str, Any]]) -> Any:
 
 
 _NUM_RANGE = re.compile(r"^\s*(\d+)\s*[-‐‑]\s*(\d+)\s*$")
-_RICH = re.compile(r"</?(?:i|b|em|strong|sup|sub)>|<span style=[^>]*>|(?<=</span>)")
 
 
 def _strip_tags(text: str) -> str:
