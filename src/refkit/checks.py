@@ -130,6 +130,9 @@ RULES: dict[str, Rule] = {r.code: r for r in (
     Rule("RK604", "arxiv-prefix", "eprint holds 'arXiv:' or an arxiv.org URL instead of the bare id",
          "Styles prepend 'arXiv:' themselves, producing 'arXiv:arXiv:…' and broken links.",
          severity="warning", fixable=True),
+    Rule("RK605", "month-form", "month is written as a number or an abbreviation, not as the month's macro (jan … dec)",
+         "Styles print numbers and abbreviations as written; the macros let each style spell the month its way.",
+         severity="warning", fixable=True),
 )}
 
 # --------------------------------------------------------------------------- data
@@ -382,6 +385,10 @@ def _check_values(entry: Entry, report: _Report) -> None:
         plain = _plain(month)
         if not _is_month(plain):
             report("RK506", f"month {plain!r} is not a month (jan … dec, a month name or 1-12)", entry, "month")
+        else:
+            fixed = fix.months(entry).fields.get("month")
+            if fixed is not None and fixed != month:
+                report("RK605", f"month {plain!r} is written as text; use the macro {fixed[:3].lower()}", entry, "month")
     for name in ("date", "urldate", "eventdate", "origdate"):
         value = fields.get(name)
         if value and value.strip() and not _DATE_RE.fullmatch(_plain(value)):
