@@ -505,3 +505,8 @@ def test_paper_titles_as_headings() -> None:
         ["Sketching Big Matrices with Few Passes", "Carl Diaz", "In Proceedings of SODA, pages 3-9, 2018."],
     ]
     assert all(i.segment.headings == ("Publications",) for i in found)
+
+
+def test_invisible_characters_are_not_text() -> None:
+    page = "<html><body><h2>Papers</h2><ul><li>A. Smith. Hyper&shy;graph par&#8203;titioning. <i>Journal of Graphs</i>, 1:2-3, 2020.</li></ul></body></html>"
+    assert texts(page) == ["A. Smith. Hypergraph partitioning. Journal of Graphs, 1:2-3, 2020."]

@@ -101,6 +101,8 @@ class SpanWriter:
         if not text or style.hidden:
             return
         text = WS.sub(" ", text)
+        if "\u00ad" in text or "\u200b" in text:  # soft hyphens and zero-width spaces are not shown
+            text = text.replace("\u00ad", "").replace("\u200b", "")
         if not text:
             return
         line = self.lines[-1]
