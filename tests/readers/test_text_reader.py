@@ -282,3 +282,16 @@ def test_hanging_indents_and_section_word_headings() -> None:
     assert book.type == "book" and book.get("publisher", "").startswith("Princeton University Press")  # type: ignore[union-attr]
     assert submitted.get("pubstate") == "submitted" and submitted.get("journal") == "Science"
     assert submitted.location.line == 12
+
+
+def test_markdown_table_rows_are_items() -> None:
+    doc = """## Publications
+
+| Year | Title | Authors | Venue |
+|------|-------|---------|-------|
+| 2021 | Learning to rank things | A. Smith, B. Doe | Journal of Ranking |
+| 2020 | Ranking more things | A. Smith | NeurIPS |
+"""
+    entries = reader.read(doc)
+    assert [(e.get("title"), e.get("year")) for e in entries] == [("Learning to rank things", "2021"), ("Ranking more things", "2020")]
+    assert entries.entries[1].type == "inproceedings"

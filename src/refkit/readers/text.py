@@ -595,6 +595,10 @@ def _rst(text: str) -> str:
     return "\n".join(out)
 
 
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
 def _items(lines: list[str]) -> list[_Item]:
     from ..extract.authors import scan_authors
 
@@ -641,6 +645,16 @@ def _items(lines: list[str]) -> list[_Item]:
             blank_before = True
             continue
         if _SETEXT.match(line) and blank_before:
+            i += 1
+            continue
+        if _TABLE_ROW.match(line):
+            # Markdown table: one row per item; header and separator rows are not items
+            if not _TABLE_SEP.match(line) and not (nxt and _TABLE_SEP.match(nxt)):
+                cells = [c.strip() for c in line.strip().strip("|").split("|")]
+                body = " | ".join(c for c in cells if c)
+                items.append(_Item([(i + 1, body)], tuple(h for _, h in headings), section, "para", 0))
+            current = None
+            blank_before = False
             i += 1
             continue
         bm = _BULLET.match(line)
