@@ -87,6 +87,7 @@ def test_required_fields_are_inherited_through_crossref() -> None:
     parent = entry("proc", "proceedings", title="Proc. of Things", year="2020", publisher="ACM")
     child = entry("paper", "inproceedings", line=5, author="A, B", title="Paper", crossref="proc")
     assert codes(child, parent) == []
+    assert codes(parent, child) == ["RK405"]  # BibTeX inherits only from later entries
     orphan = entry("orphan", "inproceedings", author="A, B", title="Paper", crossref="nowhere")
     assert codes(orphan) == ["RK403"]
 

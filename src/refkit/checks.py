@@ -103,6 +103,9 @@ RULES: dict[str, Rule] = {r.code: r for r in (
     Rule("RK404", "empty-field", "a field is present but empty",
          "An empty field hides a missing value from required-field checks and prints as nothing.",
          severity="warning"),
+    Rule("RK405", "crossref-order", "an entry's crossref target comes before it in the file",
+         "BibTeX only resolves cross-references to entries defined later, so nothing is inherited.",
+         severity="warning"),
     Rule("RK501", "bad-doi", "the doi field does not hold a DOI",
          "Links built from it are broken and lookups by DOI fail."),
     Rule("RK502", "bad-arxiv", "the arXiv eprint is not an arXiv identifier",
@@ -279,9 +282,9 @@ def check(library: Library, *, select: Iterable[str] | None = None, ignore: Iter
     entries = library.entries
     _check_keys(entries, report)
     _check_duplicates(entries, report)
-    by_key = {e.key.lower(): e for e in entries}
-    for entry in entries:
-        _check_required(entry, by_key, report)
+    by_key = {e.key.lower(): (i, e) for i, e in enumerate(entries)}
+    for index, entry in enumerate(entries):
+        _check_required(index, entry, by_key, report)
         _check_values(entry, report)
     return sorted(report.problems, key=_order)
 
@@ -340,7 +343,7 @@ def _check_duplicates(entries: Sequence[Entry], report: _Report) -> None:
         report(code, message, entries[dup.index])
 
 
-def _check_required(entry: Entry, by_key: Mapping[str, Entry], report: _Report) -> None:
+def _check_required(index: int, entry: Entry, by_key: Mapping[str, tuple[int, Entry]], report: _Report) -> None:
     fields = entry.fields
     available = {name for name, value in fields.items() if value and not value.isspace()}
     if len(available) != len(fields):
@@ -355,10 +358,15 @@ def _check_required(entry: Entry, by_key: Mapping[str, Entry], report: _Report) 
         required = ()
     parent_key = fields.get("crossref", "").strip()
     if parent_key:
-        parent = by_key.get(_plain(parent_key).lower())
-        if parent is None:
+        found = by_key.get(_plain(parent_key).lower())
+        if found is None:
             report("RK403", f"crossref {parent_key!r} is not a key in this file", entry, "crossref")
             return  # the inherited fields are unknown: do not guess which are missing
+        position, parent = found
+        if position < index:
+            report("RK405", f"crossref {parent_key!r} is defined before this entry (at {_line(parent)}); "
+                   "BibTeX only inherits from entries that come later (`refkit format --sort` moves them last)",
+                   entry, "crossref")
         available.update(n for n, v in parent.fields.items() if v.strip())
         available.update(_INHERITED_AS[n] for n in parent.fields if n in _INHERITED_AS)
     for alternatives in required:
