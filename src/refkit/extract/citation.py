@@ -257,12 +257,13 @@ def _harvest(work: _Work, segment: Segment) -> None:
             if is_label:
                 work.blank(k, k + 1)
     text = work.text
-    for m in _URL.finditer(text):
+    low = text.lower()
+    for m in _URL.finditer(text) if ("http" in low or "www." in low) else ():
         url = m.group(0).rstrip(".,;)")
         _harvest_url(work, url)
         work.blank(m.start(), m.start() + len(url))
     text = work.text
-    for m in _TEXT_ARXIV.finditer(text):
+    for m in _TEXT_ARXIV.finditer(text) if ("arxiv" in low or "abs/" in low) else ():
         arx = ids.parse_arxiv(m.group(1))
         if arx:
             work.found.setdefault("eprint", arx.id)
@@ -278,7 +279,7 @@ def _harvest(work: _Work, segment: Segment) -> None:
         else:
             work.blank(m.start(), m.end())
     text = work.text
-    for m in _TEXT_DOI.finditer(text):
+    for m in _TEXT_DOI.finditer(text) if "10." in text else ():
         doi = ids.find_doi(m.group(0))
         if doi:
             doi = ids._trim(doi)
@@ -290,6 +291,8 @@ def _harvest(work: _Work, segment: Segment) -> None:
             work.blank(m.start(), m.end())
     text = work.text
     for pattern, name in ((_TEXT_PMID, "pmid"), (_TEXT_PMCID, "pmcid"), (_TEXT_ISBN, "isbn")):
+        if name not in low:
+            continue
         for m in pattern.finditer(text):
             value = m.group(1)
             if name == "isbn":
@@ -298,12 +301,12 @@ def _harvest(work: _Work, segment: Segment) -> None:
                 work.found.setdefault(name, value)
                 work.blank(m.start(), m.end())
     text = work.text
-    if "eprint" not in work.found:
+    if "eprint" not in work.found and "arxiv" in low:
         arx = ids.find_arxiv(text)
         if arx:
             work.found["eprint"] = arx.id
     text = work.text
-    for m in _BRACKET_LABEL.finditer(text):
+    for m in _BRACKET_LABEL.finditer(text) if ("[" in text or "(" in text) else ():
         work.blank(m.start(), m.end())
 
 
@@ -342,7 +345,10 @@ def _clean(work: _Work) -> None:
         if line.strip() and _LABEL_ONLY.match(line):
             work.blank(start, end)
     text = work.text
-    if not _TAG_HINT.search(text) and not _STATUS_HINT.search(text) and "(" not in text and "[" not in text:
+    low = text.lower()
+    tag_hint = _TAG_HINT.search(low) is not None
+    has_status = _STATUS_HINT.search(low) is not None
+    if not tag_hint and not has_status and "(" not in text and "[" not in text:
         return
     for m in _LEGEND.finditer(text):
         work.blank(m.start(), m.end())
@@ -360,7 +366,6 @@ def _clean(work: _Work) -> None:
         work.blank(m.start(), m.end())
     # status words
     text = work.text
-    has_status = _STATUS_HINT.search(text) is not None
     for m in _REVISION.finditer(text) if has_status else ():
         work.notes.append(m.group(0)[0].upper() + m.group(0)[1:])
         work.blank(m.start(), m.end())
@@ -373,7 +378,7 @@ def _clean(work: _Work) -> None:
             work.blank(m.start(), m.end())
     # a sentence that is only an award or presentation tag: "**Best paper award.**", "Oral."
     text = work.text
-    if not _TAG_HINT.search(text):
+    if not tag_hint:
         return
     for m in re.finditer(r"(?:(?<=[.;\n])|^)[^.;\n\[\]()]{3,80}(?=[.;\n]|$)", text):
         piece = m.group(0)
@@ -395,19 +400,19 @@ def _clean(work: _Work) -> None:
                 break
 
 
+# cheap pre-tests on lower-cased text (case-insensitive alternations are slow in ``re``)
 _TAG_HINT = re.compile(
     r"\b(?:ccf|core|scie?|ssci|ei|jcr|q[1-4]|if|impact|h5-index|top|oral|spotlight|poster|highlights?|talk|invited|long|"
     r"short|full|regular|acceptance|cited|citations?|selected|featured|cover|awards?|prize|honou?rable|runner|best|"
-    r"outstanding|distinguished|cas)\b|中科院",
-    re.I,
+    r"outstanding|distinguished|cas)\b|中科院"
 )
-_STATUS_HINT = re.compile(r"submi|review|appear|forthcoming|accept|press|preparation|revis|resubmit", re.I)
+_STATUS_HINT = re.compile(r"submi|review|appear|forthcoming|accept|press|preparation|revis|resubmit")
 _AWARD_OR_TALK = re.compile(r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", re.I)
 
 
 def _is_tag(text: str) -> bool:
     """True when ``text`` is only a ranking, presentation or award tag (cheap test first)."""
-    return len(text) <= 120 and _TAG_HINT.search(text) is not None and _TAG_RE.match(text) is not None
+    return len(text) <= 120 and _TAG_HINT.search(text.lower()) is not None and _TAG_RE.match(text) is not None
 
 
 def _inside_title_words(text: str, pos: int) -> bool:
