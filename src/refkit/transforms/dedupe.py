@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..ids import normalize_doi, parse_arxiv
 from ..model import Entry, Library
@@ -78,8 +78,7 @@ def normalize_title(title: str) -> str:
     return " ".join(_WORD.findall(title.casefold()))
 
 
-@dataclass(frozen=True)
-class _Keys:
+class _Keys(NamedTuple):  # a tuple: built once per entry, cheaper than a dataclass
     doi: str | None
     arxiv: str | None
     title: str
