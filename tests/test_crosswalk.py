@@ -60,3 +60,12 @@ def test_value_to_csl_braces_and_markup() -> None:
 def test_csl_to_value_protects_inner_capitals() -> None:
     assert csl_to_value("NeRF and NSGA-II in GANs, plain Words", protect=True) == "{NeRF} and {NSGA-II} in {GANs}, plain Words"
     assert csl_to_value("<b>bold</b> & <sup>2</sup>") == "\\textbf{bold} \\& \\textsuperscript{2}"
+
+
+def test_arxiv_journal_field_becomes_a_preprint_number() -> None:
+    from refkit.crosswalk import entry_to_csl
+
+    e = Entry("article", "k", {"title": "T", "journal": "arXiv preprint arXiv:2211.11423", "year": "2023"})
+    item = entry_to_csl(e)
+    assert item["type"] == "article" and "container-title" not in item
+    assert (item["number"], item["publisher"], item["URL"]) == ("arXiv:2211.11423", "arXiv", "https://arxiv.org/abs/2211.11423")

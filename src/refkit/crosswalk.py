@@ -638,13 +638,22 @@ def entry_to_csl(entry: Entry, *, markup: bool = True, key: str | None = None) -
     elif "genre" not in item and entry.type == "mastersthesis":
         item["genre"] = "Master's thesis"
 
-    if ctype == "article" and entry.arxiv:
+    arxiv = entry.arxiv
+    if ctype == "article" and not arxiv and "container-title" in item and str(item["container-title"]).lower().startswith("arxiv"):
+        # "journal = {arXiv preprint arXiv:2211.11423}": the venue is the preprint server
+        from .ids import find_arxiv
+
+        found = find_arxiv(str(item["container-title"]), bare=True)
+        if found is not None:
+            arxiv = found.id
+            del item["container-title"]
+    if ctype == "article" and arxiv:
         item.setdefault("publisher", "arXiv")
-        item.setdefault("number", "arXiv:" + entry.arxiv)
-        item.setdefault("URL", "https://arxiv.org/abs/" + entry.arxiv)
+        item.setdefault("number", "arXiv:" + arxiv)
+        item.setdefault("URL", "https://arxiv.org/abs/" + arxiv)
     elif f.get("eprint") and "number" not in item and ctype == "article":
         item["number"] = _plain(f["eprint"])
-    if "issue" not in item and entry.type in ("article", "periodical") and "number" in item and not (ctype == "article" and entry.arxiv):
+    if "issue" not in item and entry.type in ("article", "periodical") and "number" in item and not (ctype == "article" and arxiv):
         item["issue"] = item.pop("number")
 
     # everything else passes through under its own name

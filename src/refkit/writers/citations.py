@@ -922,7 +922,8 @@ def _fix_title_case_language(model: Any) -> None:
     def case(self: Any, text: Any, language: str | None = None) -> Any:
         if not language:
             language = "en"
-        if self.get("text-case") == "title" and text is not None:
+        text_case = self.get("text-case")
+        if text_case == "title" and text is not None:
             if language != "en":
                 return text
             return _title_case(text, NoCase, MixedString)
