@@ -305,3 +305,14 @@ def test_date_ranges_show_shared_parts_once() -> None:
     assert "(Eds.). (2019). Proceedings" in got["days"]
     assert "(2019–2021). Deep learning" in got["years"]
     assert dict(refkit.render(lib(days), style="ieee"))["days"].endswith("IEEE Press, 2019.")
+
+
+def test_is_numeric_and_plural_labels_for_ranges_and_lists() -> None:
+    # CSL 1.0.2 is-numeric / label plural="contextual": "vols. 251–254", "Nos. 91-016 Revised"
+    vols = dict(ARTICLE, volume="251-254", issue=None)
+    del vols["issue"]
+    assert "vols. 251–254" in one("modern-language-association", vols)
+    assert "vol. 12" in one("modern-language-association", ARTICLE)
+    report = {"id": "r", "type": "report", "title": "The Ant System", "number": "91-016 Revised", "publisher": "Lab", "issued": {"date-parts": [[1991]]}, "author": [{"family": "Dorigo", "given": "M."}]}
+    assert "(Nos. 91-016 Revised)" in one("apa", report)
+    assert "(No. 7)" in one("apa", dict(report, number="7"))

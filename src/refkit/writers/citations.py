@@ -1388,10 +1388,35 @@ def _fix_is_numeric(model: Any) -> None:
         out = []
         for var in self.get("is-numeric").split():
             name = var.replace("-", "_")
-            out.append(name in item.reference and bool(_NUMERIC.fullmatch(str(item.reference[name]))))
+            out.append(name in item.reference and _numeric(str(item.reference[name])))
         return out
 
     model.If._is_numeric = _is_numeric
+
+    def _is_plural(self: Any, item: Any) -> bool:
+        variable = self.get("variable")
+        if variable in (None, "locator") or variable.startswith("number-of"):
+            return bool(original_plural(self, item))
+        try:
+            value = str(item.reference[variable.replace("-", "_")])
+        except model.VariableError:
+            return False
+        return bool(_NUMERIC_LIST.search(value))
+
+    original_plural = model.Label._is_plural
+    model.Label._is_plural = _is_plural
+
+
+_NUMERIC_LIST = re.compile(r"\d[A-Za-z]*\s*(?:[,&–-]|and)\s*\S")
+
+
+def _numeric(value: str) -> bool:
+    """citeproc-js's reading of ``is-numeric``: the value starts with a number or
+    a range/list of numbers ("91-016 Revised", "18, Suppl. II" are numeric)."""
+    if _NUMERIC.fullmatch(value):
+        return True
+    head = re.split(r"[\s,]+", value.strip(), maxsplit=1)[0]
+    return bool(head) and bool(_NUMERIC.fullmatch(head))
 
 
 # ---------------------------------------------------------------------------------
