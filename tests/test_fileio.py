@@ -64,3 +64,13 @@ def test_bom_is_dropped_and_binary_is_refused(tmp_path) -> None:
 def test_a_directory_is_not_a_file(tmp_path) -> None:
     with pytest.raises(InputError, match="is a directory"):
         read_text(str(tmp_path))
+
+
+def test_a_page_declaring_its_charset_is_decoded_with_it() -> None:
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body>Sch\xf6lkopf \x96 2020</body></html>'
+    assert "Schölkopf – 2020" in decode(page.encode("latin-1"), "page.html")
+
+
+def test_undeclared_latin1_is_still_an_error() -> None:
+    with pytest.raises(InputError, match="invalid UTF-8"):
+        decode("<p>Sch\xf6lkopf</p>".encode("latin-1"), "page.html")

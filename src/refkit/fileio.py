@@ -8,6 +8,7 @@ permissions, so a kill mid-write leaves the old file whole.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -75,6 +76,12 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        declared = _declared_charset(data)
+        if declared:
+            try:
+                return data.decode(declared)
+            except (LookupError, UnicodeDecodeError):
+                pass
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(
@@ -84,6 +91,18 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             line=line,
             column=col,
         ) from None
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares about itself (``<meta charset>``)."""
+    m = _CHARSET.search(data[:8192])
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii").lower()
+    return None if name.replace("-", "") == "utf8" else name
 
 
 def atomic_write(path: str | os.PathLike[str], text: str) -> None:
