@@ -292,3 +292,13 @@ def test_vancouver_month_after_year() -> None:
     e = parse("Smith A, Doe B. Ranking in mice. Z Rank. 2015 Jan;12(1):1-9. doi: 10.1000/zr.2015.1. PMID: 123; PMCID: PMC456.")
     assert (e.get("journal"), e.get("year"), e.get("month"), e.get("volume")) == ("Z Rank", "2015", "jan", "12")
     assert e.get("pmcid") == "PMC456"
+
+
+def test_title_first_with_comma_separated_authors() -> None:
+    e = parse("Ranking things: a survey, Jane Smith and John Doe, Journal of Ranking, 12(3):1-9, 2019")
+    assert e.get("title") == "Ranking things: a survey" and fam(e) == ["Smith", "Doe"]
+    assert e.get("journal") == "Journal of Ranking" and e.get("year") == "2019"
+
+
+def test_addresses_are_not_publications() -> None:
+    assert parse_text("Department of Ecology, University of Minnesota, St. Paul, MN 55108\nCedar Creek Reserve") is None

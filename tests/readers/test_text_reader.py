@@ -295,3 +295,8 @@ def test_markdown_table_rows_are_items() -> None:
     entries = reader.read(doc)
     assert [(e.get("title"), e.get("year")) for e in entries] == [("Learning to rank things", "2021"), ("Ranking more things", "2020")]
     assert entries.entries[1].type == "inproceedings"
+
+
+def test_latex_item_year_labels() -> None:
+    entries = reader.read("\\begin{itemize}\n\\item[2019] J.~Smith and A.~Doe. Ranking things. \\emph{Journal of Ranking}, 12:1--9.\n\\end{itemize}")
+    assert [(e.get("title"), e.get("year"), e.get("journal")) for e in entries] == [("Ranking things", "2019", "Journal of Ranking")]

@@ -649,6 +649,24 @@ def _assign(work: _Work) -> _Parts:
                 parts.venue.append(rest)
             parts.venue.extend(later[j + 1:])
             return parts
+    # "Title, A. Smith, B. Doe, Venue 2020": an author list after a comma inside the chunk
+    for count, m in enumerate(re.finditer(r",\s+", text[ts:te])):
+        if count > 20:
+            break
+        cut, start = ts + m.start(), ts + m.end()
+        if len(text[ts:cut].split()) < 2:
+            continue
+        found = scan_authors(text[start:te], work.bold[start:te])
+        people = [n for n in found.names if not n.is_others]
+        if people and found.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people)):
+            parts.title = _strip_range(text, ts, cut)
+            parts.authors = found
+            parts.author_range = (start, start + found.end)
+            rest = _strip_range(text, start + found.end, te)
+            if text[rest[0]:rest[1]].strip(" .,;:()"):
+                parts.venue.append(rest)
+            parts.venue.extend(later)
+            return parts
     parts.title, venue_start = _title_in(work, text, ts, te, last=not later)
     if venue_start is not None:
         parts.venue.append(_strip_range(text, venue_start, te))

@@ -414,7 +414,12 @@ def _latex_to_markdown(text: str) -> str:
     text = re.sub(r"\\begin\{thebibliography\}\s*\{[^}]*\}", "\n\n", text)
     text = re.sub(r"\\(?:begin|end)\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^}\n]*\})?", "\n\n", text)
     text = re.sub(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{[^}]*\}", "\n- ", text)
-    text = re.sub(r"\\item\s*(?:\[[^\]]*\])?", "\n- ", text)
+    # "\item[2020]": a year label is kept as a leading "(2020)"; other labels go
+    text = re.sub(
+        r"\\item\s*(?:\[([^\]]*)\])?",
+        lambda m: "\n- " + (f"({m.group(1).strip()}) " if m.group(1) and re.fullmatch(r"\s*(?:19|20)\d\d\s*", m.group(1)) else ""),
+        text,
+    )
     lines = []
     for para in re.split(r"\n\s*\n", text):
         # join the source lines of one paragraph except at explicit breaks and items
@@ -484,7 +489,7 @@ def _unescape(text: str) -> str:
 
 # ---- blocks, items, headings -----------------------------------------------------------------------
 _BULLET = re.compile(
-    r"^(?P<indent>\s*)(?P<marker>(?:[-*+•·▪►◦‣–]\s+)?(?:\[\s*[A-Za-z]{0,3}\d{1,4}\s*\]\.?|\(\s*\d{1,4}\s*\)|(?!(?:19|20)\d\d[.)])\d{1,4}[.)](?!\d))(?=\s|$)|[-*+•·▪►◦‣–](?=\s))\s*"
+    r"^(?P<indent>\s*)(?P<marker>(?:[-*+•·▪►◦‣–]\s+)?(?:\[\s*[A-Za-z]{0,3}\d{1,4}\s*\]\.?|\(\s*\d{1,3}\s*\)|(?!(?:19|20)\d\d[.)])\d{1,4}[.)](?!\d))(?=\s|$)|[-*+•·▪►◦‣–](?=\s))\s*"
 )
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{3,})\s*$")
