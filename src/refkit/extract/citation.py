@@ -656,13 +656,13 @@ def _assign(work: _Work) -> _Parts:
         cut, start = ts + m.start(), ts + m.end()
         if len(text[ts:cut].split()) < 2:
             continue
-        found = scan_authors(text[start:te], work.bold[start:te])
-        people = [n for n in found.names if not n.is_others]
-        if people and found.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people)):
+        listed = scan_authors(text[start:te], work.bold[start:te])
+        people = [n for n in listed.names if not n.is_others]
+        if people and listed.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people)):
             parts.title = _strip_range(text, ts, cut)
-            parts.authors = found
-            parts.author_range = (start, start + found.end)
-            rest = _strip_range(text, start + found.end, te)
+            parts.authors = listed
+            parts.author_range = (start, start + listed.end)
+            rest = _strip_range(text, start + listed.end, te)
             if text[rest[0]:rest[1]].strip(" .,;:()"):
                 parts.venue.append(rest)
             parts.venue.extend(later)
