@@ -49,12 +49,6 @@ LIMITS: dict[str, Limits] = {
     # Authors (all other fields 1.0): NLM names "Jinek M" are gold as displayed, scored with
     # family "M"; the extractor writes "Jinek, M" (family Jinek). A convention question, not a miss.
     "17_pubmed_nlm_markdown_biomed": Limits(min_f1=0.78),
-    # Authors in the <dt> of a <dl> list (title and venue in the <dd>) are not found; the intro
-    # sentence "Key papers on ..." becomes an entry.
-    "20_dl_yearly_neuro": Limits(min_f1=0.85, spurious=1),
-    # ESA style ("Tilman, D., P. B. Reich, and J. M. H. Knops. 2006. Title. Nature 441:629–632.")
-    # in a plain-text CV: no entry is recognised at all.
-    "22_plaintext_esa_ecology": Limits(min_f1=0.0, missed=11),
 }
 
 
