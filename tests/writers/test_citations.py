@@ -147,6 +147,9 @@ def test_initialize_false_keeps_given_names_and_abbreviations_are_kept() -> None
     item = dict(ARTICLE, author=[{"family": "Knowles", "given": "Joshua D."}, {"family": "Stepanov", "given": "Yu. A."}])
     assert one("chicago-author-date", item).startswith("Knowles, Joshua D., and Yu. A. Stepanov.")
     assert one("apa", item).startswith("Knowles, J. D., & Stepanov, Yu. A.")
+    hyphens = dict(ARTICLE, author=[{"family": "Meyer", "given": "J.-A."}, {"family": "Sartre", "given": "Jean-Paul"}])
+    assert one("chicago-author-date", hyphens).startswith("Meyer, J. A., and Jean-Paul Sartre.")
+    assert one("apa", hyphens).startswith("Meyer, J.-A., & Sartre, J.-P.")
 
 
 def test_second_field_align_separates_the_number() -> None:

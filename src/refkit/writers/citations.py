@@ -1140,6 +1140,8 @@ def _fix_initialize(model: Any) -> None:
                 else:
                     text = text.rstrip() + (" " if text else "") + word + " "
             out.append(" ".join(text.split()))
+        if not initialize_all and re.fullmatch(r"[^\W\d_]\.(?:\s*-?\s*[^\W\d_]\.)*", str(given).strip()):
+            return " ".join(out)  # initials only, not initialized further: "J.-A." -> "J. A." (citeproc-js)
         return "-".join(out)
 
     model.Name.initialize = initialize
