@@ -302,3 +302,24 @@ def test_title_first_with_comma_separated_authors() -> None:
 
 def test_addresses_are_not_publications() -> None:
     assert parse_text("Department of Ecology, University of Minnesota, St. Paul, MN 55108\nCedar Creek Reserve") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A. Smith, B. Doe, Graphene transistors at room temperature, Carbon 12 (2020) 1-10.",
+        "SMITH, A.; DOE, B. Graphene transistors at room temperature. Carbon, v. 12, p. 1-10, 2020.",
+        "Smith, A., Doe, B.: Graphene transistors at room temperature. Carbon 12, 1–10 (2020)",
+    ],
+)
+def test_elsevier_abnt_springer_styles(text: str) -> None:
+    e = parse(text)
+    assert e.get("title") == "Graphene transistors at room temperature"
+    assert [x.lower() for x in fam(e)] == ["smith", "doe"]
+    assert (e.get("journal"), e.get("volume"), e.get("pages"), e.get("year")) == ("Carbon", "12", "1--10", "2020")
+
+
+def test_biorxiv_preprint() -> None:
+    e = parse("Smith A, Doe B. Graphene transistors. bioRxiv 2020.01.01.123456; doi: https://doi.org/10.1101/2020.01.01.123456")
+    assert e.type == "misc" and e.get("doi") == "10.1101/2020.01.01.123456"
+    assert (e.get("howpublished") or "").startswith("bioRxiv")

@@ -199,6 +199,8 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
     if not 1 <= len(ftoks) <= 4 or not given:
         return None
     fkinds = [_token_kind(t) for t in ftoks]
+    if fkinds[-1] == "caps" and len(ftoks[-1]) >= 2:
+        fkinds[-1] = "word"  # "DOE, B."
     if fkinds[-1] != "word" or any(k not in ("word", "particle") for k in fkinds):
         return None
     suffix = ""
@@ -273,6 +275,11 @@ def _single_family(text: str, given: str = "") -> bool:
     if len(toks) > 1 and toks[0][0].isupper():
         given_toks = _strip_markers(given)[0].split()
         particles = particles and bool(given_toks) and all(_token_kind(t) in ("initial", "caps") for t in given_toks[:3])
+    if kinds[-1] == "caps" and len(toks[-1]) >= 2:
+        # "DOE, B.", "LI, X.": a short family name in capitals before initials
+        given_toks = _strip_markers(given)[0].split()
+        caps_family = bool(given_toks) and all(_token_kind(t) == "initial" for t in re.sub(r"(?<=\.)(?=[A-Z])", " ", " ".join(given_toks[:3])).split()[:1])
+        return caps_family and particles and all(k in ("word", "particle") for k in kinds[:-1])
     return kinds[-1] == "word" and all(k in ("word", "particle") for k in kinds[:-1]) and particles
 
 

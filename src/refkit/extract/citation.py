@@ -261,7 +261,8 @@ def _harvest(work: _Work, segment: Segment) -> None:
     for m in _URL.finditer(text) if ("http" in low or "www." in low) else ():
         url = m.group(0).rstrip(".,;)")
         _harvest_url(work, url)
-        work.blank(m.start(), m.start() + len(url))
+        label = re.search(r"\b(?:doi|url|available|online|at)\s*[:：]?\s*$", text[max(0, m.start() - 20):m.start()], re.I)
+        work.blank(m.start() - (len(label.group(0)) if label else 0), m.start() + len(url))
     text = work.text
     for m in _TEXT_ARXIV.finditer(text) if ("arxiv" in low or "abs/" in low) else ():
         arx = ids.parse_arxiv(m.group(1))
@@ -724,7 +725,7 @@ def _venue_like(text: str) -> bool:
         return False
     if re.match(rf"(?:[Ii]n:?\s+|{_YEAR}\b|vol\.|pp\.|arxiv\b)", head, re.I):
         return True
-    if re.search(r"\d+\s*\(\d+\)\s*[:,]|\bvol\.|\bpp\.|;\s*\d+\s*\(", head[:80], re.I):
+    if re.search(r"\d+\s*\(\d+\)\s*[:,]|\bvol\.|\bpp\.|;\s*\d+\s*\(|\d+\s*\((?:19|20)\d\d\)", head[:80], re.I):
         return True
     if _THESIS.match(head) or _REPORT.match(head):
         return True
@@ -767,7 +768,7 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
 
 # ---- step 5: building the entry ----------------------------------------------------------------------
 _PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)", re.I)
-_VOLUME = re.compile(r"\b(?:vol(?:ume)?\.?)\s*(\d+[A-Za-z]?)", re.I)
+_VOLUME = re.compile(r"\b(?:vol(?:ume)?\.?|v\.)\s*(\d+[A-Za-z]?)", re.I)
 _NUMBER = re.compile(r"\b(?:no\.|nos\.|number|issue|iss\.)\s*(\d+(?:[-–]\d+)?)", re.I)
 _COMPACT = re.compile(r"(?<![\w.])(\d{1,5})\s*(?:\((\d+(?:[-–]\d+)?)\))?\s*(?::|,)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\s*\((\d+(?:[-–]\d+)?)\)(?![\w])")
@@ -844,10 +845,10 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         if _tidy_venue(reduced):
             venue = _tidy_venue(reduced)
     # a trailing lone number is a volume ("Nature 521", "NeurIPS 35")
-    m = re.search(r"(?<=[A-Za-z.)])\s+(\d{1,5})\s+([A-Za-z]?\d{1,6})$", venue)
+    m = re.search(r"(?<=[A-Za-z.)])\s+(\d{1,5})\s+([A-Za-z]?\d{1,6}(?:\s*[-–—]+\s*[A-Za-z]?\d{1,6})?)$", venue)
     if m and "volume" not in extra and "pages" not in extra:
         # physics style "Phys. Lett. B 716 (2012) 1": volume, then the first page
-        extra["volume"], extra["pages"] = m.group(1), m.group(2)
+        extra["volume"], extra["pages"] = m.group(1), re.sub(r"\s*[-–—]+\s*", "--", m.group(2))
         venue = venue[:m.start()]
     m = re.search(r"(?<=[A-Za-z.)]),?\s+(\d{1,4})$", venue)
     if m and "volume" not in extra:
@@ -890,7 +891,7 @@ def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, st
     """(BibTeX type, field that holds the venue)."""
     if not venue:
         return "misc", None
-    if _ARXIV_VENUE.match(venue.strip()) or re.fullmatch(r"arxiv[\w\s.:/-]*", venue, re.I):
+    if _ARXIV_VENUE.match(venue.strip()) or re.fullmatch(r"(?:arxiv|biorxiv|medrxiv|chemrxiv|ssrn|techrxiv)\b[\w\s.:/;-]*", venue, re.I):
         return "misc", "howpublished"
     thesis = _THESIS.search(venue)
     if thesis:
