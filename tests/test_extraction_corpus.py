@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,8 +65,10 @@ def limits(name: str) -> Limits:
 
 @lru_cache(maxsize=1)
 def all_scores() -> tuple[scoring.CaseScore, ...]:
-    """Score every case once per session (each runs refkit in a subprocess)."""
-    return tuple(scoring.score_dir(case) for case in CASES)
+    """Score every case once per session; each runs refkit in its own subprocess,
+    so they run side by side on the available cores."""
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        return tuple(pool.map(scoring.score_dir, CASES))
 
 
 def test_corpus_is_present() -> None:
