@@ -1254,7 +1254,8 @@ def _fix_group_suppression(model: Any) -> None:
             called = called or calls
             try:
                 if isinstance(child, model.Choose):
-                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                    # render the branch found above (not testing the conditions again)
+                    text = model.Parent.render_children(branch, item, context=context, delimiter=delimiter, **kwargs) if branch is not None else None
                 else:
                     text = child.render(item, context=context, **kwargs)
             except model.VariableError:
@@ -1430,6 +1431,8 @@ def _numeric(value: str) -> bool:
 
 _XPATH_CACHE: dict[tuple[Any, str], Any] = {}
 _CALLS_VARIABLE: dict[Any, bool] = {}
+_ROOTS: dict[Any, Any] = {}
+_TYPES: dict[Any, list[str]] = {}
 
 
 def _speed_up(model: Any) -> None:
@@ -1445,6 +1448,25 @@ def _speed_up(model: Any) -> None:
         return hit
 
     model.CitationStylesElement.xpath_search = xpath_search
+
+    original_root = model.CitationStylesElement.get_root
+
+    def get_root(self: Any) -> Any:
+        root = _ROOTS.get(self)
+        if root is None:
+            root = _ROOTS[self] = original_root(self)
+        return root
+
+    model.CitationStylesElement.get_root = get_root
+
+    def _type(self: Any, item: Any) -> list[bool]:
+        types = _TYPES.get(self)
+        if types is None:
+            types = _TYPES[self] = [t.lower() for t in self.get("type").split()]
+        ref_type = item.reference.type
+        return [t == ref_type for t in types]
+
+    model.If._type = _type
 
     for cls in (model.Parent, model.Text):
         original_calls = cls.calls_variable
