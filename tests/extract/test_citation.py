@@ -323,3 +323,9 @@ def test_biorxiv_preprint() -> None:
     e = parse("Smith A, Doe B. Graphene transistors. bioRxiv 2020.01.01.123456; doi: https://doi.org/10.1101/2020.01.01.123456")
     assert e.type == "misc" and e.get("doi") == "10.1101/2020.01.01.123456"
     assert (e.get("howpublished") or "").startswith("bioRxiv")
+
+
+def test_two_word_family_in_apa_list() -> None:
+    e = parse("Eelkema, R., Serrano Ramon, B., & Feringa, B. L. (2006). Nanomotor rotates microscale objects. Nature, 440(7081), 163.")
+    assert fam(e) == ["Eelkema", "Serrano Ramon", "Feringa"]
+    assert e.get("title") == "Nanomotor rotates microscale objects"

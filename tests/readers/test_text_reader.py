@@ -300,3 +300,37 @@ def test_markdown_table_rows_are_items() -> None:
 def test_latex_item_year_labels() -> None:
     entries = reader.read("\\begin{itemize}\n\\item[2019] J.~Smith and A.~Doe. Ranking things. \\emph{Journal of Ranking}, 12:1--9.\n\\end{itemize}")
     assert [(e.get("title"), e.get("year"), e.get("journal")) for e in entries] == [("Ranking things", "2019", "Journal of Ranking")]
+
+
+ORCID = """Employment (2)
+University of Somewhere: City, US
+2005 to 2022-06 | Professor
+
+Works (2)
+Sort
+
+Influence of climate change on planetary wave resonance
+Scientific Reports
+2017-03 | Journal article
+DOI: 10.1038/srep45242
+Contributors: Michael E. Mann; Stefan Rahmstorf; Kai Kornhuber
+Show more detail
+Source: Crossref
+
+Global signatures of the Little Ice Age
+Science
+2009-11-27 | Journal article
+DOI: 10.1126/science.1177303
+Show more detail
+Source: Crossref
+"""
+
+
+def test_orcid_record_copied_as_text() -> None:
+    entries = reader.read(ORCID)
+    assert [(e.get("title"), e.get("journal"), e.get("year"), e.get("doi")) for e in entries] == [
+        ("Influence of climate change on planetary wave resonance", "Scientific Reports", "2017", "10.1038/srep45242"),
+        ("Global signatures of the Little Ice Age", "Science", "2009", "10.1126/science.1177303"),
+    ]
+    assert [n.family for n in entries.entries[0].names()] == ["Mann", "Rahmstorf", "Kornhuber"]
+    assert entries.entries[0].get("month") == "mar"

@@ -272,9 +272,13 @@ def _single_family(text: str, given: str = "") -> bool:
         return False
     kinds = [_token_kind(t) for t in toks]
     particles = all(t.lower() in _PARTICLES for t in toks[:-1])
+    if toks[0] == "The" or re.search(r"(?:Collaboration|Consortium|Team|Group|Investigators)$", text):
+        return False
     if len(toks) > 1 and toks[0][0].isupper():
-        given_toks = _strip_markers(given)[0].split()
-        particles = particles and bool(given_toks) and all(_token_kind(t) in ("initial", "caps") for t in given_toks[:3])
+        # "Da Costa, M.", "Serrano Ramon, B.": a two-word family name, only before initials
+        given_toks = re.sub(r"(?<=\.)(?=[A-Z])", " ", _strip_markers(given)[0]).split()
+        initials_next = bool(given_toks) and _token_kind(given_toks[0]) in ("initial", "caps")
+        particles = initials_next and all(k in ("word", "particle") for k in kinds)
     if kinds[-1] == "caps" and len(toks[-1]) >= 2:
         # "DOE, B.", "LI, X.": a short family name in capitals before initials
         given_toks = _strip_markers(given)[0].split()

@@ -104,9 +104,18 @@ _LEGEND = re.compile(
 )
 _BLURB = re.compile(
     r"^\s*(?:intro(?:duction)?|abstract|summary|tl;?\s*dr|description|keywords?|highlights?|note|media(?:\s+coverage)?|"
-    r"press(?:\s+coverage)?|contribution|my\s+(?:role|contribution|responsibility)|main\s+idea|in\s+short|teaser)\s*[:：]",
+    r"press(?:\s+coverage)?|contribution|my\s+(?:role|contribution|responsibility)|main\s+idea|in\s+short|teaser|source|"
+    r"part\s+of\s+ISSN|ISSN|URL|external\s+ids?)\s*[:：]|^\s*(?:show\s+(?:more|less)(?:\s+detail)?|view\s+(?:more|details?|record)|"
+    r"cite|share|export|more\s+info)\s*$",
     re.I,
 )
+_TYPED_DATE = re.compile(
+    r"^\s*(?P<year>\d{4})(?:-(?P<month>\d{2}))?(?:-\d{2})?\s*\|\s*(?:journal article|conference (?:paper|abstract|poster)|"
+    r"book chapter|book|preprint|report|dissertation(?:/thesis)?|other|data ?set|review|editorial|lecture|patent|software|"
+    r"working paper|chapter|article)\s*$",
+    re.I,
+)  # ORCID / Pure: "2017-03 | Journal article"
+_NAME_LABEL = re.compile(r"^\s*(?:contributors?|authors?|by|co-?authors?)\s*[:：]\s*", re.I | re.M)
 _STOP = frozenset("the of and to a in we is that for this with on are by our be as which from it an can these show propose results method".split())
 
 _ABBREV = frozenset(
@@ -324,10 +333,20 @@ def _clean(work: _Work) -> None:
         work.year = ym.group(1)[:4]
         work.blank(ym.start(1) - (1 if text[ym.start(1) - 1:ym.start(1)] in "([" else 0), ym.end())
     text = work.text
+    for m in _NAME_LABEL.finditer(text):
+        work.blank(m.start(), m.end())  # "Contributors: A; B", "Authors: …"
+    text = work.text
     # blurbs and abstracts: whole lines
     for start, end in work.lines():
         line = text[start:end]
         if _BLURB.match(line) or _is_prose(line):
+            work.blank(start, end)
+            continue
+        td = _TYPED_DATE.match(line)
+        if td:
+            work.year = work.year or td.group("year")
+            if td.group("month") and work.month is None:
+                work.month = int(td.group("month")) if 1 <= int(td.group("month")) <= 12 else None
             work.blank(start, end)
             continue
         dm = _DATE_LINE.match(line)

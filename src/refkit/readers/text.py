@@ -60,7 +60,7 @@ def _is_binary(text: str) -> bool:
 
 _LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{(?:document|itemize|enumerate|thebibliography|description)\}|section\*?\{|item\b|bibitem\b|textbf\{|emph\{|cvitem|cventry)")
 
-_PUB_STRONG = re.compile(r"\b(?:publications?|papers?|articles?|preprints?|manuscripts?|bibliography|works\s+in\s+progress)\b", re.I)
+_PUB_STRONG = re.compile(r"\b(?:publications?|papers?|articles?|preprints?|manuscripts?|bibliography|works)\b", re.I)
 _NON_PUB = re.compile(
     r"\b(?:education|talks?|presentations?|teaching|courses?|awards?|honou?rs?|grants?|funding|fellowships?|scholarships?|"
     r"services?|reviewer|reviewing|referee|committees?|projects?|software|tools|news|skills|experiences?|employment|"
