@@ -329,3 +329,14 @@ def test_two_word_family_in_apa_list() -> None:
     e = parse("Eelkema, R., Serrano Ramon, B., & Feringa, B. L. (2006). Nanomotor rotates microscale objects. Nature, 440(7081), 163.")
     assert fam(e) == ["Eelkema", "Serrano Ramon", "Feringa"]
     assert e.get("title") == "Nanomotor rotates microscale objects"
+
+
+def test_math_cv_with_coauthors_report_number_and_chapter_editors() -> None:
+    e = parse("Sharp thresholds for random graphs, with A. Smith and B. Doe, Annals of Probability 30 (2002), 1-20.")
+    assert fam(e) == ["Smith", "Doe"] and e.get("journal") == "Annals of Probability"
+    report = parse("J. Smith, A. Doe. A short note. Technical Report MSR-TR-2010-12, Microsoft Research, 2010.")
+    assert report.type == "techreport" and report.get("number") == "MSR-TR-2010-12"
+    assert report.get("institution") == "Microsoft Research"
+    chapter = parse("J. Smith. Chapter title here. In A. Editor (Ed.), Book Title (pp. 1-20). Springer, 2012.")
+    assert chapter.type == "incollection" and fam(chapter, "editor") == ["Editor"]
+    assert chapter.get("pages") == "1--20"

@@ -808,7 +808,7 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
             extra[name] = m.group(1)
             venue = venue[:m.start()] + " " + venue[m.end():]
     venue = re.sub(r"\b(?:part|pt\.)\s*\d+\b", " ", venue, flags=re.I)
-    em = re.match(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", venue)
+    em = re.match(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", venue, re.I)
     if em and scan_authors(em.group(1)):
         extra["editor"] = em.group(1)
         venue = venue[em.end():]
@@ -918,7 +918,7 @@ def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, st
         return kind, "school"
     if _REPORT.search(venue):
         return "techreport", "institution"
-    if _CHAPTER.search(venue):
+    if _CHAPTER.search(venue) or "editor" in extra:
         return "incollection", "booktitle"
     if is_publisher(venue):
         return "book", "publisher"
@@ -976,6 +976,13 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     if re.match(r"(?:invited\s+|keynote\s+|contributed\s+|plenary\s+)?(?:talk|lecture|seminar|keynote|colloquium|poster presentation|presentation)\s*[:：-]", title, re.I):
         return None  # a talk, not a publication
     venue, extra = _venue_text(work, text, parts.venue)
+    if parts.authors is None:
+        wm = re.match(r"(?:joint\s+)?with\s+", venue, re.I)
+        listed = scan_authors(venue[wm.end():]) if wm else None
+        if wm and listed and re.match(r"\s*(?:[,.;]|$)", venue[wm.end() + listed.end:]):
+            # math CVs: "*Title*, with A. Smith and B. Doe, Journal …" (the owner is implied)
+            parts.authors = listed
+            venue = _tidy_venue(venue[wm.end() + listed.end:])
     if not work.year:
         rest = text[: parts.title[0]] + " " + text[parts.title[1]:]
         m = _YEAR_RE.search(rest)
@@ -1050,6 +1057,11 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         editors = scan_authors(extra["editor"])
         if editors:
             entry = entry.with_names("editor", editors.names, prov)
+    if kind == "techreport" and values.get("institution"):
+        rm = re.search(r"(?:^|\s|,)([A-Z][A-Za-z]*(?:[-/][A-Za-z0-9]+)*[-/]\d[\w/-]*|No\.\s*\d[\w-]*)(?:,|\s|$)", values["institution"] or "")
+        if rm:
+            values["number"] = rm.group(1)
+            values["institution"] = escape(_tidy_venue(_strip_venue_for_thesis(venue, kind).replace(rm.group(1), " ")))
     if kind in ("article", "inproceedings", "incollection"):
         for name in ("volume", "number", "pages"):
             if name in extra:
