@@ -676,6 +676,9 @@ def _assign(work: _Work) -> _Parts:
         cut, start = ts + m.start(), ts + m.end()
         if len(text[ts:cut].split()) < 2:
             continue
+        wm = re.match(r"(?:joint(?:ly)?\s+)?with\s+", text[start:te], re.I)
+        if wm:
+            start += wm.end()  # math CVs: "Title, with A. Smith and B. Doe, Journal …"
         listed = scan_authors(text[start:te], work.bold[start:te])
         people = [n for n in listed.names if not n.is_others]
         if people and listed.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people)):
@@ -721,9 +724,13 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
     if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
         if re.search(r"[,.:]\s*(?:in:?\s*)?$", text[start:first_italic], re.I) or re.search(r"\bin:?\s*$", text[start:first_italic], re.I):
             return _strip_range(text, start, first_italic), first_italic
-    for m in re.finditer(r"(?<=[^,\s]\s[A-Z])\.\s+(?=[A-Z])", text[start:end]):
+    for count, m in enumerate(re.finditer(r"(?<=[^,\s]\s[A-Z])\.\s+(?=[A-Z])", text[start:end])):
         # "The effect of X on Y. PLoS ONE 13(4): e0195000": a one-letter word ends the title
+        if count > 10:
+            break  # bounded work on junk input
         tail = text[start + m.end():end]
+        if scan_authors(text[start + m.start() - 1:min(end, start + m.end() + 60)]).names:
+            continue  # "with A. Smith": an initial, not a one-letter word
         if len(text[start:start + m.start()].split()) >= 3 and _venue_like(tail):
             return _strip_range(text, start, start + m.start() + 1), start + m.end()
     if last:
