@@ -80,6 +80,8 @@ def test_bad_styles_are_format_errors(tmp_path: Path) -> None:
     broken.write_text("<style", encoding="utf-8")
     with pytest.raises(FormatError, match="not well-formed"):
         refkit.render(lib(ARTICLE), style=str(broken))
+    with pytest.raises(FormatError, match="unknown CSL locale 'xx-YY'"):
+        refkit.render(lib(ARTICLE), locale="xx-YY")
     with pytest.raises(FormatError, match="unknown citation output format"):
         refkit.render(lib(ARTICLE), format="docx")
 
@@ -319,3 +321,10 @@ def test_is_numeric_and_plural_labels_for_ranges_and_lists() -> None:
     report = {"id": "r", "type": "report", "title": "The Ant System", "number": "91-016 Revised", "publisher": "Lab", "issued": {"date-parts": [[1991]]}, "author": [{"family": "Dorigo", "given": "M."}]}
     assert "(Nos. 91-016 Revised)" in one("apa", report)
     assert "(No. 7)" in one("apa", dict(report, number="7"))
+
+
+def test_locale_option() -> None:
+    text = one("chicago-author-date", ARTICLE, locale="de-DE")
+    # terms, quotes and (CSL: items without a language are in the locale's
+    # language) no English title case
+    assert "Smith, Jane Ann, und John Doe. 2020. „Deep learning for cats“." in text

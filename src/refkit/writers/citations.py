@@ -579,6 +579,15 @@ def _load_style(path: str, locale: str | None) -> Any:
             _STYLE_CACHE[key] = style
             return style
         raise FormatError(f"{path}: this CSL style defines no bibliography")
+    if locale:
+        from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+
+        if locale not in LANGUAGE_NAMES and locale.split("-")[0] not in PRIMARY_DIALECTS:
+            import difflib
+
+            close = difflib.get_close_matches(locale, list(LANGUAGE_NAMES), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise FormatError(f"unknown CSL locale {locale!r}{hint}")
     try:
         style = CitationStylesStyle(path, locale=locale, validate=False)
     except (ValueError, KeyError, etree.LxmlError) as exc:
@@ -597,6 +606,7 @@ def _render_csl_locked(entries: list[Entry], path: str, fmt: _Fmt, locale: str |
     from citeproc import Citation, CitationItem, CitationStylesBibliography
 
     style = _load_style(path, locale)
+    _SAS["language"] = (locale or DEFAULT_LOCALE)[:2].lower()
     # citeproc-py lower-cases keys, so it sees synthetic ids that cannot collide
     ids = [f"r{i}" for i in range(len(entries))]
     source = _Source([entry_to_csl(e, key=i) for e, i in zip(entries, ids)])
@@ -921,7 +931,7 @@ def _fix_title_case_language(model: Any) -> None:
 
     def case(self: Any, text: Any, language: str | None = None) -> Any:
         if not language:
-            language = "en"
+            language = _SAS.get("language", "en")  # the item's language is the render's
         text_case = self.get("text-case")
         if text_case == "title" and text is not None:
             if language != "en":
@@ -1223,7 +1233,12 @@ def _fix_sort(model: Any) -> None:
     def text_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         sort_options = kwargs.get("sort_options")
         if sort_options is None or "macro" not in self.attrib:
-            return original_text_process(self, item, context=context, **kwargs)
+            text, language = original_text_process(self, item, context=context, **kwargs)
+            if "language" not in item.reference:
+                # CSL: an item without a language is in the language being rendered
+                # (citeproc-py took the style's default-locale instead of the locale used)
+                language = _SAS.get("language", language)
+            return text, language
         # a macro called from a sort key's macro keeps the sort options
         # (names in sort order, no "and"), as CSL requires for sort keys
         try:
