@@ -328,3 +328,17 @@ def test_locale_option() -> None:
     # terms, quotes and (CSL: items without a language are in the locale's
     # language) no English title case
     assert "Smith, Jane Ann, und John Doe. 2020. „Deep learning for cats“." in text
+
+
+def test_substituted_title_is_suppressed_but_other_variables_stay() -> None:
+    # CSL 1.0.2 "Substitute": only what the substitute rendered is suppressed
+    proc = {"id": "p", "type": "book", "title": "Proceedings of the world congress", "publisher": "IEEE Press", "issued": {"date-parts": [[2022]]}}
+    assert one("apa", proc) == "Proceedings of the world congress. (2022). IEEE Press."
+
+
+def test_range_delimiter_term_and_dash_only_pages() -> None:
+    # numeric ranges use the locale's page-range-delimiter (AMA: a hyphen)
+    item = dict(ARTICLE, issue="1-2")
+    assert "12(1-2):100-110" in one("american-medical-association", item)
+    assert "12(1–2), 100–110" in one("apa", item)
+    assert "pp. –" not in one("ieee", dict(ARTICLE, page="-")) and "–," not in one("ieee", dict(ARTICLE, page="-"))

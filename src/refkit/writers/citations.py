@@ -609,7 +609,8 @@ def _render_csl_locked(entries: list[Entry], path: str, fmt: _Fmt, locale: str |
     _SAS["language"] = (locale or DEFAULT_LOCALE)[:2].lower()
     # citeproc-py lower-cases keys, so it sees synthetic ids that cannot collide
     ids = [f"r{i}" for i in range(len(entries))]
-    source = _Source([entry_to_csl(e, key=i) for e, i in zip(entries, ids)])
+    delimiter = _range_delimiter(style)
+    source = _Source([entry_to_csl(e, key=i) for e, i in zip(entries, ids)], delimiter)
     bib = CitationStylesBibliography(style, source, fmt)
     for i in ids:
         bib.register(Citation([CitationItem(i)]))
@@ -749,7 +750,16 @@ def _punctuation_in_quote(layout: Any) -> bool:
 _LAST_ERRORS: list[str] = []
 
 
-def _Source(items: list[dict[str, Any]]) -> Any:
+def _range_delimiter(style: Any) -> str:
+    """The locale term ``page-range-delimiter`` (in-style locales first), else an en dash."""
+    for locale in style.root.locales:
+        for term in locale.iter(_CSL_NS + "term"):
+            if term.get("name") == "page-range-delimiter" and term.text:
+                return str(term.text)
+    return "–"
+
+
+def _Source(items: list[dict[str, Any]], range_delimiter: str = "–") -> Any:
     """A citeproc-py bibliography source for refkit-built CSL items."""
     from citeproc.source import BibliographySource, Reference
     from citeproc.source.json import CiteProcJSON
@@ -775,8 +785,11 @@ def _Source(items: list[dict[str, Any]]) -> Any:
             else:
                 text = _mark_data_quotes(_strip_tags(str(value)))
                 if name in ("issue", "volume") and _NUM_RANGE.match(text):
-                    # CSL 1.0.2 "Number": a numeric range is printed with an en dash
-                    text = _NUM_RANGE.sub("\\1–\\2", text)
+                    # CSL 1.0.2 "Number": a numeric range is printed with the
+                    # locale's range delimiter (an en dash; AMA's is a hyphen)
+                    text = _NUM_RANGE.sub(lambda m: m.group(1) + range_delimiter + m.group(2), text)
+                elif name == "page" and text.strip() and not text.strip(" -–—"):
+                    text = ""  # a page of only dashes is no page (citeproc-js prints none)
                 data[name] = parser.parse_string(text)
         source.add(Reference(item["id"], item["type"], **data))
     return source
@@ -1065,6 +1078,7 @@ def _fix_substitute_choose(model: Any) -> None:
     def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         names = self.getparent()
         for child in candidates(self, item, context):
+            _RECORDING.append([])
             try:
                 if isinstance(child, model.Names) and child.name is None:
                     text = child.render(item, names_context=names, context=context, **kwargs)
@@ -1072,45 +1086,34 @@ def _fix_substitute_choose(model: Any) -> None:
                     text = child.render(item, context=context, **kwargs)
             except model.VariableError:
                 continue
+            finally:
+                rendered = _RECORDING.pop()
             if text:
                 self.add_to_repressed_list(child, context)
-                if isinstance(child, model.Text) and child.get("macro"):
-                    _repress_macro_variables(model, child, context)
+                # the variables a substituted macro rendered (the title standing
+                # in for the author) are suppressed in the rest of the entry
+                layout = context.get_layout()
+                for tag, var in rendered:
+                    layout.repressed.setdefault(tag, []).append(var)
+                if _RECORDING:
+                    _RECORDING[-1].extend(rendered)
                 return text
         return None
 
     model.Substitute.render = render
+    original_variable = model.Text._variable
+
+    def _variable(self: Any, item: Any, context: Any) -> Any:
+        value = original_variable(self, item, context)
+        if _RECORDING and value is not None and str(value) != "":
+            _RECORDING[-1].append((self.tag, self.get("variable")))
+        return value
+
+    model.Text._variable = _variable
 
 
-def _repress_macro_variables(model: Any, text_elem: Any, context: Any) -> None:
-    """Variables rendered by a substituted macro (a title standing in for the
-    author) are suppressed in the rest of the entry, as CSL requires."""
-    layout = context.get_layout()
-    key = (text_elem.get_root(), text_elem.get("macro"))
-    found = _MACRO_VARIABLES.get(key)
-    if found is None:
-        found = []
-        seen: set[str] = set()
-        todo = [text_elem.get("macro")]
-        while todo:
-            name = todo.pop()
-            if name in seen:
-                continue
-            seen.add(name)
-            for node in text_elem.get_macro(name).iter():
-                if not isinstance(node, (model.Text, model.Names)):
-                    continue
-                if node.get("macro"):
-                    todo.append(node.get("macro"))
-                var = node.get("variable")
-                if var and var != "citation-number":
-                    found.append((node.tag, var))
-        _MACRO_VARIABLES[key] = found
-    for tag, var in found:
-        layout.repressed.setdefault(tag, []).append(var)
-
-
-_MACRO_VARIABLES: dict[Any, list[tuple[str, str]]] = {}
+#: variables rendered while a substitute candidate renders (a stack: substitutes nest)
+_RECORDING: list[list[tuple[str, str]]] = []
 
 
 _INITIAL_WORD = re.compile(r"[^\s.]+\.?")
