@@ -342,3 +342,11 @@ def test_range_delimiter_term_and_dash_only_pages() -> None:
     assert "12(1-2):100-110" in one("american-medical-association", item)
     assert "12(1–2), 100–110" in one("apa", item)
     assert "pp. –" not in one("ieee", dict(ARTICLE, page="-")) and "–," not in one("ieee", dict(ARTICLE, page="-"))
+
+
+def test_prefixed_page_ranges_and_page_first() -> None:
+    # page-range-format minimal-two / chicago-16 drop a shared prefix; CSL "page-first"
+    item = dict(ARTICLE, page="A131-A133")
+    assert "pp. A131–33" in one("modern-language-association", item)
+    assert "A131–A133" in one("apa", item)  # expanded keeps it
+    assert " 12, C7 (2020)" in one("american-physics-society", dict(ARTICLE, page="C7-281-C7-294"))

@@ -1102,9 +1102,18 @@ def _fix_substitute_choose(model: Any) -> None:
 
     model.Substitute.render = render
     original_variable = model.Text._variable
+    from citeproc.string import String
 
     def _variable(self: Any, item: Any, context: Any) -> Any:
-        value = original_variable(self, item, context)
+        if self.get("variable") == "page-first" and "page_first" not in item.reference and "page" in item.reference:
+            # CSL "page-first": the first page of "C7-281-C7-294" is "C7"
+            repressed = context.get_layout().repressed if context is not None else {}
+            if "page-first" in repressed.get(self.tag, ()):
+                return None
+            first = re.split(r"\s*[-–,&]\s*", str(item.reference.page).strip(), maxsplit=1)[0]
+            value = String(first) if first else None
+        else:
+            value = original_variable(self, item, context)
         if _RECORDING and value is not None and str(value) != "":
             _RECORDING[-1].append((self.tag, self.get("variable")))
         return value
@@ -1319,6 +1328,9 @@ def _fix_trailing_literal_name(model: Any) -> None:
     model.Name.process = process
 
 
+_PREFIXED = re.compile(r"([^\W\d_]*)(\d+)")
+
+
 def _fix_page_ranges(model: Any) -> None:
     """CSL 1.0.2 "Appendix V - Page Range Formats": ``chicago-16`` has no
     four-digit exception ("2582–607", "1299–302"); only ``chicago``/``chicago-15``
@@ -1326,6 +1338,11 @@ def _fix_page_ranges(model: Any) -> None:
     original = model.FormatNumber._format_last_page
 
     def _format_last_page(self: Any, first: str, last: str) -> str:
+        pf, pl = _PREFIXED.fullmatch(first), _PREFIXED.fullmatch(last)
+        if pf and pl and pf.group(1) == pl.group(1) and pf.group(1):
+            # "A131-A133": the shared prefix goes when the range is shortened ("A131–33")
+            short = _format_last_page(self, pf.group(2), pl.group(2))
+            return last if short == pl.group(2) else short
         if len(first) != len(last) or not first.isdigit() or not last.isdigit():
             return last  # "1-35": citeproc-py cut this to "1–5"
         if self.get_root().get_option("page-range-format") != "chicago-16":
