@@ -350,3 +350,11 @@ def test_prefixed_page_ranges_and_page_first() -> None:
     assert "pp. A131–33" in one("modern-language-association", item)
     assert "A131–A133" in one("apa", item)  # expanded keeps it
     assert " 12, C7 (2020)" in one("american-physics-society", dict(ARTICLE, page="C7-281-C7-294"))
+
+
+def test_report_number_ranges_as_citeproc_js() -> None:
+    # a numeric report number is a range ("91–016 Revised") unless a cs:label
+    # ("Nos.") presents it, as citeproc-js renders it
+    report = {"id": "r", "type": "report", "title": "The Ant System", "number": "91-016 Revised", "publisher": "Lab", "issued": {"date-parts": [[1991]]}, "author": [{"family": "Dorigo", "given": "M."}]}
+    assert "91–016 Revised" in one("ieee", report)
+    assert "(Nos. 91-016 Revised)" in one("apa", report)

@@ -609,7 +609,7 @@ def _render_csl_locked(entries: list[Entry], path: str, fmt: _Fmt, locale: str |
     _SAS["language"] = (locale or DEFAULT_LOCALE)[:2].lower()
     # citeproc-py lower-cases keys, so it sees synthetic ids that cannot collide
     ids = [f"r{i}" for i in range(len(entries))]
-    delimiter = _range_delimiter(style)
+    delimiter = _SAS["range"] = _range_delimiter(style)
     source = _Source([entry_to_csl(e, key=i) for e, i in zip(entries, ids)], delimiter)
     bib = CitationStylesBibliography(style, source, fmt)
     for i in ids:
@@ -1114,12 +1114,38 @@ def _fix_substitute_choose(model: Any) -> None:
             value = String(first) if first else None
         else:
             value = original_variable(self, item, context)
+            if (
+                self.get("variable") in ("number", "collection-number")
+                and self.get("text-case") is None
+                and value is not None
+                and _LEADING_RANGE.match(str(value))
+                and not _has_label(self)
+            ):
+                # a numeric "number" keeps its range as a range ("No. 91–016 Revised",
+                # as citeproc-js; with a cs:label ("Nos.") it is left as written)
+                value = String(_LEADING_RANGE.sub(lambda m: m.group(1) + _SAS.get("range", "–") + m.group(2), str(value), count=1))
         if _RECORDING and value is not None and str(value) != "":
             _RECORDING[-1].append((self.tag, self.get("variable")))
         return value
 
     model.Text._variable = _variable
 
+
+_LEADING_RANGE = re.compile(r"^(\d+)-(\d+)\b")
+_HAS_LABEL: dict[Any, bool] = {}
+
+
+def _has_label(text_elem: Any) -> bool:
+    """Whether a cs:label for the same variable sits in the enclosing group."""
+    hit = _HAS_LABEL.get(text_elem)
+    if hit is None:
+        var = text_elem.get("variable")
+        group = text_elem.getparent()
+        while group is not None and not group.tag.endswith("}group") and not group.tag.endswith("}macro"):
+            group = group.getparent()
+        hit = group is not None and any(n.tag.endswith("}label") and n.get("variable") == var for n in group.iter())
+        _HAS_LABEL[text_elem] = hit
+    return hit
 
 #: variables rendered while a substitute candidate renders (a stack: substitutes nest)
 _RECORDING: list[list[tuple[str, str]]] = []
