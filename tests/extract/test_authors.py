@@ -96,3 +96,18 @@ def test_parse_display_name_rejects_sentences() -> None:
     assert parse_display_name("Smith") is None  # a lone word is not a citable person
     name, roles, _ = parse_display_name("Zhihang Zhong*")  # type: ignore[misc]
     assert name.family == "Zhong" and roles == ("equal",)
+
+
+@pytest.mark.parametrize(
+    "text, expected, rest",
+    [
+        ("Smith A, Doe B. Title", ["Smith", "Doe"], "Title"),
+        ("Smith A, Doe B. Graphene Transistors Rule. Nature", ["Smith", "Doe"], "Graphene"),
+        ("Smith JA. Graphene Transistors. Nature", ["Smith"], "Graphene"),
+    ],
+)
+def test_vancouver_list_ends_at_the_full_stop(text: str, expected: list[str], rest: str) -> None:
+    found = scan_authors(text)
+    assert [n.family for n in found.names] == expected
+    assert text[found.end:].strip().startswith(rest)
+    assert not found.names[-1].given.endswith(".")

@@ -111,8 +111,8 @@ def _token_kind(tok: str) -> str:
         return "initial"
     if tok in _PARTICLES or (tok.startswith(("d'", "d’")) and len(tok) > 2):
         return "particle"  # only lower-case: "Van Vu", "Quoc V. Le" are given/family names
-    if _CAPS_INITIALS.match(tok):
-        return "caps"
+    if _CAPS_INITIALS.match(tok) or re.fullmatch(r"[A-Z]{2,3}\.", tok):
+        return "caps"  # "JA", "JA." (Vancouver initials)
     if tok.endswith(".") and len(tok) > 3:
         return "bad"  # "Roe." ends a sentence; names carry no full stop
     if _WORD.match(tok) and not tok[0].islower():
@@ -331,12 +331,20 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
                 continue
             parsed = parse_display_name(piece)
             used = 1
+            if parsed is not None and re.search(r"\b[A-Z]{1,3}\.\s+[A-Z]" if vancouver else r"^\S+\s+[A-Z]{2,3}\.\s+[A-Z]", piece):
+                # "Doe B. Deep Learning …": in a Vancouver list the name ends at the full stop
+                heads = _name_heads(piece)
+                if heads and _is_vancouver(piece[:heads[0]]):
+                    parsed = parse_display_name(piece[:heads[0]])
+                    pe = s + heads[0]
         if parsed is None:
             # the list ends inside this piece: "Lee K. Title …", "K. King (2020) …", "Doe: Title"
             heads = _name_heads(piece)
             # in a Vancouver list ("Hille F, Charpentier E. CRISPR-Cas: …") the name ends
             # at the first full stop; elsewhere ("Andrew Y. Ng: Title") at the last break
             head_end = (heads[0] if vancouver else heads[-1]) if heads else 0
+            if heads and not vancouver and re.search(r"\s[A-Z]{2,3}\.?$", piece[:heads[0]]) and _is_vancouver(piece[:heads[0]]):
+                head_end = heads[0]  # "Smith JA. Graphene Transistors": two-letter initials end a Vancouver name
             if head_end:
                 parsed = parse_display_name(piece[:head_end])
                 pe = s + head_end
@@ -355,6 +363,10 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
             break
     if not names or all(n.is_others for n in names):
         return AuthorList((), (), 0, 0.0)
+    if vancouver:
+        # the full stop after the last "Doe B." ends the list, it is not part of the initials
+        names = [Name(family=n.family, given=n.given[:-1], particle=n.particle, suffix=n.suffix)
+                 if re.fullmatch(r"[A-Z]{1,3}\.", n.given) and not n.literal else n for n in names]
     real = [c for n, c in zip(names, confidences) if not n.is_others]
     confidence = min(real) if real else 0.0
     if len(real) >= 2:
