@@ -51,11 +51,6 @@ LIMITS: dict[str, Limits] = {
     # Authors (all other fields 1.0): NLM names "Jinek M" are gold as displayed, scored with
     # family "M"; the extractor writes "Jinek, M" (family Jinek). A convention question, not a miss.
     "17_pubmed_nlm_markdown_biomed": Limits(min_f1=0.78),
-    # ORCID record copied as text (title / journal / "2015-05 | Journal article" / DOI /
-    # "Contributors: a; b"): no entry is recognised.
-    "25_orcid_record_climate": Limits(min_f1=0.0, missed=8),
-    # Pure portal APA list: the two-word family "Serrano Ramon, B." breaks one entry's split.
-    "26_pure_portal_chem": Limits(min_f1=0.88, missed=1, spurious=1),
 }
 
 
