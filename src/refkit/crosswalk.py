@@ -36,6 +36,7 @@ import json
 import re
 from typing import Any, Iterable, Mapping
 
+from .latex import escape as latex_escape
 from .latex import to_unicode
 from .model import Entry, Name
 
@@ -204,42 +205,13 @@ for _bib, _var in FIELDS:
 _BIB_FIELDS = {b for b, _ in FIELDS} | set(NAME_ROLES) | set(DATE_FIELDS) | _SPECIAL
 
 
-# ---------------------------------------------------------------------------------
-# Text <-> value text (an exact inverse pair, unlike latexcodec for \\textbackslash{} …)
-# ---------------------------------------------------------------------------------
-
-_ESCAPES = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^]")
-_UNESCAPE_RE = re.compile(r"\\textbackslash\{\}|\\textasciitilde\{\}|\\textasciicircum\{\}|\\[{}&%$#_]")
-#: private-use placeholders that survive latexcodec untouched
-_HOLD = {esc: chr(0xE000 + i) for i, esc in enumerate(_ESCAPES.values())}
-_RELEASE = dict(zip(_HOLD.values(), _ESCAPES.keys()))
-
-
 def escape(text: str) -> str:
-    """BibTeX value text for plain ``text``: LaTeX specials escaped, whitespace kept."""
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    """BibTeX value text for plain CSL ``text`` (white space kept)."""
+    return latex_escape(text, keep_space=True)
 
 
-def unescape(value: str) -> str:
-    """Plain Unicode text for BibTeX value text; the exact inverse of :func:`escape`
-    (refkit.latex.to_unicode for everything else)."""
-    if "\\" not in value:
-        return to_unicode(value)
-    held = _UNESCAPE_RE.sub(lambda m: _HOLD[m.group(0)], value)
-    text = to_unicode(held)
-    return "".join(_RELEASE.get(c, c) for c in text) if any(c in _RELEASE for c in text) else text
+#: plain Unicode text for BibTeX value text; the exact inverse of :func:`escape`
+unescape = to_unicode
 
 
 # ---------------------------------------------------------------------------------

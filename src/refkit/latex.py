@@ -27,6 +27,11 @@ _ESCAPES = {
     "^": r"\textasciicircum{}",
 }
 _ESCAPE_RE = re.compile(r"[\\{}&%$#_~^]")
+# what escape() writes, read back exactly (latexcodec does not know \textbackslash{} …)
+_UNESCAPE_RE = re.compile(r"\\textbackslash\{\}|\\textasciitilde\{\}|\\textasciicircum\{\}|\\[{}&%$#_]")
+#: private-use placeholders that pass through latexcodec untouched
+_HOLD = {esc: chr(0xE000 + i) for i, esc in enumerate(_ESCAPES.values())}
+_RELEASE = {hold: char for char, hold in zip(_ESCAPES, _HOLD.values())}
 
 
 @lru_cache(maxsize=65536)
@@ -38,12 +43,15 @@ def to_unicode(value: str) -> str:
     import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
     import codecs
 
+    held = _UNESCAPE_RE.sub(lambda m: _HOLD[m.group(0)], value) if "\\" in value else value
     try:
-        text = codecs.decode(value, "ulatex")
+        text = codecs.decode(held, "ulatex")  # type: ignore[call-overload]
     except Exception:
-        text = value
-    text = strip_braces(text)
-    return " ".join(text.split())
+        text = held
+    text = " ".join(strip_braces(text).split())
+    if any(c in _RELEASE for c in text):
+        text = "".join(_RELEASE.get(c, c) for c in text)
+    return text
 
 
 def strip_braces(text: str) -> str:
@@ -51,6 +59,9 @@ def strip_braces(text: str) -> str:
     return re.sub(r"(?<!\\)[{}]", "", text).replace("\\{", "{").replace("\\}", "}")
 
 
-def escape(text: str) -> str:
-    """A BibTeX value for plain ``text``: LaTeX specials escaped, nothing else changed."""
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], " ".join(text.split()))
+def escape(text: str, *, keep_space: bool = False) -> str:
+    """A BibTeX value for plain ``text``: LaTeX specials escaped, white space
+    collapsed (kept as is with ``keep_space``). :func:`to_unicode` inverts it."""
+    if not keep_space:
+        text = " ".join(text.split())
+    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
 from ..crosswalk import csl_type, entry_to_csl, unescape
+from ..latex import escape as latex_escape
 from ..errors import FormatError
 from ..model import Entry, Library
 
@@ -184,19 +185,6 @@ class _Html(_Fmt):
 
 class _Latex(_Fmt):
     name = "latex"
-    _SPECIAL = {
-        "\\": r"\textbackslash{}",
-        "{": r"\{",
-        "}": r"\}",
-        "&": r"\&",
-        "%": r"\%",
-        "$": r"\$",
-        "#": r"\#",
-        "_": r"\_",
-        "~": r"\textasciitilde{}",
-        "^": r"\textasciicircum{}",
-    }
-    _RE = re.compile(r"[\\{}&%$#_~^]")
 
     def markup(self) -> dict[str, tuple[str, str]]:
         return {
@@ -209,7 +197,7 @@ class _Latex(_Fmt):
         }
 
     def escape(self, text: str) -> str:
-        return self._RE.sub(lambda m: self._SPECIAL[m.group(0)], str(text))
+        return latex_escape(str(text), keep_space=True)
 
     def bold(self, text: str) -> str:
         return f"\\textbf{{{text}}}"

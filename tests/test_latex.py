@@ -1,0 +1,23 @@
+"""Value text <-> Unicode: readers escape with latex.escape, writers read back with to_unicode."""
+
+import pytest
+
+from refkit.latex import escape, to_unicode
+
+
+@pytest.mark.parametrize("text", ["R&D at 50% for $5", r"C:\path\to", "x^2 ~ y", "a_b #1 {set}", "Schölkopf", "plain"])
+def test_escape_and_to_unicode_are_an_exact_pair(text: str) -> None:
+    assert to_unicode(escape(text)) == text
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(r"Sch\"olkopf", "Schölkopf"), (r"M{\"u}ller", "Müller"), (r"I{\~n}igo", "Iñigo"), ("{NeRF}: Neural", "NeRF: Neural"), (r"50\%", "50%")],
+)
+def test_latex_markup_becomes_unicode(value: str, text: str) -> None:
+    assert to_unicode(value) == text
+
+
+def test_escape_collapses_space_unless_asked() -> None:
+    assert escape("a \n b") == "a b"
+    assert escape("a \n b", keep_space=True) == "a \n b"
