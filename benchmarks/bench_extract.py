@@ -124,7 +124,7 @@ def bench_html(megabytes: float = 5.0, repeat: int = 3) -> dict[str, float]:
         parser.close()
         return None
 
-    from refkit.extract.html_segments import page_items, parse_html
+    from refkit.extraction.html_segments import page_items, parse_html
 
     t_refkit, lib = _best_of(lambda: html.read(page, path="bench.html"), repeat)
     t_segments, items = _best_of(lambda: page_items(parse_html(page)), repeat)  # type: ignore[arg-type]

@@ -3,7 +3,7 @@
 Order of trust:
 
 1. ``citation_*`` meta tags: the page *is* one article (a publisher or repository page).
-2. Publication items cut from the page (:mod:`refkit.extract.html_segments`),
+2. Publication items cut from the page (:mod:`refkit.extraction.html_segments`),
    each one read from embedded BibTeX/COinS when the item carries it (exact
    fields), else parsed from its visible text by the citation parser. Visible
    links always add identifiers (arXiv, DOI, PubMed, OpenReview) and the
@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable
 from .. import ids
 from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
-from ..extract.segment import Link, Segment
+from ..extraction.segment import Link, Segment
 
 __all__ = ["read", "sniff", "entry_links", "MAX_ITEMS"]
 
@@ -277,7 +277,7 @@ def _merge_structured(structured: Entry, visible: Entry | None, links: dict[str,
 
 def _parser() -> Callable[..., Entry | None] | None:
     try:
-        from ..extract.citation import parse_segment
+        from ..extraction.citation import parse_segment
     except ImportError:  # the citation parser is optional for structured-only pages
         return None
     return parse_segment
@@ -301,8 +301,8 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
 
 
 def _read(text: str, path: str | None) -> Library:
-    from ..extract import html_segments as hs
-    from ..extract import structured
+    from ..extraction import html_segments as hs
+    from ..extraction import structured
 
     if not text or not text.strip() or "\x00" in text[:8192]:
         return Library(source=path)
@@ -435,7 +435,7 @@ def _dedupe(entries: list[Entry]) -> list[Entry]:
 def _unique_keys(entries: list[Entry]) -> list[Entry]:
     from dataclasses import replace
 
-    from ..extract.structured import make_key
+    from ..extraction.structured import make_key
 
     taken: set[str] = set()
     out = []

@@ -1,14 +1,14 @@
 """Reader for publication lists in Markdown, plain text and LaTeX (CVs, READMEs,
 scraped profile listings): the fallback format.
 
-The document is cut into :class:`~refkit.extract.segment.Segment` items — list
+The document is cut into :class:`~refkit.extraction.segment.Segment` items — list
 items (``-``, ``*``, ``•``, ``1.``, ``[1]``, ``(1)``, ``\\item``, ``\\bibitem``) or
 blank-line-separated paragraphs — under the headings they sit in (``#``,
 underlined, ``\\section``, short title lines). Inline markup becomes span flags
 (``**bold**``, ``*italic*``, ``[text](url)``, ``\\textbf``, ``\\emph``, ``\\href``).
 Sections whose heading says they are not publications (education, talks,
 teaching, awards, service, projects, software, news …) are skipped. Each item is
-handed to :func:`refkit.extract.citation.parse_segment`; items that are not
+handed to :func:`refkit.extraction.citation.parse_segment`; items that are not
 publications give no entry, so a document without any gives an empty library.
 """
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..extract.segment import Link, Segment, Span
+from ..extraction.segment import Link, Segment, Span
 from ..model import Entry, Library, Location
 
 __all__ = ["read", "sniff", "segments"]
@@ -34,7 +34,7 @@ def sniff(text: str) -> float:
 
 def read(text: str, *, path: str | None = None, **options: Any) -> Library:
     """Extract the publication entries of a Markdown, plain-text or LaTeX document."""
-    from ..extract.citation import parse_segment
+    from ..extraction.citation import parse_segment
 
     entries: list[Entry] = []
     for segment, section in _segments_with_sections(text, path):
@@ -150,7 +150,7 @@ def _optional(text: str, i: int) -> int:
 
 def _latex_inline(text: str, depth: int = 0) -> str:
     """LaTeX inline markup -> Markdown-like text (``**bold**``, ``*italic*``, ``[t](u)``, Unicode)."""
-    from ..extract.venues import aas_macros
+    from ..extraction.venues import aas_macros
 
     if depth > 20:
         return text
@@ -507,7 +507,7 @@ class _Item:
 
 def _heading_line(text: str) -> bool:
     """A plain-text line that reads as a heading (when it stands alone)."""
-    from ..extract.authors import scan_authors
+    from ..extraction.authors import scan_authors
 
     stripped = text.strip().strip("*_").strip()
     stripped = re.sub(r"\s*\([^()]{0,80}\)\s*(:?)$", r"\1", stripped)  # "PUBLICATIONS (selected)"
@@ -605,7 +605,7 @@ _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def _items(lines: list[str]) -> list[_Item]:
-    from ..extract.authors import scan_authors
+    from ..extraction.authors import scan_authors
 
     items: list[_Item] = []
     headings: list[tuple[int, str]] = []  # (level, text)

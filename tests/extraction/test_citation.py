@@ -1,11 +1,11 @@
-"""One listed item -> one Entry (refkit.extract.citation)."""
+"""One listed item -> one Entry (refkit.extraction.citation)."""
 
 from __future__ import annotations
 
 import pytest
 
-from refkit.extract.citation import parse_segment, parse_text
-from refkit.extract.segment import Link, Segment, Span
+from refkit.extraction.citation import parse_segment, parse_text
+from refkit.extraction.segment import Link, Segment, Span
 from refkit.model import Entry, Location
 
 

@@ -2,7 +2,7 @@
 
 :func:`parse_segment` is shared by every reader of documents written for people
 (HTML pages, Markdown/LaTeX/plain-text CVs). It works on the item's visible text
-plus the markup hints in its :class:`~refkit.extract.segment.Segment` (bold,
+plus the markup hints in its :class:`~refkit.extraction.segment.Segment` (bold,
 italics, links, headings), in five steps:
 
 1. *harvest*: identifiers (DOI, arXiv, PMID, ISBN, OpenReview) and labelled links
@@ -14,11 +14,11 @@ italics, links, headings), in five steps:
 3. *split*: the rest is cut into chunks at line breaks and sentence ends (not
    after initials or abbreviations);
 4. *assign*: a quoted or bold title, else the author list (read by
-   :func:`refkit.extract.authors.scan_authors`) decides the order — authors first
+   :func:`refkit.extraction.authors.scan_authors`) decides the order — authors first
    (``A, B. Title. Venue``) or title first (``Title`` / ``A, B`` / ``Venue``);
    what follows the title is the venue;
 5. *build*: year and month, venue minus volume/pages, the BibTeX type from the
-   venue's wording and :mod:`refkit.extract.venues`, role markers in ``author+an``.
+   venue's wording and :mod:`refkit.extraction.venues`, role markers in ``author+an``.
 
 Text is never guessed: a field not shown is left out. Every value is escaped
 with :func:`refkit.latex.escape`; extracted fields carry a

@@ -2,8 +2,8 @@
 pathological nesting) and which elements are never citation text (scripts,
 navigation, hidden abstract/BibTeX boxes, buttons).
 
-Shared by :mod:`refkit.extract.html_segments` (finding items) and
-:mod:`refkit.extract.html_spans` (their text).
+Shared by :mod:`refkit.extraction.html_segments` (finding items) and
+:mod:`refkit.extraction.html_spans` (their text).
 """
 
 from __future__ import annotations

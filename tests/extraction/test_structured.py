@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from refkit.extract.html_segments import parse_html
-from refkit.extract.structured import (
+from refkit.extraction.html_segments import parse_html
+from refkit.extraction.structured import (
     bibtex_entries,
     coins_entries,
     jsonld_entries,

@@ -1,10 +1,10 @@
-"""Venue knowledge (refkit.extract.venues)."""
+"""Venue knowledge (refkit.extraction.venues)."""
 
 from __future__ import annotations
 
 import pytest
 
-from refkit.extract.venues import aas_macros, all_venues, is_publisher, lookup, venue_type
+from refkit.extraction.venues import aas_macros, all_venues, is_publisher, lookup, venue_type
 
 
 def test_lookup_by_abbreviation_name_and_inside_text() -> None:

@@ -18,8 +18,8 @@ the *shape* of the tree:
    ``<dt>``, captions, lone bold lines) and the section they name
    (publications, or news/talks/teaching … which never hold publications).
 4. **Spans.** The item's visible text with bold/italic/sup/link/css marks
-   (:mod:`refkit.extract.html_spans`); parsing and what is never citation text
-   live in :mod:`refkit.extract.html_dom`.
+   (:mod:`refkit.extraction.html_spans`); parsing and what is never citation text
+   live in :mod:`refkit.extraction.html_dom`.
 
 Everything iterates (no recursion), so 10,000-deep nesting is safe; lxml's
 ``huge_tree`` parser bounds the depth it builds.

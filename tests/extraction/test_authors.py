@@ -1,10 +1,10 @@
-"""Author lists as displayed -> Name lists (refkit.extract.authors)."""
+"""Author lists as displayed -> Name lists (refkit.extraction.authors)."""
 
 from __future__ import annotations
 
 import pytest
 
-from refkit.extract.authors import annotation, parse_authors, parse_display_name, scan_authors
+from refkit.extraction.authors import annotation, parse_authors, parse_display_name, scan_authors
 from refkit.model import Name
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from refkit.extract.html_segments import PageItem, classify_heading, page_items, parse_html
+from refkit.extraction.html_segments import PageItem, classify_heading, page_items, parse_html
 
 
 def items(html: str) -> list[PageItem]:
