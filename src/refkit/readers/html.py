@@ -18,6 +18,7 @@ An empty, binary or non-publication page gives an empty :class:`Library`.
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 import unicodedata
@@ -226,10 +227,20 @@ def looks_like_citation(segment: Segment, minimum: int = 3) -> bool:
 
 
 def _fold_title(entry: Entry) -> str:
-    text = to_unicode(entry.get("title", "") or "")
+    return _fold(entry.get("title", "") or "")
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(title: str) -> str:
+    """A title folded for matching (no accents, case or punctuation); cached as
+    every entry's title is folded two or three times while a page is merged."""
+    text = to_unicode(title)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
 #: fields BibTeX (biblatex) reads verbatim: no LaTeX escapes inside
@@ -438,20 +449,29 @@ def _unique_keys(entries: list[Entry]) -> list[Entry]:
     from ..extraction.structured import make_key
 
     taken: set[str] = set()
+    tried: dict[str, int] = {}  # base -> suffixes before this one are all taken
     out = []
     for entry in entries:
         key = entry.key
-        if not key or key in taken:
-            key = make_key(entry, taken) if not key else _suffix(key, taken)
+        if not key:
+            key = make_key(entry)  # the base; make_key(entry, taken) would scan its suffixes
+            if key in taken:
+                key = _suffix(key, taken, tried)
+        elif key in taken:
+            key = _suffix(key, taken, tried)
         taken.add(key)
         out.append(entry if key == entry.key else replace(entry, key=key))
     return out
 
 
-def _suffix(key: str, taken: set[str]) -> str:
-    n = 0
+def _suffix(key: str, taken: set[str], tried: dict[str, int]) -> str:
+    """The first free ``key`` + ``a``, ``b`` … (as make_key suffixes), resuming
+    where the last search for ``key`` stopped: keys are only ever added to
+    ``taken``, so a page repeating one base thousands of times stays linear."""
+    n = tried.get(key, 0)
     while True:
         cand = f"{key}{chr(ord('a') + n % 26)}{'' if n < 26 else n // 26}"
         if cand not in taken:
+            tried[key] = n + 1
             return cand
         n += 1
