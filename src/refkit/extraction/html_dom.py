@@ -122,6 +122,8 @@ def is_skipped(el: HtmlElement) -> bool:
         return True
     if tag in DROP_TAGS:
         return True
+    if tag != "details" and not el.attrib:  # most elements: no class, style or hidden flag
+        return False
     names = [c.lower() for c in classes(el)]
     if any(c in _SKIP_CLASSES for c in names):
         return True

@@ -101,7 +101,7 @@ def classify_heading(text: str, max_words: int = 8) -> str | None:
 
 # --------------------------------------------------------------------------- stats
 
-@dataclass
+@dataclass(slots=True)
 class _Stat:
     tlen: int = 0
     years: int = 0
@@ -122,7 +122,7 @@ def _text_stat(text: str | None, st: _Stat) -> None:
     if _DIGIT.search(s):
         st.years += len(_YEAR.findall(s))
     st.signals += len(_SIGNAL.findall(s))
-    st.punct += len(_PUNCT.findall(s))
+    st.punct += s.count(",") + s.count(".") + s.count(";") + s.count(":")  # _PUNCT matches, without a regex pass
 
 
 def _add(dst: _Stat, src: _Stat) -> None:
@@ -177,19 +177,25 @@ class _Page:
                 self.stats[el] = _Stat(skipped=True)
                 continue
             elements.append(el)
+        stats = self.stats
+        index = self.index
         for el in reversed(elements):  # children before parents
-            for j, child in enumerate(el):
-                self.index[child] = j
             st = _Stat()
             _text_stat(el.text, st)
-            for child in el:
-                cst = self.stats.get(child)
+            for j, child in enumerate(el):
+                index[child] = j
+                cst = stats.get(child)
                 if cst is not None and not cst.skipped:
-                    _add(st, cst)
-                    if child.tag in BLOCK_TAGS or child.tag == "br" or cst.blockish:
-                        st.blockish = True
+                    st.tlen += cst.tlen
+                    st.years += cst.years
+                    st.signals += cst.signals
+                    st.punct += cst.punct
+                    if not st.blockish:
+                        tag = child.tag
+                        if tag in BLOCK_TAGS or tag == "br" or cst.blockish:
+                            st.blockish = True
                 _text_stat(child.tail, st)
-            self.stats[el] = st
+            stats[el] = st
             total = 0
             if st.blockish:  # inline-only content is one run: no parts to add up
                 parts = self.parts(el)

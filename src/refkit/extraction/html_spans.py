@@ -72,8 +72,14 @@ def _is_marker_sup(el: HtmlElement) -> bool:
     return not (word and len(word) <= 2 and word[-1].isalpha())
 
 
+#: tags that change the style even without a class attribute
+_STYLING_TAGS = BOLD_TAGS | ITALIC_TAGS | frozenset(HEADING_TAGS) | {"sup", "a"}
+
+
 def _child_style(style: Style, el: HtmlElement) -> Style:
     tag = el.tag
+    if tag not in _STYLING_TAGS and el.get("class") is None:
+        return style  # a plain <div>/<span>/<td>: the parent's style as it is (never mutated)
     css = style.css
     names = classes(el)
     if names:
