@@ -182,9 +182,9 @@ def _more_authors(line: list[Span]) -> list[Span]:
         if "more author" not in s.text.lower() or not _MORE_AUTHORS.search(s.text):
             continue
         out[i] = Span(_MORE_AUTHORS.sub("et al.", s.text), s.bold, s.italic, s.sup, s.link, s.css)
-        if i > 0 and re.search(r"\band\s*$", out[i - 1].text) and out[i].text.lstrip().startswith("et al."):
+        if i > 0 and _SRE0.search(out[i - 1].text) and out[i].text.lstrip().startswith("et al."):
             prev = out[i - 1]
-            out[i - 1] = Span(re.sub(r"\band\s*$", "", prev.text), prev.bold, prev.italic, prev.sup, prev.link, prev.css)
+            out[i - 1] = Span(_SRE0.sub("", prev.text), prev.bold, prev.italic, prev.sup, prev.link, prev.css)
     return out
 
 
@@ -284,7 +284,7 @@ def _trim_link_tail(line: list[Span]) -> list[Span]:
     out = line[:n]
     last = out[-1]
     if not last.link:
-        text = re.sub(r"[\s\[(|/·•–—-]+$", "", last.text)
+        text = _SRE1.sub("", last.text)
         out[-1] = Span(text, last.bold, last.italic, last.sup, last.link, last.css)
     return out
 
@@ -342,3 +342,9 @@ def _write_element(writer: SpanWriter, top: HtmlElement, base: Style) -> None:
 
 
 #: a <br> directly inside these wraps a line of a title or name list
+
+
+# Precompiled patterns of calls inside functions (the re module's cache lookup
+# on every call was a measurable share of extraction time).
+_SRE0 = re.compile(r"\band\s*$")
+_SRE1 = re.compile(r"[\s\[(|/·•–—-]+$")

@@ -74,7 +74,7 @@ _PUB_WEAK = re.compile(r"\b(?:journals?|conferences?|proceedings|books?|chapters
 
 def _section_kind(heading: str) -> str | None:
     """``"pub"``, ``"other"`` or None (neutral: a year, a sub-grouping)."""
-    if _PUB_STRONG.search(heading) and not re.search(r"\b(?:reviewer|referee|reviewing)\b", heading, re.I):
+    if _PUB_STRONG.search(heading) and not _TRE0.search(heading):
         return "pub"
     if _NON_PUB.search(heading):
         return "other"
@@ -161,7 +161,7 @@ def _latex_inline(text: str, depth: int = 0) -> str:
     while i < n:
         ch = text[i]
         if ch == "\\":
-            m = re.match(r"\\([A-Za-z]+\*?|.)", text[i:])
+            m = _TRE1.match(text[i:])
             if not m:
                 i += 1
                 continue
@@ -177,7 +177,7 @@ def _latex_inline(text: str, depth: int = 0) -> str:
                     while k < n and text[k] == " " and bare.isalpha():
                         k += 1
                     if k < n and text[k] == "\\":
-                        mm = re.match(r"\\([ij])(?![A-Za-z])", text[k:])
+                        mm = _TRE2.match(text[k:])
                         base, j2 = (mm.group(1), k + mm.end()) if mm else ("", k)
                     else:
                         base, j2 = (text[k], k + 1) if k < n else ("", k)
@@ -229,7 +229,7 @@ def _latex_inline(text: str, depth: int = 0) -> str:
                 g = _find_group(text, j)
                 if g:
                     inner = _latex_inline(g[0], depth + 1)
-                    out.append(inner if re.fullmatch(r"[*†‡#§¶✉\s,]+", inner) else "")
+                    out.append(inner if _TRE3.fullmatch(inner) else "")
                     i = g[1]
                     continue
             if bare in _BOLD_CMDS or bare in _ITALIC_CMDS:
@@ -311,7 +311,7 @@ def _latex_inline(text: str, depth: int = 0) -> str:
             j = text.find("$", i + 1, i + 200)
             if j != -1:
                 inner = text[i + 1:j].strip()
-                inner = re.sub(r"^\^\{?(.*?)\}?$", r"\1", inner)
+                inner = _TRE4.sub(r"\1", inner)
                 out.append(_latex_inline(inner, depth + 1))
                 i = j + 1
                 continue
@@ -398,32 +398,28 @@ def _moderncv(text: str) -> str:
 
 def _latex_to_markdown(text: str) -> str:
     """A LaTeX CV or bibliography as Markdown-like lines (headings, items, markup)."""
-    text = re.sub(r"(?<!\\)%[^\n]*", "", text)
+    text = _TRE5.sub("", text)
     text = _expand_macros(text)
     begin = text.find("\\begin{document}")
     if begin != -1:
         text = text[begin + len("\\begin{document}"):]
     text = text.replace("\\end{document}", "")
-    text = re.sub(
-        r"\\((?:sub)*)section\*?\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}",
-        lambda m: "\n\n" + "#" * (1 + len(m.group(1)) // 3) + " " + m.group(2) + "\n\n",
+    text = _TRE6.sub(lambda m: "\n\n" + "#" * (1 + len(m.group(1)) // 3) + " " + m.group(2) + "\n\n",
         text,
     )
     text = _moderncv(text)
-    text = re.sub(r"\\(?:cvsection|part|chapter|paragraph)\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", lambda m: "\n\n# " + m.group(1) + "\n\n", text)
-    text = re.sub(r"\\begin\{thebibliography\}\s*\{[^}]*\}", "\n\n", text)
-    text = re.sub(r"\\(?:begin|end)\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^}\n]*\})?", "\n\n", text)
-    text = re.sub(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{[^}]*\}", "\n- ", text)
+    text = _TRE7.sub(lambda m: "\n\n# " + m.group(1) + "\n\n", text)
+    text = _TRE8.sub("\n\n", text)
+    text = _TRE9.sub("\n\n", text)
+    text = _TRE10.sub("\n- ", text)
     # "\item[2020]": a year label is kept as a leading "(2020)"; other labels go
-    text = re.sub(
-        r"\\item\s*(?:\[([^\]]*)\])?",
-        lambda m: "\n- " + (f"({m.group(1).strip()}) " if m.group(1) and re.fullmatch(r"\s*(?:19|20)\d\d\s*", m.group(1)) else ""),
+    text = _TRE12.sub(lambda m: "\n- " + (f"({m.group(1).strip()}) " if m.group(1) and _TRE11.fullmatch(m.group(1)) else ""),
         text,
     )
     lines = []
-    for para in re.split(r"\n\s*\n", text):
+    for para in _TRE13.split(text):
         # join the source lines of one paragraph except at explicit breaks and items
-        para = re.sub(r"\n(?!\s*(?:- |# ))", " ", para)
+        para = _TRE14.sub(" ", para)
         lines.append(_latex_inline(para))
     return "\n\n".join(lines)
 
@@ -484,7 +480,7 @@ def _inline(text: str, bold: bool = False, italic: bool = False, link: str | Non
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|~<>])", r"\1", text)
+    return _TRE15.sub(r"\1", text)
 
 
 # ---- blocks, items, headings -----------------------------------------------------------------------
@@ -510,21 +506,21 @@ def _heading_line(text: str) -> bool:
     from ..extraction.authors import scan_authors
 
     stripped = text.strip().strip("*_").strip()
-    stripped = re.sub(r"\s*\([^()]{0,80}\)\s*(:?)$", r"\1", stripped)  # "PUBLICATIONS (selected)"
+    stripped = _TRE16.sub(r"\1", stripped)  # "PUBLICATIONS (selected)"
     if not stripped or len(stripped) > 80 or len(stripped.split()) > 10:
         return False
-    if re.search(r"[.;,]$", stripped) or stripped.count(",") >= 2:
+    if _TRE17.search(stripped) or stripped.count(",") >= 2:
         return False
-    if re.search(r"https?://|@|\|", stripped):
+    if _TRE18.search(stripped):
         return False
-    if re.fullmatch(r"(?:19|20)\d\d", stripped):
+    if _TRE19.fullmatch(stripped):
         return True
-    if _section_kind(stripped) is not None and not re.search(r"\d", stripped):
+    if _section_kind(stripped) is not None and not _TRE20.search(stripped):
         return True  # "Submitted Manuscripts", "Conference Papers"
     found = scan_authors(stripped)
     if found and not stripped[found.end:].strip():
         return False
-    words = re.findall(r"[^\W\d_][\w'’-]*", stripped)
+    words = _TRE21.findall(stripped)
     if not words:
         return False
     caps = sum(1 for w in words if not w[0].islower() or w.lower() in ("of", "and", "in", "on", "the", "for", "to", "with", "a", "an"))
@@ -554,10 +550,10 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
         text = _latex_to_markdown(text)
     else:
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+    text = _TRE22.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = _rst(text)
     # Markdown block quotes are notes about the list, not items of it
-    lines = ["" if re.match(r"\s{0,3}>", line) else line for line in text.split("\n")]
+    lines = ["" if _TRE23.match(line) else line for line in text.split("\n")]
     items = _items(lines)
     wrapped = _wrapped(items, lines)
     out: list[tuple[Segment, str | None]] = []
@@ -576,7 +572,7 @@ def _rst(text: str) -> str:
     """reStructuredText markup the item parser does not need: directives (with their
     indented bodies), field lists and comments go; `` `text <url>`_ `` links become
     Markdown links."""
-    if ".. " not in text and "`_" not in text and not re.search(r"^:[^:\n]+:", text, re.M):
+    if ".. " not in text and "`_" not in text and not _TRE24.search(text):
         return text
     out: list[str] = []
     skipping = False
@@ -593,9 +589,9 @@ def _rst(text: str) -> str:
         if _RST_FIELD.match(line):
             out.append("")
             continue
-        line = re.sub(r"`([^`<\n]{1,500}?)\s*<([^>\s]{1,2000})>`__?", r"[\1](\2)", line)
-        line = re.sub(r"``([^`\n]{1,500})``", r"\1", line)
-        line = re.sub(r"`([^`\n]{1,500})`_{1,2}", r"\1", line)
+        line = _TRE25.sub(r"[\1](\2)", line)
+        line = _TRE26.sub(r"\1", line)
+        line = _TRE27.sub(r"\1", line)
         out.append(line)
     return "\n".join(out)
 
@@ -623,7 +619,7 @@ def _items(lines: list[str]) -> list[_Item]:
         kind = _section_kind(title)
         if kind is not None:
             section = kind
-        elif level <= 1 and not re.fullmatch(r"(?:19|20)\d\d", title):
+        elif level <= 1 and not _TRE19.fullmatch(title):
             section = None
         current = None
 
@@ -683,7 +679,7 @@ def _items(lines: list[str]) -> list[_Item]:
         # a new paragraph: a heading, a continuation of a listing item, or a new item
         next_blank = not nxt.strip() or bool(_BULLET.match(nxt)) or bool(_MD_HEADING.match(nxt))
         stripped = line.strip()
-        bold_line = re.fullmatch(r"\*\*[^*]{1,80}\*\*:?|__[^_]{1,80}__:?", stripped)
+        bold_line = _TRE28.fullmatch(stripped)
         strong = blank_before and _heading_line(stripped) and _section_kind(_plain(stripped)) is not None and not _BULLET.match(nxt)
         if blank_before and (next_blank or strong) and (bold_line or _heading_line(stripped)):
             level = 1 if stripped.isupper() or _section_kind(_plain(stripped)) is not None else 3
@@ -702,8 +698,8 @@ def _items(lines: list[str]) -> list[_Item]:
         if previous is not None and previous.section == section and previous.headings == tuple(h for _, h in headings):
             found = scan_authors(_plain(joined))
             authors_only = bool(found) and not _plain(joined)[found.end:].strip(" .,;") and found.confidence >= 0.7
-            prose = len(joined) > 200 and len(re.findall(r"\b(?:the|of|and|to|we|is|in|that|for|with|this)\b", joined, re.I)) / max(1, len(joined.split())) >= 0.15
-            blurb = re.match(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|description|keywords?|note|highlights?)\s*[:：]", joined, re.I) is not None
+            prose = len(joined) > 200 and len(_TRE29.findall(joined)) / max(1, len(joined.split())) >= 0.15
+            blurb = _TRE30.match(joined) is not None
             attach = authors_only or prose or blurb
         if attach and previous is not None:
             previous.lines.append((0, ""))
@@ -733,8 +729,8 @@ def _hanging_groups(para: list[tuple[int, str]], lines: list[str]) -> list[list[
 
 def _sub_bullet_is_link(body: str) -> bool:
     """An indented bullet under an item that only holds links or a note (``- [PDF](…)``)."""
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
-    return bool(re.match(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|project|video|slides|abstract|award|note|\*\*)", plain, re.I)) or len(plain) < 40
+    plain = _TRE31.sub(r"\1", body)
+    return bool(_TRE32.match(plain)) or len(plain) < 40
 
 
 def _plain(text: str) -> str:
@@ -761,3 +757,40 @@ def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:
                 links.append(Link(span.text, span.link))
     line_no = next((num for num, _ in item.lines if num), None)
     return Segment(tuple(spans), tuple(links), item.headings, Location(path, line_no))
+
+
+# Precompiled patterns of calls inside functions (the re module's cache lookup
+# on every call was a measurable share of extraction time).
+_TRE0 = re.compile(r"\b(?:reviewer|referee|reviewing)\b", re.I)
+_TRE1 = re.compile(r"\\([A-Za-z]+\*?|.)")
+_TRE2 = re.compile(r"\\([ij])(?![A-Za-z])")
+_TRE3 = re.compile(r"[*†‡#§¶✉\s,]+")
+_TRE4 = re.compile(r"^\^\{?(.*?)\}?$")
+_TRE5 = re.compile(r"(?<!\\)%[^\n]*")
+_TRE6 = re.compile(r"\\((?:sub)*)section\*?\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_TRE7 = re.compile(r"\\(?:cvsection|part|chapter|paragraph)\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_TRE8 = re.compile(r"\\begin\{thebibliography\}\s*\{[^}]*\}")
+_TRE9 = re.compile(r"\\(?:begin|end)\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^}\n]*\})?")
+_TRE10 = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{[^}]*\}")
+_TRE11 = re.compile(r"\s*(?:19|20)\d\d\s*")
+_TRE12 = re.compile(r"\\item\s*(?:\[([^\]]*)\])?")
+_TRE13 = re.compile(r"\n\s*\n")
+_TRE14 = re.compile(r"\n(?!\s*(?:- |# ))")
+_TRE15 = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+_TRE16 = re.compile(r"\s*\([^()]{0,80}\)\s*(:?)$")
+_TRE17 = re.compile(r"[.;,]$")
+_TRE18 = re.compile(r"https?://|@|\|")
+_TRE19 = re.compile(r"(?:19|20)\d\d")
+_TRE20 = re.compile(r"\d")
+_TRE21 = re.compile(r"[^\W\d_][\w'’-]*")
+_TRE22 = re.compile(r"<!--.*?-->", re.S)
+_TRE23 = re.compile(r"\s{0,3}>")
+_TRE24 = re.compile(r"^:[^:\n]+:", re.M)
+_TRE25 = re.compile(r"`([^`<\n]{1,500}?)\s*<([^>\s]{1,2000})>`__?")
+_TRE26 = re.compile(r"``([^`\n]{1,500})``")
+_TRE27 = re.compile(r"`([^`\n]{1,500})`_{1,2}")
+_TRE28 = re.compile(r"\*\*[^*]{1,80}\*\*:?|__[^_]{1,80}__:?")
+_TRE29 = re.compile(r"\b(?:the|of|and|to|we|is|in|that|for|with|this)\b", re.I)
+_TRE30 = re.compile(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|description|keywords?|note|highlights?)\s*[:：]", re.I)
+_TRE31 = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TRE32 = re.compile(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|project|video|slides|abstract|award|note|\*\*)", re.I)
