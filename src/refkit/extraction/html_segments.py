@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
@@ -112,17 +112,30 @@ class _Stat:
     skipped: bool = False
 
 
-def _text_stat(text: str | None, st: _Stat) -> None:
+_TextStat = tuple[int, int, int, int]  # tlen, years, signals, punct of one text node
+
+
+def _measure(text: str | None) -> _TextStat | None:
+    """The statistics of one text node (None when it is blank)."""
     if not text:
-        return
+        return None
     s = text.strip()
     if not s:
-        return
-    st.tlen += len(s)
-    if _DIGIT.search(s):
-        st.years += len(_YEAR.findall(s))
-    st.signals += len(_SIGNAL.findall(s))
-    st.punct += s.count(",") + s.count(".") + s.count(";") + s.count(":")  # _PUNCT matches, without a regex pass
+        return None
+    years = len(_YEAR.findall(s)) if _DIGIT.search(s) else 0
+    return (len(s), years, len(_SIGNAL.findall(s)), s.count(",") + s.count(".") + s.count(";") + s.count(":"))
+
+
+def _measure_tail(el: HtmlElement) -> _TextStat | None:
+    return _measure(el.tail)
+
+
+def _add_text(st: _Stat, t: _TextStat | None) -> None:
+    if t is not None:
+        st.tlen += t[0]
+        st.years += t[1]
+        st.signals += t[2]
+        st.punct += t[3]
 
 
 def _add(dst: _Stat, src: _Stat) -> None:
@@ -164,6 +177,9 @@ class _Page:
         self.index: dict[HtmlElement, int] = {}
         self._dl: dict[HtmlElement, bool] = {}
         self.odd: set[int] = set()  # items whose shape differs from their siblings' (intros, notes)
+        # statistics of each non-blank el.text / child.tail, measured once (parts() reuses them)
+        self._texts: dict[HtmlElement, _TextStat] = {}
+        self._tails: dict[HtmlElement, _TextStat] = {}
         self._compute()
 
     def _compute(self) -> None:
@@ -179,9 +195,14 @@ class _Page:
             elements.append(el)
         stats = self.stats
         index = self.index
+        texts = self._texts
+        tails = self._tails
         for el in reversed(elements):  # children before parents
             st = _Stat()
-            _text_stat(el.text, st)
+            t = _measure(el.text)
+            if t is not None:
+                texts[el] = t
+                _add_text(st, t)
             for j, child in enumerate(el):
                 index[child] = j
                 cst = stats.get(child)
@@ -194,7 +215,10 @@ class _Page:
                         tag = child.tag
                         if tag in BLOCK_TAGS or tag == "br" or cst.blockish:
                             st.blockish = True
-                _text_stat(child.tail, st)
+                t = _measure(child.tail)
+                if t is not None:
+                    tails[child] = t
+                    _add_text(st, t)
             stats[el] = st
             total = 0
             if st.blockish:  # inline-only content is one run: no parts to add up
@@ -279,12 +303,19 @@ class _Page:
             run = _Stat()
             run_start = end
 
-        _text_stat(el.text, run)
+        own = self.stats.get(el)
+        tail: Callable[[HtmlElement], _TextStat | None]
+        if own is not None and not own.skipped:  # measured by _compute
+            tail = self._tails.get
+            _add_text(run, self._texts.get(el))
+        else:  # a skipped element (a hidden <body>): measure here
+            tail = _measure_tail
+            _add_text(run, _measure(el.text))
         for j, child in enumerate(children):
             slot = 2 * j + 1
             cst = self.stats.get(child)
             if cst is None or cst.skipped:
-                _text_stat(child.tail, run)
+                _add_text(run, tail(child))
                 continue
             tag = child.tag
             if tag == "br":
@@ -294,7 +325,7 @@ class _Page:
                     out.append(_Part(el, slot, slot, _Stat(), separator=True))
                 last_was_br = True
                 run_start = slot + 1
-                _text_stat(child.tail, run)
+                _add_text(run, tail(child))
                 continue
             if tag in BLOCK_TAGS or cst.blockish:
                 close(slot)
@@ -302,11 +333,11 @@ class _Page:
                 out.append(_Part(el, slot, slot + 1, cst, element=child, heading=heading, separator=heading))
                 run_start = slot + 1
                 last_was_br = False
-                _text_stat(child.tail, run)
+                _add_text(run, tail(child))
                 continue
             last_was_br = False if cst.tlen else last_was_br
             _add(run, cst)
-            _text_stat(child.tail, run)
+            _add_text(run, tail(child))
         close(2 * len(children) + 1)
         return out
 
