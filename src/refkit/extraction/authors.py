@@ -84,11 +84,11 @@ def is_common_word(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
     roles: list[str] = []
-    for m in re.finditer(rf"[{re.escape(_MARKER_CHARS)}]", piece):
+    for m in _ARF0.finditer(piece):
         role = MARKER_ROLES.get(m.group(0), "equal")
         if role not in roles:
             roles.append(role)
-    cleaned = re.sub(rf"[{re.escape(_MARKER_CHARS)}]+", " ", piece)
+    cleaned = _ARF1.sub(" ", piece)
     # affiliation digits glued to a name: "Smith1", "Smith1,2", "Smith¹"
     cleaned = _ARE0.sub("", cleaned)
     cleaned = " ".join(cleaned.split()).strip(" ,")
@@ -98,7 +98,7 @@ def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _ends_with_initial(text: str) -> bool:
-    return bool(re.search(rf"(?:^|[\s.\-]){_INI}\.\s*$", text))
+    return bool(_ARF2.search(text))
 
 
 @lru_cache(maxsize=65536)
@@ -331,7 +331,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
                 continue
             parsed = parse_display_name(piece)
             used = 1
-            if parsed is not None and re.search(r"\b[A-Z]{1,3}\.\s+[A-Z]" if vancouver else r"^\S+\s+[A-Z]{2,3}\.\s+[A-Z]", piece):
+            if parsed is not None and (_ARF3V if vancouver else _ARF3O).search(piece):
                 # "Doe B. Deep Learning …": in a Vancouver list the name ends at the full stop
                 heads = _name_heads(piece)
                 if heads and _is_vancouver(piece[:heads[0]]):
@@ -436,3 +436,8 @@ _ARE7 = re.compile(r"(?:Collaboration|Consortium|Team|Group|Investigators)$")
 _ARE8 = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
 _ARE9 = re.compile(r"\s[A-Z]{2,3}\.?$")
 _ARE10 = re.compile(r"[A-Z]{1,3}\.")
+_ARF0 = re.compile(rf"[{re.escape(_MARKER_CHARS)}]")
+_ARF1 = re.compile(rf"[{re.escape(_MARKER_CHARS)}]+")
+_ARF2 = re.compile(rf"(?:^|[\s.\-]){_INI}\.\s*$")
+_ARF3V = re.compile(r"\b[A-Z]{1,3}\.\s+[A-Z]")
+_ARF3O = re.compile(r"^\S+\s+[A-Z]{2,3}\.\s+[A-Z]")

@@ -327,7 +327,7 @@ def _clean(work: _Work) -> None:
     if m and m.end() > 0:
         work.blank(0, m.end())
     # a year leading the item: "2021. A. Smith …", "(2019) Smith, J. …", "2018 | Title | …"
-    ym = re.match(rf"\s*[(\[]?({_YEAR})[)\]]?\s*(?:[.:|–—-]\s*|(?<=[)\]])\s*)(?=\S)", text)
+    ym = _CRF0.match(text)
     if ym and not work.year:
         work.year = ym.group(1)[:4]
         work.blank(ym.start(1) - (1 if text[ym.start(1) - 1:ym.start(1)] in "([" else 0), ym.end())
@@ -558,7 +558,7 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
     rest = sub[result.end:].strip()
     if sub[:result.end].rstrip().endswith(".") and rest and not rest.startswith((",", ";")):
         rest = ". " + rest
-    rest_clean = re.sub(rf"^[\s.,;:]*(?:\(\s*{_YEAR}\s*\)|{_YEAR})?[\s.,;:]*$", "", rest)
+    rest_clean = _CRF1.sub("", rest)
     if rest_clean:
         if whole:
             return None
@@ -571,7 +571,7 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
 
 
 def _year_only(text: str) -> bool:
-    return bool(re.fullmatch(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*", text))
+    return bool(_CRF2.fullmatch(text))
 
 
 def _assign(work: _Work) -> _Parts:
@@ -622,7 +622,7 @@ def _assign(work: _Work) -> _Parts:
             # "Shannon, C. E., & McCarthy, J. (Eds.) (1956)": editors, not authors
             parts.editors = True
             rest = _strip_range(text, rest[0] + em.end(), rest[1])
-        ym = re.match(rf"\s*[(\[]?\s*({_YEAR})\s*[)\]]?[\s.,:;]*", text[rest[0]:rest[1]])
+        ym = _CRF3.match(text[rest[0]:rest[1]])
         if ym and ym.end() > 0:
             # "Authors (2020) Title": the year between the list and the title
             work.year = work.year or ym.group(1)[:4]
@@ -748,7 +748,7 @@ def _venue_like(text: str) -> bool:
     head = text.strip()[:120]
     if not head:
         return False
-    if re.match(rf"(?:[Ii]n:?\s+|{_YEAR}\b|vol\.|pp\.|arxiv\b)", head, re.I):
+    if _CRF4.match(head):
         return True
     if _CRE36.search(head[:80]):
         return True
@@ -819,7 +819,7 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         extra["editor"] = em.group(1)
         venue = venue[em.end():]
     # year (and month): the first year that is not part of a page range
-    mm = re.search(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)", venue)
+    mm = _CRF5.search(venue)
     if mm:
         # Vancouver "2015 Jan;12(1)" / "2016 Apr 28;532": the month follows the year
         if work.month is None:
@@ -831,7 +831,7 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         y = years[0]
         if not work.year:
             work.year = y.group(0)[:4]
-        mm = re.search(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", venue[:y.start()], re.I)
+        mm = _CRF6.search(venue[:y.start()])
         if mm and work.month is None:
             work.month = _MONTHS.get(mm.group(0)[:3].lower())
             venue = venue[:mm.start()] + " " + venue[mm.end():]
@@ -996,7 +996,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             work.year = m.group(0)[:4]
     if not work.year:
         for heading in reversed(work.headings):
-            hm = re.fullmatch(rf"\s*({_YEAR})\s*", heading)
+            hm = _CRF7.fullmatch(heading)
             if hm:
                 work.year = hm.group(1)[:4]
                 break
@@ -1186,3 +1186,11 @@ _CRE72 = re.compile(r"([A-Z][\w .,-]{1,40}?)\s*:\s+(?=\S)")
 _CRE73 = re.compile(r"(.*?\b(?:Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier))\s*,\s*([A-Z].*)$")
 _CRE74 = re.compile(r"(?:^|\s|,)([A-Z][A-Za-z]*(?:[-/][A-Za-z0-9]+)*[-/]\d[\w/-]*|No\.\s*\d[\w-]*)(?:,|\s|$)")
 _CRE75 = re.compile(r"[{}\s]")
+_CRF0 = re.compile(rf"\s*[(\[]?({_YEAR})[)\]]?\s*(?:[.:|–—-]\s*|(?<=[)\]])\s*)(?=\S)")
+_CRF1 = re.compile(rf"^[\s.,;:]*(?:\(\s*{_YEAR}\s*\)|{_YEAR})?[\s.,;:]*$")
+_CRF2 = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
+_CRF3 = re.compile(rf"\s*[(\[]?\s*({_YEAR})\s*[)\]]?[\s.,:;]*")
+_CRF4 = re.compile(rf"(?:[Ii]n:?\s+|{_YEAR}\b|vol\.|pp\.|arxiv\b)", re.I)
+_CRF5 = re.compile(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
+_CRF6 = re.compile(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
+_CRF7 = re.compile(rf"\s*({_YEAR})\s*")
