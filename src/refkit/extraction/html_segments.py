@@ -27,6 +27,7 @@ Everything iterates (no recursion), so 10,000-deep nesting is safe; lxml's
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
@@ -771,6 +772,19 @@ def _citation_block(page: _Page, el: HtmlElement) -> HtmlElement | None:
 def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
     """Every publication-list item on the page, in document order, with its
     headings and section class (filtering by section is the caller's choice)."""
+    # a big page makes hundreds of thousands of small acyclic objects (statistics,
+    # parts, spans); the cyclic collector rescanning them frees nothing and grows
+    # with the page, so it pauses here as in readers.html.read (for every caller)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _page_items(root, path)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
     page = _Page(root)
     raw = _find_items(page)
     covered: list[tuple[float, float]] = []
