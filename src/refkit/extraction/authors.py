@@ -406,8 +406,11 @@ def _is_vancouver(piece: str) -> bool:
 
 
 def _mostly(mask: Sequence[bool], start: int, end: int) -> bool:
-    chars = [mask[k] for k in range(start, min(end, len(mask)))]
-    return bool(chars) and sum(chars) * 2 > len(chars)
+    if start < 0:  # (never: piece offsets) keep range() semantics exactly
+        chars = [mask[k] for k in range(start, min(end, len(mask)))]
+        return bool(chars) and sum(chars) * 2 > len(chars)
+    n = min(end, len(mask)) - start
+    return n > 0 and sum(mask[start:start + n]) * 2 > n
 
 
 def parse_authors(text: str) -> AuthorList:

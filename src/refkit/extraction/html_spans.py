@@ -106,7 +106,9 @@ class SpanWriter:
     def text(self, text: str | None, style: Style) -> None:
         if not text or style.hidden:
             return
-        text = WS.sub(" ", text)
+        # template indentation between tags is the common case: str.isspace and the
+        # regex's \s are the same Unicode class, so it collapses to one space
+        text = " " if text.isspace() else WS.sub(" ", text)
         if "\u00ad" in text or "\u200b" in text:  # soft hyphens and zero-width spaces are not shown
             text = text.replace("\u00ad", "").replace("\u200b", "")
         if not text:
@@ -313,7 +315,7 @@ def _write_element(writer: SpanWriter, top: HtmlElement, base: Style) -> None:
         if event == "start":
             st = writer.stats.get(el) if writer.stats is not None else None
             skipped = st.skipped if st is not None else is_skipped(el)
-            if skipped or not isinstance(tag, str) or (el is not top and (tag == "blockquote" or _is_summary(el))):
+            if skipped or not isinstance(tag, str) or (el is not top and (tag == "blockquote" or (el.get("class") is not None and _is_summary(el)))):
                 walker.skip_subtree()
                 styles.append(styles[-1])
                 skipped_depth += 1
@@ -335,7 +337,7 @@ def _write_element(writer: SpanWriter, top: HtmlElement, base: Style) -> None:
             writer.text(el.text, style)
         else:
             styles.pop()
-            if isinstance(tag, str) and (tag in BLOCK_TAGS or (el is not top and _is_date_box(el))):
+            if isinstance(tag, str) and (tag in BLOCK_TAGS or (el is not top and el.get("class") is not None and _is_date_box(el))):
                 writer.newline()
             if el is not top:
                 writer.text(el.tail, styles[-1])
