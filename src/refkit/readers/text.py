@@ -14,6 +14,7 @@ publications give no entry, so a document without any gives an empty library.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,12 +37,20 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
     """Extract the publication entries of a Markdown, plain-text or LaTeX document."""
     from ..extraction.citation import parse_segment
 
-    entries: list[Entry] = []
-    for segment, section in _segments_with_sections(text, path):
-        entry = parse_segment(segment, source="text", path=path, section=section)
-        if entry is not None:
-            entries.append(entry)
-    return Library.from_entries(entries, source=path)
+    # thousands of items make hundreds of thousands of small acyclic objects; the
+    # cyclic collector rescanning them frees nothing (as in readers.html.read)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        entries: list[Entry] = []
+        for segment, section in _segments_with_sections(text, path):
+            entry = parse_segment(segment, source="text", path=path, section=section)
+            if entry is not None:
+                entries.append(entry)
+        return Library.from_entries(entries, source=path)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def segments(text: str, path: str | None = None) -> list[Segment]:
@@ -480,7 +489,7 @@ def _inline(text: str, bold: bool = False, italic: bool = False, link: str | Non
 
 
 def _unescape(text: str) -> str:
-    return _TRE15.sub(r"\1", text)
+    return _TRE15.sub(r"\1", text) if "\\" in text else text  # the pattern needs a backslash
 
 
 # ---- blocks, items, headings -----------------------------------------------------------------------
