@@ -10,6 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..model import Library
+
 HELP = "extract/convert publication lists between formats"
 
 
@@ -41,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
         library = part if not library.blocks and not library.problems else library.merged(part)
     for problem in library.problems:
         print(f"refkit: warning: {problem}", file=sys.stderr)
+    if len(args.inputs) > 1:
+        library = _merge_inputs(library)
 
     if args.enrich:
         from .enrich import enrich_library
@@ -59,3 +65,28 @@ def run(args: argparse.Namespace) -> int:
     else:
         atomic_write(args.output, text)
     return 0 if library.entries else 1
+
+
+def _merge_inputs(library: "Library") -> "Library":
+    """One library from several inputs: a paper listed in two of them becomes one
+    entry (fields completed from the other, nothing overwritten), and a citation
+    key used by two different papers is made unique for the later one."""
+    from dataclasses import replace
+
+    from ..transforms.dedupe import merge_duplicates
+    from ..transforms.keys import assign_keys
+
+    before = len(library)
+    library = merge_duplicates(library)
+    if len(library) < before:
+        print(f"refkit: merged {before - len(library)} duplicate entries across the inputs", file=sys.stderr)
+    seen: set[str] = set()
+    entries = []
+    for entry in library.entries:
+        if entry.key.lower() in seen:
+            print(f"refkit: key {entry.key} is used by another input's entry: given a new key", file=sys.stderr)
+            entry = replace(entry, key="")
+        seen.add(entry.key.lower())
+        entries.append(entry)
+    library, _ = assign_keys(library.replace_entries(entries))
+    return library

@@ -1,0 +1,113 @@
+"""``refkit convert``: formats sniffed from content, output chosen by extension,
+several inputs merged into one library, clear exits."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pybtex.database import parse_string
+
+from refkit.cli import main
+
+PAGE = """<!DOCTYPE html><html><body><nav><a href="/">Home</a> <a href="/cv">CV</a></nav>
+<h2>Publications</h2>
+<ul>
+<li>Jane Doe, John Roe. <b>Learning to Count Sheep.</b> <i>Journal of Ovine Studies</i>, 12(3):45-67, 2021.
+ <a href="https://doi.org/10.1234/jos.2021.045">DOI</a></li>
+<li>Ada Lovelace, Jane Doe. <b>Notes on the Analytical Engine.</b> In <i>Proceedings of the Babbage Workshop</i>, 2019.
+ <a href="https://arxiv.org/abs/1901.00001v2">arXiv</a></li>
+</ul>
+<footer>Last updated 2024</footer></body></html>
+"""
+
+CV = """# Curriculum Vitae
+
+## Publications
+
+1. Jane Doe, John Roe. **Learning to Count Sheep.** Journal of Ovine Studies, 12(3):45-67, 2021. doi:10.1234/jos.2021.045
+2. Jane Doe. **A Third Paper on Wool.** Textile Letters, 2022.
+"""
+
+
+def run(*args: str) -> int:
+    return main(["convert", *args])
+
+
+def bib_entries(path: Path) -> dict:
+    return dict(parse_string(path.read_text(encoding="utf-8"), "bibtex").entries)
+
+
+def test_html_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    src = tmp_path / "page.txt"
+    src.write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out.bib"
+    assert run(str(src), "-o", str(out)) == 0
+    entries = bib_entries(out)
+    titles = sorted(str(e.fields["title"]) for e in entries.values())
+    assert [t.replace("{", "").replace("}", "") for t in titles] == ["Learning to Count Sheep", "Notes on the Analytical Engine"]
+    dois = [e.fields.get("doi") for e in entries.values() if e.fields.get("doi")]
+    assert dois == ["10.1234/jos.2021.045"]
+    eprints = [e.fields.get("eprint") for e in entries.values() if e.fields.get("eprint")]
+    assert eprints == ["1901.00001"]
+
+
+def test_output_format_follows_the_extension_and_to(tmp_path: Path) -> None:
+    src = tmp_path / "page.html"
+    src.write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert run(str(src), "-o", str(out)) == 0
+    items = json.loads(out.read_text(encoding="utf-8"))
+    assert {item["title"] for item in items} == {"Learning to Count Sheep", "Notes on the Analytical Engine"}
+    listing = tmp_path / "list.txt"
+    assert run(str(src), "-o", str(listing), "--to", "markdown", "--style", "apa") == 0
+    assert "Learning to Count Sheep" in listing.read_text(encoding="utf-8")
+
+
+def test_several_inputs_merge_and_a_paper_listed_twice_becomes_one_entry(tmp_path: Path) -> None:
+    page, cv = tmp_path / "page.html", tmp_path / "cv.md"
+    page.write_text(PAGE, encoding="utf-8")
+    cv.write_text(CV, encoding="utf-8")
+    out = tmp_path / "all.bib"
+    assert run(str(page), str(cv), "-o", str(out)) == 0
+    entries = bib_entries(out)
+    titles = sorted(str(e.fields["title"]).replace("{", "").replace("}", "") for e in entries.values())
+    assert titles == ["A Third Paper on Wool", "Learning to Count Sheep", "Notes on the Analytical Engine"]
+    assert len({key.lower() for key in entries}) == 3
+
+
+def test_same_key_for_two_different_papers_gets_a_new_key(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.bib", tmp_path / "b.bib"
+    a.write_text("@article{doe2021,\n  title = {Learning to Count Sheep},\n  author = {Doe, Jane},\n  year = {2021}\n}\n")
+    b.write_text("@article{doe2021,\n  title = {A Completely Different Paper},\n  author = {Doe, Jane},\n  year = {2021}\n}\n")
+    out = tmp_path / "out.bib"
+    assert run(str(a), str(b), "-o", str(out)) == 0
+    entries = bib_entries(out)
+    assert len(entries) == 2 and "doe2021" in entries
+
+
+def test_a_document_without_publications_exits_1_with_a_message(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "notes.md"
+    src.write_text("# Shopping list\n\n- milk\n- bread\n", encoding="utf-8")
+    out = tmp_path / "out.bib"
+    assert run(str(src), "-o", str(out)) == 1
+    assert "no publication entries found" in capsys.readouterr().err
+    assert out.exists()
+
+
+def test_unknown_output_extension_is_a_clear_error(tmp_path: Path) -> None:
+    src = tmp_path / "page.html"
+    src.write_text(PAGE, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "refkit", "convert", str(src), "-o", str(tmp_path / "out.xyz")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "cannot tell the output format" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_stdin_to_stdout(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "refkit", "convert", "-", "--to", "bibtex"], input=CV,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert len(parse_string(proc.stdout, "bibtex").entries) == 2
