@@ -11,7 +11,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from .errors import InputError
@@ -109,6 +108,8 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically, keeping the file's permissions.
 
     A symlink is followed: its target is replaced, the link stays a link."""
+    import tempfile  # not at start-up: it imports random, which most runs never need
+
     target = Path(os.path.realpath(path))
     directory = target.parent if str(target.parent) else Path(".")
     try:
