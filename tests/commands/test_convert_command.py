@@ -111,3 +111,18 @@ def test_stdin_to_stdout(tmp_path: Path) -> None:
                           capture_output=True, text=True)
     assert proc.returncode == 0
     assert len(parse_string(proc.stdout, "bibtex").entries) == 2
+
+
+def test_an_http_url_is_fetched_and_sniffed(tmp_path: Path, httpserver) -> None:
+    httpserver.expect_request("/~doe/pubs").respond_with_data(PAGE, content_type="text/html; charset=utf-8")
+    out = tmp_path / "out.bib"
+    assert run(httpserver.url_for("/~doe/pubs"), "-o", str(out)) == 0
+    assert len(bib_entries(out)) == 2
+
+
+def test_an_unreachable_url_is_a_clear_error(tmp_path: Path, httpserver, capsys) -> None:
+    httpserver.expect_request("/gone").respond_with_data("not here", status=404)
+    assert run(httpserver.url_for("/gone"), "-o", str(tmp_path / "out.bib")) == 2
+    err = capsys.readouterr().err
+    assert "HTTP 404" in err and "/gone" in err
+    assert not (tmp_path / "out.bib").exists()
