@@ -175,6 +175,7 @@ class SpanWriter:
 
 
 _MORE_AUTHORS = re.compile(r"(?:\band\s+)?\b\d+\s+more\s+authors?\b", re.I)
+_TRAILING_AND = re.compile(r"\band\s*$")
 
 
 def _more_authors(line: list[Span]) -> list[Span]:
@@ -184,9 +185,9 @@ def _more_authors(line: list[Span]) -> list[Span]:
         if "more author" not in s.text.lower() or not _MORE_AUTHORS.search(s.text):
             continue
         out[i] = Span(_MORE_AUTHORS.sub("et al.", s.text), s.bold, s.italic, s.sup, s.link, s.css)
-        if i > 0 and _SRE0.search(out[i - 1].text) and out[i].text.lstrip().startswith("et al."):
+        if i > 0 and _TRAILING_AND.search(out[i - 1].text) and out[i].text.lstrip().startswith("et al."):
             prev = out[i - 1]
-            out[i - 1] = Span(_SRE0.sub("", prev.text), prev.bold, prev.italic, prev.sup, prev.link, prev.css)
+            out[i - 1] = Span(_TRAILING_AND.sub("", prev.text), prev.bold, prev.italic, prev.sup, prev.link, prev.css)
     return out
 
 
@@ -269,6 +270,9 @@ _BADGE_LABEL = re.compile(
     re.I,
 )
 
+# Separators left dangling before the trailing links of an entry.
+_TRAILING_LINK_SEP = re.compile(r"[\s\[(|/·•–—-]+$")
+
 
 def _trim_link_tail(line: list[Span]) -> list[Span]:
     """Drop a trailing link group (``[ bib | DOI | http ]``) from a citation line."""
@@ -286,7 +290,7 @@ def _trim_link_tail(line: list[Span]) -> list[Span]:
     out = line[:n]
     last = out[-1]
     if not last.link:
-        text = _SRE1.sub("", last.text)
+        text = _TRAILING_LINK_SEP.sub("", last.text)
         out[-1] = Span(text, last.bold, last.italic, last.sup, last.link, last.css)
     return out
 
@@ -344,9 +348,3 @@ def _write_element(writer: SpanWriter, top: HtmlElement, base: Style) -> None:
 
 
 #: a <br> directly inside these wraps a line of a title or name list
-
-
-# Precompiled patterns of calls inside functions (the re module's cache lookup
-# on every call was a measurable share of extraction time).
-_SRE0 = re.compile(r"\band\s*$")
-_SRE1 = re.compile(r"[\s\[(|/·•–—-]+$")

@@ -21,6 +21,9 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "venues.json"
 #: abbreviations too short or too common as words to be recognised inside running text
 _AMBIGUOUS = frozenset({"PR", "SC", "MM", "ACC", "DATE", "FSE", "RSS", "AIJ", "TIP", "ASE", "CAV", "DCC", "UAI", "na", "aas"})
 
+# Folding a venue name to its lookup key: runs of anything but word characters and "&".
+_NON_WORD_RUN = re.compile(r"[^\w&]+")
+
 
 @dataclass(frozen=True)
 class Venue:
@@ -59,7 +62,7 @@ def _index() -> tuple[dict[str, Venue], dict[str, Venue], re.Pattern[str]]:
 
 
 def _fold(text: str) -> str:
-    return " ".join(_VRE0.sub(" ", text.lower()).replace("the ", " ").split())
+    return " ".join(_NON_WORD_RUN.sub(" ", text.lower()).replace("the ", " ").split())
 
 
 @lru_cache(maxsize=4096)
@@ -91,6 +94,12 @@ _JOURNAL = re.compile(
     re.I,
 )
 
+# "Proceedings of the IEEE", "Proc. Natl. Acad. Sci.": proceedings that are journals,
+# unless what follows names a meeting.
+_PROCEEDINGS_OF_THE = re.compile(r"\bproceedings of the\s+(.*)", re.I)
+_MEETING_WORDS = re.compile(r"conference|symposium|workshop|meeting|congress|annual|\d", re.I)
+_PROC_OF_SOCIETY = re.compile(r"\bproc(?:eedings|\.)\s+(?:of\s+the\s+)?(?:[A-Z][\w.]*\s+){0,3}(?:soc|society|acad|academy|roy|royal|natl|national|amer)\b", re.I)
+
 
 def venue_type(text: str) -> str | None:
     """``article`` or ``inproceedings`` for a venue text, from knowledge or wording; None if unsure.
@@ -99,10 +108,10 @@ def venue_type(text: str) -> str | None:
     the IEEE" is a journal); the table decides bare abbreviations ("ECCV")."""
     if not text:
         return None
-    m = _VRE1.search(text)
-    if m and not _VRE2.search(m.group(1)):
+    m = _PROCEEDINGS_OF_THE.search(text)
+    if m and not _MEETING_WORDS.search(m.group(1)):
         return "article"  # Proceedings of the IEEE / IRE / National Academy of Sciences / Royal Society A
-    if _VRE3.search(text) and not _VRE2.search(text
+    if _PROC_OF_SOCIETY.search(text) and not _MEETING_WORDS.search(text
     ):
         return "article"  # Proc. London Math. Soc., Proc. R. Soc. A, Proc. Natl. Acad. Sci.
     if _CONFERENCE.search(text):
@@ -136,11 +145,3 @@ def is_publisher(text: str) -> bool:
     """True when a venue text is only a publisher ("Springer", "Urbana: University of
     Illinois Press"): the entry is then a book."""
     return bool(_PUBLISHER.match(" ".join(text.split()).strip(" .,")))
-
-
-# Precompiled patterns of calls inside functions (the re module's cache lookup
-# on every call was a measurable share of extraction time).
-_VRE0 = re.compile(r"[^\w&]+")
-_VRE1 = re.compile(r"\bproceedings of the\s+(.*)", re.I)
-_VRE2 = re.compile(r"conference|symposium|workshop|meeting|congress|annual|\d", re.I)
-_VRE3 = re.compile(r"\bproc(?:eedings|\.)\s+(?:of\s+the\s+)?(?:[A-Z][\w.]*\s+){0,3}(?:soc|society|acad|academy|roy|royal|natl|national|amer)\b", re.I)
