@@ -35,6 +35,11 @@ MARKER_ROLES = {
 _MARKER_CHARS = "*#†‡✉§¶✝⁎∗"
 _MARKER_RE = re.compile(rf"[{re.escape(_MARKER_CHARS)}]+|(?<=[^\W\d_])[¹²³⁴⁵⁶⁷⁸⁹⁰,]*\d{{1,2}}(?:,\d{{1,2}})*$")
 
+# Footnote markers and affiliation digits stripped from a displayed name.
+_MARKER_CHAR = re.compile(rf"[{re.escape(_MARKER_CHARS)}]")
+_MARKER_RUN = re.compile(rf"[{re.escape(_MARKER_CHARS)}]+")
+_AFFILIATION_DIGITS = re.compile(r"(?<=[^\W\d_]{2})[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?:[,\s][\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*(?=\s|$)")
+
 _PARTICLES = frozenset(
     "van von der den de del della dei degli di da du dos das do la le les ter ten te zu zur bin ibn al el d' y e".split()
 )
@@ -46,6 +51,25 @@ _INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?)
 _CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|&)\s+|;|,|，|、|；|\s+and\s+|\s*&\s*|\s+und\s+|\s+et\s+(?!al\b)|\s+(?=et\.?\s*al\b))\s*", re.I)
+
+# Tokens of a name: initials, full stops glued to the next name part, suffixes.
+_TRAILING_INITIAL = re.compile(rf"(?:^|[\s.\-]){_INI}\.\s*$")
+_CAPS_INITIALS_DOT = re.compile(r"[A-Z]{2,3}\.")
+_DOT_BEFORE_WORD = re.compile(r"(?<=\.)(?=[A-Z][a-z])")
+_DOT_BEFORE_CAPITAL = re.compile(r"(?<=\.)(?=[A-Z])")
+_VOWEL = re.compile(r"[AEIOUY]")
+_FULL_STOP_THEN_WORD = re.compile(r"\.\s+[^\W\d_][^\W\d_]{2,}")
+_NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+
+# An organisation as author: "The ATLAS Collaboration", "Human Genome Working Group".
+_ORGANISATION_NAME = re.compile(r"(?:The\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+(?:Collaboration|Consortium|Team|Group|Investigators|Working Group)")
+_ORGANISATION_SUFFIX = re.compile(r"(?:Collaboration|Consortium|Team|Group|Investigators)$")
+
+# Where a Vancouver-style name ("Smith JA.") ends and the title begins.
+_TRAILING_CAPS_INITIALS = re.compile(r"\s[A-Z]{2,3}\.?$")
+_VANCOUVER_INITIALS_DOT = re.compile(r"[A-Z]{1,3}\.")
+_INITIALS_THEN_TITLE = re.compile(r"\b[A-Z]{1,3}\.\s+[A-Z]")
+_CAPS_INITIALS_THEN_TITLE = re.compile(r"^\S+\s+[A-Z]{2,3}\.\s+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -84,13 +108,13 @@ def is_common_word(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
     roles: list[str] = []
-    for m in _ARF0.finditer(piece):
+    for m in _MARKER_CHAR.finditer(piece):
         role = MARKER_ROLES.get(m.group(0), "equal")
         if role not in roles:
             roles.append(role)
-    cleaned = _ARF1.sub(" ", piece)
+    cleaned = _MARKER_RUN.sub(" ", piece)
     # affiliation digits glued to a name: "Smith1", "Smith1,2", "Smith¹"
-    cleaned = _ARE0.sub("", cleaned)
+    cleaned = _AFFILIATION_DIGITS.sub("", cleaned)
     cleaned = " ".join(cleaned.split()).strip(" ,")
     if cleaned.endswith(".") and not _ends_with_initial(cleaned) and not cleaned.lower().endswith(("jr.", "sr.", "al.")):
         cleaned = cleaned.rstrip(".")
@@ -98,7 +122,7 @@ def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _ends_with_initial(text: str) -> bool:
-    return bool(_ARF2.search(text))
+    return bool(_TRAILING_INITIAL.search(text))
 
 
 @lru_cache(maxsize=65536)
@@ -111,7 +135,7 @@ def _token_kind(tok: str) -> str:
         return "initial"
     if tok in _PARTICLES or (tok.startswith(("d'", "d’")) and len(tok) > 2):
         return "particle"  # only lower-case: "Van Vu", "Quoc V. Le" are given/family names
-    if _CAPS_INITIALS.match(tok) or _ARE1.fullmatch(tok):
+    if _CAPS_INITIALS.match(tok) or _CAPS_INITIALS_DOT.fullmatch(tok):
         return "caps"  # "JA", "JA." (Vancouver initials)
     if tok.endswith(".") and len(tok) > 3:
         return "bad"  # "Roe." ends a sentence; names carry no full stop
@@ -134,12 +158,12 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         return Name.OTHERS, roles, 1.0  # type: ignore[attr-defined]
     if _CJK.match(text.replace(" ", "")):
         return Name(literal=text.replace(" ", "")), roles, 0.9
-    if _ARE2.fullmatch(text):
+    if _ORGANISATION_NAME.fullmatch(text):
         return Name(literal=text), roles, 1.0  # an organisation as author
     if "," in text:
         family_part, _, given_part = text.partition(",")
         return _inverted(family_part.strip(), given_part.strip(), roles)
-    tokens = _ARE3.sub(" ", text).split()
+    tokens = _DOT_BEFORE_WORD.sub(" ", text).split()
     if not 1 <= len(tokens) <= 5:
         return None
     kinds = [_token_kind(t) for t in tokens]
@@ -172,7 +196,7 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         fam_end = i + 1
         return Name(family=" ".join(tokens[i:fam_end]), particle=" ".join(tokens[:i]), given=" ".join(tokens[fam_end:]), suffix=suffix), roles, 1.0
     # "ZHONG Zhihang": a family name in capitals written first
-    if len(tokens) >= 2 and tokens[0].isupper() and tokens[0].isalpha() and len(tokens[0]) >= 3 and _ARE4.search(tokens[0]) and all(k == "word" and not t.isupper() for t, k in zip(tokens[1:], kinds[1:])):
+    if len(tokens) >= 2 and tokens[0].isupper() and tokens[0].isalpha() and len(tokens[0]) >= 3 and _VOWEL.search(tokens[0]) and all(k == "word" and not t.isupper() for t, k in zip(tokens[1:], kinds[1:])):
         return Name(family=tokens[0].capitalize(), given=" ".join(tokens[1:]), suffix=suffix), roles, 1.0
     if len(tokens) == 1:
         return None  # a lone word is not a person we can cite
@@ -209,7 +233,7 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
         suffix, given = gparts[0], gparts[1]
     elif len(gparts) > 1:
         return None
-    gtoks = _ARE5.sub(" ", given).split()
+    gtoks = _DOT_BEFORE_CAPITAL.sub(" ", given).split()
     if not 1 <= len(gtoks) <= 4:
         return None
     gkinds = [_token_kind(t) for t in gtoks]
@@ -238,9 +262,9 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 def _is_given_piece(text: str) -> bool:
     """A piece that can be the given-name half of ``Last, First``."""
     text, _ = _strip_markers(text)
-    if _ARE6.search(text):
+    if _FULL_STOP_THEN_WORD.search(text):
         return False  # "K. Title": the given name ended at the full stop
-    toks = _ARE5.sub(" ", text).split()
+    toks = _DOT_BEFORE_CAPITAL.sub(" ", text).split()
     if not 1 <= len(toks) <= 3:
         return False
     kinds = [_token_kind(t) for t in toks]
@@ -272,17 +296,17 @@ def _single_family(text: str, given: str = "") -> bool:
         return False
     kinds = [_token_kind(t) for t in toks]
     particles = all(t.lower() in _PARTICLES for t in toks[:-1])
-    if toks[0] == "The" or _ARE7.search(text):
+    if toks[0] == "The" or _ORGANISATION_SUFFIX.search(text):
         return False
     if len(toks) > 1 and toks[0][0].isupper():
         # "Da Costa, M.", "Serrano Ramon, B.": a two-word family name, only before initials
-        given_toks = _ARE5.sub(" ", _strip_markers(given)[0]).split()
+        given_toks = _DOT_BEFORE_CAPITAL.sub(" ", _strip_markers(given)[0]).split()
         initials_next = bool(given_toks) and _token_kind(given_toks[0]) in ("initial", "caps")
         particles = initials_next and all(k in ("word", "particle") for k in kinds)
     if kinds[-1] == "caps" and len(toks[-1]) >= 2:
         # "DOE, B.", "LI, X.": a short family name in capitals before initials
         given_toks = _strip_markers(given)[0].split()
-        caps_family = bool(given_toks) and all(_token_kind(t) == "initial" for t in _ARE5.sub(" ", " ".join(given_toks[:3])).split()[:1])
+        caps_family = bool(given_toks) and all(_token_kind(t) == "initial" for t in _DOT_BEFORE_CAPITAL.sub(" ", " ".join(given_toks[:3])).split()[:1])
         return caps_family and particles and all(k in ("word", "particle") for k in kinds[:-1])
     return kinds[-1] == "word" and all(k in ("word", "particle") for k in kinds[:-1]) and particles
 
@@ -320,7 +344,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
                 parsed = _inverted(_strip_markers(piece)[0], g_text, tuple(dict.fromkeys(_strip_markers(piece)[1] + g_roles)))
                 used, pe = 2, gs + given_end
         if parsed is None:
-            suffix = _ARE8.match(piece)
+            suffix = _NAME_SUFFIX.match(piece)
             if names and suffix and not names[-1].suffix and not names[-1].literal and not names[-1].is_others:
                 last = names[-1]
                 names[-1] = Name(family=last.family, given=last.given, particle=last.particle, suffix=suffix.group(0))
@@ -331,7 +355,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
                 continue
             parsed = parse_display_name(piece)
             used = 1
-            if parsed is not None and (_ARF3V if vancouver else _ARF3O).search(piece):
+            if parsed is not None and (_INITIALS_THEN_TITLE if vancouver else _CAPS_INITIALS_THEN_TITLE).search(piece):
                 # "Doe B. Deep Learning …": in a Vancouver list the name ends at the full stop
                 heads = _name_heads(piece)
                 if heads and _is_vancouver(piece[:heads[0]]):
@@ -343,7 +367,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
             # in a Vancouver list ("Hille F, Charpentier E. CRISPR-Cas: …") the name ends
             # at the first full stop; elsewhere ("Andrew Y. Ng: Title") at the last break
             head_end = (heads[0] if vancouver else heads[-1]) if heads else 0
-            if heads and not vancouver and _ARE9.search(piece[:heads[0]]) and _is_vancouver(piece[:heads[0]]):
+            if heads and not vancouver and _TRAILING_CAPS_INITIALS.search(piece[:heads[0]]) and _is_vancouver(piece[:heads[0]]):
                 head_end = heads[0]  # "Smith JA. Graphene Transistors": two-letter initials end a Vancouver name
             if head_end:
                 parsed = parse_display_name(piece[:head_end])
@@ -366,7 +390,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
     if vancouver:
         # the full stop after the last "Doe B." ends the list, it is not part of the initials
         names = [Name(family=n.family, given=n.given[:-1], particle=n.particle, suffix=n.suffix)
-                 if _ARE10.fullmatch(n.given) and not n.literal else n for n in names]
+                 if _VANCOUVER_INITIALS_DOT.fullmatch(n.given) and not n.literal else n for n in names]
     real = [c for n, c in zip(names, confidences) if not n.is_others]
     confidence = min(real) if real else 0.0
     if len(real) >= 2:
@@ -424,23 +448,3 @@ def annotation(roles: Sequence[Sequence[str]]) -> str:
     """biblatex data annotations for a name list: ``1=equal; 3=highlight,corresponding``."""
     parts = [f"{i}={','.join(r)}" for i, r in enumerate(roles, 1) if r]
     return "; ".join(parts)
-
-
-# Precompiled patterns of calls inside functions (the re module's cache lookup
-# on every call was a measurable share of extraction time).
-_ARE0 = re.compile(r"(?<=[^\W\d_]{2})[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?:[,\s][\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*(?=\s|$)")
-_ARE1 = re.compile(r"[A-Z]{2,3}\.")
-_ARE2 = re.compile(r"(?:The\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+(?:Collaboration|Consortium|Team|Group|Investigators|Working Group)")
-_ARE3 = re.compile(r"(?<=\.)(?=[A-Z][a-z])")
-_ARE4 = re.compile(r"[AEIOUY]")
-_ARE5 = re.compile(r"(?<=\.)(?=[A-Z])")
-_ARE6 = re.compile(r"\.\s+[^\W\d_][^\W\d_]{2,}")
-_ARE7 = re.compile(r"(?:Collaboration|Consortium|Team|Group|Investigators)$")
-_ARE8 = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
-_ARE9 = re.compile(r"\s[A-Z]{2,3}\.?$")
-_ARE10 = re.compile(r"[A-Z]{1,3}\.")
-_ARF0 = re.compile(rf"[{re.escape(_MARKER_CHARS)}]")
-_ARF1 = re.compile(rf"[{re.escape(_MARKER_CHARS)}]+")
-_ARF2 = re.compile(rf"(?:^|[\s.\-]){_INI}\.\s*$")
-_ARF3V = re.compile(r"\b[A-Z]{1,3}\.\s+[A-Z]")
-_ARF3O = re.compile(r"^\S+\s+[A-Z]{2,3}\.\s+[A-Z]")
