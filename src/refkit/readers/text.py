@@ -79,11 +79,12 @@ _NON_PUB = re.compile(
     re.I,
 )
 _PUB_WEAK = re.compile(r"\b(?:journals?|conferences?|proceedings|books?|chapters?|theses|thesis|dissertations?|reports?|workshops?|submissions?|under\s+review|in\s+submission)\b", re.I)
+_REVIEWING = re.compile(r"\b(?:reviewer|referee|reviewing)\b", re.I)
 
 
 def _section_kind(heading: str) -> str | None:
     """``"pub"``, ``"other"`` or None (neutral: a year, a sub-grouping)."""
-    if _PUB_STRONG.search(heading) and not _TRE0.search(heading):
+    if _PUB_STRONG.search(heading) and not _REVIEWING.search(heading):
         return "pub"
     if _NON_PUB.search(heading):
         return "other"
@@ -114,6 +115,13 @@ _DROP_WITH_ARG = {"label", "vspace", "hspace", "cite", "citep", "citet", "nocite
                   "bibliographystyle", "bibliography", "addbibresource", "setlength", "pagestyle", "thispagestyle",
                   "newcommand", "renewcommand", "usepackage", "documentclass", "geometry", "setcounter", "addtocounter",
                   "hypersetup", "definecolor", "input", "include", "phantom", "hphantom", "vphantom", "raisebox_"}
+
+# Inline LaTeX: a command, the dotless \i / \j under an accent, superscripts
+# that hold only footnote markers, and a math-mode superscript "$^{*}$".
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+\*?|.)")
+_DOTLESS_IJ = re.compile(r"\\([ij])(?![A-Za-z])")
+_MARKER_SUPERSCRIPT = re.compile(r"[*†‡#§¶✉\s,]+")
+_MATH_SUPERSCRIPT = re.compile(r"^\^\{?(.*?)\}?$")
 
 
 @lru_cache(maxsize=64)
@@ -170,7 +178,7 @@ def _latex_inline(text: str, depth: int = 0) -> str:
     while i < n:
         ch = text[i]
         if ch == "\\":
-            m = _TRE1.match(text[i:])
+            m = _LATEX_COMMAND.match(text[i:])
             if not m:
                 i += 1
                 continue
@@ -186,7 +194,7 @@ def _latex_inline(text: str, depth: int = 0) -> str:
                     while k < n and text[k] == " " and bare.isalpha():
                         k += 1
                     if k < n and text[k] == "\\":
-                        mm = _TRE2.match(text[k:])
+                        mm = _DOTLESS_IJ.match(text[k:])
                         base, j2 = (mm.group(1), k + mm.end()) if mm else ("", k)
                     else:
                         base, j2 = (text[k], k + 1) if k < n else ("", k)
@@ -238,7 +246,7 @@ def _latex_inline(text: str, depth: int = 0) -> str:
                 g = _find_group(text, j)
                 if g:
                     inner = _latex_inline(g[0], depth + 1)
-                    out.append(inner if _TRE3.fullmatch(inner) else "")
+                    out.append(inner if _MARKER_SUPERSCRIPT.fullmatch(inner) else "")
                     i = g[1]
                     continue
             if bare in _BOLD_CMDS or bare in _ITALIC_CMDS:
@@ -320,7 +328,7 @@ def _latex_inline(text: str, depth: int = 0) -> str:
             j = text.find("$", i + 1, i + 200)
             if j != -1:
                 inner = text[i + 1:j].strip()
-                inner = _TRE4.sub(r"\1", inner)
+                inner = _MATH_SUPERSCRIPT.sub(r"\1", inner)
                 out.append(_latex_inline(inner, depth + 1))
                 i = j + 1
                 continue
@@ -376,6 +384,18 @@ def _expand_macros(text: str) -> str:
 
 _CV_COMMANDS = re.compile(r"\\(cvitem|cventry|cvlistitem|cvlistdoubleitem|cvitemwithcomment|cvdoubleitem)\b")
 
+# LaTeX document structure turned into Markdown-like headings, items and paragraphs.
+_LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_LATEX_SECTION = re.compile(r"\\((?:sub)*)section\*?\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_LATEX_OTHER_HEADING = re.compile(r"\\(?:cvsection|part|chapter|paragraph)\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_BEGIN_THEBIBLIOGRAPHY = re.compile(r"\\begin\{thebibliography\}\s*\{[^}]*\}")
+_LATEX_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^}\n]*\})?")
+_LATEX_BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{[^}]*\}")
+_LATEX_ITEM = re.compile(r"\\item\s*(?:\[([^\]]*)\])?")
+_SPACED_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_SOFT_LINE_BREAK = re.compile(r"\n(?!\s*(?:- |# ))")
+
 
 def _moderncv(text: str) -> str:
     """moderncv/europecv entries as list items: ``\\cvitem{2014}{text}`` -> ``- text 2014``."""
@@ -407,28 +427,28 @@ def _moderncv(text: str) -> str:
 
 def _latex_to_markdown(text: str) -> str:
     """A LaTeX CV or bibliography as Markdown-like lines (headings, items, markup)."""
-    text = _TRE5.sub("", text)
+    text = _LATEX_COMMENT.sub("", text)
     text = _expand_macros(text)
     begin = text.find("\\begin{document}")
     if begin != -1:
         text = text[begin + len("\\begin{document}"):]
     text = text.replace("\\end{document}", "")
-    text = _TRE6.sub(lambda m: "\n\n" + "#" * (1 + len(m.group(1)) // 3) + " " + m.group(2) + "\n\n",
+    text = _LATEX_SECTION.sub(lambda m: "\n\n" + "#" * (1 + len(m.group(1)) // 3) + " " + m.group(2) + "\n\n",
         text,
     )
     text = _moderncv(text)
-    text = _TRE7.sub(lambda m: "\n\n# " + m.group(1) + "\n\n", text)
-    text = _TRE8.sub("\n\n", text)
-    text = _TRE9.sub("\n\n", text)
-    text = _TRE10.sub("\n- ", text)
+    text = _LATEX_OTHER_HEADING.sub(lambda m: "\n\n# " + m.group(1) + "\n\n", text)
+    text = _BEGIN_THEBIBLIOGRAPHY.sub("\n\n", text)
+    text = _LATEX_ENVIRONMENT.sub("\n\n", text)
+    text = _LATEX_BIBITEM.sub("\n- ", text)
     # "\item[2020]": a year label is kept as a leading "(2020)"; other labels go
-    text = _TRE12.sub(lambda m: "\n- " + (f"({m.group(1).strip()}) " if m.group(1) and _TRE11.fullmatch(m.group(1)) else ""),
+    text = _LATEX_ITEM.sub(lambda m: "\n- " + (f"({m.group(1).strip()}) " if m.group(1) and _SPACED_YEAR.fullmatch(m.group(1)) else ""),
         text,
     )
     lines = []
-    for para in _TRE13.split(text):
+    for para in _BLANK_LINE.split(text):
         # join the source lines of one paragraph except at explicit breaks and items
-        para = _TRE14.sub(" ", para)
+        para = _SOFT_LINE_BREAK.sub(" ", para)
         lines.append(_latex_inline(para))
     return "\n\n".join(lines)
 
@@ -443,6 +463,7 @@ _INLINE = re.compile(
     r"|(?<![\w\\])_(?=[^\s_])(?P<utext>[^_\n]{1,800}?)(?<=[^\s_])_(?!\w)"
     r"|<(?P<tag>/?(?:b|strong|i|em|sup|br|u|span|font|a|p|div|small)\b)[^>\n]{0,500}>"
 )
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 
 
 def _inline(text: str, bold: bool = False, italic: bool = False, link: str | None = None, depth: int = 0) -> list[Span]:
@@ -489,7 +510,7 @@ def _inline(text: str, bold: bool = False, italic: bool = False, link: str | Non
 
 
 def _unescape(text: str) -> str:
-    return _TRE15.sub(r"\1", text) if "\\" in text else text  # the pattern needs a backslash
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text  # the pattern needs a backslash
 
 
 # ---- blocks, items, headings -----------------------------------------------------------------------
@@ -499,6 +520,18 @@ _BULLET = re.compile(
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{3,})\s*$")
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
+
+# Notes around the list: HTML comments and Markdown block quotes.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BLOCK_QUOTE = re.compile(r"\s{0,3}>")
+
+# Whether a plain line reads as a heading.
+_HEADING_NOTE = re.compile(r"\s*\([^()]{0,80}\)\s*(:?)$")
+_TRAILING_PUNCTUATION = re.compile(r"[.;,]$")
+_URL_AT_OR_PIPE = re.compile(r"https?://|@|\|")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass
@@ -515,21 +548,21 @@ def _heading_line(text: str) -> bool:
     from ..extraction.authors import scan_authors
 
     stripped = text.strip().strip("*_").strip()
-    stripped = _TRE16.sub(r"\1", stripped)  # "PUBLICATIONS (selected)"
+    stripped = _HEADING_NOTE.sub(r"\1", stripped)  # "PUBLICATIONS (selected)"
     if not stripped or len(stripped) > 80 or len(stripped.split()) > 10:
         return False
-    if _TRE17.search(stripped) or stripped.count(",") >= 2:
+    if _TRAILING_PUNCTUATION.search(stripped) or stripped.count(",") >= 2:
         return False
-    if _TRE18.search(stripped):
+    if _URL_AT_OR_PIPE.search(stripped):
         return False
-    if _TRE19.fullmatch(stripped):
+    if _YEAR.fullmatch(stripped):
         return True
-    if _section_kind(stripped) is not None and not _TRE20.search(stripped):
+    if _section_kind(stripped) is not None and not _DIGIT.search(stripped):
         return True  # "Submitted Manuscripts", "Conference Papers"
     found = scan_authors(stripped)
     if found and not stripped[found.end:].strip():
         return False
-    words = _TRE21.findall(stripped)
+    words = _WORD_TOKEN.findall(stripped)
     if not words:
         return False
     caps = sum(1 for w in words if not w[0].islower() or w.lower() in ("of", "and", "in", "on", "the", "for", "to", "with", "a", "an"))
@@ -559,10 +592,10 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
         text = _latex_to_markdown(text)
     else:
         text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _TRE22.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = _rst(text)
     # Markdown block quotes are notes about the list, not items of it
-    lines = ["" if _TRE23.match(line) else line for line in text.split("\n")]
+    lines = ["" if _BLOCK_QUOTE.match(line) else line for line in text.split("\n")]
     items = _items(lines)
     wrapped = _wrapped(items, lines)
     out: list[tuple[Segment, str | None]] = []
@@ -575,13 +608,17 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
 
 _RST_DIRECTIVE = re.compile(r"^\.\.\s+(?:_[^:\n]{0,80}:|\|[^|\n]{1,80}\|\s+\w[\w-]*::|\w[\w-]*::|\[[^\]\n]{1,40}\])")
 _RST_FIELD = re.compile(r"^:[^:\n]{1,40}:(?:\s|$)")
+_RST_FIELD_LINE = re.compile(r"^:[^:\n]+:", re.M)
+_RST_LINK = re.compile(r"`([^`<\n]{1,500}?)\s*<([^>\s]{1,2000})>`__?")
+_RST_LITERAL = re.compile(r"``([^`\n]{1,500})``")
+_RST_REFERENCE = re.compile(r"`([^`\n]{1,500})`_{1,2}")
 
 
 def _rst(text: str) -> str:
     """reStructuredText markup the item parser does not need: directives (with their
     indented bodies), field lists and comments go; `` `text <url>`_ `` links become
     Markdown links."""
-    if ".. " not in text and "`_" not in text and not _TRE24.search(text):
+    if ".. " not in text and "`_" not in text and not _RST_FIELD_LINE.search(text):
         return text
     out: list[str] = []
     skipping = False
@@ -598,15 +635,23 @@ def _rst(text: str) -> str:
         if _RST_FIELD.match(line):
             out.append("")
             continue
-        line = _TRE25.sub(r"[\1](\2)", line)
-        line = _TRE26.sub(r"\1", line)
-        line = _TRE27.sub(r"\1", line)
+        line = _RST_LINK.sub(r"[\1](\2)", line)
+        line = _RST_LITERAL.sub(r"\1", line)
+        line = _RST_REFERENCE.sub(r"\1", line)
         out.append(line)
     return "\n".join(out)
 
 
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+# A bold line as a heading; prose or a labelled blurb ("Abstract: …") after an
+# item belongs to it; an indented bullet of links or a note is part of its item.
+_BOLD_LINE = re.compile(r"\*\*[^*]{1,80}\*\*:?|__[^_]{1,80}__:?")
+_FUNCTION_WORDS = re.compile(r"\b(?:the|of|and|to|we|is|in|that|for|with|this)\b", re.I)
+_BLURB_LABEL = re.compile(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|description|keywords?|note|highlights?)\s*[:：]", re.I)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK_OR_NOTE_START = re.compile(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|project|video|slides|abstract|award|note|\*\*)", re.I)
 
 
 def _items(lines: list[str]) -> list[_Item]:
@@ -628,7 +673,7 @@ def _items(lines: list[str]) -> list[_Item]:
         kind = _section_kind(title)
         if kind is not None:
             section = kind
-        elif level <= 1 and not _TRE19.fullmatch(title):
+        elif level <= 1 and not _YEAR.fullmatch(title):
             section = None
         current = None
 
@@ -688,7 +733,7 @@ def _items(lines: list[str]) -> list[_Item]:
         # a new paragraph: a heading, a continuation of a listing item, or a new item
         next_blank = not nxt.strip() or bool(_BULLET.match(nxt)) or bool(_MD_HEADING.match(nxt))
         stripped = line.strip()
-        bold_line = _TRE28.fullmatch(stripped)
+        bold_line = _BOLD_LINE.fullmatch(stripped)
         strong = blank_before and _heading_line(stripped) and _section_kind(_plain(stripped)) is not None and not _BULLET.match(nxt)
         if blank_before and (next_blank or strong) and (bold_line or _heading_line(stripped)):
             level = 1 if stripped.isupper() or _section_kind(_plain(stripped)) is not None else 3
@@ -707,8 +752,8 @@ def _items(lines: list[str]) -> list[_Item]:
         if previous is not None and previous.section == section and previous.headings == tuple(h for _, h in headings):
             found = scan_authors(_plain(joined))
             authors_only = bool(found) and not _plain(joined)[found.end:].strip(" .,;") and found.confidence >= 0.7
-            prose = len(joined) > 200 and len(_TRE29.findall(joined)) / max(1, len(joined.split())) >= 0.15
-            blurb = _TRE30.match(joined) is not None
+            prose = len(joined) > 200 and len(_FUNCTION_WORDS.findall(joined)) / max(1, len(joined.split())) >= 0.15
+            blurb = _BLURB_LABEL.match(joined) is not None
             attach = authors_only or prose or blurb
         if attach and previous is not None:
             previous.lines.append((0, ""))
@@ -738,8 +783,8 @@ def _hanging_groups(para: list[tuple[int, str]], lines: list[str]) -> list[list[
 
 def _sub_bullet_is_link(body: str) -> bool:
     """An indented bullet under an item that only holds links or a note (``- [PDF](…)``)."""
-    plain = _TRE31.sub(r"\1", body)
-    return bool(_TRE32.match(plain)) or len(plain) < 40
+    plain = _MD_LINK.sub(r"\1", body)
+    return bool(_LINK_OR_NOTE_START.match(plain)) or len(plain) < 40
 
 
 def _plain(text: str) -> str:
@@ -766,40 +811,3 @@ def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:
                 links.append(Link(span.text, span.link))
     line_no = next((num for num, _ in item.lines if num), None)
     return Segment(tuple(spans), tuple(links), item.headings, Location(path, line_no))
-
-
-# Precompiled patterns of calls inside functions (the re module's cache lookup
-# on every call was a measurable share of extraction time).
-_TRE0 = re.compile(r"\b(?:reviewer|referee|reviewing)\b", re.I)
-_TRE1 = re.compile(r"\\([A-Za-z]+\*?|.)")
-_TRE2 = re.compile(r"\\([ij])(?![A-Za-z])")
-_TRE3 = re.compile(r"[*†‡#§¶✉\s,]+")
-_TRE4 = re.compile(r"^\^\{?(.*?)\}?$")
-_TRE5 = re.compile(r"(?<!\\)%[^\n]*")
-_TRE6 = re.compile(r"\\((?:sub)*)section\*?\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
-_TRE7 = re.compile(r"\\(?:cvsection|part|chapter|paragraph)\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
-_TRE8 = re.compile(r"\\begin\{thebibliography\}\s*\{[^}]*\}")
-_TRE9 = re.compile(r"\\(?:begin|end)\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^}\n]*\})?")
-_TRE10 = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{[^}]*\}")
-_TRE11 = re.compile(r"\s*(?:19|20)\d\d\s*")
-_TRE12 = re.compile(r"\\item\s*(?:\[([^\]]*)\])?")
-_TRE13 = re.compile(r"\n\s*\n")
-_TRE14 = re.compile(r"\n(?!\s*(?:- |# ))")
-_TRE15 = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-_TRE16 = re.compile(r"\s*\([^()]{0,80}\)\s*(:?)$")
-_TRE17 = re.compile(r"[.;,]$")
-_TRE18 = re.compile(r"https?://|@|\|")
-_TRE19 = re.compile(r"(?:19|20)\d\d")
-_TRE20 = re.compile(r"\d")
-_TRE21 = re.compile(r"[^\W\d_][\w'’-]*")
-_TRE22 = re.compile(r"<!--.*?-->", re.S)
-_TRE23 = re.compile(r"\s{0,3}>")
-_TRE24 = re.compile(r"^:[^:\n]+:", re.M)
-_TRE25 = re.compile(r"`([^`<\n]{1,500}?)\s*<([^>\s]{1,2000})>`__?")
-_TRE26 = re.compile(r"``([^`\n]{1,500})``")
-_TRE27 = re.compile(r"`([^`\n]{1,500})`_{1,2}")
-_TRE28 = re.compile(r"\*\*[^*]{1,80}\*\*:?|__[^_]{1,80}__:?")
-_TRE29 = re.compile(r"\b(?:the|of|and|to|we|is|in|that|for|with|this)\b", re.I)
-_TRE30 = re.compile(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|description|keywords?|note|highlights?)\s*[:：]", re.I)
-_TRE31 = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_TRE32 = re.compile(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|project|video|slides|abstract|award|note|\*\*)", re.I)
