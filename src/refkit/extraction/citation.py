@@ -145,6 +145,28 @@ _DATE_LINE = re.compile(
     re.I,
 )
 
+# Lines of an item, and superscripts that are only affiliation marks ("1,2", "a").
+_NEWLINE = re.compile(r"\n")
+_AFFILIATION_SUPERSCRIPT = re.compile(r"[\s\d,;a-z]*")
+
+# Step 1, DOIs in URLs: resolver links (doi.org/…), publisher paths that embed the
+# DOI (…/doi/abs/10.…, link.springer.com/article/10.…) and ?doi= query parameters.
+_DOI_RESOLVER = re.compile(r"(?:^|//|\.)(?:dx\.)?doi\.org/")
+_UP_TO_DOI_RESOLVER = re.compile(r"^.*?doi\.org/")
+_PUBLISHER_DOI_PATH = re.compile(r"/doi/(?:abs/|full/|pdf/|epdf/|book/|chapter/|reader/|fulltext/)?10\.")
+_PUBLISHER_DOI_PATH_ENCODED = re.compile(r"/doi/(?:abs/|full/|pdf/|epdf/)?10%2f")
+_UP_TO_PUBLISHER_DOI = re.compile(r"^.*?/doi/(?:abs/|full/|pdf/|epdf/|book/|chapter/|reader/|fulltext/)?")
+_SPRINGER_DOI_PATH = re.compile(r"link\.springer\.com/(?:content/pdf/)?(?:article|chapter|book|referenceworkentry|protocol)/10\.")
+_DOI_QUERY = re.compile(r"[?&]doi=(10\.[^&#]+)", re.I)
+
+# Step 1, URLs and arXiv ids in the text: a link's start, the label before it
+# ("DOI:", "available at"), and "arXiv preprint" words kept as the venue.
+_URL_START = re.compile(r"(?:https?:)?//|www\.", re.I)
+_URL_LABEL = re.compile(r"\b(?:doi|url|available|online|at)\s*[:：]?\s*$", re.I)
+_ARXIV_PREPRINT = re.compile(r"arxiv\s*preprint", re.I)
+_ARXIV_WORD = re.compile(r"arxiv", re.I)
+_TRAILING_ARXIV_PREPRINT = re.compile(r"arxiv\s*(?:preprint)?\s*$", re.I)
+
 
 @dataclass
 class _Work:
@@ -184,7 +206,7 @@ class _Work:
     def lines(self) -> list[tuple[int, int]]:
         out, pos = [], 0
         text = self.text
-        for m in _CRE0.finditer(text):
+        for m in _NEWLINE.finditer(text):
             out.append((pos, m.start()))
             pos = m.end()
         out.append((pos, len(text)))
@@ -198,7 +220,7 @@ def _work_from_segment(segment: Segment) -> _Work:
     labels: list[bool] = []
     for span in segment.spans:
         text = span.text.replace("\r", "").replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
-        if span.sup and _CRE1.fullmatch(text):
+        if span.sup and _AFFILIATION_SUPERSCRIPT.fullmatch(text):
             continue  # affiliation numbers/letters
         is_label = bool(span.link) and (bool(_LABEL_ONLY.match(text)) or bool(_URL.fullmatch(text.strip())))
         n = len(text)
@@ -214,14 +236,14 @@ def _doi_from_url(url: str) -> str | None:
     """A DOI only where the URL literally carries one: resolver links and publisher
     paths that embed it (…/doi/10.…, link.springer.com/article|chapter/10.…)."""
     low = url.lower()
-    if _CRE2.search(low):
-        return ids.normalize_doi(_CRE3.sub("", url))
-    if _CRE4.search(low) or _CRE5.search(low
+    if _DOI_RESOLVER.search(low):
+        return ids.normalize_doi(_UP_TO_DOI_RESOLVER.sub("", url))
+    if _PUBLISHER_DOI_PATH.search(low) or _PUBLISHER_DOI_PATH_ENCODED.search(low
     ):
-        return ids.find_doi(_CRE6.sub("", url))
-    if _CRE7.search(low):
+        return ids.find_doi(_UP_TO_PUBLISHER_DOI.sub("", url))
+    if _SPRINGER_DOI_PATH.search(low):
         return ids.find_doi(url.split(".com/", 1)[1])
-    m = _CRE8.search(url)
+    m = _DOI_QUERY.search(url)
     if m:
         return ids.normalize_doi(m.group(1))
     return None
@@ -229,7 +251,7 @@ def _doi_from_url(url: str) -> str | None:
 
 def _harvest_url(work: _Work, url: str, label: str = "") -> None:
     url = url.strip()
-    if not _CRE9.match(url):
+    if not _URL_START.match(url):
         return
     if url.startswith("www."):
         url = "https://" + url
@@ -269,7 +291,7 @@ def _harvest(work: _Work, segment: Segment) -> None:
     for m in _URL.finditer(text) if ("http" in low or "www." in low) else ():
         url = m.group(0).rstrip(".,;)")
         _harvest_url(work, url)
-        label = _CRE10.search(text[max(0, m.start() - 20):m.start()])
+        label = _URL_LABEL.search(text[max(0, m.start() - 20):m.start()])
         work.blank(m.start() - (len(label.group(0)) if label else 0), m.start() + len(url))
     text = work.text
     for m in _TEXT_ARXIV.finditer(text) if ("arxiv" in low or "abs/" in low) else ():
@@ -281,9 +303,9 @@ def _harvest(work: _Work, segment: Segment) -> None:
         # keep "arXiv preprint" words as the displayed venue: blank only the id part
         id_start = m.start(1)
         prefix = text[m.start():id_start]
-        if _CRE11.match(prefix):
-            work.blank(m.start() + len(_CRE11.match(prefix).group(0)), m.end())  # type: ignore[union-attr]
-        elif _CRE12.match(prefix) and not _CRE13.search(text[:m.start()]):
+        if _ARXIV_PREPRINT.match(prefix):
+            work.blank(m.start() + len(_ARXIV_PREPRINT.match(prefix).group(0)), m.end())  # type: ignore[union-attr]
+        elif _ARXIV_WORD.match(prefix) and not _TRAILING_ARXIV_PREPRINT.search(text[:m.start()]):
             work.blank(m.start() + 5, m.end())
         else:
             work.blank(m.start(), m.end())
@@ -327,7 +349,7 @@ def _clean(work: _Work) -> None:
     if m and m.end() > 0:
         work.blank(0, m.end())
     # a year leading the item: "2021. A. Smith …", "(2019) Smith, J. …", "2018 | Title | …"
-    ym = _CRF0.match(text)
+    ym = _LEADING_YEAR.match(text)
     if ym and not work.year:
         work.year = ym.group(1)[:4]
         work.blank(ym.start(1) - (1 if text[ym.start(1) - 1:ym.start(1)] in "([" else 0), ym.end())
@@ -373,8 +395,8 @@ def _clean(work: _Work) -> None:
         work.blank(m.start(), m.end())
     # parenthesised tag groups: "(CCF-A)", "(CCF-B, SCI Q1, IF=8.4)", "[Oral]", "(Best Paper Award)"
     text = work.text
-    for m in _CRE14.finditer(text):
-        tags = [t for t in _CRE15.split(m.group(1)) if t.strip()]
+    for m in _BRACKETED_TAGS.finditer(text):
+        tags = [t for t in _TAG_SEPARATOR.split(m.group(1)) if t.strip()]
         if tags and all(_is_tag(t) for t in tags):
             for t in tags:
                 if _AWARD_RE.search(t):
@@ -399,7 +421,7 @@ def _clean(work: _Work) -> None:
     text = work.text
     if not tag_hint:
         return
-    for m in _CRE16.finditer(text):
+    for m in _SHORT_SENTENCE.finditer(text):
         piece = m.group(0)
         if _AWARD_OR_TALK.search(piece) and _is_tag(piece):
             if _AWARD_RE.search(piece):
@@ -409,7 +431,7 @@ def _clean(work: _Work) -> None:
     text = work.text
     for start, end in work.lines():
         line = text[start:end]
-        parts = list(_CRE17.finditer(line))
+        parts = list(_COMMA_PART.finditer(line))
         for part in reversed(parts[1:]):
             if _is_tag(part.group(0)):
                 if _AWARD_RE.search(part.group(0)):
@@ -428,6 +450,27 @@ _TAG_HINT = re.compile(
 _STATUS_HINT = re.compile(r"submi|review|appear|forthcoming|accept|press|preparation|revis|resubmit")
 _AWARD_OR_TALK = re.compile(r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", re.I)
 
+# Step 2, cleaning: a leading year, tag groups in brackets ("(CCF-A, Oral)"),
+# short sentences and comma parts that may be tags, and the tests for prose.
+_LEADING_YEAR = re.compile(rf"\s*[(\[]?({_YEAR})[)\]]?\s*(?:[.:|–—-]\s*|(?<=[)\]])\s*)(?=\S)")
+_BRACKETED_TAGS = re.compile(r"[(\[（【]([^()\[\]（）【】\n]{1,120})[)\]）】]")
+_TAG_SEPARATOR = re.compile(r"[,;/|，；]")
+_SHORT_SENTENCE = re.compile(r"(?:(?<=[.;\n])|^)[^.;\n\[\]()]{3,80}(?=[.;\n]|$)")
+_COMMA_PART = re.compile(r"[^,;|]+")
+_AFTER_LOWERCASE_WORD = re.compile(r"[a-z]\s$")
+_SENTENCE_BOUNDARY = re.compile(r"[a-z)][.!?]\s+[A-Z]")
+_INITIAL = re.compile(r"\b[A-Z]\.")
+_LEADING_LIST_NUMBER = re.compile(r"^\W*(?:\d{1,3}[.)]|\[\d{1,3}\])?\s*")
+
+# Step 3, chunks: a line break is joined after a function word or before a
+# lower-case word; a full stop after an initial or abbreviation is no sentence end.
+_TRAILING_FUNCTION_WORD = re.compile(r"\b(?:and|of|the|for|in|on|with|to|a|an)$")
+_LOWERCASE_WORD = re.compile(r"[a-z]+\b")
+_IN_OR_PAGES = re.compile(r"(?:in|pp?\.)\b")
+_SENTENCE_END_MARK = re.compile(r"[.?!:]$")
+_LAST_WORD = re.compile(r"([\w&]+)[.\"”’']*$")
+_SHORT_INITIAL = re.compile(r"(?:^|[\s,])[A-Z][a-z]?\.$")
+
 
 def _is_tag(text: str) -> bool:
     """True when ``text`` is only a ranking, presentation or award tag (cheap test first)."""
@@ -437,7 +480,7 @@ def _is_tag(text: str) -> bool:
 def _inside_title_words(text: str, pos: int) -> bool:
     """True when "accepted" is a word of a sentence (a title) rather than a status."""
     before = text[max(0, pos - 3):pos]
-    return bool(_CRE18.search(before))
+    return bool(_AFTER_LOWERCASE_WORD.search(before))
 
 
 def _is_prose(line: str) -> bool:
@@ -446,11 +489,11 @@ def _is_prose(line: str) -> bool:
     if len(line) < 220 or len(words) < 30:
         return False
     stop = sum(1 for w in words if w.lower().strip(".,;:()") in _STOP)
-    sentences = len(_CRE19.findall(line))
-    names = len(_CRE20.findall(line))
+    sentences = len(_SENTENCE_BOUNDARY.findall(line))
+    names = len(_INITIAL.findall(line))
     if stop / len(words) < 0.18 or sentences < 1 or names >= 3:
         return False
-    found = scan_authors(_CRE21.sub("", line)[:400])
+    found = scan_authors(_LEADING_LIST_NUMBER.sub("", line)[:400])
     return len(found.names) < 2
 
 
@@ -459,7 +502,7 @@ def _join_continuations(work: _Work) -> None:
     """Turn line breaks inside one logical line into spaces: after a comma or "and",
     before a lower-case word, and inside one bold or italic run."""
     text = work.text
-    for m in _CRE0.finditer(text):
+    for m in _NEWLINE.finditer(text):
         k = m.start()
         window = max(0, k - 400)
         before = text[window:k].rstrip()
@@ -472,10 +515,10 @@ def _join_continuations(work: _Work) -> None:
         a_idx = k + 1 + len(tail) - len(after)
         joined = (
             prev_char in ",&-–(/"
-            or _CRE22.search(before) is not None
+            or _TRAILING_FUNCTION_WORD.search(before) is not None
             or (
-                _CRE23.match(after) is not None
-                and not _CRE24.match(after)
+                _LOWERCASE_WORD.match(after) is not None
+                and not _IN_OR_PAGES.match(after)
                 and not _whole_author_line(before)
             )
             # a break *inside* one bold/italic run (the break itself is marked); HTML
@@ -497,7 +540,7 @@ def _whole_author_line(before: str) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(_CRE25.search(text))
+    return bool(_SENTENCE_END_MARK.search(text))
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -508,7 +551,7 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BREAK.finditer(text, start, end):
         k = m.start()
         if m.group(0) != "\n" and not m.group(0).startswith(","):
-            word = _CRE26.search(text[max(pos, k - 40):k])
+            word = _LAST_WORD.search(text[max(pos, k - 40):k])
             if word and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
                 w = word.group(1)
                 if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV or (len(w) <= 2 and w[:1].isupper() and w[1:].islower() and text[k + 1:k + 2].isupper() and _initial_context(text, k)):
@@ -524,7 +567,7 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _initial_context(text: str, k: int) -> bool:
     """True when the token before ``k`` looks like an initial in a name ("Ch. Li")."""
-    return bool(_CRE27.search(text[max(0, k - 6):k]))
+    return bool(_SHORT_INITIAL.search(text[max(0, k - 6):k]))
 
 
 def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
@@ -537,6 +580,23 @@ def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
 
 # ---- step 4: assigning title, authors, venue -------------------------------------------------------
 _QUOTED = re.compile(r"[“\"‘«]\s*([^“”\"«»\n]{6,400}?)\s*[”\"’»]|(?<![\w])'([^'\n]{6,400}?)'(?![\w])")
+
+# What may follow an author list (a year, an editor mark), and where a title ends
+# and a venue glued to it starts.
+_YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:\(\s*{_YEAR}\s*\)|{_YEAR})?[\s.,;:]*$")
+_AFTER_AUTHOR_LIST = re.compile(r"[.:(]|,\s*(?:\(|\d{4})")
+_LONE_DATE = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
+_EDITOR_MARK = re.compile(r"\s*\((?:eds?\.?|editors?|hrsg\.?|coord\.?)\)[\s.,:]*", re.I)
+_YEAR_AFTER_AUTHORS = re.compile(rf"\s*[(\[]?\s*({_YEAR})\s*[)\]]?[\s.,:;]*")
+_COMMA_SPACE = re.compile(r",\s+")
+_TITLE_WITH_COAUTHORS = re.compile(r"(?:joint(?:ly)?\s+)?with\s+", re.I)
+_PUNCT_BEFORE_VENUE = re.compile(r"[,.:]\s*(?:in:?\s*)?$", re.I)
+_TRAILING_IN = re.compile(r"\bin:?\s*$", re.I)
+_ONE_LETTER_WORD_STOP = re.compile(r"(?<=[^,\s]\s[A-Z])\.\s+(?=[A-Z])")
+_COMMA_OR_DASH = re.compile(r",\s+|\s+[-–—]\s+")
+_VENUE_START = re.compile(rf"(?:[Ii]n:?\s+|{_YEAR}\b|vol\.|pp\.|arxiv\b)", re.I)
+_VOLUME_ISSUE_SHAPE = re.compile(r"\d+\s*\(\d+\)\s*[:,]|\bvol\.|\bpp\.|;\s*\d+\s*\(|\d+\s*\((?:19|20)\d\d\)", re.I)
+_COMMA_OR_SPACED_DIGIT = re.compile(r",|\s\d")
 
 
 @dataclass
@@ -558,20 +618,20 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
     rest = sub[result.end:].strip()
     if sub[:result.end].rstrip().endswith(".") and rest and not rest.startswith((",", ";")):
         rest = ". " + rest
-    rest_clean = _CRF1.sub("", rest)
+    rest_clean = _YEAR_OR_PUNCTUATION_ONLY.sub("", rest)
     if rest_clean:
         if whole:
             return None
-        if not _CRE28.match(rest) and not rest.startswith(("“", '"', "‘")):
+        if not _AFTER_AUTHOR_LIST.match(rest) and not rest.startswith(("“", '"', "‘")):
             people = [n for n in result.names if not n.is_others]
-            initials = any(_CRE20.search(n.given) for n in people)
+            initials = any(_INITIAL.search(n.given) for n in people)
             if not (rest.startswith(",") and result.confidence >= 0.9 and (len(result.names) >= 2 or initials)):
                 return None
     return result, s + result.end
 
 
 def _year_only(text: str) -> bool:
-    return bool(_CRF2.fullmatch(text))
+    return bool(_LONE_DATE.fullmatch(text))
 
 
 def _assign(work: _Work) -> _Parts:
@@ -617,12 +677,12 @@ def _assign(work: _Work) -> _Parts:
         parts.authors, end = found
         parts.author_range = (first[0], end)
         rest = _strip_range(text, end, first[1])
-        em = _CRE29.match(text[rest[0]:rest[1]])
+        em = _EDITOR_MARK.match(text[rest[0]:rest[1]])
         if em:
             # "Shannon, C. E., & McCarthy, J. (Eds.) (1956)": editors, not authors
             parts.editors = True
             rest = _strip_range(text, rest[0] + em.end(), rest[1])
-        ym = _CRF3.match(text[rest[0]:rest[1]])
+        ym = _YEAR_AFTER_AUTHORS.match(text[rest[0]:rest[1]])
         if ym and ym.end() > 0:
             # "Authors (2020) Title": the year between the list and the title
             work.year = work.year or ym.group(1)[:4]
@@ -669,13 +729,13 @@ def _assign(work: _Work) -> _Parts:
             parts.venue.extend(later[j + 1:])
             return parts
     # "Title, A. Smith, B. Doe, Venue 2020": an author list after a comma inside the chunk
-    for count, m in enumerate(_CRE30.finditer(text[ts:te])):
+    for count, m in enumerate(_COMMA_SPACE.finditer(text[ts:te])):
         if count > 20:
             break
         cut, start = ts + m.start(), ts + m.end()
         if len(text[ts:cut].split()) < 2:
             continue
-        wm = _CRE31.match(text[start:te])
+        wm = _TITLE_WITH_COAUTHORS.match(text[start:te])
         if wm:
             start += wm.end()  # math CVs: "Title, with A. Smith and B. Doe, Journal …"
         listed = scan_authors(text[start:te], work.bold[start:te])
@@ -721,9 +781,9 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
             return run, j
     first_italic = next((j for j in range(start, end) if work.italic[j] and text[j].strip()), None)
     if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
-        if _CRE32.search(text[start:first_italic]) or _CRE33.search(text[start:first_italic]):
+        if _PUNCT_BEFORE_VENUE.search(text[start:first_italic]) or _TRAILING_IN.search(text[start:first_italic]):
             return _strip_range(text, start, first_italic), first_italic
-    for count, m in enumerate(_CRE34.finditer(text[start:end])):
+    for count, m in enumerate(_ONE_LETTER_WORD_STOP.finditer(text[start:end])):
         # "The effect of X on Y. PLoS ONE 13(4): e0195000": a one-letter word ends the title
         if count > 10:
             break  # bounded work on junk input
@@ -733,7 +793,7 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
         if len(text[start:start + m.start()].split()) >= 3 and _venue_like(tail):
             return _strip_range(text, start, start + m.start() + 1), start + m.end()
     if last:
-        for count, m in enumerate(_CRE35.finditer(text[start:end])):
+        for count, m in enumerate(_COMMA_OR_DASH.finditer(text[start:end])):
             if count > 40:
                 break  # a title has few commas; bound the work on junk input
             cut = start + m.start()
@@ -748,13 +808,13 @@ def _venue_like(text: str) -> bool:
     head = text.strip()[:120]
     if not head:
         return False
-    if _CRF4.match(head):
+    if _VENUE_START.match(head):
         return True
-    if _CRE36.search(head[:80]):
+    if _VOLUME_ISSUE_SHAPE.search(head[:80]):
         return True
     if _THESIS.match(head) or _REPORT.match(head):
         return True
-    first = _CRE37.split(head)[0]
+    first = _COMMA_OR_SPACED_DIGIT.split(head)[0]
     return bool(venue_type(first)) or lookup(first.strip()) is not None and len(first.split()) <= 6
 
 
@@ -802,6 +862,57 @@ _REPORT = re.compile(r"\b(?:tech(?:nical|\.)?\s*rep(?:ort|\.)?|working\s+paper|w
 _CHAPTER = re.compile(r"\(\s*eds?\.?\s*\)|\beds?\.\s*[),:]|\bedited\s+by\b|\bchapter\b|\bin\s*:\s*[A-Z]", re.I)
 _ARXIV_VENUE = re.compile(r"^(?:arxiv(?:\s+(?:preprint|e-?prints?))?|corr|e-?print|preprint|biorxiv|medrxiv|chemrxiv|ssrn|techrxiv|research\s*square|preprints?\.org)(?:\s+(?:preprint|abs))?$", re.I)
 
+# Numbers, editors and the date inside the venue text.
+_PART_NUMBER = re.compile(r"\b(?:part|pt\.)\s*\d+\b", re.I)
+_EDITORS_IN_VENUE = re.compile(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", re.I)
+_YEAR_THEN_MONTH = re.compile(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
+_NUMBER_RANGE = re.compile(r"\d+\s*[-–—]+\s*\d+")
+_TRAILING_MONTH = re.compile(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_REPEATED_COMMAS = re.compile(r"\s*,\s*(?:,\s*)+")
+_MLA_VOLUME_ISSUE_PAGES = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,3})\s*[:,]\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
+_PAGE_RANGE_DASH = re.compile(r"\s*[-–—]+\s*")
+_ARXIV_MENTION = re.compile(r"(?:^|[,.;]\s*|\s)arxiv(?:\s+(?:preprint|e-?prints?))?\s*(?=[,.;]|$)", re.I)
+_LEADING_ARXIV_MENTION = re.compile(r"^\s*arxiv(?:\s+(?:preprint|e-?prints?))?\s*[,.;]", re.I)
+_TRAILING_VOLUME_PAGE = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,5})\s+([A-Za-z]?\d{1,6}(?:\s*[-–—]+\s*[A-Za-z]?\d{1,6})?)$")
+_TRAILING_VOLUME = re.compile(r"(?<=[A-Za-z.)]),?\s+(\d{1,4})$")
+
+# Tidying the venue and the title.
+_EMPTY_BRACKETS = re.compile(r"\(\s*[,;:.]*\s*\)|\[\s*\]")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
+_PUNCT_RUN = re.compile(r"([,;:.])(?:\s*[,;:.])+")
+_TRAILING_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}\.[\s,;:|/-]*$")
+_LEADING_IN = re.compile(r"^(?:[Ii]n\s*:?\s+|[Ii]n:)")
+_TRAILING_SEPARATOR = re.compile(r"\s*[,;:]\s*$")
+_TRAILING_SHORT_WORD = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}$")
+_TITLE_LABEL = re.compile(r"^(?:title\s*[:：]\s*)", re.I)
+_TRAILING_FULL_STOP = re.compile(r"(?<!\.\.)(?<!\bet al)(?<!\betc)\.$")
+
+# The entry type from the venue or the section heading (lower-cased).
+_PREPRINT_SERVER_VENUE = re.compile(r"(?:arxiv|biorxiv|medrxiv|chemrxiv|ssrn|techrxiv)\b[\w\s.:/;-]*", re.I)
+_MASTERS_DEGREE = re.compile(r"master|m\.?sc|m\.?s\.|diploma|bachelor", re.I)
+_JOURNAL_HEADING = re.compile(r"journal|article")
+_CONFERENCE_HEADING = re.compile(r"conference|proceeding|workshop|symposi")
+_BOOK_HEADING = re.compile(r"\bbooks?\b|monograph")
+_CHAPTER_HEADING = re.compile(r"chapter")
+_PUBLISHER_WORDS = re.compile(r"\bpress\b|publish(?:ers|ing)\b|\bverlag\b", re.I)
+_ACRONYM_VENUE = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*(?:\s+[A-Z]\w*)?")
+
+# Building the entry: titles that are no publication (talks), co-authors named
+# in the venue ("with A. Smith"), a year heading, book series, publisher place,
+# report numbers, and verbatim fields.
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_TALK_LABEL = re.compile(r"(?:invited\s+|keynote\s+|contributed\s+|plenary\s+)?(?:talk|lecture|seminar|keynote|colloquium|poster presentation|presentation)\s*[:：-]", re.I)
+_VENUE_WITH_COAUTHORS = re.compile(r"(?:joint\s+)?with\s+", re.I)
+_PIECE_END = re.compile(r"\s*(?:[,.;]|$)")
+_YEAR_HEADING = re.compile(rf"\s*({_YEAR})\s*")
+_FULL_STOP_BREAK = re.compile(r"(?<=[a-z0-9)])\.\s+")
+_TRAILING_SERIES_NUMBER = re.compile(r"\s+(\d{1,4})$")
+_PUBLISHER_PLACE = re.compile(r"([A-Z][\w .,-]{1,40}?)\s*:\s+(?=\S)")
+_PUBLISHER_THEN_PLACE = re.compile(r"(.*?\b(?:Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier))\s*,\s*([A-Z].*)$")
+_REPORT_NUMBER = re.compile(r"(?:^|\s|,)([A-Z][A-Za-z]*(?:[-/][A-Za-z0-9]+)*[-/]\d[\w/-]*|No\.\s*\d[\w-]*)(?:,|\s|$)")
+_BRACES_OR_SPACE = re.compile(r"[{}\s]")
+
 
 def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, dict[str, str]]:
     """The displayed venue and the numbers around it (volume, number, pages)."""
@@ -813,34 +924,34 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         if m:
             extra[name] = m.group(1)
             venue = venue[:m.start()] + " " + venue[m.end():]
-    venue = _CRE38.sub(" ", venue)
-    em = _CRE39.match(venue)
+    venue = _PART_NUMBER.sub(" ", venue)
+    em = _EDITORS_IN_VENUE.match(venue)
     if em and scan_authors(em.group(1)):
         extra["editor"] = em.group(1)
         venue = venue[em.end():]
     # year (and month): the first year that is not part of a page range
-    mm = _CRF5.search(venue)
+    mm = _YEAR_THEN_MONTH.search(venue)
     if mm:
         # Vancouver "2015 Jan;12(1)" / "2016 Apr 28;532": the month follows the year
         if work.month is None:
             work.month = _MONTHS.get(mm.group(2)[:3].lower())
         venue = venue[:mm.end(1)] + " " + venue[mm.end():]
-    ranges = [m.span() for m in _CRE40.finditer(venue)]
+    ranges = [m.span() for m in _NUMBER_RANGE.finditer(venue)]
     years = [y for y in _YEAR_RE.finditer(venue) if not any(a <= y.start() < b for a, b in ranges)]
     if years:
         y = years[0]
         if not work.year:
             work.year = y.group(0)[:4]
-        mm = _CRF6.search(venue[:y.start()])
+        mm = _TRAILING_MONTH.search(venue[:y.start()])
         if mm and work.month is None:
             work.month = _MONTHS.get(mm.group(0)[:3].lower())
             venue = venue[:mm.start()] + " " + venue[mm.end():]
             years = [y for y in _YEAR_RE.finditer(venue) if y.group(0)[:4] == work.year]
         for y in reversed([y for y in years if y.group(0)[:4] == work.year]):
             venue = venue[:y.start()] + " " + venue[y.end():]
-        venue = _CRE41.sub(" ", venue)
-    venue = _CRE42.sub(", ", venue)
-    m = _CRE43.search(venue)
+        venue = _EMPTY_PARENS.sub(" ", venue)
+    venue = _REPEATED_COMMAS.sub(", ", venue)
+    m = _MLA_VOLUME_ISSUE_PAGES.search(venue)
     if m and "pages" not in extra:
         # MLA "12.3 (2015): 45-67" (year already removed)
         extra.setdefault("volume", m.group(1))
@@ -861,21 +972,21 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
             extra.setdefault("number", m.group(2))
             venue = venue[:m.start()] + " " + venue[m.end():]
     if "pages" in extra:
-        extra["pages"] = _CRE44.sub("--", extra["pages"])
+        extra["pages"] = _PAGE_RANGE_DASH.sub("--", extra["pages"])
     venue = _tidy_venue(venue)
     # "arXiv" left over from an "arXiv:id" mention is not the venue when another one is shown
     if not _ARXIV_VENUE.match(venue):
-        reduced = _CRE45.sub(" ", venue)
-        reduced = _CRE46.sub(" ", reduced)
+        reduced = _ARXIV_MENTION.sub(" ", venue)
+        reduced = _LEADING_ARXIV_MENTION.sub(" ", reduced)
         if _tidy_venue(reduced):
             venue = _tidy_venue(reduced)
     # a trailing lone number is a volume ("Nature 521", "NeurIPS 35")
-    m = _CRE47.search(venue)
+    m = _TRAILING_VOLUME_PAGE.search(venue)
     if m and "volume" not in extra and "pages" not in extra:
         # physics style "Phys. Lett. B 716 (2012) 1": volume, then the first page
-        extra["volume"], extra["pages"] = m.group(1), _CRE44.sub("--", m.group(2))
+        extra["volume"], extra["pages"] = m.group(1), _PAGE_RANGE_DASH.sub("--", m.group(2))
         venue = venue[:m.start()]
-    m = _CRE48.search(venue)
+    m = _TRAILING_VOLUME.search(venue)
     if m and "volume" not in extra:
         extra["volume"] = m.group(1)
         venue = venue[:m.start()]
@@ -884,15 +995,15 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
 
 @lru_cache(maxsize=16384)
 def _tidy_venue(venue: str) -> str:
-    venue = _CRE49.sub(" ", venue)
-    venue = _CRE50.sub(r"\1", venue)
-    venue = _CRE51.sub(r"\1", venue)
-    abbreviated = _CRE52.search(venue) is not None
-    venue = _CRE53.sub("", venue.strip(" ,.;:-–—|/"))
-    venue = _CRE54.sub("", venue)
+    venue = _EMPTY_BRACKETS.sub(" ", venue)
+    venue = _SPACE_BEFORE_PUNCT.sub(r"\1", venue)
+    venue = _PUNCT_RUN.sub(r"\1", venue)
+    abbreviated = _TRAILING_ABBREVIATION.search(venue) is not None
+    venue = _LEADING_IN.sub("", venue.strip(" ,.;:-–—|/"))
+    venue = _TRAILING_SEPARATOR.sub("", venue)
     spaced = " ".join(venue.split())
     venue = spaced.strip(" ,.;:-–—|/")
-    if abbreviated and "." in venue and _CRE55.search(venue):
+    if abbreviated and "." in venue and _TRAILING_SHORT_WORD.search(venue):
         venue += "."  # an abbreviation's full stop: "J. Amer. Math. Soc."
     if venue.count("(") > venue.count(")"):
         venue = venue.rstrip("( ")
@@ -903,12 +1014,12 @@ def _tidy_venue(venue: str) -> str:
 
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
-    title = _CRE56.sub("", title)
+    title = _TITLE_LABEL.sub("", title)
     title = title.strip(" ,;")
     if len(title) > 2 and title[0] in "“\"‘'«" and title[-1] in "”\"’'»":
         title = title[1:-1]
     title = title.strip("“”\"«» ")
-    title = _CRE57.sub("", title).strip()
+    title = _TRAILING_FULL_STOP.sub("", title).strip()
     return title.rstrip(",;: ")
 
 
@@ -916,11 +1027,11 @@ def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, st
     """(BibTeX type, field that holds the venue)."""
     if not venue:
         return "misc", None
-    if _ARXIV_VENUE.match(venue.strip()) or _CRE58.fullmatch(venue):
+    if _ARXIV_VENUE.match(venue.strip()) or _PREPRINT_SERVER_VENUE.fullmatch(venue):
         return "misc", "howpublished"
     thesis = _THESIS.search(venue)
     if thesis:
-        kind = "mastersthesis" if _CRE59.search(thesis.group(0)) else "phdthesis"
+        kind = "mastersthesis" if _MASTERS_DEGREE.search(thesis.group(0)) else "phdthesis"
         return kind, "school"
     if _REPORT.search(venue):
         return "techreport", "institution"
@@ -934,17 +1045,17 @@ def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, st
     if "volume" in extra or "number" in extra:
         return "article", "journal"
     heading = " ".join(work.headings).lower()
-    if _CRE60.search(heading):
+    if _JOURNAL_HEADING.search(heading):
         return "article", "journal"
-    if _CRE61.search(heading):
+    if _CONFERENCE_HEADING.search(heading):
         return "inproceedings", "booktitle"
-    if _CRE62.search(heading):
+    if _BOOK_HEADING.search(heading):
         return "book", "publisher"
-    if _CRE63.search(heading):
+    if _CHAPTER_HEADING.search(heading):
         return "incollection", "booktitle"
-    if _CRE64.search(venue):
+    if _PUBLISHER_WORDS.search(venue):
         return "book", "publisher"
-    if _CRE65.fullmatch(venue.strip()):
+    if _ACRONYM_VENUE.fullmatch(venue.strip()):
         return "inproceedings", "booktitle"  # a bare acronym is mostly a conference
     return "article", "journal"
 
@@ -977,15 +1088,15 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     if parts.title is None:
         return None
     title = _clean_title(text[parts.title[0]:parts.title[1]])
-    if not title or len(title) < 4 or not _CRE66.search(title):
+    if not title or len(title) < 4 or not _TWO_LETTERS.search(title):
         return None
-    if _CRE67.match(title):
+    if _TALK_LABEL.match(title):
         return None  # a talk, not a publication
     venue, extra = _venue_text(work, text, parts.venue)
     if parts.authors is None:
-        wm = _CRE68.match(venue)
+        wm = _VENUE_WITH_COAUTHORS.match(venue)
         listed = scan_authors(venue[wm.end():]) if wm else None
-        if wm and listed and _CRE69.match(venue[wm.end() + listed.end:]):
+        if wm and listed and _PIECE_END.match(venue[wm.end() + listed.end:]):
             # math CVs: "*Title*, with A. Smith and B. Doe, Journal …" (the owner is implied)
             parts.authors = listed
             venue = _tidy_venue(venue[wm.end() + listed.end:])
@@ -996,7 +1107,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             work.year = m.group(0)[:4]
     if not work.year:
         for heading in reversed(work.headings):
-            hm = _CRF7.fullmatch(heading)
+            hm = _YEAR_HEADING.fullmatch(heading)
             if hm:
                 work.year = hm.group(1)[:4]
                 break
@@ -1019,12 +1130,12 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
 
     kind, venue_field = _entry_type(venue, work, extra)
     series = ""
-    pieces = [p for p in _CRE70.split(venue) if p.strip()]
+    pieces = [p for p in _FULL_STOP_BREAK.split(venue) if p.strip()]
     if len(pieces) > 1 and is_publisher(pieces[-1]) and kind not in ("incollection",) and not ({"pages", "number"} & set(extra)):
         # "Annals of Mathematics Studies 34. Princeton: Princeton University Press": a book in a series
         kind, venue_field = "book", "publisher"
         series, venue = ". ".join(pieces[:-1]), pieces[-1]
-        sm = _CRE71.search(series)
+        sm = _TRAILING_SERIES_NUMBER.search(series)
         if sm:
             extra["number"] = sm.group(1)
             series = series[:sm.start()]
@@ -1038,11 +1149,11 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             values["author+an"] = note
     if venue and venue_field:
         shown = _strip_venue_for_thesis(venue, kind) if kind in ("phdthesis", "mastersthesis", "techreport") else venue
-        place = _CRE72.match(shown) if kind == "book" else None
+        place = _PUBLISHER_PLACE.match(shown) if kind == "book" else None
         if place and is_publisher(shown[place.end():]):
             values["address"] = escape(place.group(1))
             shown = shown[place.end():]
-        after = _CRE73.match(shown) if kind == "book" else None
+        after = _PUBLISHER_THEN_PLACE.match(shown) if kind == "book" else None
         if after and "address" not in values:
             shown = after.group(1)  # "Princeton University Press, Princeton, New Jersey, USA"
             values["address"] = escape(after.group(2))
@@ -1064,7 +1175,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         if editors:
             entry = entry.with_names("editor", editors.names, prov)
     if kind == "techreport" and values.get("institution"):
-        rm = _CRE74.search(values["institution"] or "")
+        rm = _REPORT_NUMBER.search(values["institution"] or "")
         if rm:
             values["number"] = rm.group(1)
             values["institution"] = escape(_tidy_venue(_strip_venue_for_thesis(venue, kind).replace(rm.group(1), " ")))
@@ -1098,7 +1209,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
 def _verbatim(value: str) -> str:
     """DOIs and URLs are verbatim fields: kept as written, only braces (which
     would unbalance the value) and whitespace removed."""
-    return _CRE75.sub("", value)
+    return _BRACES_OR_SPACE.sub("", value)
 
 
 def parse_text(text: str, **options: Any) -> Entry | None:
@@ -1106,91 +1217,3 @@ def parse_text(text: str, **options: Any) -> Entry | None:
     from .segment import Span
 
     return parse_segment(Segment(spans=(Span(text),)), **options)
-
-
-# Precompiled patterns of calls inside functions (the re module's cache lookup
-# on every call was a measurable share of extraction time).
-_CRE0 = re.compile(r"\n")
-_CRE1 = re.compile(r"[\s\d,;a-z]*")
-_CRE2 = re.compile(r"(?:^|//|\.)(?:dx\.)?doi\.org/")
-_CRE3 = re.compile(r"^.*?doi\.org/")
-_CRE4 = re.compile(r"/doi/(?:abs/|full/|pdf/|epdf/|book/|chapter/|reader/|fulltext/)?10\.")
-_CRE5 = re.compile(r"/doi/(?:abs/|full/|pdf/|epdf/)?10%2f")
-_CRE6 = re.compile(r"^.*?/doi/(?:abs/|full/|pdf/|epdf/|book/|chapter/|reader/|fulltext/)?")
-_CRE7 = re.compile(r"link\.springer\.com/(?:content/pdf/)?(?:article|chapter|book|referenceworkentry|protocol)/10\.")
-_CRE8 = re.compile(r"[?&]doi=(10\.[^&#]+)", re.I)
-_CRE9 = re.compile(r"(?:https?:)?//|www\.", re.I)
-_CRE10 = re.compile(r"\b(?:doi|url|available|online|at)\s*[:：]?\s*$", re.I)
-_CRE11 = re.compile(r"arxiv\s*preprint", re.I)
-_CRE12 = re.compile(r"arxiv", re.I)
-_CRE13 = re.compile(r"arxiv\s*(?:preprint)?\s*$", re.I)
-_CRE14 = re.compile(r"[(\[（【]([^()\[\]（）【】\n]{1,120})[)\]）】]")
-_CRE15 = re.compile(r"[,;/|，；]")
-_CRE16 = re.compile(r"(?:(?<=[.;\n])|^)[^.;\n\[\]()]{3,80}(?=[.;\n]|$)")
-_CRE17 = re.compile(r"[^,;|]+")
-_CRE18 = re.compile(r"[a-z]\s$")
-_CRE19 = re.compile(r"[a-z)][.!?]\s+[A-Z]")
-_CRE20 = re.compile(r"\b[A-Z]\.")
-_CRE21 = re.compile(r"^\W*(?:\d{1,3}[.)]|\[\d{1,3}\])?\s*")
-_CRE22 = re.compile(r"\b(?:and|of|the|for|in|on|with|to|a|an)$")
-_CRE23 = re.compile(r"[a-z]+\b")
-_CRE24 = re.compile(r"(?:in|pp?\.)\b")
-_CRE25 = re.compile(r"[.?!:]$")
-_CRE26 = re.compile(r"([\w&]+)[.\"”’']*$")
-_CRE27 = re.compile(r"(?:^|[\s,])[A-Z][a-z]?\.$")
-_CRE28 = re.compile(r"[.:(]|,\s*(?:\(|\d{4})")
-_CRE29 = re.compile(r"\s*\((?:eds?\.?|editors?|hrsg\.?|coord\.?)\)[\s.,:]*", re.I)
-_CRE30 = re.compile(r",\s+")
-_CRE31 = re.compile(r"(?:joint(?:ly)?\s+)?with\s+", re.I)
-_CRE32 = re.compile(r"[,.:]\s*(?:in:?\s*)?$", re.I)
-_CRE33 = re.compile(r"\bin:?\s*$", re.I)
-_CRE34 = re.compile(r"(?<=[^,\s]\s[A-Z])\.\s+(?=[A-Z])")
-_CRE35 = re.compile(r",\s+|\s+[-–—]\s+")
-_CRE36 = re.compile(r"\d+\s*\(\d+\)\s*[:,]|\bvol\.|\bpp\.|;\s*\d+\s*\(|\d+\s*\((?:19|20)\d\d\)", re.I)
-_CRE37 = re.compile(r",|\s\d")
-_CRE38 = re.compile(r"\b(?:part|pt\.)\s*\d+\b", re.I)
-_CRE39 = re.compile(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", re.I)
-_CRE40 = re.compile(r"\d+\s*[-–—]+\s*\d+")
-_CRE41 = re.compile(r"\(\s*\)")
-_CRE42 = re.compile(r"\s*,\s*(?:,\s*)+")
-_CRE43 = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,3})\s*[:,]\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
-_CRE44 = re.compile(r"\s*[-–—]+\s*")
-_CRE45 = re.compile(r"(?:^|[,.;]\s*|\s)arxiv(?:\s+(?:preprint|e-?prints?))?\s*(?=[,.;]|$)", re.I)
-_CRE46 = re.compile(r"^\s*arxiv(?:\s+(?:preprint|e-?prints?))?\s*[,.;]", re.I)
-_CRE47 = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,5})\s+([A-Za-z]?\d{1,6}(?:\s*[-–—]+\s*[A-Za-z]?\d{1,6})?)$")
-_CRE48 = re.compile(r"(?<=[A-Za-z.)]),?\s+(\d{1,4})$")
-_CRE49 = re.compile(r"\(\s*[,;:.]*\s*\)|\[\s*\]")
-_CRE50 = re.compile(r"\s+([,.;:)])")
-_CRE51 = re.compile(r"([,;:.])(?:\s*[,;:.])+")
-_CRE52 = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}\.[\s,;:|/-]*$")
-_CRE53 = re.compile(r"^(?:[Ii]n\s*:?\s+|[Ii]n:)")
-_CRE54 = re.compile(r"\s*[,;:]\s*$")
-_CRE55 = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}$")
-_CRE56 = re.compile(r"^(?:title\s*[:：]\s*)", re.I)
-_CRE57 = re.compile(r"(?<!\.\.)(?<!\bet al)(?<!\betc)\.$")
-_CRE58 = re.compile(r"(?:arxiv|biorxiv|medrxiv|chemrxiv|ssrn|techrxiv)\b[\w\s.:/;-]*", re.I)
-_CRE59 = re.compile(r"master|m\.?sc|m\.?s\.|diploma|bachelor", re.I)
-_CRE60 = re.compile(r"journal|article")
-_CRE61 = re.compile(r"conference|proceeding|workshop|symposi")
-_CRE62 = re.compile(r"\bbooks?\b|monograph")
-_CRE63 = re.compile(r"chapter")
-_CRE64 = re.compile(r"\bpress\b|publish(?:ers|ing)\b|\bverlag\b", re.I)
-_CRE65 = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*(?:\s+[A-Z]\w*)?")
-_CRE66 = re.compile(r"[^\W\d_]{2}")
-_CRE67 = re.compile(r"(?:invited\s+|keynote\s+|contributed\s+|plenary\s+)?(?:talk|lecture|seminar|keynote|colloquium|poster presentation|presentation)\s*[:：-]", re.I)
-_CRE68 = re.compile(r"(?:joint\s+)?with\s+", re.I)
-_CRE69 = re.compile(r"\s*(?:[,.;]|$)")
-_CRE70 = re.compile(r"(?<=[a-z0-9)])\.\s+")
-_CRE71 = re.compile(r"\s+(\d{1,4})$")
-_CRE72 = re.compile(r"([A-Z][\w .,-]{1,40}?)\s*:\s+(?=\S)")
-_CRE73 = re.compile(r"(.*?\b(?:Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier))\s*,\s*([A-Z].*)$")
-_CRE74 = re.compile(r"(?:^|\s|,)([A-Z][A-Za-z]*(?:[-/][A-Za-z0-9]+)*[-/]\d[\w/-]*|No\.\s*\d[\w-]*)(?:,|\s|$)")
-_CRE75 = re.compile(r"[{}\s]")
-_CRF0 = re.compile(rf"\s*[(\[]?({_YEAR})[)\]]?\s*(?:[.:|–—-]\s*|(?<=[)\]])\s*)(?=\S)")
-_CRF1 = re.compile(rf"^[\s.,;:]*(?:\(\s*{_YEAR}\s*\)|{_YEAR})?[\s.,;:]*$")
-_CRF2 = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
-_CRF3 = re.compile(rf"\s*[(\[]?\s*({_YEAR})\s*[)\]]?[\s.,:;]*")
-_CRF4 = re.compile(rf"(?:[Ii]n:?\s+|{_YEAR}\b|vol\.|pp\.|arxiv\b)", re.I)
-_CRF5 = re.compile(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
-_CRF6 = re.compile(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
-_CRF7 = re.compile(rf"\s*({_YEAR})\s*")
