@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/bench_check.py                       # ../shared/corpus/big.bib
     .venv/bin/python benchmarks/bench_check.py FILE.bib --repeat 5 --tidy /path/to/bibtex-tidy
 
-bibtex-tidy is found as ``bibtex-tidy`` on PATH or through ``--tidy`` (``npm install
+bibtex-tidy is found as ``bibtex-tidy`` on PATH, through ``--tidy``, or where
+bench_format.py installs it (/tmp/bt) (``npm install
 bibtex-tidy``); it runs on a temporary copy with ``--duplicates`` (its closest mode to a
 lint) and writes its output to a temporary file. Reported: median wall time of each, the ratio
 refkit/bibtex-tidy (the goal is at most 0.5), and start-up times against ``python -c pass``.
@@ -70,7 +71,8 @@ def main() -> int:
     ours = timed(refkit + ["check", "-q", str(args.file)], args.repeat)
     ours_cpu = statistics.median(CPU)
     print(f"refkit check           {ours:7.2f} s wall {ours_cpu:7.2f} s CPU")
-    tidy = args.tidy or shutil.which("bibtex-tidy")
+    installed = Path("/tmp/bt/node_modules/.bin/bibtex-tidy")  # where bench_format.py installs it
+    tidy = args.tidy or shutil.which("bibtex-tidy") or (str(installed) if installed.exists() else None)
     if tidy:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / "in.bib"
