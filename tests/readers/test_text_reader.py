@@ -334,3 +334,61 @@ def test_orcid_record_copied_as_text() -> None:
     ]
     assert [n.family for n in entries.entries[0].names()] == ["Mann", "Rahmstorf", "Kornhuber"]
     assert entries.entries[0].get("month") == "mar"
+
+
+LABELLED_FIELDS = """Listing of Ada Lovelace
+
+[1]  arXiv:2301.00001  [pdf, other]
+Title: Sparse Mixtures of Experts: Routing
+  Tokens at Scale
+Authors: Ada Lovelace, Alan Turing, Grace Hopper
+Comments: 12 pages, accepted at NeurIPS 2023
+Subjects: Machine Learning (cs.LG); Computation and Language (cs.CL)
+
+[2]  arXiv:2302.00002  [pdf]
+Title: Message Passing on Graphs
+Author(s): Ada Lovelace and Edsger W. Dijkstra
+Journal-ref: Journal of Machine Learning Research 24 (2023) 1-40
+DOI: 10.5555/jmlr.2023.1
+Subjects: Machine Learning (stat.ML)
+"""
+
+LABELLED_RECORDS_IN_ONE_PARAGRAPH = """Publications
+
+Title: Counting Birds with Sound
+Authors: Rachel Carson, John Muir
+Venue: Ecology Letters
+Year: 2019
+Title: Forest Canopy Models
+Authors: John Muir
+Published in: Journal of Ecology
+Date: March 2021
+"""
+
+
+def test_labelled_field_items() -> None:
+    entries = reader.read(LABELLED_FIELDS, path="listing.txt").entries
+    assert len(entries) == 2
+    first, second = entries
+    # the "[n] arXiv:id [pdf]" line and its labelled lines are one entry
+    assert first.get("title") == "Sparse Mixtures of Experts: Routing Tokens at Scale"
+    assert [n.family for n in first.names()] == ["Lovelace", "Turing", "Hopper"]
+    assert first.type == "misc" and first.get("eprint") == "2301.00001" and first.get("archiveprefix") == "arXiv"
+    assert first.get("primaryclass") == "cs.LG"
+    # Comments give no venue and no year; a new-style arXiv id is not a year
+    assert first.get("year") is None and first.get("journal") is None and first.get("howpublished") is None
+    assert second.get("title") == "Message Passing on Graphs"
+    assert [n.family for n in second.names()] == ["Lovelace", "Dijkstra"]
+    assert second.type == "article" and second.get("journal") == "Journal of Machine Learning Research"
+    assert (second.get("year"), second.get("volume"), second.get("pages")) == ("2023", "24", "1--40")
+    assert second.get("doi") == "10.5555/jmlr.2023.1" and second.get("eprint") == "2302.00002"
+    assert second.get("primaryclass") == "stat.ML"
+
+
+def test_labelled_records_in_one_paragraph_are_split() -> None:
+    entries = reader.read(LABELLED_RECORDS_IN_ONE_PARAGRAPH, path="cv.txt").entries
+    assert [(e.get("title"), e.get("journal"), e.get("year")) for e in entries] == [
+        ("Counting Birds with Sound", "Ecology Letters", "2019"),
+        ("Forest Canopy Models", "Journal of Ecology", "2021"),
+    ]
+    assert [n.family for n in entries[1].names()] == ["Muir"]

@@ -20,6 +20,9 @@ italics, links, headings), in five steps:
 5. *build*: year and month, venue minus volume/pages, the BibTeX type from the
    venue's wording and :mod:`refkit.extraction.venues`, role markers in ``author+an``.
 
+Items made of labelled lines ("Title: …", "Authors: …", "Journal-ref: …", the label
+set is :data:`FIELD_LABELS`) skip steps 2–4: each part is read from its own field.
+
 Text is never guessed: a field not shown is left out. Every value is escaped
 with :func:`refkit.latex.escape`; extracted fields carry a
 :class:`~refkit.model.Provenance` naming the reader and the document.
@@ -39,7 +42,7 @@ from .authors import AuthorList, annotation, scan_authors
 from .segment import Segment
 from .venues import is_publisher, lookup, venue_type
 
-__all__ = ["parse_segment", "parse_text"]
+__all__ = ["parse_segment", "parse_text", "labelled_part", "FIELD_LABELS"]
 
 # ---- vocabulary -------------------------------------------------------------------------
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
@@ -1068,6 +1071,96 @@ def _strip_venue_for_thesis(venue: str, kind: str) -> str:
     return _tidy_venue(venue)
 
 
+# ---- labelled-field items ----------------------------------------------------------------------
+#: Items written as one "Label: value" line per field (arXiv listings, exported
+#: records): the label, lower case, -> the part its value gives. "skip" fields are
+#: shown but give nothing here (Comments say "15 pages" or "accepted at X", not the
+#: venue); "subjects" only names the arXiv category. A line with another label
+#: ("Transformers: …" wrapped from a title) continues the field above it.
+FIELD_LABELS: dict[str, str] = {
+    "title": "title",
+    "authors": "authors", "author": "authors", "author(s)": "authors", "authors(s)": "authors",
+    "journal-ref": "venue", "journal ref": "venue", "journal reference": "venue", "journal": "venue",
+    "venue": "venue", "published in": "venue", "publication": "venue", "conference": "venue", "booktitle": "venue",
+    "year": "year", "date": "year", "published": "year", "publication date": "year",
+    "doi": "doi",
+    "subjects": "subjects",
+    "comments": "skip", "comment": "skip", "report-no": "skip", "msc-class": "skip", "acm-class": "skip",
+    "abstract": "skip", "keywords": "skip", "note": "skip", "notes": "skip",
+}
+_FIELD_LINE = re.compile(r"\s*([A-Za-z][A-Za-z()\- ]{0,24}?)\s*[:：]\s*")
+_CATEGORY = re.compile(r"\(([a-z\-]+(?:\.[A-Za-z\-]+)?)\)")
+
+
+def labelled_part(line: str) -> str | None:
+    """The part a labelled line gives ("Title: …" -> ``"title"``), None for other lines."""
+    m = _FIELD_LINE.match(line)
+    return FIELD_LABELS.get(" ".join(m.group(1).lower().split())) if m else None
+
+
+def _labelled_fields(work: _Work) -> list[tuple[str, int, int]] | None:
+    """(part, start, end) of each labelled field's value (with its continuation lines),
+    when the item is made of labelled lines with at least a title and authors or a
+    venue; lines before the first label (an id line "[3] arXiv:… [pdf]") are not fields."""
+    text = work.text
+    if ":" not in text and "：" not in text:
+        return None
+    fields: list[tuple[str, int, int]] = []
+    for start, end in work.lines():
+        m = _FIELD_LINE.match(text, start, end)
+        part = FIELD_LABELS.get(" ".join(m.group(1).lower().split())) if m else None
+        if m and part:
+            fields.append((part, m.end(), end))
+        elif fields and text[start:end].strip():
+            fields[-1] = (fields[-1][0], fields[-1][1], end)
+    parts = [part for part, _, _ in fields]
+    if parts.count("title") != 1 or not ({"authors", "venue"} & set(parts)):
+        return None
+    return fields
+
+
+def _parse_labelled(segment: Segment, work: _Work, fields: list[tuple[str, int, int]], source: str, path: str) -> Entry | None:
+    """The entry of a labelled-field item: each part read from its own field."""
+    text = work.text
+    shown: dict[str, str] = {}
+    for part, start, end in fields:
+        value = " ".join(text[start:end].split())
+        if value and part != "skip":
+            shown.setdefault(part, value)
+    title = _clean_title(shown.get("title", ""))
+    if not title or len(title) < 4 or not _TWO_LETTERS.search(title):
+        return None
+    authors = scan_authors(shown["authors"]) if "authors" in shown else None
+    if "year" in shown:
+        m = _YEAR_RE.search(shown["year"])
+        if m:
+            work.year = m.group(0)[:4]
+    venue, extra = "", dict[str, str]()
+    if "venue" in shown:
+        venue, extra = _venue_text(work, shown["venue"], [(0, len(shown["venue"]))])
+    if "doi" in shown and "doi" not in work.found:
+        doi = ids.find_doi(shown["doi"])
+        if doi:
+            work.found["doi"] = doi
+    if _LABEL_ONLY.match(work.found.get("primaryclass") or "?"):
+        del work.found["primaryclass"]  # "arXiv:2302.00002 [pdf]": a link label, not a category
+    if "subjects" in shown and "eprint" in work.found:
+        m = _CATEGORY.search(shown["subjects"])
+        if m:
+            work.found["primaryclass"] = m.group(1)
+    if not work.year:
+        for heading in reversed(work.headings):
+            hm = _YEAR_HEADING.fullmatch(heading)
+            if hm:
+                work.year = hm.group(1)[:4]
+                break
+    if not authors and not venue and not work.found:
+        return None
+    kind, venue_field = _entry_type(venue, work, extra)
+    return _build(segment, work, source, path, title=title, authors=authors or None, editors=False,
+                  venue=venue, extra=extra, kind=kind, venue_field=venue_field, series="")
+
+
 def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     """The entry one listed item describes, or None when it is not a publication.
 
@@ -1080,7 +1173,10 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     work = _work_from_segment(segment)
     if not work.text.strip():
         return None
+    fields = _labelled_fields(work)
     _harvest(work, segment)
+    if fields:
+        return _parse_labelled(segment, work, fields, source, str(path))
     _clean(work)
     _join_continuations(work)
     parts = _assign(work)
@@ -1139,11 +1235,18 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         if sm:
             extra["number"] = sm.group(1)
             series = series[:sm.start()]
-    prov = Provenance(source=source, identifier=str(path))
+    return _build(segment, work, source, str(path), title=title, authors=authors, editors=parts.editors,
+                  venue=venue, extra=extra, kind=kind, venue_field=venue_field, series=series)
+
+
+def _build(segment: Segment, work: _Work, source: str, path: str, *, title: str, authors: AuthorList | None,
+           editors: bool, venue: str, extra: dict[str, str], kind: str, venue_field: str | None, series: str) -> Entry:
+    """Step 5: the entry from the parts found (escaped values, provenance, identifiers)."""
+    prov = Provenance(source=source, identifier=path)
     entry = Entry(type=kind, key="", origin=Origin(location=segment.location, text=segment.text))
     values: dict[str, str | None] = {"title": escape(title)}
     if authors:
-        entry = entry.with_names("editor" if parts.editors else "author", authors.names, prov)
+        entry = entry.with_names("editor" if editors else "author", authors.names, prov)
         note = annotation(authors.roles)
         if note:
             values["author+an"] = note
@@ -1170,10 +1273,10 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         values["year"] = work.year
     if work.month:
         values["month"] = ("jan feb mar apr may jun jul aug sep oct nov dec".split())[work.month - 1]
-    if "editor" in extra and not parts.editors:
-        editors = scan_authors(extra["editor"])
-        if editors:
-            entry = entry.with_names("editor", editors.names, prov)
+    if "editor" in extra and not editors:
+        listed = scan_authors(extra["editor"])
+        if listed:
+            entry = entry.with_names("editor", listed.names, prov)
     if kind == "techreport" and values.get("institution"):
         rm = _REPORT_NUMBER.search(values["institution"] or "")
         if rm:

@@ -759,7 +759,7 @@ def _items(lines: list[str]) -> list[_Item]:
             previous.lines.append((0, ""))
             previous.lines.extend(para_lines)
         else:
-            for group in _hanging_groups(para_lines, lines):
+            for group in (g for block in _labelled_blocks(para_lines) for g in _hanging_groups(block, lines)):
                 items.append(_Item(group, tuple(h for _, h in headings), section, "para", 0))
         current = items[-1]
         blank_before = False
@@ -779,6 +779,25 @@ def _hanging_groups(para: list[tuple[int, str]], lines: list[str]) -> list[list[
         return [para]
     bounds = starts + [len(para)]
     return [para[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _labelled_blocks(para: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Split a paragraph of labelled-field records ("Title: …" / "Authors: …" lines, each
+    record perhaps led by an id line such as "arXiv:2301.00001 [pdf]") into one group per
+    record: a record starts at its "Title:" line, or at the unlabelled line just above it."""
+    if len(para) < 4 or sum(1 for _, t in para if ":" in t or "：" in t) < 4:
+        return [para]
+    from ..extraction.citation import labelled_part
+
+    parts = [labelled_part(t) for _, t in para]
+    titles = [k for k, part in enumerate(parts) if part == "title"]
+    if len(titles) < 2:
+        return [para]
+    starts = [k - 1 if k > 0 and parts[k - 1] is None and (k == 1 or parts[k - 2] is not None) else k for k in titles]
+    if starts[0] != 0 and parts[0] is not None:
+        starts[0] = 0  # fields above the first title belong to it
+    bounds = sorted(set([0] + starts)) + [len(para)]
+    return [para[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
 
 
 def _sub_bullet_is_link(body: str) -> bool:
