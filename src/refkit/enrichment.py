@@ -221,10 +221,14 @@ class _Runner:
         self.total = 0
 
     def close(self, cancel: bool = False) -> None:
+        """Stop the worker threads. On cancel (Ctrl-C) queued lookups are dropped and
+        waiting ones give up, but requests in flight are waited for (each is bounded
+        by its timeout): closing the client under a running request would free the
+        SQLite cache connection it is using, which crashes the interpreter."""
         if cancel:
             self.client.stop()
         for pool in self.pools.values():
-            pool.shutdown(wait=not cancel, cancel_futures=cancel)
+            pool.shutdown(wait=True, cancel_futures=cancel)
 
     # each task: (source, function) -> result handled on the main thread
     def run_tasks(self, tasks: list[tuple[str, Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]]]) -> None:
