@@ -7,7 +7,6 @@ from refkit.extraction.structured import (
     bibtex_entries,
     coins_entries,
     jsonld_entries,
-    make_key,
     meta_entry,
 )
 from refkit.model import Entry
@@ -85,7 +84,6 @@ def test_citation_meta_tags() -> None:
         "pages": "101--120",
         "journal": r"Journal of Tests \& Checks",
     }
-    assert entry.key == "lee2021single"
     assert meta_entry(root("<html><body><p>no meta</p></body></html>")) is None
 
 
@@ -128,9 +126,3 @@ def test_jsonld_graph() -> None:
     assert (e.type, e.get("title"), e.get("author"), e.get("year")) == ("article", "Sparse Things", "Lee, Ann and Chen, Bo", "2019")
     assert (e.get("journal"), e.get("volume"), e.get("number")) == ("Journal of Sparsity", "7", "2")
     assert e.get("doi") == "10.1000/sparse.7.2" and e.get("eprint") == "1901.00001"
-
-
-def test_make_key_is_unique() -> None:
-    e = Entry("article", "", {"author": "Zhong, Zhihang", "title": "The Real-world Video", "year": "2022"})
-    taken: set[str] = set()
-    assert [make_key(e, taken) for _ in range(3)] == ["zhong2022realworld", "zhong2022realworlda", "zhong2022realworldb"]

@@ -244,3 +244,26 @@ def test_paired_definition_lists_and_an_intro_paragraph() -> None:
     lib = html.read(page)
     assert [e.get("title") for e in lib] == [f"Dynamic models number {n}" for n in range(3)]
     assert [e.get("doi") for e in lib] == [f"10.1016/x.{n}" for n in range(3)]
+
+
+def test_a_single_article_page_gets_a_scholar_like_key() -> None:
+    page = """<html><head>
+<meta name="citation_title" content="A Single Article Page">
+<meta name="citation_author" content="Lee, Ann"><meta name="citation_author" content="Bo Chen">
+<meta name="citation_publication_date" content="2021/03/15">
+<meta name="citation_journal_title" content="Journal of Tests">
+</head><body><p>Text</p></body></html>"""
+    assert [e.key for e in html.read(page, path="a.html")] == ["lee2021single"]
+
+
+def test_keys_are_unique_on_a_page() -> None:
+    page = """<html><body><h2>Publications</h2><ul>
+<li>Zhihang Zhong, Ann Lee. <b>The Real-world Video Deblurring.</b> <i>Journal of Video</i>, 2022.</li>
+<li>Zhihang Zhong, Bo Chen. <b>The Real-world Rolling Shutter.</b> <i>Journal of Imaging</i>, 2022.</li>
+</ul>
+<pre>@article{dup2020, title = {First Embedded Paper}, author = {Gray, Hal}, year = {2020}}
+@article{dup2020, title = {Second Embedded Paper}, author = {Gray, Hal}, year = {2020}}</pre>
+</body></html>"""
+    keys = [e.key for e in html.read(page, path="p.html")]
+    assert len(keys) == 4 and len({k.lower() for k in keys}) == 4
+    assert "dup2020" in keys

@@ -37,7 +37,6 @@ __all__ = [
     "coins_entries",
     "coins_entry",
     "jsonld_entries",
-    "make_key",
 ]
 
 from lxml.html import HtmlElement  # noqa: E402  (Any without stubs)
@@ -144,32 +143,6 @@ def bibtex_entries(root: HtmlElement, path: str | None = None) -> list[tuple[Htm
 # --------------------------------------------------------------------------- helpers
 
 
-def make_key(entry: Entry, taken: set[str] | None = None) -> str:
-    """A citation key ``familyYEARword`` (``zhong2022realworld``), unique within ``taken``."""
-    from ..latex import to_unicode
-    import unicodedata
-
-    def ascii_word(text: str) -> str:
-        text = unicodedata.normalize("NFKD", text)
-        return re.sub(r"[^a-z0-9]", "", text.encode("ascii", "ignore").decode().lower())
-
-    names = entry.names("author") if entry.get("author") else ()
-    family = ascii_word(to_unicode(names[0].family or names[0].literal)) if names else ""
-    year = entry.date.year
-    title_words = [ascii_word(w) for w in to_unicode(entry.get("title", "") or "").split()]
-    stop = {"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "towards", "toward", "from", "by", "at", "is"}
-    word = next((w for w in title_words if w and w not in stop), "")
-    base = f"{family or 'anon'}{year or ''}{word}"
-    if taken is None:
-        return base
-    key, n = base, 0
-    while key in taken:
-        key = f"{base}{chr(ord('a') + n % 26)}{'' if n < 26 else n // 26}"
-        n += 1
-    taken.add(key)
-    return key
-
-
 def _names(values: Iterable[str]) -> str:
     """A BibTeX name list from display names (``Given Family`` or ``Family, Given``)."""
     parts = []
@@ -195,8 +168,8 @@ def _date(text: str) -> tuple[str | None, str | None]:
 
 def _entry(typ: str, fields: dict[str, str | None], location: Location) -> Entry:
     clean = {k: v for k, v in fields.items() if v}
-    entry = Entry(typ, "", clean, {k: _PROV for k in clean}, Origin(location))
-    return Entry(typ, make_key(entry), entry.fields, entry.provenance, entry.origin)
+    # no key yet: the reader assigns keys to the whole page (transforms.keys)
+    return Entry(typ, "", clean, {k: _PROV for k in clean}, Origin(location))
 
 
 def _ids_from_urls(fields: dict[str, str | None], urls: Iterable[str]) -> None:

@@ -323,7 +323,7 @@ def _read(text: str, path: str | None) -> Library:
 
     article = structured.meta_entry(root, path)
     if article is not None:
-        return Library.from_entries([article], source=path)
+        return Library.from_entries(_unique_keys([article]), source=path)
 
     items = hs.page_items(root, path)
     problems: list[Problem] = []
@@ -444,34 +444,18 @@ def _dedupe(entries: list[Entry]) -> list[Entry]:
 
 
 def _unique_keys(entries: list[Entry]) -> list[Entry]:
+    """Every entry a key of its own: an embedded BibTeX key used twice on the
+    page, or no key at all, gets one from :func:`refkit.transforms.keys.assign_keys`."""
     from dataclasses import replace
 
-    from ..extraction.structured import make_key
+    from ..transforms.keys import assign_keys
 
-    taken: set[str] = set()
-    tried: dict[str, int] = {}  # base -> suffixes before this one are all taken
-    out = []
+    seen: set[str] = set()
+    keyed = []
     for entry in entries:
-        key = entry.key
-        if not key:
-            key = make_key(entry)  # the base; make_key(entry, taken) would scan its suffixes
-            if key in taken:
-                key = _suffix(key, taken, tried)
-        elif key in taken:
-            key = _suffix(key, taken, tried)
-        taken.add(key)
-        out.append(entry if key == entry.key else replace(entry, key=key))
-    return out
-
-
-def _suffix(key: str, taken: set[str], tried: dict[str, int]) -> str:
-    """The first free ``key`` + ``a``, ``b`` … (as make_key suffixes), resuming
-    where the last search for ``key`` stopped: keys are only ever added to
-    ``taken``, so a page repeating one base thousands of times stays linear."""
-    n = tried.get(key, 0)
-    while True:
-        cand = f"{key}{chr(ord('a') + n % 26)}{'' if n < 26 else n // 26}"
-        if cand not in taken:
-            tried[key] = n + 1
-            return cand
-        n += 1
+        if entry.key.lower() in seen:
+            entry = replace(entry, key="")
+        seen.add(entry.key.lower())
+        keyed.append(entry)
+    library, _ = assign_keys(Library.from_entries(keyed))
+    return library.entries
