@@ -27,8 +27,7 @@ from typing import Callable, Iterator
 
 from ..errors import ConfigError
 from ..latex import to_unicode
-from ..model import Entry, Library, Name
-from ..names import parse_names
+from ..model import Entry, Library
 
 __all__ = ["DEFAULT_PATTERN", "PLACEHOLDERS", "make_key", "assign_keys", "ascii_fold", "check_pattern"]
 
@@ -52,16 +51,9 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isascii() and c.isalnum())
 
 
-def _names(entry: Entry, role: str) -> tuple[Name, ...]:
-    # white space collapsed first: pybtex's split_name_list does not split at an
-    # "and" followed by a line break (refkit.names.parse_names passes it on as is)
-    value = entry.fields.get(role)
-    return parse_names(" ".join(value.split())) if value else ()
-
-
 def _family(entry: Entry) -> str:
     for role in ("author", "editor"):
-        names = _names(entry, role)
+        names = entry.names(role)
         if names:
             first = names[0]
             return ascii_fold(first.family or first.literal) or "anon"
@@ -70,7 +62,7 @@ def _family(entry: Entry) -> str:
 
 def _all_families(entry: Entry, limit: int) -> str:
     for role in ("author", "editor"):
-        names = [n for n in _names(entry, role) if not n.is_others]
+        names = [n for n in entry.names(role) if not n.is_others]
         if names:
             folded = [ascii_fold(n.family or n.literal).lower() for n in names]
             if len(folded) > limit:
