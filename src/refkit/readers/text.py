@@ -165,6 +165,10 @@ def _optional(text: str, i: int) -> int:
     return i
 
 
+#: TeX input ligatures, longest first
+_TEX_LIGATURES = {"---": "—", "--": "–", "``": "“", "''": "”"}
+
+
 def _latex_inline(text: str, depth: int = 0) -> str:
     """LaTeX inline markup -> Markdown-like text (``**bold**``, ``*italic*``, ``[t](u)``, Unicode)."""
     from ..extraction.venues import aas_macros
@@ -334,21 +338,10 @@ def _latex_inline(text: str, depth: int = 0) -> str:
                 continue
             i += 1
             continue
-        if text.startswith("---", i):
-            out.append("—")
-            i += 3
-            continue
-        if text.startswith("--", i):
-            out.append("–")
-            i += 2
-            continue
-        if text.startswith("``", i):
-            out.append("“")
-            i += 2
-            continue
-        if text.startswith("''", i):
-            out.append("”")
-            i += 2
+        ligature = next((t for t in _TEX_LIGATURES if text.startswith(t, i)), None)
+        if ligature is not None:
+            out.append(_TEX_LIGATURES[ligature])
+            i += len(ligature)
             continue
         out.append(ch)
         i += 1
