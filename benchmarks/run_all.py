@@ -4,7 +4,8 @@
 Runs, one after another, with the interpreter that runs this script:
 format/check on the corpus (vs bibtex-tidy and bibtexparser), check alone,
 extraction speed (5 MB HTML, 1 MB text), extraction quality (test corpus and
-seeds), rendering (agreement with citeproc-js and speed), and enrichment
+seeds), rendering (agreement with citeproc-js and speed), the CSL test suite
+(refkit vs plain citeproc-py), and enrichment
 against the loopback fake services. Needs ``../shared`` beside the checkout;
 the npm baselines (bibtex-tidy, citeproc) are installed into /tmp by the
 scripts that use them. ``--fast`` skips the enrichment run with arXiv's default
@@ -29,6 +30,7 @@ def main() -> int:
         ["bench_extract.py"],
         ["score_corpus.py"],
         ["bench_render.py"],
+        ["bench_csl_suite.py"],
         ["bench_enrich.py"] + (["--fast"] if fast else []),
     ]
     failed = []
