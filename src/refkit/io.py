@@ -25,7 +25,7 @@ def read(source: str | os.PathLike[str], *, format: str | None = None, encoding:
 
 def read_string(text: str, *, format: str | None = None, path: str | None = None, **options: Any) -> Library:
     """Parse ``text`` (sniffing its format unless given) into a :class:`Library`."""
-    fmt = format or readers.sniff(text)
+    fmt = format or readers.sniff(text, path)
     library = readers.reader(fmt).read(text, path=path, **options)
     if library.source is None:
         library.source = path

@@ -8,6 +8,7 @@ Adding a format is its own module plus one line here.
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from types import ModuleType
 
@@ -18,6 +19,7 @@ READERS: dict[str, str] = {
     "bibtex": "refkit.readers.bibtex",
     "csljson": "refkit.readers.csljson",
     "html": "refkit.readers.html",
+    "markdown": "refkit.readers.markdown",
     "text": "refkit.readers.text",
 }
 
@@ -27,8 +29,9 @@ ALIASES: dict[str, str] = {
     "csl-json": "csljson",
     "json": "csljson",
     "htm": "html",
-    "markdown": "text",
-    "md": "text",
+    "md": "markdown",
+    "rmd": "markdown",
+    "qmd": "markdown",
     "latex": "text",
     "tex": "text",
     "txt": "text",
@@ -45,11 +48,35 @@ def reader(name: str) -> ModuleType:
     return import_module(READERS[key])
 
 
-def sniff(text: str) -> str:
-    """The format name whose reader is most confident about ``text``; ``text`` as a fallback."""
+#: file name extensions that name a markup; the content still wins when it is surely
+#: something else (a doctype'd HTML page or a .bib saved as .md)
+EXTENSIONS: dict[str, str] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".rmd": "markdown",
+    ".qmd": "markdown",
+}
+
+
+def sniff(text: str, path: str | None = None) -> str:
+    """The format name whose reader is most confident about ``text``; ``text`` as a
+    fallback. ``path``'s extension decides between markups unless the content is
+    surely another format."""
     best, best_score = "text", 0.0
+    hinted = EXTENSIONS.get(os.path.splitext(path)[1].lower()) if path else None
+    if hinted is not None:
+        best, best_score = hinted, 0.94
     for name in READERS:
+        if hinted is not None and name == "html" and not _html_document(text):
+            continue  # raw HTML inside Markdown is the Markdown reader's to render
         score = reader(name).sniff(text)
         if score > best_score:
             best, best_score = name, score
     return best
+
+
+def _html_document(text: str) -> bool:
+    """Whether ``text`` starts as a whole HTML document (a doctype or ``<html>``)."""
+    head = text[:1024].lstrip("\ufeff \t\r\n").lower()
+    return head.startswith(("<!doctype html", "<html"))

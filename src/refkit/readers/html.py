@@ -29,7 +29,7 @@ from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
 from ..extraction.segment import Link, Segment
 
-__all__ = ["read", "sniff", "entry_links", "MAX_ITEMS"]
+__all__ = ["read", "read_document", "sniff", "entry_links", "MAX_ITEMS"]
 
 #: items read from one page at most: a publication list never holds more, and it
 #: bounds the time a huge or machine-generated page can take
@@ -299,19 +299,25 @@ def _parser() -> Callable[..., Entry | None] | None:
 
 def read(text: str, *, path: str | None = None, **options: Any) -> Library:
     """All publication entries of an HTML page, in page order."""
+    return read_document(text, path=path)
+
+
+def read_document(text: str, *, path: str | None = None, source: str = "html") -> Library:
+    """The entries of an HTML document that another reader rendered (Markdown, LaTeX,
+    reST): one item finder for every markup. ``source`` names the reader in provenance."""
     # a big page makes millions of small acyclic objects (tree proxies, spans,
     # statistics); the cyclic collector rescanning them all costs a third of the
     # time and frees nothing, so it pauses while the page is read
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _read(text, path)
+        return _read(text, path, source)
     finally:
         if paused:
             gc.enable()
 
 
-def _read(text: str, path: str | None) -> Library:
+def _read(text: str, path: str | None, source: str = "html") -> Library:
     from ..extraction import html_segments as hs
     from ..extraction import structured
 
@@ -379,7 +385,7 @@ def _read(text: str, path: str | None) -> Library:
         visible = None
         if parse is not None and seg.spans:
             try:
-                visible = parse(seg, source="html", section=item.section)
+                visible = parse(seg, source=source, section=item.section)
             except RecursionError:
                 raise
             except Exception as exc:  # one unreadable item must not lose the page
