@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import refkit
-from refkit.cli import COMMANDS
+from refkit.commands import COMMANDS
 
 FILE_COMMANDS = ["check", "format"]
 
@@ -62,7 +62,6 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("command", FILE_COMMANDS)
 @pytest.mark.parametrize("name, message", [
-    ("folder.bib", "folder.bib: is a directory, not a file"),
     ("missing.bib", "missing.bib: no such file"),
     ("binary.bib", "binary.bib: looks like a binary file"),
     ("latin1.bib", "latin1.bib:2:15: invalid UTF-8 byte 0xe9"),
@@ -98,3 +97,86 @@ def test_interrupted_output_pipe_is_not_a_traceback(tmp_path: Path) -> None:
     err = proc.stderr.read()
     proc.wait(timeout=60)
     assert "Traceback" not in err
+
+
+def test_a_mistyped_option_suggests_the_right_one() -> None:
+    result = refkit_cli("convert", "--stlye", "apa", "x.bib")
+    assert result.returncode == 2
+    assert "--stlye (did you mean '--style'?)" in result.stderr
+
+
+def test_an_internal_error_is_one_short_line_and_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import refkit.io
+    from refkit.cli import main
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise IndexError("list index out of range " + "x" * 10_000)
+
+    monkeypatch.setattr(refkit.io, "read", broken)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REFKIT_DEBUG", raising=False)
+    assert main(["convert", "in.html"]) == 2  # never 1 ("findings")
+    err = capsys.readouterr().err
+    assert err.startswith("refkit: internal error: IndexError: list index out of range")
+    assert "(refkit/commands/convert.py:" in err and len(err) < 400 and "Traceback" not in err
+    with pytest.raises(IndexError):
+        main(["--traceback", "convert", "in.html"])
+    monkeypatch.setenv("REFKIT_DEBUG", "1")
+    with pytest.raises(IndexError):
+        main(["convert", "in.html"])
+
+
+@pytest.mark.parametrize("command", FILE_COMMANDS)
+def test_an_internal_error_in_one_file_names_it_and_the_others_are_done(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import refkit.checks
+    import refkit.formatting
+    from refkit.cli import main
+
+    real = refkit.formatting.format_source if command == "format" else refkit.checks.check
+
+    def flaky(arg: object, **kwargs: object) -> object:
+        if "boom" in str(kwargs.get("path") or getattr(arg, "source", "")):
+            raise ValueError("unexpected")
+        return real(arg, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(refkit.formatting if command == "format" else refkit.checks,
+                        "format_source" if command == "format" else "check", flaky)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REFKIT_DEBUG", raising=False)
+    (tmp_path / "boom.bib").write_text("@misc{a, title = {x}}\n", encoding="utf-8")
+    (tmp_path / "ok.bib").write_text("@misc{b, title = {y}}\n", encoding="utf-8")
+    assert main([command, "boom.bib", "ok.bib"]) == 2
+    err = capsys.readouterr().err
+    assert "refkit: boom.bib: internal error: ValueError: unexpected" in err
+    if command == "format":
+        assert (tmp_path / "ok.bib").read_text(encoding="utf-8").startswith("@misc{b,\n")
+
+
+@pytest.mark.parametrize("name, content", [
+    ("notes.txt", "Some notes about papers.\nDoe, J. (2020). A study.\n"),
+    ("cv.json", '[{"id": "a", "type": "book", "title": "T"}]\n'),
+    ("page.html", "<html><body><ul><li>Doe, J. A study. 2020.</li></ul></body></html>\n"),
+])
+def test_format_refuses_what_is_not_bibtex(tmp_path: Path, name: str, content: str) -> None:
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    result = refkit_cli("format", name, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"refkit: {name}: not a .bib file" in result.stderr and "refkit convert" in result.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8") == content
+
+
+def test_format_takes_bibtex_under_another_name(tmp_path: Path) -> None:
+    (tmp_path / "refs.txt").write_text("@article{a, title = {T}, pages = {1-2}}\n", encoding="utf-8")
+    result = refkit_cli("format", "refs.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1--2" in (tmp_path / "refs.txt").read_text(encoding="utf-8")
+
+
+def test_success_lines_for_a_single_file(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text("@article{a, title = {T}, pages = {1-2}}\n", encoding="utf-8")
+    first = refkit_cli("format", "refs.bib", cwd=tmp_path)
+    assert (first.returncode, first.stderr) == (0, "reformatted refs.bib\n1 file reformatted.\n")
+    second = refkit_cli("format", "refs.bib", cwd=tmp_path)
+    assert (second.returncode, second.stderr) == (0, "1 file left unchanged.\n")

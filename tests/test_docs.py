@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from refkit.checks import RULES
-from refkit.cli import COMMANDS, build_parser
+from refkit.commands import COMMANDS, build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

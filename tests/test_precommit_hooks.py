@@ -9,6 +9,7 @@ environments as possible.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -92,3 +93,28 @@ def test_commit_fails_with_the_file_rewritten_then_passes(tmp_path: Path, env: d
     assert "refkit check" in second.stderr and "Failed" not in second.stderr
     log = run(["git", "log", "--oneline"], repo, env)
     assert "add refs" in log.stdout
+
+
+def readme_snippet() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"```yaml\n# \.pre-commit-config\.yaml\n(.*?)```", text, re.S)
+    assert match, "README.md has no pre-commit snippet"
+    return match.group(1)
+
+
+def test_the_readme_snippet_pins_a_commit_with_autoupdate_and_runs(tmp_path: Path, env: dict[str, str]) -> None:
+    """The documented way to pin refkit (no release is tagged): `pre-commit autoupdate`
+    turns the README's `rev:` into the full SHA of refkit's newest commit, and the hooks run."""
+    repo = git_repo(tmp_path / "work", env)
+    snippet = readme_snippet()
+    assert "https://github.com/refkit/refkit" in snippet
+    (repo / ".pre-commit-config.yaml").write_text(snippet.replace("https://github.com/refkit/refkit", str(ROOT)),
+                                                 encoding="utf-8")
+    updated = run([sys.executable, "-m", "pre_commit", "autoupdate"], repo, env)
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    config = (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert re.search(rf"rev: {head()}\b", config), config
+    first = run([sys.executable, "-m", "pre_commit", "run", "refkit-format", "--all-files"], repo, env)
+    assert first.returncode == 1 and "files were modified by this hook" in first.stdout, first.stdout + first.stderr
+    second = run([sys.executable, "-m", "pre_commit", "run", "refkit-format", "--all-files"], repo, env)
+    assert second.returncode == 0, second.stdout + second.stderr

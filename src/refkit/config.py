@@ -87,7 +87,7 @@ def load_config(command: str, start: Path | None = None) -> tuple[Path | None, d
     if found is None:
         return None, {}, {}
     path, table = found
-    from .cli import COMMANDS
+    from .commands import COMMANDS
 
     shared = {k: v for k, v in table.items() if not (k in COMMANDS and isinstance(v, dict))}
     own = table.get(command)
@@ -123,7 +123,7 @@ def apply_config(parser: argparse.ArgumentParser, command: str, start: Path | No
             raise ConfigError(f"{path}: unknown configuration key {key!r} for `refkit {command}`"
                               f"{_suggest(name, options)}")
         elif name not in _all_long_options():
-            from .cli import COMMANDS
+            from .commands import COMMANDS
 
             if isinstance(value, dict):  # a misspelled command table: [tool.refkit.chek]
                 raise ConfigError(f"{path}: unknown command table {key!r}{_suggest(key, COMMANDS)}")
@@ -133,28 +133,22 @@ def apply_config(parser: argparse.ArgumentParser, command: str, start: Path | No
 
 
 def _suggest(name: str, candidates: Iterable[str]) -> str:
-    import difflib
+    from .commands import suggest
 
-    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return suggest(name, candidates)
 
 
 def _long_options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
-    out: dict[str, argparse.Action] = {}
-    for action in parser._actions:
-        if isinstance(action, (argparse._HelpAction, argparse._VersionAction)):
-            continue
-        for opt in action.option_strings:
-            if opt.startswith("--"):
-                out[opt[2:]] = action
-    return out
+    from .commands import long_options
+
+    return long_options(parser)
 
 
 @lru_cache(maxsize=1)
 def _all_long_options() -> tuple[str, ...]:
     """Every long option of every command (imports every command module; only
     needed when a shared key is not an option of the running command)."""
-    from .cli import build_parser
+    from .commands import build_parser
 
     _, subparsers = build_parser(every=True)
     names: list[str] = []

@@ -166,6 +166,8 @@ def format_file(
                         path=path,
                     )
         text = read_text(path, encoding=encoding)
+        if path != "-":
+            _require_bibtex(path, text)
         result = format_source(text, path="<stdin>" if path == "-" else path, **options)
     except InputError as exc:
         return FileReport(path, "error", message=str(exc))
@@ -190,6 +192,22 @@ def format_file(
         except OSError as exc:
             return FileReport(path, "error", message=f"{path}: cannot write: {exc.strerror or exc}")
     return FileReport(path, status, result.renames, result.problems, diff=patch)
+
+
+def _require_bibtex(path: str, text: str) -> None:
+    """Refuse to format what is not BibTeX: a file not named ``.bib`` must at
+    least look like BibTeX (entries of known types at line starts); formatting a
+    Markdown, JSON or HTML file would turn its text into ``@comment`` blocks."""
+    if path.lower().endswith((".bib", ".bibtex")):
+        return
+    from .readers.bibtex import sniff
+
+    if sniff(text) >= 0.9:
+        return
+    name = os.path.basename(path)
+    stem = os.path.splitext(name)[0] or name
+    raise InputError(f"not a .bib file (no BibTeX entries found); to extract entries from it, run "
+                     f"`refkit convert {name} -o {stem}.bib`", path=path)
 
 
 # ---- sorting ------------------------------------------------------------------------------

@@ -49,8 +49,10 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_clean_file_exits_0_silently(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clean_file_exits_0_with_one_success_line(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "good.bib"]) == 0
+    assert capsys.readouterr() == ("", "refkit check: no problems.\n")
+    assert main(["check", "-q", "good.bib"]) == 0
     assert capsys.readouterr() == ("", "")
 
 
@@ -167,7 +169,7 @@ def test_statistics_and_exit_zero(files: Path, capsys: pytest.CaptureFixture[str
 def test_after_refkit_format_exactly_the_fixable_problems_are_gone(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--output-format", "json", "-q", "bad.bib"]) == 1
     before = json.loads(capsys.readouterr().out)
-    assert main(["format", "-q", "bad.bib"]) == 1
+    assert main(["format", "-q", "bad.bib"]) == 0  # rewritten: success, as black
     capsys.readouterr()
     assert main(["check", "--output-format", "json", "-q", "bad.bib"]) == 1
     after = json.loads(capsys.readouterr().out)

@@ -93,8 +93,20 @@ def test_a_document_without_publications_exits_1_with_a_message(tmp_path: Path, 
     src.write_text("# Shopping list\n\n- milk\n- bread\n", encoding="utf-8")
     out = tmp_path / "out.bib"
     assert run(str(src), "-o", str(out)) == 1
-    assert "no publication entries found" in capsys.readouterr().err
-    assert out.exists()
+    err = capsys.readouterr().err
+    assert "no publication entries found in the input" in err and "out.bib was not written" in err
+    assert not out.exists()  # no 0-byte file left behind
+
+
+def test_highlight_matching_nobody_warns(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "page.html"
+    src.write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out.md"
+    assert run(str(src), "-o", str(out), "--highlight", "Jane Doe", "--highlight", "Jon Smith") == 0
+    err = capsys.readouterr().err
+    assert "--highlight 'Jon Smith' matches no author or editor" in err
+    assert "Jane Doe" not in err
+    assert "**" in out.read_text(encoding="utf-8")
 
 
 def test_unknown_output_extension_is_a_clear_error(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 Prints one line per problem (``path:line:col: CODE message``, or JSON, or
 GitHub Actions annotations) and a summary on stderr naming what
-``refkit format`` would fix. Exit codes: 0 clean, 1 problems found, 2 error
-(an unreadable file, an unknown rule code).
+``refkit format`` would fix. Directories are searched for ``.bib`` files.
+Exit codes (:mod:`refkit.commands.report`): 0 clean, 1 problems found,
+2 error (an unreadable file, an unknown rule code, an internal error).
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ from typing import Any, Sequence
 from ..model import Problem
 
 HELP = "lint .bib files (a pre-commit hook)"
+EXAMPLES = """\
+  refkit check refs.bib                      one line per problem; exit 1 if any
+  refkit check .                             every .bib file under here, respecting .gitignore
+  refkit check --select RK2,RK3 refs.bib     only key and duplicate rules
+  refkit check --ignore RK6 refs.bib         skip what `refkit format` would fix
+  refkit check --output-format github .      annotations for GitHub Actions
+"""
 OUTPUT_FORMATS = ("text", "json", "github")
 
 
@@ -36,7 +44,9 @@ class CodeList(argparse.Action):
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="the .bib files to check ('-' for stdin)")
+    from .files import add_file_arguments
+
+    add_file_arguments(parser, "what to check")
     parser.add_argument("--select", action=CodeList, default=[], metavar="CODES",
                         help="check only these rules: codes or prefixes, comma-separated (RK2,RK501)")
     parser.add_argument("--ignore", action=CodeList, default=[], metavar="CODES",
@@ -58,22 +68,38 @@ def run(args: argparse.Namespace) -> int:
     from ..fileio import read_text
     from ..io import read_string
 
+    from .files import collect
+    from .report import Report, internal_error
+
     select_rules(args.select, args.ignore)  # unknown codes are an error before any file is read
+    files = collect(args.files, args.exclude, args.extend_exclude)
+    if not files:
+        if not args.quiet:
+            print("refkit: no .bib files found; nothing to do", file=sys.stderr)
+        return 0
     # a short-lived process that builds many small objects and no cycles worth
     # collecting: the cyclic GC would take about 40% of the run time on large files
     gc.disable()
     problems: list[Problem] = []
-    errors = 0
-    for path in args.files:
+    report = Report()
+    for path in files:
         fmt = args.from_format or ("bibtex" if path.lower().endswith(".bib") else None)
         try:
             text = read_text(path, encoding=args.encoding)
             library = read_string(text, format=fmt, path="<stdin>" if path == "-" else path)
+            found = check(library, select=args.select, ignore=args.ignore)
         except RefkitError as exc:  # report it, check the other files, exit 2
             print(f"refkit: {exc}", file=sys.stderr)
-            errors += 1
+            report.failure()
             continue
-        problems.extend(check(library, select=args.select, ignore=args.ignore))
+        except Exception as exc:  # a bug: one line for this file, go on with the others
+            if args.traceback:
+                raise
+            print(f"refkit: {internal_error(exc, path)}", file=sys.stderr)
+            report.failure()
+            continue
+        report.done(bool(found))
+        problems.extend(found)
     out = sys.stdout
     if args.statistics:
         _statistics(problems, args.output_format)
@@ -86,12 +112,10 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             out.write((_as_github(problem) if args.output_format == "github" else _as_text(problem)) + "\n")
     if not args.quiet:
-        summary = _summary(problems, len(args.files))
-        if summary:
-            print(summary, file=sys.stderr)
-    if errors:
-        return 2
-    return 1 if problems and not args.exit_zero else 0
+        print(_summary(problems, len(files)), file=sys.stderr)
+    if not args.exit_zero:
+        report.findings = len(problems)
+    return report.return_code
 
 
 def _statistics(problems: Sequence[Problem], output_format: str) -> None:
@@ -145,11 +169,12 @@ def _escape(text: str, prop: bool) -> str:
 
 
 def _summary(problems: Sequence[Problem], files: int) -> str:
+    from .report import plural
+
+    where = f" in {plural(files, 'file')}" if files > 1 else ""
     if not problems:
-        return ""
-    noun = "problem" if len(problems) == 1 else "problems"
-    where = f" in {files} files" if files > 1 else ""
-    text = f"refkit check: {len(problems)} {noun}{where}"
+        return f"refkit check: no problems{where}." if files > 1 else "refkit check: no problems."
+    text = f"refkit check: {plural(len(problems), 'problem')}{where}"
     fixable = Counter(p.code for p in problems if p.fixable)
     if fixable:
         codes = ", ".join(f"{code} x{count}" for code, count in sorted(fixable.items()))

@@ -1,8 +1,10 @@
 """``refkit convert INPUT... -o OUT``: read (extract) any inputs, optionally enrich,
 write one library in the format of OUT's extension (or ``--to``).
 
-Exit codes: 0 when entries were written, 1 when the inputs held no publication
-entries (an empty output is still written), 2 on error.
+Exit codes (:mod:`refkit.commands.report`): 0 when entries were written; 1 when
+the inputs held no publication entries: nothing is written (no empty file), and
+a message says so (1, like ``grep`` finding nothing: not an error in the input,
+but nothing to show); 2 on error.
 """
 
 from __future__ import annotations
@@ -15,6 +17,13 @@ if TYPE_CHECKING:
     from ..model import Library
 
 HELP = "extract/convert publication lists between formats"
+EXAMPLES = """\
+  refkit convert publications.html -o pubs.bib         extract entries from a web page
+  refkit convert cv.md -o pubs.bib --enrich            ... and complete them over the network
+  refkit convert refs.bib -o refs.json                 BibTeX -> CSL-JSON
+  refkit convert refs.bib -o pubs.md --style apa --highlight 'Jane Doe'
+  refkit convert https://example.org/pubs -o pubs.bib  read a URL
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from ..fileio import atomic_write
     from ..io import read, write_string
     from ..model import Library
+    from .report import EXIT_FINDINGS, EXIT_OK
 
     library = Library()
     for source in args.inputs:
@@ -53,6 +63,17 @@ def run(args: argparse.Namespace) -> int:
 
         library = enrich_library(library, args)
 
+    if not library.entries:
+        where = "the input" if len(args.inputs) == 1 else "the inputs"
+        target = "" if args.output == "-" else f"; {args.output} was not written"
+        print(f"refkit: no publication entries found in {where}{target}", file=sys.stderr)
+        return EXIT_FINDINGS
+    if getattr(args, "highlight", None):
+        from .styles import unmatched_highlights
+
+        for person in unmatched_highlights(library, list(args.highlight)):
+            print(f"refkit: warning: --highlight {person!r} matches no author or editor", file=sys.stderr)
+
     fmt = writers.resolve(args.to, args.output)
     options = {}
     if fmt not in ("bibtex", "csljson"):
@@ -64,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         atomic_write(args.output, text)
-    return 0 if library.entries else 1
+    return EXIT_OK
 
 
 def _merge_inputs(library: "Library") -> "Library":

@@ -1,10 +1,13 @@
 """``refkit format FILE...``: normalize ``.bib`` files in place, black-style.
 
-Exit codes: 0 nothing changed, 1 a file was rewritten (or would be, with
-``--check``/``--diff``), 2 an error (a file with parse errors is never
-rewritten; each problem is printed as ``path:line:col: RKxxx message``).
-``-`` reads stdin and writes the result to stdout (exit 0, unless ``--check``
-or ``--diff`` finds a change). Messages go to stderr, diffs to stdout.
+Exit codes (as black and ruff): 0 success, whether files were rewritten or
+not; 1 only with ``--check``/``--diff`` when a file would change; 2 an error
+(a file with parse errors is never rewritten; each problem is printed as
+``path:line:col: RKxxx message``; a file that is not BibTeX is refused).
+Directories are searched for ``.bib`` files (:mod:`refkit.commands.files`).
+``-`` reads stdin and writes the result to stdout. Messages go to stderr,
+diffs to stdout; a closing line says what happened (``1 file reformatted,
+2 files left unchanged.``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,14 @@ import argparse
 import sys
 
 HELP = "normalize .bib files in place (a pre-commit hook)"
+EXAMPLES = """\
+  refkit format refs.bib            rewrite refs.bib in place (exit 0)
+  refkit format .                   every .bib file under here, respecting .gitignore
+  refkit format --check .           exit 1 if a file would change; write nothing
+  refkit format --diff refs.bib     show the changes as a unified diff
+  refkit format --minimal refs.bib  rewrite only the entries whose content changes
+  cat refs.bib | refkit format -    stdin -> stdout
+"""
 
 
 def _field_list(text: str) -> list[str]:
@@ -23,7 +34,9 @@ def _field_list(text: str) -> list[str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a .bib file, or '-' for stdin -> stdout")
+    from .files import add_file_arguments
+
+    add_file_arguments(parser, "what to format ('-': stdin -> stdout)")
     parser.add_argument("--check", action="store_true", help="do not write; exit 1 if a file would be reformatted")
     parser.add_argument("--diff", action="store_true", help="do not write; print a unified diff of the changes")
     parser.add_argument(
@@ -47,6 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..formatting import format_file
     from ..transforms.keys import check_pattern
+    from .files import collect
+    from .report import Report, internal_error
 
     if args.key_pattern:
         check_pattern(args.key_pattern)
@@ -62,34 +77,41 @@ def run(args: argparse.Namespace) -> int:
         field_order=[name for group in args.field_order for name in group] if args.field_order else None,
         normalize=args.normalize,
     )
-    counts = {"unchanged": 0, "reformatted": 0, "error": 0}
-    for path in args.files:
-        report = format_file(path, encoding=args.encoding, check=args.check, diff=args.diff, **options)
-        counts[report.status] += 1
-        for problem in report.problems:
+    files = collect(args.files, args.exclude, args.extend_exclude)
+    if not files:
+        if not args.quiet:
+            print("refkit: no .bib files found; nothing to do", file=sys.stderr)
+        return 0
+    report = Report(report_only=args.check or args.diff)
+    for path in files:
+        try:
+            result = format_file(path, encoding=args.encoding, check=args.check, diff=args.diff, **options)
+        except Exception as exc:  # a bug: report it for this file, go on with the others
+            if args.traceback:
+                raise
+            print(f"refkit: {internal_error(exc, path)}", file=sys.stderr)
+            report.failure()
+            continue
+        if result.status == "error":
+            report.failure()
+        else:
+            report.done(result.status == "reformatted")
+        for problem in result.problems:
             if problem.severity == "error":
                 print(f"refkit: {problem}", file=sys.stderr)
             elif args.verbose:
                 print(f"refkit: warning: {problem}", file=sys.stderr)
-        if report.message:
-            print(f"refkit: {report.message}", file=sys.stderr)
-        for old, new in report.renames.items():
+        if result.message:
+            print(f"refkit: {result.message}", file=sys.stderr)
+        for old, new in result.renames.items():
             print(f"{path}: {old} -> {new}", file=sys.stderr)
-        if report.diff:
-            sys.stdout.write(report.diff)
-        if report.output is not None and not (args.check or args.diff):
-            sys.stdout.write(report.output)
-        if report.status == "reformatted" and path != "-" and not args.quiet:
-            verb = "would reformat" if (args.check or args.diff) else "reformatted"
+        if result.diff:
+            sys.stdout.write(result.diff)
+        if result.output is not None and not (args.check or args.diff):
+            sys.stdout.write(result.output)
+        if result.status == "reformatted" and path != "-" and not args.quiet:
+            verb = "would reformat" if report.report_only else "reformatted"
             print(f"{verb} {path}", file=sys.stderr)
-    if not args.quiet and len(args.files) > 1:
-        done = "would be reformatted" if (args.check or args.diff) else "reformatted"
-        parts = [f"{counts['reformatted']} file(s) {done}", f"{counts['unchanged']} left unchanged"]
-        if counts["error"]:
-            parts.append(f"{counts['error']} failed")
-        print(", ".join(parts) + ".", file=sys.stderr)
-    if counts["error"]:
-        return 2
-    if counts["reformatted"] and not (args.files == ["-"] and not (args.check or args.diff)):
-        return 1
-    return 0
+    if not args.quiet and files != ["-"]:
+        print(report.summary(), file=sys.stderr)
+    return report.return_code

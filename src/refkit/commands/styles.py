@@ -13,6 +13,10 @@ import argparse
 import sys
 from typing import Any
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..model import Library
+
 HELP = "list the citation styles available"
 
 
@@ -48,6 +52,24 @@ def render_options(args: argparse.Namespace) -> dict[str, Any]:
     if getattr(args, "links", False):
         options["links"] = True
     return options
+
+
+def unmatched_highlights(library: "Library", people: list[str]) -> list[str]:
+    """The ``--highlight`` names that match no author or editor of ``library``
+    (same family name, and the same first initial when both are given)."""
+    from ..names import parse_name
+
+    written = [(n.family.casefold(), n.given[:1].casefold(), (n.literal or "").casefold())
+               for entry in library.entries for role in ("author", "editor") for n in entry.names(role)]
+    missing = []
+    for person in people:
+        name = parse_name(person)
+        family, initial = name.family.casefold(), name.given[:1].casefold()
+        literal = (name.literal or "").casefold()
+        if not any((family and f == family and (not initial or not g or g == initial))
+                   or (lit and lit in (literal or family)) for f, g, lit in written):
+            missing.append(person)
+    return missing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,113 @@
+"""Exit codes, decided in one place (black's ``Report.return_code`` shape).
+
+Every command counts what happened in a :class:`Report` and returns
+``report.return_code``:
+
+====  ====================================================================
+0     success: files written, nothing to report (``format FILE`` that
+      rewrote a file also exits 0, as black and ruff do)
+1     findings: ``check`` found problems; ``format --check``/``--diff``
+      found a file that would change; ``convert`` found no entries
+2     an error: unreadable input, bad options, an internal error
+130   interrupted (Ctrl-C)
+====  ====================================================================
+
+An internal error (a bug) is never 1, so a hook or a script cannot read a
+crash as "changes found".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERRUPTED", "Report", "plural"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+_PLURALS = {"entry": "entries", "was": "were", "is": "are", "has": "have"}
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``, ``1 entry``, ``3 entries``."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {_PLURALS.get(noun, noun + 's')}"
+
+
+@dataclass
+class Report:
+    """What one run did to its files, and the exit code that follows.
+
+    ``report_only`` (``--check``/``--diff``): a change is a finding, since
+    nothing was written. ``findings`` counts anything else worth a non-zero
+    exit (problems found by ``check``, failed lookups …).
+    """
+
+    report_only: bool = False
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    findings: int = 0
+
+    def done(self, changed: bool) -> None:
+        """One file handled (rewritten, or would be, when ``changed``)."""
+        if changed:
+            self.changed += 1
+        else:
+            self.unchanged += 1
+
+    def failure(self) -> None:
+        """One file could not be handled (its error is printed by the caller)."""
+        self.failed += 1
+
+    @property
+    def return_code(self) -> int:
+        if self.failed:
+            return EXIT_ERROR
+        if self.findings or (self.report_only and self.changed):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+    def summary(self, done: str = "reformatted", failed: str = "failed to reformat") -> str:
+        """Black's closing line: ``1 file reformatted, 2 files left unchanged.``
+        (``would be reformatted`` with ``report_only``)."""
+        parts = []
+        if self.changed:
+            verb = f"would be {done}" if self.report_only else done
+            parts.append(f"{plural(self.changed, 'file')} {verb}")
+        if self.unchanged:
+            verb = "would be left unchanged" if self.report_only else "left unchanged"
+            parts.append(f"{plural(self.unchanged, 'file')} {verb}")
+        if self.failed:
+            verb = f"would fail to {failed.removeprefix('failed to ')}" if self.report_only else failed
+            parts.append(f"{plural(self.failed, 'file')} {verb}")
+        return ", ".join(parts) + "." if parts else "No files given."
+
+
+def internal_error(exc: BaseException, path: str | None = None) -> str:
+    """A short message for an unexpected exception (a refkit bug): its type,
+    the first line of its message cut to 80 characters (never a whole field
+    value), and where in refkit it was raised::
+
+        notes.bib: internal error: IndexError: list index out of range (refkit/readers/text.py:88); ...
+    """
+    import traceback
+
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if len(text) > 80:
+        text = text[:79] + "…"
+    where = ""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "refkit" in f.filename.replace("\\", "/").split("/")[-3:-1]] or frames
+    if ours:
+        frame = ours[-1]
+        parts = frame.filename.replace("\\", "/").split("/")
+        short = "/".join(parts[parts.index("refkit"):]) if "refkit" in parts else parts[-1]
+        where = f" ({short}:{frame.lineno})"
+    head = f"{path}: " if path else ""
+    detail = f": {text}" if text else ""
+    return (f"{head}internal error: {type(exc).__name__}{detail}{where}; this is a refkit bug: "
+            "please report it (rerun with --traceback for details)")
