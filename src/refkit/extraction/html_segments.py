@@ -35,6 +35,7 @@ from typing import Callable, Iterator, Sequence
 from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, is_link_line, strip_line, write_range
+from .sections import classify_heading
 from .segment import Segment, Span
 
 __all__ = [
@@ -60,45 +61,6 @@ _ITEM_TAGS = frozenset({"li", "dd", "tr"})
 YEAR_ONLY = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
 _DIGIT = re.compile(r"\d")
 WS = re.compile(r"\s+")
-
-#: section words (matched at word starts, lower-case)
-_PUB_WORDS = re.compile(
-    r"\b(?:publications?|papers?|preprints?|articles?|journals?|conferences?|proceedings|workshops?|"
-    r"books?|chapters?|theses|thesis|dissertations?|manuscripts?|reports?|bibliography|"
-    r"refereed|peer[- ]reviewed|submitted|submissions?|selected works|research output|works|"
-    r"in preparation|under review|working papers?|monographs?|letters?|reviews? articles?|"
-    r"publikationen|veröffentlichungen|publicaciones|論文|发表|出版|论文)",
-    re.I,
-)
-_OTHER_WORDS = re.compile(
-    r"\b(?:news|updates?|talks?|presentations?|invited|seminars?|lectures?|awards?|honou?rs?|prizes?|"
-    r"teaching|courses?|classes|service|reviewer|reviewing|committees?|students?|mentees?|advisees?|"
-    r"supervis|experience|employment|education|contact|biography|bio|about|grants?|funding|"
-    r"media|press|blog|posts?|patents?|events?|activities|skills|interests|hobbies|links|friends|"
-    r"collaborators|group|team|members|people|visitors|positions?|openings|misc|miscellaneous|"
-    r"software|code|datasets?|projects?|demos?|gallery|photos|cv|résumé|resume|footer|menu|"
-    r"navigation|outreach|professional)",
-    re.I,
-)
-
-
-def classify_heading(text: str, max_words: int = 8) -> str | None:
-    """``"pub"`` for a heading naming publications, ``"other"`` for one naming a
-    non-publication section (news, talks, teaching …), else None (a year, a topic,
-    or text too long to be a section name, such as a bold paper title)."""
-    t = text.strip().lower()
-    if not t or len(t) > 120 or len(t.split()) > max_words:
-        return None
-    if _PUB_WORDS.search(t):
-        # "Talks and papers" is still publications; "Paper reviewing" is service,
-        # "Theses supervised" lists students' work
-        if re.search(r"\breview(?:er|ing)\b|\bcommittee|supervis|advis|mentor", t):
-            return "other"
-        return "pub"
-    if _OTHER_WORDS.search(t):
-        return "other"
-    return None
-
 
 # --------------------------------------------------------------------------- stats
 

@@ -69,28 +69,11 @@ def _is_binary(text: str) -> bool:
 
 _LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{(?:document|itemize|enumerate|thebibliography|description)\}|section\*?\{|item\b|bibitem\b|textbf\{|emph\{|cvitem|cventry)")
 
-_PUB_STRONG = re.compile(r"\b(?:publications?|papers?|articles?|preprints?|manuscripts?|bibliography|works)\b", re.I)
-_NON_PUB = re.compile(
-    r"\b(?:education|talks?|presentations?|teaching|courses?|awards?|honou?rs?|grants?|funding|fellowships?|scholarships?|"
-    r"services?|reviewer|reviewing|referee|committees?|projects?|software|tools|news|skills|experiences?|employment|"
-    r"positions?|students?|supervision|mentoring|contact|interests|languages|hobbies|activities|memberships?|outreach|"
-    r"media|press|patents?|references?\s+available|referees|volunteer|leadership|certifications?|biography|about\s+me|profile|"
-    r"research\s+statement|invited\s+lectures?|seminars?|workshops?\s+organi[sz]ed|organi[sz]ation)\b",
-    re.I,
-)
-_PUB_WEAK = re.compile(r"\b(?:journals?|conferences?|proceedings|books?|chapters?|theses|thesis|dissertations?|reports?|workshops?|submissions?|under\s+review|in\s+submission)\b", re.I)
-_REVIEWING = re.compile(r"\b(?:reviewer|referee|reviewing)\b", re.I)
-
-
 def _section_kind(heading: str) -> str | None:
     """``"pub"``, ``"other"`` or None (neutral: a year, a sub-grouping)."""
-    if _PUB_STRONG.search(heading) and not _REVIEWING.search(heading):
-        return "pub"
-    if _NON_PUB.search(heading):
-        return "other"
-    if _PUB_WEAK.search(heading):
-        return "pub"
-    return None
+    from ..extraction.sections import classify_heading
+
+    return classify_heading(heading, max_words=12)
 
 
 # ---- LaTeX -> Markdown-like text ---------------------------------------------------------------
