@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from .ids import is_isbn, parse_arxiv
 from .model import Entry, Library, Location, Problem
-from .readers.bibtex import MONTH_MACROS
+from .dates import MONTH_NAMES
 from .transforms import normalize as fix  # the RK6xx rules are exactly what `refkit format` fixes
 from .transforms.dedupe import bare_doi, find_duplicates
 
@@ -188,7 +188,7 @@ _OTHER_TYPES = frozenset({
 #: Fields a crossref parent passes to its child under another name (biblatex's defaults).
 _INHERITED_AS = {"title": "booktitle", "booktitle": "booktitle"}
 
-_MONTH_NAMES = tuple(name.lower() for name in MONTH_MACROS.values())
+_MONTH_NAMES = tuple(name.lower() for name in MONTH_NAMES)
 _MONTH_RE = re.compile(r"(?:([a-z]{3,})\.?|0?[1-9]|1[0-2])(?:(?:\s*~\s*|\s+)\d{1,2}(?:st|nd|rd|th)?)?", re.I)
 _YEAR_RE = re.compile(r"\d{4}")
 _DATE_PART = r"(?:-?\d{4}(?:-(?:0[1-9]|1[0-2]|2[1-4])(?:-(?:0[1-9]|[12]\d|3[01]))?)?[~?%]?)"

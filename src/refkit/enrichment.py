@@ -40,6 +40,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterable
 
 from . import match
+from .dates import MONTH_NAMES
 from .errors import ConfigError, LookupFailed
 from .http import Client, HttpConfig, NotCached
 from .ids import find_arxiv, normalize_doi, parse_arxiv
@@ -65,8 +66,6 @@ _PREPRINT_VENUE = re.compile(r"arxiv|\bcorr\b|preprint|biorxiv|medrxiv|ssrn|subm
 _PREPRINT_TYPES = {"misc", "unpublished", "article", "online", "preprint", "techreport", "report"}
 _VENUE_FIELDS = ("journal", "booktitle", "journaltitle")
 _POOL_SIZES = {"arxiv": 1, "doi": 2, "crossref": 2, "dblp": 1}
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -655,7 +654,7 @@ class _Merger:
                 self.set("year", str(rec.year), rec, note, force=True)
                 month = self.entry.get("month")
                 if rec.month:
-                    self.set("month", _MONTH_NAMES[rec.month - 1], rec, note, force=True)
+                    self.set("month", MONTH_NAMES[rec.month - 1], rec, note, force=True)
                 elif month and before != self.entry.get("year"):  # the preprint's month is not the publication's
                     self.apply("month", None, self.prov(rec, note), month)
             if self.entry.get("howpublished") and _PREPRINT_VENUE.search(self.entry.get("howpublished") or ""):

@@ -51,10 +51,6 @@ __all__ = [
 #: Fields that hold BibTeX name lists.
 NAME_FIELDS = ("author", "editor", "translator", "bookauthor")
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 
 
 @dataclass(frozen=True)
@@ -351,10 +347,6 @@ class Library:
 
 
 def _parse_month(text: str) -> int | None:
-    text = text.strip().strip("{}").strip().lower()
-    if not text:
-        return None
-    if text.isdigit():
-        n = int(text)
-        return n if 1 <= n <= 12 else None
-    return _MONTHS.get(text[:3])
+    from .dates import month_number
+
+    return month_number(text, prefix=True)

@@ -37,6 +37,7 @@ from typing import Any, Iterable
 
 from .. import ids
 from ..latex import escape
+from ..dates import MONTH_MACROS, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
 from .authors import AuthorList, annotation, scan_authors
 from .segment import Segment
@@ -45,9 +46,9 @@ from .venues import is_publisher, lookup, venue_type
 __all__ = ["parse_segment", "parse_text", "labelled_part", "FIELD_LABELS"]
 
 # ---- vocabulary -------------------------------------------------------------------------
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTHS = {macro: i for i, macro in enumerate(MONTH_MACROS, 1)}
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_YEAR = r"(?<![\w/.\-])(?:1[89]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)"
+_YEAR = rf"(?<![\w/.\-]){PUBLICATION_YEAR}(?:[a-z](?![a-z]))?(?![\w/]|\.\d)"
 _YEAR_RE = re.compile(_YEAR)
 
 _LABELS = (

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
+from ..dates import PUBLICATION_YEAR
 from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, is_link_line, strip_line, write_range
@@ -49,7 +50,7 @@ __all__ = [
 
 from lxml.html import HtmlElement  # noqa: E402  (Any without stubs)
 
-_YEAR = re.compile(r"(?<![\d./–-])(?:1[89]\d\d|20[0-4]\d)(?!\d|\s?[–-]\s?\d{3})")
+_YEAR = re.compile(r"(?<![\d./–-])" + PUBLICATION_YEAR + r"(?!\d|\s?[–-]\s?\d{3})")
 _SIGNAL = re.compile(
     r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
     r"manuscript|\b10\.\d{4,9}/",

@@ -53,17 +53,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dates import MONTH_MACROS  # re-exported: the month macros every BibTeX style defines
 from ..errors import ParseError
 from ..model import Comment, Entry, Library, Location, Origin, Preamble, Problem, StringDef
 
 __all__ = ["read", "parse", "sniff", "MONTH_MACROS", "is_literal"]
 
-#: The month macros every BibTeX style defines.
-MONTH_MACROS = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April",
-    "may": "May", "jun": "June", "jul": "July", "aug": "August",
-    "sep": "September", "oct": "October", "nov": "November", "dec": "December",
-}
 
 _START = re.compile(r"@[ \t]*([A-Za-z][\w:.+-]*)[ \t\r\n]*([{(])")
 _WS = re.compile(r"\s*")

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping, overload
 
+from ..dates import month_name
 from ..ids import find_arxiv, find_doi, normalize_doi, parse_arxiv
 from ..model import Entry, Library
 
@@ -87,13 +88,6 @@ def whitespace(entry: Entry) -> Entry:
 
 
 # ---- months -----------------------------------------------------------------------------
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-_MONTH_LOOKUP = {m.lower(): m for m in _MONTHS}
-_MONTH_LOOKUP.update({m[:3].lower(): m for m in _MONTHS})
-_MONTH_LOOKUP["sept"] = "September"
-
-
 def months(entry: Entry) -> Entry:
     value = entry.fields.get("month")
     if value is None or not _editable(entry, "month"):
@@ -101,12 +95,7 @@ def months(entry: Entry) -> Entry:
     text = value.strip()
     while text.startswith("{") and text.endswith("}"):
         text = text[1:-1].strip()
-    text = text.rstrip(".")
-    new: str | None = None
-    if text.isdigit() and 1 <= int(text) <= 12:
-        new = _MONTHS[int(text) - 1]
-    else:
-        new = _MONTH_LOOKUP.get(text.lower())
+    new = month_name(text)
     return entry.with_fields(month=new) if new and new != value else entry
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from ..dates import MACRO_OF
 from ..model import Block, Comment, Entry, Library, Preamble, StringDef
 
 __all__ = ["write", "write_entry", "write_block", "DEFAULT_FIELD_ORDER", "balance"]
@@ -41,11 +42,7 @@ DEFAULT_FIELD_ORDER: tuple[str, ...] = (
     "eprinttype", "eprintclass", "isbn", "issn", "url", "urldate", "crossref",
 )
 
-_MONTH_NAMES = {
-    "January": "jan", "February": "feb", "March": "mar", "April": "apr", "May": "may", "June": "jun",
-    "July": "jul", "August": "aug", "September": "sep", "October": "oct", "November": "nov",
-    "December": "dec",
-}
+_MONTH_NAMES = MACRO_OF
 
 
 def write(library: Library, *, field_order: Sequence[str] | None = None, **options: Any) -> str:
