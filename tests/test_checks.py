@@ -222,3 +222,67 @@ def test_what_rk6_rules_report_is_what_normalize_fixes(fields: dict[str, str]) -
     before = check(Library.from_entries([entry("k", **fields)]))
     assert before and all(p.code.startswith("RK6") and p.fixable for p in before)
     assert check(normalize(Library.from_entries([entry("k", **fields)]))) == []
+
+
+VARIED = r"""@string{pami = {IEEE Transactions on Pattern Analysis and Machine Intelligence}}
+
+@article{june, author = {Doe, Jane}, title = {A study}, journal = pami, year = 2020, month = {June}}
+@article{quoted, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, month = "July"}
+@article{macro, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, month = jul}
+@article{dated, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, month = jan # "~15"}
+@article{number, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, month = 3}
+@article{abbrev, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, month = {sept.}}
+@inproceedings{nerf, author = {Doe, Jane}, title = {Fast NeRF Models in 3D}, booktitle = {Proc.}, year = 2021}
+@inproceedings{guarded, author = {Doe, Jane}, title = {Fast {NeRF} Models in {3D}}, booktitle = {Proc.}, year = 2021}
+@inproceedings{caps, author = {Doe, Jane}, title = {ALL CAPITALS TITLE}, booktitle = {Proc.}, year = 2021}
+@inproceedings{bayes, author = {Doe, Jane}, title = {Bayesian inference for Gaussian processes}, booktitle = {P}, year = 2021}
+@article{pages, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, pages = {1-10}}
+@article{goodpages, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, pages = {1--10}}
+@article{badpages, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, pages = {pp. 1-10}}
+@article{doiurl, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, doi = {https://doi.org/10.1000/x}}
+@article{doionlyurl, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, url = {https://doi.org/10.1000/y}}
+@misc{arxivjournal, author = {Doe, Jane}, title = {A study}, journal = {arXiv preprint arXiv:2106.16028}, year = 2021}
+@misc{arxivprefix, author = {Doe, Jane}, title = {A study}, eprint = {arXiv:2106.16029}, archiveprefix = {arXiv}, year = 2021}
+@misc{arxivok, author = {Doe, Jane}, title = {A study}, eprint = {2106.16030}, archiveprefix = {arXiv}, year = 2021}
+@article{spaces, author = {Doe,   Jane},
+  title = {A
+     study}, journal = {J}, year = 2020}
+@article{unknown, author = {Doe, Jane}, title = {A study}, journal = {J}, year = 2020, mynote = {12-13  NeRF}}
+@article{macrotitle, author = {Doe, Jane}, title = pami, journal = {J}, year = 2020}
+@article{clean, author = {Doe, Jane}, title = {A study of {NeRF}}, journal = {J}, year = 2020, month = jun, pages = {5--6}}
+"""
+
+
+def _entry_texts(text: str) -> dict[str, str]:
+    return {e.key: e.origin.text for e in read_string(text, format="bibtex").entries if e.origin is not None}
+
+
+def test_rk6xx_flags_exactly_the_entries_format_changes() -> None:
+    """One source of truth: the entries RK6xx reports are the entries whose content
+    `refkit format` changes (its --minimal mode rewrites exactly those), and after
+    formatting no RK6xx problem is left."""
+    from refkit.formatting import format_source
+
+    library = read_string(VARIED, format="bibtex", path="varied.bib")
+    flagged = {p.key for p in check(library) if p.code.startswith("RK6")}
+    before = _entry_texts(VARIED)
+    after = _entry_texts(format_source(VARIED, minimal=True).text)
+    changed = {key for key in before if before[key] != after[key]}
+    assert flagged == changed
+    # the cases that disagreed before: a month written as text, unprotected capitals
+    assert {"june", "quoted", "nerf", "bayes", "number", "abbrev", "pages", "doiurl", "doionlyurl",
+            "arxivjournal", "arxivprefix"} <= flagged
+    assert not flagged & {"macro", "dated", "guarded", "caps", "goodpages", "arxivok", "spaces", "unknown",
+                          "macrotitle", "clean"}
+    for text in (format_source(VARIED).text, format_source(VARIED, minimal=True).text):
+        assert not [p for p in check(read_string(text, format="bibtex")) if p.code.startswith("RK6")]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("@misc{k, month = {June}}", "RK605 month 'June' is written as text; use the macro jun"),
+    ("@misc{k, month = 3}", "RK605 month '3' should be the macro mar"),
+    ("@misc{k, title = {Fast NeRF in 3D}}", "RK606 title: protect {NeRF}, {3D} from lower-casing with braces"),
+])
+def test_format_rule_messages(text: str, message: str) -> None:
+    [problem] = [p for p in check(read_string(text, format="bibtex")) if p.code.startswith("RK6")]
+    assert f"{problem.code} {problem.message}" == message

@@ -28,6 +28,7 @@ from .ids import is_isbn, parse_arxiv
 from .model import Entry, Library, Location, Problem
 from .dates import MONTH_NAMES
 from .transforms import normalize as fix  # the RK6xx rules are exactly what `refkit format` fixes
+from .transforms.normalize import content_changed
 from .transforms.dedupe import bare_doi, find_duplicates
 
 __all__ = ["Rule", "RULES", "check", "select_rules", "REQUIRED_FIELDS"]
@@ -133,8 +134,11 @@ RULES: dict[str, Rule] = {r.code: r for r in (
     Rule("RK604", "arxiv-prefix", "eprint holds 'arXiv:' or an arxiv.org URL instead of the bare id",
          "Styles prepend 'arXiv:' themselves, producing 'arXiv:arXiv:…' and broken links.",
          severity="warning", fixable=True),
-    Rule("RK605", "month-form", "month is written as a number or an abbreviation, not as the month's macro (jan … dec)",
+    Rule("RK605", "month-form", "month is written as a number, an abbreviation or text, not as the month's macro (jan … dec)",
          "Styles print numbers and abbreviations as written; the macros let each style spell the month its way.",
+         severity="warning", fixable=True),
+    Rule("RK606", "title-capitals", "acronyms, words with inner capitals or proper nouns in title are not protected with braces",
+         "BibTeX styles lower-case titles: NeRF becomes 'nerf', Bayesian 'bayesian'.",
          severity="warning", fixable=True),
 )}
 
@@ -375,36 +379,110 @@ def _check_required(index: int, entry: Entry, by_key: Mapping[str, tuple[int, En
             report("RK401", f"@{entry.type} {entry.key!r} has no {wanted}", entry)
 
 
+def _check_format(entry: Entry, report: _Report) -> Entry:
+    """RK6xx: exactly what ``refkit format`` changes in this entry's content, found
+    by running the formatter's own normalization steps (one source of truth) and
+    asking the BibTeX writer how it will write ``month``. Returns the normalized
+    entry, which the value rules (RK5xx) check: they report what is still wrong
+    after formatting, so the two families never report one mistake twice.
+
+    White space alone is layout, not content (BibTeX reads a line break in a
+    value as a space): ``refkit format --check`` reports layout changes."""
+    from .writers.bibtex import month_macro_rewrite
+
+    current = entry
+    for name, step in fix.STEPS.items():
+        new = step(current)
+        if new is not current:
+            if name in _STEP_RULES and content_changed(current, new):
+                _STEP_RULES[name](current, new, report, entry)
+            current = new
+    macro = month_macro_rewrite(current)  # only when no step changed the month value
+    if macro is not None:
+        report("RK605", f"month {_plain(current.fields['month'])!r} is written as text; use the macro {macro}",
+               entry, "month")
+    return current
+
+
+def _report_months(old: Entry, new: Entry, report: _Report, entry: Entry) -> None:
+    from .dates import MACRO_OF
+
+    value = new.fields["month"]
+    form = f"the macro {MACRO_OF[value]}" if value in MACRO_OF else repr(value)
+    report("RK605", f"month {_plain(old.fields['month'])!r} should be {form}", entry, "month")
+
+
+def _report_pages(old: Entry, new: Entry, report: _Report, entry: Entry) -> None:
+    before, after = " ".join(old.fields["pages"].split()), new.fields["pages"]
+    report("RK601", f"page range {before!r} should be {after!r} ('--' is an en-dash in LaTeX)", entry, "pages")
+
+
+def _report_doi(old: Entry, new: Entry, report: _Report, entry: Entry) -> None:
+    value, fixed = old.fields.get("doi"), new.fields["doi"]
+    if value is None:
+        report("RK602", f"the DOI {fixed!r} is only in url; put it in doi", entry, "url")
+    else:
+        report("RK602", f"doi {value!r} should be the bare DOI {fixed!r}", entry, "doi")
+
+
+def _report_arxiv(old: Entry, new: Entry, report: _Report, entry: Entry) -> None:
+    eprint, ident = old.fields.get("eprint"), new.fields["eprint"]
+    if eprint is not None:
+        report("RK604", f"eprint {eprint!r} should be the bare arXiv id {ident!r}", entry, "eprint")
+        return
+    fields = old.fields
+    where = next((n for n, v in fields.items() if n != "eprint" and ident in v), None)
+    where = where or next((n for n in _ARXIV_FIELDS if n in fields), None)
+    report("RK603", f"arXiv id {ident} is written {f'in {where}' if where else 'outside eprint'}; "
+           "put it in eprint (with archiveprefix = {arXiv})", entry, where)
+
+
+def _report_titles(old: Entry, new: Entry, report: _Report, entry: Entry) -> None:
+    before = set(_BRACED.findall(old.fields["title"]))
+    added = [w for w in dict.fromkeys(_BRACED.findall(new.fields["title"])) if w not in before]
+    shown = ", ".join(added[:5]) + (" …" if len(added) > 5 else "")
+    report("RK606", f"title: protect {shown} from lower-casing with braces", entry, "title")
+
+
+_BRACED = re.compile(r"\{[^{}]*\}")
+
+#: normalize step -> the RK6xx rule that reports its changes (``whitespace`` is layout)
+_STEP_RULES: dict[str, Callable[[Entry, Entry, _Report, Entry], None]] = {
+    "months": _report_months, "pages": _report_pages, "doi": _report_doi, "arxiv": _report_arxiv,
+    "titles": _report_titles,
+}
+
+
 def _check_values(entry: Entry, report: _Report) -> None:
+    original = entry
+    entry = _check_format(original, report)  # the value rules look at what format leaves
     fields = entry.fields
-    _check_doi(entry, report)
-    _check_arxiv(entry, report)
+    _check_doi(entry, original, report)
+    _check_arxiv(entry, original, report)
     for name in ("isbn", "issn"):
         value = fields.get(name)
         if value and value.strip():
-            _check_numbers(entry, name, value, report)
+            _check_numbers(original, name, value, report)
     year = fields.get("year")
     if year is not None and year.strip():
         plain = _plain(year)
         if not _YEAR_RE.fullmatch(plain):
-            report("RK505", f"year {plain!r} is not a four-digit year", entry, "year")
+            report("RK505", f"year {plain!r} is not a four-digit year", original, "year")
     month = fields.get("month")
     if month is not None and month.strip():
         plain = _plain(month)
         if not _is_month(plain):
-            report("RK506", f"month {plain!r} is not a month (jan … dec, a month name or 1-12)", entry, "month")
-        else:
-            fixed = fix.months(entry).fields.get("month")
-            if fixed is not None and fixed != month:
-                report("RK605", f"month {plain!r} is written as text; use the macro {fixed[:3].lower()}", entry, "month")
+            report("RK506", f"month {plain!r} is not a month (jan … dec, a month name or 1-12)", original, "month")
     for name in ("date", "urldate", "eventdate", "origdate"):
         value = fields.get(name)
         if value and value.strip() and not _DATE_RE.fullmatch(_plain(value)):
             report("RK507", f"{name} {_plain(value)!r} is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD "
-                   "or a range with '/')", entry, name)
+                   "or a range with '/')", original, name)
     pages = fields.get("pages")
     if pages and pages.strip():
-        _check_pages(entry, pages, report)
+        plain = " ".join(_plain(pages).split())
+        if not _PAGES_OK.fullmatch(plain):
+            report("RK508", f"pages {plain!r} is not a page, a range (12--34) or a list of them", original, "pages")
 
 
 def _is_month(text: str) -> bool:
@@ -416,47 +494,21 @@ def _is_month(text: str) -> bool:
     return not word or any(name.startswith(word) for name in _MONTH_NAMES)
 
 
-def _check_doi(entry: Entry, report: _Report) -> None:
+def _check_doi(entry: Entry, original: Entry, report: _Report) -> None:
+    """RK501 on the DOI format leaves (a resolver prefix is RK602, fixed by format)."""
     value = entry.fields.get("doi")
-    if value is None:
-        if "doi.org" not in entry.fields.get("url", ""):
-            return  # the doi step fills doi only from a doi.org url
-    elif not value.strip():
+    if value is None or not value.strip():
         return
-    else:
-        bare = bare_doi(value)
-        if bare == value:
-            return
-    fixed = fix.doi(entry).fields.get("doi")
-    if fixed is not None and fixed != value:
-        if value is None:
-            report("RK602", f"the DOI {fixed!r} is only in url; put it in doi", entry, "url")
-        else:
-            report("RK602", f"doi {value!r} should be the bare DOI {fixed!r}", entry, "doi")
-    elif value is not None and (bare is None or len(_plain(value).split()) > 1):  # "10.1/x (print)"
-        report("RK501", f"doi {value.strip()!r} is not a DOI (10.<prefix>/<suffix>)", entry, "doi")
+    if bare_doi(value) is None or len(_plain(value).split()) > 1:  # "10.1/x (print)"
+        report("RK501", f"doi {value.strip()!r} is not a DOI (10.<prefix>/<suffix>)", original, "doi")
 
 
-def _check_arxiv(entry: Entry, report: _Report) -> None:
+def _check_arxiv(entry: Entry, original: Entry, report: _Report) -> None:
     fields = entry.fields
     eprint = fields.get("eprint")
     prefix = _plain(fields.get("archiveprefix", fields.get("eprinttype", ""))).lower()
     if eprint and prefix == "arxiv" and parse_arxiv(_plain(eprint)) is None:
-        report("RK502", f"eprint {_plain(eprint)!r} is not an arXiv identifier", entry, "eprint")
-        return
-    if eprint is None and not any(name in fields for name in _ARXIV_FIELDS) and not any(
-            "arxiv" in v.lower() or "corr" in v.lower() for v in map(fields.get, _ARXIV_TEXT) if v):
-        return  # cheap test first: the arxiv step finds nothing without these words
-    fixed = fix.arxiv(entry)
-    if fixed is entry or fixed.fields.get("eprint") == eprint:
-        return
-    ident = fixed.fields["eprint"]
-    if eprint is not None:
-        report("RK604", f"eprint {eprint!r} should be the bare arXiv id {ident!r}", entry, "eprint")
-        return
-    where = next((n for n, v in fields.items() if n != "eprint" and ident in v), None)
-    report("RK603", f"arXiv id {ident} is written {f'in {where}' if where else 'outside eprint'}; "
-           "put it in eprint (with archiveprefix = {arXiv})", entry, where)
+        report("RK502", f"eprint {_plain(eprint)!r} is not an arXiv identifier", original, "eprint")
 
 
 def _check_numbers(entry: Entry, name: str, value: str, report: _Report) -> None:

@@ -109,11 +109,12 @@ def format_source(
 
 
 def _content_changed(old: Entry, new: Entry) -> bool:
-    """More than white space changed (BibTeX reads a line break in a value as a
-    space, so re-wrapping alone is no reason to rewrite an entry in minimal mode)."""
-    if new.key != old.key or new.type != old.type or new.fields.keys() != old.fields.keys():
-        return True
-    return any(v != old.fields[k] and v.split() != old.fields[k].split() for k, v in new.fields.items())
+    """The entry's content changes (see :func:`~refkit.transforms.normalize.content_changed`),
+    or its month is written as text and becomes a macro."""
+    from .transforms.normalize import content_changed
+    from .writers.bibtex import month_macro_rewrite
+
+    return content_changed(old, new) or month_macro_rewrite(new) is not None
 
 
 def format_text(text: str, **options: Any) -> str:

@@ -38,7 +38,7 @@ from ..dates import month_name
 from ..ids import find_arxiv, find_doi, normalize_doi, parse_arxiv
 from ..model import Entry, Library
 
-__all__ = ["normalize", "normalize_entry", "STEPS", "KNOWN_FIELDS", "protect_title"]
+__all__ = ["normalize", "normalize_entry", "STEPS", "KNOWN_FIELDS", "protect_title", "content_changed"]
 
 #: standard BibTeX and biblatex fields; only these are normalized
 KNOWN_FIELDS = frozenset(
@@ -216,6 +216,10 @@ _PROPER = frozenset(
 )
 
 
+#: a necessary condition for :func:`_has_proper` (a proper noun is a substring), searched in C
+_PROPER_ANYWHERE = re.compile("|".join(sorted(map(re.escape, _PROPER), key=len, reverse=True)))
+
+
 def _has_proper(text: str) -> bool:
     return any(w.strip(".,:;()?!'\"") in _PROPER for w in text.replace("-", " ").split())
 
@@ -246,6 +250,8 @@ def protect_title(title: str) -> str:
 
     Text inside braces, math (``$...$``) and command names are never touched, so
     running this again changes nothing."""
+    if _INNER_CAP.search(title) is None and _PROPER_ANYWHERE.search(title) is None:
+        return title  # nothing any token could need (a token's match is also the title's)
     tokens = _TOKENS.findall(title)
     plain: list[tuple[int, int]] = []  # (index, characters to skip) of depth-0 text tokens
     depth = 0
@@ -292,6 +298,15 @@ def titles(entry: Entry) -> Entry:
         return entry
     new = protect_title(value)
     return entry.with_fields(title=new) if new != value else entry
+
+
+def content_changed(old: Entry, new: Entry) -> bool:
+    """More than white space changed between two versions of an entry (BibTeX
+    reads a line break in a value as a space, so re-wrapping alone is layout).
+    ``format --minimal`` rewrites exactly these entries; ``check`` reports them (RK6xx)."""
+    if new.key != old.key or new.type != old.type or new.fields.keys() != old.fields.keys():
+        return True
+    return any(v != old.fields[k] and v.split() != old.fields[k].split() for k, v in new.fields.items())
 
 
 #: step name -> function, in the order they run

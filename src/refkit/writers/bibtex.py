@@ -31,7 +31,7 @@ from typing import Any, Iterable, Sequence
 from ..dates import MACRO_OF
 from ..model import Block, Comment, Entry, Library, Preamble, StringDef
 
-__all__ = ["write", "write_entry", "write_block", "DEFAULT_FIELD_ORDER", "balance"]
+__all__ = ["write", "write_entry", "write_block", "DEFAULT_FIELD_ORDER", "balance", "month_macro_rewrite"]
 
 #: the fields a reader looks for first, in the order they are written
 DEFAULT_FIELD_ORDER: tuple[str, ...] = (
@@ -104,6 +104,21 @@ def write_entry(entry: Entry, order: dict[str, int] | None = None) -> str:
         lines.append(f"  {name.lower()} = {text}{',' if i < last else ''}")
     lines.append("}")
     return "\n".join(lines)
+
+
+def month_macro_rewrite(entry: Entry) -> str | None:
+    """The macro (``jun``) :func:`write_entry` writes for a ``month`` that was
+    written as text (``{June}``, ``"June"``), or None when the writer keeps the
+    month as it was. ``refkit check`` (RK605) and ``format --minimal`` ask this,
+    so they agree with the writer."""
+    value = entry.fields.get("month")
+    origin = entry.origin
+    if value not in _MONTH_NAMES or origin is None:
+        return None
+    raw = origin.raw_fields.get("month")
+    if raw is None or origin.values.get("month") != value or _keeps_raw(raw, value):
+        return None
+    return _MONTH_NAMES[value]
 
 
 def _keeps_raw(raw: str, value: str) -> bool:
