@@ -75,12 +75,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"refkit: warning: --highlight {person!r} matches no author or editor", file=sys.stderr)
 
     fmt = writers.resolve(args.to, args.output)
-    options = {}
-    if fmt not in ("bibtex", "csljson"):
+    if fmt in ("bibtex", "csljson"):
+        text = write_string(library, fmt)
+    else:
+        from ..writers.citations import render
         from .styles import render_options
 
-        options = render_options(args)
-    text = write_string(library, fmt, **options)
+        bib = render(library, **{**writers.WRITERS[fmt].options, **render_options(args)})
+        for problem in bib.problems:
+            print(f"refkit: {problem.key}: {problem.message}", file=sys.stderr)
+        text = str(bib)
     if args.output == "-":
         sys.stdout.write(text)
     else:

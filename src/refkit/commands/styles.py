@@ -83,9 +83,9 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         ref = find_style(args.check)
         if ref.kind == "csl":
-            from ..writers.citations import _load_style
+            from ..writers.csl.style import check
 
-            _load_style(ref.path, None)
+            check(ref.path, None)
             print(f"{args.check}: CSL style {ref.path}")
         else:
             print(f"{args.check}: BibTeX style {ref.name} (pybtex)")

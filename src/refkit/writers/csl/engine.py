@@ -1,0 +1,178 @@
+"""A CSL bibliography through citeproc-py with refkit's element classes: CSL
+items in, one marked text per entry out (formatting as private-use marks, see
+:mod:`refkit.writers.csl.marks`), in the style's order, with the problems met."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from citeproc import Citation, CitationStylesBibliography
+from citeproc import model
+from citeproc.source import Date, DateRange
+from citeproc.string import String
+
+from .marks import FORMATTER
+from .quotes import finish_quotes
+from .source import Item, make_source
+from .state import CURRENT, RenderState
+from .style import CSL_NS, ParsedStyle, checkout
+
+__all__ = ["Rendered", "Result", "render_items"]
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One entry: ``index`` into the items given, ``text`` marked text; with
+    ``second-field-align`` the first field is ``label`` and ``text`` the rest."""
+
+    index: int
+    text: str
+    label: str | None = None
+
+
+@dataclass
+class Result:
+    entries: list[Rendered] = field(default_factory=list)
+    #: (index into the items, message)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def render_items(items: list[dict[str, Any]], path: str, locale: str | None, drop_number: bool = False) -> Result:
+    """Render CSL ``items`` (each with a unique ``id``) as the bibliography of
+    the style at ``path`` in ``locale`` (None: the style's default-locale).
+    ``drop_number`` leaves out a leading citation number (the caller numbers)."""
+    with checkout(path, locale) as style:
+        state = RenderState(style.cache, language=style.locale[:2].lower(), range_delimiter=_range_delimiter(style))
+        token = CURRENT.set(state)
+        try:
+            return _render(items, style, state, drop_number)
+        finally:
+            CURRENT.reset(token)
+
+
+def _render(items: list[dict[str, Any]], style: ParsedStyle, state: RenderState, drop_number: bool) -> Result:
+    index = {str(item["id"]): i for i, item in enumerate(items)}
+    bib = CitationStylesBibliography(style, make_source(items, state.range_delimiter), FORMATTER)
+    bib.register(Citation([Item(str(item["id"])) for item in items]))
+    bib.sort()
+    citation = style.root.citation
+    if citation is not None and citation.get("disambiguate-add-year-suffix", "false") == "true":
+        add_year_suffixes(bib.items)
+    layout = style.root.bibliography.layout
+    result = Result()
+    for item in bib.items:
+        n = index[item.key]
+        try:
+            result.entries.append(_render_item(layout, item, n, state, drop_number))
+        except Exception as exc:  # citeproc-py raises anything on odd data: report, keep the entry
+            result.problems.append((n, f"the style could not render this entry ({type(exc).__name__}: {exc}); printed its title only"))
+            title = dict.get(item.reference, "title")
+            result.entries.append(Rendered(n, _WHITESPACE.sub(" ", str(title or "")).strip()))
+    result.problems += [(index.get(k, -1), m) for k, m in state.problems]
+    return result
+
+
+def _render_item(layout: Any, item: Any, n: int, state: RenderState, drop_number: bool) -> Rendered:
+    """One entry. CSL 1.0.2 ``second-field-align``: the first field is set apart."""
+    layout.repressed = {}
+    bibliography = layout.getparent()
+    aligned = bibliography.get("second-field-align") in ("flush", "margin")
+    substitute = bibliography.get("subsequent-author-substitute")
+    state.sas_armed = substitute is not None
+    state.sas_substitute = substitute or ""
+    parts: list[Any] = []
+    children = list(layout.iterchildren())
+    if drop_number and children and children[0].get("variable") == "citation-number":
+        children = children[1:]  # the caller numbers (or reorders) the list itself
+        aligned = False
+    try:
+        for child in children:
+            try:
+                text = child.render(item, delimiter="") if isinstance(child, model.Choose) else child.render(item)
+            except model.VariableError:
+                continue
+            if text is not None:
+                parts.append(text)
+    finally:
+        state.sas_armed = False
+    if not parts:
+        return Rendered(n, "")
+    if aligned and len(parts) > 1:
+        # the layout's affixes and formatting go around the whole entry
+        first = _finish(layout, str(parts[0]), state)
+        rest = _finish(layout, str(layout.format(layout.wrap(model.join(parts[1:], "")))), state)
+        return Rendered(n, rest, first)
+    return Rendered(n, _finish(layout, str(layout.format(layout.wrap(model.join(parts, "")))), state))
+
+
+def _finish(layout: Any, text: str, state: RenderState) -> str:
+    text = _WHITESPACE.sub(" ", text)
+    cache = state.cache
+    if cache.piq is None:
+        try:
+            cache.piq = str(layout.get_locale_option("punctuation-in-quote")).lower() == "true"
+        except Exception:
+            cache.piq = False
+    if cache.quotes is None:
+        cache.quotes = (
+            (_term(layout, "open-quote", "“"), _term(layout, "close-quote", "”")),
+            (_term(layout, "open-inner-quote", "‘"), _term(layout, "close-inner-quote", "’")),
+        )
+    return finish_quotes(text, cache.piq, *cache.quotes)
+
+
+def _term(layout: Any, name: str, default: str) -> str:
+    try:
+        return str(layout.get_single_term(name)) or default
+    except Exception:
+        return default
+
+
+def _range_delimiter(style: ParsedStyle) -> str:
+    """The locale term ``page-range-delimiter`` (in-style locales first), else an en dash."""
+    for locale in style.root.locales:
+        for term in locale.iter("{" + CSL_NS + "}term"):
+            if term.get("name") == "page-range-delimiter" and term.text:
+                return str(term.text)
+    return "–"
+
+
+def add_year_suffixes(items: list[Any]) -> None:
+    """CSL 1.0.2 "Disambiguation" (``disambiguate-add-year-suffix``): works by the
+    same names in the same year get "a", "b", … in bibliography order
+    (Madelung 1998a, 1998b). citeproc-py never assigns year suffixes."""
+    groups: dict[Any, list[Any]] = {}
+    for item in items:
+        ref = item.reference
+        names: Any = None
+        for role in ("author", "editor", "translator"):
+            if role in ref:
+                names = tuple((n.get("family"), n.get("given"), n.get("literal")) for n in ref[role])
+                break
+        if names is None:
+            names = ("title", str(ref.get("title", "")))
+        issued = ref.get("issued")
+        year: Any = None
+        if isinstance(issued, DateRange):
+            begin, end = dict.get(issued, "begin"), dict.get(issued, "end")
+            year = (dict.get(begin, "year") if isinstance(begin, Date) else None, dict.get(end, "year") if isinstance(end, Date) else None)
+            year = year if year[0] is not None else None
+        elif isinstance(issued, Date):
+            year = dict.get(issued, "year")
+        if year is None:
+            continue
+        groups.setdefault((names, year), []).append(item)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for i, item in enumerate(members):
+            dict.__setitem__(item.reference, "year_suffix", String(_suffix(i)))
+
+
+def _suffix(i: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]

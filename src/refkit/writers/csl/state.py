@@ -1,0 +1,54 @@
+"""Per-render state, in a :class:`contextvars.ContextVar` set by the render
+call: two threads (or tasks) rendering at once each see their own. Nothing
+here is a module global that one render could leave behind for another."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class StyleCache:
+    """Answers about one parsed style's tree that never change while it is
+    used (XPath results, roots, ``calls_variable``, types of ``cs:if``). It
+    belongs to the style object and goes with it (the style cache is bounded).
+    Holding the element proxies also keeps lxml from recreating them, so
+    Python attributes citeproc-py sets on elements survive."""
+
+    xpath: dict[tuple[Any, str], Any] = field(default_factory=dict)
+    roots: dict[Any, Any] = field(default_factory=dict)
+    calls_variable: dict[Any, bool] = field(default_factory=dict)
+    types: dict[Any, list[str]] = field(default_factory=dict)
+    has_label: dict[Any, bool] = field(default_factory=dict)
+    piq: bool | None = None
+    #: the locale's (open, close) quotes: outer and inner
+    quotes: tuple[tuple[str, str], tuple[str, str]] | None = None
+
+
+@dataclass
+class RenderState:
+    """What one bibliography render needs beside the style and the items."""
+
+    cache: StyleCache
+    #: the language being rendered ("en"): an item without a ``language`` is in it
+    language: str = "en"
+    #: the locale's page-range-delimiter (an en dash unless the style says otherwise)
+    range_delimiter: str = "–"
+    #: subsequent-author-substitute: armed for the first names of an entry
+    sas_armed: bool = False
+    sas_previous: str | None = None
+    sas_substitute: str = ""
+    #: variables rendered while a substitute candidate renders (a stack: substitutes nest)
+    recording: list[list[tuple[str, str]]] = field(default_factory=list)
+    #: problems met while rendering: (item id, message)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+CURRENT: ContextVar[RenderState | None] = ContextVar("refkit_csl_render", default=None)
+
+
+def current() -> RenderState | None:
+    """The state of the render running in this context, if any."""
+    return CURRENT.get()

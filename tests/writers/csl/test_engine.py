@@ -1,0 +1,54 @@
+"""refkit.writers.csl.engine through refkit.render: problems are data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import refkit
+from refkit.readers.csljson import read as read_csl
+
+EMPTY_FOR_LETTERS = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><choose><if type="personal_communication" match="none"><text variable="title"/></if></choose></layout></bibliography>
+</style>"""
+ITEMS = [
+    {"id": "Book1", "type": "book", "title": "Book One"},
+    {"id": "Letter1", "type": "personal_communication", "title": "Letter One"},
+]
+
+
+def test_an_entry_the_style_prints_as_nothing_is_left_out_and_reported(tmp_path: Path) -> None:
+    style = tmp_path / "s.csl"
+    style.write_text(EMPTY_FOR_LETTERS, encoding="utf-8")
+    bib = refkit.render(read_csl(json.dumps(ITEMS)), style=str(style))
+    assert bib.keys() == ["Book1"]
+    assert [(p.key, p.severity) for p in bib.problems] == [("Letter1", "warning")]
+    assert "prints nothing" in bib.problems[0].message
+
+
+def test_the_cli_prints_render_problems_as_key_and_message(tmp_path: Path) -> None:
+    style = tmp_path / "s.csl"
+    style.write_text(EMPTY_FOR_LETTERS, encoding="utf-8")
+    data = tmp_path / "refs.json"
+    data.write_text(json.dumps(ITEMS), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "refkit", "convert", str(data), "--style", str(style), "--to", "text", "-o", "-"], capture_output=True, text=True)
+    assert run.returncode == 0
+    assert run.stdout.strip() == "Book One"
+    assert "Letter1: the style prints nothing for this entry; left out" in run.stderr
+
+
+def test_the_style_default_locale_is_used_unless_a_locale_is_given(tmp_path: Path) -> None:
+    style = tmp_path / "fr.csl"
+    style.write_text(
+        EMPTY_FOR_LETTERS.replace('version="1.0">', 'version="1.0" default-locale="fr-FR">').replace(
+            '<text variable="title"/></if>', '<group delimiter=" "><text variable="title"/><text term="editor" form="short"/></group></if>'
+        ),
+        encoding="utf-8",
+    )
+    library = read_csl(json.dumps(ITEMS[:1]))
+    assert refkit.render(library, style=str(style))[0][1] == "Book One éd."
+    assert refkit.render(library, style=str(style), locale="en-US")[0][1] == "Book One ed."
