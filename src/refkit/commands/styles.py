@@ -24,7 +24,7 @@ def add_render_arguments(parser: argparse.ArgumentParser) -> None:
     """Options for formatted citation lists (used when the output is .md/.html/.txt/.tex)."""
     group = parser.add_argument_group("citation lists (Markdown, HTML, text, LaTeX output)")
     group.add_argument("--style", default="apa", help="bundled style name (apa, ieee, chicago, mla …), a .csl file, an official CSL style name, or bibtex:plain/unsrt/alpha/abbrv (default: apa; `refkit styles` lists them)")
-    group.add_argument("--locale", help="CSL locale for terms and dates, e.g. en-GB, de-DE (default: en-US)")
+    group.add_argument("--locale", help="CSL locale for terms and dates, e.g. en-GB, de-DE (default: the style's default-locale, else en-US)")
     group.add_argument("--sort", choices=("style", "year", "none"), default="style", help="order: the style's (default), year (newest first, then title), or none (input order)")
     group.add_argument("--group", dest="group_by", choices=("year", "type"), help="group entries under year or publication-type headings")
     group.add_argument("--numbering", choices=("asc", "desc"), help="number the entries (desc counts down, as on many CVs)")
