@@ -12,7 +12,8 @@ peak RSS that child processes inherit on Linux.)
    each changed value is explained (braces, white space, dashes, month names,
    DOI prefixes). A second ``refkit format`` must change nothing.
 2. Speed and memory: wall time and peak RSS of the child process for
-   ``refkit format``, ``refkit check`` (if it exists), bibtex-tidy 1.14
+   ``refkit format`` (also ``--check`` and ``--diff``, whose ratio is printed:
+   the diff is linear, entry by entry), ``refkit check``, bibtex-tidy 1.14
    (installed into /tmp/bt with npm if missing; skipped with a message if that
    fails) and a plain bibtexparser v2 parse+write, on copies of big.bib in the
    same run; ratios against bibtex-tidy.
@@ -197,6 +198,9 @@ def main() -> int:
         tools.append(("bibtex-tidy 1.14 --modify", lambda p: [str(TIDY), str(p), "--modify"]))
     tools.append(("refkit format", lambda p: REFKIT + ["format", str(p)]))
     tools.append(("refkit format --minimal", lambda p: REFKIT + ["format", "--minimal", str(p)]))
+    # --check and --diff write nothing; --diff should cost little more than --check (target <= 1.5x)
+    tools.append(("refkit format --check", lambda p: REFKIT + ["format", "--check", str(p)]))
+    tools.append(("refkit format --diff", lambda p: REFKIT + ["format", "--diff", str(p)]))
     if (ROOT / "src" / "refkit" / "commands" / "check.py").exists():
         tools.append(("refkit check", lambda p: REFKIT + ["check", str(p)]))
     else:
@@ -210,6 +214,10 @@ def main() -> int:
         ratio_t = f"{wall / base[1]:.2f}x" if base else "-"
         ratio_m = f"{rss / base[2]:.2f}x" if base else "-"
         print(f"| {name} | {wall:.2f} | {rss} | {code} | {ratio_t} | {ratio_m} |")
+    walls = {name: wall for name, wall, _, _ in rows}
+    if "refkit format --check" in walls:
+        ratio = walls["refkit format --diff"] / walls["refkit format --check"]
+        print(f"\nrefkit format --diff / --check: {ratio:.2f}x (target <= 1.5x)")
 
     print("\n## Start-up (median of 10)\n")
     version = statistics.median(run_child([str(Path(PYTHON).parent / "refkit"), "--version"])[0] for _ in range(10))

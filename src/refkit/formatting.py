@@ -25,7 +25,6 @@ follow the input (CRLF files stay CRLF); output is UTF-8.
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,6 +154,7 @@ def format_file(
     """Format the file at ``path`` in place (``-``: read stdin, keep the result in
     ``FileReport.output``). A file with parse errors is never written."""
     from .fileio import atomic_write, read_text
+    from .textdiff import unified_diff
 
     try:
         if path != "-":
@@ -179,11 +179,7 @@ def format_file(
     patch = ""
     if diff and result.changed:
         name = path if path != "-" else "<stdin>"
-        patch = "".join(
-            difflib.unified_diff(
-                text.splitlines(keepends=True), result.text.splitlines(keepends=True), f"{name}\t(original)", f"{name}\t(formatted)"
-            )
-        )
+        patch = unified_diff(text, result.text, f"{name}\t(original)", f"{name}\t(formatted)")
     status = "reformatted" if result.changed else "unchanged"
     if path == "-":
         return FileReport(path, status, result.renames, result.problems, diff=patch, output=result.text)
