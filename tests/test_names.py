@@ -1,6 +1,12 @@
 """BibTeX name lists: the splitting rules every reader and writer relies on."""
 
-from refkit.model import Name
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from refkit.names import Name
 from refkit.names import format_names, parse_names
 
 
@@ -20,3 +26,61 @@ def test_von_last_first_jr_and_others() -> None:
 def test_round_trip_through_format_names() -> None:
     text = "van der Berg, Jan and Smith, Jr., John and {IEEE Standards Association} and others"
     assert parse_names(format_names(list(parse_names(text)))) == parse_names(text)
+
+
+@pytest.mark.parametrize("value, expected", [
+    # EndNote / RIS / Zotero exports: semicolon-separated
+    ("Doe, J.; Roe, R.", [Name(family="Doe", given="J."), Name(family="Roe", given="R.")]),
+    ("Doe, Jane ; van Roe, Rick;", [Name(family="Doe", given="Jane"), Name(family="Roe", given="Rick", particle="van")]),
+    ("{Doe; Roe Associates}", [Name(literal="Doe; Roe Associates")]),
+    # biblatex's extended name format
+    ("given=John, family=Doe, prefix=van, useprefix=true", [Name(family="Doe", given="John", particle="van")]),
+    ("family={Doe}, given={J. R.}, suffix={Jr.} and Roe, Rick",
+     [Name(family="Doe", given="J. R.", suffix="Jr."), Name(family="Roe", given="Rick")]),
+    # more than BibTeX can split: kept whole, never an exception
+    ("Doe, John, Jr, Extra", [Name(literal="Doe, John, Jr, Extra")]),
+    ("Roe, R. and Doe, John, Jr, Extra, More", [Name(family="Roe", given="R."),
+                                                Name(literal="Doe, John, Jr, Extra, More")]),
+    # an '=' that is not the extended format stays a BibTeX name
+    ("x = y", [Name(family="= y", particle="x")]),
+])
+def test_name_forms(value: str, expected: list[Name]) -> None:
+    assert list(parse_names(value)) == expected
+
+
+def test_a_literal_name_round_trips_through_bibtex() -> None:
+    names = list(parse_names("Doe, John, Jr, Extra and Roe, R."))
+    assert list(parse_names(format_names(names))) == names
+
+
+def test_name_does_not_import_the_model() -> None:
+    """names.py owns Name; model re-exports it (no import cycle)."""
+    code = "import sys, refkit.names; assert 'refkit.model' not in sys.modules; import refkit.model as m; assert m.Name is refkit.names.Name"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+BAD_NAMES = """@article{a,
+  author = {Doe, John, Jr, Extra},
+  title = {A study},
+  journal = {J}, year = 2020,
+}
+@article{,
+  author = {given=Jane, family=Roe and Poe, P.; Moe, M.},
+  title = {Another study},
+  journal = {J}, year = 2021,
+}
+"""
+
+
+@pytest.mark.parametrize("args", [["format", "--keys", "refs.bib"], ["format", "refs.bib"], ["check", "refs.bib"],
+                                  ["convert", "refs.bib", "-o", "out.json"], ["convert", "refs.bib", "-o", "out.md"]])
+def test_commands_never_crash_on_names(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "refs.bib").write_text(BAD_NAMES, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "refkit", *args], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    assert result.returncode in (0, 1), result.stderr
+    if args[0] == "format":
+        text = (tmp_path / "refs.bib").read_text(encoding="utf-8")
+        assert "Doe, John, Jr, Extra" in text  # nothing lost
+        assert "@article{roe2021another," in text  # the keyless entry got a key from its first author

@@ -33,7 +33,7 @@ _EXPORTS = {
     "render": "refkit.writers.citations",
     "Entry": "refkit.model",
     "Library": "refkit.model",
-    "Name": "refkit.model",
+    "Name": "refkit.names",
     "Date": "refkit.model",
     "Problem": "refkit.model",
     "Provenance": "refkit.model",
@@ -55,7 +55,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .errors import ConfigError, FormatError, InputError, LookupFailed, ParseError, RefkitError
     from .formatting import format_text
     from .io import extract, read, read_string, write, write_string
-    from .model import Date, Entry, Library, Name, Problem, Provenance
+    from .model import Date, Entry, Library, Problem, Provenance
+    from .names import Name
     from .transforms.normalize import normalize
     from .writers.citations import render
 

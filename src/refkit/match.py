@@ -36,7 +36,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
-from .model import Name
+from .names import Name
 
 __all__ = ["Thresholds", "SEARCH", "LEAD", "IDENTIFIER", "Verdict", "compare", "normalize_title", "title_similarity", "author_overlap"]
 

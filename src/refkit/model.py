@@ -32,6 +32,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator, Mapping, Union
 
+from .names import Name, parse_names  # Name lives with the code that parses it; re-exported here
+
 __all__ = [
     "Name",
     "Date",
@@ -51,46 +53,6 @@ __all__ = [
 #: Fields that hold BibTeX name lists.
 NAME_FIELDS = ("author", "editor", "translator", "bookauthor")
 
-
-
-@dataclass(frozen=True)
-class Name:
-    """One person (or organisation) in a name list, in BibTeX's four parts.
-
-    Parts hold BibTeX value text, like ``Entry.fields``. A name that must not be
-    split (an organisation such as ``{IEEE Standards Association}``) sets
-    ``literal``. The truncation marker "et al." is :data:`Name.OTHERS`.
-    """
-
-    family: str = ""
-    given: str = ""
-    particle: str = ""  # the "von" part: van, de, von der …
-    suffix: str = ""  # the "Jr" part: Jr., III …
-    literal: str = ""  # an unsplittable name; "others" marks a truncated list
-
-    @property
-    def is_others(self) -> bool:
-        """True for the truncation marker BibTeX writes as ``and others``."""
-        return self.literal == "others"
-
-    def bibtex(self) -> str:
-        """This name as BibTeX writes it in a name list (``von Last, Jr, First``)."""
-        if self.literal:
-            return self.literal if self.is_others else "{" + self.literal.strip("{}") + "}"
-        last = " ".join(p for p in (self.particle, self.family) if p)
-        if self.suffix:
-            return f"{last}, {self.suffix}, {self.given}"
-        if self.given:
-            return f"{last}, {self.given}"
-        return last
-
-    def __str__(self) -> str:
-        if self.literal:
-            return self.literal
-        return " ".join(p for p in (self.given, self.particle, self.family, self.suffix) if p)
-
-
-Name.OTHERS = Name(literal="others")  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -177,8 +139,6 @@ class Entry:
     # ---- typed views ----------------------------------------------------------
     def names(self, role: str = "author") -> tuple[Name, ...]:
         """The parsed name list of field ``role`` (``author``, ``editor`` …)."""
-        from .names import parse_names
-
         value = self.fields.get(role)
         return parse_names(value) if value else ()
 

@@ -1,46 +1,155 @@
-"""BibTeX name lists <-> :class:`~refkit.model.Name` (First von Last, Jr rules).
+"""Names: the :class:`Name` type and BibTeX name lists <-> names.
 
 Splitting follows BibTeX's rules as pybtex implements them (brace-level ``and``,
 the three comma forms, lower-case "von" parts), so refkit agrees with BibTeX on
-every name a ``.bib`` file can hold.
+every name a ``.bib`` file can hold. Beyond BibTeX, two forms people write are read:
+
+* semicolon-separated lists as EndNote, RIS and Zotero exports write them
+  (``Doe, J.; Roe, R.``): a ``;`` at brace depth 0 separates names like ``and``;
+* biblatex's extended name format (``given=John, family=Doe, prefix=van,
+  useprefix=true``), where every comma-separated part is ``key=value``.
+
+A name that none of these can split (``Doe, John, Jr, Extra``: "too many
+commas" to pybtex) is kept whole as a literal name: reading a name never
+raises, and nothing the user wrote is lost.
+
+This module imports nothing from :mod:`refkit.model` (which re-exports
+:class:`Name`), so the two cannot import each other in a cycle.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Name
+__all__ = ["Name", "parse_names", "format_names", "parse_name"]
 
-__all__ = ["parse_names", "format_names", "parse_name"]
+
+@dataclass(frozen=True)
+class Name:
+    """One person (or organisation) in a name list, in BibTeX's four parts.
+
+    Parts hold BibTeX value text, like ``Entry.fields``. A name that must not be
+    split (an organisation such as ``{IEEE Standards Association}``) sets
+    ``literal``. The truncation marker "et al." is :data:`Name.OTHERS`.
+    """
+
+    family: str = ""
+    given: str = ""
+    particle: str = ""  # the "von" part: van, de, von der …
+    suffix: str = ""  # the "Jr" part: Jr., III …
+    literal: str = ""  # an unsplittable name; "others" marks a truncated list
+
+    @property
+    def is_others(self) -> bool:
+        """True for the truncation marker BibTeX writes as ``and others``."""
+        return self.literal == "others"
+
+    def bibtex(self) -> str:
+        """This name as BibTeX writes it in a name list (``von Last, Jr, First``)."""
+        if self.literal:
+            return self.literal if self.is_others else "{" + self.literal.strip("{}") + "}"
+        last = " ".join(p for p in (self.particle, self.family) if p)
+        if self.suffix:
+            return f"{last}, {self.suffix}, {self.given}"
+        if self.given:
+            return f"{last}, {self.given}"
+        return last
+
+    def __str__(self) -> str:
+        if self.literal:
+            return self.literal
+        return " ".join(p for p in (self.given, self.particle, self.family, self.suffix) if p)
+
+
+Name.OTHERS = Name(literal="others")  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=65536)
 def parse_names(value: str) -> tuple[Name, ...]:
-    """Split a BibTeX name list (``A and B and others``) into names."""
+    """Split a BibTeX name list (``A and B and others``, or ``A; B``) into names."""
     from pybtex.bibtex.utils import split_name_list
 
     # BibTeX treats any white space around "and" alike; pybtex's splitter only a space
-    return tuple(parse_name(part) for part in split_name_list(" ".join(value.split())) if part.strip())
+    parts = split_name_list(" ".join(value.split()))
+    if ";" in value:
+        parts = [piece for part in parts for piece in _split_semicolons(part)]
+    return tuple(parse_name(part) for part in parts if part.strip())
+
+
+def _split_semicolons(text: str) -> list[str]:
+    """``text`` split at ``;`` outside braces (``{Doe; Roe}`` stays one)."""
+    return [p.strip() for p in _split_at_depth0(text, ";") if p.strip()]
+
+
+#: biblatex's extended name format: ``family=Doe, given=John, prefix=van, useprefix=true``
+_EXTENDED_PART = re.compile(r"\s*([a-z][a-z-]*)\s*=\s*(.*?)\s*", re.S)
+_EXTENDED_KEYS = {"family": "family", "given": "given", "prefix": "particle", "suffix": "suffix"}
 
 
 @lru_cache(maxsize=65536)
 def parse_name(text: str) -> Name:
     """One BibTeX name. ``others`` is the truncation marker; a name wholly in
-    braces (``{IEEE Standards Association}``) is kept as a literal."""
+    braces (``{IEEE Standards Association}``) is kept as a literal, and so is a
+    name pybtex cannot split (never an exception)."""
     from pybtex.database import Person
+    from pybtex.exceptions import PybtexError
 
     text = " ".join(text.split())
     if text.lower() == "others":
         return Name(literal="others")
     if _wholly_braced(text):
         return Name(literal=text[1:-1])
-    person = Person(text)
+    if "=" in text:
+        extended = _extended(text)
+        if extended is not None:
+            return extended
+    try:
+        person = Person(text)
+    except PybtexError:  # "Too many commas in …" and other names BibTeX cannot split
+        return Name(literal=text)
     return Name(
         family=" ".join(person.last_names),
         given=" ".join(person.first_names + person.middle_names),
         particle=" ".join(person.prelast_names),
         suffix=" ".join(person.lineage_names),
     )
+
+
+def _extended(text: str) -> Name | None:
+    """A name in biblatex's extended format, or None when ``text`` is not one
+    (every comma-separated part must be ``key=value``, one of them ``family``
+    or ``given``). Options such as ``useprefix=true`` are dropped."""
+    parts: dict[str, str] = {}
+    for piece in _split_at_depth0(text, ","):
+        m = _EXTENDED_PART.fullmatch(piece)
+        if m is None:
+            return None
+        key, value = m.group(1).lower(), m.group(2)
+        if _wholly_braced(value):
+            value = value[1:-1]
+        if key in _EXTENDED_KEYS:
+            parts[_EXTENDED_KEYS[key]] = value
+    if not parts.keys() & {"family", "given"}:
+        return None
+    return Name(**parts)
+
+
+def _split_at_depth0(text: str, sep: str) -> list[str]:
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif ch == sep and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return pieces
 
 
 def format_names(names: list[Name]) -> str:
