@@ -16,6 +16,7 @@ from ..csl.marks import CLOSERS, MARK_RE, MARKS
 
 __all__ = ["Format", "FORMATS", "get_format"]
 
+_FLIP = {"i": "roman", "sc": "upright"}
 # punctuation doubled across a closing mark ("et al." in italics + ".")
 _DOUBLED_ACROSS = re.compile("([.,;:!?])([" + CLOSERS + "]+)\\1")
 
@@ -41,9 +42,18 @@ class Format:
             return self.escape(marked)
         marked = _DOUBLED_ACROSS.sub(r"\1\2", marked)
         out = []
+        # CSL "flip-flop": italics inside italics are upright, small caps inside
+        # small caps normal; ``stack`` holds the tag each open mark printed
+        stack: list[str] = []
         for piece in MARK_RE.split(marked):
             if piece in MARKS:
                 tag, side = MARKS[piece]
+                if side == 0:
+                    if tag in _FLIP and tag in stack:
+                        tag = _FLIP[tag]
+                    stack.append(tag)
+                else:
+                    tag = stack.pop() if stack else tag
                 out.append(self.markup.get(tag, ("", ""))[side])
             elif piece:
                 out.append(self.escape(piece))

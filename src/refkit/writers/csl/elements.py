@@ -369,7 +369,8 @@ class Text:
         return self.get_macro(self.get("macro")).render(item, context, sort_options=sort_options), language
 
 
-_INITIAL_WORD = re.compile(r"[^\s.]+\.?")
+_INITIAL_WORD = re.compile(r"[^\s.]+\.?[\ue040-\ue05f]*")
+_MARKED_WORD = re.compile(r"([\ue040-\ue05f]*)(.*?)([\ue040-\ue05f]*)")
 
 
 class Name:
@@ -391,6 +392,16 @@ class Name:
         for piece in pieces:
             text = ""
             for word in _INITIAL_WORD.findall(piece):
+                marked = _MARKED_WORD.fullmatch(word)
+                if marked and (marked.group(1) or marked.group(3)) and marked.group(2):
+                    # a word in rich text ("<b>John</b>"): its initial keeps the formatting
+                    lead, word, trail = marked.groups()
+                    core = word.rstrip(".")
+                    if core[:1].isupper() and (initialize_all or word.endswith(".") or len(core) == 1):
+                        text += lead + core[0] + mark.rstrip() + trail + (" " if mark.endswith(" ") else "")
+                        continue
+                    text = text.rstrip() + (" " if text else "") + lead + word + trail + " "
+                    continue
                 core = word.rstrip(".")
                 if not core:
                     continue

@@ -11,6 +11,7 @@ from typing import Any
 from citeproc.source import BibliographySource, CitationItem, Reference
 from citeproc.source.json import CiteProcJSON
 
+from .marks import CLOSE, OPEN
 from .quotes import mark_data_quotes
 
 __all__ = ["make_source", "Item"]
@@ -22,14 +23,93 @@ _NAME_VARIABLES = frozenset(
 )
 _DATE_VARIABLES = frozenset("accessed container event_date issued original_date submitted available_date".split())
 _NUM_RANGE = re.compile(r"^\s*(\d+)\s*[-‐‑]\s*(\d+)\s*$")
-_TAGS = re.compile(r"</?(?:i|b|em|strong|sup|sub)>")
-_SPAN = re.compile(r'<span (?:style|class)="[^"]*">(.*?)</span>')
+#: variables that are identifiers, not text: never made typographic
+_VERBATIM = frozenset("URL DOI ISBN ISSN PMID PMCID url doi isbn issn pmid pmcid".split())
+
+_RICH_TAG = re.compile(r"<(/?)(i|em|b|strong|sup|sub|sc|span)(\s[^>]*)?>", re.IGNORECASE)
+_RICH_KIND = {"i": "i", "em": "i", "b": "b", "strong": "b", "sup": "sup", "sub": "sub", "sc": "sc"}
+_NOCASE = '<span class="nocase">'
 
 
-def _strip_tags(text: str) -> str:
+def rich_text(text: str) -> str:
+    """CSL-JSON rich text (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, ``<sc>``,
+    ``<span style="font-variant:small-caps;">``, ``<span style="font-style:normal;">``)
+    as refkit's marks, so it reaches the output format; ``<span class="nocase">``
+    is kept for citeproc-py (title case leaves it alone). Unknown tags stay text."""
     if "<" not in text:
         return text
-    return _SPAN.sub(r"\1", _TAGS.sub("", text))
+    out: list[str] = []
+    stack: list[str] = []
+    pos = 0
+    for m in _RICH_TAG.finditer(text):
+        out.append(text[pos:m.start()])
+        pos = m.end()
+        closing, tag, attrs = m.group(1), m.group(2).lower(), (m.group(3) or "").lower().replace(" ", "")
+        if closing:
+            if not stack:
+                out.append(m.group(0))
+                continue
+            kind = stack.pop()
+            out.append("</span>" if kind == "nocase" else CLOSE.get(kind, ""))
+            continue
+        if tag == "span":
+            kind = "nocase" if "nocase" in attrs else "sc" if "small-caps" in attrs else "roman" if "font-style:normal" in attrs else "upright" if "font-variant:normal" in attrs else ""
+        else:
+            kind = _RICH_KIND[tag]
+        out.append(_NOCASE if kind == "nocase" else OPEN.get(kind, ""))
+        stack.append(kind)
+    out.append(text[pos:])
+    out.extend("</span>" if kind == "nocase" else CLOSE.get(kind, "") for kind in reversed(stack))
+    return "".join(out)
+
+
+_OPENING_CONTEXT = frozenset(" \t\n([{“‘\"")
+
+
+def typographic(text: str) -> str:
+    """Straight quotes in data made typographic, as citeproc-js does: an
+    apostrophe inside or at the edge of a word is ’ ("D’Arcus", "’t Horvath",
+    "de’"); a pair of ``'…'`` or ``"…"`` around words is a pair of quotes,
+    which :func:`refkit.writers.csl.quotes.finish_quotes` prints as outer or
+    inner quotes by their depth (flip-flop)."""
+    if "'" not in text and '"' not in text:
+        return text
+    chars = list(text)
+    n = len(chars)
+    singles: list[int] = []
+    for i, c in enumerate(chars):
+        if c not in "'\"":
+            continue
+        prev = chars[i - 1] if i else " "
+        nxt = chars[i + 1] if i + 1 < n else " "
+        opening = prev in _OPENING_CONTEXT and not nxt.isspace()
+        if c == '"':
+            chars[i] = "“" if opening else "”"
+        elif prev.isalnum() and nxt.isalnum():
+            chars[i] = "’"
+        elif opening:
+            singles.append(i)
+        elif singles and not prev.isspace():
+            chars[singles.pop()] = "“"
+            chars[i] = "”"
+        else:
+            chars[i] = "’"
+    for i in singles:
+        chars[i] = "’"
+    return "".join(chars)
+
+
+def _text(value: str) -> str:
+    return mark_data_quotes(typographic(rich_text(value)))
+
+
+def _names(parser: CiteProcJSON, value: list[Any]) -> Any:
+    names = []
+    for name in value:
+        if isinstance(name, dict):
+            name = {k: _text(v) if isinstance(v, str) and k != "parse-names" else v for k, v in name.items()}
+        names.append(name)
+    return parser.parse_names(names)
 
 
 class Item(CitationItem):
@@ -57,7 +137,7 @@ def make_source(items: list[dict[str, Any]], range_delimiter: str = "–") -> Bi
                 continue
             if name in _NAME_VARIABLES:
                 if isinstance(value, list):
-                    data[name] = parser.parse_names(value)
+                    data[name] = _names(parser, value)
             elif name in _DATE_VARIABLES:
                 date = parser.parse_date(value) if isinstance(value, dict) else None
                 if date is not None:
@@ -65,7 +145,7 @@ def make_source(items: list[dict[str, Any]], range_delimiter: str = "–") -> Bi
             elif isinstance(value, (list, dict)):
                 continue
             else:
-                text = mark_data_quotes(_strip_tags(str(value)))
+                text = str(value) if key in _VERBATIM else _text(str(value))
                 if name in ("issue", "volume") and _NUM_RANGE.match(text):
                     # CSL 1.0.2 "Number": a numeric range is printed with the
                     # locale's range delimiter (an en dash; AMA's is a hyphen)
