@@ -74,3 +74,144 @@ def test_a_page_declaring_its_charset_is_decoded_with_it() -> None:
 def test_undeclared_latin1_is_still_an_error() -> None:
     with pytest.raises(InputError, match="invalid UTF-8"):
         decode("<p>Sch\xf6lkopf</p>".encode("latin-1"), "page.html")
+
+
+# ---- encodings: read them all, write them back as they were -----------------------------------------------
+BIB = "@misc{a,\n  title = {Café – 钟},\n  author = {Zhong, Zhihang}\n}\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-8"])
+@pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
+def test_unicode_encodings_are_read_and_written_back_as_they_were(tmp_path, encoding, bom) -> None:
+    from refkit.fileio import Decoded, read_document
+
+    path = tmp_path / "refs.bib"
+    original = Decoded(BIB, encoding, bom).encode()
+    path.write_bytes(original)
+    document = read_document(str(path))
+    assert (document.text, document.encoding, document.bom) == (BIB, encoding, bom)
+    atomic_write(path, document.text.replace("Café", "Cafe"), encoding=document.encoding, bom=document.bom)
+    assert path.read_bytes() == Decoded(BIB.replace("Café", "Cafe"), encoding, bom).encode()
+
+
+@pytest.mark.parametrize("stored", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
+def test_explicit_utf16_takes_the_byte_order_from_the_file(tmp_path, stored, bom) -> None:
+    from refkit.fileio import Decoded, read_document
+
+    path = tmp_path / "refs.bib"
+    path.write_bytes(Decoded(BIB, stored, bom).encode())
+    document = read_document(str(path), encoding="utf-16")
+    assert (document.text, document.encoding, document.bom) == (BIB, stored, bom)
+
+
+def test_binary_is_still_binary() -> None:
+    from refkit.fileio import sniff_encoding
+
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00\x5c\x72\xa8\x66" * 20
+    assert sniff_encoding(png) is None
+    with pytest.raises(InputError, match="binary"):
+        decode(png, "x.png")
+
+
+def test_unencodable_text_is_refused_before_anything_is_written(tmp_path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_bytes(b"old")
+    with pytest.raises(InputError, match="refs.bib:2: cannot write U\\+949F in latin-1"):
+        atomic_write(path, "a\n钟", encoding="latin-1")
+    assert path.read_bytes() == b"old"
+
+
+# ---- permissions, owners, links -----------------------------------------------------------------------
+def test_a_read_only_file_is_refused_not_rewritten(tmp_path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text("old")
+    os.chmod(path, 0o444)
+    with pytest.raises(PermissionError, match="read-only file \\(mode 0444\\)"):
+        atomic_write(path, "new")
+    assert path.read_text() == "old" and stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+def test_a_hard_linked_file_is_written_in_place(tmp_path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text("old")
+    other = tmp_path / "elsewhere.bib"
+    os.link(path, other)
+    inode = path.stat().st_ino
+    atomic_write(path, "new text")
+    assert other.read_text() == "new text" and path.stat().st_ino == inode and path.stat().st_nlink == 2
+    atomic_write(path, "x")  # shorter: the rest is cut off
+    assert other.read_text() == "x"
+
+
+def test_owner_and_group_are_kept(tmp_path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("changing a file's owner needs root")
+    path = tmp_path / "refs.bib"
+    path.write_text("old")
+    os.chown(path, 12345, 23456)
+    atomic_write(path, "new")
+    info = path.stat()
+    assert (info.st_uid, info.st_gid) == (12345, 23456) and path.read_text() == "new"
+
+
+def test_a_file_whose_owner_cannot_be_restored_is_written_in_place(tmp_path, monkeypatch) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("giving a file to another owner needs root")
+    path = tmp_path / "refs.bib"
+    path.write_text("old")
+    os.chown(path, 12345, 23456)
+    inode = path.stat().st_ino
+
+    def not_allowed(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", not_allowed)  # as for a user who is not root
+    atomic_write(path, "new")
+    info = path.stat()
+    assert info.st_ino == inode and (info.st_uid, info.st_gid) == (12345, 23456) and path.read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["refs.bib"]
+
+
+def test_a_symlink_out_of_the_working_tree_is_refused_unless_allowed(tmp_path) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    outside = tmp_path / "outside.bib"
+    outside.write_text("old")
+    inside = repo / "real.bib"
+    inside.write_text("old")
+    (repo / "sub" / "in.bib").symlink_to(inside)
+    (repo / "out.bib").symlink_to(outside)
+    atomic_write(repo / "sub" / "in.bib", "new")  # inside the repository: followed
+    assert inside.read_text() == "new" and (repo / "sub" / "in.bib").is_symlink()
+    with pytest.raises(PermissionError, match="outside the working tree"):
+        atomic_write(repo / "out.bib", "new")
+    assert outside.read_text() == "old"
+    atomic_write(repo / "out.bib", "new", follow_symlinks=True)
+    assert outside.read_text() == "new" and (repo / "out.bib").is_symlink()
+
+
+# ---- leftovers of a killed run ---------------------------------------------------------------------------
+def test_stale_temp_files_of_a_killed_run_are_removed_and_nothing_else(tmp_path) -> None:
+    import time
+
+    from refkit.fileio import STALE_TEMP_AGE, read_document
+
+    path = tmp_path / "refs.bib"
+    path.write_text("@misc{a,}\n")
+    old = time.time() - STALE_TEMP_AGE - 60
+    names = {
+        ".refs.bib.ab_3x9qz.refkit-tmp": True,  # ours, old: removed
+        ".refs.bib.k2j4h5g6.refkit-tmp": False,  # ours but fresh (a running refkit): kept
+        ".refs.bib.ab_3x9qz.refkit-tmp.keep": False,  # not the exact pattern
+        ".other.bib.ab_3x9qz.refkit-tmp": False,  # another file's
+        ".refs.bib.TOOLONG99.refkit-tmp": False,
+    }
+    for name, stale in names.items():
+        (tmp_path / name).write_text("partial")
+        if stale or name != ".refs.bib.k2j4h5g6.refkit-tmp":
+            os.utime(tmp_path / name, (old, old))
+    read_document(str(path), tidy=True)
+    left = {p.name for p in tmp_path.iterdir()}
+    assert left == {"refs.bib"} | {n for n, stale in names.items() if not stale}

@@ -126,7 +126,7 @@ def test_no_cache_always_asks(httpserver, tmp_path):
     assert not (tmp_path / "http-cache.sqlite").exists()
 
 
-def test_timeout_is_retried_then_reported(httpserver, tmp_path):
+def test_a_deadline_overrun_is_reported_not_retried(httpserver, tmp_path):
     import time
 
     def slow(request: Request) -> Response:
@@ -137,6 +137,7 @@ def test_timeout_is_retried_then_reported(httpserver, tmp_path):
     with Client(test_config(tmp_path, timeout=0.1, retries=1)) as client:
         with pytest.raises(LookupFailed, match="timed out"):
             client.get(Query(httpserver.url_for("/slow")))
+        assert client.requests_made == 1  # a server too slow once is not asked again at once
 
 
 def _raw_server(payload: bytes) -> tuple[str, "threading.Thread", "socket.socket"]:
@@ -246,3 +247,185 @@ def test_fetch_text_errors_are_input_errors(httpserver):
     with pytest.raises(InputError) as info:
         fetch_text("http://127.0.0.1:9/nothing-listens-here", timeout=2)
     assert info.value.path == "http://127.0.0.1:9/nothing-listens-here"
+
+
+# ---- deadlines, caps, fail-fast (hostile or absent servers) ---------------------------------------------
+def _trickle_server(fast: bytes, slow: bytes, step: float = 0.05) -> tuple[str, "socket.socket"]:
+    """A TCP server that sends ``fast`` at once, then ``slow`` one byte per ``step``
+    seconds (a slow-headers / slow-body attacker), until the client hangs up."""
+    import socket
+    import threading
+    import time
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+
+    def one(conn: socket.socket) -> None:
+        try:
+            conn.recv(65536)
+            conn.sendall(fast)
+            for i in range(len(slow)):
+                conn.sendall(slow[i:i + 1])
+                time.sleep(step)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=one, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"http://127.0.0.1:{sock.getsockname()[1]}", sock
+
+
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n"
+
+
+@pytest.mark.parametrize("fast, slow", [(b"", HEAD + b"x" * 1000), (HEAD, b"x" * 100000)], ids=["slow headers", "slow body"])
+def test_a_trickling_server_is_cut_off_at_the_total_deadline(tmp_path, fast, slow):
+    import time
+
+    url, sock = _trickle_server(fast, slow)
+    try:
+        with Client(test_config(tmp_path, timeout=0.5, retries=3)) as client:
+            start = time.monotonic()
+            with pytest.raises(LookupFailed, match="timed out"):
+                client.get(Query(url + "/slow"))
+            elapsed = time.monotonic() - start
+            assert client.requests_made == 1
+        # bounded by the deadline (generously, for a loaded machine); per-read socket
+        # timeouts alone would wait for every byte: 100,000 x 0.05 s
+        assert elapsed < 10.0
+        with pytest.raises(InputError, match="timed out"):
+            fetch_text(url + "/page", timeout=0.5)
+    finally:
+        sock.close()
+
+
+def test_a_body_over_the_cap_fails_while_reading_and_is_not_cached(tmp_path):
+    # no Content-Length: the cap must be enforced on the bytes as they arrive
+    big = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n" + b"x" * 300_000
+    url, _, sock = _raw_server(big)
+    try:
+        with Client(test_config(tmp_path, max_bytes=100_000)) as client:
+            with pytest.raises(LookupFailed, match="too large"):
+                client.get(Query(url + "/big"))
+            assert client.requests_made == 1  # a too-large answer is not retried
+        with Client(test_config(tmp_path, offline=True)) as offline, pytest.raises(NotCached):
+            offline.get(Query(url + "/big"))
+    finally:
+        sock.close()
+
+
+def test_a_gzip_bomb_is_stopped_at_the_decoded_cap(httpserver, tmp_path):
+    import gzip
+
+    bomb = gzip.compress(b"\0" * 20_000_000)  # ~20 KB on the wire, 20 MB decoded
+    httpserver.expect_request("/bomb").respond_with_data(bomb, headers={"Content-Encoding": "gzip"}, content_type="application/json")
+    httpserver.expect_request("/fine").respond_with_data(gzip.compress(b'{"ok": "caf\xc3\xa9"}'),
+                                                         headers={"Content-Encoding": "gzip"}, content_type="application/json")
+    with Client(test_config(tmp_path, max_bytes=1_000_000)) as client:
+        with pytest.raises(LookupFailed, match="too large"):
+            client.get(Query(httpserver.url_for("/bomb")))
+        assert client.get(Query(httpserver.url_for("/fine"))).text == '{"ok": "café"}'
+    with Client(test_config(tmp_path, offline=True)) as offline:  # the decoded answer was cached, the bomb not
+        assert offline.get(Query(httpserver.url_for("/fine"))).text == '{"ok": "café"}'
+        with pytest.raises(NotCached):
+            offline.get(Query(httpserver.url_for("/bomb")))
+
+
+def test_server_errors_are_not_cached(httpserver, tmp_path):
+    httpserver.expect_request("/busy").respond_with_data("busy", status=503)
+    with Client(test_config(tmp_path, retries=0)) as client, pytest.raises(LookupFailed):
+        client.get(Query(httpserver.url_for("/busy")))
+    with Client(test_config(tmp_path, offline=True)) as offline, pytest.raises(NotCached):
+        offline.get(Query(httpserver.url_for("/busy")))
+
+
+def _closed_port() -> int:
+    import socket
+
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()  # nothing listens there now: connections are refused at once
+    return port
+
+
+def test_a_refused_host_fails_fast_and_is_not_asked_again(tmp_path):
+    import time
+
+    from refkit.http import HostDown
+
+    url = f"http://127.0.0.1:{_closed_port()}"
+    with Client(test_config(tmp_path, retries=4, backoff=1.0)) as client:
+        start = time.monotonic()
+        with pytest.raises(LookupFailed, match="connection refused") as first:
+            client.get(Query(url + "/a"))
+        assert not isinstance(first.value, HostDown)
+        for _ in range(20):  # the circuit breaker: no further connection attempts this run
+            with pytest.raises(HostDown, match="not asked again"):
+                client.get(Query(url + "/b"))
+        assert client.requests_made == 1  # no retries
+        assert time.monotonic() - start < 4.0  # and no backoff (1 + 2 + 4 + 8 s before)
+
+
+def test_a_dns_failure_is_not_retried(tmp_path, monkeypatch):
+    import socket
+
+    def no_dns(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    with Client(test_config(tmp_path, retries=4, backoff=1.0)) as client:
+        with pytest.raises(LookupFailed, match="cannot resolve"):
+            client.get(Query("http://no-such-host.invalid/x"))
+        assert client.requests_made == 1
+
+
+def test_a_corrupted_cache_is_moved_aside_and_rebuilt(httpserver, tmp_path):
+    httpserver.expect_request("/a").respond_with_data("A")
+    (tmp_path / "http-cache.sqlite").write_bytes(b"this is not a database" * 100)
+    warnings: list[str] = []
+    with Client(test_config(tmp_path), warn=warnings.append) as client:
+        assert client.get(Query(httpserver.url_for("/a"))).text == "A"
+    assert len(warnings) == 1 and "moved it to http-cache.sqlite.broken-" in warnings[0]
+    assert [p.name for p in tmp_path.glob("http-cache.sqlite.broken-*")]
+    with Client(test_config(tmp_path, offline=True), warn=warnings.append) as offline:
+        assert offline.get(Query(httpserver.url_for("/a"))).text == "A"  # the new cache works
+    assert len(warnings) == 1
+
+
+def test_cache_is_private(httpserver, tmp_path):
+    import stat
+
+    httpserver.expect_request("/a").respond_with_data("A")
+    folder = tmp_path / "cache"
+    with Client(test_config(folder)) as client:
+        client.get(Query(httpserver.url_for("/a")))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for path in folder.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+    os.chmod(folder, 0o755)  # a cache directory left open by an older version is tightened
+    with Client(test_config(folder)):
+        pass
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_credentials_and_keys_never_appear_in_errors(tmp_path):
+    url = f"http://alice:s3cret@127.0.0.1:{_closed_port()}/api?api_key=K3Y&query.bibliographic=deep+learning"
+    with Client(test_config(tmp_path, retries=0)) as client, pytest.raises(LookupFailed) as info:
+        client.get(Query(url))
+    shown = f"{info.value} {info.value.url}"
+    assert "s3cret" not in shown and "K3Y" not in shown and "alice" not in shown
+    assert "query.bibliographic=deep+learning" in info.value.url  # what was asked stays visible
+    with pytest.raises(InputError) as page:
+        fetch_text(url, timeout=2)
+    assert "s3cret" not in str(page.value) and "K3Y" not in str(page.value)

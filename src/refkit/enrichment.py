@@ -235,6 +235,8 @@ class _Runner:
         self.total += len(tasks)
         for source, func, on_ok, on_error in tasks:
             futures[self.pools[source].submit(func)] = (on_ok, on_error)
+        if self.progress and tasks:  # show the bar from the first request, not the first answer
+            self.progress(self.done, self.total)
         pending = set(futures)
         while pending:
             finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)

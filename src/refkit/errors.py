@@ -11,6 +11,8 @@ needs to act (path and line for input, identifier/URL/status for lookups).
 
 from __future__ import annotations
 
+from .redact import redact
+
 __all__ = ["RefkitError", "InputError", "ParseError", "ConfigError", "FormatError", "LookupFailed"]
 
 
@@ -19,11 +21,12 @@ class RefkitError(Exception):
 
 
 class InputError(RefkitError):
-    """Input that cannot be read; ``str()`` is ``path:line:col: message``."""
+    """Input that cannot be read; ``str()`` is ``path:line:col: message`` (a URL
+    path and URLs in the message redacted, see :func:`refkit.redact.redact`)."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None, column: int | None = None):
-        self.message = message
-        self.path = path
+        self.message = redact(message)
+        self.path = redact(path) if path else path
         self.line = line
         self.column = column
         super().__init__(self.__str__())
@@ -50,10 +53,11 @@ class FormatError(RefkitError):
 
 
 class LookupFailed(RefkitError):
-    """A network lookup failed after retries."""
+    """A network lookup failed after retries. URLs in the message and ``url`` are
+    redacted (:func:`refkit.redact.redact`): no credentials or API keys in logs."""
 
     def __init__(self, message: str, identifier: str = "", url: str = "", status: int | None = None):
         self.identifier = identifier
-        self.url = url
+        self.url = redact(url)
         self.status = status
-        super().__init__(message)
+        super().__init__(redact(message))

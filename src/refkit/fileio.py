@@ -1,43 +1,270 @@
-"""Reading input bytes and writing files safely.
+"""Bytes in, text out, and text back to the same bytes: refkit's one decoder and
+its one safe writer. Everything below the network layer (:mod:`refkit.http`
+imports this module, never the other way round).
 
-Every write goes through :func:`atomic_write`: a temporary file in the same
-directory, flushed and fsynced, then renamed over the target with the original
-permissions, so a kill mid-write leaves the old file whole.
+**Decoding** (:func:`decode_document`; :func:`decode` and :func:`read_text` return
+only the text). The charset rules, in the order they apply:
+
+1. a byte order mark names the encoding (UTF-32 LE/BE, UTF-16 LE/BE, UTF-8) and
+   is remembered, so the file is written back with it;
+2. an explicit ``encoding`` (``--encoding``) is used as given (``utf-16`` and
+   ``utf-32`` without BOM take their byte order from the content); a legacy
+   8-bit one (``latin-1``) converts the file: it is written back as UTF-8;
+3. UTF-16/UTF-32 without a BOM are recognised by where their zero bytes fall
+   (``a\\0b\\0`` is UTF-16-LE); any other NUL byte means a binary file;
+4. a charset declared by the transport (HTTP ``Content-Type``);
+5. UTF-8; when that fails, the charset an HTML/XML document declares about
+   itself (``<meta charset>``, ``<?xml encoding>``); else an error naming the
+   line and the byte (never a silent replacement, except for network answers
+   decoded with ``strict=False``).
+
+**Writing** (:func:`atomic_write`): the text is encoded back into the file's
+encoding (and BOM), written to a temporary file ``.NAME.XXXXXXXX.refkit-tmp``
+beside the target, fsynced and renamed over it with the original permissions and
+owner, so a kill mid-write leaves the old file whole. Exceptions, chosen to
+respect what the user set up:
+
+* a **read-only** file (no write bit) is refused with a clear message, never rewritten;
+* a **hard-linked** file (or one whose owner refkit cannot give the new file)
+  is rewritten in place, so every link and the owner stay as they were; this
+  write is not atomic;
+* a **symlink** is written through (its target is replaced, the link stays)
+  only when the target lies inside the same working tree as the link (the git
+  repository holding the link, or the link's own directory outside any
+  repository); otherwise it is refused unless ``follow_symlinks=True``
+  (``--follow-symlinks``).
+
+Temporary files of a killed run (the exact pattern above, owned by the user,
+older than :data:`STALE_TEMP_AGE` seconds) are removed by the next write of the
+same file or a read with ``tidy=True``.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
 import re
 import stat
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["atomic_write", "read_text", "decode", "is_url"]
+__all__ = [
+    "Decoded",
+    "atomic_write",
+    "read_text",
+    "read_document",
+    "decode",
+    "decode_document",
+    "sniff_encoding",
+    "remove_stale_temp_files",
+    "is_url",
+    "MAX_INPUT_BYTES",
+    "STALE_TEMP_AGE",
+]
 
 #: refuse inputs larger than this (bytes); a publication list is never this big
 MAX_INPUT_BYTES = 256 * 1024 * 1024
+#: temporary files of a killed run older than this (seconds) are removed
+STALE_TEMP_AGE = 15 * 60
+_TEMP_SUFFIX = ".refkit-tmp"
+_SAMPLE = 8192
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text and how to store it again: ``encoding`` is the Unicode encoding the
+    input was in, as a codec name with its byte order (``utf-16-le``, not
+    ``utf-16``), and ``bom`` whether a byte order mark preceded the text;
+    :func:`atomic_write` turns both back into the same bytes. Input in a legacy
+    8-bit encoding (``--encoding latin-1``, a page's ``<meta charset>``) is
+    converted: its ``encoding`` is ``utf-8``, since what refkit writes (enriched
+    names, dashes) may not fit the old one."""
+
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+
+    def encode(self, text: str | None = None) -> bytes:
+        """``text`` (default: this text) in this encoding, with the BOM if there was one."""
+        body = self.text if text is None else text
+        return (("\ufeff" + body) if self.bom else body).encode(self.encoding)
 
 
 def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def read_text(source: str, *, encoding: str | None = None) -> str:
-    """The text of a file path, ``-`` (stdin) or an http(s) URL.
+# ---- charset rules ------------------------------------------------------------------------------
+# longest first: the UTF-32-LE mark begins with the UTF-16-LE one
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _zero_pattern(sample: bytes) -> str | None:
+    """The UTF-16/32 byte order that explains where ``sample``'s zero bytes are, if one does.
+
+    Text in these encodings is mostly ASCII-range code points, so its zero bytes
+    sit at fixed positions (``a\\0\\0\\0`` UTF-32-LE, ``a\\0`` UTF-16-LE, …);
+    binary data has them anywhere."""
+    n = len(sample)
+    if n < 2:
+        return None
+    quads = n - n % 4
+    if quads >= 4:
+        lanes = [sample[i:quads:4] for i in range(4)]
+        if lanes[3].count(0) == len(lanes[3]) and max(lanes[2]) <= 0x10 and lanes[0].count(0) < len(lanes[0]):
+            return "utf-32-le"
+        if lanes[0].count(0) == len(lanes[0]) and max(lanes[1]) <= 0x10 and lanes[3].count(0) < len(lanes[3]):
+            return "utf-32-be"
+    pairs = n - n % 2
+    even, odd = sample[0:pairs:2], sample[1:pairs:2]
+    zero_even, zero_odd = even.count(0), odd.count(0)
+    if zero_odd * 3 >= len(odd) and zero_even * 10 <= zero_odd:
+        return "utf-16-le"
+    if zero_even * 3 >= len(even) and zero_odd * 10 <= zero_even:
+        return "utf-16-be"
+    return None
+
+
+def sniff_encoding(data: bytes) -> tuple[str, bool] | None:
+    """``(encoding, has_bom)`` from a byte order mark or a UTF-16/32 zero-byte
+    pattern; None when the bytes say nothing (then UTF-8 is assumed)."""
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            return name, True
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample:
+        pattern = _zero_pattern(sample)
+        if pattern is not None:
+            return pattern, False
+    return None
+
+
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The usable ``charset`` parameter of a ``Content-Type`` value, if any."""
+    if not content_type:
+        return None
+    m = _HEADER_CHARSET.search(content_type)
+    return _codec(m.group(1)) if m else None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares about itself (``<meta charset>``)."""
+    m = _CHARSET.search(data[:_SAMPLE])
+    if not m:
+        return None
+    name = _codec((m.group(1) or m.group(2)).decode("ascii"))
+    return None if name in (None, "utf-8") else name
+
+
+def decode_document(data: bytes, path: str, encoding: str | None = None, *,
+                    declared: str | None = None, strict: bool = True) -> Decoded:
+    """Decode ``data`` by the rules in the module docstring; ``path`` names it in errors.
+
+    ``declared`` is a charset from the transport (HTTP); ``strict=False`` replaces
+    undecodable bytes instead of failing (network answers, not user files)."""
+    errors = "strict" if strict else "replace"
+    sniffed = sniff_encoding(data)
+    if encoding:
+        name = _codec(encoding)
+        if name is None:
+            raise InputError(f"unknown encoding {encoding!r}", path=path)
+        if name == "utf-8-sig":
+            name = "utf-8"
+        if name in ("utf-16", "utf-32"):  # byte order from the BOM or the content
+            fitting = sniffed if sniffed and sniffed[0].startswith(name) else None
+            name, bom = fitting if fitting else (name + "-le", False)
+        else:
+            bom = bool(sniffed and sniffed[1] and sniffed[0] == name)
+        text = _decode_as(data, path, name, bom, errors)
+        return Decoded(text, name, bom) if name.startswith("utf") else Decoded(text)
+    if sniffed is not None:
+        name, bom = sniffed
+        return Decoded(_decode_as(data, path, name, bom, errors), name, bom)
+    if strict and b"\x00" in data[:_SAMPLE]:
+        raise InputError("looks like a binary file (it contains NUL bytes), not text", path=path)
+    if declared:
+        name = _codec(declared)
+        if name and name != "utf-8":
+            if not strict:
+                return Decoded(data.decode(name, errors="replace"))
+            if _decodes(data, name):
+                return Decoded(data.decode(name))
+    try:
+        return Decoded(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        charset = _declared_charset(data)
+        if charset and _decodes(data, charset):
+            return Decoded(data.decode(charset))
+        if not strict:
+            return Decoded(data.decode("utf-8", errors="replace"))
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x} (is the file Latin-1? convert it to UTF-8, "
+            "or pass --encoding latin-1)",
+            path=path,
+            line=line,
+            column=col,
+        ) from None
+
+
+def _decodes(data: bytes, name: str) -> bool:
+    try:
+        data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def _decode_as(data: bytes, path: str, name: str, bom: bool, errors: str) -> str:
+    try:
+        text = data.decode(name, errors=errors)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot decode as {name}: {exc.reason} at byte {exc.start}", path=path) from None
+    if text.startswith("\ufeff") and (bom or name.startswith("utf")):
+        text = text[1:]
+    return text
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """The text of ``data`` (see :func:`decode_document`)."""
+    return decode_document(data, path, encoding).text
+
+
+# ---- reading -------------------------------------------------------------------------------------
+def read_document(source: str, *, encoding: str | None = None, tidy: bool = False) -> Decoded:
+    """The decoded content of a file path or ``-`` (stdin), with its encoding.
 
     Raises :class:`InputError` with the path for missing files, directories,
-    binary content and undecodable bytes.
-    """
+    URLs (read those with :func:`refkit.read`), binary content and undecodable
+    bytes. ``tidy=True`` also removes stale temporary files of a killed run
+    beside the file (see the module docstring)."""
     if source == "-":
-        data = sys.stdin.buffer.read()
-        return decode(data, "<stdin>", encoding)
+        return decode_document(sys.stdin.buffer.read(), "<stdin>", encoding)
     if is_url(source):
-        from .http import fetch_text
-
-        return fetch_text(source)
+        raise InputError("a URL cannot be used here (refkit convert reads URLs)", path=source)
     path = Path(source)
     if path.is_dir():
         raise InputError("is a directory, not a file", path=source)
@@ -54,79 +281,128 @@ def read_text(source: str, *, encoding: str | None = None) -> str:
         raise InputError("is a directory, not a file", path=source) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=source) from None
-    return decode(data, source, encoding)
+    if tidy:
+        remove_stale_temp_files(source)
+    return decode_document(data, source, encoding)
 
 
-def decode(data: bytes, path: str, encoding: str | None = None) -> str:
-    """Decode bytes as UTF-8 (a BOM is dropped); a NUL byte means binary input.
+def read_text(source: str, *, encoding: str | None = None) -> str:
+    """The text of a file path or ``-`` (stdin); see :func:`read_document`."""
+    return read_document(source, encoding=encoding).text
 
-    An explicit ``encoding`` (e.g. ``latin-1``) is used as given. Undecodable UTF-8
-    is an error naming the line and the byte, never a silent replacement.
-    """
-    if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file (it contains NUL bytes), not text", path=path)
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot decode as {encoding}: {exc}", path=path) from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+
+# ---- writing -------------------------------------------------------------------------------------
+def _temp_pattern(name: str) -> re.Pattern[str]:
+    # tempfile.mkstemp's random part: 8 of [a-z0-9_]
+    return re.compile(r"\." + re.escape(name) + r"\.[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX) + r"\Z")
+
+
+def remove_stale_temp_files(path: str | os.PathLike[str], *, age: float = STALE_TEMP_AGE) -> list[str]:
+    """Remove ``.NAME.XXXXXXXX.refkit-tmp`` files beside ``path`` that a killed run
+    left: only regular files with exactly that name, owned by this user, not
+    modified for ``age`` seconds (a running refkit's temporary file is seconds
+    old). Returns the names removed; errors are ignored (it is only tidying)."""
+    target = Path(os.path.realpath(path))
+    pattern = _temp_pattern(target.name)
+    now = time.time()
+    removed: list[str] = []
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        declared = _declared_charset(data)
-        if declared:
-            try:
-                return data.decode(declared)
-            except (LookupError, UnicodeDecodeError):
-                pass
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            f"invalid UTF-8 byte 0x{data[exc.start]:02x} (is the file Latin-1? convert it to UTF-8, "
-            "or pass --encoding latin-1)",
-            path=path,
-            line=line,
-            column=col,
-        ) from None
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for item in entries:
+        if not item.name.endswith(_TEMP_SUFFIX) or not pattern.match(item.name):
+            continue
+        try:
+            info = item.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or now - info.st_mtime < age:
+                continue
+            os.unlink(item.path)
+            removed.append(item.name)
+        except OSError:
+            continue
+    return removed
 
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+def _tree_root(path: Path) -> Path:
+    """The working tree ``path`` belongs to: the nearest directory above it with a
+    ``.git``, else its own directory. (Lexical: no symlink resolved.)"""
+    start = path.parent
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
 
 
-def _declared_charset(data: bytes) -> str | None:
-    """The charset an HTML/XML document declares about itself (``<meta charset>``)."""
-    m = _CHARSET.search(data[:8192])
-    if not m:
-        return None
-    name = (m.group(1) or m.group(2)).decode("ascii").lower()
-    return None if name.replace("-", "") == "utf8" else name
+def _refuse(path: str, message: str) -> PermissionError:
+    return PermissionError(errno.EACCES, message, path)
 
 
-def atomic_write(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically, keeping the file's permissions.
+def _write_target(path: str | os.PathLike[str], follow_symlinks: bool) -> Path:
+    """The real file to write: symlinks resolved, refused when they lead out of the tree."""
+    lexical = Path(os.path.abspath(path))
+    real = Path(os.path.realpath(lexical))
+    if real == lexical or follow_symlinks:
+        return real
+    root = Path(os.path.realpath(_tree_root(lexical)))
+    if real != root and root not in real.parents:
+        raise _refuse(str(path), f"is a symlink to {real}, outside the working tree {root}; not written "
+                                 "(pass --follow-symlinks to write through it)")
+    return real
 
-    A symlink is followed: its target is replaced, the link stays a link."""
+
+def atomic_write(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8", bom: bool = False,
+                 follow_symlinks: bool = False) -> None:
+    """Write ``text`` to ``path`` in ``encoding`` (with a BOM if ``bom``), keeping the
+    file's permissions, owner and links; see the module docstring for the rules.
+
+    Raises :class:`PermissionError` (with a message saying why) for a read-only
+    file or a symlink out of the working tree, :class:`InputError` when the text
+    cannot be encoded, other :class:`OSError` as the system reports them."""
     import tempfile  # not at start-up: it imports random, which most runs never need
 
-    target = Path(os.path.realpath(path))
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+        data = Decoded(text, encoding, bom).encode()
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise InputError(f"cannot write U+{ord(text[exc.start]):04X} in {encoding} (the file's encoding); "
+                         "nothing was written", path=os.fspath(path), line=line) from None
+    target = _write_target(path, follow_symlinks)
+    directory = target.parent
+    remove_stale_temp_files(target)
+    try:
+        info: os.stat_result | None = target.stat()
     except FileNotFoundError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".refkit-tmp", dir=directory)
+        info = None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise _refuse(os.fspath(path), "not a regular file; not written")
+        if not info.st_mode & 0o222:
+            raise _refuse(os.fspath(path), f"read-only file (mode {stat.S_IMODE(info.st_mode):04o}); not rewritten "
+                                           "(make it writable, e.g. chmod u+w, to let refkit change it)")
+        if info.st_nlink > 1:
+            _write_in_place(target, data)
+            return
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TEMP_SUFFIX, dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is None:
+            mine = os.fstat(handle.fileno())
+        if info is None:
             umask = os.umask(0)
             os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
+            os.chmod(tmp, 0o666 & ~umask)
+        else:
+            if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
+                try:
+                    os.chown(tmp, info.st_uid, info.st_gid)
+                except PermissionError:  # cannot give the file its owner back: keep the inode instead
+                    os.unlink(tmp)
+                    _write_in_place(target, data)
+                    return
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -134,3 +410,13 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite ``target``'s content in its own inode (links, owner and mode stay)."""
+    fd = os.open(target, os.O_WRONLY)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())

@@ -20,7 +20,8 @@ Two layouts:
   file without a diff on every line. Cannot be combined with ``sort``.
 
 Both are idempotent: formatting the output again changes nothing. Line ends
-follow the input (CRLF files stay CRLF); output is UTF-8.
+follow the input (CRLF files stay CRLF); the encoding too (a UTF-16 file stays
+UTF-16, a BOM stays; see :mod:`refkit.fileio`).
 """
 
 from __future__ import annotations
@@ -149,11 +150,14 @@ def format_file(
     encoding: str | None = None,
     check: bool = False,
     diff: bool = False,
+    follow_symlinks: bool = False,
     **options: Any,
 ) -> FileReport:
     """Format the file at ``path`` in place (``-``: read stdin, keep the result in
-    ``FileReport.output``). A file with parse errors is never written."""
-    from .fileio import atomic_write, read_text
+    ``FileReport.output``). A file with parse errors is never written. The file
+    keeps its encoding and BOM, permissions, owner and links; a read-only file
+    and a symlink out of the working tree are refused (see :mod:`refkit.fileio`)."""
+    from .fileio import atomic_write, read_document
     from .textdiff import unified_diff
 
     try:
@@ -166,7 +170,8 @@ def format_file(
                         f"file is too large for refkit format ({size:,} bytes; the limit is {MAX_BIB_BYTES:,})",
                         path=path,
                     )
-        text = read_text(path, encoding=encoding)
+        document = read_document(path, encoding=encoding, tidy=True)
+        text = document.text
         if path != "-":
             _require_bibtex(path, text)
         result = format_source(text, path="<stdin>" if path == "-" else path, **options)
@@ -185,7 +190,9 @@ def format_file(
         return FileReport(path, status, result.renames, result.problems, diff=patch, output=result.text)
     if result.changed and not (check or diff):
         try:
-            atomic_write(os.path.realpath(path), result.text)  # through a symlink, not over it
+            atomic_write(path, result.text, encoding=document.encoding, bom=document.bom, follow_symlinks=follow_symlinks)
+        except InputError as exc:
+            return FileReport(path, "error", message=str(exc))
         except OSError as exc:
             return FileReport(path, "error", message=f"{path}: cannot write: {exc.strerror or exc}")
     return FileReport(path, status, result.renames, result.problems, diff=patch)

@@ -6,7 +6,7 @@ import os
 from typing import Any
 
 from . import readers, writers
-from .fileio import atomic_write, read_text
+from .fileio import atomic_write, is_url, read_text
 from .model import Library
 
 __all__ = ["read", "read_string", "write", "write_string", "extract"]
@@ -19,7 +19,12 @@ def read(source: str | os.PathLike[str], *, format: str | None = None, encoding:
     still HTML) unless ``format`` names it (``bibtex``, ``csljson``, ``html``, ``text``).
     """
     name = os.fspath(source)
-    text = read_text(name, encoding=encoding)
+    if is_url(name):
+        from .http import fetch_text  # the network layer only when a URL is read
+
+        text = fetch_text(name)
+    else:
+        text = read_text(name, encoding=encoding)
     return read_string(text, format=format, path=name, **options)
 
 

@@ -65,6 +65,14 @@ def test_enrich_in_place_touches_only_the_changed_entry(scholar, tmp_path, capsy
     assert path.read_text() == text
 
 
+def test_enrich_writes_a_utf16_file_back_in_utf16(scholar, tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_bytes(SOURCE.encode("utf-16"))  # with a BOM
+    assert main(["enrich", str(path)]) == 1
+    data = path.read_bytes()
+    assert data.startswith(b"\xff\xfe") and "Ji, Xiang" in data.decode("utf-16")
+
+
 def test_explain_shows_sources_of_every_field(scholar, tmp_path, capsys):
     path = tmp_path / "refs.bib"
     path.write_text(SOURCE)
@@ -182,6 +190,16 @@ def test_a_file_with_syntax_errors_is_left_alone(scholar, tmp_path, capsys):
     assert "broken.bib:2:1: RK1" in capsys.readouterr().err  # the reader's syntax error, with its location
 
 
+def test_progress_starts_before_the_first_answer(scholar, tmp_path):
+    from refkit.enrichment import enrich_report
+    from refkit.io import read_string
+
+    calls: list[tuple[int, int]] = []
+    enrich_report(read_string(SOURCE, format="bibtex"), progress=lambda done, total: calls.append((done, total)))
+    assert calls[0][0] == 0 and calls[0][1] > 0  # shown as soon as lookups are queued
+    assert calls[-1][0] == calls[-1][1]
+
+
 def test_progress_bar_only_on_a_terminal():
     import io
 
@@ -198,3 +216,38 @@ def test_progress_bar_only_on_a_terminal():
         bar.finish()
     assert pipe.getvalue() == ""
     assert "3/12 lookups" in tty.getvalue() and tty.getvalue().endswith("\r\033[K")
+
+
+def test_no_network_fails_fast_with_exit_code_3(tmp_path, monkeypatch, capsys):
+    """Every service unreachable (a port nothing listens on): each host is tried
+    once, the file is left as it was, and the exit code says lookups failed."""
+    import socket
+    import time
+
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    dead = f"http://user:pw@127.0.0.1:{port}"
+    for var, value in (("REFKIT_ARXIV_URL", dead + "/api/query"), ("REFKIT_CROSSREF_URL", dead),
+                       ("REFKIT_DOI_URL", dead), ("REFKIT_CACHE_DIR", str(tmp_path / "cache")),
+                       ("REFKIT_CONFIG", str(tmp_path / "none.toml"))):
+        monkeypatch.setenv(var, value)
+    (tmp_path / "none.toml").write_text("")
+    text = "".join(f"@misc{{p{i},\n  title = {{Paper Number {i} About Things}},\n  author = {{Person, Author{i}}},\n"
+                   f"  eprint = {{2001.{10000 + i}}}, doi = {{10.1000/x{i}}}\n}}\n\n" for i in range(16))
+    path = tmp_path / "refs.bib"
+    path.write_text(text)
+    start = time.monotonic()
+    assert main(["enrich", str(path)]) == 3
+    assert time.monotonic() - start < 20  # generous for a loaded machine; it was minutes (retries with backoff)
+    assert path.read_text() == text
+    err = capsys.readouterr().err
+    assert "16 failed" in err and "connection refused" in err and "not asked again" in err
+    assert ":pw@" not in err and "exit code 3" in err
+
+
+def test_help_documents_the_exit_codes(capsys):
+    assert main(["enrich", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "3 some lookups failed" in help_text and "1 a file was changed" in help_text and "--timeout" in help_text

@@ -34,7 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default="-", help="output file ('-' for stdout, the default)")
     parser.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format: bibtex, csljson, html, text (default: sniffed)")
     parser.add_argument("--to", metavar="FORMAT", help="output format: bibtex, csljson, markdown, html, text, latex (default: from OUT's extension)")
-    parser.add_argument("--encoding", help="input encoding (default UTF-8)")
+    parser.add_argument("--encoding", help="input encoding (default: from a BOM or the content, else UTF-8)")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="write OUT through a symlink that leads outside the working tree (default: refuse)")
     parser.add_argument("--enrich", action="store_true", help="complete entries over the network (arXiv, doi.org, Crossref)")
     add_enrich_arguments(parser)
     add_render_arguments(parser)
@@ -42,16 +44,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import writers
-    from ..fileio import atomic_write
-    from ..io import read, write_string
+    from ..fileio import atomic_write, is_url
+    from ..io import read, read_string, write_string
     from ..model import Library
-    from .report import EXIT_FINDINGS, EXIT_OK
+    from .report import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+    from ..redact import redact
 
     library = Library()
     for source in args.inputs:
-        part = read(source, format=args.from_format, encoding=args.encoding)
+        if is_url(source):
+            from ..http import fetch_text
+
+            part = read_string(fetch_text(source, timeout=args.timeout), format=args.from_format, path=source)
+        else:
+            part = read(source, format=args.from_format, encoding=args.encoding)
         if not part.entries:
-            print(f"refkit: {source}: no publication entries found", file=sys.stderr)
+            print(f"refkit: {redact(source)}: no publication entries found", file=sys.stderr)
         library = part if not library.blocks and not library.problems else library.merged(part)
     for problem in library.problems:
         print(f"refkit: warning: {problem}", file=sys.stderr)
@@ -88,7 +96,11 @@ def run(args: argparse.Namespace) -> int:
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        atomic_write(args.output, text)
+        try:
+            atomic_write(args.output, text, follow_symlinks=args.follow_symlinks)
+        except OSError as exc:
+            print(f"refkit: {args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
     return EXIT_OK
 
 

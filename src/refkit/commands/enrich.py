@@ -2,9 +2,16 @@
 Crossref (see :mod:`refkit.enrichment`).
 
 Only the entries that change are rewritten; every other byte of the file stays
-as it was. A file with syntax errors is reported and left alone (exit 2). The file is written atomically after all lookups are done, so an
-interrupted run (Ctrl-C) leaves it untouched. Exit codes, as for ``format``:
-0 nothing changed, 1 a file was changed, 2 error.
+as it was (and its encoding, BOM, permissions and links). A file with syntax
+errors is reported and left alone (exit 2). The file is written atomically after
+all lookups are done, so an interrupted run (Ctrl-C) leaves it untouched.
+
+Exit codes (:mod:`refkit.commands.report`; ``refkit enrich --help`` and
+docs/enrich.md say the same):
+0 nothing changed, 1 a file was changed, 2 error (bad input, a file that cannot
+be written), 3 some lookups failed (network, server): whatever could be found
+was still applied, but the result is incomplete, so a CI job does not pass
+silently. 2 wins over 3, 3 over 1.
 
 This module also provides the enrichment options and the progress/summary
 output that ``refkit convert --enrich`` reuses: :func:`add_enrich_arguments`
@@ -23,6 +30,13 @@ if TYPE_CHECKING:
     from ..model import Library
 
 HELP = "complete .bib entries from arXiv, doi.org and Crossref"
+EPILOG = """\
+exit codes:
+  0  nothing changed
+  1  a file was changed
+  2  error (a file that cannot be read or written, bad options)
+  3  some lookups failed (network or server; what was found is still applied)
+"""
 
 
 def _sources(text: str) -> list[str]:
@@ -76,10 +90,15 @@ def add_enrich_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--doi-url", metavar="URL", help="DOI resolver base URL (env REFKIT_DOI_URL)")
     group.add_argument("--dblp-url", metavar="URL", help="DBLP base URL, for --sources …,dblp (env REFKIT_DBLP_URL)")
     group.add_argument("--arxiv-delay", type=_seconds, metavar="SECONDS", help="seconds between arXiv requests (default 3; env REFKIT_ARXIV_DELAY)")
+    group.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                       help="total deadline per request: connecting, headers and body (default 30; env REFKIT_HTTP_TIMEOUT)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help=".bib files to complete in place")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="write through a symlink that leads outside the working tree (default: refuse)")
+    parser.epilog = f"{parser.epilog}\n{EPILOG}" if parser.epilog else EPILOG
     add_enrich_arguments(parser)
 
 
@@ -97,6 +116,7 @@ def http_config(args: argparse.Namespace) -> "HttpConfig":
         doi_url=getattr(args, "doi_url", None),
         dblp_url=getattr(args, "dblp_url", None),
         arxiv_delay=getattr(args, "arxiv_delay", None),
+        timeout=getattr(args, "timeout", None),
     )
 
 
@@ -108,6 +128,7 @@ class _Progress:
         self.active = stream.isatty()
 
     def __call__(self, done: int, total: int) -> None:
+        """Called with ``done == 0`` as soon as lookups are queued, then after each one."""
         if not self.active or total <= 0:
             return
         width = 30
@@ -212,14 +233,16 @@ def _offset(starts: list[int], line: int | None, column: int | None) -> int | No
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import RefkitError
-    from ..fileio import atomic_write, read_text
+    from ..fileio import atomic_write, read_document
     from ..readers import reader
     from ..writers.bibtex import write
+    from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_LOOKUPS_FAILED, EXIT_OK
 
-    changed = errors = 0
+    changed = errors = failed = 0
     for path in args.files:
         try:
-            text = read_text(path)
+            document = read_document(path, tidy=True)
+            text = document.text
             library = reader("bibtex").read(text, path=path)
         except RefkitError as exc:
             print(f"refkit: {exc}", file=sys.stderr)
@@ -234,13 +257,29 @@ def run(args: argparse.Namespace) -> int:
             continue
         if not library.source:
             library.source = path
-        result = enrich_library(library, args)
+        reports: list["EnrichReport"] = []
+        result = enrich_library(library, args, report_to=reports.append)
+        if any(p.code == "EN102" for report in reports for p in report.problems):
+            failed += 1
         new_text = splice(text, library, result)
         if new_text is None:
             new_text = write(result)
         if new_text != text:
-            atomic_write(path, new_text)
+            try:
+                atomic_write(path, new_text, encoding=document.encoding, bom=document.bom,
+                             follow_symlinks=getattr(args, "follow_symlinks", False))
+            except RefkitError as exc:
+                print(f"refkit: {exc}", file=sys.stderr)
+                errors += 1
+                continue
+            except OSError as exc:
+                print(f"refkit: {path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+                errors += 1
+                continue
             changed += 1
     if errors:
-        return 2
-    return 1 if changed else 0
+        return EXIT_ERROR
+    if failed:
+        print(f"refkit: some lookups failed (see EN102 above); exit code {EXIT_LOOKUPS_FAILED}", file=sys.stderr)
+        return EXIT_LOOKUPS_FAILED
+    return EXIT_CHANGED if changed else EXIT_OK

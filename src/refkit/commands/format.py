@@ -52,7 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "in the configuration a list or a comma-separated string",
     )
     parser.add_argument("--no-normalize", dest="normalize", action="store_false", help="only re-layout; change no field values")
-    parser.add_argument("--encoding", help="input encoding (default UTF-8; the output is always UTF-8)")
+    parser.add_argument("--encoding", help="input encoding (default: from a BOM or the content, else UTF-8); UTF-8/16/32 files are written back as they were (BOM too), others as UTF-8")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="write through a symlink that leads outside the working tree (default: refuse)")
     parser.add_argument("-v", "--verbose", action="store_true", help="also print warnings (undefined macros, stray braces …)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
@@ -85,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
     report = Report(report_only=args.check or args.diff)
     for path in files:
         try:
-            result = format_file(path, encoding=args.encoding, check=args.check, diff=args.diff, **options)
+            result = format_file(path, encoding=args.encoding, check=args.check, diff=args.diff,
+                                 follow_symlinks=args.follow_symlinks, **options)
         except Exception as exc:  # a bug: report it for this file, go on with the others
             if args.traceback:
                 raise

@@ -9,6 +9,8 @@ Every command counts what happened in a :class:`Report` and returns
 1     findings: ``check`` found problems; ``format --check``/``--diff``
       found a file that would change; ``convert`` found no entries
 2     an error: unreadable input, bad options, an internal error
+3     ``enrich``: some lookups failed (network, server); what was found is
+      still written, but the result is incomplete (2 wins over 3)
 130   interrupted (Ctrl-C)
 ====  ====================================================================
 
@@ -20,11 +22,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERRUPTED", "Report", "plural"]
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_CHANGED", "EXIT_LOOKUPS_FAILED", "EXIT_INTERRUPTED", "Report", "plural"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
+#: ``enrich``: a file was changed (enrich keeps "1 = changed": a run that edits
+#: your bibliography says so, as ``format --check`` would)
+EXIT_CHANGED = 1
 EXIT_ERROR = 2
+EXIT_LOOKUPS_FAILED = 3
 EXIT_INTERRUPTED = 130
 
 _PLURALS = {"entry": "entries", "was": "were", "is": "are", "has": "have"}
