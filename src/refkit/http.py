@@ -426,8 +426,11 @@ def _decompressor(coding: str) -> Any:
     raise _Failure("broken", f"unsupported Content-Encoding {coding!r}")
 
 
+_STEP = 256 * 1024  # bytes read, and bytes decompressed, per step
+
+
 def _read_body(response: requests.Response, limit: int, deadline: _Deadline) -> bytes:
-    """The decoded body, read in 64 KB steps; fails as soon as it passes ``limit``
+    """The decoded body, read and decompressed in 256 KB steps; fails as soon as it passes ``limit``
     bytes (decoded: a gzip bomb is stopped after ``limit`` bytes of output)."""
     coding = response.headers.get("content-encoding", "").strip().lower()
     decoder = _decompressor(coding)
@@ -435,32 +438,36 @@ def _read_body(response: requests.Response, limit: int, deadline: _Deadline) -> 
     if decoder is None and length.isdigit() and int(length) > limit:
         raise _Failure("too-large", f"answer too large ({int(length):,} bytes; the limit is {limit:,})")
     out = bytearray()
-    raw = response.raw
-    while True:
-        chunk = raw.read(64 * 1024, decode_content=False)
-        if deadline.fired:
-            raise _Failure("deadline", "timed out")
-        if not chunk:
-            break
-        if decoder is None:
-            out += chunk
-        else:
-            while chunk:
-                try:
-                    out += decoder.decompress(chunk, limit + 1 - len(out))
-                except zlib.error:
-                    raise _Failure("broken", "corrupt compressed answer") from None
-                if len(out) > limit:
-                    break
-                chunk = decoder.unconsumed_tail
-                if decoder.eof and decoder.unused_data:  # another gzip member follows
-                    chunk, decoder = decoder.unused_data, _decompressor(coding)
-        if len(out) > limit:
-            raise _Failure("too-large", f"answer too large (over {limit:,} bytes{' decoded' if decoder else ''}; the limit is {limit:,})")
-    if decoder is not None:
-        out += decoder.flush()
-        if len(out) > limit:
-            raise _Failure("too-large", f"answer too large (over {limit:,} bytes decoded; the limit is {limit:,})")
+    try:
+        raw = response.raw
+        while True:
+            chunk = raw.read(_STEP, decode_content=False)
+            if deadline.fired:
+                raise _Failure("deadline", "timed out")
+            if not chunk:
+                break
+            if decoder is None:
+                out += chunk
+            else:
+                while chunk:
+                    try:
+                        out += decoder.decompress(chunk, min(_STEP, limit + 1 - len(out)))  # bounded output per step
+                    except zlib.error:
+                        raise _Failure("broken", "corrupt compressed answer") from None
+                    if len(out) > limit:
+                        break
+                    chunk = decoder.unconsumed_tail
+                    if decoder.eof and decoder.unused_data:  # another gzip member follows
+                        chunk, decoder = decoder.unused_data, _decompressor(coding)
+            if len(out) > limit:
+                raise _Failure("too-large", f"answer too large (over {limit:,} bytes{' decoded' if decoder else ''}; the limit is {limit:,})")
+        if decoder is not None:
+            out += decoder.flush()
+            if len(out) > limit:
+                raise _Failure("too-large", f"answer too large (over {limit:,} bytes decoded; the limit is {limit:,})")
+    except BaseException:
+        out.clear()  # a traceback keeps this frame alive (in the caller's error): not the data
+        raise
     data = bytes(out)
     del out
     return data
