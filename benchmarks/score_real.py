@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Extraction micro-F1 on every real-document set, in one command.
+
+    python benchmarks/score_real.py               # seeds, shared extract-real, the dev set
+    python benchmarks/score_real.py --only dev -v # one set, every miss listed
+    python benchmarks/score_real.py --heldout     # milestones only: adds the held-out set
+
+Sets (folders of case folders, each with input.* or case.json, and gold.json), found beside the
+checkout unless given: ../shared/seeds, ../extract-real/cases (restore with
+../shared/extract-real/restore.sh), ../extract-dev/cases (restore with
+benchmarks/extract/restore.sh benchmarks/extract/dev ../extract-dev) and, only with --heldout,
+../extract-heldout/cases. The held-out set is scored at milestones, never while tuning
+(benchmarks/extract/README.md).
+
+The scoring rules are the official scorer's: this script imports ../shared/eval/score.py (or
+--scorer PATH) and uses its matching and field comparison; it only runs the command per case and
+adds up per set, per field and per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def beside_checkout() -> Path:
+    """The folder holding shared/ and the restored sets: beside this checkout, or beside the main
+    checkout when this is a git worktree placed elsewhere."""
+    candidates = [ROOT.parent]
+    try:
+        common = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+                                capture_output=True, text=True, timeout=10).stdout.strip()
+        if common:
+            candidates.append(Path(common).parent.parent)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return next((c for c in candidates if (c / "shared").is_dir()), ROOT.parent)
+
+
+BESIDE = beside_checkout()
+
+
+def load_scorer(path: Path) -> ModuleType:
+    """Import the official score.py as a module (it is not a package)."""
+    spec = importlib.util.spec_from_file_location("official_score", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{path}: cannot load the scorer")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def case_dirs(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / "gold.json").exists()) if root.is_dir() else []
+
+
+def score_one(sc: ModuleType, case: Path, cmd: str, timeout: float) -> tuple[dict, str]:
+    """Run the extraction command on one case and score it with score.py's rules."""
+    gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
+    try:
+        src = sc.find_input(case)
+    except SystemExit as exc:
+        return sc.score_case(gold, []), f"FAILED: {exc}"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.bib"
+        command = cmd.format(input=shlex.quote(str(src)), out=shlex.quote(str(out)))
+        try:
+            run = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return sc.score_case(gold, []), f"FAILED: timed out after {timeout}s"
+        if run.returncode != 0 or not out.exists():
+            last = ((run.stderr or run.stdout).strip().splitlines() or ["no output"])[-1]
+            return sc.score_case(gold, []), f"FAILED: {last}"
+        return sc.score_case(gold, sc.read_bib(out)), ""
+
+
+def add(total: dict, res: dict, fields: tuple[str, ...]) -> None:
+    for k in ("tp", "fp", "fn"):
+        for f in fields:
+            total[k][f] += res[k][f]
+
+
+def micro(sc: ModuleType, total: dict) -> float:
+    return sc.f1(*(sum(total[k].values()) for k in ("tp", "fp", "fn")))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scorer", type=Path, default=BESIDE / "shared" / "eval" / "score.py", help="the official score.py")
+    ap.add_argument("--seeds", type=Path, default=BESIDE / "shared" / "seeds")
+    ap.add_argument("--extract-real", type=Path, default=BESIDE / "extract-real" / "cases")
+    ap.add_argument("--dev", type=Path, default=BESIDE / "extract-dev" / "cases")
+    ap.add_argument("--heldout", nargs="?", type=Path, const=BESIDE / "extract-heldout" / "cases", default=None,
+                    help="also score the held-out set (milestones only), optionally at PATH")
+    ap.add_argument("--only", action="append", choices=["seeds", "extract-real", "dev", "heldout"], help="score only these sets")
+    ap.add_argument("--cmd", default="refkit convert {input} -o {out}")
+    ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--verbose", "-v", action="store_true", help="list every problem")
+    args = ap.parse_args()
+    if not args.scorer.exists():
+        print(f"{args.scorer}: official scorer not found (give --scorer PATH)", file=sys.stderr)
+        return 2
+    sc = load_scorer(args.scorer)
+    fields = tuple(sc.FIELDS)
+
+    sets = [("seeds", args.seeds), ("extract-real", args.extract_real), ("dev", args.dev)]
+    if args.heldout is not None:
+        sets.append(("heldout", args.heldout))
+    if args.only:
+        sets = [s for s in sets if s[0] in args.only]
+
+    summary = []
+    for name, root in sets:
+        cases = case_dirs(root)
+        if not cases:
+            print(f"== {name}: no cases at {root} (restore them, or give the path)\n")
+            continue
+        total = {k: {f: 0 for f in fields} for k in ("tp", "fp", "fn")}
+        print(f"== {name} ({root})")
+        print(f"{'case':44} {'gold':>5} {'pred':>5} {'match':>5} {'F1':>6}")
+        n_gold = 0
+        for case in cases:
+            res, status = score_one(sc, case, args.cmd, args.timeout)
+            add(total, res, fields)
+            n_gold += res["gold"]
+            case_f1 = sc.f1(*(sum(res[k].values()) for k in ("tp", "fp", "fn")))
+            print(f"{case.name[:44]:44} {res['gold']:5d} {res['pred']:5d} {res['matched']:5d} {case_f1:6.3f} {status}")
+            if args.verbose:
+                for problem in res["problems"]:
+                    print(f"    {problem}")
+        print(f"{'field':10} {'P':>6} {'R':>6} {'F1':>6}")
+        for f in fields:
+            tp, fp, fn = total["tp"][f], total["fp"][f], total["fn"][f]
+            print(f"{f:10} {tp / (tp + fp) if tp + fp else 1.0:6.3f} {tp / (tp + fn) if tp + fn else 1.0:6.3f} {sc.f1(tp, fp, fn):6.3f}")
+        summary.append((name, len(cases), n_gold, total))
+        print(f"{name} micro-F1 {micro(sc, total):.3f}\n")
+
+    if not summary:
+        return 2
+    print(f"{'set':14} {'docs':>5} {'entries':>8} {'micro-F1':>9}  " + " ".join(f"{f:>7}" for f in fields))
+    for name, docs, entries, total in summary:
+        per_field = " ".join(f"{sc.f1(total['tp'][f], total['fp'][f], total['fn'][f]):7.3f}" for f in fields)
+        print(f"{name:14} {docs:5d} {entries:8d} {micro(sc, total):9.3f}  {per_field}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
