@@ -161,10 +161,6 @@ class HttpConfig:
             number = _env_float(env, var)
             if number is not None:
                 values[key] = number
-        if values.get("timeout") == 0:
-            from .errors import ConfigError
-
-            raise ConfigError("REFKIT_HTTP_TIMEOUT must be more than 0 seconds")
         retries = _env_float(env, "REFKIT_HTTP_RETRIES")
         if retries is not None:
             values["retries"] = int(retries)
@@ -175,6 +171,10 @@ class HttpConfig:
             if value is not None:
                 values[key] = value
         config = cls(**values)
+        if not config.timeout > 0:
+            from .errors import ConfigError
+
+            raise ConfigError(f"the HTTP timeout must be more than 0 seconds, not {config.timeout!r} (REFKIT_HTTP_TIMEOUT, --timeout)")
         for name in ("arxiv_url", "crossref_url", "doi_url", "dblp_url"):
             url = getattr(config, name)
             if urlsplit(url).scheme not in ("http", "https"):

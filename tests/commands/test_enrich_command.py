@@ -251,3 +251,23 @@ def test_help_documents_the_exit_codes(capsys):
     assert main(["enrich", "--help"]) == 0
     help_text = " ".join(capsys.readouterr().out.split())
     assert "3 some lookups failed" in help_text and "1 a file was changed" in help_text and "--timeout" in help_text
+
+
+def test_timeout_from_the_config_file_and_the_command_line(tmp_path, monkeypatch):
+    import argparse
+
+    from refkit.commands.enrich import add_enrich_arguments, http_config
+    from refkit.config import apply_config
+    from refkit.errors import ConfigError
+
+    config = tmp_path / "refkit.toml"
+    config.write_text("timeout = 4.5\n")
+    monkeypatch.setenv("REFKIT_CONFIG", str(config))
+    monkeypatch.setenv("REFKIT_HTTP_TIMEOUT", "9")
+    parser = argparse.ArgumentParser()
+    add_enrich_arguments(parser)
+    apply_config(parser, "enrich")
+    assert http_config(parser.parse_args([])).timeout == 4.5  # the config file wins over the environment
+    assert http_config(parser.parse_args(["--timeout", "2"])).timeout == 2.0
+    with pytest.raises(ConfigError, match="more than 0 seconds"):
+        http_config(parser.parse_args(["--timeout", "0"]))

@@ -115,5 +115,7 @@ def internal_error(exc: BaseException, path: str | None = None) -> str:
         where = f" ({short}:{frame.lineno})"
     head = f"{path}: " if path else ""
     detail = f": {text}" if text else ""
-    return (f"{head}internal error: {type(exc).__name__}{detail}{where}; this is a refkit bug: "
-            "please report it (rerun with --traceback for details)")
+    from ..redact import redact  # a URL in the message may carry credentials or an API key
+
+    return redact(f"{head}internal error: {type(exc).__name__}{detail}{where}; this is a refkit bug: "
+                  "please report it (rerun with --traceback for details)")
