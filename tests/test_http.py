@@ -403,6 +403,17 @@ def test_a_corrupted_cache_is_moved_aside_and_rebuilt(httpserver, tmp_path):
     assert len(warnings) == 1
 
 
+def test_an_unusable_cache_folder_means_no_cache_not_a_failure(httpserver, tmp_path):
+    httpserver.expect_request("/a").respond_with_data("A")
+    (tmp_path / "file").write_text("not a folder")
+    warnings: list[str] = []
+    with Client(test_config(tmp_path / "file" / "cache"), warn=warnings.append) as client:
+        assert client.get(Query(httpserver.url_for("/a"))).text == "A"
+        assert client.get(Query(httpserver.url_for("/a"))).text == "A"
+        assert client.requests_made == 2
+    assert len(warnings) == 1 and "continuing without a cache" in warnings[0]
+
+
 def test_cache_is_private(httpserver, tmp_path):
     import stat
 

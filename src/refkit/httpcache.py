@@ -6,7 +6,8 @@
 * **Whole after a kill**: every write is one SQLite transaction (WAL journal).
 * **Never fatal**: a file that is not a database, or one damaged later, is moved
   aside (``http-cache.sqlite.broken-<time>``) with a warning and a new cache is
-  started; when even that fails, the run continues without a cache.
+  started; when even that fails, or the folder cannot be created, the run
+  continues without a cache (with a warning).
 * **Bounded**: :class:`HttpCache` stores what :class:`refkit.http.Client` hands it,
   and the client hands it only complete answers of accepted status codes whose
   bodies stayed under the size cap (see there).
@@ -60,24 +61,24 @@ class HttpCache:
         self.warn = warn
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
-        self._prepare_folder()
+        try:
+            self._prepare_folder()
+        except OSError as exc:
+            self.warn(f"cannot use the HTTP cache {self.path} ({exc.strerror or exc}); continuing without a cache")
+            return
         self._db = self._open()
 
     # ---- opening ----------------------------------------------------------------------------
     def _prepare_folder(self) -> None:
-        from .errors import ConfigError
-
-        try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            info = self.folder.stat()
-            if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & 0o077:
-                os.chmod(self.folder, 0o700)
-            if not self.path.exists():
-                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-            elif self.path.stat().st_uid == os.geteuid() and stat.S_IMODE(self.path.stat().st_mode) & 0o077:
-                os.chmod(self.path, 0o600)
-        except OSError as exc:
-            raise ConfigError(f"cannot create the cache {self.path}: {exc.strerror or exc}") from None
+        """The folder ``0700`` and the file ``0600`` (tightened when the user owns looser ones)."""
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = self.folder.stat()
+        if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(self.folder, 0o700)
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        elif self.path.stat().st_uid == os.geteuid() and stat.S_IMODE(self.path.stat().st_mode) & 0o077:
+            os.chmod(self.path, 0o600)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
