@@ -52,3 +52,28 @@ def test_the_style_default_locale_is_used_unless_a_locale_is_given(tmp_path: Pat
     library = read_csl(json.dumps(ITEMS[:1]))
     assert refkit.render(library, style=str(style))[0][1] == "Book One éd."
     assert refkit.render(library, style=str(style), locale="en-US")[0][1] == "Book One ed."
+
+
+def test_year_suffixes_follow_the_rendered_citation_not_the_stored_names() -> None:
+    def book(key: str, given: str, co: str, title: str) -> dict:
+        return {"id": key, "type": "book", "title": title, "author": [{"family": "Doe", "given": given}, {"family": co, "given": "Sam"}], "issued": {"date-parts": [[1999]]}}
+
+    library = read_csl(json.dumps([book("a", "John", "Jones", "Alpha"), book("b", "James", "Jones", "Beta"), book("c", "Jake", "Smith", "Gamma")]))
+    texts = dict(refkit.render(library, style="apa"))
+    # "Doe & Jones, 1999" cites both a and b: suffixes; c is cited "Doe & Smith, 1999"
+    assert "(1999a). Alpha" in texts["a"] and "(1999b). Beta" in texts["b"]
+    assert "(1999). Gamma" in texts["c"]
+
+
+def test_a_style_without_year_suffix_gets_it_after_the_first_year(tmp_path: Path) -> None:
+    style = tmp_path / "s.csl"
+    style.write_text(
+        """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true"><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></citation>
+  <bibliography><layout><group delimiter=", "><names variable="author"><name form="short"/></names><date variable="issued"><date-part name="year"/></date><text variable="title"/><date variable="issued"><date-part name="year"/></date></group></layout></bibliography>
+</style>""",
+        encoding="utf-8",
+    )
+    items = [{"id": k, "type": "book", "title": k, "author": [{"family": "Doe"}], "issued": {"date-parts": [[1990]]}} for k in ("A", "B")]
+    assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style))] == ["Doe, 1990a, A, 1990", "Doe, 1990b, B, 1990"]

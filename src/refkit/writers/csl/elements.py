@@ -519,6 +519,25 @@ class Group:
 
 
 class Date:
+    def process(self: Any, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        """CSL 1.0.2 "Disambiguation" (year-suffix): a style that does not print
+        ``year-suffix`` itself gets it after the first year of the issued date
+        rendered in the entry, once."""
+        state = current()
+        if state is not None and not state.suffix_used and (variable or self.get("variable")) == "issued" and not self.is_locale_date():
+            suffix = dict.get(item.reference, "year_suffix")
+            if suffix:
+                if state.cache.explicit_suffix is None:
+                    state.cache.explicit_suffix = bool(self.get_root().xpath('.//cs:text[@variable="year-suffix"]', namespaces=self.nsmap))
+                if not state.cache.explicit_suffix:
+                    state.pending_suffix = str(suffix)
+                    state.suffix_used = True
+        try:
+            return super().process(item, variable, show_parts=show_parts, context=context, **kwargs)  # type: ignore[misc]
+        finally:
+            if state is not None:
+                state.pending_suffix = None
+
     def render_date_range(self: Any, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
         """CSL 1.0.2 "Date Ranges": a range whose shown parts are all the same
         (21–22 Nov 2019 shown as a year) is that one date. citeproc-py dropped
@@ -533,6 +552,16 @@ class Date:
         return super().render_date_range(date_range, parts, context)  # type: ignore[misc]
 
 
+class DatePart:
+    def process(self: Any, date: Any, context: Any = None) -> Any:
+        """The implicit year suffix (see :meth:`Date.process`) follows the year."""
+        text = super().process(date, context)  # type: ignore[misc]
+        state = current()
+        if state is not None and state.pending_suffix and self.get("name") == "year" and text:
+            text, state.pending_suffix = str(text) + state.pending_suffix, None
+        return text
+
+
 #: refkit behaviour per citeproc-py element class name (besides :class:`Element`)
 _RULES: dict[str, tuple[type, ...]] = {
     "Style": (Style,),
@@ -544,6 +573,7 @@ _RULES: dict[str, tuple[type, ...]] = {
     "Group": (Group,),
     "Label": (Label,),
     "Date": (Date,),
+    "Date_Part": (DatePart,),
     "If": (Conditions,),
     "Else_If": (Conditions,),
 }

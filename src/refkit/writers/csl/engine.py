@@ -61,7 +61,7 @@ def _render(items: list[dict[str, Any]], style: ParsedStyle, state: RenderState,
     bib.sort()
     citation = style.root.citation
     if citation is not None and citation.get("disambiguate-add-year-suffix", "false") == "true":
-        add_year_suffixes(bib.items)
+        add_year_suffixes(style, bib.items)
     layout = style.root.bibliography.layout
     result = Result()
     for item in bib.items:
@@ -84,6 +84,7 @@ def _render_item(layout: Any, item: Any, n: int, state: RenderState, drop_number
     substitute = bibliography.get("subsequent-author-substitute")
     state.sas_armed = substitute is not None
     state.sas_substitute = substitute or ""
+    state.suffix_used = False
     parts: list[Any] = []
     children = list(layout.iterchildren())
     if drop_number and children and children[0].get("variable") == "citation-number":
@@ -141,36 +142,39 @@ def _range_delimiter(style: ParsedStyle) -> str:
     return "–"
 
 
-def add_year_suffixes(items: list[Any]) -> None:
-    """CSL 1.0.2 "Disambiguation" (``disambiguate-add-year-suffix``): works by the
-    same names in the same year get "a", "b", … in bibliography order
-    (Madelung 1998a, 1998b). citeproc-py never assigns year suffixes."""
-    groups: dict[Any, list[Any]] = {}
+def add_year_suffixes(style: ParsedStyle, items: list[Any]) -> None:
+    """CSL 1.0.2 "Disambiguation" (``disambiguate-add-year-suffix``): works whose
+    citations print the same (the same rendered names and year: "Doe and
+    Jones 1999", whatever the given names stored) get "a", "b", … in
+    bibliography order. citeproc-py never assigns year suffixes."""
+    citation = style.root.citation
+    layout = citation.layout
+    groups: dict[str, list[Any]] = {}
     for item in items:
-        ref = item.reference
-        names: Any = None
-        for role in ("author", "editor", "translator"):
-            if role in ref:
-                names = tuple((n.get("family"), n.get("given"), n.get("literal")) for n in ref[role])
-                break
-        if names is None:
-            names = ("title", str(ref.get("title", "")))
-        issued = ref.get("issued")
-        year: Any = None
-        if isinstance(issued, DateRange):
-            begin, end = dict.get(issued, "begin"), dict.get(issued, "end")
-            year = (dict.get(begin, "year") if isinstance(begin, Date) else None, dict.get(end, "year") if isinstance(end, Date) else None)
-            year = year if year[0] is not None else None
-        elif isinstance(issued, Date):
-            year = dict.get(issued, "year")
-        if year is None:
+        if not _has_year(item.reference.get("issued")):
             continue
-        groups.setdefault((names, year), []).append(item)
+        citation.cites = []  # every cite is a first cite
+        layout.repressed = {}
+        try:
+            text = layout.render_children(item)
+        except model.VariableError:
+            continue
+        if text is not None and str(text).strip():
+            groups.setdefault(str(text), []).append(item)
+    layout.repressed = {}
+    citation.cites = []
     for members in groups.values():
         if len(members) < 2:
             continue
         for i, item in enumerate(members):
             dict.__setitem__(item.reference, "year_suffix", String(_suffix(i)))
+
+
+def _has_year(issued: Any) -> bool:
+    if isinstance(issued, DateRange):
+        begin = dict.get(issued, "begin")
+        return isinstance(begin, Date) and dict.get(begin, "year") is not None
+    return isinstance(issued, Date) and dict.get(issued, "year") is not None
 
 
 def _suffix(i: int) -> str:

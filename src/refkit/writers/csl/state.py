@@ -22,6 +22,8 @@ class StyleCache:
     calls_variable: dict[Any, bool] = field(default_factory=dict)
     types: dict[Any, list[str]] = field(default_factory=dict)
     has_label: dict[Any, bool] = field(default_factory=dict)
+    #: whether the style prints ``year-suffix`` itself (else it follows the first year)
+    explicit_suffix: bool | None = None
     piq: bool | None = None
     #: the locale's (open, close) quotes: outer and inner
     quotes: tuple[tuple[str, str], tuple[str, str]] | None = None
@@ -42,6 +44,9 @@ class RenderState:
     sas_substitute: str = ""
     #: variables rendered while a substitute candidate renders (a stack: substitutes nest)
     recording: list[list[tuple[str, str]]] = field(default_factory=list)
+    #: implicit year suffix: waiting for the year part / already printed in this entry
+    pending_suffix: str | None = None
+    suffix_used: bool = False
     #: problems met while rendering: (item id, message)
     problems: list[tuple[str, str]] = field(default_factory=list)
 
