@@ -63,6 +63,7 @@ __all__ = ["read", "parse", "sniff", "MONTH_MACROS", "is_literal"]
 _START = re.compile(r"@[ \t]*([A-Za-z][\w:.+-]*)[ \t\r\n]*([{(])")
 _WS = re.compile(r"\s*")
 _BRACE = re.compile(r"[{}]")
+_PAREN = re.compile(r"[()]")
 _QUOTE_STOP = re.compile(r'["{}]')
 _KEY_BRACE = re.compile(r"[^\s,{}]*")
 _KEY_PAREN = re.compile(r"[^\s,{}()]*")
@@ -122,6 +123,7 @@ class _Parser:
         self.macros: dict[str, str] = dict(MONTH_MACROS)
         self.problems: list[Problem] = []
         self._at = (0, 1)  # (position, its line): lines are counted forward from here
+        self._pairs: dict[str, dict[int, int]] = {}  # opener -> {open position: end after its close}
 
     # ---- locations ----------------------------------------------------------------
     def location(self, pos: int) -> Location:
@@ -254,18 +256,23 @@ class _Parser:
         return end
 
     def _balanced(self, open_pos: int, opener: str, close: str) -> int | None:
-        """Position after the delimiter closing the one at ``open_pos`` (braces nest)."""
-        text = self.text
-        depth = 0
-        pat = _BRACE if opener == "{" else re.compile(r"[()]")
-        for m in pat.finditer(text, open_pos):
-            if m.group(0) == opener:
-                depth += 1
-            else:
-                depth -= 1
-                if depth == 0:
-                    return m.end()
-        return None
+        """Position after the delimiter closing the one at ``open_pos`` (braces nest).
+
+        All pairs of the document are matched once, with a stack, on first use:
+        scanning forward from every unclosed opener instead made a file of many
+        unclosed ``@comment{`` quadratic."""
+        pairs = self._pairs.get(opener)
+        if pairs is None:
+            pairs = self._pairs[opener] = {}
+            stack: list[int] = []
+            pat = _BRACE if opener == "{" else _PAREN
+            for m in pat.finditer(self.text):
+                if m.group(0) == opener:
+                    stack.append(m.start())
+                elif stack:
+                    pairs[stack.pop()] = m.end()
+                # a close with nothing open: a forward scan from any later opener never sees it
+        return pairs.get(open_pos)
 
     def _expect_close(self, p: int, close: str, start: int) -> None:
         text = self.text

@@ -31,9 +31,24 @@ def sniff(text: str) -> float:
     return 0.3
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    idx = text.find(needle)
-    return text.count("\n", 0, idx) + 1 if idx >= 0 else None
+class _LineFinder:
+    """Line numbers of item ids, found in one forward pass over the text.
+
+    Items come in document order, so each search resumes where the last one
+    ended and newlines are counted once: linear in the text, not quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 1
+
+    def line_of(self, needle: str) -> int | None:
+        idx = self.text.find(needle, self.pos)
+        if idx < 0:
+            return None  # out of order or absent (an id written with escapes): no line
+        self.line += self.text.count("\n", self.pos, idx)
+        self.pos = idx
+        return self.line
 
 
 def read(text: str, *, path: str | None = None, **options: Any) -> Library:
@@ -43,18 +58,21 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
         data = json.loads(text) if text.strip() else []
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid CSL-JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise ParseError("invalid CSL-JSON: arrays or objects nested too deeply", path=path, line=1) from None
     if isinstance(data, dict):
         data = data.get("items", [data]) if "items" in data else [data]
     if not isinstance(data, list):
         raise ParseError("CSL-JSON must be an array of items", path=path, line=1)
     entries: list[Entry] = []
     problems: list[Problem] = []
+    lines = _LineFinder(text)
     for n, item in enumerate(data, 1):
         if not isinstance(item, dict):
             problems.append(Problem("csljson-item", f"item {n} is not an object; skipped", Location(path), "warning"))
             continue
         key = str(item.get("id", "") or f"item{n}")
-        line = _line_of(text, f'"{key}"') if path else None
+        line = lines.line_of(f'"{key}"') if path else None
         entry = csl_to_entry(item, key=key)
         entries.append(Entry(entry.type, entry.key, entry.fields, origin=Origin(location=Location(path, line))))
     return Library(blocks=list(entries), problems=problems, source=path)

@@ -152,12 +152,15 @@ def assign_keys(library: Library, *, rekey: bool = False, pattern: str = DEFAULT
     # suffixes go by content, not position, so that sorting the entries (or any
     # reordering) never swaps two keys on the next run
     new_keys: dict[int, str] = {}
+    # suffix searches resume where the last one for the same base stopped: ``taken``
+    # only grows, so every suffix tried before is still taken (linear, not quadratic)
+    resume: dict[str, Iterator[str]] = {}
     for group_base in sorted(groups):
         for i in sorted(groups[group_base], key=lambda i: (_content(entries[i]), i)):
             base = bases[i]
             key = base
             if key.lower() in taken:
-                for suffix in _suffixes():
+                for suffix in resume.setdefault(base.lower(), _suffixes()):
                     key = base + suffix
                     if key.lower() not in taken:
                         break
