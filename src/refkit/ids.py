@@ -82,10 +82,6 @@ _ARXIV_NEW = r"(?P<new>(?:0[7-9]|[1-9]\d)(?:0[1-9]|1[0-2])\.\d{4,5})"
 _ARXIV_OLD = r"(?P<old>(?:[a-z]+(?:-[a-z]+)*)(?:\.[A-Z]{2})?/\d{7})"
 _ARXIV_VERSION = r"(?:v(?P<version>\d+))?"
 _ARXIV_BARE = re.compile(rf"^(?:{_ARXIV_NEW}|{_ARXIV_OLD}){_ARXIV_VERSION}$")
-_ARXIV_IN_TEXT = re.compile(
-    rf"(?:arxiv(?:\.org)?(?:/abs|/pdf|/html)?[/:\s]\s*|(?<![\w./]))(?:{_ARXIV_NEW}|{_ARXIV_OLD}){_ARXIV_VERSION}(?![\d])",
-    re.I,
-)
 _ARXIV_URL = re.compile(
     rf"arxiv\.org/(?:abs|pdf|html|format)/(?:{_ARXIV_NEW}|{_ARXIV_OLD}){_ARXIV_VERSION}", re.I
 )

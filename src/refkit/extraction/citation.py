@@ -129,7 +129,9 @@ _ABBREV = frozenset(
     " e.g i.e etc publ lect notes geom anal topol invent algebra funct combin probab optim numer sympos ges akad wiss"
     " zh izv dokl mat fiz ber bull lond edinb camb philos mag quart".split()
 )
-_BREAK = re.compile(r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|\s+[|│]\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
+# "\s+[|│]" starts only where white space starts: tried at every space of a long
+# run it made _chunks quadratic (64 KB of spaces: 20 s)
+_BREAK = re.compile(r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|(?<!\s)\s+[|│]\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]{2,2000}")
 _TEXT_DOI = re.compile(r"(?:\bdoi\s*[:：]?\s*|\bDOI\s+|https?://(?:dx\.)?doi\.org/)?(?<![\w/.])10\.\d{4,9}/[^\s\"<>{}]{1,300}", re.I)
 _TEXT_ARXIV = re.compile(
@@ -911,7 +913,7 @@ _VENUE_WITH_COAUTHORS = re.compile(r"(?:joint\s+)?with\s+", re.I)
 _PIECE_END = re.compile(r"\s*(?:[,.;]|$)")
 _YEAR_HEADING = re.compile(rf"\s*({_YEAR})\s*")
 _FULL_STOP_BREAK = re.compile(r"(?<=[a-z0-9)])\.\s+")
-_TRAILING_SERIES_NUMBER = re.compile(r"\s+(\d{1,4})$")
+_TRAILING_SERIES_NUMBER = re.compile(r"(?<!\s)\s+(\d{1,4})$")  # starts where white space starts: linear
 _PUBLISHER_PLACE = re.compile(r"([A-Z][\w .,-]{1,40}?)\s*:\s+(?=\S)")
 _PUBLISHER_THEN_PLACE = re.compile(r"(.*?\b(?:Press|Verlag|Publishers?|Publishing|Springer|Wiley|Elsevier))\s*,\s*([A-Z].*)$")
 _REPORT_NUMBER = re.compile(r"(?:^|\s|,)([A-Z][A-Za-z]*(?:[-/][A-Za-z0-9]+)*[-/]\d[\w/-]*|No\.\s*\d[\w-]*)(?:,|\s|$)")

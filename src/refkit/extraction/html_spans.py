@@ -271,7 +271,8 @@ _BADGE_LABEL = re.compile(
 )
 
 # Separators left dangling before the trailing links of an entry.
-_TRAILING_LINK_SEP = re.compile(r"[\s\[(|/·•–—-]+$")
+# starts only where a run of separators starts, so a long run not at the end is crossed once
+_TRAILING_LINK_SEP = re.compile(r"(?<![\s\[(|/·•–—-])[\s\[(|/·•–—-]+$")
 
 
 def _trim_link_tail(line: list[Span]) -> list[Span]:
