@@ -69,11 +69,14 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          severity="warning"),
     Rule("RK108", "value-expected", "a value was expected after '=' or '#'",
          "BibTeX skips the rest of the entry."),
-    # RK19x: found by the HTML reader
+    # RK19x: found by the document readers (HTML, Markdown, LaTeX, reST)
     Rule("RK190", "too-many-items", "a page lists more items than the HTML reader reads",
          "The items after the limit are not extracted.", severity="warning"),
     Rule("RK191", "unreadable-item", "a listed item could not be read",
          "The item is missing from the output; the message says why.", severity="warning"),
+    Rule("RK192", "markup-not-rendered", "part of a document's markup could not be rendered",
+         "A macro expansion over its budget or nesting too deep: the text it would give is missing.",
+         severity="warning"),
     Rule("RK201", "duplicate-key", "two entries have the same citation key",
          "BibTeX uses the first and warns; biber and pandoc may use either; citations point at the wrong work."),
     Rule("RK202", "key-case-clash", "two citation keys differ only by case",

@@ -140,50 +140,6 @@ def test_scraped_listing_paragraphs_are_grouped() -> None:
     assert [n.literal or n.family for n in entries.entries[1].names()] == ["Tian", "Lu", "Yan", "others"]
 
 
-LATEX_CV = r"""\documentclass{article}
-\newcommand{\me}{\textbf{Hogg,~D.~W.}}
-\newcommand{\aoas}{Annals of Applied Statistics}
-\begin{document}
-\section*{Education}
-\begin{itemize}
-\item PhD, Physics, California Institute of Technology, 1998
-\end{itemize}
-\section*{Refereed publications}
-\begin{enumerate}
-\item Sch\"olkopf,~B., \me, Wang,~D., \etal\ 2016, ``Modeling confounding by half-sibling regression'', \apj, 113, 7391, \doi{10.1073/pnas.1511656113}
-\item \me\ \& Foreman-Mackey,~D.\ 2018, ``Data Analysis Recipes: Using {M}arkov Chain Monte Carlo'', \aoas, 236, 11, \href{https://arxiv.org/abs/1710.06068}{arXiv:1710.06068}
-\item G.~Ca{\~n}as and J.~M\"{u}ller. \emph{A catalogue of galaxies} in Proc.~SPIE, 2010 % a comment
-\end{enumerate}
-\end{document}
-"""
-
-
-def test_latex_cv() -> None:
-    entries = reader.read(LATEX_CV)
-    assert [e.get("title") for e in entries] == [
-        "Modeling confounding by half-sibling regression",
-        "Data Analysis Recipes: Using Markov Chain Monte Carlo",
-        "A catalogue of galaxies",
-    ]
-    first, second, third = entries.entries
-    assert [n.literal or n.family for n in first.names()] == ["Schölkopf", "Hogg", "Wang", "others"]
-    assert first.get("author+an") == "2=highlight"
-    assert first.get("journal") == "ApJ" and first.get("doi") == "10.1073/pnas.1511656113"
-    assert second.get("journal") == "Annals of Applied Statistics" and second.get("eprint") == "1710.06068"
-    assert [n.family for n in third.names()] == ["Cañas", "Müller"]
-
-
-def test_bibitem_lists() -> None:
-    source = r"""\begin{thebibliography}{9}
-\bibitem{a} A.~Author and B.~Writer, {\em Journal of Things} \textbf{12}, 34 (2001).
-\bibitem[B]{b} C.~Author, ``A quoted title here'', Phys.~Rev.~Lett. \textbf{99}, 1 (2007).
-\end{thebibliography}"""
-    entries = reader.read(source)
-    assert len(entries) == 2
-    assert entries.entries[1].get("title") == "A quoted title here"
-    assert entries.entries[1].get("year") == "2007"
-
-
 RST = """Selected bibliography
 =====================
 
@@ -295,11 +251,6 @@ def test_markdown_table_rows_are_items() -> None:
     entries = reader.read(doc)
     assert [(e.get("title"), e.get("year")) for e in entries] == [("Learning to rank things", "2021"), ("Ranking more things", "2020")]
     assert entries.entries[1].type == "inproceedings"
-
-
-def test_latex_item_year_labels() -> None:
-    entries = reader.read("\\begin{itemize}\n\\item[2019] J.~Smith and A.~Doe. Ranking things. \\emph{Journal of Ranking}, 12:1--9.\n\\end{itemize}")
-    assert [(e.get("title"), e.get("year"), e.get("journal")) for e in entries] == [("Ranking things", "2019", "Journal of Ranking")]
 
 
 ORCID = """Employment (2)

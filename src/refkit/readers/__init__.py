@@ -20,6 +20,7 @@ READERS: dict[str, str] = {
     "csljson": "refkit.readers.csljson",
     "html": "refkit.readers.html",
     "markdown": "refkit.readers.markdown",
+    "latex": "refkit.readers.latex",
     "text": "refkit.readers.text",
 }
 
@@ -32,8 +33,8 @@ ALIASES: dict[str, str] = {
     "md": "markdown",
     "rmd": "markdown",
     "qmd": "markdown",
-    "latex": "text",
-    "tex": "text",
+    "tex": "latex",
+    "ltx": "latex",
     "txt": "text",
     "plain": "text",
 }
@@ -56,6 +57,8 @@ EXTENSIONS: dict[str, str] = {
     ".mdown": "markdown",
     ".rmd": "markdown",
     ".qmd": "markdown",
+    ".tex": "latex",
+    ".ltx": "latex",
 }
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..extraction.segment import Link, Segment, Span
@@ -34,8 +33,13 @@ def sniff(text: str) -> float:
 
 
 def read(text: str, *, path: str | None = None, **options: Any) -> Library:
-    """Extract the publication entries of a Markdown, plain-text or LaTeX document."""
+    """Extract the publication entries of a text document. A document in a markup
+    (LaTeX …) goes to that markup's reader, so ``format="text"`` reads any text."""
     from ..extraction.citation import parse_segment
+    from . import latex
+
+    if latex.sniff(text) >= 0.4:
+        return latex.read(text, path=path, **options)
 
     # thousands of items make hundreds of thousands of small acyclic objects; the
     # cyclic collector rescanning them frees nothing (as in readers.html.read)
@@ -67,366 +71,12 @@ def _is_binary(text: str) -> bool:
     return bad > max(8, len(sample) // 50)
 
 
-_LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{(?:document|itemize|enumerate|thebibliography|description)\}|section\*?\{|item\b|bibitem\b|textbf\{|emph\{|cvitem|cventry)")
 
 def _section_kind(heading: str) -> str | None:
     """``"pub"``, ``"other"`` or None (neutral: a year, a sub-grouping)."""
     from ..extraction.sections import classify_heading
 
     return classify_heading(heading, max_words=12)
-
-
-# ---- LaTeX -> Markdown-like text ---------------------------------------------------------------
-_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
-            "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a"}
-_SYMBOLS = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł",
-            "i": "ı", "j": "ȷ", "dag": "†", "dagger": "†", "ddag": "‡", "ddagger": "‡", "S": "§", "P": "¶", "textdagger": "†",
-            "textdaggerdbl": "‡", "ast": "*", "star": "*", "textasteriskcentered": "*", "etal": "et al.", "LaTeX": "LaTeX",
-            "TeX": "TeX", "ldots": "…", "dots": "…", "textendash": "–", "textemdash": "—", "&": "&", "%": "%", "_": "_",
-            "$": "$", "#": "#", "{": "{", "}": "}", "textquoteright": "’", "textquoteleft": "‘", "copyright": "©", "times": "×",
-            "sharp": "#", "natural": "", "quad": " ", "qquad": " ", "ensuremath": "", "noindent": "", "smallskip": "",
-            "medskip": "", "bigskip": "", "hfill": " ", "vfill": "", "newpage": "", "clearpage": "", "centering": "",
-            "small": "", "footnotesize": "", "scriptsize": "", "large": "", "Large": "", "normalsize": "", "item": "",
-            "textbar": "|", "textbackslash": "\\", "ae": "æ", "cdot": "·", "bullet": "•", "textbullet": "•", "checkmark": "✓",
-            "Letter": "✉", "envelope": "✉", "circ": "°", "prime": "′"}
-_BOLD_CMDS = {"textbf", "bf", "bfseries", "textbf*", "underline", "uline", "hl", "textsb", "mathbf", "bm", "boldsymbol", "me", "myname"}
-_ITALIC_CMDS = {"emph", "textit", "it", "em", "itshape", "textsl", "sl", "mathit"}
-_KEEP_ARG = {"textsc", "textrm", "textsf", "texttt", "mbox", "text", "textnormal", "textup", "mathrm", "hbox", "small", "scshape",
-             "sc", "tt", "rm", "sf", "textmd", "mathsf", "operatorname", "protect", "MakeUppercase", "uppercase", "nolinkurl",
-             "footnote", "textcolor_", "color_", "highlight", "hyperlink_", "cvitem_", "resizebox__"}
-_DROP_WITH_ARG = {"label", "vspace", "hspace", "cite", "citep", "citet", "nocite", "ref", "pageref", "includegraphics",
-                  "bibliographystyle", "bibliography", "addbibresource", "setlength", "pagestyle", "thispagestyle",
-                  "newcommand", "renewcommand", "usepackage", "documentclass", "geometry", "setcounter", "addtocounter",
-                  "hypersetup", "definecolor", "input", "include", "phantom", "hphantom", "vphantom", "raisebox_"}
-
-# Inline LaTeX: a command, the dotless \i / \j under an accent, superscripts
-# that hold only footnote markers, and a math-mode superscript "$^{*}$".
-_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+\*?|.)")
-_DOTLESS_IJ = re.compile(r"\\([ij])(?![A-Za-z])")
-_MARKER_SUPERSCRIPT = re.compile(r"[*†‡#§¶✉\s,]+")
-_MATH_SUPERSCRIPT = re.compile(r"^\^\{?(.*?)\}?$")
-
-
-@lru_cache(maxsize=64)
-def _brace_pairs(text: str) -> dict[int, int]:
-    """Offsets of matching ``{``/``}`` pairs (escaped braces skipped), found in one pass."""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            stack.append(i)
-        elif ch == "}" and stack:
-            pairs[stack.pop()] = i
-        i += 1
-    return pairs
-
-
-def _find_group(text: str, i: int) -> tuple[str, int] | None:
-    """The brace group starting at ``text[i]`` (after spaces): (content, index after)."""
-    n = len(text)
-    while i < n and text[i] in " \t":
-        i += 1
-    if i >= n or text[i] != "{":
-        return None
-    j = _brace_pairs(text).get(i)
-    if j is None:
-        return None
-    return text[i + 1:j], j + 1
-
-
-def _optional(text: str, i: int) -> int:
-    """Skip an optional ``[...]`` argument at ``text[i]``."""
-    if i < len(text) and text[i] == "[":
-        j = text.find("]", i, i + 200)
-        if j != -1:
-            return j + 1
-    return i
-
-
-#: TeX input ligatures, longest first
-_TEX_LIGATURES = {"---": "—", "--": "–", "``": "“", "''": "”"}
-
-
-def _latex_inline(text: str, depth: int = 0) -> str:
-    """LaTeX inline markup -> Markdown-like text (``**bold**``, ``*italic*``, ``[t](u)``, Unicode)."""
-    from ..extraction.venues import aas_macros
-
-    if depth > 20:
-        return text
-    macros = aas_macros()
-    out: list[str] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\":
-            m = _LATEX_COMMAND.match(text[i:])
-            if not m:
-                i += 1
-                continue
-            name = m.group(1)
-            j = i + m.end()
-            bare = name.rstrip("*")
-            if bare in _ACCENTS and (len(bare) == 1):
-                g = _find_group(text, j)
-                if g is not None:
-                    base, j2 = g
-                else:
-                    k = j
-                    while k < n and text[k] == " " and bare.isalpha():
-                        k += 1
-                    if k < n and text[k] == "\\":
-                        mm = _DOTLESS_IJ.match(text[k:])
-                        base, j2 = (mm.group(1), k + mm.end()) if mm else ("", k)
-                    else:
-                        base, j2 = (text[k], k + 1) if k < n else ("", k)
-                base = base.replace("\\i", "i").replace("\\j", "j").strip("{}")
-                if base:
-                    import unicodedata
-
-                    out.append(unicodedata.normalize("NFC", base[0] + _ACCENTS[bare]) + base[1:])
-                i = j2
-                continue
-            if name == "\\":
-                out.append("\n")
-                i = _optional(text, j)
-                continue
-            if name in ("newline", "linebreak", "par"):
-                out.append("\n" if name != "par" else "\n\n")
-                i = j
-                continue
-            if name in (" ", ",", ";", ":", "!", "/", "-"):
-                out.append(" " if name not in ("-", "/") else "")
-                i = j
-                continue
-            if bare in ("href",):
-                g1 = _find_group(text, j)
-                g2 = _find_group(text, g1[1]) if g1 else None
-                if g1 and g2:
-                    out.append(f"[{_latex_inline(g2[0], depth + 1)}]({g1[0].strip()})")
-                    i = g2[1]
-                    continue
-            if bare in ("url", "nolinkurl"):
-                g = _find_group(text, j)
-                if g:
-                    out.append(f"<{g[0].strip()}>")
-                    i = g[1]
-                    continue
-            if bare in ("doi",):
-                g = _find_group(text, j)
-                if g:
-                    out.append(f" doi:{g[0].strip()} ")
-                    i = g[1]
-                    continue
-            if bare in ("arxiv", "arXiv", "eprint"):
-                g = _find_group(text, j)
-                if g:
-                    out.append(f" arXiv:{g[0].strip()} ")
-                    i = g[1]
-                    continue
-            if bare in ("textsuperscript", "textsubscript", "sup"):
-                g = _find_group(text, j)
-                if g:
-                    inner = _latex_inline(g[0], depth + 1)
-                    out.append(inner if _MARKER_SUPERSCRIPT.fullmatch(inner) else "")
-                    i = g[1]
-                    continue
-            if bare in _BOLD_CMDS or bare in _ITALIC_CMDS:
-                g = _find_group(text, j)
-                mark = "**" if bare in _BOLD_CMDS else "*"
-                if g:
-                    inner = _latex_inline(g[0], depth + 1).strip()
-                    out.append(f"{mark}{inner}{mark}" if inner else "")
-                    i = g[1]
-                    continue
-                # declaration form inside a group: {\bf text}
-                out.append("\x01" + mark)
-                i = j
-                continue
-            if bare in _DROP_WITH_ARG or bare.rstrip("_") in _DROP_WITH_ARG:
-                j = _optional(text, j)
-                g = _find_group(text, j)
-                i = g[1] if g else j
-                if bare in ("newcommand", "renewcommand") and g:
-                    j = _optional(text, i)
-                    g = _find_group(text, j)
-                    i = g[1] if g else j
-                continue
-            if bare in ("textcolor", "color", "colorbox", "fcolorbox"):
-                g = _find_group(text, j)
-                if g and bare != "color":
-                    g2 = _find_group(text, g[1])
-                    if g2:
-                        out.append(_latex_inline(g2[0], depth + 1))
-                        i = g2[1]
-                        continue
-                i = g[1] if g else j
-                continue
-            if bare in _SYMBOLS:
-                out.append(_SYMBOLS[bare])
-                i = j
-                if bare.isalpha() and i < n and text[i:i + 2] == "{}":
-                    i += 2
-                elif bare.isalpha() and i < n and text[i] == " " and bare in ("ss", "ae", "oe", "o", "aa", "l", "i", "etal"):
-                    i += 1 if bare != "etal" else 0
-                continue
-            if bare.lower() in macros:
-                out.append(macros[bare.lower()])
-                i = j
-                if text[i:i + 2] == "{}":
-                    i += 2
-                continue
-            # unknown command: keep its arguments' text
-            j = _optional(text, j)
-            g = _find_group(text, j)
-            if g:
-                out.append(_latex_inline(g[0], depth + 1))
-                i = g[1]
-            else:
-                i = j
-            continue
-        if ch == "{":
-            g = _find_group(text, i)
-            if g:
-                inner = _latex_inline(g[0], depth + 1)
-                if "\x01" in inner:
-                    pre, _, post = inner.partition("\x01")
-                    mark = "**" if post.startswith("**") else "*"
-                    body = post[len(mark):].strip()
-                    inner = pre + (f"{mark}{body}{mark}" if body else "")
-                out.append(inner)
-                i = g[1]
-                continue
-            i += 1
-            continue
-        if ch == "}":
-            i += 1
-            continue
-        if ch == "~":
-            out.append(" ")
-            i += 1
-            continue
-        if ch == "$":
-            j = text.find("$", i + 1, i + 200)
-            if j != -1:
-                inner = text[i + 1:j].strip()
-                inner = _MATH_SUPERSCRIPT.sub(r"\1", inner)
-                out.append(_latex_inline(inner, depth + 1))
-                i = j + 1
-                continue
-            i += 1
-            continue
-        ligature = next((t for t in _TEX_LIGATURES if text.startswith(t, i)), None)
-        if ligature is not None:
-            out.append(_TEX_LIGATURES[ligature])
-            i += len(ligature)
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out).replace("\x01**", "").replace("\x01*", "")
-
-
-_NEWCOMMAND = re.compile(r"\\(?:(?:re|provide)?newcommand\*?\s*\{?\s*\\([A-Za-z]+)\s*\}?|def\s*\\([A-Za-z]+))\s*(?=\{)")
-
-
-def _expand_macros(text: str) -> str:
-    """Expand the document's own argument-less macros (``\\newcommand{\\me}{\\textbf{Hogg, D.~W.}}``,
-    ``\\def\\apj{ApJ}``): CVs define their name and journal abbreviations this way."""
-    macros: dict[str, str] = {}
-    spans: list[tuple[int, int]] = []
-    for m in _NEWCOMMAND.finditer(text):
-        group = _find_group(text, m.end())
-        if group is None:
-            continue
-        macros[m.group(1) or m.group(2)] = group[0]
-        spans.append((m.start(), group[1]))
-    if not macros:
-        return text
-    for start, end in reversed(spans):
-        text = text[:start] + text[end:]
-    pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\})?")
-    for _ in range(3):
-        new = pattern.sub(lambda m: macros[m.group(1)], text)
-        if new == text:
-            break
-        text = new
-    return text
-
-
-_CV_COMMANDS = re.compile(r"\\(cvitem|cventry|cvlistitem|cvlistdoubleitem|cvitemwithcomment|cvdoubleitem)\b")
-
-# LaTeX document structure turned into Markdown-like headings, items and paragraphs.
-_LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-_LATEX_SECTION = re.compile(r"\\((?:sub)*)section\*?\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
-_LATEX_OTHER_HEADING = re.compile(r"\\(?:cvsection|part|chapter|paragraph)\*?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
-_BEGIN_THEBIBLIOGRAPHY = re.compile(r"\\begin\{thebibliography\}\s*\{[^}]*\}")
-_LATEX_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^}\n]*\})?")
-_LATEX_BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{[^}]*\}")
-_LATEX_ITEM = re.compile(r"\\item\s*(?:\[([^\]]*)\])?")
-_SPACED_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
-_BLANK_LINE = re.compile(r"\n\s*\n")
-_SOFT_LINE_BREAK = re.compile(r"\n(?!\s*(?:- |# ))")
-
-
-def _moderncv(text: str) -> str:
-    """moderncv/europecv entries as list items: ``\\cvitem{2014}{text}`` -> ``- text 2014``."""
-    out: list[str] = []
-    pos = 0
-    for m in _CV_COMMANDS.finditer(text):
-        if m.start() < pos:
-            continue
-        args: list[str] = []
-        j = _optional(text, m.end())
-        while len(args) < 6:
-            g = _find_group(text, j)
-            if g is None:
-                break
-            args.append(g[0].strip())
-            j = g[1]
-        if not args:
-            continue
-        out.append(text[pos:m.start()])
-        if m.group(1) == "cvitem" and len(args) >= 2:
-            body = args[1] + (" " + args[0] if args[0] else "")
-        else:
-            body = ", ".join(a for a in args if a)
-        out.append("\n- " + body.replace("\n\n", " ") + "\n")
-        pos = j
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _latex_to_markdown(text: str) -> str:
-    """A LaTeX CV or bibliography as Markdown-like lines (headings, items, markup)."""
-    text = _LATEX_COMMENT.sub("", text)
-    text = _expand_macros(text)
-    begin = text.find("\\begin{document}")
-    if begin != -1:
-        text = text[begin + len("\\begin{document}"):]
-    text = text.replace("\\end{document}", "")
-    text = _LATEX_SECTION.sub(lambda m: "\n\n" + "#" * (1 + len(m.group(1)) // 3) + " " + m.group(2) + "\n\n",
-        text,
-    )
-    text = _moderncv(text)
-    text = _LATEX_OTHER_HEADING.sub(lambda m: "\n\n# " + m.group(1) + "\n\n", text)
-    text = _BEGIN_THEBIBLIOGRAPHY.sub("\n\n", text)
-    text = _LATEX_ENVIRONMENT.sub("\n\n", text)
-    text = _LATEX_BIBITEM.sub("\n- ", text)
-    # "\item[2020]": a year label is kept as a leading "(2020)"; other labels go
-    text = _LATEX_ITEM.sub(lambda m: "\n- " + (f"({m.group(1).strip()}) " if m.group(1) and _SPACED_YEAR.fullmatch(m.group(1)) else ""),
-        text,
-    )
-    lines = []
-    for para in _BLANK_LINE.split(text):
-        # join the source lines of one paragraph except at explicit breaks and items
-        para = _SOFT_LINE_BREAK.sub(" ", para)
-        lines.append(_latex_inline(para))
-    return "\n\n".join(lines)
 
 
 # ---- Markdown inline -> spans -----------------------------------------------------------------------
@@ -564,10 +214,7 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
     if not text or _is_binary(text):
         return []
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if _LATEX_HINT.search(text):
-        text = _latex_to_markdown(text)
-    else:
-        text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = _rst(text)
     # Markdown block quotes are notes about the list, not items of it

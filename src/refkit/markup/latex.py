@@ -1,0 +1,647 @@
+"""LaTeX (a CV, a ``thebibliography``, a moderncv/Awesome-CV document) rendered to
+the HTML document the page item finder reads.
+
+pylatexenc parses the source into nodes (macros with their arguments,
+environments, groups, math, comments); a command -> handler table turns the
+structure into HTML: sections into ``<hN>``, ``itemize``/``enumerate``/
+``description``/``thebibliography`` into lists, moderncv/Awesome-CV entries into
+list items, ``tabular`` into a table, ``\\\\`` into ``<br>``, blank lines into
+paragraphs; inline ``\\textbf``/``\\emph``/``\\href``/``\\url``/``\\textsuperscript``
+into ``<b>``/``<i>``/``<a>``/``<sup>``. Accents, symbols and TeX ligatures
+(``~``, ``--``, ``\\ldots``) are pylatexenc's latex2text.
+
+User macros (``\\newcommand``, ``\\renewcommand``, ``\\providecommand``,
+``\\def``) are expanded with their arguments under a budget: the expanded text
+may not exceed :data:`EXPANSION_BUDGET` characters (or twice the input),
+nor nest deeper than :data:`MAX_DEPTH`, so a 600-byte ``\\def`` bomb costs
+nothing. Blocks are written at their source line (padded with newlines) so items
+report LaTeX line numbers.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable
+
+__all__ = ["to_html", "Rendered", "EXPANSION_BUDGET", "EXPANSION_COST", "MAX_DEPTH"]
+
+#: characters user macros may expand to in one document (at least; twice the input if larger),
+#: each expansion counting :data:`EXPANSION_COST` characters more than its text
+EXPANSION_BUDGET = 100_000
+EXPANSION_COST = 64
+#: user macros inside user macros at most
+MAX_DEPTH = 16
+
+#: sectioning commands -> heading level
+_SECTIONS = {"part": 1, "chapter": 1, "section": 2, "cvsection": 2, "subsection": 3, "cvsubsection": 3,
+             "subsubsection": 4, "paragraph": 5, "subparagraph": 6}
+_BOLD = {"textbf", "underline", "uline", "hl", "textsb", "mathbf", "bm", "boldsymbol", "textbf*"}
+_ITALIC = {"emph", "textit", "textsl", "mathit"}
+#: declarations: the rest of the group is bold/italic
+_BOLD_DECL = {"bf", "bfseries"}
+_ITALIC_DECL = {"em", "it", "itshape", "sl", "slshape"}
+_LISTS = {"itemize": "ul", "enumerate": "ol", "description": "ul", "etaremune": "ol", "thebibliography": "ol",
+          "cvitems": "ul", "cventries": "ul", "cvhonors": "ul", "inparaenum": "ol", "compactitem": "ul",
+          "compactenum": "ol", "asparaenum": "ol", "asparaitem": "ul", "rSection": "ul", "rSubsection": "ul"}
+_TABLES = {"tabular", "tabularx", "tabular*", "longtable", "tabu", "supertabular", "xtabular"}
+#: environments whose content is never read
+_SKIP_ENVS = {"comment", "figure", "figure*", "tikzpicture", "verbatim", "lstlisting", "minted", "abstract*"}
+#: moderncv/Awesome-CV entry commands -> argument spec
+_CV_ENTRIES = {"cvitem": "[{{", "cventry": "[{{{{{{", "cvlistitem": "[{", "cvlistdoubleitem": "[{{",
+               "cvitemwithcomment": "[{{{", "cvdoubleitem": "[{{{{", "cvhonor": "{{{{", "cvcolumn": "[{{"}
+#: commands whose arguments are never text
+_DROP = {"label", "vspace", "hspace", "cite", "citep", "citet", "nocite", "ref", "pageref", "eqref", "includegraphics",
+         "bibliographystyle", "bibliography", "addbibresource", "setlength", "addtolength", "pagestyle", "thispagestyle",
+         "usepackage", "RequirePackage", "documentclass", "geometry", "setcounter", "addtocounter", "hypersetup",
+         "definecolor", "colorlet", "input", "include", "phantom", "hphantom", "vphantom", "fancyhead", "fancyfoot",
+         "lhead", "chead", "rhead", "lfoot", "cfoot", "rfoot", "titlespacing", "titleformat", "sectionfont",
+         "subsectionfont", "subsubsectionfont", "pagenumbering", "newcounter", "newlength", "newenvironment",
+         "renewenvironment", "newcommand", "renewcommand", "providecommand", "DeclareRobustCommand", "newif",
+         "color", "PassOptionsToPackage", "setmainfont", "setsansfont", "photo", "address", "phone", "email",
+         "homepage", "social", "extrainfo", "moderncvstyle", "moderncvcolor", "setlist", "vskip", "hskip",
+         "marginpar", "marginnote", "today", "maketitle", "tableofcontents", "bibitem_key", "raisebox"}
+#: argument specs pylatexenc's defaults lack
+_SPECS = {"href": "{{", "url": "{", "nolinkurl": "{", "doi": "{", "arxiv": "{", "arXiv": "{", "eprint": "{",
+          "textsuperscript": "{", "textsubscript": "{", "bibitem": "[{", "underline": "{", "uline": "{", "hl": "{",
+          "textsb": "{", "cvsection": "*[{", "cvsubsection": "*[{", "fancyhead": "[{", "fancyfoot": "[{",
+          "lhead": "{", "chead": "{", "rhead": "{", "lfoot": "{", "cfoot": "{", "rfoot": "{", "titlespacing": "*{{{{",
+          "titleformat": "*{[{{{{[", "sectionfont": "{", "subsectionfont": "{", "subsubsectionfont": "{",
+          "DeclareRobustCommand": "*{[[{", "newenvironment": "*{[[{{", "renewenvironment": "*{[[{{",
+          "setlist": "[{", "setmainfont": "[{", "setsansfont": "[{", "photo": "[[{", "address": "{{{", "phone": "[{",
+          "email": "{", "homepage": "{", "social": "[{", "extrainfo": "{", "moderncvstyle": "{", "moderncvcolor": "{",
+          "marginnote": "{", "colorlet": "{{", "definecolor": "{{{", "newcounter": "{", "newlength": "{",
+          "raisebox": "{[[{", "mbox": "{", "makebox": "[[{", "fbox": "{", "parbox": "[[[{{", "resizebox": "{{{",
+          "scalebox": "{{", "textcolor": "[{{", "cvitem": "[{{", "ifthenelse": "{{{"}
+_ENV_SPECS = {"thebibliography": "{", "minipage": "[[[{", "tabularx": "{[{", "tabular*": "{[{", "longtable": "[{",
+              "multicols": "{", "adjustwidth": "{{", "rSection": "{", "rSubsection": "{{{{", "cvletter": "", "tabu": "{"}
+
+#: symbols CVs use that latex2text does not know (AAS journal macros come from venues data)
+_SYMBOLS = {"etal": "et al.", "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "textasteriskcentered": "*",
+            "Letter": "✉", "envelope": "✉", "checkmark": "✓", "textbar": "|", "textbullet": "•", "bullet": "•",
+            "cdot": "·", "textdagger": "†", "textdaggerdbl": "‡", "dagger": "†", "ddagger": "‡", "ast": "*",
+            "star": "*", "sharp": "#", "textendash": "–", "textemdash": "—", "textquoteright": "’",
+            "textquoteleft": "‘", "hfill": " ", "quad": " ", "qquad": " ", "enspace": " ", "thinspace": " "}
+
+_MARKERS = re.compile(r"[*†‡#§¶✉\s,]+")
+_PARAM = re.compile(r"#([1-9])")
+_MATH_STRIP = re.compile(r"[_^{}]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEWCOMMAND_HEAD = re.compile(
+    r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand)\*?[ \t]*(?:\{[ \t]*\\([A-Za-z]+)[ \t]*\}|\\([A-Za-z]+))"
+    r"[ \t]*(?:\[[ \t]*(\d)[ \t]*\])?[ \t]*(?:\[([^\]\n]{0,200})\])?[ \t\n]*\{"
+)
+_DEF_HEAD = re.compile(r"\\(?:def|gdef|edef|xdef)\s*\\([A-Za-z]+|.)((?:#[1-9]){0,9})\s*\{")
+_GROUPING = re.compile(r"[{}\[\]]")
+_YEAR_LABEL = re.compile(r"\s*\(?(?:19|20)\d\d[a-z]?\)?\s*")
+
+
+@dataclass
+class Macro:
+    """A user macro: its number of arguments, the default of an optional first one, its body."""
+
+    nargs: int
+    default: str | None
+    body: str
+
+
+@dataclass
+class Rendered:
+    """The HTML document and what went wrong on the way (each a ``(line, message)``)."""
+
+    html: str
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _brace_end(text: str, start: int) -> int:
+    """The index after the ``}`` closing the ``{`` at ``text[start]`` (escapes skipped), or -1."""
+    depth = 0
+    i, n = start, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _plain_defs(text: str) -> tuple[str, dict[str, Macro]]:
+    """``\\def`` definitions (which pylatexenc cannot parse): collected, and blanked
+    out of the text with spaces so every other offset stays where it was."""
+    macros: dict[str, Macro] = {}
+    if "def" not in text:
+        return text, macros
+    out: list[str] = []
+    pos = 0
+    for m in _DEF_HEAD.finditer(text):
+        if m.start() < pos:
+            continue
+        end = _brace_end(text, m.end() - 1)
+        if end == -1:
+            continue
+        macros[m.group(1)] = Macro(len(m.group(2)) // 2, None, text[m.end():end - 1])
+        out.append(text[pos:m.start()])
+        out.append(re.sub(r"[^\n]", " ", text[m.start():end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), macros
+
+
+class _Renderer:
+    def __init__(self, source: str, macros: dict[str, Macro], context: Any, budget: int) -> None:
+        from pylatexenc.latex2text import LatexNodes2Text
+
+        self.context = context
+        self.parsed: dict[str, Any] = {}  # macro body -> its nodes
+
+        self.source = source
+        self.newlines = [i for i, ch in enumerate(source) if ch == "\n"]
+        self.macros = macros
+        self.budget = budget
+        self.l2t = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
+        self.out: list[str] = []
+        self.line = 0
+        self.problems: list[tuple[int, str]] = []
+        self.exhausted = False
+        self.in_cv_list = False
+        self.list_depth = 0
+        self.table_depth = 0
+        self.open_item = False
+
+    # ---- output
+    def line_of(self, pos: int) -> int:
+        return bisect_right(self.newlines, pos - 1)
+
+    def block(self, tag: str, pos: int | None) -> None:
+        """Open (or write) a block element at the line of source offset ``pos``."""
+        if pos is not None:
+            target = self.line_of(pos)
+            if target > self.line:
+                self.out.append("\n" * (target - self.line))
+                self.line = target
+        self.out.append(tag)
+
+    def text(self, value: str) -> None:
+        if value:
+            self.out.append(html.escape(value.replace("\n", " "), quote=False))
+
+    def close_cv_list(self) -> None:
+        if self.in_cv_list:
+            self.out.append("</ul>")
+            self.in_cv_list = False
+
+    # ---- nodes
+    def nodes(self, nodelist: Any, pos: int | None = None, depth: int = 0, block: bool = True) -> None:
+        from pylatexenc import latexwalker as lw
+
+        items = list(nodelist or ())
+        k = -1
+        while k + 1 < len(items):
+            k += 1
+            node = items[k]
+            if node is None:
+                continue
+            at = node.pos if pos is None else pos
+            if isinstance(node, lw.LatexMacroNode):
+                name = node.macroname
+                if name in _BOLD_DECL or name in _ITALIC_DECL:
+                    tag = "b" if name in _BOLD_DECL else "i"
+                    self.out.append(f"<{tag}>")
+                    self.nodes(items[k + 1:], pos, depth, block)
+                    self.out.append(f"</{tag}>")
+                    return
+                groups = self.record_groups(node, items, k)
+                if groups:
+                    self.record(groups, at, depth)
+                    k = groups[-1][0]
+                    continue
+                self.macro(node, at, depth, block)
+            elif isinstance(node, lw.LatexCharsNode):
+                self.chars(node.chars, at, block)
+            elif isinstance(node, lw.LatexGroupNode):
+                self.nodes(node.nodelist, pos, depth, block)
+            elif isinstance(node, lw.LatexEnvironmentNode):
+                self.environment(node, at, depth)
+            elif isinstance(node, lw.LatexMathNode):
+                self.math(node)
+            elif isinstance(node, lw.LatexSpecialsNode):
+                if node.specials_chars == "&":
+                    self.out.append("</td><td>" if self.table_depth else " ")
+                else:
+                    self.text(self.l2t.node_to_text(node))
+            # comments: nothing
+
+    def record_groups(self, node: Any, items: list[Any], k: int) -> list[tuple[int, Any]]:
+        """An unknown command followed by three or more brace groups (a CV class's
+        ``\\pubentry{title}{authors}{journal}{issue}{year}``): its groups with their
+        indices in ``items``; empty when the command is not such a record."""
+        from pylatexenc import latexwalker as lw
+
+        name = node.macroname
+        if (name in _HANDLERS or name in self.macros or name in _SECTIONS or name in _DROP or name in _CV_ENTRIES
+                or name in _BOLD or name in _ITALIC or not name.isalpha()
+                or (node.nodeargd is not None and node.nodeargd.argnlist)):
+            return []
+        groups: list[tuple[int, Any]] = []
+        j = k + 1
+        while j < len(items):
+            nxt = items[j]
+            if isinstance(nxt, lw.LatexGroupNode) and nxt.delimiters == ("{", "}"):
+                groups.append((j, nxt))
+            elif isinstance(nxt, lw.LatexCommentNode) or isinstance(nxt, lw.LatexCharsNode) and not nxt.chars.strip() and "\n\n" not in nxt.chars:
+                pass
+            else:
+                break
+            j += 1
+        return groups if len(groups) >= 3 else []
+
+    def record(self, groups: list[tuple[int, Any]], pos: int, depth: int) -> None:
+        """One record command as a list item, its non-empty fields on lines of their own."""
+        if self.list_depth == 0 and not self.in_cv_list:
+            self.block("<ul>", pos)
+            self.in_cv_list = True
+        self.block("<li>", pos)
+        first = True
+        for _, group in groups:
+            if not "".join(self.l2t.node_to_text(n) for n in group.nodelist).strip():
+                continue
+            if not first:
+                self.out.append("<br>")
+            first = False
+            self.nodes(group.nodelist, pos, depth, block=False)
+        self.out.append("</li>")
+
+    def chars(self, chars: str, pos: int, block: bool) -> None:
+        if block and self.list_depth == 0 and _BLANK_LINE.search(chars):
+            parts = _BLANK_LINE.split(chars)
+            offset = 0
+            for i, part in enumerate(parts):
+                if i:
+                    offset = chars.find(part, offset) if part else offset
+                    self.close_cv_list()
+                    self.block("<p>", pos + offset)
+                self.text(part)
+            return
+        if block and _BLANK_LINE.search(chars):
+            self.out.append("<br><br>")
+            self.text(_BLANK_LINE.sub(" ", chars))
+            return
+        self.text(chars)
+
+    def arg(self, node: Any, i: int) -> Any:
+        args = node.nodeargd.argnlist if node.nodeargd is not None else []
+        return args[i] if i < len(args) else None
+
+    def arg_text(self, node: Any, i: int) -> str:
+        a = self.arg(node, i)
+        if a is None:
+            return ""
+        return "".join(self.l2t.node_to_text(n) for n in (a.nodelist if hasattr(a, "nodelist") else [a])).strip()
+
+    def arg_raw(self, node: Any, i: int) -> str:
+        a = self.arg(node, i)
+        if a is None:
+            return ""
+        if hasattr(a, "nodelist"):
+            return "".join(n.latex_verbatim() for n in a.nodelist).strip()
+        return str(a.latex_verbatim()).strip()
+
+    def inline_arg(self, node: Any, i: int, pos: int, depth: int) -> None:
+        a = self.arg(node, i)
+        if a is not None:
+            self.nodes([a], pos, depth, block=False)
+
+    def macro(self, node: Any, pos: int, depth: int, block: bool) -> None:
+        name = node.macroname
+        handler = _HANDLERS.get(name)
+        if handler is not None:
+            handler(self, node, pos, depth)
+            return
+        if name in self.macros:
+            self.expand(node, pos, depth, block)
+            return
+        if name in _SECTIONS:
+            self.close_cv_list()
+            level = _SECTIONS[name]
+            self.block(f"<h{level}>", pos)
+            self.inline_arg(node, len(node.nodeargd.argnlist) - 1 if node.nodeargd and node.nodeargd.argnlist else 0, pos, depth)
+            self.out.append(f"</h{level}>")
+            return
+        if name in _BOLD or name in _ITALIC:
+            tag = "b" if name in _BOLD else "i"
+            self.out.append(f"<{tag}>")
+            self.inline_arg(node, 0, pos, depth)
+            self.out.append(f"</{tag}>")
+            return
+        if name in _CV_ENTRIES:
+            self.cv_entry(node, pos, depth)
+            return
+        if name in _DROP:
+            return
+        if node.nodeargd is not None and node.nodeargd.argnlist and any(a is not None for a in node.nodeargd.argnlist):
+            # an unknown command with parsed arguments: accents and symbols are
+            # latex2text's; otherwise keep the text of its last argument
+            text = self.l2t.node_to_text(node)
+            if len(node.macroname) == 1 or not node.macroname.isalpha():
+                self.text(text)
+            else:
+                last = max(i for i, a in enumerate(node.nodeargd.argnlist) if a is not None)
+                self.inline_arg(node, last, pos, depth)
+            return
+        if name in _SYMBOLS:
+            self.text(_SYMBOLS[name])
+            return
+        journal = _aas_macros().get(name)
+        self.text(journal if journal is not None else self.l2t.node_to_text(node))
+
+    def expand(self, node: Any, pos: int, depth: int, block: bool) -> None:
+        macro = self.macros[node.macroname]
+        if depth >= MAX_DEPTH or self.exhausted:
+            self.note(pos, f"\\{node.macroname}: macro expansion stopped (nested {depth} deep or over budget)")
+            return
+        args = [self.arg_raw(node, i) for i in range(macro.nargs)]
+        if macro.default is not None and args and not args[0] and self.arg(node, 0) is None:
+            args[0] = macro.default
+        body = _PARAM.sub(lambda m: args[int(m.group(1)) - 1] if int(m.group(1)) <= len(args) else "", macro.body) if macro.nargs else macro.body
+        self.budget -= len(body) + EXPANSION_COST
+        if self.budget < 0:
+            self.exhausted = True
+            self.note(pos, f"\\{node.macroname}: macro expansion stopped (the document expands beyond its budget)")
+            return
+        nodes = self.parsed.get(body)
+        if nodes is None:
+            nodes = _walk(body, self.context)
+            if len(self.parsed) < 256:
+                self.parsed[body] = nodes
+        self.nodes(nodes, pos, depth + 1, block)
+
+    def note(self, pos: int, message: str) -> None:
+        if len(self.problems) < 20 and not any(m == message for _, m in self.problems):
+            self.problems.append((self.line_of(pos) + 1, message))
+
+    def environment(self, node: Any, pos: int, depth: int) -> None:
+        name = node.environmentname
+        if name in _SKIP_ENVS:
+            return
+        if name in _LISTS:
+            tag = _LISTS[name]
+            self.close_cv_list()
+            self.block(f"<{tag}>", pos)
+            self.list_depth += 1
+            outer, self.open_item = self.open_item, False
+            self.nodes(node.nodelist, None, depth)
+            if self.open_item:
+                self.out.append("</li>")
+            self.open_item = outer
+            self.list_depth -= 1
+            self.out.append(f"</{tag}>")
+            return
+        if name in _TABLES:
+            self.close_cv_list()
+            self.block("<table><tr><td>", pos)
+            self.table_depth += 1
+            self.nodes(node.nodelist, None, depth)
+            self.table_depth -= 1
+            self.out.append("</td></tr></table>")
+            return
+        self.nodes(node.nodelist, None, depth)
+
+    def math(self, node: Any) -> None:
+        text = "".join(self.l2t.node_to_text(n) for n in node.nodelist)
+        if "^" in text and _MARKERS.fullmatch(_MATH_STRIP.sub("", text)):
+            self.out.append(f"<sup>{html.escape(_MATH_STRIP.sub('', text).strip())}</sup>")
+            return
+        text = unicodedata.normalize("NFKC", _MATH_STRIP.sub("", text))
+        self.text(text)
+
+    def cv_entry(self, node: Any, pos: int, depth: int) -> None:
+        name = node.macroname
+        args = node.nodeargd.argnlist if node.nodeargd is not None else []
+        spec = _CV_ENTRIES[name]
+        mandatory = [i for i, c in enumerate(spec) if c == "{" and i < len(args) and args[i] is not None]
+        if not mandatory:
+            return
+        if self.list_depth == 0 and not self.in_cv_list:
+            self.block("<ul>", pos)
+            self.in_cv_list = True
+        self.block("<li>", pos)
+        order = mandatory
+        if name == "cvitem" and len(mandatory) >= 2:  # \cvitem{2014}{text}: the text, then the year
+            order = mandatory[1:] + mandatory[:1]
+        first = True
+        for i in order:
+            if not self.arg_text(node, i):
+                continue
+            if not first:
+                self.out.append(", " if name != "cvitem" else " ")
+            first = False
+            self.inline_arg(node, i, pos, depth)
+        self.out.append("</li>")
+
+
+def _h_item(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    if r.list_depth == 0:
+        r.block("<p>", pos)
+        return
+    if r.open_item:
+        r.out.append("</li>")
+    r.block("<li>", pos)
+    r.open_item = True
+    label = r.arg_text(node, 0)
+    if label and _YEAR_LABEL.fullmatch(label):  # "\item[2020]": the year stays with the item
+        r.text(f"({label.strip('() ')}) ")
+
+
+def _h_bibitem(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    if r.list_depth == 0:
+        r.block("<p>", pos)
+        return
+    if r.open_item:
+        r.out.append("</li>")
+    r.block("<li>", pos)
+    r.open_item = True
+
+
+def _h_href(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    url = r.arg_raw(node, 0).replace("\\#", "#").replace("\\%", "%").replace("\\_", "_").replace("\\&", "&")
+    r.out.append(f'<a href="{html.escape(url)}">')
+    r.inline_arg(node, 1, pos, depth)
+    r.out.append("</a>")
+
+
+def _h_url(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    url = r.arg_raw(node, 0).replace("\\#", "#").replace("\\%", "%").replace("\\_", "_").replace("\\&", "&")
+    r.out.append(f'<a href="{html.escape(url)}">{html.escape(url, quote=False)}</a>')
+
+
+def _h_doi(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    doi = r.arg_raw(node, 0).replace("\\_", "_")
+    r.out.append(f' <a href="https://doi.org/{html.escape(doi)}">doi:{html.escape(doi, quote=False)}</a> ')
+
+
+def _h_arxiv(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    r.text(f" arXiv:{r.arg_raw(node, 0)} ")
+
+
+def _h_sup(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    r.out.append("<sup>")
+    r.inline_arg(node, 0, pos, depth)
+    r.out.append("</sup>")
+
+
+def _h_break(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    if r.table_depth and node.macroname == "\\":
+        r.block("</td></tr><tr><td>", pos)  # a table row ends
+    else:
+        r.out.append("<br>")
+
+
+def _h_par(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    if r.list_depth == 0:
+        r.close_cv_list()
+        r.block("<p>", pos)
+    else:
+        r.out.append("<br><br>")
+
+
+def _h_drop(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    return
+
+
+def _h_keep_last(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    args = node.nodeargd.argnlist if node.nodeargd is not None else []
+    present = [i for i, a in enumerate(args) if a is not None]
+    if present:
+        r.inline_arg(node, present[-1], pos, depth)
+
+
+_HANDLERS: dict[str, Callable[[_Renderer, Any, int, int], None]] = {
+    "item": _h_item,
+    "bibitem": _h_bibitem,
+    "href": _h_href,
+    "url": _h_url,
+    "nolinkurl": _h_url,
+    "doi": _h_doi,
+    "arxiv": _h_arxiv,
+    "arXiv": _h_arxiv,
+    "eprint": _h_arxiv,
+    "textsuperscript": _h_sup,
+    "\\": _h_break,
+    "newline": _h_break,
+    "linebreak": _h_break,
+    "par": _h_par,
+    "textsubscript": _h_drop,
+    "textcolor": _h_keep_last,
+    "mbox": _h_keep_last,
+    "makebox": _h_keep_last,
+    "fbox": _h_keep_last,
+    "parbox": _h_keep_last,
+    "resizebox": _h_keep_last,
+    "scalebox": _h_keep_last,
+    "footnote": _h_keep_last,
+}
+
+
+@lru_cache(maxsize=1)
+def _aas_macros() -> dict[str, str]:
+    from ..extraction.venues import aas_macros
+
+    return aas_macros()
+
+
+def _context(macros: dict[str, Macro]) -> Any:
+    from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
+    from pylatexenc.latexwalker import get_default_latex_context_db
+
+    db = get_default_latex_context_db()
+    specs = dict(_SPECS)
+    specs.update(_CV_ENTRIES)
+    for name, macro in macros.items():
+        specs[name] = ("[" + "{" * (macro.nargs - 1)) if macro.default is not None and macro.nargs else "{" * macro.nargs
+    db.add_context_category("refkit", macros=[MacroSpec(n, s) for n, s in specs.items()],
+                            environments=[EnvironmentSpec(n, s) for n, s in _ENV_SPECS.items()], prepend=True)
+    # pylatexenc tries every specials sequence at every token (most of its parse
+    # time); indexed by first character, a position is tested against few or none
+    by_first: dict[str, list[tuple[str, Any]]] = {}
+    for cat in db.category_list:
+        for chars, spec in db.d[cat]["specials"].items():
+            by_first.setdefault(chars[0], []).append((chars, spec))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda pair: -len(pair[0]))  # the longest match wins
+
+    def test_for_specials(s: str, pos: int, parsing_state: Any = None) -> Any:
+        for chars, spec in by_first.get(s[pos:pos + 1], ()):
+            if s.startswith(chars, pos):
+                return spec
+        return None
+
+    db.test_for_specials = test_for_specials
+    return db
+
+
+def _walk(text: str, context: Any) -> Any:
+    from pylatexenc.latexwalker import LatexWalker
+
+    walker = LatexWalker(text, latex_context=context, tolerant_parsing=True)
+    nodes, _, _ = walker.get_latex_nodes()
+    return nodes
+
+
+def _command_defs(text: str, macros: dict[str, Macro]) -> None:
+    """``\\newcommand``-style definitions, found by one linear scan before parsing so
+    the parser knows how many arguments each user macro takes."""
+    if "command" not in text:
+        return
+    for m in _NEWCOMMAND_HEAD.finditer(text):
+        name = m.group(2) or m.group(3)
+        end = _brace_end(text, m.end() - 1)
+        if end == -1:
+            continue
+        if m.group(1) == "providecommand" and name in macros:
+            continue
+        macros[name] = Macro(int(m.group(4) or 0), m.group(5), text[m.end():end - 1])
+
+
+def to_html(text: str) -> Rendered:
+    """The LaTeX document as an HTML ``<body>``, each block on its source line."""
+    from pylatexenc import latexwalker as lw
+
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text, macros = _plain_defs(text)
+    problems: list[tuple[int, str]] = []
+    _command_defs(text, macros)
+    context = _context(macros)
+    try:
+        nodes = _walk(text, context)
+    except RecursionError:
+        # braces or brackets nested hundreds deep: keep the words, lose the grouping
+        problems.append((1, "groups nested too deep to parse; read as plain text"))
+        text = _GROUPING.sub(" ", text)
+        macros = {}
+        context = _context({})
+        nodes = _walk(text, context)
+    body = nodes
+    for node in nodes:
+        if isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == "document":
+            body = node.nodelist
+            break
+    renderer = _Renderer(text, macros, context, max(EXPANSION_BUDGET, 2 * len(text)))
+    renderer.out.append("<html><body><p>")
+    try:
+        renderer.nodes(body)
+    except RecursionError:
+        problems.append((1, "markup nested too deep; the rest of the document was not read"))
+    renderer.close_cv_list()
+    renderer.out.append("</body></html>")
+    return Rendered("".join(renderer.out), problems + renderer.problems)

@@ -1,0 +1,41 @@
+"""LaTeX -> HTML rendering (refkit.markup.latex): structure, inline markup, lines."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from refkit.markup.latex import to_html
+
+
+def tree(source: str) -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(to_html(source).html)
+
+
+def test_structure_becomes_html_blocks_on_their_source_lines() -> None:
+    root = tree("\\documentclass{article}\n\\begin{document}\n\\section{Publications}\n\\begin{enumerate}\n"
+                "\\item First item\n\\item Second item\n\\end{enumerate}\n\\end{document}\n")
+    assert [h.text_content() for h in root.iter("h2")] == ["Publications"]
+    items = list(root.iter("li"))
+    assert [li.text_content().strip() for li in items] == ["First item", "Second item"]
+    assert [li.sourceline for li in items] == [5, 6]
+
+
+def test_inline_markup_accents_and_ligatures() -> None:
+    root = tree(r"\item \textbf{Sch\"olkopf,~B.} and {\em M\'{e}ndez} --- \href{https://example.org/p?a=1\&b}{paper} \url{https://x.org/a\_b}, 1--2 \ldots$^{*}$")
+    li = root.body  # an \\item outside a list is a paragraph
+    assert [b.text_content() for b in li.iter("b")] == ["Schölkopf,\xa0B."]
+    assert [i.text_content() for i in li.iter("i")] == ["Méndez"]
+    assert [(a.get("href"), a.text_content()) for a in li.iter("a")] == [("https://example.org/p?a=1&b", "paper"), ("https://x.org/a_b", "https://x.org/a_b")]
+    assert [s.text_content() for s in li.iter("sup")] == ["*"]
+    assert "— " in li.text_content() and "1–2 …" in li.text_content()
+
+
+def test_comments_and_preamble_are_not_text() -> None:
+    root = tree("\\documentclass{article}\n\\usepackage{hyperref}\n% a comment with \\item\n\\begin{document}\nBody text % trailing\n\\end{document}")
+    assert " ".join(root.text_content().split()) == "Body text"
+
+
+def test_tables_rows_and_cells() -> None:
+    root = tree("\\begin{tabular}{ll}\n2020 & A. Smith. A title. Journal. \\\\\n2019 & B. Doe. Another. Venue. \\\\\n\\end{tabular}")
+    rows = [[td.text_content().strip() for td in tr.iter("td")] for tr in root.iter("tr")]
+    assert rows[:2] == [["2020", "A. Smith. A title. Journal."], ["2019", "B. Doe. Another. Venue."]]

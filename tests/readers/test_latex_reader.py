@@ -1,0 +1,135 @@
+"""LaTeX documents (refkit.readers.latex): rendered by refkit.markup.latex and read
+by the same item finder as HTML pages."""
+
+from __future__ import annotations
+
+import time
+
+from refkit import readers
+from refkit.readers import latex as reader
+
+LATEX_CV = r"""\documentclass{article}
+\newcommand{\me}{\textbf{Hogg,~D.~W.}}
+\newcommand{\aoas}{Annals of Applied Statistics}
+\begin{document}
+\section*{Education}
+\begin{itemize}
+\item PhD, Physics, California Institute of Technology, 1998
+\end{itemize}
+\section*{Refereed publications}
+\begin{enumerate}
+\item Sch\"olkopf,~B., \me, Wang,~D., \etal\ 2016, ``Modeling confounding by half-sibling regression'', \apj, 113, 7391, \doi{10.1073/pnas.1511656113}
+\item \me\ \& Foreman-Mackey,~D.\ 2018, ``Data Analysis Recipes: Using {M}arkov Chain Monte Carlo'', \aoas, 236, 11, \href{https://arxiv.org/abs/1710.06068}{arXiv:1710.06068}
+\item G.~Ca{\~n}as and J.~M\"{u}ller. \emph{A catalogue of galaxies} in Proc.~SPIE, 2010 % a comment
+\end{enumerate}
+\end{document}
+"""
+
+
+def test_latex_cv_sections_macros_accents() -> None:
+    entries = reader.read(LATEX_CV)
+    assert [e.get("title") for e in entries] == [
+        "Modeling confounding by half-sibling regression",
+        "Data Analysis Recipes: Using Markov Chain Monte Carlo",
+        "A catalogue of galaxies",
+    ]
+    first, second, third = entries.entries
+    assert [n.literal or n.family for n in first.names()] == ["Schölkopf", "Hogg", "Wang", "others"]
+    assert first.get("author+an") == "2=highlight"
+    assert first.get("journal") == "ApJ" and first.get("doi") == "10.1073/pnas.1511656113"
+    assert second.get("journal") == "Annals of Applied Statistics" and second.get("eprint") == "1710.06068"
+    assert [n.family for n in third.names()] == ["Cañas", "Müller"]
+
+
+def test_bibitem_lists() -> None:
+    source = r"""\begin{thebibliography}{9}
+\bibitem{a} A.~Author and B.~Writer, {\em Journal of Things} \textbf{12}, 34 (2001).
+\bibitem[B]{b} C.~Author, ``A quoted title here'', Phys.~Rev.~Lett. \textbf{99}, 1 (2007).
+\end{thebibliography}"""
+    entries = reader.read(source)
+    assert len(entries) == 2
+    assert entries.entries[1].get("title") == "A quoted title here"
+    assert entries.entries[1].get("year") == "2007"
+
+
+
+def test_latex_item_year_labels() -> None:
+    entries = reader.read("\\begin{itemize}\n\\item[2019] J.~Smith and A.~Doe. Ranking things. \\emph{Journal of Ranking}, 12:1--9.\n\\end{itemize}")
+    assert [(e.get("title"), e.get("year"), e.get("journal")) for e in entries] == [("Ranking things", "2019", "Journal of Ranking")]
+
+
+
+def test_moderncv_entries_and_user_macros_with_arguments() -> None:
+    source = r"""\documentclass{moderncv}
+\newcommand{\paper}[3][Journal of Ranking]{#2. #3. \emph{#1}}
+\def\me{\textbf{J.~Roe}}
+\begin{document}
+\section{Education}
+\cventry{2010--2014}{PhD}{Example University}{City}{}{}
+\section{Publications}
+\cvitem{2021}{\paper{\me{} and A.~Smith}{Learning to rank things}, 12.}
+\cvitem{2019}{\paper[Ranking Letters]{A.~Smith and \me}{Ranking more things}, 3.}
+\end{document}"""
+    entries = reader.read(source).entries
+    assert [(e.get("title"), e.get("journal"), e.get("year")) for e in entries] == [
+        ("Learning to rank things", "Journal of Ranking", "2021"),
+        ("Ranking more things", "Ranking Letters", "2019"),
+    ]
+    assert entries[0].get("author+an") == "1=highlight"
+
+
+def test_record_commands_of_unknown_cv_classes_are_items() -> None:
+    source = r"""\cvsection{Publications}
+\begin{pubentries}
+\pubentry
+    {Asynchrony among local communities stabilizes ecosystem function} % Title
+    {Wilcox, K.R., A.T. Tredennick, \& S.E. Koerner} % Authors
+    {Ecology Letters} % Journal
+    {20(8):958-968} % Issue
+    {2017} % Year
+\pubentry
+    {Do we need demographic data to forecast plant population dynamics?}
+    {Tredennick, A.T., M.B. Hooten, \& P.B. Adler}
+    {Methods in Ecology \& Evolution}
+    {8(5):541-551}
+    {2016}
+\end{pubentries}"""
+    entries = reader.read(source, path="cv.tex").entries
+    assert [(e.get("title"), e.get("year")) for e in entries] == [
+        ("Asynchrony among local communities stabilizes ecosystem function", "2017"),
+        ("Do we need demographic data to forecast plant population dynamics?", "2016"),
+    ]
+    assert (entries[1].get("journal") or "").startswith("Methods in Ecology")
+    assert [n.family for n in entries[1].names()] == ["Tredennick", "Hooten", "Adler"]
+    assert entries[1].location.line == 9  # the LaTeX source line of the item
+
+
+def test_sniff_by_commands_and_extension() -> None:
+    assert reader.sniff("\\documentclass{article}\n") > 0.5
+    assert reader.sniff("\\item A. Smith. A title. Journal, 2020.\n") > readers.reader("markdown").sniff("x")
+    assert reader.sniff("plain words, no commands") == 0.0
+    assert readers.sniff("A. Smith. A title. 2020.", "cv.tex") == "latex"
+    assert readers.reader("tex").__name__ == "refkit.readers.latex"
+
+
+def _timed(source: str) -> tuple[float, object]:
+    start = time.perf_counter()
+    library = reader.read(source)
+    return time.perf_counter() - start, library
+
+
+def test_expansion_bombs_are_bounded_and_reported() -> None:
+    # each macro expands to ten of the previous one: 10^9 characters if expanded in full
+    bomb = r"\def\a{xxxxxxxxxx}" + "".join(rf"\def\{c}{{\{p}\{p}\{p}\{p}\{p}\{p}\{p}\{p}\{p}\{p}}}" for p, c in zip("abcdefgh", "bcdefghi"))
+    for source in (bomb + r"\begin{document}\i\end{document}", r"\newcommand{\a}{\a\a} \item \a", r"\def\a{\a} \item \a"):
+        library = reader.read(source)
+        assert library.entries == []
+        assert library.problems and all(p.code == "RK192" and p.severity == "warning" for p in library.problems)
+
+
+def test_pathological_inputs_read_without_traceback() -> None:
+    item = " Doe, J. A title. Journal, 2020.\n"
+    for source in ("\\begin{itemize}\\item " + "~" * 2048 + item + "\\end{itemize}", "{" * 3000 + "}" * 3000,
+                   "\\item " + "[" * 3000 + "]" * 3000, "\\item " + "\\textbf{a " * 400 + "}" * 400,
+                   "\\begin{itemize}\\item", "\\end{itemize}", "\\href{", "\\newcommand{\\x}[9]{#9} \\x", "$^{", "\\\\\\\\", "%"):
+        reader.read(source)
