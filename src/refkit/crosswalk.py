@@ -22,6 +22,11 @@ refkit is tested against):
   ``csl-type``, which :func:`csl_type` honours.
 * CSL variables refkit has no BibTeX field for are kept under their CSL name
   (lower-cased); structured values (lists, objects) as compact JSON text.
+* The CSL-JSON writer keeps what standard CSL cannot carry (``@proceedings``,
+  ``organization``, ``howpublished``, math in titles …) in the item's
+  ``custom.bibtex`` object, so ``.bib -> CSL-JSON -> .bib`` gives the same
+  entries (:func:`entry_to_csl_lossless`); BibTeX ``number`` of an article is
+  CSL ``issue`` and an arXiv eprint is ``number`` "arXiv:<id>", both ways.
 
 Values in the model are BibTeX value text: going to CSL they become Unicode
 (protective braces around words that are not already capitalized become
@@ -654,7 +659,17 @@ def entry_to_csl(entry: Entry, *, markup: bool = True, key: str | None = None) -
 
 
 def csl_to_entry(item: Mapping[str, Any], *, key: str | None = None) -> Entry:
-    """An :class:`Entry` for a CSL-JSON item (values as BibTeX value text)."""
+    """An :class:`Entry` for a CSL-JSON item (values as BibTeX value text);
+    BibTeX values refkit kept in ``custom.bibtex`` are restored (see
+    :func:`entry_to_csl_lossless`)."""
+    custom = item.get("custom")
+    kept = custom.get("bibtex") if isinstance(custom, Mapping) else None
+    if isinstance(custom, Mapping) and isinstance(kept, Mapping):
+        rest = {k: v for k, v in custom.items() if k != "bibtex"}
+        plain = {k: v for k, v in item.items() if k != "custom"}
+        if rest:
+            plain["custom"] = rest
+        return _restore(csl_to_entry(plain, key=key), kept)
     ctype = str(item.get("type", "") or "")
     bib_type = CSL_TO_BIBTEX_TYPE.get(ctype, ctype or "misc")
     genre = str(item.get("genre", ""))
@@ -722,12 +737,86 @@ def csl_to_entry(item: Mapping[str, Any], *, key: str | None = None) -> Entry:
         expected = "PhD thesis" if bib_type == "phdthesis" else "Master's thesis"
         if genre == expected:
             fields.pop("type", None)
-    if ctype == "article" and str(item.get("number", "")).lower().startswith("arxiv:"):
-        pass  # kept as number; the arXiv id is also recoverable from it
+    if bib_type in ("article", "periodical") and "issue" in fields and "number" not in fields:
+        # BibTeX's number of a journal article is CSL's issue (the writer maps it so)
+        fields["number"] = fields.pop("issue")
+    number = str(item.get("number", ""))
+    if ctype == "article" and number.lower().startswith("arxiv:") and "eprint" not in fields:
+        # a preprint's "arXiv:<id>" (as Zotero and refkit write it) is BibTeX's eprint
+        fields["eprint"] = escape(number.split(":", 1)[1].strip())
+        fields["archiveprefix"] = "arXiv"
+        fields.pop("number", None)
     entry = Entry(type=bib_type, key=str(item.get("id", "")) if key is None else key, fields=fields)
     if csl_type(entry) != ctype:
         entry = entry.with_fields(None, **{"csl-type": ctype})
     return entry
+
+
+# ---------------------------------------------------------------------------------
+# Lossless CSL-JSON: what CSL cannot express is kept in the item's ``custom`` object
+# ---------------------------------------------------------------------------------
+
+
+def entry_to_csl_lossless(entry: Entry, *, markup: bool = True) -> dict[str, Any]:
+    """The CSL-JSON item for ``entry`` plus, in ``custom.bibtex``, whatever a
+    reader of the standard CSL variables would not get back: BibTeX fields lost
+    or changed beyond LaTeX <-> Unicode (``{"fields": {name: [value, what the
+    CSL gives]}}``), fields the CSL would add (``"drop"``) and the BibTeX type
+    (``"type"``). :func:`csl_to_entry` restores them, each only while the CSL
+    variable still gives what it gave when written (an edited CSL value wins)."""
+    item = entry_to_csl(entry, markup=markup)
+    if "custom" in item and not isinstance(item["custom"], dict):
+        item.pop("custom")
+    back = csl_to_entry(item, key=entry.key)
+    fields = {name: [value, back.fields.get(name)] for name, value in entry.fields.items() if not _same_value(entry, back, name)}
+    drop = {name: value for name, value in back.fields.items() if name not in entry.fields}
+    kept: dict[str, Any] = {}
+    if back.type != entry.type:
+        kept["type"] = [entry.type, back.type]
+    if fields:
+        kept["fields"] = fields
+    if drop:
+        kept["drop"] = drop
+    if kept:
+        custom = item.get("custom")
+        item["custom"] = {**(custom if isinstance(custom, dict) else {}), "bibtex": kept}
+    return item
+
+
+def _restore(entry: Entry, kept: Mapping[str, Any]) -> Entry:
+    fields = dict(entry.fields)
+    for name, pair in (kept.get("fields") or {}).items():
+        if isinstance(pair, list) and len(pair) == 2 and fields.get(name) == pair[1] and isinstance(pair[0], str):
+            fields[name] = pair[0]
+    for name, seen in (kept.get("drop") or {}).items():
+        if fields.get(name) == seen:
+            fields.pop(name)
+    etype = entry.type
+    pair = kept.get("type")
+    if isinstance(pair, list) and len(pair) == 2 and etype == pair[1] and isinstance(pair[0], str):
+        etype = pair[0]
+    return Entry(type=etype, key=entry.key, fields=fields)
+
+
+def _same_value(a: Entry, b: Entry, name: str) -> bool:
+    """Whether field ``name`` of ``b`` says what ``a``'s says: equal up to
+    LaTeX <-> Unicode and white space; names as parsed name lists; months by number."""
+    x, y = a.fields.get(name), b.fields.get(name)
+    if x is None or y is None:
+        return x is y
+    if x == y:
+        return True
+    if name in NAME_ROLES:
+        return [_name_key(n) for n in a.names(name)] == [_name_key(n) for n in b.names(name)]
+    if name == "month":
+        from .dates import month_number
+
+        return month_number(unescape(x).strip()) is not None and month_number(unescape(x).strip()) == month_number(unescape(y).strip())
+    return " ".join(unescape(x).split()) == " ".join(unescape(y).split())
+
+
+def _name_key(name: Name) -> tuple[str, ...]:
+    return tuple(" ".join(unescape(p).split()) for p in (name.literal, name.given, name.particle, name.family, name.suffix))
 
 
 def csl_items(entries: Iterable[Entry], markup: bool = True) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from refkit.crosswalk import unescape
 from refkit.model import Entry, Library
 from refkit.readers.csljson import read
 from refkit.writers.csljson import write
@@ -74,3 +75,60 @@ def test_plain_text_option() -> None:
     entries = [Entry("article", "k", {"title": "\\textit{E. coli} {van der Waals}"})]
     (item,) = json.loads(write(Library.from_entries(entries), markup=False))
     assert item["title"] == "E. coli van der Waals"
+
+
+VARIED_BIB = r"""
+@proceedings{proc2020, title = {Proceedings of {GECCO} 2020}, editor = {Coello, Carlos A. Coello and  Jane Roe }, year = 2020, publisher = {ACM}, address = {Cancún, Mexico}, organization = {SIGEVO}}
+@inproceedings{paper2021, author = {van Hentenryck, Pascal and {den Besten}, Matthijs and Thatcher, Jr., W. and others}, title = {Tuning {NSGA-II} for the {$(1+(\lambda,\lambda))$} {GA}~{I}: Effectiveness}, booktitle = {Proc.\ of {GECCO}}, pages = {24:1--24:19}, year = {2021}, month = aug, location = {Lille, France}, eventtitle = {GECCO 2021}}
+@article{art2019, author = {M{\"u}ller, J{\"o}rg}, title = {A study of \emph{Cu$_2$O}}, journal = {Physical Review~B}, volume = {99}, number = {3}, pages = {035301}, year = {2019}, month = {September}, doi = {10.1103/PhysRevB.99.035301}}
+@misc{pre2023, author = {Doe, Jane}, title = {Preprint}, year = {2023}, eprint = {2301.00001}, archiveprefix = {arXiv}, primaryclass = {cs.LG}}
+@misc{soft, author = {{Nevergrad team}}, title = {Nevergrad}, howpublished = {\url{https://github.com/facebookresearch/nevergrad}}, year = {2018}, note = {Version 0.4}}
+@mastersthesis{ms, author = {Roe, Richard}, title = {Thesis}, school = {{\'E}cole Polytechnique}, year = {2010}, type = {MSc thesis}}
+@manual{man, title = {R Manual}, organization = {R Core Team}, year = {2022}, edition = {4th}}
+@inbook{ib, author = {Kim, Lee}, title = {Chapter One}, booktitle = {Big Book}, chapter = {3}, pages = {1--10}, publisher = {Springer}, year = {1999}, series = {LNCS}, volume = {1234}}
+@techreport{tr, author = {Smith, A.}, title = {Report}, institution = {NASA}, number = {TR-7}, year = {1995}, keywords = {a, b}, abstract = {With <i>HTML</i> & 50\% text.}}
+"""
+
+
+def _fields_equal(a: Entry, b: Entry) -> bool:
+    return a.type == b.type and a.fields.keys() == b.fields.keys() and all(
+        a.fields[k] == b.fields[k] or " ".join(unescape(a.fields[k]).split()) == " ".join(unescape(b.fields[k]).split()) or a.names(k) and [n.bibtex() for n in a.names(k)] == [n.bibtex() for n in b.names(k)] or k == "month"
+        for k in a.fields
+    )
+
+
+def test_bib_to_csljson_to_bib_keeps_every_field_and_type() -> None:
+    from refkit.readers.bibtex import read as read_bib
+
+    library = read_bib(VARIED_BIB)
+    back = read(write(library))
+    assert [e.key for e in back.entries] == [e.key for e in library.entries]
+    for a, b in zip(library.entries, back.entries):
+        assert _fields_equal(a, b), (a, b)
+    months = {e.key: e.fields.get("month") for e in back.entries}
+    assert months["paper2021"] in ("aug", "8") and months["art2019"] in ("September", "9")
+
+
+def test_standard_csl_variables_carry_what_they_can() -> None:
+    from refkit.readers.bibtex import read as read_bib
+
+    items = {i["id"]: i for i in json.loads(write(read_bib(VARIED_BIB)))}
+    assert items["pre2023"]["number"] == "arXiv:2301.00001" and items["pre2023"]["URL"] == "https://arxiv.org/abs/2301.00001"
+    assert items["art2019"]["issue"] == "3" and "number" not in items["art2019"]["custom"]["bibtex"]["fields"]
+    assert "custom" not in items["ms"]  # everything of this thesis is standard CSL
+    assert items["proc2020"]["custom"]["bibtex"]["type"] == ["proceedings", "book"]
+    # a plain CSL preprint (no custom object) gives BibTeX's eprint fields
+    entry = read(json.dumps([{"id": "p", "type": "article", "title": "T", "number": "arXiv:2301.00001"}])).entries[0]
+    assert (entry.fields.get("eprint"), entry.fields.get("archiveprefix"), "number" in entry.fields) == ("2301.00001", "arXiv", False)
+
+
+def test_an_edited_csl_value_wins_over_the_kept_bibtex_value() -> None:
+    from refkit.readers.bibtex import read as read_bib
+
+    items = json.loads(write(read_bib(VARIED_BIB)))
+    soft = next(i for i in items if i["id"] == "soft")
+    assert "howpublished" in soft["custom"]["bibtex"]["fields"]
+    ib = next(i for i in items if i["id"] == "ib")
+    ib["type"] = "book"  # the user changed the type in the CSL-JSON: the kept @inbook no longer applies
+    entry = read(json.dumps([ib])).entries[0]
+    assert entry.type == "book"
