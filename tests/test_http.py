@@ -235,6 +235,17 @@ def test_fetch_text_decodes_by_charset(httpserver):
     assert fetch_text(httpserver.url_for("/utf8")) == "Zhong – 钟"
 
 
+def test_http_answers_go_through_the_file_decoder(httpserver, tmp_path):
+    """One decoder for files and answers: a BOM wins over a wrong header charset, as in a file."""
+    page = "<html><body>Zhong – 钟</body></html>"
+    httpserver.expect_request("/u16").respond_with_data(b"\xff\xfe" + page.encode("utf-16-le"), content_type="text/html; charset=iso-8859-1")
+    httpserver.expect_request("/api").respond_with_data("Schölkopf".encode("latin-1"), content_type="application/json; charset=latin-1")
+    assert fetch_text(httpserver.url_for("/u16")) == page
+    with Client(test_config(tmp_path)) as client:
+        assert client.get(Query(httpserver.url_for("/u16"))).text == page
+        assert client.get(Query(httpserver.url_for("/api"))).text == "Schölkopf"
+
+
 def test_fetch_text_errors_are_input_errors(httpserver):
     httpserver.expect_request("/gone").respond_with_data("no", status=404)
     httpserver.expect_request("/big").respond_with_data("x" * 5000)
