@@ -215,3 +215,23 @@ def test_stale_temp_files_of_a_killed_run_are_removed_and_nothing_else(tmp_path)
     read_document(str(path), tidy=True)
     left = {p.name for p in tmp_path.iterdir()}
     assert left == {"refs.bib"} | {n for n, stale in names.items() if not stale}
+
+
+# ---- property: every Unicode .bib comes back as it was -------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_VALUES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00{}"), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(values=st.lists(_VALUES, min_size=1, max_size=4),
+       encoding=st.sampled_from(["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]), bom=st.booleans())
+def test_any_unicode_bib_round_trips_through_decode_and_encode(values, encoding, bom) -> None:
+    from refkit.fileio import Decoded, decode_document
+
+    text = "".join(f"@misc{{k{i},\n  title = {{{v}}},\n  note = {{ordinary ASCII words}}\n}}\n" for i, v in enumerate(values))
+    data = Decoded(text, encoding, bom).encode()
+    document = decode_document(data, "refs.bib")
+    assert document.text == text
+    assert document.encode() == data  # written back byte for byte
