@@ -778,7 +778,7 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
     comma-separated part that reads as a venue (a known venue, a year, a venue word)
     ends the title — only when nothing else after this chunk can be the venue."""
     k = start
-    if work.italic[k] and not all(work.italic[start:end]):
+    if start < end and work.italic[k] and not all(work.italic[start:end]):
         j = k
         while j < end and (work.italic[j] or text[j] in " "):
             j += 1

@@ -444,8 +444,9 @@ def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:
                 continue
             # a hard-wrapped document joins lines with a space; "Spatio-" + "temporal" keeps
             # its hyphen and no space (usually one hyphenated word)
-            glue = "" if spans[-1].text.endswith("-") and not spans[-1].text.endswith(" -") else " "
-            spans.append(Span(glue if wrapped and not spans[-1].text.endswith("\n") else "\n"))
+            last = spans[-1].text if spans else "\n"  # a first line with no visible text
+            glue = "" if last.endswith("-") and not last.endswith(" -") else " "
+            spans.append(Span(glue if wrapped and not last.endswith("\n") else "\n"))
         first = False
         for span in _inline(line):
             spans.append(span)
