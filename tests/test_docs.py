@@ -100,3 +100,61 @@ def test_the_readme_example_works(tmp_path: Path) -> None:
         assert expected in text
     check = subprocess.run([sys.executable, "-m", "refkit", "check", str(out)], capture_output=True, text=True)
     assert (check.returncode, check.stdout) == (0, ""), check.stdout + check.stderr
+
+
+_SPHINX_ROLE = re.compile(r":(?:class|func|meth|mod|data|attr|exc|obj):`")
+
+
+def _api_docstrings() -> list[tuple[str, str]]:
+    """(object, docstring) for everything docs/api.md renders: the `::: x` objects,
+    and the public functions and classes of the classes and modules among them."""
+    import importlib
+    import inspect
+
+    out: list[tuple[str, str]] = []
+    seen: set[int] = set()
+
+    def walk(obj: object, name: str) -> None:
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        doc = inspect.getdoc(obj) if not inspect.ismodule(obj) else obj.__doc__
+        if doc:
+            out.append((name, doc))
+        if inspect.ismodule(obj) or inspect.isclass(obj):
+            home = obj.__name__ if inspect.ismodule(obj) else obj.__module__
+            for member_name, member in vars(obj).items():
+                member = member.fget if isinstance(member, property) else getattr(member, "__func__", member)
+                if not member_name.startswith("_") and getattr(member, "__module__", None) == home and (
+                        inspect.isfunction(member) or inspect.isclass(member)):
+                    walk(member, f"{name}.{member_name}")
+
+    for target in re.findall(r"^::: (\S+)", read(DOCS / "api.md"), re.M):
+        module, _, attr = target.rpartition(".")
+        try:
+            obj: object = importlib.import_module(target)
+        except ImportError:
+            obj = getattr(importlib.import_module(module), attr)
+        walk(obj, target)
+    return out
+
+
+def test_the_api_page_shows_no_raw_sphinx_roles() -> None:
+    """mkdocstrings prints Sphinx roles (:class:`X`) verbatim: the docstrings the API
+    page renders use cross-references ([X][refkit.x.X]) or backticks instead."""
+    docstrings = _api_docstrings()
+    assert len(docstrings) > 20
+    raw = [(name, m.group(0)) for name, doc in docstrings for m in _SPHINX_ROLE.finditer(doc)]
+    assert raw == []
+
+
+def test_the_api_page_shows_signatures_with_types() -> None:
+    config = read(ROOT / "mkdocs.yml")
+    assert "show_signature_annotations: true" in config
+
+
+def test_the_cli_reference_has_examples_for_every_command() -> None:
+    sections = read(DOCS / "cli.md").split("\n## refkit ")[1:]
+    assert [s.split("\n", 1)[0] for s in sections] == list(COMMANDS)
+    for section in sections:
+        assert "\nexamples:\n  refkit " in section, section.split("\n", 1)[0]

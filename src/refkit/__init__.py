@@ -43,22 +43,40 @@ _EXPORTS = {
     "ConfigError": "refkit.errors",
     "FormatError": "refkit.errors",
     "LookupFailed": "refkit.errors",
+    "OptionError": "refkit.errors",
+    "Bibliography": "refkit.writers.citations",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    # ``import x as x``: an explicit re-export, so `mypy --strict` user code may use refkit.read …
     from typing import Any
 
-    from .checks import check
-    from .enrichment import enrich
-    from .errors import ConfigError, FormatError, InputError, LookupFailed, ParseError, RefkitError
-    from .formatting import format_text
-    from .io import extract, read, read_string, write, write_string
-    from .model import Date, Entry, Library, Problem, Provenance
-    from .names import Name
-    from .transforms.normalize import normalize
-    from .writers.citations import render
+    from .checks import check as check
+    from .enrichment import enrich as enrich
+    from .errors import ConfigError as ConfigError
+    from .errors import FormatError as FormatError
+    from .errors import InputError as InputError
+    from .errors import LookupFailed as LookupFailed
+    from .errors import OptionError as OptionError
+    from .errors import ParseError as ParseError
+    from .errors import RefkitError as RefkitError
+    from .formatting import format_text as format_text
+    from .io import extract as extract
+    from .io import read as read
+    from .io import read_string as read_string
+    from .io import write as write
+    from .io import write_string as write_string
+    from .model import Date as Date
+    from .model import Entry as Entry
+    from .model import Library as Library
+    from .model import Problem as Problem
+    from .model import Provenance as Provenance
+    from .names import Name as Name
+    from .transforms.normalize import normalize as normalize
+    from .writers.citations import Bibliography as Bibliography
+    from .writers.citations import render as render
 
 
 def __getattr__(name: str) -> Any:

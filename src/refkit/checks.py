@@ -281,7 +281,7 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
 # --------------------------------------------------------------------------- the rules
 def check(library: Library, *, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Problem]:
     """Every problem in ``library``: the reader's parse problems (RK1xx) and the
-    findings of the rules in :data:`RULES`, restricted by ``select``/``ignore``
+    findings of the rules in `RULES`, restricted by ``select``/``ignore``
     (codes or prefixes such as ``RK5``), sorted by location."""
     enabled = select_rules(select, ignore)
     report = _Report(enabled)

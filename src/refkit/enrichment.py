@@ -43,6 +43,7 @@ from . import match
 from .dates import MONTH_NAMES
 from .errors import ConfigError, LookupFailed
 from .http import Client, HttpConfig, NotCached
+from .options import checked
 from .ids import find_arxiv, normalize_doi, parse_arxiv
 from .model import Entry, Library, Name, Problem, Provenance
 from .resolvers import DEFAULT_SOURCES, SOURCES, Record
@@ -310,17 +311,42 @@ def _failure(work: _Work, what: str) -> Callable[[BaseException], None]:
     return handle
 
 
-def enrich_report(library: Library, *, client: Client | None = None, http: HttpConfig | None = None,
-                  progress: Callable[[int, int], None] | None = None, **options: Any) -> tuple[Library, EnrichReport]:
+@checked
+def enrich_report(
+    library: Library,
+    *,
+    sources: Iterable[str] = DEFAULT_SOURCES,
+    overwrite: bool = False,
+    preprint_policy: str = "upgrade",
+    search: bool = True,
+    offline: bool = False,
+    use_cache: bool = True,
+    cache_dir: str | None = None,
+    mailto: str | None = None,
+    http: HttpConfig | None = None,
+    client: Client | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Library, EnrichReport]:
     """Enrich ``library``; returns the new library and the :class:`EnrichReport`.
 
-    ``options`` are :class:`EnrichOptions` fields (``sources``, ``overwrite``,
-    ``preprint_policy``, ``search``); ``http`` an :class:`~refkit.http.HttpConfig`
-    (default: from the environment); ``client`` an existing client to share.
+    What may change: ``sources`` (a subset of arxiv, doi, crossref, dblp),
+    ``overwrite`` (replace values the entry has), ``preprint_policy``
+    (``upgrade`` a preprint to its published version, or ``keep`` it),
+    ``search`` (title searches for entries without identifiers).
+    How to reach the network: ``offline`` (answer from the cache only, no
+    request), ``use_cache``, ``cache_dir``, ``mailto`` (for Crossref's polite
+    pool); or a whole :class:`~refkit.http.HttpConfig` as ``http`` (default:
+    from the environment), or an existing ``client`` to share.
     """
-    if "sources" in options:
-        options["sources"] = tuple(options["sources"])
-    opts = EnrichOptions(**options)
+    opts = EnrichOptions(sources=tuple(sources), overwrite=overwrite, preprint_policy=preprint_policy, search=search)
+    if http is None:
+        http = HttpConfig.from_env(offline=offline or None, use_cache=None if use_cache else False,
+                                   cache_dir=cache_dir, mailto=mailto)
+    elif offline or not use_cache or cache_dir or mailto:
+        from dataclasses import replace as _replace
+
+        http = _replace(http, offline=http.offline or offline, use_cache=http.use_cache and use_cache,
+                        cache_dir=cache_dir or http.cache_dir, mailto=mailto or http.mailto)
     own_client = client is None
     client = client or Client(http or HttpConfig.from_env())
     stats_before, hits_before = Counter(client.stats), Counter(client.cache_hits)
@@ -349,12 +375,31 @@ def enrich_report(library: Library, *, client: Client | None = None, http: HttpC
     return result, report
 
 
-def enrich(library: Library, **options: Any) -> Library:
-    """Complete ``library``'s entries over the network (see the module docstring).
+@checked
+def enrich(
+    library: Library,
+    *,
+    sources: Iterable[str] = DEFAULT_SOURCES,
+    overwrite: bool = False,
+    preprint_policy: str = "upgrade",
+    search: bool = True,
+    offline: bool = False,
+    use_cache: bool = True,
+    cache_dir: str | None = None,
+    mailto: str | None = None,
+    http: HttpConfig | None = None,
+    client: Client | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Library:
+    """Complete ``library``'s entries over the network (see the module docstring);
+    the options are `refkit.enrichment.enrich_report`'s (``enrich(library, offline=True)``
+    answers from the cache only).
 
     Problems (not found, failures, suggestions) are appended to
-    ``library.problems``; use :func:`enrich_report` for the full report."""
-    return enrich_report(library, **options)[0]
+    ``library.problems``; use `refkit.enrichment.enrich_report` for the full report."""
+    return enrich_report(library, sources=sources, overwrite=overwrite, preprint_policy=preprint_policy,
+                         search=search, offline=offline, use_cache=use_cache, cache_dir=cache_dir, mailto=mailto,
+                         http=http, client=client, progress=progress)[0]
 
 
 # ---- stage logic ---------------------------------------------------------------------------------

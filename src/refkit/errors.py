@@ -5,6 +5,7 @@ needs to act (path and line for input, identifier/URL/status for lookups).
     ├── InputError          a file or text refkit cannot read (path:line: message)
     │   └── ParseError      syntax errors in a .bib / CSL-JSON / other input
     ├── ConfigError         bad [tool.refkit] / refkit.toml / command-line values
+    │   └── OptionError     an unknown keyword option to a public function (also a TypeError)
     ├── FormatError         unknown input/output format or style
     └── LookupFailed        a network lookup failed (identifier, url, status)
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from .redact import redact
 
-__all__ = ["RefkitError", "InputError", "ParseError", "ConfigError", "FormatError", "LookupFailed"]
+__all__ = ["RefkitError", "InputError", "ParseError", "ConfigError", "OptionError", "FormatError", "LookupFailed"]
 
 
 class RefkitError(Exception):
@@ -46,6 +47,11 @@ class ParseError(InputError):
 
 class ConfigError(RefkitError):
     """An invalid configuration key or value."""
+
+
+class OptionError(ConfigError, TypeError):
+    """An unknown keyword option passed to a public function; the message names
+    the valid ones. Also a ``TypeError``, which Python raises for such calls."""
 
 
 class FormatError(RefkitError):

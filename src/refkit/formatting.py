@@ -33,6 +33,7 @@ from typing import Any, Sequence
 
 from .errors import ConfigError, InputError, ParseError
 from .model import Block, Comment, Entry, Library, Preamble, Problem, StringDef
+from .options import checked
 
 __all__ = ["FormatResult", "FileReport", "format_source", "format_text", "format_file", "sort_library", "MAX_BIB_BYTES"]
 
@@ -117,11 +118,23 @@ def _content_changed(old: Entry, new: Entry) -> bool:
     return content_changed(old, new) or month_macro_rewrite(new) is not None
 
 
-def format_text(text: str, **options: Any) -> str:
-    """Formatted BibTeX ``text`` (see :func:`format_source` for the options).
-
-    Raises :class:`ParseError` (path:line:col) for the first parse error."""
-    result = format_source(text, **options)
+@checked
+def format_text(
+    text: str,
+    *,
+    path: str | None = None,
+    minimal: bool = False,
+    sort: bool = False,
+    keys: bool = False,
+    key_pattern: str | None = None,
+    field_order: Sequence[str] | None = None,
+    normalize: bool = True,
+) -> str:
+    """Formatted BibTeX ``text``; the options are ``refkit format``'s (see
+    `refkit.formatting.format_source`). Raises [ParseError][refkit.errors.ParseError]
+    (path:line:col) for the first parse error."""
+    result = format_source(text, path=path, minimal=minimal, sort=sort, keys=keys, key_pattern=key_pattern,
+                           field_order=field_order, normalize=normalize)
     if result.errors:
         first = result.errors[0]
         loc = first.location

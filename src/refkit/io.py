@@ -1,37 +1,48 @@
-"""``read`` and ``write``: any supported format in, any supported format out."""
+"""``read`` and ``write``: any supported format in, any supported format out.
+
+Options are typed keyword arguments; an unknown one raises
+:class:`~refkit.errors.OptionError` naming the valid ones, and so does an
+option that does not apply to the output format (``indent`` for BibTeX).
+"""
 
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Sequence
 
 from . import readers, writers
+from .errors import OptionError
 from .fileio import atomic_write, is_url, read_text
 from .model import Library
+from .options import checked
 
 __all__ = ["read", "read_string", "write", "write_string", "extract"]
 
 
-def read(source: str | os.PathLike[str], *, format: str | None = None, encoding: str | None = None, **options: Any) -> Library:
-    """Read a file path, ``-`` (stdin) or an http(s) URL into a :class:`Library`.
+@checked
+def read(source: str | os.PathLike[str], *, format: str | None = None, encoding: str | None = None,
+         strict: bool = False) -> Library:
+    """Read a file path, ``-`` (stdin) or an http(s) URL into a [Library][refkit.model.Library].
 
     The format is sniffed from the content (an HTML page saved as ``.txt`` is
     still HTML) unless ``format`` names it (``bibtex``, ``csljson``, ``html``, ``text``).
+    ``encoding`` overrides UTF-8 detection; ``strict`` makes the first BibTeX
+    syntax error raise [ParseError][refkit.errors.ParseError] instead of being
+    collected in ``Library.problems``.
     """
     name = os.fspath(source)
-    if is_url(name):
-        from .http import fetch_text  # the network layer only when a URL is read
-
-        text = fetch_text(name)
-    else:
-        text = read_text(name, encoding=encoding)
-    return read_string(text, format=format, path=name, **options)
+from .errors import OptionError
+from .fileio import atomic_write, is_url, read_text
 
 
-def read_string(text: str, *, format: str | None = None, path: str | None = None, **options: Any) -> Library:
-    """Parse ``text`` (sniffing its format unless given) into a :class:`Library`."""
+@checked
+def read_string(text: str, *, format: str | None = None, path: str | None = None, strict: bool = False) -> Library:
+    """Parse ``text`` (sniffing its format unless given) into a [Library][refkit.model.Library];
+    ``path`` is used in problem locations."""
     fmt = format or readers.sniff(text, path)
-    library = readers.reader(fmt).read(text, path=path, **options)
+    # strict is the BibTeX reader's: the readers of extracted formats collect every problem
+    options: dict[str, Any] = {"strict": True} if strict and readers.ALIASES.get(fmt.lower(), fmt.lower()) == "bibtex" else {}
+    library: Library = readers.reader(fmt).read(text, path=path, **options)
     if library.source is None:
         library.source = path
     if any(not entry.key for entry in library.entries):
@@ -42,22 +53,85 @@ def read_string(text: str, *, format: str | None = None, path: str | None = None
     return library
 
 
-def extract(source: str | os.PathLike[str], **options: Any) -> Library:
+@checked
+def extract(source: str | os.PathLike[str], *, format: str | None = None, encoding: str | None = None) -> Library:
     """Extract publication entries from an HTML page or a text document (CV,
-    Markdown, LaTeX, plain text). Same as :func:`read`; named for what it does."""
-    return read(source, **options)
+    Markdown, LaTeX, plain text). Same as [read][refkit.io.read]; named for what it does."""
+    return read(source, format=format, encoding=encoding)
 
 
-def write_string(library: Library, format: str = "bibtex", **options: Any) -> str:
-    """Render ``library`` as text in ``format`` (``bibtex``, ``csljson``, ``markdown`` …)."""
-    return writers.writer(format)(library, **options)
+#: output format -> the write options that apply to it
+_WRITE_OPTIONS: dict[str, frozenset[str]] = {
+    "bibtex": frozenset({"field_order"}),
+    "csljson": frozenset({"markup", "indent"}),
+}
+_RENDER_OPTIONS = frozenset({"style", "locale", "sort", "group", "numbering", "highlight", "markers", "links"})
 
 
-def write(library: Library, path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> str:
+@checked
+def write_string(
+    library: Library,
+    format: str = "bibtex",
+    *,
+    field_order: Sequence[str] | None = None,
+    markup: bool | None = None,
+    indent: int | None = None,
+    style: str | None = None,
+    locale: str | None = None,
+    sort: str | None = None,
+    group: str | None = None,
+    numbering: str | None = None,
+    highlight: str | Sequence[str] | None = None,
+    markers: bool | None = None,
+    links: bool | None = None,
+) -> str:
+    """Render ``library`` as text in ``format``.
+
+    * ``bibtex``: ``field_order`` (fields written first, in this order);
+    * ``csljson``: ``markup`` (``False`` flattens rich text), ``indent``;
+    * ``markdown``, ``html``, ``text``, ``latex`` (a formatted citation list):
+      ``style``, ``locale``, ``sort``, ``group``, ``numbering``, ``highlight``,
+      ``markers``, ``links``, as [render][refkit.writers.citations.render] takes them.
+
+    An option that does not apply to ``format`` raises [OptionError][refkit.errors.OptionError].
+    """
+    fmt = writers.resolve(format)
+    given = {name: value for name, value in (
+        ("field_order", field_order), ("markup", markup), ("indent", indent), ("style", style),
+        ("locale", locale), ("sort", sort), ("group", group), ("numbering", numbering),
+        ("highlight", highlight), ("markers", markers), ("links", links)) if value is not None}
+    valid = _WRITE_OPTIONS.get(fmt, _RENDER_OPTIONS)
+    wrong = sorted(given.keys() - valid)
+    if wrong:
+        raise OptionError(f"option {wrong[0]!r} does not apply to {fmt} output; "
+                          f"valid options for {fmt}: {', '.join(sorted(valid))}")
+    return writers.writer(fmt)(library, **given)
+
+
+@checked
+def write(
+    library: Library,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    field_order: Sequence[str] | None = None,
+    markup: bool | None = None,
+    indent: int | None = None,
+    style: str | None = None,
+    locale: str | None = None,
+    sort: str | None = None,
+    group: str | None = None,
+    numbering: str | None = None,
+    highlight: str | Sequence[str] | None = None,
+    markers: bool | None = None,
+    links: bool | None = None,
+) -> str:
     """Write ``library`` to ``path`` (atomically), the format following the extension
-    unless ``format`` is given. Returns the text written."""
+    unless ``format`` is given; the options are [write_string][refkit.io.write_string]'s. Returns the text written."""
     name = os.fspath(path)
     fmt = writers.resolve(format, name)
-    text = write_string(library, fmt, **options)
+    text = write_string(library, fmt, field_order=field_order, markup=markup, indent=indent, style=style,
+                        locale=locale, sort=sort, group=group, numbering=numbering, highlight=highlight,
+                        markers=markers, links=links)
     atomic_write(name, text)
     return text

@@ -32,7 +32,7 @@ class Name:
 
     Parts hold BibTeX value text, like ``Entry.fields``. A name that must not be
     split (an organisation such as ``{IEEE Standards Association}``) sets
-    ``literal``. The truncation marker "et al." is :data:`Name.OTHERS`.
+    ``literal``. The truncation marker "et al." is `Name.OTHERS`.
     """
 
     family: str = ""

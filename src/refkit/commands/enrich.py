@@ -37,6 +37,12 @@ exit codes:
   2  error (a file that cannot be read or written, bad options)
   3  some lookups failed (network or server; what was found is still applied)
 """
+EXAMPLES = """\
+  refkit enrich refs.bib                        look up every entry; rewrite refs.bib once at the end
+  refkit enrich --sources arxiv,doi refs.bib    no Crossref title searches
+  refkit enrich --offline refs.bib              answer from the cache only (no network)
+  refkit enrich --explain refs.bib              say which source supplied each field
+"""
 
 
 def _sources(text: str) -> list[str]:

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from ..model import Library
 
 HELP = "list the citation styles available"
+EXAMPLES = """\
+  refkit styles                      the bundled styles and BibTeX styles
+  refkit styles --all                also every official CSL style (needs refkit[styles])
+  refkit styles --check ieee         where a style is found, and whether it can be used
+"""
 
 
 def add_render_arguments(parser: argparse.ArgumentParser) -> None:

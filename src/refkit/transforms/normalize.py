@@ -32,11 +32,12 @@ would force the writer to inline the macro).
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Mapping, overload
+from typing import Callable, overload
 
 from ..dates import month_name
 from ..ids import find_arxiv, find_doi, normalize_doi, parse_arxiv
 from ..model import Entry, Library
+from ..options import checked
 
 __all__ = ["normalize", "normalize_entry", "STEPS", "KNOWN_FIELDS", "protect_title", "content_changed"]
 
@@ -320,30 +321,33 @@ STEPS: dict[str, Callable[[Entry], Entry]] = {
 }
 
 
-def normalize_entry(entry: Entry, **options: Any) -> Entry:
+def normalize_entry(entry: Entry, *, whitespace: bool = True, months: bool = True, pages: bool = True,
+                    doi: bool = True, arxiv: bool = True, titles: bool = True) -> Entry:
     """One entry through every step not switched off (``titles=False`` …)."""
-    _check(options)
+    enabled = {"whitespace": whitespace, "months": months, "pages": pages, "doi": doi, "arxiv": arxiv,
+               "titles": titles}
     for name, step in STEPS.items():
-        if options.get(name, True):
+        if enabled[name]:
             entry = step(entry)
     return entry
 
 
-def _check(options: Mapping[str, Any]) -> None:
-    unknown = set(options) - set(STEPS)
-    if unknown:
-        raise TypeError(f"unknown normalize option(s): {', '.join(sorted(unknown))} (known: {', '.join(STEPS)})")
-
-
 @overload
-def normalize(obj: Entry, **options: Any) -> Entry: ...
+def normalize(obj: Entry, *, whitespace: bool = ..., months: bool = ..., pages: bool = ..., doi: bool = ...,
+              arxiv: bool = ..., titles: bool = ...) -> Entry: ...
 @overload
-def normalize(obj: Library, **options: Any) -> Library: ...
+def normalize(obj: Library, *, whitespace: bool = ..., months: bool = ..., pages: bool = ..., doi: bool = ...,
+              arxiv: bool = ..., titles: bool = ...) -> Library: ...
 
 
-def normalize(obj: Entry | Library, **options: Any) -> Entry | Library:
-    """A normalized copy of an :class:`Entry` or every entry of a :class:`Library`."""
-    _check(options)
+@checked
+def normalize(obj: Entry | Library, *, whitespace: bool = True, months: bool = True, pages: bool = True,
+              doi: bool = True, arxiv: bool = True, titles: bool = True) -> Entry | Library:
+    """A normalized copy of an [Entry][refkit.model.Entry] or of every entry of a
+    [Library][refkit.model.Library]. Each keyword switches one step (see the module
+    docstring) on or off; an unknown one raises [OptionError][refkit.errors.OptionError]."""
+    steps = {"whitespace": whitespace, "months": months, "pages": pages, "doi": doi, "arxiv": arxiv,
+             "titles": titles}
     if isinstance(obj, Entry):
-        return normalize_entry(obj, **options)
-    return obj.replace_entries(normalize_entry(e, **options) for e in obj.entries)
+        return normalize_entry(obj, **steps)
+    return obj.replace_entries(normalize_entry(e, **steps) for e in obj.entries)

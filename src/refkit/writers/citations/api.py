@@ -83,7 +83,7 @@ def render(
 
     Entries the style cannot fully render (missing fields) still appear, with
     the style's fallbacks ("n.d."); an entry the style prints as nothing is
-    left out and reported in ``problems``. Bad styles raise :class:`FormatError`.
+    left out and reported in ``problems``. Bad styles raise [FormatError][refkit.errors.FormatError].
     """
     from ...styles import find_style
 
