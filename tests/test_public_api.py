@@ -14,8 +14,8 @@ import refkit
 API_PAGE = Path(__file__).resolve().parents[1] / "docs" / "api.md"
 
 PUBLIC = [
-    "ConfigError", "Date", "Entry", "FormatError", "InputError", "Library", "LookupFailed", "Name",
-    "ParseError", "Problem", "Provenance", "RefkitError", "check", "enrich", "extract", "format_text",
+    "Bibliography", "ConfigError", "Date", "Entry", "FormatError", "InputError", "Library", "LookupFailed", "Name",
+    "OptionError", "ParseError", "Problem", "Provenance", "RefkitError", "check", "enrich", "extract", "format_text",
     "normalize", "read", "read_string", "render", "write", "write_string", "__version__",
 ]
 
