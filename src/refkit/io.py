@@ -31,8 +31,13 @@ def read(source: str | os.PathLike[str], *, format: str | None = None, encoding:
     collected in ``Library.problems``.
     """
     name = os.fspath(source)
-from .errors import OptionError
-from .fileio import atomic_write, is_url, read_text
+    if is_url(name):
+        from .http import fetch_text  # the network layer only when a URL is read
+
+        text = fetch_text(name)
+    else:
+        text = read_text(name, encoding=encoding)
+    return read_string(text, format=format, path=name, strict=strict)
 
 
 @checked
