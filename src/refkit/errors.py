@@ -23,7 +23,7 @@ class RefkitError(Exception):
 
 class InputError(RefkitError):
     """Input that cannot be read; ``str()`` is ``path:line:col: message`` (a URL
-    path and URLs in the message redacted, see :func:`refkit.redact.redact`)."""
+    path and URLs in the message redacted, see `refkit.redact.redact`)."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None, column: int | None = None):
         self.message = redact(message)
@@ -60,7 +60,7 @@ class FormatError(RefkitError):
 
 class LookupFailed(RefkitError):
     """A network lookup failed after retries. URLs in the message and ``url`` are
-    redacted (:func:`refkit.redact.redact`): no credentials or API keys in logs."""
+    redacted (`refkit.redact.redact`): no credentials or API keys in logs."""
 
     def __init__(self, message: str, identifier: str = "", url: str = "", status: int | None = None):
         self.identifier = identifier
