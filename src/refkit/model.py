@@ -105,6 +105,8 @@ class Origin:
     exactly as written (``{Foo}``, ``"Bar"``, ``jan # "~15"``, ``pami``), so a
     writer can keep macros and concatenations for fields whose value did not change.
     ``values`` is the field mapping as it was parsed, to tell whether it changed.
+    ``confidence`` and ``doubts`` are set by readers that extract entries from
+    documents written for people (HTML, text): how certain the entry is and why not.
     """
 
     location: Location = field(default_factory=Location)
@@ -112,6 +114,10 @@ class Origin:
     raw_fields: Mapping[str, str] = field(default_factory=dict)
     values: Mapping[str, str] = field(default_factory=dict)
     raw_type: str = ""  # the entry type as written (``Article``)
+    #: how certain an extracted entry is (0..1; None: not assessed), and why not
+    #: (``"no year"``, ``"authors uncertain"`` …); see :mod:`refkit.extraction.confidence`
+    confidence: float | None = None
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

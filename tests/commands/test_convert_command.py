@@ -138,3 +138,29 @@ def test_an_unreachable_url_is_a_clear_error(tmp_path: Path, httpserver, capsys)
     err = capsys.readouterr().err
     assert "HTTP 404" in err and "/gone" in err
     assert not (tmp_path / "out.bib").exists()
+
+
+UNCERTAIN = """<!DOCTYPE html><html><body><h2>Publications</h2><ul>
+<li>Jane Doe, John Roe. <b>Learning to Count Sheep.</b> <i>Journal of Ovine Studies</i>, 12(3):45-67, 2021.</li>
+""" + "".join(
+    f"<li><i>Notes on Wool and Sheep, Part {n}</i>. Textile Letters, vol. {n}, pp. 1-9.</li>\n" for n in range(12)
+) + "</ul></body></html>\n"
+
+
+def test_convert_ends_with_a_capped_review_list_of_uncertain_entries(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "page.html"
+    src.write_text(UNCERTAIN, encoding="utf-8")
+    out = tmp_path / "out.bib"
+    assert run(str(src), "-o", str(out)) == 0
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    head = next(i for i, line in enumerate(lines) if "entries to review" in line)
+    listed = lines[head + 1:]
+    assert len(listed) == 11 and listed[-1].strip() == "…and 2 more"
+    assert all(line.strip().startswith(f"{src}:") for line in listed[:10])
+    assert "no authors" in listed[0] and "no year" in listed[0]
+    assert "Learning to Count Sheep" not in err and "doe2021learning" not in err  # the certain one is not listed
+    assert len(bib_entries(out)) == 13  # the list only informs: every entry is written
+
+    assert run(str(src), "-o", str(out), "--quiet") == 0
+    assert "review" not in capsys.readouterr().err

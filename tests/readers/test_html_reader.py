@@ -267,3 +267,107 @@ def test_keys_are_unique_on_a_page() -> None:
     keys = [e.key for e in html.read(page, path="p.html")]
     assert len(keys) == 4 and len({k.lower() for k in keys}) == 4
     assert "dup2020" in keys
+
+
+# ---- items by structure and citation evidence --------------------------------------------
+
+HUGO_CARDS = "".join(
+    f"""<div class="card-simple">
+<div class="article-metadata"><div><span><a>A Gabrio</a></span>, <span><a>R Hunter</a></span></div>
+<span class="article-date"><time>May {2020 - i}</time></span> <span class="pub-publication">{venue}</span></div>
+<h3 class="article-title"><a href="/publication/p{i}/">{title}</a></h3>
+<div class="btn-links"><a class="btn btn-sm" href="https://arxiv.org/pdf/1805.0714{i}.pdf">PDF</a></div>
+</div>
+"""
+    for i, (title, venue) in enumerate([
+        ("Joint longitudinal models for missing data in economic evaluations", "Statistics in Medicine, 38"),
+        ("Bayesian hierarchical models for the prediction of volleyball results", "Journal of Applied Statistics"),
+    ])
+)
+
+
+def test_a_card_with_its_title_as_a_heading_is_one_item_not_its_venue_line() -> None:
+    page = f"<html><body><h1>Publications</h1><div class='wrapper'>{HUGO_CARDS}</div></body></html>"
+    lib = html.read(page)
+    titles = [e.get("title") for e in lib.entries]
+    assert titles == [
+        "Joint longitudinal models for missing data in economic evaluations",
+        "Bayesian hierarchical models for the prediction of volleyball results",
+    ]
+
+
+TABLE_WITH_NOTES = """<html><body><table>
+<tr><td><video autoplay><source src="a.mp4">Your browser does not support the video tag.</video></td>
+<td><a href="https://arxiv.org/abs/2004.12260"><span class="papertitle">Learning to Autofocus</span></a><br>
+Charles Herrmann, Richard Strong Bowen, Neal Wadhwa<br><em>CVPR</em>, 2020<br>
+<a href="https://example.org/af">project page</a>
+<p>Machine learning can be used to train cameras to autofocus, which is not the same problem as depth from defocus.</p>
+</td></tr>
+<tr><td><img src="b.png"></td>
+<td><p><a href="https://arxiv.org/abs/2010.03592"><span class="papertitle">Shape, Illumination, and Reflectance from Shading</span></a><br>
+Jonathan T. Barron, Jitendra Malik<br><em>TPAMI</em>, 2015</p>
+<p>We present SIRFS, which can estimate shape, illumination, reflectance, and shading from a single image.</p>
+<p>This paper subsumes our CVPR 2011, CVPR 2012, and ECCV 2012 papers.</p></td></tr>
+</table></body></html>"""
+
+
+def test_abstracts_notes_and_video_fallbacks_are_not_items_or_citation_text() -> None:
+    lib = html.read(TABLE_WITH_NOTES)
+    assert [e.get("title") for e in lib.entries] == ["Learning to Autofocus", "Shape, Illumination, and Reflectance from Shading"]
+    for e in lib.entries:
+        text = " ".join(e.fields.values())
+        assert "browser" not in text and "Machine learning" not in text and "We present" not in text
+
+
+def test_every_extracted_entry_carries_a_confidence() -> None:
+    lib = html.read(PAGE)
+    assert lib.entries
+    for e in lib.entries:
+        assert e.origin is not None and e.origin.confidence is not None
+        assert 0.0 <= e.origin.confidence <= 1.0
+    assert max(e.origin.confidence for e in lib.entries if e.origin and e.origin.confidence is not None) >= 0.9
+
+
+def test_one_failing_item_is_a_warning_and_the_rest_of_the_page_is_read(monkeypatch) -> None:
+    from refkit.extraction import citation
+
+    real = citation.parse_segment
+
+    def flaky(segment, **options):  # type: ignore[no-untyped-def]
+        if "Deblurring" in segment.text:
+            raise IndexError("list index out of range " + "x" * 500)
+        return real(segment, **options)
+
+    monkeypatch.setattr(citation, "parse_segment", flaky)
+    lib = html.read(PAGE, path="page.html")
+    titles = [e.get("title") for e in lib.entries]
+    assert "Sensor Networks for Action Detection" in titles and not any("Deblurring" in (t or "") for t in titles)
+    [problem] = [p for p in lib.problems if p.code == "RK191"]
+    assert problem.severity == "warning" and problem.location.path == "page.html" and problem.location.line
+    assert "IndexError" in problem.message and len(problem.message) < 200  # never the whole value
+
+
+# ---- bounded reading ------------------------------------------------------------------------
+
+
+def test_a_page_over_the_size_limit_is_refused_with_a_clear_error(monkeypatch) -> None:
+    import pytest
+
+    from refkit.errors import ConfigError, InputError
+
+    monkeypatch.setenv("REFKIT_MAX_HTML_MB", "0.01")
+    with pytest.raises(InputError, match=r"page\.html: page too large to read as HTML \(0\.0\d+ MB; the limit is 0\.01 MB"):
+        html.read("<p>" + "x" * 20_000 + "</p>", path="page.html")
+    assert len(html.read("<html><body>" + PAGE[:5000])) >= 0  # under the limit: read as usual
+    monkeypatch.setenv("REFKIT_MAX_HTML_MB", "lots")
+    with pytest.raises(ConfigError, match="REFKIT_MAX_HTML_MB"):
+        html.read(PAGE)
+
+
+def test_unclosed_nested_definition_lists_are_read_in_bounded_work() -> None:
+    # 128 KB of unclosed <dl><dd>: once quadratic; now the tree is flattened or
+    # walked once, and the items inside a shallower nest are still found
+    assert len(html.read("<dl><dd>" * 16_384)) == 0
+    item = "<dl><dt>A Study of Nested Lists in Depth<dd>J. Doe, R. Roe. Journal of Lists, 2020."
+    lib = html.read("<html><body><h2>Publications</h2>" + item * 300 + "</body></html>")
+    assert lib.entries and all(e.get("title") for e in lib.entries)

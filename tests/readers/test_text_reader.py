@@ -343,3 +343,23 @@ def test_labelled_records_in_one_paragraph_are_split() -> None:
         ("Forest Canopy Models", "Journal of Ecology", "2021"),
     ]
     assert [n.family for n in entries[1].names()] == ["Muir"]
+
+
+def test_one_failing_item_is_a_warning_and_entries_carry_a_confidence(monkeypatch) -> None:
+    from refkit.extraction import citation
+
+    real = citation.parse_segment
+
+    def flaky(segment, **options):  # type: ignore[no-untyped-def]
+        if "Stellar streams" in segment.text:
+            raise IndexError("list index out of range")
+        return real(segment, **options)
+
+    monkeypatch.setattr(citation, "parse_segment", flaky)
+    lib = reader.read(MARKDOWN_CV, path="cv.md")
+    titles = [e.get("title") for e in lib.entries]
+    assert "Dark matter in dwarf galaxies" in titles and "Tidal tails near the Sun" in titles
+    assert not any("Stellar" in (t or "") for t in titles)
+    [problem] = lib.problems
+    assert problem.code == "RK191" and problem.severity == "warning" and str(problem.location).startswith("cv.md:")
+    assert all(e.origin is not None and e.origin.confidence is not None for e in lib.entries)

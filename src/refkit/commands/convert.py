@@ -37,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="input encoding (default: from a BOM or the content, else UTF-8)")
     parser.add_argument("--follow-symlinks", action="store_true",
                         help="write OUT through a symlink that leads outside the working tree (default: refuse)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no review list of uncertain entries at the end")
     parser.add_argument("--enrich", action="store_true", help="complete entries over the network (arXiv, doi.org, Crossref)")
     add_enrich_arguments(parser)
     add_render_arguments(parser)
@@ -101,7 +102,29 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"refkit: {args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
+    if not args.quiet:
+        _print_review(library)
     return EXIT_OK
+
+
+#: entries listed for review at most; the rest are counted
+REVIEW_LIMIT = 10
+
+
+def _print_review(library: "Library") -> None:
+    """The least certain extracted entries on stderr, ``file:line: key: why``, so
+    a user knows which ones to check against the source."""
+    from ..extraction.confidence import review
+
+    doubtful = [e for e in review(library) if e.origin is not None and e.origin.doubts]
+    if not doubtful:
+        return
+    print(f"refkit: {len(doubtful)} of {len(library)} entries to review (least certain first):", file=sys.stderr)
+    for entry in doubtful[:REVIEW_LIMIT]:
+        assert entry.origin is not None
+        print(f"  {entry.location}: {entry.key}: {', '.join(entry.origin.doubts)}", file=sys.stderr)
+    if len(doubtful) > REVIEW_LIMIT:
+        print(f"  …and {len(doubtful) - REVIEW_LIMIT} more", file=sys.stderr)
 
 
 def _merge_inputs(library: "Library") -> "Library":

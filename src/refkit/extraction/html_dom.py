@@ -23,7 +23,7 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: never page content
-DROP_TAGS = frozenset("script style noscript template svg canvas iframe object embed nav footer button select option textarea pre math head title meta link".split())
+DROP_TAGS = frozenset("script style noscript template svg canvas video audio iframe object embed nav footer button select option textarea pre math head title meta link".split())
 BOLD_TAGS = frozenset({"b", "strong"})
 ITALIC_TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
 WS = re.compile(r"\s+")

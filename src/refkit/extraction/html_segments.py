@@ -36,6 +36,7 @@ from ..dates import PUBLICATION_YEAR
 from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, is_link_line, strip_line, write_range
+from .evidence import has_names, is_prose
 from .sections import classify_heading
 from .segment import Segment, Span
 
@@ -189,8 +190,11 @@ class _Page:
                 parts = self.parts(el)
                 self._parts[el] = parts
                 total = sum(p.stat.units for p in parts)
-                if total == 0 and el.tag in _LIST_TAGS:
-                    total = self._weak_units(el, parts)
+                if total <= 1 and el.tag in _LIST_TAGS:
+                    # items that read like references count even without a year
+                    # (the year is in a heading above, or only one of them shows one)
+                    if self._weak_units(el, parts, dated=total):
+                        total = sum(p.stat.units for p in parts)
                     if total == 1:
                         st.units = 1
                         continue
@@ -229,14 +233,16 @@ class _Page:
                 groups[-1].append(p)
         return [g for g in groups if len(g) >= 2] or None
 
-    def _weak_units(self, el: HtmlElement, parts: list[_Part]) -> int:
+    def _weak_units(self, el: HtmlElement, parts: list[_Part], dated: int = 0) -> int:
         """A list whose items show no year (the year is in the heading above:
-        ``<h3>2021</h3><ul><li>A. Smith. Title. Journal.</li>…``): items that read
-        like references count as citations. Only when none shows a year, and at
+        ``<h3>2021</h3><ul><li>A. Smith. Title. Journal.</li>…``), or only one of
+        them does: items that read like references count as citations, when at
         least two of them and most of the list look so."""
         items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
         weak = [p for p in items if p.stat.tlen >= 50 and p.stat.punct >= 3]
         if not weak or 2 * len(weak) < len([p for p in items if p.stat.tlen]):
+            return 0
+        if dated and len(weak) < 2:
             return 0
         if len(weak) == 1:  # one item: only right under a year or publications heading
             prev = el.getprevious()
@@ -350,6 +356,16 @@ def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     if any(p.stat.units for p in parts[: heads[0]]):
         return None
     return groups
+
+
+def _title_heading(part: _Part) -> bool:
+    """Does a heading read like a paper title (several words, not a section name
+    or a year) rather than a section label above its items?"""
+    el = part.element
+    if el is None:
+        return False
+    text = WS.sub(" ", el.text_content()).strip()
+    return len(text.split()) >= 4 and not YEAR_ONLY.match(text) and classify_heading(text) is None
 
 
 def _annotated(parts: list[_Part]) -> bool:
@@ -477,6 +493,8 @@ def _refine(page: _Page, el: HtmlElement) -> tuple[_Part, list[HtmlElement]]:
             units = [p for p in parts if p.stat.units >= 1]
             if len(units) != 1:
                 break
+            if any(p.heading and _title_heading(p) for p in parts if p is not units[0]):
+                break  # a card whose title is a heading beside its details: all of it is the item
             if units[0].element is None:
                 return units[0], outer
             el = units[0].element
@@ -778,6 +796,8 @@ def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
                 parent = block.getparent()
                 assert parent is not None
                 text_parts = [_Part(parent, *_slots(block, page), page.stats[block], element=block)]
+        if text_parts is parts and len(parts) == 1 and parts[0].element is not None:
+            text_parts = _without_prose(page, parts[0].element) or parts
         for p in text_parts:
             writer.newline()  # parts are separate lines (<br> or blocks between them)
             write_range(writer, p.parent, p.a, p.b)
@@ -813,6 +833,33 @@ def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
         if outer:
             items[-1].parts = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or items[-1].parts
     return items
+
+
+def _part_text(part: _Part) -> str:
+    writer = SpanWriter()
+    write_range(writer, part.parent, part.a, part.b)
+    return " ".join("".join(s.text for line in writer.lines for s in line).split())
+
+
+def _without_prose(page: _Page, el: HtmlElement) -> list[_Part] | None:
+    """An item's parts without the blocks after its citation that are written as
+    sentences about the work (an abstract, a TL;DR, "This paper subsumes …"):
+    they are not citation text and would run into its venue. None when there is
+    nothing to leave out."""
+    parts = page.parts(el)
+    if len(parts) < 2:
+        return None
+    first = next((i for i, p in enumerate(parts) if p.stat.years or p.stat.signals), None)
+    if first is None:
+        return None
+    keep = parts[: first + 1]
+    for p in parts[first + 1:]:
+        if p.element is not None and 40 <= p.stat.tlen and not p.stat.signals:
+            text = _part_text(p)
+            if is_prose(text) and not has_names(text):
+                continue
+        keep.append(p)
+    return keep if len(keep) < len(parts) else None
 
 
 def _part_elements(part: _Part) -> Iterator[HtmlElement]:

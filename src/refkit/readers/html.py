@@ -25,15 +25,25 @@ import unicodedata
 from typing import Any, Callable, Iterable
 
 from .. import ids
+from ..errors import ConfigError, InputError
 from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
+from ..extraction.confidence import Segmentation, assess
+from ..extraction.evidence import is_note
+from ..extraction.guard import read_item
 from ..extraction.segment import Link, Segment
 
-__all__ = ["read", "read_document", "sniff", "entry_links", "MAX_ITEMS"]
+__all__ = ["read", "read_document", "sniff", "entry_links", "MAX_ITEMS", "MAX_HTML_MB", "max_html_mb"]
 
 #: items read from one page at most: a publication list never holds more, and it
 #: bounds the time a huge or machine-generated page can take
 MAX_ITEMS = 20_000
+
+#: the largest page read, in MB of text (``REFKIT_MAX_HTML_MB`` overrides it). Reading
+#: holds the whole parsed tree and per-element statistics, about 30 bytes of memory
+#: per input byte, so the default bounds a read at about 500 MB; the biggest real
+#: publication pages are a few MB.
+MAX_HTML_MB = 16.0
 
 _PROV = Provenance("html")
 
@@ -297,6 +307,22 @@ def _parser() -> Callable[..., Entry | None] | None:
 # ---------------------------------------------------------------------------- read
 
 
+def max_html_mb() -> float:
+    """The page size limit in MB: ``REFKIT_MAX_HTML_MB`` when set, else :data:`MAX_HTML_MB`."""
+    import os
+
+    raw = os.environ.get("REFKIT_MAX_HTML_MB", "").strip()
+    if not raw:
+        return MAX_HTML_MB
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"REFKIT_MAX_HTML_MB must be a number of megabytes, not {raw[:40]!r}") from None
+    if not value > 0:
+        raise ConfigError(f"REFKIT_MAX_HTML_MB must be positive, not {raw[:40]!r}")
+    return value
+
+
 def read(text: str, *, path: str | None = None, **options: Any) -> Library:
     """All publication entries of an HTML page, in page order."""
     return read_document(text, path=path)
@@ -304,7 +330,18 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
 
 def read_document(text: str, *, path: str | None = None, source: str = "html") -> Library:
     """The entries of an HTML document that another reader rendered (Markdown, LaTeX,
-    reST): one item finder for every markup. ``source`` names the reader in provenance."""
+    reST): one item finder for every markup. ``source`` names the reader in provenance.
+
+    A document over :func:`max_html_mb` megabytes is refused with an :class:`InputError`
+    before it is parsed (memory grows with the page; see :data:`MAX_HTML_MB`)."""
+    limit = max_html_mb()
+    if len(text) > limit * 1024 * 1024:
+        size = len(text.encode("utf-8", "surrogatepass")) / (1024 * 1024)
+        if size > limit:
+            raise InputError(
+                f"page too large to read as HTML ({size:.3g} MB; the limit is {limit:g} MB, "
+                "set REFKIT_MAX_HTML_MB to raise it)", path=path,
+            )
     # a big page makes millions of small acyclic objects (tree proxies, spans,
     # statistics); the cyclic collector rescanning them all costs a third of the
     # time and frees nothing, so it pauses while the page is read
@@ -369,12 +406,13 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
     for item in items:
         line_of.append(max(item.segment.location.line or 0, line_of[-1] if line_of else 0))
     exact: set[int] = set()  # indices in found that came from structured data
+    segmented: dict[tuple[int, int, int], Segmentation] = {}  # how each item was cut, for its confidence
     for i, item in enumerate(items):
         if item.section == "other":
             continue
         seg = item.segment
         own = bib_in.get(i) or coins_in.get(i) or []
-        if not own and (is_boilerplate(seg) or item.section is None and not looks_like_citation(seg)
+        if not own and (is_boilerplate(seg) or is_note(seg) or item.section is None and not looks_like_citation(seg)
                         or item.odd and not looks_like_citation(seg, minimum=2)):
             continue
         if len(own) > 1:  # one block of several entries (or items run together): exact data wins
@@ -384,12 +422,7 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
         links = entry_links(seg.links)
         visible = None
         if parse is not None and seg.spans:
-            try:
-                visible = parse(seg, source=source, section=item.section)
-            except RecursionError:
-                raise
-            except Exception as exc:  # one unreadable item must not lose the page
-                problems.append(Problem("RK191", f"could not read this item ({type(exc).__name__}: {exc})", seg.location, severity="warning"))
+            visible = read_item(parse, seg, problems, source=source, section=item.section)
         if own:
             entry = _merge_structured(own[0], visible, links)
             exact.add(len(found))
@@ -397,6 +430,7 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
             entry = _with_links(_verbatim(visible), links)
         else:
             continue
+        segmented[(line_of[i], 0, i)] = Segmentation(seg, item.section, item.odd)
         found.append(((line_of[i], 0, i), entry))
 
     # structured data outside the items: merge into a matching item, else add
@@ -417,7 +451,7 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
         found.append(((line, 1, k), entry))
     found.sort(key=lambda pair: pair[0])
 
-    entries = _unique_keys(_dedupe([e for _, e in found]))
+    entries = _unique_keys(_dedupe([assess(e, segmented.get(pos)) for pos, e in found]))
     library = Library.from_entries(entries, source=path)
     library.problems.extend(problems)
     return library

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extraction.segment import Link, Segment, Span
-from ..model import Entry, Library, Location
+from ..model import Entry, Library, Location, Problem
 
 __all__ = ["read", "sniff", "segments"]
 
@@ -36,6 +36,8 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
     """Extract the publication entries of a text document. A document in a markup
     (LaTeX …) goes to that markup's reader, so ``format="text"`` reads any text."""
     from ..extraction.citation import parse_segment
+    from ..extraction.confidence import Segmentation, assess
+    from ..extraction.guard import read_item
     from . import latex
 
     if latex.sniff(text) >= 0.4:
@@ -47,11 +49,14 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
     gc.disable()
     try:
         entries: list[Entry] = []
+        problems: list[Problem] = []
         for segment, section in _segments_with_sections(text, path):
-            entry = parse_segment(segment, source="text", path=path, section=section)
+            entry = read_item(parse_segment, segment, problems, source="text", path=path, section=section)
             if entry is not None:
-                entries.append(entry)
-        return Library.from_entries(entries, source=path)
+                entries.append(assess(entry, Segmentation(segment, section)))
+        library = Library.from_entries(entries, source=path)
+        library.problems.extend(problems)
+        return library
     finally:
         if paused:
             gc.enable()

@@ -1,0 +1,211 @@
+"""How certain an extracted entry is, and why not: its confidence (0..1) and doubts.
+
+Each doubt is something a user can check in the source (``no year``, ``authors
+uncertain``, ``title may include venue`` …) and lowers the confidence by a fixed
+amount; the confidence is ``1 - sum(penalties)``, floored at 0. Two kinds of
+evidence are weighed:
+
+* **segmentation** (readers that cut items out of a document pass it): an item
+  that may hold two papers, one shaped unlike its neighbours, one found under no
+  publications heading, or one that reads like prose;
+* **fields**: a title, authors and a year present and consistent (a title that
+  carries a venue or a name list, names that carry digits or venue words, a year
+  outside the plausible range, a journal/proceedings type without a venue).
+
+The result is stored on the entry's :class:`~refkit.model.Origin`
+(``confidence``, ``doubts``) by :func:`assess`; :func:`review` picks the least
+certain entries of a library for ``refkit convert``'s review list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+
+from ..latex import to_unicode
+from ..model import Entry, Library, Origin
+from .evidence import YEAR, has_names, has_venue_words
+from .segment import Segment
+
+__all__ = ["Doubt", "Segmentation", "assess", "confidence_of", "review", "REVIEW_BELOW"]
+
+#: entries below this confidence are listed for review
+REVIEW_BELOW = 0.8
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """One reason an entry may be wrong, and how much it lowers the confidence."""
+
+    why: str
+    penalty: float
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """What the reader knows about how an item was cut from its document."""
+
+    segment: Segment | None = None
+    section: str | None = None  # "pub" under a publications heading, None under no telling one
+    odd: bool = False  # shaped unlike the items beside it
+
+
+NO_TITLE = Doubt("no title", 0.5)
+TITLE_VENUE = Doubt("title may include venue", 0.25)
+TITLE_AUTHORS = Doubt("title may include authors", 0.25)
+TITLE_NOTE = Doubt("title may include a note", 0.2)
+TITLE_LENGTH = Doubt("title unusually long or short", 0.15)
+NO_AUTHORS = Doubt("no authors", 0.15)
+AUTHORS_UNCERTAIN = Doubt("authors uncertain", 0.25)
+NO_YEAR = Doubt("no year", 0.15)
+ODD_YEAR = Doubt("implausible year", 0.2)
+NO_VENUE = Doubt("no venue", 0.1)
+TWO_PAPERS = Doubt("item may hold two papers", 0.3)
+ODD_SHAPE = Doubt("item shaped unlike its neighbours", 0.1)
+NO_SECTION = Doubt("not under a publications heading", 0.05)
+
+_VENUE_FIELDS = ("journal", "booktitle", "publisher", "school", "institution", "howpublished", "organization", "eprint", "series")
+_TITLE_VENUE = re.compile(
+    r"\b(?:proceedings|proc\.|journal|transactions|conference|symposium|workshop|vol\.|volume|pp\.)\b|\bin:\s|\d+\s*\(\d+\)\s*[:,]",
+    re.I,
+)
+_NAME_LIST_HEAD = re.compile(r"^\s*(?:[A-Z][a-z]+,\s(?:[A-Z]\.\s?)+(?:,|&|and\b)|(?:[A-Z]\.\s?)+[A-Z][a-z]+,\s(?:[A-Z]\.\s?)+[A-Z][a-z]+)")
+#: two or more full names in a row ("Jane Smith, John T. Doe"): a name list, not a title
+_NAME_LIST = re.compile(
+    r"\b[A-Z][a-z]+(?:[ -][A-Z]\.)*[ -](?:\([A-Z][a-z]+\)\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s(?:and\s)?"
+    r"[A-Z][a-z]+(?:[ -][A-Z]\.)*[ -][A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\sand\b|$)"
+)
+#: presentation, award and status notes that belong in ``note``, not the title
+_TITLE_NOTE = re.compile(
+    r"^\s*\(|\b(?:oral presentation|spotlight|best (?:paper|student paper)|honou?rable mention|award|"
+    r"accepted|submitted|under review|to appear|in press|in preparation|invited talk|organi[sz]er)\b",
+    re.I,
+)
+#: a title that starts with the end of a name list ("and Jane Doe. …") or is one name
+_NAME_TITLE = re.compile(
+    r"^(?:and|&)\s|^[A-Z][a-z]+\s(?:[A-Z]\.\s)*[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.\s|^[A-Z][a-z]+\s(?:[A-Z]\.\s)+[A-Z][a-z]+\s*$"
+)
+_IDS = re.compile(r"\b10\.\d{4,9}/[^\s,;]+|\b\d{4}\.\d{4,5}\b")
+
+
+def _plain(entry: Entry, name: str) -> str:
+    value = entry.get(name) or ""
+    return to_unicode(value) if "\\" in value or "{" in value else value
+
+
+def _field_doubts(entry: Entry) -> list[Doubt]:
+    doubts: list[Doubt] = []
+    title = _plain(entry, "title").strip()
+    if not title:
+        doubts.append(NO_TITLE)
+    else:
+        if _TITLE_VENUE.search(title):
+            doubts.append(TITLE_VENUE)
+        if _NAME_LIST_HEAD.match(title) or _names_in(title):
+            doubts.append(TITLE_AUTHORS)
+        if _TITLE_NOTE.search(title):
+            doubts.append(TITLE_NOTE)
+        words = len(title.split())
+        if words > 40 or len(title) < 6:
+            doubts.append(TITLE_LENGTH)
+    authors = entry.get("author") or entry.get("editor")
+    if not authors:
+        doubts.append(NO_AUTHORS)
+    else:
+        try:
+            names = entry.names("author") or entry.names("editor")
+        except Exception:  # an unsplittable list is itself a doubt
+            names = ()
+        if not names or any(_odd_name(str(n)) for n in names if not n.is_others):
+            doubts.append(AUTHORS_UNCERTAIN)
+    year = entry.date.year
+    if year is None:
+        doubts.append(NO_YEAR)
+    elif not 1800 <= year <= datetime.date.today().year + 2:
+        doubts.append(ODD_YEAR)
+    if entry.type in ("article", "inproceedings", "incollection", "inbook") and not any(entry.get(f) for f in _VENUE_FIELDS):
+        doubts.append(NO_VENUE)
+    return doubts
+
+
+def _names_in(title: str) -> bool:
+    """Does the title hold a list of person names (words that are not title words)?"""
+    from .authors import is_common_word
+
+    if _NAME_TITLE.match(title):
+        return True
+    for m in _NAME_LIST.finditer(title):
+        text = m.group(0)
+        words = re.findall(r"[A-Z][a-z]+", text)
+        if words and not any(is_common_word(w) for w in words) and (re.search(r"\b[A-Z]\.", text) or len(words) >= 6):
+            return True
+    return False
+
+
+def _odd_name(name: str) -> bool:
+    """A name that is probably not a person's: digits, venue words, a sentence."""
+    name = to_unicode(name) if "\\" in name or "{" in name else name
+    words = name.split()
+    return (
+        any(c.isdigit() for c in name)
+        or len(words) > 5
+        or has_venue_words(name)
+        or len([w for w in words if w.isalpha()]) >= 2 and all(w.islower() for w in words if w.isalpha())
+    )
+
+
+def _segment_doubts(seg: Segmentation) -> list[Doubt]:
+    doubts: list[Doubt] = []
+    segment = seg.segment
+    if segment is not None:
+        text = segment.text
+        ids = {m.group(0).lower() for m in _IDS.finditer(text)}
+        dois = sum(1 for i in ids if i.startswith("10."))
+        years = len(YEAR.findall(text))
+        # two DOIs or two arXiv ids, or two dated name lists, in one item: two papers?
+        if dois >= 2 or len(ids) - dois >= 2 or years >= 3 and len(text) > 500 and len(_names_runs(text)) >= 2:
+            doubts.append(TWO_PAPERS)
+    if seg.odd:
+        doubts.append(ODD_SHAPE)
+    if seg.section is None and segment is not None:
+        doubts.append(NO_SECTION)
+    return doubts
+
+
+def _names_runs(text: str) -> list[str]:
+    """Sentences of ``text`` that show person names (a rough count of author lists)."""
+    return [s for s in re.split(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])", text) if has_names(s)]
+
+
+def assess(entry: Entry, segmentation: Segmentation | None = None) -> Entry:
+    """``entry`` with ``origin.confidence`` and ``origin.doubts`` set from its
+    fields and, when given, how it was cut from its document."""
+    doubts = _field_doubts(entry) + (_segment_doubts(segmentation) if segmentation is not None else [])
+    score = max(0.0, 1.0 - sum(d.penalty for d in doubts))
+    origin = entry.origin or Origin()
+    origin = replace(origin, confidence=round(score, 2), doubts=tuple(d.why for d in doubts))
+    return replace(entry, origin=origin)
+
+
+def confidence_of(entry: Entry) -> float:
+    """The entry's confidence: the one its reader recorded, else from its fields."""
+    if entry.origin is not None and entry.origin.confidence is not None:
+        return entry.origin.confidence
+    origin = assess(entry).origin
+    assert origin is not None and origin.confidence is not None
+    return origin.confidence
+
+
+def review(library: Library, below: float = REVIEW_BELOW) -> list[Entry]:
+    """Extracted entries with a confidence under ``below``, least certain first
+    (document order among equals); ``origin.doubts`` says why. Entries read from
+    structured formats (BibTeX, CSL-JSON) are what the user wrote and carry no
+    assessment, so they are never listed."""
+    doubtful: list[tuple[float, int, Entry]] = []
+    for i, entry in enumerate(library.entries):
+        origin = entry.origin
+        if origin is not None and origin.confidence is not None and origin.confidence < below:
+            doubtful.append((origin.confidence, i, entry))
+    doubtful.sort(key=lambda t: (t[0], t[1]))
+    return [e for _, _, e in doubtful]

@@ -1,0 +1,122 @@
+"""How citation-like a candidate block is, from what it shows.
+
+Finding the items of a document is decided by two things: its repeated
+structure (:mod:`refkit.extraction.html_segments`) and, for each candidate
+block, the evidence that it is a citation rather than a venue line, a heading,
+an abstract, a note or a bar of links. This module measures that evidence on a
+:class:`Segment` (shared by every reader that produces segments):
+
+* a **year** (1800–2049, not part of a longer number);
+* **person names** (``J. Smith``, ``Smith, J.``, ``Jane Smith, …``, ``Smith J,``);
+* a **title-like span**: a bold/italic/linked/quoted run of three words or more
+  that is not itself a list of names, or a run styled with a ``title`` class;
+* a **venue** word (Proceedings, Journal, Conference, ``CVPR 2020`` …);
+* an **identifier** (DOI or arXiv id in the text or a link target);
+* **prose**: sentences written about the work (``we``, ``our``, ``this paper``,
+  verbs such as ``is``/``are``/``can be``), as abstracts, TL;DRs and notes read.
+
+:func:`is_note` is the rule readers apply: a block without names, title,
+identifier and with prose is never an item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .segment import Segment
+
+__all__ = ["Evidence", "segment_evidence", "is_note", "is_prose", "has_names", "has_venue_words", "YEAR"]
+
+#: a year as citations print it (not inside a longer number or an identifier)
+YEAR = re.compile(r"(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)")
+
+_NAMES = re.compile(
+    r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:[a-z]{1,3}\s)?[A-Z][a-z]+"  # J. Smith, J. A. Smith, J. van Dam
+    r"|\b[A-Z][a-z]+,\s(?:[A-Z]\.|[A-Z][a-z]+\s(?:and|&)\b)"  # Smith, J.   Smith, Jane and
+    r"|\b[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s?(?:,|\band\b|&)\s*(?:and\s)?[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+"  # Jane Smith, John Doe
+    r"|\b[A-Z][a-z]+\s[A-Z]{1,3}(?:,|\.|\sand\b)"  # Smith JA,  (Vancouver)
+    r"|\b[A-Z]{1,2}\s[A-Z][a-z]+,\s[A-Z]{1,2}\s[A-Z][a-z]+"  # A Gabrio, R Hunter
+)
+_VENUE_WORDS = re.compile(
+    r"\b(?:proceedings|proc\.|journal|conference|conf\.|transactions|trans\.|letters|review|symposium|workshop|"
+    r"arxiv|preprint|press|university|thesis|dissertation|annals|bulletin|advances|acta|ieee|acm|"
+    r"springer|elsevier|vol\.|volume|pp\.|pages|in: |(?-i:[A-Z]{3,})(?:\s+|\s*')\d{2,4}\b)",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“”„«][^\"“”„«»]{10,}[\"“”»]")
+_IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|arxiv[:\s./]*(?:abs/|pdf/)?\d{4}\.\d{4,5}|\b\d{4}\.\d{4,5}v?\d*\b", re.I)
+#: function words of sentences about a work (case-sensitive: titles capitalize them)
+_PROSE = re.compile(
+    r"\b(?:we|our|us|this (?:paper|work|article|thesis|project|study)|these|which|can be|is|are|was|were|"
+    r"has been|have been|allows?|shows?|presents?|introduces?|propose[sd]?|subsume[sd]?)\b"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a block shows that a citation shows (see the module docstring)."""
+
+    year: bool = False
+    names: bool = False
+    title: bool = False
+    venue: bool = False
+    identifier: bool = False
+    prose: bool = False
+    words: int = 0
+
+    @property
+    def score(self) -> int:
+        """How many kinds of citation evidence the block has (0–5)."""
+        return self.year + self.names + self.title + self.venue + self.identifier
+
+
+def has_names(text: str) -> bool:
+    """Does ``text`` show at least one person name as citations write them?"""
+    return _NAMES.search(text) is not None
+
+
+def has_venue_words(text: str) -> bool:
+    """Does ``text`` hold a word venues are named with (Journal, Proceedings, ``CVPR 2020`` …)?"""
+    return _VENUE_WORDS.search(text) is not None
+
+
+def is_prose(text: str) -> bool:
+    """Sentences about a work: two function words of running text and a sentence end."""
+    hits = {m.group(0) for m in _PROSE.finditer(text[:600])}
+    return len(hits) >= 2 and bool(re.search(r"[.!?]\s*$|[.!?]\s+[A-Z]", text[:600]))
+
+
+def segment_evidence(segment: Segment) -> Evidence:
+    """The citation evidence of one candidate block."""
+    text = segment.text
+    title = False
+    for span in segment.spans:
+        words = len(_WORD.findall(span.text))
+        if words >= 3 and ((span.bold or span.italic or span.link) and not has_names(span.text)
+                           or any("title" in c.lower() for c in span.css)):
+            title = True
+            break
+    if not title and _QUOTED.search(text):
+        title = True
+    identifier = bool(_IDENTIFIER.search(text)) or any(
+        "doi.org/" in link.url.lower() or "arxiv.org/" in link.url.lower() for link in segment.links
+    )
+    return Evidence(
+        year=YEAR.search(text) is not None,
+        names=has_names(text),
+        title=title,
+        venue=has_venue_words(text),
+        identifier=identifier,
+        prose=is_prose(text),
+        words=len(_WORD.findall(text)),
+    )
+
+
+def is_note(segment: Segment) -> bool:
+    """A block that is never an item: an abstract, TL;DR or note written as
+    sentences ("This paper subsumes our CVPR 2011 papers."), with no person
+    names, no title-like run and no identifier of its own."""
+    ev = segment_evidence(segment)
+    return ev.prose and not ev.names and not ev.title and not ev.identifier

@@ -1,0 +1,62 @@
+"""Entry confidence: doubts a user can check, from fields and segmentation."""
+
+from __future__ import annotations
+
+from refkit.extraction.confidence import Segmentation, assess, confidence_of, review
+from refkit.extraction.segment import Segment, Span
+from refkit.model import Entry, Library, Location, Origin
+
+
+def entry(**fields: str) -> Entry:
+    return Entry("article", "k", fields, origin=Origin(Location("cv.html", 7)))
+
+
+COMPLETE = dict(author="Doe, Jane and Roe, John", title="Learning to Count Sheep", journal="Journal of Ovine Studies", year="2021")
+
+
+def test_a_complete_consistent_entry_is_certain() -> None:
+    e = assess(entry(**COMPLETE))
+    assert e.origin is not None and e.origin.confidence == 1.0 and e.origin.doubts == ()
+    assert e.location == Location("cv.html", 7)  # the rest of the origin is kept
+
+
+def test_each_missing_field_is_a_doubt_and_lowers_the_confidence() -> None:
+    e = assess(entry(title="Learning to Count Sheep", journal="Journal of Ovine Studies"))
+    assert e.origin is not None
+    assert set(e.origin.doubts) == {"no authors", "no year"}
+    assert 0 < e.origin.confidence < 1
+    assert assess(entry()).origin.confidence < e.origin.confidence  # type: ignore[union-attr]
+
+
+def test_a_title_that_carries_the_venue_or_the_names_is_doubted() -> None:
+    venue = assess(entry(**{**COMPLETE, "title": "Learning to Count Sheep. Journal of Ovine Studies, 12(3): 45"}))
+    assert "title may include venue" in venue.origin.doubts  # type: ignore[union-attr]
+    names = assess(entry(**{**COMPLETE, "title": "Xuaner Zhang, Jonathan T. Barron, Yun-Ta Tsai, Rohit Pandey"}))
+    assert "title may include authors" in names.origin.doubts  # type: ignore[union-attr]
+    # capitalised title words in a list are not names
+    words = assess(entry(**{**COMPLETE, "title": "Color Constancy, Intrinsic Images, and Shape Estimation"}))
+    assert words.origin.doubts == ()  # type: ignore[union-attr]
+
+
+def test_names_with_digits_or_venue_words_make_the_authors_uncertain() -> None:
+    e = assess(entry(**{**COMPLETE, "author": "Doe, Jane and {Proceedings of the 12th Workshop}"}))
+    assert "authors uncertain" in e.origin.doubts  # type: ignore[union-attr]
+
+
+def test_segmentation_doubts_two_papers_in_one_item() -> None:
+    text = "J. Doe. A paper. doi:10.1234/a.1, 2020. J. Roe. Another paper. doi:10.5678/b.2, 2021."
+    seg = Segment((Span(text),), location=Location("cv.md", 3))
+    e = assess(entry(**COMPLETE), Segmentation(seg, "pub"))
+    assert e.origin.doubts == ("item may hold two papers",)  # type: ignore[union-attr]
+    loose = assess(entry(**COMPLETE), Segmentation(seg, None, odd=True))
+    assert loose.origin.confidence < e.origin.confidence  # type: ignore[union-attr]
+
+
+def test_review_lists_the_least_certain_extracted_entries_first() -> None:
+    good = assess(entry(**COMPLETE))
+    poor = assess(entry(title="Learning to Count Sheep"))
+    worst = assess(entry())
+    unassessed = Entry("misc", "bib", {})  # read from a .bib: what the user wrote
+    listed = review(Library.from_entries([good, poor, unassessed, worst]))
+    assert listed == [worst, poor]
+    assert confidence_of(unassessed) < 1  # still computable on demand
