@@ -194,27 +194,70 @@ def test_a_symlink_out_of_the_working_tree_is_refused_unless_allowed(tmp_path) -
 
 # ---- leftovers of a killed run ---------------------------------------------------------------------------
 def test_stale_temp_files_of_a_killed_run_are_removed_and_nothing_else(tmp_path) -> None:
+    import fcntl
     import time
 
-    from refkit.fileio import STALE_TEMP_AGE, read_document
+    from refkit.fileio import MIN_TEMP_AGE, read_document
 
     path = tmp_path / "refs.bib"
     path.write_text("@misc{a,}\n")
-    old = time.time() - STALE_TEMP_AGE - 60
+    old = time.time() - MIN_TEMP_AGE - 60
     names = {
-        ".refs.bib.ab_3x9qz.refkit-tmp": True,  # ours, old: removed
-        ".refs.bib.k2j4h5g6.refkit-tmp": False,  # ours but fresh (a running refkit): kept
+        ".refs.bib.ab_3x9qz.refkit-tmp": True,  # ours, left by a killed run: removed
+        ".refs.bib.k2j4h5g6.refkit-tmp": False,  # ours, but a running refkit holds it (locked): kept
+        ".refs.bib.z9y8x7w6.refkit-tmp": False,  # ours, created this instant (not locked yet): kept
         ".refs.bib.ab_3x9qz.refkit-tmp.keep": False,  # not the exact pattern
         ".other.bib.ab_3x9qz.refkit-tmp": False,  # another file's
         ".refs.bib.TOOLONG99.refkit-tmp": False,
     }
-    for name, stale in names.items():
+    for name in names:
         (tmp_path / name).write_text("partial")
-        if stale or name != ".refs.bib.k2j4h5g6.refkit-tmp":
+        if name != ".refs.bib.z9y8x7w6.refkit-tmp":
             os.utime(tmp_path / name, (old, old))
-    read_document(str(path), tidy=True)
+    with open(tmp_path / ".refs.bib.k2j4h5g6.refkit-tmp", "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # as atomic_write holds its temporary file
+        read_document(str(path), tidy=True)
     left = {p.name for p in tmp_path.iterdir()}
     assert left == {"refs.bib"} | {n for n, stale in names.items() if not stale}
+    os.utime(tmp_path / ".refs.bib.k2j4h5g6.refkit-tmp", (old, old))
+    atomic_write(path, "@misc{b,}\n")  # a write tidies too; the writer is gone now
+    assert ".refs.bib.k2j4h5g6.refkit-tmp" not in {p.name for p in tmp_path.iterdir()}
+
+
+def test_a_killed_writer_leaves_a_temp_file_the_next_run_removes(tmp_path) -> None:
+    """A real kill -9 inside the write window (stopped between writing and renaming)."""
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    from refkit.fileio import MIN_TEMP_AGE, read_document
+
+    path = tmp_path / "refs.bib"
+    path.write_text("old\n")
+    script = textwrap.dedent(f"""
+        import os, sys
+        from refkit import fileio
+        def stop(src, dst):
+            print("in the window", flush=True)
+            sys.stdin.readline()  # wait here to be killed
+        fileio.os.replace = stop
+        fileio.atomic_write({str(path)!r}, "new\\n")
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "in the window"
+    leftovers = [p for p in tmp_path.iterdir() if p.name.endswith(".refkit-tmp")]
+    assert len(leftovers) == 1  # the writer holds it: a concurrent run must keep it
+    read_document(str(path), tidy=True)
+    assert leftovers[0].exists()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    past = time.time() - MIN_TEMP_AGE - 1
+    os.utime(leftovers[0], (past, past))
+    read_document(str(path), tidy=True)
+    assert not leftovers[0].exists() and path.read_text() == "old\n"
 
 
 # ---- property: every Unicode .bib comes back as it was -------------------------------------------------

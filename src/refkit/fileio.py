@@ -34,9 +34,10 @@ respect what the user set up:
   repository); otherwise it is refused unless ``follow_symlinks=True``
   (``--follow-symlinks``).
 
-Temporary files of a killed run (the exact pattern above, owned by the user,
-older than :data:`STALE_TEMP_AGE` seconds) are removed by the next write of the
-same file or a read with ``tidy=True``.
+Temporary files of a killed run (the exact pattern above, owned by the user, not
+locked by a running refkit: a writer holds an exclusive ``flock`` on its
+temporary file until the rename) are removed by the next write of the same file
+or a read with ``tidy=True`` (``refkit format``, ``refkit enrich``).
 """
 
 from __future__ import annotations
@@ -65,11 +66,15 @@ __all__ = [
     "is_url",
     "MAX_INPUT_BYTES",
     "STALE_TEMP_AGE",
+    "MIN_TEMP_AGE",
 ]
 
 #: refuse inputs larger than this (bytes); a publication list is never this big
 MAX_INPUT_BYTES = 256 * 1024 * 1024
-#: temporary files of a killed run older than this (seconds) are removed
+#: temporary files of a killed run that no running refkit holds are removed once
+#: they are this old (seconds: the instant between creating and locking one) ...
+MIN_TEMP_AGE = 5.0
+#: ... or this old where file locks cannot be checked (no ``flock``)
 STALE_TEMP_AGE = 15 * 60
 _TEMP_SUFFIX = ".refkit-tmp"
 _SAMPLE = 8192
@@ -297,11 +302,46 @@ def _temp_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"\." + re.escape(name) + r"\.[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX) + r"\Z")
 
 
-def remove_stale_temp_files(path: str | os.PathLike[str], *, age: float = STALE_TEMP_AGE) -> list[str]:
+def _writer_alive(path: str) -> bool | None:
+    """Whether a running refkit holds the temporary file (it keeps an exclusive
+    ``flock`` on it until the rename); None where ``flock`` does not exist."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return None
+    finally:
+        os.close(fd)  # also drops the lock just taken
+    return False
+
+
+def _hold(fd: int) -> None:
+    """Mark a temporary file as in use (see :func:`_writer_alive`); the lock goes with the process."""
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        pass
+
+
+def remove_stale_temp_files(path: str | os.PathLike[str]) -> list[str]:
     """Remove ``.NAME.XXXXXXXX.refkit-tmp`` files beside ``path`` that a killed run
-    left: only regular files with exactly that name, owned by this user, not
-    modified for ``age`` seconds (a running refkit's temporary file is seconds
-    old). Returns the names removed; errors are ignored (it is only tidying)."""
+    left: only regular files with exactly that name, owned by this user, that no
+    running refkit holds (a writer keeps an exclusive ``flock`` on its temporary
+    file until it is renamed) and older than :data:`MIN_TEMP_AGE` seconds (the
+    instant between creating the file and locking it); where locks cannot be
+    checked, older than :data:`STALE_TEMP_AGE`. Returns the names removed;
+    errors are ignored (it is only tidying)."""
     target = Path(os.path.realpath(path))
     pattern = _temp_pattern(target.name)
     now = time.time()
@@ -310,6 +350,22 @@ def remove_stale_temp_files(path: str | os.PathLike[str], *, age: float = STALE_
         entries = list(os.scandir(target.parent))
     except OSError:
         return removed
+    for item in entries:
+        if not item.name.endswith(_TEMP_SUFFIX) or not pattern.match(item.name):
+            continue
+        try:
+            info = item.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                continue
+            age = now - info.st_mtime
+            alive = _writer_alive(item.path) if age >= MIN_TEMP_AGE else True
+            if alive or (alive is None and age < STALE_TEMP_AGE):
+                continue
+            os.unlink(item.path)
+            removed.append(item.name)
+        except OSError:
+            continue
+    return removed
     for item in entries:
         if not item.name.endswith(_TEMP_SUFFIX) or not pattern.match(item.name):
             continue
@@ -385,25 +441,26 @@ def atomic_write(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
             return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TEMP_SUFFIX, dir=directory)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb") as handle:  # open (and locked) until after the rename
+            _hold(handle.fileno())
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
             mine = os.fstat(handle.fileno())
-        if info is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        else:
-            if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
-                try:
-                    os.chown(tmp, info.st_uid, info.st_gid)
-                except PermissionError:  # cannot give the file its owner back: keep the inode instead
-                    os.unlink(tmp)
-                    _write_in_place(target, data)
-                    return
-            os.chmod(tmp, stat.S_IMODE(info.st_mode))
-        os.replace(tmp, target)
+            if info is None:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+            else:
+                if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
+                    try:
+                        os.chown(tmp, info.st_uid, info.st_gid)
+                    except PermissionError:  # cannot give the file its owner back: keep the inode instead
+                        os.unlink(tmp)
+                        _write_in_place(target, data)
+                        return
+                os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
