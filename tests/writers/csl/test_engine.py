@@ -77,3 +77,24 @@ def test_a_style_without_year_suffix_gets_it_after_the_first_year(tmp_path: Path
     )
     items = [{"id": k, "type": "book", "title": k, "author": [{"family": "Doe"}], "issued": {"date-parts": [[1990]]}} for k in ("A", "B")]
     assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style))] == ["Doe, 1990a, A, 1990", "Doe, 1990b, B, 1990"]
+
+
+def _article(title: str, page: str) -> dict:
+    return {"id": "a", "type": "article-journal", "title": title, "author": [{"family": "Doe", "given": "J."}], "container-title": "J", "page": page, "issued": {"date-parts": [[2000]]}}
+
+
+def test_a_range_on_one_page_is_that_page_with_a_singular_label() -> None:
+    library = read_csl(json.dumps([_article("x", "103-103")]))
+    assert refkit.render(library, style="modern-language-association")[0][1].endswith("J, 2000, p. 103.")
+    assert refkit.render(library, style="chicago-author-date")[0][1].endswith("J, 103.")
+
+
+def test_an_abbreviated_last_page_is_expanded_before_the_style_shortens_it() -> None:
+    library = read_csl(json.dumps([_article("x", "321-28")]))
+    assert refkit.render(library, style="apa")[0][1].endswith("J, 321–328.")
+    assert refkit.render(library, style="chicago-author-date")[0][1].endswith("J, 321–28.")
+
+
+def test_title_case_capitalizes_a_stop_word_before_a_hyphen_as_citeproc_js() -> None:
+    library = read_csl(json.dumps([_article("near-surface layers and state-of-the-art models", "1")]))
+    assert "“Near-Surface Layers and State-Of-The-Art Models.”" in refkit.render(library, style="chicago-author-date")[0][1]

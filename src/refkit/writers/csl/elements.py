@@ -126,7 +126,18 @@ class Quote:
 _PREFIXED = re.compile(r"([^\W\d_]*)(\d+)")
 
 
+_SAME_PAGE_RANGE = re.compile(r"(?<![\w-])([^\W_]+)\s*[-–—]+\s*\1(?![\w-])")
+
+
 class PageRange:
+    def _process(self: Any, value: Any, variable: str) -> Any:
+        """CSL 1.0.2 "Appendix V - Page Range Formats": a range that starts and
+        ends on the same page is that page ("103–103" is "103")."""
+        text = str(value)
+        if "-" in text or "–" in text or "—" in text:
+            value = _SAME_PAGE_RANGE.sub(r"\1", text)
+        return super()._process(value, variable)  # type: ignore[misc]
+
     def _format_last_page(self: Any, first: str, last: str) -> str:
         """CSL 1.0.2 "Appendix V - Page Range Formats": ``chicago-16`` has no
         four-digit exception ("2582–607", "1299–302"); only ``chicago``/
@@ -137,6 +148,11 @@ class PageRange:
         if pf and pl and pf.group(1) == pl.group(1) and pf.group(1):
             short = self._format_last_page(pf.group(2), pl.group(2))
             return last if short == pl.group(2) else short
+        if first.isdigit() and last.isdigit() and len(last) < len(first):
+            # an abbreviated last page ("321-28") is expanded first ("321–328")
+            full = first[: len(first) - len(last)] + last
+            if int(full) > int(first):
+                last = full
         if len(first) != len(last) or not first.isdigit() or not last.isdigit():
             return last
         if self.get_root().get_option("page-range-format") != "chicago-16":
@@ -221,6 +237,8 @@ class Label:
             value = str(item.reference[variable.replace("-", "_")])
         except model.VariableError:
             return False
+        if variable.startswith("page"):
+            value = _SAME_PAGE_RANGE.sub(r"\1", value)  # "103-103" is one page
         return bool(_NUMERIC_LIST.search(value))
 
 

@@ -44,8 +44,8 @@ def title_case(text: Any, NoCase: Any, MixedString: Any) -> Any:
                     return word  # "Physica Status Solidi (b)", "Part i", "e-Dominance"
                 if re.match(r"[dl]['’]", word):
                     return word  # elided French articles: "d’interprétation", "l’argent"
-                if word in _STOP_WORDS and not last:
-                    return word  # a stop word ending the title is capitalized ("Series On")
+                if word in _STOP_WORDS and not last and segment[m.end() : m.end() + 1] != "-":
+                    return word  # (before a hyphen a stop word is capitalized, as citeproc-js does: "Near-Surface")  # a stop word ending the title is capitalized ("Series On")
             return word[:1].upper() + word[1:]
 
         return _TOKEN.sub(repl, segment)
