@@ -197,6 +197,9 @@ PUBSTATE: dict[str, str] = {
 }
 
 #: BibTeX fields whose CSL variable depends on the entry type
+#: CSL-JSON variable names Zotero and citeproc-js accept for standard ones
+CSL_ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
+
 _CONTAINER = ("journal", "journaltitle", "booktitle")
 _PUBLISHERS = ("publisher", "institution", "school", "organization", "howpublished")
 #: fields the crosswalk consumes specially (not copied as plain fields)
@@ -662,6 +665,8 @@ def csl_to_entry(item: Mapping[str, Any], *, key: str | None = None) -> Entry:
     """An :class:`Entry` for a CSL-JSON item (values as BibTeX value text);
     BibTeX values refkit kept in ``custom.bibtex`` are restored (see
     :func:`entry_to_csl_lossless`)."""
+    if any(alias in item for alias in CSL_ALIASES):
+        item = {CSL_ALIASES.get(k, k): v for k, v in item.items() if not (k in CSL_ALIASES and CSL_ALIASES[k] in item)}
     custom = item.get("custom")
     kept = custom.get("bibtex") if isinstance(custom, Mapping) else None
     if isinstance(custom, Mapping) and isinstance(kept, Mapping):

@@ -107,6 +107,10 @@ def _names(parser: CiteProcJSON, value: list[Any]) -> Any:
     names = []
     for name in value:
         if isinstance(name, dict):
+            family = name.get("family")
+            if isinstance(family, str) and len(family) > 2 and family[0] == family[-1] == '"':
+                # a family name in double quotes is taken as written (citeproc-js)
+                name = {**name, "family": family[1:-1]}
             name = {k: _text(v) if isinstance(v, str) and k != "parse-names" else v for k, v in name.items()}
         names.append(name)
     return parser.parse_names(names)
