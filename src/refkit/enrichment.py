@@ -131,7 +131,9 @@ class EnrichReport:
         parts = [f"{c.get(s, 0)} {s}" for s in ("enriched", "unchanged", "not-found", "failed", "offline", "skipped") if c.get(s) or s in ("enriched", "unchanged")]
         net = sum(self.requests.values())
         cached = sum(self.cache_hits.values())
-        return f"{len(self.outcomes)} entries: " + ", ".join(parts) + f" ({net} requests, {cached} from cache)"
+        from .commands.report import plural
+
+        return f"{plural(len(self.outcomes), 'entry')}: " + ", ".join(parts) + f" ({plural(net, 'request')}, {cached} from cache)"
 
 
 # ---- per-entry working state -------------------------------------------------------------

@@ -45,6 +45,8 @@ def test_summary_lines_as_black_writes_them() -> None:
 def test_plural() -> None:
     assert [plural(1, "entry"), plural(2, "entry"), plural(0, "file"), plural(1, "file")] == [
         "1 entry", "2 entries", "0 files", "1 file"]
+    assert [plural(3, "duplicate entry"), plural(2, "request"), plural(2, "key"), plural(2, "match")] == [
+        "3 duplicate entries", "2 requests", "2 keys", "2 matches"]
 
 
 def test_internal_error_is_short_and_names_the_place() -> None:

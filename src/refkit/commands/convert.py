@@ -139,7 +139,9 @@ def _merge_inputs(library: "Library") -> "Library":
     before = len(library)
     library = merge_duplicates(library)
     if len(library) < before:
-        print(f"refkit: merged {before - len(library)} duplicate entries across the inputs", file=sys.stderr)
+        from .report import plural
+
+        print(f"refkit: merged {plural(before - len(library), 'duplicate entry')} across the inputs", file=sys.stderr)
     seen: set[str] = set()
     entries = []
     for entry in library.entries:

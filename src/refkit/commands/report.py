@@ -37,10 +37,20 @@ _PLURALS = {"entry": "entries", "was": "were", "is": "are", "has": "have"}
 
 
 def plural(count: int, noun: str) -> str:
-    """``1 file``, ``2 files``, ``1 entry``, ``3 entries``."""
+    """``1 file``, ``2 files``, ``1 entry``, ``3 entries``, ``2 duplicate entries``
+    (the last word of ``noun`` takes the plural)."""
     if count == 1:
         return f"{count} {noun}"
-    return f"{count} {_PLURALS.get(noun, noun + 's')}"
+    head, _, word = noun.rpartition(" ")
+    if word in _PLURALS:
+        word = _PLURALS[word]
+    elif word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        word = word[:-1] + "ies"
+    elif word.endswith(("s", "x", "ch", "sh")):
+        word += "es"
+    else:
+        word += "s"
+    return f"{count} {head + ' ' if head else ''}{word}"
 
 
 @dataclass
