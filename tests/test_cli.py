@@ -116,10 +116,11 @@ def test_an_internal_error_is_one_short_line_and_exit_2(tmp_path: Path, monkeypa
     monkeypatch.setattr(refkit.io, "read", broken)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("REFKIT_DEBUG", raising=False)
-    assert main(["convert", "in.html"]) == 2  # never 1 ("findings")
+    assert main(["convert", "in.html", "-o", "out.bib"]) == 2  # never 1 ("findings")
     err = capsys.readouterr().err
-    assert err.startswith("refkit: internal error: IndexError: list index out of range")
+    assert err.startswith("refkit: in.html: internal error: IndexError: list index out of range")
     assert "(refkit/commands/convert.py:" in err and len(err) < 400 and "Traceback" not in err
+    assert not (tmp_path / "out.bib").exists()
     with pytest.raises(IndexError):
         main(["--traceback", "convert", "in.html"])
     monkeypatch.setenv("REFKIT_DEBUG", "1")

@@ -47,18 +47,29 @@ def run(args: argparse.Namespace) -> int:
     from .. import writers
     from ..fileio import atomic_write, is_url
     from ..io import read, read_string, write_string
+    from ..errors import RefkitError
     from ..model import Library
-    from .report import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
     from ..redact import redact
+    from .report import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
     library = Library()
     for source in args.inputs:
-        if is_url(source):
-            from ..http import fetch_text
+        try:
+            if is_url(source):
+                from ..http import fetch_text
 
-            part = read_string(fetch_text(source, timeout=args.timeout), format=args.from_format, path=source)
-        else:
-            part = read(source, format=args.from_format, encoding=args.encoding)
+                part = read_string(fetch_text(source, timeout=args.timeout), format=args.from_format, path=source)
+            else:
+                part = read(source, format=args.from_format, encoding=args.encoding)
+        except RefkitError:
+            raise
+        except Exception as exc:  # a bug in a reader: name the input, write nothing, exit 2
+            if args.traceback:
+                raise
+            from .report import internal_error
+
+            print(f"refkit: {internal_error(exc, redact(source))}", file=sys.stderr)
+            return EXIT_ERROR
         if not part.entries:
             print(f"refkit: {redact(source)}: no publication entries found", file=sys.stderr)
         library = part if not library.blocks and not library.problems else library.merged(part)
