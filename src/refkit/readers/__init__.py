@@ -21,6 +21,7 @@ READERS: dict[str, str] = {
     "html": "refkit.readers.html",
     "markdown": "refkit.readers.markdown",
     "latex": "refkit.readers.latex",
+    "rst": "refkit.readers.rst",
     "text": "refkit.readers.text",
 }
 
@@ -35,6 +36,8 @@ ALIASES: dict[str, str] = {
     "qmd": "markdown",
     "tex": "latex",
     "ltx": "latex",
+    "rest": "rst",
+    "restructuredtext": "rst",
     "txt": "text",
     "plain": "text",
 }
@@ -59,6 +62,8 @@ EXTENSIONS: dict[str, str] = {
     ".qmd": "markdown",
     ".tex": "latex",
     ".ltx": "latex",
+    ".rst": "rst",
+    ".rest": "rst",
 }
 
 

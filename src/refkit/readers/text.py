@@ -1,15 +1,15 @@
-"""Reader for publication lists in Markdown, plain text and LaTeX (CVs, READMEs,
-scraped profile listings): the fallback format.
+"""Reader for plain-text publication lists (a CV saved as text, a scraped profile
+listing, a hard-wrapped bibliography): the fallback format.
 
-The document is cut into :class:`~refkit.extraction.segment.Segment` items — list
-items (``-``, ``*``, ``•``, ``1.``, ``[1]``, ``(1)``, ``\\item``, ``\\bibitem``) or
-blank-line-separated paragraphs — under the headings they sit in (``#``,
-underlined, ``\\section``, short title lines). Inline markup becomes span flags
-(``**bold**``, ``*italic*``, ``[text](url)``, ``\\textbf``, ``\\emph``, ``\\href``).
-Sections whose heading says they are not publications (education, talks,
-teaching, awards, service, projects, software, news …) are skipped. Each item is
-handed to :func:`refkit.extraction.citation.parse_segment`; items that are not
-publications give no entry, so a document without any gives an empty library.
+A text written in a markup (Markdown, LaTeX, reStructuredText) goes to that
+markup's reader, which renders it to the HTML model every markup shares. Plain
+text is cut here into :class:`~refkit.extraction.segment.Segment` items — list
+items (``-``, ``*``, ``•``, ``1.``, ``[1]``, ``(1)``) or blank-line-separated
+paragraphs (split further at hanging indents and labelled-field records) — under
+the headings they sit in (underlined lines, short title lines). Bare URLs become
+links. Sections whose heading names no publications (see
+:mod:`refkit.extraction.sections`) are skipped. Each item is handed to
+:func:`refkit.extraction.citation.parse_segment`; an item that fails is a warning.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 from ..extraction.segment import Link, Segment, Span
 from ..model import Entry, Library, Location, Problem
 
-__all__ = ["read", "sniff", "segments"]
+__all__ = ["read", "read_plain", "sniff", "segments"]
 
 
 def sniff(text: str) -> float:
@@ -32,16 +32,32 @@ def sniff(text: str) -> float:
     return 0.05
 
 
+#: markup readers a text document is handed to when it is written in their markup
+_MARKUPS = ("latex", "rst", "markdown")
+
+
 def read(text: str, *, path: str | None = None, **options: Any) -> Library:
-    """Extract the publication entries of a text document. A document in a markup
-    (LaTeX …) goes to that markup's reader, so ``format="text"`` reads any text."""
+    """Extract the publication entries of a text document. A document written in a
+    markup (Markdown, LaTeX, reStructuredText) goes to that markup's reader, so
+    ``format="text"`` reads any text; plain text is cut into lines and paragraphs."""
+    from . import reader
+
+    best, best_score = None, 0.0
+    for name in _MARKUPS:
+        score = reader(name).sniff(text)
+        if score > best_score:
+            best, best_score = name, score
+    if best is not None:
+        return reader(best).read(text, path=path, **options)
+    return read_plain(text, path=path)
+
+
+def read_plain(text: str, *, path: str | None = None) -> Library:
+    """The entries of a plain-text document (no markup): list items and paragraphs
+    under the headings they sit in. An item that cannot be read is a warning."""
     from ..extraction.citation import parse_segment
     from ..extraction.confidence import Segmentation, assess
     from ..extraction.guard import read_item
-    from . import latex
-
-    if latex.sniff(text) >= 0.4:
-        return latex.read(text, path=path, **options)
 
     # thousands of items make hundreds of thousands of small acyclic objects; the
     # cyclic collector rescanning them frees nothing (as in readers.html.read)
@@ -84,77 +100,34 @@ def _section_kind(heading: str) -> str | None:
     return classify_heading(heading, max_words=12)
 
 
-# ---- Markdown inline -> spans -----------------------------------------------------------------------
-_INLINE = re.compile(
-    r"!\[(?P<alt>[^\]\n]{0,300})\]\((?P<img>[^)\s]{0,2000})[^)]{0,200}\)"
-    r"|\[(?P<ltext>(?:[^\[\]\n]|\[[^\[\]\n]{0,300}\]){0,500})\]\((?P<url>[^)\s]{0,2000})(?:\s+\"[^\"]{0,200}\")?\)"
-    r"|<(?P<auto>(?:https?://|mailto:)[^>\s]{1,2000})>"
-    r"|(?P<b1>\*\*|__)(?=\S)(?P<btext>.{1,800}?)(?<=\S)(?P=b1)"
-    r"|(?<![\w*\\])\*(?=[^\s*])(?P<itext>[^*\n]{1,800}?)(?<=[^\s*\\])\*(?![\w*])"
-    r"|(?<![\w\\])_(?=[^\s_])(?P<utext>[^_\n]{1,800}?)(?<=[^\s_])_(?!\w)"
-    r"|<(?P<tag>/?(?:b|strong|i|em|sup|br|u|span|font|a|p|div|small)\b)[^>\n]{0,500}>"
-)
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+# ---- inline: plain text, bare URLs as links -------------------------------------------------------
+_URL = re.compile(r"https?://[^\s<>\"]{1,2000}")
+_URL_TRAILER = ".,;:)]}'"
 
 
-def _inline(text: str, bold: bool = False, italic: bool = False, link: str | None = None, depth: int = 0) -> list[Span]:
-    """Markdown (and a little inline HTML) -> spans with bold/italic/link flags."""
+def _inline(text: str) -> list[Span]:
+    """A line of plain text as spans: the text, and every bare URL as a link."""
+    if "://" not in text:
+        return [Span(text)] if text else []
     spans: list[Span] = []
     pos = 0
-    sup = False
-    for m in _INLINE.finditer(text):
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(_URL_TRAILER)
         if m.start() > pos:
-            spans.append(Span(_unescape(text[pos:m.start()]), bold=bold, italic=italic, link=link, sup=sup))
-        pos = m.end()
-        if m.group("img") is not None:
-            continue
-        if m.group("url") is not None:
-            url = m.group("url")
-            target = url if url and not url.startswith("#") else None
-            spans.extend(_inline(m.group("ltext"), bold, italic, target or link, depth + 1) if depth < 5 else [Span(m.group("ltext"))])
-        elif m.group("auto") is not None:
-            spans.append(Span(m.group("auto"), bold=bold, italic=italic, link=m.group("auto")))
-        elif m.group("btext") is not None:
-            spans.extend(_inline(m.group("btext"), True, italic, link, depth + 1) if depth < 5 else [Span(m.group("btext"), bold=True)])
-        elif m.group("itext") is not None or m.group("utext") is not None:
-            inner = m.group("itext") if m.group("itext") is not None else m.group("utext")
-            spans.extend(_inline(inner, bold, True, link, depth + 1) if depth < 5 else [Span(inner, italic=True)])
-        elif m.group("tag") is not None:
-            tag = m.group("tag").lower()
-            if tag in ("b", "strong"):
-                bold = True
-            elif tag in ("/b", "/strong"):
-                bold = False
-            elif tag in ("i", "em"):
-                italic = True
-            elif tag in ("/i", "/em"):
-                italic = False
-            elif tag == "sup":
-                sup = True
-            elif tag == "/sup":
-                sup = False
-            elif tag == "br":
-                spans.append(Span(" "))
+            spans.append(Span(text[pos:m.start()]))
+        spans.append(Span(url, link=url))
+        pos = m.start() + len(url)
     if pos < len(text):
-        spans.append(Span(_unescape(text[pos:]), bold=bold, italic=italic, link=link, sup=sup))
-    return [s for s in spans if s.text]
-
-
-def _unescape(text: str) -> str:
-    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text  # the pattern needs a backslash
+        spans.append(Span(text[pos:]))
+    return spans
 
 
 # ---- blocks, items, headings -----------------------------------------------------------------------
 _BULLET = re.compile(
     r"^(?P<indent>\s*)(?P<marker>(?:[-*+•·▪►◦‣–]\s+)?(?:\[\s*[A-Za-z]{0,3}\d{1,4}\s*\]\.?|\(\s*\d{1,3}\s*\)|(?!(?:19|20)\d\d[.)])\d{1,4}[.)](?!\d))(?=\s|$)|[-*+•·▪►◦‣–](?=\s))\s*"
 )
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(?:=+|-{3,})\s*$")
-_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
-
-# Notes around the list: HTML comments and Markdown block quotes.
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_BLOCK_QUOTE = re.compile(r"\s{0,3}>")
+#: an underline under a heading ("PUBLICATIONS" / "------------")
+_SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{3,})[ \t]*$")
 
 # Whether a plain line reads as a heading.
 _HEADING_NOTE = re.compile(r"\s*\([^()]{0,80}\)\s*(:?)$")
@@ -179,6 +152,8 @@ def _heading_line(text: str) -> bool:
     from ..extraction.authors import scan_authors
 
     stripped = text.strip().strip("*_").strip()
+    if len(stripped) > 200:
+        return False
     stripped = _HEADING_NOTE.sub(r"\1", stripped)  # "PUBLICATIONS (selected)"
     if not stripped or len(stripped) > 80 or len(stripped.split()) > 10:
         return False
@@ -219,11 +194,7 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
     if not text or _is_binary(text):
         return []
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _rst(text)
-    # Markdown block quotes are notes about the list, not items of it
-    lines = ["" if _BLOCK_QUOTE.match(line) else line for line in text.split("\n")]
+    lines = text.split("\n")
     items = _items(lines)
     wrapped = _wrapped(items, lines)
     out: list[tuple[Segment, str | None]] = []
@@ -234,51 +205,10 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
     return out
 
 
-_RST_DIRECTIVE = re.compile(r"^\.\.\s+(?:_[^:\n]{0,80}:|\|[^|\n]{1,80}\|\s+\w[\w-]*::|\w[\w-]*::|\[[^\]\n]{1,40}\])")
-_RST_FIELD = re.compile(r"^:[^:\n]{1,40}:(?:\s|$)")
-_RST_FIELD_LINE = re.compile(r"^:[^:\n]+:", re.M)
-_RST_LINK = re.compile(r"`([^`<\n]{1,500}?)\s*<([^>\s]{1,2000})>`__?")
-_RST_LITERAL = re.compile(r"``([^`\n]{1,500})``")
-_RST_REFERENCE = re.compile(r"`([^`\n]{1,500})`_{1,2}")
-
-
-def _rst(text: str) -> str:
-    """reStructuredText markup the item parser does not need: directives (with their
-    indented bodies), field lists and comments go; `` `text <url>`_ `` links become
-    Markdown links."""
-    if ".. " not in text and "`_" not in text and not _RST_FIELD_LINE.search(text):
-        return text
-    out: list[str] = []
-    skipping = False
-    for line in text.split("\n"):
-        if _RST_DIRECTIVE.match(line) or (line.startswith(".. ") and not line.startswith(".. [")):
-            skipping = True
-            out.append("")
-            continue
-        if skipping:
-            if not line.strip() or line[:1] in " \t":
-                out.append("")
-                continue
-            skipping = False
-        if _RST_FIELD.match(line):
-            out.append("")
-            continue
-        line = _RST_LINK.sub(r"[\1](\2)", line)
-        line = _RST_LITERAL.sub(r"\1", line)
-        line = _RST_REFERENCE.sub(r"\1", line)
-        out.append(line)
-    return "\n".join(out)
-
-
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-
-# A bold line as a heading; prose or a labelled blurb ("Abstract: …") after an
-# item belongs to it; an indented bullet of links or a note is part of its item.
-_BOLD_LINE = re.compile(r"\*\*[^*]{1,80}\*\*:?|__[^_]{1,80}__:?")
+# Prose or a labelled blurb ("Abstract: …") after an item belongs to it; an
+# indented bullet of links or a note is part of its item.
 _FUNCTION_WORDS = re.compile(r"\b(?:the|of|and|to|we|is|in|that|for|with|this)\b", re.I)
 _BLURB_LABEL = re.compile(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|description|keywords?|note|highlights?)\s*[:：]", re.I)
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _LINK_OR_NOTE_START = re.compile(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|project|video|slides|abstract|award|note|\*\*)", re.I)
 
 
@@ -294,7 +224,7 @@ def _items(lines: list[str]) -> list[_Item]:
 
     def set_heading(level: int, title: str) -> None:
         nonlocal section, current
-        title = " ".join(_plain(title).split()).strip(" :：")
+        title = " ".join(title.split()).strip(" :：")
         while headings and headings[-1][0] >= level:
             headings.pop()
         headings.append((level, title))
@@ -315,12 +245,6 @@ def _items(lines: list[str]) -> list[_Item]:
                 current = None
             i += 1
             continue
-        m = _MD_HEADING.match(line)
-        if m:
-            set_heading(len(m.group(1)), m.group(2))
-            blank_before = True
-            i += 1
-            continue
         nxt = lines[i + 1].rstrip() if i + 1 < n else ""
         if _SETEXT.match(nxt) and not _BULLET.match(line) and blank_before and len(line.strip()) <= 80:
             set_heading(1 if nxt.strip().startswith("=") else 2, line)
@@ -328,16 +252,6 @@ def _items(lines: list[str]) -> list[_Item]:
             blank_before = True
             continue
         if _SETEXT.match(line) and blank_before:
-            i += 1
-            continue
-        if _TABLE_ROW.match(line):
-            # Markdown table: one row per item; header and separator rows are not items
-            if not _TABLE_SEP.match(line) and not (nxt and _TABLE_SEP.match(nxt)):
-                cells = [c.strip() for c in line.strip().strip("|").split("|")]
-                body = " | ".join(c for c in cells if c)
-                items.append(_Item([(i + 1, body)], tuple(h for _, h in headings), section, "para", 0))
-            current = None
-            blank_before = False
             i += 1
             continue
         bm = _BULLET.match(line)
@@ -359,27 +273,26 @@ def _items(lines: list[str]) -> list[_Item]:
             i += 1
             continue
         # a new paragraph: a heading, a continuation of a listing item, or a new item
-        next_blank = not nxt.strip() or bool(_BULLET.match(nxt)) or bool(_MD_HEADING.match(nxt))
+        next_blank = not nxt.strip() or bool(_BULLET.match(nxt))
         stripped = line.strip()
-        bold_line = _BOLD_LINE.fullmatch(stripped)
-        strong = blank_before and _heading_line(stripped) and _section_kind(_plain(stripped)) is not None and not _BULLET.match(nxt)
-        if blank_before and (next_blank or strong) and (bold_line or _heading_line(stripped)):
-            level = 1 if stripped.isupper() or _section_kind(_plain(stripped)) is not None else 3
+        strong = blank_before and _heading_line(stripped) and _section_kind(stripped) is not None and not _BULLET.match(nxt)
+        if blank_before and (next_blank or strong) and _heading_line(stripped):
+            level = 1 if stripped.isupper() or _section_kind(stripped) is not None else 3
             set_heading(level, stripped)
             blank_before = True
             i += 1
             continue
         para_lines = [(i + 1, stripped)]
         j = i + 1
-        while j < n and lines[j].strip() and not _BULLET.match(lines[j]) and not _MD_HEADING.match(lines[j]):
+        while j < n and lines[j].strip() and not _BULLET.match(lines[j]):
             para_lines.append((j + 1, lines[j].strip()))
             j += 1
         previous = items[-1] if items else None
         joined = " ".join(t for _, t in para_lines)
         attach = False
         if previous is not None and previous.section == section and previous.headings == tuple(h for _, h in headings):
-            found = scan_authors(_plain(joined))
-            authors_only = bool(found) and not _plain(joined)[found.end:].strip(" .,;") and found.confidence >= 0.7
+            found = scan_authors(joined)
+            authors_only = bool(found) and not joined[found.end:].strip(" .,;") and found.confidence >= 0.7
             prose = len(joined) > 200 and len(_FUNCTION_WORDS.findall(joined)) / max(1, len(joined.split())) >= 0.15
             blurb = _BLURB_LABEL.match(joined) is not None
             attach = authors_only or prose or blurb
@@ -430,12 +343,7 @@ def _labelled_blocks(para: list[tuple[int, str]]) -> list[list[tuple[int, str]]]
 
 def _sub_bullet_is_link(body: str) -> bool:
     """An indented bullet under an item that only holds links or a note (``- [PDF](…)``)."""
-    plain = _MD_LINK.sub(r"\1", body)
-    return bool(_LINK_OR_NOTE_START.match(plain)) or len(plain) < 40
-
-
-def _plain(text: str) -> str:
-    return "".join(s.text for s in _inline(text))
+    return bool(_LINK_OR_NOTE_START.match(body)) or len(body) < 40
 
 
 def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:

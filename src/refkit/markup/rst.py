@@ -1,0 +1,180 @@
+"""reStructuredText rendered to the HTML document the page item finder reads.
+
+docutils parses the document (sections, bullet/enumerated/definition lists, line
+blocks, tables, footnotes/citations, named and anonymous links, roles); this
+module writes its node tree as plain HTML: sections -> ``<hN>`` by depth, lists ->
+``<ul>``/``<ol>``/``<dl>``, a line block -> lines split by ``<br>``, a citation or
+footnote -> a list item, ``strong``/``emphasis``/``reference``/``superscript`` ->
+``<b>``/``<i>``/``<a href>``/``<sup>``. Directives that only configure the page
+(``contents``, ``note``, ``image`` …), comments, targets and the docinfo field
+list give no text. File inclusion and raw passthrough are off: a document never
+reads other files.
+
+Blocks are written at their source line, so items report reST line numbers.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+__all__ = ["to_html"]
+
+_SETTINGS = {
+    "report_level": 5,  # silent: a malformed construct is read as text, never reported on stderr
+    "halt_level": 5,
+    "warning_stream": False,
+    "file_insertion_enabled": False,
+    "raw_enabled": False,
+    "doctitle_xform": False,  # the first heading stays a section heading
+    "sectsubtitle_xform": False,
+    "docinfo_xform": False,
+    "input_encoding": "unicode",
+    "_disable_config": True,
+    "line_length_limit": 100_000,
+}
+
+_SKIP = {"comment", "target", "substitution_definition", "system_message", "docinfo", "field_list", "topic",
+         "sidebar", "admonition", "note", "tip", "warning", "attention", "caution", "danger", "error", "hint",
+         "important", "image", "figure", "raw", "pending", "literal_block", "doctest_block", "math_block",
+         "problematic", "header", "footer", "meta", "decoration", "transition"}
+_INLINE = {"strong": "b", "emphasis": "i", "superscript": "sup", "subscript": "sub", "literal": "code",
+           "title_reference": "i"}
+_BLOCK = {"paragraph": "p", "block_quote": "blockquote", "bullet_list": "ul", "enumerated_list": "ol",
+          "list_item": "li", "definition_list": "dl", "term": "dt", "definition": "dd", "table": "table",
+          "row": "tr", "entry": "td", "line_block": "div", "citation": "li", "footnote": "li", "compound": "div",
+          "container": "div", "definition_list_item": "div", "option_list": "ul", "option_list_item": "li",
+          "field": "div", "field_name": "b", "field_body": "span"}
+
+
+_LETTER_ENUMS = ("upperalpha", "loweralpha", "upperroman", "lowerroman")
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _enumerator(node: Any) -> str:
+    """The enumerator a one-item list was written with ("A", "iv")."""
+    start = int(node.get("start", 1))
+    kind = node.get("enumtype")
+    if kind in ("upperalpha", "loweralpha"):
+        letter = chr(ord("A") + (start - 1) % 26)
+        return letter if kind == "upperalpha" else letter.lower()
+    roman = ""
+    for value, numeral in _ROMAN:
+        while start >= value:
+            roman += numeral
+            start -= value
+    return roman if kind == "upperroman" else roman.lower()
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.out: list[str] = ["<html><body>"]
+        self.line = 0
+        self.depth = 1
+
+    def pad(self, node: Any) -> None:
+        line = getattr(node, "line", None)
+        if line is None:
+            for child in node.traverse(include_self=False) if hasattr(node, "traverse") else ():
+                line = getattr(child, "line", None)
+                if line is not None:
+                    break
+        if line is not None and line - 1 > self.line:
+            self.out.append("\n" * (line - 1 - self.line))
+            self.line = line - 1
+
+    def text(self, value: str) -> None:
+        self.out.append(html.escape(value.replace("\n", " "), quote=False))
+
+    def children(self, node: Any) -> None:
+        in_notes = False  # a run of citations/footnotes is one numbered list
+        for child in node.children:
+            note = getattr(child, "tagname", "") in ("citation", "footnote")
+            if note and not in_notes:
+                self.pad(child)
+                self.out.append("<ol>")
+            elif in_notes and not note:
+                self.out.append("</ol>")
+            in_notes = note
+            self.visit(child)
+        if in_notes:
+            self.out.append("</ol>")
+
+    def visit(self, node: Any) -> None:
+        from docutils import nodes
+
+        if isinstance(node, nodes.Text):
+            self.text(node.astext())
+            return
+        name = node.tagname
+        if name in _SKIP:
+            return
+        if name == "section":
+            self.depth += 1
+            self.children(node)
+            self.depth -= 1
+            return
+        if name in ("title", "rubric"):
+            level = min(6, self.depth if name == "title" else self.depth + 1)
+            self.pad(node)
+            self.out.append(f"<h{level}>")
+            self.children(node)
+            self.out.append(f"</h{level}>")
+            return
+        if name == "reference":
+            url = node.get("refuri") or ""
+            self.out.append(f'<a href="{html.escape(url)}">' if url else "<span>")
+            self.children(node)
+            self.out.append("</a>" if url else "</span>")
+            return
+        if name == "line":
+            self.pad(node)
+            self.children(node)
+            self.out.append("<br>")
+            return
+        if name == "label":  # [1] of a citation or footnote
+            return
+        if name == "enumerated_list" and len(node.children) == 1 and node.get("enumtype") in _LETTER_ENUMS:
+            # "A. Smith. A title …" parses as a one-item list enumerated "A.": in a
+            # publication list that letter is an initial, so it goes back in the text
+            self.pad(node)
+            self.out.append("<p>")
+            self.text(node.get("prefix", "") + _enumerator(node) + node.get("suffix", "") + " ")
+            for child in node.children[0].children:
+                if getattr(child, "tagname", "") == "paragraph":
+                    self.children(child)
+                else:
+                    self.visit(child)
+            self.out.append("</p>")
+            return
+        tag = _INLINE.get(name)
+        if tag is not None:
+            self.out.append(f"<{tag}>")
+            self.children(node)
+            self.out.append(f"</{tag}>")
+            return
+        tag = _BLOCK.get(name)
+        if tag is not None:
+            self.children_block(node, tag)
+            return
+        self.children(node)  # document, inline containers, unknown nodes: their content
+
+    def children_block(self, node: Any, tag: str) -> None:
+        self.pad(node)
+        self.out.append(f"<{tag}>")
+        self.children(node)
+        self.out.append(f"</{tag}>")
+
+
+def to_html(text: str) -> str:
+    """The reST document as an HTML ``<body>``, each block on its source line.
+    Raises RecursionError on nesting deeper than the parser can follow."""
+    from docutils.core import publish_doctree
+
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    doctree = publish_doctree(text, settings_overrides=dict(_SETTINGS))
+    writer = _Writer()
+    writer.visit(doctree)
+    writer.out.append("</body></html>")
+    return "".join(writer.out)

@@ -1,0 +1,90 @@
+"""reStructuredText documents (refkit.readers.rst): parsed by docutils, rendered by
+refkit.markup.rst and read by the same item finder as HTML pages."""
+
+from __future__ import annotations
+
+from refkit import readers
+from refkit.readers import rst as reader
+
+RST = """Selected bibliography
+=====================
+
+:Compiled by: the library
+
+.. note::
+
+   Dates are those of publication.
+
+Journal articles
+================
+
+* Shannon, C. E. (1948). A mathematical theory of communication. *Bell System Technical Journal*, 27(3), 379–423.
+  doi: `10.1002/j.1538-7305.1948.tb01338.x <https://doi.org/10.1002/j.1538-7305.1948.tb01338.x>`_
+"""
+
+
+def test_restructuredtext() -> None:
+    entries = reader.read(RST)
+    assert len(entries) == 1
+    entry = entries.entries[0]
+    assert entry.get("title") == "A mathematical theory of communication"
+    assert entry.get("doi") == "10.1002/j.1538-7305.1948.tb01338.x"
+    assert entry.get("journal") == "Bell System Technical Journal"
+
+
+
+LINE_BLOCKS = """Publications
+------------
+
+| Ann Smith and Bob Doe.
+| `Learning to rank things <https://example.org/rank.pdf>`__.
+| *Journal of Ranking*, 12, 2021.
+
+| Bob Doe.
+| `Ranking more things <https://arxiv.org/abs/2101.00001>`__.
+| In *Proceedings of the Ranking Conference*, 2020.
+
+Talks
+-----
+
+#. Ranking in practice. Invited talk, Example University, 2022.
+"""
+
+
+def test_line_blocks_and_anonymous_links() -> None:
+    entries = reader.read(LINE_BLOCKS, path="pubs.rst").entries
+    assert [(e.get("title"), e.get("year")) for e in entries] == [("Learning to rank things", "2021"), ("Ranking more things", "2020")]
+    assert entries[0].get("journal") == "Journal of Ranking"
+    assert entries[1].get("eprint") == "2101.00001"
+    assert entries[0].location.line == 4  # the reST source line of the block
+    assert entries[0].provenance["title"].source == "rst"
+
+
+def test_citations_and_enumerated_lists() -> None:
+    source = """References
+==========
+
+.. [Smi21] A. Smith. Learning to rank things. *Journal of Ranking*, 12, 2021.
+.. [Doe20] B. Doe. Ranking more things. *Ranking Letters*, 3, 2020.
+
+Other
+=====
+
+3. C. Roe. Sorting it out. *Journal of Sorting*, 1, 2019.
+"""
+    assert [e.get("title") for e in reader.read(source)] == ["Learning to rank things", "Ranking more things", "Sorting it out"]
+
+
+def test_sniff_by_constructs_and_extension() -> None:
+    assert reader.sniff(".. note::\n\n   x\n") > readers.reader("markdown").sniff("x")
+    assert reader.sniff("EDUCATION\n=========\n\n- Ph.D., 2011\n") == 0.0
+    assert readers.sniff("Plain words.\n", "cv.rst") == "rst"
+
+
+def test_never_reads_other_files_and_odd_inputs_give_no_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "secret.txt"
+    secret.write_text("A. Smith. Leaked title here. Journal of Leaks, 2020.\n")
+    library = reader.read(f".. include:: {secret}\n\n.. raw:: html\n   :file: {secret}\n")
+    assert library.entries == []
+    for source in ("", "=\n=", ".. [", "`x <", "* " * 2000, "  " * 1000 + "x", "|\n|", ".. |x| replace:: |x|\n\n|x|"):
+        reader.read(source)
