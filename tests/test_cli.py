@@ -181,3 +181,14 @@ def test_success_lines_for_a_single_file(tmp_path: Path) -> None:
     assert (first.returncode, first.stderr) == (0, "reformatted refs.bib\n1 file reformatted.\n")
     second = refkit_cli("format", "refs.bib", cwd=tmp_path)
     assert (second.returncode, second.stderr) == (0, "1 file left unchanged.\n")
+
+
+def test_a_mistyped_command_suggests_the_right_one() -> None:
+    result = refkit_cli("frmat", "x.bib")
+    assert result.returncode == 2 and "(did you mean 'format'?)" in result.stderr
+
+
+def test_convert_says_what_it_wrote(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text("@misc{a, title = {T}}\n@misc{b, title = {U}}\n", encoding="utf-8")
+    result = refkit_cli("convert", "refs.bib", "-o", "refs.json", cwd=tmp_path)
+    assert result.returncode == 0 and "refkit: wrote 2 entries to refs.json" in result.stderr

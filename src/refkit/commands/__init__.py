@@ -17,6 +17,10 @@ from __future__ import annotations
 import argparse
 from importlib import import_module
 
+TYPE_CHECKING = False  # typing costs start-up time; the annotations are strings
+if TYPE_CHECKING:
+    from typing import NoReturn
+
 __all__ = ["COMMANDS", "build_parser", "Parser", "long_options", "suggest"]
 
 #: command name -> (module, one-line help)
@@ -67,6 +71,15 @@ class Parser(argparse.ArgumentParser):
                     hints.append(extra)
             target.error("unrecognized arguments: " + " ".join(hints))
         return parsed
+
+    def error(self, message: str) -> NoReturn:
+        """argparse's usage error, with the closest command for a mistyped one."""
+        import re
+
+        m = re.match(r"argument COMMAND: invalid choice: '([^']*)'", message)
+        if m:
+            message += suggest(m.group(1), COMMANDS)
+        super().error(message)
 
     def _subparser_for(self, parsed: argparse.Namespace) -> argparse.ArgumentParser | None:
         name = getattr(parsed, "command", None)

@@ -113,6 +113,10 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"refkit: {args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
+        if not args.quiet:
+            from .report import plural
+
+            print(f"refkit: wrote {plural(len(library.entries), 'entry')} to {args.output}", file=sys.stderr)
     if not args.quiet:
         _print_review(library)
     return EXIT_OK
