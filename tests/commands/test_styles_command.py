@@ -48,6 +48,7 @@ def test_convert_bibtex_style_and_bad_style(tmp_path: Path, capsys) -> None:
     out = tmp_path / "pubs.txt"
     assert main(["convert", str(src), "-o", str(out), "--style", "bibtex:alpha"]) == 0
     assert out.read_text(encoding="utf-8").startswith("[Smi20] Jane Smith.")
+    assert capsys.readouterr().err == f"refkit: wrote 2 entries to {out}\n"
     assert main(["convert", str(src), "-o", str(tmp_path / "x.html"), "--style", "no-such-style"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("refkit: unknown style 'no-such-style'") and "Traceback" not in err
