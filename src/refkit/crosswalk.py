@@ -387,7 +387,7 @@ def _parts_iso(parts: list[int]) -> str:
 # Text values
 # ---------------------------------------------------------------------------------
 
-_FONT_COMMANDS = re.compile(r"\\(?:textit|emph|textbf|textsc|textsuperscript|textsubscript|textrm|textsf|texttt)\s*(?=\{)")
+_FONT_COMMANDS = re.compile(r"\\(?:textit|emph|textbf|textsc|textsuperscript|textsubscript|textnormal|textrm|textsf|texttt)\s*(?=\{)")
 _SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 _ASCII_CAPITAL = re.compile(r"[A-Z]")
@@ -399,6 +399,7 @@ _TAGS = {
     "textsuperscript": ("<sup>", "</sup>"),
     "textsubscript": ("<sub>", "</sub>"),
     "textsc": ('<span style="font-variant:small-caps;">', "</span>"),
+    "textnormal": ('<span class="nodecor">', "</span>"),
 }
 _HTML_TO_TEX = {
     "i": "textit",
@@ -470,7 +471,7 @@ def value_to_csl(value: str, markup: bool = True) -> str:
                 buf.append(value[i:])
                 break
             inner_raw = value[i + 1:end]
-            if inner_raw.startswith("\\") and not re.match(r"\\(textit|emph|textbf|textsc|textsuperscript|textsubscript)\b", inner_raw):
+            if inner_raw.startswith("\\") and not re.match(r"\\(textit|emph|textbf|textsc|textsuperscript|textsubscript|textnormal)\b", inner_raw):
                 buf.append(value[i:end + 1])  # {\"o} and friends: an accented letter
                 i = end + 1
                 continue
@@ -539,6 +540,9 @@ def csl_to_value(text: Any, protect: bool = False) -> str:
             elif "small-caps" in attrs:
                 stack.append("sc")
                 out.append("\\textsc{")
+            elif "nodecor" in attrs:
+                stack.append("nodecor")
+                out.append("\\textnormal{")
             else:
                 stack.append("")
             continue

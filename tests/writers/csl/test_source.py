@@ -9,7 +9,7 @@ import pytest
 import refkit
 from refkit.readers.csljson import read as read_csl
 from refkit.writers.csl.marks import CLOSE, DATA_CLOSE, DATA_OPEN, OPEN
-from refkit.writers.csl.source import rich_text, typographic
+from refkit.writers.csl.source import prepare_text, rich_text, typographic
 
 
 @pytest.mark.parametrize(
@@ -31,8 +31,9 @@ def test_straight_quotes_and_apostrophes_become_typographic(raw: str, made: str)
 
 def test_rich_text_tags_become_marks_and_nocase_spans_stay() -> None:
     text = 'A <i>Prionailurus</i> and <sc>Guide</sc>, H<sub>2</sub>O, <span class="nocase">iPhone</span>'
-    assert rich_text(text) == f'A {OPEN["i"]}Prionailurus{CLOSE["i"]} and {OPEN["sc"]}Guide{CLOSE["sc"]}, H{OPEN["sub"]}2{CLOSE["sub"]}O, <span class="nocase">iPhone</span>'
+    assert prepare_text(text) == f'A {OPEN["i"]}Prionailurus{CLOSE["i"]} and {OPEN["sc"]}Guide{CLOSE["sc"]}, H{OPEN["sub"]}2{CLOSE["sub"]}O, <span class="nocase">iPhone</span>'
     assert rich_text("a < b <unknown>") == "a < b <unknown>"
+    assert prepare_text('<span class="nodecor">v.</span>') == f'<span class="nocase">{OPEN["nodecor"]}v.{CLOSE["nodecor"]}</span>'
     assert rich_text("<b>unclosed") == OPEN["b"] + "unclosed" + CLOSE["b"]
 
 

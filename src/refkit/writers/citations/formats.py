@@ -49,7 +49,9 @@ class Format:
             if piece in MARKS:
                 tag, side = MARKS[piece]
                 if side == 0:
-                    if tag in _FLIP and tag in stack:
+                    if tag == "nodecor":  # undo the formatting around it
+                        tag = next((_FLIP[t] for t in reversed(stack) if t in _FLIP), "nodecor")
+                    elif tag in _FLIP and tag in stack:
                         tag = _FLIP[tag]
                     stack.append(tag)
                 else:
@@ -162,7 +164,8 @@ class Html(Format):
 
     def aligned(self, label: str, body: str) -> str:
         # the CSL test suite's (and citeproc-js's) markup for second-field-align
-        return f'\n    <div class="csl-left-margin">{label}</div><div class="csl-right-inline">{body}</div>\n  '
+        inline = body.rstrip(" ")
+        return f'\n    <div class="csl-left-margin">{label}</div><div class="csl-right-inline">{inline}</div>\n  {body[len(inline):]}'
 
     def entry_text(self, text: str) -> str:
         return text  # spaces at the edges are kept, as citeproc-js keeps them

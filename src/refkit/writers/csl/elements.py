@@ -437,6 +437,33 @@ class Name:
         return "-".join(out)
 
     def process(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
+        """CSL 1.0.2 "Name Delimiters": ``delimiter-precedes-last`` and
+        ``delimiter-precedes-et-al`` set to ``after-inverted-name`` put the
+        delimiter there only when the name before is inverted
+        (``name-as-sort-order``); citeproc-py knew only the other values."""
+        inverted_options = [o for o in ("delimiter-precedes-last", "delimiter-precedes-et-al") if self.get_option(o, context, sort_options) == "after-inverted-name"]
+        if not inverted_options:
+            return self._process_names(item, variable, context=context, sort_options=sort_options, **kwargs)
+        order = self.get_option("name-as-sort-order", context, sort_options)
+        names = item.reference.get(variable, [])
+        et_al_min = self.get_option("et-al-min", context, sort_options)
+        shown = min(len(names), self.get_option("et-al-use-first", context, sort_options)) if et_al_min and len(names) >= et_al_min else len(names)
+        before = names[shown - 2] if shown >= 2 else None
+        # the name before the last one shown is inverted: a personal name in sort order
+        inverted = before is not None and "family" in before and (order == "all" or (order == "first" and shown == 2))
+        saved = {o: self.get(o) for o in inverted_options}
+        for option in inverted_options:
+            self.set(option, "always" if inverted else "never")
+        try:
+            return self._process_names(item, variable, context=context, sort_options=sort_options, **kwargs)
+        finally:
+            for option, value in saved.items():
+                if value is None:
+                    del self.attrib[option]
+                else:
+                    self.set(option, value)
+
+    def _process_names(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
         """CSL "Sorting": names in a sort key carry no "and" term and demote a
         non-dropping particle for ``sort-only`` styles ("den Besten" sorts
         under B). Personal names followed by a literal name (an institution,

@@ -21,7 +21,7 @@ from .style import CSL_NS, ParsedStyle, checkout
 
 __all__ = ["Rendered", "Result", "render_items"]
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")  # a no-break space in the data stays
 
 
 @dataclass(frozen=True)

@@ -28,12 +28,16 @@ _VERBATIM = frozenset("URL DOI ISBN ISSN PMID PMCID url doi isbn issn pmid pmcid
 
 _RICH_TAG = re.compile(r"<(/?)(i|em|b|strong|sup|sub|sc|span)(\s[^>]*)?>", re.IGNORECASE)
 _RICH_KIND = {"i": "i", "em": "i", "b": "b", "strong": "b", "sup": "sup", "sub": "sub", "sc": "sc"}
-_NOCASE = '<span class="nocase">'
+# nocase spans are placeholders while quotes are made typographic, then the
+# tags citeproc-py's parse_string reads
+_NOCASE, _NOCASE_END = "\ue014", "\ue015"
+_NOCASE_TAGS = str.maketrans({_NOCASE: '<span class="nocase">', _NOCASE_END: "</span>"})
 
 
 def rich_text(text: str) -> str:
     """CSL-JSON rich text (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, ``<sc>``,
-    ``<span style="font-variant:small-caps;">``, ``<span style="font-style:normal;">``)
+    ``<span style="font-variant:small-caps;">``, ``<span style="font-style:normal;">``,
+    ``<span class="nodecor">``)
     as refkit's marks, so it reaches the output format; ``<span class="nocase">``
     is kept for citeproc-py (title case leaves it alone). Unknown tags stay text."""
     if "<" not in text:
@@ -50,16 +54,17 @@ def rich_text(text: str) -> str:
                 out.append(m.group(0))
                 continue
             kind = stack.pop()
-            out.append("</span>" if kind == "nocase" else CLOSE.get(kind, ""))
+            out.append(_NOCASE_END if kind == "nocase" else CLOSE["nodecor"] + _NOCASE_END if kind == "nodecor" else CLOSE.get(kind, ""))
             continue
         if tag == "span":
-            kind = "nocase" if "nocase" in attrs else "sc" if "small-caps" in attrs else "roman" if "font-style:normal" in attrs else "upright" if "font-variant:normal" in attrs else ""
+            kind = "nocase" if "nocase" in attrs else "nodecor" if "nodecor" in attrs else "sc" if "small-caps" in attrs else "roman" if "font-style:normal" in attrs else "upright" if "font-variant:normal" in attrs else ""
         else:
             kind = _RICH_KIND[tag]
-        out.append(_NOCASE if kind == "nocase" else OPEN.get(kind, ""))
+        # nodecor: no formatting and no case change inside (CSL rich text)
+        out.append(_NOCASE if kind == "nocase" else _NOCASE + OPEN["nodecor"] if kind == "nodecor" else OPEN.get(kind, ""))
         stack.append(kind)
     out.append(text[pos:])
-    out.extend("</span>" if kind == "nocase" else CLOSE.get(kind, "") for kind in reversed(stack))
+    out.extend(_NOCASE_END if kind == "nocase" else CLOSE["nodecor"] + _NOCASE_END if kind == "nodecor" else CLOSE.get(kind, "") for kind in reversed(stack))
     return "".join(out)
 
 
@@ -99,8 +104,10 @@ def typographic(text: str) -> str:
     return "".join(chars)
 
 
-def _text(value: str) -> str:
-    return mark_data_quotes(typographic(rich_text(value)))
+def prepare_text(value: str) -> str:
+    """A text value as citeproc-py gets it: rich text as marks, quotes typographic
+    and marked, nocase spans as tags."""
+    return mark_data_quotes(typographic(rich_text(value))).translate(_NOCASE_TAGS)
 
 
 def _names(parser: CiteProcJSON, value: list[Any]) -> Any:
@@ -111,7 +118,7 @@ def _names(parser: CiteProcJSON, value: list[Any]) -> Any:
             if isinstance(family, str) and len(family) > 2 and family[0] == family[-1] == '"':
                 # a family name in double quotes is taken as written (citeproc-js)
                 name = {**name, "family": family[1:-1]}
-            name = {k: _text(v) if isinstance(v, str) and k != "parse-names" else v for k, v in name.items()}
+            name = {k: prepare_text(v) if isinstance(v, str) and k != "parse-names" else v for k, v in name.items()}
         names.append(name)
     return parser.parse_names(names)
 
@@ -149,7 +156,7 @@ def make_source(items: list[dict[str, Any]], range_delimiter: str = "–") -> Bi
             elif isinstance(value, (list, dict)):
                 continue
             else:
-                text = str(value) if key in _VERBATIM else _text(str(value))
+                text = str(value) if key in _VERBATIM else prepare_text(str(value))
                 if name in ("issue", "volume") and _NUM_RANGE.match(text):
                     # CSL 1.0.2 "Number": a numeric range is printed with the
                     # locale's range delimiter (an en dash; AMA's is a hyphen)
