@@ -371,3 +371,51 @@ def test_unclosed_nested_definition_lists_are_read_in_bounded_work() -> None:
     item = "<dl><dt>A Study of Nested Lists in Depth<dd>J. Doe, R. Roe. Journal of Lists, 2020."
     lib = html.read("<html><body><h2>Publications</h2>" + item * 300 + "</body></html>")
     assert lib.entries and all(e.get("title") for e in lib.entries)
+
+
+def test_a_card_with_an_abstract_box_is_one_item() -> None:
+    cards = "".join(
+        f"""<div class="card-simple"><div class="article-metadata"><div><span>J.F. Gogarten</span>, <span>A. Mielke</span></div>
+<span class="article-date">January {2019 - i}</span> <span class="pub-publication">Molecular Ecology, ({28 - i}), pp. 4242-4258,
+<a href="https://doi.org/10.1111/mec.1514{i}">https://doi.org/10.1111/mec.1514{i}</a></span></div>
+<h3 class="article-title"><a href="/publication/p{i}/">{title}</a></h3>
+<div class="article-style"><p>Living in groups provides benefits but also incurs costs, as shown in 2015 and 2017
+by studies of flies (doi 10.1000/xyz{i}). We show that flies follow primate groups.</p></div></div>
+"""
+        for i, title in enumerate(["Tropical rainforest flies carrying pathogens follow primates", "Snake alarm calls as a public good in mangabeys"])
+    )
+    lib = html.read(f"<html><body><h1>Publications</h1><div>{cards}</div></body></html>")
+    assert [e.get("title") for e in lib.entries] == [
+        "Tropical rainforest flies carrying pathogens follow primates", "Snake alarm calls as a public good in mangabeys",
+    ]
+    assert all("Living in groups" not in " ".join(e.fields.values()) for e in lib.entries)
+
+
+def test_papers_cited_in_headings_keep_their_dated_notes() -> None:
+    papers = [
+        ("Custom Proxy Voting Advice, with Jonathon Zytnick and Nadya Malenko", ["Revise and Resubmit, J. Fin.",
+         "Presented at American Law and Economics Association (2023), NYU Law Roundtable (2023).", "Covered in Harvard Law Forum (2024)."]),
+        ("Mirror Voting, with Robert E. Bishop and Frank Partnoy", ["Presented at Columbia Milstein Center Conference (2026)."]),
+        ("Competition for Retail Order Flow and Market Quality, with Dermot Murphy", ["Presented at Microstructure Exchange (2022), UBC Summer Finance Conference (2023)."]),
+    ]
+    body = "".join(f"<h5>{head}</h5><ul>{''.join(f'<li>{n}</li>' for n in notes)}</ul>" for head, notes in papers)
+    page = f"<html><body><h2>Biography</h2><p>She studies markets.</p><h2>Research</h2><h3>Working Papers</h3>{body}</body></html>"
+    from refkit.extraction import html_segments as hs
+
+    items = hs.page_items(hs.parse_html(page))
+    texts = [i.segment.text for i in items]
+    assert len(texts) == 3
+    assert all(t.startswith(head) for t, (head, _) in zip(texts, papers))
+    assert "Covered in Harvard Law Forum" in texts[0]  # the notes stay with their paper
+
+
+def test_topic_headings_over_lists_of_papers_are_not_cited_headings() -> None:
+    from refkit.extraction import html_segments as hs
+
+    lists = "".join(
+        f"<h4>{topic}</h4><ul><li>J. Doe, R. Roe. A study of {topic.lower()} one. Journal of Things, 2020.</li>"
+        f"<li>J. Doe. A study of {topic.lower()} two. Journal of Things, 2021.</li></ul>"
+        for topic in ("Machine learning for robots", "Statistics of small samples")
+    )
+    items = hs.page_items(hs.parse_html(f"<html><body><h2>Publications</h2>{lists}</body></html>"))
+    assert len(items) == 4

@@ -35,7 +35,7 @@ from typing import Callable, Iterator, Sequence
 from ..dates import PUBLICATION_YEAR
 from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
-from .html_spans import YEAR_ONLY, SpanWriter, is_link_line, strip_line, write_range
+from .html_spans import YEAR_ONLY, SpanWriter, is_link_line, is_summary, strip_line, write_range
 from .evidence import has_names, is_prose
 from .sections import classify_heading
 from .segment import Segment, Span
@@ -189,6 +189,7 @@ class _Page:
             if st.blockish:  # inline-only content is one run: no parts to add up
                 parts = self.parts(el)
                 self._parts[el] = parts
+                _quiet_summaries(parts)
                 total = sum(p.stat.units for p in parts)
                 if total <= 1 and el.tag in _LIST_TAGS:
                     # items that read like references count even without a year
@@ -358,6 +359,61 @@ def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     return groups
 
 
+def _cited_headings(parts: list[_Part]) -> tuple[list[list[_Part]], list[HtmlElement]] | None:
+    """Papers cited in headings, each followed by notes about it (``<h5>Title, with
+    A. Coauthor (SSRN)</h5><ul><li>Revise and Resubmit, J. Fin.</li><li>Presented
+    at X (2023)</li></ul>`` repeated): each such heading and the blocks up to the
+    next heading are one item, so its dated notes are not taken for papers.
+
+    The headings are the most frequent heading tag, at least two, every one
+    several words and not a section name, and most showing person names or a
+    year (a citation, not a topic over a list of papers).
+    Returns the items (with the other citation-like parts of the container as
+    items of their own) and the child containers still to visit, or None."""
+    heads = [i for i, p in enumerate(parts) if p.heading and p.element is not None]
+    if len(heads) < 2:
+        return None
+    tags: dict[str, int] = {}
+    for i in heads:
+        tag = parts[i].element.tag  # type: ignore[union-attr]
+        tags[tag] = tags.get(tag, 0) + 1
+    tag = max(tags, key=lambda t: tags[t])
+    titles = [i for i in heads if parts[i].element.tag == tag]  # type: ignore[union-attr]
+    if len(titles) < 2:
+        return None
+    cited = 0
+    for i in titles:
+        text = _part_text(parts[i])
+        if len(text.split()) < 4 or classify_heading(text) is not None:
+            return None
+        cited += has_names(text) or parts[i].stat.years > 0
+    if 3 * cited < 2 * len(titles):
+        return None  # topic headings over lists of papers, not papers with notes
+    groups: list[list[_Part]] = []
+    covered: set[int] = set()
+    head_set = set(heads)
+    for i in titles:
+        j = next((k for k in range(i + 1, len(parts)) if k in head_set), len(parts))
+        groups.append(parts[i:j])
+        covered.update(range(i, j))
+    rest = [i for i in range(len(parts)) if i not in covered]
+    groups.extend([parts[i]] for i in rest if parts[i].stat.units == 1)
+    order = {id(p): n for n, p in enumerate(parts)}
+    groups.sort(key=lambda g: order[id(g[0])])
+    subs = [parts[i].element for i in rest if parts[i].element is not None and parts[i].stat.units >= 2]
+    return groups, [e for e in subs if e is not None]
+
+
+def _quiet_summaries(parts: list[_Part]) -> None:
+    """An excerpt/abstract box beside the citation in a card (``div.article-style``,
+    ``.summary``, ``.tldr``) holds no citation of its own: its dates and
+    identifiers must not make the card look like two papers."""
+    summaries = [p for p in parts if p.stat.units and p.element is not None and p.element.get("class") and is_summary(p.element)]
+    if summaries and any(p.stat.units and not any(p is s for s in summaries) for p in parts):
+        for p in summaries:
+            p.stat.units = 0
+
+
 def _title_heading(part: _Part) -> bool:
     """Does a heading read like a paper title (several words, not a section name
     or a year) rather than a section label above its items?"""
@@ -400,6 +456,9 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
     titled = _titled_runs(parts) or (page.dl_pairs(el) if el.tag == "dl" else None)
     if titled:
         return titled, sub_containers
+    noted = _cited_headings(parts)
+    if noted is not None:
+        return noted
     sigs: dict[tuple[str, ...], int] = {}
     for p in unit_parts:
         sigs[_signature(p)] = sigs.get(_signature(p), 0) + 1

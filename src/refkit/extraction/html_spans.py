@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 from .html_dom import BLOCK_TAGS, BOLD_TAGS, HEADING_TAGS, ITALIC_TAGS, WS, classes, is_badge, is_skipped
 from .segment import Link, Span
 
-__all__ = ["SpanWriter", "Style", "write_range", "is_link_line", "strip_line", "YEAR_ONLY"]
+__all__ = ["SpanWriter", "Style", "write_range", "is_link_line", "is_summary", "strip_line", "YEAR_ONLY"]
 
 _LINK_SEP = re.compile(r"^[\s/|·•,;:\[\]()\-–—]*$")
 YEAR_ONLY = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
@@ -48,7 +48,7 @@ def _is_date_box(el: HtmlElement) -> bool:
     return any(c.lower() in ("article-date", "date", "pub-date", "pubdate", "year") for c in classes(el))
 
 
-def _is_summary(el: HtmlElement) -> bool:
+def is_summary(el: HtmlElement) -> bool:
     """An excerpt/summary box inside a publication card: not citation text."""
     return any(c.lower() in _SUMMARY_CLASSES for c in classes(el))
 
@@ -320,7 +320,7 @@ def _write_element(writer: SpanWriter, top: HtmlElement, base: Style) -> None:
         if event == "start":
             st = writer.stats.get(el) if writer.stats is not None else None
             skipped = st.skipped if st is not None else is_skipped(el)
-            if skipped or not isinstance(tag, str) or (el is not top and (tag == "blockquote" or (el.get("class") is not None and _is_summary(el)))):
+            if skipped or not isinstance(tag, str) or (el is not top and (tag == "blockquote" or (el.get("class") is not None and is_summary(el)))):
                 walker.skip_subtree()
                 styles.append(styles[-1])
                 skipped_depth += 1
