@@ -6,8 +6,8 @@ format/check on the corpus (vs bibtex-tidy and bibtexparser), check alone,
 extraction speed (5 MB HTML, 1 MB text), extraction quality (test corpus and
 seeds), rendering (agreement with citeproc-js and speed), the CSL test suite
 (refkit vs plain citeproc-py), enrichment against the loopback fake services,
-and network failures (no network, a trickling server, a 1 GB body, a gzip
-bomb). Needs ``../shared`` beside the checkout;
+network failures (no network, a trickling server, a 1 GB body, a gzip
+bomb), and the reader fuzz campaign with growth curves of once-pathological inputs. Needs ``../shared`` beside the checkout;
 the npm baselines (bibtex-tidy, citeproc) are installed into /tmp by the
 scripts that use them. ``--fast`` skips the enrichment run with arXiv's default
 3 s pacing. Each script prints its own table; ratios are within the same run.
@@ -35,6 +35,7 @@ def main() -> int:
         ["bench_csljson_roundtrip.py"],
         ["bench_enrich.py"] + (["--fast"] if fast else []),
         ["bench_network_failures.py"],
+        ["fuzz_readers.py"] + (["--cases", "1000"] if fast else []),
     ]
     failed = []
     for args in runs:

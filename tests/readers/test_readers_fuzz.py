@@ -111,26 +111,33 @@ def test_extracted_entries_write_back_as_valid_bibtex(text: str) -> None:
     assert len(again.entries) == len(library.entries)
 
 
-#: (format, input): inputs that once took minutes or crashed, at sizes where linear code is instant
-PATHOLOGICAL: list[tuple[str, Callable[[], str]]] = [
-    ("text", lambda: "- 2020" + " " * 16_384 + "Doe, J. A title. Journal.\n"),  # author separators: cubic
-    ("text", lambda: "- Doe, J. A title" + " " * 65_536 + "x. Journal. 2020\n"),  # item breaks: quadratic
-    ("text", lambda: "\\begin{itemize}\n\\item " + "~" * 16_384 + "Doe, J. A title. Journal, 2020.\n\\end{itemize}\n"),
-    ("text", lambda: "[" * 16_384 + "]" * 16_384),
-    ("text", lambda: '"'),
-    ("text", lambda: "<div>\na"),
-    ("text", lambda: "[1]\n-"),
-    ("bibtex", lambda: "\n@comment{" * 20_000),  # unclosed comments: quadratic
-    ("csljson", lambda: "[" * 100_000 + "]" * 100_000),  # nesting: RecursionError
-    ("csljson", lambda: "[" + ",\n".join('{"id": "a%d", "type": "book", "title": "t"}' % i for i in range(20_000)) + "]"),
-    ("html", lambda: "<html><body>" + "<dl><dd>Doe, J. A title. 2020. " * 4_000),
+#: (format, make(size)): inputs that once took minutes or crashed, built at about ``size`` characters
+PATHOLOGICAL: list[tuple[str, Callable[[int], str]]] = [
+    ("text", lambda n: "- 2020" + " " * n + "Doe, J. A title. Journal.\n"),  # author separators: cubic
+    ("text", lambda n: "- Doe, J. A title" + " " * n + "x. Journal. 2020\n"),  # item breaks: quadratic
+    ("text", lambda n: "\\begin{itemize}\n\\item " + "~" * n + "Doe, J. A title. Journal, 2020.\n\\end{itemize}\n"),
+    ("text", lambda n: "[" * (n // 2) + "]" * (n // 2)),
+    ("bibtex", lambda n: "\n@comment{" * (n // 10)),  # unclosed comments: quadratic
+    ("csljson", lambda n: "[" * (n // 2) + "]" * (n // 2)),  # nesting: RecursionError
+    ("csljson", lambda n: "[" + ",\n".join('{"id": "a%d", "type": "book", "title": "t"}' % i for i in range(n // 44)) + "]"),
+    ("html", lambda n: "<html><body>" + "<dl><dd>Doe, J. A title. 2020. " * (n // 32)),
 ]
+#: the size the suite reads them at: instant for linear code, minutes for the old code
+SUITE_SIZE = 65_536
+
+#: tiny inputs that once crashed a reader with a traceback
+CRASHERS = [("text", '"'), ("text", "<div>\na"), ("text", "[1]\n-")]
 
 
 @pytest.mark.parametrize("fmt, make", PATHOLOGICAL, ids=[f"{fmt}-{i}" for i, (fmt, _) in enumerate(PATHOLOGICAL)])
-def test_pathological_input_is_read_in_bounded_time(fmt: str, make: Callable[[], str]) -> None:
+def test_pathological_input_is_read_in_bounded_time(fmt: str, make: Callable[[int], str]) -> None:
     with bounded(30):
-        read_or_refuse(make(), fmt)
+        read_or_refuse(make(SUITE_SIZE), fmt)
+
+
+@pytest.mark.parametrize("fmt, text", CRASHERS)
+def test_input_that_once_crashed_is_read(fmt: str, text: str) -> None:
+    assert read_or_refuse(text, fmt) is not None
 
 
 def test_too_deep_csl_json_is_a_parse_error_with_a_location() -> None:
