@@ -136,3 +136,16 @@ def test_a_shared_key_may_share_a_command_name(repo: Path, capsys: pytest.Captur
     assert main(["check", "refs.bib"]) == 1
     out, err = capsys.readouterr()
     assert "RK601" in out and err == ""
+
+
+def test_config_does_not_import_the_cli(tmp_path: Path) -> None:
+    """The parser and command table live in refkit.commands: config checks keys
+    against them without importing refkit.cli (no config <-> cli cycle)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "refkit.toml").write_text("sort = true\nselect = ['RK2']\n", encoding="utf-8")
+    code = ("import sys, refkit.config as c; c.apply_config(__import__('refkit.commands', fromlist=['x'])"
+            ".build_parser('check')[1]['check'], 'check'); c._all_long_options(); "
+            "assert 'refkit.cli' not in sys.modules, 'config imported cli'")
+    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, check=True)
