@@ -3,8 +3,6 @@ by the same item finder as HTML pages."""
 
 from __future__ import annotations
 
-import time
-
 from refkit import readers
 from refkit.readers import latex as reader
 
@@ -110,12 +108,6 @@ def test_sniff_by_commands_and_extension() -> None:
     assert reader.sniff("plain words, no commands") == 0.0
     assert readers.sniff("A. Smith. A title. 2020.", "cv.tex") == "latex"
     assert readers.reader("tex").__name__ == "refkit.readers.latex"
-
-
-def _timed(source: str) -> tuple[float, object]:
-    start = time.perf_counter()
-    library = reader.read(source)
-    return time.perf_counter() - start, library
 
 
 def test_expansion_bombs_are_bounded_and_reported() -> None:

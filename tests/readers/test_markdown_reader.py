@@ -235,3 +235,12 @@ def test_one_failing_item_is_a_warning(monkeypatch) -> None:  # type: ignore[no-
     assert [e.get("title") for e in lib.entries] == ["Dark matter in dwarf galaxies", "Tidal tails near the Sun"]
     [problem] = lib.problems
     assert problem.code == "RK191" and problem.severity == "warning" and str(problem.location) == "cv.md:14"
+
+
+def test_issue_9_inputs_read_without_traceback() -> None:
+    # small sizes of the reproducers: the Markdown heading pattern, bullets of spaces, brackets
+    for doc in ("# a" + " " * 2000 + "b\n", "- 2020" + " " * 2048 + "Doe, J. A title. Journal.\n",
+                "[" * 2000 + "]" * 2000, "<div>\na", "[1]\n-", "*" * 3000, "> " * 2000 + "x", "<dl><dd>" * 500):
+        reader.read(doc)
+    doc = "## Papers\n\n- Doe, J. (2020). A title here. *Journal of Things*.\n- Roe, K. (2019). Another title. *Journal of Things*.\n\n"
+    assert [e.get("title") for e in reader.read(doc + "#" * 7 + " " * 3000 + "x\n")] == ["A title here", "Another title"]

@@ -1,0 +1,101 @@
+"""Markdown rendered to the HTML document the page item finder reads.
+
+markdown-it-py parses CommonMark + tables + strikethrough with raw HTML allowed,
+so a Markdown page's lists, headings and emphasis and its raw HTML (cards, ``<b>``
+titles, ``<br>`` breaks, link buttons) become one HTML document; entities are
+decoded by the HTML parser like on any page. Choices for publication pages:
+
+* soft line breaks are ``<br>``: the lines of a CV item (title / authors / venue)
+  are evidence the item finder and the citation parser use;
+* indented code is off: an indented line is a hanging indent or the inside of a
+  raw HTML card (kramdown, which Jekyll uses, reads it so), never code;
+* a top-level one-line paragraph naming a section ("Awards", "Co-Authored
+  Papers:" above a list) is rendered as a heading, as a reader sees it;
+* YAML/TOML front matter is page settings, skipped.
+
+Every block is written at the line it came from (blank lines padded in), so items
+report the Markdown source line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["to_html", "FRONT_MATTER"]
+
+#: YAML (``---``) or TOML (``+++``) front matter at the top of a page
+FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(?:[^\n]*\n){0,400}?(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)")
+
+
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False, "breaks": True}).enable("table").enable("strikethrough")
+    # an indented line in a publication page is a hanging indent or the inside of
+    # a raw HTML card (kramdown, which Jekyll uses, reads it so), never code
+    md.disable("code")
+    return md
+
+
+def to_html(text: str) -> str:
+    """The Markdown document as an HTML ``<body>``, each block on its source line."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    m = FRONT_MATTER.match(text)
+    if m:  # YAML/TOML front matter: page settings, kept as blank lines
+        text = "\n" * m.group(0).count("\n") + text[m.end():]
+    md = _parser()
+    tokens = md.parse(text)
+    renderer = md.renderer
+    options = md.options
+    env: dict[str, Any] = {}
+    out: list[str] = ["<html><body>"]
+    line = 0  # the output line the next chunk starts on (0-based)
+    level = 1  # the level of the last heading
+    promoted: dict[int, int] = {}  # index of a paragraph's open/close token -> heading level
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            level = int(token.tag[1:])
+        elif token.type == "paragraph_open" and not token.hidden and _label_paragraph(tokens, i):
+            promoted[i] = promoted[i + 2] = min(6, level + 1)
+    for i, token in enumerate(tokens):
+        if token.map is not None and token.nesting >= 0 and token.map[0] > line:
+            out.append("\n" * (token.map[0] - line))
+            line = token.map[0]
+        if i in promoted:
+            chunk = f"<h{promoted[i]}>" if token.nesting == 1 else f"</h{promoted[i]}>\n"
+        elif token.type == "inline":
+            chunk = renderer.renderInline(token.children or [], options, env)
+        elif token.type in renderer.rules:
+            chunk = renderer.rules[token.type](tokens, i, options, env)
+        else:
+            chunk = renderer.renderToken(tokens, i, options, env)
+        if token.nesting == 1:
+            chunk = chunk.rstrip("\n")  # "<ol>\n" would put the first item a line below its source
+        out.append(chunk)
+        line += chunk.count("\n")
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def _label_paragraph(tokens: list[Any], i: int) -> bool:
+    """A top-level paragraph that is a section label written as text ("Co-Authored
+    Papers:", "Awards" above a list): one short line naming a section, or ending
+    with a colon right before a list. It is rendered as a heading, as a reader sees it."""
+    from ..extraction.sections import section_kind
+
+    if tokens[i].level != 0 or i + 3 >= len(tokens) + 1 or i + 2 >= len(tokens):
+        return False
+    inline = tokens[i + 1]
+    children = inline.children or []
+    if any(c.type in ("softbreak", "hardbreak", "link_open", "image") for c in children):
+        return False
+    text = inline.content.strip().strip("*_").strip()
+    if not text or len(text) > 80:
+        return False
+    before_list = i + 3 < len(tokens) and tokens[i + 3].type in ("bullet_list_open", "ordered_list_open")
+    if text.endswith((":", "：")):
+        return before_list or section_kind(text) is not None
+    return section_kind(text) is not None and (before_list or len(text.split()) <= 4)
+
+
