@@ -18,6 +18,8 @@ README = """---
 layout: page
 title: Papers
 ---
+{% include base_path %}
+{{ site.description }}
 
 # A package
 
@@ -55,7 +57,7 @@ def test_readme_references_with_raw_html_markup() -> None:
     assert first.get("journal") == "Observational Studies" and first.get("year") == "2019"
     assert first.get("doi") == "10.1353/obs.2019.0001" and first.get("eprint") == "1902.07409"
     # the entry points at the Markdown source line, not a line of the rendered HTML
-    assert first.location.line == 22 and first.location.path == "index.md"
+    assert first.location.line == 24 and first.location.path == "index.md"
 
 
 LIST = """## Published Research

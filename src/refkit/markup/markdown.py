@@ -11,7 +11,9 @@ decoded by the HTML parser like on any page. Choices for publication pages:
   raw HTML card (kramdown, which Jekyll uses, reads it so), never code;
 * a top-level one-line paragraph naming a section ("Awards", "Co-Authored
   Papers:" above a list) is rendered as a heading, as a reader sees it;
-* YAML/TOML front matter is page settings, skipped.
+* YAML/TOML front matter is page settings, and Liquid/Hugo template tags
+  (``{% include … %}``, ``{{ site.x }}``, ``{{< shortcode >}}``) are template code,
+  never visible text: both are skipped.
 
 Every block is written at the line it came from (blank lines padded in), so items
 report the Markdown source line.
@@ -26,6 +28,10 @@ __all__ = ["to_html", "FRONT_MATTER"]
 
 #: YAML (``---``) or TOML (``+++``) front matter at the top of a page
 FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(?:[^\n]*\n){0,400}?(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)")
+
+
+#: Liquid (Jekyll) and Go-template (Hugo) tags, bounded so a stray "{%" costs little
+_TEMPLATE_TAG = re.compile(r"\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\}", re.S)
 
 
 def _parser() -> Any:
@@ -44,6 +50,8 @@ def to_html(text: str) -> str:
     m = FRONT_MATTER.match(text)
     if m:  # YAML/TOML front matter: page settings, kept as blank lines
         text = "\n" * m.group(0).count("\n") + text[m.end():]
+    if "{%" in text or "{{" in text:
+        text = _TEMPLATE_TAG.sub(lambda t: "\n" * t.group(0).count("\n"), text)
     md = _parser()
     tokens = md.parse(text)
     renderer = md.renderer
