@@ -149,10 +149,15 @@ def add_year_suffixes(style: ParsedStyle, items: list[Any]) -> None:
     bibliography order. citeproc-py never assigns year suffixes."""
     citation = style.root.citation
     layout = citation.layout
-    groups: dict[str, list[Any]] = {}
+    # only works that share a year and a first name (or title) can cite alike:
+    # render the citations of those alone
+    candidates: dict[Any, list[Any]] = {}
     for item in items:
-        if not _has_year(item.reference.get("issued")):
-            continue
+        year = _year(item.reference.get("issued"))
+        if year is not None:
+            candidates.setdefault((year, _first_name(item.reference)), []).append(item)
+    groups: dict[str, list[Any]] = {}
+    for item in (it for members in candidates.values() if len(members) > 1 for it in members):
         citation.cites = []  # every cite is a first cite
         layout.repressed = {}
         try:
@@ -170,11 +175,20 @@ def add_year_suffixes(style: ParsedStyle, items: list[Any]) -> None:
             dict.__setitem__(item.reference, "year_suffix", String(_suffix(i)))
 
 
-def _has_year(issued: Any) -> bool:
+def _year(issued: Any) -> Any:
     if isinstance(issued, DateRange):
-        begin = dict.get(issued, "begin")
-        return isinstance(begin, Date) and dict.get(begin, "year") is not None
-    return isinstance(issued, Date) and dict.get(issued, "year") is not None
+        issued = dict.get(issued, "begin")
+    return dict.get(issued, "year") if isinstance(issued, Date) else None
+
+
+def _first_name(ref: Any) -> str:
+    """The first author's (editor's, translator's) family or literal name, else the title, folded."""
+    for role in ("author", "editor", "translator"):
+        names = dict.get(ref, role)
+        if names:
+            first = names[0]
+            return str(first.get("family") or first.get("literal") or "").casefold()
+    return str(dict.get(ref, "title") or "").casefold()
 
 
 def _suffix(i: int) -> str:
