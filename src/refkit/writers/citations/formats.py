@@ -17,6 +17,10 @@ from ..csl.marks import CLOSERS, MARK_RE, MARKS
 __all__ = ["Format", "FORMATS", "get_format"]
 
 _FLIP = {"i": "roman", "sc": "upright"}
+_SPACES = re.compile(" {2,}")
+_TRAILING_PUNCT = re.compile(r"</div>([.,;:!?]+)$")
+_BLOCK_THEN_DIV = re.compile(r'(<div class="csl-block">[^<]*(?:<(?!/div>)[^<]*)*</div>)\n    (?=<div)')
+_DISPLAY_DIV = re.compile(r'(^|</div>)(?=<div class="csl-(?:block|left-margin)">)')
 # punctuation doubled across a closing mark ("et al." in italics + ".")
 _DOUBLED_ACROSS = re.compile("([.,;:!?])([" + CLOSERS + "]+)\\1")
 
@@ -29,8 +33,9 @@ class Format:
     pybtex_backend: ClassVar[str] = "text"
     #: whether DOI/arXiv/PDF links are added after entries (``links=True``)
     has_links: ClassVar[bool] = False
-    #: markup per formatting: tag -> (open, close)
-    markup: ClassVar[dict[str, tuple[str, str]]] = {}
+    #: markup per formatting: tag -> (open, close); CSL ``display`` parts are
+    #: separated by a space in formats without blocks
+    markup: ClassVar[dict[str, tuple[str, str]]] = {"block": ("", " "), "left-margin": ("", " "), "indent": (" ", "")}
 
     def escape(self, text: str) -> str:
         """``text`` as literal text of this format."""
@@ -80,7 +85,7 @@ class Format:
 
     def entry_text(self, text: str) -> str:
         """The finished text of one entry (outer spaces dropped)."""
-        return text.strip()
+        return _SPACES.sub(" ", text).strip() if "  " in text else text.strip()
 
     def begin(self) -> list[str]:
         return []
@@ -109,7 +114,7 @@ class Markdown(Format):
     name = "markdown"
     pybtex_backend = "markdown"
     has_links = True
-    markup = {"i": ("*", "*"), "b": ("**", "**"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>")}
+    markup = {**Format.markup, "i": ("*", "*"), "b": ("**", "**"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>")}
     # "[1]" stays as it is (no link without a definition); "](" could start one
     _SPECIAL = re.compile(r"([\\`*<>]|\](?=[(:\[])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
 
@@ -151,6 +156,10 @@ class Html(Format):
         "sc": ('<span style="font-variant:small-caps;">', "</span>"),
         "roman": ('<span style="font-style:normal;">', "</span>"),
         "upright": ('<span style="font-variant:normal;">', "</span>"),
+        "block": ('<div class="csl-block">', "</div>"),
+        "left-margin": ('<div class="csl-left-margin">', "</div>"),
+        "right-inline": ('<div class="csl-right-inline">', "</div>"),
+        "indent": ('<div class="csl-indent">', "</div>"),
     }
 
     def escape(self, text: str) -> str:
@@ -168,7 +177,15 @@ class Html(Format):
         return f'\n    <div class="csl-left-margin">{label}</div><div class="csl-right-inline">{inline}</div>\n  {body[len(inline):]}'
 
     def entry_text(self, text: str) -> str:
-        return text  # spaces at the edges are kept, as citeproc-js keeps them
+        """Spaces at the edges are kept, as citeproc-js keeps them; display
+        divs are laid out on lines of their own as citeproc-js writes them."""
+        if '<div class="csl-' in text and not text.startswith("\n"):
+            text = _TRAILING_PUNCT.sub(r"\1</div>", text)  # the layout's suffix goes into the last div
+            text = _DISPLAY_DIV.sub(lambda m: m.group(1) + "\n    ", text) + "\n  "
+            if text.startswith('\n    <div class="csl-block">'):
+                # citeproc-js sets a heading block between empty lines
+                text = _BLOCK_THEN_DIV.sub("\\1\n\n    ", "\n" + text, count=1)
+        return text
 
     def begin(self) -> list[str]:
         return ['<div class="csl-bib-body">']
@@ -192,6 +209,7 @@ class Latex(Format):
     pybtex_backend = "latex"
     has_links = True
     markup = {
+        **Format.markup,
         "i": ("\\textit{", "}"),
         "b": ("\\textbf{", "}"),
         "u": ("\\underline{", "}"),
@@ -227,7 +245,7 @@ class Latex(Format):
 
 class Rtf(Format):
     name = "rtf"
-    markup = {"i": ("{\\i ", "}"), "b": ("{\\b ", "}"), "u": ("{\\ul ", "}"), "sup": ("{\\super ", "}"), "sub": ("{\\sub ", "}"), "sc": ("{\\scaps ", "}")}
+    markup = {**Format.markup, "i": ("{\\i ", "}"), "b": ("{\\b ", "}"), "u": ("{\\ul ", "}"), "sup": ("{\\super ", "}"), "sub": ("{\\sub ", "}"), "sc": ("{\\scaps ", "}")}
 
     def escape(self, text: str) -> str:
         out = []

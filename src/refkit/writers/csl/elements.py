@@ -18,7 +18,7 @@ from citeproc import model
 from citeproc.string import MixedString, NoCase, String
 
 from .collation import collate
-from .marks import STYLE_CLOSE, STYLE_OPEN
+from .marks import CLOSE, DISPLAYS, OPEN, STYLE_CLOSE, STYLE_OPEN
 from .state import CURRENT
 
 #: the running render's state (a ContextVar's get: the fastest way to read it)
@@ -51,6 +51,15 @@ class Element:
         if root is None:
             root = state.cache.roots[self] = super().get_root()  # type: ignore[misc]
         return root
+
+    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+        """CSL 1.0.2 "Display": an element with ``display`` (block, left-margin,
+        right-inline, indent) is marked as such, affixes inside."""
+        text = super().render(*args, **kwargs)  # type: ignore[misc]
+        display = self.get("display")
+        if display in DISPLAYS and text is not None and str(text) != "":
+            return OPEN[display] + text + CLOSE[display]
+        return text
 
     def calls_variable(self: Any) -> bool:
         state = current()

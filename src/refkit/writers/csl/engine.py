@@ -87,6 +87,8 @@ def _render_item(layout: Any, item: Any, n: int, state: RenderState, drop_number
     state.suffix_used = False
     parts: list[Any] = []
     children = list(layout.iterchildren())
+    if aligned and children and children[0].get("display"):
+        aligned = False  # the style sets its fields apart itself
     if drop_number and children and children[0].get("variable") == "citation-number":
         children = children[1:]  # the caller numbers (or reorders) the list itself
         aligned = False

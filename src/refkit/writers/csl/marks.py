@@ -12,7 +12,9 @@ import re
 from typing import Any
 
 #: formattings, in the order of their marks
-TAGS = ("i", "b", "u", "sup", "sub", "sc", "nocase", "roman", "upright", "nodecor")
+TAGS = ("i", "b", "u", "sup", "sub", "sc", "nocase", "roman", "upright", "nodecor", "block", "left-margin", "right-inline", "indent")
+#: the CSL ``display`` values, which are tags too
+DISPLAYS = frozenset(("block", "left-margin", "right-inline", "indent"))
 _BASE = 0xE040
 #: mark character -> (tag, 0 for open / 1 for close)
 MARKS = {chr(_BASE + 2 * i + side): (tag, side) for i, tag in enumerate(TAGS) for side in (0, 1)}
