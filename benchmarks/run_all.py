@@ -3,7 +3,7 @@
 
 Runs, one after another, with the interpreter that runs this script:
 format/check on the corpus (vs bibtex-tidy and bibtexparser), check alone,
-extraction speed (5 MB HTML, 1 MB text), extraction quality (test corpus and
+extraction speed (5 MB HTML, 1 MB text), HTML memory per input byte and nesting growth, extraction quality (test corpus and
 seeds), rendering (agreement with citeproc-js and speed), the CSL test suite
 (refkit vs plain citeproc-py), enrichment against the loopback fake services,
 network failures (no network, a trickling server, a 1 GB body, a gzip
@@ -29,6 +29,7 @@ def main() -> int:
         ["bench_format.py"],
         ["bench_check.py"],
         ["bench_extract.py"],
+        ["bench_html_bounds.py"],
         ["score_corpus.py"],
         ["bench_render.py"],
         ["bench_csl_suite.py"],

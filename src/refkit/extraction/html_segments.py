@@ -77,6 +77,10 @@ class _Stat:
     skipped: bool = False
 
 
+#: the statistics of every skipped element (hidden boxes, scripts …): one shared,
+#: never changed object, as pages hide thousands of elements
+_SKIPPED = _Stat(skipped=True)
+
 _TextStat = tuple[int, int, int, int]  # tlen, years, signals, punct of one text node
 
 
@@ -155,7 +159,7 @@ class _Page:
             parent = el.getparent()
             if not isinstance(el.tag, str) or (parent is not None and parent in skipped_parent) or is_skipped(el):
                 skipped_parent.add(el)
-                self.stats[el] = _Stat(skipped=True)
+                self.stats[el] = _SKIPPED
                 continue
             elements.append(el)
         stats = self.stats
