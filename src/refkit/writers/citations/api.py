@@ -16,6 +16,7 @@ from typing import Any, Iterator, Sequence
 
 from ...errors import FormatError
 from ...model import Entry, Library, Location, Problem
+from ...options import checked
 from . import options as opts
 from .formats import Format, get_format
 
@@ -62,6 +63,7 @@ class Bibliography:
         return self.text
 
 
+@checked
 def render(
     library: Library | Sequence[Entry],
     style: str = "apa",
@@ -74,7 +76,6 @@ def render(
     highlight: str | Sequence[str] | None = None,
     markers: bool = True,
     links: bool = False,
-    **options: Any,
 ) -> Bibliography:
     """Render ``library`` in ``style`` (a bundled name, an official CSL style
     name, a path to a .csl file, or ``bibtex:plain``/``unsrt``/``alpha``/``abbrv``)
@@ -83,12 +84,11 @@ def render(
 
     Entries the style cannot fully render (missing fields) still appear, with
     the style's fallbacks ("n.d."); an entry the style prints as nothing is
-    left out and reported in ``problems``. Bad styles raise [FormatError][refkit.errors.FormatError].
+    left out and reported in ``problems``. Bad styles raise [FormatError][refkit.errors.FormatError];
+    an unknown option raises [OptionError][refkit.errors.OptionError] naming the valid ones.
     """
     from ...styles import find_style
 
-    if options:
-        raise FormatError(f"unknown render option(s): {', '.join(sorted(options))}")
     entries = list(library.entries if isinstance(library, Library) else library)
     fmt = get_format(format)
     ref = find_style(style)
