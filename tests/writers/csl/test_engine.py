@@ -98,3 +98,18 @@ def test_an_abbreviated_last_page_is_expanded_before_the_style_shortens_it() -> 
 def test_title_case_capitalizes_a_stop_word_before_a_hyphen_as_citeproc_js() -> None:
     library = read_csl(json.dumps([_article("near-surface layers and state-of-the-art models", "1")]))
     assert "“Near-Surface Layers and State-Of-The-Art Models.”" in refkit.render(library, style="chicago-author-date")[0][1]
+
+
+def test_a_macro_whose_variables_are_all_empty_prints_nothing(tmp_path: Path) -> None:
+    style = tmp_path / "s.csl"
+    style.write_text(
+        """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <macro name="container"><text term="in" text-case="capitalize-first" suffix=" "/><text variable="container-title"/></macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix="."><group delimiter=". "><text variable="title"/><text macro="container"/></group></layout></bibliography>
+</style>""",
+        encoding="utf-8",
+    )
+    items = [{"id": "a", "type": "chapter", "title": "Alone"}, {"id": "b", "type": "chapter", "title": "Part", "container-title": "Whole"}]
+    assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style))] == ["Alone.", "Part. In Whole."]

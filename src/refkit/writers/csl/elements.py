@@ -540,36 +540,53 @@ class Sort:
         return [items[i] for i in order]
 
 
+def _children_as_group(elem: Any, item: Any, context: Any, delimiter: str, **kwargs: Any) -> list[Any] | None:
+    """The rendered children of ``elem`` under CSL 1.0.2's group rule, or None
+    when it calls variables and all of them are empty; for a ``cs:choose``
+    child only the branch taken counts."""
+    output = []
+    called = rendered = False
+    for child in elem.iterchildren():
+        branch = None
+        if isinstance(child, model.Choose):
+            branch = next((b for b in child.iterchildren() if condition(b, item, context)), None)
+            calls = branch is not None and branch.calls_variable()
+        else:
+            calls = child.calls_variable()
+        called = called or calls
+        try:
+            if isinstance(child, model.Choose):
+                text = model.Parent.render_children(branch, item, context=context, delimiter=delimiter, **kwargs) if branch is not None else None
+            else:
+                text = child.render(item, context=context, **kwargs)
+        except model.VariableError:
+            continue
+        if text is not None:
+            output.append(text)
+            rendered = rendered or calls
+    return output if output and (not called or rendered) else None
+
+
 class Group:
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Group": a group is suppressed when it calls variables and
         all of them are empty; for a ``cs:choose`` child only the branch taken
         counts (citeproc-py counted every branch: APA printed a lone
         "(Publication)" for theses without a number)."""
-        output = []
-        called = rendered = False
-        delimiter = self.get("delimiter", "")
-        for child in self.iterchildren():
-            branch = None
-            if isinstance(child, model.Choose):
-                branch = next((b for b in child.iterchildren() if condition(b, item, context)), None)
-                calls = branch is not None and branch.calls_variable()
-            else:
-                calls = child.calls_variable()
-            called = called or calls
-            try:
-                if isinstance(child, model.Choose):
-                    text = model.Parent.render_children(branch, item, context=context, delimiter=delimiter, **kwargs) if branch is not None else None
-                else:
-                    text = child.render(item, context=context, **kwargs)
-            except model.VariableError:
-                continue
-            if text is not None:
-                output.append(text)
-                rendered = rendered or calls
-        if output and (not called or rendered):
-            return self.join(output)
-        raise model.VariableError
+        output = _children_as_group(self, item, context, self.get("delimiter", ""), **kwargs)
+        if output is None:
+            raise model.VariableError
+        return self.join(output)
+
+
+class Macro:
+    def render(self: Any, item: Any, context: Any = None, sort_options: Any = None) -> Any:
+        """A macro is suppressed like a group when it calls variables and all of
+        them are empty (citeproc-js; Chicago's "In " with no container title)."""
+        if sort_options is not None:
+            return super().render(item, context=context, sort_options=sort_options)  # type: ignore[misc]
+        output = _children_as_group(self, item, context, "")
+        return model.join(output, "") if output else None
 
 
 class Date:
@@ -625,6 +642,7 @@ _RULES: dict[str, tuple[type, ...]] = {
     "Text": (Text,),
     "Sort": (Sort,),
     "Group": (Group,),
+    "Macro": (Macro,),
     "Label": (Label,),
     "Date": (Date,),
     "Date_Part": (DatePart,),
