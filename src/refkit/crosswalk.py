@@ -623,6 +623,10 @@ def entry_to_csl(entry: Entry, *, markup: bool = True, key: str | None = None) -
                 item[var] = _plain(value) if "\\" in value or "{" in value else value.strip()
             elif var == "page":
                 item[var] = _plain(value).replace("–", "-") if "--" in value else _plain(value)
+            elif var == "note" and "\n" in value.strip():
+                # lines of a note stay lines ("genre: Peer commentary" on its own
+                # line is a CSL variable to citeproc-js and refkit's renderer)
+                item[var] = "\n".join(value_to_csl(line, markup) for line in value.strip().splitlines() if line.strip())
             else:
                 item[var] = value_to_csl(value, markup)
             break

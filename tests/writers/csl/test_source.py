@@ -43,3 +43,17 @@ def test_rich_text_and_quotes_reach_every_output_format() -> None:
     assert refkit.render(library, style="apa", format="html")[0][1] == "D’Arcus, B. (2006). <i>Flat-headed cats (<span style=\"font-style:normal;\">Prionailurus planiceps</span>) and “quotes”</i>."
     assert refkit.render(library, style="ieee", format="markdown")[0][1] == "[1] B. D’Arcus, *Flat-headed cats (Prionailurus planiceps) and “quotes”*. 2006."
     assert DATA_OPEN not in refkit.render(library, style="mla", format="latex")[0][1] and DATA_CLOSE not in str(refkit.render(library, style="mla"))
+
+
+def test_variables_in_note_lines_are_read_and_hyphenated_name_variables_print() -> None:
+    from refkit.writers.csl.source import note_variables
+
+    item = {"id": "w", "type": "review", "title": "Own", "note": "reviewed-title: Other\ngenre: Peer commentary\nreviewed-author: Hall || W. C.\nevent-date: 2004-10-01/2004-10-14\nkeep this line"}
+    read_back = note_variables(item)
+    assert read_back["reviewed-title"] == "Other" and read_back["genre"] == "Peer commentary"
+    assert read_back["reviewed-author"] == [{"family": "Hall", "given": "W. C."}]
+    assert read_back["event-date"] == {"date-parts": [[2004, 10, 1], [2004, 10, 14]]}
+    assert read_back["note"] == "keep this line"
+    assert note_variables({"id": "x", "genre": "Mine", "note": "genre: Theirs"})["genre"] == "Mine"  # the item's own value wins
+    style_item = [{"id": "r", "type": "review", "title": "T", "reviewed-author": [{"family": "Hall", "given": "W. C."}], "issued": {"date-parts": [[2000]]}}]
+    assert "Hall" in refkit.render(read_csl(json.dumps(style_item)), style="apa")[0][1]

@@ -22,6 +22,17 @@ _NAME_VARIABLES = frozenset(
     "guest host narrator organizer performer producer script_writer series_creator".split()
 )
 _DATE_VARIABLES = frozenset("accessed container event_date issued original_date submitted available_date".split())
+
+def _known() -> frozenset[str]:
+    from citeproc import VARIABLES
+
+    # CSL 1.0.2 variables citeproc-py 0.11 does not list
+    newer = "reviewed_title event_title volume_title part_title archive_collection archive_place authority division jurisdiction medium part_number printing_number supplement_number volume_title_short".split()
+    return frozenset(VARIABLES) | frozenset(newer) | _NAME_VARIABLES | _DATE_VARIABLES
+
+
+#: every CSL variable name (underscored) a note line may set
+_KNOWN = _known()
 _NUM_RANGE = re.compile(r"^\s*(\d+)\s*[-‐‑]\s*(\d+)\s*$")
 #: variables that are identifiers, not text: never made typographic
 _VERBATIM = frozenset("URL DOI ISBN ISSN PMID PMCID url doi isbn issn pmid pmcid".split())
@@ -136,11 +147,55 @@ class Item(CitationItem):
         return ref
 
 
+_NOTE_VARIABLE = re.compile(r"^\s*\{?:?([a-z][a-z-]*[a-z]):\s*(.+?)\s*\}?\s*$")
+_ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def note_variables(item: dict[str, Any]) -> dict[str, Any]:
+    """CSL variables written into ``note`` as ``name: value`` lines (the
+    convention of Zotero's Extra field that citeproc-js reads): dates in ISO
+    form (a range with "/"), names as ``family || given``; the item's own
+    values win, and the lines read leave the note."""
+    note = item.get("note")
+    if not isinstance(note, str) or ":" not in note:
+        return item
+    extra: dict[str, Any] = {}
+    rest = []
+    for line in note.splitlines():
+        m = _NOTE_VARIABLE.match(line)
+        name = m.group(1) if m else ""
+        if not m or name.replace("-", "_") not in _KNOWN or name in item:
+            rest.append(line)
+            continue
+        value = m.group(2)
+        key = name.replace("-", "_")
+        if key in _NAME_VARIABLES:
+            family, _, given = value.partition("||")
+            extra.setdefault(name, []).append({"family": family.strip(), "given": given.strip()} if given else {"literal": family.strip()})
+        elif key in _DATE_VARIABLES:
+            parts = [_ISO_DATE.match(p.strip()) for p in value.split("/")]
+            if all(parts):
+                extra[name] = {"date-parts": [[int(g) for g in p.groups() if g] for p in parts if p]}
+            else:
+                extra[name] = {"literal": value}
+        else:
+            extra[name] = value
+    if not extra:
+        return item
+    out = {**item, **extra}
+    if rest and "\n".join(rest).strip():
+        out["note"] = "\n".join(rest)
+    else:
+        out.pop("note", None)
+    return out
+
+
 def make_source(items: list[dict[str, Any]], range_delimiter: str = "–") -> BibliographySource:
     """A citeproc-py bibliography source for refkit-built CSL items."""
     source = BibliographySource()
     parser = CiteProcJSON([])
     for item in items:
+        item = note_variables(item)
         data: dict[str, Any] = {}
         for key, value in item.items():
             name = key.replace("-", "_")
@@ -149,6 +204,10 @@ def make_source(items: list[dict[str, Any]], range_delimiter: str = "–") -> Bi
             if name in _NAME_VARIABLES:
                 if isinstance(value, list):
                     data[name] = _names(parser, value)
+                    if "_" in name:
+                        # citeproc-py looks names up by the style's spelling
+                        # ("reviewed-author"), other variables by "reviewed_author"
+                        data[key] = data[name]
             elif name in _DATE_VARIABLES:
                 date = parser.parse_date(value) if isinstance(value, dict) else None
                 if date is not None:
