@@ -43,6 +43,10 @@ FRAGMENTS = [
     # LaTeX
     "\\begin{itemize}", "\\item ", "\\end{itemize}", "\\bibitem{a}", "\\begin{thebibliography}{9}", "\\textbf{", "\\emph{",
     "\\href{http://x}{", "\\url{", "\\newcommand{\\a}{", "\\def\\a{\\a\\a}", "\\cvitem{", "~", "--", "\\ldots", "$x^2$", "\\\\",
+    # Org / AsciiDoc
+    "#+TITLE: ", "#+begin_quote\n", "#+end_quote\n", ":PROPERTIES:\n", ":END:\n", "[[https://doi.org/10.1000/x][", "]]",
+    "** ", "/", "=", "~", "+", "@@html:", "@@", "\\nbsp", "= Title\n", "== Section\n", "link:https://x.org[", "////\n",
+    ":attr: value\n", "{attr}", ". ", "+\n", "----\n", "ifdef::x[]\n", "include::a.adoc[]\n",
     # citation text
     "Doe, J.", "J. Doe", "Smith, A. B., & Lee, K.", "(2020)", "2019.", "A study of things.", "Journal of Tests", "vol. 3",
     "pp. 1-10", "doi:10.1000/xyz", "arXiv:2101.00001", "hep-th/9901001", "In Proc. CVPR", "*", "†", "#", "CCF-A", "IF: 3.9",
@@ -121,6 +125,9 @@ PATHOLOGICAL: list[tuple[str, Callable[[int], str]]] = [
     ("csljson", lambda n: "[" * (n // 2) + "]" * (n // 2)),  # nesting: RecursionError
     ("csljson", lambda n: "[" + ",\n".join('{"id": "a%d", "type": "book", "title": "t"}' % i for i in range(n // 44)) + "]"),
     ("html", lambda n: "<html><body>" + "<dl><dd>Doe, J. A title. 2020. " * (n // 32)),
+    ("org", lambda n: ("[[" + "*a " + "@@html:" + "\\(" + "/a/ ") * (n // 17)),  # unclosed delimiters
+    ("org", lambda n: ("#+begin_quote\n" + ":DRAWER:\n") * (n // 23)),  # unclosed blocks and drawers
+    ("org", lambda n: "".join("  " * (i % 100) + "- x\n" for i in range(n // 100))),  # lists nested deep
 ]
 #: the size the suite reads them at: instant for linear code, minutes for the old code
 SUITE_SIZE = 65_536

@@ -22,6 +22,7 @@ READERS: dict[str, str] = {
     "markdown": "refkit.readers.markdown",
     "latex": "refkit.readers.latex",
     "rst": "refkit.readers.rst",
+    "org": "refkit.readers.org",
     "text": "refkit.readers.text",
 }
 
@@ -38,6 +39,7 @@ ALIASES: dict[str, str] = {
     "ltx": "latex",
     "rest": "rst",
     "restructuredtext": "rst",
+    "orgmode": "org",
     "txt": "text",
     "plain": "text",
 }
@@ -64,6 +66,7 @@ EXTENSIONS: dict[str, str] = {
     ".ltx": "latex",
     ".rst": "rst",
     ".rest": "rst",
+    ".org": "org",
 }
 
 

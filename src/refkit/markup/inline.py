@@ -1,0 +1,52 @@
+"""Helpers shared by the hand-written markup renderers (Org, AsciiDoc): finding the
+next occurrence of a delimiter without rescanning, and HTML escaping.
+
+Why a cache for ``str.find``: a renderer that looks for the closing delimiter of
+every opening one (``]]`` after ``[[``, ``@@`` after ``@@html:``) rescans the rest
+of the text for each unclosed opener, which is quadratic on text made of openers.
+The first occurrence at or after ``i`` is also the first at or after any later
+``i`` up to it, so one remembered answer per delimiter makes all look-ups of a
+left-to-right scan linear together.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_left
+
+__all__ = ["Finder", "escape", "first_after"]
+
+
+def escape(text: str) -> str:
+    """``text`` as HTML character data."""
+    return html.escape(text, quote=False)
+
+
+def attr(text: str) -> str:
+    """``text`` as a double-quoted HTML attribute value."""
+    return html.escape(text, quote=True)
+
+
+class Finder:
+    """``text.find(sub, i)`` for non-decreasing ``i`` per ``sub``, in linear total time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._last: dict[str, tuple[int, int]] = {}  # sub -> (where the last search started, its answer)
+
+    def find(self, sub: str, i: int) -> int:
+        """The first index >= ``i`` where ``sub`` starts, or -1."""
+        known = self._last.get(sub)
+        if known is not None and known[0] <= i and (known[1] == -1 or known[1] >= i):
+            return known[1]
+        found = self.text.find(sub, i)
+        self._last[sub] = (i, found)
+        return found
+
+
+def first_after(positions: list[int], i: int, end: int) -> int:
+    """The first of the sorted ``positions`` that is >= ``i`` and < ``end``, or -1."""
+    k = bisect_left(positions, i)
+    if k < len(positions) and positions[k] < end:
+        return positions[k]
+    return -1

@@ -1,0 +1,501 @@
+"""Org mode rendered to the HTML document the page item finder reads.
+
+Org is read the way Emacs's HTML export (ox-html) writes it, so a publication list
+kept in Org reads like the page its author publishes: headlines -> ``<hN>`` (level
+1 is ``<h2>``, ``#+TITLE`` is ``<h1>``); plain lists (``-``, ``+``, indented ``*``,
+``1.``, ``1)``, ``a.``) -> ``<ul>``/``<ol>``, description lists (``term :: text``) ->
+``<dl>``; tables -> ``<table>``; quote, verse, center and special blocks keep their
+text; source, example, comment and other exports' blocks, drawers (``:PROPERTIES:``
+… ``:END:``), planning lines, ``#`` comments and ``#+KEYWORD:`` lines give none;
+headlines tagged ``:noexport:`` or starting with ``COMMENT`` are left out with their
+subtree, as the export does. Headlines deeper than the export's ``H:`` option
+(default 3) become list items, again as ox-html does, so a list of papers written as
+level-5 headlines is a list. Inline: ``[[target][label]]``/``[[target]]`` links
+(``doi:`` targets resolve), plain and ``<angle>`` URLs, ``*bold*`` ``/italic/``
+``_underline_`` ``=verbatim=`` ``~code~`` ``+strike+`` with Org's border rules,
+entities (``\\nbsp``, ``\\alpha{}``), ``@@html:…@@`` snippets and ``#+BEGIN_EXPORT
+html`` blocks as raw HTML; LaTeX fragments stay as written text.
+
+Time is linear in the input: closing delimiters are found through precomputed
+position lists or a monotone find cache (:mod:`refkit.markup.inline`), nesting
+(lists in lists, emphasis in emphasis) is bounded, and no regex has nested
+quantifiers. Every block is written at its source line so items report Org lines.
+"""
+
+from __future__ import annotations
+
+import html.entities
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .inline import Finder, attr, escape, first_after
+
+__all__ = ["to_html"]
+
+_MAX_DEPTH = 12  # lists within lists, blocks within blocks, deeper is read as paragraph text
+_MAX_INLINE_DEPTH = 6  # emphasis within emphasis or link labels
+
+_HEADLINE = re.compile(r"(\*+)[ \t]+(.*)")
+_TAGS = re.compile(r"[ \t]+:[\w@#%:]{1,200}:[ \t]*$")
+_TODO = re.compile(r"(?:TODO|DONE)\b[ \t]*")
+_PRIORITY = re.compile(r"\[#[A-Za-z0-9]\][ \t]*")
+_COOKIE = re.compile(r"[ \t]*\[\d{0,5}(?:%|/\d{0,5})\]")
+_BULLET = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)]|[A-Za-z][.)])(?:[ \t]+|$)")
+_COUNTER = re.compile(r"\[@\w{1,9}\][ \t]*")
+_CHECKBOX = re.compile(r"\[[ xX-]\][ \t]*")
+_DESCRIPTION = re.compile(r"[ \t]::(?:[ \t]|$)")
+_KEYWORD = re.compile(r"[ \t]*#\+(\w[\w-]{0,60}):[ \t]?(.*)")
+_BEGIN = re.compile(r"[ \t]*#\+begin_(\w{1,60})\b[ \t]?(.*)", re.I)
+_END = re.compile(r"[ \t]*#\+end_(\w{1,60})[ \t]*$", re.I)
+_DRAWER = re.compile(r"[ \t]*:([\w-]{1,60}):[ \t]*$")
+_DRAWER_END = re.compile(r"[ \t]*:END:[ \t]*$", re.I)
+_PLANNING = re.compile(r"[ \t]*(?:SCHEDULED|DEADLINE|CLOSED):")
+_RULE = re.compile(r"[ \t]*-{5,}[ \t]*$")
+_TABLE = re.compile(r"[ \t]*\|")
+_TABLE_RULE = re.compile(r"[ \t]*\|[-+]")
+_FIXED = re.compile(r"[ \t]*:(?:[ \t]|$)")
+_COMMENT = re.compile(r"[ \t]*#(?:[ \t]|$)")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_OPTION_H = re.compile(r"(?:^|[ \t])H:(\d{1,2})\b")
+
+_SKIPPED_BLOCKS = {"src", "example", "comment", "latex", "ascii", "texinfo", "man", "odt", "md", "beamer"}
+
+# inline
+_SPECIAL = re.compile(r"@@|\[\[|\[fn:|<<|<(?:https?|ftp|mailto|doi|file):|(?:https?|ftp)://|\\\\[ \t]*$|"
+                      r"\\[A-Za-z]|\\[(\[]|\$|[*/_=~+]|\n", re.M)
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>\[\]\"']{1,2000}")
+_ENTITY = re.compile(r"\\([A-Za-z]{1,30})(\{\})?")
+_MARKERS = {"*": "b", "/": "i", "_": "u", "=": "code", "~": "code", "+": "del"}
+_PRE = set(" \t\n-('\"{")
+_POST = set(" \t\n-.,;:!?')}\"[\\")
+_INLINE_MATH = re.compile(r"\$[^\s$][^$\n]{0,500}\$|\$[^\s$]\$?")
+
+#: Org's entity names beyond HTML's (the rest are HTML's named characters)
+_ORG_ENTITIES = {"nbsp": "\u00a0", "ndash": "\u2013", "mdash": "\u2014", "space": " ", "under": "_", "slash": "/",
+                 "backslash": "\\", "dollar": "$", "hellip": "\u2026", "dots": "\u2026", "textbackslash": "\\"}
+
+
+@dataclass
+class _Line:
+    number: int  # 0-based source line
+    text: str
+
+
+def to_html(text: str) -> str:
+    """The Org document as an HTML ``<body>``, each block on its source line."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    lines = [_Line(n, t) for n, t in enumerate(text.split("\n"))]
+    headline_max = 3
+    for line in lines:
+        m = _KEYWORD.match(line.text)
+        if m and m.group(1).lower() == "options":
+            h = _OPTION_H.search(m.group(2))
+            if h:
+                headline_max = int(h.group(1))
+    writer = _Writer(headline_max)
+    writer.blocks(lines, 0)
+    writer.close_deep()
+    return "<html><body>" + "".join(writer.out) + "</body></html>"
+
+
+class _Writer:
+    """Writes blocks to ``out``, padding newlines so each starts on its source line."""
+
+    def __init__(self, headline_max: int) -> None:
+        self.out: list[str] = []
+        self.line = 0
+        self.headline_max = headline_max
+        self.deep_open = False  # inside the <ul> that holds headlines deeper than H
+        self.notes_open = False  # inside the notes box of a deep headline that is a whole citation
+
+    def emit(self, number: int, chunk: str) -> None:
+        if number > self.line:
+            self.out.append("\n" * (number - self.line))
+            self.line = number
+        self.out.append(chunk)
+        self.line += chunk.count("\n")
+
+    def close_notes(self) -> None:
+        if self.notes_open:
+            self.emit(self.line, "</div>")
+            self.notes_open = False
+
+    def close_deep(self) -> None:
+        self.close_notes()
+        if self.deep_open:
+            self.emit(self.line, "</li></ul>")
+            self.deep_open = False
+
+    # blocks -----------------------------------------------------------------
+
+    def blocks(self, lines: list[_Line], depth: int) -> None:
+        """Render a run of lines (a document, a list item's body, a block's inside)."""
+        ends = _block_ends(lines)
+        drawer_ends = [k for k, line in enumerate(lines) if _DRAWER_END.match(line.text)]
+        skip_level = 0  # inside a noexport/COMMENT subtree of this level
+        i, n = 0, len(lines)
+        while i < n:
+            line = lines[i]
+            stripped = line.text.strip()
+            if depth == 0:
+                m = _HEADLINE.match(line.text)
+                if m:
+                    level = len(m.group(1))
+                    if skip_level and level > skip_level:
+                        i += 1
+                        continue
+                    skip_level = 0
+                    title = m.group(2)
+                    if title.startswith("COMMENT") or re.search(r":noexport:", title[-200:]):
+                        skip_level = level
+                    else:
+                        self.headline(line.number, level, title)
+                    i += 1
+                    continue
+                if skip_level:
+                    i += 1
+                    continue
+            if not stripped:
+                i += 1
+                continue
+            m = _BEGIN.match(line.text)
+            if m:
+                name = m.group(1).lower()
+                end = first_after(ends.get(name, []), i + 1, n)
+                if end >= 0:
+                    self.block(name, m.group(2), lines[i + 1:end], lines[i].number, depth)
+                    i = end + 1
+                    continue
+            m = _DRAWER.match(line.text)
+            if m:
+                end = first_after(drawer_ends, i + 1, n)
+                if end >= 0:
+                    i = end + 1
+                    continue
+            m = _KEYWORD.match(line.text)
+            if m:
+                key = m.group(1).lower()
+                if key == "title" and m.group(2).strip():
+                    self.emit(line.number, f"<h1>{self.inline(m.group(2).strip())}</h1>")
+                elif key == "html":
+                    self.emit(line.number, m.group(2))
+                i += 1
+                continue
+            if _COMMENT.match(line.text) or _FIXED.match(line.text) or _PLANNING.match(line.text) or _END.match(line.text):
+                i += 1
+                continue
+            if _RULE.match(line.text):
+                self.emit(line.number, "<hr>")
+                i += 1
+                continue
+            if _TABLE.match(line.text):
+                i = self.table(lines, i)
+                continue
+            m = _BULLET.match(line.text)
+            if m and depth < _MAX_DEPTH and (m.group(2) != "*" or m.group(1)):
+                i = self.plain_list(lines, i, depth)
+                continue
+            i = self.paragraph(lines, i)
+
+    def headline(self, number: int, level: int, title: str) -> None:
+        title = _TAGS.sub("", title)
+        title = _PRIORITY.sub("", _TODO.sub("", title, count=1), count=1)
+        title = _COOKIE.sub("", title).strip()
+        if level > self.headline_max:
+            self.close_notes()
+            if self.deep_open:
+                self.emit(number, "</li>")
+            else:
+                self.emit(number, "<ul>")
+                self.deep_open = True
+            self.emit(number, f"<li>{self.inline(title)}")
+            if len(title) >= 40 and _YEAR.search(title):
+                # the headline is a whole citation: its section is notes on the work
+                # (an abstract, a summary), kept out of the citation like an abstract box
+                self.emit(number, '<div class="abstract">')
+                self.notes_open = True
+            return
+        self.close_deep()
+        self.emit(number, f"<h{min(6, level + 1)}>{self.inline(title)}</h{min(6, level + 1)}>")
+
+    def block(self, name: str, parameters: str, inside: list[_Line], number: int, depth: int) -> None:
+        if name in _SKIPPED_BLOCKS:
+            return
+        if name == "export":
+            if parameters.strip().lower().startswith("html"):
+                for line in inside:
+                    self.emit(line.number, line.text + "\n")
+            return
+        if name == "verse":
+            body = [line for line in inside if line.text.strip()]
+            if body:
+                self.emit(body[0].number, "<div>")
+                for k, line in enumerate(body):
+                    self.emit(line.number, self.inline(line.text.strip()) + ("<br>" if k + 1 < len(body) else ""))
+                self.emit(self.line, "</div>")
+            return
+        tag = "blockquote" if name == "quote" else "div"
+        self.emit(number, f"<{tag}>")
+        if depth < _MAX_DEPTH:
+            self.blocks(inside, depth + 1)
+        else:
+            self.paragraph([line for line in inside if line.text.strip()] or [_Line(number, "")], 0)
+        self.emit(self.line, f"</{tag}>")
+
+    def paragraph(self, lines: list[_Line], i: int) -> int:
+        """A paragraph from line ``i`` to the next blank line or other element."""
+        start = i
+        i += 1
+        while i < len(lines) and lines[i].text.strip() and not _interrupts(lines[i].text):
+            i += 1
+        text = "\n".join(line.text.strip() for line in lines[start:i])
+        self.emit(lines[start].number, f"<p>{self.inline(text)}</p>")
+        return i
+
+    def table(self, lines: list[_Line], i: int) -> int:
+        self.emit(lines[i].number, "<table>")
+        while i < len(lines) and _TABLE.match(lines[i].text):
+            row = lines[i].text.strip()
+            if not _TABLE_RULE.match(row):
+                cells = row.strip("|").split("|")
+                self.emit(lines[i].number, "<tr>" + "".join(f"<td>{self.inline(c.strip())}</td>" for c in cells) + "</tr>")
+            i += 1
+        self.emit(self.line, "</table>")
+        return i
+
+    def plain_list(self, lines: list[_Line], i: int, depth: int) -> int:
+        """A list whose first bullet is line ``i``; items continue on lines indented
+        deeper than their bullet; two blank lines or a shallower line end it."""
+        first = _BULLET.match(lines[i].text)
+        assert first is not None
+        indent = len(first.group(1).expandtabs(8))
+        ordered = first.group(2)[0].isalnum()
+        first_rest = lines[i].text[first.end():]
+        described = _DESCRIPTION.search(first_rest) is not None and not ordered
+        tag = "dl" if described else "ol" if ordered else "ul"
+        self.emit(lines[i].number, f"<{tag}>")
+        n = len(lines)
+        while i < n:
+            m = _BULLET.match(lines[i].text)
+            if not m or len(m.group(1).expandtabs(8)) != indent or (m.group(2) == "*" and not m.group(1)):
+                break
+            rest = _CHECKBOX.sub("", _COUNTER.sub("", lines[i].text[m.end():], count=1), count=1)
+            body = [_Line(lines[i].number, rest)]
+            i += 1
+            blank = 0
+            while i < n:
+                text = lines[i].text
+                if not text.strip():
+                    blank += 1
+                    if blank >= 2:
+                        break
+                    body.append(_Line(lines[i].number, ""))
+                    i += 1
+                    continue
+                if len(text) - len(text.lstrip(" \t")) <= indent or _HEADLINE.match(text):
+                    break
+                blank = 0
+                body.append(_Line(lines[i].number, text))
+                i += 1
+            while body and not body[-1].text.strip():
+                body.pop()
+            self.item(tag, body, depth)
+            if blank >= 2:
+                break
+        self.emit(self.line, f"</{tag}>")
+        return i
+
+    def item(self, tag: str, body: list[_Line], depth: int) -> None:
+        head = body[0]
+        # the item's first paragraph is its text (no <p>), as in a tight list
+        k = 1
+        while k < len(body) and body[k].text.strip() and not _interrupts(body[k].text):
+            k += 1
+        text = "\n".join([head.text.strip()] + [line.text.strip() for line in body[1:k]])
+        if tag == "dl":
+            term, _, definition = text.partition(" ::")
+            self.emit(head.number, f"<dt>{self.inline(term.strip())}</dt><dd>{self.inline(definition.strip())}")
+        else:
+            self.emit(head.number, f"<li>{self.inline(text)}")
+        if k < len(body):
+            self.blocks(_dedent(body[k:]), depth + 1)
+        self.emit(self.line, "</dd>" if tag == "dl" else "</li>")
+
+    # inline -----------------------------------------------------------------
+
+    def inline(self, text: str) -> str:
+        """Org inline markup of ``text`` as HTML."""
+        return _Inline(text).render(0, len(text), 0)
+
+
+def _interrupts(text: str) -> bool:
+    """Whether a line starts a new element instead of continuing a paragraph."""
+    m = _BULLET.match(text)
+    if m and (m.group(2) != "*" or m.group(1)):
+        return True
+    return bool(_HEADLINE.match(text) or _BEGIN.match(text) or _KEYWORD.match(text) or _TABLE.match(text)
+                or _DRAWER.match(text) or _COMMENT.match(text) or _RULE.match(text))
+
+
+def _dedent(lines: list[_Line]) -> list[_Line]:
+    widths = [len(line.text) - len(line.text.lstrip(" \t")) for line in lines if line.text.strip()]
+    cut = min(widths) if widths else 0
+    return [_Line(line.number, line.text[cut:]) for line in lines]
+
+
+def _block_ends(lines: list[_Line]) -> dict[str, list[int]]:
+    """Block name -> the indices of its ``#+END_`` lines, in order."""
+    ends: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        if "#+" in line.text:
+            m = _END.match(line.text)
+            if m:
+                ends.setdefault(m.group(1).lower(), []).append(k)
+    return ends
+
+
+class _Inline:
+    """One paragraph's inline markup; closers are found by bisecting precomputed positions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.finder = Finder(text)
+        self.newlines = [k for k, c in enumerate(text) if c == "\n"]
+        self.closers: dict[str, list[int]] = {m: [] for m in _MARKERS}
+        for k, c in enumerate(text):
+            if c in _MARKERS and k > 0 and not text[k - 1].isspace() \
+                    and (k + 1 == len(text) or text[k + 1] in _POST):
+                self.closers[c].append(k)
+
+    def render(self, start: int, end: int, depth: int) -> str:
+        text = self.text
+        out: list[str] = []
+        i = plain = start
+        while i < end:
+            m = _SPECIAL.search(text, i, end)
+            if m is None:
+                break
+            k = m.start()
+            piece, after = self.special(k, end, depth)
+            if piece is None:
+                i = k + 1
+                continue
+            out.append(escape(text[plain:k]))
+            out.append(piece)
+            i = plain = after
+        out.append(escape(text[plain:end]))
+        return "".join(out)
+
+    def special(self, k: int, end: int, depth: int) -> tuple[str | None, int]:
+        """The HTML for the construct starting at ``k`` and where it ends, or (None, k)."""
+        text = self.text
+        c = text[k]
+        if text.startswith("[[", k):
+            return self.link(k, end, depth)
+        if text.startswith("@@", k):
+            close = self.finder.find("@@", k + 2)
+            colon = text.find(":", k + 2, min(end, k + 40))
+            if close < 0 or close + 2 > end or colon < 0 or colon > close:
+                return None, k
+            backend = text[k + 2:colon].lower()
+            return (text[colon + 1:close] if backend == "html" else ""), close + 2
+        if text.startswith("[fn:", k):
+            close = self.finder.find("]", k)
+            if close < 0 or close >= end or close - k > 300:
+                return None, k
+            return "", close + 1  # a footnote reference: its text is elsewhere
+        if text.startswith("<<", k):
+            close = self.finder.find(">>", k + 2)
+            if close < 0 or close + 2 > end or close - k > 300:
+                return None, k
+            label = text[k + 2:close].strip("<>")
+            return escape(label) if text.startswith("<<<", k) else "", close + 2 + (text.startswith(">>>", close))
+        if c == "<":
+            close = self.finder.find(">", k)
+            if close < 0 or close >= end or "\n" in text[k:close] or close - k > 2000:
+                return None, k
+            target = text[k + 1:close]
+            return _anchor(target, escape(target)), close + 1
+        if c in "hf" and text.startswith(("http", "ftp"), k):
+            if k > 0 and (text[k - 1].isalnum() or text[k - 1] in "=/"):
+                return None, k
+            m = _URL.match(text, k, end)
+            if m is None:
+                return None, k
+            url = m.group(0).rstrip(".,;:!?)")
+            return _anchor(url, escape(url)), k + len(url)
+        if c == "\\":
+            if text.startswith("\\\\", k):
+                line_end = text.find("\n", k)
+                return "<br>", (line_end if line_end >= 0 else end)
+            if text.startswith(("\\(", "\\["), k):  # a LaTeX fragment: kept as written
+                close = self.finder.find("\\)" if text[k + 1] == "(" else "\\]", k + 2)
+                if close < 0 or close + 2 > end:
+                    return None, k
+                return escape(text[k:close + 2]), close + 2
+            m = _ENTITY.match(text, k, end)
+            if m is None:
+                return None, k
+            char = _ORG_ENTITIES.get(m.group(1)) or html.entities.html5.get(m.group(1) + ";")
+            if char is None or (m.group(2) is None and m.end() < end and text[m.end()].isalpha()):
+                return None, k
+            return escape(char), m.end()
+        if c == "$":
+            m = _INLINE_MATH.match(text, k, end)
+            if m is None:
+                return None, k
+            return escape(m.group(0)), m.end()
+        if c == "\n":
+            return None, k
+        return self.emphasis(k, end, depth)
+
+    def link(self, k: int, end: int, depth: int) -> tuple[str | None, int]:
+        text = self.text
+        close = self.finder.find("]", k + 2)
+        if close < 0 or close >= end or close - k > 4000:
+            return None, k
+        target = text[k + 2:close]
+        if "[" in target or not target.strip():
+            return None, k
+        if text.startswith("]", close + 1):
+            label = escape(target) if depth >= _MAX_INLINE_DEPTH else self.render(k + 2, close, _MAX_INLINE_DEPTH)
+            return _anchor(target, label), close + 2
+        if not text.startswith("[", close + 1):
+            return None, k
+        stop = self.finder.find("]]", close + 2)
+        if stop < 0 or stop + 2 > end or stop - close > 4000:
+            return None, k
+        label = self.render(close + 2, stop, depth + 1) if depth < _MAX_INLINE_DEPTH else escape(text[close + 2:stop])
+        return _anchor(target, label), stop + 2
+
+    def emphasis(self, k: int, end: int, depth: int) -> tuple[str | None, int]:
+        text = self.text
+        c = text[k]
+        if depth >= _MAX_INLINE_DEPTH or (k > 0 and text[k - 1] not in _PRE) or k + 1 >= end or text[k + 1].isspace():
+            return None, k
+        close = first_after(self.closers[c], k + 2, end)
+        if close < 0:
+            return None, k
+        if bisect_right(self.newlines, close) - bisect_left(self.newlines, k) > 1:
+            return None, k
+        tag = _MARKERS[c]
+        inner = escape(text[k + 1:close]) if c in "=~" else self.render(k + 1, close, depth + 1)
+        return f"<{tag}>{inner}</{tag}>", close + 1
+
+
+def _anchor(target: str, label: str) -> str:
+    """A link to ``target`` (Org link types resolved to URLs), or the label alone."""
+    target = target.strip()
+    low = target.lower()
+    if low.startswith("doi:"):
+        href = "https://doi.org/" + target[4:].strip()
+    elif low.startswith("arxiv:"):
+        href = "https://arxiv.org/abs/" + target[6:].strip()
+    elif low.startswith(("http://", "https://", "ftp://", "mailto:")):
+        href = target
+    elif low.startswith("file:"):
+        href = target[5:]
+    else:  # an internal link (#id, *heading, a target name) or an unknown type
+        return f"<span>{label}</span>"
+    return f'<a href="{attr(href)}">{label}</a>'
