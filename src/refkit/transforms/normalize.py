@@ -32,7 +32,7 @@ would force the writer to inline the macro).
 from __future__ import annotations
 
 import re
-from typing import Callable, overload
+from typing import Callable, Mapping, overload
 
 from ..dates import month_name
 from ..ids import find_arxiv, find_doi, normalize_doi, parse_arxiv
@@ -152,6 +152,26 @@ _ARXIV_FIELDS = ("arxiv", "arxivid", "arxiv_id", "arxiv-id")
 _CLASS = re.compile(r"\[\s*([a-z-]+(?:\.[A-Za-z-]+)?)\s*\]")
 
 
+_CORR_JOURNAL = re.compile(r"^\s*\{?\s*corr\b", re.I)
+_ARXIV_JOURNAL = re.compile(r"^\s*\{?\s*arxiv\b", re.I)
+_ABS_VOLUME = re.compile(r"^\s*abs/(\S+)\s*$")
+#: the fields the arxiv step searches for an id in running text
+_ARXIV_TEXT = ("journal", "url", "doi", "note", "howpublished")
+
+
+def _mentions_arxiv(fields: Mapping[str, str]) -> bool:
+    """Whether a field the arxiv step reads mentions arXiv: an arxiv.org URL, an
+    arXiv DOI, ``arXiv:id`` and a CoRR journal all contain these words, so
+    without them the step cannot find an id (a cheap test before the regexes)."""
+    for name in _ARXIV_TEXT:
+        value = fields.get(name)
+        if value:
+            low = value.lower()
+            if "arxiv" in low or (name == "journal" and "corr" in low):
+                return True
+    return False
+
+
 def arxiv(entry: Entry) -> Entry:
     fields = entry.fields
     eprint = fields.get("eprint")
@@ -165,6 +185,8 @@ def arxiv(entry: Entry) -> Entry:
         return entry
     if prefix is not None and prefix.strip("{} ").lower() != "arxiv":
         return entry  # another archive's eprint machinery: not ours to touch
+    if not any(name in fields for name in _ARXIV_FIELDS) and not _mentions_arxiv(fields):
+        return entry  # every search below needs "arxiv" (or CoRR) in these fields: skip them
     found = None
     source_text = ""
     remove: list[str] = []
@@ -177,12 +199,12 @@ def arxiv(entry: Entry) -> Entry:
                 break
     if found is None:
         journal = fields.get("journal", "")
-        if re.match(r"^\s*\{?\s*corr\b", journal, re.I):
-            m = re.match(r"^\s*abs/(\S+)\s*$", fields.get("volume", ""))
+        if _CORR_JOURNAL.match(journal):
+            m = _ABS_VOLUME.match(fields.get("volume", ""))
             if m:
                 found = parse_arxiv(m.group(1))
                 source_text = journal
-        elif re.match(r"^\s*\{?\s*arxiv\b", journal, re.I):
+        elif _ARXIV_JOURNAL.match(journal):
             found = find_arxiv(journal, bare=True)
             source_text = journal
     if found is None:
@@ -231,13 +253,14 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _INNER_CAP = re.compile(r"[^\W_][A-ZÀ-ÖØ-ÞΑ-Ω]|[-'’][A-Z](?![^\W_])")
 _TOKENS = re.compile(r"\\(?:[A-Za-z]+|.)|[{}$]|[^\\{}$]+", re.S)
 _LOWER = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]")
+_WORD_PARTS = re.compile(r"[-'’]")
 
 
 def _needs_braces(word: str) -> bool:
     if _INNER_CAP.search(word):
         return True
-    if word[:1].isupper() or "-" in word:
-        return any(part in _PROPER for part in re.split(r"[-'’]", word))
+    if (word[:1].isupper() or "-" in word) and _PROPER_ANYWHERE.search(word):
+        return any(part in _PROPER for part in _WORD_PARTS.split(word))
     return False
 
 
@@ -285,7 +308,7 @@ def protect_title(title: str) -> str:
     changed = False
     for i, skip in plain:
         token = tokens[i][skip:]
-        if _INNER_CAP.search(token) or _has_proper(token):
+        if _INNER_CAP.search(token) or (_PROPER_ANYWHERE.search(token) and _has_proper(token)):
             tokens[i] = tokens[i][:skip] + _WORD.sub(_protect, token)
             changed = True
     if not changed:
