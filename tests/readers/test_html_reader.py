@@ -419,3 +419,20 @@ def test_topic_headings_over_lists_of_papers_are_not_cited_headings() -> None:
     )
     items = hs.page_items(hs.parse_html(f"<html><body><h2>Publications</h2>{lists}</body></html>"))
     assert len(items) == 4
+
+
+def test_title_headings_with_paper_links_are_items_without_their_abstracts() -> None:
+    from refkit.extraction import html_segments as hs
+
+    papers = [("Compiling Generalized Histograms for GPU", "SC '20", "sc20"), ("Bounds Checking on GPU", "HLPP '20", "hlpp20"),
+              ("Data-Parallel Flattening by Expansion", "ARRAY '19", "array19")]
+    body = "".join(
+        f"<h2>{title}</h2><p>Presented at <a href='https://example.org/{key}'>{venue}</a> "
+        f"(<a href='publications/{key}.pdf'>pdf</a>, <a href='publications/{key}.bib'>bib</a>)</p>"
+        f"<p>This paper describes how we implement the construct, which is what makes it fast in 2019 and after.</p>"
+        for title, venue, key in papers
+    )
+    page = f"<html><body><p>We have published a number of papers.</p><h1>Papers on language design</h1>{body}</body></html>"
+    items = hs.page_items(hs.parse_html(page))
+    assert [i.segment.text for i in items] == [f"{t} Presented at {v}" for t, v, _ in papers]
+    assert all(any(link.url.endswith(".bib") for link in i.segment.links) for i in items)

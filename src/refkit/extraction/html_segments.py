@@ -363,17 +363,38 @@ def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     return groups
 
 
-def _cited_headings(parts: list[_Part]) -> tuple[list[list[_Part]], list[HtmlElement]] | None:
-    """Papers cited in headings, each followed by notes about it (``<h5>Title, with
-    A. Coauthor (SSRN)</h5><ul><li>Revise and Resubmit, J. Fin.</li><li>Presented
-    at X (2023)</li></ul>`` repeated): each such heading and the blocks up to the
-    next heading are one item, so its dated notes are not taken for papers.
+#: link targets of a paper's own documents (a PDF, its BibTeX, a DOI, an arXiv page)
+_PAPER_LINK = re.compile(
+    r"\.(?:pdf|bib|ps)(?:[?#]|$)|doi\.org/10\.|arxiv\.org/(?:abs|pdf)/|openreview\.net/forum|hal\.science/|/doi/(?:abs/|full/|pdf/)?10\.",
+    re.I,
+)
 
-    The headings are the most frequent heading tag, at least two, every one
-    several words and not a section name, and most showing person names or a
-    year (a citation, not a topic over a list of papers).
-    Returns the items (with the other citation-like parts of the container as
-    items of their own) and the child containers still to visit, or None."""
+
+def _paper_links(part: _Part) -> bool:
+    """Does a part link to a paper's own documents (PDF, BibTeX, DOI, arXiv)?"""
+    for slot in range(part.a, part.b):
+        if slot % 2 == 1:
+            child = part.parent[(slot - 1) // 2]
+            for a in child.iter("a"):
+                if _PAPER_LINK.search(a.get("href") or ""):
+                    return True
+    return False
+
+
+def _rest_of(parts: list[_Part], groups: list[list[_Part]], covered: set[int]) -> tuple[list[list[_Part]], list[HtmlElement]]:
+    """``groups`` plus the citation-like parts outside them as items of their own,
+    in order, and the child containers outside them still to visit."""
+    rest = [i for i in range(len(parts)) if i not in covered]
+    groups = groups + [[parts[i]] for i in rest if parts[i].stat.units == 1]
+    order = {id(p): n for n, p in enumerate(parts)}
+    groups.sort(key=lambda g: order[id(g[0])])
+    subs = [parts[i].element for i in rest if parts[i].element is not None and parts[i].stat.units >= 2]
+    return groups, [e for e in subs if e is not None]
+
+
+def _heading_runs(parts: list[_Part]) -> list[tuple[int, int]] | None:
+    """(start, end) of the runs under the most frequent heading tag (at least two):
+    each from its heading up to the next heading of any level."""
     heads = [i for i, p in enumerate(parts) if p.heading and p.element is not None]
     if len(heads) < 2:
         return None
@@ -385,27 +406,66 @@ def _cited_headings(parts: list[_Part]) -> tuple[list[list[_Part]], list[HtmlEle
     titles = [i for i in heads if parts[i].element.tag == tag]  # type: ignore[union-attr]
     if len(titles) < 2:
         return None
+    head_set = set(heads)
+    return [(i, next((k for k in range(i + 1, len(parts)) if k in head_set), len(parts))) for i in titles]
+
+
+def _linked_titles(parts: list[_Part]) -> tuple[list[list[_Part]], list[HtmlElement]] | None:
+    """Papers whose titles are headings, each followed by its details and links to
+    the paper's own documents but no dated citation (``## Bounds Checking on GPU``
+    / "Presented at HLPP '20 (pdf, bib)" / an abstract): each such heading and the
+    blocks up to the next heading are one item. At least two thirds of the runs
+    under the most frequent heading tag must read so (a title of three words or
+    more, not a section name, and a PDF/BibTeX/DOI/arXiv link after it), and none
+    may hold a list of papers or two dated blocks that are not prose (then the
+    headings are topics over citations)."""
+    runs = _heading_runs(parts)
+    if runs is None:
+        return None
+    good = []
+    for i, j in runs:
+        dated = [p for p in parts[i:j] if p.stat.units]
+        if any(p.stat.units >= 2 for p in dated) or len([p for p in dated if not _prose_part(p)]) >= 2:
+            return None  # a list of papers under a topic heading
+        text = _part_text(parts[i])
+        if len(text.split()) >= 3 and classify_heading(text) is None and not YEAR_ONLY.match(text) and any(
+            _paper_links(p) for p in parts[i + 1:j]
+        ):
+            good.append((i, j))
+    if len(good) < 2 or 3 * len(good) < 2 * len(runs):
+        return None
+    covered: set[int] = set()
+    for i, j in good:
+        covered.update(range(i, j))
+    return _rest_of(parts, [parts[i:j] for i, j in good], covered)
+
+
+def _cited_headings(parts: list[_Part]) -> tuple[list[list[_Part]], list[HtmlElement]] | None:
+    """Papers cited in headings, each followed by notes about it (``<h5>Title, with
+    A. Coauthor (SSRN)</h5><ul><li>Revise and Resubmit, J. Fin.</li><li>Presented
+    at X (2023)</li></ul>`` repeated): each such heading and the blocks up to the
+    next heading are one item, so its dated notes are not taken for papers.
+
+    The headings are the most frequent heading tag, at least two, every one
+    several words and not a section name, and most showing person names or a
+    year (a citation, not a topic over a list of papers).
+    Returns the items (with the other citation-like parts of the container as
+    items of their own) and the child containers still to visit, or None."""
+    runs = _heading_runs(parts)
+    if runs is None:
+        return None
     cited = 0
-    for i in titles:
+    for i, _ in runs:
         text = _part_text(parts[i])
         if len(text.split()) < 4 or classify_heading(text) is not None:
             return None
         cited += has_names(text) or parts[i].stat.years > 0
-    if 3 * cited < 2 * len(titles):
+    if 3 * cited < 2 * len(runs):
         return None  # topic headings over lists of papers, not papers with notes
-    groups: list[list[_Part]] = []
     covered: set[int] = set()
-    head_set = set(heads)
-    for i in titles:
-        j = next((k for k in range(i + 1, len(parts)) if k in head_set), len(parts))
-        groups.append(parts[i:j])
+    for i, j in runs:
         covered.update(range(i, j))
-    rest = [i for i in range(len(parts)) if i not in covered]
-    groups.extend([parts[i]] for i in rest if parts[i].stat.units == 1)
-    order = {id(p): n for n, p in enumerate(parts)}
-    groups.sort(key=lambda g: order[id(g[0])])
-    subs = [parts[i].element for i in rest if parts[i].element is not None and parts[i].stat.units >= 2]
-    return groups, [e for e in subs if e is not None]
+    return _rest_of(parts, [parts[i:j] for i, j in runs], covered)
 
 
 def _quiet_summaries(parts: list[_Part]) -> None:
@@ -455,11 +515,15 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
     parts = page.parts(el)
     sub_containers = [p.element for p in parts if p.element is not None and p.stat.units >= 2]
     unit_parts = [p for p in parts if p.stat.units == 1]
+    if unit_parts:
+        titled = _titled_runs(parts) or (page.dl_pairs(el) if el.tag == "dl" else None)
+        if titled:
+            return titled, sub_containers
+    linked = _linked_titles(parts)
+    if linked is not None:
+        return linked
     if not unit_parts:
         return [], sub_containers
-    titled = _titled_runs(parts) or (page.dl_pairs(el) if el.tag == "dl" else None)
-    if titled:
-        return titled, sub_containers
     noted = _cited_headings(parts)
     if noted is not None:
         return noted
@@ -861,6 +925,8 @@ def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
                 text_parts = [_Part(parent, *_slots(block, page), page.stats[block], element=block)]
         if text_parts is parts and len(parts) == 1 and parts[0].element is not None:
             text_parts = _without_prose(page, parts[0].element) or parts
+        elif text_parts is parts and len(parts) > 1 and parts[0].heading:
+            text_parts = _prose_free(parts, 0) or parts  # a title heading, its details, an abstract
         for p in text_parts:
             writer.newline()  # parts are separate lines (<br> or blocks between them)
             write_range(writer, p.parent, p.a, p.b)
@@ -915,11 +981,21 @@ def _without_prose(page: _Page, el: HtmlElement) -> list[_Part] | None:
     first = next((i for i, p in enumerate(parts) if p.stat.years or p.stat.signals), None)
     if first is None:
         return None
+    return _prose_free(parts, first)
+
+
+def _prose_part(part: _Part) -> bool:
+    """A block written as sentences about a work, without person names."""
+    text = _part_text(part)
+    return is_prose(text) and not has_names(text)
+
+
+def _prose_free(parts: list[_Part], first: int) -> list[_Part] | None:
+    """``parts`` without the prose blocks after ``parts[first]``, or None when none is."""
     keep = parts[: first + 1]
     for p in parts[first + 1:]:
         if p.element is not None and 40 <= p.stat.tlen and not p.stat.signals:
-            text = _part_text(p)
-            if is_prose(text) and not has_names(text):
+            if _prose_part(p):
                 continue
         keep.append(p)
     return keep if len(keep) < len(parts) else None
