@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import pandoc
+
 __all__ = ["to_html", "FRONT_MATTER"]
 
 #: YAML (``---``) or TOML (``+++``) front matter at the top of a page
@@ -52,6 +54,7 @@ def to_html(text: str) -> str:
         text = "\n" * m.group(0).count("\n") + text[m.end():]
     if "{%" in text or "{{" in text:
         text = _TEMPLATE_TAG.sub(lambda t: "\n" * t.group(0).count("\n"), text)
+    text = pandoc.preprocess(text)  # Pandoc/knitr/kramdown extensions, removed line for line
     md = _parser()
     tokens = md.parse(text)
     renderer = md.renderer

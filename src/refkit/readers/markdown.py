@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..markup import pandoc
 from ..markup.markdown import FRONT_MATTER
 from ..model import Library
 
@@ -47,6 +48,7 @@ def sniff(text: str) -> float:
         score += 0.05
     if FRONT_MATTER.match(head):
         score += 0.1
+    score += 0.05 * pandoc.evidence(head)  # R Markdown/Quarto chunks, fenced divs, {attributes}, [@citations]
     return min(score, 0.3) if score >= 0.1 else 0.0
 
 

@@ -1,0 +1,111 @@
+"""Pandoc Markdown (R Markdown, Quarto, Hakyll) and kramdown extensions, reduced to the
+CommonMark the Markdown reader parses.
+
+A publication page written for Pandoc or knitr carries constructs CommonMark does
+not know, and read literally they become item text: ``{target="_blank"}`` after a
+link, ``{.class}``/``{#id}`` attributes and kramdown's ``{: .class}``, ``:::``
+fenced divs, executable chunks (```` ```{r} ````), inline R (`` `r nrow(x)` ``),
+citations of a bibliography file (``[@key]``) and LaTeX page commands on their own line (``\\newpage``). :func:`preprocess`
+removes them where they stand and keeps every line, so the Markdown reader still
+reports source lines. What they stand for cannot be known without running R or
+reading the bibliography, so nothing is invented in their place; a bracketed span
+``[text]{.smallcaps}`` keeps its text.
+
+Every pattern here is bounded and free of nested quantifiers over the same
+characters; the text is processed once, line by line.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["preprocess", "evidence"]
+
+_ATTR = r"(?:[#.][\w:-]{1,100}|[\w-]{1,50}=(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|[^\s}\"']{0,500})|-)"
+_ATTRS = rf"\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR}){{0,30}}[ \t]*\}}"
+#: attributes right after a link, image, inline code or span: ``](url){target="_blank"}``
+_INLINE_ATTRS = re.compile(rf"(?<=[)\]`]){_ATTRS}")
+#: a bracketed span with attributes: ``[text]{.smallcaps}`` -> text
+_SPAN = re.compile(rf"\[([^\[\]\n]{{0,500}})\]{_ATTRS}")
+#: attributes closing a heading line: ``## Papers {#papers .unnumbered}``
+_HEADING_ATTRS = re.compile(rf"[ \t]+{_ATTRS}[ \t]*$")
+#: a line that is only attributes (kramdown's block IAL ``{: .class}``)
+_ATTR_LINE = re.compile(rf"[ \t]*{_ATTRS}[ \t]*$")
+_DIV_FENCE = re.compile(r"[ \t]{0,3}:{3,}(?:[ \t]*(?:\{[^}\n]{0,500}\}|[\w-]{1,60})?[ \t]*:*)?[ \t]*$")
+_CHUNK_OPEN = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*\{[ \t]*([A-Za-z=][\w.=-]{0,40})")
+_INLINE_R = re.compile(r"`(?:r|\{r\})[ \t][^`\n]{0,500}`")
+_BRACKET = re.compile(r"\[([^\[\]\n]{1,500})\](?![(\[{:])")
+_CITATION = re.compile(r"(?:^|[\s;(])-?@[\w{]")
+_LATEX_LINE = re.compile(r"[ \t]*\\(?:newpage|pagebreak|clearpage|vfill|hfill|noindent|bigskip|medskip|smallskip|"
+                         r"vspace\*?\{[^}\n]{0,40}\}|hspace\*?\{[^}\n]{0,40}\})[ \t]*$")
+
+#: Pandoc/knitr-only evidence for sniffing
+_EVIDENCE = re.compile(r"^(?:```\{r\b|```\{python\b|:::[ \t]*\{)|\]\([^)\n]{1,2000}\)\{[^}\n]{1,200}\}|\[@[\w:-]{1,100}\]",
+                       re.M)
+
+
+def evidence(text: str) -> int:
+    """How many Pandoc/knitr constructs (chunks, fenced divs, link attributes,
+    citations) ``text`` shows, up to 3: a sniffer's hint that it is Markdown."""
+    count = 0
+    for _ in _EVIDENCE.finditer(text):
+        count += 1
+        if count >= 3:
+            break
+    return count
+
+
+def preprocess(text: str) -> str:
+    """``text`` with Pandoc/knitr/kramdown extensions removed, line for line."""
+    out: list[str] = []
+    drop: str | None = None  # the fence of an open executable chunk or other format's raw block: lines dropped
+    raw: str | None = None  # the fence of an open ```{=html} block: its lines are raw HTML
+    code: str | None = None  # the fence of an ordinary code block: left alone
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if drop is not None or raw is not None or code is not None:
+            fence = drop or raw or code or ""
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                out.append(line if code is not None else "")
+                drop = raw = code = None
+            else:
+                out.append("" if drop is not None else line)
+            continue
+        m = _CHUNK_OPEN.match(line)
+        if m:
+            if m.group(2) == "=html":
+                raw = m.group(1)
+            else:
+                drop = m.group(1)
+            out.append("")
+            continue
+        if stripped.startswith(("```", "~~~")):
+            code = stripped[:3]
+            out.append(line)
+            continue
+        if ":::" in line and _DIV_FENCE.match(line):
+            out.append("")
+            continue
+        if "\\" in line and _LATEX_LINE.match(line):
+            out.append("")
+            continue
+        if "{" in line:
+            if _ATTR_LINE.match(line):
+                out.append("")
+                continue
+            if stripped.startswith("#"):
+                line = _HEADING_ATTRS.sub("", line)
+            line = _SPAN.sub(r"\1", line)
+            line = _INLINE_ATTRS.sub("", line)
+        if "`" in line:
+            line = _INLINE_R.sub("", line)
+        if "@" in line and "[" in line:
+            line = _BRACKET.sub(_drop_citation, line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _drop_citation(m: re.Match[str]) -> str:
+    """A bracketed citation of bibliography keys (``[@doe2020; see @roe, p. 3]``) gives
+    no text here; any other bracketed text stays as written."""
+    return "" if _CITATION.search(m.group(1)) else m.group(0)
