@@ -12,12 +12,17 @@ from hypothesis import strategies as st
 from refkit.textdiff import unified_diff
 
 
+def split(text: str) -> list[str]:
+    """Lines as patch reads them: ended by "\n" only."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
 def apply(old: str, patch: str) -> str:
     """Apply a unified diff (as `patch` does) to check it is one."""
-    lines = old.splitlines(keepends=True)
+    lines = split(old)
     out: list[str] = []
     pos = 0
-    body = patch.splitlines(keepends=True)[2:]
+    body = split(patch)[2:]
     i = 0
     while i < len(body):
         m = re.match(r"@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@", body[i])
@@ -52,6 +57,8 @@ OLD = "".join(f"@misc{{k{i},\n  title = {{T{i}}},\n  pages = {{1-2}},\n}}\n\n" f
     OLD.replace("@misc{k3,", "@misc{k3x,") + "@misc{z,\n}\n",  # a key and an added entry
     "% header\n" + OLD[: len(OLD) // 2],                   # deleted entries, a new header
     OLD.rstrip("\n"),                                      # no final line end
+    OLD.replace("T5}", "T5\x0c\u2028x}"),                    # line separators inside a value
+    OLD.replace("{k9,", "{k9,\r"),                          # a stray carriage return
     "",
 ])
 def test_the_patch_turns_old_into_new(new: str) -> None:

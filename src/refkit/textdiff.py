@@ -13,6 +13,9 @@ ordinary unified diff (``patch`` applies it), with difflib's hunk format.
 from __future__ import annotations
 
 import difflib
+import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterator, Sequence
 
 __all__ = ["unified_diff"]
@@ -24,17 +27,35 @@ Opcode = tuple[str, int, int, int, int]
 _LINE_DIFF_LIMIT = 2000
 
 
-def _chunks(lines: Sequence[str]) -> list[tuple[int, int]]:
-    """(start, end) line ranges: the text before the first entry, then one per
-    line starting with ``@``."""
-    starts = [0] + [i for i, line in enumerate(lines) if line.startswith("@") and i > 0]
-    return [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
+def _lines(text: str) -> list[str]:
+    """``text`` split after each ``\n`` only (``str.splitlines`` also splits at
+    form feeds and U+2028, which a value may hold); only the last line may lack
+    its line end."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+_ENTRY_START = re.compile(r"\n@")
+
+
+def _chunks(text: str, lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[str]]:
+    """(start, end) line ranges, the text before the first entry and then one per
+    line starting with ``@``, and the text of each (found in the text, not line by line)."""
+    ends = list(accumulate(map(len, lines)))  # ends[i]: offset just after line i
+    # the "\n" at offset p ends the line i with ends[i] == p + 1: the "@" line is the next one
+    starts = [0] + [bisect_right(ends, m.start() + 1) for m in _ENTRY_START.finditer(text)]
+    ranges = [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
+    keys = [text[(ends[s - 1] if s else 0):ends[e - 1]] for s, e in ranges]
+    return ranges, keys
 
 
 def _line_opcodes(a: Sequence[str], b: Sequence[str], alo: int, ahi: int, blo: int, bhi: int) -> list[Opcode]:
     """Line opcodes for ``a[alo:ahi]`` -> ``b[blo:bhi]``: common first and last
-    lines are matched directly, and the middle goes through difflib only when
-    the two sides share a line at all (a reformatted entry usually shares none)."""
+    lines are matched directly, and the middle is aligned (:func:`_in_order`)
+    only when the two sides share a line at all (a reformatted entry usually shares none)."""
     head: list[Opcode] = []
     tail: list[Opcode] = []
     start_a, start_b = alo, blo
@@ -89,11 +110,10 @@ def _in_order(a: Sequence[str], b: Sequence[str], alo: int, ahi: int, blo: int, 
     return out
 
 
-def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+def _opcodes(old: str, new: str, a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
     """Line opcodes (as ``SequenceMatcher.get_opcodes``) computed entry by entry."""
-    ca, cb = _chunks(a), _chunks(b)
-    keys_a = ["".join(a[s:e]) for s, e in ca]
-    keys_b = ["".join(b[s:e]) for s, e in cb]
+    ca, keys_a = _chunks(old, a)
+    cb, keys_b = _chunks(new, b)
     out: list[Opcode] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
         alo = ca[i1][0] if i1 < len(ca) else len(a)
@@ -162,24 +182,31 @@ def unified_diff(old: str, new: str, fromfile: str = "", tofile: str = "", n: in
     """The unified diff turning ``old`` into ``new`` (empty when they are equal)."""
     if old == new:
         return ""
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    a, b = _lines(old), _lines(new)
+    # the last line of a file without a final line end gets patch's marker
+    open_a = len(a) if a and not a[-1].endswith("\n") else -1
+    open_b = len(b) if b and not b[-1].endswith("\n") else -1
     out: list[str] = []
-    for group in _grouped(_opcodes(a, b), n):
+    for group in _grouped(_opcodes(old, new, a, b), n):
         if not out:
             out += [f"--- {fromfile}\n", f"+++ {tofile}\n"]
         first, last = group[0], group[-1]
         out.append(f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n")
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
-                out.extend(_line(" ", line) for line in a[i1:i2])
+                out.extend([" " + line for line in a[i1:i2]])
+                if i2 == open_a:
+                    out[-1] += _NO_EOL
                 continue
             if tag in ("replace", "delete"):
-                out.extend(_line("-", line) for line in a[i1:i2])
+                out.extend(["-" + line for line in a[i1:i2]])
+                if i2 == open_a:
+                    out[-1] += _NO_EOL
             if tag in ("replace", "insert"):
-                out.extend(_line("+", line) for line in b[j1:j2])
+                out.extend(["+" + line for line in b[j1:j2]])
+                if j2 == open_b:
+                    out[-1] += _NO_EOL
     return "".join(out)
 
 
-def _line(mark: str, line: str) -> str:
-    # the last line of a file without a final line end: patch's marker
-    return mark + line if line.endswith("\n") else f"{mark}{line}\n\\ No newline at end of file\n"
+_NO_EOL = "\n\\ No newline at end of file\n"
