@@ -129,6 +129,12 @@ PATHOLOGICAL: list[tuple[str, Callable[[int], str]]] = [
     ("org", lambda n: ("[[" + "*a " + "@@html:" + "\\(" + "/a/ ") * (n // 17)),  # unclosed delimiters
     ("org", lambda n: ("#+begin_quote\n" + ":DRAWER:\n") * (n // 23)),  # unclosed blocks and drawers
     ("org", lambda n: "".join("  " * (i % 100) + "- x\n" for i in range(n // 100))),  # lists nested deep
+    ("markdown", lambda n: "# a" + " " * n + "b\n"),  # the old Markdown heading pattern: quadratic
+    ("markdown", lambda n: "- " * (n // 2) + "x\n"),  # nested lists
+    ("latex", lambda n: "\\newcommand{\\a}{\\a\\a}\n" + "\\item \\a\n" * (n // 8)),  # unbounded recursion, many calls
+    ("latex", lambda n: "\\def\\a{xxxxxxxxxx}\\def\\b{" + "\\a" * 10 + "}\\def\\c{" + "\\b" * 10 + "}" + "\\item \\c\n" * (n // 8)),
+    ("latex", lambda n: "{" * (n // 2) + "}" * (n // 2)),  # nesting past the parser's recursion
+    ("rst", lambda n: "* " * (n // 2) + "x\n"),  # nested bullets
 ]
 #: the size the suite reads them at: instant for linear code, minutes for the old code
 SUITE_SIZE = 65_536

@@ -226,6 +226,14 @@ class _Renderer:
                     self.record(groups, at, depth)
                     k = groups[-1][0]
                     continue
+                label = self.link_label(node, items, k)
+                if label is not None:  # \doi{10.…}{Title}: a CV's two-argument \doi links its title
+                    doi = self.arg_raw(node, 0).replace("\\_", "_")
+                    self.out.append(f'<a href="https://doi.org/{html.escape(doi)}">')
+                    self.nodes(items[label].nodelist, at, depth, block=False)
+                    self.out.append("</a>")
+                    k = label
+                    continue
                 self.macro(node, at, depth, block)
             elif isinstance(node, lw.LatexCharsNode):
                 self.chars(node.chars, at, block)
@@ -265,6 +273,24 @@ class _Renderer:
                 break
             j += 1
         return groups if len(groups) >= 3 else []
+
+    def link_label(self, node: Any, items: list[Any], k: int) -> int | None:
+        """The index of the brace group right after ``\\doi{…}`` (spaces and comments
+        between), when the document did not define ``\\doi`` itself; else None."""
+        from pylatexenc import latexwalker as lw
+
+        if node.macroname != "doi" or "doi" in self.macros:
+            return None
+        j = k + 1
+        while j < len(items):
+            nxt = items[j]
+            if isinstance(nxt, lw.LatexGroupNode) and nxt.delimiters == ("{", "}"):
+                return j
+            if not (isinstance(nxt, lw.LatexCommentNode) or isinstance(nxt, lw.LatexCharsNode) and not nxt.chars.strip()
+                    and "\n\n" not in nxt.chars):
+                return None
+            j += 1
+        return None
 
     def record(self, groups: list[tuple[int, Any]], pos: int, depth: int) -> None:
         """One record command as a list item, its non-empty fields on lines of their own."""
