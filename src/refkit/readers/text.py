@@ -33,12 +33,12 @@ def sniff(text: str) -> float:
 
 
 #: markup readers a text document is handed to when it is written in their markup
-_MARKUPS = ("latex", "rst", "markdown")
+_MARKUPS = ("latex", "rst", "org", "markdown")
 
 
 def read(text: str, *, path: str | None = None, **options: Any) -> Library:
     """Extract the publication entries of a text document. A document written in a
-    markup (Markdown, LaTeX, reStructuredText) goes to that markup's reader, so
+    markup (Markdown, LaTeX, reStructuredText, Org) goes to that markup's reader, so
     ``format="text"`` reads any text; plain text is cut into lines and paragraphs."""
     from . import reader
 
