@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from refkit.checks import REQUIRED_FIELDS, RULES, check
 from refkit.errors import ConfigError
@@ -286,3 +288,34 @@ def test_rk6xx_flags_exactly_the_entries_format_changes() -> None:
 def test_format_rule_messages(text: str, message: str) -> None:
     [problem] = [p for p in check(read_string(text, format="bibtex")) if p.code.startswith("RK6")]
     assert f"{problem.code} {problem.message}" == message
+
+
+_FIELD_VALUES = {
+    "month": ["{June}", '"July"', "jul", "3", "{sept.}", 'jan # "~15"', "{Spring}", "{13}"],
+    "pages": ["{1-10}", "{1--10}", "{pp. 1-10}", "{12–34}", "{e1002345}", "{S12 - S15}"],
+    "title": ["{A study}", "{Fast NeRF in 3D}", "{Fast {NeRF}}", "{ALL CAPS TITLE}", "{Bayesian  methods}",
+              "{A\n    study}", "{$O(n)$ RGB-D Markov}"],
+    "doi": ["{10.1000/x}", "{https://doi.org/10.1000/x}", "{doi:10.1000/y}", "{not a doi}"],
+    "url": ["{https://doi.org/10.1000/z}", "{https://arxiv.org/abs/2106.16028}", "{https://example.org}"],
+    "journal": ["{J}", "{arXiv preprint arXiv:2106.16028}", "{CoRR}"],
+    "eprint": ["{2106.16030}", "{arXiv:2106.16031}"],
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(sorted(_FIELD_VALUES)), st.integers(0, 7), max_size=5),
+                min_size=1, max_size=6))
+def test_rk6xx_and_format_agree_on_generated_entries(picks: list[dict[str, int]]) -> None:
+    from refkit.formatting import format_source
+
+    blocks = []
+    for n, chosen in enumerate(picks):
+        fields = [f"  {name} = {_FIELD_VALUES[name][i % len(_FIELD_VALUES[name])]}" for name, i in chosen.items()]
+        if "eprint" in chosen:
+            fields.append("  archiveprefix = {arXiv}")
+        blocks.append(f"@article{{k{n},\n" + ",\n".join(fields) + "\n}\n")
+    text = "\n".join(blocks)
+    flagged = {p.key for p in check(read_string(text, format="bibtex")) if p.code.startswith("RK6")}
+    before = _entry_texts(text)
+    after = _entry_texts(format_source(text, minimal=True).text)
+    assert flagged == {key for key in before if before[key] != after[key]}
