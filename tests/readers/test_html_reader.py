@@ -436,3 +436,16 @@ def test_title_headings_with_paper_links_are_items_without_their_abstracts() -> 
     items = hs.page_items(hs.parse_html(page))
     assert [i.segment.text for i in items] == [f"{t} Presented at {v}" for t, v, _ in papers]
     assert all(any(link.url.endswith(".bib") for link in i.segment.links) for i in items)
+
+
+def test_a_table_row_with_a_link_cell_is_one_item() -> None:
+    from refkit.extraction import html_segments as hs
+
+    rows = "".join(
+        f"<tr><td>{year}</td><td>Doe, J., Roe, R. ({year}). A study number {n} of tables. Journal of Rows, 3(1), 1-9.</td>"
+        f"<td><a href='https://doi.org/10.1038/s43587-025-0100{n}-w'>https://doi.org/10.1038/s43587-025-0100{n}-w</a></td></tr>"
+        for n, year in enumerate((2025, 2024, 2023))
+    )
+    items = hs.page_items(hs.parse_html(f"<html><body><h1>Papers</h1><table>{rows}</table></body></html>"))
+    assert len(items) == 3
+    assert all("A study number" in i.segment.text and any("doi.org" in l.url for l in i.segment.links) for i in items)

@@ -58,6 +58,7 @@ _SIGNAL = re.compile(
     re.I,
 )
 _PUNCT = re.compile(r"[,.;:]")
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody"})
 _ITEM_TAGS = frozenset({"li", "dd", "tr"})
 YEAR_ONLY = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
@@ -91,6 +92,8 @@ def _measure(text: str | None) -> _TextStat | None:
     s = text.strip()
     if not s:
         return None
+    if _BARE_URL.match(s):
+        return (len(s), 0, 0, 0)  # a URL shown as text (a link cell): no citation by itself
     years = len(_YEAR.findall(s)) if _DIGIT.search(s) else 0
     return (len(s), years, len(_SIGNAL.findall(s)), s.count(",") + s.count(".") + s.count(";") + s.count(":"))
 
