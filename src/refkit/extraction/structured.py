@@ -84,7 +84,8 @@ def bibtex_elements(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
     return out
 
 
-_JS_STRING = re.compile(r"""(["'`])((?:\\.|(?!\1)[^\\])*?@\s*[A-Za-z]+\s*[{(](?:\\.|(?!\1)[^\\])*)\1""", re.S)
+_QUOTE_OR_ESCAPE = re.compile(r"""\\.|["'`]""", re.S)
+_ENTRY_OPENER = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
 _JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
 
@@ -103,10 +104,36 @@ def _js_bibtex(script: str) -> Iterator[str]:
     """BibTeX held in JavaScript string literals (``var bib = "@article{…}\\n"``)."""
     if len(script) > 5_000_000 or not _BIB_START.search(script.replace("\\n", "\n")):
         return  # no entry start anywhere: skip the string scan
-    for m in _JS_STRING.finditer(script):
-        text = _js_unescape(m.group(2))
-        if _looks_bibtex(text):
-            yield text
+    for body in _js_string_literals(script):
+        if _ENTRY_OPENER.search(body):
+            text = _js_unescape(body)
+            if _looks_bibtex(text):
+                yield text
+
+
+def _js_string_literals(script: str) -> Iterator[str]:
+    """The bodies of the quoted literals of ``script`` ('…', "…", `…`), escapes kept.
+
+    One pass over the quotes and escapes: a quote opens a literal that the next
+    unescaped quote of its kind closes. A quote with no closer anywhere after it
+    is skipped, and so is every later quote of its kind (none of them can close
+    either), so unterminated strings cost nothing: the backtracking pattern this
+    replaces rescanned to the end of the script from every quote."""
+    unclosable: set[str] = set()
+    pos = 0
+    while pos < len(script):
+        tokens = _QUOTE_OR_ESCAPE.finditer(script, pos)
+        pos = len(script)
+        for m in tokens:
+            quote = m.group(0)
+            if len(quote) != 1 or quote in unclosable:
+                continue  # an escape outside a literal, or a quote that cannot close
+            closer = next((t for t in tokens if t.group(0) == quote), None)
+            if closer is None:
+                unclosable.add(quote)  # at most three rescans: one per kind of quote
+                pos = m.end()
+                break
+            yield script[m.end():closer.start()]
 
 
 def parse_bibtex(text: str, path: str | None = None, line: int | None = None) -> list[Entry]:
