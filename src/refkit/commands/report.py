@@ -20,8 +20,6 @@ crash as "changes found".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_CHANGED", "EXIT_LOOKUPS_FAILED", "EXIT_INTERRUPTED", "Report", "plural"]
 
 EXIT_OK = 0
@@ -53,7 +51,6 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {head + ' ' if head else ''}{word}"
 
 
-@dataclass
 class Report:
     """What one run did to its files, and the exit code that follows.
 
@@ -62,11 +59,18 @@ class Report:
     exit (problems found by ``check``, failed lookups …).
     """
 
-    report_only: bool = False
-    changed: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    findings: int = 0
+    # a plain class, not a dataclass: importing dataclasses (and inspect) would
+    # double the start-up time of every command, `refkit --version` included
+    def __init__(self, report_only: bool = False, findings: int = 0) -> None:
+        self.report_only = report_only
+        self.changed = 0
+        self.unchanged = 0
+        self.failed = 0
+        self.findings = findings
+
+    def __repr__(self) -> str:
+        return (f"Report(report_only={self.report_only}, changed={self.changed}, unchanged={self.unchanged}, "
+                f"failed={self.failed}, findings={self.findings})")
 
     def done(self, changed: bool) -> None:
         """One file handled (rewritten, or would be, when ``changed``)."""
