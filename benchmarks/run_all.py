@@ -33,6 +33,7 @@ def main() -> int:
         ["score_corpus.py"],
         ["bench_render.py"],
         ["bench_csl_suite.py"],
+        ["bench_render_memory.py"],
         ["bench_csljson_roundtrip.py"],
         ["bench_enrich.py"] + (["--fast"] if fast else []),
         ["bench_network_failures.py"],
