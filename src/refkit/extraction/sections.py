@@ -54,7 +54,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def section_kind(heading: str, max_words: int = 8) -> str | None:
     """``"publications"``, one of :data:`KINDS`, or None for a heading that names no
     section (a year, a topic, or text longer than ``max_words`` words: a paper title)."""
-    text = " ".join(heading.split()).lower()
+    if len(heading) > 400:  # far longer than a section name, whatever its spacing
+        return None
+    return _kind(" ".join(heading.split()).lower(), max_words)
+
+
+@lru_cache(maxsize=8192)
+def _kind(text: str, max_words: int) -> str | None:
+    """:func:`section_kind` of a normalized heading; cached, as a page repeats its
+    headings and readers ask about each item's."""
     if not text or len(text) > 120 or len(text.split()) > max_words:
         return None
     patterns = _patterns()
