@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
             print(f"refkit: {internal_error(exc, redact(source))}", file=sys.stderr)
             return EXIT_ERROR
-        if not part.entries:
+        if not part.entries and len(args.inputs) > 1:  # one input: the closing message says it
             print(f"refkit: {redact(source)}: no publication entries found", file=sys.stderr)
         library = part if not library.blocks and not library.problems else library.merged(part)
     for problem in library.problems:
