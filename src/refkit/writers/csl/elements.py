@@ -237,6 +237,15 @@ class Conditions:
 
 
 class Label:
+    def process(self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        """CSL 1.0.2 "Label": the label of a variable the item does not have
+        prints nothing (citeproc-py printed "p." without a page)."""
+        if variable is None:
+            name = self.get("variable")
+            if name and name != "locator" and name.replace("-", "_") not in item.reference and name not in item.reference:
+                return None
+        return super().process(item, variable, plural, context, **kwargs)  # type: ignore[misc]
+
     def _is_plural(self: Any, item: Any) -> bool:
         """CSL "Label" plural: a range or list of numbers ("251-254", "2 & 3") is plural."""
         variable = self.get("variable")

@@ -212,16 +212,16 @@ def make_source(items: list[dict[str, Any]], range_delimiter: str = "–") -> Bi
                 date = parser.parse_date(value) if isinstance(value, dict) else None
                 if date is not None:
                     data[name] = date
-            elif isinstance(value, (list, dict)):
-                continue
+            elif isinstance(value, (list, dict)) or value is None or str(value).strip() == "":
+                continue  # an empty variable is no variable: no label, no group for it
             else:
                 text = str(value) if key in _VERBATIM else prepare_text(str(value))
                 if name in ("issue", "volume") and _NUM_RANGE.match(text):
                     # CSL 1.0.2 "Number": a numeric range is printed with the
                     # locale's range delimiter (an en dash; AMA's is a hyphen)
                     text = _NUM_RANGE.sub(lambda m: m.group(1) + range_delimiter + m.group(2), text)
-                elif name == "page" and text.strip() and not text.strip(" -–—"):
-                    text = ""  # a page of only dashes is no page (citeproc-js prints none)
+                elif name == "page" and not text.strip(" -–—"):
+                    text = ""  # a page of only dashes prints as nothing, its label stays (citeproc-js)
                 data[name] = parser.parse_string(text)
         source.add(_reference(item["id"], item["type"], data))
     return source
