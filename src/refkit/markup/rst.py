@@ -73,8 +73,10 @@ class _Writer:
         self.line = 0
         self.depth = 1
 
-    def pad(self, node: Any) -> None:
+    def pad(self, node: Any, shift: int = 0) -> None:
         line = getattr(node, "line", None)
+        if line is not None:
+            line -= shift
         if line is None:
             for child in node.traverse(include_self=False) if hasattr(node, "traverse") else ():
                 line = getattr(child, "line", None)
@@ -117,7 +119,7 @@ class _Writer:
             return
         if name in ("title", "rubric"):
             level = min(6, self.depth if name == "title" else self.depth + 1)
-            self.pad(node)
+            self.pad(node, shift=1 if name == "title" else 0)  # docutils gives a title its underline's line
             self.out.append(f"<h{level}>")
             self.children(node)
             self.out.append(f"</h{level}>")

@@ -1,0 +1,34 @@
+"""Markdown -> HTML rendering (refkit.markup.markdown): choices for publication pages."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from refkit.markup.markdown import to_html
+
+
+def tree(source: str) -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(to_html(source))
+
+
+def test_blocks_keep_their_source_lines_and_front_matter_is_skipped() -> None:
+    root = tree("---\ntitle: x\n---\n\n# Papers\n\n1. First item\n   continued\n2. Second item\n")
+    assert [(h.text_content(), h.sourceline) for h in root.iter("h1")] == [("Papers", 5)]
+    assert [li.sourceline for li in root.iter("li")] == [7, 9]
+    assert "title: x" not in root.text_content()
+
+
+def test_soft_breaks_are_line_breaks_and_indented_lines_are_not_code() -> None:
+    root = tree("- Title line\n  Authors line\n\n<div>\n\n    <b>Indented</b> card text\n\n</div>\n")
+    assert len(list(next(root.iter("li")).iter("br"))) == 1
+    assert list(root.iter("pre")) == [] and [b.text_content() for b in root.iter("b")] == ["Indented"]
+
+
+def test_section_label_paragraphs_become_headings() -> None:
+    root = tree("## Publications\n\nCo-Authored Papers:\n\n- A. Smith. A title. 2020.\n\nAwards\n\n- Best paper, 2019\n\nA sentence of text, not a label.\n")
+    assert [(h.tag, h.text_content()) for h in root.iter("h2", "h3")] == [("h2", "Publications"), ("h3", "Co-Authored Papers:"), ("h3", "Awards")]
+
+
+def test_template_tags_and_entities() -> None:
+    root = tree("{% include base_path %}\n{{ site.title }}\n\n- On &infin;-categories &amp; more {{< ref x >}}\n")
+    assert " ".join(root.text_content().split()) == "On ∞-categories & more"
