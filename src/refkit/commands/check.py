@@ -69,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
     from ..io import read_string
 
     from .files import collect
-    from .report import Report, internal_error
+    from .report import EXIT_OK, Report, internal_error
 
     select_rules(args.select, args.ignore)  # unknown codes are an error before any file is read
     files = collect(args.files, args.exclude, args.extend_exclude)
     if not files:
         if not args.quiet:
             print("refkit: no .bib files found; nothing to do", file=sys.stderr)
-        return 0
+        return EXIT_OK
     # a short-lived process that builds many small objects and no cycles worth
     # collecting: the cyclic GC would take about 40% of the run time on large files
     gc.disable()

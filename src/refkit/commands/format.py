@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from ..formatting import format_file
     from ..transforms.keys import check_pattern
     from .files import collect
-    from .report import Report, internal_error
+    from .report import EXIT_OK, Report, internal_error
 
     if args.key_pattern:
         check_pattern(args.key_pattern)
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         if not args.quiet:
             print("refkit: no .bib files found; nothing to do", file=sys.stderr)
-        return 0
+        return EXIT_OK
     report = Report(report_only=args.check or args.diff)
     for path in files:
         try:

