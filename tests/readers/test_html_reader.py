@@ -449,3 +449,20 @@ def test_a_table_row_with_a_link_cell_is_one_item() -> None:
     items = hs.page_items(hs.parse_html(f"<html><body><h1>Papers</h1><table>{rows}</table></body></html>"))
     assert len(items) == 3
     assert all("A study number" in i.segment.text and any("doi.org" in l.url for l in i.segment.links) for i in items)
+
+
+def test_a_paragraph_of_line_broken_papers_keeps_each_paper_whole() -> None:
+    from refkit.extraction import html_segments as hs
+
+    paper = (
+        "<p><strong>A Metaheuristic Optimizer for Heat Exchangers</strong><br>\n"
+        "<strong>Lara, O.D.</strong>, Gomez, F.I., Dragoi, E.N.<br>\n"
+        "<em>Computers &amp; Chemical Engineering</em>, Vol. 194, 108987, 2025<br>\n"
+        "DOI: <a href='https://doi.org/10.1016/j.compchemeng.2024.108987'>10.1016/j.compchemeng.2024.108987</a><br>\n"
+        "<strong>Destacado:</strong> Desarrollo del algoritmo, evaluado en funciones CEC 2017 y aplicado al diseño de equipos.</p>\n"
+    )
+    other = "<p><strong>A Review of Bioethanol Purification</strong><br>\nGomez, F.I., <strong>Lara, O.D.</strong><br>\n<em>Engineering Reports</em>, Vol. 7, 2025</p>\n"
+    items = hs.page_items(hs.parse_html(f"<html><body><h2>Artículos</h2><h3>2025</h3>{paper}{other}</body></html>"))
+    assert len(items) == 2
+    assert items[0].segment.text.startswith("A Metaheuristic Optimizer") and "Computers & Chemical Engineering" in items[0].segment.text
+    assert items[1].segment.text.startswith("A Review of Bioethanol")

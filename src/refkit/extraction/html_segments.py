@@ -540,7 +540,10 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
         and not _link_only(p)
     ]
     groups: list[list[_Part]] = []
-    if len(fillers) >= max(1, len(unit_parts) - 1):
+    lines = _multiline_papers(parts) if dominant == ("#inline",) else None
+    if lines:
+        groups = lines
+    elif len(fillers) >= max(1, len(unit_parts) - 1):
         groups = _group_flat(parts, unit_parts)
     else:
         current: list[_Part] | None = None
@@ -558,6 +561,41 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
             else:
                 current = None
     return groups, sub_containers
+
+
+def _multiline_papers(parts: list[_Part]) -> list[list[_Part]] | None:
+    """A block of ``<br>``-separated lines holding several papers of several lines
+    each (title / authors / venue, year / a note): the lines before a dated line
+    belong to its paper, and a dated note written as a sentence ends none; lines
+    that show no person names after a paper are its trailing lines (a DOI, a
+    note). Only when every paper so found has more than its date line; None
+    otherwise."""
+    if any(p.element is not None and p.stat.tlen >= 15 for p in parts):
+        return None  # block children: not a run of lines
+    marked = []
+    for p in parts:
+        units = p.stat.units
+        if units and _prose_part(p):
+            units = 0
+        stat = _Stat(p.stat.tlen, p.stat.years, p.stat.signals, p.stat.punct, p.stat.blockish, units)
+        marked.append(_Part(p.parent, p.a, p.b, stat, p.element, p.separator, p.heading))
+    dated = [p for p in marked if p.stat.units == 1]
+    if len(dated) < 2:
+        return None
+    groups: list[list[_Part]] = []
+    named: list[bool] = []
+    merged = False
+    for g in _group_flat(marked, dated):
+        names = has_names(" ".join(_part_text(p) for p in g))
+        if groups and named[-1] and not names:
+            groups[-1].extend(g)  # no names after a paper with names: its trailing lines (DOI, a note)
+            merged = True
+        else:
+            groups.append(g)
+            named.append(names)
+    if len(groups) < (1 if merged else 2) or any(sum(1 for p in g if p.stat.tlen >= 15) < 2 for g in groups):
+        return None
+    return groups
 
 
 def _group_flat(parts: list[_Part], unit_parts: list[_Part]) -> list[list[_Part]]:
