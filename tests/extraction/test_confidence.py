@@ -60,3 +60,15 @@ def test_review_lists_the_least_certain_extracted_entries_first() -> None:
     listed = review(Library.from_entries([good, poor, unassessed, worst]))
     assert listed == [worst, poor]
     assert confidence_of(unassessed) < 1  # still computable on demand
+
+
+def test_an_entry_that_cannot_be_assessed_is_kept_and_marked(monkeypatch) -> None:
+    from refkit.extraction import confidence
+
+    def broken(entry):  # type: ignore[no-untyped-def]
+        raise ValueError("odd value")
+
+    monkeypatch.setattr(confidence, "_field_doubts", broken)
+    e = assess(entry(**COMPLETE))
+    assert e.origin.doubts == ("could not be assessed",) and e.origin.confidence == 0.5  # type: ignore[union-attr]
+    assert e.fields == entry(**COMPLETE).fields

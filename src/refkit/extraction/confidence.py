@@ -64,6 +64,7 @@ NO_VENUE = Doubt("no venue", 0.1)
 TWO_PAPERS = Doubt("item may hold two papers", 0.3)
 ODD_SHAPE = Doubt("item shaped unlike its neighbours", 0.1)
 NO_SECTION = Doubt("not under a publications heading", 0.05)
+UNASSESSED = Doubt("could not be assessed", 0.5)
 
 _VENUE_FIELDS = ("journal", "booktitle", "publisher", "school", "institution", "howpublished", "organization", "eprint", "series")
 _TITLE_VENUE = re.compile(
@@ -181,7 +182,10 @@ def _names_runs(text: str) -> list[str]:
 def assess(entry: Entry, segmentation: Segmentation | None = None) -> Entry:
     """``entry`` with ``origin.confidence`` and ``origin.doubts`` set from its
     fields and, when given, how it was cut from its document."""
-    doubts = _field_doubts(entry) + (_segment_doubts(segmentation) if segmentation is not None else [])
+    try:
+        doubts = _field_doubts(entry) + (_segment_doubts(segmentation) if segmentation is not None else [])
+    except Exception:  # an entry too odd to assess is kept, marked for review, never lost
+        doubts = [UNASSESSED]
     score = max(0.0, 1.0 - sum(d.penalty for d in doubts))
     origin = entry.origin or Origin()
     origin = replace(origin, confidence=round(score, 2), doubts=tuple(d.why for d in doubts))
