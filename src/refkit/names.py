@@ -10,7 +10,8 @@ every name a ``.bib`` file can hold. Beyond BibTeX, two forms people write are r
   useprefix=true``), where every comma-separated part is ``key=value``.
 
 A name that none of these can split (``Doe, John, Jr, Extra``: "too many
-commas" to pybtex) is kept whole as a literal name: reading a name never
+commas" to pybtex) is kept whole as a literal name (with the part before the
+first comma as its family name, for keys and matching): reading a name never
 raises, and nothing the user wrote is lost.
 
 This module imports nothing from :mod:`refkit.model` (which re-exports
@@ -108,7 +109,10 @@ def parse_name(text: str) -> Name:
     try:
         person = Person(text)
     except PybtexError:  # "Too many commas in …" and other names BibTeX cannot split
-        return Name(literal=text)
+        # kept whole; the part before the first comma ("Last, …") is kept as the family
+        # name too, for citation keys and matching (writers use the literal)
+        family = _split_at_depth0(text, ",")[0].strip()
+        return Name(literal=text, family=family if family != text else "")
     return Name(
         family=" ".join(person.last_names),
         given=" ".join(person.first_names + person.middle_names),
