@@ -57,3 +57,33 @@ def test_variables_in_note_lines_are_read_and_hyphenated_name_variables_print() 
     assert note_variables({"id": "x", "genre": "Mine", "note": "genre: Theirs"})["genre"] == "Mine"  # the item's own value wins
     style_item = [{"id": "r", "type": "review", "title": "T", "reviewed-author": [{"family": "Hall", "given": "W. C."}], "issued": {"date-parts": [[2000]]}}]
     assert "Hall" in refkit.render(read_csl(json.dumps(style_item)), style="apa")[0][1]
+
+
+def test_particles_are_parsed_out_of_family_and_given_names() -> None:
+    from refkit.writers.csl.marks import GLUE
+    from refkit.writers.csl.source import split_particles
+
+    assert split_particles({"family": "van der Berg", "given": "Jan"}) == {"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"}
+    assert split_particles({"family": "in 't Horvath"})["non-dropping-particle"] == "in 't"
+    assert split_particles({"family": "al-One"}) == {"family": "One", "non-dropping-particle": "al-" + GLUE}
+    assert split_particles({"family": "d'Wander"})["non-dropping-particle"] == "d'" + GLUE
+    assert split_particles({"given": "Ludwig van", "family": "Beethoven"}) == {"given": "Ludwig", "dropping-particle": "van", "family": "Beethoven"}
+    for kept in ({"family": "O'Neil"}, {"family": "García-Márquez"}, {"family": "hooks"}, {"family": "van Gogh", "parse-names": False}, {"family": "Gogh", "non-dropping-particle": "van"}, {"family": "田中"}):
+        assert split_particles(kept) == kept
+
+
+def test_parsed_particles_sort_and_print_as_the_style_says() -> None:
+    style = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" demote-non-dropping-particle="display-and-sort">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text value="x"/></layout></citation>
+  <bibliography><sort><key variable="author"/></sort><layout><names variable="author"><name name-as-sort-order="all"/></names></layout></bibliography>
+</style>"""
+    import tempfile
+    from pathlib import Path
+
+    items = [{"id": f"k{i}", "type": "book", "author": [{"family": f, "given": g}]} for i, (f, g) in enumerate([("al-One", "Alan"), ("Marple", "Mary"), ("d'Wander", "Will")])]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "s.csl"
+        path.write_text(style, encoding="utf-8")
+        out = [text for _, text in refkit.render(read_csl(json.dumps(items)), style=str(path), format="text")]
+    assert out == ["Marple, Mary", "One, Alan al-", "Wander, Will d’"]

@@ -13,7 +13,7 @@ from citeproc import model
 from citeproc.source import Date, DateRange
 from citeproc.string import String
 
-from .marks import FORMATTER
+from .marks import FORMATTER, unglue
 from .quotes import finish_quotes
 from .source import Item, make_source
 from .state import CURRENT, RenderState
@@ -113,7 +113,7 @@ def _render_item(layout: Any, item: Any, n: int, state: RenderState, drop_number
 
 
 def _finish(layout: Any, text: str, state: RenderState) -> str:
-    text = _WHITESPACE.sub(" ", text)
+    text = unglue(_WHITESPACE.sub(" ", text))
     cache = state.cache
     if cache.piq is None:
         try:

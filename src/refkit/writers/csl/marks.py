@@ -29,6 +29,14 @@ DATA_OPEN, DATA_CLOSE, BLOCK = "\ue010", "\ue011", "\ue012"
 STYLE_OPEN, STYLE_CLOSE = "\ue020", "\ue021"
 #: a straight apostrophe in data, made typographic at the end
 APOSTROPHE = "\ue013"
+#: after a particle that joins the next name part without a space ("al-", "d’"):
+#: the space after it is dropped at the end (citeproc-py joins name parts with spaces)
+GLUE = "\ue016"
+
+
+def unglue(text: str) -> str:
+    """``text`` with each :data:`GLUE` and the space after it removed."""
+    return text.replace(GLUE + " ", "").replace(GLUE, "") if GLUE in text else text
 
 
 def wrap(tag: str, text: Any) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from citeproc.source import BibliographySource, CitationItem, Reference
 from citeproc.source.json import CiteProcJSON
 
-from .marks import CLOSE, OPEN
+from .marks import CLOSE, GLUE, OPEN
 from .quotes import mark_data_quotes
 
 __all__ = ["make_source", "Item"]
@@ -121,6 +121,58 @@ def prepare_text(value: str) -> str:
     return mark_data_quotes(typographic(rich_text(value))).translate(_NOCASE_TAGS)
 
 
+def _lowercase(word: str) -> bool:
+    """A word written in lower case ("van", "'t", "de'"), not one without case."""
+    return word == word.lower() and word != word.upper()
+
+
+def _attached(word: str) -> int:
+    """The length of a lower-case particle joined to the name by an apostrophe
+    or hyphen ("d'" of "d'Wander", "al-" of "al-One"), else 0."""
+    for i, c in enumerate(word):
+        if c in "-'’":
+            rest = word[i + 1 : i + 2]
+            return i + 1 if i and _lowercase(word[:i]) and rest.isupper() else 0
+        if not c.isalpha():
+            return 0
+    return 0
+
+
+def split_particles(name: dict[str, Any]) -> dict[str, Any]:
+    """CSL "Name-part Order" / name particles in CSL-JSON, as citeproc-js parses
+    them: when an item gives no particle fields (and no ``parse-names: false``),
+    the lower-case words that begin the family name are its non-dropping
+    particle ("van der Berg", "in 't Horvath"), and so is a lower-case prefix
+    joined by an apostrophe or hyphen ("d'Wander", "al-One"); the lower-case
+    words that end the given name are its dropping particle ("Ludwig van").
+    A joined particle ends with :data:`GLUE`, so no space follows it."""
+    if "non-dropping-particle" in name or "dropping-particle" in name or str(name.get("parse-names", "")).lower() == "false":
+        return name
+    out = dict(name)
+    family = name.get("family")
+    if isinstance(family, str):
+        words = family.split(" ")
+        n = 0
+        while n < len(words) - 1 and _lowercase(words[n]):
+            n += 1
+        particle, rest = " ".join(words[:n]), " ".join(words[n:])
+        joined = _attached(rest)
+        if joined:
+            particle = (particle + " " if particle else "") + rest[:joined] + GLUE
+            rest = rest[joined:]
+        if particle:
+            out["non-dropping-particle"], out["family"] = particle, rest
+    given = name.get("given")
+    if isinstance(given, str):
+        words = given.split(" ")
+        n = len(words)
+        while n > 1 and _lowercase(words[n - 1]) and any(c.isalpha() for c in words[n - 1]):
+            n -= 1
+        if n < len(words):
+            out["given"], out["dropping-particle"] = " ".join(words[:n]), " ".join(words[n:])
+    return out
+
+
 def _names(parser: CiteProcJSON, value: list[Any]) -> Any:
     names = []
     for name in value:
@@ -129,6 +181,8 @@ def _names(parser: CiteProcJSON, value: list[Any]) -> Any:
             if isinstance(family, str) and len(family) > 2 and family[0] == family[-1] == '"':
                 # a family name in double quotes is taken as written (citeproc-js)
                 name = {**name, "family": family[1:-1]}
+            elif "literal" not in name:
+                name = split_particles(name)
             name = {k: prepare_text(v) if isinstance(v, str) and k != "parse-names" else v for k, v in name.items()}
         names.append(name)
     return parser.parse_names(names)
