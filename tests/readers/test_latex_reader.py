@@ -110,6 +110,17 @@ def test_sniff_by_commands_and_extension() -> None:
     assert readers.reader("tex").__name__ == "refkit.readers.latex"
 
 
+def test_a_few_inline_commands_in_a_long_plain_text_do_not_make_it_latex() -> None:
+    # a scraped profile listing whose abstracts quote \textit{…} is plain text, not a LaTeX document
+    listing = "\n\n".join(
+        f"Paper {i}\n\nA. Author, B. Author et al.\n\nAn abstract with words and words and words.\n" for i in range(40)
+    )
+    text = listing + "We study \\textit{frame} interpolation and \\textit{video} coding.\n"
+    assert reader.sniff(text) == 0.0
+    assert readers.sniff(text, "profile.txt") == "text"
+    assert reader.sniff("\\textbf{Doe, J.} and \\emph{A title}.\n") > 0  # dense inline markup is still LaTeX
+
+
 def test_expansion_bombs_are_bounded_and_reported() -> None:
     # each macro expands to ten of the previous one: 10^9 characters if expanded in full
     bomb = r"\def\a{xxxxxxxxxx}" + "".join(rf"\def\{c}{{\{p}\{p}\{p}\{p}\{p}\{p}\{p}\{p}\{p}\{p}}}" for p, c in zip("abcdefgh", "bcdefghi"))

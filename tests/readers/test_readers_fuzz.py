@@ -125,6 +125,8 @@ PATHOLOGICAL: list[tuple[str, Callable[[int], str]]] = [
     ("csljson", lambda n: "[" * (n // 2) + "]" * (n // 2)),  # nesting: RecursionError
     ("csljson", lambda n: "[" + ",\n".join('{"id": "a%d", "type": "book", "title": "t"}' % i for i in range(n // 44)) + "]"),
     ("html", lambda n: "<html><body>" + "<dl><dd>Doe, J. A title. 2020. " * (n // 32)),
+    ("latex", lambda n: "\\cvitem{" * (n // 8) + "a"),  # unclosed macro arguments: exponential in pylatexenc
+    ("latex", lambda n: "\\cvitem[" * (n // 8) + "a"),
     ("html", lambda n: "<script>var b = " + "'\"`x" * (n // 4) + " '@article{a, title={T}}'</script>"),  # JS strings
     ("markdown", lambda n: ("](x){a=\"" + "[@" + "[x]{.a " + ":::\n") * (n // 20)),  # Pandoc attributes, citations
     ("org", lambda n: ("[[" + "*a " + "@@html:" + "\\(" + "/a/ ") * (n // 17)),  # unclosed delimiters

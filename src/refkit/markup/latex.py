@@ -97,6 +97,7 @@ _NEWCOMMAND_HEAD = re.compile(
 )
 _DEF_HEAD = re.compile(r"\\(?:def|gdef|edef|xdef)\s*\\([A-Za-z]+|.)((?:#[1-9]){0,9})\s*\{")
 _GROUPING = re.compile(r"[{}\[\]]")
+_BRACE_TOKEN = re.compile(r"\\[A-Za-z]+\s*\[|\\.|%[^\n]*|[{}\[\]]", re.S)
 _YEAR_LABEL = re.compile(r"\s*\(?(?:19|20)\d\d[a-z]?\)?\s*")
 
 
@@ -616,6 +617,43 @@ def _context(macros: dict[str, Macro]) -> Any:
     return db
 
 
+def _balance_braces(text: str) -> tuple[str, int]:
+    """``text`` with every brace that has no partner, and every ``[`` opening a
+    macro's optional argument that nothing closes, replaced by a space; and how many.
+
+    pylatexenc's tolerant parser retries a macro's arguments when a group is not
+    closed, which is exponential in the nesting (``\\cvitem{`` 16 times: 6 s, 18
+    times: 20 s); a balanced text parses in linear time. One stack pass per kind,
+    escapes (``\\{``) and comments skipped; the length and the lines are unchanged.
+    A ``[`` in running text is left alone: it is no argument and costs nothing."""
+    unmatched: list[int] = []
+    braces: list[int] = []
+    brackets: list[int] = []  # positions of "[" opening optional arguments; -1 for other "["
+    for m in _BRACE_TOKEN.finditer(text):
+        token = m.group(0)
+        if token == "{":
+            braces.append(m.start())
+        elif token == "}":
+            if braces:
+                braces.pop()
+            else:
+                unmatched.append(m.start())
+        elif token.endswith("[") and token.startswith("\\") and len(token) > 2:
+            brackets.append(m.end() - 1)
+        elif token == "[":
+            brackets.append(-1)
+        elif token == "]" and brackets:
+            brackets.pop()
+    unmatched.extend(braces)
+    unmatched.extend(pos for pos in brackets if pos >= 0)
+    if not unmatched:
+        return text, 0
+    chars = list(text)
+    for pos in unmatched:
+        chars[pos] = " "
+    return "".join(chars), len(unmatched)
+
+
 def _walk(text: str, context: Any) -> Any:
     from pylatexenc.latexwalker import LatexWalker
 
@@ -648,6 +686,9 @@ def to_html(text: str) -> Rendered:
     problems: list[tuple[int, str]] = []
     _command_defs(text, macros)
     context = _context(macros)
+    text, dropped = _balance_braces(text)
+    if dropped:
+        problems.append((1, f"{dropped} unbalanced brace{'s' if dropped != 1 else ''} or bracket{'s' if dropped != 1 else ''} ignored"))
     try:
         nodes = _walk(text, context)
     except RecursionError:

@@ -32,7 +32,10 @@ def sniff(text: str) -> float:
         return 0.9
     if _STRUCTURE.search(head):
         return 0.4
-    if len(_INLINE.findall(head)) >= 2:
+    # inline markup alone is weak evidence, and only when it is dense: a plain text
+    # that quotes a few abstracts with \textit{…} in them is still plain text
+    inline = len(_INLINE.findall(head))
+    if inline >= 2 and inline * 40 >= head.count("\n") + 1:
         return 0.2
     return 0.0
 
