@@ -12,6 +12,7 @@ Scoring rules: tests/extract_scoring.py (the official scorer's, self-contained).
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -37,6 +38,7 @@ def main() -> int:
     ap.add_argument("roots", nargs="*", type=Path, help="folders of case folders (default: the corpus and the seeds)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every problem")
     ap.add_argument("--api", action="store_true", help="use refkit's Python API in-process instead of the CLI")
+    ap.add_argument("--tagger", choices=("rules", "crf"), help="refkit convert --tagger (default: refkit's default)")
     args = ap.parse_args()
     roots = args.roots or [ROOT / "tests" / "cases" / "extract", ROOT.parent / "shared" / "seeds"]
     everything: list[scoring.CaseScore] = []
@@ -45,6 +47,8 @@ def main() -> int:
         if not cases:
             continue
         convert = api_convert if args.api else scoring.refkit_convert
+        if args.tagger and not args.api:
+            convert = functools.partial(scoring.refkit_convert, extra=("--tagger", args.tagger))
         scores = [scoring.score_dir(case, convert) for case in cases]
         everything += scores
         print(f"== {root}")

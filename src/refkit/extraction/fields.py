@@ -1,0 +1,62 @@
+"""Field normalizers: the text of one tagged span -> the value of one Entry field.
+
+The learned tagger (:mod:`refkit.extraction.tagging`) decides where a field is;
+what its value is stays a rule, because it is one: a year is four digits, a page
+range has a dash, a volume is a number after "vol.". Each function takes the span
+as shown and returns the BibTeX value, or None when the span holds no such value
+(then the field is left out — never guessed). Names go through
+:func:`refkit.extraction.authors.scan_authors`, identifiers through
+:mod:`refkit.ids`; anystyle's ``normalizer/*.rb`` are the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["year", "month", "pages", "number"]
+
+_YEAR = re.compile(r"(?<![\w/.\-])(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)")
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\b", re.I
+)
+_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_ISO_MONTH = re.compile(r"\b(?:1[5-9]\d\d|20[0-4]\d)-(0[1-9]|1[0-2])\b")
+_PAGES = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)(?:\s*(?:[-‐‑‒–—]+|\bto\b)\s*([A-Za-z]?\d+[A-Za-z]?))?")
+_PAGE_LABEL = re.compile(r"^\s*(?:pp?\.?|pages?|s\.|seiten|art(?:icle)?\.?\s*(?:no\.?)?)\s*", re.I)
+_NUMBER = re.compile(r"\d+(?:\s*[-–/]\s*\d+)?|\b[IVXLCDM]+\b")
+
+
+def year(span: str) -> str | None:
+    """The first plausible year shown in a date span: "March 2019" -> "2019",
+    "(2020a)" -> "2020"; page numbers and DOIs are no years."""
+    m = _YEAR.search(span)
+    return m.group(1) if m else None
+
+
+def month(span: str) -> str | None:
+    """The BibTeX month macro of a date span: "Mar. 2012" -> "mar", "2012-03-05" -> "mar"."""
+    m = _MONTH.search(span)
+    if m:
+        return m.group(1).lower()
+    iso = _ISO_MONTH.search(span)
+    return _MONTH_NAMES[int(iso.group(1)) - 1] if iso else None
+
+
+def pages(span: str) -> str | None:
+    """A page or page range as BibTeX writes it: "pp. 112–120" -> "112--120",
+    "p. 5" -> "5", "e1002" -> "e1002"."""
+    text = _PAGE_LABEL.sub("", span)
+    m = _PAGES.search(text)
+    if not m:
+        return None
+    first, last = m.group(1), m.group(2)
+    return f"{first}--{last}" if last else first
+
+
+def number(span: str) -> str | None:
+    """A volume or issue number: "vol. 12" -> "12", "(4)" -> "4", "no. 3–4" -> "3--4", "XII" -> "XII"."""
+    m = _NUMBER.search(span)
+    if not m:
+        return None
+    value = re.sub(r"\s*[-–]\s*", "--", m.group(0))
+    return re.sub(r"\s+", "", value)
