@@ -38,7 +38,7 @@ def main() -> int:
     ap.add_argument("roots", nargs="*", type=Path, help="folders of case folders (default: the corpus and the seeds)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every problem")
     ap.add_argument("--api", action="store_true", help="use refkit's Python API in-process instead of the CLI")
-    ap.add_argument("--tagger", choices=("rules", "crf"), help="refkit convert --tagger (default: refkit's default)")
+    ap.add_argument("--tagger", choices=("rules", "crf", "hybrid"), help="refkit convert --tagger (default: refkit's default)")
     args = ap.parse_args()
     roots = args.roots or [ROOT / "tests" / "cases" / "extract", ROOT.parent / "shared" / "seeds"]
     everything: list[scoring.CaseScore] = []

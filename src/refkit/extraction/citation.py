@@ -47,11 +47,12 @@ from .venues import is_publisher, lookup, venue_type
 
 __all__ = ["parse_segment", "parse_text", "labelled_part", "FIELD_LABELS", "TAGGER", "TAGGERS", "prepare", "tokens_of"]
 
-#: how step 4 assigns fields: ``"rules"`` (the patterns below) or ``"crf"`` (the learned
-#: tagger of :mod:`refkit.extraction.tagging`). A context variable, so ``refkit convert
+#: how step 4 assigns fields: ``"rules"`` (the patterns below), ``"crf"`` (the learned
+#: tagger of :mod:`refkit.extraction.tagging`) or ``"hybrid"`` (the rules where quotes or
+#: bold type mark the title, the tagger elsewhere). A context variable, so ``refkit convert
 #: --tagger`` and :func:`refkit.extract` choose it without threading an option through
 #: every reader; ``parse_segment(..., tagger=...)`` overrides it per call.
-TAGGERS = ("rules", "crf")
+TAGGERS = ("rules", "crf", "hybrid")
 TAGGER: ContextVar[str] = ContextVar("refkit_tagger", default="rules")
 
 # ---- vocabulary -------------------------------------------------------------------------
@@ -804,18 +805,70 @@ _VENUE_LABELS = frozenset({"container", "publisher", "date"})
 _NUMBER_LABELS = {"volume": ("volume", "number"), "issue": ("number", "number"), "pages": ("pages", "pages")}
 
 
-def _assign_tagged(work: _Work) -> _Parts:
+#: the tagger's mean certainty over the title and name tokens above which the hybrid takes its reading
+_SURE = 0.98
+
+
+def _assign_hybrid(work: _Work) -> tuple[_Work, _Parts]:
+    """Step 4 by the tagger where it is sure of the title and names (mean marginal
+    probability at least :data:`_SURE`), else by the rules; the tagger also reads
+    items the rules find no title in."""
+    tagged_work = _copy_work(work)
+    sure: list[float] = []
+    tagged = _assign_tagged(tagged_work, sure)
+    if tagged.title is not None and sure and sum(sure) / len(sure) >= _SURE:
+        return tagged_work, tagged
+    parts = _assign(work)
+    if parts.title is None and tagged.title is not None:
+        return tagged_work, tagged
+    return work, parts
+
+
+def _copy_work(work: _Work) -> _Work:
+    return _Work(list(work.chars), list(work.bold), list(work.italic), list(work.labels), work.headings,
+                 link=list(work.link), sup=list(work.sup), found=dict(work.found), links=dict(work.links),
+                 notes=list(work.notes), pubstate=work.pubstate, year=work.year, month=work.month)
+
+
+def _styled_title_end(toks: list[Any], first: int, last: int) -> int | None:
+    """Where a title run leaves the italic or bold type it starts in (a token index),
+    when the styled part is most of the run; None when the markup does not end it."""
+    for flag in ("italic", "bold"):
+        if not getattr(toks[first], flag):
+            continue
+        k = first
+        while k <= last and getattr(toks[k], flag):
+            k += 1
+        if k <= last and k - first >= 3 and (k - first) * 2 >= last - first + 1 and not any(getattr(t, flag) for t in toks[k:last + 1]):
+            return k
+    return None
+
+
+def _joined_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Venue pieces in text order, neighbours with only spaces between them joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if out and (s <= out[-1][1] or not text[out[-1][1]:s].strip()):
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _assign_tagged(work: _Work, sure: list[float] | None = None) -> _Parts:
     """Step 4 by the learned tagger: the longest run of ``title`` tokens is the
     title, the first run of ``author`` tokens the author list (read into names
     by :func:`scan_authors`, the rule for names), venue-like runs after the
     title the venue; a year the tagger marked as the date is the year."""
     from . import fields
-    from .tagging import tag
+    from .tagging import tag_with_confidence
 
     text = work.text
     parts = _Parts()
     toks = tokens_of(work)
-    labels = tag(toks, text)
+    labels, marginals = tag_with_confidence(toks, text)
+    if sure is not None:
+        sure.extend(m for m, label in zip(marginals, labels) if label in ("title", "author", "editor"))
     runs: list[tuple[str, int, int]] = []  # (label, first token, last token)
     for i, label in enumerate(labels):
         if runs and runs[-1][0] == label:
@@ -828,23 +881,37 @@ def _assign_tagged(work: _Work) -> _Parts:
     # the first title run of some length (a description line after the item is no title)
     best = next((r for r in titles if r[2] - r[1] >= 2), max(titles, key=lambda r: r[2] - r[1]))
     parts.title = _strip_range(text, toks[best[1]].start, toks[best[2]].end)
+    title_last = best[2]
+    spill = _styled_title_end(toks, best[1], title_last)
+    if spill is not None:
+        # an italic/bold title the tagger ran past: the markup ends the title, the rest is venue
+        parts.title = _strip_range(text, toks[best[1]].start, toks[spill - 1].end)
+        runs = [(("container" if r == best else r[0]), (spill if r == best else r[1]), r[2]) for r in runs]
+        title_last = spill - 1
     for label in ("author", "editor"):
         names = [r for r in runs if r[0] == label]
         if not names or parts.authors is not None:
             continue
         s, e = toks[names[0][1]].start, toks[names[0][2]].end
-        found = scan_authors(text[s:e], work.bold[s:e])
+        # a hard line break ends the list (wrapped lists were joined in step 3); what the
+        # tagger marked on the next line is the venue line ("GE Hinton\nNeural computation")
+        brk = text.find("\n", s, e)
+        cut = brk if brk > s else e
+        found = _names_in(text, work.bold, s, cut)
         if found and found.names:
             parts.authors = found
             parts.author_range = (s, s + found.end)
             parts.editors = label == "editor"
+            rest = _strip_range(text, cut, e)
+            if cut < e and text[rest[0]:rest[1]].strip(" .,;:()"):
+                parts.venue.append(rest)
     for label, a, b in runs:
-        if label in _NUMBER_LABELS and a > best[2]:
+        if label in _NUMBER_LABELS and a > title_last:
             name, how = _NUMBER_LABELS[label]
             value = getattr(fields, how)(text[toks[a].start:toks[b].end])
             if value:
                 parts.numbers.setdefault(name, value)
-    venue_runs = [r for r in runs if r[0] in _VENUE_LABELS and r[1] > best[2]]
+    venue_runs = [r for r in runs if r[0] in _VENUE_LABELS and r[1] > title_last]
     if not any(r[0] in ("container", "publisher") for r in venue_runs):
         # "2020 | Venue | Title": a venue shown before the title
         venue_runs = [r for r in runs if r[0] in ("container", "publisher") and r[2] < best[1]] + venue_runs
@@ -858,6 +925,7 @@ def _assign_tagged(work: _Work) -> _Parts:
         rng = _strip_range(text, toks[a].start, toks[b].end)
         if text[rng[0]:rng[1]].strip(" .,;:()"):
             parts.venue.append(rng)
+    parts.venue = _joined_ranges(text, parts.venue)
     for label, a, b in runs:
         if label == "date" and not work.year:
             span = text[toks[a].start:toks[b].end]
@@ -866,6 +934,38 @@ def _assign_tagged(work: _Work) -> _Parts:
             if work.year and shown and work.month is None:
                 work.month = _MONTHS[shown]
     return parts
+
+
+_NAME_GAP = re.compile(r"[ ,;]*(?:…|\.\.\.)[ ,;.]*(?:(?:and|und|et|&)\s+)?")
+
+
+def _names_in(text: str, bold: list[bool], start: int, end: int) -> AuthorList:
+    """All names in a span the tagger marked as a name list. :func:`scan_authors`
+    reads the longest list from the start; where it stops at an ellipsis
+    ("Hawe, J. S., … Schunkert, H.") reading resumes after it, so the names shown
+    after it are kept."""
+    names: list[Name] = []
+    roles: list[tuple[str, ...]] = []
+    confidence = 1.0
+    pos = start
+    last_end = start
+    for _ in range(50):
+        if pos > start:
+            gap = _NAME_GAP.match(text, pos, end)
+            if not gap:
+                break  # only an ellipsis continues a list; a line break or a word ends it
+            pos = gap.end()
+        if pos >= end:
+            break
+        found = scan_authors(text[pos:end], bold[pos:end])
+        if not found or found.end == 0:
+            break
+        names.extend(found.names)
+        roles.extend(found.roles)
+        confidence = min(confidence, found.confidence)
+        pos += found.end
+        last_end = pos
+    return AuthorList(tuple(names), tuple(roles), last_end - start, confidence if names else 0.0)
 
 
 def _title_like_instead(work: _Work, text: str, chunks: list[tuple[int, int]], found: AuthorList) -> bool:
@@ -1291,7 +1391,12 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         return _parse_labelled(segment, work, fields, source, str(path))
     _clean(work)
     _join_continuations(work)
-    parts = _assign_tagged(work) if tagger == "crf" else _assign(work)
+    if tagger == "rules":
+        parts = _assign(work)
+    elif tagger == "crf":
+        parts = _assign_tagged(work)
+    else:
+        work, parts = _assign_hybrid(work)
     text = work.text
     if parts.title is None:
         return None

@@ -11,7 +11,7 @@ by a linear-chain CRF (python-crfsuite), the way GROBID, AnyStyle, CERMINE and
 ParsCit tag reference fields. Features are the token's shape and punctuation,
 its relative position in the item, its markup (bold, italic, link, superscript,
 inside quotes, first on a line), lexicons kept as data in ``refkit/data/lexicon``
-(given names, venue words, months, status words, publisher words) and the same
+(given and family names, venue words, months, status words, publisher words) and the same
 for its neighbours. The model file ships in ``refkit/data/tagger.crfsuite``; it is
 loaded on first use only (``refkit format``/``check`` never import this module).
 
@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["LABELS", "Token", "tokenize", "features", "tag", "model_path", "load_model"]
+__all__ = ["LABELS", "Token", "tokenize", "features", "tag", "tag_with_confidence", "model_path", "load_model"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -146,6 +146,8 @@ def _token_features(tok: Token, lex: dict[str, frozenset[str]]) -> dict[str, Any
             f["lower"] = True
         if low in lex["given_names"]:
             f["given"] = True
+        if low in lex["family_names"]:
+            f["family"] = True
         if low in lex["venue_words"]:
             f["venue"] = True
         if low in lex["months"]:
@@ -181,18 +183,33 @@ def _token_features(tok: Token, lex: dict[str, frozenset[str]]) -> dict[str, Any
     return f
 
 
-_NEIGHBOUR_KEYS = ("w", "p", "shape", "initial", "cap", "given", "venue", "year", "month", "bold", "italic", "quoted", "nl", "digits", "lower", "func", "caps")
+_NEIGHBOUR_KEYS = ("w", "p", "shape", "initial", "cap", "given", "family", "venue", "year", "month", "bold", "italic", "quoted", "nl", "digits", "lower", "func", "caps")
 
 
 def features(tokens: Sequence[Token], text: str = "") -> list[dict[str, Any]]:
     """One feature dict per token: its own features, position, and its neighbours'."""
-    lex = {name: _lexicon(name) for name in ("given_names", "venue_words", "months", "status", "publisher", "function")}
+    lex = {name: _lexicon(name) for name in ("given_names", "family_names", "venue_words", "months", "status", "publisher", "function")}
     own = [_token_features(t, lex) for t in tokens]
     n = len(tokens)
+    # which line of the item a token is on, of how many: CVs often put title, authors and
+    # venue on lines of their own, so "line 2 of 3" is strong evidence
+    line_of: list[int] = []
+    line = 0
+    prev_end = 0
+    for t in tokens:
+        if text:
+            line += text.count("\n", prev_end, t.start)
+        line_of.append(line)
+        prev_end = t.end
+    lines = line_of[-1] + 1 if line_of else 1
     stops = 0
     out: list[dict[str, Any]] = []
     for i, f in enumerate(own):
         g: dict[str, Any] = {"bias": True, "pos": str(int(10 * i / max(1, n))), "stops": str(min(stops, 6))}
+        if lines > 1:
+            g["line"] = f"{min(line_of[i], 4)}/{min(lines, 5)}"
+            if "nl" in f:
+                g["nl:shape"] = f["shape"]
         if i == 0:
             g["first"] = True
         if i == n - 1:
@@ -250,8 +267,18 @@ def load_model(path: str | None = None) -> Any:
 
 def tag(tokens: Sequence[Token], text: str = "", model: Any = None) -> list[str]:
     """The label of every token (empty list for no tokens)."""
+    return tag_with_confidence(tokens, text, model)[0]
+
+
+def tag_with_confidence(tokens: Sequence[Token], text: str = "", model: Any = None) -> tuple[list[str], list[float]]:
+    """The label of every token and the model's marginal probability of that label
+    (how sure it is of each token, 0..1)."""
     if not tokens:
-        return []
+        return [], []
     tagger = model or load_model()
+    feats = features(tokens, text)
     with _LOCK:  # a pycrfsuite Tagger is not thread-safe
-        return list(tagger.tag(features(tokens, text)))
+        tagger.set(feats)
+        labels = list(tagger.tag())
+        sure = [tagger.marginal(label, i) for i, label in enumerate(labels)]
+    return labels, sure
