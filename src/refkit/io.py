@@ -65,7 +65,7 @@ def extract(source: str | os.PathLike[str], *, format: str | None = None, encodi
     Markdown, LaTeX, plain text). Same as [read][refkit.io.read]; named for what it does.
 
     ``tagger`` chooses how an item's fields are assigned: ``"rules"`` (the default),
-    ``"crf"`` (the learned field tagger, :mod:`refkit.extraction.tagging`) or ``"hybrid"``
+    ``"crf"`` (the learned field tagger in ``refkit.extraction.tagging``) or ``"hybrid"``
     (the tagger where it is sure of the title and names, the rules elsewhere)."""
     if tagger is None:
         return read(source, format=format, encoding=encoding)
