@@ -138,6 +138,8 @@ PATHOLOGICAL: list[tuple[str, Callable[[int], str]]] = [
     ("latex", lambda n: "\\def\\a{xxxxxxxxxx}\\def\\b{" + "\\a" * 10 + "}\\def\\c{" + "\\b" * 10 + "}" + "\\item \\c\n" * (n // 8)),
     ("latex", lambda n: "{" * (n // 2) + "}" * (n // 2)),  # nesting past the parser's recursion
     ("rst", lambda n: "* " * (n // 2) + "x\n"),  # nested bullets
+    ("asciidoc", lambda n: ("link:x[" + "*a " + "__" + "<<" + "[[" + "\"`" + "footnote:[" + "_a_ ") * (n // 30)),
+    ("asciidoc", lambda n: ("----\n" + "|===\n" + "* a\n+\n" + "term:: x\n" + ":a: {a}{a}\n") * (n // 40)),
 ]
 #: the size the suite reads them at: instant for linear code, minutes for the old code
 SUITE_SIZE = 65_536

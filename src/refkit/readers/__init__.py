@@ -23,6 +23,7 @@ READERS: dict[str, str] = {
     "latex": "refkit.readers.latex",
     "rst": "refkit.readers.rst",
     "org": "refkit.readers.org",
+    "asciidoc": "refkit.readers.asciidoc",
     "text": "refkit.readers.text",
 }
 
@@ -40,6 +41,7 @@ ALIASES: dict[str, str] = {
     "rest": "rst",
     "restructuredtext": "rst",
     "orgmode": "org",
+    "adoc": "asciidoc",
     "txt": "text",
     "plain": "text",
 }
@@ -67,6 +69,8 @@ EXTENSIONS: dict[str, str] = {
     ".rst": "rst",
     ".rest": "rst",
     ".org": "org",
+    ".adoc": "asciidoc",
+    ".asciidoc": "asciidoc",
 }
 
 
