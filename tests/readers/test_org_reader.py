@@ -102,3 +102,10 @@ def test_unclosed_constructs_are_text() -> None:
     html = to_html("[[https://x.org][never closed\n*bold and /italic\n@@html:<b>\n#+begin_quote\n:DRAWER:\nend")
     for kept in ("[[<a href=\"https://x.org\">https://x.org</a>][never closed", "*bold and /italic", "@@html:&lt;b&gt;", "#+begin_quote", ":DRAWER:"):
         assert kept in html
+
+
+def test_empty_list_items() -> None:
+    for doc in ["-", "- \n", "1.\n  \n", "* A\n- \n\n\n- x"]:
+        html = to_html(doc)
+        assert html.startswith("<html><body>") and html.endswith("</body></html>")
+    assert "<li></li>" in to_html("- \n")

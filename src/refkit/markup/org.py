@@ -298,7 +298,7 @@ class _Writer:
                 blank = 0
                 body.append(_Line(lines[i].number, text))
                 i += 1
-            while body and not body[-1].text.strip():
+            while len(body) > 1 and not body[-1].text.strip():
                 body.pop()
             self.item(tag, body, depth)
             if blank >= 2:
