@@ -87,6 +87,9 @@ _TITLE_NOTE = re.compile(
 _NAME_TITLE = re.compile(
     r"^(?:and|&)\s|^[A-Z][a-z]+\s(?:[A-Z]\.\s)*[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.\s|^[A-Z][a-z]+\s(?:[A-Z]\.\s)+[A-Z][a-z]+\s*$"
 )
+_DIGIT = re.compile(r"\d")
+_CAP_WORD = re.compile(r"[A-Z][a-z]+")
+_INITIAL = re.compile(r"\b[A-Z]\.")
 _IDS = re.compile(r"\b10\.\d{4,9}/[^\s,;]+|\b\d{4}\.\d{4,5}\b")
 
 
@@ -138,8 +141,8 @@ def _names_in(title: str) -> bool:
         return True
     for m in _NAME_LIST.finditer(title):
         text = m.group(0)
-        words = re.findall(r"[A-Z][a-z]+", text)
-        if words and not any(is_common_word(w) for w in words) and (re.search(r"\b[A-Z]\.", text) or len(words) >= 6):
+        words = _CAP_WORD.findall(text)
+        if words and not any(is_common_word(w) for w in words) and (_INITIAL.search(text) or len(words) >= 6):
             return True
     return False
 
@@ -147,13 +150,13 @@ def _names_in(title: str) -> bool:
 def _odd_name(name: str) -> bool:
     """A name that is probably not a person's: digits, venue words, a sentence."""
     name = to_unicode(name) if "\\" in name or "{" in name else name
+    if _DIGIT.search(name):
+        return True
     words = name.split()
-    return (
-        any(c.isdigit() for c in name)
-        or len(words) > 5
-        or has_venue_words(name)
-        or len([w for w in words if w.isalpha()]) >= 2 and all(w.islower() for w in words if w.isalpha())
-    )
+    if len(words) > 5 or has_venue_words(name):
+        return True
+    alpha = [w for w in words if w.isalpha()]
+    return len(alpha) >= 2 and all(w.islower() for w in alpha)
 
 
 def _segment_doubts(seg: Segmentation) -> list[Doubt]:
