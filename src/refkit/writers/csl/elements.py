@@ -27,6 +27,9 @@ from .titlecase import title_case
 
 __all__ = ["ELEMENTS", "Element"]
 
+#: CSL term forms and the form each falls back to when a locale lacks it
+_FORM_FALLBACK: dict[str | None, str | None] = {"verb-short": "verb", "verb": None, "symbol": "short", "short": None}
+
 
 class Element:
     """Every element: answers that cannot change while a style is used are
@@ -51,6 +54,16 @@ class Element:
         if root is None:
             root = state.cache.roots[self] = super().get_root()  # type: ignore[misc]
         return root
+
+    def get_term(self: Any, name: str, form: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        """CSL 1.0.2 "Terms" (form fallback): a term form no locale defines
+        falls back, verb-short to verb, symbol to short, verb and short to
+        long ("reviewed-author" has only a verb form "by" in en-US)."""
+        while True:
+            term = super().get_term(name, None if form == "long" else form, *args, **kwargs)  # type: ignore[misc]
+            if term is not None or form in (None, "long"):
+                return term
+            form = _FORM_FALLBACK.get(form)
 
     def render(self: Any, *args: Any, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Display": an element with ``display`` (block, left-margin,
@@ -268,6 +281,8 @@ class Names:
         not count. citeproc-py ignored the option."""
         text = self._process_suppressed(item, names_context=names_context, context=context, **kwargs)
         state = current()
+        if state is not None and state.recording and text:
+            self._record(item, state, context)
         if state is not None and state.sas_armed and kwargs.get("sort_options") is None and text:
             state.sas_armed = False
             rule = self.get_root().bibliography.get("subsequent-author-substitute-rule", "complete-all")
@@ -277,6 +292,18 @@ class Names:
             if rule == "complete-all" and previous == shown:
                 return String(state.sas_substitute)
         return text
+
+    def _record(self: Any, item: Any, state: Any, context: Any) -> None:
+        """CSL 1.0.2 "Substitute": name variables rendered inside a substitute
+        candidate (a macro printing "Review of X, by Y") are suppressed in the
+        rest of the entry, like its text variables, and at once: the candidate
+        itself does not print them twice (citeproc-js)."""
+        reference = item.reference
+        repressed = (context if context is not None else self).get_layout().repressed
+        for variable in self.get("variable", "").split():
+            if variable in reference or variable.replace("-", "_") in reference:
+                state.recording[-1].append((self.tag, variable))
+                repressed.setdefault(self.tag, []).append(variable)
 
     def _process_suppressed(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Substitute": a variable rendered through ``cs:substitute``
@@ -454,6 +481,19 @@ class Name:
             return " ".join(out)  # initials only, not initialized further: "J.-A." -> "J. A." (citeproc-js)
         return "-".join(out)
 
+    def get_option(self: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        """CSL 1.0.2 "et-al-min" / "et-al-use-first": the two together enable
+        et-al abbreviation; with ``et-al-use-first`` given nowhere (cs:name, the
+        cs:bibliography or cs:citation it is in, cs:style) names are not
+        abbreviated (citeproc-py took 1; options on cs:citation never reach the
+        bibliography)."""
+        value = super().get_option(name, context, sort_options)  # type: ignore[misc]
+        if name == "et-al-min" and value and (sort_options is None or name not in sort_options) and self.get("et-al-use-first") is None:
+            found = (context if context is not None else self).xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+            if (not found or found[0].get("et-al-use-first") is None) and self.get_root().get("et-al-use-first") is None:
+                return 0
+        return value
+
     def process(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Name Delimiters": ``delimiter-precedes-last`` and
         ``delimiter-precedes-et-al`` set to ``after-inverted-name`` put the
@@ -487,6 +527,9 @@ class Name:
         under B). Personal names followed by a literal name (an institution,
         or "and others") are two lists joined by "and" without the delimiter,
         as citeproc-js does ("Almeida, F. & others")."""
+        et_al_min = self.get_option("et-al-min", context, sort_options)
+        if et_al_min and len(item.reference.get(variable, [])) >= et_al_min and self.get_option("et-al-use-first", context, sort_options) == 0:
+            return None  # et-al-use-first="0": no names at all (citeproc-js)
         if sort_options is not None:
             sort_options = dict(sort_options)
             sort_options.setdefault("and", None)

@@ -1,0 +1,50 @@
+"""refkit.writers.csl.elements: CSL rules citeproc-py misses, each through a
+small style rendered by refkit.render."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import refkit
+from refkit.readers.csljson import read as read_csl
+
+
+def _render(tmp_path: Path, body: str, items: list[dict], head: str = "") -> list[str]:
+    style = tmp_path / "s.csl"
+    style.write_text(
+        f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>{head}
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>{body}</layout></bibliography>
+</style>""",
+        encoding="utf-8",
+    )
+    return [text for _, text in refkit.render(read_csl(json.dumps(items)), style=str(style))]
+
+
+def test_a_term_form_the_locale_lacks_falls_back_to_the_next_form(tmp_path: Path) -> None:
+    # en-US has reviewed-author only as a verb ("by"): verb-short falls back to it
+    body = '<names variable="reviewed-author"><label form="verb-short" suffix=" "/><name/></names>'
+    assert _render(tmp_path, body, [{"id": "r", "type": "review", "reviewed-author": [{"family": "Hall", "given": "Will"}]}]) == ["by Will Hall"]
+
+
+def test_names_a_substituted_macro_printed_are_not_printed_again(tmp_path: Path) -> None:
+    head = """
+  <macro name="review"><group delimiter=", "><text variable="title" prefix="Review of "/><names variable="reviewed-author"><name/></names></group></macro>
+  <macro name="editor"><names variable="editor"><name/><label prefix=" " form="short"/></names><names variable="editor"><name/></names></macro>"""
+    body = """<group delimiter=". "><names variable="author"><name/><substitute><text macro="review"/></substitute></names>
+      <names variable="reviewed-author"><name/></names><names variable="translator"><name/><substitute><text macro="editor"/></substitute></names></group>"""
+    items = [
+        {"id": "a", "type": "review", "title": "T", "reviewed-author": [{"family": "Burtle", "given": "B"}]},
+        {"id": "b", "type": "book", "title": "", "editor": [{"family": "Doe", "given": "Jo"}]},
+    ]
+    assert _render(tmp_path, body, items, head) == ["Review of T, B Burtle", "Jo Doe ed."]
+
+
+def test_et_al_needs_et_al_use_first_and_zero_first_prints_no_names(tmp_path: Path) -> None:
+    three = [{"id": "a", "type": "book", "author": [{"family": f, "given": "A"} for f in ("Doe", "Roe", "Snoakes")]}]
+    assert _render(tmp_path, '<names variable="author"><name et-al-min="3" delimiter=", "/></names>', three) == ["A Doe, A Roe, A Snoakes"]
+    assert _render(tmp_path, '<names variable="author"><name et-al-min="3" et-al-use-first="1"/></names>', three) == ["A Doe et al."]
+    body = '<group delimiter=" // "><names variable="author"><name et-al-min="2" et-al-use-first="0"/></names><names variable="author"><name et-al-min="2" et-al-use-first="2" delimiter=", "/></names></group>'
+    assert _render(tmp_path, body, three) == ["A Doe, A Roe, et al."]
