@@ -65,3 +65,21 @@ def test_extract_still_works_after_every_reader_was_imported(tmp_path: Path) -> 
                     encoding="utf-8")
     library = refkit.extract(page)
     assert len(library) == 1 and "2020" in library.entries[0].fields.get("year", "")
+
+
+def test_a_reader_bug_reaches_api_callers_as_a_refkit_error(monkeypatch) -> None:
+    """Callers catch one family: a bug inside a reader is an InternalError naming the input, the cause chained."""
+    import refkit.readers.csljson as csljson
+    from refkit.errors import InternalError, RefkitError
+
+    def broken(text: str, **options: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(csljson, "read", broken)
+    with pytest.raises(InternalError) as caught:
+        refkit.read_string("[]", format="csljson", path="refs.json")
+    assert isinstance(caught.value, RefkitError)
+    assert isinstance(caught.value.__cause__, IndexError)
+    message = str(caught.value)
+    assert message.startswith("refs.json: internal error: IndexError: list index out of range")
+    assert "refkit bug" in message

@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args_list: list[str], debug: bool) -> int:
-    from .errors import RefkitError
+    from .errors import InternalError, RefkitError
 
     command = next((a for a in args_list if a in COMMANDS), None)
     parser, subparsers = build_parser(command)
@@ -65,6 +65,8 @@ def _main(args_list: list[str], debug: bool) -> int:
     try:
         return int(import_module(COMMANDS[args.command][0]).run(args))
     except RefkitError as exc:
+        if debug and isinstance(exc, InternalError):
+            raise  # --traceback: the bug's own traceback, chained
         print(f"refkit: {exc}", file=sys.stderr)
         return EXIT_ERROR
 

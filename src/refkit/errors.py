@@ -7,7 +7,8 @@ needs to act (path and line for input, identifier/URL/status for lookups).
     ├── ConfigError         bad [tool.refkit] / refkit.toml / command-line values
     │   └── OptionError     an unknown keyword option to a public function (also a TypeError)
     ├── FormatError         unknown input/output format or style
-    └── LookupFailed        a network lookup failed (identifier, url, status)
+    ├── LookupFailed        a network lookup failed (identifier, url, status)
+    └── InternalError       a bug in refkit met while reading an input (the cause chained)
 """
 
 from __future__ import annotations
@@ -67,3 +68,40 @@ class LookupFailed(RefkitError):
         self.url = redact(url)
         self.status = status
         super().__init__(redact(message))
+
+
+def describe_bug(exc: BaseException, path: str | None = None) -> str:
+    """A short message for an unexpected exception (a refkit bug): its type,
+    the first line of its message cut to 80 characters (never a whole field
+    value), and where in refkit it was raised::
+
+        notes.bib: internal error: IndexError: list index out of range (refkit/readers/text.py:88); ...
+    """
+    import traceback
+
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if len(text) > 80:
+        text = text[:79] + "…"
+    where = ""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "refkit" in f.filename.replace("\\", "/").split("/")[-3:-1]] or frames
+    if ours:
+        frame = ours[-1]
+        parts = frame.filename.replace("\\", "/").split("/")
+        short = "/".join(parts[parts.index("refkit"):]) if "refkit" in parts else parts[-1]
+        where = f" ({short}:{frame.lineno})"
+    head = f"{path}: " if path else ""
+    detail = f": {text}" if text else ""
+    # a URL in the message may carry credentials or an API key
+    return redact(f"{head}internal error: {type(exc).__name__}{detail}{where}; this is a refkit bug: "
+                  "please report it (rerun with --traceback for details)")
+
+
+class InternalError(RefkitError):
+    """A bug in refkit met while reading ``path``: the library API raises this
+    instead of a bare ``IndexError`` or ``RecursionError``, so callers catch one
+    family ([RefkitError][refkit.errors.RefkitError]); the original exception is ``__cause__``."""
+
+    def __init__(self, cause: BaseException, path: str | None = None):
+        self.path = redact(path) if path else path
+        super().__init__(describe_bug(cause, self.path))

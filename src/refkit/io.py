@@ -11,7 +11,7 @@ import os
 from typing import Any, Sequence
 
 from . import readers, writers
-from .errors import OptionError
+from .errors import InternalError, OptionError, RefkitError
 from .fileio import atomic_write, is_url, read_text
 from .model import Library
 from .options import checked
@@ -43,11 +43,18 @@ def read(source: str | os.PathLike[str], *, format: str | None = None, encoding:
 @checked
 def read_string(text: str, *, format: str | None = None, path: str | None = None, strict: bool = False) -> Library:
     """Parse ``text`` (sniffing its format unless given) into a [Library][refkit.model.Library];
-    ``path`` is used in problem locations."""
+    ``path`` is used in problem locations. Only refkit errors escape: a bug in a
+    reader is an [InternalError][refkit.errors.InternalError] naming ``path``."""
     fmt = format or readers.sniff(text, path)
     # strict is the BibTeX reader's: the readers of extracted formats collect every problem
     options: dict[str, Any] = {"strict": True} if strict and readers.ALIASES.get(fmt.lower(), fmt.lower()) == "bibtex" else {}
-    library: Library = readers.reader(fmt).read(text, path=path, **options)
+    module = readers.reader(fmt)
+    try:
+        library: Library = module.read(text, path=path, **options)
+    except RefkitError:
+        raise
+    except Exception as exc:  # a reader bug: one exception family for callers, the cause chained
+        raise InternalError(exc, path) from exc
     if library.source is None:
         library.source = path
     if any(not entry.key for entry in library.entries):

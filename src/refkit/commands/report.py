@@ -108,28 +108,9 @@ class Report:
 
 
 def internal_error(exc: BaseException, path: str | None = None) -> str:
-    """A short message for an unexpected exception (a refkit bug): its type,
-    the first line of its message cut to 80 characters (never a whole field
-    value), and where in refkit it was raised::
+    """The one-line message for an unexpected exception (see :func:`refkit.errors.describe_bug`)."""
+    from ..errors import InternalError, describe_bug
 
-        notes.bib: internal error: IndexError: list index out of range (refkit/readers/text.py:88); ...
-    """
-    import traceback
-
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    if len(text) > 80:
-        text = text[:79] + "…"
-    where = ""
-    frames = traceback.extract_tb(exc.__traceback__)
-    ours = [f for f in frames if "refkit" in f.filename.replace("\\", "/").split("/")[-3:-1]] or frames
-    if ours:
-        frame = ours[-1]
-        parts = frame.filename.replace("\\", "/").split("/")
-        short = "/".join(parts[parts.index("refkit"):]) if "refkit" in parts else parts[-1]
-        where = f" ({short}:{frame.lineno})"
-    head = f"{path}: " if path else ""
-    detail = f": {text}" if text else ""
-    from ..redact import redact  # a URL in the message may carry credentials or an API key
-
-    return redact(f"{head}internal error: {type(exc).__name__}{detail}{where}; this is a refkit bug: "
-                  "please report it (rerun with --traceback for details)")
+    if isinstance(exc, InternalError):
+        return str(exc) if path is None or str(exc).startswith(f"{path}: ") else f"{path}: {exc}"
+    return describe_bug(exc, path)
