@@ -48,3 +48,42 @@ def test_et_al_needs_et_al_use_first_and_zero_first_prints_no_names(tmp_path: Pa
     assert _render(tmp_path, '<names variable="author"><name et-al-min="3" et-al-use-first="1"/></names>', three) == ["A Doe et al."]
     body = '<group delimiter=" // "><names variable="author"><name et-al-min="2" et-al-use-first="0"/></names><names variable="author"><name et-al-min="2" et-al-use-first="2" delimiter=", "/></names></group>'
     assert _render(tmp_path, body, three) == ["A Doe, A Roe, et al."]
+
+
+def _sas(tmp_path: Path, rule: str, body: str, items: list[dict], sort: str = "", macros: str = "") -> list[str]:
+    style = tmp_path / "sas.csl"
+    style.write_text(
+        f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>{macros}
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography subsequent-author-substitute="---" subsequent-author-substitute-rule="{rule}">{sort}<layout>{body}</layout></bibliography>
+</style>""",
+        encoding="utf-8",
+    )
+    return [text for _, text in refkit.render(read_csl(json.dumps(items)), style=str(style))]
+
+
+def _book(key: str, title: str, *people: str, role: str = "author") -> dict:
+    return {"id": key, "type": "book", "title": title, role: [{"family": p, "given": "A"} for p in people]}
+
+
+def test_subsequent_author_substitute_rules(tmp_path: Path) -> None:
+    body = '<group delimiter=". "><names variable="author"><name name-as-sort-order="all" delimiter="; " and="text"/></names><text variable="title"/></group>'
+    items = [_book("a", "One", "Doe", "Roe"), _book("b", "Two", "Doe", "Roe"), _book("c", "Three", "Doe", "Poe")]
+    assert _sas(tmp_path, "complete-all", body, items) == ["Doe, A and Roe, A. One", "---. Two", "Doe, A and Poe, A. Three"]
+    assert _sas(tmp_path, "complete-each", body, items) == ["Doe, A and Roe, A. One", "--- and ---. Two", "Doe, A and Poe, A. Three"]
+    assert _sas(tmp_path, "partial-each", body, items) == ["Doe, A and Roe, A. One", "--- and ---. Two", "--- and Poe, A. Three"]
+    assert _sas(tmp_path, "partial-first", body, items) == ["Doe, A and Roe, A. One", "--- and Roe, A. Two", "--- and Poe, A. Three"]
+    substituted = '<names variable="author"><name/><substitute><text variable="title"/></substitute></names>'
+    assert _sas(tmp_path, "partial-each", substituted, [{"id": "x", "type": "book", "title": "T"}, {"id": "y", "type": "book", "title": "T"}]) == ["T", "---"]
+
+
+def test_role_labels_are_no_part_of_name_sort_keys_or_the_substitute_comparison(tmp_path: Path) -> None:
+    macros = '<macro name="who"><names variable="author"><name name-as-sort-order="all"/><label form="short" prefix=" "/><substitute><names variable="editor"/></substitute></names></macro>'
+    body = '<group delimiter=". "><text macro="who"/><text variable="title"/></group>'
+    sort = '<sort><key macro="who"/><key variable="title"/></sort>'
+    items = [_book("e", "A", "Doe", role="editor"), _book("a", "B", "Doe"), _book("z", "C", "Doe Zed")]
+    # the editor's key is "Doe, A" (not "Doe, A ed."), so the titles decide; the label stays after the substitute
+    assert _sas(tmp_path, "complete-all", body, items, sort, macros) == ["Doe, A ed. A", "---. B", "Doe Zed, A. C"]
+    items[0]["title"] = "D"
+    assert _sas(tmp_path, "complete-all", body, items, sort, macros) == ["Doe, A. B", "--- ed. D", "Doe Zed, A. C"]

@@ -249,10 +249,20 @@ class Conditions:
         return out
 
 
+def _no_name_label() -> bool:
+    state = current()
+    return state is not None and state.no_name_label
+
+
 class Label:
     def process(self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Label": the label of a variable the item does not have
-        prints nothing (citeproc-py printed "p." without a page)."""
+        prints nothing (citeproc-py printed "p." without a page). CSL "Sorting":
+        the role label of names is no part of a sort key ("Doe, John ed."
+        sorts as "Doe, John"), nor of the names subsequent-author-substitute
+        compares."""
+        if variable is not None and (kwargs.get("sort_options") is not None or _no_name_label()):
+            return None
         if variable is None:
             name = self.get("variable")
             if name and name != "locator" and name.replace("-", "_") not in item.reference and name not in item.reference:
@@ -275,23 +285,94 @@ class Label:
 
 class Names:
     def process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
-        """CSL 1.0.2 ``subsequent-author-substitute`` (rule ``complete-all``):
-        when an entry's first rendered names equal the previous entry's, they
-        are replaced by the substitute string (MLA's "———"); an "et al." does
-        not count. citeproc-py ignored the option."""
+        """CSL 1.0.2 ``subsequent-author-substitute``: the first names an entry
+        renders are compared with the previous entry's (see :meth:`_substitute`).
+        citeproc-py ignored the option."""
         text = self._process_suppressed(item, names_context=names_context, context=context, **kwargs)
         state = current()
-        if state is not None and state.recording and text:
-            self._record(item, state, context)
         if state is not None and state.sas_armed and kwargs.get("sort_options") is None and text:
             state.sas_armed = False
-            rule = self.get_root().bibliography.get("subsequent-author-substitute-rule", "complete-all")
-            et_al = str(self.get_single_term("et-al") or "et al.")
-            shown = re.sub(r"[,\s]*" + re.escape(et_al) + r"\s*$", "", str(text))
-            previous, state.sas_previous = state.sas_previous, shown
-            if rule == "complete-all" and previous == shown:
-                return String(state.sas_substitute)
+            text = self._substitute(item, text, state, names_context=names_context, context=context, **kwargs)
+        if state is not None and state.recording and text:
+            self._record(item, state, context)
         return text
+
+    def _substitute(self: Any, item: Any, text: Any, state: Any, **kwargs: Any) -> Any:
+        """CSL 1.0.2 ``subsequent-author-substitute-rule``, comparing the names
+        without their role label (citeproc-js: "Doe, John" then "--- ed."),
+        an "et al." not counted: ``complete-all`` (default) replaces the whole
+        list when it equals the previous one, ``complete-each`` then replaces
+        each name; ``partial-each`` replaces each name from the start that
+        matches the previous list, ``partial-first`` only the first. Text a
+        ``cs:substitute`` printed instead of names counts as one name."""
+        rule = self.get_root().bibliography.get("subsequent-author-substitute-rule", "complete-all")
+        bare = self._quietly(item, state, kwargs)
+        et_al = str(self.get_single_term("et-al") or "et al.")
+        shown = re.sub(r"[,\s]*" + re.escape(et_al) + r"\s*$", "", bare)
+        variable, people = self._people(item)
+        previous, state.sas_previous = state.sas_previous, (shown, people)
+        if previous is None:
+            return text
+        before, before_people = previous
+        substitute = state.sas_substitute
+        if rule in ("partial-each", "partial-first") and people and before_people:
+            same = 0
+            while same < min(len(people), len(before_people)) and people[same] == before_people[same]:
+                same += 1
+            if same == 0:
+                return text
+            return self._with_names(item, variable, 1 if rule == "partial-first" else same, substitute, kwargs)
+        if shown != before:
+            return text
+        if rule == "complete-each" and people:
+            return self._with_names(item, variable, len(people), substitute, kwargs)
+        full = str(text)
+        if bare and full.startswith(bare):
+            return String(substitute + full[len(bare) :])
+        if bare and full.endswith(bare):
+            return String(full[: -len(bare)] + substitute)
+        return String(substitute)
+
+    def _quietly(self: Any, item: Any, state: Any, kwargs: dict[str, Any]) -> str:
+        """This element's names rendered without role labels, leaving no trace
+        (variables it suppresses stay as the real render left them)."""
+        context = kwargs.get("context")
+        layout = (context if context is not None else self).get_layout()
+        repressed: dict[str, list[Any]] = getattr(layout, "repressed", {})
+        saved = {tag: list(names) for tag, names in repressed.items()}
+        recording = [list(r) for r in state.recording]
+        state.no_name_label = True
+        try:
+            return str(self._process_suppressed(item, **kwargs) or "")
+        except model.VariableError:
+            return ""
+        finally:
+            state.no_name_label = False
+            state.recording[:] = recording
+            repressed.clear()
+            repressed.update(saved)
+
+    def _people(self: Any, item: Any) -> tuple[str | None, list[tuple[Any, ...]] | None]:
+        """The first name variable this element printed and its names (as
+        comparable tuples), or (None, None) when a substitute printed text."""
+        reference = item.reference
+        for variable in self.get("variable", "").split():
+            names = reference.get(variable.replace("-", "_")) or reference.get(variable)
+            if names:
+                return variable, [tuple(sorted((k, str(v)) for k, v in dict(n).items())) for n in names]
+        return None, None
+
+    def _with_names(self: Any, item: Any, variable: Any, count: int, substitute: str, kwargs: dict[str, Any]) -> Any:
+        """This element rendered again with its first ``count`` names printed as ``substitute``."""
+        reference = item.reference
+        key = variable.replace("-", "_") if variable.replace("-", "_") in reference else variable
+        saved = reference[key]
+        replaced = [type(saved[0])(literal=substitute) for _ in range(count)]
+        try:
+            dict.__setitem__(reference, key, replaced + list(saved[count:]))
+            return self._process_suppressed(item, **kwargs)
+        finally:
+            dict.__setitem__(reference, key, saved)
 
     def _record(self: Any, item: Any, state: Any, context: Any) -> None:
         """CSL 1.0.2 "Substitute": name variables rendered inside a substitute

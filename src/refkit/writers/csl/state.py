@@ -40,7 +40,10 @@ class RenderState:
     range_delimiter: str = "–"
     #: subsequent-author-substitute: armed for the first names of an entry
     sas_armed: bool = False
-    sas_previous: str | None = None
+    #: the previous entry's first names: (text without role label, names) -- names None for substituted text
+    sas_previous: tuple[str, list[tuple[Any, ...]] | None] | None = None
+    #: names render without their role label (while subsequent-author-substitute compares)
+    no_name_label: bool = False
     sas_substitute: str = ""
     #: variables rendered while a substitute candidate renders (a stack: substitutes nest)
     recording: list[list[tuple[str, str]]] = field(default_factory=list)
