@@ -466,3 +466,18 @@ def test_a_paragraph_of_line_broken_papers_keeps_each_paper_whole() -> None:
     assert len(items) == 2
     assert items[0].segment.text.startswith("A Metaheuristic Optimizer") and "Computers & Chemical Engineering" in items[0].segment.text
     assert items[1].segment.text.startswith("A Review of Bioethanol")
+
+
+def test_yearless_items_with_identifier_links_and_leading_badges() -> None:
+    """Items that show no year but link a DOI are items; a leading ``[DOI]`` badge is
+    not part of the title (its link is still the entry's DOI)."""
+    page = """<html><body><h2>Papers</h2><ul>
+<li>[<a href="https://doi.org/10.1000/one">DOI</a>] <a href="https://hal.example.org/1">Fast simulation of parallel programs at scale</a>, with Ann Smith</li>
+<li>[<a href="https://doi.org/10.1000/two">DOI</a>] Isolating jobs on shared high-performance fabrics, with Bob Doe</li>
+</ul></body></html>"""
+    from refkit.readers import html as html_reader
+
+    entries = html_reader.read(page).entries
+    assert [e.get("doi") for e in entries] == ["10.1000/one", "10.1000/two"]
+    for entry in entries:
+        assert not (entry.get("title") or "").startswith(("[", "]"))

@@ -58,6 +58,7 @@ _SIGNAL = re.compile(
     re.I,
 )
 _PUNCT = re.compile(r"[,.;:]")
+_IDENTIFIER_LINK = re.compile(r"\b10\.\d{4,9}/|arxiv\.org/(?:abs|pdf)/", re.I)
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody"})
 _ITEM_TAGS = frozenset({"li", "dd", "tr"})
@@ -171,6 +172,8 @@ class _Page:
         tails = self._tails
         for el in reversed(elements):  # children before parents
             st = _Stat()
+            if el.tag == "a" and _IDENTIFIER_LINK.search(el.get("href") or "") and not _SIGNAL.search(el.text or ""):
+                st.signals += 1  # a link to a DOI or an arXiv paper labelled "DOI", "[paper]": citation evidence
             t = _measure(el.text)
             if t is not None:
                 texts[el] = t

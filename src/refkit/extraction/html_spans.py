@@ -157,7 +157,7 @@ class SpanWriter:
 
     def spans(self) -> tuple[Span, ...]:
         out: list[Span] = []
-        lines = [strip_line(_trim_link_tail(_more_authors(line))) for line in self.lines]
+        lines = [strip_line(_trim_link_head(_trim_link_tail(_more_authors(line)))) for line in self.lines]
         lines = [line for line in lines if line and not is_link_line(line)]
         if len(lines) > 1 and YEAR_ONLY.match("".join(s.text for s in lines[0])):
             # a year column in front of the citation (tables): the year goes last
@@ -293,6 +293,30 @@ def _trim_link_tail(line: list[Span]) -> list[Span]:
     if not last.link:
         text = _TRAILING_LINK_SEP.sub("", last.text)
         out[-1] = Span(text, last.bold, last.italic, last.sup, last.link, last.css)
+    return out
+
+
+_LEADING_LINK_SEP = re.compile(r"^[\s\])|/·•,;:–—-]+")
+
+
+def _trim_link_head(line: list[Span]) -> list[Span]:
+    """Drop a leading link group (``[DOI] [PDF]`` before the title) from a citation
+    line; the links stay the item's links."""
+    k = 0
+    links = 0
+    while k < len(line):
+        s = line[k]
+        if s.link and _is_badge_link(s):
+            links += 1
+        elif s.link or not _LINK_SEP.match(s.text):
+            break
+        k += 1
+    if links == 0 or k == len(line):
+        return line
+    out = line[k:]
+    first = out[0]
+    if not first.link:
+        out[0] = Span(_LEADING_LINK_SEP.sub("", first.text), first.bold, first.italic, first.sup, first.link, first.css)
     return out
 
 
