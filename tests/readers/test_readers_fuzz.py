@@ -147,7 +147,7 @@ PATHOLOGICAL: list[tuple[str, Callable[[int], str]]] = [
 SUITE_SIZE = 65_536
 
 #: tiny inputs that once crashed a reader with a traceback
-CRASHERS = [("text", '"'), ("text", "<div>\na"), ("text", "[1]\n-")]
+CRASHERS = [("text", '"'), ("text", "<div>\na"), ("text", "[1]\n-"), ("latex", "\\cvitem\\href{p")]
 
 
 @pytest.mark.parametrize("fmt, make", PATHOLOGICAL, ids=[f"{fmt}-{i}" for i, (fmt, _) in enumerate(PATHOLOGICAL)])

@@ -248,7 +248,7 @@ class _Renderer:
                 if node.specials_chars == "&":
                     self.out.append("</td><td>" if self.table_depth else " ")
                 else:
-                    self.text(self.l2t.node_to_text(node))
+                    self.text(self.node_text(node))
             # comments: nothing
 
     def record_groups(self, node: Any, items: list[Any], k: int) -> list[tuple[int, Any]]:
@@ -301,7 +301,7 @@ class _Renderer:
         self.block("<li>", pos)
         first = True
         for _, group in groups:
-            if not "".join(self.l2t.node_to_text(n) for n in group.nodelist).strip():
+            if not "".join(self.node_text(n) for n in group.nodelist).strip():
                 continue
             if not first:
                 self.out.append("<br>")
@@ -326,6 +326,16 @@ class _Renderer:
             return
         self.text(chars)
 
+    def node_text(self, node: Any) -> str:
+        """latex2text's text for ``node``. Its handlers assume well-formed
+        arguments (``\\href`` nested in a broken argument has none and raises);
+        then the node's own source text stands in for it, so one odd command
+        never costs the document."""
+        try:
+            return str(self.l2t.node_to_text(node))
+        except (AttributeError, IndexError, TypeError, ValueError, KeyError):
+            return str(node.latex_verbatim())
+
     def arg(self, node: Any, i: int) -> Any:
         args = node.nodeargd.argnlist if node.nodeargd is not None else []
         return args[i] if i < len(args) else None
@@ -334,7 +344,7 @@ class _Renderer:
         a = self.arg(node, i)
         if a is None:
             return ""
-        return "".join(self.l2t.node_to_text(n) for n in (a.nodelist if hasattr(a, "nodelist") else [a])).strip()
+        return "".join(self.node_text(n) for n in (a.nodelist if hasattr(a, "nodelist") else [a])).strip()
 
     def arg_raw(self, node: Any, i: int) -> str:
         a = self.arg(node, i)
@@ -379,7 +389,7 @@ class _Renderer:
         if node.nodeargd is not None and node.nodeargd.argnlist and any(a is not None for a in node.nodeargd.argnlist):
             # an unknown command with parsed arguments: accents and symbols are
             # latex2text's; otherwise keep the text of its last argument
-            text = self.l2t.node_to_text(node)
+            text = self.node_text(node)
             if len(node.macroname) == 1 or not node.macroname.isalpha():
                 self.text(text)
             else:
@@ -390,7 +400,7 @@ class _Renderer:
             self.text(_SYMBOLS[name])
             return
         journal = _aas_macros().get(name)
-        self.text(journal if journal is not None else self.l2t.node_to_text(node))
+        self.text(journal if journal is not None else self.node_text(node))
 
     def expand(self, node: Any, pos: int, depth: int, block: bool) -> None:
         macro = self.macros[node.macroname]
@@ -445,7 +455,7 @@ class _Renderer:
         self.nodes(node.nodelist, None, depth)
 
     def math(self, node: Any) -> None:
-        text = "".join(self.l2t.node_to_text(n) for n in node.nodelist)
+        text = "".join(self.node_text(n) for n in node.nodelist)
         if "^" in text and _MARKERS.fullmatch(_MATH_STRIP.sub("", text)):
             self.out.append(f"<sup>{html.escape(_MATH_STRIP.sub('', text).strip())}</sup>")
             return
