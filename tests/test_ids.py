@@ -32,6 +32,104 @@ def test_find_doi_in_publisher_urls_and_sentences() -> None:
     assert ids.is_doi("10.1000/x") and not ids.is_doi("doi:10.1000/x")
 
 
+# doi_from_url: what real publication pages link, and the DOI each link carries.
+@pytest.mark.parametrize(
+    "url, doi",
+    [
+        # resolvers, old and misspelled ones included
+        ("https://doi.org/10.1007/978-3-030-78142-2_11", "10.1007/978-3-030-78142-2_11"),
+        ("http://dx.doi.org/10.1016%2Fj.cell.2017.11.032", "10.1016/j.cell.2017.11.032"),
+        ("https://doi.org/10.46298/lmcs-18(4:12)2022", "10.46298/lmcs-18(4:12)2022"),
+        ("http://doi.acm.org/10.1145/3373464.3373470", "10.1145/3373464.3373470"),
+        ("https://doi%20.org/10.3390/soc14110214", "10.3390/soc14110214"),
+        ("https://doi.org/10.1000/xyz%20", "10.1000/xyz"),
+        ("doi:10.1145/3503250.", "10.1145/3503250"),
+        # publisher paths that literally hold the DOI, with their view suffixes and queries
+        ("https://dl.acm.org/doi/10.1145/3581783.3612000", "10.1145/3581783.3612000"),
+        ("https://pubs.acs.org/doi/10.1021/acs.jctc.7b00204?src=recsys&journalCode=jctcce", "10.1021/acs.jctc.7b00204"),
+        ("https://pubs.acs.org/doi/abs/10.1021/acssuschemeng.8b02150#showReferences", "10.1021/acssuschemeng.8b02150"),
+        ("https://www.tandfonline.com/doi/full/10.1080/01621459.2017.1319839", "10.1080/01621459.2017.1319839"),
+        ("https://onlinelibrary.wiley.com/doi/pdf/10.1002/anie.200900942", "10.1002/anie.200900942"),
+        ("https://agupubs.onlinelibrary.wiley.com/doi/full/10.1029/2019GL085782", "10.1029/2019GL085782"),
+        ("https://link.springer.com/article/10.1007%2Fs10822-020-00333-1", "10.1007/s10822-020-00333-1"),
+        ("https://link.springer.com/chapter/10.1007/978-3-030-58452-8_24", "10.1007/978-3-030-58452-8_24"),
+        ("https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.121.111801", "10.1103/PhysRevLett.121.111801"),
+        ("https://iopscience.iop.org/article/10.1088/1361-6463/ab1234/meta", "10.1088/1361-6463/ab1234"),
+        ("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0203427", "10.1371/journal.pone.0203427"),
+        ("https://www.frontiersin.org/articles/10.3389/fphy.2020.00123/full", "10.3389/fphy.2020.00123"),
+        ("https://joss.theoj.org/papers/10.21105/joss.01234", "10.21105/joss.01234"),
+        ("https://drops.dagstuhl.de/entities/document/10.4230/LIPIcs.FSCD.2023.12", "10.4230/LIPIcs.FSCD.2023.12"),
+        ("https://epubs.siam.org/doi/abs/10.1137/19M1282696", "10.1137/19M1282696"),
+        ("https://www.science.org/doi/10.1126/science.abc1234", "10.1126/science.abc1234"),
+        ("https://www.medrxiv.org/content/10.1101/2020.08.24.20181107v1.abstract", "10.1101/2020.08.24.20181107"),
+        ("https://www.biorxiv.org/content/10.1101/2020.06.30.180281v2.full.pdf", "10.1101/2020.06.30.180281"),
+        ("https://example.org/lookup?doi=10.5555/12345678", "10.5555/12345678"),
+        # URLs that only imply a DOI, or hold another one, carry none
+        ("https://www.nature.com/articles/s41586-020-2649-2", None),
+        ("https://www.sciencedirect.com/science/article/pii/S0021999118307125", None),
+        ("https://pubs.rsc.org/en/content/articlelanding/2019/cp/c9cp01234a", None),
+        ("https://ieeexplore.ieee.org/document/9420282", None),
+        ("https://zenodo.org/badge/DOI/10.5281/zenodo.11048300.svg", None),
+        ("https://oxfordre.com/economics/view/10.1093/acrefore/9780190625979.001.0001/acrefore-9780190625979-e-451", None),
+        ("https://doi.org/not-a-doi", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_doi_from_url(url: str | None, doi: str | None) -> None:
+    assert ids.doi_from_url(url) == doi
+
+
+@pytest.mark.parametrize(
+    "text, doi",
+    [
+        ("see doi:10.1101/2021.01.02.425123v3, accepted", "10.1101/2021.01.02.425123"),
+        ("DOI: 10.1021/jacs.0c01234.", "10.1021/jacs.0c01234"),
+        ("(https://doi.org/10.1016/0370-2693(91)90021-X)", "10.1016/0370-2693(91)90021-X"),
+    ],
+)
+def test_find_doi_cleans_what_follows(text: str, doi: str) -> None:
+    assert ids.find_doi(text) == doi
+
+
+@pytest.mark.parametrize(
+    "before, data",
+    [
+        ("Ph.D. thesis. University of Fribourg. Data and R code available from ", True),
+        ("2405.01388 [hep-lat]\nCode: ", True),
+        ("Code: DOI Data: ", True),
+        ("Replication files are available at ", True),
+        ("IEEE Transactions on Big Data ", False),
+        ("Journal of Data Science, 12(3). ", False),
+        ("Nature Methods 17, 2020. ", False),
+    ],
+)
+def test_is_data_context(before: str, data: bool) -> None:
+    assert ids.is_data_context(before) is data
+
+
+@pytest.mark.parametrize(
+    "url, label, ident",
+    [
+        ("http://arxiv.org/abs/1507.0146", "arXiv:1507.01460", "1507.01460"),  # truncated URL: text wins
+        ("https://arxiv.org/abs/1701.07275v2", "arXiv", "1701.07275"),
+        ("https://arxiv.org/pdf/2102.11350v2.pdf", "2102.11350v2", "2102.11350"),
+        ("https://arxiv.org/abs/hep-th/9901001", "", "hep-th/9901001"),
+        ("https://arxiv.org/abs/math.AG/0101001v1", "math.AG/0101001", "math.AG/0101001"),
+        ("https://arxiv.org/html/2403.19160", "2403.19160", "2403.19160"),
+        ("https://arxiv.org/abs/2101.00001", "arXiv:2101.00002", "2101.00001"),  # another id: the URL wins
+        ("https://doi.org/10.48550/arXiv.2106.16028", "doi", "2106.16028"),
+    ],
+)
+def test_arxiv_from_link(url: str, label: str, ident: str) -> None:
+    found = ids.arxiv_from_link(url, label)
+    assert found is not None and found.id == ident
+
+
+def test_arxiv_from_link_needs_an_arxiv_target() -> None:
+    assert ids.arxiv_from_link("https://example.org/1507.01460", "arXiv:1507.01460") is None
+
+
 @pytest.mark.parametrize(
     "text, ident, version",
     [

@@ -13,9 +13,13 @@ __all__ = [
     "ArxivId",
     "normalize_doi",
     "find_doi",
+    "doi_from_url",
+    "clean_doi",
     "is_doi",
     "parse_arxiv",
     "find_arxiv",
+    "arxiv_from_link",
+    "is_data_context",
     "is_isbn",
     "normalize_isbn",
     "find_pmid",
@@ -62,7 +66,8 @@ def normalize_doi(text: str | None) -> str | None:
 
 
 def find_doi(text: str) -> str | None:
-    """The first DOI anywhere in ``text`` (a URL, a sentence), or None."""
+    """The first DOI anywhere in ``text`` (a URL, a sentence), or None; publisher
+    suffixes after it (``/full``, ``.pdf``, ``v1.abstract``, queries) removed."""
     if not text:
         return None
     if "%2f" in text.lower():
@@ -70,11 +75,95 @@ def find_doi(text: str) -> str | None:
     m = _DOI_RE.search(text)
     if not m:
         return None
-    doi = _trim(m.group(0))
-    # publisher URLs append paths after the DOI (…/10.1145/123.456/full, …/abstract)
-    doi = re.sub(r"/(?:full|abstract|pdf|epdf|html|meta|summary|fulltext)(?:/.*)?$", "", doi, flags=re.I)
-    doi = re.sub(r"\.(?:pdf|html?)$", "", doi, flags=re.I)
+    return clean_doi(m.group(0))
+
+
+# What publisher and preprint URLs append after the DOI they carry: a view
+# (…/full, …/abstract, …/meta, …/pdf), a file extension, a bioRxiv/medRxiv
+# version with its view (…v1.abstract, …v2.full.pdf), an encoded space.
+_DOI_VIEW_SUFFIX = re.compile(
+    r"(?:/(?:full|abstract|abs|pdf|epdf|pdfdirect|meta|html|summary|fulltext|full-text|references|figures|"
+    r"citedby|suppl|supplemental|supplementary|reader|download)"
+    r"|\.(?:pdf|html?|full|abstract|short|long|supplementary-material|full-text))/?$",
+    re.I,
+)
+_PREPRINT_VERSION = re.compile(r"^(10\.1101/[^/]*?\d)v\d{1,3}$", re.I)
+_URL_TAIL = re.compile(r"[?#&]")
+
+
+def clean_doi(doi: str) -> str:
+    """``doi`` without what URLs and prose put after it: a query or fragment,
+    ``%20``, publisher view suffixes, a bioRxiv/medRxiv version, closing punctuation."""
+    cut = _URL_TAIL.search(doi)
+    if cut:
+        doi = doi[: cut.start()]
+    if "%" in doi:
+        doi = unquote(doi)
+    doi = _trim(doi.strip())
+    for _ in range(4):  # "…v2.full.pdf" has three suffixes
+        shorter = _DOI_VIEW_SUFFIX.sub("", doi)
+        shorter = _PREPRINT_VERSION.sub(r"\1", shorter)
+        shorter = _trim(shorter)
+        if shorter == doi:
+            break
+        doi = shorter
     return doi
+
+
+# Where a URL literally carries a DOI: after a resolver host (doi.org, dx.doi.org,
+# the publishers' own doi.acm.org, doi.wiley.com, a "doi%20.org" typo), as the path segment
+# following one of the words publishers file articles under (…/doi/10.…,
+# …/doi/full/10.…, …/article/10.…, …/articles/10.…, …/abstract/10.…, …/papers/10.…,
+# …/document/10.…, …/content/10.…, …/chapter/10.…), or as a ``doi=``/``id=`` query
+# value. Other URLs only imply a DOI (nature.com/articles/<suffix>, ScienceDirect
+# pii, IEEE document numbers) or hold some other DOI (a badge image, an
+# encyclopedia's DOI in a …/view/ path) and give none.
+_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi(?:%20)?(?:\.[a-z0-9-]+){1,3}/(?=10\.)", re.I)
+_DOI_IN_PATH = re.compile(
+    r"/(?:doi|abs|full|pdf|epdf|fulltext|reader|article|articles|abstract|chapter|book|referenceworkentry|"
+    r"protocol|papers|document|content)/(10\.\d{4,9}(?:/|%2f)[^\s\"'<>{}]+)",
+    re.I,
+)
+_DOI_IN_QUERY = re.compile(r"[?&](?:doi|id)=(10\.\d{4,9}(?:/|%2f)[^\s&#\"'<>{}]+)", re.I)
+
+
+def doi_from_url(url: str | None) -> str | None:
+    """The DOI a URL literally carries (resolver link, publisher path, ``doi=``/``id=``
+    query), cleaned of publisher suffixes, or None. ``doi:10.…`` counts as a URL."""
+    if not url:
+        return None
+    url = url.strip()
+    if url.lower().startswith("doi:"):
+        bare = normalize_doi(url)
+        return clean_doi(bare) if bare else None
+    m = _RESOLVER.match(url)
+    if m:
+        rest = url[m.end():]
+        if "%2f" in rest[:20].lower():
+            rest = unquote(rest)
+        found = _DOI_RE.match(rest)
+        return clean_doi(found.group(0)) if found else None
+    low = url.lower()
+    if "10." not in low or "/badge/" in low:
+        return None
+    found = _DOI_IN_PATH.search(url) or _DOI_IN_QUERY.search(url)
+    return clean_doi(found.group(1)) if found else None
+
+
+# A DOI given for a study's data, code or software ("Data and R code available
+# from <figshare>", "Code: <zenodo badge>") rather than for the publication.
+_DATA_CONTEXT = re.compile(
+    r"\b(?:data(?:sets?)?|code|software|scripts?|materials?|replication\s+(?:files|package))"
+    r"(?:\s+(?:and|&)\s+\w+(?:\s+code)?)?"
+    r"(?:\s*[:：]|\s+(?:is\s+|are\s+)?(?:available|deposited|archived)(?:\s+(?:from|at|on|in))?)\s*$",
+    re.I,
+)
+
+
+def is_data_context(text_before: str) -> bool:
+    """True when the text right before a DOI or its link says it is the DOI of
+    the work's data, code or software ("Data and R code available from", "Code:")."""
+    return bool(_DATA_CONTEXT.search(text_before[-60:]))
 
 
 # ---- arXiv -----------------------------------------------------------------------
@@ -123,6 +212,19 @@ def parse_arxiv(text: str | None) -> ArxivId | None:
     value = re.sub(r"\.pdf$", "", value)
     m = _ARXIV_BARE.match(value)
     return _arxiv_from_match(m) if m else None
+
+
+def arxiv_from_link(url: str, label: str = "") -> ArxivId | None:
+    """The arXiv id of a link to arxiv.org (abs/pdf/html) or an arXiv DOI. When the
+    link's text shows a longer valid id that the URL's id begins (text
+    "arXiv:1507.01460" linking …/abs/1507.0146), the URL was truncated: the text wins."""
+    found = parse_arxiv(url) if url else None
+    if found is None:
+        return None
+    shown = find_arxiv(label, bare=True) if label else None
+    if shown and shown.id != found.id and shown.id.startswith(found.id):
+        return shown
+    return found
 
 
 def find_arxiv(text: str, *, bare: bool = False) -> ArxivId | None:

@@ -481,3 +481,21 @@ def test_yearless_items_with_identifier_links_and_leading_badges() -> None:
     assert [e.get("doi") for e in entries] == ["10.1000/one", "10.1000/two"]
     for entry in entries:
         assert not (entry.get("title") or "").startswith(("[", "]"))
+
+
+DATA_DOIS = """<h2>Publications</h2>
+<ul>
+<li>Jan Novak. 2014. <a href="https://example.org/thesis.pdf">Receptive multilingualism across the lifespan</a>. Ph.D. thesis.
+University of Fribourg. Data and R code available from <a href="http://dx.doi.org/10.6084/m9.figshare.795286">figshare</a>.</li>
+<li>Jan Novak and Eva Berg. 2019. <a href="https://www.medrxiv.org/content/10.1101/2020.08.24.20181107v1.abstract">A behavioral multispread epidemic model</a>.
+<em>Journal of Epidemics</em> 12(3). Data and code: <a href="https://doi.org/10.5281/zenodo.1234567">zenodo</a>.</li>
+<li>E. Riehl and D. Verity. 2017. Kan extensions and the calculus of modules for infinity-categories.
+<em>Algebraic and Geometric Topology</em> 17, 189-271. <a href="http://arxiv.org/abs/1507.0146">arXiv:1507.01460</a></li>
+</ul>"""
+
+
+def test_html_doi_links_give_the_publication_doi_not_its_data_doi_and_arxiv_text_beats_a_truncated_url() -> None:
+    thesis, paper, kan = html.read(DATA_DOIS).entries
+    assert thesis.get("doi") is None  # "Data and R code available from <figshare DOI>"
+    assert (paper.get("doi") or "").lower() == "10.1101/2020.08.24.20181107"  # medRxiv path, version and view removed
+    assert kan.get("eprint") == "1507.01460"  # link text is the longer valid id

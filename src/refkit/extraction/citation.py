@@ -165,16 +165,6 @@ _DATE_LINE = re.compile(
 _NEWLINE = re.compile(r"\n")
 _AFFILIATION_SUPERSCRIPT = re.compile(r"[\s\d,;a-z]*")
 
-# Step 1, DOIs in URLs: resolver links (doi.org/…), publisher paths that embed the
-# DOI (…/doi/abs/10.…, link.springer.com/article/10.…) and ?doi= query parameters.
-_DOI_RESOLVER = re.compile(r"(?:^|//|\.)(?:dx\.)?doi\.org/")
-_UP_TO_DOI_RESOLVER = re.compile(r"^.*?doi\.org/")
-_PUBLISHER_DOI_PATH = re.compile(r"/doi/(?:abs/|full/|pdf/|epdf/|book/|chapter/|reader/|fulltext/)?10\.")
-_PUBLISHER_DOI_PATH_ENCODED = re.compile(r"/doi/(?:abs/|full/|pdf/|epdf/)?10%2f")
-_UP_TO_PUBLISHER_DOI = re.compile(r"^.*?/doi/(?:abs/|full/|pdf/|epdf/|book/|chapter/|reader/|fulltext/)?")
-_SPRINGER_DOI_PATH = re.compile(r"link\.springer\.com/(?:content/pdf/)?(?:article|chapter|book|referenceworkentry|protocol)/10\.")
-_DOI_QUERY = re.compile(r"[?&]doi=(10\.[^&#]+)", re.I)
-
 # Step 1, URLs and arXiv ids in the text: a link's start, the label before it
 # ("DOI:", "available at"), and "arXiv preprint" words kept as the venue.
 _URL_START = re.compile(r"(?:https?:)?//|www\.", re.I)
@@ -254,40 +244,18 @@ def _work_from_segment(segment: Segment) -> _Work:
 
 
 # ---- step 1: identifiers and links ---------------------------------------------------------
-def _doi_from_url(url: str) -> str | None:
-    """A DOI only where the URL literally carries one: resolver links and publisher
-    paths that embed it (…/doi/10.…, link.springer.com/article|chapter/10.…)."""
-    low = url.lower()
-    if _DOI_RESOLVER.search(low):
-        return ids.normalize_doi(_UP_TO_DOI_RESOLVER.sub("", url))
-    if _PUBLISHER_DOI_PATH.search(low) or _PUBLISHER_DOI_PATH_ENCODED.search(low
-    ):
-        return ids.find_doi(_UP_TO_PUBLISHER_DOI.sub("", url))
-    if _SPRINGER_DOI_PATH.search(low):
-        return ids.find_doi(url.split(".com/", 1)[1])
-    m = _DOI_QUERY.search(url)
-    if m:
-        return ids.normalize_doi(m.group(1))
-    return None
-
-
-def _harvest_url(work: _Work, url: str, label: str = "") -> None:
+def _harvest_url(work: _Work, url: str, label: str = "", before: str = "") -> None:
     url = url.strip()
     if not _URL_START.match(url):
         return
     if url.startswith("www."):
         url = "https://" + url
-    doi = _doi_from_url(url)
-    if doi and not ids.parse_arxiv(doi):
+    doi = ids.doi_from_url(url)
+    arx = ids.arxiv_from_link(url, label) if ("arxiv" in url.lower() or doi) else None
+    if arx:
+        work.found.setdefault("eprint", arx.id)
+    elif doi and not ids.is_data_context(before):
         work.found.setdefault("doi", doi)
-    elif doi:
-        arx = ids.parse_arxiv(doi)
-        if arx:
-            work.found.setdefault("eprint", arx.id)
-    if "arxiv.org" in url.lower():
-        arx = ids.parse_arxiv(url)
-        if arx:
-            work.found.setdefault("eprint", arx.id)
     pmid = ids.find_pmid(url)
     if pmid:
         work.found.setdefault("pmid", pmid)
@@ -302,8 +270,9 @@ def _harvest_url(work: _Work, url: str, label: str = "") -> None:
 
 
 def _harvest(work: _Work, segment: Segment) -> None:
+    before = segment.text_before_links()
     for link in segment.links:
-        _harvest_url(work, link.url, link.label)
+        _harvest_url(work, link.url, link.label, before.get(link.url, ""))
     if any(work.labels):
         for k, is_label in enumerate(work.labels):
             if is_label:
@@ -335,11 +304,10 @@ def _harvest(work: _Work, segment: Segment) -> None:
     for m in _TEXT_DOI.finditer(text) if "10." in text else ():
         doi = ids.find_doi(m.group(0))
         if doi:
-            doi = ids._trim(doi)
             arx = ids.parse_arxiv(doi)
             if arx:
                 work.found.setdefault("eprint", arx.id)
-            else:
+            elif not ids.is_data_context(text[max(0, m.start() - 60):m.start()]):
                 work.found.setdefault("doi", doi)
             work.blank(m.start(), m.end())
     text = work.text

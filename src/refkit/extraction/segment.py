@@ -50,6 +50,21 @@ class Segment:
     headings: tuple[str, ...] = ()
     location: Location = field(default_factory=Location)
 
+    def text_before_links(self, width: int = 60) -> dict[str, str]:
+        """For each link of the item, up to ``width`` characters of visible text
+        before its first linked span ("Data and R code available from " before a
+        figshare link): what the item says a link is for. A link not shown in the
+        text (a badge or button) sits after all of it and gets the text's end."""
+        before: dict[str, str] = {}
+        shown = ""
+        for span in self.spans:
+            if span.link and span.link not in before:
+                before[span.link] = shown[-width:]
+            shown = (shown + span.text)[-width:]
+        for link in self.links:
+            before.setdefault(link.url, shown)
+        return before
+
     @property
     def text(self) -> str:
         """The plain visible text, whitespace collapsed."""

@@ -22,7 +22,7 @@ import functools
 import gc
 import re
 import unicodedata
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from .. import ids
 from ..errors import ConfigError, InputError
@@ -111,25 +111,13 @@ def _url_field(label: str, url: str) -> str | None:
     return None
 
 
-def _doi_of(url: str) -> str | None:
-    low = url.lower()
-    if "arxiv.org" in low or "10.48550" in low:
-        return None
-    if re.search(r"(?:^|//)(?:dx\.|www\.)?doi\.org/", low) or low.startswith("doi:"):
-        return ids.normalize_doi(url)
-    doi = ids.find_doi(url)
-    if not doi:
-        return None
-    if doi.lower().startswith("10.1101/"):  # bioRxiv/medRxiv: …/10.1101/2020.01.01.123456v2.full
-        doi = re.sub(r"v\d+(?:\.full.*|\.supplementary.*)?$", "", doi)
-    doi = re.sub(r"[?#].*$", "", doi)
-    return doi
-
-
-def entry_links(links: Iterable[Link]) -> dict[str, str]:
+def entry_links(links: Iterable[Link], before: Mapping[str, str] | None = None) -> dict[str, str]:
     """Fields the links of an item give: ``doi``, ``eprint``/``archiveprefix``,
     ``pmid``, ``openreview``, ``isbn`` and the ``pdf``/``code``/``website``/``html``/
-    ``video``/``slides``/``poster``/``supp``/``blog`` links (first link wins)."""
+    ``video``/``slides``/``poster``/``supp``/``blog`` links (first link wins).
+    ``before`` maps a URL to the text shown before its link
+    (:meth:`Segment.text_before_links`): a DOI given for the work's data is no DOI of it."""
+    before = before or {}
     out: dict[str, str] = {}
     dois: list[str] = []
     for link in links:
@@ -138,12 +126,14 @@ def entry_links(links: Iterable[Link]) -> dict[str, str]:
             continue
         low = url.lower()
         if "arxiv.org" in low or "10.48550/arxiv" in low:
-            ax = ids.parse_arxiv(url)
+            ax = ids.arxiv_from_link(url, link.label)
             if ax and "eprint" not in out:
                 out["eprint"] = ax.id
                 out["archiveprefix"] = "arXiv"
             continue
-        doi = _doi_of(url)
+        doi = ids.doi_from_url(url)
+        if doi and ids.is_data_context(before.get(link.url, "")):
+            doi = None
         if doi:
             if re.search(r"(?:^|//)(?:dx\.|www\.)?doi\.org/", low):
                 dois.insert(0, doi)
@@ -226,7 +216,7 @@ def looks_like_citation(segment: Segment, minimum: int = 3) -> bool:
         score += 1
     if _VENUEISH.search(text):
         score += 1
-    if any(ids.parse_arxiv(l.url) or _doi_of(l.url) for l in segment.links if "arxiv" in l.url.lower() or "doi" in l.url.lower()):
+    if any(ids.parse_arxiv(l.url) or ids.doi_from_url(l.url) for l in segment.links if "arxiv" in l.url.lower() or "doi" in l.url.lower()):
         score += 1
     if re.search(r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+|\b[A-Z][a-z]+,\s[A-Z]\.", text):
         score += 1
@@ -419,7 +409,7 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
             exact.update(range(len(found), len(found) + len(own)))
             found.extend(((line_of[i], 0, i), e) for e in own)
             continue
-        links = entry_links(seg.links)
+        links = entry_links(seg.links, seg.text_before_links())
         visible = None
         if parse is not None and seg.spans:
             visible = read_item(parse, seg, problems, source=source, section=item.section)
