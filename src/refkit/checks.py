@@ -391,8 +391,6 @@ def _check_format(entry: Entry, report: _Report) -> Entry:
 
     White space alone is layout, not content (BibTeX reads a line break in a
     value as a space): ``refkit format --check`` reports layout changes."""
-    from .writers.bibtex import month_macro_rewrite
-
     current = entry
     for name, step in fix.STEPS.items():
         new = step(current)
@@ -400,6 +398,10 @@ def _check_format(entry: Entry, report: _Report) -> Entry:
             if name in _STEP_RULES and content_changed(current, new):
                 _STEP_RULES[name](current, new, report, entry)
             current = new
+    if "month" not in current.fields:  # the writer is asked (and imported) only about a month
+        return current
+    from .writers.bibtex import month_macro_rewrite
+
     macro = month_macro_rewrite(current)  # only when no step changed the month value
     if macro is not None:
         report("RK605", f"month {_plain(current.fields['month'])!r} is written as text; use the macro {macro}",

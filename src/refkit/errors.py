@@ -13,9 +13,16 @@ needs to act (path and line for input, identifier/URL/status for lookups).
 
 from __future__ import annotations
 
-from .redact import redact
-
 __all__ = ["RefkitError", "InputError", "ParseError", "ConfigError", "OptionError", "FormatError", "LookupFailed"]
+
+
+def redact(text: str) -> str:
+    """`refkit.redact.redact`, imported on the first error built: the CLI
+    imports this module on every run (``--version`` and ``check`` included) and
+    most runs raise nothing, so its patterns are not compiled at start-up."""
+    from .redact import redact as _redact
+
+    return _redact(text)
 
 
 class RefkitError(Exception):

@@ -142,9 +142,10 @@ def test_a_misspelled_configuration_key_is_an_error(files: Path, capsys: pytest.
 
 
 def test_check_imports_no_heavy_module(files: Path) -> None:
+    # subprocess too: only walking a directory asks git, a named file starts no process
     code = ("import sys; from refkit.cli import main; main(['check', '-q', 'bad.bib']); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('requests', 'requests_cache', 'lxml', 'citeproc', 'pybtex', 'bibtexparser', 'latexcodec')))")
+            "('requests', 'requests_cache', 'lxml', 'citeproc', 'pybtex', 'bibtexparser', 'latexcodec', 'subprocess')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=files)
     assert result.stdout.splitlines()[-1] == "[]", result.stderr
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import subprocess
 from pathlib import Path
 
 __all__ = ["DEFAULT_EXCLUDE", "BIB_SUFFIXES", "add_file_arguments", "collect", "is_bib_name"]
@@ -105,6 +104,8 @@ def _excluded(rel: str, patterns: list[re.Pattern[str]]) -> bool:
 def _git_files(root: str) -> list[str] | None:
     """Files under ``root`` (relative to it) that git does not ignore, or None
     outside a git work tree (or without git)."""
+    import subprocess  # only when a directory is walked: it costs ~2 ms of every check's start-up
+
     try:
         result = subprocess.run(
             ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
