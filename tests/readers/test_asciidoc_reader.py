@@ -100,3 +100,11 @@ def test_unclosed_constructs_are_text() -> None:
     html = to_html("link:https://x.org[never closed\n*bold and _italic\n----\nstill text")
     for kept in ("[never closed", "*bold and _italic", "still text"):
         assert kept in html
+
+
+def test_a_bibtex_listing_inside_a_markup_page_keeps_the_page_reader() -> None:
+    page = "== Papers\n\nA. Smith. link:https://doi.org/10.1000/x[A title]. _Journal_. 2020.\n\n" \
+           "[source,bibtex]\n----\n@article{smith2020, title = {A title}, year = 2020}\n----\n"
+    assert readers.sniff(page, path="pubs.adoc") == "asciidoc"
+    assert readers.sniff(page.replace("== ", "## "), path="pubs.md") == "markdown"
+    assert readers.sniff("@article{a, title = {T}}\n", path="refs.md") == "bibtex"  # a .bib saved as .md

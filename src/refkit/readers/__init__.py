@@ -85,10 +85,22 @@ def sniff(text: str, path: str | None = None) -> str:
     for name in READERS:
         if hinted is not None and name == "html" and not _html_document(text):
             continue  # raw HTML inside Markdown is the Markdown reader's to render
+        if hinted is not None and name == "bibtex" and not _bibtex_document(text):
+            continue  # a BibTeX listing shown inside a markup page is part of the page
         score = reader(name).sniff(text)
         if score > best_score:
             best, best_score = name, score
     return best
+
+
+def _bibtex_document(text: str) -> bool:
+    """Whether ``text`` starts as a BibTeX file: its first line that is neither blank
+    nor a ``%`` comment opens an entry."""
+    for line in text[:65536].lstrip("\ufeff").splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("%"):
+            return stripped.startswith("@")
+    return False
 
 
 def _html_document(text: str) -> bool:
