@@ -249,11 +249,6 @@ class Conditions:
         return out
 
 
-def _no_name_label() -> bool:
-    state = current()
-    return state is not None and state.no_name_label
-
-
 class Label:
     def process(self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Label": the label of a variable the item does not have
@@ -261,7 +256,7 @@ class Label:
         the role label of names is no part of a sort key ("Doe, John ed."
         sorts as "Doe, John"), nor of the names subsequent-author-substitute
         compares."""
-        if variable is not None and (kwargs.get("sort_options") is not None or _no_name_label()):
+        if variable is not None and kwargs.get("sort_options") is not None:
             return None
         if variable is None:
             name = self.get("variable")
@@ -288,16 +283,23 @@ class Names:
         """CSL 1.0.2 ``subsequent-author-substitute``: the first names an entry
         renders are compared with the previous entry's (see :meth:`_substitute`).
         citeproc-py ignored the option."""
-        text = self._process_suppressed(item, names_context=names_context, context=context, **kwargs)
         state = current()
-        if state is not None and state.sas_armed and kwargs.get("sort_options") is None and text:
-            state.sas_armed = False
-            text = self._substitute(item, text, state, names_context=names_context, context=context, **kwargs)
+        if state is None or not state.sas_armed or kwargs.get("sort_options") is not None:
+            text = self._process_suppressed(item, names_context=names_context, context=context, **kwargs)
+        else:
+            state.sas_names.append([])
+            try:
+                text = self._process_suppressed(item, names_context=names_context, context=context, **kwargs)
+            finally:
+                printed = state.sas_names.pop()
+            if state.sas_armed and text:
+                state.sas_armed = False
+                text = self._substitute(item, text, printed, state, names_context=names_context, context=context, **kwargs)
         if state is not None and state.recording and text:
             self._record(item, state, context)
         return text
 
-    def _substitute(self: Any, item: Any, text: Any, state: Any, **kwargs: Any) -> Any:
+    def _substitute(self: Any, item: Any, text: Any, printed: list[str], state: Any, **kwargs: Any) -> Any:
         """CSL 1.0.2 ``subsequent-author-substitute-rule``, comparing the names
         without their role label (citeproc-js: "Doe, John" then "--- ed."),
         an "et al." not counted: ``complete-all`` (default) replaces the whole
@@ -306,7 +308,7 @@ class Names:
         matches the previous list, ``partial-first`` only the first. Text a
         ``cs:substitute`` printed instead of names counts as one name."""
         rule = self.get_root().bibliography.get("subsequent-author-substitute-rule", "complete-all")
-        bare = self._quietly(item, state, kwargs)
+        bare = " ".join(printed) if printed else str(text)
         et_al = str(self.get_single_term("et-al") or "et al.")
         shown = re.sub(r"[,\s]*" + re.escape(et_al) + r"\s*$", "", bare)
         variable, people = self._people(item)
@@ -332,25 +334,6 @@ class Names:
         if bare and full.endswith(bare):
             return String(full[: -len(bare)] + substitute)
         return String(substitute)
-
-    def _quietly(self: Any, item: Any, state: Any, kwargs: dict[str, Any]) -> str:
-        """This element's names rendered without role labels, leaving no trace
-        (variables it suppresses stay as the real render left them)."""
-        context = kwargs.get("context")
-        layout = (context if context is not None else self).get_layout()
-        repressed: dict[str, list[Any]] = getattr(layout, "repressed", {})
-        saved = {tag: list(names) for tag, names in repressed.items()}
-        recording = [list(r) for r in state.recording]
-        state.no_name_label = True
-        try:
-            return str(self._process_suppressed(item, **kwargs) or "")
-        except model.VariableError:
-            return ""
-        finally:
-            state.no_name_label = False
-            state.recording[:] = recording
-            repressed.clear()
-            repressed.update(saved)
 
     def _people(self: Any, item: Any) -> tuple[str | None, list[tuple[Any, ...]] | None]:
         """The first name variable this element printed and its names (as
@@ -561,6 +544,15 @@ class Name:
         if not initialize_all and re.fullmatch(r"[^\W\d_]\.(?:\s*-?\s*[^\W\d_]\.)*", str(given).strip()):
             return " ".join(out)  # initials only, not initialized further: "J.-A." -> "J. A." (citeproc-js)
         return "-".join(out)
+
+    def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+        """The names as printed, without the role label, kept for the
+        subsequent-author-substitute comparison (see ``Names._substitute``)."""
+        text = super().render(*args, **kwargs)  # type: ignore[misc]
+        state = current()
+        if state is not None and state.sas_names and text:
+            state.sas_names[-1].append(str(text))
+        return text
 
     def get_option(self: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
         """CSL 1.0.2 "et-al-min" / "et-al-use-first": the two together enable

@@ -42,8 +42,8 @@ class RenderState:
     sas_armed: bool = False
     #: the previous entry's first names: (text without role label, names) -- names None for substituted text
     sas_previous: tuple[str, list[tuple[Any, ...]] | None] | None = None
-    #: names render without their role label (while subsequent-author-substitute compares)
-    no_name_label: bool = False
+    #: the names printed by each cs:names rendering while subsequent-author-substitute is armed (a stack)
+    sas_names: list[list[str]] = field(default_factory=list)
     sas_substitute: str = ""
     #: variables rendered while a substitute candidate renders (a stack: substitutes nest)
     recording: list[list[tuple[str, str]]] = field(default_factory=list)
