@@ -87,3 +87,15 @@ def test_role_labels_are_no_part_of_name_sort_keys_or_the_substitute_comparison(
     assert _sas(tmp_path, "complete-all", body, items, sort, macros) == ["Doe, A ed. A", "---. B", "Doe Zed, A. C"]
     items[0]["title"] = "D"
     assert _sas(tmp_path, "complete-all", body, items, sort, macros) == ["Doe, A. B", "--- ed. D", "Doe Zed, A. C"]
+
+
+def test_a_name_sort_key_cut_by_names_use_first_has_no_et_al(tmp_path: Path) -> None:
+    macros = '<macro name="who"><names variable="author"><name name-as-sort-order="all"/></names></macro><macro name="year"><date variable="issued"><date-part name="year"/></date></macro>'
+    sort = '<sort><key macro="who" names-min="1" names-use-first="1"/><key macro="year"/></sort>'
+    body = '<group delimiter=" "><names variable="author"><name/></names><text macro="year"/></group>'
+    items = [
+        {"id": "a", "type": "book", "author": [{"family": "Smith", "given": "A"}], "issued": {"date-parts": [[1999]]}},
+        {"id": "b", "type": "book", "author": [{"family": "Smith", "given": "A"}, {"family": "Jones", "given": "B"}], "issued": {"date-parts": [[1990]]}},
+    ]
+    # both keys are "Smith, A" (not "Smith, A et al."), so the year decides
+    assert _sas(tmp_path, "complete-all", body, items, sort, macros) == ["A Smith, B Jones 1990", "A Smith 1999"]

@@ -554,6 +554,15 @@ class Name:
             state.sas_names[-1].append(str(text))
         return text
 
+    def et_al(self: Any) -> Any:
+        """CSL 1.0.2 "Sorting": a name list in a sort key is cut at
+        ``names-use-first`` without the "et al." term ("Smith" and
+        "Smith et al." tie on that key; a later key decides)."""
+        state = current()
+        if state is not None and state.sorting_names:
+            return ""
+        return super().et_al()  # type: ignore[misc]
+
     def get_option(self: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
         """CSL 1.0.2 "et-al-min" / "et-al-use-first": the two together enable
         et-al abbreviation; with ``et-al-use-first`` given nowhere (cs:name, the
@@ -608,7 +617,14 @@ class Name:
             sort_options.setdefault("and", None)
             if self.get_root().get("demote-non-dropping-particle", "display-and-sort") == "sort-only":
                 sort_options.setdefault("demote-non-dropping-particle", "display-and-sort")
-            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)  # type: ignore[misc]
+            state = current()
+            if state is None:
+                return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)  # type: ignore[misc]
+            state.sorting_names += 1
+            try:
+                return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)  # type: ignore[misc]
+            finally:
+                state.sorting_names -= 1
         names = item.reference.get(variable, [])
         if (
             len(names) >= 2

@@ -42,6 +42,8 @@ class RenderState:
     sas_armed: bool = False
     #: the previous entry's first names: (text without role label, names) -- names None for substituted text
     sas_previous: tuple[str, list[tuple[Any, ...]] | None] | None = None
+    #: > 0 while names render for a sort key (no "et al." term there)
+    sorting_names: int = 0
     #: the names printed by each cs:names rendering while subsequent-author-substitute is armed (a stack)
     sas_names: list[list[str]] = field(default_factory=list)
     sas_substitute: str = ""
