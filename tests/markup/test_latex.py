@@ -39,3 +39,20 @@ def test_tables_rows_and_cells() -> None:
     root = tree("\\begin{tabular}{ll}\n2020 & A. Smith. A title. Journal. \\\\\n2019 & B. Doe. Another. Venue. \\\\\n\\end{tabular}")
     rows = [[td.text_content().strip() for td in tr.iter("td")] for tr in root.iter("tr")]
     assert rows[:2] == [["2020", "A. Smith. A title. Journal."], ["2019", "B. Doe. Another. Venue."]]
+
+
+def test_unmatched_environments_and_braces_are_blanked_in_place() -> None:
+    """What nothing closes is blanked (same length, same lines), what pairs up is kept."""
+    from refkit.markup.latex import _balance_braces, _balance_environments
+
+    cases = [
+        (r"\begin{itemize}\item a\end{itemize}", r"\begin{itemize}\item a\end{itemize}", 0),
+        (r"\begin{itemize} a", " " * 15 + " a", 1),
+        (r"a \end{x} b", "a " + " " * 7 + " b", 1),
+        (r"\begin{a}\begin{b}x\end{a}", r"\begin{a}" + " " * 9 + r"x\end{a}", 1),
+        ("% \\begin{x}\n", "% \\begin{x}\n", 0),
+    ]
+    for source, expected, count in cases:
+        assert _balance_environments(source) == (expected, count)
+    assert _balance_braces("a } b {c") == ("a   b  c", 2)
+    assert _balance_braces(r"\{ {x} \item[a b") == (r"\{ {x} \item a b", 1)

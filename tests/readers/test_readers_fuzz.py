@@ -129,6 +129,7 @@ PATHOLOGICAL: list[tuple[str, Callable[[int], str]]] = [
     ("html", lambda n: "<html><body>" + "<dl><dd>Doe, J. A title. 2020. " * (n // 32)),
     ("latex", lambda n: "\\cvitem{" * (n // 8) + "a"),  # unclosed macro arguments: exponential in pylatexenc
     ("latex", lambda n: "\\cvitem[" * (n // 8) + "a"),
+    ("latex", lambda n: "\\cvitem{\\begin{x}" * (n // 24) + "a" + "}" * (n // 24)),  # open environments in arguments
     ("html", lambda n: "<script>var b = " + "'\"`x" * (n // 4) + " '@article{a, title={T}}'</script>"),  # JS strings
     ("markdown", lambda n: ("](x){a=\"" + "[@" + "[x]{.a " + ":::\n") * (n // 20)),  # Pandoc attributes, citations
     ("org", lambda n: ("[[" + "*a " + "@@html:" + "\\(" + "/a/ ") * (n // 17)),  # unclosed delimiters

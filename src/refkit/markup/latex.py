@@ -97,6 +97,7 @@ _NEWCOMMAND_HEAD = re.compile(
 )
 _DEF_HEAD = re.compile(r"\\(?:def|gdef|edef|xdef)\s*\\([A-Za-z]+|.)((?:#[1-9]){0,9})\s*\{")
 _GROUPING = re.compile(r"[{}\[\]]")
+_ENVIRONMENT_TOKEN = re.compile(r"%[^\n]*|\\(begin|end)\s*\{([^{}\n]{1,64})\}|\\.", re.S)
 _BRACE_TOKEN = re.compile(r"\\[A-Za-z]+\s*\[|\\.|%[^\n]*|[{}\[\]]", re.S)
 _YEAR_LABEL = re.compile(r"\s*\(?(?:19|20)\d\d[a-z]?\)?\s*")
 
@@ -627,6 +628,36 @@ def _context(macros: dict[str, Macro]) -> Any:
     return db
 
 
+def _balance_environments(text: str) -> tuple[str, int]:
+    """``text`` with every ``\\begin{x}`` that nothing ends, and every ``\\end{x}``
+    that nothing began, blanked (same length, same lines); and how many.
+
+    An environment left open inside a macro's argument sends pylatexenc's tolerant
+    parser into the same exponential retries as an open brace. Environments nest,
+    so one stack pass; an ``\\end`` closes the innermost open environment of its
+    name, and the ones opened inside it that never ended are unmatched."""
+    unmatched: list[tuple[int, int]] = []
+    stack: list[tuple[str, int, int]] = []
+    for m in _ENVIRONMENT_TOKEN.finditer(text):
+        kind, name = m.group(1), m.group(2)
+        if kind == "begin":
+            stack.append((name, m.start(), m.end()))
+        elif kind == "end":
+            depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name), None)
+            if depth is None:
+                unmatched.append((m.start(), m.end()))
+            else:
+                unmatched.extend((start, end) for _, start, end in stack[depth + 1:])
+                del stack[depth:]
+    unmatched.extend((start, end) for _, start, end in stack)
+    if not unmatched:
+        return text, 0
+    chars = list(text)
+    for start, end in unmatched:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars), len(unmatched)
+
+
 def _balance_braces(text: str) -> tuple[str, int]:
     """``text`` with every brace that has no partner, and every ``[`` opening a
     macro's optional argument that nothing closes, replaced by a space; and how many.
@@ -696,6 +727,9 @@ def to_html(text: str) -> Rendered:
     problems: list[tuple[int, str]] = []
     _command_defs(text, macros)
     context = _context(macros)
+    text, open_environments = _balance_environments(text)
+    if open_environments:
+        problems.append((1, f"{open_environments} unmatched \\begin/\\end ignored"))
     text, dropped = _balance_braces(text)
     if dropped:
         problems.append((1, f"{dropped} unbalanced brace{'s' if dropped != 1 else ''} or bracket{'s' if dropped != 1 else ''} ignored"))
