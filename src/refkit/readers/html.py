@@ -18,7 +18,6 @@ An empty, binary or non-publication page gives an empty :class:`Library`.
 
 from __future__ import annotations
 
-import functools
 import gc
 import re
 import unicodedata
@@ -226,17 +225,22 @@ def looks_like_citation(segment: Segment, minimum: int = 3) -> bool:
 # ---------------------------------------------------------------------------- merging
 
 
-def _fold_title(entry: Entry) -> str:
-    return _fold(entry.get("title", "") or "")
+def _fold_title(entry: Entry, folds: dict[str, str]) -> str:
+    """The entry's title folded by :func:`_fold`, remembered in ``folds`` (one dict
+    per page): every title is folded two or three times while a page is merged,
+    and a bounded cache smaller than the page missed on every one of them."""
+    title = entry.get("title", "") or ""
+    folded = folds.get(title)
+    if folded is None:
+        folded = folds[title] = _fold(title)
+    return folded
 
 
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-@functools.lru_cache(maxsize=4096)
 def _fold(title: str) -> str:
-    """A title folded for matching (no accents, case or punctuation); cached as
-    every entry's title is folded two or three times while a page is merged."""
+    """A title folded for matching (no accents, case or punctuation)."""
     text = to_unicode(title)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -424,9 +428,10 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
         found.append(((line_of[i], 0, i), entry))
 
     # structured data outside the items: merge into a matching item, else add
-    by_title = {_fold_title(e): n for n, (_, e) in enumerate(found) if _fold_title(e)}
+    folds: dict[str, str] = {}
+    by_title = {_fold_title(e, folds): n for n, (_, e) in enumerate(found) if _fold_title(e, folds)}
     for k, (line, entry) in enumerate(page_level):
-        t = _fold_title(entry)
+        t = _fold_title(entry, folds)
         if not t:
             continue
         n = by_title.get(t)
@@ -441,20 +446,20 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
         found.append(((line, 1, k), entry))
     found.sort(key=lambda pair: pair[0])
 
-    entries = _unique_keys(_dedupe([assess(e, segmented.get(pos)) for pos, e in found]))
+    entries = _unique_keys(_dedupe([assess(e, segmented.get(pos)) for pos, e in found], folds))
     library = Library.from_entries(entries, source=path)
     library.problems.extend(problems)
     return library
 
 
-def _dedupe(entries: list[Entry]) -> list[Entry]:
+def _dedupe(entries: list[Entry], folds: dict[str, str]) -> list[Entry]:
     """One entry per work: a page listing a paper twice (featured cards and the
     full list) gives one entry, the first, completed with the other's fields.
     Same title in different years (conference and journal versions) stays two."""
     out: list[Entry] = []
     seen: dict[str, list[int]] = {}
     for entry in entries:
-        t = _fold_title(entry)
+        t = _fold_title(entry, folds)
         match = None
         for n in seen.get(t, []) if t else []:
             a, b = out[n].date.year, entry.date.year

@@ -12,6 +12,7 @@ BibTeX), the way pandoc reads every markup into one document model.
 
 from __future__ import annotations
 
+import gc
 import re
 from typing import Any
 
@@ -59,4 +60,13 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
 
     if not text or not text.strip():
         return Library(source=path)
-    return html.read_document(to_html(text), path=path, source="markdown")
+    # markdown-it makes a token object per block and inline piece, none in a
+    # cycle: the cyclic collector pauses while the page is rendered, as it does
+    # while the HTML is read (html.read_document)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return html.read_document(to_html(text), path=path, source="markdown")
+    finally:
+        if paused:
+            gc.enable()

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from itertools import islice
 from string import Formatter
 from typing import Callable, Iterator
 
@@ -71,10 +73,18 @@ def _all_families(entry: Entry, limit: int) -> str:
     return "anon"
 
 
-def _title_words(entry: Entry) -> list[str]:
+_WORD_BREAK = re.compile(r"[\s\-–—/:]+")
+
+
+def _title_words(entry: Entry) -> Iterator[str]:
+    """The title's words that are not stop words, ASCII-folded, one at a time: a key
+    takes the first one to three, and folding every word of every title cost more
+    than the rest of key making."""
     title = to_unicode(entry.fields.get("title", ""))
-    words = [ascii_fold(w) for w in re.split(r"[\s\-–—/:]+", title)]
-    return [w for w in words if w and w.lower() not in STOP_WORDS]
+    for word in _WORD_BREAK.split(title):
+        folded = ascii_fold(word)
+        if folded and folded.lower() not in STOP_WORDS:
+            yield folded
 
 
 def _year(entry: Entry) -> str:
@@ -89,9 +99,9 @@ PLACEHOLDERS: dict[str, Callable[[Entry], str]] = {
     "authors2": lambda e: _all_families(e, 2),
     "year": _year,
     "yy": lambda e: _year(e)[-2:],
-    "title": lambda e: next(iter(_title_words(e)), "").lower(),
-    "Title": lambda e: next(iter(_title_words(e)), "").capitalize(),
-    "shorttitle": lambda e: "".join(w.lower() for w in _title_words(e)[:3]),
+    "title": lambda e: next(_title_words(e), "").lower(),
+    "Title": lambda e: next(_title_words(e), "").capitalize(),
+    "shorttitle": lambda e: "".join(w.lower() for w in islice(_title_words(e), 3)),
     "type": lambda e: e.type.lower(),
 }
 
@@ -111,16 +121,26 @@ def check_pattern(pattern: str) -> None:
             )
 
 
+@lru_cache(maxsize=32)
+def _parts(pattern: str) -> tuple[tuple[str, str | None], ...]:
+    """``pattern`` checked and cut into (literal, placeholder) pairs, once per pattern
+    rather than once per entry."""
+    check_pattern(pattern)
+    return tuple((literal, name) for literal, name, _, _ in Formatter().parse(pattern))
+
+
+_KEY_BAD = re.compile(r"[\s,{}()#%\"'=\\]")
+
+
 def make_key(entry: Entry, pattern: str = DEFAULT_PATTERN) -> str:
     """The key ``pattern`` gives for ``entry`` (no collision suffix)."""
-    check_pattern(pattern)
     out = []
-    for literal, name, _, _ in Formatter().parse(pattern):
+    for literal, name in _parts(pattern):
         out.append(literal)
         if name is not None:
             out.append(PLACEHOLDERS[name](entry))
     key = "".join(out)
-    return re.sub(r"[\s,{}()#%\"'=\\]", "", key) or "anon"
+    return _KEY_BAD.sub("", key) or "anon"
 
 
 def _suffixes() -> Iterator[str]:
