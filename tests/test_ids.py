@@ -44,6 +44,8 @@ def test_find_doi_in_publisher_urls_and_sentences() -> None:
         ("https://doi%20.org/10.3390/soc14110214", "10.3390/soc14110214"),
         ("https://doi.org/10.1000/xyz%20", "10.1000/xyz"),
         ("doi:10.1145/3503250.", "10.1145/3503250"),
+        ("info:doi/10.1086/700936", "10.1086/700936"),
+        ("10.1021/acs.jctc.7b00204", "10.1021/acs.jctc.7b00204"),
         # publisher paths that literally hold the DOI, with their view suffixes and queries
         ("https://dl.acm.org/doi/10.1145/3581783.3612000", "10.1145/3581783.3612000"),
         ("https://pubs.acs.org/doi/10.1021/acs.jctc.7b00204?src=recsys&journalCode=jctcce", "10.1021/acs.jctc.7b00204"),
@@ -78,6 +80,11 @@ def test_find_doi_in_publisher_urls_and_sentences() -> None:
 )
 def test_doi_from_url(url: str | None, doi: str | None) -> None:
     assert ids.doi_from_url(url) == doi
+
+
+def test_resolver_links_are_the_doi_itself() -> None:
+    assert ids.is_resolver_url("https://doi.org/10.1000/x") and ids.is_resolver_url("http://dx.doi.org/10.1000/x")
+    assert not ids.is_resolver_url("https://dl.acm.org/doi/10.1145/3581783.3612000")
 
 
 @pytest.mark.parametrize(

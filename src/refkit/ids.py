@@ -14,6 +14,7 @@ __all__ = [
     "normalize_doi",
     "find_doi",
     "doi_from_url",
+    "is_resolver_url",
     "clean_doi",
     "is_doi",
     "parse_arxiv",
@@ -124,16 +125,24 @@ _DOI_IN_PATH = re.compile(
     r"protocol|papers|document|content)/(10\.\d{4,9}(?:/|%2f)[^\s\"'<>{}]+)",
     re.I,
 )
+_IDENTIFIER_VALUE = re.compile(r"(?:doi\s*:|info:doi/|urn:doi:|10\.\d)", re.I)
 _DOI_IN_QUERY = re.compile(r"[?&](?:doi|id)=(10\.\d{4,9}(?:/|%2f)[^\s&#\"'<>{}]+)", re.I)
+
+
+def is_resolver_url(url: str) -> bool:
+    """True for a DOI resolver link (``https://doi.org/10.…``, dx.doi.org, doi.acm.org):
+    the link *is* the DOI, not a page about the work."""
+    return bool(_RESOLVER.match(url.strip()))
 
 
 def doi_from_url(url: str | None) -> str | None:
     """The DOI a URL literally carries (resolver link, publisher path, ``doi=``/``id=``
-    query), cleaned of publisher suffixes, or None. ``doi:10.…`` counts as a URL."""
+    query), cleaned of publisher suffixes, or None. An identifier value written as
+    ``doi:10.…``, ``info:doi/10.…`` or a bare ``10.…`` counts as a link to it."""
     if not url:
         return None
     url = url.strip()
-    if url.lower().startswith("doi:"):
+    if _IDENTIFIER_VALUE.match(url):
         bare = normalize_doi(url)
         return clean_doi(bare) if bare else None
     m = _RESOLVER.match(url)

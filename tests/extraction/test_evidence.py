@@ -30,3 +30,13 @@ def test_notes_and_abstracts_are_never_items() -> None:
     # a citation whose title happens to be a sentence still has names
     assert not is_note(seg(Span("J. Doe and R. Roe. What is learned when we count sheep? Ovine Letters, 2020.")))
     assert not is_note(seg(Span("Why we count: sheep are what they are.", italic=True), Span(" Ovine Letters, 2020.")))
+
+
+def test_identifier_evidence_is_a_link_that_carries_a_doi_or_arxiv_id() -> None:
+    def ident(url: str) -> bool:
+        return segment_evidence(seg(Span("Learning to Count Sheep", bold=True), links=(Link("paper", url),))).identifier
+
+    assert ident("https://pubs.acs.org/doi/abs/10.1021/acs.jctc.7b00204")  # a publisher path holding the DOI
+    assert ident("https://arxiv.org/pdf/2102.11350v2.pdf")
+    assert not ident("https://www.nature.com/articles/s41586-020-2649-2")  # implies a DOI, does not carry one
+    assert not ident("https://doi.org/")  # a resolver with nothing after it

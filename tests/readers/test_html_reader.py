@@ -499,3 +499,12 @@ def test_html_doi_links_give_the_publication_doi_not_its_data_doi_and_arxiv_text
     assert thesis.get("doi") is None  # "Data and R code available from <figshare DOI>"
     assert (paper.get("doi") or "").lower() == "10.1101/2020.08.24.20181107"  # medRxiv path, version and view removed
     assert kan.get("eprint") == "1507.01460"  # link text is the longer valid id
+
+
+def test_html_the_first_doi_an_item_links_is_its_doi() -> None:
+    page = """<h2>Publications</h2><ul>
+<li>A. Lee and B. Chen. A theory of automated market makers. <a href="https://link.springer.com/chapter/10.1007/978-3-030-78142-2_11">Coordination 2021</a>,
+extended in <a href="https://doi.org/10.46298/lmcs-18(4:12)2022">Logical Methods in Computer Science 18(4), 2022</a>.</li>
+</ul>"""
+    (entry,) = html.read(page).entries
+    assert entry.get("doi") == "10.1007/978-3-030-78142-2_11"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import ids
 from .segment import Segment
 
 __all__ = ["Evidence", "segment_evidence", "is_note", "is_prose", "has_names", "has_venue_words", "YEAR"]
@@ -101,7 +102,7 @@ def segment_evidence(segment: Segment) -> Evidence:
     if not title and _QUOTED.search(text):
         title = True
     identifier = bool(_IDENTIFIER.search(text)) or any(
-        "doi.org/" in link.url.lower() or "arxiv.org/" in link.url.lower() for link in segment.links
+        ids.doi_from_url(link.url) is not None or ids.parse_arxiv(link.url) is not None for link in segment.links
     )
     return Evidence(
         year=YEAR.search(text) is not None,

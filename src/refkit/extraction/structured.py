@@ -204,7 +204,7 @@ def _ids_from_urls(fields: dict[str, str | None], urls: Iterable[str]) -> None:
         if not url:
             continue
         if not fields.get("doi"):
-            doi = ids.find_doi(url) if ("doi" in url.lower() or url.startswith("10.")) else None
+            doi = ids.doi_from_url(url)
             if doi:
                 fields["doi"] = doi
         if not fields.get("eprint"):
@@ -479,7 +479,7 @@ def jsonld_entries(root: HtmlElement, path: str | None = None) -> list[Entry]:
             urls = [_text(v) if not isinstance(v, dict) else _text(v.get("value") or v.get("@id") or v.get("url")) for v in _as_list(obj.get("identifier")) + _as_list(obj.get("sameAs")) + _as_list(obj.get("url")) + _as_list(obj.get("@id"))]
             for u in urls:
                 if u and not fields.get("doi"):
-                    doi = ids.normalize_doi(u) or (ids.find_doi(u) if "doi" in u.lower() else None)
+                    doi = ids.doi_from_url(u)
                     if doi:
                         fields["doi"] = doi
             _ids_from_urls(fields, urls)

@@ -134,10 +134,7 @@ def entry_links(links: Iterable[Link], before: Mapping[str, str] | None = None) 
         if doi and ids.is_data_context(before.get(link.url, "")):
             doi = None
         if doi:
-            if re.search(r"(?:^|//)(?:dx\.|www\.)?doi\.org/", low):
-                dois.insert(0, doi)
-            else:
-                dois.append(doi)
+            dois.append(doi)
         pmid = ids.find_pmid(url)
         if pmid and "pmid" not in out:
             out["pmid"] = pmid
@@ -145,7 +142,7 @@ def entry_links(links: Iterable[Link], before: Mapping[str, str] | None = None) 
         if orid and "openreview" not in out:
             out["openreview"] = orid
         field = _url_field(link.label, url)
-        if field == "html" and doi and re.search(r"(?:^|//)(?:dx\.|www\.)?doi\.org/", low):
+        if field == "html" and doi and ids.is_resolver_url(url):
             continue  # a doi.org link is the DOI, not a page
         if field and field not in out:
             out[field] = url
