@@ -99,3 +99,15 @@ def test_a_name_sort_key_cut_by_names_use_first_has_no_et_al(tmp_path: Path) -> 
     ]
     # both keys are "Smith, A" (not "Smith, A et al."), so the year decides
     assert _sas(tmp_path, "complete-all", body, items, sort, macros) == ["A Smith, B Jones 1990", "A Smith 1999"]
+
+
+def test_date_ranges_print_shared_parts_once_with_the_differing_parts_delimiter(tmp_path: Path) -> None:
+    def item(key: str, start: list[int], end: list[int]) -> dict:
+        return {"id": key, "type": "book", "title": key, "issued": {"date-parts": [start, end]}}
+
+    items = [item("a", [1999, 1, 2], [1999, 1, 4]), item("b", [1999, 1, 2], [1999, 3, 4]), item("c", [1999, 1, 2], [2000, 1, 4])]
+    # en-US "text": month day, year -- the shared parts stay where the format puts them
+    body = '<date variable="issued" form="text"/>'
+    assert _render(tmp_path, body, items) == ["January 2–4, 1999", "January 2–March 4, 1999", "January 2, 1999–January 4, 2000"]
+    head = '<locale><date form="text" delimiter=" "><date-part name="day" range-delimiter="/"/><date-part name="month" range-delimiter=" to "/><date-part name="year"/></date></locale>'
+    assert _render(tmp_path, body, items, head) == ["2/4 January 1999", "2 January to 4 March 1999", "2 January 1999–4 January 2000"]

@@ -761,7 +761,52 @@ class Date:
             return self.render_single_date(begin, parts, context)
         if all(dict.get(begin, p) == dict.get(end, p) for p in parts):
             return self.render_single_date(begin, parts, context)
-        return super().render_date_range(date_range, parts, context)  # type: ignore[misc]
+        return self._range(begin, end, parts, context)
+
+    def _range(self: Any, begin: Any, end: Any, parts: list[str], context: Any) -> Any:
+        """CSL 1.0.2 "Date Ranges": the parts from the largest one that differs
+        down are printed for both ends, joined by that part's
+        ``range-delimiter`` (an en dash by default); the parts both ends share
+        are printed once, where the date format puts them ("2–4 January 1999",
+        "January 2–4, 1999", "2 January–4 March 1999")."""
+        largest = next(p for p in ("year", "month", "day") if p in parts and dict.get(begin, p) != dict.get(end, p))
+        order = ["year", "month", "day"]
+        differ = {p for p in order[order.index(largest) :] if p in parts}
+        children = [c for c in self.iterchildren() if c.get("name") in parts]
+        delimiter = next((c.get("range-delimiter") for c in children if c.get("name") == largest and c.get("range-delimiter") is not None), "–")
+        pieces: list[Any] = []
+        i = 0
+        while i < len(children):
+            if children[i].get("name") not in differ:
+                pieces.append(self.render_single_date(begin, [children[i].get("name")], context))
+                i += 1
+                continue
+            j = i
+            while j < len(children) and children[j].get("name") in differ:
+                j += 1
+            run = [c.get("name") for c in children[i:j]]
+            first = str(self.render_single_date(begin, run, context) or "")
+            suffix = children[j - 1].get("suffix", "")
+            if suffix and first.endswith(suffix):
+                first = first[: -len(suffix)]
+            pieces.append(String(first.rstrip() + delimiter + str(self.render_single_date(end, run, context) or "")))
+            i = j
+        return self._joiner(context).join([p for p in pieces if p])
+
+    def _joiner(self: Any, context: Any) -> Any:
+        """CSL 1.0.2 "Localized Date Formats": the locale's cs:date joins its
+        parts with its own ``delimiter``; the style's cs:date calling it adds
+        only affixes and formatting."""
+        if context is None or context is self or (self.is_locale_date() and self.get("delimiter") is not None):
+            return self
+        return context if self.is_locale_date() else self
+
+    def render_single_date(self: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+        """A date joined by :meth:`_joiner`'s delimiter."""
+        if not (self.is_locale_date() and self.get("delimiter") is not None and context is not None and context is not self):
+            return super().render_single_date(date, show_parts, context)  # type: ignore[misc]
+        parts = self.parts(date, show_parts, context)
+        return self.join(parts) if parts else None
 
 
 class DatePart:
