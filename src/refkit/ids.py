@@ -57,7 +57,7 @@ def normalize_doi(text: str | None) -> str | None:
     or None. Case is kept: DOIs are case-insensitive, and the user's spelling is theirs."""
     if not text:
         return None
-    value = _DOI_PREFIX.sub("", text.strip())
+    value = _DOI_PREFIX.sub("", _RESOLVER.sub("", text.strip(), count=1))
     if "%2f" in value.lower():
         value = unquote(value)
     m = _DOI_RE.match(value.strip())

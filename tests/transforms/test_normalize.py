@@ -43,7 +43,8 @@ def test_page_ranges(value: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["https://doi.org/10.1145/3528223.3530127", "http://dx.doi.org/10.1145/3528223.3530127", "doi:10.1145/3528223.3530127"],
+    ["https://doi.org/10.1145/3528223.3530127", "http://dx.doi.org/10.1145/3528223.3530127", "doi:10.1145/3528223.3530127",
+     "http://doi.acm.org/10.1145/3528223.3530127"],
 )
 def test_doi_prefixes_removed(value: str) -> None:
     assert norm(doi=value)["doi"] == "10.1145/3528223.3530127"

@@ -11,7 +11,7 @@ by name (``normalize(lib, titles=False)``):
                 BibTeX writer writes as the macro ``mar``.
 ``pages``       ``12-34``, ``12 - 34``, ``12–34`` (en dash), ``12---34`` -> ``12--34``.
 ``doi``         resolver prefixes dropped (``https://doi.org/10.1/x`` -> ``10.1/x``);
-                a ``url`` that is a doi.org link also fills a missing ``doi``.
+                a ``url`` that is a resolver link (doi.org, doi.acm.org) also fills a missing ``doi``.
 ``arxiv``       an arXiv id in ``arxiv``/``arxivid`` fields, an arXiv ``journal``
                 (``arXiv preprint arXiv:2106.16028``, DBLP's ``CoRR`` +
                 ``abs/…`` volume), ``note``, ``howpublished``, an arxiv.org ``url``
@@ -35,7 +35,7 @@ import re
 from typing import Callable, Mapping, overload
 
 from ..dates import month_name
-from ..ids import find_arxiv, find_doi, normalize_doi, parse_arxiv
+from ..ids import doi_from_url, find_arxiv, is_resolver_url, normalize_doi, parse_arxiv
 from ..model import Entry, Library
 from ..options import checked
 
@@ -125,7 +125,6 @@ def pages(entry: Entry) -> Entry:
 
 
 # ---- DOI --------------------------------------------------------------------------------
-_DOI_LINK = re.compile(r"^\s*https?://(?:dx\.)?doi\.org/", re.I)
 
 
 def doi(entry: Entry) -> Entry:
@@ -134,14 +133,14 @@ def doi(entry: Entry) -> Entry:
         if not _editable(entry, "doi"):
             return entry
         bare = normalize_doi(value)
-        if bare and bare != value and _DOI_LINK.sub("", value).strip() != value.strip():
+        if bare and bare != value and is_resolver_url(value):
             return entry.with_fields(doi=bare)
         if bare and bare != value and re.match(r"^\s*(?:doi\s*:|info:doi/|urn:doi:)", value, re.I):
             return entry.with_fields(doi=bare)
         return entry
     url = entry.fields.get("url", "")
-    if url and _DOI_LINK.match(url) and _editable(entry, "url"):
-        bare = find_doi(url)
+    if url and is_resolver_url(url) and _editable(entry, "url"):
+        bare = doi_from_url(url)
         if bare and not bare.lower().startswith("10.48550/arxiv."):
             return entry.with_fields(doi=bare)
     return entry
