@@ -111,3 +111,13 @@ def test_date_ranges_print_shared_parts_once_with_the_differing_parts_delimiter(
     assert _render(tmp_path, body, items) == ["January 2–4, 1999", "January 2–March 4, 1999", "January 2, 1999–January 4, 2000"]
     head = '<locale><date form="text" delimiter=" "><date-part name="day" range-delimiter="/"/><date-part name="month" range-delimiter=" to "/><date-part name="year"/></date></locale>'
     assert _render(tmp_path, body, items, head) == ["2/4 January 1999", "2 January to 4 March 1999", "2 January 1999–4 January 2000"]
+
+
+def test_vertical_align_baseline_inside_a_superscript_returns_to_the_baseline(tmp_path: Path) -> None:
+    body = '<group delimiter=" " vertical-align="sup"><text variable="title" vertical-align="baseline"/><text variable="publisher"/></group>'
+    items = [{"id": "a", "type": "book", "title": "Down", "publisher": "Up"}]
+    style = tmp_path / "s.csl"
+    _render(tmp_path, body, items)  # writes s.csl
+    out = refkit.render(read_csl(json.dumps(items)), style=str(style), format="html")[0][1]
+    assert out == '<sup><span style="baseline">Down</span> Up</sup>'
+    assert refkit.render(read_csl(json.dumps(items)), style=str(style), format="text")[0][1] == "Down Up"

@@ -156,6 +156,7 @@ class Html(Format):
         "sc": ('<span style="font-variant:small-caps;">', "</span>"),
         "roman": ('<span style="font-style:normal;">', "</span>"),
         "upright": ('<span style="font-variant:normal;">', "</span>"),
+        "baseline": ('<span style="baseline">', "</span>"),
         "block": ('<div class="csl-block">', "</div>"),
         "left-margin": ('<div class="csl-left-margin">', "</div>"),
         "right-inline": ('<div class="csl-right-inline">', "</div>"),
@@ -245,7 +246,7 @@ class Latex(Format):
 
 class Rtf(Format):
     name = "rtf"
-    markup = {**Format.markup, "i": ("{\\i ", "}"), "b": ("{\\b ", "}"), "u": ("{\\ul ", "}"), "sup": ("{\\super ", "}"), "sub": ("{\\sub ", "}"), "sc": ("{\\scaps ", "}")}
+    markup = {**Format.markup, "i": ("{\\i ", "}"), "b": ("{\\b ", "}"), "u": ("{\\ul ", "}"), "sup": ("{\\super ", "}"), "sub": ("{\\sub ", "}"), "sc": ("{\\scaps ", "}"), "baseline": ("{\\nosupersub ", "}")}
 
     def escape(self, text: str) -> str:
         out = []

@@ -65,6 +65,14 @@ class Element:
                 return term
             form = _FORM_FALLBACK.get(form)
 
+    def vertical_align(self: Any, text: Any) -> Any:
+        """CSL 1.0.2 "Formatting" ``vertical-align="baseline"`` given on an
+        element: its text returns to the baseline inside a superscript or
+        subscript around it (HTML: ``<span style="baseline">``, as citeproc-js)."""
+        if self.get("vertical-align") == "baseline" and text:
+            return OPEN["baseline"] + str(text) + CLOSE["baseline"]
+        return super().vertical_align(text)  # type: ignore[misc]
+
     def render(self: Any, *args: Any, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Display": an element with ``display`` (block, left-margin,
         right-inline, indent) is marked as such, affixes inside."""

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 #: formattings, in the order of their marks
-TAGS = ("i", "b", "u", "sup", "sub", "sc", "nocase", "roman", "upright", "nodecor", "block", "left-margin", "right-inline", "indent")
+TAGS = ("i", "b", "u", "sup", "sub", "sc", "nocase", "roman", "upright", "nodecor", "block", "left-margin", "right-inline", "indent", "baseline")
 #: the CSL ``display`` values, which are tags too
 DISPLAYS = frozenset(("block", "left-margin", "right-inline", "indent"))
 _BASE = 0xE040
