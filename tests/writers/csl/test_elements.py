@@ -121,3 +121,18 @@ def test_vertical_align_baseline_inside_a_superscript_returns_to_the_baseline(tm
     out = refkit.render(read_csl(json.dumps(items)), style=str(style), format="html")[0][1]
     assert out == '<sup><span style="baseline">Down</span> Up</sup>'
     assert refkit.render(read_csl(json.dumps(items)), style=str(style), format="text")[0][1] == "Down Up"
+
+
+def test_the_disambiguate_condition_is_true_only_for_items_cited_alike(tmp_path: Path) -> None:
+    style = tmp_path / "d.csl"
+    style.write_text(
+        """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <macro name="who"><names variable="author"><name form="short"/></names></macro>
+  <citation><layout><group delimiter=", "><text macro="who"/><choose><if disambiguate="true"><text variable="title"/></if></choose></group></layout></citation>
+  <bibliography><layout><group delimiter=", "><text macro="who"/><choose><if disambiguate="true"><text variable="title"/></if></choose></group></layout></bibliography>
+</style>""",
+        encoding="utf-8",
+    )
+    items = [{"id": k, "type": "book", "title": t, "author": [{"family": f, "given": g}]} for k, t, f, g in (("a", "One", "Smith", "A"), ("b", "Two", "Smith", "B"), ("c", "X", "Brown", "C"))]
+    assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style))] == ["Smith, One", "Smith, Two", "Brown"]

@@ -213,6 +213,10 @@ def condition(branch: Any, item: Any, context: Any) -> bool:
         results += branch._locator(item)
     if "position" in branch.attrib:
         results += branch._position(item, context)
+    if "disambiguate" in branch.attrib:
+        state = current()
+        ambiguous = state is not None and item.key in state.ambiguous
+        results.append(ambiguous == (branch.get("disambiguate", "").lower() == "true"))
     match = branch.get("match")
     if match == "any":
         return any(results)
@@ -235,6 +239,16 @@ def numeric(value: str) -> bool:
 
 
 class Conditions:
+    def render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        """CSL 1.0.2 ``disambiguate`` condition: true for an item whose
+        citation still prints like another's after the style's other
+        disambiguation (see ``engine.mark_ambiguous``); citeproc-py ignored it."""
+        if "disambiguate" not in self.attrib:
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[misc]
+        if not condition(self, item, context):
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
     def _type(self: Any, item: Any) -> list[bool]:
         """CSL "type" condition, the style's types read once per element."""
         state = current()

@@ -62,6 +62,8 @@ def _render(items: list[dict[str, Any]], style: ParsedStyle, state: RenderState,
     citation = style.root.citation
     if citation is not None and citation.get("disambiguate-add-year-suffix", "false") == "true":
         add_year_suffixes(style, bib.items)
+    if citation is not None and style.root.xpath("boolean(.//cs:*[@disambiguate])", namespaces={"cs": "http://purl.org/net/xbiblio/csl"}):
+        state.ambiguous = mark_ambiguous(style, bib.items)
     layout = style.root.bibliography.layout
     result = Result()
     for item in bib.items:
@@ -175,6 +177,27 @@ def add_year_suffixes(style: ParsedStyle, items: list[Any]) -> None:
             continue
         for i, item in enumerate(members):
             dict.__setitem__(item.reference, "year_suffix", String(_suffix(i)))
+
+
+def mark_ambiguous(style: ParsedStyle, items: list[Any]) -> frozenset[str]:
+    """CSL 1.0.2 "Disambiguation", last step: the keys of the items whose
+    citations (rendered after year suffixes, the ``disambiguate`` condition
+    false) still print like another item's; for them the condition is true, in
+    the citation and in the bibliography."""
+    layout = style.root.citation.layout
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        style.root.citation.cites = []
+        layout.repressed = {}
+        try:
+            text = layout.render_children(item)
+        except model.VariableError:
+            continue
+        if text is not None and str(text).strip():
+            groups.setdefault(str(text), []).append(item.key)
+    layout.repressed = {}
+    style.root.citation.cites = []
+    return frozenset(key for keys in groups.values() if len(keys) > 1 for key in keys)
 
 
 def _year(issued: Any) -> Any:

@@ -52,6 +52,8 @@ class RenderState:
     #: implicit year suffix: waiting for the year part / already printed in this entry
     pending_suffix: str | None = None
     suffix_used: bool = False
+    #: keys of the items whose citations stay ambiguous (the ``disambiguate`` condition)
+    ambiguous: frozenset[str] = frozenset()
     #: problems met while rendering: (item id, message)
     problems: list[tuple[str, str]] = field(default_factory=list)
 
