@@ -340,3 +340,16 @@ def test_math_cv_with_coauthors_report_number_and_chapter_editors() -> None:
     chapter = parse("J. Smith. Chapter title here. In A. Editor (Ed.), Book Title (pp. 1-20). Springer, 2012.")
     assert chapter.type == "incollection" and fam(chapter, "editor") == ["Editor"]
     assert chapter.get("pages") == "1--20"
+
+
+def test_a_quoted_title_is_found_without_the_spaces_inside_its_quotes() -> None:
+    from refkit.extraction.citation import _quoted_title
+
+    for text, title in [
+        ('Doe, J. "  A great title here " Journal, 2020.', "A great title here"),
+        ("Doe, J. “Deep nets for all”, Journal", "Deep nets for all"),
+        ("Doe, J. 'a quoted title' ok", "a quoted title"),
+    ]:
+        span = _quoted_title(text)
+        assert span is not None and text[span[0]:span[1]] == title
+    assert _quoted_title('Doe, J. "short" and "  tiny  "') is None
