@@ -118,6 +118,12 @@ def segment_evidence(segment: Segment) -> Evidence:
 def is_note(segment: Segment) -> bool:
     """A block that is never an item: an abstract, TL;DR or note written as
     sentences ("This paper subsumes our CVPR 2011 papers."), with no person
-    names, no title-like run and no identifier of its own."""
+    names, no title-like run and no identifier of its own.
+
+    The cheap tests go first and the first one that fails ends it: every item of a
+    document is asked, and most citations are no prose at all."""
+    text = segment.text
+    if not is_prose(text) or has_names(text):
+        return False
     ev = segment_evidence(segment)
-    return ev.prose and not ev.names and not ev.title and not ev.identifier
+    return not ev.title and not ev.identifier

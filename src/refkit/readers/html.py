@@ -367,20 +367,22 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
             Location(path, items[MAX_ITEMS].segment.location.line), severity="warning",
         ))
         items = items[:MAX_ITEMS]
-    owner: dict[Any, int] = {}
-    for i, item in enumerate(items):
+    bibtex = list(structured.bibtex_entries(root, path))
+    coins = list(structured.coins_entries(root, path))
+    owner: dict[Any, int] = {}  # element -> its item; walked only when the page embeds data
+    for i, item in enumerate(items if bibtex or coins else ()):
         for el in item.subtree():
             owner[el] = i
     bib_in: dict[int, list[Entry]] = {}
     page_level: list[tuple[int, Entry]] = []  # (line, entry)
-    for el, entry in structured.bibtex_entries(root, path):
+    for el, entry in bibtex:
         i = owner.get(el, -1)
         if i >= 0:
             bib_in.setdefault(i, []).append(entry)
         else:
             page_level.append((el.sourceline or 0, entry))
     coins_in: dict[int, list[Entry]] = {}
-    for el, entry in structured.coins_entries(root, path):
+    for el, entry in coins:
         i = owner.get(el, -1)
         if i >= 0:
             coins_in.setdefault(i, []).append(entry)
