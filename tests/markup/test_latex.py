@@ -41,9 +41,9 @@ def test_tables_rows_and_cells() -> None:
     assert rows[:2] == [["2020", "A. Smith. A title. Journal."], ["2019", "B. Doe. Another. Venue."]]
 
 
-def test_unmatched_environments_and_braces_are_blanked_in_place() -> None:
-    """What nothing closes is blanked (same length, same lines), what pairs up is kept."""
-    from refkit.markup.latex import _balance_braces, _balance_environments
+def test_unmatched_groups_are_blanked_in_place() -> None:
+    """What LaTeX would not close is blanked (same length, same lines); what pairs up is kept."""
+    from refkit.markup.latex import _balance_groups
 
     cases = [
         (r"\begin{itemize}\item a\end{itemize}", r"\begin{itemize}\item a\end{itemize}", 0),
@@ -51,8 +51,11 @@ def test_unmatched_environments_and_braces_are_blanked_in_place() -> None:
         (r"a \end{x} b", "a " + " " * 7 + " b", 1),
         (r"\begin{a}\begin{b}x\end{a}", r"\begin{a}" + " " * 9 + r"x\end{a}", 1),
         ("% \\begin{x}\n", "% \\begin{x}\n", 0),
+        ("a } b {c", "a   b  c", 2),
+        (r"\{ {x} \item[a b", r"\{ {x} \item a b", 1),
+        # groups must nest: an \end inside braces cannot close a \begin outside them
+        (r"\begin{x}{a\end{x}}", " " * 9 + "{a" + " " * 7 + "}", 2),
+        (r"{\begin{x}a}\end{x}", "{" + " " * 9 + "a}" + " " * 7, 2),
     ]
     for source, expected, count in cases:
-        assert _balance_environments(source) == (expected, count)
-    assert _balance_braces("a } b {c") == ("a   b  c", 2)
-    assert _balance_braces(r"\{ {x} \item[a b") == (r"\{ {x} \item a b", 1)
+        assert _balance_groups(source) == (expected, count), source

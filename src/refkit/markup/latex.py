@@ -97,8 +97,7 @@ _NEWCOMMAND_HEAD = re.compile(
 )
 _DEF_HEAD = re.compile(r"\\(?:def|gdef|edef|xdef)\s*\\([A-Za-z]+|.)((?:#[1-9]){0,9})\s*\{")
 _GROUPING = re.compile(r"[{}\[\]]")
-_ENVIRONMENT_TOKEN = re.compile(r"%[^\n]*|\\(begin|end)\s*\{([^{}\n]{1,64})\}|\\.", re.S)
-_BRACE_TOKEN = re.compile(r"\\[A-Za-z]+\s*\[|\\.|%[^\n]*|[{}\[\]]", re.S)
+_GROUP_TOKEN = re.compile(r"%[^\n]*|\\(begin|end)\s*\{([^{}\n]{1,64})\}|\\[A-Za-z]+\s*\[|\\.|[{}\[\]]", re.S)
 _YEAR_LABEL = re.compile(r"\s*\(?(?:19|20)\d\d[a-z]?\)?\s*")
 
 
@@ -628,71 +627,62 @@ def _context(macros: dict[str, Macro]) -> Any:
     return db
 
 
-def _balance_environments(text: str) -> tuple[str, int]:
-    """``text`` with every ``\\begin{x}`` that nothing ends, and every ``\\end{x}``
-    that nothing began, blanked (same length, same lines); and how many.
+def _balance_groups(text: str) -> tuple[str, int]:
+    """``text`` with every group that does not close where LaTeX would close it
+    blanked (same length, same lines), and how many: braces and environments with
+    no partner, an ``\\end`` inside a brace group whose ``\\begin`` is outside it
+    (groups must nest), and a ``[`` opening a macro's optional argument that
+    nothing closes.
 
-    An environment left open inside a macro's argument sends pylatexenc's tolerant
-    parser into the same exponential retries as an open brace. Environments nest,
-    so one stack pass; an ``\\end`` closes the innermost open environment of its
-    name, and the ones opened inside it that never ended are unmatched."""
-    unmatched: list[tuple[int, int]] = []
-    stack: list[tuple[str, int, int]] = []
-    for m in _ENVIRONMENT_TOKEN.finditer(text):
-        kind, name = m.group(1), m.group(2)
-        if kind == "begin":
+    pylatexenc's tolerant parser retries a macro's arguments on every such error,
+    exponential in the nesting (``\\cvitem{`` 16 times: 6 s; an open
+    ``\\begin{x}`` inside arguments, 15 deep: 8 s); a balanced text parses in
+    linear time. One stack pass for braces and environments together (they nest in
+    one another), escapes and comments skipped. A ``[`` in running text is no
+    argument and is left alone."""
+    blank: list[tuple[int, int]] = []
+    stack: list[tuple[str, int, int]] = []  # ("{", pos, pos + 1) or (environment name, start, end)
+    brackets: list[int] = []  # "[" opening optional arguments; -1 for other "["
+    for m in _GROUP_TOKEN.finditer(text):
+        token, kind, name = m.group(0), m.group(1), m.group(2)
+        if token == "{":
+            stack.append(("{", m.start(), m.end()))
+        elif token == "}":
+            brace = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "{"), None)
+            if brace is None:
+                blank.append((m.start(), m.end()))
+            else:
+                blank.extend((start, end) for _, start, end in stack[brace + 1:])  # environments left open inside
+                del stack[brace:]
+        elif kind == "begin":
             stack.append((name, m.start(), m.end()))
         elif kind == "end":
-            depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name), None)
-            if depth is None:
-                unmatched.append((m.start(), m.end()))
+            match = None
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == "{":
+                    break  # an \end cannot close what was begun outside this brace group
+                if stack[i][0] == name:
+                    match = i
+                    break
+            if match is None:
+                blank.append((m.start(), m.end()))
             else:
-                unmatched.extend((start, end) for _, start, end in stack[depth + 1:])
-                del stack[depth:]
-    unmatched.extend((start, end) for _, start, end in stack)
-    if not unmatched:
-        return text, 0
-    chars = list(text)
-    for start, end in unmatched:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars), len(unmatched)
-
-
-def _balance_braces(text: str) -> tuple[str, int]:
-    """``text`` with every brace that has no partner, and every ``[`` opening a
-    macro's optional argument that nothing closes, replaced by a space; and how many.
-
-    pylatexenc's tolerant parser retries a macro's arguments when a group is not
-    closed, which is exponential in the nesting (``\\cvitem{`` 16 times: 6 s, 18
-    times: 20 s); a balanced text parses in linear time. One stack pass per kind,
-    escapes (``\\{``) and comments skipped; the length and the lines are unchanged.
-    A ``[`` in running text is left alone: it is no argument and costs nothing."""
-    unmatched: list[int] = []
-    braces: list[int] = []
-    brackets: list[int] = []  # positions of "[" opening optional arguments; -1 for other "["
-    for m in _BRACE_TOKEN.finditer(text):
-        token = m.group(0)
-        if token == "{":
-            braces.append(m.start())
-        elif token == "}":
-            if braces:
-                braces.pop()
-            else:
-                unmatched.append(m.start())
+                blank.extend((start, end) for _, start, end in stack[match + 1:])
+                del stack[match:]
         elif token.endswith("[") and token.startswith("\\") and len(token) > 2:
             brackets.append(m.end() - 1)
         elif token == "[":
             brackets.append(-1)
         elif token == "]" and brackets:
             brackets.pop()
-    unmatched.extend(braces)
-    unmatched.extend(pos for pos in brackets if pos >= 0)
-    if not unmatched:
+    blank.extend((start, end) for _, start, end in stack)
+    blank.extend((pos, pos + 1) for pos in brackets if pos >= 0)
+    if not blank:
         return text, 0
     chars = list(text)
-    for pos in unmatched:
-        chars[pos] = " "
-    return "".join(chars), len(unmatched)
+    for start, end in blank:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars), len(blank)
 
 
 def _walk(text: str, context: Any) -> Any:
@@ -727,12 +717,10 @@ def to_html(text: str) -> Rendered:
     problems: list[tuple[int, str]] = []
     _command_defs(text, macros)
     context = _context(macros)
-    text, open_environments = _balance_environments(text)
-    if open_environments:
-        problems.append((1, f"{open_environments} unmatched \\begin/\\end ignored"))
-    text, dropped = _balance_braces(text)
+    text, dropped = _balance_groups(text)
     if dropped:
-        problems.append((1, f"{dropped} unbalanced brace{'s' if dropped != 1 else ''} or bracket{'s' if dropped != 1 else ''} ignored"))
+        problems.append((1, f"{dropped} unbalanced brace{'s' if dropped != 1 else ''}, bracket{'s' if dropped != 1 else ''} "
+                            "or \\begin/\\end ignored"))
     try:
         nodes = _walk(text, context)
     except RecursionError:
