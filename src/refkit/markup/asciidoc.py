@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .inline import Finder, attr, escape, first_after
+from .inline import InlineRenderer, attr, escape, first_after
 
 __all__ = ["to_html"]
 
@@ -360,37 +360,19 @@ def _interrupts_item(text: str) -> bool:
                                        or (text.startswith(".") and _BLOCK_TITLE.match(text)))
 
 
-class _Inline:
+class _Inline(InlineRenderer):
     """One paragraph's inline markup."""
 
+    special_pattern = _SPECIAL
+
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.finder = Finder(text)
+        super().__init__(text)
         self.closers: dict[str, list[int]] = {m: [] for m in _CONSTRAINED}
         n = len(text)
         for k, c in enumerate(text):
             if c in _CONSTRAINED and k > 0 and not text[k - 1].isspace() \
                     and (k + 1 == n or not (text[k + 1].isalnum() or text[k + 1] == c)):
                 self.closers[c].append(k)
-
-    def render(self, start: int, end: int, depth: int) -> str:
-        text = self.text
-        out: list[str] = []
-        i = plain = start
-        while i < end:
-            m = _SPECIAL.search(text, i, end)
-            if m is None:
-                break
-            k = m.start()
-            piece, after = self.special(k, end, depth)
-            if piece is None:
-                i = k + 1
-                continue
-            out.append(escape(text[plain:k]))
-            out.append(piece)
-            i = plain = after
-        out.append(escape(text[plain:end]))
-        return "".join(out)
 
     def special(self, k: int, end: int, depth: int) -> tuple[str | None, int]:
         text = self.text

@@ -12,9 +12,11 @@ left-to-right scan linear together.
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_left
+from typing import ClassVar
 
-__all__ = ["Finder", "escape", "first_after"]
+__all__ = ["Finder", "InlineRenderer", "escape", "first_after"]
 
 
 def escape(text: str) -> str:
@@ -50,3 +52,41 @@ def first_after(positions: list[int], i: int, end: int) -> int:
     if k < len(positions) and positions[k] < end:
         return positions[k]
     return -1
+
+
+class InlineRenderer:
+    """The inline scan the Org and AsciiDoc renderers share: text between
+    constructs is escaped, and at each match of ``special_pattern`` the subclass's
+    :meth:`special` renders the construct there, or declines (``None``) and the
+    scan moves on by one character. One left-to-right pass; closers are found with
+    :class:`Finder`, so the whole scan stays linear."""
+
+    special_pattern: ClassVar[re.Pattern[str]]
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.finder = Finder(text)
+
+    def render(self, start: int, end: int, depth: int) -> str:
+        """HTML for ``text[start:end]``; ``depth`` bounds nested constructs."""
+        text = self.text
+        out: list[str] = []
+        i = plain = start
+        while i < end:
+            m = self.special_pattern.search(text, i, end)
+            if m is None:
+                break
+            k = m.start()
+            piece, after = self.special(k, end, depth)
+            if piece is None:
+                i = k + 1
+                continue
+            out.append(escape(text[plain:k]))
+            out.append(piece)
+            i = plain = after
+        out.append(escape(text[plain:end]))
+        return "".join(out)
+
+    def special(self, k: int, end: int, depth: int) -> tuple[str | None, int]:
+        """The HTML for the construct starting at ``k`` and where it ends, or ``(None, k)``."""
+        raise NotImplementedError

@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .inline import Finder, attr, escape, first_after
+from .inline import InlineRenderer, attr, escape, first_after
 
 __all__ = ["to_html"]
 
@@ -355,37 +355,19 @@ def _block_ends(lines: list[_Line]) -> dict[str, list[int]]:
     return ends
 
 
-class _Inline:
+class _Inline(InlineRenderer):
     """One paragraph's inline markup; closers are found by bisecting precomputed positions."""
 
+    special_pattern = _SPECIAL
+
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.finder = Finder(text)
+        super().__init__(text)
         self.newlines = [k for k, c in enumerate(text) if c == "\n"]
         self.closers: dict[str, list[int]] = {m: [] for m in _MARKERS}
         for k, c in enumerate(text):
             if c in _MARKERS and k > 0 and not text[k - 1].isspace() \
                     and (k + 1 == len(text) or text[k + 1] in _POST):
                 self.closers[c].append(k)
-
-    def render(self, start: int, end: int, depth: int) -> str:
-        text = self.text
-        out: list[str] = []
-        i = plain = start
-        while i < end:
-            m = _SPECIAL.search(text, i, end)
-            if m is None:
-                break
-            k = m.start()
-            piece, after = self.special(k, end, depth)
-            if piece is None:
-                i = k + 1
-                continue
-            out.append(escape(text[plain:k]))
-            out.append(piece)
-            i = plain = after
-        out.append(escape(text[plain:end]))
-        return "".join(out)
 
     def special(self, k: int, end: int, depth: int) -> tuple[str | None, int]:
         """The HTML for the construct starting at ``k`` and where it ends, or (None, k)."""
