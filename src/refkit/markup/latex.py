@@ -487,27 +487,29 @@ class _Renderer:
         self.out.append("</li>")
 
 
-def _h_item(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+def _start_item(r: _Renderer, pos: int) -> bool:
+    """Close the open list item and open the next one at ``pos``; outside a list
+    an item is a paragraph. False when it was not a list item."""
     if r.list_depth == 0:
         r.block("<p>", pos)
-        return
+        return False
     if r.open_item:
         r.out.append("</li>")
     r.block("<li>", pos)
     r.open_item = True
+    return True
+
+
+def _h_item(r: _Renderer, node: Any, pos: int, depth: int) -> None:
+    if not _start_item(r, pos):
+        return
     label = r.arg_text(node, 0)
     if label and _YEAR_LABEL.fullmatch(label):  # "\item[2020]": the year stays with the item
         r.text(f"({label.strip('() ')}) ")
 
 
 def _h_bibitem(r: _Renderer, node: Any, pos: int, depth: int) -> None:
-    if r.list_depth == 0:
-        r.block("<p>", pos)
-        return
-    if r.open_item:
-        r.out.append("</li>")
-    r.block("<li>", pos)
-    r.open_item = True
+    _start_item(r, pos)
 
 
 def _h_href(r: _Renderer, node: Any, pos: int, depth: int) -> None:
