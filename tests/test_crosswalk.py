@@ -9,6 +9,7 @@ from refkit.crosswalk import (
     TYPES,
     csl_to_value,
     csl_type,
+    entry_to_csl,
     escape,
     unescape,
     value_to_csl,
@@ -69,3 +70,10 @@ def test_arxiv_journal_field_becomes_a_preprint_number() -> None:
     item = entry_to_csl(e)
     assert item["type"] == "article" and "container-title" not in item
     assert (item["number"], item["publisher"], item["URL"]) == ("arXiv:2211.11423", "arXiv", "https://arxiv.org/abs/2211.11423")
+
+
+def test_no_break_spaces_reach_csl_in_values_and_literal_names() -> None:
+    entry = Entry(type="book", key="k", fields={"author": "{Centre\u00a0for History}", "title": "Vol.~2 of\u00a0Works"})
+    item = entry_to_csl(entry)
+    assert item["author"] == [{"literal": "Centre\u00a0for History"}]
+    assert item["title"] == "Vol.\u00a02 of\u00a0Works"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from refkit.latex import escape, to_unicode
+from refkit.latex import collapse_space, escape, to_unicode
 
 
 @pytest.mark.parametrize("text", ["R&D at 50% for $5", r"C:\path\to", "x^2 ~ y", "a_b #1 {set}", "Schölkopf", "plain"])
@@ -21,3 +21,10 @@ def test_latex_markup_becomes_unicode(value: str, text: str) -> None:
 def test_escape_collapses_space_unless_asked() -> None:
     assert escape("a \n b") == "a b"
     assert escape("a \n b", keep_space=True) == "a \n b"
+
+
+def test_no_break_spaces_are_kept_only_when_asked() -> None:
+    # a tie (``~`` or U+00A0) is a character the author chose; layout white space is not
+    assert to_unicode("Fig.~3 and\u00a0 more \n text", keep_ties=True) == "Fig.\u00a03 and\u00a0 more text"
+    assert to_unicode("Fig.\u00a03  x") == "Fig. 3 x"
+    assert collapse_space(" \u202fa \t b ", keep_ties=True) == "\u202fa b"

@@ -42,7 +42,7 @@ import re
 from typing import Any, Iterable, Mapping
 
 from .latex import escape as latex_escape
-from .latex import to_unicode
+from .latex import collapse_space, to_unicode
 from .model import Entry, Name
 
 __all__ = [
@@ -218,8 +218,10 @@ def escape(text: str) -> str:
     return latex_escape(text, keep_space=True)
 
 
-#: plain Unicode text for BibTeX value text; the exact inverse of :func:`escape`
-unescape = to_unicode
+def unescape(value: str) -> str:
+    """Plain Unicode text for BibTeX value text, no-break spaces kept (``~`` is
+    one); the inverse of :func:`escape` up to layout white space."""
+    return to_unicode(value, keep_ties=True)
 
 
 # ---------------------------------------------------------------------------------
@@ -484,7 +486,7 @@ def value_to_csl(value: str, markup: bool = True) -> str:
         buf.append(ch)
         i += 1
     flush()
-    return " ".join("".join(out).split())
+    return collapse_space("".join(out), keep_ties=True)
 
 
 def _space_before(value: str, i: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["to_unicode", "escape", "strip_braces"]
+__all__ = ["to_unicode", "escape", "strip_braces", "collapse_space"]
 
 _SPECIAL = re.compile(r"[\\{}$~^]|--|``|''")
 _ESCAPES = {
@@ -34,12 +34,27 @@ _HOLD = {esc: chr(0xE000 + i) for i, esc in enumerate(_ESCAPES.values())}
 _RELEASE = {hold: char for char, hold in zip(_ESCAPES, _HOLD.values())}
 
 
+#: white space that only lays text out; a no-break space (``~`` in LaTeX, U+00A0,
+#: U+2007, U+202F) is a character the author chose and is not in this class
+_LAYOUT_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
+def collapse_space(text: str, *, keep_ties: bool = False) -> str:
+    """``text`` with runs of white space made one space and the ends trimmed;
+    with ``keep_ties``, no-break spaces are kept as they are (they tie a name's
+    parts or a number to its unit and must not become breakable)."""
+    if not keep_ties:
+        return " ".join(text.split())
+    return _LAYOUT_SPACE.sub(" ", text).strip(" ")
+
+
 @lru_cache(maxsize=65536)
-def to_unicode(value: str) -> str:
+def to_unicode(value: str, *, keep_ties: bool = False) -> str:
     """Plain Unicode text for a BibTeX value: accents decoded, braces removed,
-    whitespace collapsed."""
+    whitespace collapsed (no-break spaces, ``~`` among them, kept with
+    ``keep_ties``; see :func:`collapse_space`)."""
     if not _SPECIAL.search(value):
-        return " ".join(value.split())
+        return collapse_space(value, keep_ties=keep_ties)
     import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
     import codecs
 
@@ -48,7 +63,7 @@ def to_unicode(value: str) -> str:
         text = codecs.decode(held, "ulatex")  # type: ignore[call-overload]
     except Exception:
         text = held
-    text = " ".join(strip_braces(text).split())
+    text = collapse_space(strip_braces(text), keep_ties=keep_ties)
     if any(c in _RELEASE for c in text):
         text = "".join(_RELEASE.get(c, c) for c in text)
     return text

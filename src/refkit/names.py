@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .latex import collapse_space
+
 __all__ = ["Name", "parse_names", "format_names", "parse_name"]
 
 
@@ -73,7 +75,8 @@ def parse_names(value: str) -> tuple[Name, ...]:
     from pybtex.bibtex.utils import split_name_list
 
     # BibTeX treats any white space around "and" alike; pybtex's splitter only a space
-    parts = split_name_list(" ".join(value.split()))
+    # (no-break spaces stay: they are part of a name, e.g. inside a braced literal)
+    parts = split_name_list(collapse_space(value, keep_ties=True))
     if ";" in value:
         parts = [piece for part in parts for piece in _split_semicolons(part)]
     return tuple(parse_name(part) for part in parts if part.strip())
@@ -97,7 +100,7 @@ def parse_name(text: str) -> Name:
     from pybtex.database import Person
     from pybtex.exceptions import PybtexError
 
-    text = " ".join(text.split())
+    text = collapse_space(text, keep_ties=True)
     if text.lower() == "others":
         return Name(literal="others")
     if _wholly_braced(text):
