@@ -136,3 +136,9 @@ def test_the_disambiguate_condition_is_true_only_for_items_cited_alike(tmp_path:
     )
     items = [{"id": k, "type": "book", "title": t, "author": [{"family": f, "given": g}]} for k, t, f, g in (("a", "One", "Smith", "A"), ("b", "Two", "Smith", "B"), ("c", "X", "Brown", "C"))]
     assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style))] == ["Smith, One", "Smith, Two", "Brown"]
+
+
+def test_an_item_without_a_type_matches_no_type_condition(tmp_path: Path) -> None:
+    # as citeproc-js: a CSL-JSON item with no "type" is no book (nor anything else)
+    body = '<choose><if type="book document" match="any"><text value="typed"/></if><else><text variable="title"/></else></choose>'
+    assert _render(tmp_path, body, [{"id": "a", "title": "Untyped"}, {"id": "b", "type": "book", "title": "B"}]) == ["Untyped", "typed"]
