@@ -508,3 +508,16 @@ extended in <a href="https://doi.org/10.46298/lmcs-18(4:12)2022">Logical Methods
 </ul>"""
     (entry,) = html.read(page).entries
     assert entry.get("doi") == "10.1007/978-3-030-78142-2_11"
+
+
+def test_a_bold_head_around_an_italic_title_is_read_as_authors_then_title() -> None:
+    page = """<html><body><h2>Publications</h2>
+<p><strong>A. Moss and B. Reed: <em>Counting lichens on granite walls</em></strong><br>
+Journal of Small Things 4 (2018) 55<br>Cited by 12</p>
+<p><strong>B. Reed, A. Moss, and C. Fern. <em>Moss cover after a dry summer</em></strong><br>
+Field Notes 9 (2020) 3<br>Cited by 1</p>
+</body></html>"""
+    entries = html.read(page).entries
+    assert [e.get("title") for e in entries] == ["Counting lichens on granite walls", "Moss cover after a dry summer"]
+    assert [[n.family for n in e.names()] for e in entries] == [["Moss", "Reed"], ["Reed", "Moss", "Fern"]]
+    assert all("Cited" not in (e.get("journal") or "") for e in entries)

@@ -136,3 +136,39 @@ def test_pathological_inputs_read_without_traceback() -> None:
                    "\\item " + "[" * 3000 + "]" * 3000, "\\item " + "\\textbf{a " * 400 + "}" * 400,
                    "\\begin{itemize}\\item", "\\end{itemize}", "\\href{", "\\newcommand{\\x}[9]{#9} \\x", "$^{", "\\\\\\\\", "%"):
         reader.read(source)
+
+
+def test_bold_entry_head_with_an_italic_title_and_count_lines() -> None:
+    # a CV part whose entries open with one bold head "Authors: \textit{Title}",
+    # then lines broken with \\: venue, identifiers, a citation count
+    source = r"""\begin{document}
+\textbf{P. Quill, R. Stone and T. Vale: \textit{Flat bands in twisted layers of graphite}}\\
+Phys. Lett. Q, 12 (2020) 301\\
+doi:10.5555/plq.2020.301\\
+arXiv:2001.01234 [cond-mat]\\
+7 citations.
+
+~
+
+\textbf{R. Stone and P. Quill: \textit{Edge states of a kagome ribbon}}\\
+J. Solid Things 44 (2021) 17\\
+arXiv:2102.04321 [cond-mat]\\
+1 citation
+\end{document}"""
+    entries = reader.read(source).entries
+    assert [e.get("title") for e in entries] == ["Flat bands in twisted layers of graphite", "Edge states of a kagome ribbon"]
+    assert [[n.family for n in e.names()] for e in entries] == [["Quill", "Stone", "Vale"], ["Stone", "Quill"]]
+    assert [e.get("year") for e in entries] == ["2020", "2021"]
+    assert all("itation" not in (e.get("journal") or "") for e in entries)
+
+
+def test_an_italic_word_inside_a_bold_title_keeps_the_title_bold() -> None:
+    # the italic run ending the bold is part of the title (a species name), not a
+    # title inside an authors-and-title head
+    entries = reader.read(r"""\section*{Publications}
+\begin{itemize}
+\item \textbf{Cold tolerance of \textit{Bacillus subtilis}}, A. Berg and C. Dunn, J. Microbes 3 (2019) 1--9.
+\item \textbf{Spores of the soil bacterium \textit{Bacillus cereus}}, C. Dunn, J. Microbes 5 (2021) 10--19.
+\end{itemize}""").entries
+    assert [e.get("title") for e in entries] == ["Cold tolerance of Bacillus subtilis", "Spores of the soil bacterium Bacillus cereus"]
+    assert [e.get("year") for e in entries] == ["2019", "2021"]

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 from .html_dom import BLOCK_TAGS, BOLD_TAGS, HEADING_TAGS, ITALIC_TAGS, WS, classes, is_badge, is_skipped
 from .segment import Link, Span
 
-__all__ = ["SpanWriter", "Style", "write_range", "is_link_line", "is_summary", "strip_line", "YEAR_ONLY"]
+__all__ = ["SpanWriter", "Style", "write_range", "is_link_line", "is_count_line", "is_summary", "strip_line", "YEAR_ONLY"]
 
 _LINK_SEP = re.compile(r"^[\s/|·•,;:\[\]()\-–—]*$")
 YEAR_ONLY = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
@@ -76,10 +76,31 @@ def _is_marker_sup(el: HtmlElement) -> bool:
 _STYLING_TAGS = BOLD_TAGS | ITALIC_TAGS | frozenset(HEADING_TAGS) | {"sup", "a"}
 
 
+def _wraps_marked_title(el: HtmlElement) -> bool:
+    """A bold run around a whole entry head whose title is marked inside it
+    (``<b>A. Author and B. Writer: <i>The title</i></b>``, LaTeX's
+    ``\\textbf{Authors: \\textit{Title}}``): the bold marks the line, the italic
+    run that ends it marks the title. Only when the italic run closes the bold and
+    the words before it end with a separator, so an italic word inside a bold title
+    (``<b>Growth of <i>E. coli</i></b>``) keeps the title bold."""
+    if not len(el):
+        return False
+    last = el[-1]
+    if not isinstance(last.tag, str) or last.tag not in ITALIC_TAGS or (last.tail or "").strip(" \t\n.,;:"):
+        return False
+    title = (last.text_content() or "").strip()
+    head = (el.text or "") + "".join(
+        (child.text_content() if isinstance(child.tag, str) else "") + (child.tail or "") for child in el[:-1]
+    )
+    return len(title.split()) >= 2 and len(head.split()) >= 2 and head.rstrip()[-1:] in (":", ".", ",", ";")
+
+
 def _child_style(style: Style, el: HtmlElement) -> Style:
     tag = el.tag
     if tag not in _STYLING_TAGS and el.get("class") is None:
         return style  # a plain <div>/<span>/<td>: the parent's style as it is (never mutated)
+    if tag in BOLD_TAGS and _wraps_marked_title(el):
+        tag = "span"  # the bold marks the whole head, not a field
     css = style.css
     names = classes(el)
     if names:
@@ -158,7 +179,7 @@ class SpanWriter:
     def spans(self) -> tuple[Span, ...]:
         out: list[Span] = []
         lines = [strip_line(_trim_link_head(_trim_link_tail(_more_authors(line)))) for line in self.lines]
-        lines = [line for line in lines if line and not is_link_line(line)]
+        lines = [line for line in lines if line and not is_link_line(line) and not is_count_line(line)]
         if len(lines) > 1 and YEAR_ONLY.match("".join(s.text for s in lines[0])):
             # a year column in front of the citation (tables): the year goes last
             lines.append(lines.pop(0))
@@ -172,6 +193,17 @@ class SpanWriter:
                 out.append(Span("\n"))
             out.extend(line)
         return tuple(out)
+
+
+#: a line that only counts citations or reads ("12 citations.", "Cited by 7", "Citations: 3")
+_COUNT_LINE = re.compile(r"^[\[(]?(?:\d[\d,]{0,8} (?:citations?|cites|reads|downloads)|(?:cited by|citations?|cites|reads):? ?\d[\d,]{0,8})[\])]?\.?$", re.I)
+
+
+def is_count_line(line: Sequence[Span]) -> bool:
+    """A line of its own that only counts citations (an INSPIRE or Scholar export's
+    "12 citations." under each entry): page furniture, not part of the citation."""
+    text = WS.sub(" ", "".join(s.text for s in line)).strip()
+    return len(text) <= 40 and bool(_COUNT_LINE.match(text))
 
 
 _MORE_AUTHORS = re.compile(r"(?:\band\s+)?\b\d+\s+more\s+authors?\b", re.I)
