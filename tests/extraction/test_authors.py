@@ -47,6 +47,25 @@ def test_et_al_and_ellipsis_are_the_others_marker() -> None:
         assert all(not n.is_others for n in names[:-1])
 
 
+@pytest.mark.parametrize(
+    "text, expected, rest",
+    [
+        # an ellipsis inside the list leaves names out; the names after it are still authors
+        ("Ortiz, L., Brandt, K., … Okafor, N. (2021). A title", ["Ortiz", "Brandt", "Okafor"], " (2021). A title"),
+        ("Ortiz, L., Brandt, K., ... Okafor, N. (2021). A title", ["Ortiz", "Brandt", "Okafor"], " (2021). A title"),
+        ("Ortiz, L., Brandt, K., . . . Okafor, N. (2021). A title", ["Ortiz", "Brandt", "Okafor"], " (2021). A title"),
+        ("L. Ortiz, K. Brandt, … N. Okafor, P. Lind. A title", ["Ortiz", "Brandt", "Okafor", "Lind"], " A title"),
+        # nothing name-like after it: the ellipsis ends the list as "others"
+        ("L. Ortiz, K. Brandt, … Sound of rivers. Water 3", ["Ortiz", "Brandt", "others"], " Sound of rivers. Water 3"),
+        ("Ortiz, L., Brandt, K., . . .", ["Ortiz", "Brandt", "others"], ""),
+    ],
+)
+def test_ellipsis_inside_a_list_is_a_gap(text: str, expected: list[str], rest: str) -> None:
+    found = scan_authors(text)
+    assert [n.literal or n.family for n in found.names] == expected
+    assert text[found.end:] == rest
+
+
 def test_role_markers_are_removed_and_returned() -> None:
     found = scan_authors("Liwen Hu#, Rui Zhao#, Ziluo Ding*, Lei Ma†, Boxin Shi‡")
     assert [n.family for n in found.names] == ["Hu", "Zhao", "Ding", "Ma", "Shi"]

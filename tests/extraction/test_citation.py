@@ -353,3 +353,21 @@ def test_a_quoted_title_is_found_without_the_spaces_inside_its_quotes() -> None:
         span = _quoted_title(text)
         assert span is not None and text[span[0]:span[1]] == title
     assert _quoted_title('Doe, J. "short" and "  tiny  "') is None
+
+
+# ---- name lists with names left out --------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, authors, title, year",
+    [
+        ("Ortiz, L., Brandt, K., . . . Okafor, N. (2020). Soil carbon under pasture. Soil Sci 12, 40.",
+         ["Ortiz", "Brandt", "Okafor"], "Soil carbon under pasture", "2020"),
+        ("Ortiz, L., Brandt, K., ... Okafor, N., Lind, P. (2019) Soil carbon under pasture. Soil Sci, 3.",
+         ["Ortiz", "Brandt", "Okafor", "Lind"], "Soil carbon under pasture", "2019"),
+        ("L. Ortiz, K. Brandt, … Soil carbon under pasture. Soil Sci, 2018.",
+         ["Ortiz", "Brandt", "others"], "Soil carbon under pasture", "2018"),
+    ],
+)
+def test_ellipsis_in_the_author_list(text: str, authors: list[str], title: str, year: str) -> None:
+    e = parse(text)
+    assert fam(e) == authors
+    assert (e.get("title"), e.get("year")) == (title, year)

@@ -44,7 +44,11 @@ _PARTICLES = frozenset(
     "van von der den de del della dei degli di da du dos das do la le les ter ten te zu zur bin ibn al el d' y e".split()
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
-_OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|etc\.?|\.{3}|…|et\s+al\.\s*\.|等|等人)$", re.I)
+_OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|etc\.?|\.{3}|…|\.\s\.\s\.|et\s+al\.\s*\.|等|等人)$", re.I)
+# "…", "..." or ". . ." opening a piece: names left out ("Hawe, J., … Heinig, M."); the
+# name shown after it still belongs to the list
+_LEADING_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\.\s\.\s\.)(?=\s)")
+_ELLIPSIS = re.compile(r"…|\.\.\.|\.\s\.\s\.")
 _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af·・]{2,6}$")
 _INI = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]|Ch|Th|Ph|Sh|Zh|Kh|Wm|Yu|Ya|Ju|Yo)"  # initials, with the digraphs of transliterated names
 _INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?)$")
@@ -122,7 +126,7 @@ def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
     # affiliation digits glued to a name: "Smith1", "Smith1,2", "Smith¹"
     cleaned = _AFFILIATION_DIGITS.sub("", cleaned)
     cleaned = " ".join(cleaned.split()).strip(" ,")
-    if cleaned.endswith(".") and not _ends_with_initial(cleaned) and not cleaned.lower().endswith(("jr.", "sr.", "al.")):
+    if cleaned.endswith(".") and not _ends_with_initial(cleaned) and not cleaned.lower().endswith(("jr.", "sr.", "al.")) and not _ELLIPSIS.fullmatch(cleaned):
         cleaned = cleaned.rstrip(".")
     return cleaned, tuple(roles)
 
@@ -262,7 +266,15 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         out.append((pos, len(text)))
-    return out
+    split: list[tuple[int, int]] = []
+    for s, e in out:
+        m = _LEADING_ELLIPSIS.match(text, s, e)
+        rest = m.end() + len(text[m.end():e]) - len(text[m.end():e].lstrip()) if m else e
+        if m and rest < e:
+            split.extend([(s, m.end()), (rest, e)])  # "… Heinig": the gap, then the name
+        else:
+            split.append((s, e))
+    return split
 
 
 def _is_given_piece(text: str) -> bool:
@@ -336,6 +348,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
     if ";" in text[: (pieces[1][0] if len(pieces) > 1 else len(text))] and "," in text[pieces[0][0]:pieces[0][1]] if pieces else False:
         inverted = False
     vancouver = False
+    gap: tuple[Name, tuple[str, ...], float, int] | None = None  # an ellipsis not yet followed by a name
     while i < len(pieces):
         s, e = pieces[i]
         piece = text[s:e]
@@ -378,9 +391,16 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
             if head_end:
                 parsed = parse_display_name(piece[:head_end])
                 pe = s + head_end
+        if parsed is not None and gap is not None and parsed[2] < 0.9:
+            parsed = None  # after a gap only a sure name continues the list
         if parsed is None:
             break
         name, r, conf = parsed
+        if name.is_others and names and i + used < len(pieces) and _ELLIPSIS.fullmatch(piece.strip()):
+            gap = (name, r, conf, pe)  # kept only if no name follows: then it ends the list
+            i += used
+            continue
+        gap = None
         vancouver = vancouver or (used == 1 and _is_vancouver(text[s:pe]))
         if bold is not None and _mostly(bold, s, pe):
             r = tuple(dict.fromkeys(r + ("highlight",)))
@@ -391,6 +411,11 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
         i += used
         if name.is_others or pe < pieces[i - 1][1] or (used == 2 and pe < pieces[i - 1][1]):
             break
+    if gap is not None:
+        names.append(gap[0])
+        roles.append(gap[1])
+        confidences.append(gap[2])
+        end = gap[3]
     if not names or all(n.is_others for n in names):
         return AuthorList((), (), 0, 0.0)
     if vancouver:

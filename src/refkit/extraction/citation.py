@@ -459,6 +459,7 @@ _LOWERCASE_WORD = re.compile(r"[a-z]+\b")
 _IN_OR_PAGES = re.compile(r"(?:in|pp?\.)\b")
 _SENTENCE_END_MARK = re.compile(r"[.?!:]$")
 _LAST_WORD = re.compile(r"([\w&]+)[.\"”’']*$")
+_LIST_GAP = re.compile(r",\s*(?:\.\.\.|\.\s\.\s\.)$")  # an ellipsis in a name list
 _SHORT_INITIAL = re.compile(r"(?:^|[\s,])[A-Z][a-z]?\.$")
 
 
@@ -541,6 +542,8 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BREAK.finditer(text, start, end):
         k = m.start()
         if m.group(0) != "\n" and not m.group(0).startswith(","):
+            if _LIST_GAP.search(text, max(pos, k - 8), k):
+                continue  # "Saha, A., . . . Heinig, M.": names left out, the list goes on
             word = _LAST_WORD.search(text[max(pos, k - 40):k])
             if word and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
                 w = word.group(1)
@@ -615,7 +618,7 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
     if rest_clean:
         if whole:
             return None
-        if not _AFTER_AUTHOR_LIST.match(rest) and not rest.startswith(("“", '"', "‘")):
+        if not _AFTER_AUTHOR_LIST.match(rest) and not rest.startswith(("“", '"', "‘")) and not result.names[-1].is_others:
             people = [n for n in result.names if not n.is_others]
             initials = any(_INITIAL.search(n.given) for n in people)
             if not (rest.startswith(",") and result.confidence >= 0.9 and (len(result.names) >= 2 or initials)):
