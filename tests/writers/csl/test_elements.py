@@ -142,3 +142,11 @@ def test_an_item_without_a_type_matches_no_type_condition(tmp_path: Path) -> Non
     # as citeproc-js: a CSL-JSON item with no "type" is no book (nor anything else)
     body = '<choose><if type="book document" match="any"><text value="typed"/></if><else><text variable="title"/></else></choose>'
     assert _render(tmp_path, body, [{"id": "a", "title": "Untyped"}, {"id": "b", "type": "book", "title": "B"}]) == ["Untyped", "typed"]
+
+
+def test_a_date_a_substitute_printed_is_not_printed_again(tmp_path: Path) -> None:
+    head = '<macro name="title"><text variable="title" suffix=", "/><date variable="issued" date-parts="year" form="text"/></macro>'
+    body = '<names variable="author"><name/><substitute><text macro="title"/></substitute></names><date variable="issued" form="text" prefix=" "/>'
+    items = [{"id": "a", "type": "legislation", "title": "Act", "issued": {"date-parts": [[1992, 3, 23]]}},
+             {"id": "b", "type": "book", "title": "Book", "author": [{"family": "Doe", "given": "Jo"}], "issued": {"date-parts": [[1990, 1, 2]]}}]
+    assert _render(tmp_path, body, items, head) == ["Act, 1992", "Jo Doe January 2, 1990"]

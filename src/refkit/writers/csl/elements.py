@@ -756,8 +756,14 @@ class Date:
     def process(self: Any, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Disambiguation" (year-suffix): a style that does not print
         ``year-suffix`` itself gets it after the first year of the issued date
-        rendered in the entry, once."""
+        rendered in the entry, once. CSL 1.0.2 "Substitute": a date rendered
+        inside a substitute candidate is suppressed in the rest of the entry
+        like a text or name variable (citeproc-py suppressed ``cs:text`` only)."""
         state = current()
+        name = variable or self.get("variable")
+        style_date = not self.is_locale_date()
+        if style_date and name in self._repressed(context):
+            return None
         if state is not None and not state.suffix_used and (variable or self.get("variable")) == "issued" and not self.is_locale_date():
             suffix = dict.get(item.reference, "year_suffix")
             if suffix:
@@ -767,10 +773,22 @@ class Date:
                     state.pending_suffix = str(suffix)
                     state.suffix_used = True
         try:
-            return super().process(item, variable, show_parts=show_parts, context=context, **kwargs)  # type: ignore[misc]
+            text = super().process(item, variable, show_parts=show_parts, context=context, **kwargs)  # type: ignore[misc]
         finally:
             if state is not None:
                 state.pending_suffix = None
+        if style_date and state is not None and state.recording and text:
+            state.recording[-1].append((self.tag, name))
+        return text
+
+    def _repressed(self: Any, context: Any) -> Any:
+        """The date variables suppressed in the layout being rendered (none
+        outside a layout, e.g. in a sort key's macro)."""
+        try:
+            layout = (context if context is not None else self).get_layout()
+        except IndexError:
+            return ()
+        return getattr(layout, "repressed", {}).get(self.tag, ())
 
     def render_date_range(self: Any, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
         """CSL 1.0.2 "Date Ranges": a range whose shown parts are all the same
