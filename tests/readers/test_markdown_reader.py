@@ -205,8 +205,6 @@ def test_plain_text_cv_with_multi_line_items() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="HTML item finder: a table's header row and short body rows are joined "
-                   "into one item (column-labelled tables are not read row by row)")
 def test_markdown_table_rows_are_items() -> None:
     doc = """## Publications
 

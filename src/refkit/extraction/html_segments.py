@@ -35,7 +35,8 @@ from typing import Callable, Iterator, Sequence
 from ..dates import PUBLICATION_YEAR
 from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
-from .html_spans import YEAR_ONLY, SpanWriter, is_link_line, is_summary, strip_line, write_range
+from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
+from .columns import LABELS, body_rows, labelled_header, row_cells
 from .evidence import has_names, is_prose
 from .sections import classify_heading
 from .segment import Segment, Span
@@ -153,6 +154,16 @@ class _Page:
         # statistics of each non-blank el.text / child.tail, measured once (parts() reuses them)
         self._texts: dict[HtmlElement, _TextStat] = {}
         self._tails: dict[HtmlElement, _TextStat] = {}
+        # body rows of column-labelled tables -> the part each column holds
+        self.labelled: dict[HtmlElement, list[str | None]] = {}
+        self.header_rows: set[HtmlElement] = set()  # their cells are column labels, not section headings
+        for table in root.iter("table"):
+            labels = labelled_header(table)
+            if labels is not None:
+                head, columns = labels
+                self.header_rows.add(head)
+                for row in body_rows(table):
+                    self.labelled[row] = columns
         self._compute()
 
     def _compute(self) -> None:
@@ -170,6 +181,7 @@ class _Page:
         index = self.index
         texts = self._texts
         tails = self._tails
+        labelled = self.labelled
         for el in reversed(elements):  # children before parents
             st = _Stat()
             if el.tag == "a" and _IDENTIFIER_LINK.search(el.get("href") or "") and not _SIGNAL.search(el.text or ""):
@@ -195,6 +207,9 @@ class _Page:
                     tails[child] = t
                     _add_text(st, t)
             stats[el] = st
+            if labelled and el in labelled:
+                st.units = 1 if st.tlen else 0  # a row of a column-labelled table is one item
+                continue
             total = 0
             if st.blockish:  # inline-only content is one run: no parts to add up
                 parts = self.parts(el)
@@ -655,7 +670,7 @@ def _refine(page: _Page, el: HtmlElement) -> tuple[_Part, list[HtmlElement]]:
     into the one citation-like part (a section with a heading and one item);
     returns the part to read text from and the outer elements to take links from."""
     outer = [el]
-    while True:
+    while el not in page.labelled:  # a labelled row is read cell by cell
         st = page.stats[el]
         parts = page.parts(el)
         if not parts:
@@ -835,6 +850,8 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
         st = page.stats.get(el)
         if st is None or st.skipped:
             continue
+        if tag == "th" and page.header_rows and el.getparent() in page.header_rows:
+            continue  # a column label ("Title", "Links"), not a section heading
         level = 0
         if tag in HEADING_TAGS:
             level = HEADING_TAGS[tag]
@@ -971,9 +988,13 @@ def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
             text_parts = _without_prose(page, parts[0].element) or parts
         elif text_parts is parts and len(parts) > 1 and parts[0].heading:
             text_parts = _prose_free(parts, 0) or parts  # a title heading, its details, an abstract
-        for p in text_parts:
-            writer.newline()  # parts are separate lines (<br> or blocks between them)
-            write_range(writer, p.parent, p.a, p.b)
+        row = text_parts[0].element if len(text_parts) == 1 else None
+        if row is not None and row in page.labelled:
+            _write_labelled_row(writer, row, page.labelled[row])
+        else:
+            for p in text_parts:
+                writer.newline()  # parts are separate lines (<br> or blocks between them)
+                write_range(writer, p.parent, p.a, p.b)
         spans = writer.spans()
         if spans and spans[0].text:
             first = spans[0]
@@ -1006,6 +1027,18 @@ def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
         if outer:
             items[-1].parts = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or items[-1].parts
     return items
+
+
+def _write_labelled_row(writer: SpanWriter, row: HtmlElement, columns: list[str | None]) -> None:
+    """A row of a column-labelled table as labelled lines, one per cell (``Title: …``,
+    ``Authors: …``); a cell of no known column is a ``Note`` the citation parser skips
+    (its links still count)."""
+    for part, cell in row_cells(row, columns):
+        if not (cell.text_content() or "").strip():
+            continue
+        writer.newline()
+        writer.text(f"{LABELS.get(part or '', 'Note')}: ", Style())
+        write_range(writer, row, *_slots(cell))
 
 
 def _part_text(part: _Part) -> str:

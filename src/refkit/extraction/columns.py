@@ -1,0 +1,101 @@
+"""Column-labelled tables: a publication list written as a table whose header row
+names the fields (``| Year | Title | Authors | Venue |`` in Markdown, ``<th>`` cells
+in HTML).
+
+Why a module of its own: such a table says, once, which cell of every row holds the
+title, the authors, the venue and the year. Each body row is one item, and its cells
+are handed to the citation parser as labelled lines (``Title: …``, ``Authors: …``),
+the form it reads field by field, instead of as one run of text whose boundaries it
+would have to guess. Rows are short (a title and a venue), so the item finder would
+not take them for citations by their length or punctuation.
+
+The header vocabulary is kept small and data-like (:data:`COLUMN_PARTS`), in the
+languages the development documents show; a header naming no title column, or
+nothing beside it, is not a labelled table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from lxml.html import HtmlElement
+
+__all__ = ["COLUMN_PARTS", "LABELS", "body_rows", "header_parts", "labelled_header", "row_cells"]
+
+#: header text (lower case, spaces collapsed) -> the citation part its column holds
+COLUMN_PARTS: dict[str, str] = {
+    **dict.fromkeys(("title", "paper", "paper title", "article", "article title", "publication title", "work",
+                     "título", "titulo", "titre", "titel", "titolo"), "title"),
+    **dict.fromkeys(("authors", "author", "author(s)", "authors(s)", "co-authors", "coauthors", "autores", "autor",
+                     "auteurs", "auteur", "autoren", "autori"), "authors"),
+    **dict.fromkeys(("venue", "journal", "conference", "published in", "journal/conference", "conference/journal",
+                     "booktitle", "source", "revista", "periódico", "periodico", "evento", "revue", "conférence",
+                     "zeitschrift", "konferenz", "rivista"), "venue"),
+    **dict.fromkeys(("year", "date", "published", "publication date", "año", "ano", "année", "annee", "jahr", "anno"),
+                    "year"),
+    **dict.fromkeys(("doi",), "doi"),
+}
+
+#: the label each part is written with, as the citation parser's labelled lines read it
+LABELS: dict[str, str] = {"title": "Title", "authors": "Authors", "venue": "Venue", "year": "Year", "doi": "DOI"}
+
+_WS = re.compile(r"\s+")
+_CELLS = ("th", "td")
+
+
+def _cells(row: HtmlElement) -> list[HtmlElement]:
+    return [c for c in row if isinstance(c.tag, str) and c.tag in _CELLS]
+
+
+def _rows(table: HtmlElement) -> list[HtmlElement]:
+    """The table's own rows in order (in ``<thead>``/``<tbody>``/``<tfoot>`` or directly
+    under it; rows of nested tables are theirs)."""
+    rows: list[HtmlElement] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(r for r in child if r.tag == "tr")
+    return rows
+
+
+def header_parts(table: HtmlElement) -> list[str | None] | None:
+    """The part each column holds (None for a column such as "#" or "Links"), from the
+    table's header row: the first row when its cells are all ``<th>`` or it sits in
+    ``<thead>``. None unless a title column and an authors, venue or year column are named."""
+    found = labelled_header(table)
+    return found[1] if found is not None else None
+
+
+def labelled_header(table: HtmlElement) -> tuple[HtmlElement, list[str | None]] | None:
+    """The header row of a column-labelled table and the part of each column
+    (see :func:`header_parts`), or None."""
+    rows = _rows(table)
+    if len(rows) < 2:
+        return None
+    head = rows[0]
+    cells = _cells(head)
+    parent = head.getparent()
+    if len(cells) < 2 or not (all(c.tag == "th" for c in cells) or parent is not None and parent.tag == "thead"):
+        return None
+    parts: list[str | None] = []
+    for cell in cells:
+        label = _WS.sub(" ", cell.text_content() or "").strip().strip(":").strip().lower()
+        parts.append(COLUMN_PARTS.get(label))
+    named = set(p for p in parts if p)
+    if parts.count("title") != 1 or not named & {"authors", "venue", "year"}:
+        return None
+    return head, parts
+
+
+def body_rows(table: HtmlElement) -> list[HtmlElement]:
+    """The rows after the header row that hold cells."""
+    return [r for r in _rows(table)[1:] if _cells(r)]
+
+
+def row_cells(row: HtmlElement, parts: Sequence[str | None]) -> list[tuple[str | None, HtmlElement]]:
+    """(part, cell) for each cell of a body row, in order (cells beyond the header's
+    columns hold no part)."""
+    cells = _cells(row)
+    return [(parts[i] if i < len(parts) else None, cell) for i, cell in enumerate(cells)]

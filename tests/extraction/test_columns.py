@@ -1,0 +1,55 @@
+"""Column-labelled tables: the header row says which cell of every row is which part."""
+
+from __future__ import annotations
+
+from refkit.extraction.columns import body_rows, header_parts
+from refkit.extraction.html_segments import parse_html
+from refkit.readers import html
+
+
+def table(html_text: str):  # type: ignore[no-untyped-def]
+    root = parse_html(html_text)
+    assert root is not None
+    found = root.find(".//table")
+    assert found is not None
+    return found
+
+
+def test_header_row_names_the_parts_of_each_column() -> None:
+    t = table("<table><thead><tr><th>#</th><th>Título</th><th>Autores</th><th>Revista</th><th>Año</th></tr></thead>"
+              "<tbody><tr><td>1</td><td>x</td><td>y</td><td>z</td><td>2001</td></tr>"
+              "<tr><td>2</td><td>x</td><td>y</td><td>z</td><td>2002</td></tr></tbody></table>")
+    assert header_parts(t) == [None, "title", "authors", "venue", "year"]
+    assert len(body_rows(t)) == 2
+
+
+def test_a_table_without_a_title_column_or_header_is_not_labelled() -> None:
+    # a course schedule: labelled, but nothing in it is a title
+    assert header_parts(table("<table><tr><th>Date</th><th>Topic</th></tr><tr><td>2020</td><td>Sets</td></tr></table>")) is None
+    # a title column alone says nothing about the rest of the row
+    assert header_parts(table("<table><tr><th>Title</th><th>Link</th></tr><tr><td>a</td><td>b</td></tr></table>")) is None
+    # first row of plain cells: data, not a header
+    assert header_parts(table("<table><tr><td>Title</td><td>Year</td></tr><tr><td>a</td><td>2001</td></tr></table>")) is None
+
+
+LABELLED_TABLE = """<html><body><h2>Selected papers</h2>
+<table>
+<tr><th>Year</th><th>Title</th><th>Authors</th><th>Journal</th><th>Links</th></tr>
+<tr><td>2019</td><td>Soil carbon under grazing</td><td>M. Okafor, L. Brandt</td><td>Rangeland Ecology</td>
+    <td><a href="https://doi.org/10.1234/re.2019.7">doi</a></td></tr>
+<tr><td>2017</td><td>Drought and shrub cover</td><td>M. Okafor</td><td>Arid Land Studies</td><td></td></tr>
+<tr><td>2016</td><td>A very long title about measuring the nitrogen balance of semi-arid grasslands over two decades</td>
+    <td>L. Brandt</td><td>Ecosystems</td><td></td></tr>
+</table></body></html>"""
+
+
+def test_each_body_row_is_one_entry_read_column_by_column() -> None:
+    lib = html.read(LABELLED_TABLE)
+    got = [(e.get("title"), e.get("author"), e.get("journal"), e.get("year"), e.get("doi")) for e in lib.entries]
+    assert got == [
+        ("Soil carbon under grazing", "Okafor, M. and Brandt, L.", "Rangeland Ecology", "2019", "10.1234/re.2019.7"),
+        ("Drought and shrub cover", "Okafor, M.", "Arid Land Studies", "2017", None),
+        # a cell holding nearly all of the row's text is still read as its column, not as the whole item
+        ("A very long title about measuring the nitrogen balance of semi-arid grasslands over two decades",
+         "Brandt, L.", "Ecosystems", "2016", None),
+    ]
