@@ -28,6 +28,8 @@ def test_a_table_without_a_title_column_or_header_is_not_labelled() -> None:
     assert header_parts(table("<table><tr><th>Date</th><th>Topic</th></tr><tr><td>2020</td><td>Sets</td></tr></table>")) is None
     # a title column alone says nothing about the rest of the row
     assert header_parts(table("<table><tr><th>Title</th><th>Link</th></tr><tr><td>a</td><td>b</td></tr></table>")) is None
+    # "Year | Paper": the paper cell is the whole citation (names, title, journal), read as one text
+    assert header_parts(table("<table><tr><th>Year</th><th>Paper</th></tr><tr><td>2001</td><td>b</td></tr></table>")) is None
     # first row of plain cells: data, not a header
     assert header_parts(table("<table><tr><td>Title</td><td>Year</td></tr><tr><td>a</td><td>2001</td></tr></table>")) is None
 

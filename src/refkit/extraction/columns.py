@@ -10,8 +10,9 @@ would have to guess. Rows are short (a title and a venue), so the item finder wo
 not take them for citations by their length or punctuation.
 
 The header vocabulary is kept small and data-like (:data:`COLUMN_PARTS`), in the
-languages the development documents show; a header naming no title column, or
-nothing beside it, is not a labelled table.
+languages the development documents show; a header naming no title column, or only
+a year beside it ("Year | Paper": that cell is the whole citation), is not a
+labelled table.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ def _rows(table: HtmlElement) -> list[HtmlElement]:
 def header_parts(table: HtmlElement) -> list[str | None] | None:
     """The part each column holds (None for a column such as "#" or "Links"), from the
     table's header row: the first row when its cells are all ``<th>`` or it sits in
-    ``<thead>``. None unless a title column and an authors, venue or year column are named."""
+    ``<thead>``. None unless a title column and an authors or venue column are named: in a
+    "Year | Paper" table the "paper" cell holds the whole citation, not a title."""
     found = labelled_header(table)
     return found[1] if found is not None else None
 
@@ -84,7 +86,7 @@ def labelled_header(table: HtmlElement) -> tuple[HtmlElement, list[str | None]] 
         label = _WS.sub(" ", cell.text_content() or "").strip().strip(":").strip().lower()
         parts.append(COLUMN_PARTS.get(label))
     named = set(p for p in parts if p)
-    if parts.count("title") != 1 or not named & {"authors", "venue", "year"}:
+    if parts.count("title") != 1 or not named & {"authors", "venue"}:
         return None
     return head, parts
 
