@@ -156,24 +156,27 @@ class Quote:
 _PREFIXED = re.compile(r"([^\W\d_]*)(\d+)")
 
 
-_SAME_PAGE_RANGE = re.compile(r"(?<![\w-])([^\W_]+)\s*[-–—]+\s*\1(?![\w-])")
-
-
 class PageRange:
-    def _process(self: Any, value: Any, variable: str) -> Any:
-        """CSL 1.0.2 "Appendix V - Page Range Formats": a range that starts and
-        ends on the same page is that page ("103–103" is "103")."""
-        text = str(value)
-        if "-" in text or "–" in text or "—" in text:
-            value = _SAME_PAGE_RANGE.sub(r"\1", text)
-        return super()._process(value, variable)  # type: ignore[misc]
+    def format_number(self: Any, number: Any) -> Any:
+        """CSL "Number" ``form="numeric"``: the number as written, leading zeros
+        kept (volume "042101" is "042101", as citeproc-js prints it; citeproc-py
+        printed "42101")."""
+        if self.get("form", "numeric") == "numeric" and isinstance(number, str) and number.strip().isdigit():
+            return number.strip()
+        return super().format_number(number)  # type: ignore[misc]
 
     def _format_last_page(self: Any, first: str, last: str) -> str:
-        """CSL 1.0.2 "Appendix V - Page Range Formats": ``chicago-16`` has no
+        """CSL 1.0.2 "Appendix V - Page Range Formats", as citeproc-js applies
+        it: without a ``page-range-format`` the last page is printed as written
+        ("4484-9" is "4484–9"); a range whose (expanded) last page is not after
+        its first is printed as written ("103-103" is "103–103", never "103–03").
+        ``chicago-16`` has no
         four-digit exception ("2582–607", "1299–302"); only ``chicago``/
         ``chicago-15`` print 1496–1504 in full. A shared letter prefix goes
         when the range is shortened ("A131–33"); ranges of unequal length
         ("1-35") are never cut."""
+        if not self.get_root().get_option("page-range-format"):
+            return last
         pf, pl = _PREFIXED.fullmatch(first), _PREFIXED.fullmatch(last)
         if pf and pl and pf.group(1) == pl.group(1) and pf.group(1):
             short = self._format_last_page(pf.group(2), pl.group(2))
@@ -183,6 +186,8 @@ class PageRange:
             full = first[: len(first) - len(last)] + last
             if int(full) > int(first):
                 last = full
+        if first.isdigit() and last.isdigit() and int(last) <= int(first):
+            return last
         if len(first) != len(last) or not first.isdigit() or not last.isdigit():
             return last
         if self.get_root().get_option("page-range-format") != "chicago-16":
@@ -295,8 +300,6 @@ class Label:
             value = str(item.reference[variable.replace("-", "_")])
         except model.VariableError:
             return False
-        if variable.startswith("page"):
-            value = _SAME_PAGE_RANGE.sub(r"\1", value)  # "103-103" is one page
         return bool(_NUMERIC_LIST.search(value))
 
 
