@@ -110,11 +110,6 @@ def test_an_abbreviated_last_page_is_expanded_before_the_style_shortens_it() -> 
     assert refkit.render(library, style="chicago-author-date")[0][1].endswith("J, 321–28.")
 
 
-def test_title_case_capitalizes_a_stop_word_before_a_hyphen_as_citeproc_js() -> None:
-    library = read_csl(json.dumps([_article("near-surface layers and state-of-the-art models", "1")]))
-    assert "“Near-Surface Layers and State-Of-The-Art Models.”" in refkit.render(library, style="chicago-author-date")[0][1]
-
-
 def test_a_macro_whose_variables_are_all_empty_prints_nothing(tmp_path: Path) -> None:
     style = tmp_path / "s.csl"
     style.write_text(

@@ -23,7 +23,7 @@ from .state import CURRENT
 
 #: the running render's state (a ContextVar's get: the fastest way to read it)
 current = CURRENT.get
-from .titlecase import title_case
+from .titlecase import capitalize_all, capitalize_first, title_case
 
 __all__ = ["ELEMENTS", "Element"]
 
@@ -132,14 +132,21 @@ class TextCase:
         """CSL 1.0.2 "Text-case": title case applies to English items, and an
         item with no ``language`` is in the language being rendered (citeproc-py
         skipped title case whenever an item had no language); title case itself
-        follows :func:`refkit.writers.csl.titlecase.title_case`."""
+        follows :func:`refkit.writers.csl.titlecase.title_case`;
+        ``capitalize-first``/``capitalize-all`` change all-lower-case words only
+        ("arXiv" stays), as citeproc-js does."""
         if not language:
             state = current()
             language = state.language if state is not None else "en"
-        if self.get("text-case") == "title" and text is not None:
+        text_case = self.get("text-case")
+        if text_case == "title" and text is not None:
             if language != "en":
                 return text
             return title_case(text, NoCase, MixedString)
+        if text_case == "capitalize-first" and text is not None:
+            return capitalize_first(text, NoCase, MixedString)
+        if text_case == "capitalize-all" and text is not None:
+            return capitalize_all(text, NoCase, MixedString)
         return super().case(text, language)  # type: ignore[misc]
 
 
