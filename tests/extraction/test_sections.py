@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from refkit.extraction.sections import KINDS, classify_heading, section_kind
+from refkit.extraction.segment import Link, Segment, Span
+from refkit.extraction.sections import (
+    KINDS,
+    MIXED,
+    classify_heading,
+    is_published,
+    is_talk,
+    section_kind,
+    section_of,
+    talk_items,
+)
 
 
 @pytest.mark.parametrize(
@@ -12,8 +22,18 @@ from refkit.extraction.sections import KINDS, classify_heading, section_kind
     [
         ("Selected Publications", "publications"),
         ("Preprints & Working Papers", "publications"),
-        ("Talks and papers", "publications"),  # a publication word wins
-        ("Conference talks", "talks"),  # a weak publication word does not
+        ("Talks and papers", "mixed"),  # publications with talks: decided above it or by its items
+        ("Conference papers, posters, and workshops", "mixed"),
+        ("Conference talks", "talks"),  # a conference word is no publication word
+        ("Conferencias Internacionales", "mixed"),  # papers in one tradition, talks in another
+        ("Comunicações em congressos", "mixed"),
+        ("Conference committees", "service"),
+        ("Conference proceedings", "publications"),
+        ("Teses e Dissertações", "publications"),
+        ("Apresentações em Congressos", "talks"),
+        ("発表論文", "publications"),  # 発表 here is "published", not "presented"
+        ("学会発表", "talks"),
+        ("国際会議", "mixed"),
         ("Conference Papers", "publications"),
         ("Journal Articles", "publications"),
         ("Review articles", "publications"),
@@ -28,7 +48,7 @@ from refkit.extraction.sections import KINDS, classify_heading, section_kind
         ("Veröffentlichungen", "publications"),
         ("Vorträge", "talks"),
         ("Brevets", "patents"),
-        ("Congrès internationaux (10)", "talks"),
+        ("Congrès internationaux (10)", "mixed"),
         ("Publications scientifiques (avec comité de lecture) (12)", "publications"),
         ("Selected media publications and interviews", "media"),
         ("Reviews", "publications"),
@@ -51,9 +71,86 @@ def test_classify_heading_is_pub_other_or_none() -> None:
     assert classify_heading("Publications") == "pub"
     assert {classify_heading(k) for k in ("Talks", "Teaching", "Patents", "Awards")} == {"other"}
     assert classify_heading("Machine learning") is None
+    assert classify_heading("Conferences") == MIXED
     assert "publications" not in KINDS
 
 
 def test_long_or_pathological_headings_are_fast() -> None:
     assert section_kind("a " * 50_000) is None
     assert section_kind("talk" * 10_000, max_words=10) is None  # one 40 KB word: no section name
+
+
+@pytest.mark.parametrize(
+    ("classes", "section"),
+    [
+        ([MIXED, None, "pub"], "pub"),  # "Conferencias" under "Publicaciones": papers
+        ([None, MIXED, "other"], "other"),  # "Conferences" under "Talks": talks
+        ([None, MIXED], MIXED),  # nothing above decides: the items will
+        ([None, "pub", "other"], "pub"),  # the innermost telling heading decides
+        ([None, None], None),
+        ([], None),
+    ],
+)
+def test_section_of_a_mixed_heading_defers_to_the_one_above(classes: list[str | None], section: str | None) -> None:
+    assert section_of(classes) == section
+
+
+def item(*spans: Span, links: tuple[Link, ...] = (), headings: tuple[str, ...] = ()) -> Segment:
+    return Segment(spans, links, headings)
+
+
+@pytest.mark.parametrize(
+    ("spans", "talk"),
+    [
+        # said to be presented, nothing printed
+        ((Span("A. Writer and B. Other, “Counting Parishes in Old Maps,” poster for the annual meeting of "
+               "the Society of Examples, Springfield, March 3–5, 2021."),), True),
+        ((Span("“Why Ledgers Matter,” paper presented at the Regional History Forum, Oakton, May 2, 2019."),), True),
+        ((Span("Muster, A. (2018). Böden im Wandel. Vortrag auf der Jahrestagung der Beispielgesellschaft, Kassel."),), True),
+        ((Span("Autor, A. (2017). Erosion im Tiefland. Lyon (France). "), Span("Oral presentation", bold=True)), True),
+        # presented and printed: a paper
+        ((Span("Roe, J. (2020). Sediment pulses. Oral presentation. In: Proceedings of the Example Congress, pp. 12-15."),), False),
+        ((Span("Flat Lenses Revisited", bold=True), Span(" J. Roe, A. Poe. CVPR 2019 (Oral Presentation)")), False),
+        ((Span("Roe J, Poe A. Title of a study. Example Journal 12, 101–109 (2020). Poster award."),), False),
+        # the talk word is in the title (quoted or italic), not said of the item
+        ((Span("J. Roe, “Invited Talk Detection in Lecture Videos,” 2021."),), False),
+        ((Span("J. Roe, "), Span("Keynote speaker identification at scale", italic=True), Span(", 2021.")), False),
+        # no talk word at all
+        ((Span("J. Roe and A. Poe. Rivers of data. Example Letters, 2020."),), False),
+    ],
+)
+def test_is_talk(spans: tuple[Span, ...], talk: bool) -> None:
+    assert is_talk(item(*spans)) is talk
+
+
+def test_talk_items_mixed_sections_item_by_item_unknown_ones_by_majority() -> None:
+    paper = item(Span("J. Roe and A. Poe. Rivers of data. Proceedings of the Example Symposium, pp. 1-4, 2020."), headings=("Conferences",))
+    talk = item(Span("J. Roe, “Rivers of data,” invited talk at Example University, June 4, 2020."), headings=("Conferences",))
+    assert talk_items([(MIXED, paper), (MIXED, talk)]) == {1}
+    # under a year heading: one paper noting "oral presentation" among papers stays ...
+    noted = item(Span("J. Roe, A. Poe. Smooth retrieval. International Conference on Examples, 2011. * oral presentation *"), headings=("2011",))
+    plain = [item(Span(f"J. Roe, A. Poe. Paper number {n}. International Conference on Examples, 2011."), headings=("2011",)) for n in range(3)]
+    assert talk_items([(None, noted)] + [(None, p) for p in plain]) == set()
+    # ... but a run of talks under a heading naming nothing is dropped
+    talks = [item(Span(f"J. Roe, “Topic {n},” invited talk at Example University, May {n + 1}, 2019."), headings=("Elsewhere",)) for n in range(3)]
+    assert talk_items([(None, t) for t in talks] + [(None, plain[0])]) == {0, 1, 2}
+    assert talk_items([("pub", talk), ("other", talk)]) == set()  # telling headings are trusted
+
+
+@pytest.mark.parametrize(
+    ("segment", "published"),
+    [
+        (item(Span("A. Coder and B. Maker, “tidyexample: Tidy Example Data,” Journal of Open Example Software 4, "
+                   "no. 2 (2019): 77, https://doi.org/10.1234/joes.00077. (peer reviewed)")), True),
+        (item(Span("A. Coder and B. Maker. Fast examples. Proceedings of the Example Conference, 2020. "),
+              Span("arXiv", link="https://arxiv.org/abs/2001.01234"), links=(Link("arXiv", "https://arxiv.org/abs/2001.01234"),)), True),
+        # the software itself: no journal, or no identifier, or no people
+        (item(Span("“tidyexample: Tidy Example Data,” R package (2019): https://github.com/example/tidyexample.")), False),
+        (item(Span("A. Coder. tidyexample 1.2. Zenodo, 2019. https://doi.org/10.5281/zenodo.1234567")), False),
+        (item(Span("A. Coder, “Example data,” Journal of Example Studies 3 (2018).")), False),
+        (item(Span("A. Coder, “Example data,” invited talk at the Journal of Example Studies workshop, "
+                   "https://doi.org/10.1234/x.1")), False),
+    ],
+)
+def test_is_published_keeps_a_paper_listed_under_another_heading(segment: Segment, published: bool) -> None:
+    assert is_published(segment) is published

@@ -172,3 +172,40 @@ def test_an_italic_word_inside_a_bold_title_keeps_the_title_bold() -> None:
 \end{itemize}""").entries
     assert [e.get("title") for e in entries] == ["Cold tolerance of Bacillus subtilis", "Spores of the soil bacterium Bacillus cereus"]
     assert [e.get("year") for e in entries] == ["2019", "2021"]
+
+
+HUMANITIES_CV = r"""\documentclass{article}
+\begin{document}
+\subsection{Articles}
+
+A. Coder, ``Ledgers and Parishes in a River Town,'' \emph{Journal of Example History} 12, no. 3 (2020): 1--20.
+
+\subsection{Software}
+
+A. Coder and B. Maker, ``tidyexample: Tidy Example Data for Historians,'' \emph{Journal of Open Example Software} 4,
+no. 2 (2019): 77, \url{https://doi.org/10.1234/joes.00077}. (peer reviewed)
+
+\noindent\llap{``}exampletools: Tools for Examples,'' R package (2018): \url{https://github.com/example/exampletools}.
+
+\subsection{Conference papers, posters, and workshops}
+
+A. Coder and B. Maker, ``Counting Parishes in Old Maps,'' poster for the annual meeting of the Society of
+Examples, Springfield, March 3--5, 2021.
+
+\noindent\llap{``}Why Ledgers Matter,'' paper presented at the annual meeting of the Regional History Forum,
+Oakton, May 2, 2019.
+
+Panelist for ``The State of Example History,'' Society of Examples, January 6, 2018.
+\end{document}
+"""
+
+
+def test_humanities_cv_talks_in_a_mixed_section_and_a_paper_in_the_software_section() -> None:
+    """"Conference papers, posters, and workshops" holds talks here (presented, not
+    printed); the software section's journal article with a DOI is a publication."""
+    entries = reader.read(HUMANITIES_CV)
+    assert [e.get("title") for e in entries] == [
+        "Ledgers and Parishes in a River Town",
+        "tidyexample: Tidy Example Data for Historians",
+    ]
+    assert entries.entries[1].get("doi") == "10.1234/joes.00077"

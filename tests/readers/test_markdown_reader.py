@@ -244,3 +244,42 @@ def test_issue_9_inputs_read_without_traceback() -> None:
         reader.read(doc)
     doc = "## Papers\n\n- Doe, J. (2020). A title here. *Journal of Things*.\n- Roe, K. (2019). Another title. *Journal of Things*.\n\n"
     assert [e.get("title") for e in reader.read(doc + "#" * 7 + " " * 3000 + "x\n")] == ["A title here", "Another title"]
+
+
+CONFERENCIAS = """# Publicaciones
+
+## Artículos en revistas
+
+**Un estudio de ríos y sedimentos**
+Pérez, J., Gómez, A.
+_Revista de Ejemplos_, 12(3), 45-67, 2021
+
+## Conferencias Internacionales
+
+### EXCONF 12 (2022)
+
+**A second study of rivers and sediments**
+Pérez, J., Roe, A.
+_12th Example Symposium on Rivers (EXCONF 12)_, pp. 101-106, 2022
+
+# Charlas
+
+- Pérez, J. Ríos y datos para todos. Charla invitada, Universidad Ejemplo, 2023.
+"""
+
+
+def test_conference_section_under_publications_holds_papers() -> None:
+    """"Conferencias" names papers or talks; under "Publicaciones" it holds papers."""
+    assert list(by_title(CONFERENCIAS)) == ["Un estudio de ríos y sedimentos", "A second study of rivers and sediments"]
+
+
+CONFERENCES_ALONE = """## Conferences
+
+- J. Roe and A. Poe. Rivers of data. In: Proceedings of the Example Symposium, pp. 1-4, 2020.
+- J. Roe, "Rivers of data for everyone," invited talk at Example University, June 4, 2020.
+- J. Roe and A. Poe, "Sediment budgets," poster at the Example Assembly, Vienna, May 3, 2019.
+"""
+
+
+def test_conference_section_alone_keeps_its_printed_papers_not_its_talks() -> None:
+    assert list(by_title(CONFERENCES_ALONE)) == ["Rivers of data"]

@@ -246,3 +246,15 @@ def test_text_in_a_markup_goes_to_that_markups_reader() -> None:
 def test_odd_plain_inputs_give_no_traceback() -> None:
     for doc in ("<div>\na", "[1]\n-", "- \n-", "a" + " " * 5000 + "(b)", "PUBLICATIONS\n" + "-" * 3000):
         reader.read_plain(doc)
+
+
+MIXED_TEXT = """PUBLICATIONS AND PRESENTATIONS
+
+1. Roe, J. and Poe, A. (2021). Counting rivers. Example Letters 4, 12-19.
+2. Roe, J. (2020). Rivers of data. Invited talk at Example University, Oakton.
+3. Roe, J. and Poe, A. (2019). Sediment budgets. Poster presentation, Example Assembly, Vienna.
+"""
+
+
+def test_mixed_heading_keeps_papers_and_drops_talks() -> None:
+    assert titles(MIXED_TEXT) == ["Counting rivers"]

@@ -32,12 +32,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
+from ..dates import PUBLICATION_YEAR
 from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
 from .evidence import has_names, is_prose
-from .sections import classify_heading
+from .sections import classify_heading, section_of
 from .segment import Segment, Span
 
 __all__ = [
@@ -51,32 +52,12 @@ __all__ = [
 
 from lxml.html import HtmlElement  # noqa: E402  (Any without stubs)
 
-#: a publication year (dates.PUBLICATION_YEAR) not inside a number, date or range; written
-#: to start with a digit (the look-behind "not after a digit . / or dash" moved after it)
-#: so the regex engine skips to the next 1 or 2 instead of trying every position
-_YEAR = re.compile(r"(?:1(?<![\d./–-]1)[89]\d\d|2(?<![\d./–-]2)0[0-4]\d)(?!\d|\s?[–-]\s?\d{3})")
+_YEAR = re.compile(r"(?<![\d./–-])" + PUBLICATION_YEAR + r"(?!\d|\s?[–-]\s?\d{3})")
 _SIGNAL = re.compile(
     r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
     r"manuscript|\b10\.\d{4,9}/",
     re.I,
 )
-#: _SIGNAL over lower-cased text: a case-insensitive alternation tries every branch at
-#: every position, this one starts with a letter or digit from a small set (the \b of
-#: the DOI branch moved after its first digit), which the regex engine skips to.
-#: str.lower() folds as re.I does, keeping every offset, except for the three letters
-#: re.I also matches to i and s: text holding them uses _SIGNAL
-_SIGNAL_LOWER = re.compile(
-    r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
-    r"manuscript|1(?<!\w1)0\.\d{4,9}/"
-)
-_OTHER_FOLDS = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
-
-
-def _signal_count(s: str) -> int:
-    """How many preprint/status words and DOIs ``s`` holds (``len(_SIGNAL.findall(s))``)."""
-    if any(c in s for c in _OTHER_FOLDS):
-        return len(_SIGNAL.findall(s))
-    return len(_SIGNAL_LOWER.findall(s.lower()))
 _PUNCT = re.compile(r"[,.;:]")
 _IDENTIFIER_LINK = re.compile(r"\b10\.\d{4,9}/|arxiv\.org/(?:abs|pdf)/", re.I)
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
@@ -116,7 +97,7 @@ def _measure(text: str | None) -> _TextStat | None:
     if _BARE_URL.match(s):
         return (len(s), 0, 0, 0)  # a URL shown as text (a link cell): no citation by itself
     years = len(_YEAR.findall(s)) if _DIGIT.search(s) else 0
-    return (len(s), years, _signal_count(s), s.count(",") + s.count(".") + s.count(";") + s.count(":"))
+    return (len(s), years, len(_SIGNAL.findall(s)), s.count(",") + s.count(".") + s.count(";") + s.count(":"))
 
 
 def _measure_tail(el: HtmlElement) -> _TextStat | None:
@@ -364,8 +345,8 @@ class PageItem:
     """One publication item found on a page, before citation parsing.
 
     ``parts`` are the slices of the tree it covers (used to find structured data
-    such as hidden BibTeX inside it); ``section`` is ``"pub"``, ``"other"`` or None
-    after the headings above it."""
+    such as hidden BibTeX inside it); ``section`` is ``"pub"``, ``"other"``,
+    ``"mixed"`` or None after the headings above it (:func:`~.sections.section_of`)."""
 
     segment: Segment
     parts: list[tuple[HtmlElement, int, int]]
@@ -990,11 +971,7 @@ def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
             stack.append((level, text))
             ei += 1
         headings = tuple(t for _, t in stack)
-        section = None
-        for level, t in reversed(stack):
-            section = classify_heading(t, 8 if level <= 7 else 5)
-            if section:
-                break
+        section = section_of(classify_heading(t, 8 if level <= 7 else 5) for level, t in reversed(stack))
         writer = SpanWriter(page.stats)
         text_parts = parts
         if len(parts) == 1 and parts[0].element is not None:

@@ -8,9 +8,23 @@ non-publication sections and accept items under publication ones more readily.
 
 The words are data (``refkit/data/sections.json``, several languages), so a new
 language or section name is a line there, not a pattern here. Order of evidence:
-a publication word wins ("Talks and papers"), unless a qualifier makes it service
-("Paper reviewing", "Theses supervised"); then any other kind ("Conference talks");
-then weak publication words (journals, proceedings, theses, references).
+a publication word wins, unless a qualifier makes it service ("Paper reviewing",
+"Theses supervised") or it stands with talks ("Talks and papers": mixed); then any
+other kind ("Conference talks"); then weak publication words (journals,
+proceedings, theses, references); then conference words alone ("Conferencias",
+"Congrès", "Conferences"), which are mixed.
+
+A **mixed** section holds papers in one tradition and talks in another. It is
+decided by the heading above it (:func:`section_of`: "Conferencias" under
+"Publicaciones" holds papers, "Conferences" under "Talks" talks), else item by item
+(:func:`is_talk`): an item that says it was presented ("poster", "invited talk",
+"Vortrag") and shows nothing of a printed publication (a proceedings or journal
+word, pages, a volume, an identifier) is a talk. Under no telling heading, the
+talks of a run of items that are mostly talks are dropped too
+(:func:`talk_items`), so a list of talks is not kept because its items carry
+names and years. The other way round, :func:`is_published` keeps an item under a
+non-publication heading that is plainly a published paper (a software section
+listing the software's journal article with its DOI).
 """
 
 from __future__ import annotations
@@ -19,14 +33,22 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Sequence
 
-__all__ = ["section_kind", "classify_heading", "KINDS"]
+from .. import ids
+from .evidence import has_names
+from .segment import Segment
+
+__all__ = ["section_kind", "classify_heading", "section_of", "is_talk", "talk_items", "is_published", "KINDS", "MIXED"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sections.json"
 
 #: the kinds a heading can name besides publications, in the order they are tried
 KINDS = ("news", "talks", "teaching", "awards", "patents", "software", "grants", "projects", "media", "service",
          "supervision", "education", "experience", "profile")
+
+#: a section that holds papers or talks, decided above it or by its items
+MIXED = "mixed"
 
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
@@ -40,8 +62,10 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
             parts.append(re.escape(word))
         elif word.endswith("*"):
             parts.append(r"(?<!\w)" + re.escape(word[:-1]))
-        else:
-            parts.append(r"(?<!\w)" + re.escape(word).replace(r"\ ", r"\s+") + r"(?!\w)")
+        else:  # a word boundary where the word has one ("pp." and "in:" end in punctuation)
+            start = r"(?<!\w)" if word[0].isalnum() else ""
+            end = r"(?!\w)" if word[-1].isalnum() else ""
+            parts.append(start + re.escape(word).replace(r"\ ", r"\s+") + end)
     return re.compile("|".join(parts))
 
 
@@ -52,8 +76,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def section_kind(heading: str, max_words: int = 8) -> str | None:
-    """``"publications"``, one of :data:`KINDS`, or None for a heading that names no
-    section (a year, a topic, or text longer than ``max_words`` words: a paper title)."""
+    """``"publications"``, one of :data:`KINDS`, :data:`MIXED` (papers or talks: see
+    :func:`section_of`), or None for a heading that names no section (a year, a
+    topic, or text longer than ``max_words`` words: a paper title)."""
     if len(heading) > 400:  # far longer than a section name, whatever its spacing
         return None
     return _kind(" ".join(heading.split()).lower(), max_words)
@@ -67,19 +92,114 @@ def _kind(text: str, max_words: int) -> str | None:
         return None
     patterns = _patterns()
     other = next((kind for kind in KINDS if patterns[kind].search(text)), None)
+    qualified = patterns["qualifiers"].search(text) is not None
     if patterns["publications"].search(text):
-        return (other or "service") if patterns["qualifiers"].search(text) else "publications"
+        if qualified:
+            return other or "service"
+        # talks named beside the publications, not inside their words ("comité de lecture")
+        rest = patterns["publications"].sub(" ", text)
+        return MIXED if other == "talks" and patterns["talks"].search(rest) else "publications"
     if other is not None:
         return other
     if patterns["publications_weak"].search(text):
-        return "service" if patterns["qualifiers"].search(text) else "publications"
+        return "service" if qualified else "publications"
+    if patterns["conferences"].search(text):
+        return "service" if qualified else MIXED
     return None
 
 
 def classify_heading(heading: str, max_words: int = 8) -> str | None:
     """``"pub"`` for a heading naming publications, ``"other"`` for one naming another
-    section, None for one naming none (see :func:`section_kind`)."""
+    section, :data:`MIXED` for one naming papers or talks, None for one naming none
+    (see :func:`section_kind`)."""
     kind = section_kind(heading, max_words)
-    if kind is None:
-        return None
+    if kind is None or kind == MIXED:
+        return kind
     return "pub" if kind == "publications" else "other"
+
+
+def section_of(classes: Iterable[str | None]) -> str | None:
+    """The section of an item from the :func:`classify_heading` classes of the
+    headings above it, innermost first: the first ``"pub"`` or ``"other"`` decides
+    (a year or topic heading says nothing; a mixed heading defers to the one above
+    it), else :data:`MIXED` when a mixed heading was passed, else None."""
+    mixed = False
+    for cls in classes:
+        if cls == "pub" or cls == "other":
+            return cls
+        mixed = mixed or cls == MIXED
+    return MIXED if mixed else None
+
+
+# ---- items: a talk, or a published paper -------------------------------------------------------
+#: quoted runs (a title as humanities CVs write it): their words are the work's, not the item's
+_QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{0,400}[\"”»“]")
+#: numbers of a printed work: "30(89)", "54, no. 4", "(2021): 1005-1022", "521, 436–444";
+#: a venue acronym with its year ("CVPR 2019", "ECCV, 2024", "NeurIPS'21"): a paper's
+#: venue as CS pages print it (a talk names its meeting and place)
+_PRINTED = re.compile(
+    r"\b[A-Z][A-Za-z]{0,10}[A-Z],?\s?'?(?:19|20)?\d\d(?!\d|\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|"
+    r"\b\d{1,4}\(\d{1,4}\)|\b[Nn]o\.\s?\d|\d\)?\s?[,:]\s?[A-Za-z]?\d{1,6}\s?[-–—]{1,2}\s?[A-Za-z]?\d{1,6}(?!\d)"
+)
+_IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|arxiv\s?:\s?\d{4}\.\d{4,5}", re.I)
+#: venue words of a published paper, for items under a non-publication heading
+_JOURNAL_WORDS = re.compile(r"\b(?:journal|proceedings|transactions|letters|revista|zeitschrift)\b", re.I)
+
+
+def _identified(segment: Segment) -> bool:
+    """Does the item show a DOI or arXiv id (in its text or a link target)?"""
+    return bool(_IDENTIFIER.search(segment.text)) or any(
+        ids.doi_from_url(link.url) is not None or ids.parse_arxiv(link.url) is not None for link in segment.links
+    )
+
+
+def _printed(segment: Segment) -> bool:
+    """Does the item show something only a printed publication has: a proceedings or
+    journal word, pages, a volume or issue, an ISBN, a DOI or arXiv id?"""
+    text = segment.text
+    return bool(_patterns()["paper_items"].search(text.lower()) or _PRINTED.search(text)) or _identified(segment)
+
+
+def _own_words(segment: Segment) -> str:
+    """The item's text without its title-like runs (quoted, italic or linked text),
+    lower case: where it says what it is ("invited talk at …")."""
+    text = "".join(span.text for span in segment.spans if not (span.italic or span.link))
+    return _QUOTED.sub(" ", text).lower()
+
+
+def is_talk(segment: Segment) -> bool:
+    """An item that says it was presented ("poster", "invited talk at", "Vortrag",
+    "口頭発表") and shows nothing of a printed publication: a talk, not an entry."""
+    if not _patterns()["talk_items"].search(_own_words(segment)[:2000]):
+        return False
+    return not _printed(segment)
+
+
+def talk_items(items: Sequence[tuple[str | None, Segment]]) -> set[int]:
+    """The indices of the talks among a document's items, given as (section, segment)
+    in document order: under a mixed heading every item that :func:`is_talk`; under
+    no telling heading a talk among items (same headings) that are mostly talks, so a
+    paper noting "oral presentation" among papers under a year heading stays."""
+    found: set[int] = set()
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, (section, segment) in enumerate(items):
+        if section == MIXED and is_talk(segment):
+            found.add(i)
+        elif section is None:
+            groups.setdefault(segment.headings, []).append(i)
+    for members in groups.values():
+        talks = [i for i in members if is_talk(items[i][1])]
+        if 2 * len(talks) >= len(members):
+            found.update(talks)
+    return found
+
+
+def is_published(segment: Segment) -> bool:
+    """An item under a non-publication heading that is plainly a published paper:
+    people's names, a journal or proceedings venue and a DOI or arXiv id, and no
+    word saying it was presented (a software section listing the package's journal
+    article)."""
+    text = segment.text
+    if len(text) > 3000 or not _JOURNAL_WORDS.search(text) or not has_names(text) or not _identified(segment):
+        return False
+    return not _patterns()["talk_items"].search(_own_words(segment)[:2000])

@@ -12,7 +12,10 @@ Order of trust:
    describe an item already read (then they are merged into it, not repeated).
 
 Items under headings that name other sections (news, talks, teaching …) are
-never publications; items under no telling heading must look like a citation.
+not publications unless plainly a published paper; items under no telling
+heading must look like a citation; items under no telling or a mixed heading
+("Conference papers and presentations") that say they were presented are talks
+(:mod:`refkit.extraction.sections`).
 An empty, binary or non-publication page gives an empty :class:`Library`.
 """
 
@@ -30,6 +33,7 @@ from ..model import Entry, Library, Location, Problem, Provenance
 from ..extraction.confidence import Segmentation, assess
 from ..extraction.evidence import is_note
 from ..extraction.guard import read_item
+from ..extraction.sections import is_published, talk_items
 from ..extraction.segment import Link, Segment
 
 __all__ = ["read", "read_document", "sniff", "entry_links", "MAX_ITEMS", "MAX_HTML_MB", "max_html_mb"]
@@ -400,13 +404,15 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
         line_of.append(max(item.segment.location.line or 0, line_of[-1] if line_of else 0))
     exact: set[int] = set()  # indices in found that came from structured data
     segmented: dict[tuple[int, int, int], Segmentation] = {}  # how each item was cut, for its confidence
+    talks = talk_items([(item.section, item.segment) for item in items])
     for i, item in enumerate(items):
-        if item.section == "other":
-            continue
         seg = item.segment
+        if item.section == "other" and not is_published(seg):
+            continue
         own = bib_in.get(i) or coins_in.get(i) or []
         if not own and (is_boilerplate(seg) or is_note(seg) or item.section is None and not looks_like_citation(seg)
-                        or item.odd and not looks_like_citation(seg, minimum=2)):
+                        or item.odd and not looks_like_citation(seg, minimum=2)
+                        or i in talks):
             continue
         if len(own) > 1:  # one block of several entries (or items run together): exact data wins
             exact.update(range(len(found), len(found) + len(own)))

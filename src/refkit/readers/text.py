@@ -8,7 +8,8 @@ items (``-``, ``*``, ``•``, ``1.``, ``[1]``, ``(1)``) or blank-line-separated
 paragraphs (split further at hanging indents and labelled-field records) — under
 the headings they sit in (underlined lines, short title lines). Bare URLs become
 links. Sections whose heading names no publications (see
-:mod:`refkit.extraction.sections`) are skipped. Each item is handed to
+:mod:`refkit.extraction.sections`) are skipped, but for a plainly published
+paper in them; talks under mixed or no telling headings are skipped too. Each item is handed to
 :func:`refkit.extraction.citation.parse_segment`; an item that fails is a warning.
 """
 
@@ -191,6 +192,8 @@ def _wrapped(items: list[_Item], all_lines: list[str]) -> bool:
 
 
 def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, str | None]]:
+    from ..extraction.sections import is_published, talk_items
+
     if not text or _is_binary(text):
         return []
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -198,11 +201,10 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
     items = _items(lines)
     wrapped = _wrapped(items, lines)
     out: list[tuple[Segment, str | None]] = []
-    for item in items:
-        if item.section == "other":
-            continue
-        out.append((_segment(item, path, wrapped), item.section))
-    return out
+    kept = [(item.section, _segment(item, path, wrapped)) for item in items]
+    kept = [(section, segment) for section, segment in kept if section != "other" or is_published(segment)]
+    talks = talk_items(kept)
+    return [(segment, section) for i, (section, segment) in enumerate(kept) if i not in talks]
 
 
 # Prose or a labelled blurb ("Abstract: …") after an item belongs to it; an
@@ -215,8 +217,11 @@ _LINK_OR_NOTE_START = re.compile(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|proje
 def _items(lines: list[str]) -> list[_Item]:
     from ..extraction.authors import scan_authors
 
+    from ..extraction.sections import MIXED, section_of
+
     items: list[_Item] = []
     headings: list[tuple[int, str]] = []  # (level, text)
+    kinds: list[str | None] = []  # the section class of each heading in ``headings``
     section: str | None = None
     current: _Item | None = None
     blank_before = True
@@ -227,9 +232,13 @@ def _items(lines: list[str]) -> list[_Item]:
         title = " ".join(title.split()).strip(" :：")
         while headings and headings[-1][0] >= level:
             headings.pop()
+            kinds.pop()
         headings.append((level, title))
         kind = _section_kind(title)
-        if kind is not None:
+        kinds.append(kind)
+        if kind == MIXED:  # papers or talks: the heading above decides, else each item
+            section = section_of(reversed(kinds))
+        elif kind is not None:
             section = kind
         elif level <= 1 and not _YEAR.fullmatch(title):
             section = None
