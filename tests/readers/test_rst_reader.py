@@ -88,3 +88,37 @@ def test_never_reads_other_files_and_odd_inputs_give_no_traceback(tmp_path) -> N
     assert library.entries == []
     for source in ("", "=\n=", ".. [", "`x <", "* " * 2000, "  " * 1000 + "x", "|\n|", ".. |x| replace:: |x|\n\n|x|"):
         reader.read(source)
+
+
+def test_unresolved_links_and_substitutions_keep_their_text() -> None:
+    # targets and substitutions defined elsewhere (an included file, the site's
+    # configuration): docutils marks them problematic; the names are still the author's
+    source = """Papers
+======
+
+* Okafor, N., Ibarra_, L. and `P. Vance`_. Tidal channels as sediment traps. *Coastal Dynamics*, 7:1-9, 2019.
+* Vance, P. Mangrove roots and wave damping. |CD|, 6:11-20, 2018.
+"""
+    entries = reader.read(source).entries
+    assert [n.family for n in entries[0].names()] == ["Okafor", "Ibarra", "Vance"]
+    assert (entries[1].get("title"), entries[1].get("journal")) == ("Mangrove roots and wave damping", "CD")
+
+
+def test_fields_named_by_year_are_entries_and_page_metadata_is_not() -> None:
+    source = """Publications
+============
+
+:date: 2024-03-01
+:tags: papers, cv, Okafor N. 2020
+
+:2021: Ibarra, L. and Okafor, N. Salt marsh carbon under rising seas. *Estuarine Letters*, 12:40-52, 2021.
+:2019: Okafor, N. and Ibarra, L. Tidal channels as sediment traps. *Coastal Dynamics*, 7:1-9, 2019.
+
+Older work
+----------
+
+:Journal: Okafor, N. Mangrove roots and wave damping. *Coastal Dynamics*, 6:11-20, 2018.
+"""
+    entries = reader.read(source).entries
+    assert sorted(e.get("title") for e in entries) == [
+        "Mangrove roots and wave damping", "Salt marsh carbon under rising seas", "Tidal channels as sediment traps"]

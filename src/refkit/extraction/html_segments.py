@@ -32,7 +32,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
-from ..dates import PUBLICATION_YEAR
 from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
@@ -52,12 +51,32 @@ __all__ = [
 
 from lxml.html import HtmlElement  # noqa: E402  (Any without stubs)
 
-_YEAR = re.compile(r"(?<![\d./–-])" + PUBLICATION_YEAR + r"(?!\d|\s?[–-]\s?\d{3})")
+#: a publication year (dates.PUBLICATION_YEAR) not inside a number, date or range; written
+#: to start with a digit (the look-behind "not after a digit . / or dash" moved after it)
+#: so the regex engine skips to the next 1 or 2 instead of trying every position
+_YEAR = re.compile(r"(?:1(?<![\d./–-]1)[89]\d\d|2(?<![\d./–-]2)0[0-4]\d)(?!\d|\s?[–-]\s?\d{3})")
 _SIGNAL = re.compile(
     r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
     r"manuscript|\b10\.\d{4,9}/",
     re.I,
 )
+#: _SIGNAL over lower-cased text: a case-insensitive alternation tries every branch at
+#: every position, this one starts with a letter or digit from a small set (the \b of
+#: the DOI branch moved after its first digit), which the regex engine skips to.
+#: str.lower() folds as re.I does, keeping every offset, except for the three letters
+#: re.I also matches to i and s: text holding them uses _SIGNAL
+_SIGNAL_LOWER = re.compile(
+    r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
+    r"manuscript|1(?<!\w1)0\.\d{4,9}/"
+)
+_OTHER_FOLDS = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
+
+
+def _signal_count(s: str) -> int:
+    """How many preprint/status words and DOIs ``s`` holds (``len(_SIGNAL.findall(s))``)."""
+    if any(c in s for c in _OTHER_FOLDS):
+        return len(_SIGNAL.findall(s))
+    return len(_SIGNAL_LOWER.findall(s.lower()))
 _PUNCT = re.compile(r"[,.;:]")
 _IDENTIFIER_LINK = re.compile(r"\b10\.\d{4,9}/|arxiv\.org/(?:abs|pdf)/", re.I)
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
@@ -97,7 +116,7 @@ def _measure(text: str | None) -> _TextStat | None:
     if _BARE_URL.match(s):
         return (len(s), 0, 0, 0)  # a URL shown as text (a link cell): no citation by itself
     years = len(_YEAR.findall(s)) if _DIGIT.search(s) else 0
-    return (len(s), years, len(_SIGNAL.findall(s)), s.count(",") + s.count(".") + s.count(";") + s.count(":"))
+    return (len(s), years, _signal_count(s), s.count(",") + s.count(".") + s.count(";") + s.count(":"))
 
 
 def _measure_tail(el: HtmlElement) -> _TextStat | None:

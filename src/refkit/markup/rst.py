@@ -6,8 +6,11 @@ module writes its node tree as plain HTML: sections -> ``<hN>`` by depth, lists 
 ``<ul>``/``<ol>``/``<dl>``, a line block -> lines split by ``<br>``, a citation or
 footnote -> a list item, ``strong``/``emphasis``/``reference``/``superscript`` ->
 ``<b>``/``<i>``/``<a href>``/``<sup>``. Directives that only configure the page
-(``contents``, ``note``, ``image`` …), comments, targets and the docinfo field
-list give no text. File inclusion and raw passthrough are off: a document never
+(``contents``, ``note``, ``image`` …), comments, targets and a field list before
+the page's body (its metadata: ``:date:``, ``:tags:``) give no text; a later field
+list, and fields named by a year (``:2021: A. Smith. A title …``), are content (a
+``<dl>``). Markup docutils cannot resolve (a link to a target or a substitution
+defined in another file) keeps its text. File inclusion and raw passthrough are off: a document never
 reads other files.
 
 Blocks are written at their source line, so items report reST line numbers.
@@ -16,6 +19,7 @@ Blocks are written at their source line, so items report reST line numbers.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 __all__ = ["to_html"]
@@ -34,17 +38,24 @@ _SETTINGS = {
     "line_length_limit": 100_000,
 }
 
-_SKIP = {"comment", "target", "substitution_definition", "system_message", "docinfo", "field_list", "topic",
+_SKIP = {"comment", "target", "substitution_definition", "system_message", "docinfo", "topic",
          "sidebar", "admonition", "note", "tip", "warning", "attention", "caution", "danger", "error", "hint",
          "important", "image", "figure", "raw", "pending", "literal_block", "doctest_block", "math_block",
-         "problematic", "header", "footer", "meta", "decoration", "transition"}
+         "header", "footer", "meta", "decoration", "transition"}
 _INLINE = {"strong": "b", "emphasis": "i", "superscript": "sup", "subscript": "sub", "literal": "code",
            "title_reference": "i"}
 _BLOCK = {"paragraph": "p", "block_quote": "blockquote", "bullet_list": "ul", "enumerated_list": "ol",
           "list_item": "li", "definition_list": "dl", "term": "dt", "definition": "dd", "table": "table",
           "row": "tr", "entry": "td", "line_block": "div", "citation": "li", "footnote": "li", "compound": "div",
           "container": "div", "definition_list_item": "div", "option_list": "ul", "option_list_item": "li",
-          "field": "div", "field_name": "b", "field_body": "span"}
+          "field_list": "dl", "field": "div", "field_name": "dt", "field_body": "dd"}
+
+#: nodes that are not the page's body: a field list before any body block is the
+#: page's metadata (Pelican's ``:date:``, ``:tags:``); a later one is content
+#: (``:2021: A. Smith. A title …``)
+_NOT_BODY = {"document", "section", "title", "comment", "target", "substitution_definition", "system_message",
+             "pending", "decoration", "meta", "docinfo"}
+_REFERENCE_SUFFIX = re.compile(r"`?__?$")
 
 
 _LETTER_ENUMS = ("upperalpha", "loweralpha", "upperroman", "lowerroman")
@@ -72,13 +83,14 @@ class _Writer:
         self.out: list[str] = ["<html><body>"]
         self.line = 0
         self.depth = 1
+        self.body = False  # a body block was seen (a field list after one is content, not metadata)
 
     def pad(self, node: Any, shift: int = 0) -> None:
         line = getattr(node, "line", None)
         if line is not None:
             line -= shift
         if line is None:
-            for child in node.traverse(include_self=False) if hasattr(node, "traverse") else ():
+            for child in node.findall(include_self=False) if hasattr(node, "findall") else ():
                 line = getattr(child, "line", None)
                 if line is not None:
                     break
@@ -110,7 +122,23 @@ class _Writer:
             self.text(node.astext())
             return
         name = node.tagname
+        if name == "field_list" and not self.body:
+            self.body = True
+            # the page's metadata, except fields named by a year or number (``:2021:``)
+            fields = [f for f in node.children if any(c.isdigit() for c in f.children[0].astext()[:40])] if all(
+                getattr(f, "tagname", "") == "field" and f.children for f in node.children) else []
+            if fields:
+                self.children_block(node, "dl", fields)
+            return
+        if name not in _NOT_BODY:
+            self.body = True
         if name in _SKIP:
+            return
+        if name == "problematic":
+            # markup docutils could not resolve (a link to a target defined in another
+            # file, a substitution from the site's configuration, a lone ``*``): its
+            # text is still the author's, without the reST syntax around it
+            self.text(_unmarked(node.astext()))
             return
         if name == "section":
             self.depth += 1
@@ -162,11 +190,26 @@ class _Writer:
             return
         self.children(node)  # document, inline containers, unknown nodes: their content
 
-    def children_block(self, node: Any, tag: str) -> None:
+    def children_block(self, node: Any, tag: str, only: list[Any] | None = None) -> None:
         self.pad(node)
         self.out.append(f"<{tag}>")
-        self.children(node)
+        if only is None:
+            self.children(node)
+        else:
+            for child in only:
+                self.visit(child)
         self.out.append(f"</{tag}>")
+
+
+def _unmarked(source: str) -> str:
+    """The text of an unresolved reference or substitution as written, without its
+    reST syntax: ``Roe_`` / ```A. Roe`_`` -> ``Roe`` / ``A. Roe``, ``|me|`` -> ``me``,
+    ``[Roe19]_`` -> ``[Roe19]``."""
+    if len(source) > 2 and source[0] == source[-1] == "|":
+        return source[1:-1]
+    if source.endswith("_") and len(source) > 1:
+        return _REFERENCE_SUFFIX.sub("", source).lstrip("`")
+    return source
 
 
 def to_html(text: str) -> str:

@@ -150,3 +150,23 @@ def test_a_date_a_substitute_printed_is_not_printed_again(tmp_path: Path) -> Non
     items = [{"id": "a", "type": "legislation", "title": "Act", "issued": {"date-parts": [[1992, 3, 23]]}},
              {"id": "b", "type": "book", "title": "Book", "author": [{"family": "Doe", "given": "Jo"}], "issued": {"date-parts": [[1990, 1, 2]]}}]
     assert _render(tmp_path, body, items, head) == ["Act, 1992", "Jo Doe January 2, 1990"]
+
+
+def test_names_in_a_non_latin_script_print_family_first_without_a_space(tmp_path: Path) -> None:
+    people = [{"family": "山田", "given": "花子"}, {"family": "Doe", "given": "Jane"}, {"family": "王", "given": "Wei"}]
+    body = '<names variable="author"><name delimiter=", " initialize-with=". "/></names>'
+    assert _render(tmp_path, body, [{"id": "a", "type": "book", "author": people}]) == ["山田花子, J. Doe, 王 Wei"]
+    # romanized names in an item in Japanese go family first too; the short form is the family alone
+    body = '<group delimiter=" / "><names variable="author"><name/></names><names variable="author"><name form="short"/></names></group>'
+    item = {"id": "b", "type": "book", "language": "ja", "author": [{"family": "Tanaka", "given": "Taro"}]}
+    assert _render(tmp_path, body, [item]) == ["Tanaka Taro / Tanaka"]
+
+
+def test_a_non_latin_et_al_term_follows_the_name_without_a_space(tmp_path: Path) -> None:
+    head = '<locale><terms><term name="et-al">等</term></terms></locale>'
+    three = [{"id": "a", "type": "book", "author": [{"family": f, "given": "A"} for f in ("Doe", "Roe", "Snoakes")]}]
+    one = '<names variable="author"><name et-al-min="3" et-al-use-first="1"/></names>'
+    two = '<names variable="author"><name et-al-min="3" et-al-use-first="2" delimiter=", "/></names>'
+    assert _render(tmp_path, one, three, head) == ["A Doe等"]
+    assert _render(tmp_path, two, three, head) == ["A Doe, A Roe, 等"]  # a delimiter before it stays
+    assert _render(tmp_path, one, three) == ["A Doe et al."]

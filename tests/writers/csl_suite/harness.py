@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 KNOWN_FAILURES = HERE / "known_failures.txt"
 
-_SECTION = re.compile(r">>=+ ([A-Z-]+) =+>>\n(.*?)\n<<=+ \1 =+<<", re.DOTALL)
+_SECTION = re.compile(r">>=+ ?([A-Z-]+) ?=+>>\n(.*?)\n<<=+ ?\1 ?=+<<", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,28 @@ def load(path: Path) -> Fixture:
         for citation in json.loads(sections["CITATION-ITEMS"]):
             cited += [str(c["id"]) for c in citation]
     elif sections.get("CITATIONS"):
-        for citation in json.loads(sections["CITATIONS"]):
-            cited += [str(c["id"]) for c in citation[0]["citationItems"]]
+        cited = _cited_after_updates(json.loads(sections["CITATIONS"]))
     else:
         cited = [item["id"] for item in items]
     known = {item["id"] for item in items}
     cited = [c for c in dict.fromkeys(cited) if c in known]
     return Fixture(path.stem, sections["CSL"], items, cited, sections["RESULT"].splitlines())
+
+
+def _cited_after_updates(calls: list[Any]) -> list[str]:
+    """The items the document cites after the fixture's citation calls, in
+    order. Each call is ``[citation, citationsPre, citationsPost]`` as
+    citeproc-js's ``processCitationCluster`` takes it: the document becomes the
+    citations named in ``citationsPre`` (``[citationID, noteIndex]`` pairs),
+    this citation, then those in ``citationsPost``; a citation named in no
+    list is deleted, and a citationID given again replaces that citation."""
+    by_id: dict[str, list[str]] = {}
+    document: list[str] = []
+    for n, (citation, pre, post) in enumerate(calls):
+        cid = str(citation.get("citationID", f"CITATION-{n}"))
+        by_id[cid] = [str(c["id"]) for c in citation["citationItems"]]
+        document = [str(p[0]) for p in pre] + [cid] + [str(p[0]) for p in post]
+    return [item for cid in document for item in by_id.get(cid, [])]
 
 
 def fixtures() -> list[Fixture]:

@@ -18,12 +18,12 @@ from citeproc import model
 from citeproc.string import MixedString, NoCase, String
 
 from .collation import collate
-from .marks import CLOSE, DISPLAYS, OPEN, STYLE_CLOSE, STYLE_OPEN
+from .marks import CLOSE, DISPLAYS, JOIN, MARKS, OPEN, STYLE_CLOSE, STYLE_OPEN
 from .state import CURRENT
 
 #: the running render's state (a ContextVar's get: the fastest way to read it)
 current = CURRENT.get
-from .titlecase import title_case
+from .titlecase import capitalize_all, capitalize_first, title_case
 
 __all__ = ["ELEMENTS", "Element"]
 
@@ -132,14 +132,21 @@ class TextCase:
         """CSL 1.0.2 "Text-case": title case applies to English items, and an
         item with no ``language`` is in the language being rendered (citeproc-py
         skipped title case whenever an item had no language); title case itself
-        follows :func:`refkit.writers.csl.titlecase.title_case`."""
+        follows :func:`refkit.writers.csl.titlecase.title_case`;
+        ``capitalize-first``/``capitalize-all`` change all-lower-case words only
+        ("arXiv" stays), as citeproc-js does."""
         if not language:
             state = current()
             language = state.language if state is not None else "en"
-        if self.get("text-case") == "title" and text is not None:
+        text_case = self.get("text-case")
+        if text_case == "title" and text is not None:
             if language != "en":
                 return text
             return title_case(text, NoCase, MixedString)
+        if text_case == "capitalize-first" and text is not None:
+            return capitalize_first(text, NoCase, MixedString)
+        if text_case == "capitalize-all" and text is not None:
+            return capitalize_all(text, NoCase, MixedString)
         return super().case(text, language)  # type: ignore[misc]
 
 
@@ -156,24 +163,27 @@ class Quote:
 _PREFIXED = re.compile(r"([^\W\d_]*)(\d+)")
 
 
-_SAME_PAGE_RANGE = re.compile(r"(?<![\w-])([^\W_]+)\s*[-–—]+\s*\1(?![\w-])")
-
-
 class PageRange:
-    def _process(self: Any, value: Any, variable: str) -> Any:
-        """CSL 1.0.2 "Appendix V - Page Range Formats": a range that starts and
-        ends on the same page is that page ("103–103" is "103")."""
-        text = str(value)
-        if "-" in text or "–" in text or "—" in text:
-            value = _SAME_PAGE_RANGE.sub(r"\1", text)
-        return super()._process(value, variable)  # type: ignore[misc]
+    def format_number(self: Any, number: Any) -> Any:
+        """CSL "Number" ``form="numeric"``: the number as written, leading zeros
+        kept (volume "042101" is "042101", as citeproc-js prints it; citeproc-py
+        printed "42101")."""
+        if self.get("form", "numeric") == "numeric" and isinstance(number, str) and number.strip().isdigit():
+            return number.strip()
+        return super().format_number(number)  # type: ignore[misc]
 
     def _format_last_page(self: Any, first: str, last: str) -> str:
-        """CSL 1.0.2 "Appendix V - Page Range Formats": ``chicago-16`` has no
+        """CSL 1.0.2 "Appendix V - Page Range Formats", as citeproc-js applies
+        it: without a ``page-range-format`` the last page is printed as written
+        ("4484-9" is "4484–9"); a range whose (expanded) last page is not after
+        its first is printed as written ("103-103" is "103–103", never "103–03").
+        ``chicago-16`` has no
         four-digit exception ("2582–607", "1299–302"); only ``chicago``/
         ``chicago-15`` print 1496–1504 in full. A shared letter prefix goes
         when the range is shortened ("A131–33"); ranges of unequal length
         ("1-35") are never cut."""
+        if not self.get_root().get_option("page-range-format"):
+            return last
         pf, pl = _PREFIXED.fullmatch(first), _PREFIXED.fullmatch(last)
         if pf and pl and pf.group(1) == pl.group(1) and pf.group(1):
             short = self._format_last_page(pf.group(2), pl.group(2))
@@ -183,6 +193,8 @@ class PageRange:
             full = first[: len(first) - len(last)] + last
             if int(full) > int(first):
                 last = full
+        if first.isdigit() and last.isdigit() and int(last) <= int(first):
+            return last
         if len(first) != len(last) or not first.isdigit() or not last.isdigit():
             return last
         if self.get_root().get_option("page-range-format") != "chicago-16":
@@ -295,8 +307,6 @@ class Label:
             value = str(item.reference[variable.replace("-", "_")])
         except model.VariableError:
             return False
-        if variable.startswith("page"):
-            value = _SAME_PAGE_RANGE.sub(r"\1", value)  # "103-103" is one page
         return bool(_NUMERIC_LIST.search(value))
 
 
@@ -518,6 +528,30 @@ class Text:
         return self.get_macro(self.get("macro")).render(item, context, sort_options=sort_options), language
 
 
+#: a letter of a script whose names print given-family with spaces: citeproc-js's
+#: ROMANESQUE_REGEXP (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai, digits) with
+#: Latin Extended-B and Latin Extended Additional (Vietnamese) added
+_ROMANESQUE_CHARS = "-0-9a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0e01-\u0e5b\u1e00-\u1fff\u200c-\u200e\u202a-\u202e"
+_ROMANESQUE = re.compile(f"[{_ROMANESQUE_CHARS}]")
+_ROMANESQUE_START = re.compile(f"[&{_ROMANESQUE_CHARS}]".replace("-0-9", "0-9"))
+
+
+def _script_ordered(name: Any, language: str) -> str | None:
+    """The printed form of a personal name whose parts go family first
+    (see ``Name.process``), or None for a name printed as the style says."""
+    if "literal" in name or not name.get("family"):
+        return None
+    family = " ".join(p for p in (name.get("non-dropping-particle"), name["family"]) if p)
+    given = name.get("given") or ""
+    if not _ROMANESQUE.search(str(name["family"]).replace('"', "")):
+        if given and _ROMANESQUE_START.match(given):
+            return family + " " + given
+        return family + given
+    if language in ("ja", "zh") and given:
+        return family + " " + given
+    return None
+
+
 _INITIAL_WORD = re.compile(r"[^\s.]+\.?[\ue040-\ue05f]*")
 _MARKED_WORD = re.compile(r"([\ue040-\ue05f]*)(.*?)([\ue040-\ue05f]*)")
 
@@ -583,7 +617,10 @@ class Name:
         state = current()
         if state is not None and state.sorting_names:
             return ""
-        return super().et_al()  # type: ignore[misc]
+        term = super().et_al()  # type: ignore[misc]
+        if term and state is not None and state.et_al_joins and not _ROMANESQUE_START.match(str(term).lstrip("".join(MARKS))):
+            return JOIN + term
+        return term
 
     def get_option(self: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
         """CSL 1.0.2 "et-al-min" / "et-al-use-first": the two together enable
@@ -599,6 +636,26 @@ class Name:
         return value
 
     def process(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
+        """CSL 1.0.2 "Name-part Order": a name not in a Latin-like script
+        (``田中`` ``太郎``) prints family then given, without a space, in every
+        long form; one with a Latin given name, or in an item whose language is
+        Chinese or Japanese, prints family then given with a space (citeproc-js
+        ``_isRomanesque``). The short form is the family name alone anyway."""
+        names = item.reference.get(variable, [])
+        if not names or self.get_option("form", context, sort_options) != "long":
+            return self._process_ordered(item, variable, context=context, sort_options=sort_options, **kwargs)
+        language = str(dict.get(item.reference, "language", "") or "")[:2].lower()
+        ordered = [_script_ordered(n, language) for n in names]
+        if all(o is None for o in ordered):
+            return self._process_ordered(item, variable, context=context, sort_options=sort_options, **kwargs)
+        reference = item.reference
+        dict.__setitem__(reference, variable, [n if o is None else type(n)(family=o) for n, o in zip(names, ordered)])
+        try:
+            return self._process_ordered(item, variable, context=context, sort_options=sort_options, **kwargs)
+        finally:
+            dict.__setitem__(reference, variable, names)
+
+    def _process_ordered(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Name Delimiters": ``delimiter-precedes-last`` and
         ``delimiter-precedes-et-al`` set to ``after-inverted-name`` put the
         delimiter there only when the name before is inverted
@@ -648,6 +705,13 @@ class Name:
             finally:
                 state.sorting_names -= 1
         names = item.reference.get(variable, [])
+        state = current()
+        if state is not None:
+            # CSL 1.0.2 "et-al": an "et al." term in a non-Latin script ("等")
+            # follows the last name without the space (citeproc-js); a delimiter stays
+            shown = self.get_option("et-al-use-first", context, sort_options) if et_al_min and len(names) >= et_al_min else len(names)
+            rule = self.get_option("delimiter-precedes-et-al", context, sort_options)
+            state.et_al_joins = not (rule == "always" or (rule == "contextual" and shown >= 2))
         if (
             len(names) >= 2
             and "literal" in names[-1]

@@ -34,9 +34,19 @@ APOSTROPHE = "\ue013"
 GLUE = "\ue016"
 
 
+#: before a term that follows the name before it without a space (an "et al."
+#: term in a non-Latin script, "等"): the space before it is dropped at the end
+JOIN = "\ue017"
+
+
 def unglue(text: str) -> str:
-    """``text`` with each :data:`GLUE` and the space after it removed."""
-    return text.replace(GLUE + " ", "").replace(GLUE, "") if GLUE in text else text
+    """``text`` with each :data:`GLUE` and the space after it, and each
+    :data:`JOIN` and one space before it, removed."""
+    if GLUE in text:
+        text = text.replace(GLUE + " ", "").replace(GLUE, "")
+    if JOIN in text:
+        text = text.replace(" " + JOIN, "").replace(JOIN, "")
+    return text
 
 
 def wrap(tag: str, text: Any) -> str:

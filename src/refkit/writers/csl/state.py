@@ -47,6 +47,8 @@ class RenderState:
     #: the names printed by each cs:names rendering while subsequent-author-substitute is armed (a stack)
     sas_names: list[list[str]] = field(default_factory=list)
     sas_substitute: str = ""
+    #: the "et al." term of the names being rendered follows a space, not a delimiter
+    et_al_joins: bool = False
     #: variables rendered while a substitute candidate renders (a stack: substitutes nest)
     recording: list[list[tuple[str, str]]] = field(default_factory=list)
     #: implicit year suffix: waiting for the year part / already printed in this entry
