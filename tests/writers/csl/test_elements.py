@@ -170,3 +170,21 @@ def test_a_non_latin_et_al_term_follows_the_name_without_a_space(tmp_path: Path)
     assert _render(tmp_path, one, three, head) == ["A Doe等"]
     assert _render(tmp_path, two, three, head) == ["A Doe, A Roe, 等"]  # a delimiter before it stays
     assert _render(tmp_path, one, three) == ["A Doe et al."]
+
+
+def test_a_lower_case_part_after_a_hyphen_gets_no_initial_of_its_own(tmp_path: Path) -> None:
+    body = '<names variable="author"><name initialize-with=". " delimiter="; "/></names>'
+    items = [{"id": "a", "type": "book", "author": [{"family": "Min", "given": "Jung-wook"}, {"family": "Lee", "given": "Dong-Seon"}]}]
+    assert _render(tmp_path, body, items) == ["J. Min; D.-S. Lee"]
+
+
+def test_a_literal_name_after_two_personal_names_closes_one_list() -> None:
+    # citeproc-js joins a trailing literal (institution, "others") after two or
+    # more persons with the delimiter and "and", even where the style never puts
+    # the delimiter before "and" (Nature); after one person, "and" alone
+    people = [{"family": "Eao", "given": "Lin"}, {"family": "Fu", "given": "Kai"}, {"literal": "ACME Lab"}]
+    items = [{"id": "a", "type": "book", "title": "T", "author": people, "issued": {"date-parts": [[2002]]}}]
+    assert refkit.render(read_csl(json.dumps(items)), style="nature")[0][1].startswith("1. Eao, L., Fu, K., & ACME Lab.")
+    assert refkit.render(read_csl(json.dumps(items)), style="ieee")[0][1].startswith("[1] L. Eao, K. Fu, and ACME Lab,")
+    items[0]["author"] = people[1:]
+    assert refkit.render(read_csl(json.dumps(items)), style="apa")[0][1].startswith("Fu, K. & ACME Lab.")

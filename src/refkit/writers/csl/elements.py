@@ -561,14 +561,18 @@ class Name:
         """CSL 1.0.2 "Name-part Formatting" / ``initialize``: with
         ``initialize="false"`` given names are kept and only existing initials
         get ``initialize-with`` punctuation ("Joshua D."); a given name already
-        abbreviated with a period ("Yu.", "Ch.") is kept as written."""
+        abbreviated with a period ("Yu.", "Ch.") is kept as written; a
+        lower-case part after a hyphen gets no initial of its own ("Jung-wook"
+        is "J.")."""
         flag = self.get("initialize")
         if flag is None:
             parent = (context if context is not None else self).xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
             flag = parent[0].get("initialize", "true") if parent else "true"
         initialize_all = flag.lower() != "false"
         if self.get_option("initialize-with-hyphen", context):
-            pieces = str(given).split("-")
+            # a part after a hyphen that starts in lower case belongs to the
+            # name before it ("Jung-wook" is "J.", not "J.-wook"; citeproc-js)
+            pieces = [p.replace("\u2060", "-") for p in re.sub(r"-(?=[a-z])", "\u2060", str(given)).split("-")]
         else:
             pieces = [str(given).replace("-", " ")]
         out = []
@@ -685,9 +689,12 @@ class Name:
     def _process_names(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None, **kwargs: Any) -> Any:
         """CSL "Sorting": names in a sort key carry no "and" term and demote a
         non-dropping particle for ``sort-only`` styles ("den Besten" sorts
-        under B). Personal names followed by a literal name (an institution,
-        or "and others") are two lists joined by "and" without the delimiter,
-        as citeproc-js does ("Almeida, F. & others")."""
+        under B). A personal name followed by a literal name (an institution,
+        or "and others") is joined to it by "and" without the delimiter
+        ("Almeida, F. & others"); after two or more personal names the
+        delimiter always precedes "and" ("Yao, L., Zhu, K., & others", also
+        in styles that never put it there), as citeproc-js joins
+        institutions."""
         et_al_min = self.get_option("et-al-min", context, sort_options)
         if et_al_min and len(item.reference.get(variable, [])) >= et_al_min and self.get_option("et-al-use-first", context, sort_options) == 0:
             return None  # et-al-use-first="0": no names at all (citeproc-js)
@@ -719,6 +726,17 @@ class Name:
             and self.get_option("and", context, sort_options)
         ):
             et_al_min = self.get_option("et-al-min", context, sort_options)
+            if not (et_al_min and len(names) >= et_al_min) and len(names) > 2:
+                # three or more: one list, the delimiter always before "and"
+                saved_dpl = self.get("delimiter-precedes-last")
+                self.set("delimiter-precedes-last", "always")
+                try:
+                    return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)  # type: ignore[misc]
+                finally:
+                    if saved_dpl is None:
+                        del self.attrib["delimiter-precedes-last"]
+                    else:
+                        self.set("delimiter-precedes-last", saved_dpl)
             if not (et_al_min and len(names) >= et_al_min):
                 ref = item.reference
                 saved = ref[variable]
