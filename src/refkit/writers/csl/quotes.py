@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
-from .marks import BLOCK, DATA_CLOSE, DATA_OPEN, STYLE_CLOSE, STYLE_OPEN
+from .marks import BLOCK, CLOSERS, DATA_CLOSE, DATA_OPEN, STYLE_CLOSE, STYLE_OPEN
 
 __all__ = ["mark_data_quotes", "finish_quotes"]
 
-_CLOSERS = re.compile("([.?!]?)([" + DATA_CLOSE + STYLE_CLOSE + "]+)([.,]?)")
-_DOUBLED = re.compile(r"([?!])\.(?=\s|$)")
+#: closing quotes (with any closing formatting marks among or after them) and the punctuation around them
+_CLOSERS = re.compile("([.?!]?)([" + DATA_CLOSE + STYLE_CLOSE + "][" + DATA_CLOSE + STYLE_CLOSE + CLOSERS + "]*)([.,]?)")
+#: a period after "?"/"!", also across closing formatting marks (an italic title ending in "?")
+_DOUBLED = re.compile("([?!])([" + CLOSERS + "]*)\\.(?=\\s|$)")
 _AFTER_DATA_CLOSE = re.compile("(" + DATA_CLOSE + ")(?=[.,])")
 _QUESTION_CLOSE_PERIOD = re.compile("([?!])([" + DATA_CLOSE + STYLE_CLOSE + "]+)\\.")
 
@@ -30,9 +32,12 @@ def mark_data_quotes(text: str) -> str:
 def finish_quotes(text: str, piq: bool, outer: tuple[str, str], inner: tuple[str, str]) -> str:
     """CSL 1.0.2 "Quotes" and the locale option ``punctuation-in-quote``: quotes
     inside quotes become inner quotes (“Erratum: ‘The Diffusion…’”); with the
-    option, a period or comma after a closing quote moves inside it, and a
+    option, a period or comma after a closing quote moves inside it (also
+    across the end of italics the quote ends: *… “Planner”* + "." is
+    *… “Planner.”*), and a
     quote ending in "?" or "!" absorbs a following period. Outside quotes a
-    period after "?"/"!" is dropped ("optimal? Proceedings")."""
+    period after "?"/"!" is dropped ("optimal? Proceedings"), also when the
+    "?" ends an italic title (*Why?* + "." is *Why?*)."""
     if DATA_CLOSE in text or STYLE_CLOSE in text:
         if piq:
 
@@ -62,4 +67,4 @@ def finish_quotes(text: str, piq: bool, outer: tuple[str, str], inner: tuple[str
         text = "".join(out)
     elif BLOCK in text:
         text = text.replace(BLOCK, "")
-    return _DOUBLED.sub(r"\1", text)
+    return _DOUBLED.sub(r"\1\2", text)
