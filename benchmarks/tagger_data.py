@@ -33,6 +33,8 @@ from refkit.extraction import citation, tagging
 from refkit.extraction.segment import Link, Segment, Span
 
 LABELS = tagging.LABELS
+#: changes whenever generation changes, so a --cache of old sequences is not reused
+VERSION = 2
 _SENT = {label: (chr(0xE000 + 2 * i), chr(0xE001 + 2 * i)) for i, label in enumerate(LABELS)}
 _OPEN = {v[0]: k for k, v in _SENT.items()}
 _CLOSE = {v[1]: k for k, v in _SENT.items()}

@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import pickle
 import random
 import re
 import sys
@@ -109,6 +110,8 @@ def main() -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--lexicons", action="store_true", help="rebuild the venue-word lexicon first")
+    ap.add_argument("--cache", type=Path, help="keep the generated sequences in this file and reuse them "
+                    "when corpus, seed, count and styles are the same (features are computed at training time)")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "refkit" / "data" / "tagger.crfsuite")
     args = ap.parse_args()
     if any("heldout" in str(p) for p in args.real):
@@ -127,13 +130,24 @@ def main() -> int:
         tagging._lexicon.cache_clear()
 
     t1 = time.time()
-    generated = tagger_data.generate(recs, args.count, args.styles, args.seed, log=lambda m: None)
+    key = (str(args.corpus.resolve()), args.seed, args.count, args.styles, tagger_data.VERSION)
+    generated = None
+    if args.cache and args.cache.exists():
+        with args.cache.open("rb") as fh:
+            cached_key, cached = pickle.load(fh)
+        if cached_key == key:
+            generated = cached
+    if generated is None:
+        generated = tagger_data.generate(recs, args.count, args.styles, args.seed, log=lambda m: None)
+        if args.cache:
+            with args.cache.open("wb") as fh:
+                pickle.dump((key, generated), fh)
     print(f"generated: {len(generated)} sequences ({time.time() - t1:.1f}s)")
     rng = random.Random(args.seed)
     rng.shuffle(generated)
     n_test = len(generated) // 10
     test, train = generated[:n_test], generated[n_test:]
-    cases = sorted(args.real)
+    cases = sorted(p.resolve() for p in args.real)
     real_by_case = {case: tagger_data.real_sequences([case]) for case in cases}
     real = [seq for case in cases for seq in real_by_case[case]]
     print(f"real: {len(real)} sequences from {len(cases)} documents")

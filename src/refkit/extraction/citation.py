@@ -48,8 +48,8 @@ from .venues import is_publisher, lookup, venue_type
 __all__ = ["parse_segment", "parse_text", "labelled_part", "FIELD_LABELS", "TAGGER", "TAGGERS", "prepare", "tokens_of"]
 
 #: how step 4 assigns fields: ``"rules"`` (the patterns below), ``"crf"`` (the learned
-#: tagger of :mod:`refkit.extraction.tagging`) or ``"hybrid"`` (the rules where quotes or
-#: bold type mark the title, the tagger elsewhere). A context variable, so ``refkit convert
+#: tagger of :mod:`refkit.extraction.tagging`) or ``"hybrid"`` (both, the less doubtful
+#: reading kept: :mod:`refkit.extraction.hybrid`). A context variable, so ``refkit convert
 #: --tagger`` and :func:`refkit.extract` choose it without threading an option through
 #: every reader; ``parse_segment(..., tagger=...)`` overrides it per call.
 TAGGERS = ("rules", "crf", "hybrid")
@@ -778,31 +778,6 @@ _VENUE_LABELS = frozenset({"container", "publisher", "date"})
 _NUMBER_LABELS = {"volume": ("volume", "number"), "issue": ("number", "number"), "pages": ("pages", "pages")}
 
 
-#: the tagger's mean certainty over the title and name tokens above which the hybrid takes its reading
-_SURE = 0.98
-
-
-def _assign_hybrid(work: _Work) -> tuple[_Work, _Parts]:
-    """Step 4 by the tagger where it is sure of the title and names (mean marginal
-    probability at least :data:`_SURE`), else by the rules; the tagger also reads
-    items the rules find no title in."""
-    tagged_work = _copy_work(work)
-    sure: list[float] = []
-    tagged = _assign_tagged(tagged_work, sure)
-    if tagged.title is not None and sure and sum(sure) / len(sure) >= _SURE:
-        return tagged_work, tagged
-    parts = _assign(work)
-    if parts.title is None and tagged.title is not None:
-        return tagged_work, tagged
-    return work, parts
-
-
-def _copy_work(work: _Work) -> _Work:
-    return _Work(list(work.chars), list(work.bold), list(work.italic), list(work.labels), work.headings,
-                 link=list(work.link), sup=list(work.sup), found=dict(work.found), links=dict(work.links),
-                 notes=list(work.notes), pubstate=work.pubstate, year=work.year, month=work.month)
-
-
 def _styled_title_end(toks: list[Any], first: int, last: int) -> int | None:
     """Where a title run leaves the italic or bold type it starts in (a token index),
     when the styled part is most of the run; None when the markup does not end it."""
@@ -1357,6 +1332,10 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     tagger = str(options.get("tagger") or TAGGER.get())
     if tagger not in TAGGERS:
         raise ConfigError(f"unknown tagger {tagger!r} (use {' or '.join(TAGGERS)})")
+    if tagger == "hybrid":
+        from .hybrid import parse_hybrid
+
+        return parse_hybrid(segment, options)
     work = _work_from_segment(segment)
     if not work.text.strip():
         return None
@@ -1366,12 +1345,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         return _parse_labelled(segment, work, fields, source, str(path))
     _clean(work)
     _join_continuations(work)
-    if tagger == "rules":
-        parts = _assign(work)
-    elif tagger == "crf":
-        parts = _assign_tagged(work)
-    else:
-        work, parts = _assign_hybrid(work)
+    parts = _assign(work) if tagger == "rules" else _assign_tagged(work)
     text = work.text
     if parts.title is None:
         return None

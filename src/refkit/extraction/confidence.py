@@ -28,7 +28,7 @@ from ..model import Entry, Library, Origin
 from .evidence import YEAR, has_names, has_venue_words
 from .segment import Segment
 
-__all__ = ["Doubt", "Segmentation", "assess", "confidence_of", "review", "REVIEW_BELOW"]
+__all__ = ["Doubt", "Segmentation", "assess", "confidence_of", "field_penalty", "review", "REVIEW_BELOW"]
 
 #: entries below this confidence are listed for review
 REVIEW_BELOW = 0.8
@@ -131,6 +131,15 @@ def _field_doubts(entry: Entry) -> list[Doubt]:
     if entry.type in ("article", "inproceedings", "incollection", "inbook") and not any(entry.get(f) for f in _VENUE_FIELDS):
         doubts.append(NO_VENUE)
     return doubts
+
+
+def field_penalty(entry: Entry) -> float:
+    """How doubtful the entry's fields are (the sum of their doubts' penalties, 0 when
+    none): what ``--tagger hybrid`` compares between the rules' and the tagger's reading."""
+    try:
+        return sum(d.penalty for d in _field_doubts(entry))
+    except Exception:  # an entry too odd to assess counts as doubtful, never raises
+        return UNASSESSED.penalty
 
 
 def _names_in(title: str) -> bool:

@@ -1,0 +1,48 @@
+"""``--tagger hybrid``: the rules' reading unless the tagger's is less doubtful."""
+
+from __future__ import annotations
+
+from refkit.extraction.citation import parse_text
+from refkit.extraction.confidence import field_penalty
+from refkit.extraction.hybrid import choose
+from refkit.model import Entry
+
+
+def _entry(**fields: str) -> Entry:
+    return Entry("article", "k", fields)
+
+
+GOOD = _entry(author="Okafor, A. and Brandt, L.", title="Sediment transport in braided rivers",
+              journal="Water Resources Research", year="2021")
+#: a name list read as the title, no authors: the doubts see it
+NAMES_AS_TITLE = _entry(title="Okafor, A., Brandt, L. Sediment transport", journal="Water Resources Research", year="2021")
+
+
+def test_the_less_doubtful_reading_wins_either_way() -> None:
+    assert field_penalty(NAMES_AS_TITLE) > field_penalty(GOOD) == 0
+    assert choose(NAMES_AS_TITLE, GOOD) is GOOD
+    assert choose(GOOD, NAMES_AS_TITLE) is GOOD
+
+
+def test_a_tie_keeps_the_rules() -> None:
+    other = _entry(author="Okafor, A.", title="Sediment transport", journal="Water Resources Research", year="2021")
+    assert choose(GOOD, other) is GOOD
+    assert choose(other, GOOD) is other
+
+
+def test_a_reading_only_one_side_has_is_kept() -> None:
+    assert choose(None, GOOD) is GOOD
+    assert choose(GOOD, None) is GOOD
+    assert choose(None, None) is None
+
+
+def test_hybrid_reads_names_after_an_ellipsis_the_rules_take_for_the_title() -> None:
+    text = ("Alvarez, P., Moreau, A., Lindqvist, K., Sato, L., Haddad, R., ... & Okonkwo, T. (2022). "
+            "Seasonal drift of coastal sediment in tidal estuaries. Marine Geology, 12(3), 45-67.")
+    ruled = parse_text(text, tagger="rules")
+    entry = parse_text(text, tagger="hybrid")
+    assert entry is not None and ruled is not None
+    assert entry.fields["title"] == "Seasonal drift of coastal sediment in tidal estuaries"
+    assert [n.family for n in entry.names("author")][-1] == "Okonkwo"
+    assert entry.fields["year"] == "2022"
+    assert field_penalty(entry) <= field_penalty(ruled)
