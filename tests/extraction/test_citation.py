@@ -371,3 +371,38 @@ def test_ellipsis_in_the_author_list(text: str, authors: list[str], title: str, 
     e = parse(text)
     assert fam(e) == authors
     assert (e.get("title"), e.get("year")) == (title, year)
+
+
+# ---- a linked title ends where its link ends -----------------------------------------------
+_URL_A = "https://example.org/paper.pdf"
+
+
+@pytest.mark.parametrize(
+    "spans, title, venue",
+    [
+        # the venue abbreviation after the link's comma is not cut into the title
+        ((Span("P. Amsel and R. Quist, "), Span("Flat bundles over punctured surfaces, and their moduli", link=_URL_A),
+          Span(", Geom. Topol. Lett. 9 (2014), no. 2, 11–40")), "Flat bundles over punctured surfaces, and their moduli", "Geom. Topol. Lett."),
+        # a year before the title, another link right after it
+        ((Span("P. Amsel. 2011. "), Span("Flat bundles over punctured surfaces", link=_URL_A), Span(" "),
+          Span("Ann. Topol. Stud. 4, 1–9.", link="https://doi.org/10.1000/x1")), "Flat bundles over punctured surfaces", "Ann. Topol. Stud."),
+        # a linked book after "In … (eds.)" is not the title of the chapter
+        ((Span("P. Amsel. 2011. Flat bundles over punctured surfaces. In R. Quist (ed.), "),
+          Span("Surfaces and their bundles", link=_URL_A), Span(", pp. 3-9. Hill Press.")), "Flat bundles over punctured surfaces", None),
+    ],
+)
+def test_linked_title(spans: tuple[Span, ...], title: str, venue: str | None) -> None:
+    e = parse_segment(seg(*spans), source="md")
+    assert e is not None
+    assert fam(e)[0] == "Amsel"
+    assert e.get("title") == title
+    if venue:
+        assert (e.get("journal") or e.get("booktitle")) == venue
+
+
+def test_linked_names_and_venues_are_not_titles() -> None:
+    e = parse_segment(seg(Span("Paul Amsel", link="https://example.org/pa"), Span(", "), Span("Rita Quist", link="https://example.org/rq"),
+                          Span(". Flat bundles over punctured surfaces. "), Span("Journal of Topology", link=_URL_A), Span(", 2012.")), source="md")
+    assert e is not None
+    assert fam(e) == ["Amsel", "Quist"]
+    assert e.get("title") == "Flat bundles over punctured surfaces" and e.get("journal") == "Journal of Topology"

@@ -633,7 +633,7 @@ def _year_only(text: str) -> bool:
 def _assign(work: _Work) -> _Parts:
     text = work.text
     parts = _Parts()
-    title = _quoted_title(text) or _bold_title(work, text)
+    title = _quoted_title(text) or _bold_title(work, text) or _link_title(work, text)
     chunks = _chunks(text, 0, len(text))
     if not chunks:
         return parts
@@ -986,6 +986,49 @@ def _quoted_title(text: str) -> tuple[int, int] | None:
         if len(inner) >= 6 and (len(inner.split()) >= 2 or len(inner) >= 12):
             start = m.start(group) + len(raw) - len(raw.lstrip())
             return start, start + len(inner)
+    return None
+
+
+def _title_place(work: _Work, text: str, start: int) -> bool:
+    """A title can start at ``start``: only names, a year and punctuation come before it."""
+    before = text[:start].strip()
+    if not before or _year_only(before):
+        return True
+    found = scan_authors(before, work.bold[:len(before)])
+    return bool(found) and not _YEAR_OR_PUNCTUATION_ONLY.sub("", before[found.end:]).strip(" .,;:()*#†‡")
+
+
+def _link_title(work: _Work, text: str) -> tuple[int, int] | None:
+    """The text of the first link that reads as a title: several words, not names,
+    not a venue, not a link label, and set off from what follows by punctuation or
+    the item's end ("E. Riehl, [On the structure of …](…), Math. Proc. …"). A link
+    marks where the title ends even when a venue abbreviation follows its comma."""
+    n = len(text)
+    k = 0
+    while k < n:
+        if not (work.link[k] and not work.labels[k] and text[k].strip()):
+            k += 1
+            continue
+        j = k
+        while j < n and work.link[j] and not work.labels[j] and text[j] != "\n":
+            j += 1
+        s, e = _strip_range(text, k, j)
+        k = j
+        run = text[s:e].rstrip(" .")
+        if len(run.split()) < 3 or _URL.search(run) or _YEAR_RE.search(run[-6:]):
+            continue
+        found = scan_authors(run, work.bold[s:e])
+        if found and not run[found.end:].strip(" .,;*#†‡"):
+            continue  # a linked name or name list
+        if venue_type(run) or lookup(run):
+            continue  # a linked venue
+        after = text[j:j + 2].lstrip(" ")
+        next_link = j + 1 < n and text[j] == " " and work.link[j + 1]
+        if after and after[0] not in ",.;:(\n[" and not next_link:
+            continue  # the link runs into more text: only part of the title
+        if not _title_place(work, text, s):
+            continue  # a linked book or venue later in the item ("In A (eds.), [Book]")
+        return s, s + len(run)
     return None
 
 
