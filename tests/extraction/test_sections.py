@@ -137,6 +137,16 @@ def test_talk_items_mixed_sections_item_by_item_unknown_ones_by_majority() -> No
     assert talk_items([("pub", talk), ("other", talk)]) == set()  # telling headings are trusted
 
 
+def test_a_date_to_the_day_marks_a_talk_under_a_mixed_heading_only() -> None:
+    dated = item(Span("A. Writer and B. Other, “Ledgers of a Port Town,” Regional History Forum, Oakton, "
+                      "October 18, 2013."), headings=("Conference papers",))
+    printed = item(Span("A. Writer, “Ledgers of a Port Town,” Example Review 521, 436–444 (28 May 2015)."))
+    assert is_talk(dated, dated=True) and not is_talk(dated)
+    assert not is_talk(printed, dated=True)
+    assert talk_items([(MIXED, dated), (MIXED, printed)]) == {0}
+    assert talk_items([(None, dated)]) == set()  # under no telling heading a date alone says nothing
+
+
 @pytest.mark.parametrize(
     ("segment", "published"),
     [

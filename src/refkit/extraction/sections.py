@@ -167,23 +167,41 @@ def _own_words(segment: Segment) -> str:
     return _QUOTED.sub(" ", text).lower()
 
 
-def is_talk(segment: Segment) -> bool:
+@lru_cache(maxsize=1)
+def _day_date() -> re.Pattern[str]:
+    """A date to the day ("May 2, 2019", "January 2--5", "12 mars", "3 de junio"),
+    month names from the lexicon (``data/lexicon/months.txt``)."""
+    lexicon = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "months.txt"
+    words = sorted({w for line in lexicon.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+                    for w in line.split()}, key=len, reverse=True)
+    month = "(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"
+    return re.compile(
+        rf"(?<!\w){month}\.?\s\d{{1,2}}(?!\d)|(?<!\d)\d{{1,2}}(?:\s?[-–]{{1,2}}\s?\d{{1,2}})?\.?\s(?:de\s)?{month}", re.I
+    )
+
+
+def is_talk(segment: Segment, dated: bool = False) -> bool:
     """An item that says it was presented ("poster", "invited talk at", "Vortrag",
-    "口頭発表") and shows nothing of a printed publication: a talk, not an entry."""
-    if not _patterns()["talk_items"].search(_own_words(segment)[:2000]):
+    "口頭発表") and shows nothing of a printed publication: a talk, not an entry.
+    With ``dated`` (under a heading naming papers or talks), a date to the day
+    ("January 4, 2018": when a talk was given; a paper is dated by its year) also
+    says so."""
+    words = _own_words(segment)[:2000]
+    if not _patterns()["talk_items"].search(words) and not (dated and _day_date().search(words)):
         return False
     return not _printed(segment)
 
 
 def talk_items(items: Sequence[tuple[str | None, Segment]]) -> set[int]:
     """The indices of the talks among a document's items, given as (section, segment)
-    in document order: under a mixed heading every item that :func:`is_talk`; under
+    in document order: under a mixed heading every item that :func:`is_talk` (a date
+    to the day counting as a talk's); under
     no telling heading a talk among items (same headings) that are mostly talks, so a
     paper noting "oral presentation" among papers under a year heading stays."""
     found: set[int] = set()
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, (section, segment) in enumerate(items):
-        if section == MIXED and is_talk(segment):
+        if section == MIXED and is_talk(segment, dated=True):
             found.add(i)
         elif section is None:
             groups.setdefault(segment.headings, []).append(i)
