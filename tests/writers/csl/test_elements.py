@@ -188,3 +188,23 @@ def test_a_literal_name_after_two_personal_names_closes_one_list() -> None:
     assert refkit.render(read_csl(json.dumps(items)), style="ieee")[0][1].startswith("[1] L. Eao, K. Fu, and ACME Lab,")
     items[0]["author"] = people[1:]
     assert refkit.render(read_csl(json.dumps(items)), style="apa")[0][1].startswith("Fu, K. & ACME Lab.")
+
+
+def test_ordinals_match_digits_and_the_gender_of_their_term(tmp_path: Path) -> None:
+    body = '<group delimiter=" "><number variable="edition" form="ordinal"/><date variable="issued"><date-part name="day" form="ordinal" suffix=" "/><date-part name="month"/></date></group>'
+    items = [{"id": str(n), "type": "book", "edition": str(n), "issued": {"date-parts": [[2000, 10, n]]}} for n in (1, 2, 11, 21)]
+    items.append({"id": "112", "type": "book", "edition": "112"})
+    assert _render(tmp_path, body, items) == ["1st 1st October", "2nd 2nd October", "11th 11th October", "21st 21st October", "112th"]
+    # French: "édition" is feminine, the months masculine (the style's default-locale)
+    style_fr = tmp_path / "fr.csl"
+    items = [{"id": "a", "type": "book", "edition": "1", "issued": {"date-parts": [[2000, 10, 1]]}}]
+    style_fr.write_text(
+        f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="fr-FR">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>{body}</layout></bibliography>
+</style>""",
+        encoding="utf-8",
+    )
+    assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style_fr))] == ["1ʳᵉ 1ᵉʳ octobre"]
+    assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style_fr), format="html")] == ["1<sup>r</sup><sup>e</sup> 1<sup>e</sup><sup>r</sup> octobre"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html as _html
 import re
+import unicodedata
+from functools import lru_cache
 from typing import ClassVar
 
 from ...errors import FormatError
@@ -23,6 +25,19 @@ _BLOCK_THEN_DIV = re.compile(r'(<div class="csl-block">[^<]*(?:<(?!/div>)[^<]*)*
 _DISPLAY_DIV = re.compile(r'(^|</div>)(?=<div class="csl-(?:block|left-margin)">)')
 # punctuation doubled across a closing mark ("et al." in italics + ".")
 _DOUBLED_ACROSS = re.compile("([.,;:!?])([" + CLOSERS + "]+)\\1")
+
+
+@lru_cache(maxsize=1)
+def _superscripts() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Superscript character -> the character(s) it is a superscript of
+    (Unicode's ``<super>`` compatibility decompositions: "ᵉ" -> "e", "²" ->
+    "2", "™" -> "TM"), and a pattern finding them; built on first use."""
+    table = {
+        chr(c): "".join(chr(int(h, 16)) for h in unicodedata.decomposition(chr(c)).split()[1:])
+        for c in range(0x80, 0x10000)
+        if unicodedata.decomposition(chr(c)).startswith("<super>")
+    }
+    return table, re.compile("[" + "".join(table) + "]")
 
 
 class Format:
@@ -164,7 +179,13 @@ class Html(Format):
     }
 
     def escape(self, text: str) -> str:
-        return _html.escape(str(text), quote=False)
+        """HTML text; a superscript character (the French ordinal "ᵉʳ", "²")
+        becomes its letter in ``<sup>``, as citeproc-js writes HTML."""
+        text = _html.escape(str(text), quote=False)
+        if text.isascii():
+            return text
+        table, pattern = _superscripts()
+        return pattern.sub(lambda m: f"<sup>{table[m.group(0)]}</sup>", text)
 
     def bold(self, text: str) -> str:
         return f"<b>{text}</b>"

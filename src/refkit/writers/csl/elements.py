@@ -931,10 +931,82 @@ class Date:
         return self.join(parts) if parts else None
 
 
+def _locales(element: Any) -> list[Any]:
+    """The locales terms come from, the style's own first."""
+    root = element.get_root()
+    return list(getattr(root, "locales", None) or getattr(getattr(root, "style", None), "locales", None) or [root])
+
+
+def _term_gender(element: Any, name: str) -> str | None:
+    """The ``gender`` of the locale term ``name`` ("month-10" is masculine in
+    French), or None for a term without one."""
+    for locale in _locales(element):
+        found = locale.xpath_search(f"./cs:terms/cs:term[@name='{name}'][not(@form)]")
+        if found:
+            return found[0].get("gender")
+    return None
+
+
+def _ordinal(element: Any, number: int, gender: str | None) -> str:
+    """CSL 1.0.2 "Ordinal Suffixes": ``number`` with the suffix of the first
+    locale that has one: an ``ordinal-10``..``ordinal-99`` term matching the
+    last two digits (or, with ``match="whole-number"``, the whole number)
+    before an ``ordinal-00``..``ordinal-09`` term matching the last digit (or
+    the whole number), before ``ordinal``; of a term's variants the one whose
+    ``gender-form`` is ``gender``, else the one without (French "1ᵉʳ janvier"
+    but "1ʳᵉ édition"). citeproc-py ignored gender-form."""
+    two, one = number % 100, number % 10
+
+    def matches(term: Any) -> bool:
+        name = term.get("name")
+        if name == "ordinal":
+            return True
+        digits = int(name[len("ordinal-"):]) if name[len("ordinal-"):].isdigit() else -1
+        whole = term.get("match") == "whole-number"
+        if digits >= 10:
+            return digits == (number if whole else two)
+        return digits >= 0 and digits == (number if whole else one) and (whole or term.get("match") != "last-two-digits" or two == digits)
+
+    for locale in _locales(element):
+        terms = [t for t in locale.xpath_search("./cs:terms/cs:term[starts-with(@name, 'ordinal')][not(@form)]") if matches(t)]
+        for group in ([t for t in terms if t.get("name") not in ("ordinal",) and int(t.get("name")[8:]) >= 10],
+                      [t for t in terms if t.get("name") not in ("ordinal",) and int(t.get("name")[8:]) < 10],
+                      [t for t in terms if t.get("name") == "ordinal"]):
+            if group:
+                chosen = next((t for t in group if t.get("gender-form") == gender), None) if gender else None
+                if chosen is None:  # (an lxml element with no children is false: test for None)
+                    chosen = next((t for t in group if t.get("gender-form") is None), group[0])
+                return f"{number}{chosen.single}"
+    return str(number)
+
+
+class Number:
+    def format_number(self: Any, number: Any) -> Any:
+        """CSL 1.0.2 "Ordinal Suffixes": an ordinal takes the gender of the
+        variable's term ("edition" is feminine in French: "2ᵉ", "1ʳᵉ")."""
+        form = self.get("form", "numeric")
+        try:
+            value = int(number)
+        except ValueError:
+            return super().format_number(number)  # type: ignore[misc]
+        if form == "ordinal" or (form == "long-ordinal" and value > 10):
+            return _ordinal(self, value, _term_gender(self, self.get("variable", "")))
+        return super().format_number(number)  # type: ignore[misc]
+
+
 class DatePart:
     def process(self: Any, date: Any, context: Any = None) -> Any:
-        """The implicit year suffix (see :meth:`Date.process`) follows the year."""
+        """The implicit year suffix (see :meth:`Date.process`) follows the
+        year. CSL 1.0.2 "Ordinal Suffixes": a day ordinal takes the gender of
+        the month's term ("1ᵉʳ octobre")."""
         text = super().process(date, context)  # type: ignore[misc]
+        if self.get("name") == "day" and self.get("form") == "ordinal" and text is not None and str(text) != str(date.day):
+            try:
+                month = int(date.month)
+            except (model.VariableError, AttributeError, TypeError, ValueError):
+                month = 0
+            gender = _term_gender(context if context is not None else self, f"month-{month:02}") if month else None
+            text = _ordinal(context if context is not None else self, int(date.day), gender)
         state = current()
         if state is not None and state.pending_suffix and self.get("name") == "year" and text:
             text, state.pending_suffix = str(text) + state.pending_suffix, None
@@ -954,6 +1026,7 @@ _RULES: dict[str, tuple[type, ...]] = {
     "Label": (Label,),
     "Date": (Date,),
     "Date_Part": (DatePart,),
+    "Number": (Number,),
     "If": (Conditions,),
     "Else_If": (Conditions,),
 }
