@@ -15,6 +15,8 @@ refkit's CSL code was tuned on them. This script is a second yardstick:
    (big.bib then mid.bib) are taken and split by position: even positions are
    the development half (look at them, ``-v``), odd positions the held-out half
    (score only: ``-v`` is refused for it). Each half is its own bibliography.
+   ``--half extra`` renders ``--n`` further development items, taken halfway
+   between the chosen ones (never in either half).
    The items are regenerated into ``--cache`` (default: a folder under the
    system temp dir), never committed (part of the corpus has no licence).
 2. citeproc-js (npm ``citeproc``, ``npm install --prefix /tmp/cjs citeproc``)
@@ -97,8 +99,9 @@ def convert(bib: Path, pandoc: str | None, cache: Path) -> list[dict]:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def select(shared: Path, pandoc: str | None, cache: Path, n: int) -> tuple[list[dict], list[dict]]:
-    """(development, held-out) halves of ``n`` evenly spread items not in the reference set."""
+def select(shared: Path, pandoc: str | None, cache: Path, n: int) -> tuple[list[dict], list[dict], list[dict]]:
+    """(development, held-out, extra development) items not in the reference set:
+    ``n`` evenly spread items split by position, and ``n`` more halfway between them."""
     reference = {str(i["id"]).lower() for i in json.loads((shared / "csl-reference" / "items.json").read_text(encoding="utf-8"))}
     pool: list[dict] = []
     seen = set(reference)
@@ -109,8 +112,11 @@ def select(shared: Path, pandoc: str | None, cache: Path, n: int) -> tuple[list[
                 seen.add(key)
                 pool.append(item)
     step = len(pool) / n
-    chosen = [pool[int(i * step)] for i in range(min(n, len(pool)))]
-    return chosen[0::2], chosen[1::2]
+    picked = [int(i * step) for i in range(min(n, len(pool)))]
+    chosen = [pool[i] for i in picked]
+    taken = set(picked)
+    extra = [pool[j] for j in dict.fromkeys(int((i + 0.5) * step) for i in range(min(n, len(pool)))) if j not in taken]
+    return chosen[0::2], chosen[1::2], extra
 
 
 def citeproc_js(items_path: Path, styles: list[Path], locale: Path, module: Path, cache: Path) -> dict[str, list[tuple[str, str]]]:
@@ -176,12 +182,12 @@ def main() -> int:
     ap.add_argument("--pandoc", help="pandoc binary (default: PATH, then the pypandoc_binary wheel)")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "refkit-render-other")
     ap.add_argument("--n", type=int, default=400, help="items in both halves together")
-    ap.add_argument("--half", choices=("dev", "heldout", "both"), default="dev")
+    ap.add_argument("--half", choices=("dev", "heldout", "both", "extra"), default="dev", help="extra: N more development items, halfway between the others")
     ap.add_argument("--style", action="append", help="style name (file stem in csl-reference/styles); default: all nine")
     ap.add_argument("-v", "--verbose", action="store_true", help="show differing entries (development half only)")
     args = ap.parse_args()
-    if args.verbose and args.half != "dev":
-        ap.error("-v shows entries: only for the development half (--half dev)")
+    if args.verbose and args.half not in ("dev", "extra"):
+        ap.error("-v shows entries: only for development items (--half dev or extra)")
     module = args.citeproc_js / "node_modules" / "citeproc"
     if not module.exists():
         print(f"citeproc-js not found at {module}: npm install --prefix /tmp/cjs citeproc", file=sys.stderr)
@@ -190,10 +196,10 @@ def main() -> int:
     args.pandoc_path = find_pandoc(args.pandoc)
     converter = f"pandoc ({args.pandoc_path})" if args.pandoc_path else "refkit's own reader + crosswalk (no pandoc found)"
     print(f"items: big.bib + mid.bib minus the reference items, converted by {converter}")
-    dev, heldout = select(args.shared, args.pandoc_path, args.cache, args.n)
+    dev, heldout, extra = select(args.shared, args.pandoc_path, args.cache, args.n)
     style_dir = args.shared / "csl-reference" / "styles"
     styles = [style_dir / f"{s}.csl" for s in args.style] if args.style else sorted(style_dir.glob("*.csl"))
-    halves = {"dev": [("dev", dev)], "heldout": [("heldout", heldout)], "both": [("dev", dev), ("heldout", heldout)]}[args.half]
+    halves = {"dev": [("dev", dev)], "heldout": [("heldout", heldout)], "both": [("dev", dev), ("heldout", heldout)], "extra": [("extra", extra)]}[args.half]
     for name, items in halves:
         score_half(name, items, styles, args, module)
     return 0

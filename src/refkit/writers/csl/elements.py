@@ -754,7 +754,8 @@ class Sort:
     def sort(self: Any, items: list[Any], context: Any) -> list[Any]:
         """CSL 1.0.2 "Sorting": keys compare by locale collation (not code
         point), numbers before text; an empty key sorts last in both
-        directions; ties keep the citation order."""
+        directions; keys equal under collation ("Editorial comments",
+        "Editorial Comments") are ties, and ties keep the citation order."""
         columns = []
         for key in self.findall("cs:key", self.nsmap):
             descending = key.get("sort", "ascending").lower() == "descending"
@@ -776,6 +777,8 @@ class Sort:
                     return 1 if a is None else -1
                 if a[0] != b[0]:
                     a, b = a[:1], b[:1]  # numbers before text
+                else:
+                    a, b = a[:2], b[:2]  # equal under collation is equal: the citation order decides
                 result = (a > b) - (a < b)
                 if result:
                     return -result if descending else result

@@ -1,0 +1,31 @@
+"""refkit.writers.csl.collation and cs:sort: the order citeproc-js gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import refkit
+from refkit.readers.csljson import read as read_csl
+from refkit.writers.csl.collation import collate
+
+
+def test_numbers_inside_sort_keys_compare_as_numbers() -> None:
+    keys = ["Journal, vol. 13", "Journal, vol. 6", "Journal, vol. 22", "Journal, vol. 9"]
+    assert sorted(keys, key=collate) == ["Journal, vol. 6", "Journal, vol. 9", "Journal, vol. 13", "Journal, vol. 22"]
+    assert collate("x05") == collate("x5")
+    assert collate("Bäck") < collate("Butov")
+
+
+def test_keys_equal_but_for_case_keep_the_citation_order(tmp_path: Path) -> None:
+    style = tmp_path / "s.csl"
+    style.write_text(
+        """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><sort><key variable="title"/></sort><layout><text variable="title"/><text variable="volume" prefix=" "/></layout></bibliography>
+</style>""",
+        encoding="utf-8",
+    )
+    items = [{"id": f"i{v}", "type": "book", "title": t, "volume": v} for t, v in (("Editorial comments", "1"), ("Editorial Comments", "2"), ("editorial comments", "3"))]
+    assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style))] == ["Editorial comments 1", "Editorial Comments 2", "editorial comments 3"]
