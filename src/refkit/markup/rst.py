@@ -10,7 +10,9 @@ footnote -> a list item, ``strong``/``emphasis``/``reference``/``superscript`` -
 the page's body (its metadata: ``:date:``, ``:tags:``) give no text; a later field
 list, and fields named by a year (``:2021: A. Smith. A title …``), are content (a
 ``<dl>``). Markup docutils cannot resolve (a link to a target or a substitution
-defined in another file) keeps its text. File inclusion and raw passthrough are off: a document never
+defined in another file, a Sphinx role) keeps its text, and directives of Sphinx
+and its extensions that docutils does not know (``only``, tabs, dropdowns, cards)
+keep their content, their title argument as a heading. File inclusion and raw passthrough are off: a document never
 reads other files.
 
 Blocks are written at their source line, so items report reST line numbers.
@@ -79,7 +81,10 @@ def _enumerator(node: Any) -> str:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, opened: dict[str, tuple[str, str]] | None = None) -> None:
+        self.opened = opened or {}  # container class -> (directive name, argument)
+        self.titles: list[str] = []  # the titles of the sections being written
+        self.headings = 0  # headings written for opened directives
         self.out: list[str] = ["<html><body>"]
         self.line = 0
         self.depth = 1
@@ -141,9 +146,12 @@ class _Writer:
             self.text(_unmarked(node.astext()))
             return
         if name == "section":
+            first = node.children[0] if node.children else None
+            self.titles.append(first.astext() if first is not None and first.tagname == "title" else "")
             self.depth += 1
             self.children(node)
             self.depth -= 1
+            self.titles.pop()
             return
         if name in ("title", "rubric"):
             level = min(6, self.depth if name == "title" else self.depth + 1)
@@ -152,6 +160,11 @@ class _Writer:
             self.children(node)
             self.out.append(f"</h{level}>")
             return
+        if name == "container" and self.opened:
+            key = next((c for c in node.get("classes", ()) if c in self.opened), None)
+            if key is not None:
+                self.opened_directive(node, *self.opened[key])
+                return
         if name == "reference":
             url = node.get("refuri") or ""
             self.out.append(f'<a href="{html.escape(url)}">' if url else "<span>")
@@ -190,6 +203,30 @@ class _Writer:
             return
         self.children(node)  # document, inline containers, unknown nodes: their content
 
+    def opened_directive(self, node: Any, directive: str, argument: str) -> None:
+        """An unknown directive's content; its argument, when it is a title (a tab,
+        a dropdown, a card), is a heading one level below the section's."""
+        titled = directive not in _UNTITLED and any(c.isalpha() for c in argument)
+        before = self.headings
+        level = min(6, self.depth + 1)
+        if titled:
+            self.pad(node)
+            self.heading(level, argument)
+            self.headings += 1
+            self.depth += 1
+        self.children_block(node, "div")
+        if titled:
+            self.depth -= 1
+        parent = node.parent
+        if self.headings > before and self.titles and self.titles[-1] and parent is not None and parent.index(node) < len(parent) - 1:
+            # headings do not end in HTML: what follows the tabs is under the section again
+            self.heading(level, self.titles[-1])
+
+    def heading(self, level: int, text: str) -> None:
+        self.out.append(f"<h{level}>")
+        self.text(text)
+        self.out.append(f"</h{level}>")
+
     def children_block(self, node: Any, tag: str, only: list[Any] | None = None) -> None:
         self.pad(node)
         self.out.append(f"<{tag}>")
@@ -201,15 +238,93 @@ class _Writer:
         self.out.append(f"</{tag}>")
 
 
+_ROLE = re.compile(r"^:[\w.+:-]{1,40}:`([^`]*)`$")
+_ROLE_TARGET = re.compile(r"<[^<>]*>$")
+
+
 def _unmarked(source: str) -> str:
-    """The text of an unresolved reference or substitution as written, without its
-    reST syntax: ``Roe_`` / ```A. Roe`_`` -> ``Roe`` / ``A. Roe``, ``|me|`` -> ``me``,
-    ``[Roe19]_`` -> ``[Roe19]``."""
+    """The text of an unresolved reference, substitution or role as written, without
+    its reST syntax: ``Roe_`` / ```A. Roe`_`` -> ``Roe`` / ``A. Roe``, ``|me|`` ->
+    ``me``, ``[Roe19]_`` -> ``[Roe19]``, a Sphinx role ``:doi:`10.1/x``` -> ``10.1/x``,
+    ``:ref:`Papers <pubs>``` -> ``Papers``."""
     if len(source) > 2 and source[0] == source[-1] == "|":
         return source[1:-1]
+    role = _ROLE.match(source)
+    if role is not None:
+        return _ROLE_TARGET.sub("", role.group(1)).rstrip() or role.group(1)
     if source.endswith("_") and len(source) > 1:
         return _REFERENCE_SUFFIX.sub("", source).lstrip("`")
     return source
+
+
+_DIRECTIVE_LINE = re.compile(r"^([ \t]*)\.\.[ \t]+([A-Za-z][\w+.-]{0,40}(?::[\w+.-]{1,40}){0,2})[ \t]*::(.*)$")
+_OPTION_LINE = re.compile(r"^([ \t]+):[^:\n]{1,60}:")
+_CLASS_PREFIX = "refkit-directive-"
+
+#: directives of Sphinx and its extensions whose content is code, file names or
+#: configuration, never the page's prose: left to docutils, which drops them
+_NOT_PROSE = frozenset("""toctree literalinclude highlight index bibliography math plot ipython jupyter-execute
+jupyter-input jupyter-output jupyter-kernel code-cell mermaid graphviz graph digraph inheritance-diagram youtube
+video vimeo iframe tabularcolumns productionlist doctest testcode testoutput testsetup testcleanup jinja exec
+program-output command-output glue glue:figure glue:math post postlist tags needs needtable needflow
+uml kroki drawio-image thumbnail-parent currentmodule module function class method attribute data exception
+envvar option describe object program cmdoption confval default-domain py:function py:class py:module
+c:function cpp:function js:function seealso versionadded versionchanged versionremoved deprecated todo todolist
+margin""".split())
+
+#: unknown directives whose argument is an expression or a layout, not a title
+_UNTITLED = frozenset("only ifconfig grid tab-set tabs hlist centered card-carousel".split())
+
+
+def _is_known(name: str, cache: dict[str, bool]) -> bool:
+    if name not in cache:
+        from docutils.parsers.rst import directives, languages
+        from docutils.utils import new_document
+
+        try:
+            found = directives.directive(name, languages.get_language("en"), new_document("<rst>"))[0]
+        except Exception:  # a broken directive module: docutils reports it as unknown too
+            found = None
+        cache[name] = found is not None
+    return cache[name]
+
+
+def _open_unknown_directives(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
+    """Directives plain docutils does not know (Sphinx's ``only``, sphinx-design's
+    ``tab-set``/``tab-item``/``dropdown``/``card``, ``sphinx-tabs``…) would drop
+    their whole content, often the page's publication lists. Each becomes a
+    ``container`` (its content parsed as reST) marked with a class that maps back to
+    its name and argument (a tab's title); its option lines become blank lines, so
+    every line keeps its number. Directives whose content is code or configuration
+    (:data:`_NOT_PROSE`) are left alone."""
+    if ".. " not in text:
+        return text, {}
+    lines = text.split("\n")
+    known: dict[str, bool] = {}
+    found: dict[str, tuple[str, str]] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if "::" not in line:
+            continue
+        m = _DIRECTIVE_LINE.match(line)
+        if m is None:
+            continue
+        indent, name, argument = m.group(1), m.group(2), m.group(3).strip()
+        lowered = name.lower()
+        if lowered in _NOT_PROSE or lowered.startswith("auto") or _is_known(lowered, known):
+            continue
+        key = f"{_CLASS_PREFIX}{len(found)}"
+        found[key] = (lowered, argument)
+        lines[i - 1] = f"{indent}.. container:: {key}"
+        while i < len(lines):  # its options (":sync: key", ":open:") would make the container an error
+            option = _OPTION_LINE.match(lines[i])
+            if option is None or len(option.group(1).expandtabs()) <= len(indent.expandtabs()):
+                break
+            lines[i] = ""
+            i += 1
+    return "\n".join(lines), found
 
 
 def to_html(text: str) -> str:
@@ -218,8 +333,9 @@ def to_html(text: str) -> str:
     from docutils.core import publish_doctree
 
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text, opened = _open_unknown_directives(text)
     doctree = publish_doctree(text, settings_overrides=dict(_SETTINGS))
-    writer = _Writer()
+    writer = _Writer(opened)
     writer.visit(doctree)
     writer.out.append("</body></html>")
     return "".join(writer.out)
