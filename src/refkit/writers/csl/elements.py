@@ -470,8 +470,9 @@ class Text:
     def _variable(self: Any, item: Any, context: Any) -> Any:
         """CSL "page-first" (the first page of "C7-281-C7-294" is "C7"); a
         numeric ``number`` keeps its range as a range with the locale's
-        delimiter ("No. 91–016 Revised"); variables rendered inside a
-        substitute candidate are recorded for suppression."""
+        delimiter ("No. 91–016 Revised"); a ``citation-label`` carries the
+        year suffix (citeproc-js); variables rendered inside a substitute
+        candidate are recorded for suppression."""
         state = current()
         if self.get("variable") == "page-first" and "page_first" not in item.reference and "page" in item.reference:
             repressed = context.get_layout().repressed if context is not None else {}
@@ -490,6 +491,11 @@ class Text:
             ):
                 delimiter = state.range_delimiter if state is not None else "–"
                 value = String(_LEADING_RANGE.sub(lambda m: m.group(1) + delimiter + m.group(2), str(value), count=1))
+        if self.get("variable") == "citation-label" and value is not None and str(value) != "":
+            # the year suffix that tells equal labels apart goes on the label ("RoNo78a")
+            suffix = dict.get(item.reference, "year_suffix")
+            if suffix:
+                value = value + str(suffix)
         if state is not None and state.recording and value is not None and str(value) != "":
             state.recording[-1].append((self.tag, self.get("variable")))
         return value
@@ -853,7 +859,9 @@ class Date:
             suffix = dict.get(item.reference, "year_suffix")
             if suffix:
                 if state.cache.explicit_suffix is None:
-                    state.cache.explicit_suffix = bool(self.get_root().xpath('.//cs:text[@variable="year-suffix"]', namespaces=self.nsmap))
+                    state.cache.explicit_suffix = bool(
+                        self.get_root().xpath('.//cs:text[@variable="year-suffix" or @variable="citation-label"]', namespaces=self.nsmap)
+                    )
                 if not state.cache.explicit_suffix:
                     state.pending_suffix = str(suffix)
                     state.suffix_used = True

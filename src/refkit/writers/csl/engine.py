@@ -155,10 +155,14 @@ def add_year_suffixes(style: ParsedStyle, items: list[Any]) -> None:
     layout = citation.layout
     # only works that share a year and a first name (or title) can cite alike:
     # render the citations of those alone
+    # (a labelled style cites "RoNo78": works with the same label, whatever their names)
+    labelled = _prints(style, layout, "citation-label")
     candidates: dict[Any, list[Any]] = {}
     for item in items:
         year = _year(item.reference.get("issued"))
-        if year is not None:
+        if labelled:
+            candidates.setdefault(str(dict.get(item.reference, "citation_label", "")), []).append(item)
+        elif year is not None:
             candidates.setdefault((year, _first_name(item.reference)), []).append(item)
     groups: dict[str, list[Any]] = {}
     for item in (it for members in candidates.values() if len(members) > 1 for it in members):
@@ -177,6 +181,25 @@ def add_year_suffixes(style: ParsedStyle, items: list[Any]) -> None:
             continue
         for i, item in enumerate(members):
             dict.__setitem__(item.reference, "year_suffix", String(_suffix(i)))
+
+
+def _prints(style: ParsedStyle, element: Any, variable: str) -> bool:
+    """Whether ``element`` or a macro it calls (at any depth) has a cs:text
+    printing ``variable``."""
+    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
+    macros = {m.get("name"): m for m in style.root.xpath("cs:macro", namespaces=ns)}
+    seen: set[str] = set()
+    todo = [element]
+    while todo:
+        node = todo.pop()
+        if any(t.get("variable") == variable for t in node.iterfind(".//cs:text", ns)):
+            return True
+        for text in node.iterfind(".//cs:text[@macro]", ns):
+            name = text.get("macro")
+            if name not in seen and name in macros:
+                seen.add(name)
+                todo.append(macros[name])
+    return False
 
 
 def mark_ambiguous(style: ParsedStyle, items: list[Any]) -> frozenset[str]:

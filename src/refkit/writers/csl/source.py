@@ -11,6 +11,7 @@ from typing import Any
 from citeproc.source import BibliographySource, CitationItem, Reference
 from citeproc.source.json import CiteProcJSON
 
+from .labels import citation_label
 from .marks import CLOSE, GLUE, OPEN
 from .quotes import mark_data_quotes
 
@@ -277,6 +278,9 @@ def make_source(items: list[dict[str, Any]], range_delimiter: str = "–") -> Bi
                 elif name == "page" and not text.strip(" -–—"):
                     text = ""  # a page of only dashes prints as nothing, its label stays (citeproc-js)
                 data[name] = parser.parse_string(text)
+        if "citation_label" not in data:
+            # CSL "citation-label": a trigraph ("RoNo78") when the item gives none
+            data["citation_label"] = parser.parse_string(citation_label(item))
         source.add(_reference(item["id"], item["type"], data))
     return source
 
