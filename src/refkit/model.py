@@ -29,7 +29,7 @@ Models are frozen dataclasses: transforms return new objects
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping, Union
 
 from .names import Name, parse_names  # Name lives with the code that parses it; re-exported here
@@ -192,7 +192,9 @@ class Entry:
                 fields[name] = value
                 if provenance is not None:
                     prov[name] = provenance
-        return replace(self, fields=fields, provenance=prov)
+        # the constructor, not dataclasses.replace (which looks up every field's
+        # definition on each call): readers build each entry through a few of these
+        return Entry(self.type, self.key, fields, prov, self.origin)
 
     def without(self, *names: str) -> "Entry":
         """A copy without the named fields."""

@@ -202,10 +202,16 @@ class _Work:
         return self._joined
 
     def blank(self, start: int, end: int) -> None:
-        for k in range(max(0, start), min(end, len(self.chars))):
-            if self.chars[k] != "\n":
-                self.chars[k] = " "
-        self._joined = None
+        """Spaces over ``start``..``end``, line breaks kept. The joined text is patched
+        (string slices, not a join of every character: steps blank dozens of times)."""
+        a, b = max(0, start), min(end, len(self.chars))
+        if a >= b:
+            return
+        text = self.text
+        piece = text[a:b]
+        piece = " " * (b - a) if "\n" not in piece else _NOT_NEWLINE.sub(" ", piece)
+        self.chars[a:b] = piece
+        self._joined = text[:a] + piece + text[b:]
 
     def set_char(self, k: int, ch: str) -> None:
         self.chars[k] = ch
@@ -219,6 +225,9 @@ class _Work:
             pos = m.end()
         out.append((pos, len(text)))
         return out
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _work_from_segment(segment: Segment) -> _Work:

@@ -123,6 +123,7 @@ class SpanWriter:
         self.lines: list[list[Span]] = [[]]
         self.links: list[Link] = []
         self._seen: set[tuple[str, str]] = set()
+        self._linked: set[HtmlElement] = set()  # <a> elements already read (items walk them twice)
 
     def text(self, text: str | None, style: Style) -> None:
         if not text or style.hidden:
@@ -163,6 +164,9 @@ class SpanWriter:
             self.lines.append([])
 
     def link(self, el: HtmlElement) -> None:
+        if el in self._linked:
+            return
+        self._linked.add(el)
         href = (el.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "#", "mailto:")):
             return

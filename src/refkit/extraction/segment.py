@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import Location
 
@@ -24,6 +25,13 @@ class Span:
     sup: bool = False
     link: str | None = None
     css: tuple[str, ...] = ()
+
+    def __init__(self, text: str, bold: bool = False, italic: bool = False, sup: bool = False,
+                 link: str | None = None, css: tuple[str, ...] = ()) -> None:
+        # the dataclass's frozen __init__ sets each field through object.__setattr__;
+        # readers make a Span per run of text (140,000 for a 5 MB page), so the
+        # fields go into the instance dict at once (still frozen: no setattr after)
+        self.__dict__.update(text=text, bold=bold, italic=italic, sup=sup, link=link, css=css)
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,8 @@ class Segment:
             before.setdefault(link.url, shown)
         return before
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The plain visible text, whitespace collapsed."""
+        """The plain visible text, whitespace collapsed (joined once: the readers, the
+        parser and the confidence assessment each ask for it)."""
         return " ".join("".join(s.text for s in self.spans).split())

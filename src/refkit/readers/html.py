@@ -188,9 +188,21 @@ _WEAK_BOILERPLATE = re.compile(
 )
 
 
+#: words one of which every match of _BOILERPLATE / _WEAK_BOILERPLATE holds (lower-cased):
+#: items without any skip the case-insensitive alternations, which try every position
+_BOILERPLATE_WORDS = ("last ", "generated ", "powered by", "click ", "all rights reserved")
+_WEAK_BOILERPLATE_WORDS = ("copyright", "©", "see ", "for a", "list ", "mail", "indicate", "equal contribution", "contributed equally")
+#: letters re.I matches to i and s that str.lower() leaves as they are (İ ı ſ)
+_OTHER_FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
 def is_boilerplate(segment: Segment) -> bool:
     """A note such as "Full list on Google Scholar" or "Last updated 2021"."""
     text = segment.text
+    if not _OTHER_FOLDS.search(text):
+        low = text.lower()
+        if not any(w in low for w in _BOILERPLATE_WORDS) and not any(w in low for w in _WEAK_BOILERPLATE_WORDS):
+            return False
     if _BOILERPLATE.search(text):
         return True
     m = _WEAK_BOILERPLATE.search(text)
