@@ -208,3 +208,16 @@ def test_ordinals_match_digits_and_the_gender_of_their_term(tmp_path: Path) -> N
     )
     assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style_fr))] == ["1ʳᵉ 1ᵉʳ octobre"]
     assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style_fr), format="html")] == ["1<sup>r</sup><sup>e</sup> 1<sup>e</sup><sup>r</sup> octobre"]
+
+
+def test_number_of_pages_and_volumes_labels_are_plural_above_one(tmp_path: Path) -> None:
+    body = '<group delimiter=", "><group><text variable="number-of-volumes"/><label variable="number-of-volumes" form="short" prefix=" "/></group><group><text variable="number-of-pages"/><label variable="number-of-pages" prefix=" "/></group></group>'
+    items = [{"id": "a", "type": "book", "number-of-volumes": "5", "number-of-pages": "1"}, {"id": "b", "type": "book", "number-of-volumes": "1", "number-of-pages": "100"}]
+    assert _render(tmp_path, body, items) == ["5 vols., 1 page", "1 vol., 100 pages"]
+
+
+def test_a_blank_et_al_term_prints_nothing_and_a_tab_in_an_affix_stays(tmp_path: Path) -> None:
+    head = '<locale><terms><term name="and others">\n   </term></terms></locale>'
+    body = '<text value="1" suffix=".&#9;"/><names variable="author" suffix=". "><name et-al-min="2" et-al-use-first="1" initialize-with="."/><et-al term="and others"/></names><text variable="title"/>'
+    items = [{"id": "a", "type": "book", "title": "Title", "author": [{"family": "Doe", "given": "Jo"}, {"family": "Roe", "given": "Al"}]}]
+    assert _render(tmp_path, body, items, head) == ["1.\tJ. Doe. Title"]

@@ -299,10 +299,20 @@ class Label:
         return super().process(item, variable, plural, context, **kwargs)  # type: ignore[misc]
 
     def _is_plural(self: Any, item: Any) -> bool:
-        """CSL "Label" plural: a range or list of numbers ("251-254", "2 & 3") is plural."""
+        """CSL "Label" plural: a range or list of numbers ("251-254", "2 & 3")
+        is plural; so is a ``number-of-pages``/``number-of-volumes`` above one
+        ("5 vols.", "100 pp."; citeproc-py looked it up on the citation, not
+        the item, and printed no label)."""
         variable = self.get("variable")
-        if variable in (None, "locator") or variable.startswith("number-of"):
+        if variable in (None, "locator"):
             return bool(super()._is_plural(item))  # type: ignore[misc]
+        if variable.startswith("number-of"):
+            try:
+                value = str(item.reference[variable.replace("-", "_")])
+            except model.VariableError:
+                return False
+            first = re.match(r"\s*(\d+)", value)
+            return bool(_NUMERIC_LIST.search(value)) or (first is not None and int(first.group(1)) > 1)
         try:
             value = str(item.reference[variable.replace("-", "_")])
         except model.VariableError:
@@ -628,6 +638,8 @@ class Name:
         if state is not None and state.sorting_names:
             return ""
         term = super().et_al()  # type: ignore[misc]
+        if term is not None and not str(term).strip():
+            return ""  # a blank et-al term ("and others" defined as white space) prints nothing
         if term and state is not None and state.et_al_joins and not _ROMANESQUE_START.match(str(term).lstrip("".join(MARKS))):
             return JOIN + term
         return term

@@ -115,7 +115,10 @@ def _render_item(layout: Any, item: Any, n: int, state: RenderState, drop_number
 
 
 def _finish(layout: Any, text: str, state: RenderState) -> str:
-    text = unglue(_WHITESPACE.sub(" ", text))
+    # white space runs become one space; a tab the style wrote (suffix=".&#9;"
+    # after a citation number) stays a tab, as citeproc-js keeps it (values
+    # reach the style with their white space already collapsed)
+    text = unglue(_WHITESPACE.sub(lambda m: "\t" if "\t" in m.group(0) else " ", text))
     cache = state.cache
     if cache.piq is None:
         try:
