@@ -221,3 +221,9 @@ def test_a_blank_et_al_term_prints_nothing_and_a_tab_in_an_affix_stays(tmp_path:
     body = '<text value="1" suffix=".&#9;"/><names variable="author" suffix=". "><name et-al-min="2" et-al-use-first="1" initialize-with="."/><et-al term="and others"/></names><text variable="title"/>'
     items = [{"id": "a", "type": "book", "title": "Title", "author": [{"family": "Doe", "given": "Jo"}, {"family": "Roe", "given": "Al"}]}]
     assert _render(tmp_path, body, items, head) == ["1.\tJ. Doe. Title"]
+
+
+def test_initials_joined_by_a_hyphen_stay_initials_when_not_initializing(tmp_path: Path) -> None:
+    body = '<names variable="author"><name initialize="false" initialize-with=". "/></names>'
+    items = [{"id": "a", "type": "book", "author": [{"family": "Tsai", "given": "M.-H"}]}]
+    assert _render(tmp_path, body, items) == ["M. H. Tsai"]

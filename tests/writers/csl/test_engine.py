@@ -123,3 +123,19 @@ def test_a_macro_whose_variables_are_all_empty_prints_nothing(tmp_path: Path) ->
     )
     items = [{"id": "a", "type": "chapter", "title": "Alone"}, {"id": "b", "type": "chapter", "title": "Part", "container-title": "Whole"}]
     assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style))] == ["Alone.", "Part. In Whole."]
+
+
+def test_a_hyphen_joins_a_page_range_only_between_page_numbers() -> None:
+    def last(page: str, style: str) -> str:
+        return refkit.render(read_csl(json.dumps([_article("x", page)])), style=style)[0][1]
+
+    # not page numbers: printed as written, one page
+    assert last("n/a-n/a", "ieee").endswith("J, p. n/a-n/a, 2000.")
+    assert last("16:1-63", "ieee").endswith("J, p. 16:1-63, 2000.")
+    assert last("16:1-63", "chicago-author-date").endswith("J, 16:1-63.")
+    # roman numerals and prefixed numbers are pages; a shared prefix is printed once when shortened
+    assert last("iv-xii", "ieee").endswith("J, pp. iv–xii, 2000.")
+    assert last("B27-B32", "chicago-author-date").endswith("J, B27–32.")
+    assert last("e1-e10", "chicago-author-date").endswith("J, e1–10.")
+    assert last("B27-B32", "ieee").endswith("J, pp. B27–B32, 2000.")
+    assert last("C7-281-C7-294", "ieee").endswith("J, pp. C7-281-C7-294, 2000.")

@@ -163,7 +163,32 @@ class Quote:
 _PREFIXED = re.compile(r"([^\W\d_]*)(\d+)")
 
 
+#: one side of a page range citeproc-js treats as a number: digits with letters
+#: before or a letter after ("e12", "B27", "12a"), or a roman numeral
+_PAGE_SIDE = re.compile(r"[A-Za-z]*\d+[a-z]?|[ivxlcdmIVXLCDM]+")
+_PAGE_RANGE_SPLIT = re.compile(r"\s*[-–]\s*")
+
+
+def page_range_sides(value: str) -> list[str] | None:
+    """The two sides of a page range ("12-19", "iv-xii", "B27-B32"), or None
+    when ``value`` is no range of page numbers ("n/a-n/a", "16:1-63", "12")."""
+    sides = _PAGE_RANGE_SPLIT.split(value.strip())
+    if len(sides) == 2 and all(_PAGE_SIDE.fullmatch(side) for side in sides):
+        return sides
+    return None
+
+
 class PageRange:
+    def _process(self: Any, value: Any, variable: str) -> Any:
+        """CSL "page" as citeproc-js reads it: a hyphen joins a range only
+        between page numbers; other text with a hyphen ("n/a-n/a", "16:1-63")
+        is printed as written."""
+        if variable == "page":
+            text = str(value)
+            if ("-" in text or "–" in text) and "," not in text and "&" not in text and page_range_sides(text) is None:
+                return text.strip()
+        return super()._process(value, variable)  # type: ignore[misc]
+
     def format_number(self: Any, number: Any) -> Any:
         """CSL "Number" ``form="numeric"``: the number as written, leading zeros
         kept (volume "042101" is "042101", as citeproc-js prints it; citeproc-py
@@ -186,8 +211,10 @@ class PageRange:
             return last
         pf, pl = _PREFIXED.fullmatch(first), _PREFIXED.fullmatch(last)
         if pf and pl and pf.group(1) == pl.group(1) and pf.group(1):
-            short = self._format_last_page(pf.group(2), pl.group(2))
-            return last if short == pl.group(2) else short
+            # a shared prefix is printed once ("B27–32", "e1–10") except in full ranges
+            if self.get_root().get_option("page-range-format") == "expanded" or int(pl.group(2)) <= int(pf.group(2)):
+                return last
+            return str(self._format_last_page(pf.group(2), pl.group(2)))
         if first.isdigit() and last.isdigit() and len(last) < len(first):
             # an abbreviated last page ("321-28") is expanded first ("321–328")
             full = first[: len(first) - len(last)] + last
@@ -317,6 +344,9 @@ class Label:
             value = str(item.reference[variable.replace("-", "_")])
         except model.VariableError:
             return False
+        if variable == "page" and "," not in value and "&" not in value:
+            # "iv-xii" and "C7-281-C7-294" are pages, "16:1-63" and "n/a-n/a" one page
+            return sum(1 for side in _PAGE_RANGE_SPLIT.split(value.strip()) if _PAGE_SIDE.fullmatch(side)) >= 2
         return bool(_NUMERIC_LIST.search(value))
 
 
@@ -617,8 +647,8 @@ class Name:
                 else:
                     text = text.rstrip() + (" " if text else "") + word + " "
             out.append(" ".join(text.split()))
-        if not initialize_all and re.fullmatch(r"[^\W\d_]\.(?:\s*-?\s*[^\W\d_]\.)*", str(given).strip()):
-            return " ".join(out)  # initials only, not initialized further: "J.-A." -> "J. A." (citeproc-js)
+        if not initialize_all and re.fullmatch(r"[^\W\d_]\.(?:\s*-?\s*[^\W\d_]\.)*(?:\s*-\s*[^\W\d_])?", str(given).strip()):
+            return " ".join(out)  # initials only, not initialized further: "J.-A." and "M.-H" -> "J. A.", "M. H." (citeproc-js)
         return "-".join(out)
 
     def render(self: Any, *args: Any, **kwargs: Any) -> Any:
