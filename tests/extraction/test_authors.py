@@ -28,6 +28,10 @@ def families(text: str) -> list[str]:
         ("张三、李四", ["张三", "李四"]),
         ("E.-J. Goh, J.-P. Serre", ["Goh", "Serre"]),
         ("GE Hinton, RR Salakhutdinov", ["Hinton", "Salakhutdinov"]),
+        # German humanities lists: names joined by "/", "u.a." for et al.
+        ("Brandt, Jutta/Okafor, Nnamdi/Lind, Per", ["Brandt", "Okafor", "Lind"]),
+        ("Brandt, Jutta u.a.", ["Brandt", "others"]),
+        ("J. Brandt / N. Okafor", ["Brandt", "Okafor"]),
     ],
 )
 def test_name_list_shapes(text: str, expected: list[str]) -> None:

@@ -406,3 +406,56 @@ def test_linked_names_and_venues_are_not_titles() -> None:
     assert e is not None
     assert fam(e) == ["Amsel", "Quist"]
     assert e.get("title") == "Flat bundles over punctured surfaces" and e.get("journal") == "Journal of Topology"
+
+
+# ---- publication states in other languages ---------------------------------------------------
+@pytest.mark.parametrize(
+    "tail, state",
+    [
+        ("Zeitschrift für Flussgeschichte, erscheint voraussichtlich 2025.", "forthcoming"),
+        ("Zeitschrift für Flussgeschichte, im Druck.", "inpress"),
+        ("Zeitschrift für Flussgeschichte, in Vorbereitung.", "inpreparation"),
+        ("Eingereicht bei Zeitschrift für Flussgeschichte.", "submitted"),
+        ("Revue des rivières, à paraître.", "forthcoming"),
+        ("Revue des rivières, sous presse.", "inpress"),
+        ("Soumis à Revue des rivières.", "submitted"),
+        ("Revista de los ríos, en prensa.", "inpress"),
+        ("Revista dos rios, no prelo.", "inpress"),
+        ("Revista dos rios, em preparação.", "inpreparation"),
+        ("Rivista dei fiumi, in corso di pubblicazione.", "forthcoming"),
+    ],
+)
+def test_status_words_in_other_languages(tail: str, state: str) -> None:
+    e = parse(f"Brandt, Jutta: Flüsse und Wege im Mittelalter. {tail}")
+    assert e.get("pubstate") == state
+    assert e.get("title") == "Flüsse und Wege im Mittelalter"
+    venue = e.get("journal") or e.get("booktitle") or ""
+    assert venue.startswith(("Zeitschrift", "Revue", "Revista", "Rivista"))
+
+
+def test_a_status_word_inside_a_title_stays() -> None:
+    e = parse("Dupont, M. (2020). Les peuples soumis de la Gaule. Revue des rivières 4, 1-9.")
+    assert e.get("title") == "Les peuples soumis de la Gaule" and e.get("pubstate") is None
+
+
+# ---- German humanities style -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        # "Title. Subtitle, in: Journal": the subtitle stays in the title; "S." gives the pages
+        ("Brandt, Jutta: Flüsse und Wege. Eine Skizze, in: Zeitschrift für Flussgeschichte 12 (2011), S. 27–43.",
+         {"title": "Flüsse und Wege. Eine Skizze", "journal": "Zeitschrift für Flussgeschichte", "year": "2011", "pages": "27--43", "volume": "12"}),
+        # editors shown by family name only ("Lind/Okafor (Hrsg.):") are not part of the book title
+        ("Brandt, Jutta/Okafor, Nnamdi: Wege am Fluss, in: Lind/Okafor (Hrsg.): Der Fluss im Mittelalter, 2009, S. 5–13.",
+         {"title": "Wege am Fluss", "booktitle": "Der Fluss im Mittelalter", "year": "2009", "pages": "5--13"}),
+        ("Brandt, Jutta u.a.: Wege am Fluss, in: Okafor u.a. (Hrsg.): Der Fluss im Mittelalter, 2019.",
+         {"title": "Wege am Fluss", "booktitle": "Der Fluss im Mittelalter", "year": "2019"}),
+        # "U.S." is no German page label
+        ("J. Brandt. Rivers of the plains. Proc. Natl. Acad. Sci. U.S. 12, 2001.", {"volume": "12", "pages": None}),
+    ],
+)
+def test_german_humanities_style(text: str, fields: dict[str, str | None]) -> None:
+    e = parse(text)
+    assert fam(e)[0] == "Brandt"
+    for name, value in fields.items():
+        assert e.get(name) == value, name

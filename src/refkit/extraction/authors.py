@@ -44,7 +44,7 @@ _PARTICLES = frozenset(
     "van von der den de del della dei degli di da du dos das do la le les ter ten te zu zur bin ibn al el d' y e".split()
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
-_OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|etc\.?|\.{3}|…|\.\s\.\s\.|et\s+al\.\s*\.|等|等人)$", re.I)
+_OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|u\.\s?a\.?|etc\.?|\.{3}|…|\.\s\.\s\.|et\s+al\.\s*\.|等|等人)$", re.I)
 # "…", "..." or ". . ." opening a piece: names left out ("Hawe, J., … Heinig, M."); the
 # name shown after it still belongs to the list
 _LEADING_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\.\s\.\s\.)(?=\s)")
@@ -58,7 +58,7 @@ _WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
 # alternative begins with white space of its own, so a long run of spaces is
 # crossed once (it was cubic: 2 KB of spaces took a minute).
 _SEPARATOR = re.compile(
-    r"(?<!\s)\s*(?:,\s*(?:(?:and|&)\s+)?|;|，|、|；|&|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b)|(?<=\s)(?=et\.?\s*al\b))\s*",
+    r"(?<!\s)\s*(?:,\s*(?:(?:and|&)\s+)?|;|，|、|；|&|/|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.))\s*",
     re.I,
 )
 

@@ -91,7 +91,15 @@ _STATUS = [
     (re.compile(r"\baccepted\b(?:\s+(?:for\s+publication\s+)?(?:to|at|in|by|for)\b)?:?", re.I), "forthcoming"),
     (re.compile(r"\bin\s+press\b", re.I), "inpress"),
     (re.compile(r"\bin\s+preparation\b", re.I), "inpreparation"),
+    # the same states in German, French, Spanish, Portuguese and Italian lists
+    (re.compile(r"\berscheint\b(?:\s+(?:voraussichtlich|demnächst))?(?:\s+(?:in|bei)\b)?:?|\bà\s+para[iî]tre\b(?:\s+(?:dans|chez)\b)?:?|"
+                r"\b(?:aceptado|aceito|accettato)\b(?:\s+(?:en|em|para|per|in)\b)?:?|\bin\s+corso\s+di\s+pubblicazione\b", re.I), "forthcoming"),
+    (re.compile(r"\bim\s+druck\b|\bsous\s+presse\b|\ben\s+prensa\b|\bno\s+prelo\b|\bin\s+stampa\b", re.I), "inpress"),
+    (re.compile(r"\bin\s+vorbereitung\b|\ben\s+pr[ée]paration\b|\ben\s+preparaci[óo]n\b|\bem\s+prepara[çc][ãa]o\b|\bin\s+preparazione\b", re.I), "inpreparation"),
+    (re.compile(r"\b(?:eingereicht|soumis|enviado|submetido|sottoposto)\b(?:\s+(?:bei|in|à|a|dans|para|em|per)\b)?:?", re.I), "submitted"),
 ]
+#: status words of other languages that are also ordinary words of a title ("Les peuples soumis")
+_TITLE_WORD_STATES = re.compile(r"soumis|enviado|submetido|sottoposto|aceptado|aceito|accettato|erscheint", re.I)
 _REVISION = re.compile(r"\b(?:accept(?:ed)?\s+with\s+(?:minor|major)\s+revisions?|(?:minor|major)\s+revisions?|revise\s+and\s+resubmit|conditionally\s+accepted)\b", re.I)
 
 _TAG = (
@@ -412,7 +420,7 @@ def _clean(work: _Work) -> None:
     for pattern, state in _STATUS if has_status else ():
         text = work.text
         for m in pattern.finditer(text):
-            if state == "forthcoming" and m.group(0).lower().startswith("accepted") and _inside_title_words(text, m.start()):
+            if (m.group(0).lower().startswith("accepted") or _TITLE_WORD_STATES.match(m.group(0))) and _inside_title_words(text, m.start()):
                 continue
             work.pubstate = work.pubstate or state
             work.blank(m.start(), m.end())
@@ -446,7 +454,8 @@ _TAG_HINT = re.compile(
     r"short|full|regular|acceptance|cited|citations?|selected|featured|cover|awards?|prize|honou?rable|runner|best|"
     r"outstanding|distinguished|cas)\b|中科院"
 )
-_STATUS_HINT = re.compile(r"submi|review|appear|forthcoming|accept|press|preparation|revis|resubmit")
+_STATUS_HINT = re.compile(r"submi|review|appear|forthcoming|accept|press|preparation|revis|resubmit|erschein|druck|vorbereitung|eingereicht|"
+                          r"para[iî]tre|soumis|pr[ée]paration|prensa|preparaci|enviado|prelo|prepara[çc]|acept|aceit|accett|pubblicazione|stampa|sottoposto")
 _AWARD_OR_TALK = re.compile(r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", re.I)
 
 # Step 2, cleaning: a leading year, tag groups in brackets ("(CCF-A, Oral)"),
@@ -468,6 +477,10 @@ _LOWERCASE_WORD = re.compile(r"[a-z]+\b")
 _IN_OR_PAGES = re.compile(r"(?:in|pp?\.)\b")
 _SENTENCE_END_MARK = re.compile(r"[.?!:]$")
 _LAST_WORD = re.compile(r"([\w&]+)[.\"”’']*$")
+_FAMILY_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?|u\.\s?a\.|et\s+al\.?")  # "Gramsch-Stehfest", "u.a."
+_EDITOR_SEPARATOR = re.compile(r"\s*[/,;&]\s*|\s+(?:and|und|et)\s+|\s+(?=u\.\s?a\.|et\s+al)")
+_COMMA_IN = re.compile(r",\s+[Ii]n:?\s+(?=\S)")
+_STATUS_WORD = re.compile(r"\b(?:submitted|forthcoming|accepted|in\s+press|to\s+appear)\b", re.I)
 _LIST_GAP = re.compile(r",\s*(?:\.\.\.|\.\s\.\s\.)$")  # an ellipsis in a name list
 _SHORT_INITIAL = re.compile(r"(?:^|[\s,])[A-Z][a-z]?\.$")
 
@@ -635,6 +648,21 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
     return result, s + result.end
 
 
+def _through_comma_in(text: str, chunks: list[tuple[int, int]]) -> int:
+    """The index of the chunk a title starting ``chunks[0]`` runs through when a
+    following chunk ends in ", in:" / ", in " (German and English humanities styles:
+    "Title. Subtitle, in: Book"); 0 when no such chunk follows within two, or when
+    what lies between holds a year or reads as a venue."""
+    for k in range(1, min(len(chunks), 3)):
+        s, e = chunks[k]
+        piece = text[s:e]
+        if _YEAR_RE.search(piece) or _venue_like(piece) or _STATUS_WORD.search(piece):
+            return 0
+        if _COMMA_IN.match(text, e):
+            return k
+    return 0
+
+
 def _year_only(text: str) -> bool:
     return bool(_LONE_DATE.fullmatch(text))
 
@@ -707,6 +735,11 @@ def _assign(work: _Work) -> _Parts:
             if between and len(between) <= 2 and not _YEAR_RE.search(gap) and not venue_type(gap) and not lookup(gap.strip(" .,;:")):
                 te = _strip_range(text, ts, between[-1][1])[1]
                 remaining = [(ts, te)] + [r for r in remaining[1:] if r[1] > italic_at]
+        # "Title. Subtitle, in: Book …": a comma before "in" joins the subtitle to the title
+        joined = _through_comma_in(text, remaining)
+        if joined:
+            te = remaining[joined][1]
+            remaining = [(ts, te)] + remaining[joined + 1:]
         parts.title, venue_start = _title_in(work, text, ts, te, last=len(remaining) == 1)
         if venue_start is not None:
             parts.venue.append(_strip_range(text, venue_start, te))
@@ -1066,14 +1099,14 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
 
 
 # ---- step 5: building the entry ----------------------------------------------------------------------
-_PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)", re.I)
+_PAGES = re.compile(r"\b(?:pp?\.|pages?|(?<!\.)(?-i:S\.)|Seiten|págs?\.)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)", re.I)
 _VOLUME = re.compile(r"\b(?:vol(?:ume)?\.?|v\.)\s*(\d+[A-Za-z]?)", re.I)
 _NUMBER = re.compile(r"\b(?:no\.|nos\.|number|issue|iss\.)\s*(\d+(?:[-–]\d+)?)", re.I)
 _COMPACT = re.compile(r"(?<![\w.])(\d{1,5})\s*(?:\((\d+(?:[-–]\d+)?)\))?\s*(?::|,)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\s*\((\d+(?:[-–]\d+)?)\)(?![\w])")
 _THESIS = re.compile(r"\b(?:ph\.?\s?d\.?|doctoral|doctorate)\b[^,.]{0,20}?\b(?:thesis|dissertation)\b|\bdissertation\b|\b(?:master'?s?|m\.?sc?\.?|m\.?s\.?|diploma|bachelor'?s?|b\.?sc?\.?)\s+(?:thesis|dissertation)\b|\bthesis\b", re.I)
 _REPORT = re.compile(r"\b(?:tech(?:nical|\.)?\s*rep(?:ort|\.)?|working\s+paper|white\s+paper|report\s+no\.?)\b", re.I)
-_CHAPTER = re.compile(r"\(\s*eds?\.?\s*\)|\beds?\.\s*[),:]|\bedited\s+by\b|\bchapter\b|\bin\s*:\s*[A-Z]", re.I)
+_CHAPTER = re.compile(r"\(\s*(?:eds?|hrsg|coords?|dirs?)\.?\s*\)|\beds?\.\s*[),:]|\bedited\s+by\b|\bchapter\b|\bin\s*:\s*[A-Z]", re.I)
 _ARXIV_VENUE = re.compile(r"^(?:arxiv(?:\s+(?:preprint|e-?prints?))?|corr|e-?print|preprint|biorxiv|medrxiv|chemrxiv|ssrn|techrxiv|research\s*square|preprints?\.org)(?:\s+(?:preprint|abs))?$", re.I)
 
 # Numbers, editors and the date inside the venue text.
@@ -1141,6 +1174,10 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
     venue = _PART_NUMBER.sub(" ", venue)
     em = _EDITORS_IN_VENUE.match(venue)
     if em and scan_authors(em.group(1)):
+        extra["editor"] = em.group(1)
+        venue = venue[em.end():]
+    elif em and all(_FAMILY_ONLY.fullmatch(p.strip()) for p in _EDITOR_SEPARATOR.split(em.group(1))):
+        # "Matheus/Wolf (Hrsg.): Book": editors marked as such, even when shown by family name only
         extra["editor"] = em.group(1)
         venue = venue[em.end():]
     # year (and month): the first year that is not part of a page range
