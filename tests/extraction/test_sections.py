@@ -9,6 +9,7 @@ from refkit.extraction.sections import (
     KINDS,
     MIXED,
     classify_heading,
+    entry_type,
     is_published,
     is_talk,
     section_kind,
@@ -164,3 +165,24 @@ def test_a_date_to_the_day_marks_a_talk_under_a_mixed_heading_only() -> None:
 )
 def test_is_published_keeps_a_paper_listed_under_another_heading(segment: Segment, published: bool) -> None:
     assert is_published(segment) is published
+
+
+@pytest.mark.parametrize(
+    ("headings", "kind"),
+    [
+        (("Publications", "Book chapters"), "incollection"),  # the chapter, not the book
+        (("Journal Articles", "2020"), "article"),  # a year heading says nothing
+        (("Publicaciones", "Capítulos de Libro", "2024"), "incollection"),
+        (("Teses e Dissertações",), "phdthesis"),
+        (("Master's thesis",), "mastersthesis"),
+        (("会议论文",), "inproceedings"),
+        (("Conferencias Internacionales", "EXCONF 12 (2022)"), "inproceedings"),
+        (("Technical Reports",), "techreport"),
+        (("Books",), "book"),
+        (("Particle physics",), None),  # words, not letters: no "article" in "particle"
+        (("Selected",), None),
+        ((), None),
+    ],
+)
+def test_entry_type_a_heading_implies(headings: tuple[str, ...], kind: str | None) -> None:
+    assert entry_type(headings) == kind

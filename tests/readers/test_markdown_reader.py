@@ -283,3 +283,21 @@ CONFERENCES_ALONE = """## Conferences
 
 def test_conference_section_alone_keeps_its_printed_papers_not_its_talks() -> None:
     assert list(by_title(CONFERENCES_ALONE)) == ["Rivers of data"]
+
+
+TYPED_BY_HEADINGS = """# Publicações
+
+## Capítulos de livro
+
+- Silva, J. (2019). Rios e cidades. Em: Souza, M. (org.), *Águas urbanas*, Editora Exemplo, 45-67.
+
+## Teses e Dissertações
+
+- Silva, J. (2017). Instituições e rios: um estudo de caso. Universidade Exemplo.
+"""
+
+
+def test_section_headings_imply_the_type_of_items_that_do_not_show_it() -> None:
+    entries = by_title(TYPED_BY_HEADINGS)
+    assert entries["Instituições e rios: um estudo de caso"].type == "phdthesis"
+    assert entries["Instituições e rios: um estudo de caso"].get("school") == "Universidade Exemplo"

@@ -42,6 +42,7 @@ from ..latex import escape
 from ..dates import MONTH_MACROS, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
 from .authors import AuthorList, annotation, scan_authors
+from .sections import entry_type as section_entry_type
 from .segment import Segment
 from .venues import is_publisher, lookup, venue_type
 
@@ -1138,10 +1139,9 @@ _TRAILING_FULL_STOP = re.compile(r"(?<!\.\.)(?<!\bet al)(?<!\betc)\.$")
 # The entry type from the venue or the section heading (lower-cased).
 _PREPRINT_SERVER_VENUE = re.compile(r"(?:arxiv|biorxiv|medrxiv|chemrxiv|ssrn|techrxiv)\b[\w\s.:/;-]*", re.I)
 _MASTERS_DEGREE = re.compile(r"master|m\.?sc|m\.?s\.|diploma|bachelor", re.I)
-_JOURNAL_HEADING = re.compile(r"journal|article")
-_CONFERENCE_HEADING = re.compile(r"conference|proceeding|workshop|symposi")
-_BOOK_HEADING = re.compile(r"\bbooks?\b|monograph")
-_CHAPTER_HEADING = re.compile(r"chapter")
+#: the field that holds the venue of each type a section heading implies
+_VENUE_FIELD = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle", "book": "publisher",
+                "phdthesis": "school", "mastersthesis": "school", "techreport": "institution"}
 _PUBLISHER_WORDS = re.compile(r"\bpress\b|publish(?:ers|ing)\b|\bverlag\b", re.I)
 _ACRONYM_VENUE = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*(?:\s+[A-Z]\w*)?")
 
@@ -1295,15 +1295,9 @@ def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, st
         return known, "journal" if known == "article" else "booktitle"
     if "volume" in extra or "number" in extra:
         return "article", "journal"
-    heading = " ".join(work.headings).lower()
-    if _JOURNAL_HEADING.search(heading):
-        return "article", "journal"
-    if _CONFERENCE_HEADING.search(heading):
-        return "inproceedings", "booktitle"
-    if _BOOK_HEADING.search(heading):
-        return "book", "publisher"
-    if _CHAPTER_HEADING.search(heading):
-        return "incollection", "booktitle"
+    implied = section_entry_type(work.headings)  # "Journal articles", "Capítulos de libro", "会议论文"
+    if implied is not None:
+        return implied, _VENUE_FIELD[implied]
     if _PUBLISHER_WORDS.search(venue):
         return "book", "publisher"
     if _ACRONYM_VENUE.fullmatch(venue.strip()):

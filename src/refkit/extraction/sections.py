@@ -39,7 +39,7 @@ from .. import ids
 from .evidence import has_names
 from .segment import Segment
 
-__all__ = ["section_kind", "classify_heading", "section_of", "is_talk", "talk_items", "is_published", "KINDS", "MIXED"]
+__all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "talk_items", "is_published", "KINDS", "MIXED"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sections.json"
 
@@ -72,7 +72,28 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
-    return {name: _pattern(words) for name, words in data.items() if not name.startswith("_")}
+    return {name: _pattern(words) for name, words in data.items() if isinstance(words, list) and not name.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _type_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))["entry_types"]
+    return tuple((kind, _pattern(words)) for kind, words in data.items() if not kind.startswith("_"))
+
+
+def entry_type(headings: Iterable[str]) -> str | None:
+    """The BibTeX type the headings above an item imply for an item that does not
+    show its own ("Book chapters" -> ``incollection``, "Teses e Dissertações" ->
+    ``phdthesis``, "会议论文" -> ``inproceedings``), innermost heading first; None
+    when none names a type. A heading that names no section ("2020") is passed."""
+    for heading in reversed(tuple(headings)):
+        text = " ".join(heading.split()).lower()
+        if not text or len(text) > 120:
+            continue
+        for kind, pattern in _type_patterns():
+            if pattern.search(text):
+                return kind
+    return None
 
 
 def section_kind(heading: str, max_words: int = 8) -> str | None:
