@@ -109,6 +109,9 @@ def main() -> int:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=100)
+    ap.add_argument("--score", action="store_true",
+                    help="at the end, score rules/crf/hybrid on the --real documents (with --folds: each "
+                         "document with the fold model that never saw it) by benchmarks/tagger_eval.py")
     ap.add_argument("--lexicons", action="store_true", help="rebuild the venue-word lexicon first")
     ap.add_argument("--cache", type=Path, help="keep the generated sequences in this file and reuse them "
                     "when corpus, seed, count and styles are the same (features are computed at training time)")
@@ -188,6 +191,18 @@ def main() -> int:
     print(f"{'label':10} {'P':>6} {'R':>6} {'F1':>6} {'tokens':>7}")
     for label, (p, r, f, n) in scores.items():
         print(f"{label:10} {p:6.3f} {r:6.3f} {f:6.3f} {n:7d}")
+    if args.score and cases:
+        import tagger_eval
+
+        t4 = time.time()
+        model_for: dict[Path, str] = {}
+        if args.folds:
+            for i, c in enumerate(cases):
+                model_for[c] = str(args.out.with_name(f"{args.out.stem}.fold{i % args.folds}{args.out.suffix}"))
+        else:
+            print("(no --folds: the crf and hybrid figures are in-sample)")
+        tagger_eval.evaluate([c for c in cases if (c / "gold.json").exists()], ["rules", "crf", "hybrid"], model_for, verbose=True)
+        print(f"scored in {time.time() - t4:.0f}s")
     print(f"total {time.time() - t0:.0f}s")
     return 0
 

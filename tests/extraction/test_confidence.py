@@ -33,6 +33,8 @@ def test_a_title_that_carries_the_venue_or_the_names_is_doubted() -> None:
     assert "title may include venue" in venue.origin.doubts  # type: ignore[union-attr]
     names = assess(entry(**{**COMPLETE, "title": "Xuaner Zhang, Jonathan T. Barron, Yun-Ta Tsai, Rohit Pandey"}))
     assert "title may include authors" in names.origin.doubts  # type: ignore[union-attr]
+    slashed = assess(entry(**{**COMPLETE, "title": "Krause, Heike/Lindner, Jörg: Zollregister der Hanse"}))
+    assert "title may include authors" in slashed.origin.doubts  # type: ignore[union-attr]
     # capitalised title words in a list are not names
     words = assess(entry(**{**COMPLETE, "title": "Color Constancy, Intrinsic Images, and Shape Estimation"}))
     assert words.origin.doubts == ()  # type: ignore[union-attr]

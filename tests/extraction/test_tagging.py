@@ -51,6 +51,15 @@ def test_neighbours_and_position_are_features() -> None:
     assert feats[0]["pos"] == "0" and feats[-1]["pos"] == "9"
 
 
+def test_place_relative_to_the_year_and_markup_runs_are_features() -> None:
+    text = "Smith, J. (2020). “Deep nets for rivers.” Nature 5"
+    toks = tagging.tokenize(text)
+    feats = {t.text: f for t, f in zip(toks, tagging.features(toks, text))}
+    assert (feats["Smith"]["yr"], feats["2020"]["yr"], feats["Nature"]["yr"]) == ("b", "y", "a")
+    assert feats["“"].get("quoted<") and feats["”"].get("quoted>") and "quoted<" not in feats["Deep"]
+    assert feats["for"].get("tw") and "tw" not in feats["Smith"]
+
+
 def _crf(text: str) -> dict[str, str]:
     entry = parse_text(text, tagger="crf")
     assert entry is not None, text
@@ -153,3 +162,24 @@ def test_only_extraction_loads_the_model(tmp_path: Path) -> None:
             f"print(sorted(m for m in sys.modules if m in {heavy}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert result.stdout.splitlines()[-1] == "['pycrfsuite', 'refkit.extraction.tagging']", result.stderr
+
+
+def test_a_word_the_tagger_ran_into_the_name_list_starts_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tagger labels "Pelican:" as the last author; the name reader stops before it,
+    so it is the title's first word, not lost."""
+    text = "Okafor, A. and Brandt, L. Pelican: a toolkit for river models. Water Resources Research, 2021."
+    toks = tagging.tokenize(text)
+    cut = next(i for i, t in enumerate(toks) if t.text == "a")
+    venue = next(i for i, t in enumerate(toks) if t.text == "Water")
+    year = next(i for i, t in enumerate(toks) if t.text == "2021")
+    labels = ["author"] * cut + ["title"] * (venue - cut) + ["container"] * (year - venue) + ["date"] * (len(toks) - year)
+
+    def fixed(tokens: list[tagging.Token], text: str = "", model: object = None) -> tuple[list[str], list[float]]:
+        assert [t.text for t in tokens] == [t.text for t in toks]
+        return labels, [1.0] * len(labels)
+
+    monkeypatch.setattr(tagging, "tag_with_confidence", fixed)
+    entry = parse_text(text, tagger="crf")
+    assert entry is not None
+    assert entry.fields["title"] == "Pelican: a toolkit for river models"
+    assert [n.family for n in entry.names("author")] == ["Okafor", "Brandt"]

@@ -896,6 +896,14 @@ def _assign_tagged(work: _Work, sure: list[float] | None = None) -> _Parts:
             rest = _strip_range(text, cut, e)
             if cut < e and text[rest[0]:rest[1]].strip(" .,;:()"):
                 parts.venue.append(rest)
+            elif names[0][2] + 1 == best[1] and parts.title is not None:
+                # "Rose, B. E. J. Climlab: a python toolkit": the tagger ran the name list
+                # into the title's first word; what the name reader leaves of the run
+                # before the title (a word or two, no digits) starts the title
+                left = _strip_range(text, s + found.end, e)
+                shown = text[left[0]:left[1]]
+                if shown and len(shown.split()) <= 3 and _TWO_LETTERS.search(shown) and not any(c.isdigit() for c in shown):
+                    parts.title = (left[0], parts.title[1])
     for label, a, b in runs:
         if label in _NUMBER_LABELS and a > title_last:
             name, how = _NUMBER_LABELS[label]

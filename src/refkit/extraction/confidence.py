@@ -71,7 +71,11 @@ _TITLE_VENUE = re.compile(
     r"\b(?:proceedings|proc\.|journal|transactions|conference|symposium|workshop|vol\.|volume|pp\.)\b|\bin:\s|\d+\s*\(\d+\)\s*[:,]",
     re.I,
 )
-_NAME_LIST_HEAD = re.compile(r"^\s*(?:[A-Z][a-z]+,\s(?:[A-Z]\.\s?)+(?:,|&|and\b)|(?:[A-Z]\.\s?)+[A-Z][a-z]+,\s(?:[A-Z]\.\s?)+[A-Z][a-z]+)")
+#: "Smith, J., …", "J. Smith, K. Doe" and the slash lists of German humanities ("Rahn, Kerstin/Voigt, Jörg")
+_NAME_LIST_HEAD = re.compile(
+    r"^\s*(?:[A-Z][a-z]+,\s(?:[A-Z]\.\s?)+(?:,|&|and\b)|(?:[A-Z]\.\s?)+[A-Z][a-z]+,\s(?:[A-Z]\.\s?)+[A-Z][a-z]+"
+    r"|[A-Z][\w'’-]+,\s[A-Z][\w'’.-]*\s?/\s?[A-Z][\w'’-]+,\s[A-Z])"
+)
 #: two or more full names in a row ("Jane Smith, John T. Doe"): a name list, not a title
 _NAME_LIST = re.compile(
     r"\b[A-Z][a-z]+(?:[ -][A-Z]\.)*[ -](?:\([A-Z][a-z]+\)\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s(?:and\s)?"

@@ -109,6 +109,13 @@ def _lexicon(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset[str]:
+    """Words frequent in titles and venue names that are no person's name (``data/title_words.txt``)."""
+    text = (_DATA / "title_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
 _MARKERS = frozenset("*†‡#§¶✉∗⋆✝")
 
 
@@ -158,6 +165,8 @@ def _token_features(tok: Token, lex: dict[str, frozenset[str]]) -> dict[str, Any
             f["publisher"] = True
         if low in lex["function"]:
             f["func"] = True
+        if low in _title_words():
+            f["tw"] = True
         if _ROMAN.fullmatch(w) and len(w) <= 4 and w not in ("I", "a"):
             f["roman"] = True
     elif w.isdigit():
@@ -183,7 +192,9 @@ def _token_features(tok: Token, lex: dict[str, frozenset[str]]) -> dict[str, Any
     return f
 
 
-_NEIGHBOUR_KEYS = ("w", "p", "shape", "initial", "cap", "given", "family", "venue", "year", "month", "bold", "italic", "quoted", "nl", "digits", "lower", "func", "caps")
+_NEIGHBOUR_KEYS = ("w", "p", "shape", "initial", "cap", "given", "family", "venue", "year", "month", "bold", "italic", "quoted", "nl", "digits", "lower", "func", "caps", "tw")
+#: markup whose runs open and close: a title often is exactly one italic, bold, quoted or linked run
+_RUN_FLAGS = ("bold", "italic", "quoted", "link")
 
 
 def features(tokens: Sequence[Token], text: str = "") -> list[dict[str, Any]]:
@@ -202,6 +213,8 @@ def features(tokens: Sequence[Token], text: str = "") -> list[dict[str, Any]]:
         line_of.append(line)
         prev_end = t.end
     lines = line_of[-1] + 1 if line_of else 1
+    # where the first year is: styles put it after the names (APA), at the end, or first
+    first_year = next((i for i, f in enumerate(own) if "year" in f), -1)
     stops = 0
     out: list[dict[str, Any]] = []
     for i, f in enumerate(own):
@@ -216,6 +229,14 @@ def features(tokens: Sequence[Token], text: str = "") -> list[dict[str, Any]]:
             g["last"] = True
         for k, v in f.items():
             g[k] = v
+        if first_year >= 0:
+            g["yr"] = "y" if i == first_year else "b" if i < first_year else "a"
+        for flag in _RUN_FLAGS:
+            if flag in f:
+                if i == 0 or flag not in own[i - 1]:
+                    g[flag + "<"] = True
+                if i == n - 1 or flag not in own[i + 1]:
+                    g[flag + ">"] = True
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
