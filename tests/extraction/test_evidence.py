@@ -40,3 +40,10 @@ def test_identifier_evidence_is_a_link_that_carries_a_doi_or_arxiv_id() -> None:
     assert ident("https://arxiv.org/pdf/2102.11350v2.pdf")
     assert not ident("https://www.nature.com/articles/s41586-020-2649-2")  # implies a DOI, does not carry one
     assert not ident("https://doi.org/")  # a resolver with nothing after it
+
+
+def test_coauthors_after_with_are_names() -> None:
+    # CVs of one owner list only the coauthors: "Title, with A. Person"
+    assert segment_evidence(Segment((Span("Cones and their duals, with Mira Solberg"),))).names
+    assert segment_evidence(Segment((Span("Sums of squares, with K. T. Oyelaran and B. Li"),))).names
+    assert not segment_evidence(Segment((Span("Learning with Deep Networks"),))).names

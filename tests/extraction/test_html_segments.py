@@ -510,3 +510,32 @@ def test_paper_titles_as_headings() -> None:
 def test_invisible_characters_are_not_text() -> None:
     page = "<html><body><h2>Papers</h2><ul><li>A. Smith. Hyper&shy;graph par&#8203;titioning. <i>Journal of Graphs</i>, 1:2-3, 2020.</li></ul></body></html>"
     assert texts(page) == ["A. Smith. Hypergraph partitioning. Journal of Graphs, 1:2-3, 2020."]
+
+
+SHORT_UNDATED = """<html><body><h2>Preprints</h2>
+<ul>
+<li><p>R. Iyer, T. Lund, <a href="https://example.org/flows.pdf">Sheaves of flows on graphs</a>, 1-40, 2025,
+    <a href="https://arxiv.org/abs/2501.00001">arXiv:2501.00001</a></p></li>
+<li><p>T. Lund, <a href="https://example.org/nerve.pdf">A nerve theorem for posets</a></p></li>
+</ul>
+<h2>Working papers</h2>
+<ul><li><a href="https://example.org/cones.pdf">Cones and their duals in practice</a>, with Mira Solberg</li></ul>
+</body></html>"""
+
+
+def test_short_list_items_without_a_year_are_items_by_their_evidence() -> None:
+    # names and a linked title make a citation without a year: the undated item is
+    # not glued to the dated one before it, and a list of one such item under a
+    # publications heading is read too ("Title, with Coauthor")
+    assert texts(SHORT_UNDATED) == [
+        "R. Iyer, T. Lund, Sheaves of flows on graphs, 1-40, 2025, arXiv:2501.00001",
+        "T. Lund, A nerve theorem for posets",
+        "Cones and their duals in practice, with Mira Solberg",
+    ]
+
+
+def test_undated_list_of_plain_phrases_is_not_read_as_citations() -> None:
+    # the same shape with neither names nor titles: interests, not papers
+    page = """<html><body><h2>Publications</h2><ul><li>2021: A. Smith, B. Doe, Counting sheep at night, J. Sleep 3, 2021.</li>
+    <li>Topology and geometry of data</li><li>Category theory for engineers</li></ul></body></html>"""
+    assert len(texts(page)) == 1

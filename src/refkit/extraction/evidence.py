@@ -38,6 +38,7 @@ _NAMES = re.compile(
     r"|\b[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s?(?:,|\band\b|&)\s*(?:and\s)?[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+"  # Jane Smith, John Doe
     r"|\b[A-Z][a-z]+\s[A-Z]{1,3}(?:,|\.|\sand\b)"  # Smith JA,  (Vancouver)
     r"|\b[A-Z]{1,2}\s[A-Z][a-z]+,\s[A-Z]{1,2}\s[A-Z][a-z]+"  # A Gabrio, R Hunter
+    r"|,\swith\s(?:(?:[A-Z]\.\s?)+[A-Z][a-z]+|[A-Z][a-z]+[\s-][A-Z][a-z]+)\b"  # Title, with Jane Doe (coauthors of an implied owner)
 )
 _VENUE_WORDS = re.compile(
     r"\b(?:proceedings|proc\.|journal|conference|conf\.|transactions|trans\.|letters|review|symposium|workshop|"

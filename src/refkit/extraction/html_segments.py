@@ -36,7 +36,7 @@ from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
-from .evidence import has_names, is_prose
+from .evidence import has_names, is_prose, segment_evidence
 from .sections import classify_heading, section_of
 from .segment import Segment, Span
 
@@ -284,7 +284,7 @@ class _Page:
         them does: items that read like references count as citations, when at
         least two of them and most of the list look so."""
         items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
-        weak = [p for p in items if p.stat.tlen >= 50 and p.stat.punct >= 3]
+        weak = [p for p in items if p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p)]
         if not weak or 2 * len(weak) < len([p for p in items if p.stat.tlen]):
             return 0
         if dated and len(weak) < 2:
@@ -297,6 +297,20 @@ class _Page:
         for p in weak:
             p.stat.units = 1
         return len(weak)
+
+    def _cited(self, part: _Part) -> bool:
+        """Does a short list item without a year still read as a citation: two kinds
+        of citation evidence, one of them person names or a title-like run
+        ("E. Noether, [Linked title]", "*A title*, with J. Doe")? Long items with
+        punctuation are taken by their shape; this is for the short ones."""
+        if not 20 <= part.stat.tlen <= 600 or part.element is None:
+            return False
+        writer = SpanWriter(self.stats)
+        write_range(writer, part.parent, part.a, part.b)
+        for a in part.element.iter("a"):
+            writer.link(a)
+        ev = segment_evidence(Segment(writer.spans(), tuple(writer.links)))
+        return ev.score >= 2 and (ev.names or ev.title) and not ev.prose
 
     # ---- parts -------------------------------------------------------------------
     def parts(self, el: HtmlElement) -> list[_Part]:
