@@ -47,3 +47,14 @@ def test_coauthors_after_with_are_names() -> None:
     assert segment_evidence(Segment((Span("Cones and their duals, with Mira Solberg"),))).names
     assert segment_evidence(Segment((Span("Sums of squares, with K. T. Oyelaran and B. Li"),))).names
     assert not segment_evidence(Segment((Span("Learning with Deep Networks"),))).names
+
+
+def test_a_line_of_names_alone_is_a_byline() -> None:
+    from refkit.extraction.evidence import is_name_line
+
+    assert is_name_line("Ana Ruiz")
+    assert is_name_line("Ana Ruiz, Tomasz Nowak and Li Wei")
+    assert is_name_line("Jan van der Berg & Omar Haddad")
+    assert not is_name_line("Formal contract verification at signing time")
+    assert not is_name_line("Symposium on Distributed Things 2022")
+    assert not is_name_line("Bitcoin")

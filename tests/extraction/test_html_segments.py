@@ -539,3 +539,34 @@ def test_undated_list_of_plain_phrases_is_not_read_as_citations() -> None:
     page = """<html><body><h2>Publications</h2><ul><li>2021: A. Smith, B. Doe, Counting sheep at night, J. Sleep 3, 2021.</li>
     <li>Topology and geometry of data</li><li>Category theory for engineers</li></ul></body></html>"""
     assert len(texts(page)) == 1
+
+
+def _card(title: str, abstract: str, byline: str, venue: str) -> str:
+    return (f"<div class='paper'><details><summary><u>{title}</u> (<a href='https://arxiv.org/abs/2101.00001'>arXiv</a>)"
+            f"</summary><div>{abstract}</div></details><div>{byline}<br><a href='https://conf.example.org'>{venue}</a></div></div>")
+
+
+CARDS = "<html><body><h2>Papers</h2>" + "".join([
+    _card("Quiet gossip protocols for sensor swarms", "We study gossip. Unlike the scheme of PODC 2019, ours is quiet.",
+          "Ana Ruiz, Tomasz Nowak", "Symposium on Distributed Things 2022"),
+    _card("Leases without clocks", "Our leases need no synchronized clocks and are simple.",
+          "Ana Ruiz", "Workshop on Time 2021"),
+    _card("Fast consensus in the wild", "We measure consensus in deployments (first shown at OPODIS 2018).",
+          "Tomasz Nowak, Ana Ruiz, Li Wei", "Journal of Agreement, vol. 3, 2020"),
+]) + "</body></html>"
+
+
+def test_card_title_block_and_byline_are_one_item_even_when_both_look_dated() -> None:
+    # the abstract's "PODC 2019" or the "(arXiv)" label makes the title block look
+    # like a citation of its own; the byline (names first, one name or several) completes it
+    found = pubs(CARDS)
+    assert [i.segment.text.split(" (")[0].split(" We ")[0].split(" Our ")[0] for i in found] == [
+        "Quiet gossip protocols for sensor swarms", "Leases without clocks", "Fast consensus in the wild"]
+    assert all(i.segment.text.endswith(("2022", "2021", "2020")) for i in found)
+
+
+def test_two_papers_side_by_side_in_one_block_stay_two_items() -> None:
+    page = """<html><body><h2>Papers</h2><div>
+    <p>A. Ruiz, T. Nowak. Quiet gossip protocols. Symposium on Distributed Things, 2022.</p>
+    <p>T. Nowak, L. Wei. Leases without clocks. Workshop on Time, 2021.</p></div></body></html>"""
+    assert [t[:8] for t in texts(page)] == ["A. Ruiz,", "T. Nowak"]

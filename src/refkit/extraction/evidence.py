@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import ids
 from .segment import Segment
 
-__all__ = ["Evidence", "segment_evidence", "is_note", "is_prose", "has_names", "has_venue_words", "YEAR"]
+__all__ = ["Evidence", "segment_evidence", "is_note", "is_prose", "has_names", "is_name_line", "has_venue_words", "YEAR"]
 
 #: a year as citations print it (not inside a longer number or an identifier)
 YEAR = re.compile(r"(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)")
@@ -77,6 +77,31 @@ class Evidence:
 def has_names(text: str) -> bool:
     """Does ``text`` show at least one person name as citations write them?"""
     return _NAMES.search(text) is not None
+
+
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+
+
+def is_name_line(line: str) -> bool:
+    """Is a line nothing but person names ("Jane Q. Doe", "Jane Doe, Li Wei and
+    Omar Haddad")? Each name is two to four capitalized words with no digits; a
+    byline of a card shows them so, alone on its first line (one name included,
+    which :func:`has_names` does not take for a name list)."""
+    line = line.strip().rstrip(".")
+    if not line or len(line) > 400 or any(c.isdigit() for c in line):
+        return False
+    names = [n for n in _NAME_SEPARATOR.split(line) if n]
+    for name in names:
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not all(w[0].isupper() or w in _PARTICLES for w in words):
+            return False
+        if not words[-1][0].isupper() or any(len(w) > 20 for w in words):
+            return False
+    return bool(names)
+
+
+#: lower-case name particles (van, de, von …) inside a name
+_PARTICLES = frozenset("van von de der den del della di da dos du la le ten ter y".split())
 
 
 def has_venue_words(text: str) -> bool:

@@ -36,7 +36,7 @@ from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
-from .evidence import has_names, is_prose, segment_evidence
+from .evidence import has_names, is_name_line, is_prose, segment_evidence
 from .sections import classify_heading, section_of
 from .segment import Segment, Span
 
@@ -175,6 +175,7 @@ class _Page:
         self._tails: dict[HtmlElement, _TextStat] = {}
         # body rows of column-labelled tables -> the part each column holds
         self.labelled: dict[HtmlElement, list[str | None]] = {}
+        self.joined: set[HtmlElement] = set()  # cards whose two dated blocks are one citation (_halves)
         self.header_rows: set[HtmlElement] = set()  # their cells are column labels, not section headings
         for table in root.iter("table"):
             labels = labelled_header(table)
@@ -245,6 +246,10 @@ class _Page:
                         continue
                 if total == 2 and el.tag in ("li", "dd") and _annotated(parts):
                     st.units = 1
+                    continue
+                if 2 <= total <= 3 and el.tag not in _LIST_TAGS and _halves(parts):
+                    st.units = 1  # a card: its title block and its byline are one citation
+                    self.joined.add(el)
                     continue
             if total >= 2:
                 st.units = total
@@ -542,6 +547,34 @@ def _title_heading(part: _Part) -> bool:
     return len(text.split()) >= 4 and not YEAR_ONLY.match(text) and classify_heading(text) is None
 
 
+def _halves(parts: list[_Part]) -> bool:
+    """A card whose citation is split over two blocks that each look dated: a title
+    block (a title, maybe an abstract mentioning "Crypto 2021", an "(arXiv)" label)
+    and a byline (authors, venue and year). They are one citation when exactly one
+    of them shows person names at its start and that one is short (a byline, not
+    a paper of its own); two papers side by side both name their authors, or neither does."""
+    units = [p for p in parts if p.stat.units]
+    if len(units) != 2 or any(p.element is None or p.heading for p in units):
+        return False
+    named = [_byline(p) for p in units]
+    if named[0] == named[1]:
+        return False
+    byline, block = (units[0], units[1]) if named[0] else (units[1], units[0])
+    if byline.stat.units != 1 or byline.stat.tlen > 400:
+        return False
+    # the title block may itself look like two (a summary with an "(arXiv)" label and
+    # an abstract with a date), never like a list of papers
+    return block.stat.units == 1 or next(block.element.iter(*_LIST_TAGS), None) is None  # type: ignore[union-attr]
+
+
+def _byline(part: _Part) -> bool:
+    """Does a block start with person names (a list of them, or a first line of names only)?"""
+    writer = SpanWriter()
+    write_range(writer, part.parent, part.a, part.b)
+    first = next(("".join(s.text for s in line) for line in writer.lines if line), "")
+    return has_names(first[:200]) or is_name_line(first)
+
+
 def _annotated(parts: list[_Part]) -> bool:
     """A list item whose citation (its own text) is followed by one nested
     block with a date (``<ul><li>Also presented at X, 2021</li></ul>``, an abstract):
@@ -703,7 +736,7 @@ def _refine(page: _Page, el: HtmlElement) -> tuple[_Part, list[HtmlElement]]:
     into the one citation-like part (a section with a heading and one item);
     returns the part to read text from and the outer elements to take links from."""
     outer = [el]
-    while el not in page.labelled:  # a labelled row is read cell by cell
+    while el not in page.labelled and el not in page.joined:  # read whole: a labelled row, a card of halves
         st = page.stats[el]
         parts = page.parts(el)
         if not parts:
