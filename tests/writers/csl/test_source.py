@@ -23,6 +23,7 @@ from refkit.writers.csl.source import prepare_text, rich_text, typographic
         ("Simple 'title' here", "Simple “title” here"),
         ('Right: "Informal" Mortgages', "Right: “Informal” Mortgages"),
         ("the 1990's", "the 1990’s"),
+        ("'\"Nested\" quotes'", "““Nested” quotes”"),  # a quote right after an opening one opens too
     ],
 )
 def test_straight_quotes_and_apostrophes_become_typographic(raw: str, made: str) -> None:

@@ -99,7 +99,8 @@ def typographic(text: str) -> str:
             continue
         prev = chars[i - 1] if i else " "
         nxt = chars[i + 1] if i + 1 < n else " "
-        opening = prev in _OPENING_CONTEXT and not nxt.isspace()
+        # after a quote that opened (the ' of '"…"') a quote opens too
+        opening = (prev in _OPENING_CONTEXT or (prev == "'" and bool(singles) and singles[-1] == i - 1)) and not nxt.isspace()
         if c == '"':
             chars[i] = "“" if opening else "”"
         elif prev.isalnum() and nxt.isalnum():
