@@ -47,3 +47,10 @@ def test_display_parts_are_divs_in_html_and_separated_by_spaces_elsewhere(tmp_pa
     assert html == '\n\n    <div class="csl-block">John Doe</div>\n\n    <div class="csl-left-margin">1999</div><div class="csl-right-inline">Book A.</div>\n  '
     assert refkit.render(library, style=str(style), format="text")[0][1] == "John Doe 1999 Book A."
     assert refkit.render(library, style=str(style), format="markdown")[0][1] == "John Doe 1999 Book A."
+
+
+def test_spaces_opening_the_first_display_div_stand_before_it(tmp_path: Path) -> None:
+    style = tmp_path / "display.csl"
+    style.write_text(DISPLAY_STYLE.replace('display="left-margin">', 'display="left-margin" prefix=" ">'), encoding="utf-8")
+    html = refkit.render(read_csl(json.dumps([{**ITEM, "author": []}])), style=str(style), format="html")[0][1]
+    assert html == ' \n    <div class="csl-left-margin">1999</div><div class="csl-right-inline">Book A.</div>\n  '

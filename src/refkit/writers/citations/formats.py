@@ -22,7 +22,8 @@ _FLIP = {"i": "roman", "sc": "upright"}
 _SPACES = re.compile(" {2,}")
 _TRAILING_PUNCT = re.compile(r"</div>([.,;:!?]+)$")
 _BLOCK_THEN_DIV = re.compile(r'(<div class="csl-block">[^<]*(?:<(?!/div>)[^<]*)*</div>)\n    (?=<div)')
-_DISPLAY_DIV = re.compile(r'(^|</div>)(?=<div class="csl-(?:block|left-margin)">)')
+_LEADING_SPACE_IN_DIV = re.compile(r'^(<div class="csl-(?:block|left-margin|indent)">)( +)')
+_DISPLAY_DIV = re.compile(r'(^ *|</div>)(?=<div class="csl-(?:block|left-margin)">)')
 # punctuation doubled across a closing mark ("et al." in italics + ".")
 _DOUBLED_ACROSS = re.compile("([.,;:!?])([" + CLOSERS + "]+)\\1")
 
@@ -203,6 +204,8 @@ class Html(Format):
         divs are laid out on lines of their own as citeproc-js writes them."""
         if '<div class="csl-' in text and not text.startswith("\n"):
             text = _TRAILING_PUNCT.sub(r"\1</div>", text)  # the layout's suffix goes into the last div
+            # spaces opening the entry's first display div stand before it (citeproc-js)
+            text = _LEADING_SPACE_IN_DIV.sub(r"\2\1", text)
             text = _DISPLAY_DIV.sub(lambda m: m.group(1) + "\n    ", text) + "\n  "
             if text.startswith('\n    <div class="csl-block">'):
                 # citeproc-js sets a heading block between empty lines
