@@ -154,3 +154,32 @@ def test_sphinx_extension_directives_keep_their_content() -> None:
     assert sorted(e.get("title") for e in entries) == ["Sand bars at river mouths", "Tidal channels as sediment traps"]
     tidal = next(e for e in entries if e.get("title").startswith("Tidal"))
     assert tidal.get("doi") == "10.5555/cd.7.1"
+
+
+def test_bibtex_in_a_literal_block_is_the_entry_data_and_other_code_is_no_text() -> None:
+    source = """Publications
+============
+
+* **Tidal channels as sediment traps**
+
+  We measure how much sand the channels of a tidal flat hold.
+
+  ::
+
+      @article{okafor2019tidal,
+        title={Tidal channels as sediment traps},
+        author={Okafor, Nneka and Ibarra, Luis},
+        journal={Coastal Dynamics},
+        year={2019}
+      }
+
+* **Sand bars at river mouths**
+
+  .. code-block:: python
+
+     print("Vance, P. (2016). Not a paper. Fake Journal, 2016.")
+"""
+    entries = reader.read(source).entries
+    assert [(e.get("title"), e.get("year"), e.get("journal")) for e in entries] == [
+        ("Tidal channels as sediment traps", "2019", "Coastal Dynamics")]
+    assert [n.family for n in entries[0].names()] == ["Okafor", "Ibarra"]

@@ -42,7 +42,7 @@ _SETTINGS = {
 
 _SKIP = {"comment", "target", "substitution_definition", "system_message", "docinfo", "topic",
          "sidebar", "admonition", "note", "tip", "warning", "attention", "caution", "danger", "error", "hint",
-         "important", "image", "figure", "raw", "pending", "literal_block", "doctest_block", "math_block",
+         "important", "image", "figure", "raw", "pending", "doctest_block", "math_block",
          "header", "footer", "meta", "decoration", "transition"}
 _INLINE = {"strong": "b", "emphasis": "i", "superscript": "sup", "subscript": "sub", "literal": "code",
            "title_reference": "i"}
@@ -165,6 +165,12 @@ class _Writer:
             if key is not None:
                 self.opened_directive(node, *self.opened[key])
                 return
+        if name == "literal_block":
+            # code is never citation text (the item finder drops <pre>), but a BibTeX
+            # record shown in one (``::`` or ``.. code-block:: bibtex``) is the entry's data
+            self.pad(node)
+            self.out.append("<pre>" + html.escape(node.astext(), quote=False) + "</pre>")
+            return
         if name == "reference":
             url = node.get("refuri") or ""
             self.out.append(f'<a href="{html.escape(url)}">' if url else "<span>")
