@@ -35,6 +35,17 @@ from refkit.extraction.sections import (
         ("発表論文", "publications"),  # 発表 here is "published", not "presented"
         ("学会発表", "talks"),
         ("国際会議", "mixed"),
+        ("Trabalhos completos publicados em anais de congressos", "publications"),
+        ("Publicaties", "publications"),
+        ("Lezingen", "talks"),
+        ("Convegni", "mixed"),
+        ("Brevetti", "patents"),
+        ("Публикации", "publications"),
+        ("Доклады на конференциях", "talks"),
+        ("Yayınlar", "publications"),
+        ("발표논문", "publications"),  # 발표 here is "published"
+        ("학회 발표", "talks"),
+        ("국제학술지", "publications"),
         ("Conference Papers", "publications"),
         ("Journal Articles", "publications"),
         ("Review articles", "publications"),

@@ -50,7 +50,7 @@ KINDS = ("news", "talks", "teaching", "awards", "patents", "software", "grants",
 #: a section that holds papers or talks, decided above it or by its items
 MIXED = "mixed"
 
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")  # kana, CJK, Hangul
 
 
 def _pattern(words: list[str]) -> re.Pattern[str]:
