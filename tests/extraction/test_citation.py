@@ -459,3 +459,20 @@ def test_german_humanities_style(text: str, fields: dict[str, str | None]) -> No
     assert fam(e)[0] == "Brandt"
     for name, value in fields.items():
         assert e.get(name) == value, name
+
+
+# ---- an abbreviated journal right after the names is no name ---------------------------------
+@pytest.mark.parametrize(
+    "text, authors, journal",
+    [
+        ("Heat flow in thin films. A.B. Ortiz, K.L. Brandt, J. Phys. Chem. A 106, 5022 (2002).", ["Ortiz", "Brandt"], "J. Phys. Chem. A"),
+        ("Heat flow in thin films, A.B. Ortiz, K.L. Brandt, J. Chem. Phys. 123, 164104 (2005).", ["Ortiz", "Brandt"], "J. Chem. Phys."),
+        ("Heat flow in thin films, A. Ortiz, K. Brandt, Z. Phys. B 12, 3 (1990).", ["Ortiz", "Brandt"], "Z. Phys. B"),
+        # a person whose name is followed by an abbreviated journal stays a person
+        ("A. Ortiz, K. Lee. Heat flow in thin films. Nat. Commun. 5, 33 (2014).", ["Ortiz", "Lee"], "Nat. Commun."),
+    ],
+)
+def test_abbreviated_journal_after_the_names(text: str, authors: list[str], journal: str) -> None:
+    e = parse(text)
+    assert fam(e) == authors
+    assert e.get("title") == "Heat flow in thin films" and e.get("journal") == journal

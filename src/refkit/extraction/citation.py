@@ -480,6 +480,14 @@ _SENTENCE_END_MARK = re.compile(r"[.?!:]$")
 _LAST_WORD = re.compile(r"([\w&]+)[.\"”’']*$")
 _FAMILY_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?|u\.\s?a\.|et\s+al\.?")  # "Gramsch-Stehfest", "u.a."
 _EDITOR_SEPARATOR = re.compile(r"\s*[/,;&]\s*|\s+(?:and|und|et)\s+|\s+(?=u\.\s?a\.|et\s+al)")
+_LIST_SEPARATOR = re.compile(r",\s+|\s+and\s+")
+# "J. Phys. Chem." / "Z. Phys. B": an initial, an abbreviated word, then another abbreviation or a letter
+_JOURNAL_HEAD = re.compile(r"[A-Z]\.\s?([A-Z][a-z]{1,8})\.\s+(?:[A-Z][a-z]{0,8}\.|[A-Z]\b)")
+_JOURNAL_WORDS = frozenset(
+    "phys chem rev lett appl comput math sci acad biol med eng mech stat theor nucl astron astrophys technol syst "
+    "soc commun proc trans natl intl anal topol geom algebra funct combin probab optim numer bull philos mag quart "
+    "res inform mater catal mol struct electrochem environ geophys biochem pharm neurosci psychol econ".split()
+)
 _COMMA_IN = re.compile(r",\s+[Ii]n:?\s+(?=\S)")
 _STATUS_WORD = re.compile(r"\b(?:submitted|forthcoming|accepted|in\s+press|to\s+appear)\b", re.I)
 _LIST_GAP = re.compile(r",\s*(?:\.\.\.|\.\s\.\s\.)$")  # an ellipsis in a name list
@@ -634,6 +642,7 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
     result = scan_authors(sub, work.bold[s:e])
     if not result or result.confidence < min_conf:
         return None
+    result = _without_journal_tail(sub, result)
     rest = sub[result.end:].strip()
     if sub[:result.end].rstrip().endswith(".") and rest and not rest.startswith((",", ";")):
         rest = ". " + rest
@@ -662,6 +671,23 @@ def _through_comma_in(text: str, chunks: list[tuple[int, int]]) -> int:
         if _COMMA_IN.match(text, e):
             return k
     return 0
+
+
+def _without_journal_tail(text: str, found: AuthorList) -> AuthorList:
+    """``found`` without a last "name" that is the start of an abbreviated journal
+    ("…, V.A. Nasluzov, J. Phys. Chem. A 106": "J. Phys." is no person)."""
+    people = [n for n in found.names if not n.is_others]
+    if len(people) < 2 or found.names[-1].is_others:
+        return found
+    cut = None
+    for m in _LIST_SEPARATOR.finditer(text, 0, found.end):
+        cut = m
+    if cut is None:
+        return found
+    head = _JOURNAL_HEAD.match(text, cut.end())
+    if not head or head.group(1).lower() not in _JOURNAL_WORDS:
+        return found
+    return AuthorList(found.names[:-1], found.roles[:-1], cut.start(), found.confidence)
 
 
 def _year_only(text: str) -> bool:
@@ -777,7 +803,7 @@ def _assign(work: _Work) -> _Parts:
         wm = _TITLE_WITH_COAUTHORS.match(text[start:te])
         if wm:
             start += wm.end()  # math CVs: "Title, with A. Smith and B. Doe, Journal …"
-        listed = scan_authors(text[start:te], work.bold[start:te])
+        listed = _without_journal_tail(text[start:te], scan_authors(text[start:te], work.bold[start:te]))
         people = [n for n in listed.names if not n.is_others]
         if people and listed.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people)):
             parts.title = _strip_range(text, ts, cut)
