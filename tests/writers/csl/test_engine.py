@@ -139,3 +139,9 @@ def test_a_hyphen_joins_a_page_range_only_between_page_numbers() -> None:
     assert last("e1-e10", "chicago-author-date").endswith("J, e1–10.")
     assert last("B27-B32", "ieee").endswith("J, pp. B27–B32, 2000.")
     assert last("C7-281-C7-294", "ieee").endswith("J, pp. C7-281-C7-294, 2000.")
+
+
+def test_a_page_of_only_a_dash_prints_its_label_alone() -> None:
+    library = read_csl(json.dumps([_article("x", "-")]))
+    assert refkit.render(library, style="ieee")[0][1] == "[1] J. Doe, “x,” J, p., 2000."
+    assert refkit.render(library, style="chicago-author-date")[0][1] == "Doe, J. 2000. “X.” J."

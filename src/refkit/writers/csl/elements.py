@@ -311,6 +311,12 @@ class Conditions:
 
 
 class Label:
+    def calls_variable(self: Any) -> bool:
+        """A label of a variable counts as that variable for the group rule:
+        a page of only dashes prints nothing but its label keeps the group
+        ("p.", as citeproc-js prints it)."""
+        return bool(self.get("variable"))
+
     def process(self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kwargs: Any) -> Any:
         """CSL 1.0.2 "Label": the label of a variable the item does not have
         prints nothing (citeproc-py printed "p." without a page). CSL "Sorting":
