@@ -35,3 +35,21 @@ def test_pages(span: str, expected: str | None) -> None:
 ])
 def test_number(span: str, expected: str | None) -> None:
     assert fields.number(span) == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("Presented at SC '20", "2020"),
+        ("ICDE'20.", "2020"),
+        ("FC’22", "2022"),
+        ("PPoPP '19 (pdf, bib)", "2019"),
+        ("FHPC '98", "1998"),  # later than next year: the last century
+        ("rock 'n' roll", None),
+        ("the '90s", None),  # a decade, no venue
+        ("Doe's '20s", None),
+        ("CVPR 2019", None),  # a full year is year()'s
+    ],
+)
+def test_venue_year(span: str, expected: str | None) -> None:
+    assert fields.venue_year(span, 2026) == expected

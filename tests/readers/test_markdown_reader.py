@@ -301,3 +301,25 @@ def test_section_headings_imply_the_type_of_items_that_do_not_show_it() -> None:
     entries = by_title(TYPED_BY_HEADINGS)
     assert entries["Instituições e rios: um estudo de caso"].type == "phdthesis"
     assert entries["Instituições e rios: um estudo de caso"].get("school") == "Universidade Exemplo"
+
+
+def test_heading_per_paper_with_a_short_venue_year_and_no_authors() -> None:
+    # a project page: each paper is a heading, a line "Presented at VENUE 'YY (pdf, bib)"
+    # and a paragraph about it; the project is the implied author
+    doc = """# Papers
+
+## Lazy Arrays for Stream Fusion
+
+Presented at [IFL '21](https://example.org/ifl21) ([pdf](papers/ifl21.pdf), [bib](papers/ifl21.bib))
+
+We describe how lazy arrays let the compiler fuse streams. This paper is an
+extended version of a workshop talk.
+
+## Region Inference for a Small Language
+
+Presented at [TFP '19](https://example.org/tfp19) ([pdf](papers/tfp19.pdf), [bib](papers/tfp19.bib))
+
+This paper shows that regions can be inferred for a small language.
+"""
+    got = [(e.get("title"), e.get("year"), e.get("author")) for e in reader.read(doc)]
+    assert got == [("Lazy Arrays for Stream Fusion", "2021", None), ("Region Inference for a Small Language", "2019", None)]

@@ -42,6 +42,7 @@ from ..latex import escape
 from ..dates import MONTH_MACROS, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
 from .authors import AuthorList, annotation, scan_authors
+from .fields import venue_year
 from .sections import entry_type as section_entry_type
 from .segment import Segment
 from .venues import is_publisher, lookup, venue_type
@@ -1485,6 +1486,8 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         m = _YEAR_RE.search(rest)
         if m:
             work.year = m.group(0)[:4]
+        else:  # "Presented at PPOPP '19", "ICDE'20.": the venue's own short year
+            work.year = venue_year(rest) or ""
     if not work.year:
         for heading in reversed(work.headings):
             hm = _YEAR_HEADING.fullmatch(heading)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["year", "month", "pages", "number"]
+__all__ = ["year", "venue_year", "month", "pages", "number"]
 
 _YEAR = re.compile(r"(?<![\w/.\-])(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)")
 _MONTH = re.compile(
@@ -31,6 +31,25 @@ def year(span: str) -> str | None:
     "(2020a)" -> "2020"; page numbers and DOIs are no years."""
     m = _YEAR.search(span)
     return m.group(1) if m else None
+
+
+#: a venue acronym with an apostrophe and two digits: "SC '20", "ICDE'20", "FC’22", "PPoPP '19"
+_VENUE_YEAR = re.compile(r"\b[A-Z][A-Za-z]{0,12}[A-Z]\s?['’‘](\d\d)(?![\w'’])")
+
+
+def venue_year(span: str, this_year: int | None = None) -> str | None:
+    """The year of a venue written with its short year ("SC '20" -> "2020", "FHPC '98"
+    -> "1998"): a year up to next year's is this century's, a later one the last
+    century's. None when no such venue is shown."""
+    m = _VENUE_YEAR.search(span)
+    if not m:
+        return None
+    if this_year is None:
+        import datetime
+
+        this_year = datetime.date.today().year
+    short = int(m.group(1))
+    return str(2000 + short if 2000 + short <= this_year + 1 else 1900 + short)
 
 
 def month(span: str) -> str | None:
