@@ -77,3 +77,9 @@ def test_no_break_spaces_reach_csl_in_values_and_literal_names() -> None:
     item = entry_to_csl(entry)
     assert item["author"] == [{"literal": "Centre\u00a0for History"}]
     assert item["title"] == "Vol.\u00a02 of\u00a0Works"
+
+
+def test_a_protected_phrase_starting_with_a_macro_stays_protected() -> None:
+    # {\"o} is one letter; {\TeX and SGML: a recipe} is a phrase whose case the author fixed
+    assert value_to_csl(r"{\TeX and SGML: a recipe}") == '<span class="nocase">\\TeX and SGML: a recipe</span>'
+    assert value_to_csl(r"M{\"u}ller {\v{S}}koda {\ss}") == "Müller Škoda ß"

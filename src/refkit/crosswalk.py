@@ -431,6 +431,11 @@ def _needs_nocase(text: str) -> bool:
     return any(w[:1].isalpha() and not any(c.isupper() for c in w) for w in re.findall(r"[^\s\-/]+", text))
 
 
+#: a brace group that is one letter made by a macro ({\"o}, {\'{e}}, {\ss}, {\TeX}),
+#: not a protected phrase that starts with one ({\TeX and SGML})
+_ACCENT_GROUP = re.compile(r"\\(?:[a-zA-Z]+|[^a-zA-Z\s])\s*(?:\{[^{}]*\}|[^\s{}\\])?")
+
+
 def value_to_csl(value: str, markup: bool = True) -> str:
     """Unicode text for BibTeX value text; with ``markup``, protective braces
     that matter become nocase spans and \\textit/\\textbf … become HTML-like tags
@@ -473,7 +478,7 @@ def value_to_csl(value: str, markup: bool = True) -> str:
                 buf.append(value[i:])
                 break
             inner_raw = value[i + 1:end]
-            if inner_raw.startswith("\\") and not re.match(r"\\(textit|emph|textbf|textsc|textsuperscript|textsubscript|textnormal)\b", inner_raw):
+            if _ACCENT_GROUP.fullmatch(inner_raw) and not re.match(r"\\(textit|emph|textbf|textsc|textsuperscript|textsubscript|textnormal)\b", inner_raw):
                 buf.append(value[i:end + 1])  # {\"o} and friends: an accented letter
                 i = end + 1
                 continue
