@@ -197,3 +197,17 @@ def test_is_published_keeps_a_paper_listed_under_another_heading(segment: Segmen
 )
 def test_entry_type_a_heading_implies(headings: tuple[str, ...], kind: str | None) -> None:
     assert entry_type(headings) == kind
+
+
+def test_item_word_prefilter_answers_as_the_full_pattern() -> None:
+    """The token look-up in front of the item-word alternation never changes its answer."""
+    from refkit.extraction.sections import _item_words, _patterns
+
+    pieces = ["invited talk at", "talk", "poster", "posters", "co-organizer", "for the panel", "panel", "in:", "in", "pp.",
+              "proc.", "口頭発表", "keynotes", "vortrag", "ordinary", "words", "2019", ",", "“quoted”", "de", "annual meeting"]
+    import itertools
+
+    for a, b in itertools.product(pieces, repeat=2):
+        text = f"{a} {b}, x"
+        for name in ("talk_items", "paper_items"):
+            assert _item_words(name).search(text) == bool(_patterns()[name].search(text)), (name, text)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -73,6 +74,40 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     return {name: _pattern(words) for name, words in data.items() if isinstance(words, list) and not name.startswith("_")}
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _ItemWords:
+    """A word list searched in item text (long, one per item of a page): a set
+    look-up of each entry's longest token (or a substring, for scripts without
+    spaces, or a prefix) rules most items out before the alternation runs, which
+    tries every entry at every word start."""
+
+    keys: frozenset[str]
+    prefixes: tuple[str, ...]
+    spaceless: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def search(self, text: str) -> bool:
+        """Does lower-cased ``text`` hold one of the words?"""
+        if not any(word in text for word in self.spaceless):
+            tokens = set(_TOKEN.findall(text))
+            if self.keys.isdisjoint(tokens) and not any(t.startswith(self.prefixes) for t in tokens):
+                return False
+        return self.pattern.search(text) is not None
+
+
+@lru_cache(maxsize=4)
+def _item_words(name: str) -> _ItemWords:
+    words = [w.lower() for w in json.loads(_DATA.read_text(encoding="utf-8"))[name]]
+    spaceless = tuple(w for w in words if _SPACELESS.search(w))
+    prefixes = tuple(w[:-1] for w in words if w.endswith("*") and w not in spaceless)
+    keys = frozenset(max(_TOKEN.findall(w), key=len) for w in words
+                     if w not in spaceless and not w.endswith("*") and _TOKEN.search(w))
+    return _ItemWords(keys, prefixes, spaceless, _patterns()[name])
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +213,7 @@ def _printed(segment: Segment) -> bool:
     """Does the item show something only a printed publication has: a proceedings or
     journal word, pages, a volume or issue, an ISBN, a DOI or arXiv id?"""
     text = segment.text
-    return bool(_patterns()["paper_items"].search(text.lower()) or _PRINTED.search(text)) or _identified(segment)
+    return bool(_item_words("paper_items").search(text.lower()) or _PRINTED.search(text)) or _identified(segment)
 
 
 def _own_words(segment: Segment) -> str:
@@ -189,16 +224,17 @@ def _own_words(segment: Segment) -> str:
 
 
 @lru_cache(maxsize=1)
-def _day_date() -> re.Pattern[str]:
+def _day_date() -> _ItemWords:
     """A date to the day ("May 2, 2019", "January 2--5", "12 mars", "3 de junio"),
     month names from the lexicon (``data/lexicon/months.txt``)."""
     lexicon = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "months.txt"
     words = sorted({w for line in lexicon.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
                     for w in line.split()}, key=len, reverse=True)
     month = "(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"
-    return re.compile(
+    pattern = re.compile(
         rf"(?<!\w){month}\.?\s\d{{1,2}}(?!\d)|(?<!\d)\d{{1,2}}(?:\s?[-–]{{1,2}}\s?\d{{1,2}})?\.?\s(?:de\s)?{month}", re.I
     )
+    return _ItemWords(frozenset(words), (), (), pattern)
 
 
 def is_talk(segment: Segment, dated: bool = False) -> bool:
@@ -208,7 +244,7 @@ def is_talk(segment: Segment, dated: bool = False) -> bool:
     ("January 4, 2018": when a talk was given; a paper is dated by its year) also
     says so."""
     words = _own_words(segment)[:2000]
-    if not _patterns()["talk_items"].search(words) and not (dated and _day_date().search(words)):
+    if not _item_words("talk_items").search(words) and not (dated and _day_date().search(words)):
         return False
     return not _printed(segment)
 
@@ -241,4 +277,4 @@ def is_published(segment: Segment) -> bool:
     text = segment.text
     if len(text) > 3000 or not _JOURNAL_WORDS.search(text) or not has_names(text) or not _identified(segment):
         return False
-    return not _patterns()["talk_items"].search(_own_words(segment)[:2000])
+    return not _item_words("talk_items").search(_own_words(segment)[:2000])
