@@ -77,6 +77,9 @@ RULES: dict[str, Rule] = {r.code: r for r in (
     Rule("RK192", "markup-not-rendered", "part of a document's markup could not be rendered",
          "A macro expansion over its budget or nesting too deep: the text it would give is missing.",
          severity="warning"),
+    Rule("RK193", "include-not-read", "a file a LaTeX document includes could not be read",
+         "Missing, outside the input's folder, including itself or over a bound (depth, count, size): "
+         "its content is missing.", severity="warning"),
     Rule("RK201", "duplicate-key", "two entries have the same citation key",
          "BibTeX uses the first and warns; biber and pandoc may use either; citations point at the wrong work."),
     Rule("RK202", "key-case-clash", "two citation keys differ only by case",

@@ -209,3 +209,51 @@ def test_humanities_cv_talks_in_a_mixed_section_and_a_paper_in_the_software_sect
         "tidyexample: Tidy Example Data for Historians",
     ]
     assert entries.entries[1].get("doi") == "10.1234/joes.00077"
+
+
+def _write(folder, name: str, text: str):  # type: ignore[no-untyped-def]
+    target = folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_included_files_are_read_beside_the_input_with_their_own_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # a CV whose publications live in \input'ed and \subfile'd files of its folder
+    main = _write(tmp_path / "cv", "cv.tex", "\\documentclass{article}\n\\begin{document}\n"
+                  "% \\input{old}\n\\input{parts/pubs}\n\\input{missing}\n\\end{document}\n")
+    _write(tmp_path / "cv", "old.tex", "\\section*{Publications}\\item A. Old. Never read. J. Old, 1:1, 2001.\n")
+    _write(tmp_path / "cv", "parts/pubs.tex", "\\section*{Publications}\n\\begin{enumerate}\n"
+           "\\item N.~Okafor and L.~Ibarra. Tidal channels as sediment traps. \\emph{Coastal Dynamics}, 7:1--9, 2019.\n"
+           "\\subfile{more}\n\\end{enumerate}\n")
+    _write(tmp_path / "cv", "parts/more.tex", "\\documentclass[../cv.tex]{subfiles}\n\\begin{document}\n\n"
+           "\\item N.~Okafor. Sand bars at river mouths. \\emph{Coastal Dynamics}, 4:9--12, 2016.\n\\end{document}\n")
+    library = reader.read(main.read_text(), path=str(main))
+    assert [(e.get("title"), e.origin.location.path, e.origin.location.line) for e in library.entries] == [
+        ("Tidal channels as sediment traps", str(tmp_path / "cv" / "parts" / "pubs.tex"), 3),
+        ("Sand bars at river mouths", str(tmp_path / "cv" / "parts" / "more.tex"), 4),
+    ]
+    assert [(p.code, p.location.path, p.location.line) for p in library.problems] == [("RK193", str(main), 5)]
+    assert "missing" in library.problems[0].message
+    # the text alone when asked, or when there is no file to read beside
+    assert len(reader.read(main.read_text(), path=str(main), includes=False)) == 0
+    assert len(reader.read(main.read_text(), path=None)) == 0
+
+
+def test_includes_never_leave_the_input_folder_and_are_bounded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    paper = "\\item N.~Okafor. A title of a paper. \\emph{Coastal Dynamics}, 4:9--12, 2016.\n"
+    _write(tmp_path, "secret.tex", paper)
+    folder = tmp_path / "cv"
+    _write(folder, "loop.tex", "\\input{loop}\n")
+    for depth in range(8):  # a chain deeper than the bound
+        _write(folder, f"d{depth}.tex", f"\\input{{d{depth + 1}}}\n")
+    _write(folder, "d8.tex", paper)
+    main = _write(folder, "cv.tex", f"\\begin{{enumerate}}\n\\input{{../secret}}\n\\input{{{tmp_path / 'secret.tex'}}}\n\\input{{loop}}\n"
+                  "\\input{d0}\n\\input{link}\n\\end{enumerate}\n")
+    (folder / "link.tex").symlink_to(tmp_path / "secret.tex")
+    library = reader.read(main.read_text(), path=str(main))
+    assert len(library) == 0
+    messages = [(p.location.path.rsplit("/", 1)[-1], p.location.line, p.message) for p in library.problems if p.code == "RK193"]
+    assert [(name, line) for name, line, _ in messages if "outside" in _] == [("cv.tex", 2), ("cv.tex", 3), ("cv.tex", 6)]
+    assert any(name == "loop.tex" and "itself" in m for name, _, m in messages)
+    assert any("deeper" in m for _, _, m in messages)
