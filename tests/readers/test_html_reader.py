@@ -521,3 +521,14 @@ Field Notes 9 (2020) 3<br>Cited by 1</p>
     assert [e.get("title") for e in entries] == ["Counting lichens on granite walls", "Moss cover after a dry summer"]
     assert [[n.family for n in e.names()] for e in entries] == [["Moss", "Reed"], ["Reed", "Moss", "Fern"]]
     assert all("Cited" not in (e.get("journal") or "") for e in entries)
+
+
+def test_items_under_no_telling_heading_are_weighed_by_the_shared_evidence() -> None:
+    # Vancouver names ("Okafor MA") and a DOI in the text count, as evidence.py reads them
+    # for every reader; a bio line with a year and commas does not make a citation
+    from refkit.extraction.segment import Segment, Span
+
+    cited = Segment((Span("Okafor MA, Brandt L. Soil carbon under grazing. Rangel Ecol 2019;4:1-9. doi:10.1234/re.2019.7"),))
+    assert html.looks_like_citation(cited)
+    bio = Segment((Span("Born in Lagos, raised in Leeds, moved to Lyon in 2019 with two cats."),))
+    assert not html.looks_like_citation(bio)

@@ -42,7 +42,7 @@ _NAMES = re.compile(
 )
 _VENUE_WORDS = re.compile(
     r"\b(?:proceedings|proc\.|journal|conference|conf\.|transactions|trans\.|letters|review|symposium|workshop|"
-    r"arxiv|preprint|press|university|thesis|dissertation|annals|bulletin|advances|acta|ieee|acm|"
+    r"arxiv|preprint|press|university|thesis|dissertation|nature|science|physical|annals|bulletin|advances|acta|ieee|acm|"
     r"springer|elsevier|vol\.|volume|pp\.|pages|in: |(?-i:[A-Z]{3,})(?:\s+|\s*')\d{2,4}\b)",
     re.I,
 )

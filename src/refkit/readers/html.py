@@ -31,7 +31,7 @@ from ..errors import ConfigError, InputError
 from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
 from ..extraction.confidence import Segmentation, assess
-from ..extraction.evidence import is_note
+from ..extraction.evidence import is_note, segment_evidence
 from ..extraction.guard import read_item
 from ..extraction.sections import is_published, talk_items
 from ..extraction.segment import Link, Segment
@@ -163,12 +163,6 @@ _NEWSY = re.compile(
     r"is accepted|are accepted|got accepted|won|serve as|serving as|organiz)\b",
     re.I,
 )
-_VENUEISH = re.compile(
-    r"\b(?:proceedings|proc\.|journal|conference|conf\.|transactions|trans\.|letters|review|symposium|workshop|"
-    r"arxiv|preprint|press|university|thesis|nature|science|annals|bulletin|advances|acta|physical|ieee|acm|"
-    r"springer|elsevier|vol\.|volume|pp\.|pages|in: |(?-i:[A-Z]{3,})(?:\s+|\s*')\d{2,4}\b)",
-    re.I,
-)
 
 
 #: notes around publication lists, never entries themselves
@@ -219,19 +213,8 @@ def looks_like_citation(segment: Segment, minimum: int = 3) -> bool:
         return False
     if _NEWSY.search(text[:200]):
         return False
-    score = 0
-    if re.search(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)", text):
-        score += 1
-    if text.count(",") >= 2:
-        score += 1
-    if any((s.italic or s.bold or s.link) and len(s.text.split()) >= 3 for s in segment.spans) or re.search(r"[\"“][^\"”]{10,}[\"”]", text):
-        score += 1
-    if _VENUEISH.search(text):
-        score += 1
-    if any(ids.parse_arxiv(l.url) or ids.doi_from_url(l.url) for l in segment.links if "arxiv" in l.url.lower() or "doi" in l.url.lower()):
-        score += 1
-    if re.search(r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+|\b[A-Z][a-z]+,\s[A-Z]\.", text):
-        score += 1
+    # the evidence every reader's items are weighed by (evidence.py), and a comma-separated run
+    score = segment_evidence(segment).score + (text.count(",") >= 2)
     return score >= minimum
 
 
