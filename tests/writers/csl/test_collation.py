@@ -29,3 +29,14 @@ def test_keys_equal_but_for_case_keep_the_citation_order(tmp_path: Path) -> None
     )
     items = [{"id": f"i{v}", "type": "book", "title": t, "volume": v} for t, v in (("Editorial comments", "1"), ("Editorial Comments", "2"), ("editorial comments", "3"))]
     assert [t for _, t in refkit.render(read_csl(json.dumps(items)), style=str(style))] == ["Editorial comments 1", "Editorial Comments 2", "editorial comments 3"]
+
+
+def test_letters_without_decomposition_sort_with_their_base_letter() -> None:
+    names = ["Lyons", "Løfstedt", "Lohani", "Łukasz", "Lukas"]
+    assert sorted(names, key=collate) == ["Løfstedt", "Lohani", "Lukas", "Łukasz", "Lyons"]
+
+
+def test_spaces_sort_first_but_no_break_spaces_are_ignored() -> None:
+    # as citeproc-js orders titles: "TUG 2002" < "TUG membership" < "TUG2000" < "TUG\u00a02001"
+    titles = ["TUG\u00a02001 c", "TUG2000The", "TUG membership", "TUG 2002 b", "\u00a0macro index", "Abstracts", "zebra"]
+    assert sorted(titles, key=collate) == ["Abstracts", "\u00a0macro index", "TUG 2002 b", "TUG membership", "TUG2000The", "TUG\u00a02001 c", "zebra"]

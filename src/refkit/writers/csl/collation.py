@@ -10,6 +10,10 @@ __all__ = ["collate"]
 
 
 _DIGITS = re.compile(r"[0-9]+")
+#: letters Unicode does not decompose that collation sorts with a base letter
+#: ("Løfstedt" with "Lofstedt", before "Lohani"; "Łukasz" with "Lukasz")
+_BASE_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H", "ı": "i", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "þ": "th", "Þ": "TH"})
+_OTHER_SPACE = re.compile(r"[^\S \t\n\r\f\v]")
 
 
 def _padded(m: re.Match[str]) -> str:
@@ -22,8 +26,15 @@ def collate(value: Any) -> str:
     """A sort key close to the Unicode Collation Algorithm's primary level as
     citeproc-js applies it (``localeCompare`` with base sensitivity, numeric):
     accents and case ignored (Bäck sorts with Back, before Butov), markup
-    ignored, numbers inside compared as numbers ("vol. 6" before "vol. 13")."""
-    text = " ".join(re.sub(r"<[^>]+>", "", str(value)).split())
+    ignored, numbers inside compared as numbers ("vol. 6" before "vol. 13");
+    spaces sort first, but spaces other than the ASCII ones (no-break, thin)
+    are ignored and spaces at either end dropped, as citeproc-js orders
+    ("TUG\u00a02001" after "TUG2000", "\u00a0macro" under M)."""
+    text = re.sub(r"<[^>]+>", "", str(value)).strip()
+    if not text.isascii():
+        # other spaces (no-break, thin, six-per-em …) are ignored like punctuation
+        text = _OTHER_SPACE.sub("", text).translate(_BASE_LETTERS)
+    text = " ".join(text.split())
     if any(c.isdigit() for c in text):
         text = _DIGITS.sub(_padded, text)
     decomposed = unicodedata.normalize("NFKD", text)
