@@ -476,3 +476,20 @@ def test_abbreviated_journal_after_the_names(text: str, authors: list[str], jour
     e = parse(text)
     assert fam(e) == authors
     assert e.get("title") == "Heat flow in thin films" and e.get("journal") == journal
+
+
+# ---- a bold or italic run after "Title, " is the venue -------------------------------------------
+@pytest.mark.parametrize("style", ["bold", "italic"])
+def test_styled_venue_after_the_title_comma(style: str) -> None:
+    e = parse_segment(seg(Span("Ana Ortiz, Kai Brandt. Heat flow in thin films of rare alloys, "),
+                          Span("Thermal Letters", **{style: True}), Span(", 2023. (SCI:Q1, Top, IF:7.254)")), source="md")
+    assert e is not None
+    assert fam(e) == ["Ortiz", "Brandt"]
+    assert e.get("title") == "Heat flow in thin films of rare alloys"
+    assert e.get("journal") == "Thermal Letters" and e.get("year") == "2023"
+
+
+@pytest.mark.parametrize("tag", ["SCI:Q2", "SCI Q2", "JCR: Q1", "JCR-Q3", "SCIE：Q4"])
+def test_ranking_tags_with_a_colon(tag: str) -> None:
+    e = parse(f"Ana Ortiz, Kai Brandt. Heat flow in thin films. Journal of Heat 12, 2021 ({tag}, IF: 3.1)")
+    assert e.get("journal") == "Journal of Heat" and e.get("title") == "Heat flow in thin films"

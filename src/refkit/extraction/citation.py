@@ -105,7 +105,7 @@ _TITLE_WORD_STATES = re.compile(r"soumis|enviado|submetido|sottoposto|aceptado|a
 _REVISION = re.compile(r"\b(?:accept(?:ed)?\s+with\s+(?:minor|major)\s+revisions?|(?:minor|major)\s+revisions?|revise\s+and\s+resubmit|conditionally\s+accepted)\b", re.I)
 
 _TAG = (
-    r"(?:CCF[\s-]?(?:[ABC]|None)|CORE[\s-]?(?:A\*|[ABC])|SCIE?(?:[\s-]*Q[1-4])?|SSCI|EI|JCR[\s-]*Q[1-4]|Q[1-4]|"
+    r"(?:CCF[\s-]?(?:[ABC]|None)|CORE[\s-]?(?:A\*|[ABC])|SCIE?(?:[\s:：-]*Q[1-4])?|SSCI|EI|JCR[\s:：-]*Q[1-4]|Q[1-4]|"
     r"(?:CAS|中科院)[\s-]*(?:Q|zone|区)?\s*[1-4]\s*区?|IF\s*[=:：]?\s*\d+(?:\.\d+)?|impact\s+factor\s*[=:：]?\s*\d+(?:\.\d+)?|"
     r"h5-index\s*[=:：]?\s*\d+|top(?:\s+conference|\s+journal|\s+\d+%?)?|oral(?:\s+presentation)?|spotlight(?:\s+presentation)?|"
     r"poster(?:\s+presentation)?|highlights?|contributed\s+talk|invited(?:\s+talk|\s+paper)?|long(?:\s+paper)?|short(?:\s+paper)?|"
@@ -117,7 +117,7 @@ _TAG = (
 _TAG_RE = re.compile(rf"^\s*{_TAG}\s*$", re.I)
 _AWARD_RE = re.compile(r"award|prize|honou?rable\s+mention|runner[\s-]up|best\s|outstanding|distinguished", re.I)
 _BARE_TAG = re.compile(
-    r"(?<![\w-])(?:CCF[\s-][ABC]|IF\s*[=:：]\s*\d+(?:\.\d+)?|JCR[\s-]*Q[1-4]|SCIE?[\s-]*Q[1-4]|CORE[\s-]A\*?|"
+    r"(?<![\w-])(?:CCF[\s-][ABC]|IF\s*[=:：]\s*\d+(?:\.\d+)?|JCR[\s:：-]*Q[1-4]|SCIE?[\s:：-]*Q[1-4]|CORE[\s-]A\*?|"
     r"impact\s+factor\s*[=:：]?\s*\d+(?:\.\d+)?|cited\s+by\s+\d+|\d+\s+citations)(?![\w-])",
     re.I,
 )
@@ -1017,7 +1017,8 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
         run = _strip_range(text, start, j)
         if len(text[run[0]:run[1]].split()) >= 2 and text[j:end].strip(" .,;:"):
             return run, j
-    first_italic = next((j for j in range(start, end) if work.italic[j] and text[j].strip()), None)
+    # the first italic or bold run after "Title, ": the venue ("…, **Optics Express**, 2023")
+    first_italic = next((j for j in range(start, end) if (work.italic[j] or work.bold[j]) and text[j].strip()), None)
     if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
         if _PUNCT_BEFORE_VENUE.search(text[start:first_italic]) or _TRAILING_IN.search(text[start:first_italic]):
             return _strip_range(text, start, first_italic), first_italic
