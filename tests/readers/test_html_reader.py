@@ -532,3 +532,13 @@ def test_items_under_no_telling_heading_are_weighed_by_the_shared_evidence() -> 
     assert html.looks_like_citation(cited)
     bio = Segment((Span("Born in Lagos, raised in Leeds, moved to Lyon in 2019 with two cats."),))
     assert not html.looks_like_citation(bio)
+
+
+def test_a_bracketed_link_group_with_a_short_label_leaves_the_citation() -> None:
+    page = """<html><body><h2>Publications</h2><ul>
+<li>N. Okafor and L. Ibarra, <i>Tidal channels as sediment traps</i>, Coastal Dynamics <b>7</b> (2019) 1-9 [Code at <a href="https://github.com/okafor/tidal">github</a>]</li>
+<li>P. Vance, <i>Sand bars at river mouths</i>, Estuarine Letters <b>4</b> (2016) 9-12 (Slides: <a href="https://example.org/sandbars.pdf">pdf</a>)</li>
+</ul></body></html>"""
+    entries = html.read(page).entries
+    assert [(e.get("title"), e.get("journal")) for e in entries] == [
+        ("Tidal channels as sediment traps", "Coastal Dynamics"), ("Sand bars at river mouths", "Estuarine Letters")]

@@ -327,9 +327,14 @@ def _trim_link_tail(line: list[Span]) -> list[Span]:
     out = line[:n]
     last = out[-1]
     if not last.link:
-        text = _TRAILING_LINK_SEP.sub("", last.text)
+        text = _TRAILING_LINK_SEP.sub("", _open_label.sub("", last.text))
         out[-1] = Span(text, last.bold, last.italic, last.sup, last.link, last.css)
     return out
+
+
+#: the opening of a bracketed link group with a short label before its links, at the end of
+#: the text before them: "… 2007 [Code at" (github)"]", "… (Slides:" (pdf)")"
+_open_label = re.compile(r"[\[(][ \t]*[A-Za-z][A-Za-z \t]{0,23}:?[ \t]*$")
 
 
 _LEADING_LINK_SEP = re.compile(r"^[\s\])|/·•,;:–—-]+")
