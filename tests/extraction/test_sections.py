@@ -10,6 +10,7 @@ from refkit.extraction.sections import (
     MIXED,
     classify_heading,
     entry_type,
+    is_patent,
     is_published,
     is_talk,
     section_kind,
@@ -211,3 +212,24 @@ def test_item_word_prefilter_answers_as_the_full_pattern() -> None:
         text = f"{a} {b}, x"
         for name in ("talk_items", "paper_items"):
             assert _item_words(name).search(text) == bool(_patterns()[name].search(text)), (name, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "patent"),
+    [
+        ("J. Roe and A. Poe, Method for counting rivers, US Patent 10,123,456 B2, 2019.", True),
+        ("罗杰, 普安. 一种河流计数装置, 发明专利, 2021.05.07, ZL202021064109.9.", True),
+        ("J. Roe. Système de mesure. Brevet EP1234567A1, 2018.", True),
+        # a number without a patent word, a patent word without a number: papers
+        ("J. Roe. Counting rivers. Example Letters, US 1234567 (2019).", False),
+        ("J. Roe. Patent citations and river science. Example Letters 4, 12-19 (2020).", False),
+    ],
+)
+def test_is_patent(text: str, patent: bool) -> None:
+    assert bool(is_patent(item(Span(text)))) is patent
+
+
+def test_patents_listed_among_papers_are_not_entries() -> None:
+    paper = item(Span("J. Roe and A. Poe. Counting rivers. Example Letters 4, 12-19 (2020)."))
+    patent = item(Span("J. Roe and A. Poe, Method for counting rivers, US Patent 10,123,456 B2, 2019."))
+    assert talk_items([("pub", paper), ("pub", patent), (None, patent)]) == {1, 2}

@@ -323,3 +323,14 @@ This paper shows that regions can be inferred for a small language.
 """
     got = [(e.get("title"), e.get("year"), e.get("author")) for e in reader.read(doc)]
     assert got == [("Lazy Arrays for Stream Fusion", "2021", None), ("Region Inference for a Small Language", "2019", None)]
+
+
+PAPERS_AND_PATENTS = """## Publications and Patents
+
+1. J. Roe and A. Poe. Counting rivers with sound. *Example Letters* 4, 12-19 (2020).
+2. J. Roe and A. Poe. Method and device for counting rivers. US Patent 10,123,456 B2, 2019.
+"""
+
+
+def test_a_patent_listed_among_papers_is_not_an_entry() -> None:
+    assert list(by_title(PAPERS_AND_PATENTS)) == ["Counting rivers with sound"]

@@ -40,7 +40,7 @@ from .. import ids
 from .evidence import has_names
 from .segment import Segment
 
-__all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "talk_items", "is_published", "KINDS", "MIXED"]
+__all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "is_patent", "talk_items", "is_published", "KINDS", "MIXED"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sections.json"
 
@@ -249,16 +249,33 @@ def is_talk(segment: Segment, dated: bool = False) -> bool:
     return not _printed(segment)
 
 
+#: a patent or application number: "US 10,123,456 B2", "EP1234567A1", "CN202010492593.3", "ZL 2019 1 0123456.7",
+#: "WO2019/123456", "JP 2020-123456 A"
+_PATENT_NUMBER = re.compile(
+    r"\b(?:US|EP|WO|CN|ZL|JP|KR|DE|GB|FR|CA|AU|RU)\s?(?i:pat(?:ent)?\.?\s?(?:no\.?\s?)?)?(?:\d{4}[/-]|\d{4}\s\d\s)?"
+    r"(?:\d{6,13}|\d{1,3}(?:,\d{3}){2})(?:\.\d)?(?:\s?[ABCUY]\d?)?(?!\d)"
+)
+
+
+def is_patent(segment: Segment) -> bool:
+    """An item that names a patent and gives its number ("US Patent 10,123,456 B2",
+    "发明专利, ZL202021064109.9"): not a publication, even in a list of papers."""
+    text = segment.text
+    return _PATENT_NUMBER.search(text) is not None and _item_words("patent_items").search(text.lower())
+
+
 def talk_items(items: Sequence[tuple[str | None, Segment]]) -> set[int]:
-    """The indices of the talks among a document's items, given as (section, segment)
-    in document order: under a mixed heading every item that :func:`is_talk` (a date
+    """The indices of the talks (and patents: :func:`is_patent`) among a document's
+    items, given as (section, segment) in document order: under a mixed heading every item that :func:`is_talk` (a date
     to the day counting as a talk's); under
     no telling heading a talk among items (same headings) that are mostly talks, so a
     paper noting "oral presentation" among papers under a year heading stays."""
     found: set[int] = set()
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, (section, segment) in enumerate(items):
-        if section == MIXED and is_talk(segment, dated=True):
+        if section != "other" and is_patent(segment):
+            found.add(i)
+        elif section == MIXED and is_talk(segment, dated=True):
             found.add(i)
         elif section is None:
             groups.setdefault(segment.headings, []).append(i)
