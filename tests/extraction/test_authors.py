@@ -32,6 +32,9 @@ def families(text: str) -> list[str]:
         ("Brandt, Jutta/Okafor, Nnamdi/Lind, Per", ["Brandt", "Okafor", "Lind"]),
         ("Brandt, Jutta u.a.", ["Brandt", "others"]),
         ("J. Brandt / N. Okafor", ["Brandt", "Okafor"]),
+        # many initials are one name; the last initial's dot left out
+        ("Ana Ortiz and Paulo A. C. P. L. F. de Sousa", ["Ortiz", "Sousa"]),
+        ("Ortiz, A.B., K. Brandt, & N.P Okafor", ["Ortiz", "Brandt", "Okafor"]),
     ],
 )
 def test_name_list_shapes(text: str, expected: list[str]) -> None:

@@ -493,3 +493,9 @@ def test_styled_venue_after_the_title_comma(style: str) -> None:
 def test_ranking_tags_with_a_colon(tag: str) -> None:
     e = parse(f"Ana Ortiz, Kai Brandt. Heat flow in thin films. Journal of Heat 12, 2021 ({tag}, IF: 3.1)")
     assert e.get("journal") == "Journal of Heat" and e.get("title") == "Heat flow in thin films"
+
+
+def test_title_with_one_coauthor() -> None:
+    e = parse("Ripples at the close of trading, with Dermot Okafor, 2021")
+    assert e.get("title") == "Ripples at the close of trading"
+    assert fam(e) == ["Okafor"] and e.get("year") == "2021"

@@ -51,7 +51,7 @@ _LEADING_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\.\s\.\s\.)(?=\s)")
 _ELLIPSIS = re.compile(r"…|\.\.\.|\.\s\.\s\.")
 _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af·・]{2,6}$")
 _INI = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]|Ch|Th|Ph|Sh|Zh|Kh|Wm|Yu|Ya|Ju|Yo)"  # initials, with the digraphs of transliterated names
-_INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?)$")
+_INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?|(?:[A-Z]\.)+[A-Z])$")  # "N.P": the last dot left out
 _CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
 # Linear time: a match starts only where white space starts ((?<!\s)), and no
@@ -174,9 +174,11 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         family_part, _, given_part = text.partition(",")
         return _inverted(family_part.strip(), given_part.strip(), roles)
     tokens = _DOT_BEFORE_WORD.sub(" ", text).split()
-    if not 1 <= len(tokens) <= 5:
+    if not 1 <= len(tokens) <= 9:
         return None
     kinds = [_token_kind(t) for t in tokens]
+    if sum(k != "initial" for k in kinds) > 5:
+        return None  # many initials are one name ("André C. P. L. F. de Carvalho"), many words are not
     if "bad" in kinds:
         return None
     words = [t for t, k in zip(tokens, kinds) if k == "word"]
@@ -221,7 +223,7 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     if not given_tokens:
         return None
     confidence = 1.0 if any(k in ("initial", "caps") for k in kinds) or suffix else 0.7
-    if len(tokens) > 4:
+    if sum(k != "initial" for k in kinds) > 4:
         confidence = min(confidence, 0.5)
     if any(is_common_word(w) for w in words):
         confidence = min(confidence, 0.5)

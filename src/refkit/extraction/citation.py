@@ -806,7 +806,9 @@ def _assign(work: _Work) -> _Parts:
             start += wm.end()  # math CVs: "Title, with A. Smith and B. Doe, Journal …"
         listed = _without_journal_tail(text[start:te], scan_authors(text[start:te], work.bold[start:te]))
         people = [n for n in listed.names if not n.is_others]
-        if people and listed.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people)):
+        # "Title, with Dermot Okafor": the word "with" marks even one full name as the co-authors
+        marked = wm is not None and listed.confidence >= 0.7 and text[start + listed.end:te].lstrip(" .;:()")[:1] in ("", ",")
+        if people and (marked or listed.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people))):
             parts.title = _strip_range(text, ts, cut)
             parts.authors = listed
             parts.author_range = (start, start + listed.end)
