@@ -14,16 +14,38 @@ Vancouver — plus non-publication sections), read by refkit's text reader.
 Baselines in the same run: pybtex parsing the same entries written as BibTeX
 (the cost of reading the data when it is already structured) and a regex floor
 (splitting the document into items and finding years, nothing else).
+
+Real part (``--real N``, default 3): the N largest input documents of each real
+set found beside the checkout (``../extract-real/cases``, ``../extract-dev/cases``;
+never the held-out set), read as ``refkit convert`` reads them: entries/s and MB/s.
+
+Model part: loading the CRF field tagger (``refkit/data/tagger.crfsuite``) in a
+fresh interpreter, and tagging one item with it.
+
+Start-up part: ``refkit --version`` and ``refkit check small.bib`` in fresh
+interpreters (bytecode cached), wall and CPU time, and ``-X importtime``'s list of
+what they import: the CRF tagger, markdown-it and lxml must never be among them.
+
+Times are CPU seconds (``time.process_time``, best of ``--repeat``): steadier than
+wall time on a shared machine; start-up also shows wall time.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
+import resource
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ALFOLIO_ITEM = """<li><div class="row">
   <div class="col-sm-2 abbr"><abbr class="badge">MNRAS</abbr></div>
@@ -91,12 +113,13 @@ def build_page(megabytes: float) -> str:
 
 
 def _best_of(func: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """The least CPU time (process_time) of ``repeat`` runs, and the last result."""
     best, result = float("inf"), None
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start = time.process_time()
         result = func()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best, result
 
 
@@ -231,17 +254,164 @@ def bench_text(megabytes: float = 1.0, repeat: int = 3) -> dict[str, float]:
     return {"mb": size_mb, "entries": entries, "refkit_s": t_refkit, "pybtex_s": t_pybtex, "floor_s": t_floor, "peak_mb": peak}
 
 
+# ---- real documents -------------------------------------------------------------------------
+def _sets_beside() -> list[Path]:
+    """The real development sets beside the checkout (or beside the main checkout of a worktree)."""
+    found = []
+    for name in ("extract-real", "extract-dev"):  # never extract-heldout
+        for base in (ROOT.parent, ROOT.parent.parent, Path("/work")):
+            cases = base / name / "cases"
+            if cases.is_dir():
+                found.append(cases)
+                break
+    return found
+
+
+def bench_real(per_set: int = 3, repeat: int = 3) -> list[dict[str, object]]:
+    """Entries/s and MB/s of refkit reading the largest real documents of each set."""
+    from refkit.io import read_string
+    from refkit.fileio import read_text
+
+    rows: list[dict[str, object]] = []
+    sets = _sets_beside()
+    if not sets:
+        print("Real documents: no ../extract-real or ../extract-dev beside the checkout (skipped)")
+        return rows
+    print(f"Real documents: the {per_set} largest inputs of each set, read as refkit convert reads them")
+    for cases in sets:
+        inputs = [p for p in cases.glob("*/input.*") if p.is_file()]
+        for path in sorted(inputs, key=lambda p: -p.stat().st_size)[:per_set]:
+            text = read_text(str(path))
+            size_mb = len(text.encode("utf-8")) / 1e6
+            seconds, lib = _best_of(lambda: read_string(text, path=str(path)), repeat)
+            entries = len(lib.entries)  # type: ignore[attr-defined]
+            name = f"{cases.parent.name}/{path.parent.name}/{path.name}"
+            print(f"  {name:58s} {size_mb * 1000:7.0f} kB {entries:5d} entries {seconds:7.3f} s "
+                  f"{entries / seconds:8.0f} entries/s {size_mb / seconds:6.2f} MB/s")
+            rows.append({"document": name, "mb": size_mb, "entries": entries, "seconds": seconds})
+    return rows
+
+
+# ---- the CRF model ---------------------------------------------------------------------------
+_MODEL_SCRIPT = """
+import time
+t0 = time.perf_counter(); c0 = time.process_time()
+from refkit.extraction import tagging
+t1 = time.perf_counter(); c1 = time.process_time()
+model = tagging.load_model()
+t2 = time.perf_counter(); c2 = time.process_time()
+text = "A. Smith and B. Jones. A study of things. Journal of Examples, 12(3):45-67, 2020."
+tokens = tagging.tokenize(text)
+labels = tagging.tag(tokens, text)
+t3 = time.perf_counter(); c3 = time.process_time()
+print(tagging.model_path(), t1 - t0, c1 - c0, t2 - t1, c2 - c1, t3 - t2, c3 - c2, len(labels))
+"""
+
+
+def bench_model(repeat: int = 3) -> dict[str, float]:
+    """Load time of the CRF field tagger in a fresh interpreter (best of ``repeat``)."""
+    best: list[float] | None = None
+    path = ""
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", _MODEL_SCRIPT], capture_output=True, text=True, env=_ENV)
+        if out.returncode != 0:
+            print(f"CRF model: could not load ({out.stderr.strip().splitlines()[-1:]})")
+            return {}
+        fields = out.stdout.split()
+        path, numbers = fields[0], [float(x) for x in fields[1:7]]
+        best = numbers if best is None else [min(a, b) for a, b in zip(best, numbers)]
+    assert best is not None
+    size = os.path.getsize(path) / 1e6
+    print(f"CRF model: {Path(path).name} ({size:.2f} MB), fresh interpreter, best of {repeat}")
+    print(f"  import tagging module  {best[0] * 1000:7.1f} ms wall {best[1] * 1000:7.1f} ms CPU")
+    print(f"  load the model         {best[2] * 1000:7.1f} ms wall {best[3] * 1000:7.1f} ms CPU")
+    print(f"  tag the first item     {best[4] * 1000:7.1f} ms wall {best[5] * 1000:7.1f} ms CPU")
+    return {"model_mb": size, "import_s": best[1], "load_s": best[3], "first_tag_s": best[5]}
+
+
+# ---- CLI start-up ---------------------------------------------------------------------------
+#: bytecode cached as in an installed package (a temporary cache warmed by the first run)
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+_ENV["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="refkit-bench-pycache-")
+#: modules the fast commands must never import (the tagger, Markdown, HTML parsing)
+HEAVY = ("pycrfsuite", "refkit.extraction.tagging", "markdown_it", "lxml")
+SMALL_BIB = "@article{a,\n  author = {Doe, Jane},\n  title = {T},\n  journal = {J},\n  year = 2020,\n}\n"
+
+
+def _run(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall and CPU seconds of one child process, and its stderr."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    out = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_ENV)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if out.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {out.returncode}: {out.stderr[-500:]}")
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, out.stderr
+
+
+def _imports(stderr: str) -> dict[str, int]:
+    """Module -> cumulative import microseconds, from ``-X importtime`` output."""
+    found: dict[str, int] = {}
+    for line in stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _, cumulative, name = line[len("import time:"):].split("|", 2)
+            if cumulative.strip().isdigit():
+                found[name.strip()] = int(cumulative)
+    return found
+
+
+def bench_startup(repeat: int = 10) -> dict[str, float]:
+    """``refkit --version`` and ``refkit check small.bib`` start-up, and what they import."""
+    refkit = [sys.executable, "-m", "refkit"]
+    result: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "small.bib"
+        small.write_text(SMALL_BIB, encoding="utf-8")
+        commands = [("python -c pass", [sys.executable, "-c", "pass"]), ("refkit --version", refkit + ["--version"]),
+                    ("refkit check small.bib", refkit + ["check", str(small)])]
+        for _, cmd in commands:
+            _run(cmd)  # warm the bytecode cache
+        print(f"CLI start-up: fresh interpreters, bytecode cached, best of {repeat}")
+        base = None
+        for label, cmd in commands:
+            runs = [_run(cmd) for _ in range(repeat)]
+            wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
+            base = base or (wall, cpu)
+            line = f"  {label:24s} {wall * 1000:6.0f} ms wall {cpu * 1000:6.0f} ms CPU ({cpu / max(base[1], 1e-3):4.1f}x python -c pass)"
+            if cmd[1:3] == ["-m", "refkit"]:
+                imports = _imports(_run([sys.executable, "-X", "importtime", *cmd[1:]])[2])
+                heavy = sorted(m for m in imports if m.split(".")[0] in HEAVY or m in HEAVY)
+                ours = sum(1 for m in imports if m.startswith("refkit"))
+                line += f"  {len(imports)} modules ({ours} refkit), heavy: {', '.join(heavy) or 'none'}"
+                result[f"{label} heavy"] = float(len(heavy))
+            print(line)
+            result[label] = cpu
+    return result
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--mb", type=float, default=5.0, help="size of the generated HTML page (default 5)")
     ap.add_argument("--text-mb", type=float, default=1.0, help="size of the generated text CV (default 1)")
-    ap.add_argument("--part", choices=("all", "html", "text"), default="all", help="which part to run (default all)")
+    ap.add_argument("--part", choices=("all", "html", "text", "real", "model", "startup"), default="all",
+                    help="which part to run (default all)")
+    ap.add_argument("--real", type=int, default=3, help="largest documents per real set (default 3)")
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
     args = ap.parse_args()
     if args.part in ("all", "html"):
         bench_html(args.mb, args.repeat)
     if args.part in ("all", "text"):
         bench_text(args.text_mb, args.repeat)
+    if args.part in ("all", "real"):
+        bench_real(args.real, args.repeat)
+    if args.part in ("all", "model"):
+        bench_model(args.repeat)
+    if args.part in ("all", "startup"):
+        result = bench_startup(max(args.repeat, 10))
+        if any(v for k, v in result.items() if k.endswith(" heavy")):
+            print("a fast command imported a heavy module")
+            return 1
     return 0
 
 
