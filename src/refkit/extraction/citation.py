@@ -396,7 +396,7 @@ def _clean(work: _Work) -> None:
             work.blank(start, end)
     text = work.text
     low = text.lower()
-    tag_hint = _TAG_HINT.search(low) is not None
+    tag_hint = _has_tag_word(low)
     has_status = _STATUS_HINT.search(low) is not None
     if not tag_hint and not has_status and "(" not in text and "[" not in text:
         return
@@ -456,6 +456,23 @@ _TAG_HINT = re.compile(
     r"short|full|regular|acceptance|cited|citations?|selected|featured|cover|awards?|prize|honou?rable|runner|best|"
     r"outstanding|distinguished|cas)\b|中科院"
 )
+#: the whole words of _TAG_HINT but h5-index (runs of \w: a \bword\b match is such a run)
+_TAG_WORDS = frozenset(
+    "ccf core sci scie ssci ei jcr q1 q2 q3 q4 if impact top oral spotlight poster highlight highlights talk invited "
+    "long short full regular acceptance cited citation citations selected featured cover award awards prize "
+    "honorable honourable runner best outstanding distinguished cas".split()
+)
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _has_tag_word(low: str) -> bool:
+    """``_TAG_HINT.search(low) is not None``, by a set lookup of the text's words (the
+    alternation of 37 words tried at every position cost 2% of reading a CV)."""
+    if "中科院" in low or ("h5-index" in low and _TAG_HINT.search(low) is not None):
+        return True
+    return not _TAG_WORDS.isdisjoint(_WORD_RUN.findall(low))
+
+
 _STATUS_HINT = re.compile(r"submi|review|appear|forthcoming|accept|press|preparation|revis|resubmit|erschein|druck|vorbereitung|eingereicht|"
                           r"para[iî]tre|soumis|pr[ée]paration|prensa|preparaci|enviado|prelo|prepara[çc]|acept|aceit|accett|pubblicazione|stampa|sottoposto")
 _AWARD_OR_TALK = re.compile(r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", re.I)
@@ -497,7 +514,7 @@ _SHORT_INITIAL = re.compile(r"(?:^|[\s,])[A-Z][a-z]?\.$")
 
 def _is_tag(text: str) -> bool:
     """True when ``text`` is only a ranking, presentation or award tag (cheap test first)."""
-    return len(text) <= 120 and _TAG_HINT.search(text.lower()) is not None and _TAG_RE.match(text) is not None
+    return len(text) <= 120 and _has_tag_word(text.lower()) and _TAG_RE.match(text) is not None
 
 
 def _inside_title_words(text: str, pos: int) -> bool:
@@ -576,9 +593,8 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.group(0) != "\n" and not m.group(0).startswith(","):
             if _LIST_GAP.search(text, max(pos, k - 8), k):
                 continue  # "Saha, A., . . . Heinig, M.": names left out, the list goes on
-            word = _LAST_WORD.search(text[max(pos, k - 40):k])
-            if word and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
-                w = word.group(1)
+            w = _last_word(text[max(pos, k - 40):k])
+            if w and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
                 if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV or (len(w) <= 2 and w[:1].isupper() and w[1:].islower() and text[k + 1:k + 2].isupper() and _initial_context(text, k)):
                     continue
         piece = (pos, k)
@@ -588,6 +604,20 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[pos:end].strip(" .,;:"):
         out.append(_strip_range(text, pos, end))
     return out
+
+
+def _last_word(s: str) -> str | None:
+    """``_LAST_WORD.search(s).group(1)``: the run of word characters or ``&`` before the
+    dots and quotes that end ``s``. A loop from the end: the regex search tried every
+    start position (ten times slower, once per sentence end of every item)."""
+    if s.endswith("\n"):  # "$" also matches before a final line break
+        m = _LAST_WORD.search(s)
+        return m.group(1) if m else None
+    end = len(s.rstrip(".\"”’'"))
+    start = end
+    while start > 0 and (s[start - 1].isalnum() or s[start - 1] in "_&"):
+        start -= 1
+    return s[start:end] if start < end else None
 
 
 def _initial_context(text: str, k: int) -> bool:

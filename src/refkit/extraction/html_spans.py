@@ -206,7 +206,7 @@ _COUNT_LINE = re.compile(r"^[\[(]?(?:\d[\d,]{0,8} (?:citations?|cites|reads|down
 def is_count_line(line: Sequence[Span]) -> bool:
     """A line of its own that only counts citations (an INSPIRE or Scholar export's
     "12 citations." under each entry): page furniture, not part of the citation."""
-    text = WS.sub(" ", "".join(s.text for s in line)).strip()
+    text = " ".join("".join(s.text for s in line).split())  # WS.sub(" ", …).strip(), in C
     return len(text) <= 40 and bool(_COUNT_LINE.match(text))
 
 
