@@ -433,7 +433,7 @@ def _paper_links(part: _Part) -> bool:
     """Does a part link to a paper's own documents (PDF, BibTeX, DOI, arXiv)?"""
     for slot in range(part.a, part.b):
         if slot % 2 == 1:
-            child = part.parent[(slot - 1) // 2]
+            child = _child_at(part, slot)
             for a in child.iter("a"):
                 if _PAPER_LINK.search(a.get("href") or ""):
                     return True
@@ -871,10 +871,19 @@ def _slots(el: HtmlElement, page: "_Page | None" = None) -> tuple[int, int]:
     return 2 * j + 1, 2 * j + 2
 
 
+def _child_at(part: _Part, slot: int) -> HtmlElement:
+    """The child element in (odd) ``slot`` of the part's parent: the part's own element
+    when the part is that one child (lxml's ``parent[j]`` walks j siblings, and a
+    list of thousands of papers made every item's lookups walk half of it)."""
+    if part.element is not None and part.a == slot and part.b == slot + 1:
+        return part.element
+    return part.parent[(slot - 1) // 2]
+
+
 def _part_order(page: _Page, part: _Part) -> float:
     """Document order of a part's start (an element's own order, or just after its parent)."""
     if part.a % 2 == 1:
-        return page.order[part.parent[(part.a - 1) // 2]]
+        return page.order[_child_at(part, part.a)]
     if part.a == 0:
         return page.order[part.parent] + 0.5
     prev = part.parent[(part.a - 2) // 2]
@@ -887,7 +896,7 @@ def _part_order(page: _Page, part: _Part) -> float:
 def _part_end(page: _Page, part: _Part) -> float:
     if part.b - 1 >= 1:
         slot = part.b - 1
-        child = part.parent[(slot - 1) // 2] if slot % 2 == 1 else part.parent[(slot - 2) // 2]
+        child = _child_at(part, slot) if slot % 2 == 1 else part.parent[(slot - 2) // 2]
         last = child
         for last in child.iter():
             pass
@@ -1056,7 +1065,7 @@ def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
         else:
             for p in text_parts:
                 writer.newline()  # parts are separate lines (<br> or blocks between them)
-                write_range(writer, p.parent, p.a, p.b)
+                write_range(writer, p.parent, p.a, p.b, child=p.element)
         spans = writer.spans()
         if spans and spans[0].text:
             first = spans[0]
@@ -1143,7 +1152,7 @@ def _prose_free(parts: list[_Part], first: int) -> list[_Part] | None:
 def _part_elements(part: _Part) -> Iterator[HtmlElement]:
     for slot in range(part.a, part.b):
         if slot % 2 == 1:
-            yield part.parent[(slot - 1) // 2]
+            yield _child_at(part, slot)
 
 
 def _first_element(part: _Part) -> HtmlElement | None:

@@ -130,7 +130,11 @@ class SpanWriter:
             return
         # template indentation between tags is the common case: str.isspace and the
         # regex's \s are the same Unicode class, so it collapses to one space
-        text = " " if text.isspace() else WS.sub(" ", text)
+        if text.isspace():
+            text = " "
+        else:  # WS.sub(" ", text), by str.split in C: inner runs joined, outer ones kept as one space
+            inner = " ".join(text.split())
+            text = (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
         if "\u00ad" in text or "\u200b" in text:  # soft hyphens and zero-width spaces are not shown
             text = text.replace("\u00ad", "").replace("\u200b", "")
         if not text:
@@ -235,6 +239,9 @@ def _is_title_css(css: tuple[str, ...]) -> bool:
 
 
 _SPACE_COMMA = re.compile(r"(?<=\S)\s+([,;])(?=\s|$)")
+#: what every _SPACE_COMMA match holds; a pattern that starts with a character class is
+#: scanned for quickly, one that starts with a look-behind is tried at every position
+_SPACE_BEFORE_COMMA = re.compile(r"\s[,;]")
 _LEADING_COMMA = re.compile(r"\s+[,;]")
 _TITLE_EXCLUDED = re.compile(r"sub|section|page|site|book|journal|venue", re.I)
 
@@ -245,7 +252,7 @@ def strip_line(line: list[Span]) -> list[Span]:
     fixed: list[Span] = []
     for i, s in enumerate(line):
         text = s.text
-        if "," in text or ";" in text:
+        if ("," in text or ";" in text) and _SPACE_BEFORE_COMMA.search(text):
             text = _SPACE_COMMA.sub(r"\1", text)
             if i > 0 and _LEADING_COMMA.match(text) and fixed and fixed[-1].text and not fixed[-1].text[-1].isspace():
                 text = text.lstrip()
@@ -363,10 +370,16 @@ def _trim_link_head(line: list[Span]) -> list[Span]:
 
 _SOFT_BR_PARENTS = frozenset({"b", "strong", "i", "em", "u", "a", "cite", "q"})
 
-def write_range(writer: SpanWriter, parent: HtmlElement, a: int, b: int, base: Style | None = None) -> None:
+def write_range(writer: SpanWriter, parent: HtmlElement, a: int, b: int, base: Style | None = None,
+                child: HtmlElement | None = None) -> None:
     """Write slots ``a``..``b`` of ``parent``'s content (0 = ``parent.text``,
-    ``2j+1`` = child ``j``, ``2j+2`` = its tail) into ``writer``."""
+    ``2j+1`` = child ``j``, ``2j+2`` = its tail) into ``writer``. ``child``: the
+    element in slot ``a`` when the range is that one element (lxml's ``parent[j]``
+    walks j siblings to find it)."""
     base = base or Style()
+    if child is not None and b == a + 1 and a % 2 == 1:
+        _write_element(writer, child, base)
+        return
     for slot in range(a, b):
         if slot == 0:
             writer.text(parent.text, base)
