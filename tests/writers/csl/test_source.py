@@ -88,3 +88,9 @@ def test_parsed_particles_sort_and_print_as_the_style_says() -> None:
         path.write_text(style, encoding="utf-8")
         out = [text for _, text in refkit.render(read_csl(json.dumps(items)), style=str(path), format="text")]
     assert out == ["Marple, Mary", "One, Alan al-", "Wander, Will d’"]
+
+
+def test_a_double_quote_that_pairs_with_nothing_stays_straight() -> None:
+    assert typographic('a display="inline" b') == 'a display="inline" b'
+    assert typographic('say "hello there') == 'say "hello there'
+    assert typographic('the "world" champion') == "the “world” champion"

@@ -88,12 +88,14 @@ def typographic(text: str) -> str:
     apostrophe inside or at the edge of a word is ’ ("D’Arcus", "’t Horvath",
     "de’"); a pair of ``'…'`` or ``"…"`` around words is a pair of quotes,
     which :func:`refkit.writers.csl.quotes.finish_quotes` prints as outer or
-    inner quotes by their depth (flip-flop)."""
+    inner quotes by their depth (flip-flop); a double quote that opens or
+    closes nothing stays straight (``display="inline"``)."""
     if "'" not in text and '"' not in text:
         return text
     chars = list(text)
     n = len(chars)
     singles: list[int] = []
+    doubles: list[int] = []
     for i, c in enumerate(chars):
         if c not in "'\"":
             continue
@@ -102,7 +104,13 @@ def typographic(text: str) -> str:
         # after a quote that opened (the ' of '"…"') a quote opens too
         opening = (prev in _OPENING_CONTEXT or (prev == "'" and bool(singles) and singles[-1] == i - 1)) and not nxt.isspace()
         if c == '"':
-            chars[i] = "“" if opening else "”"
+            if opening:
+                chars[i] = "“"
+                doubles.append(i)
+            elif doubles:
+                doubles.pop()
+                chars[i] = "”"
+            # else: a closing quote that closes nothing stays straight (display="inline")
         elif prev.isalnum() and nxt.isalnum():
             chars[i] = "’"
         elif opening:
@@ -114,6 +122,8 @@ def typographic(text: str) -> str:
             chars[i] = "’"
     for i in singles:
         chars[i] = "’"
+    for i in doubles:
+        chars[i] = '"'  # an opening quote never closed stays straight
     return "".join(chars)
 
 
