@@ -570,3 +570,9 @@ def test_two_papers_side_by_side_in_one_block_stay_two_items() -> None:
     <p>A. Ruiz, T. Nowak. Quiet gossip protocols. Symposium on Distributed Things, 2022.</p>
     <p>T. Nowak, L. Wei. Leases without clocks. Workshop on Time, 2021.</p></div></body></html>"""
     assert [t[:8] for t in texts(page)] == ["A. Ruiz,", "T. Nowak"]
+
+
+def test_papers_run_together_in_one_paragraph_are_separate_items() -> None:
+    page = """<html><body><h2>Papers</h2><p>K. Osei, L. Brandt. Tidal mixing in fjords. <i>Journal of Coastal
+    Things</i>, 3(2):1-9, 2020. M. Ito. Salt wedges revisited. <i>Estuary Letters</i>, 4:10-12, 2021.</p></body></html>"""
+    assert [t[:8] for t in texts(page)] == ["K. Osei,", "M. Ito. "]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import ids
 from .segment import Segment
 
-__all__ = ["Evidence", "segment_evidence", "is_note", "is_prose", "has_names", "is_name_line", "has_venue_words", "YEAR"]
+__all__ = ["Evidence", "segment_evidence", "is_note", "is_prose", "has_names", "starts_with_names", "is_name_line", "has_venue_words", "YEAR"]
 
 #: a year as citations print it (not inside a longer number or an identifier)
 YEAR = re.compile(r"(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)")
@@ -72,6 +72,12 @@ class Evidence:
     def score(self) -> int:
         """How many kinds of citation evidence the block has (0–5)."""
         return self.year + self.names + self.title + self.venue + self.identifier
+
+
+def starts_with_names(text: str) -> bool:
+    """Does ``text`` begin with a person name as citations write them (a name list
+    starting at its first character)?"""
+    return _NAMES.match(text) is not None
 
 
 def has_names(text: str) -> bool:

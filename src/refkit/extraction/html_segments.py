@@ -38,6 +38,7 @@ from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, 
 from .columns import LABELS, body_rows, labelled_header, row_cells
 from .evidence import has_names, is_name_line, is_prose, segment_evidence
 from .sections import classify_heading, section_of
+from .runs import split_run
 from .segment import Segment, Span
 
 __all__ = [
@@ -1094,9 +1095,11 @@ def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
         )
         elements = [p.element for p in parts if p.element is not None]
         odd = any(id(o) in page.odd for o in outer) or id(parts[0].element if parts[0].element is not None else parts[0]) in page.odd
-        items.append(PageItem(segment, [(p.parent, p.a, p.b) for p in parts], section, int(start), elements, odd))
+        covers = [(p.parent, p.a, p.b) for p in parts]
         if outer:
-            items[-1].parts = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or items[-1].parts
+            covers = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or covers
+        for piece in split_run(segment):  # several citations run together in one block: one item each
+            items.append(PageItem(piece, covers, section, int(start), elements, odd))
     return items
 
 
