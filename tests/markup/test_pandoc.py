@@ -60,3 +60,40 @@ def test_rmd_and_qmd_route_to_markdown() -> None:
     assert readers.sniff(RMD) == "markdown"
     assert readers.sniff("A. Doe. A title. 2020.\n", path="cv.Rmd") == "markdown"
     assert readers.sniff("A. Doe. A title. 2020.\n", path="cv.qmd") == "markdown"
+
+
+FOOTNOTES = """(refs)=
+
+# About the tool
+
+The method was first described elsewhere[^mora2019] and extended later[^li2021].
+
+## References
+
+[^mora2019]: Mora, Lucia, and Peter Quast.
+   "Counting birds by their songs." Journal of Field Acoustics 12 (2019): 33-41.
+   <https://doi.org/10.1000/jfa.2019.33>
+
+[^li2021]: Li, Wen, et al.
+    "Sparse song models for small devices."
+    Applied Sound Letters 4, no. 2 (2021): 7-15.
+"""
+
+
+def test_footnote_definitions_become_one_numbered_list() -> None:
+    out = preprocess(FOOTNOTES)
+    assert out.count("\n") == FOOTNOTES.count("\n")
+    assert "[^" not in out and "(refs)=" not in out
+    assert "described elsewhere and extended later." in out
+    assert "\n1. Mora, Lucia, and Peter Quast.\n   \"Counting birds" in out
+    assert "\n1. Li, Wen, et al.\n" in out
+    fenced = "```\n[^x]: kept in code\n```\n"
+    assert preprocess(fenced) == fenced
+
+
+def test_footnote_reference_list_entries() -> None:
+    entries = markdown.read(FOOTNOTES).entries
+    assert [e.get("title") for e in entries] == ["Counting birds by their songs", "Sparse song models for small devices"]
+    assert entries[0].get("doi") == "10.1000/jfa.2019.33"
+    assert entries[0].location.line == 9
+    assert [n.family for n in entries[0].names()] == ["Mora", "Quast"]

@@ -11,6 +11,12 @@ reports source lines. What they stand for cannot be known without running R or
 reading the bibliography, so nothing is invented in their place; a bracketed span
 ``[text]{.smallcaps}`` keeps its text.
 
+Footnotes (Pandoc, kramdown, MyST, GitHub): a reference list kept as footnote
+definitions (``[^doe2020]: Doe, J. "Title." Journal …`` with indented continuation
+lines) is a numbered list to a reader, so each definition becomes an item of one
+ordered list (``1. Doe, J. …``, continuation lines kept); footnote marks in the text
+(``…shown before[^doe2020].``) are dropped, and so is a MyST target line (``(about)=``).
+
 Every pattern here is bounded and free of nested quantifiers over the same
 characters; the text is processed once, line by line.
 """
@@ -36,6 +42,12 @@ _CHUNK_OPEN = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*\{[ \t]*([A-Za-z=][\w.=-
 _INLINE_R = re.compile(r"`(?:r|\{r\})[ \t][^`\n]{0,500}`")
 _BRACKET = re.compile(r"\[([^\[\]\n]{1,500})\](?![(\[{:])")
 _CITATION = re.compile(r"(?:^|[\s;(])-?@[\w{]")
+#: a footnote definition opening a line: ``[^label]: text`` (up to three spaces before it)
+_FOOTNOTE_DEF = re.compile(r"[ ]{0,3}\[\^[^\]\s]{1,100}\]:[ \t]?")
+#: a footnote mark in running text: ``[^label]`` not followed by a colon
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,100}\](?!:)")
+#: a MyST target line: ``(label)=``
+_MYST_TARGET = re.compile(r"[ \t]{0,3}\([\w.:-]{1,100}\)=[ \t]*$")
 _LATEX_LINE = re.compile(r"[ \t]*\\(?:newpage|pagebreak|clearpage|vfill|hfill|noindent|bigskip|medskip|smallskip|"
                          r"vspace\*?\{[^}\n]{0,40}\}|hspace\*?\{[^}\n]{0,40}\})[ \t]*$")
 
@@ -87,6 +99,14 @@ def preprocess(text: str) -> str:
             out.append("")
             continue
         if "\\" in line and _LATEX_LINE.match(line):
+            out.append("")
+            continue
+        if "[^" in line:
+            m = _FOOTNOTE_DEF.match(line)
+            if m:  # a footnote definition: an item of a numbered list, its text kept
+                line = "1. " + line[m.end():]
+            line = _FOOTNOTE_REF.sub("", line)
+        elif ")=" in line and _MYST_TARGET.match(line):
             out.append("")
             continue
         if "{" in line:
