@@ -36,6 +36,10 @@ from refkit.extraction.sections import (
         ("発表論文", "publications"),  # 発表 here is "published", not "presented"
         ("学会発表", "talks"),
         ("国際会議", "mixed"),
+        ("Invited Publications", "publications"),  # invited, not a talk
+        ("Invited talks and papers", "mixed"),
+        ("Miscellaneous", None),  # says nothing: under "Publications" it holds publications
+        ("Digital Scholarship", "publications"),
         ("Trabalhos completos publicados em anais de congressos", "publications"),
         ("Publicaties", "publications"),
         ("Lezingen", "talks"),

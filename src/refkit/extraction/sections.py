@@ -153,7 +153,8 @@ def _kind(text: str, max_words: int) -> str | None:
         if qualified:
             return other or "service"
         # talks named beside the publications, not inside their words ("comité de lecture")
-        rest = patterns["publications"].sub(" ", text)
+        # nor by a modifier alone ("Invited publications")
+        rest = patterns["talk_modifiers"].sub(" ", patterns["publications"].sub(" ", text))
         return MIXED if other == "talks" and patterns["talks"].search(rest) else "publications"
     if other is not None:
         return other
