@@ -499,3 +499,25 @@ def test_title_with_one_coauthor() -> None:
     e = parse("Ripples at the close of trading, with Dermot Okafor, 2021")
     assert e.get("title") == "Ripples at the close of trading"
     assert fam(e) == ["Okafor"] and e.get("year") == "2021"
+
+
+# ---- APA descriptors after the title ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "shown, note",
+    [
+        ("River corridors of the plains (v1.0) [Data set]", "v1.0, Data set"),
+        ("River corridors of the plains (Version 2.1) [Computer software]", "Version 2.1, Computer software"),
+        ("River corridors of the plains [Computer program]", "Computer program"),
+        ("River corridors of the plains (v3)", "v3"),
+    ],
+)
+def test_apa_descriptors_leave_the_title(shown: str, note: str) -> None:
+    e = parse(f"Ortiz, A., & Brandt, K. (2024). {shown}. Data Archive of Rivers. https://doi.org/10.1000/r1")
+    assert e.get("title") == "River corridors of the plains"
+    assert note in (e.get("note") or "")
+
+
+def test_descriptor_pattern_is_linear() -> None:
+    from refkit.extraction.citation import _TITLE_DESCRIPTOR
+
+    assert _TITLE_DESCRIPTOR.search("x" + " " * 20000 + "y") is None

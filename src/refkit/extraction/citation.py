@@ -1201,6 +1201,15 @@ _TRAILING_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}\.[\s,;:|/-]*$")
 _LEADING_IN = re.compile(r"^(?:[Ii]n\s*:?\s+|[Ii]n:)")
 _TRAILING_SEPARATOR = re.compile(r"\s*[,;:]\s*$")
 _TRAILING_SHORT_WORD = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}$")
+# APA 7 descriptors after a title: "(v1.0)", "(Version 2.1)", "[Data set]", "[Computer software]" …
+_TITLE_DESCRIPTOR = re.compile(
+    r"(?<!\s)\s*(?:\((v\s?\d[\w.-]{0,20}|version\s+\d[\w.-]{0,20})\)\s*)?"
+    r"\[(data\s?set|computer\s+(?:software|program)|software|preprint|abstract|poster|video|podcast|slides|"
+    r"conference\s+(?:presentation|session|paper|poster)|paper\s+presentation|doctoral\s+dissertation|master'?s\s+thesis|"
+    r"unpublished\s+manuscript|mobile\s+app|audio\s+podcast|database|map|report)\]\s*$|"
+    r"(?<!\s)\s*\((v\s?\d[\w.-]{0,20}|version\s+\d[\w.-]{0,20})\)\s*$",
+    re.I,
+)
 _TITLE_LABEL = re.compile(r"^(?:title\s*[:：]\s*)", re.I)
 _TRAILING_FULL_STOP = re.compile(r"(?<!\.\.)(?<!\bet al)(?<!\betc)\.$")
 
@@ -1501,6 +1510,11 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     if parts.title is None:
         return None
     title = _clean_title(text[parts.title[0]:parts.title[1]])
+    described = _TITLE_DESCRIPTOR.search(title)
+    if described and described.start() > 0:
+        # APA "Title (v1.0) [Data set]": version and kind of work are no part of the title
+        work.notes.append(", ".join(g.strip() for g in described.groups() if g))
+        title = _clean_title(title[:described.start()])
     if not title or len(title) < 4 or not _TWO_LETTERS.search(title):
         return None
     if _TALK_LABEL.match(title):
