@@ -270,10 +270,10 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         out.append((pos, len(text)))
     split: list[tuple[int, int]] = []
     for s, e in out:
-        m = _LEADING_ELLIPSIS.match(text, s, e)
-        rest = m.end() + len(text[m.end():e]) - len(text[m.end():e].lstrip()) if m else e
-        if m and rest < e:
-            split.extend([(s, m.end()), (rest, e)])  # "… Heinig": the gap, then the name
+        lead = _LEADING_ELLIPSIS.match(text, s, e)
+        rest = lead.end() + len(text[lead.end():e]) - len(text[lead.end():e].lstrip()) if lead else e
+        if lead and rest < e:
+            split.extend([(s, lead.end()), (rest, e)])  # "… Heinig": the gap, then the name
         else:
             split.append((s, e))
     return split
