@@ -334,3 +334,28 @@ PAPERS_AND_PATENTS = """## Publications and Patents
 
 def test_a_patent_listed_among_papers_is_not_an_entry() -> None:
     assert list(by_title(PAPERS_AND_PATENTS)) == ["Counting rivers with sound"]
+
+
+def test_a_reference_list_written_as_footnote_definitions_gives_one_entry_each() -> None:
+    # MyST/Pandoc documentation pages cite with [^label] and define the references
+    # as footnotes, continuation lines indented
+    from refkit.readers import markdown as md_reader
+
+    source = """# About
+
+Tidal flats trap sand[^okafor2019] and mangroves damp waves[^vance2018].
+
+## References
+
+[^okafor2019]: Okafor, Nneka, and Luis Ibarra.
+    "Tidal Channels as Sediment Traps." Coastal Dynamics 7 (2019): 1-9.
+
+[^vance2018]: Vance P, Okafor N. Mangrove roots and wave damping.
+   Estuarine Letters. 2018;6:11-20.
+[^sandbars]: Okafor, N. (2016). Sand bars at river mouths. *Coastal Dynamics*, 4, 9-12.
+"""
+    entries = md_reader.read(source).entries
+    assert [e.get("title") for e in entries] == [
+        "Tidal Channels as Sediment Traps", "Mangrove roots and wave damping", "Sand bars at river mouths"]
+    assert [e.get("year") for e in entries] == ["2019", "2018", "2016"]
+    assert all("^" not in (e.get("title") or "") + " ".join(n.family or "" for n in e.names()) for e in entries)
