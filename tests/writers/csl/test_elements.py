@@ -227,3 +227,34 @@ def test_initials_joined_by_a_hyphen_stay_initials_when_not_initializing(tmp_pat
     body = '<names variable="author"><name initialize="false" initialize-with=". "/></names>'
     items = [{"id": "a", "type": "book", "author": [{"family": "Tsai", "given": "M.-H"}]}]
     assert _render(tmp_path, body, items) == ["M. H. Tsai"]
+
+
+def test_names_without_a_name_element_follow_refkit_name_rules(tmp_path: Path) -> None:
+    # a cs:names with no cs:name (AMA's author macro) prints names by the
+    # options inherited from the style; an abbreviated given name stays as
+    # written ("Ch.", "Yu.") exactly as when the cs:name is spelled out
+    items = [{"id": "a", "type": "book", "author": [{"family": "Roe", "given": "Yu. B."}, {"family": "Loy", "given": "Ch."}, {"family": "Fox", "given": "Ann Lee"}]}]
+    without = '<names variable="author"/>'
+    with_name = '<names variable="author"><name/></names>'
+    head = ""
+    for body in (without, with_name):
+        style = tmp_path / "s.csl"
+        style.write_text(
+            f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" initialize-with="" name-as-sort-order="all" sort-separator=" " name-delimiter=", ">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>{head}
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>{body}</layout></bibliography>
+</style>""",
+            encoding="utf-8",
+        )
+        got = [text for _, text in refkit.render(read_csl(json.dumps(items)), style=str(style))]
+        assert got == ["Roe YuB, Loy Ch, Fox AL"], body
+
+
+def test_a_shorthand_names_in_a_substitute_still_inherits_the_original_name(tmp_path: Path) -> None:
+    body = (
+        '<names variable="author"><name initialize-with="." form="long" and="text"/>'
+        '<substitute><names variable="editor"/></substitute></names>'
+    )
+    items = [{"id": "a", "type": "book", "editor": [{"family": "Roe", "given": "Ann"}, {"family": "Loy", "given": "Bo"}]}]
+    assert _render(tmp_path, body, items) == ["A. Roe and B. Loy"]

@@ -121,6 +121,18 @@ def _independent(path: str, seen: tuple[str, ...] = ()) -> tuple[str, Any]:
     return _independent(parent_ref.path, seen + (path,))
 
 
+def _default_names(root: Any) -> None:
+    """CSL 1.0.2 "Names": a ``cs:names`` without ``cs:name`` prints its names
+    as a default ``cs:name`` would; that element is added here, of refkit's
+    class (citeproc-py adds one of its own class while rendering, which skips
+    refkit's name rules, e.g. "Yu. A." kept as "YuA" under ``initialize-with=""``).
+    A shorthand ``cs:names`` inside ``cs:substitute`` gets none: it inherits the
+    original's ``cs:name`` (see ``Substitute.render``)."""
+    for names in root.iter(_NS + "names"):
+        if names.find(_NS + "name") is None and next(names.iterancestors(_NS + "substitute"), None) is None:
+            names.insert(0, names.makeelement(_NS + "name"))
+
+
 def parse(path: str, locale: str | None) -> ParsedStyle:
     """Parse the style at ``path`` for ``locale`` (the style's
     ``default-locale`` when None, else en-US). Bad styles raise FormatError."""
@@ -130,6 +142,7 @@ def parse(path: str, locale: str | None) -> ParsedStyle:
         _check_locale(locale)
     elif chosen not in _known_locales():
         chosen = "en-US" if chosen.split("-")[0] not in _primary() else chosen
+    _default_names(root)
     style = ParsedStyle(root, chosen)
     try:
         root.set_locale_list(chosen, validate=False)
