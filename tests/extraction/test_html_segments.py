@@ -576,3 +576,20 @@ def test_papers_run_together_in_one_paragraph_are_separate_items() -> None:
     page = """<html><body><h2>Papers</h2><p>K. Osei, L. Brandt. Tidal mixing in fjords. <i>Journal of Coastal
     Things</i>, 3(2):1-9, 2020. M. Ito. Salt wedges revisited. <i>Estuary Letters</i>, 4:10-12, 2021.</p></body></html>"""
     assert [t[:8] for t in texts(page)] == ["K. Osei,", "M. Ito. "]
+
+
+ONE_PER_SECTION = """<html><body><h1>Publications</h1>
+<h2>Journal papers</h2>
+<ul><li>Ana Ruiz and Tom Berg. Sorting networks revisited. <em>Journal of Odd Algorithms</em>, 3(2):1-20, 2019.</li></ul>
+<h2>Theses</h2>
+<ul><li>Tom Berg. A note on stable merges. PhD thesis, University of Nowhere, 2017.</li></ul>
+</body></html>"""
+
+
+def test_sections_of_one_item_each_are_two_items_not_one_card() -> None:
+    found = pubs(ONE_PER_SECTION)
+    assert [i.segment.text for i in found] == [
+        "Ana Ruiz and Tom Berg. Sorting networks revisited. Journal of Odd Algorithms, 3(2):1-20, 2019.",
+        "Tom Berg. A note on stable merges. PhD thesis, University of Nowhere, 2017.",
+    ]
+    assert [i.segment.headings[-1] for i in found] == ["Journal papers", "Theses"]

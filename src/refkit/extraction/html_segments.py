@@ -553,9 +553,14 @@ def _halves(parts: list[_Part]) -> bool:
     block (a title, maybe an abstract mentioning "Crypto 2021", an "(arXiv)" label)
     and a byline (authors, venue and year). They are one citation when exactly one
     of them shows person names at its start and that one is short (a byline, not
-    a paper of its own); two papers side by side both name their authors, or neither does."""
+    a paper of its own); two papers side by side both name their authors, or neither does.
+    A heading between the two blocks puts them in two sections (one paper under
+    "Journal papers", one under "Theses"): never one card."""
     units = [p for p in parts if p.stat.units]
     if len(units) != 2 or any(p.element is None or p.heading for p in units):
+        return False
+    first, second = parts.index(units[0]), parts.index(units[1])
+    if any(p.heading for p in parts[first + 1:second]):
         return False
     named = [_byline(p) for p in units]
     if named[0] == named[1]:
