@@ -5,11 +5,11 @@
         [--count 24000] [--styles 300] [--real CASE_DIR ...] [--folds 2]
         [--out src/refkit/data/tagger.crfsuite]
 
-The shipped model was made with (from the repository root, ../shared and
-../extract-real beside it):
+The shipped model was made with (from the repository root, ../shared, ../extract-real and
+../extract-dev beside it; 66 min on a loaded machine, three models of ~16 min each + scoring):
 
-    nice python benchmarks/train_tagger.py --corpus ../shared/corpus \
-        --real ../extract-real/cases/* tests/cases/extract/* --folds 2
+    nice python benchmarks/train_tagger.py --corpus ../shared/corpus --iterations 80 \
+        --real ../extract-real/cases/* ../extract-dev/cases/* tests/cases/extract/* --folds 2 --score
 
 1. Records: every entry with title, authors and year in CORPUS/big.bib and mid.bib,
    read by refkit and converted to CSL items.
@@ -22,6 +22,8 @@ The shipped model was made with (from the repository root, ../shared and
    model k without the documents i with i % K == k, written as NAME.foldk.crfsuite;
    score fold k's documents with REFKIT_TAGGER_MODEL=NAME.foldk.crfsuite to see
    the tagger on documents it never saw.
+   With --score, every document is then read with rules, crf and hybrid (the fold model
+   that never saw it) and scored per set: the cross-validated figures (benchmarks/tagger_eval.py).
 4. Training: python-crfsuite, L-BFGS with L1+L2 (c1, c2), fixed seed; 10 % of the
    generated sequences are held back and scored per label (token F1) at the end.
 5. Lexicon: with --lexicons the venue-word lexicon is rebuilt from venues.json first

@@ -30,6 +30,21 @@ def test_a_tie_keeps_the_rules() -> None:
     assert choose(other, GOOD) is other
 
 
+def test_the_tagger_never_wins_by_dropping_what_the_rules_read() -> None:
+    odd_names = _entry(author="Thesis Jane Okafor", title="Sediment transport in braided rivers",
+                       school="University of Lagos", year="2021")
+    nameless = _entry(title="Sediment transport in braided rivers", school="University of Lagos", year="2021")
+    assert field_penalty(nameless) < field_penalty(odd_names)
+    assert choose(odd_names, nameless) is odd_names
+
+
+def test_no_authors_alone_is_no_reason_to_switch() -> None:
+    owners_own = _entry(title="Review of River Towns of the Delta", journal="Journal of Southern History", year="2019")
+    with_names = _entry(author="Delta, River", title="Review of River Towns", journal="Journal of Southern History", year="2019")
+    assert field_penalty(with_names) < field_penalty(owners_own)
+    assert choose(owners_own, with_names) is owners_own
+
+
 def test_a_reading_only_one_side_has_is_kept() -> None:
     assert choose(None, GOOD) is GOOD
     assert choose(GOOD, None) is GOOD

@@ -882,7 +882,10 @@ _NUMBER_LABELS = {"volume": ("volume", "number"), "issue": ("number", "number"),
 
 def _styled_title_end(toks: list[Any], first: int, last: int) -> int | None:
     """Where a title run leaves the italic or bold type it starts in (a token index),
-    when the styled part is most of the run; None when the markup does not end it."""
+    when the styled part is most of the run; None when the markup does not end it.
+    Punctuation the run opens with (". " after the names) is not part of the title."""
+    while first < last and not toks[first].text[:1].isalnum():
+        first += 1
     for flag in ("italic", "bold"):
         if not getattr(toks[first], flag):
             continue

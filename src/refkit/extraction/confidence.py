@@ -28,7 +28,7 @@ from ..model import Entry, Library, Origin
 from .evidence import YEAR, has_names, has_venue_words
 from .segment import Segment
 
-__all__ = ["Doubt", "Segmentation", "assess", "confidence_of", "field_penalty", "review", "REVIEW_BELOW"]
+__all__ = ["Doubt", "Segmentation", "assess", "confidence_of", "field_doubts", "field_penalty", "review", "REVIEW_BELOW"]
 
 #: entries below this confidence are listed for review
 REVIEW_BELOW = 0.8
@@ -135,6 +135,14 @@ def _field_doubts(entry: Entry) -> list[Doubt]:
     if entry.type in ("article", "inproceedings", "incollection", "inbook") and not any(entry.get(f) for f in _VENUE_FIELDS):
         doubts.append(NO_VENUE)
     return doubts
+
+
+def field_doubts(entry: Entry) -> tuple[str, ...]:
+    """Why the entry's fields are doubtful (``"no year"`` …), without the segmentation doubts."""
+    try:
+        return tuple(d.why for d in _field_doubts(entry))
+    except Exception:  # an entry too odd to assess
+        return (UNASSESSED.why,)
 
 
 def field_penalty(entry: Entry) -> float:

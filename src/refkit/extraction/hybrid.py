@@ -10,8 +10,13 @@ boundary a word off), which the same doubts rarely see.
 So the arbitration is by evidence both readings can be judged on: each reading's
 entry gets the sum of its field-doubt penalties, and the tagger's reading is taken
 only when it is strictly less doubtful than the rules' one (ties keep the rules,
-whose mistakes the doubts were written to catch); an item only the tagger reads
-(the rules find no title) is the tagger's. Measured by ``benchmarks/tagger_eval.py``.
+whose mistakes the doubts were written to catch) and shows every part the rules'
+reading shows (names, a year, a venue: "no authors" is a smaller doubt than "authors
+uncertain", yet a reading that drops the names is no better). "No authors" as the rules'
+only doubt is no reason to switch: it is how a CV lists its owner's own works, and the
+names a tagger then finds are reviewers, editors or co-authors named in the venue
+("Review of …, edited by …"); an item only the tagger
+reads (the rules find no title) is the tagger's. Measured by ``benchmarks/tagger_eval.py``.
 """
 
 from __future__ import annotations
@@ -19,18 +24,29 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Entry
-from .confidence import field_penalty
+from .confidence import NO_AUTHORS, field_doubts, field_penalty
 from .segment import Segment
 
 __all__ = ["choose", "parse_hybrid"]
 
 
+#: the parts of an entry a reading may show or miss: names, date, venue (any of its fields)
+_PARTS = (("author", "editor"), ("year",), ("journal", "booktitle", "publisher", "school", "institution", "howpublished"))
+
+
+def _shown(entry: Entry) -> set[int]:
+    return {k for k, names in enumerate(_PARTS) if any(entry.get(n) for n in names)}
+
+
 def choose(ruled: Entry | None, tagged: Entry | None) -> Entry | None:
-    """The rules' entry unless the tagger's is strictly less doubtful (or the only one)."""
+    """The rules' entry unless the tagger's is strictly less doubtful and misses no part
+    the rules' one shows (or is the only one)."""
     if tagged is None:
         return ruled
     if ruled is None:
         return tagged
+    if _shown(ruled) - _shown(tagged) or field_doubts(ruled) == (NO_AUTHORS.why,):
+        return ruled
     return tagged if field_penalty(tagged) < field_penalty(ruled) else ruled
 
 
