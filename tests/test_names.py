@@ -87,3 +87,12 @@ def test_commands_never_crash_on_names(tmp_path: Path, args: list[str]) -> None:
         assert "@article{roe2021another," in text  # the keyless entry got a key from its first author
         if "--keys" in args:
             assert "@article{doe2020study," in text  # the unsplittable name still gives its family name
+
+
+def test_a_particle_bibtex_cannot_read_back_is_kept_in_the_extended_format() -> None:
+    # a dropping particle with a capital and no given name ("Ámon" before
+    # "Ruiz"): "Ámon Ruiz" would read back as a given name
+    name = Name(family="Ruiz", particle="Ámon")
+    assert parse_names(format_names([name, Name(family="Roe", given="Al")])) == (name, Name(family="Roe", given="Al"))
+    # particles BibTeX reads back keep the usual form
+    assert Name(family="Berg", given="Jan", particle="van der").bibtex() == "van der Berg, Jan"

@@ -55,10 +55,24 @@ class Name:
             return self.literal if self.is_others else "{" + self.literal.strip("{}") + "}"
         last = " ".join(p for p in (self.particle, self.family) if p)
         if self.suffix:
-            return f"{last}, {self.suffix}, {self.given}"
-        if self.given:
-            return f"{last}, {self.given}"
-        return last
+            text = f"{last}, {self.suffix}, {self.given}"
+        elif self.given:
+            text = f"{last}, {self.given}"
+        else:
+            text = last
+        if self.particle and parse_name(text) != self:
+            # a particle BibTeX would not read back as one (it starts with a
+            # capital: "Álvaro" before "Fialho" with no given name, as pandoc
+            # reads "{\'A}lvaro Fialho"): biblatex's extended name format keeps it
+            return self.extended()
+        return text
+
+    def extended(self) -> str:
+        """This name in biblatex's extended name format
+        (``family={Doe}, given={John}, prefix={van}``), which keeps every part
+        whatever its case."""
+        parts = (("family", self.family), ("given", self.given), ("prefix", self.particle), ("suffix", self.suffix))
+        return ", ".join(f"{key}={{{value}}}" for key, value in parts if value)
 
     def __str__(self) -> str:
         if self.literal:

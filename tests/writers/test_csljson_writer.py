@@ -132,3 +132,20 @@ def test_an_edited_csl_value_wins_over_the_kept_bibtex_value() -> None:
     ib["type"] = "book"  # the user changed the type in the CSL-JSON: the kept @inbook no longer applies
     entry = read(json.dumps([ib])).entries[0]
     assert entry.type == "book"
+
+
+def test_a_capitalised_dropping_particle_survives_csljson_to_bib_and_citations() -> None:
+    import json
+
+    import refkit
+    from refkit.readers.csljson import read as read_csl
+    from refkit.writers.bibtex import write as write_bib
+    from refkit.readers.bibtex import read as read_bib
+
+    items = [{"id": "t", "type": "thesis", "title": "On Things", "author": [{"family": "Ruiz", "dropping-particle": "Ámon"}], "issued": {"date-parts": [[2011]]}}]
+    library = read_csl(json.dumps(items))
+    (text,) = [t for _, t in refkit.render(library, style="american-medical-association")]
+    assert text.startswith("1. Ruiz Ámon. On Things.")  # the particle is not initialized
+    again = read_bib(write_bib(library))
+    assert [t for _, t in refkit.render(again, style="apa")] == [t for _, t in refkit.render(library, style="apa")]
+    assert "Ámon" in str(refkit.render(again, style="bibtex:plain"))

@@ -13,6 +13,22 @@ from .formats import Format
 __all__ = ["render_bibtex"]
 
 
+def _person(name: Any) -> Any:
+    """A pybtex Person with ``name``'s parts (pybtex cannot read biblatex's
+    extended name format, which ``Name.bibtex`` writes for some particles)."""
+    from pybtex.database import Person
+
+    text = name.bibtex()
+    if name.literal or not name.particle or text != name.extended():
+        return Person(_pybtex_value(text))
+    return Person(
+        first=_pybtex_value(name.given),
+        prelast=_pybtex_value(name.particle),
+        last=_pybtex_value(name.family),
+        lineage=_pybtex_value(name.suffix),
+    )
+
+
 def _pybtex_value(value: str) -> str:
     """A field value pybtex's LaTeX reader understands: accents decoded to
     Unicode, font commands reduced to their (protected) argument, braces kept."""
@@ -51,7 +67,7 @@ def render_bibtex(entries: list[Entry], name: str, fmt: Format) -> list[tuple[st
         persons: dict[str, list[Any]] = {}
         for field_name, value in entry.fields.items():
             if field_name in ("author", "editor"):
-                persons[field_name] = [Person(_pybtex_value(n.bibtex())) if not n.is_others else Person("others") for n in entry.names(field_name)]
+                persons[field_name] = [_person(n) if not n.is_others else Person("others") for n in entry.names(field_name)]
             elif "+" not in field_name:
                 fields[field_name] = _pybtex_value(value)
         etype = entry.type if entry.type in _PYBTEX_TYPES else "misc"
