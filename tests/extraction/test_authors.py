@@ -32,6 +32,8 @@ def families(text: str) -> list[str]:
         ("Brandt, Jutta/Okafor, Nnamdi/Lind, Per", ["Brandt", "Okafor", "Lind"]),
         ("Brandt, Jutta u.a.", ["Brandt", "others"]),
         ("J. Brandt / N. Okafor", ["Brandt", "Okafor"]),
+        # combining accents (here a dotless i with a combining acute) stay inside the name
+        ("Luc\u0131\u0301a Ortiz and Diego Rodr\u0131\u0301guez", ["Ortiz", "Rodr\u0131\u0301guez"]),
         # many initials are one name; the last initial's dot left out
         ("Ana Ortiz and Paulo A. C. P. L. F. de Sousa", ["Ortiz", "Sousa"]),
         ("Ortiz, A.B., K. Brandt, & N.P Okafor", ["Ortiz", "Brandt", "Okafor"]),

@@ -53,7 +53,8 @@ _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00
 _INI = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]|Ch|Th|Ph|Sh|Zh|Kh|Wm|Yu|Ya|Ju|Yo)"  # initials, with the digraphs of transliterated names
 _INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?|(?:[A-Z]\.)+[A-Z])$")  # "N.P": the last dot left out
 _CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
-_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
+# combining accents stay inside a word ("Rodrı́guez": a dotless i and a combining acute)
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_'’\-.]|[\u0300-\u036f])*(?:['’\-](?:[^\W\d_]|[\u0300-\u036f])+)*\.?$")
 # Linear time: a match starts only where white space starts ((?<!\s)), and no
 # alternative begins with white space of its own, so a long run of spaces is
 # crossed once (it was cubic: 2 KB of spaces took a minute).
