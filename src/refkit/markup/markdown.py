@@ -11,8 +11,6 @@ decoded by the HTML parser like on any page. Choices for publication pages:
   raw HTML card (kramdown, which Jekyll uses, reads it so), never code;
 * a top-level one-line paragraph naming a section ("Awards", "Co-Authored
   Papers:" above a list) is rendered as a heading, as a reader sees it;
-* footnote definitions (``[^label]: text``) are list items and footnote references
-  markers, not text: a reference list is often written as footnotes (MyST, Pandoc);
 * YAML/TOML front matter is page settings, and Liquid/Hugo template tags
   (``{% include … %}``, ``{{ site.x }}``, ``{{< shortcode >}}``) are template code,
   never visible text: both are skipped.
@@ -38,20 +36,6 @@ FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(?:[^\n]*\n){0,400}?(?:---|\
 _TEMPLATE_TAG = re.compile(r"\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\}", re.S)
 
 
-#: a footnote definition opening a line: ``[^cite_Smith2020]: Smith, J. …`` (Pandoc, GFM,
-#: MyST, PHP Markdown Extra); its continuation lines are indented
-_FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[\^[^\]\s]{1,100}\]:[ \t]?", re.M)
-#: a footnote reference in the text: ``… as shown[^cite_Smith2020].``
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,100}\](?!:)")
-
-
-def _footnotes(text: str) -> str:
-    """Footnote definitions become list items, line for line: a "References" section
-    made only of ``[^label]: …`` definitions is a list of papers (CommonMark reads them
-    as one run-on paragraph). References to them in the text are markers, not text."""
-    return _FOOTNOTE_REF.sub("", _FOOTNOTE_DEF.sub("- ", text))
-
-
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
@@ -70,8 +54,6 @@ def to_html(text: str) -> str:
         text = "\n" * m.group(0).count("\n") + text[m.end():]
     if "{%" in text or "{{" in text:
         text = _TEMPLATE_TAG.sub(lambda t: "\n" * t.group(0).count("\n"), text)
-    if "[^" in text:
-        text = _footnotes(text)
     text = pandoc.preprocess(text)  # Pandoc/knitr/kramdown extensions, removed line for line
     md = _parser()
     tokens = md.parse(text)
