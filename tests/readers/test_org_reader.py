@@ -109,3 +109,29 @@ def test_empty_list_items() -> None:
         html = to_html(doc)
         assert html.startswith("<html><body>") and html.endswith("</body></html>")
     assert "<li></li>" in to_html("- \n")
+
+
+LEGACY_HTML_BLOCK = """#+TITLE: Papers
+
+* Verification
+#+BEGIN_HTML
+<small>
+#+END_HTML
+Ana Ruiz, Tom Berg \\\\
+*Proofs about sorting networks* \\\\
+/Workshop on Odd Algorithms/, pp. 1-9, 2019.
+
+Tom Berg \\\\
+*Stable merges, checked* \\\\
+/Journal of Small Proofs/, 2021.
+#+BEGIN_HTML
+</small>
+#+END_HTML
+"""
+
+
+def test_old_begin_html_blocks_are_raw_html_not_text() -> None:
+    html = to_html(LEGACY_HTML_BLOCK)
+    assert "&lt;small&gt;" not in html and "<small>" in html
+    entries = reader.read(LEGACY_HTML_BLOCK).entries
+    assert [e.get("title") for e in entries] == ["Proofs about sorting networks", "Stable merges, checked"]

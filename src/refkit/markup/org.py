@@ -222,8 +222,8 @@ class _Writer:
     def block(self, name: str, parameters: str, inside: list[_Line], number: int, depth: int) -> None:
         if name in _SKIPPED_BLOCKS:
             return
-        if name == "export":
-            if parameters.strip().lower().startswith("html"):
+        if name == "export" or name == "html":  # #+BEGIN_HTML: the export block's name before Org 9
+            if name == "html" or parameters.strip().lower().startswith("html"):
                 for line in inside:
                     self.emit(line.number, line.text + "\n")
             return
