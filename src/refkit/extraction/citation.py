@@ -991,9 +991,9 @@ def _assign_tagged(work: _Work, sure: list[float] | None = None) -> _Parts:
         if label == "date" and not work.year:
             span = text[toks[a].start:toks[b].end]
             work.year = fields.year(span) or ""
-            shown = fields.month(span)
-            if work.year and shown and work.month is None:
-                work.month = _MONTHS[shown]
+            month_word = fields.month(span)
+            if work.year and month_word and work.month is None:
+                work.month = _MONTHS[month_word]
     return parts
 
 
