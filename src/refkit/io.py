@@ -71,9 +71,10 @@ def extract(source: str | os.PathLike[str], *, format: str | None = None, encodi
     """Extract publication entries from an HTML page or a text document (CV,
     Markdown, LaTeX, plain text). Same as [read][refkit.io.read]; named for what it does.
 
-    ``tagger`` chooses how an item's fields are assigned: ``"rules"`` (the default),
-    ``"crf"`` (the learned field tagger in ``refkit.extraction.tagging``) or ``"hybrid"``
-    (the tagger where it is sure of the title and names, the rules elsewhere)."""
+    ``tagger`` chooses how an item's fields are assigned: ``"rules"`` (the patterns of
+    ``refkit.extraction.citation``), ``"crf"`` (the learned field tagger in
+    ``refkit.extraction.tagging``) or ``"hybrid"`` (the default: the rules, and where their
+    reading is in doubt the tagger too, the less doubtful reading kept)."""
     if tagger is None:
         return read(source, format=format, encoding=encoding)
     from .errors import ConfigError

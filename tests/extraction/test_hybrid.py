@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from refkit.extraction.citation import parse_text
 from refkit.extraction.confidence import field_penalty
-from refkit.extraction.hybrid import choose
+from refkit.extraction.hybrid import choose, settled
 from refkit.model import Entry
 
 
@@ -47,6 +47,11 @@ def test_no_authors_alone_is_no_reason_to_switch() -> None:
 
 def test_a_reading_only_one_side_has_is_kept() -> None:
     assert choose(None, GOOD) is GOOD
+    assert choose(None, _entry(title="Email: okafor (at) lagos")) is None  # a title alone is no citation
+    assert choose(None, _entry(title="Sediment transport", year="2021")) is None
+    header = _entry(author="Okafor, Ada", title="Email: okafor (at)", journal="Research Scientist, River Lab")
+    assert choose(None, header) is None  # names and a 'venue' but no date: a page header
+    assert choose(None, _entry(title="Sediment transport", journal="Water Resources Research", year="2021")) is not None
     assert choose(GOOD, None) is GOOD
     assert choose(None, None) is None
 
@@ -61,3 +66,22 @@ def test_hybrid_reads_names_after_an_ellipsis_the_rules_take_for_the_title() -> 
     assert [n.family for n in entry.names("author")][-1] == "Okonkwo"
     assert entry.fields["year"] == "2022"
     assert field_penalty(entry) <= field_penalty(ruled)
+
+
+def test_the_tagger_is_skipped_only_where_it_could_not_win() -> None:
+    """``settled`` says the rules' reading stands whatever the tagger reads: then
+    ``choose`` keeps it against any candidate, so skipping the tagger changes nothing."""
+    owners_own = _entry(title="Review of River Towns of the Delta", journal="Journal of Southern History", year="2019")
+    candidates = [GOOD, NAMES_AS_TITLE, owners_own, _entry(title="Sediment transport"), None]
+    for ruled in (GOOD, owners_own):
+        assert settled(ruled)
+        assert all(choose(ruled, tagged) is ruled for tagged in candidates)
+    assert not settled(NAMES_AS_TITLE)
+    assert choose(NAMES_AS_TITLE, GOOD) is GOOD
+    assert not settled(None)
+
+
+def test_hybrid_is_the_default_reading() -> None:
+    from refkit.extraction.citation import TAGGER
+
+    assert TAGGER.get() == "hybrid"

@@ -39,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write OUT through a symlink that leads outside the working tree (default: refuse)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no review list of uncertain entries at the end")
     parser.add_argument("--enrich", action="store_true", help="complete entries over the network (arXiv, doi.org, Crossref)")
-    parser.add_argument("--tagger", choices=("rules", "crf", "hybrid"), help="how fields of extracted items are assigned: rules, the learned CRF tagger, or hybrid (both, keeping the less doubtful reading) (default: rules)")
+    parser.add_argument("--tagger", choices=("rules", "crf", "hybrid"), help="how fields of extracted items are assigned: rules, the learned CRF tagger, or hybrid (the rules, and the tagger where their reading is in doubt, keeping the less doubtful one) (default: hybrid)")
     add_enrich_arguments(parser)
     add_render_arguments(parser)
 

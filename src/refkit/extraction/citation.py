@@ -55,7 +55,7 @@ __all__ = ["parse_segment", "parse_text", "labelled_part", "FIELD_LABELS", "TAGG
 #: --tagger`` and :func:`refkit.extract` choose it without threading an option through
 #: every reader; ``parse_segment(..., tagger=...)`` overrides it per call.
 TAGGERS = ("rules", "crf", "hybrid")
-TAGGER: ContextVar[str] = ContextVar("refkit_tagger", default="rules")
+TAGGER: ContextVar[str] = ContextVar("refkit_tagger", default="hybrid")
 
 # ---- vocabulary -------------------------------------------------------------------------
 _MONTHS = {macro: i for i, macro in enumerate(MONTH_MACROS, 1)}

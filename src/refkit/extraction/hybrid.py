@@ -16,7 +16,7 @@ uncertain", yet a reading that drops the names is no better). "No authors" as th
 only doubt is no reason to switch: it is how a CV lists its owner's own works, and the
 names a tagger then finds are reviewers, editors or co-authors named in the venue
 ("Review of …, edited by …"); an item only the tagger
-reads (the rules find no title) is the tagger's. Measured by ``benchmarks/tagger_eval.py``.
+reads (the rules find no title) is the tagger's when it shows a year and names or a venue. Measured by ``benchmarks/tagger_eval.py``.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ from ..model import Entry
 from .confidence import NO_AUTHORS, field_doubts, field_penalty
 from .segment import Segment
 
-__all__ = ["choose", "parse_hybrid"]
+__all__ = ["choose", "parse_hybrid", "settled"]
 
 
 #: the parts of an entry a reading may show or miss: names, date, venue (any of its fields)
 _PARTS = (("author", "editor"), ("year",), ("journal", "booktitle", "publisher", "school", "institution", "howpublished"))
+_YEAR = 1  # the index of ("year",) in _PARTS
 
 
 def _shown(entry: Entry) -> set[int]:
@@ -40,20 +41,33 @@ def _shown(entry: Entry) -> set[int]:
 
 def choose(ruled: Entry | None, tagged: Entry | None) -> Entry | None:
     """The rules' entry unless the tagger's is strictly less doubtful and misses no part
-    the rules' one shows (or is the only one)."""
+    the rules' one shows. Where the rules read no entry, the tagger's counts only if it
+    shows a year and names or a venue (a page's header, "Name / Email: x (at) y / Job,
+    Employer", tagged as names, a title and a venue, is no citation)."""
     if tagged is None:
         return ruled
-    if ruled is None:
-        return tagged
+    if ruled is None:  # the rules saw no citation here: the tagger alone must show a dated one
+        shown = _shown(tagged)
+        return tagged if _YEAR in shown and len(shown) >= 2 else None
     if _shown(ruled) - _shown(tagged) or field_doubts(ruled) == (NO_AUTHORS.why,):
         return ruled
     return tagged if field_penalty(tagged) < field_penalty(ruled) else ruled
 
 
+def settled(ruled: Entry | None) -> bool:
+    """Can no tagger reading replace ``ruled``? True when :func:`choose` keeps it whatever the
+    tagger says: it has no field doubt (a penalty cannot go below 0) or "no authors" is its
+    only one. The tagger is then not run, which spares it on most items of a clean list."""
+    return ruled is not None and (field_penalty(ruled) == 0 or field_doubts(ruled) == (NO_AUTHORS.why,))
+
+
 def parse_hybrid(segment: Segment, options: dict[str, Any]) -> Entry | None:
-    """The entry ``segment`` describes, read by the rules and by the tagger, the better kept."""
+    """The entry ``segment`` describes, read by the rules and, where that reading is in
+    doubt, by the tagger too, the better kept."""
     from .citation import parse_segment
 
     ruled = parse_segment(segment, **{**options, "tagger": "rules"})
+    if settled(ruled):
+        return ruled
     tagged = parse_segment(segment, **{**options, "tagger": "crf"})
     return choose(ruled, tagged)
