@@ -166,8 +166,12 @@ def test_ctrl_c_in_a_real_process_leaves_file_and_cache_intact(httpserver, tmp_p
                REFKIT_DOI_URL=urls["doi_url"], REFKIT_ARXIV_DELAY="0", REFKIT_CACHE_DIR=str(tmp_path / "cache"),
                REFKIT_CONFIG=str(tmp_path / "none.toml"))
     (tmp_path / "none.toml").write_text("")
+    # Ctrl-C as in a terminal: the child starts with SIGINT at its default disposition. A
+    # test run launched in the background ('cmd &' without job control) has SIGINT ignored,
+    # which children inherit, and Python then (rightly) installs no KeyboardInterrupt handler.
     proc = subprocess.Popen([sys.executable, "-m", "refkit", "enrich", str(path)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     while len(fake.log) < 3 and proc.poll() is None:  # wait until lookups are under way
         _time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
