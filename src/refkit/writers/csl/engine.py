@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from citeproc import Citation, CitationStylesBibliography
@@ -154,12 +155,10 @@ def add_year_suffixes(style: ParsedStyle, items: list[Any]) -> None:
     citations print the same (the same rendered names and year: "Doe and
     Jones 1999", whatever the given names stored) get "a", "b", … in
     bibliography order. citeproc-py never assigns year suffixes."""
-    citation = style.root.citation
-    layout = citation.layout
     # only works that share a year and a first name (or title) can cite alike:
     # render the citations of those alone
     # (a labelled style cites "RoNo78": works with the same label, whatever their names)
-    labelled = _prints(style, layout, "citation-label")
+    labelled = _prints(style, style.root.citation.layout, "citation-label")
     candidates: dict[Any, list[Any]] = {}
     for item in items:
         year = _year(item.reference.get("issued"))
@@ -167,18 +166,7 @@ def add_year_suffixes(style: ParsedStyle, items: list[Any]) -> None:
             candidates.setdefault(str(dict.get(item.reference, "citation_label", "")), []).append(item)
         elif year is not None:
             candidates.setdefault((year, _first_name(item.reference)), []).append(item)
-    groups: dict[str, list[Any]] = {}
-    for item in (it for members in candidates.values() if len(members) > 1 for it in members):
-        citation.cites = []  # every cite is a first cite
-        layout.repressed = {}
-        try:
-            text = layout.render_children(item)
-        except model.VariableError:
-            continue
-        if text is not None and str(text).strip():
-            groups.setdefault(str(text), []).append(item)
-    layout.repressed = {}
-    citation.cites = []
+    groups = _alike_citations(style, (it for members in candidates.values() if len(members) > 1 for it in members))
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -210,20 +198,29 @@ def mark_ambiguous(style: ParsedStyle, items: list[Any]) -> frozenset[str]:
     citations (rendered after year suffixes, the ``disambiguate`` condition
     false) still print like another item's; for them the condition is true, in
     the citation and in the bibliography."""
-    layout = style.root.citation.layout
-    groups: dict[str, list[str]] = {}
+    groups = _alike_citations(style, items)
+    return frozenset(item.key for members in groups.values() if len(members) > 1 for item in members)
+
+
+def _alike_citations(style: ParsedStyle, items: Iterable[Any]) -> dict[str, list[Any]]:
+    """The items grouped by the text of their citation, each rendered as a first cite
+    (items whose citation fails or prints nothing are left out); the citation's
+    per-render state (cites, repressed variables) is reset after."""
+    citation = style.root.citation
+    layout = citation.layout
+    groups: dict[str, list[Any]] = {}
     for item in items:
-        style.root.citation.cites = []
+        citation.cites = []  # every cite is a first cite
         layout.repressed = {}
         try:
             text = layout.render_children(item)
         except model.VariableError:
             continue
         if text is not None and str(text).strip():
-            groups.setdefault(str(text), []).append(item.key)
+            groups.setdefault(str(text), []).append(item)
     layout.repressed = {}
-    style.root.citation.cites = []
-    return frozenset(key for keys in groups.values() if len(keys) > 1 for key in keys)
+    citation.cites = []
+    return groups
 
 
 def _year(issued: Any) -> Any:
