@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .inline import InlineRenderer, attr, escape, first_after
+from .inline import InlineRenderer, LineWriter, attr, escape, first_after
 
 __all__ = ["to_html"]
 
@@ -83,19 +83,11 @@ def to_html(text: str) -> str:
     return "<html><body>" + "".join(writer.out) + "</body></html>"
 
 
-class _Writer:
+class _Writer(LineWriter):
     def __init__(self) -> None:
-        self.out: list[str] = []
-        self.line = 0
+        super().__init__()
         self.attributes: dict[str, str] = {}
         self.level = 1  # the heading level of the current section
-
-    def emit(self, number: int, chunk: str) -> None:
-        if number > self.line:
-            self.out.append("\n" * (number - self.line))
-            self.line = number
-        self.out.append(chunk)
-        self.line += chunk.count("\n")
 
     # attributes ---------------------------------------------------------------
 

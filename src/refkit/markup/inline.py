@@ -1,5 +1,6 @@
 """Helpers shared by the hand-written markup renderers (Org, AsciiDoc): finding the
-next occurrence of a delimiter without rescanning, and HTML escaping.
+next occurrence of a delimiter without rescanning, HTML escaping, and an output
+buffer that keeps each block on its source line.
 
 Why a cache for ``str.find``: a renderer that looks for the closing delimiter of
 every opening one (``]]`` after ``[[``, ``@@`` after ``@@html:``) rescans the rest
@@ -16,7 +17,7 @@ import re
 from bisect import bisect_left
 from typing import ClassVar
 
-__all__ = ["Finder", "InlineRenderer", "escape", "first_after"]
+__all__ = ["Finder", "InlineRenderer", "LineWriter", "escape", "first_after"]
 
 
 def escape(text: str) -> str:
@@ -27,6 +28,23 @@ def escape(text: str) -> str:
 def attr(text: str) -> str:
     """``text`` as a double-quoted HTML attribute value."""
     return html.escape(text, quote=True)
+
+
+class LineWriter:
+    """HTML written in chunks, padded with newlines so each chunk starts on the line of
+    the source it came from (the page reader's line numbers are then the source's)."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.line = 0
+
+    def emit(self, number: int, chunk: str) -> None:
+        """Append ``chunk`` at source line ``number`` (or later, if the output is past it)."""
+        if number > self.line:
+            self.out.append("\n" * (number - self.line))
+            self.line = number
+        self.out.append(chunk)
+        self.line += chunk.count("\n")
 
 
 class Finder:

@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .inline import InlineRenderer, attr, escape, first_after
+from .inline import InlineRenderer, LineWriter, attr, escape, first_after
 
 __all__ = ["to_html"]
 
@@ -99,22 +99,14 @@ def to_html(text: str) -> str:
     return "<html><body>" + "".join(writer.out) + "</body></html>"
 
 
-class _Writer:
+class _Writer(LineWriter):
     """Writes blocks to ``out``, padding newlines so each starts on its source line."""
 
     def __init__(self, headline_max: int) -> None:
-        self.out: list[str] = []
-        self.line = 0
+        super().__init__()
         self.headline_max = headline_max
         self.deep_open = False  # inside the <ul> that holds headlines deeper than H
         self.notes_open = False  # inside the notes box of a deep headline that is a whole citation
-
-    def emit(self, number: int, chunk: str) -> None:
-        if number > self.line:
-            self.out.append("\n" * (number - self.line))
-            self.line = number
-        self.out.append(chunk)
-        self.line += chunk.count("\n")
 
     def close_notes(self) -> None:
         if self.notes_open:
