@@ -58,6 +58,11 @@ class Token:
     line_start: bool = False
 
 
+#: (lexicon, the token feature it sets when the lower-cased word is in it)
+_LEXICON_FEATURES = (("given_names", "given"), ("family_names", "family"), ("venue_words", "venue"),
+                     ("months", "month"), ("status", "status"), ("publisher", "publisher"), ("function", "func"))
+
+
 def _quoted_mask(text: str) -> list[bool]:
     """True for characters inside a pair of quotes (“…”, "…", ‘…’, «…»); one pass."""
     mask = [False] * len(text)
@@ -151,20 +156,9 @@ def _token_features(tok: Token, lex: dict[str, frozenset[str]]) -> dict[str, Any
             f["cap"] = True
         else:
             f["lower"] = True
-        if low in lex["given_names"]:
-            f["given"] = True
-        if low in lex["family_names"]:
-            f["family"] = True
-        if low in lex["venue_words"]:
-            f["venue"] = True
-        if low in lex["months"]:
-            f["month"] = True
-        if low in lex["status"]:
-            f["status"] = True
-        if low in lex["publisher"]:
-            f["publisher"] = True
-        if low in lex["function"]:
-            f["func"] = True
+        for lexicon, feature in _LEXICON_FEATURES:
+            if low in lex[lexicon]:
+                f[feature] = True
         if low in _title_words():
             f["tw"] = True
         if _ROMAN.fullmatch(w) and len(w) <= 4 and w not in ("I", "a"):
