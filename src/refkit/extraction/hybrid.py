@@ -56,9 +56,10 @@ def choose(ruled: Entry | None, tagged: Entry | None) -> Entry | None:
 
 def settled(ruled: Entry | None) -> bool:
     """Can no tagger reading replace ``ruled``? True when :func:`choose` keeps it whatever the
-    tagger says: it has no field doubt (a penalty cannot go below 0) or "no authors" is its
-    only one. The tagger is then not run, which spares it on most items of a clean list."""
-    return ruled is not None and (field_penalty(ruled) == 0 or field_doubts(ruled) == (NO_AUTHORS.why,))
+    tagger says: it has no field doubt (every doubt has a positive penalty, so none can
+    be fewer) or "no authors" is its only one. The tagger is then not run, which spares it
+    on most items of a clean list."""
+    return ruled is not None and field_doubts(ruled) in ((), (NO_AUTHORS.why,))
 
 
 def parse_hybrid(segment: Segment, options: dict[str, Any]) -> Entry | None:
