@@ -188,7 +188,7 @@ def test_select_and_ignore_take_codes_prefixes_and_commas() -> None:
     assert codes(bad, select=["ALL"], ignore=["RK4", "rk601"]) == ["RK203"]
 
 
-@pytest.mark.parametrize("bad", ["RK999", "E501", "RK7", "RK109"])
+@pytest.mark.parametrize("bad", ["RK999", "E501", "RK7", "RK189"])
 def test_unknown_rule_codes_are_an_error(bad: str) -> None:
     with pytest.raises(ConfigError, match=bad):
         check(Library(), select=[bad])

@@ -69,6 +69,10 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          severity="warning"),
     Rule("RK108", "value-expected", "a value was expected after '=' or '#'",
          "BibTeX skips the rest of the entry."),
+    Rule("RK109", "macro-expansion-too-large", "@string macros expand beyond the file's budget (1,000,000 "
+         "characters, or four times the file)",
+         "Macros defined through macros double at each step: a few lines would expand to gigabytes. "
+         "The block is kept as written."),
     # RK19x: found by the document readers (HTML, Markdown, LaTeX, reST)
     Rule("RK190", "too-many-items", "a page lists more items than the HTML reader reads",
          "The items after the limit are not extracted.", severity="warning"),

@@ -9,7 +9,7 @@ from pybtex.database.input.bibtex import Parser
 
 from refkit.errors import ParseError
 from refkit.model import Comment, Entry, Preamble, StringDef
-from refkit.readers.bibtex import parse, read, sniff
+from refkit.readers.bibtex import MACRO_BUDGET, parse, read, sniff
 
 TRICKY = r"""% a leading comment line
 %% another one
@@ -141,6 +141,29 @@ def test_problems_have_codes_and_locations(text: str, code: str, line: int, colu
     found = [p for p in lib.problems if p.code == code]
     assert found, lib.problems
     assert (found[0].location.path, found[0].location.line, found[0].location.column) == ("refs.bib", line, column)
+
+
+def test_macros_defined_through_macros_expand_within_a_budget() -> None:
+    """``s1 = s0 # s0`` doubles at each line: 20 lines of 30 bytes would make 10 MB (40
+    lines, terabytes). Expansion stops at the budget with one RK109 where it is crossed;
+    the block is kept as written and the rest of the file is read."""
+    doubling = "".join(f"@string{{s{i + 1} = s{i} # s{i}}}\n" for i in range(20))
+    text = '@string{s0 = "0123456789"}\n' + doubling + "@article{a, title = s20}\n@misc{b, title = {Kept}}\n"
+    lib = read(text, path="refs.bib")
+    over = [p for p in lib.problems if p.code == "RK109"]
+    assert [(p.location.line, p.severity) for p in over] == [(17, "error")]  # s16: 1.3 MB expanded so far
+    assert sum(len(v) for e in lib.entries for v in e.fields.values()) < MACRO_BUDGET
+    assert [(e.key, e.fields["title"]) for e in lib.entries] == [("a", ""), ("b", "Kept")]  # s20: undefined
+    kept = [b for b in lib.blocks if isinstance(b, Comment)]
+    assert kept and kept[0].text == "@string{s16 = s15 # s15}"
+
+
+def test_a_macro_used_in_every_entry_is_within_the_budget() -> None:
+    text = '@string{j = "Journal of Repeated Tests"}\n' + "".join(
+        f"@article{{k{i}, journal = j # {{, Part }} # j}}\n" for i in range(3000))
+    lib = read(text)
+    assert lib.problems == []
+    assert len(lib.entries) == 3000 and lib.entries[-1].fields["journal"] == "Journal of Repeated Tests, Part Journal of Repeated Tests"
 
 
 def test_undefined_macro_is_a_warning_and_expands_to_empty() -> None:

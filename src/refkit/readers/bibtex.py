@@ -37,6 +37,10 @@ RK106    error     ``,`` or the closing delimiter was expected after a value
                    (usually a missing comma)
 RK107    warning   an entry without a citation key
 RK108    error     a value was expected after ``=`` (or after ``#``)
+RK109    error     ``@string`` macros expand beyond the document's budget
+                   (:data:`MACRO_BUDGET` characters, or four times the file):
+                   macros defined through macros double at each step, so 40
+                   lines would make terabytes; the entry is kept as text
 =======  ========  ==================================================================
 
 A text that failed to parse is kept as a :class:`Comment` holding the source
@@ -57,7 +61,11 @@ from ..dates import MONTH_MACROS  # re-exported: the month macros every BibTeX s
 from ..errors import ParseError
 from ..model import Comment, Entry, Library, Location, Origin, Preamble, Problem, StringDef
 
-__all__ = ["read", "parse", "sniff", "MONTH_MACROS", "is_literal"]
+__all__ = ["read", "parse", "sniff", "MONTH_MACROS", "MACRO_BUDGET", "is_literal"]
+
+#: characters ``@string`` macros may add to a document (or four times its length,
+#: if more): far above any real file, far below ``s1 = s0 # s0`` doubled 40 times
+MACRO_BUDGET = 1_000_000
 
 
 _START = re.compile(r"@[ \t]*([A-Za-z][\w:.+-]*)[ \t\r\n]*([{(])")
@@ -124,6 +132,7 @@ class _Parser:
         self.problems: list[Problem] = []
         self._at = (0, 1)  # (position, its line): lines are counted forward from here
         self._pairs: dict[str, dict[int, int]] = {}  # opener -> {open position: end after its close}
+        self._expansion_left = max(MACRO_BUDGET, 4 * len(text))  # characters macros may still add
 
     # ---- locations ----------------------------------------------------------------
     def location(self, pos: int) -> Location:
@@ -135,6 +144,15 @@ class _Parser:
         else:
             line = text.count("\n", 0, pos) + 1
         return Location(self.path, line, pos - text.rfind("\n", 0, pos))
+
+    def _expanded(self, value: str, pos: int) -> str:
+        """``value``, a macro's expansion used at ``pos``, charged to the document's budget."""
+        self._expansion_left -= len(value)
+        if value and self._expansion_left < 0:
+            limit = max(MACRO_BUDGET, 4 * len(self.text))
+            raise _Fail("RK109", f"@string macros expand beyond {limit:,} characters (macros defined through "
+                        "macros, doubling at each step?); kept as written", pos)
+        return value
 
     def problem(self, code: str, message: str, pos: int, severity: str = "error", key: str | None = None) -> None:
         loc = self.location(pos)
@@ -323,7 +341,7 @@ class _Parser:
                     if found is None:
                         fm = None  # the general path reports the undefined macro
                     else:
-                        value = found
+                        value = self._expanded(found, fm.start(5))
             if fm is not None:
                 if "\n@" in raw:
                     self._runaway(fm.start(), fm.end())
@@ -405,7 +423,7 @@ class _Parser:
                     if value is None:
                         self.problem("RK103", f"undefined macro {name!r} (expanded to an empty string)", p, severity="warning")
                         value = ""
-                    parts.append(value)
+                    parts.append(self._expanded(value, p))
             last = end
             p = _skip(text, end)
             if p < n and text[p] == "#":
