@@ -88,6 +88,17 @@ def test_attribute_references_are_bounded() -> None:
     assert len(html) < 20_000
 
 
+def test_attribute_references_are_bounded_across_the_document() -> None:
+    """Each line's growth is capped, and so is the document's: 60 lines of references to
+    one doubled-up attribute once made 60 x 64 KB; past the document's budget (100,000
+    characters, or twice the text) a reference stays as written."""
+    doc = ":a0: xxxxxxxxxxxxxxxx\n" + "".join(f":a{k + 1}: {{a{k}}}{{a{k}}}\n" for k in range(12))
+    doc += "".join(f"* item {k} " + "{a12}" * 8 + "\n" for k in range(60))
+    html = to_html(doc)
+    assert html.count("x") <= max(100_000, 2 * len(doc))
+    assert "item 59 {a12}" in html
+
+
 def test_sniffing_and_extensions() -> None:
     assert readers.sniff(ADOC) == "asciidoc"
     assert readers.sniff("A. Doe. A title. 2020.\n", path="cv.adoc") == "asciidoc"

@@ -8,7 +8,8 @@ lists (``*``/``-`` bullets, ``.``/``1.``/``a.`` numbers, nesting by marker depth
 rows; example, sidebar, quote and open blocks keep their text; listing, literal,
 comment blocks and indented literal paragraphs give none; ``++++`` passthrough
 is raw HTML. Attribute entries (``:name: value``) define ``{name}`` references
-(substituted once, values capped, so a reference cannot expand without bound);
+(substituted once, values capped, growth capped per line and per document, so
+references cannot expand without bound: past a cap a reference stays as written);
 ``include::``, ``image::`` and conditional directives are skipped (a document never
 reads other files). Inline: ``*bold*``/``**bold**``, ``_italic_``/``__italic__``,
 ```mono```, ``#mark#``, ``^sup^``, ``~sub~``, ``link:url[label]``,
@@ -34,6 +35,10 @@ _MAX_DEPTH = 8  # blocks within blocks; deeper is read as paragraph text
 _MAX_INLINE_DEPTH = 5
 _MAX_VALUE = 4096  # characters of one attribute value
 _MAX_LINE_GROWTH = 65536  # characters attribute references may add to one line
+#: characters attribute references may add to the whole document (or twice its length,
+#: if more), as LaTeX macros: capped values alone still let every line grow by
+#: _MAX_LINE_GROWTH, so 10 KB of references to one doubled-up attribute made 100 MB
+_MAX_DOCUMENT_GROWTH = 100_000
 
 _SECTION = re.compile(r"(={1,6})[ \t]+(\S.*)")
 _UNDERLINE = {"=": 1, "-": 2, "~": 3, "^": 4, "+": 5}
@@ -77,16 +82,17 @@ class _Line:
 def to_html(text: str) -> str:
     """The AsciiDoc document as an HTML ``<body>``, each block on its source line."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    writer = _Writer()
+    writer = _Writer(max(_MAX_DOCUMENT_GROWTH, 2 * len(text)))
     lines = [_Line(n, t.rstrip()) for n, t in enumerate(text.split("\n"))]
     writer.blocks(lines, 0)
     return "<html><body>" + "".join(writer.out) + "</body></html>"
 
 
 class _Writer(LineWriter):
-    def __init__(self) -> None:
+    def __init__(self, growth: int) -> None:
         super().__init__()
         self.attributes: dict[str, str] = {}
+        self.growth = growth  # characters attribute references may still add to the document
         self.level = 1  # the heading level of the current section
 
     # attributes ---------------------------------------------------------------
@@ -95,7 +101,7 @@ class _Writer(LineWriter):
         """``{name}`` references replaced once (unknown ones kept, as Asciidoctor does)."""
         if "{" not in text:
             return text
-        budget = [_MAX_LINE_GROWTH]
+        budget = [min(_MAX_LINE_GROWTH, self.growth)]
 
         def value(m: re.Match[str]) -> str:
             name = m.group(1).lower()
@@ -105,7 +111,10 @@ class _Writer(LineWriter):
             budget[0] -= len(found)
             return found
 
-        return _ATTR_REF.sub(value, text)
+        before = budget[0]
+        text = _ATTR_REF.sub(value, text)
+        self.growth -= before - budget[0]
+        return text
 
     # blocks -------------------------------------------------------------------
 
