@@ -27,3 +27,25 @@ def test_a_letter_enumerator_is_an_initial_and_citations_are_a_list() -> None:
 def test_directives_comments_and_docinfo_give_no_text() -> None:
     root = tree(":Author: x\n\n.. note:: a note\n\n.. a comment\n\n.. contents::\n\nBody.\n")
     assert " ".join(root.text_content().split()) == "Body."
+
+
+def test_substitutions_nest_trim_and_link() -> None:
+    source = ("* |me| wrote |paper|_, |a| |dash| done.\n\n"
+              ".. |me| replace:: **J. Doe** |and| K. Roe\n.. |and| replace:: and\n"
+              ".. |paper| replace:: a paper\n.. _paper: https://example.org/p\n"
+              ".. |a| replace:: |b|\n.. |b| replace:: |a|\n.. |dash| unicode:: U+2014\n   :trim:\n")
+    root = tree(source)
+    item = root.find(".//li")
+    assert item.text_content() == "J. Doe and K. Roe wrote a paper, a\u2014done."  # |a| -> |b| -> |a|: the name stays
+    assert [(a.get("href"), a.text_content()) for a in item.iter("a")] == [("https://example.org/p", "a paper")]
+
+
+def test_substitutions_through_substitutions_expand_within_a_budget() -> None:
+    """Each definition doubles the one before: 14 lines once gave 131,072 characters per
+    use. Expansion is charged against the document's budget (100,000 characters, or twice
+    its length); past it a reference keeps its name."""
+    doubling = "".join(f".. |a{k + 1}| replace:: |a{k}| |a{k}|\n" for k in range(14))
+    source = "".join(f"* Item {k}: |a14|.\n" for k in range(8)) + "\n.. |a0| replace:: xxxxxxxx\n" + doubling
+    html = to_html(source)
+    assert html.count("x") <= 100_000
+    assert "Item 7: a14." in html

@@ -13,7 +13,11 @@ list, and fields named by a year (``:2021: A. Smith. A title …``), are content
 defined in another file, a Sphinx role) keeps its text, and directives of Sphinx
 and its extensions that docutils does not know (``only``, tabs, dropdowns, cards)
 keep their content, their title argument as a heading. File inclusion and raw passthrough are off: a document never
-reads other files.
+reads other files. Substitutions (``|name|``) are expanded by our own transform,
+not docutils': in one pass per paragraph (docutils' looks each reference up in its
+paragraph's child list: quadratic, 16,000 ``|a|`` took minutes) and under a budget
+(definitions through definitions double at each step: 14 lines gave 147,000
+characters per use); past it, nested too deep or circular, a reference keeps its text.
 
 Blocks are written at their source line, so items report reST line numbers.
 """
@@ -39,6 +43,10 @@ _SETTINGS = {
     "_disable_config": True,
     "line_length_limit": 100_000,
 }
+
+#: characters substitutions may add to a document (or twice its length, if more)
+SUBSTITUTION_BUDGET = 100_000
+_MAX_SUBSTITUTION_DEPTH = 20  # definitions through definitions; deeper keeps the reference's text
 
 _SKIP = {"comment", "target", "substitution_definition", "system_message", "docinfo", "topic",
          "sidebar", "admonition", "note", "tip", "warning", "attention", "caution", "danger", "error", "hint",
@@ -340,8 +348,86 @@ def to_html(text: str) -> str:
 
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text, opened = _open_unknown_directives(text)
-    doctree = publish_doctree(text, settings_overrides=dict(_SETTINGS))
+    settings = dict(_SETTINGS, refkit_substitution_budget=max(SUBSTITUTION_BUDGET, 2 * len(text)))
+    doctree = publish_doctree(text, reader=_reader(), settings_overrides=settings)
     writer = _Writer(opened)
     writer.visit(doctree)
     writer.out.append("</body></html>")
     return "".join(writer.out)
+
+
+def _reader() -> Any:
+    """docutils' standalone reader with :class:`_Substitutions` in place of docutils' own."""
+    from docutils import nodes
+    from docutils.readers.standalone import Reader
+    from docutils.transforms import Transform
+    from docutils.transforms.references import Substitutions
+
+    class _Substitutions(Transform):
+        """``|name|`` references replaced by copies of their definitions, linear in
+        the references and bounded: each paragraph's children are rebuilt once, and
+        every copy is charged its definition's length against the document's budget."""
+
+        default_priority = Substitutions.default_priority
+
+        def apply(self) -> None:
+            document = self.document
+            self.left = int(getattr(document.settings, "refkit_substitution_budget", SUBSTITUTION_BUDGET))
+            self.limit = int(getattr(document.settings, "line_length_limit", 10_000))
+            self.substitute_within(document, ())
+
+        def substitute_within(self, root: Any, chain: tuple[str, ...]) -> None:
+            """Every reference under ``root`` (definitions excepted) replaced, each
+            parent's child list rebuilt once."""
+            parents: dict[int, Any] = {}
+            stack = [root]
+            while stack:
+                node = stack.pop()  # in document order: the budget goes to the first references
+                for child in reversed(node.children):
+                    if isinstance(child, nodes.substitution_reference):
+                        parents[id(node)] = node
+                    elif isinstance(child, nodes.Element) and not isinstance(child, nodes.substitution_definition):
+                        stack.append(child)
+            for parent in parents.values():
+                rebuilt: list[Any] = []
+                strip_next = False
+                for child in parent.children:
+                    if isinstance(child, nodes.substitution_reference):
+                        key, replacement = self.expand(child, chain)
+                        trims = self.document.substitution_defs[key].attributes if key else {}
+                        if ("ltrim" in trims or "trim" in trims) and rebuilt and isinstance(rebuilt[-1], nodes.Text):
+                            rebuilt[-1] = rebuilt[-1].rstrip()
+                        strip_next = "rtrim" in trims or "trim" in trims
+                        rebuilt.extend(replacement)
+                        continue
+                    if strip_next and isinstance(child, nodes.Text):
+                        child = child.lstrip()
+                    strip_next = False
+                    rebuilt.append(child)
+                parent[:] = rebuilt
+
+        def expand(self, ref: Any, chain: tuple[str, ...]) -> tuple[str | None, list[Any]]:
+            """(the definition's name, the nodes replacing ``ref``); (None, its text as
+            written) when it is undefined, circular, nested too deep or over the budget."""
+            document = self.document
+            refname = ref["refname"]
+            key = refname if refname in document.substitution_defs else document.substitution_names.get(refname.lower())
+            definition = document.substitution_defs.get(key) if key else None
+            cost = len(definition.astext()) + 1 if definition is not None else 0
+            if definition is None or key in chain or len(chain) >= _MAX_SUBSTITUTION_DEPTH \
+                    or cost > self.limit or cost > self.left:
+                return None, [nodes.problematic(ref.rawsource, ref.rawsource)]
+            self.left -= cost
+            copy = definition.deepcopy()
+            self.substitute_within(copy, chain + (key,))
+            children = list(copy.children)
+            for node in children:
+                if isinstance(node, nodes.Referential) and "refname" in node:
+                    document.note_refname(node)
+            return key, children
+
+    class _Reader(Reader):
+        def get_transforms(self) -> list[Any]:
+            return [_Substitutions if t is Substitutions else t for t in super().get_transforms()]
+
+    return _Reader()
