@@ -521,3 +521,50 @@ def test_descriptor_pattern_is_linear() -> None:
     from refkit.extraction.citation import _TITLE_DESCRIPTOR
 
     assert _TITLE_DESCRIPTOR.search("x" + " " * 20000 + "y") is None
+
+
+# ---- co-authors beside an implied owner, law citations, notes after the citation ---------------
+def test_leading_with_group_gives_the_coauthors_not_title_words() -> None:
+    e = parse("(with Ana Costa and Piotr Nowak) Tame curves on wild surfaces. J. Odd Geom. 14 (2020), 1-30.")
+    assert e.get("title") == "Tame curves on wild surfaces"
+    assert fam(e) == ["Costa", "Nowak"] and e.get("year") == "2020"
+    lone = parse("(with Piotr Nowak) Higher sheaves and lower stacks. Preprint, 2018. arXiv:1801.01234")
+    assert lone.get("title") == "Higher sheaves and lower stacks" and fam(lone) == ["Nowak"]
+
+
+def test_title_then_with_coauthors_and_a_label() -> None:
+    e = parse("Sheep counts at dusk, with Ana Costa and Li Wei (SSRN)")
+    assert e.get("title") == "Sheep counts at dusk" and fam(e) == ["Costa", "Wei"]
+    kept = parse("Learning, with and without labels. Journal of Odd Results 3, 2019.")
+    assert kept.get("title") == "Learning, with and without labels"
+
+
+def test_law_citation_after_the_title_is_venue_volume_page_and_year() -> None:
+    e = parse("Votes for hire: proxy advice and its critics, 71 Mich. L. Rev. 455 (2021), with Ana Costa")
+    assert e.get("title") == "Votes for hire: proxy advice and its critics"
+    assert e.get("journal") == "Mich. L. Rev." and e.get("volume") == "71" and e.get("pages") == "455"
+    assert e.get("year") == "2021" and fam(e) == ["Costa"]
+
+
+def test_a_quote_in_a_note_below_a_bold_heading_line_is_no_title() -> None:
+    e = parse_segment(seg(Span("River deltas at night, with Ana Costa", bold=True), Span("\n"),
+                          Span("Presented at the “Dark Water” Symposium (2022).")))
+    assert e is not None and e.get("title") == "River deltas at night" and fam(e) == ["Costa"]
+
+
+def test_a_note_line_after_the_citation_is_a_note_not_venue() -> None:
+    e = parse_segment(seg(Span("Counting sheep in the dark", bold=True), Span("\n"), Span("Jane Doe, John Roe"),
+                          Span("\n"), Span("Journal of Sleep Studies", italic=True), Span(", 12(3):45-67, 2021."),
+                          Span("\n"), Span("A revised version of this paper was published in "),
+                          Span("Sleep Letters", italic=True), Span(", 2022.")))
+    assert e is not None and e.get("journal") == "Journal of Sleep Studies" and e.get("year") == "2021"
+    assert "revised version" in (e.get("note") or "")
+
+
+def test_note_and_coauthor_patterns_are_linear() -> None:
+    from refkit.extraction.citation import _LAW_CITATION, _LEADING_WITH, _NOTE_OPENING, _TITLE_WITH
+
+    assert _LEADING_WITH.match("(with " + "a " * 20000) is None
+    assert _LAW_CITATION.search("x, 1 " + "A. " * 20000 + "(2020") is None
+    assert _NOTE_OPENING.match("see " * 20000) is None
+    assert len(_TITLE_WITH.findall(", with " * 5000)) == 5000

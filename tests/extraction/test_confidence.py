@@ -74,3 +74,10 @@ def test_an_entry_that_cannot_be_assessed_is_kept_and_marked(monkeypatch) -> Non
     e = assess(entry(**COMPLETE))
     assert e.origin.doubts == ("could not be assessed",) and e.origin.confidence == 0.5  # type: ignore[union-attr]
     assert e.fields == entry(**COMPLETE).fields
+
+
+def test_a_title_that_carries_a_law_citation_is_doubted() -> None:
+    law = assess(entry(**{**COMPLETE, "title": "Votes for Hire, 71 Mich. L. Rev. 455 (2021)"}))
+    assert "title may include venue" in law.origin.doubts  # type: ignore[union-attr]
+    plain = assess(entry(**{**COMPLETE, "title": "Counting Sheep, 12 Ways (2021)"}))
+    assert "title may include venue" not in plain.origin.doubts  # type: ignore[union-attr]

@@ -58,3 +58,11 @@ def test_a_line_of_names_alone_is_a_byline() -> None:
     assert not is_name_line("Formal contract verification at signing time")
     assert not is_name_line("Symposium on Distributed Things 2022")
     assert not is_name_line("Bitcoin")
+
+
+def test_an_abstract_opening_with_a_capitalized_we_is_prose() -> None:
+    from refkit.extraction.evidence import is_prose
+
+    assert is_prose("Abstract: We counted sheep on twelve farms in 2019 and show that counting is hard.")
+    assert is_prose("We study rivers. Our data show they can run uphill.")
+    assert not is_prose("We Are All Connected: Networks of Rivers.")

@@ -593,3 +593,71 @@ def test_sections_of_one_item_each_are_two_items_not_one_card() -> None:
         "Tom Berg. A note on stable merges. PhD thesis, University of Nowhere, 2017.",
     ]
     assert [i.segment.headings[-1] for i in found] == ["Journal papers", "Theses"]
+
+
+# ---- one paper over several lines or blocks: its dated notes are no papers of their own ------------
+def test_a_block_of_lines_with_a_dated_note_is_one_paper() -> None:
+    html = """<html><body><h2>Publications</h2>
+<p>Jane Doe, John Roe and Li Wei<br>
+<b>Counting sheep in the dark</b><br>
+<i>Workshop on Sleep Studies (WSS)</i>, pp. 1-9, Oslo, Norway, May 2019<br>
+A revised version of this paper was published in <i>Sleep Letters</i>, Volume 4, March 2020, pages 5-9.<br>
+<a href="https://example.org/sheep.pdf">Available here</a></p>
+<p>Omar Haddad and Jane Doe<br>
+<b>Rivers that run uphill</b><br>
+<i>Journal of Odd Hydrology</i>, 3(2):10-19, 2018.<br>
+<a href="https://example.org/rivers.pdf">Available here</a></p>
+</body></html>"""
+    found = texts(html)
+    assert len(found) == 2
+    assert found[0].startswith("Jane Doe") and "revised version" in found[0]
+    assert found[1].startswith("Omar Haddad")
+
+
+def test_nested_lists_of_one_papers_lines_are_one_item_each() -> None:
+    html = """<html><body><h2>Publications</h2><ul>
+<li><b>Counting sheep in the dark</b><ul>
+  <li>Jane Doe, John Roe and Li Wei</li>
+  <li><i>Journal of Sleep Studies</i>, 12(3):45-67, 2021</li>
+  <li>Presented at the Sleep Conference, Oslo, 2020</li></ul></li>
+<li><b>Rivers that run uphill</b><ul>
+  <li>Jane Doe and Omar Haddad</li>
+  <li><i>Water Letters</i>, 3:1-9, 2019</li>
+  <li>Presented at the Odd Hydrology Workshop, 2018</li></ul></li>
+<li><b>Quiet mornings and loud afternoons</b><ul>
+  <li>Li Wei and Jane Doe</li>
+  <li><i>Annals of Daily Life</i>, 7:100-120, 2017</li></ul></li>
+</ul></body></html>"""
+    found = texts(html)
+    assert [t.split(" Jane")[0].split(" Li Wei")[0] for t in found] == [
+        "Counting sheep in the dark", "Rivers that run uphill", "Quiet mornings and loud afternoons"]
+
+
+def test_a_list_of_papers_with_author_lists_stays_several_items() -> None:
+    html = """<html><body><h2>Publications</h2><div>
+<p>Jane Doe</p>
+<p>Jane Doe and Li Wei. Counting sheep in the dark. Journal of Sleep Studies, 12(3):45-67, 2021.</p>
+<p>Omar Haddad and Jane Doe. Rivers that run uphill. Water Letters, 3:1-9, 2019.</p>
+</div></body></html>"""
+    assert len([t for t in texts(html) if "20" in t]) == 2
+
+
+def test_title_headings_with_short_venue_lines_and_dated_abstracts() -> None:
+    html = """<html><body><h1>Publications</h1>
+<h3>Counting sheep in the dark: a field study</h3>
+<p>Jane Doe, John Roe and Li Wei</p>
+<p><em>Journal of Sleep Studies</em>, 12:45-67, 2021</p>
+<p>Abstract: We counted sheep on twelve farms in 2019 and 2020 and show that counting is hard.</p>
+<h3>Rivers that run uphill, a report</h3>
+<p>Jane Doe and Omar Haddad</p>
+<p><em>Water Letters</em>, 3:1-9, 2019</p>
+<p>Abstract: We observed rivers between 2015 and 2018; our data show they can run uphill.</p>
+<h3>Quiet mornings and loud afternoons</h3>
+<p>Li Wei, Jane Doe</p>
+<p><em>Annals of Daily Life</em>, 7:100-120, 2017</p>
+</body></html>"""
+    found = texts(html)
+    assert len(found) == 3
+    assert [t.split(" Jane")[0].split(" Li Wei")[0] for t in found] == [
+        "Counting sheep in the dark: a field study", "Rivers that run uphill, a report", "Quiet mornings and loud afternoons"]
+    assert not any("Abstract" in t for t in found)

@@ -32,3 +32,9 @@ def test_section_label_paragraphs_become_headings() -> None:
 def test_template_tags_and_entities() -> None:
     root = tree("{% include base_path %}\n{{ site.title }}\n\n- On &infin;-categories &amp; more {{< ref x >}}\n")
     assert " ".join(root.text_content().split()) == "On ∞-categories & more"
+
+
+def test_a_one_line_venue_paragraph_with_a_year_is_not_a_section_label() -> None:
+    html = to_html("### Rivers that run uphill\nJane Doe\n\n*Water Letters*, 3:1-9, 2019\n\nAbstract: a note.\n")
+    assert "<h4>" not in html and "<em>Water Letters</em>, 3:1-9, 2019" in html
+    assert "<h3>Awards</h3>" in to_html("## Me\n\nAwards\n\n- Prize, 2019\n")

@@ -257,3 +257,22 @@ def test_includes_never_leave_the_input_folder_and_are_bounded(tmp_path) -> None
     assert [(name, line) for name, line, _ in messages if "outside" in _] == [("cv.tex", 2), ("cv.tex", 3), ("cv.tex", 6)]
     assert any(name == "loop.tex" and "itself" in m for name, _, m in messages)
     assert any("deeper" in m for _, _, m in messages)
+
+
+def test_coauthor_groups_and_note_lines_in_a_math_cv() -> None:
+    doc = r"""\documentclass{article}
+\begin{document}
+\section*{Publications}
+\begin{enumerate}
+\item (with Ana Costa and Piotr Nowak) \emph{Tame curves on wild surfaces}. J. Odd Geom. 14 (2020), 1--30.\\
+A revised version of this paper was published in \emph{Odd Letters}, 2022.
+\item (with Piotr Nowak) \emph{Higher sheaves and lower stacks}. Ann. Fake Math. 3 (2018), 77--99.
+\item \emph{Gentle flows on rough manifolds}. Preprint, 2022.
+\end{enumerate}
+\end{document}
+"""
+    entries = reader.read(doc).entries
+    assert [e.get("title") for e in entries] == [
+        "Tame curves on wild surfaces", "Higher sheaves and lower stacks", "Gentle flows on rough manifolds"]
+    assert [[n.family for n in e.names("author")] for e in entries] == [["Costa", "Nowak"], ["Nowak"], []]
+    assert entries[0].get("year") == "2020" and "revised version" in (entries[0].get("note") or "")

@@ -359,3 +359,35 @@ Tidal flats trap sand[^okafor2019] and mangroves damp waves[^vance2018].
         "Tidal Channels as Sediment Traps", "Mangrove roots and wave damping", "Sand bars at river mouths"]
     assert [e.get("year") for e in entries] == ["2019", "2018", "2016"]
     assert all("^" not in (e.get("title") or "") + " ".join(n.family or "" for n in e.names()) for e in entries)
+
+
+def test_papers_spread_over_nested_lists_and_title_headings() -> None:
+    nested = """# Publications
+
+- **Counting sheep in the dark: a field study**
+  - Jane Doe, John Roe and Li Wei
+  - *Journal of Sleep Studies*, 12(3):45–67, 2021
+  - Presented at the Sleep Conference, Oslo, 2020
+- **Rivers that run uphill**
+  - Jane Doe and Omar Haddad
+  - *Water Letters*, 3:1–9, 2019
+"""
+    headed = """# Publications
+
+### Counting sheep in the dark: a field study
+Jane Doe, John Roe and Li Wei
+
+*Journal of Sleep Studies*, 12(3):45–67, 2021
+
+Abstract: We counted sheep on twelve farms in 2019 and 2020 and show that counting is hard.
+
+### Rivers that run uphill
+Jane Doe and Omar Haddad
+
+*Water Letters*, 3:1–9, 2019
+"""
+    for doc in (nested, headed):
+        entries = reader.read(doc).entries
+        assert [e.get("title") for e in entries] == ["Counting sheep in the dark: a field study", "Rivers that run uphill"]
+        assert [e.get("year") for e in entries] == ["2021", "2019"]
+        assert [[n.family for n in e.names("author")] for e in entries] == [["Doe", "Roe", "Wei"], ["Doe", "Haddad"]]

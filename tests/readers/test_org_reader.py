@@ -135,3 +135,33 @@ def test_old_begin_html_blocks_are_raw_html_not_text() -> None:
     assert "&lt;small&gt;" not in html and "<small>" in html
     entries = reader.read(LEGACY_HTML_BLOCK).entries
     assert [e.get("title") for e in entries] == ["Proofs about sorting networks", "Stable merges, checked"]
+
+
+def test_file_path_links_are_links_and_their_labels_leave_the_title() -> None:
+    doc = """* Publications
+- *Counting sheep in the dark* [[./pdf/sheep.pdf][paper]], [[./pdf/sheep-talk.pdf][presentation]] \\\\
+  Jane Doe, John Roe (2021), /Journal of Sleep Studies/, 12(3):45–67.
+- *Rivers that run uphill* [[../pdf/rivers.pdf][paper]] \\\\
+  Jane Doe, Omar Haddad (2019), /Water Letters/, 3:1–9.
+"""
+    assert '<a href="./pdf/sheep.pdf">paper</a>' in to_html(doc)
+    entries = reader.read(doc).entries
+    assert [e.get("title") for e in entries] == ["Counting sheep in the dark", "Rivers that run uphill"]
+    assert entries[0].get("pdf") == "./pdf/sheep.pdf" and entries[1].get("journal") == "Water Letters"
+
+
+def test_a_dated_note_line_stays_with_its_paper() -> None:
+    doc = """* Papers
+Jane Doe, John Roe and Li Wei \\\\
+*Counting sheep in the dark* \\\\
+/Workshop on Sleep Studies (WSS)/, pp. 1-9, Oslo, Norway, May 2019 \\\\
+A revised version of this paper was published in /Sleep Letters/, Volume 4, March 2020, pages 5-9. \\\\
+[[https://example.org/sheep.pdf][Available here]]
+
+Omar Haddad and Jane Doe \\\\
+*Rivers that run uphill* \\\\
+/Journal of Odd Hydrology/, 3(2):10-19, 2018.
+"""
+    entries = reader.read(doc).entries
+    assert [e.get("title") for e in entries] == ["Counting sheep in the dark", "Rivers that run uphill"]
+    assert entries[0].get("year") == "2019" and "revised version" in (entries[0].get("note") or "")

@@ -42,6 +42,7 @@ from ..latex import escape
 from ..dates import MONTH_MACROS, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
 from .authors import AuthorList, annotation, scan_authors
+from .evidence import has_names, is_prose
 from .fields import venue_year
 from .sections import entry_type as section_entry_type
 from .segment import Segment
@@ -202,6 +203,8 @@ class _Work:
     pubstate: str = ""
     year: str = ""
     month: int | None = None
+    coauthors: AuthorList | None = None  # "(with A and B)" before the title: the names beside the implied owner
+    law: dict[str, str] | None = None  # a law citation's journal, volume, pages ("74 Stan. L. Rev. 737 (2022)")
 
     _joined: str | None = None
 
@@ -363,15 +366,37 @@ def _clean(work: _Work) -> None:
         work.year = ym.group(1)[:4]
         work.blank(ym.start(1) - (1 if text[ym.start(1) - 1:ym.start(1)] in "([" else 0), ym.end())
     text = work.text
+    wm = _LEADING_WITH.match(text)
+    if wm:
+        listed = scan_authors(wm.group(1))
+        if listed and not wm.group(1)[listed.end:].strip(" ,.;"):
+            work.coauthors = listed  # math CVs: "(with A. Smith and B. Doe) Title. Journal …"
+            work.blank(wm.start(), wm.end())
+            text = work.text
+    law = _LAW_CITATION.search(text) if "(" in text else None
+    if law:  # volume, abbreviated journal, page, (year): the venue, whatever the title's periods
+        work.law = {"journal": law.group("journal").strip(), "volume": law.group("volume")}
+        if law.group("page")[0].isdigit():
+            work.law["pages"] = law.group("page")
+        work.year = law.group("year")
+        work.blank(law.start(), law.end())
+        text = work.text
     for m in _NAME_LABEL.finditer(text):
         work.blank(m.start(), m.end())  # "Contributors: A; B", "Authors: …"
     text = work.text
     # blurbs and abstracts: whole lines
+    dated = False  # has a line before this one shown a year beside other text?
     for start, end in work.lines():
         line = text[start:end]
         if _BLURB.match(line) or _is_prose(line):
             work.blank(start, end)
             continue
+        if dated and _is_note_line(line):
+            if len(line) <= 300:  # a longer one is an abstract, left out as _is_prose ones are
+                work.notes.append(" ".join(line.split()))
+            work.blank(start, end)
+            continue
+        dated = dated or (_YEAR_RE.search(line) is not None and not _year_only(line))
         td = _TYPED_DATE.match(line)
         if td:
             work.year = work.year or td.group("year")
@@ -535,6 +560,25 @@ def _is_prose(line: str) -> bool:
         return False
     found = scan_authors(_LEADING_LIST_NUMBER.sub("", line)[:400])
     return len(found.names) < 2
+
+
+def _is_note_line(line: str) -> bool:
+    """A line after the citation that is a sentence about it, naming nobody ("A revised
+    version of this paper was published in X, 2014.", "See also the extended abstract
+    in Y."): a note, not more venue. Written as running text: function words and a
+    sentence end (:func:`~.evidence.is_prose`) or a note's opening phrase."""
+    line = line.strip()
+    if len(line) < 15 or has_names(line):
+        return False
+    return is_prose(line) or _NOTE_OPENING.match(line) is not None
+
+
+#: how notes after a citation open: "A revised version …", "See also …", "An earlier/extended version …"
+_NOTE_OPENING = re.compile(
+    r"(?:see\s+also|an?\s+(?:revised|extended|earlier|shorter|longer|preliminary|updated|journal|conference)\s+version|"
+    r"(?:this|the)\s+(?:paper|article|work)\s+(?:was|is|has|appeared|supersedes|subsumes)|also\s+(?:appeared|published|presented)\s+(?:in|at))\b",
+    re.I,
+)
 
 
 # ---- step 3: chunks ------------------------------------------------------------------------------
@@ -721,6 +765,17 @@ def _without_journal_tail(text: str, found: AuthorList) -> AuthorList:
     return AuthorList(found.names[:-1], found.roles[:-1], cut.start(), found.confidence)
 
 
+def _bold_head(work: _Work, text: str, pos: int) -> bool:
+    """Is ``text`` headed by a line wholly in bold (a heading: the citation) of three
+    words or more, with ``pos`` on a later line ("**Title, with A. Doe**" / "Presented
+    at the “X” Conference" / "Previously circulated as “Y”")?"""
+    end = text.find("\n")
+    if end < 0 or pos < end:
+        return False
+    shown = [k for k in range(end) if not text[k].isspace()]
+    return len(text[:end].split()) >= 3 and all(work.bold[k] for k in shown)
+
+
 def _year_only(text: str) -> bool:
     return bool(_LONE_DATE.fullmatch(text))
 
@@ -728,7 +783,10 @@ def _year_only(text: str) -> bool:
 def _assign(work: _Work) -> _Parts:
     text = work.text
     parts = _Parts()
-    title = _quoted_title(text) or _bold_title(work, text) or _link_title(work, text)
+    quoted = _quoted_title(text)
+    if quoted and _bold_head(work, text, quoted[0]):
+        quoted = None  # the quote is in a note below a bold heading line that holds the citation
+    title = quoted or _bold_title(work, text) or _link_title(work, text)
     chunks = _chunks(text, 0, len(text))
     if not chunks:
         return parts
@@ -1230,6 +1288,14 @@ _ACRONYM_VENUE = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*(?:\s+[A-Z]\w*)?")
 # report numbers, and verbatim fields.
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _TALK_LABEL = re.compile(r"(?:invited\s+|keynote\s+|contributed\s+|plenary\s+)?(?:talk|lecture|seminar|keynote|colloquium|poster presentation|presentation)\s*[:：-]", re.I)
+#: a law (Bluebook) citation after a title: ", 74 Stan. L. Rev. 737 (2022)", ", 115 Geo. L.J. __ (forthcoming 2026)";
+#: the journal has an abbreviation (a period) and the page and year close it
+_LAW_CITATION = re.compile(
+    r",\s(?P<volume>\d{1,4})\s(?P<journal>[A-Z][A-Za-z&’' ]{0,30}\.[A-Za-z.&’' ]{0,40}?)\s(?P<page>\d{1,6}|_{1,6})"
+    r"(?:,\s\d{1,6})?\s\(\s{0,20}(?:[A-Za-z.]{1,20}\s)?(?P<year>1[89]\d\d|20[0-4]\d)\)"
+)
+#: "(with A. Smith and B. Doe)" opening an item (the owner implied), after its list marker or year
+_LEADING_WITH = re.compile(r"\s*\(\s*(?:joint\s+)?with\s+([^()\n]{2,300})\)\s*[,.:;]?", re.I)
 _VENUE_WITH_COAUTHORS = re.compile(r"(?:joint\s+)?with\s+", re.I)
 _PIECE_END = re.compile(r"\s*(?:[,.;]|$)")
 _YEAR_HEADING = re.compile(rf"\s*({_YEAR})\s*")
@@ -1509,6 +1575,8 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     _clean(work)
     _join_continuations(work)
     parts = _assign(work) if tagger == "rules" else _assign_tagged(work)
+    if work.coauthors is not None:  # the item named its co-authors itself: names read elsewhere are not its authors
+        parts.authors = work.coauthors
     text = work.text
     if parts.title is None:
         return None
@@ -1522,8 +1590,13 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         return None
     if _TALK_LABEL.match(title):
         return None  # a talk, not a publication
+    if parts.authors is None and ", " in title:
+        title = _title_with_coauthors(title, parts)
     venue, extra = _venue_text(work, text, parts.venue)
     extra.update(parts.numbers)
+    if work.law:  # "Title, 174 J. Fin. Econ. 104170 (2025)": the citation's own venue
+        venue = work.law["journal"]
+        extra.update((k, v) for k, v in work.law.items() if k in ("volume", "pages"))
     if parts.authors is None:
         wm = _VENUE_WITH_COAUTHORS.match(venue)
         listed = scan_authors(venue[wm.end():]) if wm else None
@@ -1574,6 +1647,30 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             series = series[:sm.start()]
     return _build(segment, work, source, str(path), title=title, authors=authors, editors=parts.editors,
                   venue=venue, extra=extra, kind=kind, venue_field=venue_field, series=series)
+
+
+#: ", with" (", joint with") between a title and the names of its co-authors
+_TITLE_WITH = re.compile(r",\s+(?:joint\s+)?with\s+", re.I)
+
+
+def _title_with_coauthors(title: str, parts: _Parts) -> str:
+    """"Title, with Jane Doe and Li Wei" (the owner implied, as CVs in mathematics,
+    economics and law write it): the names after ", with" are the co-authors, not
+    title words, when they run to the title's end (a trailing "(SSRN)" label may
+    follow). ``parts.authors`` is set then; the title without them is returned."""
+    for m in _TITLE_WITH.finditer(title):
+        rest = title[m.end():]
+        listed = scan_authors(rest)
+        if listed and not _TRAILING_LABEL.sub("", rest[listed.end:]).strip(" ,.;"):
+            head = _clean_title(title[:m.start()])
+            if len(head) >= 4:
+                parts.authors = listed
+                return head
+    return title
+
+
+#: a parenthesised label after a name list ("(SSRN, NBER)", "(with slides)")
+_TRAILING_LABEL = re.compile(r"\s*\([^()]{0,80}\)\s*$")
 
 
 def _build(segment: Segment, work: _Work, source: str, path: str, *, title: str, authors: AuthorList | None,

@@ -52,6 +52,8 @@ _IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|arxiv[:\s./]*(?:abs/|pdf/)?\d{4}\.\d
 _PROSE = re.compile(
     r"\b(?:we|our|us|this (?:paper|work|article|thesis|project|study)|these|which|can be|is|are|was|were|"
     r"has been|have been|allows?|shows?|presents?|introduces?|propose[sd]?|subsume[sd]?)\b"
+    # the same opening a sentence, capitalized ("Abstract: We count …"); a title rarely starts so
+    r"|(?:^|(?<=[.!?:]\s))(?:We|Our|This (?:paper|work|article|thesis|project|study)|These|Here we)\b"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

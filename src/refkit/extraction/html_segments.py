@@ -252,6 +252,10 @@ class _Page:
                     st.units = 1  # a card: its title block and its byline are one citation
                     self.joined.add(el)
                     continue
+                if 2 <= total <= 3 and _named_once(parts):
+                    st.units = 1  # one paper's lines: its authors once, then its dated venue and notes
+                    self.joined.add(el)
+                    continue
             if total >= 2:
                 st.units = total
             else:
@@ -404,9 +408,13 @@ class PageItem:
 
 def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     """Papers whose titles are headings (``<h3>Title</h3><p>Authors</p><p>Venue,
-    2020</p>`` repeated): each heading with the one citation after it is an item.
-    Section headings are short ("2021", "Journal articles"); titles are not."""
+    2020</p>`` repeated): each heading with the one citation after it is an item
+    (an abstract after it, written as sentences, is no second citation).
+    Section headings are short ("2021", "Journal articles"); titles are not. A
+    heading with nothing under it before the next one is a section heading above
+    the titles, not a title."""
     heads = [i for i, p in enumerate(parts) if p.heading]
+    heads = [h for h, nxt in zip(heads, heads[1:] + [len(parts)]) if any(p.stat.tlen for p in parts[h + 1:nxt])]
     if len(heads) < 2:
         return None
     words = [len(WS.sub(" ", el.text_content()).split()) for el in (parts[i].element for i in heads) if el is not None]
@@ -415,7 +423,15 @@ def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     groups = []
     for h, nxt in zip(heads, heads[1:] + [len(parts)]):
         run = parts[h:nxt]
-        if sum(1 for p in run if p.stat.units == 1) != 1 or any(p.stat.units >= 2 for p in run):
+        if any(p.stat.units >= 2 for p in run):
+            return None
+        dated = [p for p in run if p.stat.units == 1]
+        short = any(p.stat.years and not p.stat.units for p in run)  # "Journal, 2019": too short to count
+        if len(dated) > 1 or dated and short:
+            # an abstract under the title may mention years: it is no second citation
+            dated = [p for p in dated if not _prose_part(p)]
+        # one citation, or a short dated line and nothing else dated but prose
+        if len(dated) > 1 or not dated and not short:
             return None
         groups.append(run)
     if any(p.stat.units for p in parts[: heads[0]]):
@@ -573,6 +589,24 @@ def _halves(parts: list[_Part]) -> bool:
     return block.stat.units == 1 or next(block.element.iter(*_LIST_TAGS), None) is None  # type: ignore[union-attr]
 
 
+def _named_once(parts: list[_Part]) -> bool:
+    """Are these few lines or blocks the parts of ONE paper whose dated lines are its
+    venue and notes (``Title`` / ``Jane Doe, Li Wei`` / ``Journal of X, 2021`` /
+    ``Presented at Y, 2020``), not several papers? A paper names its authors once:
+    one part near the top is a line of person names and nothing else, and no dated
+    part shows names of its own (two papers would each carry their author list).
+    Only for at most six short parts, the shape of one item's lines."""
+    shown = [p for p in parts if p.stat.tlen >= 3 and not p.separator]
+    if not 3 <= len(shown) <= 6 or any(p.heading or p.stat.tlen > 600 or p.stat.units >= 2 for p in shown):
+        return False
+    texts = [_part_text(p) for p in shown]
+    named = [i for i, p in enumerate(shown) if not p.stat.units and is_name_line(texts[i])]
+    if len(named) != 1 or named[0] > 1:
+        return False
+    dated = [i for i, p in enumerate(shown) if p.stat.units]
+    return dated[0] > named[0] and not any(has_names(texts[i]) for i in dated)
+
+
 def _byline(part: _Part) -> bool:
     """Does a block start with person names (a list of them, or a first line of names only)?"""
     writer = SpanWriter()
@@ -658,18 +692,23 @@ def _multiline_papers(parts: list[_Part]) -> list[list[_Part]] | None:
     each (title / authors / venue, year / a note): the lines before a dated line
     belong to its paper, and a dated note written as a sentence ends none; lines
     that show no person names after a paper are its trailing lines (a DOI, a
-    note). Only when every paper so found has more than its date line; None
-    otherwise."""
+    note). A block whose dated lines are one citation and notes written as
+    sentences is one paper. Only when every paper so found has more than its
+    date line; None otherwise."""
     if any(p.element is not None and p.stat.tlen >= 15 for p in parts):
         return None  # block children: not a run of lines
     marked = []
+    notes = 0
     for p in parts:
         units = p.stat.units
         if units and _prose_part(p):
             units = 0
+            notes += 1
         stat = _Stat(p.stat.tlen, p.stat.years, p.stat.signals, p.stat.punct, p.stat.blockish, units)
         marked.append(_Part(p.parent, p.a, p.b, stat, p.element, p.separator, p.heading))
     dated = [p for p in marked if p.stat.units == 1]
+    if len(dated) == 1 and notes and not any(p.separator for p in marked):
+        return [marked]  # one paper and its dated notes ("A revised version … appeared in X, 2014.")
     if len(dated) < 2:
         return None
     groups: list[list[_Part]] = []

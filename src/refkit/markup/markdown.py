@@ -34,6 +34,8 @@ FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(?:[^\n]*\n){0,400}?(?:---|\
 
 #: Liquid (Jekyll) and Go-template (Hugo) tags, bounded so a stray "{%" costs little
 _TEMPLATE_TAG = re.compile(r"\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\}", re.S)
+#: a publication year in a one-line paragraph
+_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
 
 
 def _parser() -> Any:
@@ -102,8 +104,8 @@ def _label_paragraph(tokens: list[Any], i: int) -> bool:
     if any(c.type in ("softbreak", "hardbreak", "link_open", "image") for c in children):
         return False
     text = inline.content.strip().strip("*_").strip()
-    if not text or len(text) > 80:
-        return False
+    if not text or len(text) > 80 or "," in text and _YEAR.search(text):
+        return False  # "*Water Letters*, 3:1–9, 2019": a venue line, not a section label
     before_list = i + 3 < len(tokens) and tokens[i + 3].type in ("bullet_list_open", "ordered_list_open")
     if text.endswith((":", "：")):
         return before_list or section_kind(text) is not None

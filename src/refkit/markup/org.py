@@ -470,6 +470,8 @@ def _anchor(target: str, label: str) -> str:
         href = target
     elif low.startswith("file:"):
         href = target[5:]
+    elif target.startswith(("./", "../", "/", "~/")):
+        href = target  # a file link written as a path, as Org's export links it
     else:  # an internal link (#id, *heading, a target name) or an unknown type
         return f"<span>{label}</span>"
     return f'<a href="{attr(href)}">{label}</a>'
