@@ -139,3 +139,46 @@ def test_vancouver_list_ends_at_the_full_stop(text: str, expected: list[str], re
     assert [n.family for n in found.names] == expected
     assert text[found.end:].strip().startswith(rest)
     assert not found.names[-1].given.endswith(".")
+
+
+@pytest.mark.parametrize(
+    "text, expected, rest",
+    [
+        # "and" before the last name ends an English list: what follows a comma is no name
+        ("Ana Ortiz and Kai Brandt, Haskell Symposium 2024.", ["Ortiz", "Brandt"], ", Haskell Symposium 2024."),
+        ("A. Ortiz, K. Brandt, and L. Voss, Title of the paper", ["Ortiz", "Brandt", "Voss"], ", Title of the paper"),
+        ("Ana Ortiz and Kai Brandt, Jr., Title", ["Ortiz", "Brandt"], ", Title"),  # a suffix still belongs
+        ("A. Ortiz and K. Brandt, et al., Title", ["Ortiz", "Brandt", "others"], ", Title"),
+        # BibTeX-style lists put "and" before every name; "Last, First" pairs may then hold
+        # a family name of several capitalised words
+        ("Ortiz, Ana and Brandt, Kai and Fávaro de Sousa, Lia and Voss, Lena", ["Ortiz", "Brandt", "Fávaro de Sousa", "Voss"], ""),
+        ("John Smith, Anna Doe and Kim Lee", ["Smith", "Doe", "Lee"], ""),
+        # a particle written after the given name ("Beethoven, Ludwig van")
+        ("Rocha, Lia Zanini da, and Voss, Lena Maria \"A quoted title\". Journal", ["Rocha", "Voss"], ' "A quoted title". Journal'),
+        # Vancouver initials that look like a suffix: "JR" is J. R. when no given name is left
+        ("Ortiz AB, Szymanowski JR, Voss L. Heat flow.", ["Ortiz", "Szymanowski", "Voss"], " Heat flow."),
+        # a label of the item's kind before the names
+        ("Conference Ana Ortiz and Kai Brandt. Heat flow.", ["Ortiz", "Brandt"], " Heat flow."),
+        ("ArXiv Kai Brandt. Heat flow.", ["Brandt"], " Heat flow."),
+    ],
+)
+def test_list_level_reading(text: str, expected: list[str], rest: str) -> None:
+    found = scan_authors(text)
+    assert [n.literal if n.literal else n.family for n in found.names] == expected
+    assert text[found.end:] == rest
+
+
+def test_particles_after_the_given_name_become_the_particle() -> None:
+    ana, lena = scan_authors("Rocha, Lia Zanini da and Beethoven, Ludwig van").names
+    assert (ana.family, ana.given, ana.particle) == ("Rocha", "Lia Zanini", "da")
+    assert (lena.family, lena.given, lena.particle) == ("Beethoven", "Ludwig", "van")
+
+
+@pytest.mark.parametrize("text", ["Haskell Symposium", "Compositio Math", "Journal Letters", "Conference Proceedings"])
+def test_venue_words_make_no_person(text: str) -> None:
+    assert parse_display_name(text) is None
+
+
+@pytest.mark.parametrize("text", ["Ann Royal", "Chi Bull", "Lena Winter", "John Key"])
+def test_names_that_are_also_venue_words_stay_names(text: str) -> None:
+    assert parse_display_name(text) is not None

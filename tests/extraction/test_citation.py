@@ -489,6 +489,38 @@ def test_styled_venue_after_the_title_comma(style: str) -> None:
     assert e.get("journal") == "Thermal Letters" and e.get("year") == "2023"
 
 
+@pytest.mark.parametrize("venue", ["Photonics Research", "Acoustics Letters"])
+def test_bold_venue_words_after_the_title_are_no_title(venue: str) -> None:
+    # a bold run whose last word is a venue word, after the title: the venue, even unknown
+    e = parse_segment(seg(Span("Ana Ortiz, Kai Brandt. Heat flow in thin films of rare alloys, "),
+                          Span(venue, bold=True), Span(", Submitted.")), source="md", tagger="rules")
+    assert e is not None and e.get("title") == "Heat flow in thin films of rare alloys"
+    assert fam(e) == ["Ortiz", "Brandt"]
+
+
+@pytest.mark.parametrize(
+    "text, year, extra",
+    [
+        # a year set off by punctuation is the date; one inside a name ("Fall 2013") is not
+        ("A. Ortiz, Heat flow in thin films. Extended Abstracts Fall 2013, Lecture Notes of the Summer School, 2015.", "2015", {}),
+        # only a year inside a name: it is the date
+        ("A. Ortiz, Heat flow in thin films. In Proc. of ICML 2019, pages 1-10.", "2019", {"pages": "1--10"}),
+        # "9:1991" is volume:page, not a year
+        ("A. Ortiz, K. Brandt. Heat flow in thin films. Phys. Chem. Chem. Phys. 9:1991, 2007.", "2007", {"volume": "9", "pages": "1991"}),
+    ],
+)
+def test_which_year_is_the_date(text: str, year: str, extra: dict[str, str]) -> None:
+    e = parse(text, tagger="rules")
+    assert e.get("year") == year
+    assert {k: e.get(k) for k in extra} == extra
+
+
+def test_title_after_a_kind_label_and_names() -> None:
+    e = parse("Conference Ana Ortiz and Kai Brandt. Heat flow in thin films of rare alloys. In Proc. of the Heat Conference. 2021.", tagger="rules")
+    assert fam(e) == ["Ortiz", "Brandt"] and e.names()[0].given == "Ana"
+    assert e.get("title") == "Heat flow in thin films of rare alloys"
+
+
 @pytest.mark.parametrize("tag", ["SCI:Q2", "SCI Q2", "JCR: Q1", "JCR-Q3", "SCIE：Q4"])
 def test_ranking_tags_with_a_colon(tag: str) -> None:
     e = parse(f"Ana Ortiz, Kai Brandt. Heat flow in thin films. Journal of Heat 12, 2021 ({tag}, IF: 3.1)")

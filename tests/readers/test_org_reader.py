@@ -165,3 +165,14 @@ Omar Haddad and Jane Doe \\\\
     entries = reader.read(doc).entries
     assert [e.get("title") for e in entries] == ["Counting sheep in the dark", "Rivers that run uphill"]
     assert entries[0].get("year") == "2019" and "revised version" in (entries[0].get("note") or "")
+
+
+def test_a_doubled_line_break_is_one_line_break() -> None:
+    # an export script that escaped Org's "\\" wrote "\\\\": one line break, no backslashes shown
+    text = ("1. [[https://x.org/heat][Heat flow in thin films of rare alloys]] \\\\\\\\\n"
+            "  /Ortiz, Ana and *Brandt, Kai* and Voss, Lena/ \\\\\\\\\n"
+            "  *2021*, Thermal Letters\n")
+    assert "\\" not in to_html(text)
+    entry = reader.read(text).entries[0]
+    assert entry.get("title") == "Heat flow in thin films of rare alloys"
+    assert [n.family for n in entry.names()] == ["Ortiz", "Brandt", "Voss"]

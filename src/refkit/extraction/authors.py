@@ -20,7 +20,7 @@ from typing import Sequence
 
 from ..model import Name
 
-__all__ = ["AuthorList", "scan_authors", "parse_authors", "parse_display_name", "annotation", "MARKER_ROLES", "is_common_word"]
+__all__ = ["AuthorList", "scan_authors", "parse_authors", "parse_display_name", "annotation", "MARKER_ROLES", "is_common_word", "is_venue_word"]
 
 #: role marker -> role name written into ``author+an``
 MARKER_ROLES = {
@@ -109,6 +109,23 @@ def _common_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=None)
+def _lexicon(name: str) -> frozenset[str]:
+    """A lower-cased word list of ``refkit/data/lexicon`` (the tagger's lexicons, shared)."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "data" / "lexicon" / f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(w.lower() for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+@lru_cache(maxsize=65536)
+def is_venue_word(word: str) -> bool:
+    """A word of venue names ("Symposium", "Math.", "Proc") that is no known family or given
+    name ("Bull", "Royal", "Ann" are both): a "name" made with one is a venue or a label."""
+    low = word.lower().strip(".")
+    return low in _lexicon("venue_words") and low not in _lexicon("family_names") and low not in _lexicon("given_names")
+
+
 @lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
     """True for English words frequent in titles and section names ("Learning",
@@ -187,6 +204,8 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         return None
     if all(is_common_word(w) for w in words) and not any(k in ("initial", "caps") for k in kinds):
         return None
+    if len(tokens) == 2 and kinds == ["word", "suffix"] and tokens[1].isupper():
+        kinds = ["word", "caps"]  # "Szmuszkovicz JR" (Vancouver): initials J. R., not "Junior" of a given-less name
     suffix = ""
     if kinds[-1] == "suffix":
         suffix, tokens, kinds = tokens[-1], tokens[:-1], kinds[:-1]
@@ -202,6 +221,7 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         and kinds[0] == "word"
         and all(k in ("initial", "caps") for k in kinds[n_words:])
         and (n_words == 1 or not any(is_common_word(t) for t in tokens[:n_words]))
+        and not is_venue_word(tokens[n_words - 1])
     ):
         return Name(family=" ".join(tokens[:n_words]), given=" ".join(tokens[n_words:]), suffix=suffix), roles, 1.0
     if len(tokens) >= 2 and kinds[0] == "particle" and kinds[-1] in ("initial", "caps") and "word" in kinds:
@@ -213,8 +233,8 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         return Name(family=tokens[0].capitalize(), given=" ".join(tokens[1:]), suffix=suffix), roles, 1.0
     if len(tokens) == 1:
         return None  # a lone word is not a person we can cite
-    if kinds[-1] not in ("word",):
-        return None
+    if kinds[-1] not in ("word",) or is_venue_word(tokens[-1]) or (kinds[0] == "word" and is_venue_word(tokens[0])):
+        return None  # "Haskell Symposium", "Compositio Math", "Conference Jane Doe": a venue or a label, not a person
     # given-first: particles are the lower-case run just before the family name
     i = len(tokens) - 1
     j = i
@@ -252,8 +272,15 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
     gkinds = [_token_kind(t) for t in gtoks]
     if any(k not in ("word", "initial", "caps", "particle") for k in gkinds):
         return None
-    particle = " ".join(t for t, k in zip(ftoks, fkinds) if k == "particle")
-    fam = " ".join(t for t, k in zip(ftoks, fkinds) if k != "particle")
+    lead = 0
+    while fkinds[lead] == "particle":
+        lead += 1  # "van der Berg": the particles before the family name ("Fávaro de Oliveira" is one name)
+    particle = " ".join(ftoks[:lead])
+    fam = " ".join(ftoks[lead:])
+    while len(gtoks) > 1 and gkinds[-1] == "particle" and gkinds[-2] != "particle":
+        # "Rocha, Roberta Zanini da", "Beethoven, Ludwig van": the particle written after the given name
+        particle = " ".join(p for p in (gtoks[-1], particle) if p)
+        gtoks, gkinds = gtoks[:-1], gkinds[:-1]
     if all(is_common_word(w) for w in ftoks + [t for t, k in zip(gtoks, gkinds) if k == "word"]):
         return None
     return Name(family=fam, given=" ".join(gtoks), particle=particle, suffix=suffix), roles, 1.0
@@ -289,6 +316,8 @@ def _is_given_piece(text: str) -> bool:
     if not 1 <= len(toks) <= 3:
         return False
     kinds = [_token_kind(t) for t in toks]
+    while len(kinds) > 1 and kinds[-1] == "particle" and kinds[-2] == "word":
+        toks, kinds = toks[:-1], kinds[:-1]  # "Roberta Zanini da": a particle after the given name
     return all(k in ("initial", "caps") for k in kinds) or (
         all(k in ("word", "initial") for k in kinds) and not all(is_common_word(t) for t in toks)
     )
@@ -306,9 +335,10 @@ def _given_head(text: str) -> int:
     return best
 
 
-def _single_family(text: str, given: str = "") -> bool:
+def _single_family(text: str, given: str = "", *, paired: bool = False) -> bool:
     """A piece that can be the family half of ``Last, First``: one word, or a word
-    after particles ("van der Berg"; capitalised ones like "Da Costa" only before initials)."""
+    after particles ("van der Berg"; capitalised ones like "Da Costa" only before initials,
+    or anywhere when ``paired``: "and" on both sides of ``Last, First`` leaves it no other reading)."""
     text, _ = _strip_markers(text)
     if _CJK.match(text.replace(" ", "")):
         return False
@@ -323,7 +353,7 @@ def _single_family(text: str, given: str = "") -> bool:
         # "Da Costa, M.", "Serrano Ramon, B.": a two-word family name, only before initials
         given_toks = _DOT_BEFORE_CAPITAL.sub(" ", _strip_markers(given)[0]).split()
         initials_next = bool(given_toks) and _token_kind(given_toks[0]) in ("initial", "caps")
-        particles = initials_next and all(k in ("word", "particle") for k in kinds)
+        particles = (initials_next or paired) and all(k in ("word", "particle") for k in kinds)
     if kinds[-1] == "caps" and len(toks[-1]) >= 2:
         # "DOE, B.", "LI, X.": a short family name in capitals before initials
         given_toks = _strip_markers(given)[0].split()
@@ -338,6 +368,12 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
     ``bold`` (one flag per character of ``text``) marks highlighted characters:
     a name shown in bold gets the role ``highlight``. Returns an empty
     :class:`AuthorList` (``end == 0``) when ``text`` does not start with a name."""
+    lead = _LEADING_LABEL.match(text)
+    if lead and is_venue_word(lead.group(1)):
+        # "Conference Jane Doe and John Roe": a label of the item's kind before the names
+        listed = scan_authors(text[lead.end():], bold[lead.end():] if bold is not None else None)
+        if listed:
+            return AuthorList(listed.names, listed.roles, lead.end() + listed.end, listed.confidence)
     pieces = _pieces(text)
     names: list[Name] = []
     roles: list[tuple[str, ...]] = []
@@ -358,7 +394,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
         parsed = None
         used = 1
         pe = e
-        if inverted and i + 1 < len(pieces) and _single_family(piece, text[pieces[i + 1][0]:pieces[i + 1][1]]):
+        if inverted and i + 1 < len(pieces) and _single_family(piece, text[pieces[i + 1][0]:pieces[i + 1][1]], paired=_and_paired(text, pieces, i)):
             gs, ge = pieces[i + 1]
             given_end = _given_head(text[gs:ge])
             if given_end:
@@ -411,8 +447,11 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
         roles.append(r)
         confidences.append(conf)
         end = pe
+        first = i
         i += used
         if name.is_others or pe < pieces[i - 1][1] or (used == 2 and pe < pieces[i - 1][1]):
+            break
+        if i < len(pieces) and first > 0 and _closes_list(text, pieces, first, i):
             break
     if gap is not None:
         names.append(gap[0])
@@ -434,7 +473,44 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
     return AuthorList(tuple(names), tuple(roles), end, confidence)
 
 
-_HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$|\s(?=\d)")
+_LEADING_LABEL = re.compile(r"([A-Z][A-Za-z]+)\s+(?=[A-Z])")
+_BARE_AND = re.compile(r"\s*(?:and|&)\s*")
+_COMMA = re.compile(r"\s*,\s*")
+_AND = re.compile(r"\b(?:and|und|et)\b|&", re.I)
+
+
+def _and_paired(text: str, pieces: list[tuple[int, int]], i: int) -> bool:
+    """Is ``pieces[i]``, ``pieces[i + 1]`` one "Last, First" of a list written the BibTeX way,
+    "Doe, Jane and Fávaro de Oliveira, Felipe and …": a bare "and" before it, one comma inside,
+    and every name before it written so too (the list's own style decides)?"""
+    def bare_and(k: int) -> bool:  # the separator before pieces[k]
+        return bool(_BARE_AND.fullmatch(text, pieces[k - 1][1], pieces[k][0]))
+
+    if i < 2 or not _COMMA.fullmatch(text, pieces[i][1], pieces[i + 1][0]):
+        return False  # (the first name alone tells no list style: "John Smith, Anna Doe and Kim Lee")
+    k = i
+    while k > 0:  # the names before: "Last, First and " each
+        if not bare_and(k) or k < 2 or not _COMMA.fullmatch(text, pieces[k - 2][1], pieces[k - 1][0]):
+            return False
+        k -= 2
+    return True
+
+
+def _closes_list(text: str, pieces: list[tuple[int, int]], first: int, nxt: int) -> bool:
+    """Did the name of ``pieces[first:nxt]`` end the list? It did when "and" led it in and a
+    plain comma follows: "A, B and C, Haskell Symposium" (an English list puts "and" before
+    its last name; BibTeX-style lists put it before every name, "A and B and C"). A suffix
+    or "et al." after the comma still belongs to the list."""
+    if not _AND.search(text, pieces[first - 1][1], pieces[first][0]):
+        return False
+    if _AND.search(text, pieces[nxt - 1][1], pieces[nxt][0]):
+        return False
+    following = text[pieces[nxt][0]:pieces[nxt][1]].strip()
+    return not (_NAME_SUFFIX.fullmatch(following) or _OTHERS.match(_strip_markers(following)[0]))
+
+
+# where a name inside a piece may end: a full stop, a colon, a bracket, a number, an opening quote
+_HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$|\s(?=\d)|\s(?=[\"“„«])")
 
 
 def _longest_name_head(piece: str) -> int:

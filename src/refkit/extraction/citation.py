@@ -41,7 +41,7 @@ from ..errors import ConfigError
 from ..latex import escape
 from ..dates import MONTH_MACROS, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
-from .authors import AuthorList, annotation, scan_authors
+from .authors import AuthorList, annotation, is_venue_word, scan_authors
 from .evidence import has_names, is_prose
 from .fields import venue_year
 from .sections import entry_type as section_entry_type
@@ -61,7 +61,8 @@ TAGGER: ContextVar[str] = ContextVar("refkit_tagger", default="hybrid")
 # ---- vocabulary -------------------------------------------------------------------------
 _MONTHS = {macro: i for i, macro in enumerate(MONTH_MACROS, 1)}
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_YEAR = rf"(?<![\w/.\-]){PUBLICATION_YEAR}(?:[a-z](?![a-z]))?(?![\w/]|\.\d)"
+# not after "9:" (volume:page, "Phys. Chem. Chem. Phys. 9:1991, 2007")
+_YEAR = rf"(?<![\w/.\-])(?<!\d:){PUBLICATION_YEAR}(?:[a-z](?![a-z]))?(?![\w/]|\.\d)"
 _YEAR_RE = re.compile(_YEAR)
 
 _LABELS = (
@@ -1220,8 +1221,10 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
                 named = text[s:e].strip(" ,;")
                 found = scan_authors(named)
                 is_names = bool(found) and not named[found.end:].strip(" .,;*#†‡")
-                if not is_names and not (venue_type(run) and len(run.split()) <= 6 and lookup(run)):
-                    return s, e
+                venue_words = bool(venue_type(run)) or is_venue_word(run.split()[-1])
+                venue = venue_words and (len(run.split()) <= 6 and bool(lookup(run)) or not _title_place(work, text, s))
+                if not is_names and not venue:
+                    return s, e  # (a bold venue after the title, "…, **Thermal Letters**, 2023", is none)
             k = j
         else:
             k += 1
@@ -1252,6 +1255,15 @@ _PAGE_RANGE_DASH = re.compile(r"\s*[-–—]+\s*")
 _ARXIV_MENTION = re.compile(r"(?:^|[,.;]\s*|\s)arxiv(?:\s+(?:preprint|e-?prints?))?\s*(?=[,.;]|$)", re.I)
 _LEADING_ARXIV_MENTION = re.compile(r"^\s*arxiv(?:\s+(?:preprint|e-?prints?))?\s*[,.;]", re.I)
 _TRAILING_VOLUME_PAGE = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,5})\s+([A-Za-z]?\d{1,6}(?:\s*[-–—]+\s*[A-Za-z]?\d{1,6})?)$")
+_YEAR_IN_NAME = re.compile(r"[^\W\d_]\s")
+
+
+def _in_name(venue: str, start: int) -> bool:
+    """Is the year at ``start`` part of a name ("Fall 2013", "DATeCH 2019"): right after a
+    word that is no month?"""
+    return bool(_YEAR_IN_NAME.fullmatch(venue, max(0, start - 2), start)) and not _TRAILING_MONTH.search(venue[max(0, start - 16):start])
+
+
 _TRAILING_VOLUME = re.compile(r"(?<=[A-Za-z.)]),?\s+(\d{1,4})$")
 
 # Tidying the venue and the title.
@@ -1336,7 +1348,9 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
     ranges = [m.span() for m in _NUMBER_RANGE.finditer(venue)]
     years = [y for y in _YEAR_RE.finditer(venue) if not any(a <= y.start() < b for a, b in ranges)]
     if years:
-        y = years[0]
+        # a year set off by punctuation is the date ("…, Fall 2013, CRM Barcelona, 2015"); one
+        # inside a name, after a word ("Fall 2013", "ICML 2019"), only when no other is shown
+        y = next((y for y in years if not _in_name(venue, y.start())), years[0])
         if not work.year:
             work.year = y.group(0)[:4]
         mm = _TRAILING_MONTH.search(venue[:y.start()])

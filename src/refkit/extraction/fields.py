@@ -15,7 +15,7 @@ import re
 
 __all__ = ["year", "venue_year", "month", "pages", "number"]
 
-_YEAR = re.compile(r"(?<![\w/.\-])(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)")
+_YEAR = re.compile(r"(?<![\w/.\-])(?<!\d:)(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)")
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\b", re.I
 )

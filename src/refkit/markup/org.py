@@ -62,7 +62,9 @@ _OPTION_H = re.compile(r"(?:^|[ \t])H:(\d{1,2})\b")
 _SKIPPED_BLOCKS = {"src", "example", "comment", "latex", "ascii", "texinfo", "man", "odt", "md", "beamer"}
 
 # inline
-_SPECIAL = re.compile(r"@@|\[\[|\[fn:|<<|<(?:https?|ftp|mailto|doi|file):|(?:https?|ftp)://|\\\\[ \t]*$|"
+# a line break: "\\" at the end of a line; a longer even run ("\\\\", doubled by an export
+# script) is one line break too, not backslashes shown (the lookbehind keeps the scan linear)
+_SPECIAL = re.compile(r"@@|\[\[|\[fn:|<<|<(?:https?|ftp|mailto|doi|file):|(?:https?|ftp)://|(?<!\\)(?:\\\\)+[ \t]*$|\\\\[ \t]*$|"
                       r"\\[A-Za-z]|\\[(\[]|\$|[*/_=~+]|\n", re.M)
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>\[\]\"']{1,2000}")
 _ENTITY = re.compile(r"\\([A-Za-z]{1,30})(\{\})?")
