@@ -576,6 +576,15 @@ def test_law_citation_after_the_title_is_venue_volume_page_and_year() -> None:
     assert e.get("title") == "Votes for hire: proxy advice and its critics"
     assert e.get("journal") == "Mich. L. Rev." and e.get("volume") == "71" and e.get("pages") == "455"
     assert e.get("year") == "2021" and fam(e) == ["Costa"]
+    soon = parse("Counting votes twice, 115 Geo. L.J. __ (forthcoming 2026)")
+    assert soon.get("title") == "Counting votes twice" and soon.get("journal") == "Geo. L.J."
+    assert soon.get("year") == "2026" and soon.get("pubstate") == "forthcoming"
+
+
+def test_names_then_editors_word_are_editors() -> None:
+    e = parse("Li Wei and Jane Doe, editors. Proceedings of the Workshop on Quiet Mornings. Lecture Notes in Daily Life 12, 2018.")
+    assert e.get("title") == "Proceedings of the Workshop on Quiet Mornings"
+    assert fam(e, "editor") == ["Wei", "Doe"] and not e.get("author")
 
 
 def test_a_quote_in_a_note_below_a_bold_heading_line_is_no_title() -> None:
