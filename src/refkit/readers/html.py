@@ -30,7 +30,7 @@ from .. import ids
 from ..errors import ConfigError, InputError
 from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
-from ..extraction.confidence import Segmentation, assess
+from ..extraction.confidence import Judged, Segmentation, assess, judge
 from ..extraction.evidence import is_note, segment_evidence
 from ..extraction.guard import read_item
 from ..extraction.sections import is_published, talk_items
@@ -335,11 +335,15 @@ def read_document(text: str, *, path: str | None = None, source: str = "html") -
     # a big page makes millions of small acyclic objects (tree proxies, spans,
     # statistics); the cyclic collector rescanning them all costs a third of the
     # time and frees nothing, so it pauses while the page is read
+    from ..extraction.confidence import forget
+
     paused = gc.isenabled()
     gc.disable()
+    forget()
     try:
         return _read(text, path, source)
     finally:
+        forget()  # the judgements memoised for this document
         if paused:
             gc.enable()
 
@@ -395,9 +399,14 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
     for item in items:
         line_of.append(max(item.segment.location.line or 0, line_of[-1] if line_of else 0))
     exact: set[int] = set()  # indices in found that came from structured data
-    segmented: dict[tuple[int, int, int], Segmentation] = {}  # how each item was cut, for its confidence
+    segmented: dict[tuple[int, int, int], Judged] = {}  # how each item was cut, for its confidence
     talks = talk_items([(item.section, item.segment) for item in items])
-    for i, item in enumerate(items):
+    # each item is let go once it is read (its segmentation judged at once, for the assessment):
+    # the items' spans took as much memory as the entries made from them
+    pending = items[::-1]
+    del items
+    for i in range(len(pending)):
+        item = pending.pop()
         seg = item.segment
         if item.section == "other" and not is_published(seg):
             continue
@@ -421,7 +430,7 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
             entry = _with_links(_verbatim(visible), links)
         else:
             continue
-        segmented[(line_of[i], 0, i)] = Segmentation(seg, item.section, item.odd)
+        segmented[(line_of[i], 0, i)] = judge(Segmentation(seg, item.section, item.odd))
         found.append(((line_of[i], 0, i), entry))
 
     # structured data outside the items: merge into a matching item, else add
