@@ -661,3 +661,18 @@ def test_title_headings_with_short_venue_lines_and_dated_abstracts() -> None:
     assert [t.split(" Jane")[0].split(" Li Wei")[0] for t in found] == [
         "Counting sheep in the dark: a field study", "Rivers that run uphill, a report", "Quiet mornings and loud afternoons"]
     assert not any("Abstract" in t for t in found)
+
+
+def test_titles_as_headings_under_a_section_heading() -> None:
+    # one heading per paper (an Org or Markdown file's headlines) under a short section
+    # heading that holds no paper of its own: each title heading is its paper's item
+    page = """<html><body><h1>Papers</h1>
+<h2>Tidal mixing in shallow estuaries</h2><p>N. Okafor and B. Lindqvist. <i>Coastal Dynamics</i>, 2019.</p>
+<h2>A sparse solver for banded systems</h2><p>A. Ferreira and C. Moreau. <i>Numerical Methods</i>, 2020.</p>
+<p>We present a solver that exploits band structure to save memory.</p>
+<h2>Soil carbon under changing rainfall</h2><p>K. Halvorsen. <i>Earth Surface Letters</i>, 2021.</p>
+</body></html>"""
+    found = [lines(i)[:2] for i in pubs(page)]
+    assert [f[0] for f in found] == ["Tidal mixing in shallow estuaries", "A sparse solver for banded systems",
+                                     "Soil carbon under changing rainfall"]
+    assert found[1][1].startswith("A. Ferreira and C. Moreau")

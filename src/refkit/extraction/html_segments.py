@@ -38,7 +38,6 @@ from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, 
 from .columns import LABELS, body_rows, labelled_header, row_cells
 from .evidence import has_names, is_name_line, is_prose, segment_evidence
 from .sections import classify_heading, section_of
-from .labels import strip_labels
 from .runs import split_run
 from .segment import Segment, Span
 
@@ -164,8 +163,9 @@ class _Part:
 class _Page:
     """Per-page state: statistics of every element, bottom-up."""
 
-    def __init__(self, root: HtmlElement):
+    def __init__(self, root: HtmlElement, relaxed: bool = False):
         self.root = root
+        self.relaxed = relaxed  # any run of repeated sibling blocks may be a list (see page_items)
         self.stats: dict[HtmlElement, _Stat] = {}
         self.order: dict[HtmlElement, int] = {}
         self._parts: dict[HtmlElement, list[_Part]] = {}
@@ -238,7 +238,7 @@ class _Page:
                 self._parts[el] = parts
                 _quiet_summaries(parts)
                 total = sum(p.stat.units for p in parts)
-                if total <= 1 and el.tag in _LIST_TAGS:
+                if total <= 1 and (el.tag in _LIST_TAGS or self.relaxed):
                     # items that read like references count even without a year
                     # (the year is in a heading above, or only one of them shows one)
                     if self._weak_units(el, parts, dated=total):
@@ -294,8 +294,12 @@ class _Page:
         ``<h3>2021</h3><ul><li>A. Smith. Title. Journal.</li>…``), or only one of
         them does: items that read like references count as citations, when at
         least two of them and most of the list look so."""
-        items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
-        weak = [p for p in items if p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p)]
+        if el.tag in _LIST_TAGS:
+            items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
+            weak = [p for p in items if p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p)]
+        else:  # relaxed: the blocks of the tag repeated most among the children, each read by its evidence
+            items = _repeated_blocks(parts)
+            weak = [p for p in items if self._cited(p, longest=2000)]
         if not weak or 2 * len(weak) < len([p for p in items if p.stat.tlen]):
             return 0
         if dated and len(weak) < 2:
@@ -309,12 +313,12 @@ class _Page:
             p.stat.units = 1
         return len(weak)
 
-    def _cited(self, part: _Part) -> bool:
+    def _cited(self, part: _Part, longest: int = 600) -> bool:
         """Does a short list item without a year still read as a citation: two kinds
         of citation evidence, one of them person names or a title-like run
         ("E. Noether, [Linked title]", "*A title*, with J. Doe")? Long items with
         punctuation are taken by their shape; this is for the short ones."""
-        if not 20 <= part.stat.tlen <= 600 or part.element is None:
+        if not 20 <= part.stat.tlen <= longest or part.element is None:
             return False
         writer = SpanWriter(self.stats)
         write_range(writer, part.parent, part.a, part.b)
@@ -405,6 +409,22 @@ class PageItem:
             for slot in range(a, b):
                 if slot % 2 == 1:
                     yield from parent[(slot - 1) // 2].iter()
+
+
+def _repeated_blocks(parts: list[_Part]) -> list[_Part]:
+    """The block children of the tag that repeats most among ``parts`` (paragraphs of a
+    run of paragraphs, list items, divs), headings and separators aside; none when no
+    block tag repeats."""
+    counts: dict[str, int] = {}
+    for p in parts:
+        if p.element is not None and not p.heading and p.stat.tlen:
+            counts[p.element.tag] = counts.get(p.element.tag, 0) + 1
+    if not counts:
+        return []
+    tag = max(counts, key=lambda t: counts[t])
+    if counts[tag] < 2:
+        return []
+    return [p for p in parts if p.element is not None and p.element.tag == tag and not p.heading]
 
 
 def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
@@ -1059,23 +1079,29 @@ def _citation_block(page: _Page, el: HtmlElement) -> HtmlElement | None:
 # --------------------------------------------------------------------------- public
 
 
-def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
+def page_items(root: HtmlElement, path: str | None = None, relaxed: bool = False) -> list[PageItem]:
     """Every publication-list item on the page, in document order, with its
-    headings and section class (filtering by section is the caller's choice)."""
+    headings and section class (filtering by section is the caller's choice).
+
+    A block counts as a citation by a year or a status word in it, or in a list
+    (``<ul>``, ``<ol>``, ``<dl>``, a table) whose items mostly read like references.
+    ``relaxed`` extends the latter to any run of repeated sibling blocks (paragraphs,
+    divs): papers written as paragraphs without years. Readers ask for it when the
+    page read normally shows (almost) nothing, as it also finds more noise."""
     # a big page makes hundreds of thousands of small acyclic objects (statistics,
     # parts, spans); the cyclic collector rescanning them frees nothing and grows
     # with the page, so it pauses here as in readers.html.read (for every caller)
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _page_items(root, path)
+        return _page_items(root, path, relaxed)
     finally:
         if paused:
             gc.enable()
 
 
-def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
-    page = _Page(root)
+def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> list[PageItem]:
+    page = _Page(root, relaxed)
     raw = _find_items(page)
     covered: list[tuple[float, float]] = []
     for parts, _outer in raw:
@@ -1145,8 +1171,6 @@ def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
             covers = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or covers
         for piece in split_run(segment):  # several citations run together in one block: one item each
             items.append(PageItem(piece, covers, section, int(start), elements, odd))
-    for item, segment in zip(items, strip_labels([item.segment for item in items])):
-        item.segment = segment  # a repeated badge in front ("Journal", "Conference") is a heading
     return items
 
 
