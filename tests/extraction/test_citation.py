@@ -576,6 +576,15 @@ def test_law_citation_after_the_title_is_venue_volume_page_and_year() -> None:
     assert e.get("title") == "Votes for hire: proxy advice and its critics"
     assert e.get("journal") == "Mich. L. Rev." and e.get("volume") == "71" and e.get("pages") == "455"
     assert e.get("year") == "2021" and fam(e) == ["Costa"]
+    soon = parse("Counting votes twice, 115 Geo. L.J. __ (forthcoming 2026)")
+    assert soon.get("title") == "Counting votes twice" and soon.get("journal") == "Geo. L.J."
+    assert soon.get("year") == "2026" and soon.get("pubstate") == "forthcoming"
+
+
+def test_names_then_editors_word_are_editors() -> None:
+    e = parse("Li Wei and Jane Doe, editors. Proceedings of the Workshop on Quiet Mornings. Lecture Notes in Daily Life 12, 2018.")
+    assert e.get("title") == "Proceedings of the Workshop on Quiet Mornings"
+    assert fam(e, "editor") == ["Wei", "Doe"] and not e.get("author")
 
 
 def test_a_quote_in_a_note_below_a_bold_heading_line_is_no_title() -> None:
@@ -600,3 +609,22 @@ def test_note_and_coauthor_patterns_are_linear() -> None:
     assert _LAW_CITATION.search("x, 1 " + "A. " * 20000 + "(2020") is None
     assert _NOTE_OPENING.match("see " * 20000) is None
     assert len(_TITLE_WITH.findall(", with " * 5000)) == 5000
+
+
+def test_number_ranges_start_at_the_first_digit_of_a_run() -> None:
+    """Tried from every digit of a long run (a venue of 8,000 digits), ``\\d+`` gave the run
+    back each time: quadratic. A range now starts only where no digit precedes it."""
+    from refkit.extraction.citation import _NUMBER_RANGE
+
+    assert _NUMBER_RANGE.match("pp. 123-45", 5) is None
+    assert [m.group(0) for m in _NUMBER_RANGE.finditer("pp. 123-45, 2019 – 2020, x7-8")] == ["123-45", "2019 – 2020", "7-8"]
+
+
+def test_punctuation_around_an_optional_year_is_one_run() -> None:
+    """A year or punctuation only after the names ("Doe, J., ,,,, (2020).") is dropped. Two
+    punctuation runs side by side around an optional year shared every long run (a line of
+    16,000 commas: 3 s): the second run now follows only a year."""
+    from refkit.extraction.citation import _YEAR_OR_PUNCTUATION_ONLY as only
+
+    assert [bool(only.fullmatch(s)) for s in (", ;: (2020).", ", ,", "2020", "", ", ,x", ", 2020 x")] == [True, True, True, True, False, False]
+    assert only.pattern.count("[\\s.,;:]*") == 2 and "[\\s.,;:]*)?$" in only.pattern

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from refkit.extraction.confidence import Segmentation, assess, confidence_of, review
+from refkit.extraction.confidence import Judged, Segmentation, assess, confidence_of, judge, review
 from refkit.extraction.segment import Segment, Span
 from refkit.model import Entry, Library, Location, Origin
 
@@ -54,6 +54,25 @@ def test_segmentation_doubts_two_papers_in_one_item() -> None:
     assert loose.origin.confidence < e.origin.confidence  # type: ignore[union-attr]
 
 
+def test_a_segmentation_judged_while_the_item_was_read_assesses_the_same() -> None:
+    # a reader judges each item's cut at once and lets the item go; the entry is assessed later
+    text = "J. Doe. A paper. doi:10.1234/a.1, 2020. J. Roe. Another paper. doi:10.5678/b.2, 2021."
+    cut = Segmentation(Segment((Span(text),), location=Location("cv.md", 3)), None, odd=True)
+    assert assess(entry(**COMPLETE), judge(cut)) == assess(entry(**COMPLETE), cut)
+    failed = assess(entry(**COMPLETE), Judged(None))
+    assert failed.origin.doubts == ("could not be assessed",)  # type: ignore[union-attr]
+    assert failed.fields == entry(**COMPLETE).fields
+
+
+def test_the_same_fields_are_judged_the_same_after_other_fields_change() -> None:
+    # the field judgement is memoised on the values it reads: a link added later changes nothing,
+    # a changed title is judged anew
+    first = assess(entry(**{**COMPLETE, "title": "Learning to Count Sheep. Journal of Ovine Studies, 12(3): 45"}))
+    linked = assess(entry(**{**COMPLETE, "title": "Learning to Count Sheep. Journal of Ovine Studies, 12(3): 45", "url": "https://example.org"}))
+    assert first.origin.doubts == linked.origin.doubts == ("title may include venue",)  # type: ignore[union-attr]
+    assert assess(entry(**COMPLETE)).origin.doubts == ()  # type: ignore[union-attr]
+
+
 def test_review_lists_the_least_certain_extracted_entries_first() -> None:
     good = assess(entry(**COMPLETE))
     poor = assess(entry(title="Learning to Count Sheep"))
@@ -81,3 +100,12 @@ def test_a_title_that_carries_a_law_citation_is_doubted() -> None:
     assert "title may include venue" in law.origin.doubts  # type: ignore[union-attr]
     plain = assess(entry(**{**COMPLETE, "title": "Counting Sheep, 12 Ways (2021)"}))
     assert "title may include venue" not in plain.origin.doubts  # type: ignore[union-attr]
+
+
+def test_the_volume_issue_mark_starts_at_the_first_digit_of_a_run() -> None:
+    """``12(3):`` in a title is a venue's volume and issue; tried from every digit of a long
+    run of digits the pattern was quadratic, so it starts only where no digit precedes."""
+    from refkit.extraction.confidence import _TITLE_VENUE
+
+    assert _TITLE_VENUE.match("Tides 112 (3): x", 7) is None
+    assert _TITLE_VENUE.search("Tides 112 (3): x").group(0) == "112 (3):"

@@ -380,6 +380,9 @@ def _clean(work: _Work) -> None:
         if law.group("page")[0].isdigit():
             work.law["pages"] = law.group("page")
         work.year = law.group("year")
+        word = law.group("state")
+        state = next((st for pattern, st in _STATUS if pattern.fullmatch(word)), "") if word else ""
+        work.pubstate = work.pubstate or state  # "(forthcoming 2026)"
         work.blank(law.start(), law.end())
         text = work.text
     for m in _NAME_LABEL.finditer(text):
@@ -566,12 +569,12 @@ def _is_prose(line: str) -> bool:
 def _is_note_line(line: str) -> bool:
     """A line after the citation that is a sentence about it, naming nobody ("A revised
     version of this paper was published in X, 2014.", "See also the extended abstract
-    in Y."): a note, not more venue. Written as running text: function words and a
-    sentence end (:func:`~.evidence.is_prose`) or a note's opening phrase."""
+    in Y."): a note, not more venue. A note's opening phrase, or running text
+    (:func:`~.evidence.is_prose`)."""
     line = line.strip()
     if len(line) < 15 or has_names(line):
         return False
-    return is_prose(line) or _NOTE_OPENING.match(line) is not None
+    return _NOTE_OPENING.match(line) is not None or is_prose(line)
 
 
 #: how notes after a citation open: "A revised version …", "See also …", "An earlier/extended version …"
@@ -685,9 +688,13 @@ _QUOTED = re.compile(r"[“\"‘«]([^“”\"«»\n]{6,400}?)[”\"’»]|(?<![
 
 # What may follow an author list (a year, an editor mark), and where a title ends
 # and a venue glued to it starts.
-_YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:\(\s*{_YEAR}\s*\)|{_YEAR})?[\s.,;:]*$")
+#: (the second run of punctuation only after a year: two runs of the same characters side by
+#: side shared every long run between them, quadratic)
+_YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YEAR})[\s.,;:]*)?$")
 _AFTER_AUTHOR_LIST = re.compile(r"[.:(]|,\s*(?:\(|\d{4})")
 _LONE_DATE = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
+#: "A. Smith and B. Doe, editors." (the rest of the names' chunk): editors, not authors
+_EDITOR_WORD = re.compile(r"[\s,]*(?:eds?\.?|editors?|hrsg\.?)[\s.,:]*", re.I)
 _EDITOR_MARK = re.compile(r"\s*\((?:eds?\.?|editors?|hrsg\.?|coord\.?)\)[\s.,:]*", re.I)
 _YEAR_AFTER_AUTHORS = re.compile(rf"\s*[(\[]?\s*({_YEAR})\s*[)\]]?[\s.,:;]*")
 _COMMA_SPACE = re.compile(r",\s+")
@@ -827,7 +834,7 @@ def _assign(work: _Work) -> _Parts:
         parts.authors, end = found
         parts.author_range = (first[0], end)
         rest = _strip_range(text, end, first[1])
-        em = _EDITOR_MARK.match(text[rest[0]:rest[1]])
+        em = _EDITOR_MARK.match(text[rest[0]:rest[1]]) or _EDITOR_WORD.fullmatch(text[rest[0]:rest[1]])
         if em:
             # "Shannon, C. E., & McCarthy, J. (Eds.) (1956)": editors, not authors
             parts.editors = True
@@ -1246,7 +1253,7 @@ _ARXIV_VENUE = re.compile(r"^(?:arxiv(?:\s+(?:preprint|e-?prints?))?|corr|e-?pri
 _PART_NUMBER = re.compile(r"\b(?:part|pt\.)\s*\d+\b", re.I)
 _EDITORS_IN_VENUE = re.compile(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", re.I)
 _YEAR_THEN_MONTH = re.compile(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
-_NUMBER_RANGE = re.compile(r"\d+\s*[-–—]+\s*\d+")
+_NUMBER_RANGE = re.compile(r"(?<!\d)\d+\s*[-–—]+\s*\d+")  # from a digit run's start only: linear
 _TRAILING_MONTH = re.compile(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _REPEATED_COMMAS = re.compile(r"\s*,\s*(?:,\s*)+")
@@ -1304,7 +1311,7 @@ _TALK_LABEL = re.compile(r"(?:invited\s+|keynote\s+|contributed\s+|plenary\s+)?(
 #: the journal has an abbreviation (a period) and the page and year close it
 _LAW_CITATION = re.compile(
     r",\s(?P<volume>\d{1,4})\s(?P<journal>[A-Z][A-Za-z&’' ]{0,30}\.[A-Za-z.&’' ]{0,40}?)\s(?P<page>\d{1,6}|_{1,6})"
-    r"(?:,\s\d{1,6})?\s\(\s{0,20}(?:[A-Za-z.]{1,20}\s)?(?P<year>1[89]\d\d|20[0-4]\d)\)"
+    r"(?:,\s\d{1,6})?\s\(\s{0,20}(?:(?P<state>[A-Za-z.]{1,20})\s)?(?P<year>1[89]\d\d|20[0-4]\d)\)"
 )
 #: "(with A. Smith and B. Doe)" opening an item (the owner implied), after its list marker or year
 _LEADING_WITH = re.compile(r"\s*\(\s*(?:joint\s+)?with\s+([^()\n]{2,300})\)\s*[,.:;]?", re.I)

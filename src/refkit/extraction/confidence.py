@@ -22,13 +22,15 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..latex import to_unicode
 from ..model import Entry, Library, Origin
+from ..names import parse_names
 from .evidence import YEAR, has_names, has_venue_words
 from .segment import Segment
 
-__all__ = ["Doubt", "Segmentation", "assess", "confidence_of", "field_doubts", "field_penalty", "review", "REVIEW_BELOW"]
+__all__ = ["Doubt", "Judged", "Segmentation", "assess", "confidence_of", "field_doubts", "field_penalty", "forget", "judge", "review", "REVIEW_BELOW"]
 
 #: entries below this confidence are listed for review
 REVIEW_BELOW = 0.8
@@ -51,6 +53,15 @@ class Segmentation:
     odd: bool = False  # shaped unlike the items beside it
 
 
+@dataclass(frozen=True)
+class Judged:
+    """The segmentation doubts of an item, judged while its segment was at hand: what a
+    reader keeps until the whole document is assessed, instead of the item's segment
+    (the spans of a page's items take as much memory as the entries made from them)."""
+
+    doubts: tuple[Doubt, ...] | None  # None: the segmentation could not be judged
+
+
 NO_TITLE = Doubt("no title", 0.5)
 TITLE_VENUE = Doubt("title may include venue", 0.25)
 TITLE_AUTHORS = Doubt("title may include authors", 0.25)
@@ -67,8 +78,11 @@ NO_SECTION = Doubt("not under a publications heading", 0.05)
 UNASSESSED = Doubt("could not be assessed", 0.5)
 
 _VENUE_FIELDS = ("journal", "booktitle", "publisher", "school", "institution", "howpublished", "organization", "eprint", "series")
+#: (a digit run starts only where no digit precedes: tried from every digit of a long
+#: run, ``\d+`` gave back the run each time, quadratic; a match found inside a run
+#: starts, as well, at the run's first digit)
 _TITLE_VENUE = re.compile(
-    r"\b(?:proceedings|proc\.|journal|transactions|conference|symposium|workshop|vol\.|volume|pp\.)\b|\bin:\s|\d+\s*\(\d+\)\s*[:,]"
+    r"\b(?:proceedings|proc\.|journal|transactions|conference|symposium|workshop|vol\.|volume|pp\.)\b|\bin:\s|(?<!\d)\d+\s*\(\d+\)\s*[:,]"
     # a law citation's volume, abbreviated journal, page and year: ", 174 J. Fin. Econ. 104170 (2025)"
     r"|,\s\d{1,4}\s[A-Z][A-Za-z.&’' ]{1,60}\s\d{1,6}\s\([^()]{0,30}\d{4}\)",
     re.I,
@@ -99,14 +113,20 @@ _INITIAL = re.compile(r"\b[A-Z]\.")
 _IDS = re.compile(r"\b10\.\d{4,9}/[^\s,;]+|\b\d{4}\.\d{4,5}\b")
 
 
-def _plain(entry: Entry, name: str) -> str:
-    value = entry.get(name) or ""
-    return to_unicode(value) if "\\" in value or "{" in value else value
-
-
 def _field_doubts(entry: Entry) -> list[Doubt]:
+    """The doubts about ``entry``'s fields. They depend on a few field values only, and
+    the same reading is judged twice (by ``hybrid.settled`` while the item is read and
+    by :func:`assess` when the document is done), so they are computed once per distinct
+    values (:func:`_doubts_of`)."""
+    venue = any(entry.get(f) for f in _VENUE_FIELDS)
+    return list(_doubts_of(entry.type, entry.get("title") or "", entry.get("author") or "", entry.get("editor") or "",
+                           entry.get("date") or "", entry.get("year") or "", venue))
+
+
+@lru_cache(maxsize=1 << 16)  # above twice a page's item count (MAX_ITEMS of readers.html): both judgements meet
+def _doubts_of(kind: str, title: str, author: str, editor: str, date: str, year_field: str, venue: bool) -> tuple[Doubt, ...]:
     doubts: list[Doubt] = []
-    title = _plain(entry, "title").strip()
+    title = (to_unicode(title) if "\\" in title or "{" in title else title).strip()
     if not title:
         doubts.append(NO_TITLE)
     else:
@@ -119,24 +139,31 @@ def _field_doubts(entry: Entry) -> list[Doubt]:
         words = len(title.split())
         if words > 40 or len(title) < 6:
             doubts.append(TITLE_LENGTH)
-    authors = entry.get("author") or entry.get("editor")
-    if not authors:
+    if not (author or editor):
         doubts.append(NO_AUTHORS)
     else:
         try:
-            names = entry.names("author") or entry.names("editor")
+            names = (parse_names(author) if author else ()) or (parse_names(editor) if editor else ())
         except Exception:  # an unsplittable list is itself a doubt
             names = ()
         if not names or any(_odd_name(str(n)) for n in names if not n.is_others):
             doubts.append(AUTHORS_UNCERTAIN)
-    year = entry.date.year
+    year = Entry("misc", "", {"date": date, "year": year_field}).date.year  # as the entry's own date reads it
     if year is None:
         doubts.append(NO_YEAR)
     elif not 1800 <= year <= datetime.date.today().year + 2:
         doubts.append(ODD_YEAR)
-    if entry.type in ("article", "inproceedings", "incollection", "inbook") and not any(entry.get(f) for f in _VENUE_FIELDS):
+    if kind in ("article", "inproceedings", "incollection", "inbook") and not venue:
         doubts.append(NO_VENUE)
-    return doubts
+    return tuple(doubts)
+
+
+def forget() -> None:
+    """Drop the memoised judgements (:func:`_doubts_of`, :func:`_odd_name`). The HTML
+    reader calls it before and after each document, so the memo spans one document
+    (where both judgements of an entry meet) and holds nothing once it is read."""
+    _doubts_of.cache_clear()
+    _odd_name.cache_clear()
 
 
 def field_doubts(entry: Entry) -> tuple[str, ...]:
@@ -170,6 +197,7 @@ def _names_in(title: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # a CV names its owner in every item
 def _odd_name(name: str) -> bool:
     """A name that is probably not a person's: digits, venue words, a sentence."""
     name = to_unicode(name) if "\\" in name or "{" in name else name
@@ -205,11 +233,26 @@ def _names_runs(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])", text) if has_names(s)]
 
 
-def assess(entry: Entry, segmentation: Segmentation | None = None) -> Entry:
-    """``entry`` with ``origin.confidence`` and ``origin.doubts`` set from its
-    fields and, when given, how it was cut from its document."""
+def judge(segmentation: Segmentation) -> Judged:
+    """How an item was cut, judged now (:func:`assess` takes the result later)."""
     try:
-        doubts = _field_doubts(entry) + (_segment_doubts(segmentation) if segmentation is not None else [])
+        return Judged(tuple(_segment_doubts(segmentation)))
+    except Exception:  # assess marks the entry as not assessable, as it would have
+        return Judged(None)
+
+
+def assess(entry: Entry, segmentation: Segmentation | Judged | None = None) -> Entry:
+    """``entry`` with ``origin.confidence`` and ``origin.doubts`` set from its
+    fields and, when given, how it was cut from its document (or that, :func:`judge`\ d
+    while the item was read)."""
+    try:
+        if isinstance(segmentation, Judged):
+            if segmentation.doubts is None:
+                raise ValueError("the segmentation could not be judged")
+            cut = list(segmentation.doubts)
+        else:
+            cut = _segment_doubts(segmentation) if segmentation is not None else []
+        doubts = _field_doubts(entry) + cut
     except Exception:  # an entry too odd to assess is kept, marked for review, never lost
         doubts = [UNASSESSED]
     score = max(0.0, 1.0 - sum(d.penalty for d in doubts))

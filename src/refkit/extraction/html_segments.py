@@ -38,6 +38,7 @@ from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, 
 from .columns import LABELS, body_rows, labelled_header, row_cells
 from .evidence import has_names, is_name_line, is_prose, segment_evidence
 from .sections import classify_heading, section_of
+from .labels import strip_labels
 from .runs import split_run
 from .segment import Segment, Span
 
@@ -1171,6 +1172,8 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
             covers = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or covers
         for piece in split_run(segment):  # several citations run together in one block: one item each
             items.append(PageItem(piece, covers, section, int(start), elements, odd))
+    for item, segment in zip(items, strip_labels([item.segment for item in items])):
+        item.segment = segment  # a repeated badge in front ("Journal", "Conference") is a heading
     return items
 
 

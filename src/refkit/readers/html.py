@@ -34,7 +34,7 @@ from ..errors import ConfigError, InputError
 from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
 from ..extraction import fallback
-from ..extraction.confidence import Segmentation, assess, field_penalty
+from ..extraction.confidence import Judged, Segmentation, assess, field_penalty, judge
 from ..extraction.evidence import is_news, is_note, segment_evidence
 from ..extraction.guard import read_item
 from ..extraction.hybrid import settled
@@ -333,11 +333,15 @@ def read_document(text: str, *, path: str | None = None, source: str = "html") -
     # a big page makes millions of small acyclic objects (tree proxies, spans,
     # statistics); the cyclic collector rescanning them all costs a third of the
     # time and frees nothing, so it pauses while the page is read
+    from ..extraction.confidence import forget
+
     paused = gc.isenabled()
     gc.disable()
+    forget()
     try:
         return _read(text, path, source)
     finally:
+        forget()  # the judgements memoised for this document
         if paused:
             gc.enable()
 
@@ -412,25 +416,23 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str) -> L
     for item in items:
         line_of.append(max(item.segment.location.line or 0, line_of[-1] if line_of else 0))
     exact: set[int] = set()  # indices in found that came from structured data
-    segmented: dict[tuple[int, int, int], Segmentation] = {}  # how each item was cut, for its confidence
+    segmented: dict[tuple[int, int, int], Judged] = {}  # how each item was cut, for its confidence
     talks = talk_items([(item.section, item.segment) for item in items])
     weak = {i for i, item in enumerate(items) if item.section is None and not looks_like_citation(item.segment)}
     # under no telling heading, an item whose siblings show the list is one of papers is read
-    # even when it shows too little itself
-    listed: set[int] | None = None  # worked out when first needed (most pages never ask)
-
-    def in_list(i: int) -> bool:
-        nonlocal listed
-        if listed is None:
-            listed = fallback.listed([(item.section, item.segment, _siblings(item)) for item in items])
-        return i in listed
-
-    for i, item in enumerate(items):
+    # even when it shows too little itself (worked out only when some item is that weak)
+    listed = fallback.listed([(item.section, item.segment, _siblings(item)) for item in items]) if weak else set()
+    # each item is let go once it is read (its segmentation judged at once, for the assessment):
+    # the items' spans took as much memory as the entries made from them
+    pending = items[::-1]
+    del items
+    for i in range(len(pending)):
+        item = pending.pop()
         seg = item.segment
         if item.section == "other" and not is_published(seg):
             continue
         own = bib_in.get(i) or coins_in.get(i) or []
-        if not own and (is_boilerplate(seg) or is_note(seg) or i in weak and not in_list(i)
+        if not own and (is_boilerplate(seg) or is_note(seg) or i in weak and i not in listed
                         or item.odd and not looks_like_citation(seg, minimum=2)
                         or i in talks):
             continue
@@ -458,7 +460,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str) -> L
             entry = _with_links(_verbatim(visible), links)
         else:
             continue
-        segmented[(line_of[i], 0, i)] = Segmentation(seg, item.section, item.odd)
+        segmented[(line_of[i], 0, i)] = judge(Segmentation(seg, item.section, item.odd))
         found.append(((line_of[i], 0, i), entry))
 
     # structured data outside the items: merge into a matching item, else add

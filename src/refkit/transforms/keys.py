@@ -176,7 +176,9 @@ def assign_keys(library: Library, *, rekey: bool = False, pattern: str = DEFAULT
     # only grows, so every suffix tried before is still taken (linear, not quadratic)
     resume: dict[str, Iterator[str]] = {}
     for group_base in sorted(groups):
-        for i in sorted(groups[group_base], key=lambda i: (_content(entries[i]), i)):
+        members = groups[group_base]
+        # (a base key of one entry needs no ordering: most of a page's keys are so)
+        for i in sorted(members, key=lambda i: (_content(entries[i]), i)) if len(members) > 1 else members:
             base = bases[i]
             key = base
             if key.lower() in taken:
