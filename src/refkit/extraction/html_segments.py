@@ -615,14 +615,15 @@ def _named_once(parts: list[_Part]) -> bool:
     """Are these few lines or blocks the parts of ONE paper whose dated lines are its
     venue and notes (``Title`` / ``Jane Doe, Li Wei`` / ``Journal of X, 2021`` /
     ``Presented at Y, 2020``), not several papers? A paper names its authors once:
-    one part near the top is a line of person names and nothing else, and no dated
-    part shows names of its own (two papers would each carry their author list).
+    one undated part near the top is a byline (a line of person names, maybe with
+    its year), and no dated part shows names of its own (two papers would each
+    carry their author list).
     Only for at most six short parts, the shape of one item's lines."""
     shown = [p for p in parts if p.stat.tlen >= 3 and not p.separator]
     if not 3 <= len(shown) <= 6 or any(p.heading or p.stat.tlen > 600 or p.stat.units >= 2 for p in shown):
         return False
     texts = [_part_text(p) for p in shown]
-    named = [i for i, p in enumerate(shown) if not p.stat.units and is_name_line(texts[i])]
+    named = [i for i, p in enumerate(shown) if not p.stat.units and (is_name_line(texts[i]) or p.stat.tlen <= 200 and _byline(p))]
     if len(named) != 1 or named[0] > 1:
         return False
     dated = [i for i, p in enumerate(shown) if p.stat.units]
@@ -762,6 +763,10 @@ def _group_flat(parts: list[_Part], unit_parts: list[_Part]) -> list[list[_Part]
         units = [p for p in seg if p.stat.units == 1]
         if not units:
             continue
+        led = _styled_starts(seg)
+        if led:
+            groups.extend(led)
+            continue
         substantial = [p for p in seg if p.stat.tlen >= 15]
         start_sig = _signature(substantial[0]) if substantial else None
         starts = [p for p in seg if _signature(p) == start_sig and p.stat.tlen >= 15]
@@ -848,6 +853,9 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
     found: list[tuple[list[_Part], list[HtmlElement]]] = []
     st = page.stats[start]
     if st.units == 1:
+        led = _styled_starts(page.parts(start)) if st.blockish else None
+        if led:  # title blocks over short dated lines, too short to count one by one
+            return [(g, []) for g in led]
         part, outer = _refine(page, start)
         lines = _split_lines(page, part)
         return [(g, []) for g in lines] if lines else [([part], outer)]
@@ -896,7 +904,7 @@ def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
         if titled:
             return titled
     if any(p.element is not None and p.stat.tlen >= 15 for p in parts):
-        return None  # block children: not a run of lines
+        return _styled_starts(parts)  # block children: papers led by a bold title block, or none
     marked = []
     dated = 0
     for p in parts:
@@ -916,6 +924,40 @@ def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
     groups = _group_flat(marked, [p for p in marked if p.stat.units == 1])
     if len(groups) < 2 or any(sum(1 for p in g if p.stat.tlen >= 15) < 2 for g in groups):
         return None  # each paper must have more than its date line
+    return groups
+
+
+def _styled_starts(parts: list[_Part]) -> list[list[_Part]] | None:
+    """Sibling blocks where each paper starts with a block that is wholly bold (or
+    one link) and undated, its title, followed by its other blocks (authors, a
+    "Journal, 2019" line): one item from each such title block to the next one or
+    to a heading. A page written with a blank line between the lines of each entry
+    has this shape, and its short venue lines are often too short to count as
+    citations, so the dates cannot cut it. Only when there are two such titles or
+    more, at most every other block is one, every paper has more than its title and
+    shows a year, and nothing outside them (an intro, a heading) shows one."""
+    if len(parts) < 4:
+        return None
+    shown = [p for p in parts if p.stat.tlen >= 8 and not p.separator]
+    starts = {id(p) for p in shown if not p.stat.years and p.stat.tlen <= 300 and _styled_line(p)}
+    if len(starts) < 2 or len(starts) * 2 > len(shown):
+        return None
+    groups: list[list[_Part]] = []
+    current: list[_Part] | None = None
+    for p in parts:
+        if p.separator or p.heading:
+            current = None
+        elif id(p) in starts:
+            current = [p]
+            groups.append(current)
+        elif current is not None:
+            current.append(p)
+        elif p.stat.years:
+            return None  # a dated block outside the papers: not this shape
+    if any(p.stat.units >= 2 for g in groups for p in g):
+        return None
+    if not all(len(g) >= 2 and any(p.stat.years for p in g[1:]) for g in groups):
+        return None
     return groups
 
 
