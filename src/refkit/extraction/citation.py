@@ -205,6 +205,7 @@ class _Work:
     year: str = ""
     month: int | None = None
     coauthors: AuthorList | None = None  # "(with A and B)" before the title: the names beside the implied owner
+    starts: list[int] = field(default_factory=list)  # where each span of the segment starts in ``chars`` (and the end)
     law: dict[str, str] | None = None  # a law citation's journal, volume, pages ("74 Stan. L. Rev. 737 (2022)")
 
     _joined: str | None = None
@@ -251,7 +252,9 @@ def _work_from_segment(segment: Segment) -> _Work:
     labels: list[bool] = []
     link: list[bool] = []
     sup: list[bool] = []
+    starts: list[int] = []
     for span in segment.spans:
+        starts.append(len(chars))
         text = span.text.replace("\r", "").replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
         if span.sup and _AFFILIATION_SUPERSCRIPT.fullmatch(text):
             continue  # affiliation numbers/letters
@@ -263,7 +266,8 @@ def _work_from_segment(segment: Segment) -> _Work:
         labels.extend([is_label] * n)
         link.extend([bool(span.link)] * n)
         sup.extend([span.sup] * n)
-    return _Work(chars, bold, italic, labels, tuple(segment.headings), link=link, sup=sup)
+    starts.append(len(chars))
+    return _Work(chars, bold, italic, labels, tuple(segment.headings), link=link, sup=sup, starts=starts)
 
 
 # ---- step 1: identifiers and links ---------------------------------------------------------
@@ -688,9 +692,7 @@ _QUOTED = re.compile(r"[“\"‘«]([^“”\"«»\n]{6,400}?)[”\"’»]|(?<![
 
 # What may follow an author list (a year, an editor mark), and where a title ends
 # and a venue glued to it starts.
-#: (the second run of punctuation only after a year: two runs of the same characters side by
-#: side shared every long run between them, quadratic)
-_YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YEAR})[\s.,;:]*)?$")
+_YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:\(\s*{_YEAR}\s*\)|{_YEAR})?[\s.,;:]*$")
 _AFTER_AUTHOR_LIST = re.compile(r"[.:(]|,\s*(?:\(|\d{4})")
 _LONE_DATE = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
 #: "A. Smith and B. Doe, editors." (the rest of the names' chunk): editors, not authors
@@ -715,7 +717,7 @@ class _Parts:
     author_range: tuple[int, int] | None = None
     venue: list[tuple[int, int]] = field(default_factory=list)
     editors: bool = False  # the name list is marked "(Eds.)"
-    numbers: dict[str, str] = field(default_factory=dict)  # volume/number/pages the tagger marked
+    numbers: dict[str, str] = field(default_factory=dict)  # volume/number/pages the tagger marked ("chapter": the venue is a book)
 
 
 def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, min_conf: float) -> tuple[AuthorList, int] | None:
@@ -788,13 +790,16 @@ def _year_only(text: str) -> bool:
     return bool(_LONE_DATE.fullmatch(text))
 
 
-def _assign(work: _Work) -> _Parts:
+def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
+    """The parts of the item; ``title`` is its title's range when the list's template
+    (:mod:`refkit.extraction.template`) already says where the title is."""
     text = work.text
     parts = _Parts()
-    quoted = _quoted_title(text)
-    if quoted and _bold_head(work, text, quoted[0]):
-        quoted = None  # the quote is in a note below a bold heading line that holds the citation
-    title = quoted or _bold_title(work, text) or _link_title(work, text)
+    if title is None:
+        quoted = _quoted_title(text)
+        if quoted and _bold_head(work, text, quoted[0]):
+            quoted = None  # the quote is in a note below a bold heading line that holds the citation
+        title = quoted or _bold_title(work, text) or _link_title(work, text)
     chunks = _chunks(text, 0, len(text))
     if not chunks:
         return parts
@@ -917,6 +922,55 @@ def _assign(work: _Work) -> _Parts:
     if venue_start is not None:
         parts.venue.append(_strip_range(text, venue_start, te))
     parts.venue.extend(later)
+    return parts
+
+
+def _assign_hinted(work: _Work, shown: str, hints: dict[str, tuple[int, int]]) -> _Parts:
+    """The parts of an item whose list's template says which spans (``hints``: field ->
+    span index range, ``"title"`` and/or ``"venue"``) hold its title and venue. Those
+    spans show their text as written (``shown``: the item's text before any cleaning;
+    the siblings vouch for it); the venue is kept out of the title and the names, and
+    the rest is read around them as :func:`_assign` reads an item with a known title."""
+
+    def at(name: str) -> tuple[int, int] | None:
+        rng = hints.get(name)
+        if rng is None:
+            return None
+        a, b = work.starts[rng[0]], work.starts[rng[1]]
+        return (a, b) if a < b else None
+
+    def restore(rng: tuple[int, int], cleaned: str) -> None:
+        """The range as cleaning left it (``cleaned``), or as written when cleaning
+        wiped all of it (a venue and date line taken for a date): an identifier or a
+        status word taken out of a range that keeps other words stays out."""
+        source = cleaned if cleaned.strip() else shown[rng[0]:rng[1]]
+        for k, ch in enumerate(source, rng[0]):
+            if work.chars[k] != ch and work.chars[k].isspace():
+                work.set_char(k, ch)
+
+    title, venue = at("title"), at("venue")
+    cleaned_venue = work.text[venue[0]:venue[1]] if venue is not None else ""
+    if venue is not None:
+        work.blank(*venue)
+    if title is not None:
+        restore(title, work.text[title[0]:title[1]])
+        title = _strip_range(work.text, *title)
+    parts = _assign(work, title=title if title and title[0] < title[1] else None)
+    if venue is not None:
+        restore(venue, cleaned_venue)
+        venue = _strip_range(work.text, *venue)
+        kept = [r for r in parts.venue if r[1] <= venue[0] or r[0] >= venue[1]]
+        # what shared a piece with the venue ("…, edited by A (Press), 132–147") is no venue,
+        # but the numbers and editors in it are the item's
+        beside = [r for s, e in parts.venue if s < venue[1] and e > venue[0]
+                  for r in ((s, venue[0]), (venue[1], e)) if r[0] < r[1] and work.text[r[0]:r[1]].strip(" .,;:()")]
+        if beside:
+            _, numbers = _venue_text(work, work.text, beside)
+            for name, value in numbers.items():
+                parts.numbers.setdefault(name, value)
+            if any(_CHAPTER.search(work.text, s, e) for s, e in beside):
+                parts.numbers.setdefault("chapter", "")  # "in *Book*, edited by …": the venue is a book
+        parts.venue = sorted(kept + [venue])
     return parts
 
 
@@ -1253,7 +1307,7 @@ _ARXIV_VENUE = re.compile(r"^(?:arxiv(?:\s+(?:preprint|e-?prints?))?|corr|e-?pri
 _PART_NUMBER = re.compile(r"\b(?:part|pt\.)\s*\d+\b", re.I)
 _EDITORS_IN_VENUE = re.compile(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", re.I)
 _YEAR_THEN_MONTH = re.compile(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
-_NUMBER_RANGE = re.compile(r"(?<!\d)\d+\s*[-–—]+\s*\d+")  # from a digit run's start only: linear
+_NUMBER_RANGE = re.compile(r"\d+\s*[-–—]+\s*\d+")
 _TRAILING_MONTH = re.compile(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _REPEATED_COMMAS = re.compile(r"\s*,\s*(?:,\s*)+")
@@ -1453,7 +1507,7 @@ def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, st
         return kind, "school"
     if _REPORT.search(venue):
         return "techreport", "institution"
-    if _CHAPTER.search(venue) or "editor" in extra:
+    if _CHAPTER.search(venue) or "editor" in extra or "chapter" in extra:
         return "incollection", "booktitle"
     if is_publisher(venue):
         return "book", "publisher"
@@ -1582,7 +1636,8 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     tagger = str(options.get("tagger") or TAGGER.get())
     if tagger not in TAGGERS:
         raise ConfigError(f"unknown tagger {tagger!r} (use {' or '.join(TAGGERS)})")
-    if tagger == "hybrid":
+    hints = options.get("hints")
+    if tagger == "hybrid" and not hints:
         from .hybrid import parse_hybrid
 
         return parse_hybrid(segment, options)
@@ -1590,12 +1645,16 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     if not work.text.strip():
         return None
     fields = _labelled_fields(work)
+    shown = work.text
     _harvest(work, segment)
     if fields:
         return _parse_labelled(segment, work, fields, source, str(path))
     _clean(work)
     _join_continuations(work)
-    parts = _assign(work) if tagger == "rules" else _assign_tagged(work)
+    if hints:
+        parts = _assign_hinted(work, shown, hints)
+    else:
+        parts = _assign(work) if tagger == "rules" else _assign_tagged(work)
     if work.coauthors is not None:  # the item named its co-authors itself: names read elsewhere are not its authors
         parts.authors = work.coauthors
     text = work.text
