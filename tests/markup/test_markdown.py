@@ -38,3 +38,20 @@ def test_a_one_line_venue_paragraph_with_a_year_is_not_a_section_label() -> None
     html = to_html("### Rivers that run uphill\nJane Doe\n\n*Water Letters*, 3:1-9, 2019\n\nAbstract: a note.\n")
     assert "<h4>" not in html and "<em>Water Letters</em>, 3:1-9, 2019" in html
     assert "<h3>Awards</h3>" in to_html("## Me\n\nAwards\n\n- Prize, 2019\n")
+
+
+def test_inline_markup_read_block_by_block_renders_as_the_whole_document_would(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # inline tokens are parsed per block as they are rendered (memory); a reference link
+    # defined after its use, emphasis, escapes, entities, raw HTML, tables and a section
+    # label must come out exactly as markdown-it's whole-document parse gives them
+    from refkit.markup import markdown
+
+    source = (
+        "# Papers\n\nJournal articles:\n\n1. **A. Smith**, [A *linked* title][t]. \\*Journal\\* &amp; Co, 2020.\n"
+        "2. B. Doe. `code` and <b>raw</b> ~~gone~~ <https://example.org/x>.\n   Continued line.\n\n"
+        "| Year | Title |\n|---|---|\n| 2019 | *Table* title |\n\n[t]: https://example.org/paper \"T\"\n"
+    )
+    by_block = markdown.to_html(source)
+    monkeypatch.setattr(markdown, "_PER_INLINE", ())  # no rule may wait: markdown-it parses all at once
+    assert markdown.to_html(source) == by_block
+    assert '<a href="https://example.org/paper" title="T">A <em>linked</em> title</a>' in by_block
