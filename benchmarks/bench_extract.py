@@ -26,6 +26,12 @@ Start-up part: ``refkit --version`` and ``refkit check small.bib`` in fresh
 interpreters (bytecode cached), wall and CPU time, and ``-X importtime``'s list of
 what they import: the CRF tagger, markdown-it and lxml must never be among them.
 
+Against other checkouts (``--against DIR …``, with ``--part text`` or ``html``): the
+same document read by this checkout and by each given one (a worktree of the baseline
+commit, ``git worktree add --detach ../base 4374c09``) in fresh interpreters, rounds
+interleaved; the median CPU time of a second read, its ratio to this checkout, and
+peak traced memory. This is how "no slower than the baseline" is measured.
+
 Times are CPU seconds (``time.process_time``, best of ``--repeat``): steadier than
 wall time on a shared machine; start-up also shows wall time.
 """
@@ -36,6 +42,7 @@ import argparse
 import gc
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -390,6 +397,62 @@ def bench_startup(repeat: int = 10) -> dict[str, float]:
     return result
 
 
+# ---- against other checkouts, in the same run ---------------------------------------------
+_READ_ONCE = """
+import gc, sys, time, tracemalloc
+sys.path.insert(0, {bench!r})
+import bench_extract as b
+if {part!r} == "text":
+    from refkit.readers import text as reader
+    doc, path = b.build_text_cv({mb})[0], "bench.md"
+else:
+    from refkit.readers import html as reader
+    doc, path = b.build_page({mb}), "bench.html"
+reader.read(doc, path=path)  # imports, compiled patterns, lexicons
+gc.collect()
+start = time.process_time()
+lib = reader.read(doc, path=path)
+seconds = time.process_time() - start
+peak = 0
+if {traced}:  # traced reading is slow: the first round only
+    gc.collect()
+    tracemalloc.start()
+    reader.read(doc, path=path)
+    peak = tracemalloc.get_traced_memory()[1]
+print(seconds, len(lib.entries), peak / 1e6)
+"""
+
+
+def bench_against(part: str, trees: list[str], rounds: int, megabytes: float) -> None:
+    """``part`` (text or html) read by this checkout and by each of ``trees`` (other
+    checkouts: a worktree of the baseline commit), each in a fresh interpreter, rounds
+    interleaved so the machine's load falls on all alike; median CPU seconds of the
+    second read, the ratio to this checkout, and peak traced memory."""
+    checkouts = [str(ROOT)] + [str(Path(t).resolve()) for t in trees]
+    times: dict[str, list[float]] = {c: [] for c in checkouts}
+    peaks: dict[str, float] = {}
+    entries: dict[str, int] = {}
+    for round_ in range(rounds):
+        script = _READ_ONCE.format(bench=str(ROOT / "benchmarks"), part=part, mb=megabytes, traced=round_ == 0)
+        for checkout in checkouts:
+            env = {**_ENV, "PYTHONPATH": str(Path(checkout) / "src")}
+            out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+            if out.returncode != 0:
+                raise SystemExit(f"{checkout}: {out.stderr.strip()[-500:]}")
+            seconds, count, peak = out.stdout.split()
+            times[checkout].append(float(seconds))
+            entries[checkout] = int(count)
+            if round_ == 0:
+                peaks[checkout] = float(peak)
+    label = "text CV" if part == "text" else "HTML page"
+    print(f"{label} ({megabytes:g} MB) against other checkouts: median of {rounds} interleaved runs, CPU time of a second read")
+    mine = statistics.median(times[checkouts[0]])
+    for checkout in checkouts:
+        median = statistics.median(times[checkout])
+        print(f"  {checkout:40s} {median:7.3f} s  {median / mine:5.2f}x this checkout  "
+              f"{entries[checkout]:5d} entries  peak {peaks[checkout]:6.1f} MB")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--mb", type=float, default=5.0, help="size of the generated HTML page (default 5)")
@@ -398,7 +461,16 @@ def main() -> int:
                     help="which part to run (default all)")
     ap.add_argument("--real", type=int, default=3, help="largest documents per real set (default 3)")
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    ap.add_argument("--against", nargs="+", metavar="CHECKOUT", default=[],
+                    help="also read the text CV and HTML page (or --part text|html) with these other checkouts "
+                         "(e.g. a worktree of the baseline commit), interleaved in fresh interpreters")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds for --against (default 3)")
     args = ap.parse_args()
+    if args.against:
+        for part in ("text", "html"):
+            if args.part in ("all", part):
+                bench_against(part, args.against, args.rounds, args.text_mb if part == "text" else args.mb)
+        return 0
     if args.part in ("all", "html"):
         bench_html(args.mb, args.repeat)
     if args.part in ("all", "text"):

@@ -609,3 +609,22 @@ def test_note_and_coauthor_patterns_are_linear() -> None:
     assert _LAW_CITATION.search("x, 1 " + "A. " * 20000 + "(2020") is None
     assert _NOTE_OPENING.match("see " * 20000) is None
     assert len(_TITLE_WITH.findall(", with " * 5000)) == 5000
+
+
+def test_number_ranges_start_at_the_first_digit_of_a_run() -> None:
+    """Tried from every digit of a long run (a venue of 8,000 digits), ``\\d+`` gave the run
+    back each time: quadratic. A range now starts only where no digit precedes it."""
+    from refkit.extraction.citation import _NUMBER_RANGE
+
+    assert _NUMBER_RANGE.match("pp. 123-45", 5) is None
+    assert [m.group(0) for m in _NUMBER_RANGE.finditer("pp. 123-45, 2019 – 2020, x7-8")] == ["123-45", "2019 – 2020", "7-8"]
+
+
+def test_punctuation_around_an_optional_year_is_one_run() -> None:
+    """A year or punctuation only after the names ("Doe, J., ,,,, (2020).") is dropped. Two
+    punctuation runs side by side around an optional year shared every long run (a line of
+    16,000 commas: 3 s): the second run now follows only a year."""
+    from refkit.extraction.citation import _YEAR_OR_PUNCTUATION_ONLY as only
+
+    assert [bool(only.fullmatch(s)) for s in (", ;: (2020).", ", ,", "2020", "", ", ,x", ", 2020 x")] == [True, True, True, True, False, False]
+    assert only.pattern.count("[\\s.,;:]*") == 2 and "[\\s.,;:]*)?$" in only.pattern

@@ -100,3 +100,12 @@ def test_a_title_that_carries_a_law_citation_is_doubted() -> None:
     assert "title may include venue" in law.origin.doubts  # type: ignore[union-attr]
     plain = assess(entry(**{**COMPLETE, "title": "Counting Sheep, 12 Ways (2021)"}))
     assert "title may include venue" not in plain.origin.doubts  # type: ignore[union-attr]
+
+
+def test_the_volume_issue_mark_starts_at_the_first_digit_of_a_run() -> None:
+    """``12(3):`` in a title is a venue's volume and issue; tried from every digit of a long
+    run of digits the pattern was quadratic, so it starts only where no digit precedes."""
+    from refkit.extraction.confidence import _TITLE_VENUE
+
+    assert _TITLE_VENUE.match("Tides 112 (3): x", 7) is None
+    assert _TITLE_VENUE.search("Tides 112 (3): x").group(0) == "112 (3):"

@@ -661,3 +661,55 @@ def test_title_headings_with_short_venue_lines_and_dated_abstracts() -> None:
     assert [t.split(" Jane")[0].split(" Li Wei")[0] for t in found] == [
         "Counting sheep in the dark: a field study", "Rivers that run uphill, a report", "Quiet mornings and loud afternoons"]
     assert not any("Abstract" in t for t in found)
+
+
+def test_titles_as_headings_under_a_section_heading() -> None:
+    # one heading per paper (an Org or Markdown file's headlines) under a short section
+    # heading that holds no paper of its own: each title heading is its paper's item
+    page = """<html><body><h1>Papers</h1>
+<h2>Tidal mixing in shallow estuaries</h2><p>N. Okafor and B. Lindqvist. <i>Coastal Dynamics</i>, 2019.</p>
+<h2>A sparse solver for banded systems</h2><p>A. Ferreira and C. Moreau. <i>Numerical Methods</i>, 2020.</p>
+<p>We present a solver that exploits band structure to save memory.</p>
+<h2>Soil carbon under changing rainfall</h2><p>K. Halvorsen. <i>Earth Surface Letters</i>, 2021.</p>
+</body></html>"""
+    found = [lines(i)[:2] for i in pubs(page)]
+    assert [f[0] for f in found] == ["Tidal mixing in shallow estuaries", "A sparse solver for banded systems",
+                                     "Soil carbon under changing rainfall"]
+    assert found[1][1].startswith("A. Ferreira and C. Moreau")
+
+
+def test_bold_title_blocks_lead_papers_whose_venue_lines_are_short() -> None:
+    rows = """<html><body><h2>Publications</h2><table>
+<tr><td><b>Counting sheep in the dark: a field study</b></td></tr>
+<tr><td>Jane Doe, John Roe and Li Wei</td></tr>
+<tr><td><i>Journal of Sleep Studies</i>, 12(3):45-67, 2021</td></tr>
+<tr><td><b>Rivers that run uphill</b></td></tr>
+<tr><td>Jane Doe and Omar Haddad</td></tr>
+<tr><td><i>Water Letters</i>, 3:1-9, 2019</td></tr>
+<tr><td><b>Quiet mornings and loud afternoons</b></td></tr>
+<tr><td>Li Wei and Jane Doe</td></tr>
+<tr><td><i>Annals of Daily Life</i>, 7:100-120, 2017</td></tr>
+</table></body></html>"""
+    found = texts(rows)
+    assert [t.split(" Jane")[0].split(" Li Wei")[0] for t in found] == [
+        "Counting sheep in the dark: a field study", "Rivers that run uphill", "Quiet mornings and loud afternoons"]
+    # every block bold: no title leads anything
+    bold = "".join(f"<p><b>Jane Doe. Paper number {k}. Journal of Things, 20{k}0.</b></p>" for k in range(1, 4))
+    assert len(texts(f"<html><body><h2>Publications</h2><div>{bold}</div></body></html>")) == 3
+
+
+def test_cards_with_a_dated_note_block_are_one_item_each() -> None:
+    card = """<div class="pub"><div class="title">{t}</div><div class="authors">{a}</div>
+<div class="venue"><i>{v}</i></div>{n}</div>"""
+    html = "<html><body><h2>Publications</h2>" + "".join([
+        card.format(t="Counting sheep in the dark", a="Jane Doe, John Roe and Li Wei (2021)",
+                    v="Journal of Sleep Studies, 12(3):45-67, 2021",
+                    n='<div class="note">Also presented at the Sleep Conference, Oslo, 2020.</div>'),
+        card.format(t="Rivers that run uphill", a="Jane Doe and Omar Haddad (2019)",
+                    v="Journal of Odd Hydrology, 3:1-9, 2019",
+                    n='<div class="note">Extended abstract in Hydrology Notes, 2018.</div>'),
+        card.format(t="Quiet mornings and loud afternoons", a="Li Wei and Jane Doe (2017)",
+                    v="Annals of Daily Life, 7:100-120, 2017", n=""),
+    ]) + "</body></html>"
+    found = texts(html)
+    assert len(found) == 3 and all(t.split()[0] in ("Counting", "Rivers", "Quiet") for t in found)

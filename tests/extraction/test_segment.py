@@ -17,3 +17,15 @@ def test_text_before_links_tells_what_a_link_is_for() -> None:
     assert before["https://doi.org/10.6084/m9.x"].endswith("Data and code available from ")
     assert len(before["https://doi.org/10.6084/m9.x"]) == 30
     assert before["https://doi.org/10.5281/zenodo.1"].endswith("available from figshare")  # a badge: after all the text
+
+
+def test_emphasis_over_the_whole_item_marks_no_part_of_it() -> None:
+    # a citation written as a heading is bold throughout: read without that emphasis
+    heading = Segment((Span("Okafor, N. (2019). Tidal mixing. ", bold=True), Span("Coastal Dynamics", bold=True, italic=True)))
+    plain = heading.without_uniform_emphasis()
+    assert plain is not None
+    assert [(s.text, s.bold, s.italic) for s in plain.spans] == [
+        ("Okafor, N. (2019). Tidal mixing. ", False, False), ("Coastal Dynamics", False, True)]
+    # a bold title beside plain text is information, kept as it is
+    assert Segment((Span("Tidal mixing", bold=True), Span(". N. Okafor, 2019."))).without_uniform_emphasis() is None
+    assert Segment((Span("   "),)).without_uniform_emphasis() is None

@@ -361,7 +361,7 @@ Tidal flats trap sand[^okafor2019] and mangroves damp waves[^vance2018].
     assert all("^" not in (e.get("title") or "") + " ".join(n.family or "" for n in e.names()) for e in entries)
 
 
-def test_papers_spread_over_nested_lists_and_title_headings() -> None:
+def test_papers_spread_over_nested_lists_title_headings_and_paragraphs() -> None:
     nested = """# Publications
 
 - **Counting sheep in the dark: a field study**
@@ -386,7 +386,21 @@ Jane Doe and Omar Haddad
 
 *Water Letters*, 3:1–9, 2019
 """
-    for doc in (nested, headed):
+    spaced = """# Publications
+
+**Counting sheep in the dark: a field study**
+
+Jane Doe, John Roe and Li Wei
+
+*Journal of Sleep Studies*, 12(3):45–67, 2021
+
+**Rivers that run uphill**
+
+Jane Doe and Omar Haddad
+
+*Water Letters*, 3:1–9, 2019
+"""
+    for doc in (nested, headed, spaced):
         entries = reader.read(doc).entries
         assert [e.get("title") for e in entries] == ["Counting sheep in the dark: a field study", "Rivers that run uphill"]
         assert [e.get("year") for e in entries] == ["2021", "2019"]

@@ -176,3 +176,11 @@ def test_a_doubled_line_break_is_one_line_break() -> None:
     entry = reader.read(text).entries[0]
     assert entry.get("title") == "Heat flow in thin films of rare alloys"
     assert [n.family for n in entry.names()] == ["Ortiz", "Brandt", "Voss"]
+
+
+def test_a_line_starting_with_an_initial_is_no_list_item() -> None:
+    # Org reads "a." / "B)" as bullets only with org-list-allow-alphabetical (off by default):
+    # a paragraph opening with an author's initial stays a paragraph, its initial kept
+    html = to_html("N. Okafor and B. Lindqvist. Tidal mixing. /Coastal Dynamics/, 2019.\n\n1. A numbered item\n")
+    assert "<p>N. Okafor and B. Lindqvist." in html
+    assert "<ol><li>A numbered item" in html.replace("\n", "")

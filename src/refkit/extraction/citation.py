@@ -692,7 +692,9 @@ _QUOTED = re.compile(r"[“\"‘«]([^“”\"«»\n]{6,400}?)[”\"’»]|(?<![
 
 # What may follow an author list (a year, an editor mark), and where a title ends
 # and a venue glued to it starts.
-_YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:\(\s*{_YEAR}\s*\)|{_YEAR})?[\s.,;:]*$")
+#: (the second run of punctuation only after a year: two runs of the same characters side by
+#: side shared every long run between them, quadratic)
+_YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YEAR})[\s.,;:]*)?$")
 _AFTER_AUTHOR_LIST = re.compile(r"[.:(]|,\s*(?:\(|\d{4})")
 _LONE_DATE = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
 #: "A. Smith and B. Doe, editors." (the rest of the names' chunk): editors, not authors
@@ -1307,7 +1309,7 @@ _ARXIV_VENUE = re.compile(r"^(?:arxiv(?:\s+(?:preprint|e-?prints?))?|corr|e-?pri
 _PART_NUMBER = re.compile(r"\b(?:part|pt\.)\s*\d+\b", re.I)
 _EDITORS_IN_VENUE = re.compile(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", re.I)
 _YEAR_THEN_MONTH = re.compile(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
-_NUMBER_RANGE = re.compile(r"\d+\s*[-–—]+\s*\d+")
+_NUMBER_RANGE = re.compile(r"(?<!\d)\d+\s*[-–—]+\s*\d+")  # from a digit run's start only: linear
 _TRAILING_MONTH = re.compile(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _REPEATED_COMMAS = re.compile(r"\s*,\s*(?:,\s*)+")

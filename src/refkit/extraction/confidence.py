@@ -78,8 +78,11 @@ NO_SECTION = Doubt("not under a publications heading", 0.05)
 UNASSESSED = Doubt("could not be assessed", 0.5)
 
 _VENUE_FIELDS = ("journal", "booktitle", "publisher", "school", "institution", "howpublished", "organization", "eprint", "series")
+#: (a digit run starts only where no digit precedes: tried from every digit of a long
+#: run, ``\d+`` gave back the run each time, quadratic; a match found inside a run
+#: starts, as well, at the run's first digit)
 _TITLE_VENUE = re.compile(
-    r"\b(?:proceedings|proc\.|journal|transactions|conference|symposium|workshop|vol\.|volume|pp\.)\b|\bin:\s|\d+\s*\(\d+\)\s*[:,]"
+    r"\b(?:proceedings|proc\.|journal|transactions|conference|symposium|workshop|vol\.|volume|pp\.)\b|\bin:\s|(?<!\d)\d+\s*\(\d+\)\s*[:,]"
     # a law citation's volume, abbreviated journal, page and year: ", 174 J. Fin. Econ. 104170 (2025)"
     r"|,\s\d{1,4}\s[A-Z][A-Za-z.&’' ]{1,60}\s\d{1,6}\s\([^()]{0,30}\d{4}\)",
     re.I,

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import ids
 from .segment import Segment
 
-__all__ = ["Evidence", "segment_evidence", "is_note", "is_prose", "has_names", "starts_with_names", "is_name_line", "has_venue_words", "YEAR"]
+__all__ = ["Evidence", "segment_evidence", "is_note", "is_news", "is_prose", "has_names", "starts_with_names", "is_name_line", "has_venue_words", "YEAR"]
 
 #: a year as citations print it (not inside a longer number or an identifier)
 YEAR = re.compile(r"(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)")
@@ -115,6 +115,21 @@ _PARTICLES = frozenset("van von de der den del della di da dos du la le ten ter 
 def has_venue_words(text: str) -> bool:
     """Does ``text`` hold a word venues are named with (Journal, Proceedings, ``CVPR 2020`` …)?"""
     return _VENUE_WORDS.search(text) is not None
+
+
+#: a news item's opening: a date first ("2021-03 …"), or words of announcements ("I am
+#: excited", "joined", "gave a talk", "is accepted")
+_NEWS = re.compile(
+    r"^\s*[\[(]?\s*(?:19|20)\d\d[./-]\d{1,2}\b|\b(?:i am|i'm|we are|glad|happy|excited|pleased|honou?red|"
+    r"joined|will join|received|receive|gave a talk|give a talk|invited talk|visiting|welcome|congratulations|"
+    r"(?:is|are|was|were|got) accepted|won|serve as|serving as|organiz)\b",
+    re.I,
+)
+
+
+def is_news(text: str) -> bool:
+    """Does ``text`` open as a news item or announcement rather than a citation?"""
+    return _NEWS.search(text[:200]) is not None
 
 
 def is_prose(text: str) -> bool:

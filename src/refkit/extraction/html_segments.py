@@ -164,8 +164,9 @@ class _Part:
 class _Page:
     """Per-page state: statistics of every element, bottom-up."""
 
-    def __init__(self, root: HtmlElement):
+    def __init__(self, root: HtmlElement, relaxed: bool = False):
         self.root = root
+        self.relaxed = relaxed  # any run of repeated sibling blocks may be a list (see page_items)
         self.stats: dict[HtmlElement, _Stat] = {}
         self.order: dict[HtmlElement, int] = {}
         self._parts: dict[HtmlElement, list[_Part]] = {}
@@ -238,7 +239,7 @@ class _Page:
                 self._parts[el] = parts
                 _quiet_summaries(parts)
                 total = sum(p.stat.units for p in parts)
-                if total <= 1 and el.tag in _LIST_TAGS:
+                if total <= 1 and (el.tag in _LIST_TAGS or self.relaxed):
                     # items that read like references count even without a year
                     # (the year is in a heading above, or only one of them shows one)
                     if self._weak_units(el, parts, dated=total):
@@ -294,8 +295,12 @@ class _Page:
         ``<h3>2021</h3><ul><li>A. Smith. Title. Journal.</li>…``), or only one of
         them does: items that read like references count as citations, when at
         least two of them and most of the list look so."""
-        items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
-        weak = [p for p in items if p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p)]
+        if el.tag in _LIST_TAGS:
+            items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
+            weak = [p for p in items if p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p)]
+        else:  # relaxed: the blocks of the tag repeated most among the children, each read by its evidence
+            items = _repeated_blocks(parts)
+            weak = [p for p in items if self._cited(p, longest=2000)]
         if not weak or 2 * len(weak) < len([p for p in items if p.stat.tlen]):
             return 0
         if dated and len(weak) < 2:
@@ -309,12 +314,12 @@ class _Page:
             p.stat.units = 1
         return len(weak)
 
-    def _cited(self, part: _Part) -> bool:
+    def _cited(self, part: _Part, longest: int = 600) -> bool:
         """Does a short list item without a year still read as a citation: two kinds
         of citation evidence, one of them person names or a title-like run
         ("E. Noether, [Linked title]", "*A title*, with J. Doe")? Long items with
         punctuation are taken by their shape; this is for the short ones."""
-        if not 20 <= part.stat.tlen <= 600 or part.element is None:
+        if not 20 <= part.stat.tlen <= longest or part.element is None:
             return False
         writer = SpanWriter(self.stats)
         write_range(writer, part.parent, part.a, part.b)
@@ -405,6 +410,22 @@ class PageItem:
             for slot in range(a, b):
                 if slot % 2 == 1:
                     yield from parent[(slot - 1) // 2].iter()
+
+
+def _repeated_blocks(parts: list[_Part]) -> list[_Part]:
+    """The block children of the tag that repeats most among ``parts`` (paragraphs of a
+    run of paragraphs, list items, divs), headings and separators aside; none when no
+    block tag repeats."""
+    counts: dict[str, int] = {}
+    for p in parts:
+        if p.element is not None and not p.heading and p.stat.tlen:
+            counts[p.element.tag] = counts.get(p.element.tag, 0) + 1
+    if not counts:
+        return []
+    tag = max(counts, key=lambda t: counts[t])
+    if counts[tag] < 2:
+        return []
+    return [p for p in parts if p.element is not None and p.element.tag == tag and not p.heading]
 
 
 def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
@@ -594,14 +615,15 @@ def _named_once(parts: list[_Part]) -> bool:
     """Are these few lines or blocks the parts of ONE paper whose dated lines are its
     venue and notes (``Title`` / ``Jane Doe, Li Wei`` / ``Journal of X, 2021`` /
     ``Presented at Y, 2020``), not several papers? A paper names its authors once:
-    one part near the top is a line of person names and nothing else, and no dated
-    part shows names of its own (two papers would each carry their author list).
+    one undated part near the top is a byline (a line of person names, maybe with
+    its year), and no dated part shows names of its own (two papers would each
+    carry their author list).
     Only for at most six short parts, the shape of one item's lines."""
     shown = [p for p in parts if p.stat.tlen >= 3 and not p.separator]
     if not 3 <= len(shown) <= 6 or any(p.heading or p.stat.tlen > 600 or p.stat.units >= 2 for p in shown):
         return False
     texts = [_part_text(p) for p in shown]
-    named = [i for i, p in enumerate(shown) if not p.stat.units and is_name_line(texts[i])]
+    named = [i for i, p in enumerate(shown) if not p.stat.units and (is_name_line(texts[i]) or p.stat.tlen <= 200 and _byline(p))]
     if len(named) != 1 or named[0] > 1:
         return False
     dated = [i for i, p in enumerate(shown) if p.stat.units]
@@ -741,6 +763,10 @@ def _group_flat(parts: list[_Part], unit_parts: list[_Part]) -> list[list[_Part]
         units = [p for p in seg if p.stat.units == 1]
         if not units:
             continue
+        led = _styled_starts(seg)
+        if led:
+            groups.extend(led)
+            continue
         substantial = [p for p in seg if p.stat.tlen >= 15]
         start_sig = _signature(substantial[0]) if substantial else None
         starts = [p for p in seg if _signature(p) == start_sig and p.stat.tlen >= 15]
@@ -827,6 +853,9 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
     found: list[tuple[list[_Part], list[HtmlElement]]] = []
     st = page.stats[start]
     if st.units == 1:
+        led = _styled_starts(page.parts(start)) if st.blockish else None
+        if led:  # title blocks over short dated lines, too short to count one by one
+            return [(g, []) for g in led]
         part, outer = _refine(page, start)
         lines = _split_lines(page, part)
         return [(g, []) for g in lines] if lines else [([part], outer)]
@@ -875,7 +904,7 @@ def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
         if titled:
             return titled
     if any(p.element is not None and p.stat.tlen >= 15 for p in parts):
-        return None  # block children: not a run of lines
+        return _styled_starts(parts)  # block children: papers led by a bold title block, or none
     marked = []
     dated = 0
     for p in parts:
@@ -895,6 +924,40 @@ def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
     groups = _group_flat(marked, [p for p in marked if p.stat.units == 1])
     if len(groups) < 2 or any(sum(1 for p in g if p.stat.tlen >= 15) < 2 for g in groups):
         return None  # each paper must have more than its date line
+    return groups
+
+
+def _styled_starts(parts: list[_Part]) -> list[list[_Part]] | None:
+    """Sibling blocks where each paper starts with a block that is wholly bold (or
+    one link) and undated, its title, followed by its other blocks (authors, a
+    "Journal, 2019" line): one item from each such title block to the next one or
+    to a heading. A page written with a blank line between the lines of each entry
+    has this shape, and its short venue lines are often too short to count as
+    citations, so the dates cannot cut it. Only when there are two such titles or
+    more, at most every other block is one, every paper has more than its title and
+    shows a year, and nothing outside them (an intro, a heading) shows one."""
+    if len(parts) < 4:
+        return None
+    shown = [p for p in parts if p.stat.tlen >= 8 and not p.separator]
+    starts = {id(p) for p in shown if not p.stat.years and p.stat.tlen <= 300 and _styled_line(p)}
+    if len(starts) < 2 or len(starts) * 2 > len(shown):
+        return None
+    groups: list[list[_Part]] = []
+    current: list[_Part] | None = None
+    for p in parts:
+        if p.separator or p.heading:
+            current = None
+        elif id(p) in starts:
+            current = [p]
+            groups.append(current)
+        elif current is not None:
+            current.append(p)
+        elif p.stat.years:
+            return None  # a dated block outside the papers: not this shape
+    if any(p.stat.units >= 2 for g in groups for p in g):
+        return None
+    if not all(len(g) >= 2 and any(p.stat.years for p in g[1:]) for g in groups):
+        return None
     return groups
 
 
@@ -1059,23 +1122,29 @@ def _citation_block(page: _Page, el: HtmlElement) -> HtmlElement | None:
 # --------------------------------------------------------------------------- public
 
 
-def page_items(root: HtmlElement, path: str | None = None) -> list[PageItem]:
+def page_items(root: HtmlElement, path: str | None = None, relaxed: bool = False) -> list[PageItem]:
     """Every publication-list item on the page, in document order, with its
-    headings and section class (filtering by section is the caller's choice)."""
+    headings and section class (filtering by section is the caller's choice).
+
+    A block counts as a citation by a year or a status word in it, or in a list
+    (``<ul>``, ``<ol>``, ``<dl>``, a table) whose items mostly read like references.
+    ``relaxed`` extends the latter to any run of repeated sibling blocks (paragraphs,
+    divs): papers written as paragraphs without years. Readers ask for it when the
+    page read normally shows (almost) nothing, as it also finds more noise."""
     # a big page makes hundreds of thousands of small acyclic objects (statistics,
     # parts, spans); the cyclic collector rescanning them frees nothing and grows
     # with the page, so it pauses here as in readers.html.read (for every caller)
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _page_items(root, path)
+        return _page_items(root, path, relaxed)
     finally:
         if paused:
             gc.enable()
 
 
-def _page_items(root: HtmlElement, path: str | None) -> list[PageItem]:
-    page = _Page(root)
+def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> list[PageItem]:
+    page = _Page(root, relaxed)
     raw = _find_items(page)
     covered: list[tuple[float, float]] = []
     for parts, _outer in raw:

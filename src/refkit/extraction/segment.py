@@ -73,6 +73,18 @@ class Segment:
             before.setdefault(link.url, shown)
         return before
 
+    def without_uniform_emphasis(self) -> "Segment | None":
+        """The item with its bold (italic) dropped when all its text is bold (italic), else
+        None: a citation written as a heading (an Org headline per paper) or wrapped whole
+        in ``<b>`` shows emphasis that marks no part of it (no title, no highlighted name)."""
+        shown = [s for s in self.spans if s.text.strip()]
+        bold = bool(shown) and all(s.bold for s in shown)
+        italic = bool(shown) and all(s.italic for s in shown)
+        if not bold and not italic:
+            return None
+        spans = tuple(Span(s.text, s.bold and not bold, s.italic and not italic, s.sup, s.link, s.css) for s in self.spans)
+        return Segment(spans, self.links, self.headings, self.location)
+
     @cached_property
     def text(self) -> str:
         """The plain visible text, whitespace collapsed (joined once: the readers, the

@@ -41,7 +41,10 @@ _TAGS = re.compile(r"[ \t]+:[\w@#%:]{1,200}:[ \t]*$")
 _TODO = re.compile(r"(?:TODO|DONE)\b[ \t]*")
 _PRIORITY = re.compile(r"\[#[A-Za-z0-9]\][ \t]*")
 _COOKIE = re.compile(r"[ \t]*\[\d{0,5}(?:%|/\d{0,5})\]")
-_BULLET = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)]|[A-Za-z][.)])(?:[ \t]+|$)")
+#: a plain-list bullet: ``-``, ``+``, an indented ``*``, or a number and ``.``/``)``. Letters
+#: ("a." "B)") are no bullet: Org reads them so only with ``org-list-allow-alphabetical``,
+#: off by default, and a paragraph starting with an initial ("J. Smith and …") is a paragraph
+_BULLET = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 _COUNTER = re.compile(r"\[@\w{1,9}\][ \t]*")
 _CHECKBOX = re.compile(r"\[[ xX-]\][ \t]*")
 _DESCRIPTION = re.compile(r"[ \t]::(?:[ \t]|$)")

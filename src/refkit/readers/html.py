@@ -13,9 +13,12 @@ Order of trust:
 
 Items under headings that name other sections (news, talks, teaching …) are
 not publications unless plainly a published paper; items under no telling
-heading must look like a citation; items under no telling or a mixed heading
+heading must look like a citation, or be one of a run of siblings most of which
+look like one (:mod:`refkit.extraction.fallback`); items under no telling or a mixed heading
 ("Conference papers and presentations") that say they were presented are talks
 (:mod:`refkit.extraction.sections`).
+A page that gives (almost) nothing so is read again with every run of repeated
+sibling blocks a candidate list (``page_items(relaxed=True)``).
 An empty, binary or non-publication page gives an empty :class:`Library`.
 """
 
@@ -30,9 +33,11 @@ from .. import ids
 from ..errors import ConfigError, InputError
 from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
-from ..extraction.confidence import Judged, Segmentation, assess, judge
-from ..extraction.evidence import is_note, segment_evidence
+from ..extraction import fallback
+from ..extraction.confidence import Judged, Segmentation, assess, field_penalty, judge
+from ..extraction.evidence import is_news, is_note, segment_evidence
 from ..extraction.guard import read_item
+from ..extraction.hybrid import settled
 from ..extraction.sections import is_published, talk_items
 from ..extraction.segment import Link, Segment
 
@@ -157,13 +162,6 @@ def entry_links(links: Iterable[Link], before: Mapping[str, str] | None = None) 
 
 # ---------------------------------------------------------------------------- filtering
 
-_NEWSY = re.compile(
-    r"^\s*[\[(]?\s*(?:19|20)\d\d[./-]\d{1,2}\b|\b(?:i am|i'm|we are|glad|happy|excited|pleased|honou?red|"
-    r"joined|will join|received|receive|gave a talk|give a talk|invited talk|visiting|welcome|congratulations|"
-    r"is accepted|are accepted|got accepted|won|serve as|serving as|organiz)\b",
-    re.I,
-)
-
 
 #: notes around publication lists, never entries themselves
 _BOILERPLATE = re.compile(
@@ -211,7 +209,7 @@ def looks_like_citation(segment: Segment, minimum: int = 3) -> bool:
     text = segment.text
     if len(text) < 30 or len(text) > 3000:
         return False
-    if _NEWSY.search(text[:200]):
+    if is_news(text):
         return False
     # the evidence every reader's items are weighed by (evidence.py), and a comma-separated run
     score = segment_evidence(segment).score + (text.count(",") >= 2)
@@ -362,7 +360,26 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
     if article is not None:
         return Library.from_entries(_unique_keys([article]), source=path)
 
-    items = hs.page_items(root, path)
+    library = _read_items(root, hs.page_items(root, path), path, source)
+    if len(library.entries) < FEW:
+        # (almost) nothing found: papers may be repeated blocks without years (paragraphs,
+        # divs) that only their evidence shows to be citations; read the page so, and keep
+        # that reading when it finds clearly more
+        relaxed = _read_items(root, hs.page_items(root, path, relaxed=True), path, source)
+        if len(relaxed.entries) >= max(2, 2 * len(library.entries)):
+            return relaxed
+    return library
+
+
+#: a page reading fewer entries than this is read again with relaxed item finding
+FEW = 3
+
+
+def _read_items(root: Any, items: list[Any], path: str | None, source: str) -> Library:
+    """The entries of the page ``root`` from its ``items`` (:func:`html_segments.page_items`),
+    its embedded BibTeX, COinS and JSON-LD."""
+    from ..extraction import structured
+
     problems: list[Problem] = []
     if len(items) > MAX_ITEMS:
         problems.append(Problem(
@@ -401,6 +418,10 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
     exact: set[int] = set()  # indices in found that came from structured data
     segmented: dict[tuple[int, int, int], Judged] = {}  # how each item was cut, for its confidence
     talks = talk_items([(item.section, item.segment) for item in items])
+    weak = {i for i, item in enumerate(items) if item.section is None and not looks_like_citation(item.segment)}
+    # under no telling heading, an item whose siblings show the list is one of papers is read
+    # even when it shows too little itself (worked out only when some item is that weak)
+    listed = fallback.listed([(item.section, item.segment, _siblings(item)) for item in items]) if weak else set()
     # each item is let go once it is used (its segmentation judged at once, for the assessment):
     # the items' spans took as much memory as the entries made from them. Items are read first,
     # all of them, so that each list's template (:func:`_follow_templates`) sees its siblings
@@ -414,14 +435,24 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
             held[i] = None
             continue
         own = bib_in.get(i) or coins_in.get(i) or []
-        if not own and (is_boilerplate(seg) or is_note(seg) or item.section is None and not looks_like_citation(seg)
+        if not own and (is_boilerplate(seg) or is_note(seg) or i in weak and i not in listed
                         or item.odd and not looks_like_citation(seg, minimum=2)
                         or i in talks):
             held[i] = None
             continue
         wanted.append(i)
         if len(own) <= 1 and parse is not None and seg.spans:
-            read[i] = read_item(parse, seg, problems, source=source, section=item.section)
+            warned = len(problems)
+            visible = read_item(parse, seg, problems, source=source, section=item.section)
+            plain = seg.without_uniform_emphasis()
+            if plain is not None and len(problems) == warned:
+                # all of it bold or italic (a citation written as a heading): that emphasis marks
+                # no part of it; the reading without it is kept unless the other is less doubtful
+                # (an item read as no citation with it becomes one only when read without a doubt)
+                other = read_item(parse, plain, problems, source=source, section=item.section)
+                if visible is not None or settled(other):
+                    visible = _less_doubtful(other, visible)
+            read[i] = visible
     if parse is not None:
         _follow_templates(held, read, parse, problems, source)
     for i in wanted:
@@ -467,6 +498,19 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
     library = Library.from_entries(entries, source=path)
     library.problems.extend(problems)
     return library
+
+
+def _less_doubtful(first: Entry | None, second: Entry | None) -> Entry | None:
+    """Of two readings of one item, the one with fewer field doubts (the first on a tie)."""
+    if first is None or second is None:
+        return first or second
+    return second if field_penalty(second) < field_penalty(first) else first
+
+
+def _siblings(item: Any) -> tuple[int, tuple[str, ...]]:
+    """What the siblings of one list share: the element their parts are cut from, and their headings."""
+    parent = item.parts[0][0] if item.parts else None
+    return id(parent), item.segment.headings
 
 
 def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Callable[..., Entry | None],

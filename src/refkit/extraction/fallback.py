@@ -1,0 +1,72 @@
+"""Publication lists the headings do not announce, found from the document's repeated structure.
+
+Readers accept an item readily under a heading that names publications and demand
+strong evidence of one under no telling heading (:func:`refkit.readers.html.looks_like_citation`:
+three kinds of citation evidence). That fails whole documents whose headings we have no
+words for ("Julkaisut", "Writing", a made-up section name), that have no headings at all, or
+whose items are terse ("Okafor N, Lindqvist B. Title. Coastal Dynamics 2019."): each item
+alone shows too little, so nothing is found.
+
+What such a document still shows is repetition: its papers are siblings of one list (or one
+run of paragraphs, headlines, table rows) and most of them are *citation-shaped* — who or
+what (person names, or a title-like run) together with where or when (a year, a venue word,
+an identifier), measured by the shared evidence of :mod:`refkit.extraction.evidence`. A
+group of siblings under no telling heading of which most are citation-shaped is a
+publication list, as a heading naming publications would say; its citation-shaped members
+are read as such (:func:`listed`). A list of courses, positions or news items is not: its
+items show dates and places but no names and no titles.
+
+Sections the classifier positively names as something else (talks, teaching, grants …) are
+never reopened here: a repeated structure there is what that section lists.
+"""
+
+from __future__ import annotations
+
+from typing import Hashable, Sequence
+
+from .evidence import is_news, segment_evidence
+from .segment import Segment
+
+__all__ = ["citation_shaped", "listed", "MIN_GROUP"]
+
+#: siblings needed before their repetition says anything (two papers in a row are a list)
+MIN_GROUP = 2
+
+#: item lengths a citation has (a bare title with a year at least; an abstract-sized block at most)
+_MIN_CHARS, _MAX_CHARS = 25, 2000
+
+
+def citation_shaped(segment: Segment) -> bool:
+    """Does one block show who or what (person names, or a title-like run) and where or
+    when (a year, a venue word, an identifier), and is it neither a sentence about a work
+    nor a news item ("Our paper with J. Doe was accepted at …")?"""
+    text = segment.text
+    if not _MIN_CHARS <= len(text) <= _MAX_CHARS or is_news(text):
+        return False
+    ev = segment_evidence(segment)
+    if not (ev.names or ev.title) or not (ev.year or ev.venue or ev.identifier):
+        return False
+    return not (ev.prose and not ev.names)
+
+
+def listed(items: Sequence[tuple[str | None, Segment, Hashable]]) -> set[int]:
+    """The indices of items the document's repeated structure shows to be publications.
+
+    ``items`` are (section, segment, group) in document order: the section class of the
+    headings above the item (``"pub"``, ``"other"``, ``"mixed"`` or None), and a key shared
+    by the siblings of one list (the container they are cut from and their headings). Only
+    items under no telling heading are judged; of each group of at least :data:`MIN_GROUP`
+    such siblings, at least two and two thirds citation-shaped, the citation-shaped members
+    are returned."""
+    groups: dict[Hashable, list[int]] = {}
+    for i, (section, _segment, key) in enumerate(items):
+        if section is None:
+            groups.setdefault(key, []).append(i)
+    found: set[int] = set()
+    for members in groups.values():
+        if len(members) < MIN_GROUP:
+            continue
+        shaped = [i for i in members if citation_shaped(items[i][1])]
+        if len(shaped) >= MIN_GROUP and 3 * len(shaped) >= 2 * len(members):
+            found.update(shaped)
+    return found
