@@ -12,8 +12,10 @@ and counts:
 - slow inputs: more than 1 s of CPU per 10 KB (inputs under 10 KB get 1 s);
 - hangs: still running after 20 s (caught by an alarm; the input is saved).
 
-Then, for each pathological input of the test module, the CPU time of reading it
-at 1, 2, 4 … 64 KB: linear code doubles, quadratic code quadruples.
+Then, for each pathological input of the test module and of :data:`CURVES_ONLY`
+(inputs found later, whose fixes are tested on behaviour, not time), the CPU time
+of reading it at 1, 2, 4 … 64 KB and the growth ratio of the last doubling: linear
+code doubles (x2), quadratic code quadruples (x4).
 Exit status 1 when any traceback, slow input or hang was found.
 """
 
@@ -26,6 +28,7 @@ import signal
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -45,6 +48,27 @@ def _fuzz_module():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _doubling(lines: int, *, define: str, use: str) -> str:
+    """Definitions that double the one before (``a1 = a0 a0`` …), ``lines`` deep."""
+    return "".join(define.format(k + 1, k) for k in range(lines)) + use
+
+
+#: (format, make(size)) growth inputs measured only here: macro, attribute and
+#: substitution expansion (budgets), docutils' substitution pass, runs of digits and
+#: punctuation in an item (patterns restarting inside a run)
+CURVES_ONLY: list[tuple[str, Callable[[int], str]]] = [
+    ("bibtex", lambda n: '@string{s0 = "0123456789"}\n' + _doubling(40, define="@string{{s{0} = s{1} # s{1}}}\n", use="")
+     + "@article{a, title = s40}\n" * (n // 24)),
+    ("asciidoc", lambda n: ":a0: xxxxxxxxxxxxxxxx\n" + _doubling(12, define=":a{0}: {{a{1}}}{{a{1}}}\n", use="")
+     + ("* " + "{a12}" * 8 + "\n") * (n // 43)),
+    ("rst", lambda n: "".join("* Item: |a14|.\n" for _ in range(n // 15)) + "\n.. |a0| replace:: xxxxxxxx\n"
+     + _doubling(14, define=".. |a{0}| replace:: |a{1}| |a{1}|\n", use="")),
+    ("rst", lambda n: "|a| " * (n // 4) + "\n\n.. |a| replace:: b\n"),  # one paragraph of references
+    ("text", lambda n: "- Doe, J. A title " + "1" * n + ". Journal of Tests, 2020.\n"),  # a run of digits
+    ("text", lambda n: "- Doe, J., " + "," * n + " Roe, K. A title. 2020.\n"),  # punctuation after the names
+]
 
 
 class Hang(Exception):
@@ -118,10 +142,10 @@ def run_campaign(cases: int, seed: int, max_kb: int, out: Path, formats: list[st
 
 
 def growth_curves() -> None:
-    pathological = _fuzz_module().PATHOLOGICAL
+    pathological = _fuzz_module().PATHOLOGICAL + CURVES_ONLY
     print("\nGrowth: CPU seconds to read each once-pathological input at 1 … 64 KB")
     sizes = [1, 2, 4, 8, 16, 32, 64]
-    print(f"{'input':44} " + " ".join(f"{s:>6}K" for s in sizes))
+    print(f"{'input':44} " + " ".join(f"{s:>6}K" for s in sizes) + "   last x")
     for fmt, make in pathological:
         row = []
         for kb in sizes:
@@ -133,7 +157,8 @@ def growth_curves() -> None:
                 pass
             row.append(time.process_time() - start)
         label = f"{fmt}: {make(64)[:30]!r}"[:44]
-        print(f"{label:44} " + " ".join(f"{t:7.3f}" for t in row), flush=True)
+        ratio = row[-1] / max(row[-2], 1e-3)
+        print(f"{label:44} " + " ".join(f"{t:7.3f}" for t in row) + f"  x{ratio:4.1f}", flush=True)
 
 
 def main() -> int:
