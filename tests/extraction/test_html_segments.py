@@ -713,3 +713,21 @@ def test_cards_with_a_dated_note_block_are_one_item_each() -> None:
     ]) + "</body></html>"
     found = texts(html)
     assert len(found) == 3 and all(t.split()[0] in ("Counting", "Rivers", "Quiet") for t in found)
+
+
+def test_every_part_knows_the_child_it_starts_at() -> None:
+    """Writing a part starts at its first child without ``parent[j]`` (lxml walks j
+    siblings for it): a block of thousands of <br> lines, or a page of thousands of
+    headings, walked to every part's place, quadratic (24,000 lines: minutes)."""
+    from refkit.extraction.html_segments import _Page
+
+    root = parse_html("<html><body><h2>Papers</h2><p>intro <b>x</b> y<br>A. Doe. One. 2020.<br><br>"
+                      "B. Roe. <i>Two</i>. 2021.<br></p><div>C. Poe. Three. 2022.</div>tail text</body></html>")
+    assert root is not None
+    page = _Page(root)
+    for el in (root.find("body"), root.find(".//p")):
+        parts = page.parts(el)
+        assert len(parts) >= 3
+        for part in parts:
+            expected = part.parent[(part.a - 1) // 2] if part.a >= 1 else None
+            assert part.first is expected, (part.a, part.b)

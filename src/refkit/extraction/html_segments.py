@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Sequence
 
 from ..model import Location
@@ -159,6 +159,10 @@ class _Part:
     element: HtmlElement | None = None  # set when the part is exactly one block-ish child
     separator: bool = False  # a blank line (<br><br>) or a heading: items never span it
     heading: bool = False
+    #: the child ``(a - 1) // 2`` (the one in slot ``a``, or whose tail slot ``a`` is), so
+    #: writing the part starts there: lxml's ``parent[j]`` walks j siblings, and the
+    #: parts of a block of thousands of <br> lines each walked to their place
+    first: HtmlElement | None = None
 
 
 class _Page:
@@ -322,7 +326,7 @@ class _Page:
         if not 20 <= part.stat.tlen <= longest or part.element is None:
             return False
         writer = SpanWriter(self.stats)
-        write_range(writer, part.parent, part.a, part.b)
+        _write_part(writer, part)
         for a in part.element.iter("a"):
             writer.link(a)
         ev = segment_evidence(Segment(writer.spans(), tuple(writer.links)))
@@ -337,6 +341,7 @@ class _Page:
         out: list[_Part] = []
         children = list(el)
         run_start = 0
+        run_first: HtmlElement | None = None  # the child (run_start - 1) // 2
         run = _Stat()
         last_was_br = False
 
@@ -344,7 +349,7 @@ class _Page:
             nonlocal run, run_start
             if run.tlen:
                 run.units = 1 if _unit_like(run, strict=True) else 0
-                out.append(_Part(el, run_start, end, run))
+                out.append(_Part(el, run_start, end, run, first=run_first))
             run = _Stat()
             run_start = end
 
@@ -367,16 +372,16 @@ class _Page:
                 blank = run.tlen == 0
                 close(slot)
                 if blank and last_was_br and out and not out[-1].separator:
-                    out.append(_Part(el, slot, slot, _Stat(), separator=True))
+                    out.append(_Part(el, slot, slot, _Stat(), separator=True, first=child))
                 last_was_br = True
-                run_start = slot + 1
+                run_start, run_first = slot + 1, child
                 _add_text(run, tail(child))
                 continue
             if tag in BLOCK_TAGS or cst.blockish:
                 close(slot)
                 heading = tag in HEADING_TAGS or tag == "caption" or (tag == "dt" and not self._titled_dl(el))
-                out.append(_Part(el, slot, slot + 1, cst, element=child, heading=heading, separator=heading))
-                run_start = slot + 1
+                out.append(_Part(el, slot, slot + 1, cst, element=child, heading=heading, separator=heading, first=child))
+                run_start, run_first = slot + 1, child
                 last_was_br = False
                 _add_text(run, tail(child))
                 continue
@@ -633,7 +638,7 @@ def _named_once(parts: list[_Part]) -> bool:
 def _byline(part: _Part) -> bool:
     """Does a block start with person names (a list of them, or a first line of names only)?"""
     writer = SpanWriter()
-    write_range(writer, part.parent, part.a, part.b)
+    _write_part(writer, part)
     first = next(("".join(s.text for s in line) for line in writer.lines if line), "")
     return has_names(first[:200]) or is_name_line(first)
 
@@ -728,7 +733,7 @@ def _multiline_papers(parts: list[_Part]) -> list[list[_Part]] | None:
             units = 0
             notes += 1
         stat = _Stat(p.stat.tlen, p.stat.years, p.stat.signals, p.stat.punct, p.stat.blockish, units)
-        marked.append(_Part(p.parent, p.a, p.b, stat, p.element, p.separator, p.heading))
+        marked.append(replace(p, stat=stat))
     dated = [p for p in marked if p.stat.units == 1]
     if len(dated) == 1 and notes and not any(p.separator for p in marked):
         return [marked]  # one paper and its dated notes ("A revised version … appeared in X, 2014.")
@@ -842,7 +847,7 @@ def _refine(page: _Page, el: HtmlElement) -> tuple[_Part, list[HtmlElement]]:
     parent = el.getparent()
     if parent is None:
         return _Part(el, 0, 2 * len(el) + 1, page.stats[el]), outer
-    return _Part(parent, *_slots(el, page), page.stats[el], element=el), outer
+    return _Part(parent, *_slots(el, page), page.stats[el], element=el, first=el), outer
 
 
 def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
@@ -896,8 +901,8 @@ def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
     parts = page.parts(el)
     if sum(1 for p in parts if p.heading) >= 2:  # titles as headings, each run with its date
         dated_runs = [
-            _Part(p.parent, p.a, p.b, _Stat(p.stat.tlen, p.stat.years, p.stat.signals, p.stat.punct, p.stat.blockish,
-                                            1 if p.stat.years and not p.heading else 0), p.element, p.separator, p.heading)
+            replace(p, stat=_Stat(p.stat.tlen, p.stat.years, p.stat.signals, p.stat.punct, p.stat.blockish,
+                                  1 if p.stat.years and not p.heading else 0))
             for p in parts
         ]
         titled = _titled_runs(dated_runs)
@@ -911,7 +916,7 @@ def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
         is_dated = p.stat.years >= 1 and not p.separator and not _link_only(p)
         dated += is_dated
         stat = _Stat(p.stat.tlen, p.stat.years, p.stat.signals, p.stat.punct, p.stat.blockish, 1 if is_dated else 0)
-        marked.append(_Part(p.parent, p.a, p.b, stat, p.element, p.separator, p.heading))
+        marked.append(replace(p, stat=stat))
     if dated < 2:
         return None
     starts = [i for i, p in enumerate(marked) if p.stat.tlen >= 15 and _styled_line(p)]
@@ -964,7 +969,7 @@ def _styled_starts(parts: list[_Part]) -> list[list[_Part]] | None:
 def _styled_line(part: _Part) -> bool:
     """Is this line wholly bold, or wholly one link (a title line)?"""
     writer = SpanWriter()
-    write_range(writer, part.parent, part.a, part.b)
+    _write_part(writer, part)
     spans = [s for line in writer.lines for s in line if s.text.strip()]
     if not spans:
         return False
@@ -1092,7 +1097,7 @@ def _link_only(part: _Part) -> bool:
     if part.stat.tlen > 200:
         return False
     writer = SpanWriter()
-    write_range(writer, part.parent, part.a, part.b)
+    _write_part(writer, part)
     lines = [strip_line(line) for line in writer.lines]
     lines = [line for line in lines if line]
     return bool(lines) and all(is_link_line(line) for line in lines)
@@ -1169,7 +1174,7 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
             if block is not None:
                 parent = block.getparent()
                 assert parent is not None
-                text_parts = [_Part(parent, *_slots(block, page), page.stats[block], element=block)]
+                text_parts = [_Part(parent, *_slots(block, page), page.stats[block], element=block, first=block)]
         if text_parts is parts and len(parts) == 1 and parts[0].element is not None:
             text_parts = _without_prose(page, parts[0].element) or parts
         elif text_parts is parts and len(parts) > 1 and parts[0].heading:
@@ -1180,7 +1185,7 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
         else:
             for p in text_parts:
                 writer.newline()  # parts are separate lines (<br> or blocks between them)
-                write_range(writer, p.parent, p.a, p.b, child=p.element)
+                _write_part(writer, p)
         spans = writer.spans()
         if spans and spans[0].text:
             first = spans[0]
@@ -1231,9 +1236,13 @@ def _write_labelled_row(writer: SpanWriter, row: HtmlElement, columns: list[str 
         write_range(writer, row, *_slots(cell))
 
 
+def _write_part(writer: SpanWriter, part: _Part) -> None:
+    write_range(writer, part.parent, part.a, part.b, child=part.element, first=part.first)
+
+
 def _part_text(part: _Part) -> str:
     writer = SpanWriter()
-    write_range(writer, part.parent, part.a, part.b)
+    _write_part(writer, part)
     return " ".join("".join(s.text for line in writer.lines for s in line).split())
 
 

@@ -371,22 +371,31 @@ def _trim_link_head(line: list[Span]) -> list[Span]:
 _SOFT_BR_PARENTS = frozenset({"b", "strong", "i", "em", "u", "a", "cite", "q"})
 
 def write_range(writer: SpanWriter, parent: HtmlElement, a: int, b: int, base: Style | None = None,
-                child: HtmlElement | None = None) -> None:
+                child: HtmlElement | None = None, first: HtmlElement | None = None) -> None:
     """Write slots ``a``..``b`` of ``parent``'s content (0 = ``parent.text``,
     ``2j+1`` = child ``j``, ``2j+2`` = its tail) into ``writer``. ``child``: the
     element in slot ``a`` when the range is that one element (lxml's ``parent[j]``
-    walks j siblings to find it)."""
+    walks j siblings to find it: callers that know the element pass it, or a page of
+    thousands of headings or items is quadratic). ``first``: the child ``(a - 1) // 2``
+    (in slot ``a``, or whose tail slot ``a`` is), for the same reason."""
     base = base or Style()
     if child is not None and b == a + 1 and a % 2 == 1:
         _write_element(writer, child, base)
         return
+    el: HtmlElement | None = None
     for slot in range(a, b):
         if slot == 0:
             writer.text(parent.text, base)
-        elif slot % 2 == 0:
-            writer.text(parent[(slot - 2) // 2].tail, base)
+            continue
+        # one indexed look-up, then its siblings: each parent[j] walks j siblings
+        if el is None:
+            el = first if first is not None and slot == a else parent[(slot - 1) // 2]
+        elif slot % 2 == 1:
+            el = el.getnext()
+        if slot % 2 == 0:
+            writer.text(el.tail, base)
         else:
-            _write_element(writer, parent[(slot - 1) // 2], base)
+            _write_element(writer, el, base)
 
 
 def _write_element(writer: SpanWriter, top: HtmlElement, base: Style) -> None:
