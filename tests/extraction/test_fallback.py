@@ -119,6 +119,12 @@ DOCUMENTS = {
     "unknown language heading.md": "# Maija Okafor\n\nTervetuloa.\n\n## Julkaisut\n\n" + paragraphs("*"),
     "terse list under a made-up heading.md": TERSE,
     "cv.md": CV,
+    "undated linked titles.md": """# Writing
+
+- [Tidal mixing in shallow estuaries](https://example.org/tidal.pdf) (with B. Lindqvist), Journal of Coastal Dynamics
+- [A sparse solver for banded systems](https://example.org/sparse.pdf) (with C. Moreau), Numerical Methods Workshop
+- [Soil carbon under changing rainfall](https://example.org/soil.pdf), Earth Surface Letters
+""",
     "headline per paper.org": HEADLINES,
     "paragraphs.org": "* Zubrovka\n\n" + paragraphs("/"),
     "whole citations as headlines.org": """* Julkaisut

@@ -365,7 +365,7 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
         # (almost) nothing found: papers may be repeated blocks without years (paragraphs,
         # divs) that only their evidence shows to be citations; read the page so, and keep
         # that reading when it finds clearly more
-        relaxed = _read_items(root, hs.page_items(root, path, relaxed=True), path, source)
+        relaxed = _read_items(root, hs.page_items(root, path, relaxed=True), path, source, trusting=True)
         if len(relaxed.entries) >= max(2, 2 * len(library.entries)):
             return relaxed
     return library
@@ -375,9 +375,12 @@ def _read(text: str, path: str | None, source: str = "html") -> Library:
 FEW = 3
 
 
-def _read_items(root: Any, items: list[Any], path: str | None, source: str) -> Library:
+def _read_items(root: Any, items: list[Any], path: str | None, source: str, trusting: bool = False) -> Library:
     """The entries of the page ``root`` from its ``items`` (:func:`html_segments.page_items`),
-    its embedded BibTeX, COinS and JSON-LD."""
+    its embedded BibTeX, COinS and JSON-LD. ``trusting`` (a page that gave almost nothing
+    otherwise): an item of a sibling group that reads as a publication list
+    (:func:`fallback.listed`) is parsed as under a publications heading when it is no
+    citation read otherwise (no year, no known venue: "[Title](pdf) (with A. Doe), Journal")."""
     from ..extraction import structured
 
     problems: list[Problem] = []
@@ -421,7 +424,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str) -> L
     weak = {i for i, item in enumerate(items) if item.section is None and not looks_like_citation(item.segment)}
     # under no telling heading, an item whose siblings show the list is one of papers is read
     # even when it shows too little itself (worked out only when some item is that weak)
-    listed = fallback.listed([(item.section, item.segment, _siblings(item)) for item in items]) if weak else set()
+    listed = fallback.listed([(item.section, item.segment, _siblings(item)) for item in items]) if weak or trusting else set()
     # each item is let go once it is used (its segmentation judged at once, for the assessment):
     # the items' spans took as much memory as the entries made from them. Items are read first,
     # all of them, so that each list's template (:func:`_follow_templates`) sees its siblings
@@ -444,6 +447,8 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str) -> L
         if len(own) <= 1 and parse is not None and seg.spans:
             warned = len(problems)
             visible = read_item(parse, seg, problems, source=source, section=item.section)
+            if visible is None and trusting and i in listed and len(problems) == warned:
+                visible = read_item(parse, seg, problems, source=source, section="pub")
             plain = seg.without_uniform_emphasis()
             if plain is not None and len(problems) == warned:
                 # all of it bold or italic (a citation written as a heading): that emphasis marks
