@@ -708,7 +708,9 @@ def real_sequences(case_dirs: Iterable[Path], log: Any = print) -> list[tuple[li
             try:
                 import refkit
 
-                refkit.extract(str(inputs[0]))
+                # by the rules: a hybrid reading hands each item to parse_segment again
+                # (once per reading), and every call would be one more copy of the item
+                refkit.extract(str(inputs[0]), tagger="rules")
             except Exception as exc:  # a reader failure skips the document
                 log(f"  {case.name}: {exc}")
                 continue
