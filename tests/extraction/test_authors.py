@@ -182,3 +182,23 @@ def test_venue_words_make_no_person(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ann Royal", "Chi Bull", "Lena Winter", "John Key"])
 def test_names_that_are_also_venue_words_stay_names(text: str) -> None:
     assert parse_display_name(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text, expected, rest",
+    [
+        # "Last, First" halves are joined by a comma, never by "and"
+        ("Kai Brandt and R. Lena Voss. Heat flow in films", ["Brandt", "Voss"], " Heat flow in films"),
+        # a given name and the initials of more
+        ("Brandt, Kai JS, et al. Heat flow in films", ["Brandt", "others"], " Heat flow in films"),
+        # Japanese: a middle dot between names in kanji, a space before the title
+        ("賀 云野・小井土 大・鎌谷洋一郎 全ゲノム関連解析の方法", ["賀 云野", "小井土 大", "鎌谷洋一郎"], " 全ゲノム関連解析の方法"),
+        # inside a katakana name the middle dot joins its parts
+        ("ジョン・スミス、山田太郎", ["ジョン・スミス", "山田太郎"], ""),
+        ("张三, 李四, 王五：一种新的方法", ["张三", "李四", "王五"], "：一种新的方法"),
+    ],
+)
+def test_separators_and_scripts(text: str, expected: list[str], rest: str) -> None:
+    found = scan_authors(text)
+    assert [n.literal if n.literal else n.family for n in found.names] == expected
+    assert text[found.end:] == rest

@@ -521,6 +521,37 @@ def test_title_after_a_kind_label_and_names() -> None:
     assert e.get("title") == "Heat flow in thin films of rare alloys"
 
 
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # an apostrophe inside a word closes no quote
+        ('Ortiz, Ana (2021). "Goblins and Humans in Dragon’s Dogma" [Translated title]. Game Studies, 8(2): 169–185.',
+         "Goblins and Humans in Dragon’s Dogma"),
+        # a quote after a lower-case word is part of the title, not the title
+        ("Ortiz, A.T., K. Brandt. Comment on “Heat flow in thin films of rare alloys”. Science 35, 2016.",
+         "Comment on “Heat flow in thin films of rare alloys”"),
+        # a quote after "in:" names the book the chapter is in
+        ("Ortiz, Ana: Heat flow in thin films, in: Brandt, Kai (Hrsg.): “Rare alloys and their uses” Festschrift, Berlin 2021.",
+         "Heat flow in thin films"),
+    ],
+)
+def test_which_quote_is_the_title(text: str, title: str) -> None:
+    assert parse(text, tagger="rules").get("title") == title
+
+
+def test_names_right_before_a_quoted_title_after_a_sentence() -> None:
+    e = parse('The solver reuses parts of HeatLib. If you use it, please also cite HeatLib itself:\nA.B. Ortiz, K.J. Brandt. '
+              '"HeatLib: A framework for heat flow." Thermal Software, 42(10), 760–771, 2011.', tagger="rules")
+    assert fam(e) == ["Ortiz", "Brandt"] and e.get("title") == "HeatLib: A framework for heat flow"
+    assert e.get("journal") == "Thermal Software" and "please also cite" in (e.get("note") or "")
+
+
+def test_a_link_label_after_the_venue_leaves_the_comma_venue_readable() -> None:
+    e = parse("Ortiz, A., Brandt, K. (2020). Heat flow in thin films of rare alloys, Journal of Open Heat Data, 8: 7. DOI", tagger="rules")
+    assert e.get("title") == "Heat flow in thin films of rare alloys"
+    assert e.get("journal") == "Journal of Open Heat Data" and (e.get("volume"), e.get("pages")) == ("8", "7")
+
+
 @pytest.mark.parametrize("tag", ["SCI:Q2", "SCI Q2", "JCR: Q1", "JCR-Q3", "SCIE：Q4"])
 def test_ranking_tags_with_a_colon(tag: str) -> None:
     e = parse(f"Ana Ortiz, Kai Brandt. Heat flow in thin films. Journal of Heat 12, 2021 ({tag}, IF: 3.1)")

@@ -35,6 +35,9 @@ def test_a_title_that_carries_the_venue_or_the_names_is_doubted() -> None:
     assert "title may include authors" in names.origin.doubts  # type: ignore[union-attr]
     slashed = assess(entry(**{**COMPLETE, "title": "Krause, Heike/Lindner, Jörg: Zollregister der Hanse"}))
     assert "title may include authors" in slashed.origin.doubts  # type: ignore[union-attr]
+    # the rest of a slash list cut off before the title: "/Lindner, Jörg: Zollregister …"
+    cut = assess(entry(**{**COMPLETE, "title": "/Lindner, Jörg: Zollregister der Hanse"}))
+    assert "title may include authors" in cut.origin.doubts  # type: ignore[union-attr]
     # capitalised title words in a list are not names
     words = assess(entry(**{**COMPLETE, "title": "Color Constancy, Intrinsic Images, and Shape Estimation"}))
     assert words.origin.doubts == ()  # type: ignore[union-attr]

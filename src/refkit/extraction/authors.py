@@ -49,7 +49,10 @@ _OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|u\.\s?a\.?|etc\.?|\
 # name shown after it still belongs to the list
 _LEADING_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\.\s\.\s\.)(?=\s)")
 _ELLIPSIS = re.compile(r"…|\.\.\.|\.\s\.\s\.")
-_CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af·・]{2,6}$")
+_CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+# a name in CJK scripts: 2-6 characters, or a transliterated name's parts joined by a middle dot
+_CJK = re.compile(rf"^(?:[{_CJK_CHARS}·・]{{2,6}}|[{_CJK_CHARS}]{{1,8}}(?:[·・][{_CJK_CHARS}]{{1,8}}){{1,3}})$")
+_HAS_CJK = re.compile(rf"[{_CJK_CHARS}]")
 _INI = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]|Ch|Th|Ph|Sh|Zh|Kh|Wm|Yu|Ya|Ju|Yo)"  # initials, with the digraphs of transliterated names
 _INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?|(?:[A-Z]\.)+[A-Z])$")  # "N.P": the last dot left out
 _CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
@@ -59,7 +62,9 @@ _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_'’\-.]|[\u0300-\u036f])*(?:['’\-](?:
 # alternative begins with white space of its own, so a long run of spaces is
 # crossed once (it was cubic: 2 KB of spaces took a minute).
 _SEPARATOR = re.compile(
-    r"(?<!\s)\s*(?:,\s*(?:(?:and|&)\s+)?|;|，|、|；|&|/|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.))\s*",
+    r"(?<!\s)\s*(?:,\s*(?:(?:and|&)\s+)?|;|，|、|；|&|/|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.)"
+    # "賀 云野・小井土 大": a middle dot between names in kanji (inside a katakana name it joins its parts)
+    r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])・(?=[\u3400-\u4dbf\u4e00-\u9fff]))\s*",
     re.I,
 )
 
@@ -185,7 +190,9 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     if _OTHERS.match(text):
         return Name.OTHERS, roles, 1.0  # type: ignore[attr-defined]
     if _CJK.match(text.replace(" ", "")):
-        return Name(literal=text.replace(" ", "")), roles, 0.9
+        return Name(literal=" ".join(text.split())), roles, 0.9  # "賀 云野": family and given name as written
+    if _HAS_CJK.search(text):
+        return None  # CJK text that is no CJK name ("鎌谷洋一郎 全ゲノム…": a name, then the title)
     if _ORGANISATION_NAME.fullmatch(text):
         return Name(literal=text), roles, 1.0  # an organisation as author
     if "," in text:
@@ -319,7 +326,9 @@ def _is_given_piece(text: str) -> bool:
     while len(kinds) > 1 and kinds[-1] == "particle" and kinds[-2] == "word":
         toks, kinds = toks[:-1], kinds[:-1]  # "Roberta Zanini da": a particle after the given name
     return all(k in ("initial", "caps") for k in kinds) or (
-        all(k in ("word", "initial") for k in kinds) and not all(is_common_word(t) for t in toks)
+        # "Felix JS": a given name and the initials of more
+        all(k in ("word", "initial") for k in kinds[:1]) and all(k in ("word", "initial", "caps") for k in kinds)
+        and not all(is_common_word(t) for t in toks)
     )
 
 
@@ -382,7 +391,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
     i = 0
     # decide once whether this list is written "Last, First" (APA/MLA style)
     inverted = False
-    if len(pieces) >= 2 and _single_family(text[pieces[0][0]:pieces[0][1]], text[pieces[1][0]:pieces[1][1]]) and _given_head(text[pieces[1][0]:pieces[1][1]]):
+    if len(pieces) >= 2 and _comma_between(text, pieces, 0) and _single_family(text[pieces[0][0]:pieces[0][1]], text[pieces[1][0]:pieces[1][1]]) and _given_head(text[pieces[1][0]:pieces[1][1]]):
         inverted = True
     if ";" in text[: (pieces[1][0] if len(pieces) > 1 else len(text))] and "," in text[pieces[0][0]:pieces[0][1]] if pieces else False:
         inverted = False
@@ -394,7 +403,7 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
         parsed = None
         used = 1
         pe = e
-        if inverted and i + 1 < len(pieces) and _single_family(piece, text[pieces[i + 1][0]:pieces[i + 1][1]], paired=_and_paired(text, pieces, i)):
+        if inverted and i + 1 < len(pieces) and _comma_between(text, pieces, i) and _single_family(piece, text[pieces[i + 1][0]:pieces[i + 1][1]], paired=_and_paired(text, pieces, i)):
             gs, ge = pieces[i + 1]
             given_end = _given_head(text[gs:ge])
             if given_end:
@@ -479,6 +488,13 @@ _COMMA = re.compile(r"\s*,\s*")
 _AND = re.compile(r"\b(?:and|und|et)\b|&", re.I)
 
 
+def _comma_between(text: str, pieces: list[tuple[int, int]], i: int) -> bool:
+    """Is ``pieces[i]`` joined to the next by a comma, as the halves of "Last, First" are
+    ("Kyle Cranmer and R. Sean Bowman" holds no inverted name)?"""
+    between = text[pieces[i][1]:pieces[i + 1][0]]
+    return "," in between or "，" in between
+
+
 def _and_paired(text: str, pieces: list[tuple[int, int]], i: int) -> bool:
     """Is ``pieces[i]``, ``pieces[i + 1]`` one "Last, First" of a list written the BibTeX way,
     "Doe, Jane and Fávaro de Oliveira, Felipe and …": a bare "and" before it, one comma inside,
@@ -509,8 +525,9 @@ def _closes_list(text: str, pieces: list[tuple[int, int]], first: int, nxt: int)
     return not (_NAME_SUFFIX.fullmatch(following) or _OTHERS.match(_strip_markers(following)[0]))
 
 
-# where a name inside a piece may end: a full stop, a colon, a bracket, a number, an opening quote
-_HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$|\s(?=\d)|\s(?=[\"“„«])")
+# where a name inside a piece may end: a full stop, a colon, a bracket, a number, an opening quote,
+# a space between a name in kanji and the (Japanese or Chinese) title after it
+_HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$|\s(?=\d)|\s(?=[\"“„«「『])|：|(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
 
 
 def _longest_name_head(piece: str) -> int:

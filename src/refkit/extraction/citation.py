@@ -678,7 +678,7 @@ def _initial_context(text: str, k: int) -> bool:
 
 
 def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \n\t.,;:\"“”‘’«»":
+    while start < end and text[start] in " \n\t.,;:\"“”‘’«»：":
         start += 1
     while end > start and text[end - 1] in " \n\t,;:\"“”‘’«»":
         end -= 1
@@ -688,14 +688,20 @@ def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
 # ---- step 4: assigning title, authors, venue -------------------------------------------------------
 # No \s* around the lazy group (white space is stripped in _quoted_title): beside a
 # group that may itself hold spaces it made every opening quote cost 400^2 steps
-_QUOTED = re.compile(r"[“\"‘«]([^“”\"«»\n]{6,400}?)[”\"’»]|(?<![\w])'([^'\n]{6,400}?)'(?![\w])")
+# Each opening quote closes with its own kind: “…” (or a straight one), «…», ‘…’ not inside a
+# word ("Dragon’s Dogma" ends no quote) and '…'.
+_QUOTED = re.compile(r"[“\"]([^“”\"«»\n]{6,400}?)[”\"]|«([^“”\"«»\n]{6,400}?)»|‘([^“”\"«»‘\n]{6,400}?)’(?!\w)|(?<![\w])'([^'\n]{6,400}?)'(?![\w])")
+_IN_COLON = re.compile(r"(?<!\w)[Ii]n:\s")
+#: a lower-case word right before a quote: the quote is part of a phrase ("Comment on “…”",
+#: "the “X” Paper"); a name before it ("… and Daniela Rocha "Title"") is no such word
+_WORD_BEFORE_QUOTE = re.compile(r"(?<![^\s(])[a-z][a-z'’-]*\s$")
 
 # What may follow an author list (a year, an editor mark), and where a title ends
 # and a venue glued to it starts.
 #: (the second run of punctuation only after a year: two runs of the same characters side by
 #: side shared every long run between them, quadratic)
 _YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YEAR})[\s.,;:]*)?$")
-_AFTER_AUTHOR_LIST = re.compile(r"[.:(]|,\s*(?:\(|\d{4})")
+_AFTER_AUTHOR_LIST = re.compile(r"[.:(：「『]|,\s*(?:\(|\d{4})|(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
 _LONE_DATE = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
 #: "A. Smith and B. Doe, editors." (the rest of the names' chunk): editors, not authors
 _EDITOR_WORD = re.compile(r"[\s,]*(?:eds?\.?|editors?|hrsg\.?)[\s.,:]*", re.I)
@@ -822,7 +828,15 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
                 if text[rest[0]:rest[1]].strip(" .,;:()"):
                     parts.venue.append(rest)
             else:
-                parts.venue.extend(before)
+                # "… please also cite it: J. Doe, K. Roe. “Title.” …": the names right before the
+                # title, after other text (a sentence, a label), are its authors
+                last = _author_chunk(work, text, before[-1], whole=True, min_conf=0.9) if len(before) > 1 else None
+                if last:
+                    parts.authors, end = last
+                    parts.author_range = (before[-1][0], end)
+                    work.notes.extend(" ".join(text[s:e].split()).rstrip(".") for s, e in before[:-1])
+                else:
+                    parts.venue.extend(before)
         if parts.authors is None and after:
             found = _author_chunk(work, text, after[0], whole=False, min_conf=0.5)
             if found:
@@ -871,10 +885,10 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         if joined:
             te = remaining[joined][1]
             remaining = [(ts, te)] + remaining[joined + 1:]
-        parts.title, venue_start = _title_in(work, text, ts, te, last=len(remaining) == 1)
+        parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, remaining[1:]))
         if venue_start is not None:
             parts.venue.append(_strip_range(text, venue_start, te))
-        parts.venue.extend(remaining[1:])
+        parts.venue.extend(r for r in remaining[1:] if not _labels_only(text, [r]))
         return parts
 
     # title first: "Title" / "Authors" / "Venue"
@@ -920,10 +934,10 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
                 parts.venue.append(rest)
             parts.venue.extend(later)
             return parts
-    parts.title, venue_start = _title_in(work, text, ts, te, last=not later)
+    parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, later))
     if venue_start is not None:
         parts.venue.append(_strip_range(text, venue_start, te))
-    parts.venue.extend(later)
+    parts.venue.extend(r for r in later if not _labels_only(text, [r]))
     return parts
 
 
@@ -974,6 +988,12 @@ def _assign_hinted(work: _Work, shown: str, hints: dict[str, tuple[int, int]]) -
                 parts.numbers.setdefault("chapter", "")  # "in *Book*, edited by …": the venue is a book
         parts.venue = sorted(kept + [venue])
     return parts
+
+
+def _labels_only(text: str, chunks: list[tuple[int, int]]) -> bool:
+    """Is nothing but link labels ("DOI", "PDF") left in ``chunks``? Then the chunk before them
+    is the item's last one, and a venue glued to its title by a comma is the only venue shown."""
+    return all(_LABEL_ONLY.match(text[s:e]) for s, e in chunks)
 
 
 def prepare(segment: Segment) -> _Work | None:
@@ -1216,7 +1236,11 @@ def _venue_like(text: str) -> bool:
 
 def _quoted_title(text: str) -> tuple[int, int] | None:
     for m in _QUOTED.finditer(text):
-        group = 1 if m.group(1) is not None else 2
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        if _WORD_BEFORE_QUOTE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # a quoted phrase inside a title or venue, not the title
+        if _IN_COLON.search(text, 0, m.start()):
+            continue  # "Title, in: Editors (Hrsg.): „Book“": the quote names the container
         raw = m.group(group)
         inner = raw.strip()
         if len(inner) >= 6 and (len(inner.split()) >= 2 or len(inner) >= 12):

@@ -103,9 +103,9 @@ _TITLE_NOTE = re.compile(
     r"accepted|submitted|under review|to appear|in press|in preparation|invited talk|organi[sz]er)\b",
     re.I,
 )
-#: a title that starts with the end of a name list ("and Jane Doe. …") or is one name
+#: a title that starts with the end of a name list ("and Jane Doe. …", "/Doe, Jane: …") or is one name
 _NAME_TITLE = re.compile(
-    r"^(?:and|&)\s|^[A-Z][a-z]+\s(?:[A-Z]\.\s)*[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.\s|^[A-Z][a-z]+\s(?:[A-Z]\.\s)+[A-Z][a-z]+\s*$"
+    r"^(?:and|&)\s|^[/;,]|^[A-Z][a-z]+\s(?:[A-Z]\.\s)*[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.\s|^[A-Z][a-z]+\s(?:[A-Z]\.\s)+[A-Z][a-z]+\s*$"
 )
 _DIGIT = re.compile(r"\d")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
