@@ -33,6 +33,7 @@ dictionary, and each item is re-read at most once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -108,12 +109,18 @@ def runs_of(segment: Segment) -> list[Run]:
     return runs
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
 def _alnum(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """The letters and digits of ``text``, case folded (how a title is compared)."""
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalpha())
+    """The letters of ``text``, case folded (how a venue is compared: "Nature 521" is "Nature")."""
+    return _NOT_LETTER.sub("", text.casefold())
 
 
 def _value(entry: Entry, name: str) -> str:
@@ -122,13 +129,15 @@ def _value(entry: Entry, name: str) -> str:
     for field in _FIELDS[name]:
         value = entry.get(field)
         if value:
-            return to_unicode(value)
+            return to_unicode(value) if "\\" in value or "{" in value else value
     return ""
 
 
 def _placed(entry: Entry, runs: list[Run]) -> dict[str, int]:
     """For each field of ``entry``, the index of the run that is exactly its text."""
     out: dict[str, int] = {}
+    alnum: list[str] = []  # each run's text reduced as the field's value is, made once
+    letters: list[str] = []
     for name in _FIELDS:
         value = _value(entry, name)
         if not value:
@@ -136,26 +145,40 @@ def _placed(entry: Entry, runs: list[Run]) -> dict[str, int]:
         want = _alnum(value) if name == "title" else _letters(value)
         if len(want) < 2:
             continue
-        same = _alnum if name == "title" else _letters
-        hits = [k for k, run in enumerate(runs) if same(run.text) == want]
+        if name == "title":
+            shown = alnum = alnum or [_alnum(run.text) for run in runs]
+        else:
+            shown = letters = letters or [_letters(run.text) for run in runs]
+        hits = [k for k, text in enumerate(shown) if text == want]
         if len(hits) == 1:
             out[name] = hits[0]
     return out
 
 
-def _at_slots(runs: list[Run], k: int) -> list[Slot]:
+def _ordinals(runs: list[Run]) -> list[tuple[int, int, int]]:
+    """Per run: its rank among the runs of its line with its markup, its rank among those
+    with its CSS classes, and how many runs its line has (one pass over the runs)."""
+    by_markup: Counter[tuple[int, Markup]] = Counter()
+    by_css: Counter[tuple[int, tuple[str, ...]]] = Counter()
+    on_line: Counter[int] = Counter(r.line for r in runs)
+    out = []
+    for r in runs:
+        out.append((by_markup[(r.line, r.markup)], by_css[(r.line, r.markup[3])], on_line[r.line]))
+        by_markup[(r.line, r.markup)] += 1
+        by_css[(r.line, r.markup[3])] += 1
+    return out
+
+
+def _at_slots(runs: list[Run], k: int, ordinals: list[tuple[int, int, int]]) -> list[Slot]:
     """The "at" slots of run ``k``: by its whole markup, and by its CSS classes alone
     when it has some (a template may italicise some venues and not others)."""
     run = runs[k]
-    on_line = [r for r in runs if r.line == run.line]
-    if not run.marked and len(on_line) > 1:
+    nth, nth_css, on_line = ordinals[k]
+    if not run.marked and on_line > 1:
         return []
-    nth = sum(1 for r in on_line if r.markup == run.markup and r.first < run.first)
     slots: list[Slot] = [("at", run.line, run.markup, nth)]
-    css = run.markup[3]
-    if css:
-        nth = sum(1 for r in on_line if r.markup[3] == css and r.first < run.first)
-        slots.append(("at", run.line, css, nth))
+    if run.markup[3]:
+        slots.append(("at", run.line, run.markup[3], nth_css))
     return slots
 
 
@@ -163,10 +186,10 @@ def _same(slot_markup: Any, run: Run) -> bool:
     return run.markup == slot_markup if len(slot_markup) == 4 and isinstance(slot_markup[0], bool) else run.markup[3] == slot_markup
 
 
-def _slots(runs: list[Run], placed: dict[str, int]) -> dict[str, list[Slot]]:
+def _slots(runs: list[Run], placed: dict[str, int], ordinals: list[tuple[int, int, int]]) -> dict[str, list[Slot]]:
     out: dict[str, list[Slot]] = {}
     for name, k in placed.items():
-        slots: list[Slot] = list(_at_slots(runs, k))
+        slots: list[Slot] = list(_at_slots(runs, k, ordinals))
         for other, j in placed.items():
             if other != name:
                 slots.append(("after", other, k - j, runs[k].markup))
@@ -197,17 +220,16 @@ def infer(placements: Sequence[tuple[list[Run], dict[str, int]]], read: int) -> 
     half of the items that have such a run (a list where some items show no venue
     line still has one); an "after" slot in half of the ``read`` items."""
     template: dict[str, Slot] = {}
+    slots: list[dict[str, list[Slot]]] = []  # per item: the slots of each placed field
+    shown: Counter[Slot] = Counter()  # per "at" slot: the items with such a run
+    for runs, placed in placements:
+        ordinals = _ordinals(runs)
+        slots.append(_slots(runs, placed, ordinals))
+        shown.update({slot for k in range(len(runs)) for slot in _at_slots(runs, k, ordinals)})
     for name in _FIELDS:
         votes: Counter[Slot] = Counter()
-        for runs, placed in placements:
-            if name in placed:
-                votes.update(set(_slots(runs, placed).get(name, [])))
-        shown: Counter[Slot] = Counter()  # per "at" slot: the items with such a run
-        for runs, _ in placements:
-            have: set[Slot] = set()
-            for k in range(len(runs)):
-                have.update(slot for slot in _at_slots(runs, k) if slot in votes)
-            shown.update(have)
+        for item in slots:
+            votes.update(set(item.get(name, [])))
         # the most shown slot that passes; among equals an "at" slot (it needs no other field)
         ok = [(count, slot[0] == "at", slot) for slot, count in votes.items()
               if count >= MIN_SUPPORT and 2 * count >= (shown[slot] if slot[0] == "at" else read)]
