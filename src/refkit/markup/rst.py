@@ -18,6 +18,9 @@ not docutils': in one pass per paragraph (docutils' looks each reference up in i
 paragraph's child list: quadratic, 16,000 ``|a|`` took minutes) and under a budget
 (definitions through definitions double at each step: 14 lines gave 147,000
 characters per use); past it, nested too deep or circular, a reference keeps its text.
+Bare URIs and e-mail addresses are looked for word by word (docutils' pattern, tried
+from every punctuation mark of a long run such as ``-----``, was quadratic: 32 KB
+took 21 s); a word longer than :data:`_MAX_URI` characters is not made a link.
 
 Blocks are written at their source line, so items report reST line numbers.
 """
@@ -47,6 +50,8 @@ _SETTINGS = {
 #: characters substitutions may add to a document (or twice its length, if more)
 SUBSTITUTION_BUDGET = 100_000
 _MAX_SUBSTITUTION_DEPTH = 20  # definitions through definitions; deeper keeps the reference's text
+_MAX_URI = 2048  # characters of a word that may be a bare URI or e-mail address
+_WORD = re.compile(r"\S+")
 
 _SKIP = {"comment", "target", "substitution_definition", "system_message", "docinfo", "topic",
          "sidebar", "admonition", "note", "tip", "warning", "attention", "caution", "danger", "error", "hint",
@@ -349,7 +354,7 @@ def to_html(text: str) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text, opened = _open_unknown_directives(text)
     settings = dict(_SETTINGS, refkit_substitution_budget=max(SUBSTITUTION_BUDGET, 2 * len(text)))
-    doctree = publish_doctree(text, reader=_reader(), settings_overrides=settings)
+    doctree = publish_doctree(text, reader=_reader(), parser=_parser(), settings_overrides=settings)
     writer = _Writer(opened)
     writer.visit(doctree)
     writer.out.append("</body></html>")
@@ -431,3 +436,46 @@ def _reader() -> Any:
             return [_Substitutions if t is Substitutions else t for t in super().get_transforms()]
 
     return _Reader()
+
+
+def _parser() -> Any:
+    """docutils' reST parser whose inline pass finds bare URIs word by word."""
+    from docutils import nodes
+    from docutils.parsers.rst import Parser
+    from docutils.parsers.rst.states import Inliner, MarkupMismatch
+
+    # an instance attribute, not a subclass: Inliner builds its patterns from the
+    # attributes of its exact class (vars(self.__class__))
+    inliner = Inliner()
+
+    def implicit_inline(text: str, lineno: int) -> list[Any]:
+        """docutils' method, with the URI pattern tried on each word that could hold
+        one (a ``:`` or ``@``, at most :data:`_MAX_URI` characters) instead of on the
+        whole text from every position: a URI never spans white space, and the
+        pattern's look-behind still sees the character before the word."""
+        if not text:
+            return []
+        for pattern, method in inliner.implicit_dispatch:
+            match = first_uri(text) if pattern is inliner.patterns.uri else pattern.search(text)
+            if match:
+                try:
+                    return implicit_inline(text[:match.start()], lineno) + method(match, lineno) \
+                        + implicit_inline(text[match.end():], lineno)
+                except MarkupMismatch:
+                    pass
+        return [nodes.Text(text)]
+
+    def first_uri(text: str) -> Any:
+        if ":" not in text and "@" not in text:
+            return None
+        for word in _WORD.finditer(text):
+            start, end = word.span()
+            if end - start > _MAX_URI or (text.find(":", start, end) < 0 and text.find("@", start, end) < 0):
+                continue
+            match = inliner.patterns.uri.search(text, start, end)
+            if match:
+                return match
+        return None
+
+    setattr(inliner, "implicit_inline", implicit_inline)
+    return Parser(inliner=inliner)
