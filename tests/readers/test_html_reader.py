@@ -542,3 +542,16 @@ def test_a_bracketed_link_group_with_a_short_label_leaves_the_citation() -> None
     entries = html.read(page).entries
     assert [(e.get("title"), e.get("journal")) for e in entries] == [
         ("Tidal channels as sediment traps", "Coastal Dynamics"), ("Sand bars at river mouths", "Estuarine Letters")]
+
+
+def test_a_citation_with_a_news_word_in_its_title_is_still_a_citation() -> None:
+    page = """<html><body><ol>
+<li><a href="https://doi.org/10.1000/ex.1">Coupled cluster theory for excited states of small dots</a><br>
+<i>Ana Ortiz and Kai Brandt</i><br><b>2022</b>, Journal of Physical Examples</li>
+<li><a href="https://doi.org/10.1000/ex.2">Ground states of large dots, revisited</a><br>
+<i>Kai Brandt and Ana Ortiz</i><br><b>2021</b>, Journal of Physical Examples</li>
+</ol>
+<p>[2024.05] I am excited to join the Example Institute in 2024 with Ana Ortiz.</p>
+</body></html>"""
+    titles = [e.get("title") for e in html.read(page).entries]
+    assert titles == ["Coupled cluster theory for excited states of small dots", "Ground states of large dots, revisited"]

@@ -276,3 +276,21 @@ A revised version of this paper was published in \emph{Odd Letters}, 2022.
         "Tame curves on wild surfaces", "Higher sheaves and lower stacks", "Gentle flows on rough manifolds"]
     assert [[n.family for n in e.names("author")] for e in entries] == [["Costa", "Nowak"], ["Nowak"], []]
     assert entries[0].get("year") == "2020" and "revised version" in (entries[0].get("note") or "")
+
+
+def test_entries_right_after_a_section_heading_are_a_paragraph() -> None:
+    doc = r"""\documentclass{article}
+\begin{document}
+\section*{Publications}
+\textbf{Counting sheep in the dark: a field study}\\
+Jane Doe, John Roe and Li Wei\\
+\emph{Journal of Sleep Studies}, 12(3):45--67, 2021
+
+\textbf{Rivers that run uphill}\\
+Jane Doe and Omar Haddad\\
+\emph{Water Letters}, 3:1--9, 2019
+\end{document}
+"""
+    entries = reader.read(doc).entries
+    assert [e.get("title") for e in entries] == ["Counting sheep in the dark: a field study", "Rivers that run uphill"]
+    assert [e.get("journal") for e in entries] == ["Journal of Sleep Studies", "Water Letters"]

@@ -374,6 +374,8 @@ class _Renderer:
             self.block(f"<h{level}>", pos)
             self.inline_arg(node, len(node.nodeargd.argnlist) - 1 if node.nodeargd and node.nodeargd.argnlist else 0, pos, depth)
             self.out.append(f"</h{level}>")
+            if self.list_depth == 0:
+                self.out.append("<p>")  # the text after a heading is a paragraph, as LaTeX sets it
             return
         if name in _BOLD or name in _ITALIC:
             tag = "b" if name in _BOLD else "i"
