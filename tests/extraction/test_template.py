@@ -122,3 +122,27 @@ def test_a_template_title_never_takes_in_names_the_item_shows() -> None:
     entries = _by_title(markdown.read(VANCOUVER))
     first = entries["Wind-driven resuspension in shallow bays"]
     assert first.get("author") == "Visser, P and Okafor, A and Brandt, L"
+
+
+#: the card shape of CARDS written in LaTeX and in Org (bold title, names, italic venue and date)
+CARD_LINES = [("Tidal mixing in shallow estuaries", "Ana Okafor and Lena Brandt", "Ocean Dynamics", "2022"),
+              ("Sediment plumes after spring floods", "Lena Brandt, Ana Okafor and Piet Visser", "Journal of Coastal Research", "2021"),
+              ("A field guide to turbidity sensors", "Piet Visser and Ana Okafor", "Limnology and Oceanography: Methods", "2020"),
+              ("Wind-driven resuspension revisited", "Marta Ruiz and Ana Okafor", "JGR", "Aug 2018")]
+LATEX_CARDS = ("\\documentclass{article}\n\\begin{document}\n\\section*{Publications}\n\\begin{itemize}\n"
+               + "".join(f"\\item \\textbf{{{t}}}\\\\ {a}\\\\ \\emph{{{v}}} {d}\n" for t, a, v, d in CARD_LINES)
+               + "\\end{itemize}\n\\end{document}\n")
+ORG_CARDS = "* Publications\n" + "".join(f"- *{t}* \\\\\n  {a} \\\\\n  /{v}/ {d}\n" for t, a, v, d in CARD_LINES)
+
+
+@pytest.mark.parametrize("name,text", [("latex", LATEX_CARDS), ("org", ORG_CARDS)])
+def test_the_same_template_in_other_markups(name: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from refkit.readers import reader
+
+    def venue(entry: Entry) -> str | None:
+        return entry.get("journal") or entry.get("booktitle")
+
+    last = _by_title(reader(name).read(text))["Wind-driven resuspension revisited"]
+    assert venue(last) == "JGR" and last.get("year") == "2018"
+    _alone(monkeypatch)
+    assert venue(_by_title(reader(name).read(text))["Wind-driven resuspension revisited"]) is None
