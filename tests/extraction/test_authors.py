@@ -202,3 +202,8 @@ def test_separators_and_scripts(text: str, expected: list[str], rest: str) -> No
     found = scan_authors(text)
     assert [n.literal if n.literal else n.family for n in found.names] == expected
     assert text[found.end:] == rest
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u2011"])
+def test_every_hyphen_joins_a_double_name(hyphen: str) -> None:
+    assert families(f"Kerstin Lemke{hyphen}Rust and Ana Ortiz") == [f"Lemke{hyphen}Rust", "Ortiz"]

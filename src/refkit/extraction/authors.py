@@ -57,7 +57,8 @@ _INI = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]|Ch|Th|Ph|Sh|Zh|Kh|Wm|Yu|Ya|Ju|Yo)"  # init
 _INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?|(?:[A-Z]\.)+[A-Z])$")  # "N.P": the last dot left out
 _CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 # combining accents stay inside a word ("Rodrı́guez": a dotless i and a combining acute)
-_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_'’\-.]|[\u0300-\u036f])*(?:['’\-](?:[^\W\d_]|[\u0300-\u036f])+)*\.?$")
+# (hyphens of every kind join a double name: "Lemke-Rust", "Lemke‐Rust" (U+2010), "Lemke‑Rust" (U+2011))
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_'’\-\u2010\u2011.]|[\u0300-\u036f])*(?:['’\-\u2010\u2011](?:[^\W\d_]|[\u0300-\u036f])+)*\.?$")
 # Linear time: a match starts only where white space starts ((?<!\s)), and no
 # alternative begins with white space of its own, so a long run of spaces is
 # crossed once (it was cubic: 2 KB of spaces took a minute).
