@@ -555,3 +555,14 @@ def test_a_citation_with_a_news_word_in_its_title_is_still_a_citation() -> None:
 </body></html>"""
     titles = [e.get("title") for e in html.read(page).entries]
     assert titles == ["Coupled cluster theory for excited states of small dots", "Ground states of large dots, revisited"]
+
+
+def test_software_with_a_running_date_is_no_publication() -> None:
+    page = """<html><body><h2>Other publications</h2><ul>
+<li>Ana Ortiz and Kai Brandt. <i>Fast sheep counting on small farms</i>. Technical report, 2013.</li>
+<li>Ana Ortiz, Kai Brandt et al. <a href="https://example.org/flock">Flock library</a>. 2007ff.</li>
+<li>Kai Brandt et al. Pasture mapping software. 2015–present.</li>
+<li>Ana Ortiz. <i>Counting since 1990: a history</i>. Journal of Farm History, 2020.</li>
+</ul></body></html>"""
+    titles = [e.get("title") for e in html.read(page).entries]
+    assert titles == ["Fast sheep counting on small farms", "Counting since 1990: a history"]

@@ -203,6 +203,25 @@ def is_boilerplate(segment: Segment) -> bool:
     return False
 
 
+#: a date that is still running ("2007ff.", "2015–present", "since 2012", "2019– "): a project's
+_ONGOING = re.compile(
+    r"(?<!\d)(?:1[89]|20)\d\d\s?ff\.|(?<!\d)(?:1[89]|20)\d\d\s?[–—-]\s?(?:present|now|today|ongoing)\b|"
+    r"\bsince\s(?:1[89]|20)\d\d\b",
+    re.I,
+)
+
+
+def is_ongoing(segment: Segment) -> bool:
+    """An item dated by a running period ("M4RI library. 2007ff.", "Sheep counter,
+    2015–present") with no venue and no identifier: software, a project or a role,
+    which goes on; a publication appeared once."""
+    text = segment.text
+    if len(text) > 400 or not _ONGOING.search(text):
+        return False
+    ev = segment_evidence(segment)
+    return not ev.venue and not ev.identifier
+
+
 def looks_like_citation(segment: Segment, minimum: int = 3) -> bool:
     """For items under no telling heading: does the text read like a reference
     (names, a title, a venue, a year) rather than a bio line or news item?"""
@@ -441,7 +460,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         own = bib_in.get(i) or coins_in.get(i) or []
         if not own and (is_boilerplate(seg) or is_note(seg) or i in weak and i not in listed
                         or item.odd and not looks_like_citation(seg, minimum=2)
-                        or i in talks):
+                        or i in talks or is_ongoing(seg)):
             held[i] = None
             continue
         wanted.append(i)
