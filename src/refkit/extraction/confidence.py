@@ -243,8 +243,8 @@ def judge(segmentation: Segmentation) -> Judged:
 
 def assess(entry: Entry, segmentation: Segmentation | Judged | None = None) -> Entry:
     """``entry`` with ``origin.confidence`` and ``origin.doubts`` set from its
-    fields and, when given, how it was cut from its document (or that, :func:`judge`\ d
-    while the item was read)."""
+    fields and, when given, how it was cut from its document (or the
+    :class:`Judged` that :func:`judge` made of that while the item was read)."""
     try:
         if isinstance(segmentation, Judged):
             if segmentation.doubts is None:
