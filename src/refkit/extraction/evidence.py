@@ -132,10 +132,18 @@ def is_news(text: str) -> bool:
     return _NEWS.search(text[:200]) is not None
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s*$|[.!?]\s+[A-Z]")
+
+
 def is_prose(text: str) -> bool:
     """Sentences about a work: two function words of running text and a sentence end."""
-    hits = {m.group(0) for m in _PROSE.finditer(text[:600])}
-    return len(hits) >= 2 and bool(re.search(r"[.!?]\s*$|[.!?]\s+[A-Z]", text[:600]))
+    head = text[:600]
+    hits: set[str] = set()
+    for m in _PROSE.finditer(head):  # two different words settle it: the rest is not scanned
+        hits.add(m.group(0))
+        if len(hits) >= 2:
+            return _SENTENCE_END.search(head) is not None
+    return False
 
 
 def segment_evidence(segment: Segment) -> Evidence:

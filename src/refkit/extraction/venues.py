@@ -101,6 +101,7 @@ _MEETING_WORDS = re.compile(r"conference|symposium|workshop|meeting|congress|ann
 _PROC_OF_SOCIETY = re.compile(r"\bproc(?:eedings|\.)\s+(?:of\s+the\s+)?(?:[A-Z][\w.]*\s+){0,3}(?:soc|society|acad|academy|roy|royal|natl|national|amer)\b", re.I)
 
 
+@lru_cache(maxsize=4096)  # an item asks about its venue three times; a CV repeats its venues
 def venue_type(text: str) -> str | None:
     """``article`` or ``inproceedings`` for a venue text, from knowledge or wording; None if unsure.
 

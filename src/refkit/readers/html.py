@@ -256,8 +256,9 @@ _NON_WORD = re.compile(r"[\W_]+")
 def _fold(title: str) -> str:
     """A title folded for matching (no accents, case or punctuation)."""
     text = to_unicode(title)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no accents to take off: NFKD leaves it as it is
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
