@@ -48,9 +48,14 @@ _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O",
 
 def ascii_fold(text: str) -> str:
     """Letters and digits of ``text`` (BibTeX value text) in ASCII, accents dropped."""
-    plain = to_unicode(text).translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", plain)
+    plain = to_unicode(text)
+    if plain.isascii():  # nothing to fold or decompose: the letters and digits, by one C-level scan
+        return _NOT_ASCII_ALNUM.sub("", plain)
+    decomposed = unicodedata.normalize("NFKD", plain.translate(_FOLD))
     return "".join(c for c in decomposed if c.isascii() and c.isalnum())
+
+
+_NOT_ASCII_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 
 
 def _family(entry: Entry) -> str:
