@@ -319,3 +319,23 @@ def test_rk6xx_and_format_agree_on_generated_entries(picks: list[dict[str, int]]
     before = _entry_texts(text)
     after = _entry_texts(format_source(text, minimal=True).text)
     assert flagged == {key for key in before if before[key] != after[key]}
+
+
+def test_number_lists_split_as_before_and_a_blank_run_is_scanned_once() -> None:
+    """ISBN/ISSN lists split at ``;``, ``,`` and `` and ``; the blanks before "and" are taken
+    from a run's first character only (tried from each character of a long blank run the
+    pattern scanned the rest of it again: quadratic, minutes at this size)."""
+    from refkit.checks import _LIST
+
+    table = {
+        "0-306-40615-2; 978-0-306-40615-7": ["0-306-40615-2", " 978-0-306-40615-7"],
+        "1234-5679, 2049-3630": ["1234-5679", " 2049-3630"],
+        "1234-5679  and\t2049-3630": ["1234-5679", "2049-3630"],
+        "1234-5679, and 2049-3630": ["1234-5679", "", "2049-3630"],
+        "sand and": ["sand and"],
+        "1234-5679 2049-3630": ["1234-5679 2049-3630"],
+    }
+    assert {s: _LIST.split(s) for s in table} == table
+    blanks = " \t" * 200_000
+    assert _LIST.split("1234-5679" + blanks + "2049-3630") == ["1234-5679" + blanks + "2049-3630"]
+    assert _LIST.split("1234-5679" + blanks + "and 2049-3630") == ["1234-5679", "2049-3630"]

@@ -659,3 +659,43 @@ def test_punctuation_around_an_optional_year_is_one_run() -> None:
 
     assert [bool(only.fullmatch(s)) for s in (", ;: (2020).", ", ,", "2020", "", ", ,x", ", 2020 x")] == [True, True, True, True, False, False]
     assert only.pattern.count("[\\s.,;:]*") == 2 and "[\\s.,;:]*)?$" in only.pattern
+
+
+#: a blank run long enough that the patterns as first written, restarting inside it from each
+#: of its characters, took minutes (quadratic); scanned once it takes milliseconds
+_LONG_BLANKS = " \t" * 200_000
+
+
+def test_repeated_commas_are_one_comma_and_a_blank_run_is_scanned_once() -> None:
+    from refkit.extraction.citation import _REPEATED_COMMAS as commas
+
+    table = {
+        "Journal of Sheep, , 12": "Journal of Sheep, 12",
+        "Journal of Sheep ,,, 12": "Journal of Sheep, 12",
+        "a, ,b  , ,  , c": "a, b, c",
+        " , ,x": ", x",
+        "a, b, c": "a, b, c",
+        "no commas at all": "no commas at all",
+        "a,\t\n,": "a, ",
+    }
+    assert {s: commas.sub(", ", s) for s in table} == table
+    assert commas.sub(", ", "a" + _LONG_BLANKS + "b") == "a" + _LONG_BLANKS + "b"
+    assert commas.sub(", ", "a" + _LONG_BLANKS + ",,b") == "a, b"
+
+
+def test_trailing_label_is_the_last_parenthesis_and_a_blank_run_is_scanned_once() -> None:
+    from refkit.extraction.citation import _TRAILING_LABEL as label
+
+    table = {
+        " (SSRN)": "",
+        "  (SSRN, NBER)  ": "",
+        "Ana Costa (with slides)": "Ana Costa",
+        "(a) (b)": "(a)",
+        "(SSRN) x": "(SSRN) x",
+        "(a (b))": "(a (b))",
+        "(" + "x" * 81 + ")": "(" + "x" * 81 + ")",
+        "no label": "no label",
+    }
+    assert {s: label.sub("", s) for s in table} == table
+    assert label.sub("", "a" + _LONG_BLANKS + "b") == "a" + _LONG_BLANKS + "b"
+    assert label.sub("", "a" + _LONG_BLANKS + "(SSRN)") == "a"

@@ -66,3 +66,23 @@ def test_an_abstract_opening_with_a_capitalized_we_is_prose() -> None:
     assert is_prose("Abstract: We counted sheep on twelve farms in 2019 and show that counting is hard.")
     assert is_prose("We study rivers. Our data show they can run uphill.")
     assert not is_prose("We Are All Connected: Networks of Rivers.")
+
+
+def test_name_separators_split_as_before_and_a_blank_run_is_scanned_once() -> None:
+    """Leading blanks are taken from a run's first character only: tried from each character
+    of a long blank run the separator scanned the rest of it again (quadratic, minutes here)."""
+    from refkit.extraction.evidence import _NAME_SEPARATOR as sep
+
+    table = {
+        "Jane Doe, Li Wei and Omar Haddad": ["Jane Doe", "Li Wei", "Omar Haddad"],
+        "Jane Doe ; Li Wei & Omar Haddad": ["Jane Doe", "Li Wei", "Omar Haddad"],
+        "Jane Doe, and Li Wei": ["Jane Doe", "", "Li Wei"],
+        "Jane Doe , , Li Wei": ["Jane Doe", "", "Li Wei"],
+        "Sandy Anderson": ["Sandy Anderson"],
+        "and Jane": ["", "Jane"],
+        "Jane Doe,": ["Jane Doe", ""],
+    }
+    assert {s: sep.split(s) for s in table} == table
+    blanks = " \t" * 200_000
+    assert sep.split("Jane" + blanks + "Doe") == ["Jane" + blanks + "Doe"]
+    assert sep.split("Jane" + blanks + "and Li") == ["Jane", "Li"]

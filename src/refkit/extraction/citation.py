@@ -1336,7 +1336,9 @@ _YEAR_THEN_MONTH = re.compile(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:
 _NUMBER_RANGE = re.compile(r"(?<!\d)\d+\s*[-–—]+\s*\d+")  # from a digit run's start only: linear
 _TRAILING_MONTH = re.compile(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
-_REPEATED_COMMAS = re.compile(r"\s*,\s*(?:,\s*)+")
+#: the leading blanks are taken only from a run's first character, so a long blank run is
+#: scanned once, not once from each of its characters (linear)
+_REPEATED_COMMAS = re.compile(r"(?:(?<!\s)\s+)?,\s*(?:,\s*)+")
 _MLA_VOLUME_ISSUE_PAGES = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,3})\s*[:,]\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
 _PAGE_RANGE_DASH = re.compile(r"\s*[-–—]+\s*")
 _ARXIV_MENTION = re.compile(r"(?:^|[,.;]\s*|\s)arxiv(?:\s+(?:preprint|e-?prints?))?\s*(?=[,.;]|$)", re.I)
@@ -1775,8 +1777,9 @@ def _title_with_coauthors(title: str, parts: _Parts) -> str:
     return title
 
 
-#: a parenthesised label after a name list ("(SSRN, NBER)", "(with slides)")
-_TRAILING_LABEL = re.compile(r"\s*\([^()]{0,80}\)\s*$")
+#: a parenthesised label after a name list ("(SSRN, NBER)", "(with slides)"); the leading
+#: blanks only from a run's first character (a blank run is scanned once: linear)
+_TRAILING_LABEL = re.compile(r"(?:(?<!\s)\s+)?\([^()]{0,80}\)\s*$")
 
 
 def _build(segment: Segment, work: _Work, source: str, path: str, *, title: str, authors: AuthorList | None,

@@ -87,7 +87,9 @@ def has_names(text: str) -> bool:
     return _NAMES.search(text) is not None
 
 
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+#: the leading blanks only from a run's first character, so a blank run is scanned once,
+#: not once from each of its characters (linear; splits exactly as ``\s*(?:...)\s*``)
+_NAME_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\band\b|&)\s*")
 
 
 def is_name_line(line: str) -> bool:
