@@ -56,8 +56,8 @@ def _doubling(lines: int, *, define: str, use: str) -> str:
 
 
 #: (format, make(size)) growth inputs measured only here: macro, attribute and
-#: substitution expansion (budgets), docutils' substitution pass, runs of digits and
-#: punctuation in an item (patterns restarting inside a run)
+#: substitution expansion (budgets), docutils' substitution pass and reference names,
+#: runs of digits and punctuation in an item (patterns restarting inside a run)
 CURVES_ONLY: list[tuple[str, Callable[[int], str]]] = [
     ("bibtex", lambda n: '@string{s0 = "0123456789"}\n' + _doubling(40, define="@string{{s{0} = s{1} # s{1}}}\n", use="")
      + "@article{a, title = s40}\n" * (n // 24)),
@@ -66,6 +66,7 @@ CURVES_ONLY: list[tuple[str, Callable[[int], str]]] = [
     ("rst", lambda n: "".join("* Item: |a14|.\n" for _ in range(n // 15)) + "\n.. |a0| replace:: xxxxxxxx\n"
      + _doubling(14, define=".. |a{0}| replace:: |a{1}| |a{1}|\n", use="")),
     ("rst", lambda n: "|a| " * (n // 4) + "\n\n.. |a| replace:: b\n"),  # one paragraph of references
+    ("rst", lambda n: "a-" * (n // 2) + "a\n"),  # one run of joined words (docutils' reference-name pattern)
     ("text", lambda n: "- Doe, J. A title " + "1" * n + ". Journal of Tests, 2020.\n"),  # a run of digits
     ("text", lambda n: "- Doe, J., " + "," * n + " Roe, K. A title. 2020.\n"),  # punctuation after the names
 ]

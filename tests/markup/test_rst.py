@@ -60,3 +60,18 @@ def test_bare_uris_are_found_word_by_word() -> None:
                 f"* https://example.org/{'x' * 3000}\n")
     assert [a.get("href") for a in root.iter("a")] == ["https://example.org/a", "mailto:jane@example.org", "https://example.org/b"]
     assert rule in root.text_content()
+
+
+def test_a_long_run_of_joined_words_is_text_and_normal_names_still_link() -> None:
+    """docutils tried a reference name (``word_``) from every joiner of a run such as
+    ``a-a-a-…`` (quadratic: 32 KB took 11.5 s); a run longer than 2,048 characters is
+    now read as plain text, every character kept, while names of normal length, the
+    author's own private-use characters and the run's line numbers are as before."""
+    runs = ["-".join(["ab"] * 3000), "x.y+z:w_v" * 800]
+    root = tree(f"Title {runs[0]}\n=====\n\n* Doe, J. {runs[0]} in ``{runs[1]}`` \ue000 see Doe-2020_ and `Roe <r_>`_.\n\n"
+                f".. _Doe-2020: https://example.org/doe\n.. _r: https://example.org/roe\n\n{runs[1]}_\n")
+    text = root.text_content()
+    assert runs[0] in root.findtext(".//h2") and runs[0] in root.find(".//li").text_content()
+    assert runs[1] in root.findtext(".//code") and runs[1] + "_" in text and "\ue000" in text
+    assert [a.get("href") for a in root.iter("a")] == ["https://example.org/doe", "https://example.org/roe"]
+    assert to_html(f"a\n\n{runs[0]}\n").count("\n") == to_html("a\n\nb\n").count("\n")

@@ -21,6 +21,10 @@ characters per use); past it, nested too deep or circular, a reference keeps its
 Bare URIs and e-mail addresses are looked for word by word (docutils' pattern, tried
 from every punctuation mark of a long run such as ``-----``, was quadratic: 32 KB
 took 21 s); a word longer than :data:`_MAX_URI` characters is not made a link.
+Likewise a run of words joined by ``-._+:`` longer than :data:`_MAX_NAME`
+characters (``a-a-a-…``) is text, never a reference name: docutils' inline pattern
+tries a name from every joiner of the run (quadratic: 32 KB took 11.5 s), so its
+joiners are handed to docutils as private-use characters and restored in the HTML.
 
 Blocks are written at their source line, so items report reST line numbers.
 """
@@ -28,6 +32,7 @@ Blocks are written at their source line, so items report reST line numbers.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from typing import Any
 
@@ -52,6 +57,10 @@ SUBSTITUTION_BUDGET = 100_000
 _MAX_SUBSTITUTION_DEPTH = 20  # definitions through definitions; deeper keeps the reference's text
 _MAX_URI = 2048  # characters of a word that may be a bare URI or e-mail address
 _WORD = re.compile(r"\S+")
+_MAX_NAME = 2048  # characters of a run of joined words (``a-b.c``) docutils may read as a reference name
+_NAME_RUN = re.compile(r"[\w.+:-]+")  # a reference name's characters (docutils' ``simplename``)
+_JOINER = re.compile(r"(?<=[^\W_])[-._+:](?=[^\W_])")  # a joiner between two of a name's words
+_JOINERS = "-._+:"
 
 _SKIP = {"comment", "target", "substitution_definition", "system_message", "docinfo", "topic",
          "sidebar", "admonition", "note", "tip", "warning", "attention", "caution", "danger", "error", "hint",
@@ -353,12 +362,41 @@ def to_html(text: str) -> str:
 
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text, opened = _open_unknown_directives(text)
+    text, restore = _mask_long_names(text)
     settings = dict(_SETTINGS, refkit_substitution_budget=max(SUBSTITUTION_BUDGET, 2 * len(text)))
     doctree = publish_doctree(text, reader=_reader(), parser=_parser(), settings_overrides=settings)
     writer = _Writer(opened)
     writer.visit(doctree)
     writer.out.append("</body></html>")
-    return "".join(writer.out)
+    return "".join(writer.out).translate(restore) if restore else "".join(writer.out)
+
+
+def _mask_long_names(text: str) -> tuple[str, dict[int, str]]:
+    """``text`` with the joiners of every run of joined words longer than
+    :data:`_MAX_NAME` characters replaced by private-use characters absent from
+    ``text``, and the table (for ``str.translate``) that restores them.
+
+    docutils' inline pattern tries a reference name (``word_``) from every joiner of
+    such a run, each try to the run's end: quadratic (``a-a-a-…``: 16 KB took 2.8 s,
+    32 KB 11.5 s). A private-use character is neither a word character nor
+    punctuation to docutils, so the run is read as plain text in one pass; it has the
+    joiner's width and leaves every line's length and number as it was. Runs of
+    normal length, and every joiner next to anything but a letter or digit (``--``,
+    ``a-*b*``, a section's underline), are left as they are."""
+    if len(text) <= _MAX_NAME or max(map(len, text.split()), default=0) <= _MAX_NAME:
+        return text, {}
+    present = set(text)
+    private_use = itertools.chain(range(0xE000, 0xF900), range(0xF0000, 0xFFFFE))
+    markers = list(itertools.islice((c for c in map(chr, private_use) if c not in present), len(_JOINERS)))
+    if len(markers) < len(_JOINERS):  # every private-use character is the author's: read as docutils does
+        return text, {}
+    mask = dict(zip(_JOINERS, markers))
+
+    def masked(run: re.Match[str]) -> str:
+        name = run.group()
+        return _JOINER.sub(lambda m: mask[m.group()], name) if len(name) > _MAX_NAME else name
+
+    return _NAME_RUN.sub(masked, text), {ord(marker): joiner for joiner, marker in mask.items()}
 
 
 def _reader() -> Any:
