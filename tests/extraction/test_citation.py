@@ -699,3 +699,24 @@ def test_trailing_label_is_the_last_parenthesis_and_a_blank_run_is_scanned_once(
     assert {s: label.sub("", s) for s in table} == table
     assert label.sub("", "a" + _LONG_BLANKS + "b") == "a" + _LONG_BLANKS + "b"
     assert label.sub("", "a" + _LONG_BLANKS + "(SSRN)") == "a"
+
+
+def test_editor_and_list_separators_split_as_before_and_a_blank_run_is_scanned_once() -> None:
+    from refkit.extraction.citation import _EDITOR_SEPARATOR as editors
+    from refkit.extraction.citation import _LIST_SEPARATOR as names
+
+    table = {
+        "Matheus/Wolf": ["Matheus", "Wolf"],
+        "Matheus , Wolf & Kern": ["Matheus", "Wolf", "Kern"],
+        "Matheus und Wolf": ["Matheus", "Wolf"],
+        "Matheus u.a.": ["Matheus", "u.a."],
+        "Matheus  u. a.": ["Matheus", "u. a."],
+        "Matheus, und Wolf": ["Matheus", "und Wolf"],
+        "Mandela": ["Mandela"],
+    }
+    assert {s: editors.split(s) for s in table} == table
+    assert [m.group(0) for m in names.finditer("Doe, Roe  and Wei, and Kim")] == [", ", "  and ", ", "]
+    assert editors.split("Matheus" + _LONG_BLANKS + "Wolf") == ["Matheus" + _LONG_BLANKS + "Wolf"]
+    assert editors.split("Matheus" + _LONG_BLANKS + "und Wolf") == ["Matheus", "Wolf"]
+    assert [m.span() for m in names.finditer("Doe" + _LONG_BLANKS + "Roe")] == []
+    assert [m.span() for m in names.finditer("Doe" + _LONG_BLANKS + "and Roe")] == [(3, 3 + len(_LONG_BLANKS) + 4)]

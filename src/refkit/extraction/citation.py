@@ -530,8 +530,10 @@ _IN_OR_PAGES = re.compile(r"(?:in|pp?\.)\b")
 _SENTENCE_END_MARK = re.compile(r"[.?!:]$")
 _LAST_WORD = re.compile(r"([\w&]+)[.\"”’']*$")
 _FAMILY_ONLY = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?|u\.\s?a\.|et\s+al\.?")  # "Gramsch-Stehfest", "u.a."
-_EDITOR_SEPARATOR = re.compile(r"\s*[/,;&]\s*|\s+(?:and|und|et)\s+|\s+(?=u\.\s?a\.|et\s+al)")
-_LIST_SEPARATOR = re.compile(r",\s+|\s+and\s+")
+#: leading blanks only from a blank run's first character: a long run is scanned once, not
+#: once from each of its characters (linear; splits as the plain ``\s*``/``\s+`` forms)
+_EDITOR_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?[/,;&]\s*|(?<!\s)\s+(?:and|und|et)\s+|(?<!\s)\s+(?=u\.\s?a\.|et\s+al)")
+_LIST_SEPARATOR = re.compile(r",\s+|(?<!\s)\s+and\s+")
 # "J. Phys. Chem." / "Z. Phys. B": an initial, an abbreviated word, then another abbreviation or a letter
 _JOURNAL_HEAD = re.compile(r"[A-Z]\.\s?([A-Z][a-z]{1,8})\.\s+(?:[A-Z][a-z]{0,8}\.|[A-Z]\b)")
 _JOURNAL_WORDS = frozenset(
