@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import ids
 from .segment import Segment
 
-__all__ = ["Evidence", "segment_evidence", "is_note", "is_news", "is_prose", "has_names", "starts_with_names", "is_name_line", "has_venue_words", "YEAR"]
+__all__ = ["Evidence", "segment_evidence", "is_note", "is_news", "is_ongoing", "is_prose", "has_names", "starts_with_names", "is_name_line", "has_venue_words", "YEAR"]
 
 #: a year as citations print it (not inside a longer number or an identifier)
 YEAR = re.compile(r"(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)")
@@ -132,6 +132,25 @@ _NEWS = re.compile(
 def is_news(text: str) -> bool:
     """Does ``text`` open as a news item or announcement rather than a citation?"""
     return _NEWS.search(text[:200]) is not None
+
+
+#: a date that is still running ("2007ff.", "2015–present", "since 2012", "2019– "): a project's
+_ONGOING = re.compile(
+    r"(?<!\d)(?:1[89]|20)\d\d\s?ff\.|(?<!\d)(?:1[89]|20)\d\d\s?[–—-]\s?(?:present|now|today|ongoing)\b|"
+    r"\bsince\s(?:1[89]|20)\d\d\b",
+    re.I,
+)
+
+
+def is_ongoing(segment: Segment) -> bool:
+    """An item dated by a running period ("M4RI library. 2007ff.", "Sheep counter,
+    2015–present") with no venue and no identifier: software, a project or a role,
+    which goes on; a publication appeared once."""
+    text = segment.text
+    if len(text) > 400 or not _ONGOING.search(text):
+        return False
+    ev = segment_evidence(segment)
+    return not ev.venue and not ev.identifier
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s*$|[.!?]\s+[A-Z]")

@@ -35,7 +35,7 @@ from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
 from ..extraction import fallback
 from ..extraction.confidence import Judged, Segmentation, assess, field_penalty, judge
-from ..extraction.evidence import is_news, is_note, segment_evidence
+from ..extraction.evidence import is_news, is_note, is_ongoing, segment_evidence
 from ..extraction.guard import read_item
 from ..extraction.hybrid import settled
 from ..extraction.sections import is_published, talk_items
@@ -201,25 +201,6 @@ def is_boilerplate(segment: Segment) -> bool:
     if m:  # a note starts so; a citation at most ends with "(* equal contribution)"
         return m.start() < 40 or len(text) < 100 or not re.search(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)", text)
     return False
-
-
-#: a date that is still running ("2007ff.", "2015–present", "since 2012", "2019– "): a project's
-_ONGOING = re.compile(
-    r"(?<!\d)(?:1[89]|20)\d\d\s?ff\.|(?<!\d)(?:1[89]|20)\d\d\s?[–—-]\s?(?:present|now|today|ongoing)\b|"
-    r"\bsince\s(?:1[89]|20)\d\d\b",
-    re.I,
-)
-
-
-def is_ongoing(segment: Segment) -> bool:
-    """An item dated by a running period ("M4RI library. 2007ff.", "Sheep counter,
-    2015–present") with no venue and no identifier: software, a project or a role,
-    which goes on; a publication appeared once."""
-    text = segment.text
-    if len(text) > 400 or not _ONGOING.search(text):
-        return False
-    ev = segment_evidence(segment)
-    return not ev.venue and not ev.identifier
 
 
 def looks_like_citation(segment: Segment, minimum: int = 3) -> bool:
