@@ -531,13 +531,6 @@ def _closes_list(text: str, pieces: list[tuple[int, int]], first: int, nxt: int)
 _HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$|\s(?=\d)|\s(?=[\"“„«「『])|：|(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
 
 
-def _longest_name_head(piece: str) -> int:
-    """The end of the longest start of ``piece`` that is a name and stops at a
-    sentence break, colon or parenthesis (0 if none)."""
-    ends = _name_heads(piece)
-    return ends[-1] if ends else 0
-
-
 def _name_heads(piece: str) -> list[int]:
     """The ends of every start of ``piece`` that is a name and stops at a break."""
     ends = []

@@ -724,7 +724,6 @@ _COMMA_OR_SPACED_DIGIT = re.compile(r",|\s\d")
 class _Parts:
     title: tuple[int, int] | None = None
     authors: AuthorList | None = None
-    author_range: tuple[int, int] | None = None
     venue: list[tuple[int, int]] = field(default_factory=list)
     editors: bool = False  # the name list is marked "(Eds.)"
     numbers: dict[str, str] = field(default_factory=dict)  # volume/number/pages the tagger marked ("chapter": the venue is a book)
@@ -825,7 +824,6 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
             found = _author_chunk(work, text, (s0, e0), whole=False, min_conf=0.5)
             if found:
                 parts.authors, end = found
-                parts.author_range = (s0, end)
                 rest = _strip_range(text, end, e0)
                 if text[rest[0]:rest[1]].strip(" .,;:()"):
                     parts.venue.append(rest)
@@ -835,7 +833,6 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
                 last = _author_chunk(work, text, before[-1], whole=True, min_conf=0.9) if len(before) > 1 else None
                 if last:
                     parts.authors, end = last
-                    parts.author_range = (before[-1][0], end)
                     work.notes.extend(" ".join(text[s:e].split()).rstrip(".") for s, e in before[:-1])
                 else:
                     parts.venue.extend(before)
@@ -843,7 +840,6 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
             found = _author_chunk(work, text, after[0], whole=False, min_conf=0.5)
             if found:
                 parts.authors, end = found
-                parts.author_range = (after[0][0], end)
                 rest = _strip_range(text, end, after[0][1])
                 after = ([rest] if text[rest[0]:rest[1]].strip(" .,;:()") else []) + after[1:]
         parts.venue.extend(after)
@@ -855,7 +851,6 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         found = None
     if found:
         parts.authors, end = found
-        parts.author_range = (first[0], end)
         rest = _strip_range(text, end, first[1])
         em = _EDITOR_MARK.match(text[rest[0]:rest[1]]) or _EDITOR_WORD.fullmatch(text[rest[0]:rest[1]])
         if em:
@@ -906,7 +901,6 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         if found and (j == 0 or found[0].confidence >= 0.9):
             parts.title = (ts, te)
             parts.authors, end = found
-            parts.author_range = (rng[0], end)
             rest = _strip_range(text, end, rng[1])
             parts.venue.extend(later[:j])
             if text[rest[0]:rest[1]].strip(" .,;:()"):
@@ -930,7 +924,6 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         if people and (marked or listed.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people))):
             parts.title = _strip_range(text, ts, cut)
             parts.authors = listed
-            parts.author_range = (start, start + listed.end)
             rest = _strip_range(text, start + listed.end, te)
             if text[rest[0]:rest[1]].strip(" .,;:()"):
                 parts.venue.append(rest)
@@ -1097,7 +1090,6 @@ def _assign_tagged(work: _Work, sure: list[float] | None = None) -> _Parts:
         found = _names_in(text, work.bold, s, cut)
         if found and found.names:
             parts.authors = found
-            parts.author_range = (s, s + found.end)
             parts.editors = label == "editor"
             rest = _strip_range(text, cut, e)
             if cut < e and text[rest[0]:rest[1]].strip(" .,;:()"):
