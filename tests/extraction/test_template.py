@@ -106,6 +106,19 @@ def test_no_template_without_a_majority() -> None:
     assert "title" not in infer(bold_titles[:2], 2)  # two items are too few to make a template
 
 
+
+def test_equally_supported_slots_are_decided_by_the_items_order_not_by_hashing() -> None:
+    """A title in a run with CSS classes is found by its whole markup and by its classes
+    alone, in every item: a tie, decided by the order the items show (the whole markup
+    first), so the same document gives the same template in every run."""
+    def item(title: str) -> tuple[list[template.Run], dict[str, int]]:
+        seg = Segment((Span(title, css=("title",)), Span(". A. Okafor. "), Span("Venue", italic=True)))
+        runs = runs_of(seg)
+        return runs, template._placed(Entry("article", "k", {"title": title, "journal": "Venue"}), runs)
+
+    items = [item(f"Title number {k}") for k in range(4)]
+    assert infer(items, 4)["title"] == ("at", 0, (False, False, False, ("title",)), 0)
+
 #: Vancouver style with the owner in bold: where the owner is named last, the plain run
 #: before the italic journal is the title alone; where first, it also holds the co-authors
 VANCOUVER = """# Publications

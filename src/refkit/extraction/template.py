@@ -229,7 +229,7 @@ def infer(placements: Sequence[tuple[list[Run], dict[str, int]]], read: int) -> 
     for name in _FIELDS:
         votes: Counter[Slot] = Counter()
         for item in slots:
-            votes.update(set(item.get(name, [])))
+            votes.update(dict.fromkeys(item.get(name, [])).keys())  # each slot once, in item order (not a set's hash order)
         # the most shown slot that passes; among equals an "at" slot (it needs no other field)
         ok = [(count, slot[0] == "at", slot) for slot, count in votes.items()
               if count >= MIN_SUPPORT and 2 * count >= (shown[slot] if slot[0] == "at" else read)]
