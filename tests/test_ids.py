@@ -66,6 +66,9 @@ def test_find_doi_in_publisher_urls_and_sentences() -> None:
         ("https://www.medrxiv.org/content/10.1101/2020.08.24.20181107v1.abstract", "10.1101/2020.08.24.20181107"),
         ("https://www.biorxiv.org/content/10.1101/2020.06.30.180281v2.full.pdf", "10.1101/2020.06.30.180281"),
         ("https://example.org/lookup?doi=10.5555/12345678", "10.5555/12345678"),
+        # an invisible character pasted after the link (zero-width space, here %-encoded) is no part of it
+        ("https://doi.org/10.5555/book.012%E2%80%8B", "10.5555/book.012"),
+        ("https://doi.org/10.5555/book.012\u2060", "10.5555/book.012"),
         # URLs that only imply a DOI, or hold another one, carry none
         ("https://www.nature.com/articles/s41586-020-2649-2", None),
         ("https://www.sciencedirect.com/science/article/pii/S0021999118307125", None),
@@ -93,6 +96,8 @@ def test_resolver_links_are_the_doi_itself() -> None:
         ("see doi:10.1101/2021.01.02.425123v3, accepted", "10.1101/2021.01.02.425123"),
         ("DOI: 10.1021/jacs.0c01234.", "10.1021/jacs.0c01234"),
         ("(https://doi.org/10.1016/0370-2693(91)90021-X)", "10.1016/0370-2693(91)90021-X"),
+        ("Available at https://doi.org/10.5555/chap.7\u200b (open access)", "10.5555/chap.7"),
+        ("\ufeffdoi: 10.5555/x.1\ufeff", "10.5555/x.1"),
     ],
 )
 def test_find_doi_cleans_what_follows(text: str, doi: str) -> None:

@@ -29,14 +29,17 @@ __all__ = [
 
 # ---- DOI ---------------------------------------------------------------------------
 # Crossref's recommended pattern, widened to the characters DOIs really use; the
-# suffix ends before whitespace, quotes, angle brackets and closing punctuation.
-_DOI_CORE = r"10\.\d{4,9}/[^\s\"'<>{}]+"
+# suffix ends before whitespace (the invisible kinds too: a zero-width space or joiner that a
+# page pasted after its link, or a byte-order mark, is no DOI character), quotes, angle
+# brackets and closing punctuation.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_DOI_CORE = rf"10\.\d{{4,9}}/[^\s\"'<>{{}}{_INVISIBLE}]+"
 _DOI_RE = re.compile(_DOI_CORE, re.I)
 _DOI_PREFIX = re.compile(
     r"^\s*(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi\s*:\s*|doi\s+|info:doi/|urn:doi:)",
     re.I,
 )
-_TRAILING = ".,;:)]}>'\""
+_TRAILING = ".,;:)]}>'\"" + _INVISIBLE
 
 
 def _trim(doi: str) -> str:

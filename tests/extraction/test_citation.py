@@ -720,3 +720,45 @@ def test_editor_and_list_separators_split_as_before_and_a_blank_run_is_scanned_o
     assert editors.split("Matheus" + _LONG_BLANKS + "und Wolf") == ["Matheus", "Wolf"]
     assert [m.span() for m in names.finditer("Doe" + _LONG_BLANKS + "Roe")] == []
     assert [m.span() for m in names.finditer("Doe" + _LONG_BLANKS + "and Roe")] == [(3, 3 + len(_LONG_BLANKS) + 4)]
+
+
+# ---- markup ends the author list -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "names, style",
+    [
+        ("Ada Okafor, Lena Brandt, Tom Weiss ", "italic"),
+        ("Okafor A, Brandt L, Weiss T ", "italic"),
+        ("Ada Okafor, Lena Brandt, Tom Weiss ", "bold"),
+    ],
+)
+def test_a_styled_title_right_after_the_names_ends_the_list(names: str, style: str) -> None:
+    """No punctuation between the last name and the title: the title's markup is the boundary,
+    even when the title opens with a number ("20 Years: …")."""
+    item = seg(Span(names), Span("20 Years of coastal sediment drift in tidal estuaries.", **{style: True}),
+               Span(" Marine geology (2022)."))
+    e = parse_segment(item, tagger="rules")
+    assert e is not None
+    assert fam(e) == ["Okafor", "Brandt", "Weiss"]
+    assert e.get("title") == "20 Years of coastal sediment drift in tidal estuaries"
+    assert e.get("journal") == "Marine geology" and e.get("year") == "2022"
+
+
+def test_names_after_an_ellipsis_before_an_italic_title_are_authors() -> None:
+    """"A, B, …, Z *Title*": the name after the ellipsis belongs to the list (the ellipsis
+    drops out, as middle ellipses do), not to the title."""
+    item = seg(Span("Ada Okafor, Lena Brandt, Tom Weiss, …, Karl Lindqvist "),
+               Span("Seasonal drift of coastal sediment.", italic=True), Span(" Marine geology (2022)."))
+    e = parse_segment(item, tagger="rules")
+    assert e is not None
+    assert fam(e) == ["Okafor", "Brandt", "Weiss", "Lindqvist"]
+    assert e.get("title") == "Seasonal drift of coastal sediment"
+
+
+def test_a_plain_title_word_before_an_italic_run_is_no_name() -> None:
+    """A plain title followed by an italic venue in the same chunk keeps its words."""
+    item = seg(Span("Okafor, A., Brandt, L. (2021). Sediment transport in braided rivers, "),
+               Span("Water Resources Research", italic=True), Span(", 57(3), 1–12."))
+    e = parse_segment(item, tagger="rules")
+    assert e is not None
+    assert e.get("title") == "Sediment transport in braided rivers"
+    assert e.get("journal") == "Water Resources Research"

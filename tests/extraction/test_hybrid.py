@@ -85,3 +85,48 @@ def test_hybrid_is_the_default_reading() -> None:
     from refkit.extraction.citation import TAGGER
 
     assert TAGGER.get() == "hybrid"
+
+
+def _item(*parts: tuple[str, str]) -> "Segment":
+    """A segment from (style, text) pairs: style "i" italic, "b" bold, "" plain."""
+    from refkit.extraction.segment import Segment, Span
+
+    return Segment(tuple(Span(text, bold=style == "b", italic=style == "i") for style, text in parts))
+
+
+def test_styled_runs_are_whole_runs_of_three_words_or_more() -> None:
+    from refkit.extraction.hybrid import styled_runs
+
+    item = _item(("", "Okafor, A. "), ("i", "Sediment transport"), ("i", " "), ("i", "in braided rivers."),
+                 ("", " "), ("b", "Water"), ("", " Research, 2021; "), ("i", "Daphnia magna"))
+    assert styled_runs(item) == ("Sediment transport in braided rivers",)
+
+
+def test_a_title_crossing_a_styled_runs_edge_is_a_doubt() -> None:
+    from refkit.extraction.hybrid import markup_doubt
+
+    runs = ("Sediment transport in braided rivers", "Bed forms: Dunes and ripples in shallow sand channels")
+    # a name read into the title before the italic run, a clause cut off a styled title
+    assert markup_doubt(_entry(title="Ada Okafor Sediment transport in braided rivers"), runs)
+    assert markup_doubt(_entry(title="Dunes and ripples in shallow sand channels"), runs)
+    # the run itself, a title unrelated to any run (a plain title before an italic venue),
+    # and a styled species name inside a longer title are no doubt
+    assert not markup_doubt(_entry(title="Sediment transport in braided rivers."), runs)
+    assert not markup_doubt(_entry(title="Grazing pressure of zooplankton in shallow lakes"), runs)
+    assert not markup_doubt(_entry(title="Grazing in lakes: a field study of sediment transport in braided rivers"), runs)
+    assert not markup_doubt(_entry(title="Sediment transport in braided rivers"), ())
+
+
+def test_hybrid_keeps_the_title_to_its_italic_run() -> None:
+    """A list that ends each author list with "…, Last Author" and sets the title in italics
+    right after the last name, with no punctuation between: the rules read the last name
+    into the title; the title that keeps to the italic run's edges is taken."""
+    from refkit.extraction.citation import parse_segment
+
+    item = _item(("", "Ada Okafor, Lena Brandt, Tom Weiss, Ines Moreau, …, Karl Lindqvist "),
+                 ("i", "Seasonal drift of coastal sediment in tidal estuaries."),
+                 ("", " Marine geology (2022)."))
+    entry = parse_segment(item, tagger="hybrid")
+    assert entry is not None
+    assert entry.fields["title"] == "Seasonal drift of coastal sediment in tidal estuaries"
+    assert entry.fields["year"] == "2022"

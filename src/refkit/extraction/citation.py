@@ -744,12 +744,28 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
     if rest_clean:
         if whole:
             return None
-        if not _AFTER_AUTHOR_LIST.match(rest) and not rest.startswith(("“", '"', "‘")) and not result.names[-1].is_others:
+        if (not _AFTER_AUTHOR_LIST.match(rest) and not rest.startswith(("“", '"', "‘")) and not result.names[-1].is_others
+                and not _styled_after(work, s + result.end, e)):
             people = [n for n in result.names if not n.is_others]
             initials = any(_INITIAL.search(n.given) for n in people)
             if not (rest.startswith(",") and result.confidence >= 0.9 and (len(result.names) >= 2 or initials)):
                 return None
     return result, s + result.end
+
+
+def _styled_after(work: _Work, start: int, end: int) -> bool:
+    """Does a bold or italic run start at the first visible character of ``start:end``,
+    after plain text? Markup then ends what came before ("A. Doe, K. Roe *Title*": the
+    names end where the italic title starts, with no punctuation between them)."""
+    k = start
+    while k < end and work.chars[k].isspace():
+        k += 1
+    if k >= end or start == 0:
+        return False
+    before = start - 1
+    while before > 0 and work.chars[before].isspace():
+        before -= 1
+    return any(styled[k] and not styled[before] for styled in (work.italic, work.bold))
 
 
 def _through_comma_in(text: str, chunks: list[tuple[int, int]]) -> int:
@@ -868,6 +884,14 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         if not remaining:
             return parts
         ts, te = remaining[0]
+        tail_names = _names_before_styled_title(work, text, ts, te)
+        if tail_names is not None:
+            # "…, Karl Lindqvist *Title.* Venue": the list went on past where the scan stopped
+            more, ts = tail_names
+            listed = parts.authors
+            kept = [k for k, n in enumerate(listed.names) if not n.is_others]  # a middle "…" drops out
+            parts.authors = AuthorList(tuple(listed.names[k] for k in kept) + more.names,
+                                       tuple(listed.roles[k] for k in kept) + more.roles, listed.end, listed.confidence)
         # "Genome editing. The new frontier of …. *Science*. 2014": when an italic venue
         # follows, the title runs up to it even across a full stop
         italic_at = next((k for k in range(te, len(text)) if work.italic[k] and text[k].strip()), None)
@@ -1172,6 +1196,26 @@ def _title_like_instead(work: _Work, text: str, chunks: list[tuple[int, int]], f
         return False
     nxt = _author_chunk(work, text, chunks[1], whole=False, min_conf=0.9)
     return nxt is not None
+
+
+def _names_before_styled_title(work: _Work, text: str, start: int, end: int) -> tuple[AuthorList, int] | None:
+    """The names that open chunk ``start:end`` in plain type right before a bold or italic
+    run that runs to the chunk's end, and where that run starts: "Karl Lindqvist *Seasonal
+    drift …*", the last name of a list the scan stopped short of ("A, B, …, Karl Lindqvist")
+    glued to the title with no punctuation between. None unless the plain part is one to
+    three names and nothing else (a title word or a sentence before the run is no name)."""
+    for styled in (work.italic, work.bold):
+        k = next((j for j in range(start, end) if styled[j] and text[j].strip()), None)
+        if k is None or k == start or not all(styled[j] or not text[j].strip() for j in range(k, end)):
+            continue
+        head = text[start:k]
+        if any(styled[j] for j in range(start, k)) or len(text[k:end].split()) < 3 or head.rstrip()[-1:] in ".,;:":
+            continue
+        found = scan_authors(head.strip())
+        people = [n for n in found.names if not n.is_others]
+        if people and len(people) <= 3 and found.confidence >= 0.7 and not head.strip()[found.end:].strip(" ,;"):
+            return found, k
+    return None
 
 
 def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tuple[tuple[int, int], int | None]:

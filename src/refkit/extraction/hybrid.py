@@ -16,18 +16,32 @@ uncertain", yet a reading that drops the names is no better). "No authors" as th
 only doubt is no reason to switch: it is how a CV lists its owner's own works, and the
 names a tagger then finds are reviewers, editors or co-authors named in the venue
 ("Review of …, edited by …"); an item only the tagger
-reads (the rules find no title) is the tagger's when it shows a year and names or a venue. Measured by ``benchmarks/tagger_eval.py``.
+reads (the rules find no title) is the tagger's when it shows a year and names or a venue.
+
+One doubt needs the item's markup, not only the entry: a title that runs past the edge of
+a bold or italic run ("…, Jane Doe *The Title.* Journal": the last name read into the
+title) or stops inside one (a styled title cut at its colon). A page styles a whole field
+or none of it, so such a title is a boundary a word or a clause off; the reading whose title
+keeps to the run's edges is then the better one (:func:`markup_doubt`). Measured by
+``benchmarks/tagger_eval.py``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..latex import to_unicode
 from ..model import Entry
-from .confidence import NO_AUTHORS, field_doubts, field_penalty
+from .confidence import NO_AUTHORS, Doubt, field_doubts, field_penalty
 from .segment import Segment
 
-__all__ = ["choose", "parse_hybrid", "settled"]
+__all__ = ["MARKUP_BOUNDARY", "choose", "markup_doubt", "parse_hybrid", "settled", "styled_runs"]
+
+#: the title crosses the edge of a bold or italic run (as heavy as "title may include venue")
+MARKUP_BOUNDARY = Doubt("title crosses the edge of a bold or italic run", 0.25)
+_EDGE = " .,;:"
+#: a run shorter than this (in words) may be a styled word inside a title (a species, a name)
+_MIN_RUN_WORDS = 3
 
 
 #: the parts of an entry a reading may show or miss: names, date, venue (any of its fields)
@@ -39,27 +53,69 @@ def _shown(entry: Entry) -> set[int]:
     return {k for k, names in enumerate(_PARTS) if any(entry.get(n) for n in names)}
 
 
-def choose(ruled: Entry | None, tagged: Entry | None) -> Entry | None:
+def styled_runs(segment: Segment) -> tuple[str, ...]:
+    """The text of each maximal italic run and each maximal bold run of ``segment`` of
+    :data:`_MIN_RUN_WORDS` words or more, white space collapsed, edge punctuation off.
+    Blank spans between two styled spans of a kind keep the run going."""
+    runs: list[str] = []
+    for flag in ("italic", "bold"):
+        current: list[str] = []
+        for span in (*segment.spans, None):
+            if span is not None and (getattr(span, flag) or (current and not span.text.strip())):
+                current.append(span.text)
+                continue
+            text = " ".join("".join(current).split()).strip(_EDGE)
+            if len(text.split()) >= _MIN_RUN_WORDS:
+                runs.append(text)
+            current = []
+    return tuple(runs)
+
+
+def markup_doubt(entry: Entry | None, runs: tuple[str, ...]) -> bool:
+    """Does ``entry``'s title cross the edge of one of the item's styled ``runs``? True when
+    the title is a run plus words before or after it (the run at least half the title), or
+    a part of a run cut at one end. A title that is exactly a run, or unrelated to every run
+    (a plain title before an italic venue), is no doubt."""
+    raw = (entry.get("title") or "") if entry is not None else ""
+    title = " ".join((to_unicode(raw) if "\\" in raw or "{" in raw else raw).split()).strip(_EDGE)
+    if not title or title in runs:
+        return False
+    for run in runs:
+        if (title.startswith(run) or title.endswith(run)) and 2 * len(run) >= len(title):
+            return True
+        if (run.startswith(title) or run.endswith(title)) and len(title.split()) >= 2:
+            return True
+    return False
+
+
+def _penalty(entry: Entry, runs: tuple[str, ...]) -> float:
+    return field_penalty(entry) + (MARKUP_BOUNDARY.penalty if markup_doubt(entry, runs) else 0.0)
+
+
+def choose(ruled: Entry | None, tagged: Entry | None, runs: tuple[str, ...] = ()) -> Entry | None:
     """The rules' entry unless the tagger's is strictly less doubtful and misses no part
     the rules' one shows. Where the rules read no entry, the tagger's counts only if it
     shows a year and names or a venue (a page's header, "Name / Email: x (at) y / Job,
-    Employer", tagged as names, a title and a venue, is no citation)."""
+    Employer", tagged as names, a title and a venue, is no citation). ``runs`` are the
+    item's :func:`styled_runs`: a title crossing their edges counts as a doubt."""
     if tagged is None:
         return ruled
     if ruled is None:  # the rules saw no citation here: the tagger alone must show a dated one
         shown = _shown(tagged)
         return tagged if _YEAR in shown and len(shown) >= 2 else None
-    if _shown(ruled) - _shown(tagged) or field_doubts(ruled) == (NO_AUTHORS.why,):
+    crossing = markup_doubt(ruled, runs)
+    if _shown(ruled) - _shown(tagged) or (field_doubts(ruled) == (NO_AUTHORS.why,) and not crossing):
         return ruled
-    return tagged if field_penalty(tagged) < field_penalty(ruled) else ruled
+    return tagged if _penalty(tagged, runs) < _penalty(ruled, runs) else ruled
 
 
-def settled(ruled: Entry | None) -> bool:
+def settled(ruled: Entry | None, runs: tuple[str, ...] = ()) -> bool:
     """Can no tagger reading replace ``ruled``? True when :func:`choose` keeps it whatever the
     tagger says: it has no field doubt (every doubt has a positive penalty, so none can
     be fewer) or "no authors" is its only one. The tagger is then not run, which spares it
-    on most items of a clean list."""
-    return ruled is not None and field_doubts(ruled) in ((), (NO_AUTHORS.why,))
+    on most items of a clean list. A title crossing a styled run's edge (``runs``) is a
+    doubt too."""
+    return ruled is not None and field_doubts(ruled) in ((), (NO_AUTHORS.why,)) and not markup_doubt(ruled, runs)
 
 
 def parse_hybrid(segment: Segment, options: dict[str, Any]) -> Entry | None:
@@ -68,7 +124,8 @@ def parse_hybrid(segment: Segment, options: dict[str, Any]) -> Entry | None:
     from .citation import parse_segment
 
     ruled = parse_segment(segment, **{**options, "tagger": "rules"})
-    if settled(ruled):
+    runs = styled_runs(segment)
+    if settled(ruled, runs):
         return ruled
     tagged = parse_segment(segment, **{**options, "tagger": "crf"})
-    return choose(ruled, tagged)
+    return choose(ruled, tagged, runs)
