@@ -762,3 +762,28 @@ def test_a_plain_title_word_before_an_italic_run_is_no_name() -> None:
     assert e is not None
     assert e.get("title") == "Sediment transport in braided rivers"
     assert e.get("journal") == "Water Resources Research"
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        # author first (APA report): the italic title holds a full stop before its subtitle
+        (Span("Okafor, A., & Brandt, L. (2024). "), Span("Rivers and rights. A review of the standards", italic=True),
+         Span(". Lagos: Delta Press.")),
+        # title first, bold
+        (Span("Rivers and rights. A review of the standards", bold=True), Span(". Okafor, A., & Brandt, L. Lagos: Delta Press, 2024.")),
+    ],
+)
+def test_a_styled_title_runs_across_its_full_stop(spans: tuple[Span, ...]) -> None:
+    e = parse_segment(seg(*spans), tagger="rules")
+    assert e is not None
+    assert e.get("title") == "Rivers and rights. A review of the standards"
+    assert fam(e) == ["Okafor", "Brandt"] and e.get("year") == "2024"
+
+
+def test_a_styled_title_and_a_styled_venue_stay_two_fields() -> None:
+    """Two italic runs with a plain space between them are two runs: the title stops at the first."""
+    e = parse_segment(seg(Span("Okafor, A. (2024). "), Span("Rivers and rights.", italic=True), Span(" "),
+                          Span("Journal of Delta Studies", italic=True), Span(", 4(2), 1–9.")), tagger="rules")
+    assert e is not None
+    assert e.get("title") == "Rivers and rights" and e.get("journal") == "Journal of Delta Studies"

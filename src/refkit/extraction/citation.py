@@ -892,6 +892,7 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
             kept = [k for k, n in enumerate(listed.names) if not n.is_others]  # a middle "…" drops out
             parts.authors = AuthorList(tuple(listed.names[k] for k in kept) + more.names,
                                        tuple(listed.roles[k] for k in kept) + more.roles, listed.end, listed.confidence)
+        ts, te, remaining = _through_styled_title(work, text, remaining, ts, te)
         # "Genome editing. The new frontier of …. *Science*. 2014": when an italic venue
         # follows, the title runs up to it even across a full stop
         italic_at = next((k for k in range(te, len(text)) if work.italic[k] and text[k].strip()), None)
@@ -919,7 +920,8 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
     if idx >= len(chunks):
         return parts
     ts, te = chunks[idx]
-    later = chunks[idx + 1:]
+    ts, te, later = _through_styled_title(work, text, chunks[idx:], ts, te)
+    later = later[1:]
     for j, rng in enumerate(later[:3]):
         found = _author_chunk(work, text, rng, whole=False, min_conf=0.6)
         if found and (j == 0 or found[0].confidence >= 0.9):
@@ -1196,6 +1198,29 @@ def _title_like_instead(work: _Work, text: str, chunks: list[tuple[int, int]], f
         return False
     nxt = _author_chunk(work, text, chunks[1], whole=False, min_conf=0.9)
     return nxt is not None
+
+
+def _through_styled_title(work: _Work, text: str, remaining: list[tuple[int, int]], ts: int,
+                          te: int) -> tuple[int, int, list[tuple[int, int]]]:
+    """The title chunk ``ts:te`` (``remaining[0]``) widened to the end of the italic or bold
+    run it starts with, when that run goes on past the chunk's full stop and ends before the
+    item does: "*Protest and rights. A review of the standards*. Buenos Aires: Press" — a
+    page sets a whole title in one style, its subtitle after a full stop included. The run
+    is followed strictly (no plain space, so "*Title.* *Journal*" are two runs). Returns the
+    title range and ``remaining`` with the chunks it took merged into the first."""
+    for styled in (work.italic, work.bold):
+        if not styled[ts]:
+            continue
+        j = ts
+        while j < len(text) and styled[j]:
+            j += 1
+        # a chunk inside the run may end in plain punctuation ("*… standards*.")
+        inside = [r for r in remaining[1:] if r[0] < j and not text[j:r[1]].strip(" .,;:")]
+        if j <= te or not inside or not any(r[0] >= j for r in remaining[1:]):
+            return ts, te, remaining
+        te = inside[-1][1]
+        return ts, te, [(ts, te)] + [r for r in remaining[1:] if r[0] >= j]
+    return ts, te, remaining
 
 
 def _names_before_styled_title(work: _Work, text: str, start: int, end: int) -> tuple[AuthorList, int] | None:
