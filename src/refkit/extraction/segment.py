@@ -10,7 +10,7 @@ from ..model import Location
 __all__ = ["Span", "Link", "Segment"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A run of visible text and the markup it had.
 
@@ -28,10 +28,24 @@ class Span:
 
     def __init__(self, text: str, bold: bool = False, italic: bool = False, sup: bool = False,
                  link: str | None = None, css: tuple[str, ...] = ()) -> None:
-        # the dataclass's frozen __init__ sets each field through object.__setattr__;
-        # readers make a Span per run of text (140,000 for a 5 MB page), so the
-        # fields go into the instance dict at once (still frozen: no setattr after)
-        self.__dict__.update(text=text, bold=bold, italic=italic, sup=sup, link=link, css=css)
+        # readers make a Span per run of text (140,000 for a 5 MB page): slots make one
+        # 80 bytes instead of 330 with its instance dict, and the fields are stored
+        # through the slots' own setters (the frozen dataclass's __init__ goes through
+        # object.__setattr__ per field, slower; still frozen: no setattr after)
+        _SET_TEXT(self, text)
+        _SET_BOLD(self, bold)
+        _SET_ITALIC(self, italic)
+        _SET_SUP(self, sup)
+        _SET_LINK(self, link)
+        _SET_CSS(self, css)
+
+
+_SET_TEXT = Span.__dict__["text"].__set__
+_SET_BOLD = Span.__dict__["bold"].__set__
+_SET_ITALIC = Span.__dict__["italic"].__set__
+_SET_SUP = Span.__dict__["sup"].__set__
+_SET_LINK = Span.__dict__["link"].__set__
+_SET_CSS = Span.__dict__["css"].__set__
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ Slot = tuple[Any, ...]
 Markup = tuple[bool, bool, bool, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a run per stretch of every item of a page: no instance dict
 class Run:
     """Spans ``first``..``last`` (exclusive) of a segment: one line's stretch of one markup."""
 

@@ -341,20 +341,30 @@ def read_document(text: str, *, path: str | None = None, source: str = "html") -
     gc.disable()
     forget()
     try:
-        return _read(text, path, source)
+        root = _parse(text)
+        # the source is not read again once parsed: a page another reader rendered for this
+        # call (Markdown's HTML is twice its size) is freed before the items are read
+        del text
+        return _read(root, path, source)
     finally:
         forget()  # the judgements memoised for this document
         if paused:
             gc.enable()
 
 
-def _read(text: str, path: str | None, source: str = "html") -> Library:
+def _parse(text: str) -> Any:
+    """The page's element tree, or None when there is no page (blank, binary, unparseable)."""
+    from ..extraction import html_segments as hs
+
+    if not text or not text.strip() or "\x00" in text[:8192]:
+        return None
+    return hs.parse_html(text)
+
+
+def _read(root: Any, path: str | None, source: str = "html") -> Library:
     from ..extraction import html_segments as hs
     from ..extraction import structured
 
-    if not text or not text.strip() or "\x00" in text[:8192]:
-        return Library(source=path)
-    root = hs.parse_html(text)
     if root is None:
         return Library(source=path)
 
