@@ -207,3 +207,57 @@ def test_separators_and_scripts(text: str, expected: list[str], rest: str) -> No
 @pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u2011"])
 def test_every_hyphen_joins_a_double_name(hyphen: str) -> None:
     assert families(f"Kerstin Lemke{hyphen}Rust and Ana Ortiz") == [f"Lemke{hyphen}Rust", "Ortiz"]
+
+
+@pytest.mark.parametrize(
+    "text, expected, rest",
+    [
+        # a suffix is a word of its own: a given name starting "Sr"/"Jr" is no suffix
+        ("Ana Ortiz, Srikanth Rao, Jrgen Lind", ["Ortiz", "Rao", "Lind"], ""),
+        # the name a person goes by, in brackets or quotes, between given and family name
+        ("Kai Brandt, Mei (Molly) Tanaka, Lena Voss", ["Brandt", "Tanaka", "Voss"], ""),
+        ('Kai Brandt and Robert "Bob" Okafor', ["Brandt", "Okafor"], ""),
+        # Dutch and Italian particles
+        ("Ana Ortiz, Kai van ’t Hoff, Lia dalla Costa", ["Ortiz", "Hoff", "Costa"], ""),
+        # after an ellipsis, a name as sure as the ones before it still belongs to the list
+        ("Ana Ortiz, Kai Brandt, …, Lena Voss", ["Ortiz", "Brandt", "Voss"], ""),
+        # an inverted first name whose comma was left out before the next (MLA-style) name
+        ("Ortiz, A. K. Brandt, & L. Voss. (2020). Heat flow", ["Ortiz", "Brandt", "Voss"], " (2020). Heat flow"),
+        ("Ortiz, A. B. Heat flow in films", ["Ortiz"], " Heat flow in films"),
+    ],
+)
+def test_name_shapes_across_a_list(text: str, expected: list[str], rest: str) -> None:
+    found = scan_authors(text)
+    assert [n.literal or n.family for n in found.names] == expected
+    assert text[found.end:] == rest
+
+
+def test_inverted_then_direct_names_keep_their_given_names() -> None:
+    first, second, _ = scan_authors("Ortiz, A. K. Brandt, L. Voss").names
+    assert (first.family, first.given) == ("Ortiz", "A.")
+    assert (second.family, second.given) == ("Brandt", "K.")
+
+
+@pytest.mark.parametrize(
+    "text, cut, expected, rest",
+    [
+        # two linked names with no comma between: the link boundary separates them
+        ("Ana Ortiz, Kai Brandt Lena Voss, Mei Tanaka", 22, ["Ortiz", "Brandt", "Voss", "Tanaka"], ""),
+        # a name right before an italic title ends where the italics start
+        ("Ana Ortiz, Kai Brandt Heat Flow in Thin Films", 22, ["Ortiz", "Brandt"], " Heat Flow in Thin Films"),
+        ("Ana Ortiz, …, Kai Brandt Heat Flow in Thin Films", 25, ["Ortiz", "Brandt"], " Heat Flow in Thin Films"),
+    ],
+)
+def test_a_name_ends_at_a_markup_break(text: str, cut: int, expected: list[str], rest: str) -> None:
+    assert text[cut - 1] == " "
+    found = scan_authors(text, breaks=(cut,))
+    assert [n.literal or n.family for n in found.names] == expected
+    assert text[found.end:] == rest
+    # without the break the names run together
+    assert [n.literal or n.family for n in scan_authors(text).names] != expected
+
+
+def test_a_last_inverted_name_is_not_split_into_the_title() -> None:
+    # ACS style: "Last, F. M.;" names, the title right after the last one's initials
+    found = scan_authors("Ortiz, A. B.; Brandt, K. L. A Quadric Ligation Study")
+    assert [n.family for n in found.names] == ["Ortiz", "Brandt"]

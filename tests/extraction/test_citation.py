@@ -468,6 +468,7 @@ def test_german_humanities_style(text: str, fields: dict[str, str | None]) -> No
         ("Heat flow in thin films. A.B. Ortiz, K.L. Brandt, J. Phys. Chem. A 106, 5022 (2002).", ["Ortiz", "Brandt"], "J. Phys. Chem. A"),
         ("Heat flow in thin films, A.B. Ortiz, K.L. Brandt, J. Chem. Phys. 123, 164104 (2005).", ["Ortiz", "Brandt"], "J. Chem. Phys."),
         ("Heat flow in thin films, A. Ortiz, K. Brandt, Z. Phys. B 12, 3 (1990).", ["Ortiz", "Brandt"], "Z. Phys. B"),
+        ("Heat flow in thin films, A. Ortiz, K. Brandt, J. Am. Chem. Soc. 127, 11 (2005).", ["Ortiz", "Brandt"], "J. Am. Chem. Soc."),
         # a person whose name is followed by an abbreviated journal stays a person
         ("A. Ortiz, K. Lee. Heat flow in thin films. Nat. Commun. 5, 33 (2014).", ["Ortiz", "Lee"], "Nat. Commun."),
     ],
@@ -787,3 +788,18 @@ def test_a_styled_title_and_a_styled_venue_stay_two_fields() -> None:
                           Span("Journal of Delta Studies", italic=True), Span(", 4(2), 1–9.")), tagger="rules")
     assert e is not None
     assert e.get("title") == "Rivers and rights" and e.get("journal") == "Journal of Delta Studies"
+
+
+def test_names_end_where_an_italic_title_starts() -> None:
+    entry = parse_segment(seg(Span("Ana Ortiz, Kai Brandt, …, Lena Voss "), Span("Heat flow in thin films of ice.", italic=True),
+                              Span(" Journal of Glaciology (2021).")), tagger="rules")
+    assert entry is not None
+    assert [n.family for n in entry.names()] == ["Ortiz", "Brandt", "Voss"]
+    assert entry.get("title") == "Heat flow in thin films of ice"
+
+
+def test_a_date_column_before_the_names_is_no_part_of_them() -> None:
+    entry = parse_text("2013 Ortiz, A.B., K. Brandt, and L. Voss. 2013. “Heat flow in thin films”. Journal of Glaciology 80: 5.", tagger="rules")
+    assert entry is not None
+    assert [n.family for n in entry.names()] == ["Ortiz", "Brandt", "Voss"]
+    assert entry.get("year") == "2013"

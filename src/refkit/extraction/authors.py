@@ -41,7 +41,8 @@ _MARKER_RUN = re.compile(rf"[{re.escape(_MARKER_CHARS)}]+")
 _AFFILIATION_DIGITS = re.compile(r"(?<=[^\W\d_]{2})[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?:[,\s][\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*(?=\s|$)")
 
 _PARTICLES = frozenset(
-    "van von der den de del della dei degli di da du dos das do la le les ter ten te zu zur bin ibn al el d' y e".split()
+    "van von vom der den de del della delle dei degli dal dalla di da du des dos das do la le les ter ten te het 't ’t "
+    "zu zur zum af av bin ibn al el d' y e".split()
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
 _OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|u\.\s?a\.?|etc\.?|\.{3}|…|\.\s\.\s\.|et\s+al\.\s*\.|等|等人)$", re.I)
@@ -69,6 +70,9 @@ _SEPARATOR = re.compile(
     re.I,
 )
 
+# a one-word nickname in brackets or quotes between the parts of a name
+_NICKNAME = re.compile(r"(?<=[^\W\d_])\s+[(\"“‘][^\W\d_][\w'’-]{0,24}[)\"”’](?=\s+[^\W\d_])")
+
 # Tokens of a name: initials, full stops glued to the next name part, suffixes.
 _TRAILING_INITIAL = re.compile(rf"(?:^|[\s.\-]){_INI}\.\s*$")
 _CAPS_INITIALS_DOT = re.compile(r"[A-Z]{2,3}\.")
@@ -76,7 +80,7 @@ _DOT_BEFORE_WORD = re.compile(r"(?<=\.)(?=[A-Z][a-z])")
 _DOT_BEFORE_CAPITAL = re.compile(r"(?<=\.)(?=[A-Z])")
 _VOWEL = re.compile(r"[AEIOUY]")
 _FULL_STOP_THEN_WORD = re.compile(r"\.\s+[^\W\d_][^\W\d_]{2,}")
-_NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+_NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?(?!\w)")  # a word of its own: "Srinivas" is no "Sr"
 
 # An organisation as author: "The ATLAS Collaboration", "Human Genome Working Group".
 _ORGANISATION_NAME = re.compile(r"(?:The\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+(?:Collaboration|Consortium|Team|Group|Investigators|Working Group)")
@@ -188,6 +192,7 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     text, roles = _strip_markers(piece)
     if not text:
         return None
+    text = _NICKNAME.sub("", text)  # "Xuaner (Cecilia) Zhang": the name a person goes by, shown beside the given name
     if _OTHERS.match(text):
         return Name.OTHERS, roles, 1.0  # type: ignore[attr-defined]
     if _CJK.match(text.replace(" ", "")):
@@ -345,6 +350,51 @@ def _given_head(text: str) -> int:
     return best
 
 
+def _split_at_breaks(text: str, pieces: list[tuple[int, int]], breaks: Sequence[int]) -> tuple[list[tuple[int, int]], set[int]]:
+    """``pieces`` cut where a piece's start is a name ending at a markup break between
+    words ("<a>Zexiang Xu</a> <a>Xiuming Zhang</a>", "Stephanie Bauer <em>Title</em>"),
+    and the indices of the pieces that begin at such a cut."""
+    marks = sorted(set(breaks))
+    out: list[tuple[int, int]] = []
+    styled: set[int] = set()
+    for s, e in pieces:
+        start = s
+        for b in marks:
+            if b <= start or b >= e:
+                continue
+            if not (text[b - 1].isspace() or text[b].isspace()):
+                continue  # inside a word: "<b>Mc</b>Lean"
+            head = text[start:b].rstrip()
+            rest = b + len(text[b:e]) - len(text[b:e].lstrip())
+            if rest >= e or parse_display_name(head) is None:
+                continue
+            out.append((start, start + len(head)))
+            styled.add(len(out))
+            start = rest
+        out.append((start, e))
+    return out, styled
+
+
+def _given_then_name(text: str) -> tuple[int, int] | None:
+    """Where a given name at the start of ``text`` ends and a whole second name begins,
+    when ``text`` is no given name by itself but initials followed by a short sure name
+    ("N. J. Stewart" after "Rosen,": given "N.", then "J. Stewart"); None otherwise.
+    Asked only of a piece more names follow (the last piece may run into the title:
+    "Doe, C. R. A Study of Things")."""
+    stripped = text.rstrip()
+    if _is_given_piece(stripped):
+        return None
+    for m in _HEAD_BREAK.finditer(stripped[:80]):
+        end = m.start() + (1 if stripped[m.start()] == "." else 0)
+        rest = end + len(stripped[end:]) - len(stripped[end:].lstrip())
+        if not _is_given_piece(stripped[:end]) or not all(_token_kind(t) == "initial" for t in _DOT_BEFORE_CAPITAL.sub(" ", stripped[:end]).split()):
+            continue
+        parsed = parse_display_name(stripped[rest:])
+        if parsed is not None and parsed[2] >= 0.9 and not parsed[0].literal and "." in parsed[0].given and len(stripped[rest:].split()) <= 4:
+            return end, rest
+    return None
+
+
 def _single_family(text: str, given: str = "", *, paired: bool = False) -> bool:
     """A piece that can be the family half of ``Last, First``: one word, or a word
     after particles ("van der Berg"; capitalised ones like "Da Costa" only before initials,
@@ -372,19 +422,26 @@ def _single_family(text: str, given: str = "", *, paired: bool = False) -> bool:
     return kinds[-1] == "word" and all(k in ("word", "particle") for k in kinds[:-1]) and particles
 
 
-def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
+def scan_authors(text: str, bold: Sequence[bool] | None = None, breaks: Sequence[int] = ()) -> AuthorList:
     """Read the longest prefix of ``text`` that is an author list.
 
     ``bold`` (one flag per character of ``text``) marks highlighted characters:
-    a name shown in bold gets the role ``highlight``. Returns an empty
+    a name shown in bold gets the role ``highlight``. ``breaks`` are the offsets where
+    the markup changes (a link, italics or bold starts or ends): a name never runs across
+    one, so two linked names with no comma between are two names, and a name written
+    right before an italic title ends where the italics start. Returns an empty
     :class:`AuthorList` (``end == 0``) when ``text`` does not start with a name."""
     lead = _LEADING_LABEL.match(text)
     if lead and is_venue_word(lead.group(1)):
         # "Conference Jane Doe and John Roe": a label of the item's kind before the names
-        listed = scan_authors(text[lead.end():], bold[lead.end():] if bold is not None else None)
+        listed = scan_authors(text[lead.end():], bold[lead.end():] if bold is not None else None,
+                              [b - lead.end() for b in breaks if b > lead.end()])
         if listed:
             return AuthorList(listed.names, listed.roles, lead.end() + listed.end, listed.confidence)
     pieces = _pieces(text)
+    styled: set[int] = set()  # pieces that start at a markup break inside a piece: names only, never cut
+    if breaks:
+        pieces, styled = _split_at_breaks(text, pieces, breaks)
     names: list[Name] = []
     roles: list[tuple[str, ...]] = []
     confidences: list[float] = []
@@ -406,6 +463,12 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
         pe = e
         if inverted and i + 1 < len(pieces) and _comma_between(text, pieces, i) and _single_family(piece, text[pieces[i + 1][0]:pieces[i + 1][1]], paired=_and_paired(text, pieces, i)):
             gs, ge = pieces[i + 1]
+            split = _given_then_name(text[gs:ge]) if i + 2 < len(pieces) else None
+            if split:
+                # "Rosen, N. J. Stewart, & O. Sammons": the comma after the inverted first name
+                # left out; the given name's initials end where a whole name begins
+                pieces[i + 1:i + 2] = [(gs, gs + split[0]), (gs + split[1], ge)]
+                ge = gs + split[0]
             given_end = _given_head(text[gs:ge])
             if given_end:
                 g_text, g_roles = _strip_markers(text[gs:gs + given_end])
@@ -429,6 +492,8 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
                 if heads and _is_vancouver(piece[:heads[0]]):
                     parsed = parse_display_name(piece[:heads[0]])
                     pe = s + heads[0]
+        if parsed is None and i in styled:
+            break  # what follows a name at a markup break (an italic title) is no name
         if parsed is None:
             # the list ends inside this piece: "Lee K. Title …", "K. King (2020) …", "Doe: Title"
             heads = _name_heads(piece)
@@ -440,8 +505,10 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None) -> AuthorList:
             if head_end:
                 parsed = parse_display_name(piece[:head_end])
                 pe = s + head_end
-        if parsed is not None and gap is not None and parsed[2] < 0.9:
-            parsed = None  # after a gap only a sure name continues the list
+        if parsed is not None and gap is not None and parsed[2] < min([0.9, *confidences]):
+            # after a gap only a sure name continues the list, or one as sure as the names
+            # before it ("Ana Ortiz, Kai Brandt, …, Lena Voss": full names all through)
+            parsed = None
         if parsed is None:
             break
         name, r, conf = parsed

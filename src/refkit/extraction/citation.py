@@ -537,7 +537,7 @@ _LIST_SEPARATOR = re.compile(r",\s+|(?<!\s)\s+and\s+")
 # "J. Phys. Chem." / "Z. Phys. B": an initial, an abbreviated word, then another abbreviation or a letter
 _JOURNAL_HEAD = re.compile(r"[A-Z]\.\s?([A-Z][a-z]{1,8})\.\s+(?:[A-Z][a-z]{0,8}\.|[A-Z]\b)")
 _JOURNAL_WORDS = frozenset(
-    "phys chem rev lett appl comput math sci acad biol med eng mech stat theor nucl astron astrophys technol syst "
+    "phys chem rev lett appl comput math sci acad biol med eng mech stat theor nucl astron astrophys technol syst am "
     "soc commun proc trans natl intl anal topol geom algebra funct combin probab optim numer bull philos mag quart "
     "res inform mater catal mol struct electrochem environ geophys biochem pharm neurosci psychol econ".split()
 )
@@ -702,6 +702,7 @@ _WORD_BEFORE_QUOTE = re.compile(r"(?<![^\s(])[a-z][a-z'’-]*\s$")
 # and a venue glued to it starts.
 #: (the second run of punctuation only after a year: two runs of the same characters side by
 #: side shared every long run between them, quadratic)
+_DATE_BEFORE_NAMES = re.compile(rf"\s*[(\[]?{_YEAR}[)\]]?[.:,]?\s+")
 _YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YEAR})[\s.,;:]*)?$")
 _AFTER_AUTHOR_LIST = re.compile(r"[.:(：「『]|,\s*(?:\(|\d{4})|(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
 _LONE_DATE = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
@@ -732,8 +733,12 @@ class _Parts:
 def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, min_conf: float) -> tuple[AuthorList, int] | None:
     """The author list starting chunk ``rng`` and where it ends, if it is one."""
     s, e = rng
+    dated = _DATE_BEFORE_NAMES.match(text, s, e)
+    if dated and not scan_authors(text[s:e]) and dated.end() < e:
+        s = dated.end()  # "2013 Jackson, C.R., …": the date column of a CV before the names
     sub = text[s:e]
-    result = scan_authors(sub, work.bold[s:e])
+    breaks = _markup_breaks(work, s, e)
+    result = scan_authors(sub, work.bold[s:e], breaks)
     if not result or result.confidence < min_conf:
         return None
     result = _without_journal_tail(sub, result)
@@ -766,6 +771,13 @@ def _styled_after(work: _Work, start: int, end: int) -> bool:
     while before > 0 and work.chars[before].isspace():
         before -= 1
     return any(styled[k] and not styled[before] for styled in (work.italic, work.bold))
+
+
+def _markup_breaks(work: _Work, start: int, end: int) -> tuple[int, ...]:
+    """The offsets (from ``start``) inside ``start``..``end`` where a link, italics or bold
+    begins or ends: a name never runs across one (:func:`scan_authors`)."""
+    flags = list(zip(work.italic[start:end], work.bold[start:end], work.link[start:end])) if work.link else []
+    return tuple(k for k in range(1, len(flags)) if flags[k] != flags[k - 1])
 
 
 def _through_comma_in(text: str, chunks: list[tuple[int, int]]) -> int:
