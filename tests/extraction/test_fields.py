@@ -53,3 +53,28 @@ def test_number(span: str, expected: str | None) -> None:
 )
 def test_venue_year(span: str, expected: str | None) -> None:
     assert fields.venue_year(span, 2026) == expected
+
+
+@pytest.mark.parametrize(
+    "span, expected",
+    [
+        ("Proc. LATTICE2022 211", "2022"),          # a conference name with its year glued on
+        ("in Proceedings of RIVERS2019, 12-14", "2019"),
+        ("Hydrol Res1998 Mar 3;29(2):1-9", "1998"),  # a journal abbreviation that lost its space
+        ("records at archive.4556781", None),        # digits of an identifier
+        ("Sensor MK2020X", None),                    # a model number runs on after the digits
+        ("see v2019 of the data", None),             # no capitalised word before the digits
+        ("https://example.org/Rivers2019", None),   # inside a path
+    ],
+)
+def test_glued_year(span: str, expected: str | None) -> None:
+    assert fields.glued_year(span) == expected
+
+
+def test_an_item_whose_only_year_is_glued_to_a_name_is_dated_by_it() -> None:
+    from refkit.extraction.citation import parse_text
+
+    entry = parse_text('A. Okafor and L. Brandt, "Sediment drift on a lattice", Proc. RIVERS2021 45')
+    assert entry is not None and entry.get("year") == "2021"
+    dated = parse_text('A. Okafor and L. Brandt, "Sediment drift on a lattice", Proc. RIVERS2021 45 (2022)')
+    assert dated is not None and dated.get("year") == "2022"  # a year standing on its own wins

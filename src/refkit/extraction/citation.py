@@ -43,7 +43,7 @@ from ..dates import MONTH_MACROS, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
 from .authors import AuthorList, annotation, is_venue_word, scan_authors
 from .evidence import has_names, is_prose
-from .fields import venue_year
+from .fields import glued_year, venue_year
 from .sections import entry_type as section_entry_type
 from .segment import Segment
 from .venues import is_publisher, lookup, venue_type
@@ -1793,7 +1793,8 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         if m:
             work.year = m.group(0)[:4]
         else:  # "Presented at PPOPP '19", "ICDE'20.": the venue's own short year
-            work.year = venue_year(rest) or ""
+            # or a year written onto a name: "PoS LATTICE2023 103"
+            work.year = venue_year(rest) or glued_year(rest) or ""
     if not work.year:
         for heading in reversed(work.headings):
             hm = _YEAR_HEADING.fullmatch(heading)

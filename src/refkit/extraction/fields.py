@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["year", "venue_year", "month", "pages", "number"]
+__all__ = ["year", "venue_year", "glued_year", "month", "pages", "number"]
 
 _YEAR = re.compile(r"(?<![\w/.\-])(?<!\d:)(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)")
 _MONTH = re.compile(
@@ -50,6 +50,20 @@ def venue_year(span: str, this_year: int | None = None) -> str | None:
         this_year = datetime.date.today().year
     short = int(m.group(1))
     return str(2000 + short if 2000 + short <= this_year + 1 else 1900 + short)
+
+
+#: a year written onto the word before it: a conference's name ("LATTICE2023", "ICML2021") or a
+#: journal abbreviation whose space was lost ("J Mol Biol1990 Oct 5")
+_GLUED_YEAR = re.compile(r"(?<![\w/.\-])[A-Z][A-Za-z]{1,20}?(1[89]\d\d|20[0-4]\d)(?![\w/]|\.\d)")
+
+
+def glued_year(span: str) -> str | None:
+    """The year written onto a capitalised word with no space ("PoS LATTICE2023 103" ->
+    "2023", "Biol1990" -> "1990"): the date of last resort, for an item that shows no
+    year standing on its own. Inside a link target or an identifier ("zenodo.1330",
+    "v2/2019") it is none."""
+    m = _GLUED_YEAR.search(span)
+    return m.group(1) if m else None
 
 
 def month(span: str) -> str | None:
