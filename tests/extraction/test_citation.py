@@ -803,3 +803,26 @@ def test_a_date_column_before_the_names_is_no_part_of_them() -> None:
     assert entry is not None
     assert [n.family for n in entry.names()] == ["Ortiz", "Brandt", "Voss"]
     assert entry.get("year") == "2013"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor, Ada. “Sediment Drift in Tidal Estuaries.” River Notes. Accessed May 22, 2019. https://example.org/drift",
+        "Okafor, A. Sediment drift in tidal estuaries. River Notes. Retrieved March 3, 2019, from https://example.org/drift",
+        "Okafor, A.: Sediment drift in tidal estuaries. River Notes (last accessed on 2019-05-22).",
+        "Okafor, A.: Sediment drift in tidal estuaries. River Notes. Zugriff am 22.05.2019.",
+    ],
+)
+def test_an_access_date_is_no_publication_date(text: str) -> None:
+    """The day a page was read is not when it was published: no year, no month, and it
+    stays out of the venue; the item is still read (an access date marks a citation)."""
+    e = parse(text)
+    assert e.get("title") == "Sediment drift in tidal estuaries" or e.get("title") == "Sediment Drift in Tidal Estuaries"
+    assert e.get("year") is None and e.get("month") is None
+    assert e.get("journal") == "River Notes"
+
+
+def test_a_publication_date_beside_an_access_date_is_kept() -> None:
+    e = parse("Okafor, A. (2017). Sediment drift in tidal estuaries. River Notes. Retrieved March 3, 2019, from https://example.org/drift")
+    assert e.get("year") == "2017"

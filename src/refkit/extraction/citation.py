@@ -141,6 +141,21 @@ _TYPED_DATE = re.compile(
     r"working paper|chapter|article)\s*$",
     re.I,
 )  # ORCID / Pure: "2017-03 | Journal article"
+#: month names of German, French, Spanish and Portuguese access dates (those English shares are in _MONTH)
+_FOREIGN_MONTH = (r"(?:januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|"
+                  r"septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+                  r"octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\.?")
+#: the day a web page was read (Chicago "Accessed May 22, 2019.", APA "Retrieved March 3, 2020,
+#: from", "(last accessed on 2019-05-22)", German "Zugriff am 12.03.2020", French "consulté le
+#: 3 mai 2020"): no publication date, so it is taken out before any year is read
+_ACCESS_DATE = re.compile(
+    r"\b(?:(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+(?:on|at))?|zugriff(?:\s+am)?|abgerufen(?:\s+am)?|"
+    r"zuletzt\s+(?:abgerufen|aufgerufen)(?:\s+am)?|consult[ée]\s+le|consultado\s+(?:el|em))\s*:?\s*"
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\s?\d{{1,2}}[./]\s?\d{{4}}|"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+)?(?:{_MONTH}|{_FOREIGN_MONTH})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})"
+    r"(?:,?\s+from\b)?",
+    re.I,
+)
 _NAME_LABEL = re.compile(r"^\s*(?:contributors?|authors?|by|co-?authors?)\s*[:：]\s*", re.I | re.M)
 _STOP = frozenset("the of and to a in we is that for this with on are by our be as which from it an can these show propose results method".split())
 
@@ -207,6 +222,7 @@ class _Work:
     coauthors: AuthorList | None = None  # "(with A and B)" before the title: the names beside the implied owner
     starts: list[int] = field(default_factory=list)  # where each span of the segment starts in ``chars`` (and the end)
     law: dict[str, str] | None = None  # a law citation's journal, volume, pages ("74 Stan. L. Rev. 737 (2022)")
+    accessed: bool = False  # the item shows the date it was read ("Accessed May 22, 2019"), taken out
 
     _joined: str | None = None
 
@@ -389,6 +405,10 @@ def _clean(work: _Work) -> None:
         work.pubstate = work.pubstate or state  # "(forthcoming 2026)"
         work.blank(law.start(), law.end())
         text = work.text
+    for m in _ACCESS_DATE.finditer(text):
+        work.blank(m.start(), m.end())  # "Accessed May 22, 2019": when it was read, not published
+        work.accessed = True
+    text = work.text
     for m in _NAME_LABEL.finditer(text):
         work.blank(m.start(), m.end())  # "Contributors: A; B", "Authors: …"
     text = work.text
@@ -1811,8 +1831,9 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             return None
     if authors and not venue and not work.year and not has_ids and len(title.split()) < 2:
         return None
-    if not work.year and not has_ids and not work.pubstate and work.month is None:
+    if not work.year and not has_ids and not work.pubstate and work.month is None and not work.accessed:
         # no date and no identifier: a recognisable venue or a real author list is needed
+        # (an access date is a citation's date, if not its publication's)
         known_venue = bool(venue) and bool(venue_type(venue) or lookup(venue) or _THESIS.search(venue) or _REPORT.search(venue))
         people = [n for n in authors.names if not n.is_others] if authors else []
         if not known_venue and len(people) < 2:
