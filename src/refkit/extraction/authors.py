@@ -20,7 +20,7 @@ from typing import Sequence
 
 from ..model import Name
 
-__all__ = ["AuthorList", "scan_authors", "parse_authors", "parse_display_name", "annotation", "MARKER_ROLES", "is_common_word", "is_venue_word"]
+__all__ = ["AuthorList", "scan_authors", "parse_authors", "parse_display_name", "annotation", "forget", "MARKER_ROLES", "is_common_word", "is_venue_word"]
 
 #: role marker -> role name written into ``author+an``
 MARKER_ROLES = {
@@ -320,6 +320,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return split
 
 
+@lru_cache(maxsize=65536)  # a pure function of short strings; a page repeats its names
 def _is_given_piece(text: str) -> bool:
     """A piece that can be the given-name half of ``Last, First``."""
     text, _ = _strip_markers(text)
@@ -338,6 +339,7 @@ def _is_given_piece(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)  # a pure function of short strings; a page repeats its names
 def _given_head(text: str) -> int:
     """The end of the given-name part at the start of ``text`` (0 if none)."""
     if _is_given_piece(text):
@@ -395,6 +397,7 @@ def _given_then_name(text: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # a pure function of short strings; a page repeats its names
 def _single_family(text: str, given: str = "", *, paired: bool = False) -> bool:
     """A piece that can be the family half of ``Last, First``: one word, or a word
     after particles ("van der Berg"; capitalised ones like "Da Costa" only before initials,
@@ -430,12 +433,28 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None, breaks: Sequence
     the markup changes (a link, italics or bold starts or ends): a name never runs across
     one, so two linked names with no comma between are two names, and a name written
     right before an italic title ends where the italics start. Returns an empty
-    :class:`AuthorList` (``end == 0``) when ``text`` does not start with a name."""
+    :class:`AuthorList` (``end == 0``) when ``text`` does not start with a name.
+
+    The reading depends on the text, its bold flags and breaks only, and an item's text
+    is scanned from several starts, a CV repeats its co-author lists and a page lists a
+    paper twice: readings are memoised for the document being read (the result is
+    frozen, so sharing it is safe; :func:`forget` drops them)."""
+    return _scan_authors(text, None if bold is None else bytes(bold), tuple(breaks))
+
+
+def forget() -> None:
+    """Drop the memoised author lists (the HTML reader calls it before and after each
+    document, as :func:`refkit.extraction.confidence.forget`: keys are whole item texts)."""
+    _scan_authors.cache_clear()
+
+
+@lru_cache(maxsize=256)  # repeats come close together (one item scanned from several starts): 256 catch them all
+def _scan_authors(text: str, bold: bytes | None, breaks: tuple[int, ...]) -> AuthorList:
     lead = _LEADING_LABEL.match(text)
     if lead and is_venue_word(lead.group(1)):
         # "Conference Jane Doe and John Roe": a label of the item's kind before the names
-        listed = scan_authors(text[lead.end():], bold[lead.end():] if bold is not None else None,
-                              [b - lead.end() for b in breaks if b > lead.end()])
+        listed = _scan_authors(text[lead.end():], bold[lead.end():] if bold is not None else None,
+                               tuple(b - lead.end() for b in breaks if b > lead.end()))
         if listed:
             return AuthorList(listed.names, listed.roles, lead.end() + listed.end, listed.confidence)
     pieces = _pieces(text)
@@ -617,7 +636,7 @@ def _is_vancouver(piece: str) -> bool:
     return kinds[0] == "word" and kinds[-1] in ("initial", "caps")
 
 
-def _mostly(mask: Sequence[bool], start: int, end: int) -> bool:
+def _mostly(mask: Sequence[int], start: int, end: int) -> bool:
     if start < 0:  # (never: piece offsets) keep range() semantics exactly
         chars = [mask[k] for k in range(start, min(end, len(mask)))]
         return bool(chars) and sum(chars) * 2 > len(chars)

@@ -335,11 +335,13 @@ def read_document(text: str, *, path: str | None = None, source: str = "html") -
     # a big page makes millions of small acyclic objects (tree proxies, spans,
     # statistics); the cyclic collector rescanning them all costs a third of the
     # time and frees nothing, so it pauses while the page is read
+    from ..extraction.authors import forget as forget_lists
     from ..extraction.confidence import forget
 
     paused = gc.isenabled()
     gc.disable()
     forget()
+    forget_lists()
     try:
         root = _parse(text)
         # the source is not read again once parsed: a page another reader rendered for this
@@ -347,7 +349,8 @@ def read_document(text: str, *, path: str | None = None, source: str = "html") -
         del text
         return _read(root, path, source)
     finally:
-        forget()  # the judgements memoised for this document
+        forget()  # the judgements and author lists memoised for this document
+        forget_lists()
         if paused:
             gc.enable()
 
