@@ -641,6 +641,50 @@ def generate(records: list[dict[str, Any]], count: int, styles: int, seed: int,
     return out
 
 
+#: feature ablations for experiments (train_tagger.py/tagger_eval.py --ablate): which word
+#: identities the CRF may see. Kept: words of the closed lexicons (venue words, months,
+#: function words, frequent title words), whose identity is no topic.
+ABLATIONS = {
+    "w": "the token's own word, unless it is in a closed lexicon",
+    "nbw": "the neighbours' words (-2..2), unless in a closed lexicon",
+    "w2": "the words two tokens away",
+    "suf": "the token's last three letters",
+}
+_CLOSED = ("venue", "month", "func", "tw")
+
+
+def ablate(names: Iterable[str]) -> None:
+    """Make :func:`refkit.extraction.tagging.features` leave out the features ``names``
+    (keys of :data:`ABLATIONS`) for the rest of the process: training and reading alike,
+    so a model trained with an ablation is scored with it too."""
+    drop = set(names)
+    unknown = drop - set(ABLATIONS)
+    if unknown:
+        raise SystemExit(f"unknown ablation {', '.join(sorted(unknown))} (known: {', '.join(ABLATIONS)})")
+    if not drop:
+        return
+    full = tagging.features
+
+    def features(tokens: Any, text: str = "") -> list[dict[str, Any]]:
+        feats = full(tokens, text)
+        for g in feats:
+            for off in (-2, -1, 1, 2):
+                key = f"{off}:w"
+                if key not in g:
+                    continue
+                if "nbw" in drop and not any(f"{off}:{k}" in g for k in _CLOSED):
+                    del g[key]
+                elif "w2" in drop and off in (-2, 2):
+                    del g[key]
+            if "suf" in drop:
+                g.pop("suf3", None)
+            if "w" in drop and "w" in g and not any(k in g for k in _CLOSED + ("status", "publisher")):
+                del g["w"]
+        return feats
+
+    tagging.features = features  # type: ignore[assignment]
+
+
 def records(paths: Iterable[str]) -> list[dict[str, Any]]:
     """CSL items of the entries in ``paths`` that have a title, authors and a year."""
     import refkit

@@ -27,7 +27,9 @@ vs 0.774), so the shipped model stayed.
    Never pass held-out documents here. With --folds K, K more models are trained,
    model k without the documents i with i % K == k, written as NAME.foldk.crfsuite;
    score fold k's documents with REFKIT_TAGGER_MODEL=NAME.foldk.crfsuite to see
-   the tagger on documents it never saw.
+   the tagger on documents it never saw. --folds-only trains just the fold models (a
+   cross-validated comparison of training choices without the full model); --real-cache
+   FILE keeps each document's aligned sequences between runs.
    With --score, every document is then read with rules, crf and hybrid (the fold model
    that never saw it) and scored per set: the cross-validated figures (benchmarks/tagger_eval.py).
 4. Training: python-crfsuite, L-BFGS with L1+L2 (c1, c2), fixed seed; 10 % of the
@@ -105,6 +107,37 @@ def token_scores(gold: list[list[str]], pred: list[list[str]]) -> dict[str, tupl
     return out
 
 
+def real_sequences_cached(cases: list[Path], cache: Path | None) -> dict[Path, list]:
+    """Each document's aligned real sequences, from ``cache`` where the document's input and
+    gold are byte-identical to when they were stored (the cache is rewritten with any new ones)."""
+    import hashlib
+
+    def digest(case: Path) -> str:
+        h = hashlib.sha256()
+        for f in sorted(case.iterdir()) if case.is_dir() else ():
+            if f.is_file() and (f.name == "gold.json" or f.name.startswith("input.") or f.name == "case.json"):
+                h.update(f.name.encode() + b"\0" + f.read_bytes())
+        return h.hexdigest()
+
+    stored: dict[str, tuple[str, list]] = {}
+    if cache and cache.exists():
+        with cache.open("rb") as fh:
+            stored = pickle.load(fh)
+    out: dict[Path, list] = {}
+    for case in cases:
+        key = digest(case)
+        hit = stored.get(str(case))
+        if hit and hit[0] == key:
+            out[case] = hit[1]
+            continue
+        out[case] = tagger_data.real_sequences([case])
+        stored[str(case)] = (key, out[case])
+    if cache:
+        with cache.open("wb") as fh:
+            pickle.dump(stored, fh)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -123,10 +156,19 @@ def main() -> int:
     ap.add_argument("--lexicons", action="store_true", help="rebuild the venue-word lexicon first")
     ap.add_argument("--cache", type=Path, help="keep the generated sequences in this file and reuse them "
                     "when corpus, seed, count and styles are the same (features are computed at training time)")
+    ap.add_argument("--real-cache", type=Path, help="keep each document's aligned real sequences in this file and "
+                    "reuse them while the document's input and gold are unchanged (they also depend on the "
+                    "readers: drop the file after changing them)")
+    ap.add_argument("--folds-only", action="store_true",
+                    help="train only the --folds models (for a cross-validated comparison), not the full one")
+    ap.add_argument("--ablate", nargs="*", default=[], choices=sorted(tagger_data.ABLATIONS),
+                    help="leave these features out (an experiment: score the models with the same "
+                         "tagger_eval.py --ablate)")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "refkit" / "data" / "tagger.crfsuite")
     args = ap.parse_args()
     if any("heldout" in str(p) for p in args.real):
         raise SystemExit("held-out documents are never training data")
+    tagger_data.ablate(args.ablate)
     import pycrfsuite
 
     t0 = time.time()
@@ -159,7 +201,7 @@ def main() -> int:
     n_test = len(generated) // 10
     test, train = generated[:n_test], generated[n_test:]
     cases = sorted(p.resolve() for p in args.real)
-    real_by_case = {case: tagger_data.real_sequences([case]) for case in cases}
+    real_by_case = real_sequences_cached(cases, args.real_cache)
     real = [seq for case in cases for seq in real_by_case[case]]
     print(f"real: {len(real)} sequences from {len(cases)} documents")
 
@@ -188,6 +230,16 @@ def main() -> int:
         out = args.out.with_name(f"{args.out.stem}.fold{k}{args.out.suffix}")
         print(f"fold {k}: held out {' '.join(c.name for c in held)}")
         train_model(part, out)
+    if args.folds_only:
+        if args.score and cases and args.folds:
+            import tagger_eval
+
+            model_for = {c: str(args.out.with_name(f"{args.out.stem}.fold{i % args.folds}{args.out.suffix}"))
+                         for i, c in enumerate(cases)}
+            tagger_eval.evaluate([c for c in cases if (c / "gold.json").exists()], ["crf", "hybrid"], model_for,
+                                 verbose=True)
+        print(f"total {time.time() - t0:.0f}s")
+        return 0
     train_model(real, args.out)
 
     t3 = time.time()
