@@ -731,3 +731,53 @@ def test_every_part_knows_the_child_it_starts_at() -> None:
         for part in parts:
             expected = part.parent[(part.a - 1) // 2] if part.a >= 1 else None
             assert part.first is expected, (part.a, part.b)
+
+
+def test_undated_paragraphs_with_a_status_word_are_papers() -> None:
+    # papers as paragraphs: the dated ones count by their year, the others by their status
+    # ("In review.", "(in revision)", "In progress"); a journal named "Progress in …" or
+    # "Review of …" is no status
+    page = """<html><body><h2>Articles</h2>
+<p>R. Anand, T. Soler. Grazing pressure on alpine meadows. <i>Oikos</i>. In review.</p>
+<p>T. Soler, R. Anand. Seed banks after fire (in revision).</p>
+<p>R. Anand. Notes on pollinator decline in terraced farms. In progress</p>
+<p>R. Anand, T. Soler. Soil crusts and runoff. <i>Catena</i> 88: 12-19, 2017.</p>
+<p>I am also a member of a reading group on fieldwork methods in progress studies.</p>
+</body></html>"""
+    found = texts(page)
+    assert len(found) == 4 and found[1].startswith("T. Soler, R. Anand. Seed banks")
+    journal = """<html><body><h2>Articles</h2>
+<p>R. Anand. Grazing pressure on alpine meadows, published in Progress in Botany.</p>
+<p>T. Soler. Seed banks after fire, published in Review of Ecology.</p>
+<p>R. Anand, T. Soler. Soil crusts and runoff. <i>Catena</i> 88: 12-19, 2017.</p>
+</body></html>"""
+    assert len(texts(journal)) == 1
+
+
+def test_undated_paragraphs_shaped_like_the_dated_papers_beside_them() -> None:
+    # papers in preparation carry no year and no status word; they open with their authors
+    # and show an italic title, like the dated papers of the same list
+    page = """<html><body><h2>Research</h2>
+<p><b>Oyelaran, T.</b>, K. Bryn. 2021. <i>Rainfall shocks and school attendance.</i> Journal of Rural Studies, 4.</p>
+<p>Bryn, K., <b>T. Oyelaran</b>. 2019. <i>Market access and crop choice in the Sahel.</i> Food Policy 7.</p>
+<p><b>Oyelaran, T.</b>, M. Castel. <i>Insurance take-up after a drought year.</i></p>
+<p>Castel, M., <b>T. Oyelaran</b>. <i>Migration networks and remittance timing.</i></p>
+<p>I also teach <i>development economics for first-year students</i> every spring.</p>
+</body></html>"""
+    found = texts(page)
+    assert len(found) == 4
+    assert found[2].startswith("Oyelaran, T., M. Castel. Insurance take-up") and found[3].startswith("Castel, M.")
+
+
+def test_a_nested_author_line_is_no_paper_of_its_own() -> None:
+    # each paper's lines are nested items: its author line (a long one, all names) does not
+    # count as a second citation beside the dated venue line
+    paper = """<li><b>{title}</b><ul>
+<li>C. Marchetti, L. Okonkwo, Y. Dubois, M. Lindqvist, K. Haddad, O. Petrov, P. Nakamura and R. Silva</li>
+<li>Institute for Applied Computing, Technical Report, {year}</li>
+<li><a href="https://example.org/{year}.pdf">Technical report</a></li></ul></li>"""
+    page = f"""<html><body><h2>Reports</h2><ul>{paper.format(title="Activity report of the solver team", year=2023)}
+{paper.format(title="Activity report of the compiler team", year=2022)}</ul></body></html>"""
+    found = texts(page)
+    assert len(found) == 2
+    assert all(t.startswith("Activity report of the") and "C. Marchetti" in t and "Technical Report" in t for t in found)

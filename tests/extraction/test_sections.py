@@ -76,6 +76,10 @@ from refkit.extraction.sections import (
         ("发明专利", "patents"),
         ("🏛️ 科研项目", "projects"),
         ("受賞", "awards"),
+        ("Participation in program committees", "service"),
+        ("Comités scientifiques", "service"),
+        ("Tutorials given", "teaching"),
+        ("Tutorial papers", "publications"),  # a publication word wins
         ("2023", None),
         ("Deep residual learning for image recognition in the wild with many words", None),
     ],

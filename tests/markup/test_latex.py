@@ -59,3 +59,19 @@ def test_unmatched_groups_are_blanked_in_place() -> None:
     ]
     for source, expected, count in cases:
         assert _balance_groups(source) == (expected, count), source
+
+
+def test_a_blank_line_after_a_comment_still_ends_the_paragraph() -> None:
+    # pylatexenc gives the blank line after "% note" to the comment; LaTeX still starts a new paragraph
+    root = tree("First entry text. % note\n   \nSecond entry text. % other\nsame paragraph.\n")
+    paragraphs = [p.text_content().strip() for p in root.iter("p") if p.text_content().strip()]
+    assert paragraphs == ["First entry text.", "Second entry text. same paragraph."]
+
+
+def test_two_field_rows_keep_their_label_on_a_line_of_its_own() -> None:
+    root = tree("\\pubrow\n  {2011} % when\n  {Q. Ostrander and L. Vey. Tidal mixing in shallow estuaries. Coastal Letters.}\n\n"
+                "Inline \\mymark{x}{a short mark} stays text.\n")
+    rows = list(root.iter("li"))
+    assert len(rows) == 1 and [br.tail.strip() for br in rows[0].iter("br")][0].startswith("Q. Ostrander")
+    # inside running text a two-group command is no row: its text stays in the paragraph
+    assert "short mark stays text" not in rows[0].text_content()

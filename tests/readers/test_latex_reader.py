@@ -294,3 +294,46 @@ Jane Doe and Omar Haddad\\
     entries = reader.read(doc).entries
     assert [e.get("title") for e in entries] == ["Counting sheep in the dark: a field study", "Rivers that run uphill"]
     assert [e.get("journal") for e in entries] == ["Journal of Sleep Studies", "Water Letters"]
+
+
+def test_two_field_cv_rows_with_a_year_label_and_status_words() -> None:
+    # a CV class row: a label (year, "Draft" or nothing) then the citation, rows parted by lines
+    # that hold only blanks after a comment; entries in review/in progress carry no year
+    source = r"""\cvsection{Papers}
+\begin{cvrows}
+  \cvrow
+    {Draft} % Category
+    {\textbf{M. Halvorsen}, T. Okri. Seasonal drift of plankton blooms in fjords. \textit{In progress}.} % Citation
+  
+  \cvrow
+    {} % Category
+    {T. Okri, \textbf{M. Halvorsen}. Nutrient pulses after glacial melt. \textit{Polar Biology}. In review.} % Citation
+
+  \cvrow
+    {2016} % Year
+    {A. Pirrone, \textbf{M. Halvorsen}. 2016. Ice cover and light in coastal basins. \textit{Estuaries} 12: 40-51.}
+\end{cvrows}"""
+    entries = reader.read(source, path="cv.tex").entries
+    titles = [e.get("title") for e in entries]
+    assert len(entries) == 3
+    assert titles[1:] == ["Nutrient pulses after glacial melt", "Ice cover and light in coastal basins"]
+    assert [n.family for n in entries[2].names()] == ["Pirrone", "Halvorsen"]
+    assert entries[2].get("year") == "2016"
+
+
+def test_undated_papers_in_preparation_beside_dated_ones() -> None:
+    source = r"""\cvsection{Research}
+\begin{cvpubs}
+  \cvpub{\textbf{Oyelaran, T.}, K. Bryn. 2021. \textit{Rainfall shocks and school attendance.} Journal of Rural Studies, 4.}
+
+  \cvpub{Bryn, K., \textbf{T. Oyelaran}. 2019. \textit{Market access and crop choice in the Sahel.} Food Policy 7.}
+\end{cvpubs}
+\cvsubsection{Ongoing}
+\begin{cvpubs}
+  \cvpub{\textbf{Oyelaran, T.}, M. Castel. \textit{Insurance take-up after a drought year.}}
+
+  \cvpub{Castel, M., \textbf{T. Oyelaran}. \textit{Migration networks and remittance timing.}}
+\end{cvpubs}"""
+    entries = reader.read(source, path="cv.tex").entries
+    assert [e.get("title") for e in entries][2:] == ["Insurance take-up after a drought year", "Migration networks and remittance timing"]
+    assert [n.family for n in entries[3].names()] == ["Castel", "Oyelaran"]

@@ -405,3 +405,52 @@ Jane Doe and Omar Haddad
         assert [e.get("title") for e in entries] == ["Counting sheep in the dark: a field study", "Rivers that run uphill"]
         assert [e.get("year") for e in entries] == ["2021", "2019"]
         assert [[n.family for n in e.names("author")] for e in entries] == [["Doe", "Roe", "Wei"], ["Doe", "Haddad"]]
+
+
+def test_papers_in_review_or_in_progress_are_entries() -> None:
+    text = """# Research output
+
+Okafor, N., & Lindqvist, B. Tidal flats under sea-level rise. *Estuarine Science*. In review.
+
+Lindqvist, B., & Okafor, N. Mangrove carbon in drowned valleys (in revision).
+
+Okafor, N., & Lindqvist, B. (2019). Salt marsh accretion rates. *Coastal Dynamics*, 4, 1-9.
+"""
+    entries = reader.read(text, path="cv.md").entries
+    titles = [e.get("title") or "" for e in entries]
+    assert len(entries) == 3 and titles[1].startswith("Mangrove carbon in drowned valleys")
+
+
+def test_title_headings_with_paper_links_under_a_heading_of_no_known_words() -> None:
+    # each paper a heading, its venue and its PDF/BibTeX links; the heading above them is in
+    # no language the section words know: the structure alone says these are papers
+    papers = [("Tiling sparse tensors for cache reuse", "SPAA '21", "spaa21"),
+              ("Lazy evaluation of stencil pipelines", "CGO '20", "cgo20"),
+              ("A cost model for fused array loops", "LCPC '19", "lcpc19")]
+    body = "".join(
+        f"## {title}\n\nShown at [{venue}](https://example.org/{key}) ([pdf](papers/{key}.pdf), [bib](papers/{key}.bib))\n\n"
+        f"We describe how the compiler decides this, and what it costs at run time.\n\n"
+        for title, venue, key in papers
+    )
+    listed = "".join(f"- R. Okoye, T. Baum. Register pressure study {n}. *Journal of Compilers*, {n}(2), 2018.\n" for n in (1, 2, 3))
+    text = f"# Ollokirja\n\nOur work so far.\n\n{body}# Muut\n\n{listed}"
+    entries = reader.read(text, path="papers.md").entries
+    assert [e.get("title") for e in entries][:3] == [t for t, _, _ in papers]
+    assert all((e.get("pdf") or "").endswith(".pdf") for e in entries[:3]) and len(entries) == 6
+
+
+def test_undated_papers_shaped_like_their_dated_neighbours() -> None:
+    text = """# Forskning
+
+**Oyelaran, T.**, K. Bryn. 2021. *Rainfall shocks and school attendance.* Journal of Rural Studies, 4.
+
+Bryn, K., **T. Oyelaran**. 2019. *Market access and crop choice in the Sahel.* Food Policy 7.
+
+**Oyelaran, T.**, M. Castel. *Insurance take-up after a drought year.*
+
+Castel, M., **T. Oyelaran**. *Migration networks and remittance timing.*
+
+I also teach *development economics for first-year students* every spring.
+"""
+    entries = reader.read(text, path="cv.md").entries
+    assert [e.get("title") for e in entries][2:] == ["Insurance take-up after a drought year", "Migration networks and remittance timing"]

@@ -184,3 +184,33 @@ def test_a_line_starting_with_an_initial_is_no_list_item() -> None:
     html = to_html("N. Okafor and B. Lindqvist. Tidal mixing. /Coastal Dynamics/, 2019.\n\n1. A numbered item\n")
     assert "<p>N. Okafor and B. Lindqvist." in html
     assert "<ol><li>A numbered item" in html.replace("\n", "")
+
+
+def test_title_headlines_with_paper_links_under_a_headline_of_no_known_words() -> None:
+    papers = [("Tiling sparse tensors for cache reuse", "spaa21"), ("Lazy evaluation of stencil pipelines", "cgo20"),
+              ("A cost model for fused array loops", "lcpc19")]
+    body = "".join(
+        f"** {title}\nShown at the workshop ([[file:papers/{key}.pdf][pdf]], [[file:papers/{key}.bib][bib]])\n\n"
+        f"We describe how the compiler decides this, and what it costs at run time.\n\n"
+        for title, key in papers
+    )
+    listed = "".join(f"- R. Okoye, T. Baum. Register pressure study {n}. /Journal of Compilers/, {n}(2), 2018.\n" for n in (1, 2, 3))
+    entries = reader.read(f"#+TITLE: Ollokirja\n\n* Ollokirja\n{body}* Muut\n{listed}", path="papers.org").entries
+    assert [e.get("title") for e in entries][:3] == [t for t, _ in papers] and len(entries) == 6
+
+
+def test_a_paper_in_nested_lines_with_icons_is_one_entry() -> None:
+    # a paper as a list item whose nested items are its lines: authors, venue with its year,
+    # then links led by an icon (an image file linked without a description)
+    paper = """- *{title}*
+  - K. Varga, /L. Moreau/ and T. Ishii
+  - [[https://example.org/conf][HPCW {year}]] - Workshop on Sparse Solvers, {year}, pp. 1–9
+  - [[./icons/pdf.png]] [[https://example.org/{year}.pdf][Article]]
+  - [[./icons/html.png]] [[https://doi.org/10.1000/hpcw.{year}][Publisher page]]
+"""
+    text = "* Publications\n" + paper.format(title="Blocked solvers for coupled systems", year=2022) \
+        + paper.format(title="Compressing dense blocks on one node", year=2021)
+    entries = reader.read(text, path="research.org").entries
+    assert [e.get("title") for e in entries] == ["Blocked solvers for coupled systems", "Compressing dense blocks on one node"]
+    assert [n.family for n in entries[0].names()] == ["Varga", "Moreau", "Ishii"]
+    assert "icons" not in str(entries[0].fields)

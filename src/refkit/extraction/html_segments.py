@@ -36,7 +36,7 @@ from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
-from .evidence import has_names, is_name_line, is_prose, segment_evidence
+from .evidence import has_names, is_name_line, is_prose, segment_evidence, starts_with_names
 from .sections import classify_heading, section_of
 from .labels import strip_labels
 from .runs import split_run
@@ -58,7 +58,7 @@ from lxml.html import HtmlElement  # noqa: E402  (Any without stubs)
 #: so the regex engine skips to the next 1 or 2 instead of trying every position
 _YEAR = re.compile(r"(?:1(?<![\d./–-]1)[89]\d\d|2(?<![\d./–-]2)0[0-4]\d)(?!\d|\s?[–-]\s?\d{3})")
 _SIGNAL = re.compile(
-    r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
+    r"arxiv|preprint|submitted|under (?:review|revision|submission)|in (?:review|revision|progress)(?! ?[^\W\d_])|in press|to appear|forthcoming|in preparation|accepted|"
     r"manuscript|\b10\.\d{4,9}/",
     re.I,
 )
@@ -68,7 +68,7 @@ _SIGNAL = re.compile(
 #: str.lower() folds as re.I does, keeping every offset, except for the three letters
 #: re.I also matches to i and s: text holding them uses _SIGNAL
 _SIGNAL_LOWER = re.compile(
-    r"arxiv|preprint|submitted|under review|in press|to appear|forthcoming|in preparation|accepted|"
+    r"arxiv|preprint|submitted|under (?:review|revision|submission)|in (?:review|revision|progress)(?! ?[^\W\d_])|in press|to appear|forthcoming|in preparation|accepted|"
     r"manuscript|1(?<!\w1)0\.\d{4,9}/"
 )
 _OTHER_FOLDS = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
@@ -177,6 +177,8 @@ class _Page:
         self.index: dict[HtmlElement, int] = {}
         self._dl: dict[HtmlElement, bool] = {}
         self.odd: set[int] = set()  # items whose shape differs from their siblings' (intros, notes)
+        #: first parts of items whose papers the page's structure shows (:func:`_linked_titles`)
+        self.titled: set[int] = set()
         # statistics of each non-blank el.text / child.tail, measured once (parts() reuses them)
         self._texts: dict[HtmlElement, _TextStat] = {}
         self._tails: dict[HtmlElement, _TextStat] = {}
@@ -301,7 +303,7 @@ class _Page:
         least two of them and most of the list look so."""
         if el.tag in _LIST_TAGS:
             items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
-            weak = [p for p in items if p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p)]
+            weak = [p for p in items if (p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p)) and not _byline_only(p)]
         else:  # relaxed: the blocks of the tag repeated most among the children, each read by its evidence
             items = _repeated_blocks(parts)
             weak = [p for p in items if self._cited(p, longest=2000)]
@@ -331,6 +333,14 @@ class _Page:
             writer.link(a)
         ev = segment_evidence(Segment(writer.spans(), tuple(writer.links)))
         return ev.score >= 2 and (ev.names or ev.title) and not ev.prose
+
+    def undated_sibling(self, part: _Part) -> bool:
+        """Does an undated block among dated papers of its shape read as a paper not yet
+        dated (in preparation, submitted without a year): it opens with person names as
+        citations write them, shows two kinds of citation evidence, and is no sentence?"""
+        if part.element is None or not starts_with_names(WS.sub(" ", part.element.text_content()).strip()):
+            return False
+        return self._cited(part)
 
     # ---- parts -------------------------------------------------------------------
     def parts(self, el: HtmlElement) -> list[_Part]:
@@ -408,6 +418,9 @@ class PageItem:
     first: int = 0  # document order of its first element
     elements: list[HtmlElement] = field(default_factory=list)  # block elements it covers
     odd: bool = False  # shaped unlike the items beside it (a note or intro paragraph?)
+    #: one of a run of title headings each followed by links to the paper's own documents
+    #: (:func:`_linked_titles`): the structure says it is a paper, whatever the heading above
+    titled: bool = False
 
     def subtree(self) -> Iterator[HtmlElement]:
         """Every element inside the item (including skipped ones such as hidden BibTeX)."""
@@ -635,6 +648,12 @@ def _named_once(parts: list[_Part]) -> bool:
     return dated[0] > named[0] and not any(has_names(texts[i]) for i in dated)
 
 
+def _byline_only(part: _Part) -> bool:
+    """Is an undated block nothing but person names ("E. Okafor, L. Brandt and K. Sato"): one
+    paper's author line in a nested list of its lines, never a citation of its own?"""
+    return not part.stat.years and part.stat.tlen <= 400 and is_name_line(_part_text(part))
+
+
 def _byline(part: _Part) -> bool:
     """Does a block start with person names (a list of them, or a first line of names only)?"""
     writer = SpanWriter()
@@ -676,6 +695,7 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
             return titled, sub_containers
     linked = _linked_titles(parts)
     if linked is not None:
+        page.titled.update(id(g[0]) for g in linked[0] if len(g) > 1 or g[0].heading)
         return linked
     if not unit_parts:
         return [], sub_containers
@@ -705,6 +725,11 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
                 continue
             if p.stat.units == 1 or (
                 p.element is not None and _signature(p) == dominant and p.stat.tlen >= 30 and dominant not in _UNPROMOTED
+            ) or (
+                # an undated paragraph shaped like the dated papers beside it ("Doe, J., R. Roe.
+                # *A title in preparation.*"): its names lead and a title or venue follows
+                p.element is not None and _signature(p) == dominant and dominant in _UNPROMOTED and sigs[dominant] >= 2
+                and p.stat.tlen >= 30 and page.undated_sibling(p)
             ) or (p.element is None and dominant == ("#inline",) and p.stat.tlen >= 50 and p.stat.punct >= 3 and p.stat.signals >= 1):
                 current = [p]
                 groups.append(current)
@@ -1218,7 +1243,7 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
         if outer:
             covers = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or covers
         for piece in split_run(segment):  # several citations run together in one block: one item each
-            items.append(PageItem(piece, covers, section, int(start), elements, odd))
+            items.append(PageItem(piece, covers, section, int(start), elements, odd, id(parts[0]) in page.titled))
     for item, segment in zip(items, strip_labels([item.segment for item in items])):
         item.segment = segment  # a repeated badge in front ("Journal", "Conference") is a heading
     return items

@@ -91,6 +91,9 @@ _MARKERS = re.compile(r"[*†‡#§¶✉\s,]+")
 _PARAM = re.compile(r"#([1-9])")
 _MATH_STRIP = re.compile(r"[_^{}]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: a two-group record is a label (a year, "In prog.") of at most this many characters and an
+#: entry of at least that many
+_RECORD_LABEL, _RECORD_BODY = 24, 40
 _NEWCOMMAND_HEAD = re.compile(
     r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand)\*?[ \t]*(?:\{[ \t]*\\([A-Za-z]+)[ \t]*\}|\\([A-Za-z]+))"
     r"[ \t]*(?:\[[ \t]*(\d)[ \t]*\])?[ \t]*(?:\[([^\]\n]{0,200})\])?[ \t\n]*\{"
@@ -249,11 +252,17 @@ class _Renderer:
                     self.out.append("</td><td>" if self.table_depth else " ")
                 else:
                     self.text(self.node_text(node))
-            # comments: nothing
+            elif isinstance(node, lw.LatexCommentNode):
+                # a comment's text is nothing, but pylatexenc hands it the blank line after it
+                # ("{…} % Citation" then an empty line): that line still ends a paragraph
+                space = getattr(node, "comment_post_space", "") or ""
+                if _BLANK_LINE.search(space):
+                    self.chars(space, at, block)
 
     def record_groups(self, node: Any, items: list[Any], k: int) -> list[tuple[int, Any]]:
         """An unknown command followed by three or more brace groups (a CV class's
-        ``\\pubentry{title}{authors}{journal}{issue}{year}``): its groups with their
+        ``\\pubentry{title}{authors}{journal}{issue}{year}``), or by two at the start of a
+        line, a short label and a long entry (``\\cvskill{2019}{…}``): its groups with their
         indices in ``items``; empty when the command is not such a record."""
         from pylatexenc import latexwalker as lw
 
@@ -268,12 +277,33 @@ class _Renderer:
             nxt = items[j]
             if isinstance(nxt, lw.LatexGroupNode) and nxt.delimiters == ("{", "}"):
                 groups.append((j, nxt))
-            elif isinstance(nxt, lw.LatexCommentNode) or isinstance(nxt, lw.LatexCharsNode) and not nxt.chars.strip() and "\n\n" not in nxt.chars:
+            elif (isinstance(nxt, lw.LatexCommentNode) and not _BLANK_LINE.search(getattr(nxt, "comment_post_space", "") or "")
+                  or isinstance(nxt, lw.LatexCharsNode) and not nxt.chars.strip() and "\n\n" not in nxt.chars):
                 pass
             else:
                 break
             j += 1
-        return groups if len(groups) >= 3 else []
+        if len(groups) >= 3:
+            return groups
+        if len(groups) == 2 and self.starts_line(items, k):
+            # a CV's two-field row at the start of a line (``\cvskill{2019}{Authors. Title. Journal.}``):
+            # a short label, then the entry; run together, the label reads as the entry's first word
+            label, body = ("".join(self.node_text(n) for n in g.nodelist).strip() for _, g in groups)
+            if len(label) <= _RECORD_LABEL and len(body) >= _RECORD_BODY:
+                return groups
+        return []
+
+    @staticmethod
+    def starts_line(items: list[Any], k: int) -> bool:
+        """Is ``items[k]`` the first thing on its line (after blanks or a comment)?"""
+        from pylatexenc import latexwalker as lw
+
+        if k == 0:
+            return True
+        prev = items[k - 1]
+        if isinstance(prev, lw.LatexCommentNode):
+            return True
+        return isinstance(prev, lw.LatexCharsNode) and "\n" in prev.chars and not prev.chars.rsplit("\n", 1)[1].strip()
 
     def link_label(self, node: Any, items: list[Any], k: int) -> int | None:
         """The index of the brace group right after ``\\doi{…}`` (spaces and comments

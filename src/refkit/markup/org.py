@@ -47,6 +47,8 @@ _COOKIE = re.compile(r"[ \t]*\[\d{0,5}(?:%|/\d{0,5})\]")
 _BULLET = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 _COUNTER = re.compile(r"\[@\w{1,9}\][ \t]*")
 _CHECKBOX = re.compile(r"\[[ xX-]\][ \t]*")
+#: file names Org's export shows as inline images when linked without a description
+_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?)$", re.I)
 _DESCRIPTION = re.compile(r"[ \t]::(?:[ \t]|$)")
 _KEYWORD = re.compile(r"[ \t]*#\+(\w[\w-]{0,60}):[ \t]?(.*)")
 _BEGIN = re.compile(r"[ \t]*#\+begin_(\w{1,60})\b[ \t]?(.*)", re.I)
@@ -438,6 +440,10 @@ class _Inline(InlineRenderer):
         if "[" in target or not target.strip():
             return None, k
         if text.startswith("]", close + 1):
+            if _IMAGE.search(target.strip()) and not target.strip().lower().startswith(("doi:", "arxiv:")):
+                # a link to an image with no description is the image itself, as Org's export
+                # inlines it (an icon before "Slides"): no text of the item
+                return f'<img src="{attr(target.strip())}" alt="">', close + 2
             label = escape(target) if depth >= _MAX_INLINE_DEPTH else self.render(k + 2, close, _MAX_INLINE_DEPTH)
             return _anchor(target, label), close + 2
         if not text.startswith("[", close + 1):

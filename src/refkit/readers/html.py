@@ -436,7 +436,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     exact: set[int] = set()  # indices in found that came from structured data
     segmented: dict[tuple[int, int, int], Judged] = {}  # how each item was cut, for its confidence
     talks = talk_items([(item.section, item.segment) for item in items])
-    weak = {i for i, item in enumerate(items) if item.section is None and not looks_like_citation(item.segment)}
+    weak = {i for i, item in enumerate(items) if item.section is None and not item.titled and not looks_like_citation(item.segment)}
     # under no telling heading, an item whose siblings show the list is one of papers is read
     # even when it shows too little itself (worked out only when some item is that weak)
     listed = fallback.listed([(item.section, item.segment, _siblings(item)) for item in items]) if weak or trusting else set()
@@ -462,7 +462,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         if len(own) <= 1 and parse is not None and seg.spans:
             warned = len(problems)
             visible = read_item(parse, seg, problems, source=source, section=item.section)
-            if visible is None and trusting and i in listed and len(problems) == warned:
+            if visible is None and (trusting and i in listed or item.titled and item.section is None) and len(problems) == warned:
                 visible = read_item(parse, seg, problems, source=source, section="pub")
             plain = seg.without_uniform_emphasis()
             if plain is not None and len(problems) == warned:
