@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from refkit.crosswalk import (
+    MAX_GROUP_DEPTH,
     CSL_TO_BIBTEX_TYPE,
     TYPES,
     csl_to_value,
@@ -83,3 +86,12 @@ def test_a_protected_phrase_starting_with_a_macro_stays_protected() -> None:
     # {\"o} is one letter; {\TeX and SGML: a recipe} is a phrase whose case the author fixed
     assert value_to_csl(r"{\TeX and SGML: a recipe}") == '<span class="nocase">\\TeX and SGML: a recipe</span>'
     assert value_to_csl(r"M{\"u}ller {\v{S}}koda {\ss}") == "Müller Škoda ß"
+
+
+def test_groups_nested_thousands_deep_keep_their_text() -> None:
+    # each level was a Python frame and a pass over the text: 3,000 levels ended in
+    # RecursionError (an internal error for `convert --to csljson/text`), 50,000 ran for minutes
+    for deep in ("{" * 3000 + "Deep title" + "}" * 3000, "\\emph{" * 3000 + "Deep title" + "}" * 3000):
+        csl = value_to_csl(deep)
+        assert re.sub(r"<[^>]*>", "", csl) == "Deep title"
+        assert 1 <= csl.count("</") <= MAX_GROUP_DEPTH  # the first levels are markup, deeper ones text

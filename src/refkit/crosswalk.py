@@ -436,11 +436,21 @@ def _needs_nocase(text: str) -> bool:
 _ACCENT_GROUP = re.compile(r"\\(?:[a-zA-Z]+|[^a-zA-Z\s])\s*(?:\{[^{}]*\}|[^\s{}\\])?")
 
 
-def value_to_csl(value: str, markup: bool = True) -> str:
+#: how many brace groups deep :func:`value_to_csl` turns groups into markup; deeper
+#: groups are read as plain text (a real value nests a few levels: each level costs
+#: a pass over its text and a Python frame, so thousands of levels were quadratic
+#: and ended in RecursionError)
+MAX_GROUP_DEPTH = 10
+_COMMAND_GROUP = re.compile(r"\\([a-zA-Z]+)\s*\{")
+_COMMAND_TOKEN = re.compile(r"\\(?:[a-zA-Z]+\s*|.)(\{[^{}]*\})?")
+_FONT_GROUP = re.compile(r"\\(textit|emph|textbf|textsc|textsuperscript|textsubscript|textnormal)\b")
+
+
+def value_to_csl(value: str, markup: bool = True, *, _depth: int = 0) -> str:
     """Unicode text for BibTeX value text; with ``markup``, protective braces
     that matter become nocase spans and \\textit/\\textbf … become HTML-like tags
-    (the CSL-JSON rich-text convention)."""
-    if not markup:
+    (the CSL-JSON rich-text convention), down to :data:`MAX_GROUP_DEPTH` levels."""
+    if not markup or _depth >= MAX_GROUP_DEPTH:
         return unescape(_FONT_COMMANDS.sub("", value))
     if "{" not in value and "\\" not in value:
         return unescape(value)
@@ -456,19 +466,19 @@ def value_to_csl(value: str, markup: bool = True) -> str:
     while i < n:
         ch = value[i]
         if ch == "\\":
-            m = re.match(r"\\([a-zA-Z]+)\s*\{", value[i:])
+            m = _COMMAND_GROUP.match(value, i)
             if m and m.group(1) in _TAGS:
-                end = _matching(value, i + m.end() - 1)
+                end = _matching(value, m.end() - 1)
                 if end > 0:
                     flush()
                     open_tag, close_tag = _TAGS[m.group(1)]
-                    inner = value_to_csl(value[i + m.end():end])
+                    inner = value_to_csl(value[m.end():end], _depth=_depth + 1)
                     out.append(_space_before(value, i) + open_tag + inner + close_tag + _space_after(value, end))
                     i = end + 1
                     continue
             # an accent command or other macro: keep for to_unicode, with its argument
-            m2 = re.match(r"\\(?:[a-zA-Z]+\s*|.)(\{[^{}]*\})?", value[i:])
-            take = m2.end() if m2 else 1
+            m2 = _COMMAND_TOKEN.match(value, i)
+            take = m2.end() - i if m2 else 1
             buf.append(value[i:i + take])
             i += take
             continue
@@ -478,12 +488,12 @@ def value_to_csl(value: str, markup: bool = True) -> str:
                 buf.append(value[i:])
                 break
             inner_raw = value[i + 1:end]
-            if _ACCENT_GROUP.fullmatch(inner_raw) and not re.match(r"\\(textit|emph|textbf|textsc|textsuperscript|textsubscript|textnormal)\b", inner_raw):
+            if _ACCENT_GROUP.fullmatch(inner_raw) and not _FONT_GROUP.match(inner_raw):
                 buf.append(value[i:end + 1])  # {\"o} and friends: an accented letter
                 i = end + 1
                 continue
             flush()
-            inner = value_to_csl(inner_raw)
+            inner = value_to_csl(inner_raw, _depth=_depth + 1)
             text = _space_before(value, i) + (f"{_NOCASE_OPEN}{inner}</span>" if _needs_nocase(unescape(inner_raw)) else inner) + _space_after(value, end)
             out.append(text)
             i = end + 1
