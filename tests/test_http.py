@@ -260,6 +260,21 @@ def test_fetch_text_errors_are_input_errors(httpserver):
     assert info.value.path == "http://127.0.0.1:9/nothing-listens-here"
 
 
+def test_a_malformed_url_or_redirect_is_a_refkit_error(tmp_path):
+    # urllib raised a bare ValueError on these (an internal error in `convert URL` and `enrich`)
+    for bad in ("http://[::1", "http://example.org:port/x"):
+        url, sock = _trickle_server(b"HTTP/1.1 302 Found\r\nLocation: " + bad.encode() + b"\r\nContent-Length: 0\r\n\r\n", b"")
+        try:
+            with pytest.raises(InputError, match="invalid URL"):
+                fetch_text(url + "/moved")
+            with Client(test_config(tmp_path)) as client, pytest.raises(LookupFailed, match="invalid URL"):
+                client.get(Query(url + "/moved"))
+        finally:
+            sock.close()
+        with pytest.raises(InputError, match="not a valid URL"):
+            fetch_text(bad)
+
+
 # ---- deadlines, caps, fail-fast (hostile or absent servers) ---------------------------------------------
 def _trickle_server(fast: bytes, slow: bytes, step: float = 0.05) -> tuple[str, "socket.socket"]:
     """A TCP server that sends ``fast`` at once, then ``slow`` one byte per ``step``

@@ -371,7 +371,8 @@ class _Failure(Exception):
 
     ``unreachable`` (DNS, refused, connect timeout, TLS): no retry, host marked down;
     ``deadline``: the request overran its total deadline; ``broken``: the
-    connection broke mid-answer (retried); ``too-large``: the body passed the cap."""
+    connection broke mid-answer (retried); ``too-large``: the body passed the cap;
+    ``invalid``: the URL, or the one a redirect names, is malformed (no retry)."""
 
     def __init__(self, kind: str, message: str):
         self.kind = kind
@@ -485,6 +486,9 @@ def _transfer(session: requests.Session, url: str, params: Mapping[str, str] | N
             if deadline.fired:
                 raise _Failure("deadline", "timed out") from None
             raise _classify(exc) from None
+        except ValueError:  # urllib on a malformed URL, or on the Location requests reads even unfollowed
+            raise _Failure("invalid", "not a valid URL" if _redirect_target(url, url) is None
+                           else "redirected to an invalid URL") from None
         try:
             body = _read_body(response, limit, deadline)
         except requests.RequestException as exc:
@@ -580,7 +584,10 @@ class Client:
         for _ in range(MAX_REDIRECTS + 1):
             answer = self._send(url, query.headers)
             if answer.status in (301, 302, 303, 307, 308) and answer.headers.get("location"):
-                url = urljoin(answer.url or url, answer.headers["location"])
+                target = _redirect_target(answer.url or url, answer.headers["location"])
+                if target is None:
+                    raise LookupFailed("redirected to an invalid URL", url=query.describe())
+                url = target
                 continue
             return self._reply(answer, query)
         raise LookupFailed("too many redirects", url=query.describe())
@@ -620,7 +627,7 @@ class Client:
                     if failure.kind == "unreachable":
                         state.down = failure.args[0]
                         raise LookupFailed(str(failure), url=url) from None
-                    if failure.kind == "too-large":
+                    if failure.kind in ("too-large", "invalid"):
                         raise LookupFailed(str(failure), url=url) from None
                     if failure.kind == "deadline":
                         state.overruns += 1
@@ -663,6 +670,17 @@ class Client:
             raise Interrupted("interrupted")
 
 
+def _redirect_target(base: str, location: str) -> str | None:
+    """The URL a redirect's ``Location`` leads to from ``base``, or ``None`` when it is
+    no URL (``http://[::1``, ``http://host:port``: urllib raises ValueError on them)."""
+    try:
+        target = urljoin(base, location.strip())
+        urlsplit(target).port  # noqa: B018  (a port that is no number raises here, not later)
+    except ValueError:
+        return None
+    return target
+
+
 def _short(exc: BaseException) -> str:
     text = str(exc)
     m = re.search(r"\(Caused by (\w+)", text)
@@ -684,6 +702,8 @@ def fetch_document(url: str, *, timeout: float | None = None, max_bytes: int | N
     """
     limit = MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
     seconds = HttpConfig.from_env().timeout if timeout is None else timeout
+    if _redirect_target(url, url) is None:
+        raise InputError("not a valid URL", path=url)
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise InputError("only http and https URLs can be read", path=url)
     session = _new_session(os.environ.get("REFKIT_MAILTO"))
@@ -696,7 +716,10 @@ def fetch_document(url: str, *, timeout: float | None = None, max_bytes: int | N
                 message = f"timed out (no complete answer within {seconds:g} s)" if failure.kind == "deadline" else str(failure)
                 raise InputError(message, path=url) from None
             if answer.status in (301, 302, 303, 307, 308) and answer.headers.get("location"):
-                current = urljoin(answer.url or current, answer.headers["location"])
+                target = _redirect_target(answer.url or current, answer.headers["location"])
+                if target is None:
+                    raise InputError("redirected to an invalid URL", path=url)
+                current = target
                 continue
             if answer.status >= 400:
                 raise InputError(f"HTTP {answer.status}", path=url)
