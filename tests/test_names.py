@@ -96,3 +96,11 @@ def test_a_particle_bibtex_cannot_read_back_is_kept_in_the_extended_format() -> 
     assert parse_names(format_names([name, Name(family="Roe", given="Al")])) == (name, Name(family="Roe", given="Al"))
     # particles BibTeX reads back keep the usual form
     assert Name(family="Berg", given="Jan", particle="van der").bibtex() == "van der Berg, Jan"
+
+
+def test_an_extended_name_with_a_long_run_of_no_break_spaces() -> None:
+    # no-break spaces survive white-space collapsing; the value pattern was retried
+    # from every one of them (quadratic)
+    ties = "\u00a0" * 100_000
+    (name,) = parse_names(f"family=Doe, given={{John{ties}Paul}}{ties}")
+    assert (name.family, name.given) == ("Doe", f"John{ties}Paul")

@@ -102,7 +102,9 @@ def _split_semicolons(text: str) -> list[str]:
 
 
 #: biblatex's extended name format: ``family=Doe, given=John, prefix=van, useprefix=true``
-_EXTENDED_PART = re.compile(r"\s*([a-z][a-z-]*)\s*=\s*(.*?)\s*", re.S)
+#: (one part, stripped: a lazy value before trailing white space was tried at every
+#: space of a run, quadratic on a run of no-break spaces, which collapse_space keeps)
+_EXTENDED_PART = re.compile(r"([a-z][a-z-]*)\s*=(.*)", re.S)
 _EXTENDED_KEYS = {"family": "family", "given": "given", "prefix": "particle", "suffix": "suffix"}
 
 
@@ -144,10 +146,10 @@ def _extended(text: str) -> Name | None:
     or ``given``). Options such as ``useprefix=true`` are dropped."""
     parts: dict[str, str] = {}
     for piece in _split_at_depth0(text, ","):
-        m = _EXTENDED_PART.fullmatch(piece)
+        m = _EXTENDED_PART.fullmatch(piece.strip())
         if m is None:
             return None
-        key, value = m.group(1).lower(), m.group(2)
+        key, value = m.group(1).lower(), m.group(2).strip()
         if _wholly_braced(value):
             value = value[1:-1]
         if key in _EXTENDED_KEYS:

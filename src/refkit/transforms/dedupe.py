@@ -125,7 +125,10 @@ def _family(names: str) -> str | None:
     return words[-1] if words and words != ["others"] else None
 
 
-_AND = re.compile(r"\s+and\s+", re.I)
+#: (?<!\s): a match starts where a blank run starts, the leftmost place any match of
+#: ``\s+and\s+`` starts, so the matches are the same; without it ``\s+`` was retried
+#: from every blank of a long run (quadratic)
+_AND = re.compile(r"(?<!\s)\s+and\s+", re.I)
 
 
 def _distinct(a: Entry, ka: _Keys, b: Entry, kb: _Keys) -> bool:
