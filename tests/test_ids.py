@@ -176,3 +176,11 @@ def test_isbn_pmid_openreview() -> None:
     assert ids.find_pmid("https://pubmed.ncbi.nlm.nih.gov/25430774/") == "25430774"
     assert ids.find_openreview("https://openreview.net/forum?id=YicbFdNTTy") == "YicbFdNTTy"
     assert ids.find_openreview("https://example.org") is None
+
+
+def test_arxiv_written_before_a_long_blank_run() -> None:
+    # the blanks around the separator were split three ways: quadratic in the run
+    blanks = " " * 100_000
+    assert ids.find_arxiv(f"arXiv{blanks}2106.16028v2") == ids.ArxivId("2106.16028", 2)
+    assert ids.find_arxiv(f"arXiv preprint{blanks}arXiv: 2106.16028") == ids.ArxivId("2106.16028")
+    assert ids.find_arxiv(f"arXiv preprint{blanks}(under review)") is None
