@@ -121,6 +121,7 @@ def test_every_required_field_table_row_names_a_known_field_tuple() -> None:
     ({"isbn": "978-0-306-40615-7"}, []),
     ({"isbn": "978-0-306-40615-8"}, ["RK503"]),
     ({"isbn": "0-306-40615-2; 978-0-306-40615-7"}, []),
+    ({"isbn": "978-0-306-40615-7 (pbk.)" + "(" * 300_000}, ["RK503"]),  # a run of '(': the note pattern was quadratic
     ({"issn": "0317-8471"}, []),
     ({"issn": "0317-8472"}, ["RK504"]),
     ({"year": "2020"}, []),

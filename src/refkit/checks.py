@@ -214,7 +214,6 @@ _PAGE = (r"(?:[A-Za-z]+(?:[ ~-]|\\,)?\d[A-Za-z\d]*(?:-\d+)?|\d[A-Za-z\d]*(?:\([A
 _PAGES_OK = re.compile(rf"{_PAGE}(?:--{_PAGE})?(?:\s*,\s*{_PAGE}(?:--{_PAGE})?)*")
 _KEY_BAD = re.compile(r"[\s,{}\"#%~\\()=]")
 _ISSN_RE = re.compile(r"\d{4}-?\d{3}[\dXx]")
-_NOTE = re.compile(r"\([^)]*\)")
 #: " and " only from a blank run's first character: a run is scanned once (linear)
 _LIST = re.compile(r"[;,]|(?<!\s)\s+and\s+")
 _LABEL = re.compile(r"^\s*(?:isbn|issn)(?:-1[03])?:?\s*", re.I)
@@ -524,9 +523,22 @@ def _check_arxiv(entry: Entry, original: Entry, report: _Report) -> None:
         report("RK502", f"eprint {_plain(eprint)!r} is not an arXiv identifier", original, "eprint")
 
 
+def _without_notes(text: str) -> str:
+    """``text`` with each ``(…)`` (up to the first ``)``) made a space, as
+    ``re.sub(r"\\([^)]*\\)", " ", text)`` would, in one pass: that pattern was tried
+    again from every ``(`` after the last ``)``, quadratic on a run of them."""
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("(", pos)) >= 0 and (end := text.find(")", start)) >= 0:
+        out += (text[pos:start], " ")
+        pos = end + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _check_numbers(entry: Entry, name: str, value: str, report: _Report) -> None:
     """ISBNs or ISSNs, several allowed (``;``/``,``/space separated, ``(pbk.)`` notes ignored)."""
-    text = _NOTE.sub(" ", _plain(value))
+    text = _without_notes(_plain(value))
     valid = is_isbn if name == "isbn" else _is_issn
     for part in _LIST.split(text):
         part = _LABEL.sub("", part.strip())
