@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from enrich_server import fixture
 
@@ -33,3 +35,15 @@ def test_no_hits_and_errors():
         dblp.parse_hits(Reply("u", 200, {"content-type": "text/html"}, "<html>Maintenance</html>"))
     with pytest.raises(LookupFailed):
         dblp.parse_hits(Reply("u", 429, {}, "Too Many Requests"))
+
+
+def test_homonym_numbers_and_page_dashes_after_long_blank_runs():
+    # the homonym and dash patterns retried their blank run from every blank (quadratic)
+    blanks = " " * 300_000
+    hit = {"info": {"authors": {"author": [{"text": f"Rui{blanks}Zhao 0007"}, {"text": f"Tiejun{blanks}Huang"}]},
+                    "title": "A title.", "venue": "TIP", "year": "2024", "type": "Journal Articles",
+                    "pages": f"100{blanks}x{blanks}-{blanks}112"}}
+    text = json.dumps({"result": {"hits": {"@total": "1", "hit": [hit]}}})
+    (record,) = dblp.parse_hits(Reply("u", 200, {}, text))
+    assert [n.family for n in record.authors] == ["Zhao", "Huang"]
+    assert record.fields["pages"] == "100 x--112"  # blanks collapsed later

@@ -48,6 +48,13 @@ def _one(value: Any) -> str:
     return html.unescape(" ".join(str(value or "").split()))
 
 
+#: the homonym number dblp appends to a name ("Wei Wang 0001"); from a blank run's
+#: start only (the leftmost match's start: same matches; \s+ was retried from every blank, x4)
+_HOMONYM = re.compile(r"(?<!\s)\s+\d{4}$")
+#: a page range's dash with its blanks (the same matches as \s*[-–]+\s*, linear; see csl.PAGE_DASH)
+_PAGE_DASH = re.compile(r"(?<!\s)\s*[-\u2013]+\s*|(?<=\s)[-\u2013]+\s*")
+
+
 def _record(info: dict[str, Any]) -> Record:
     people = (info.get("authors") or {}).get("author") or []
     if isinstance(people, dict):
@@ -55,7 +62,7 @@ def _record(info: dict[str, Any]) -> Record:
     names = []
     for person in people:
         text = person.get("text", "") if isinstance(person, dict) else str(person)
-        text = re.sub(r"\s+\d{4}$", "", html.unescape(text))  # homonym number
+        text = _HOMONYM.sub("", html.unescape(text))
         if text.strip():
             names.append(parse_name(text))
     kind = str(info.get("type") or "")
@@ -66,7 +73,7 @@ def _record(info: dict[str, Any]) -> Record:
     doi = normalize_doi(str(info.get("doi") or "")) or ""
     fields = {name: _one(info.get(name)) for name in ("volume", "number", "pages") if info.get(name)}
     if "pages" in fields:
-        fields["pages"] = re.sub(r"\s*[-\u2013]+\s*", "--", fields["pages"])
+        fields["pages"] = _PAGE_DASH.sub("--", fields["pages"])
     year = _one(info.get("year"))
     return Record(
         source="dblp",
