@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
+from .delimited import replace_delimited
 from .ids import is_isbn, parse_arxiv
 from .model import Entry, Library, Location, Problem
 from .dates import MONTH_NAMES
@@ -523,22 +524,9 @@ def _check_arxiv(entry: Entry, original: Entry, report: _Report) -> None:
         report("RK502", f"eprint {_plain(eprint)!r} is not an arXiv identifier", original, "eprint")
 
 
-def _without_notes(text: str) -> str:
-    """``text`` with each ``(…)`` (up to the first ``)``) made a space, as
-    ``re.sub(r"\\([^)]*\\)", " ", text)`` would, in one pass: that pattern was tried
-    again from every ``(`` after the last ``)``, quadratic on a run of them."""
-    out: list[str] = []
-    pos = 0
-    while (start := text.find("(", pos)) >= 0 and (end := text.find(")", start)) >= 0:
-        out += (text[pos:start], " ")
-        pos = end + 1
-    out.append(text[pos:])
-    return "".join(out)
-
-
 def _check_numbers(entry: Entry, name: str, value: str, report: _Report) -> None:
     """ISBNs or ISSNs, several allowed (``;``/``,``/space separated, ``(pbk.)`` notes ignored)."""
-    text = _without_notes(_plain(value))
+    text = replace_delimited(_plain(value), "(", ")")  # re.sub(r"\([^)]*\)", " ", …) in one pass
     valid = is_isbn if name == "isbn" else _is_issn
     for part in _LIST.split(text):
         part = _LABEL.sub("", part.strip())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from ..delimited import replace_delimited
 from ..ids import normalize_doi, parse_arxiv
 from ..model import Name
 from . import Record
@@ -75,27 +76,6 @@ def _names(people: Any) -> tuple[Name, ...]:
     return tuple(out)
 
 
-def _replace_delimited(text: str, start: str, end: str, *, empty: bool = True) -> str:
-    """``text`` with each span from ``start`` to the first ``end`` after it made a
-    space, in one pass: what ``re.sub(start + ".*?" + end, " ", text, flags=re.S)``
-    gives (``<[^>]+>`` with ``start="<", end=">", empty=False``; this assumes no
-    ``end`` inside ``start``). The patterns were quadratic on a hostile answer:
-    tried again from every ``start`` after the last ``end`` (16,000 '<': 0.09 s, x4)."""
-    out: list[str] = []
-    pos = look = 0
-    while (i := text.find(start, look)) >= 0:
-        j = text.find(end, i + len(start))
-        if j < 0:
-            break
-        if j == i + len(start) and not empty:  # "<>" is no tag: look on from the next character
-            look = i + 1
-            continue
-        out += (text[pos:i], " ")
-        pos = look = j + len(end)
-    out.append(text[pos:])
-    return "".join(out)
-
-
 #: a page range's dash and the blanks around it; a blank run is entered only at its
 #: start (or right after the last match), where the leftmost match starts: the same
 #: matches as ``\s*[-–—]+\s*``, which retried ``\s*`` from every blank of a run (x4)
@@ -103,8 +83,8 @@ PAGE_DASH = re.compile(r"(?<!\s)\s*[-\u2013\u2014]+\s*|(?<=\s)[-\u2013\u2014]+\s
 
 
 def _strip_markup(text: str) -> str:
-    text = _replace_delimited(text, "<jats:title>", "</jats:title>")
-    text = _replace_delimited(text, "<", ">", empty=False)
+    text = replace_delimited(text, "<jats:title>", "</jats:title>")  # linear, unlike their patterns (x4)
+    text = replace_delimited(text, "<", ">", empty=False)
     import html
 
     return " ".join(html.unescape(text).split())

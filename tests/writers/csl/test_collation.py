@@ -40,3 +40,9 @@ def test_spaces_sort_first_but_no_break_spaces_are_ignored() -> None:
     # as citeproc-js orders titles: "TUG 2002" < "TUG membership" < "TUG2000" < "TUG\u00a02001"
     titles = ["TUG\u00a02001 c", "TUG2000The", "TUG membership", "TUG 2002 b", "\u00a0macro index", "Abstracts", "zebra"]
     assert sorted(titles, key=collate) == ["Abstracts", "\u00a0macro index", "TUG 2002 b", "TUG membership", "TUG2000The", "TUG\u00a02001 c", "zebra"]
+
+
+def test_markup_is_ignored_and_stray_angle_brackets_kept_in_one_pass() -> None:
+    assert collate("<i>Zeta</i> functions") == collate("Zeta functions")
+    # a title of many '<' (no tag closes): the tag pattern was retried from each of them
+    assert collate("<i>a</i> " + "<" * 300_000) < collate("b")

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from typing import Any
 
+from ...delimited import replace_delimited
+
 __all__ = ["collate"]
 
 
@@ -30,7 +32,7 @@ def collate(value: Any) -> str:
     spaces sort first, but spaces other than the ASCII ones (no-break, thin)
     are ignored and spaces at either end dropped, as citeproc-js orders
     ("TUG\u00a02001" after "TUG2000", "\u00a0macro" under M)."""
-    text = re.sub(r"<[^>]+>", "", str(value)).strip()
+    text = replace_delimited(str(value), "<", ">", "", empty=False).strip()  # re.sub(r"<[^>]+>", "", …), linear
     if not text.isascii():
         # other spaces (no-break, thin, six-per-em …) are ignored like punctuation
         text = _OTHER_SPACE.sub("", text).translate(_BASE_LETTERS)
