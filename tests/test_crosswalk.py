@@ -95,3 +95,9 @@ def test_groups_nested_thousands_deep_keep_their_text() -> None:
         csl = value_to_csl(deep)
         assert re.sub(r"<[^>]*>", "", csl) == "Deep title"
         assert 1 <= csl.count("</") <= MAX_GROUP_DEPTH  # the first levels are markup, deeper ones text
+
+
+def test_protecting_capitals_after_a_long_run_without_letters() -> None:
+    # the word pattern was retried from every character of a run with no letter (x4 per doubling)
+    dots = "." * 300_000
+    assert csl_to_value(f"{dots} NeRF {{x}}{dots}GANs", protect=True) == f"{dots} {{NeRF}} \\{{x\\}}{dots}{{GANs}}"

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .latex import escape as latex_escape
 from .latex import collapse_space, to_unicode
@@ -527,7 +527,9 @@ def _matching(text: str, start: int) -> int:
     return -1
 
 
-_WORD = re.compile(r"(?<![\w{])([^\s{}]*[A-Za-z][^\s{}]*)")
+_TOKEN = re.compile(r"[^\s{}]+")
+_NON_WORD = re.compile(r"\W")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _TAG = re.compile(r"<(/?)(i|em|b|strong|sup|sub|span)(\s[^>]*)?>", re.IGNORECASE)
 
 
@@ -575,8 +577,7 @@ def _protect(text: str) -> str:
     """Braces around words with a capital after their first letter (``NeRF``,
     ``NSGA-II``, ``GANs``) so BibTeX styles keep their case."""
 
-    def repl(m: re.Match[str]) -> str:
-        word = m.group(1)
+    def repl(word: str) -> str:
         core = word.strip(".,:;!?()[]\"'")
         letters = [c for c in core if c.isalpha()]
         if len(letters) > 1 and any(c.isupper() for c in core[1:]) and "\\" not in core:
@@ -584,7 +585,31 @@ def _protect(text: str) -> str:
             return word[:start] + "{" + core + "}" + word[start + len(core):]
         return word
 
-    return _WORD.sub(repl, text)
+    return _words_sub(repl, text)
+
+
+def _words_sub(repl: Callable[[str], str], text: str) -> str:
+    """``re.sub(r"(?<![\\w{])([^\\s{}]*[A-Za-z][^\\s{}]*)", lambda m: repl(m.group(1)), text)``
+    in one pass. Within a run of characters other than blanks and braces, the
+    pattern's first match starts at the run's start (unless a ``{`` precedes it:
+    then right after the run's first non-word character) and ends at the run's end,
+    if a letter follows that start. The pattern itself retried every position of a
+    run with no letter (16,000 '.': 0.4 s, x4 per doubling)."""
+    out: list[str] = []
+    pos = 0
+    for token in _TOKEN.finditer(text):
+        start, end = token.span()
+        if start and text[start - 1] == "{":
+            after = _NON_WORD.search(text, start, end)
+            if after is None:
+                continue
+            start = after.end()
+        if _ASCII_LETTER.search(text, start, end) is None:
+            continue
+        out += (text[pos:start], repl(text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------

@@ -258,3 +258,22 @@ def test_a_shorthand_names_in_a_substitute_still_inherits_the_original_name(tmp_
     )
     items = [{"id": "a", "type": "book", "editor": [{"family": "Roe", "given": "Ann"}, {"family": "Loy", "given": "Bo"}]}]
     assert _render(tmp_path, body, items) == ["A. Roe and B. Loy"]
+
+
+def test_hostile_names_and_pages_render_in_linear_time(tmp_path: Path) -> None:
+    # each of these shapes was exponential, cubic or quadratic in one of the patterns
+    # that read names, pages and notes while rendering
+    initials = "A." + " A." * 40 + " 1"  # the initials-only test: exponential (22 initials took 1.4 s)
+    blanks = " " * 100_000
+    items = [
+        {"id": "a", "type": "book", "title": "T", "author": [{"family": "Doe", "given": initials}], "page": f"12{blanks}x"},
+        {"id": "b", "type": "book", "title": "U", "author": [{"family": "Roe", "given": "\ue040" * 50_000 + "Jo"}],
+         "note": f"container-title: Journal{blanks}of Tests"},
+    ]
+    body = ('<group delimiter="|"><names variable="author"><name initialize="false" initialize-with=". "/></names>'
+            '<text variable="title"/><text variable="page-first"/><text variable="container-title"/></group>')
+    first, second = _render(tmp_path, body, items)
+    assert first.startswith(f"{initials} Doe|T|12") and second.endswith("|U|Journal of Tests")
+    commas = [{"id": k, "type": "book", "title": k, "author": [{"literal": "X" + ", " * 100_000}]} for k in "cd"]
+    assert _sas(tmp_path, "complete-all", '<group delimiter=". "><names variable="author"><name/></names><text variable="title"/></group>',
+                commas)[1] == "---. d"

@@ -166,7 +166,12 @@ _PREFIXED = re.compile(r"([^\W\d_]*)(\d+)")
 #: one side of a page range citeproc-js treats as a number: digits with letters
 #: before or a letter after ("e12", "B27", "12a"), or a roman numeral
 _PAGE_SIDE = re.compile(r"[A-Za-z]*\d+[a-z]?|[ivxlcdmIVXLCDM]+")
-_PAGE_RANGE_SPLIT = re.compile(r"\s*[-–]\s*")
+#: a range's dash with its blanks; a blank run is entered at its start or right after
+#: the last match only (the same splits as ``\s*[-–]\s*``, which retried ``\s*`` from
+#: every blank of a run: quadratic)
+_PAGE_RANGE_SPLIT = re.compile(r"(?<!\s)\s*[-–]\s*|(?<=\s)[-–]\s*")
+#: the same for where the first page ends ("12-19", "12, 14", "12 & 14")
+_FIRST_PAGE_END = re.compile(r"(?<!\s)\s*[-–,&]\s*|(?<=\s)[-–,&]\s*")
 
 
 def page_range_sides(value: str) -> list[str] | None:
@@ -388,7 +393,8 @@ class Names:
         rule = self.get_root().bibliography.get("subsequent-author-substitute-rule", "complete-all")
         bare = " ".join(printed) if printed else str(text)
         et_al = str(self.get_single_term("et-al") or "et al.")
-        shown = re.sub(r"[,\s]*" + re.escape(et_al) + r"\s*$", "", bare)
+        # (?<![,\s]): from the start of the separator run only, where the match starts (linear)
+        shown = re.sub(r"(?<![,\s])[,\s]*" + re.escape(et_al) + r"\s*$", "", bare)
         variable, people = self._people(item)
         previous, state.sas_previous = state.sas_previous, (shown, people)
         if previous is None:
@@ -524,7 +530,7 @@ class Text:
             repressed = context.get_layout().repressed if context is not None else {}
             if "page-first" in repressed.get(self.tag, ()):
                 return None
-            first = re.split(r"\s*[-–,&]\s*", str(item.reference.page).strip(), maxsplit=1)[0]
+            first = _FIRST_PAGE_END.split(str(item.reference.page).strip(), maxsplit=1)[0]
             value = String(first) if first else None
         else:
             value = super()._variable(item, context)  # type: ignore[misc]
@@ -605,7 +611,23 @@ def _script_ordered(name: Any, language: str) -> str | None:
 
 
 _INITIAL_WORD = re.compile(r"[^\s.]+\.?[\ue040-\ue05f]*")
-_MARKED_WORD = re.compile(r"([\ue040-\ue05f]*)(.*?)([\ue040-\ue05f]*)")
+#: the formatting marks (see :mod:`.marks`) around a word's text: "\ue040John\ue041"
+_MARK_CHARS = "".join(map(chr, range(0xE040, 0xE060)))
+#: given names that are initials only ("J.-A.", "M. H.", "J.-M"). The blanks and
+#: hyphen between two initials are ``\s*(?:-\s*)?``, the language of ``\s*-?\s*``
+#: without its two ways to split a blank run: those made "A. A. A. … 1"
+#: exponential (22 initials: 1.4 s, x4 for two more)
+_INITIALS_ONLY = re.compile(r"[^\W\d_]\.(?:\s*(?:-\s*)?[^\W\d_]\.)*(?:\s*-\s*[^\W\d_])?")
+
+
+def _marked(word: str) -> tuple[str, str, str]:
+    """``word``'s leading marks, text and trailing marks: what
+    ``([marks]*)(.*?)([marks]*)`` fullmatches, without retrying the lazy middle
+    before every mark of a run (quadratic)."""
+    text = word.lstrip(_MARK_CHARS)
+    lead = word[:len(word) - len(text)]
+    core = text.rstrip(_MARK_CHARS)
+    return lead, core, text[len(core):]
 
 
 class Name:
@@ -631,10 +653,10 @@ class Name:
         for piece in pieces:
             text = ""
             for word in _INITIAL_WORD.findall(piece):
-                marked = _MARKED_WORD.fullmatch(word)
-                if marked and (marked.group(1) or marked.group(3)) and marked.group(2):
+                lead, core_text, trail = _marked(word)
+                if (lead or trail) and core_text:
                     # a word in rich text ("<b>John</b>"): its initial keeps the formatting
-                    lead, word, trail = marked.groups()
+                    word = core_text
                     core = word.rstrip(".")
                     if core[:1].isupper() and (initialize_all or word.endswith(".") or len(core) == 1):
                         text += lead + core[0] + mark.rstrip() + trail + (" " if mark.endswith(" ") else "")
@@ -653,7 +675,7 @@ class Name:
                 else:
                     text = text.rstrip() + (" " if text else "") + word + " "
             out.append(" ".join(text.split()))
-        if not initialize_all and re.fullmatch(r"[^\W\d_]\.(?:\s*-?\s*[^\W\d_]\.)*(?:\s*-\s*[^\W\d_])?", str(given).strip()):
+        if not initialize_all and _INITIALS_ONLY.fullmatch(str(given).strip()):
             return " ".join(out)  # initials only, not initialized further: "J.-A." and "M.-H" -> "J. A.", "M. H." (citeproc-js)
         return "-".join(out)
 
