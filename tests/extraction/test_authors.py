@@ -261,3 +261,34 @@ def test_a_last_inverted_name_is_not_split_into_the_title() -> None:
     # ACS style: "Last, F. M.;" names, the title right after the last one's initials
     found = scan_authors("Ortiz, A. B.; Brandt, K. L. A Quadric Ligation Study")
     assert [n.family for n in found.names] == ["Ortiz", "Brandt"]
+
+
+@pytest.mark.parametrize(
+    "text, expected, rest",
+    [
+        # a hyphenated second initial written apart ("J. -P.")
+        ("A. Ortiz, J. -P. Brandt and L. Voss, Heat flow", ["Ortiz", "Brandt", "Voss"], ", Heat flow"),
+        # an ellipsis in brackets is the same gap
+        ("Ortiz AB, Brandt KL, [...], Voss L, Tanaka M (2021) Heat flow", ["Ortiz", "Brandt", "Voss", "Tanaka"], " (2021) Heat flow"),
+        # "in" and the book after the name
+        ("M. A. Ortiz in Heat Flow in Films, edited by K. Lee", ["Ortiz"], " in Heat Flow in Films, edited by K. Lee"),
+        # after sure names, a "name" made of title words is the venue
+        ("M. A. Ortiz, K. Brandt, Solid State Phenom. 195, 65 (2013).", ["Ortiz", "Brandt"], ", Solid State Phenom. 195, 65 (2013)."),
+        # a group as the last author
+        ("Ortiz AB, Brandt KL, Lakeside Children's Health Collaborative", ["Ortiz", "Brandt", "Lakeside Children's Health Collaborative"], ""),
+        # an en dash joins a double name on typeset pages
+        ("M. Ortiz–Brandt, C. Voss, and N. Lee, J. Chem.", ["Ortiz–Brandt", "Voss", "Lee"], ", J. Chem."),
+    ],
+)
+def test_more_list_shapes(text: str, expected: list[str], rest: str) -> None:
+    found = scan_authors(text)
+    assert [n.literal or n.family for n in found.names] == expected
+    assert text[found.end:] == rest
+
+
+def test_a_word_before_a_given_name_first_list_is_no_inverted_name() -> None:
+    # "… for U, Np, M. Ortiz, C. Brandt, and N. Lee": "Np, M." is no "Last, First" when a
+    # sure list written given name first starts at "M."
+    assert not scan_authors("Np, M. Ortiz, C. Brandt, and N. Lee, J. Chem. 23").names
+    # a real inverted first name still reads
+    assert families("Ortiz, M., C. Brandt, and N. Lee") == ["Ortiz", "Brandt", "Lee"]

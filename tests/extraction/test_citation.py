@@ -826,3 +826,19 @@ def test_an_access_date_is_no_publication_date(text: str) -> None:
 def test_a_publication_date_beside_an_access_date_is_kept() -> None:
     e = parse("Okafor, A. (2017). Sediment drift in tidal estuaries. River Notes. Retrieved March 3, 2019, from https://example.org/drift")
     assert e.get("year") == "2017"
+
+
+def test_names_after_a_venue_line_below_a_linked_title() -> None:
+    item = seg(Span("Heat flow in thin films of ice", link="https://example.org/p"), Span("\nThermal Letters, 2016\n"),
+               Span("Ana Ortiz, Kai T. Brandt, Lena Voss\n"), Span("We measure heat flow in ice."))
+    e = parse_segment(item, tagger="rules")
+    assert e is not None
+    assert fam(e) == ["Ortiz", "Brandt", "Voss"]
+    assert e.get("title") == "Heat flow in thin films of ice" and e.get("year") == "2016"
+
+
+def test_a_name_then_in_and_the_book() -> None:
+    e = parse_text("“Heat flow in thin films,” M. A. Ortiz in Ice Physics, edited by K. Lee (Springer, 2001), p. 13.", tagger="rules")
+    assert e is not None
+    assert fam(e) == ["Ortiz"]
+    assert e.get("title") == "Heat flow in thin films"

@@ -724,7 +724,9 @@ _WORD_BEFORE_QUOTE = re.compile(r"(?<![^\s(])[a-z][a-z'’-]*\s$")
 #: side shared every long run between them, quadratic)
 _DATE_BEFORE_NAMES = re.compile(rf"\s*[(\[]?{_YEAR}[)\]]?[.:,]?\s+")
 _YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YEAR})[\s.,;:]*)?$")
-_AFTER_AUTHOR_LIST = re.compile(r"[.:(：「『]|,\s*(?:\(|\d{4})|(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
+# what may follow an author list: punctuation, a year, CJK text, or "in" and the book or venue
+# ("“Title,” M. A. Hines in Surface Chemistry, edited by …")
+_AFTER_AUTHOR_LIST = re.compile(r"[.:(：「『]|,\s*(?:\(|\d{4})|(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])|in:?\s", re.I)
 _LONE_DATE = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
 #: "A. Smith and B. Doe, editors." (the rest of the names' chunk): editors, not authors
 _EDITOR_WORD = re.compile(r"[\s,]*(?:eds?\.?|editors?|hrsg\.?)[\s.,:]*", re.I)
@@ -884,12 +886,15 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
                     work.notes.extend(" ".join(text[s:e].split()).rstrip(".") for s, e in before[:-1])
                 else:
                     parts.venue.extend(before)
-        if parts.authors is None and after:
-            found = _author_chunk(work, text, after[0], whole=False, min_conf=0.5)
+        for j, rng in enumerate(after[:3] if parts.authors is None else []):
+            # the names right after the title, or after a venue line ("Title / CVPR, 2016 / A, B, C"):
+            # a later chunk only when it is a sure list
+            found = _author_chunk(work, text, rng, whole=False, min_conf=0.5 if j == 0 else 0.9)
             if found:
                 parts.authors, end = found
-                rest = _strip_range(text, end, after[0][1])
-                after = ([rest] if text[rest[0]:rest[1]].strip(" .,;:()") else []) + after[1:]
+                rest = _strip_range(text, end, rng[1])
+                after = after[:j] + ([rest] if text[rest[0]:rest[1]].strip(" .,;:()") else []) + after[j + 1:]
+                break
         parts.venue.extend(after)
         return parts
 
