@@ -125,13 +125,13 @@ def count_decisions() -> tuple[collections.Counter[str], collections.Counter[tup
     by_doubts: collections.Counter[tuple[str, ...]] = collections.Counter()
     settled, choose = hybrid.settled, hybrid.choose
 
-    def settled_spy(ruled: Any) -> bool:
-        done = settled(ruled)
+    def settled_spy(ruled: Any, *more: Any) -> bool:
+        done = settled(ruled, *more)
         totals["settled" if done else "run"] += 1
         return done
 
-    def choose_spy(ruled: Any, tagged: Any) -> Any:
-        out = choose(ruled, tagged)
+    def choose_spy(ruled: Any, tagged: Any, *more: Any) -> Any:
+        out = choose(ruled, tagged, *more)
         doubts = confidence.field_doubts(ruled) if ruled is not None else ("-",)
         by_doubts[("run",) + doubts] += 1
         if out is not None and out is tagged and out is not ruled:
