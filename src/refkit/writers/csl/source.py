@@ -10,6 +10,7 @@ from typing import Any
 
 from citeproc.source import BibliographySource, CitationItem, Reference
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, NoCase, String
 
 from .labels import citation_label
 from .marks import CLOSE, GLUE, OPEN
@@ -275,6 +276,34 @@ def note_variables(item: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def parse_string(parser: CiteProcJSON, text: str) -> Any:
+    """What ``parser.parse_string(text)`` returns (text and ``<span class="nocase">``
+    spans as a MixedString), built in linear time. citeproc-py adds each piece to
+    the whole string so far (a new list, and a join to look at the seam), quadratic
+    in the number of spans: a value of 4,000 protected words (``{a}{a}…``) took
+    0.6 s, x3.7 per doubling. Each piece is added here to the last piece alone,
+    with citeproc-py's own ``+``: its seam rule looks at one character only."""
+    lower = text.lower()
+    pieces: list[Any] = []
+    end = 0
+    try:
+        while True:  # citeproc-py's loop, an unclosed span included
+            start = lower.index(parser.start_tag, end)
+            if text[end:start]:
+                pieces.append(String(text[end:start]))
+            end = lower.index(parser.end_tag, start + 1)
+            pieces.append(NoCase(text[start + len(parser.start_tag):end]))
+            end += len(parser.end_tag)
+    except ValueError:
+        if text[end:]:
+            pieces.append(String(text[end:]))
+    out: list[Any] = []
+    for piece in pieces:
+        left = MixedString(out[-1:])
+        out.extend(list(left + piece)[len(left):])  # list(): a MixedString indexes its text, not its pieces
+    return MixedString(out)
+
+
 def make_source(items: list[dict[str, Any]], range_delimiter: str = "–") -> BibliographySource:
     """A citeproc-py bibliography source for refkit-built CSL items."""
     source = BibliographySource()
@@ -307,10 +336,10 @@ def make_source(items: list[dict[str, Any]], range_delimiter: str = "–") -> Bi
                     text = _NUM_RANGE.sub(lambda m: m.group(1) + range_delimiter + m.group(2), text)
                 elif name == "page" and not text.strip(" -–—"):
                     text = ""  # a page of only dashes prints as nothing, its label stays (citeproc-js)
-                data[name] = parser.parse_string(text)
+                data[name] = parse_string(parser, text)
         if "citation_label" not in data:
             # CSL "citation-label": a trigraph ("RoNo78") when the item gives none
-            data["citation_label"] = parser.parse_string(citation_label(item))
+            data["citation_label"] = parse_string(parser, citation_label(item))
         source.add(_reference(item["id"], item["type"], data))
     return source
 
