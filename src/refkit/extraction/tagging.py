@@ -189,7 +189,7 @@ def _token_features(tok: Token, lex: dict[str, frozenset[str]]) -> dict[str, Any
 _NEIGHBOUR_KEYS = ("w", "p", "shape", "initial", "cap", "given", "family", "venue", "year", "month", "bold", "italic", "quoted", "nl", "digits", "lower", "func", "caps", "tw")
 #: per neighbour offset: the feature names its features take ("-1:cap"), and its edge feature,
 #: made once (formatting them for every token and neighbour was a tenth of the tagging time)
-_NEIGHBOURS = tuple((off, tuple((k, f"{off}:{k}") for k in _NEIGHBOUR_KEYS), f"{off}:edge") for off in (-2, -1, 1, 2))
+_NEIGHBOURS = tuple((off, {k: f"{off}:{k}" for k in _NEIGHBOUR_KEYS}, f"{off}:edge") for off in (-2, -1, 1, 2))
 #: markup whose runs open and close: a title often is exactly one italic, bold, quoted or linked run
 _RUN_FLAGS = ("bold", "italic", "quoted", "link")
 
@@ -212,6 +212,8 @@ def features(tokens: Sequence[Token], text: str = "") -> list[dict[str, Any]]:
     lines = line_of[-1] + 1 if line_of else 1
     # where the first year is: styles put it after the names (APA), at the end, or first
     first_year = next((i for i, f in enumerate(own) if "year" in f), -1)
+    # each token's features its neighbours take, picked once (not once per neighbour)
+    shown = [[(k, f[k]) for k in _NEIGHBOUR_KEYS if k in f] for f in own]
     stops = 0
     out: list[dict[str, Any]] = []
     for i, f in enumerate(own):
@@ -224,8 +226,7 @@ def features(tokens: Sequence[Token], text: str = "") -> list[dict[str, Any]]:
             g["first"] = True
         if i == n - 1:
             g["last"] = True
-        for k, v in f.items():
-            g[k] = v
+        g.update(f)
         if first_year >= 0:
             g["yr"] = "y" if i == first_year else "b" if i < first_year else "a"
         for flag in _RUN_FLAGS:
@@ -237,10 +238,8 @@ def features(tokens: Sequence[Token], text: str = "") -> list[dict[str, Any]]:
         for off, named, edge in _NEIGHBOURS:
             j = i + off
             if 0 <= j < n:
-                nb = own[j]
-                for k, name in named:
-                    if k in nb:
-                        g[name] = nb[k]
+                for k, v in shown[j]:
+                    g[named[k]] = v
             else:
                 g[edge] = True
         if i > 0:
