@@ -196,7 +196,10 @@ def main() -> int:
                     help="compare two --json files (paired bootstrap over documents) instead of scoring")
     args = ap.parse_args()
     if args.compare:
-        before, after = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
+        try:
+            before, after = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
+        except (OSError, ValueError) as exc:
+            raise SystemExit(f"--compare: {exc}")
         compare(before, after, args.modes)
         return 0
     if not args.cases:
