@@ -16,6 +16,9 @@ item once (1,545 sequences), took 11.5 min (three models of 3.5-4 min; 3.1 MB) a
 beat the shipped model cross-validated (benchmarks/tagger_eval.py --folds-of, main 5e6f53e:
 hybrid dev 0.937 vs 0.935, extract-real 0.945 vs 0.946; crf alone 0.801 vs 0.788 and 0.856
 vs 0.774), so the shipped model stayed.
+Again that evening with dev 01-51 (--count 4000 --folds 2 --folds-only, plus --ablate,
+--c1 and --real-weight variants): no retrained model moved the hybrid beyond +/-0.001
+(figures and commands in docs/extract.md), so the shipped model stays.
 
 1. Records: every entry with title, authors and year in CORPUS/big.bib and mid.bib,
    read by refkit and converted to CSL items.
