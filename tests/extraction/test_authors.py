@@ -292,3 +292,26 @@ def test_a_word_before_a_given_name_first_list_is_no_inverted_name() -> None:
     assert not scan_authors("Np, M. Ortiz, C. Brandt, and N. Lee, J. Chem. 23").names
     # a real inverted first name still reads
     assert families("Ortiz, M., C. Brandt, and N. Lee") == ["Ortiz", "Brandt", "Lee"]
+
+
+@pytest.mark.parametrize("dash", ["———", "——", "---", "___", "⸻"])
+def test_a_dash_run_stands_for_the_names_above(dash: str) -> None:
+    from refkit.extraction.authors import SAME_AS_ABOVE
+
+    found = scan_authors(f"{dash}. “Heat flow in thin films.” Ice 4 (2019).")
+    assert found.names == (SAME_AS_ABOVE,)
+
+
+def test_repeat_authors_fills_the_dash_from_the_entry_above() -> None:
+    from refkit.extraction.authors import SAME_AS_ABOVE, repeat_authors
+    from refkit.model import Entry
+
+    ortiz, lee, voss = Name(family="Ortiz", given="Ana"), Name(family="Lee", given="Kim"), Name(family="Voss", given="Lena")
+    entries = [
+        Entry("article", "").with_names("author", [SAME_AS_ABOVE]),  # nothing above: dropped
+        Entry("article", "").with_names("author", [ortiz, lee]),
+        Entry("article", "").with_names("author", [SAME_AS_ABOVE]),  # alone: the whole list above
+        Entry("article", ""),  # no names: the list above carries on
+        Entry("article", "").with_names("author", [SAME_AS_ABOVE, voss]),  # before names: the first above
+    ]
+    assert [e.names() for e in repeat_authors(entries)] == [(), (ortiz, lee), (ortiz, lee), (), (ortiz, voss)]

@@ -842,3 +842,16 @@ def test_a_name_then_in_and_the_book() -> None:
     assert e is not None
     assert fam(e) == ["Ortiz"]
     assert e.get("title") == "Heat flow in thin films"
+
+
+def test_by_introduces_the_names_after_a_title() -> None:
+    e = parse_text("“A Narrative of the Flood, 1735–1741,” by Roger Okafor, Journal of River Studies 2, no. 2 (2012): 83–142.", tagger="rules")
+    assert e is not None
+    assert fam(e) == ["Okafor"]
+    assert e.get("title") == "A Narrative of the Flood, 1735–1741"
+
+
+def test_an_icon_glyph_is_no_part_of_the_names() -> None:
+    e = parse_segment(seg(Span("\uf0f6A. Ortiz, K. Brandt and L. Voss, \"Heat flow in thin films\", in Ice Physics, 2021")), tagger="rules")
+    assert e is not None
+    assert fam(e) == ["Ortiz", "Brandt", "Voss"]

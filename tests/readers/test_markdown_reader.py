@@ -454,3 +454,11 @@ I also teach *development economics for first-year students* every spring.
 """
     entries = reader.read(text, path="cv.md").entries
     assert [e.get("title") for e in entries][2:] == ["Insurance take-up after a drought year", "Migration networks and remittance timing"]
+
+
+def test_a_dash_run_repeats_the_authors_above() -> None:
+    text = ("# Publications\n\n"
+            "- Ortiz, Ana. “Heat Flow in Thin Films.” *Ice Physics* 4 (2019): 1–9.\n"
+            "- ———. “Cold Flow in Thick Films.” *Ice Physics* 5 (2020): 10–19.\n")
+    entries = list(reader.read(text).entries)
+    assert [[n.family for n in e.names()] for e in entries] == [["Ortiz"], ["Ortiz"]]

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from ..model import Name
+from ..model import Entry, Name
 
-__all__ = ["AuthorList", "scan_authors", "parse_authors", "parse_display_name", "annotation", "forget", "MARKER_ROLES", "is_common_word", "is_venue_word"]
+__all__ = ["AuthorList", "SAME_AS_ABOVE", "repeat_authors", "scan_authors", "parse_authors", "parse_display_name", "annotation", "forget", "MARKER_ROLES", "is_common_word", "is_venue_word"]
 
 #: role marker -> role name written into ``author+an``
 MARKER_ROLES = {
@@ -93,6 +93,12 @@ _TRAILING_CAPS_INITIALS = re.compile(r"\s[A-Z]{2,3}\.?$")
 _VANCOUVER_INITIALS_DOT = re.compile(r"[A-Z]{1,3}\.")
 _INITIALS_THEN_TITLE = re.compile(r"\b[A-Z]{1,3}\.\s+[A-Z]")
 _CAPS_INITIALS_THEN_TITLE = re.compile(r"^\S+\s+[A-Z]{2,3}\.\s+[A-Z]")
+
+
+#: a dash run in place of the names ("———. “Title.” …", as Chicago and MLA bibliographies
+#: write a work by the same authors as the one above); :func:`repeat_authors` fills it in
+SAME_AS_ABOVE = Name(literal="———")
+_SAME_AS_ABOVE = re.compile(r"[—―]{2,}|-{3,}|_{3,}|[⸺⸻]+")
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,8 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     if not text:
         return None
     text = _NICKNAME.sub("", text)  # "Xuaner (Cecilia) Zhang": the name a person goes by, shown beside the given name
+    if _SAME_AS_ABOVE.fullmatch(text):
+        return SAME_AS_ABOVE, roles, 1.0
     if _OTHERS.match(text):
         return Name.OTHERS, roles, 1.0  # type: ignore[attr-defined]
     if _CJK.match(text.replace(" ", "")):
@@ -677,3 +685,23 @@ def annotation(roles: Sequence[Sequence[str]]) -> str:
     """biblatex data annotations for a name list: ``1=equal; 3=highlight,corresponding``."""
     parts = [f"{i}={','.join(r)}" for i, r in enumerate(roles, 1) if r]
     return "; ".join(parts)
+
+
+def repeat_authors(entries: Sequence[Entry]) -> list[Entry]:
+    """``entries`` (in document order) with each "same as above" dash (:data:`SAME_AS_ABOVE`)
+    replaced by the names it stands for: alone, the whole list of the entry above; before
+    other names ("———, and Jelte Wicherts"), that list's first name. With no names above,
+    the dash is dropped."""
+    out: list[Entry] = []
+    above: tuple[Name, ...] = ()
+    for entry in entries:
+        names = entry.names("author")
+        if names and names[0] == SAME_AS_ABOVE:
+            filled = above if len(names) == 1 else above[:1] + names[1:]
+            filled = tuple(n for n in filled if n != SAME_AS_ABOVE)
+            entry = entry.with_names("author", filled, entry.provenance.get("author")).without("author+an")
+            names = filled
+        if names:
+            above = names
+        out.append(entry)
+    return out

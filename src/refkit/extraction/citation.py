@@ -259,6 +259,7 @@ class _Work:
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def _work_from_segment(segment: Segment) -> _Work:
@@ -272,6 +273,8 @@ def _work_from_segment(segment: Segment) -> _Work:
     for span in segment.spans:
         starts.append(len(chars))
         text = span.text.replace("\r", "").replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+        if _PRIVATE_USE.search(text):
+            text = _PRIVATE_USE.sub("", text)  # an icon font's glyph ("\uf0f6A. Mian, …"): no text of the item
         if span.sup and _AFFILIATION_SUPERSCRIPT.fullmatch(text):
             continue  # affiliation numbers/letters
         is_label = bool(span.link) and (bool(_LABEL_ONLY.match(text)) or bool(_URL.fullmatch(text.strip())))
@@ -722,6 +725,7 @@ _WORD_BEFORE_QUOTE = re.compile(r"(?<![^\s(])[a-z][a-z'’-]*\s$")
 # and a venue glued to it starts.
 #: (the second run of punctuation only after a year: two runs of the same characters side by
 #: side shared every long run between them, quadratic)
+_BY_BEFORE_NAMES = re.compile(r"\s*(?:by|von|par|por)\s+(?=[^\W\d_])", re.I)
 _DATE_BEFORE_NAMES = re.compile(rf"\s*[(\[]?{_YEAR}[)\]]?[.:,]?\s+")
 _YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YEAR})[\s.,;:]*)?$")
 # what may follow an author list: punctuation, a year, CJK text, or "in" and the book or venue
@@ -755,9 +759,13 @@ class _Parts:
 def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, min_conf: float) -> tuple[AuthorList, int] | None:
     """The author list starting chunk ``rng`` and where it ends, if it is one."""
     s, e = rng
-    dated = _DATE_BEFORE_NAMES.match(text, s, e)
+    by = _BY_BEFORE_NAMES.match(text, s, e)
+    dated = _DATE_BEFORE_NAMES.match(text, s, e) or by
+    marked = False  # the names are introduced by "by": even one full name is then the list
     if dated and not scan_authors(text[s:e]) and dated.end() < e:
-        s = dated.end()  # "2013 Jackson, C.R., …": the date column of a CV before the names
+        # "2013 Jackson, C.R., …": the date column of a CV before the names;
+        # "“Title,” by Roger Wolcott, Journal …": the word that introduces them
+        s, marked = dated.end(), dated is by
     sub = text[s:e]
     breaks = _markup_breaks(work, s, e)
     result = scan_authors(sub, work.bold[s:e], breaks)
@@ -775,7 +783,7 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
                 and not _styled_after(work, s + result.end, e)):
             people = [n for n in result.names if not n.is_others]
             initials = any(_INITIAL.search(n.given) for n in people)
-            if not (rest.startswith(",") and result.confidence >= 0.9 and (len(result.names) >= 2 or initials)):
+            if not (rest.startswith(",") and (marked or result.confidence >= 0.9 and (len(result.names) >= 2 or initials))):
                 return None
     return result, s + result.end
 

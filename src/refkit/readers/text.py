@@ -56,6 +56,7 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
 def read_plain(text: str, *, path: str | None = None) -> Library:
     """The entries of a plain-text document (no markup): list items and paragraphs
     under the headings they sit in. An item that cannot be read is a warning."""
+    from ..extraction.authors import repeat_authors
     from ..extraction.citation import parse_segment
     from ..extraction.confidence import Segmentation, assess
     from ..extraction.guard import read_item
@@ -71,7 +72,7 @@ def read_plain(text: str, *, path: str | None = None) -> Library:
             entry = read_item(parse_segment, segment, problems, source="text", path=path, section=section)
             if entry is not None:
                 entries.append(assess(entry, Segmentation(segment, section)))
-        library = Library.from_entries(entries, source=path)
+        library = Library.from_entries(repeat_authors(entries), source=path)
         library.problems.extend(problems)
         return library
     finally:
