@@ -855,3 +855,33 @@ def test_an_icon_glyph_is_no_part_of_the_names() -> None:
     e = parse_segment(seg(Span("\uf0f6A. Ortiz, K. Brandt and L. Voss, \"Heat flow in thin films\", in Ice Physics, 2021")), tagger="rules")
     assert e is not None
     assert fam(e) == ["Ortiz", "Brandt", "Voss"]
+
+
+# ---- a year inside the venue's name ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "venue, shown, year, pages",
+    [
+        # a name goes on after the year: it stays, and dates the item when nothing else does
+        ("RIVCON 2019 Proceedings.", "RIVCON 2019 Proceedings", "2019", None),
+        ("In 2018 IEEE Symposium on River Sensing, pp. 1-5.", "2018 IEEE Symposium on River Sensing", "2018", "1--5"),
+        # the date is shown apart: the year leading the name stays in the name
+        ("2016 DELTA Annals, (2017), 49–76.", "2016 DELTA Annals", "2017", "49--76"),
+        # the same year again on its own: the acronym's one is its name's; a bare page range is pages
+        ("In SEDSTAT 2011, 170–176. 2011.", "SEDSTAT 2011", "2011", "170--176"),
+        # an acronym's year closing a bracket, before a colon, a dash or a place
+        ("In Proc. of the 40th Conference on Rivers (RIVCON 2023), 2023.", "Proc. of the 40th Conference on Rivers (RIVCON 2023)", "2023", None),
+        ("In RIVCON 2021: 3rd Workshop on Deltas, 2021.", "RIVCON 2021: 3rd Workshop on Deltas", "2021", None),
+        ("In Conférence DELTA 2019, Lille, France.", "Conférence DELTA 2019, Lille, France", "2019", None),
+        # an acronym journal's year is its date, as is a year before a month or a volume
+        ("JHEP 2022.", "JHEP", "2022", None),
+        ("PNAS 2019, 116, 12-19.", "PNAS", "2019", "12--19"),
+        ("Lancet 2019 Mar;393:12-19.", "Lancet", "2019", "12--19"),
+        # an ISO month and a year range are no pages
+        ("bioRxiv, 2023-07.", "bioRxiv, 2023-07", "2023", None),
+    ],
+)
+def test_a_year_in_the_venue_name_stays_there(venue: str, shown: str, year: str, pages: str | None) -> None:
+    e = parse(f"A. Okafor. Sediment drift in deltas. {venue}", tagger="rules")
+    assert (e.get("journal") or e.get("booktitle") or e.get("howpublished")) == shown
+    assert e.get("year") == year and e.get("pages") == pages
+    assert e.get("volume") != year

@@ -1451,6 +1451,9 @@ _MLA_VOLUME_ISSUE_PAGES = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,3})\s*[:,]\s*(
 _PAGE_RANGE_DASH = re.compile(r"\s*[-–—]+\s*")
 _ARXIV_MENTION = re.compile(r"(?:^|[,.;]\s*|\s)arxiv(?:\s+(?:preprint|e-?prints?))?\s*(?=[,.;]|$)", re.I)
 _LEADING_ARXIV_MENTION = re.compile(r"^\s*arxiv(?:\s+(?:preprint|e-?prints?))?\s*[,.;]", re.I)
+#: ", 170–176" at the venue's end (a year range "2019–2020" or a month "2023-07" is none)
+_ISO_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
+_TRAILING_PAGE_RANGE = re.compile(r",\s*(([A-Za-z]?\d{1,6})\s*[-–—]+\s*([A-Za-z]?\d{1,6}))[\s.,;]*$")
 _TRAILING_VOLUME_PAGE = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,5})\s+([A-Za-z]?\d{1,6}(?:\s*[-–—]+\s*[A-Za-z]?\d{1,6})?)$")
 _YEAR_IN_NAME = re.compile(r"[^\W\d_]\s")
 
@@ -1459,6 +1462,34 @@ def _in_name(venue: str, start: int) -> bool:
     """Is the year at ``start`` part of a name ("Fall 2013", "DATeCH 2019"): right after a
     word that is no month?"""
     return bool(_YEAR_IN_NAME.fullmatch(venue, max(0, start - 2), start)) and not _TRAILING_MONTH.search(venue[max(0, start - 16):start])
+
+
+#: what follows a year that a name goes on after: a capitalised word that is no month, an
+#: ordinal ("2018 26th European …"), an acronym in brackets ("2020 IEEE Workshop (MLSP)")
+_NAME_AFTER_YEAR = re.compile(rf"\s+(?!{_MONTH}(?![\w]))(?:[A-Z][\w’'-]*[A-Za-z]|\d{{1,3}}(?:st|nd|rd|th)\b)")
+#: an acronym right before a year with nothing between ("PHYSTAT 2011", "LCWS 2021", "DATeCH 2019")
+_ACRONYM_BEFORE_YEAR = re.compile(r"(?<![\w.])[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s$")
+#: what closes a name after its acronym and year: a bracket ("(ICML 2023)"), a colon before the
+#: long name ("AAAI 2026: 40th Annual …"), a dash ("COMPAS 2023 - Conférence …"), a comma before a
+#: word (its place or publisher: "GRETSI 2019, Lille"; a number after it is a volume: "JHEP 2022, 12")
+_NAME_CLOSE_AFTER_YEAR = re.compile(r"\s*(?:\)|:\s|\s[-–—]\s|,\s+[A-Z])")
+
+
+def _name_year(venue: str, y: re.Match[str]) -> bool:
+    """Is year match ``y`` part of the venue's name, shown as the venue shows it? It is when
+    a name goes on after it ("DATeCH 2019 Proceedings", "2016 MATRIX Annals", "2019 IEEE
+    Symposium …"), or it follows an acronym and closes a name ("(ICML 2023)", "AAAI 2026: 40th
+    …") or is shown again on its own ("PHYSTAT 2011, 170–176. 2011."). An acronym's year at
+    the venue's end is a date ("JHEP 2022", "PNAS 2019, 116")."""
+    start, end = y.start(), y.end()
+    if _NAME_AFTER_YEAR.match(venue, end):
+        return True
+    if not _ACRONYM_BEFORE_YEAR.search(venue, max(0, start - 24), start):
+        return False
+    # shown again on its own ("PHYSTAT 2011, 170–176. 2011."), the acronym's year is its name's
+    again = any(o.group(0)[:4] == y.group(0)[:4] and o.start() != start and not _YEAR_IN_NAME.fullmatch(venue, max(0, o.start() - 2), o.start())
+                for o in _YEAR_RE.finditer(venue))
+    return again or bool(_NAME_CLOSE_AFTER_YEAR.match(venue, end))
 
 
 _TRAILING_VOLUME = re.compile(r"(?<=[A-Za-z.)]),?\s+(\d{1,4})$")
@@ -1547,7 +1578,12 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
     if years:
         # a year set off by punctuation is the date ("…, Fall 2013, CRM Barcelona, 2015"); one
         # inside a name, after a word ("Fall 2013", "ICML 2019"), only when no other is shown
-        y = next((y for y in years if not _in_name(venue, y.start())), years[0])
+        # a year that is part of the venue's name ("DATeCH 2019 Proceedings", "2016 MATRIX
+        # Annals", "PHYSTAT 2011") is the date only when no other year is shown, and stays in
+        # the name
+        named = [_name_year(venue, y) for y in years]
+        y = next((y for y, n in zip(years, named) if not n and not _in_name(venue, y.start())),
+                 next((y for y, n in zip(years, named) if not n), years[0]))
         if not work.year:
             work.year = y.group(0)[:4]
         mm = _TRAILING_MONTH.search(venue[:y.start()])
@@ -1555,7 +1591,7 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
             work.month = _MONTHS.get(mm.group(0)[:3].lower())
             venue = venue[:mm.start()] + " " + venue[mm.end():]
             years = [y for y in _YEAR_RE.finditer(venue) if y.group(0)[:4] == work.year]
-        for y in reversed([y for y in years if y.group(0)[:4] == work.year]):
+        for y in reversed([y for y in years if y.group(0)[:4] == work.year and not _name_year(venue, y)]):
             venue = venue[:y.start()] + " " + venue[y.end():]
         venue = _EMPTY_PARENS.sub(" ", venue)
     venue = _REPEATED_COMMAS.sub(", ", venue)
@@ -1566,7 +1602,10 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         extra.setdefault("number", m.group(2))
         extra["pages"] = m.group(3)
         venue = venue[:m.start()] + " " + venue[m.end():]
-    m = _COMPACT.search(venue)
+    # a year kept in the venue's name ("PHYSTAT 2011, 170–176") is no volume: every other
+    # showing of the item's year was taken out above
+    named_at = {y.start() for y in _YEAR_RE.finditer(venue) if y.group(0)[:4] == work.year} if years else set()
+    m = next((c for c in _COMPACT.finditer(venue) if c.start(1) not in named_at), None)
     if m and "pages" not in extra:
         extra.setdefault("volume", m.group(1))
         if m.group(2):
@@ -1579,6 +1618,12 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
             extra.setdefault("volume", m.group(1))
             extra.setdefault("number", m.group(2))
             venue = venue[:m.start()] + " " + venue[m.end():]
+    if "pages" not in extra:
+        # "In PHYSTAT 2011, 170–176": a bare page range closing the venue
+        m = _TRAILING_PAGE_RANGE.search(venue)
+        if m and not (_YEAR_RE.fullmatch(m.group(2)) and (_YEAR_RE.fullmatch(m.group(3)) or _ISO_MONTH.fullmatch(m.group(1)))):
+            extra["pages"] = m.group(1)
+            venue = venue[:m.start()]
     if "pages" in extra:
         extra["pages"] = _PAGE_RANGE_DASH.sub("--", extra["pages"])
     venue = _tidy_venue(venue)
@@ -1595,7 +1640,7 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         extra["volume"], extra["pages"] = m.group(1), _PAGE_RANGE_DASH.sub("--", m.group(2))
         venue = venue[:m.start()]
     m = _TRAILING_VOLUME.search(venue)
-    if m and "volume" not in extra:
+    if m and "volume" not in extra and not (named_at and m.group(1) == work.year):  # a name's year, kept above
         extra["volume"] = m.group(1)
         venue = venue[:m.start()]
     return _tidy_venue(venue), extra
