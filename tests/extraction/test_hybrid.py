@@ -130,3 +130,28 @@ def test_hybrid_keeps_the_title_to_its_italic_run() -> None:
     assert entry is not None
     assert entry.fields["title"] == "Seasonal drift of coastal sediment in tidal estuaries"
     assert entry.fields["year"] == "2022"
+
+
+
+def test_the_tagger_reads_the_working_text_the_rules_read_untouched() -> None:
+    """The hybrid prepares an item's working text once (identifiers harvested, tags and
+    status words taken out) and hands the tagger a copy: what the rules' reading changes
+    in its own working text (blanked names, notes, a year, identifiers) never reaches the
+    tagger's, and the hybrid's reading is the one each tagger alone gives, judged by :func:`choose`."""
+    from refkit.extraction.citation import _copy_work, parse_segment, prepare
+    from refkit.extraction.hybrid import styled_runs
+
+    item = _item(("", "Ada Okafor, Lena Brandt, …, Karl Lindqvist "), ("i", "Seasonal drift of coastal sediment in tidal estuaries."),
+                 ("", " Marine geology (2022), to appear. (Oral, Best Paper Award) doi:10.1000/xyz.12"))
+    work = prepare(item)
+    assert work is not None
+    text, notes, found, bold = work.text, list(work.notes), dict(work.found), list(work.bold)
+    copied = _copy_work(work)
+    copied.blank(0, 10)
+    copied.notes.append("changed")
+    copied.found["doi"] = "10.1000/other"
+    copied.bold[0] = not copied.bold[0]
+    assert (work.text, work.notes, work.found, work.bold) == (text, notes, found, bold)
+    assert copied.text.startswith(" " * 10)
+    alone = choose(parse_segment(item, tagger="rules"), parse_segment(item, tagger="crf"), styled_runs(item))
+    assert parse_segment(item, tagger="hybrid") == alone

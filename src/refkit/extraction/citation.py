@@ -30,6 +30,8 @@ with :func:`refkit.latex.escape`; extracted fields carry a
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -1062,6 +1064,17 @@ def _labels_only(text: str, chunks: list[tuple[int, int]]) -> bool:
     return all(_LABEL_ONLY.match(text[s:e]) for s, e in chunks)
 
 
+def _copy_work(work: _Work) -> _Work:
+    """A copy of ``work`` that the steps after preparation can change on their own (its
+    lists and dicts copied; they hold strings, flags and numbers only)."""
+    out = copy.copy(work)
+    for f in dataclasses.fields(work):
+        value = getattr(work, f.name)
+        if isinstance(value, (list, dict)):
+            setattr(out, f.name, value.copy())
+    return out
+
+
 def prepare(segment: Segment) -> _Work | None:
     """The item's working text as the field assignment sees it (steps 1–2 done and
     line continuations joined), or None for an empty or labelled-field item. The
@@ -1822,16 +1835,22 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         from .hybrid import parse_hybrid
 
         return parse_hybrid(segment, options)
-    work = _work_from_segment(segment)
-    if not work.text.strip():
-        return None
-    fields = _labelled_fields(work)
-    shown = work.text
-    _harvest(work, segment)
-    if fields:
-        return _parse_labelled(segment, work, fields, source, str(path))
-    _clean(work)
-    _join_continuations(work)
+    memo = options.get("prepared")
+    if memo:  # the working text a first reading of this segment prepared (parse_hybrid)
+        work, shown = memo.pop()
+    else:
+        work = _work_from_segment(segment)
+        if not work.text.strip():
+            return None
+        fields = _labelled_fields(work)
+        shown = work.text
+        _harvest(work, segment)
+        if fields:
+            return _parse_labelled(segment, work, fields, source, str(path))
+        _clean(work)
+        _join_continuations(work)
+        if memo is not None:
+            memo.append((_copy_work(work), shown))
     if hints:
         parts = _assign_hinted(work, shown, hints)
     else:

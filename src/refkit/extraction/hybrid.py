@@ -123,9 +123,12 @@ def parse_hybrid(segment: Segment, options: dict[str, Any]) -> Entry | None:
     doubt, by the tagger too, the better kept."""
     from .citation import parse_segment
 
-    ruled = parse_segment(segment, **{**options, "tagger": "rules"})
+    # both readings start from the same working text (identifiers harvested, tags and status
+    # words cleaned, lines joined): the first prepares it, the second takes a copy of it
+    prepared: list[Any] = []
+    ruled = parse_segment(segment, **{**options, "tagger": "rules", "prepared": prepared})
     runs = styled_runs(segment)
     if settled(ruled, runs):
         return ruled
-    tagged = parse_segment(segment, **{**options, "tagger": "crf"})
+    tagged = parse_segment(segment, **{**options, "tagger": "crf", "prepared": prepared})
     return choose(ruled, tagged, runs)
