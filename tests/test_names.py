@@ -104,3 +104,11 @@ def test_an_extended_name_with_a_long_run_of_no_break_spaces() -> None:
     ties = "\u00a0" * 100_000
     (name,) = parse_names(f"family=Doe, given={{John{ties}Paul}}{ties}")
     assert (name.family, name.given) == ("Doe", f"John{ties}Paul")
+
+
+def test_a_name_list_of_many_brace_groups_is_split_in_one_pass() -> None:
+    # pybtex copied the rest of the list at every brace: quadratic in brace groups
+    groups = "{a}" * 300_000
+    first, second = parse_names(f"Doe{groups}, J. and Roe, K.")
+    assert second == Name(family="Roe", given="K.")
+    assert first.literal == f"Doe{groups}, J."  # too long to be a name: kept whole, nothing lost
