@@ -83,15 +83,29 @@ def _quoted_mask(text: str) -> list[bool]:
     return mask
 
 
+_NON_BLANK = re.compile(r"\S")
+
+
 def tokenize(text: str, bold: Sequence[bool] = (), italic: Sequence[bool] = (),
              link: Sequence[bool] = (), sup: Sequence[bool] = ()) -> list[Token]:
     """The tokens of ``text`` with their markup (one flag per character in each sequence)."""
     quoted = _quoted_mask(text)
     out: list[Token] = []
+    # the last newline before a token, and the first non-blank after that newline, kept
+    # as the tokens move on: looking back from each token scanned its line again for
+    # every token on it (quadratic in a long line)
+    back = -1
+    look = 0
+    first = -1
     for m in _TOKEN.finditer(text):
         s, e = m.span()
-        back = text.rfind("\n", 0, s)
-        line_start = not text[back + 1 if back >= 0 else 0:s].strip()
+        while (nl := text.find("\n", look, s)) >= 0:
+            back, look, first = nl, nl + 1, -1
+        look = max(look, s)
+        if first < 0:
+            blank = _NON_BLANK.search(text, back + 1)
+            first = blank.start() if blank else len(text)
+        line_start = first >= s  # nothing but blanks between the line's start and the token
         out.append(Token(
             m.group(0), s, e,
             bold=bool(bold) and bold[s], italic=bool(italic) and italic[s],
