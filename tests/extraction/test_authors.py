@@ -315,3 +315,19 @@ def test_repeat_authors_fills_the_dash_from_the_entry_above() -> None:
         Entry("article", "").with_names("author", [SAME_AS_ABOVE, voss]),  # before names: the first above
     ]
     assert [e.names() for e in repeat_authors(entries)] == [(), (ortiz, lee), (ortiz, lee), (), (ortiz, voss)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ABNT: family names of several words in capitals, then initials
+        ("DE BRINDEIRO, R. M.; SILVA, J. A.; SOUZA, M. B. Título do artigo.", ["DE BRINDEIRO", "SILVA", "SOUZA"]),
+        ("DA SILVA, J. A.; VAN DER BERG, K. Title here.", ["DA SILVA", "VAN DER BERG"]),
+        # family names first in capitals: a two-letter one is a family name too, not initials
+        ("LI Wei, ZHANG San, WANG Wu. Title of paper [J]. Journal, 2020.", ["Li", "Zhang", "Wang"]),
+        # ... but initials stay initials in a list that does not write names so
+        ("GE Hinton, RR Salakhutdinov", ["Hinton", "Salakhutdinov"]),
+    ],
+)
+def test_capitals_mark_the_family_name(text: str, expected: list[str]) -> None:
+    assert families(text) == expected

@@ -279,6 +279,8 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
     if not 1 <= len(ftoks) <= 4 or not given:
         return None
     fkinds = [_token_kind(t) for t in ftoks]
+    if _caps_family(ftoks):
+        fkinds = ["word"] * len(ftoks)  # "DE BRINDEIRO, R. M.": a family name of several words in capitals (ABNT)
     if fkinds[-1] == "caps" and len(ftoks[-1]) >= 2:
         fkinds[-1] = "word"  # "DOE, B."
     if fkinds[-1] != "word" or any(k not in ("word", "particle") for k in fkinds):
@@ -387,6 +389,12 @@ def _split_at_breaks(text: str, pieces: list[tuple[int, int]], breaks: Sequence[
     return out, styled
 
 
+def _caps_family(toks: list[str]) -> bool:
+    """Several words all in capitals, one of three letters or more: a family name as ABNT
+    (Brazilian) lists write it ("DE BRINDEIRO", "VAN DER BERG", "SANTOS SILVA")."""
+    return len(toks) > 1 and all(t.isalpha() and t.isupper() for t in toks) and any(len(t) >= 3 for t in toks)
+
+
 def _given_then_name(text: str) -> tuple[int, int] | None:
     """Where a given name at the start of ``text`` ends and a whole second name begins,
     when ``text`` is no given name by itself but initials followed by a short sure name
@@ -419,6 +427,8 @@ def _single_family(text: str, given: str = "", *, paired: bool = False) -> bool:
     if not 1 <= len(toks) <= 3:
         return False
     kinds = [_token_kind(t) for t in toks]
+    if _caps_family(toks):
+        kinds = ["word"] * len(toks)  # "DE BRINDEIRO", "VAN DER BERG" before ", R. M." (ABNT)
     particles = all(t.lower() in _PARTICLES for t in toks[:-1])
     if toks[0] == "The" or _ORGANISATION_SUFFIX.search(text):
         return False
@@ -490,6 +500,7 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
     if ";" in text[: (pieces[1][0] if len(pieces) > 1 else len(text))] and "," in text[pieces[0][0]:pieces[0][1]] if pieces else False:
         inverted = False
     vancouver = False
+    caps_first = False  # a name written "ZHONG Zhihang" (family name first, in capitals) was read
     gap: tuple[Name, tuple[str, ...], float, int] | None = None  # an ellipsis not yet followed by a name
     while i < len(pieces):
         s, e = pieces[i]
@@ -559,6 +570,7 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             continue
         gap = None
         vancouver = vancouver or (used == 1 and _is_vancouver(text[s:pe]))
+        caps_first = caps_first or (used == 1 and bool(_CAPS_FIRST.match(text, s, pe)))
         if bold is not None and _mostly(bold, s, pe):
             r = tuple(dict.fromkeys(r + ("highlight",)))
         names.append(name)
@@ -578,6 +590,11 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         end = gap[3]
     if not names or all(n.is_others for n in names):
         return AuthorList((), (), 0, 0.0)
+    if caps_first:
+        # "ZHANG San, LI Wei": the list writes family names first in capitals, so a two-letter
+        # one ("LI", "WU", "HE") is a family name too, not initials
+        names = [Name(family=n.given.capitalize(), given=n.family, suffix=n.suffix)
+                 if _TWO_CAPS.fullmatch(n.given) and not n.particle and not n.literal and not n.family.isupper() else n for n in names]
     if check and inverted and len(names) == 1 and len(pieces) >= 3 and end < pieces[1][1]:
         # "… for Ac = U, Np, M. Garcia–Hernández, C. Lauterbach, …": "Np, M." read as one
         # inverted name stops inside the next piece, where a sure list written given name
@@ -598,6 +615,8 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
     return AuthorList(tuple(names), tuple(roles), end, confidence)
 
 
+_CAPS_FIRST = re.compile(r"\s*[A-Z]{3,}\s+[A-Z][a-z]")
+_TWO_CAPS = re.compile(r"[A-Z][AEIOUY]|[AEIOUY][A-Z]|[A-Z]{2}(?<=WU|NG)")
 _LEADING_LABEL = re.compile(r"([A-Z][A-Za-z]+)\s+(?=[A-Z])")
 _BARE_AND = re.compile(r"\s*(?:and|&)\s*")
 _COMMA = re.compile(r"\s*,\s*")
