@@ -781,3 +781,19 @@ def test_a_nested_author_line_is_no_paper_of_its_own() -> None:
     found = texts(page)
     assert len(found) == 2
     assert all(t.startswith("Activity report of the") and "C. Marchetti" in t and "Technical Report" in t for t in found)
+
+
+def test_undated_cards_of_one_template_are_papers() -> None:
+    card = """<div class="pub-card"><div class="pub-text"><b>{title}</b><br>
+Mei Tanaka, Arjun Rao, Lucia Ferri<br><b>Optica Letters</b><br>Notes: {note}</div></div>"""
+    page = f"""<html><body><h2>Submitted</h2>
+{card.format(title="Wavefront shaping through thick tissue", note="a faster search")}
+{card.format(title="Holograms from a scattering layer", note="three-dimensional display")}
+<ul><li>M. Tanaka, A. Rao. Phase retrieval in fibres. Optica, 2021, 8(2): 1-9.</li>
+<li>A. Rao, M. Tanaka. Speckle statistics of lasers. Optics Express, 2019, 27: 4-8.</li></ul>
+<div class="footer-note"><span>Page kept by the lab</span></div><div class="footer-note"><span>Theme by someone</span></div>
+</body></html>"""
+    found = texts(page)
+    assert len(found) == 4
+    assert found[0].startswith("Wavefront shaping through thick tissue Mei Tanaka")
+    assert found[1].startswith("Holograms from a scattering layer")

@@ -175,6 +175,11 @@ def test_a_date_to_the_day_marks_a_talk_under_a_mixed_heading_only() -> None:
                    "no. 2 (2019): 77, https://doi.org/10.1234/joes.00077. (peer reviewed)")), True),
         (item(Span("A. Coder and B. Maker. Fast examples. Proceedings of the Example Conference, 2020. "),
               Span("arXiv", link="https://arxiv.org/abs/2001.01234"), links=(Link("arXiv", "https://arxiv.org/abs/2001.01234"),)), True),
+        # no journal word, but printed numbers: volume (year) pages, an issue number, and an identifier
+        (item(Span("R. Vidal, T. Onodera, Separation of light and heavy modes, Phys. Lett. B 612 (2021) 44-58, "
+                   "arXiv:2101.01234")), True),
+        (item(Span("T. Onodera, Pressure in small droplets, Nature, 570 (2019) no. 7759, E1-E2, "),
+              Span("doi:10.1038/x", link="https://doi.org/10.1038/x"), links=(Link("doi", "https://doi.org/10.1038/x"),)), True),
         # the software itself: no journal, or no identifier, or no people
         (item(Span("“tidyexample: Tidy Example Data,” R package (2019): https://github.com/example/tidyexample.")), False),
         (item(Span("A. Coder. tidyexample 1.2. Zenodo, 2019. https://doi.org/10.5281/zenodo.1234567")), False),

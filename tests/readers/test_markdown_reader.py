@@ -462,3 +462,22 @@ def test_a_dash_run_repeats_the_authors_above() -> None:
             "- ———. “Cold Flow in Thick Films.” *Ice Physics* 5 (2020): 10–19.\n")
     entries = list(reader.read(text).entries)
     assert [[n.family for n in e.names()] for e in entries] == [["Ortiz"], ["Ortiz"]]
+
+
+def test_undated_html_cards_in_markdown_are_entries() -> None:
+    card = """<div class='pub-card'><div class='pub-text' markdown="1">
+
+<b>{title}</b>. <a href="https://example.org/{key}">[Web]</a><br>
+Mei Tanaka, `Arjun Rao`, Lucia Ferri. <br>
+**Optica Letters** (under way)<br>
+
+</div>
+</div>
+"""
+    text = ("# 论文\n\n" + card.format(title="Wavefront shaping through thick tissue", key="a")
+            + card.format(title="Holograms from a scattering layer", key="b")
+            + "\n- M. Tanaka, A. Rao. Phase retrieval in fibres. **Optica**, 2021, 8(2): 1-9.\n"
+            + "- A. Rao, M. Tanaka. Speckle statistics of lasers. **Optics Express**, 2019, 27: 4-8.\n")
+    entries = reader.read(text, path="index.md").entries
+    titles = [e.get("title") for e in entries]
+    assert titles[:2] == ["Wavefront shaping through thick tissue", "Holograms from a scattering layer"] and len(entries) == 4

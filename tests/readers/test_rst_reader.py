@@ -183,3 +183,24 @@ def test_bibtex_in_a_literal_block_is_the_entry_data_and_other_code_is_no_text()
     assert [(e.get("title"), e.get("year"), e.get("journal")) for e in entries] == [
         ("Tidal channels as sediment traps", "2019", "Coastal Dynamics")]
     assert [n.family for n in entries[0].names()] == ["Okafor", "Ibarra"]
+
+
+def test_published_papers_under_a_software_sub_heading_are_entries() -> None:
+    text = """Publications
+============
+
+Software and code
+-----------------
+
+* R. Vidal, T. Onodera,
+  *Separation of light and heavy modes*,
+  Phys. Lett. B **612** (2021) 44-58, arXiv:`2101.01234 <https://arxiv.org/abs/2101.01234>`_
+
+* T. Onodera,
+  *Pressure in small droplets*,
+  Nature, 570 (2019) no. 7759, E1-E2, doi:`10.1038/s41586-019-0001-1 <https://doi.org/10.1038/s41586-019-0001-1>`_
+
+* fitkit, our fitting package, version 2.1 (2020), `github <https://github.com/example/fitkit>`_
+"""
+    entries = reader.read(text, path="pubs.rst").entries
+    assert [e.get("title") for e in entries] == ["Separation of light and heavy modes", "Pressure in small droplets"]

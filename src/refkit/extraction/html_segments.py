@@ -684,9 +684,31 @@ def _signature(part: _Part) -> tuple[str, ...]:
 _UNPROMOTED = frozenset({("#inline",), ("p",), ("div",), ("span",), ("font",)})
 
 
+def _undated_cards(page: _Page, parts: list[_Part]) -> list[_Part]:
+    """Sibling blocks of one template (the same tag and class, at least two) that show no
+    year, each reading as a citation by its evidence (names or a title-like run, and another
+    kind): papers shown as cards without a date (submitted work, a page that dates nothing).
+    Every block of the template must read so; a template of which some do not is no list
+    of papers."""
+    members: dict[tuple[str, ...], list[_Part]] = {}
+    for p in parts:
+        if p.element is not None and not p.heading and not p.separator:
+            sig = _signature(p)
+            if len(sig) > 1:  # a class names the template
+                members.setdefault(sig, []).append(p)
+    found: list[_Part] = []
+    for run in members.values():
+        if len(run) >= 2 and all(p.stat.units == 0 and p.stat.tlen >= 40 for p in run) \
+                and all(page._cited(p, longest=2000) for p in run):
+            found.extend(run)
+    return found
+
+
 def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], list[HtmlElement]]:
     """Items (lists of parts) directly in container ``el``, and child containers to visit."""
     parts = page.parts(el)
+    for card in _undated_cards(page, parts):
+        card.stat.units = 1
     sub_containers = [p.element for p in parts if p.element is not None and p.stat.units >= 2]
     unit_parts = [p for p in parts if p.stat.units == 1]
     if unit_parts:

@@ -196,7 +196,7 @@ _QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{0,400}[\"”»“]")
 #: venue as CS pages print it (a talk names its meeting and place)
 _PRINTED = re.compile(
     r"\b[A-Z][A-Za-z]{0,10}[A-Z],?\s?'?(?:19|20)?\d\d(?!\d|\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|"
-    r"\b\d{1,4}\(\d{1,4}\)|\b[Nn]o\.\s?\d|\d\)?\s?[,:]\s?[A-Za-z]?\d{1,6}\s?[-–—]{1,2}\s?[A-Za-z]?\d{1,6}(?!\d)"
+    r"\b\d{1,4} ?\(\d{1,4}\)|\b[Nn]o\.\s?\d|\d\)?\s?[,:]\s?[A-Za-z]?\d{1,6}\s?[-–—]{1,2}\s?[A-Za-z]?\d{1,6}(?!\d)"
 )
 _IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|arxiv\s?:\s?\d{4}\.\d{4,5}", re.I)
 #: venue words of a published paper, for items under a non-publication heading
@@ -293,6 +293,6 @@ def is_published(segment: Segment) -> bool:
     word saying it was presented (a software section listing the package's journal
     article)."""
     text = segment.text
-    if len(text) > 3000 or not _JOURNAL_WORDS.search(text) or not has_names(text) or not _identified(segment):
+    if len(text) > 3000 or not (_JOURNAL_WORDS.search(text) or _PRINTED.search(text)) or not has_names(text) or not _identified(segment):
         return False
     return not _item_words("talk_items").search(_own_words(segment)[:2000])
