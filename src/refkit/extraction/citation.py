@@ -747,6 +747,9 @@ _COMMA_OR_DASH = re.compile(r",\s+|\s+[-–—]\s+")
 _VENUE_START = re.compile(rf"(?:[Ii]n:?\s+|{_YEAR}\b|vol\.|pp\.|arxiv\b)", re.I)
 _VOLUME_ISSUE_SHAPE = re.compile(r"\d+\s*\(\d+\)\s*[:,]|\bvol\.|\bpp\.|;\s*\d+\s*\(|\d+\s*\((?:19|20)\d\d\)", re.I)
 _COMMA_OR_SPACED_DIGIT = re.compile(r",|\s\d")
+#: what closes an item as "Journal Name, 24, 1-10." or "Journal Name, 24(3), 1-10": a name with no
+#: comma, a volume (and issue), a page or page range, nothing after
+_NAME_VOLUME_PAGES = re.compile(r"[^,\d][^,]{1,80},\s*\d{1,4}(?:\s*\(\d{1,4}\))?,\s*[A-Za-z]?\d{1,6}(?:\s*[-–—]+\s*[A-Za-z]?\d{1,6})?[\s.]*$")
 
 
 @dataclass
@@ -1347,7 +1350,7 @@ def _venue_like(text: str) -> bool:
         return False
     if _VENUE_START.match(head):
         return True
-    if _VOLUME_ISSUE_SHAPE.search(head[:80]):
+    if _VOLUME_ISSUE_SHAPE.search(head[:80]) or _NAME_VOLUME_PAGES.match(head):
         return True
     if _THESIS.match(head) or _REPORT.match(head):
         return True
