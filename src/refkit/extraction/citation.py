@@ -811,8 +811,17 @@ def _styled_after(work: _Work, start: int, end: int) -> bool:
 def _markup_breaks(work: _Work, start: int, end: int) -> tuple[int, ...]:
     """The offsets (from ``start``) inside ``start``..``end`` where a link, italics or bold
     begins or ends: a name never runs across one (:func:`scan_authors`)."""
-    flags = list(zip(work.italic[start:end], work.bold[start:end], work.link[start:end])) if work.link else []
-    return tuple(k for k in range(1, len(flags)) if flags[k] != flags[k - 1])
+    if not work.link:
+        return ()
+    if start < 0 or end < 0:  # (never: chunk offsets) keep the slices' semantics exactly
+        flags = list(zip(work.italic[start:end], work.bold[start:end], work.link[start:end]))
+        return tuple(k for k in range(1, len(flags)) if flags[k] != flags[k - 1])
+    # every character of a span carries its span's flags (set once, never changed), so the
+    # markup can change only where a span starts: those offsets are tested, not every character
+    stop = min(end, len(work.italic), len(work.bold), len(work.link))
+    italic, bold, link = work.italic, work.bold, work.link
+    return tuple(dict.fromkeys(p - start for p in work.starts if start < p < stop and (
+        italic[p] != italic[p - 1] or bold[p] != bold[p - 1] or link[p] != link[p - 1])))
 
 
 def _through_comma_in(text: str, chunks: list[tuple[int, int]]) -> int:
