@@ -331,3 +331,9 @@ def test_repeat_authors_fills_the_dash_from_the_entry_above() -> None:
 )
 def test_capitals_mark_the_family_name(text: str, expected: list[str]) -> None:
     assert families(text) == expected
+
+
+def test_a_full_stop_after_a_word_ends_the_name() -> None:
+    found = scan_authors("ZHANG San, LI Wei, HE Xu. Heat flow in films")
+    assert [(n.family, n.given) for n in found.names] == [("Zhang", "San"), ("Li", "Wei"), ("He", "Xu")]
+    assert found.names[-1].family != "Heat"

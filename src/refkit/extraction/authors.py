@@ -222,6 +222,8 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         return None  # many initials are one name ("André C. P. L. F. de Carvalho"), many words are not
     if "bad" in kinds:
         return None
+    if any(k == "word" and t.endswith(".") for t, k in zip(tokens[:-1], kinds[:-1])):
+        return None  # "HE Xu. Title": a full stop after a word ends the name (no gold name of ours has one inside)
     words = [t for t, k in zip(tokens, kinds) if k == "word"]
     if not words:
         return None
