@@ -102,6 +102,21 @@ def test_styled_runs_are_whole_runs_of_three_words_or_more() -> None:
     assert styled_runs(item) == ("Sediment transport in braided rivers",)
 
 
+def test_a_styled_title_on_its_own_line_is_a_whole_run() -> None:
+    """A bold title, a line break, then the page owner's name in bold: the bold run goes on
+    across the break, but the title's line is a run of its own, so a title read to the
+    line's end is no doubt (and the tagger is not asked on every item of such a list)."""
+    from refkit.extraction.hybrid import markup_doubt, styled_runs
+
+    item = _item(("b", "Tidal mixing in shallow estuaries of the north"), ("", "\n"), ("b", "Ada Okafor"),
+                 ("", ", Lena Brandt\n"), ("i", "Marine Geology"), ("", ", 2022"))
+    runs = styled_runs(item)
+    assert "Tidal mixing in shallow estuaries of the north" in runs
+    assert not markup_doubt(_entry(title="Tidal mixing in shallow estuaries of the north"), runs)
+    # a title cut inside the line is still one
+    assert markup_doubt(_entry(title="Tidal mixing in shallow estuaries"), runs)
+
+
 def test_a_title_crossing_a_styled_runs_edge_is_a_doubt() -> None:
     from refkit.extraction.hybrid import markup_doubt
 

@@ -56,7 +56,9 @@ def _shown(entry: Entry) -> set[int]:
 def styled_runs(segment: Segment) -> tuple[str, ...]:
     """The text of each maximal italic run and each maximal bold run of ``segment`` of
     :data:`_MIN_RUN_WORDS` words or more, white space collapsed, edge punctuation off.
-    Blank spans between two styled spans of a kind keep the run going."""
+    Blank spans between two styled spans of a kind keep the run going; where such a blank
+    is a line break, each line's piece of the run is a run too ("**Title**<br>**Name**":
+    the bold title on its line is a whole run, not a run cut short)."""
     runs: list[str] = []
     for flag in ("italic", "bold"):
         current: list[str] = []
@@ -64,11 +66,22 @@ def styled_runs(segment: Segment) -> tuple[str, ...]:
             if span is not None and (getattr(span, flag) or (current and not span.text.strip())):
                 current.append(span.text)
                 continue
-            text = " ".join("".join(current).split()).strip(_EDGE)
-            if len(text.split()) >= _MIN_RUN_WORDS:
-                runs.append(text)
+            _add_run(runs, current)
             current = []
     return tuple(runs)
+
+
+def _add_run(runs: list[str], texts: list[str]) -> None:
+    pieces: list[list[str]] = [[]]
+    for text in texts:
+        if "\n" in text and not text.strip():
+            pieces.append([])
+        else:
+            pieces[-1].append(text)
+    for part in (texts, *pieces) if len(pieces) > 1 else (texts,):
+        text = " ".join("".join(part).split()).strip(_EDGE)
+        if len(text.split()) >= _MIN_RUN_WORDS:
+            runs.append(text)
 
 
 def markup_doubt(entry: Entry | None, runs: tuple[str, ...]) -> bool:
