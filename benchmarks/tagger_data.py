@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from refkit.extraction import citation, tagging
+from refkit.extraction import citation, lexicon, tagging
 from refkit.extraction.segment import Link, Segment, Span
 
 LABELS = tagging.LABELS
@@ -466,7 +466,7 @@ def render_batch(style_path: str, items: list[dict[str, Any]]) -> list[str]:
 _LEADING_NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+\.)")
 
 
-_GIVEN = sorted(tagging._lexicon("given_names"))
+_GIVEN = sorted(lexicon.words("given_names"))
 
 
 def _plain(value: str) -> str:

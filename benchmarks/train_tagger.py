@@ -62,7 +62,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tagger_data  # noqa: E402
-from refkit.extraction import tagging  # noqa: E402
+from refkit.extraction import lexicon, tagging  # noqa: E402
 
 
 def build_venue_words(path: Path) -> int:
@@ -183,7 +183,7 @@ def main() -> int:
     if args.lexicons:
         lexdir = ROOT / "src/refkit/data/lexicon"
         print(f"venue words: {build_venue_words(lexdir / 'venue_words.txt')}")
-        tagging._lexicon.cache_clear()
+        lexicon.words.cache_clear()
 
     t1 = time.time()
     key = (str(args.corpus.resolve()), args.seed, args.count, args.styles, tagger_data.VERSION)

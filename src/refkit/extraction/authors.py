@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Entry, Name
+from . import lexicon
 
 __all__ = ["AuthorList", "SAME_AS_ABOVE", "repeat_authors", "scan_authors", "parse_authors", "parse_display_name", "annotation", "forget", "MARKER_ROLES", "is_common_word", "is_venue_word"]
 
@@ -127,21 +128,12 @@ def _common_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
 
 
-@lru_cache(maxsize=None)
-def _lexicon(name: str) -> frozenset[str]:
-    """A lower-cased word list of ``refkit/data/lexicon`` (the tagger's lexicons, shared)."""
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parent.parent / "data" / "lexicon" / f"{name}.txt").read_text(encoding="utf-8")
-    return frozenset(w.lower() for line in text.splitlines() for w in line.split("#", 1)[0].split())
-
-
 @lru_cache(maxsize=65536)
 def is_venue_word(word: str) -> bool:
     """A word of venue names ("Symposium", "Math.", "Proc") that is no known family or given
     name ("Bull", "Royal", "Ann" are both): a "name" made with one is a venue or a label."""
     low = word.lower().strip(".")
-    return low in _lexicon("venue_words") and low not in _lexicon("family_names") and low not in _lexicon("given_names")
+    return low in lexicon.words("venue_words") and low not in lexicon.words("family_names") and low not in lexicon.words("given_names")
 
 
 @lru_cache(maxsize=65536)

@@ -44,6 +44,7 @@ from ..latex import escape
 from ..dates import MONTH_MACROS, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
 from .authors import AuthorList, annotation, is_venue_word, scan_authors
+from . import lexicon
 from .evidence import has_names, is_prose
 from .fields import glued_year, venue_year
 from .sections import entry_type as section_entry_type
@@ -143,10 +144,8 @@ _TYPED_DATE = re.compile(
     r"working paper|chapter|article)\s*$",
     re.I,
 )  # ORCID / Pure: "2017-03 | Journal article"
-#: month names of German, French, Spanish and Portuguese access dates (those English shares are in _MONTH)
-_FOREIGN_MONTH = (r"(?:januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|"
-                  r"septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-                  r"octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\.?")
+#: every month name of the lexicon (German, French, Spanish, Portuguese ones for access dates)
+_ANY_MONTH = "(?:" + "|".join(re.escape(w) for w in sorted(lexicon.words("months"), key=lambda w: (-len(w), w))) + r")\.?"
 #: the day a web page was read (Chicago "Accessed May 22, 2019.", APA "Retrieved March 3, 2020,
 #: from", "(last accessed on 2019-05-22)", German "Zugriff am 12.03.2020", French "consulté le
 #: 3 mai 2020"): no publication date, so it is taken out before any year is read
@@ -154,7 +153,7 @@ _ACCESS_DATE = re.compile(
     r"\b(?:(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+(?:on|at))?|zugriff(?:\s+am)?|abgerufen(?:\s+am)?|"
     r"zuletzt\s+(?:abgerufen|aufgerufen)(?:\s+am)?|consult[ée]\s+le|consultado\s+(?:el|em))\s*:?\s*"
     rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\s?\d{{1,2}}[./]\s?\d{{4}}|"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+)?(?:{_MONTH}|{_FOREIGN_MONTH})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+)?(?:{_MONTH}|{_ANY_MONTH})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})"
     r"(?:,?\s+from\b)?",
     re.I,
 )

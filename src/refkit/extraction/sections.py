@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .. import ids
+from . import lexicon
 from .evidence import has_names
 from .segment import Segment
 
@@ -228,9 +229,7 @@ def _own_words(segment: Segment) -> str:
 def _day_date() -> _ItemWords:
     """A date to the day ("May 2, 2019", "January 2--5", "12 mars", "3 de junio"),
     month names from the lexicon (``data/lexicon/months.txt``)."""
-    lexicon = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "months.txt"
-    words = sorted({w for line in lexicon.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-                    for w in line.split()}, key=len, reverse=True)
+    words = sorted(lexicon.words("months"), key=lambda w: (-len(w), w))
     month = "(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"
     pattern = re.compile(
         rf"(?<!\w){month}\.?\s\d{{1,2}}(?!\d)|(?<!\d)\d{{1,2}}(?:\s?[-–]{{1,2}}\s?\d{{1,2}})?\.?\s(?:de\s)?{month}", re.I

@@ -28,6 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
+from . import lexicon
+
 __all__ = ["LABELS", "Token", "tokenize", "features", "tag", "tag_with_confidence", "model_path", "load_model"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -117,18 +119,6 @@ def tokenize(text: str, bold: Sequence[bool] = (), italic: Sequence[bool] = (),
 
 # ---- lexicons -------------------------------------------------------------------------------------
 @lru_cache(maxsize=None)
-def _lexicon(name: str) -> frozenset[str]:
-    """A word list from ``refkit/data/lexicon/NAME.txt`` (lower-cased; ``#`` comments)."""
-    text = (_DATA / "lexicon" / f"{name}.txt").read_text(encoding="utf-8")
-    words: set[str] = set()
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.update(w.lower() for w in line.split())
-    return frozenset(words)
-
-
-@lru_cache(maxsize=None)
 def _title_words() -> frozenset[str]:
     """Words frequent in titles and venue names that are no person's name (``data/title_words.txt``)."""
     text = (_DATA / "title_words.txt").read_text(encoding="utf-8")
@@ -210,7 +200,7 @@ _RUN_FLAGS = ("bold", "italic", "quoted", "link")
 
 def features(tokens: Sequence[Token], text: str = "") -> list[dict[str, Any]]:
     """One feature dict per token: its own features, position, and its neighbours'."""
-    lex = {name: _lexicon(name) for name in ("given_names", "family_names", "venue_words", "months", "status", "publisher", "function")}
+    lex = {name: lexicon.words(name) for name in ("given_names", "family_names", "venue_words", "months", "status", "publisher", "function")}
     own = [_token_features(t, lex) for t in tokens]
     n = len(tokens)
     # which line of the item a token is on, of how many: CVs often put title, authors and
