@@ -680,9 +680,7 @@ def _is_vancouver(piece: str) -> bool:
 
 
 def _mostly(mask: Sequence[int], start: int, end: int) -> bool:
-    if start < 0:  # (never: piece offsets) keep range() semantics exactly
-        chars = [mask[k] for k in range(start, min(end, len(mask)))]
-        return bool(chars) and sum(chars) * 2 > len(chars)
+    """Are most characters of ``start:end`` (offsets of a piece, never negative) flagged?"""
     n = min(end, len(mask)) - start
     return n > 0 and sum(mask[start:start + n]) * 2 > n
 

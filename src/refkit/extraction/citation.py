@@ -812,9 +812,6 @@ def _markup_breaks(work: _Work, start: int, end: int) -> tuple[int, ...]:
     begins or ends: a name never runs across one (:func:`scan_authors`)."""
     if not work.link:
         return ()
-    if start < 0 or end < 0:  # (never: chunk offsets) keep the slices' semantics exactly
-        flags = list(zip(work.italic[start:end], work.bold[start:end], work.link[start:end]))
-        return tuple(k for k in range(1, len(flags)) if flags[k] != flags[k - 1])
     # every character of a span carries its span's flags (set once, never changed), so the
     # markup can change only where a span starts: those offsets are tested, not every character
     stop = min(end, len(work.italic), len(work.bold), len(work.link))
