@@ -337,3 +337,12 @@ def test_a_full_stop_after_a_word_ends_the_name() -> None:
     found = scan_authors("ZHANG San, LI Wei, HE Xu. Heat flow in films")
     assert [(n.family, n.given) for n in found.names] == [("Zhang", "San"), ("Li", "Wei"), ("He", "Xu")]
     assert found.names[-1].family != "Heat"
+
+
+def test_a_long_list_with_markup_changes_everywhere_is_read_whole() -> None:
+    """Each piece looks only at the markup breaks inside it: a crafted list of 20,000 names
+    with a break every few characters is read in one pass (it was quadratic)."""
+    text = ", ".join(["Ann Lee"] * 20_000)
+    found = scan_authors(text, None, tuple(range(1, len(text), 3)))
+    assert found.end == len(text)
+    assert len(found.names) == 20_000

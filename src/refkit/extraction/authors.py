@@ -13,6 +13,7 @@ in biblatex's data-annotation syntax (``1=equal; 3=highlight``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -367,8 +368,9 @@ def _split_at_breaks(text: str, pieces: list[tuple[int, int]], breaks: Sequence[
     styled: set[int] = set()
     for s, e in pieces:
         start = s
-        for b in marks:
-            if b <= start or b >= e:
+        # pieces and marks are both in text order: only the marks inside this piece are looked at
+        for b in marks[bisect.bisect_right(marks, s):bisect.bisect_left(marks, e)]:
+            if b <= start:
                 continue
             if not (text[b - 1].isspace() or text[b].isspace()):
                 continue  # inside a word: "<b>Mc</b>Lean"
