@@ -57,20 +57,19 @@ from lxml.html import HtmlElement  # noqa: E402  (Any without stubs)
 #: to start with a digit (the look-behind "not after a digit . / or dash" moved after it)
 #: so the regex engine skips to the next 1 or 2 instead of trying every position
 _YEAR = re.compile(r"(?:1(?<![\d./–-]1)[89]\d\d|2(?<![\d./–-]2)0[0-4]\d)(?!\d|\s?[–-]\s?\d{3})")
-_SIGNAL = re.compile(
-    r"arxiv|preprint|submitted|under (?:review|revision|submission)|in (?:review|revision|progress)(?! ?[^\W\d_])|in press|to appear|forthcoming|in preparation|accepted|"
-    r"manuscript|\b10\.\d{4,9}/",
-    re.I,
+#: status words that date an item like a year ("in review" only when no word follows: not
+#: "Progress in Mathematics"); the two patterns below add the DOI branch each its own way
+_STATUS_SIGNALS = (
+    r"arxiv|preprint|submitted|under (?:review|revision|submission)|in (?:review|revision|progress)(?! ?[^\W\d_])|"
+    r"in press|to appear|forthcoming|in preparation|accepted|manuscript|"
 )
+_SIGNAL = re.compile(_STATUS_SIGNALS + r"\b10\.\d{4,9}/", re.I)
 #: _SIGNAL over lower-cased text: a case-insensitive alternation tries every branch at
 #: every position, this one starts with a letter or digit from a small set (the \b of
 #: the DOI branch moved after its first digit), which the regex engine skips to.
 #: str.lower() folds as re.I does, keeping every offset, except for the three letters
 #: re.I also matches to i and s: text holding them uses _SIGNAL
-_SIGNAL_LOWER = re.compile(
-    r"arxiv|preprint|submitted|under (?:review|revision|submission)|in (?:review|revision|progress)(?! ?[^\W\d_])|in press|to appear|forthcoming|in preparation|accepted|"
-    r"manuscript|1(?<!\w1)0\.\d{4,9}/"
-)
+_SIGNAL_LOWER = re.compile(_STATUS_SIGNALS + r"1(?<!\w1)0\.\d{4,9}/")
 _OTHER_FOLDS = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
 
 
