@@ -41,7 +41,7 @@ from typing import Any, Iterable
 from .. import ids
 from ..errors import ConfigError
 from ..latex import escape
-from ..dates import MONTH_MACROS, PUBLICATION_YEAR
+from ..dates import MONTH_MACROS, MONTH_WORD, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
 from .authors import AuthorList, annotation, is_venue_word, scan_authors
 from . import lexicon
@@ -63,7 +63,7 @@ TAGGER: ContextVar[str] = ContextVar("refkit_tagger", default="hybrid")
 
 # ---- vocabulary -------------------------------------------------------------------------
 _MONTHS = {macro: i for i, macro in enumerate(MONTH_MACROS, 1)}
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = MONTH_WORD + r"\.?"
 # not after "9:" (volume:page, "Phys. Chem. Chem. Phys. 9:1991, 2007")
 _YEAR = rf"(?<![\w/.\-])(?<!\d:){PUBLICATION_YEAR}(?:[a-z](?![a-z]))?(?![\w/]|\.\d)"
 _YEAR_RE = re.compile(_YEAR)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTH_MACROS, MONTH_WORD
+
 __all__ = ["year", "venue_year", "glued_year", "month", "pages", "number"]
 
 _YEAR = re.compile(r"(?<![\w/.\-])(?<!\d:)(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)")
-_MONTH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\b", re.I
-)
-_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH = re.compile(rf"\b{MONTH_WORD}\b", re.I)
+_MONTH_NAMES = list(MONTH_MACROS)
 _ISO_MONTH = re.compile(r"\b(?:1[5-9]\d\d|20[0-4]\d)-(0[1-9]|1[0-2])\b")
 _PAGES = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)(?:\s*(?:[-‐‑‒–—]+|\bto\b)\s*([A-Za-z]?\d+[A-Za-z]?))?")
 _PAGE_LABEL = re.compile(r"^\s*(?:pp?\.?|pages?|s\.|seiten|art(?:icle)?\.?\s*(?:no\.?)?)\s*", re.I)
@@ -70,7 +70,7 @@ def month(span: str) -> str | None:
     """The BibTeX month macro of a date span: "Mar. 2012" -> "mar", "2012-03-05" -> "mar"."""
     m = _MONTH.search(span)
     if m:
-        return m.group(1).lower()
+        return m.group(0)[:3].lower()
     iso = _ISO_MONTH.search(span)
     return _MONTH_NAMES[int(iso.group(1)) - 1] if iso else None
 
