@@ -152,6 +152,14 @@ def test_value_rules(fields: dict[str, str], expected: list[str]) -> None:
     assert codes(entry("k", **fields)) == expected
 
 
+@pytest.mark.parametrize("field", ["doi", "year", "month", "pages", "date"])
+def test_a_long_bad_value_is_named_on_one_line_not_printed_whole(field: str) -> None:
+    value = "word\n" * 2000  # an abstract pasted into the wrong field
+    [problem] = check(Library.from_entries([entry("k", **{field: value})]))
+    assert "\n" not in problem.message and len(problem.message) < 200
+    assert "'word word word" in problem.message and "…'" in problem.message
+
+
 def test_bib_text_end_to_end_with_the_reader_problems_once() -> None:
     text = (
         "@string{pami = {IEEE TPAMI}}\n"

@@ -224,6 +224,19 @@ _ARXIV_TEXT = ("journal", "url", "doi", "note", "howpublished")
 
 
 # --------------------------------------------------------------------------- helpers
+#: the longest value a finding quotes whole; a longer one is cut (one finding stays one line)
+_QUOTE_LIMIT = 60
+
+
+def _quoted(value: str) -> str:
+    """``value`` quoted for a finding, on one line, cut after :data:`_QUOTE_LIMIT` characters
+    with "…": a 3,000-word abstract in a doi field is named, not printed."""
+    text = " ".join(value.split())
+    if len(text) > _QUOTE_LIMIT:
+        text = text[: _QUOTE_LIMIT - 1] + "…"
+    return repr(text)
+
+
 def _plain(value: str) -> str:
     """A value without braces and surrounding space (for format checks)."""
     return value.replace("{", "").replace("}", "").strip()
@@ -412,7 +425,7 @@ def _check_format(entry: Entry, report: _Report) -> Entry:
 
     macro = month_macro_rewrite(current)  # only when no step changed the month value
     if macro is not None:
-        report("RK605", f"month {_plain(current.fields['month'])!r} is written as text; use the macro {macro}",
+        report("RK605", f"month {_quoted(_plain(current.fields['month']))} is written as text; use the macro {macro}",
                entry, "month")
     return current
 
@@ -422,12 +435,12 @@ def _report_months(old: Entry, new: Entry, report: _Report, entry: Entry) -> Non
 
     value = new.fields["month"]
     form = f"the macro {MACRO_OF[value]}" if value in MACRO_OF else repr(value)
-    report("RK605", f"month {_plain(old.fields['month'])!r} should be {form}", entry, "month")
+    report("RK605", f"month {_quoted(_plain(old.fields['month']))} should be {form}", entry, "month")
 
 
 def _report_pages(old: Entry, new: Entry, report: _Report, entry: Entry) -> None:
     before, after = " ".join(old.fields["pages"].split()), new.fields["pages"]
-    report("RK601", f"page range {before!r} should be {after!r} ('--' is an en-dash in LaTeX)", entry, "pages")
+    report("RK601", f"page range {_quoted(before)} should be {_quoted(after)} ('--' is an en-dash in LaTeX)", entry, "pages")
 
 
 def _report_doi(old: Entry, new: Entry, report: _Report, entry: Entry) -> None:
@@ -435,13 +448,13 @@ def _report_doi(old: Entry, new: Entry, report: _Report, entry: Entry) -> None:
     if value is None:
         report("RK602", f"the DOI {fixed!r} is only in url; put it in doi", entry, "url")
     else:
-        report("RK602", f"doi {value!r} should be the bare DOI {fixed!r}", entry, "doi")
+        report("RK602", f"doi {_quoted(value)} should be the bare DOI {fixed!r}", entry, "doi")
 
 
 def _report_arxiv(old: Entry, new: Entry, report: _Report, entry: Entry) -> None:
     eprint, ident = old.fields.get("eprint"), new.fields["eprint"]
     if eprint is not None:
-        report("RK604", f"eprint {eprint!r} should be the bare arXiv id {ident!r}", entry, "eprint")
+        report("RK604", f"eprint {_quoted(eprint)} should be the bare arXiv id {ident!r}", entry, "eprint")
         return
     fields = old.fields
     where = next((n for n, v in fields.items() if n != "eprint" and ident in v), None)
@@ -480,22 +493,22 @@ def _check_values(entry: Entry, report: _Report) -> None:
     if year is not None and year.strip():
         plain = _plain(year)
         if not _YEAR_RE.fullmatch(plain):
-            report("RK505", f"year {plain!r} is not a four-digit year", original, "year")
+            report("RK505", f"year {_quoted(plain)} is not a four-digit year", original, "year")
     month = fields.get("month")
     if month is not None and month.strip():
         plain = _plain(month)
         if not _is_month(plain):
-            report("RK506", f"month {plain!r} is not a month (jan … dec, a month name or 1-12)", original, "month")
+            report("RK506", f"month {_quoted(plain)} is not a month (jan … dec, a month name or 1-12)", original, "month")
     for name in ("date", "urldate", "eventdate", "origdate"):
         value = fields.get(name)
         if value and value.strip() and not _DATE_RE.fullmatch(_plain(value)):
-            report("RK507", f"{name} {_plain(value)!r} is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD "
+            report("RK507", f"{name} {_quoted(_plain(value))} is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD "
                    "or a range with '/')", original, name)
     pages = fields.get("pages")
     if pages and pages.strip():
         plain = " ".join(_plain(pages).split())
         if not _PAGES_OK.fullmatch(plain):
-            report("RK508", f"pages {plain!r} is not a page, a range (12--34) or a list of them", original, "pages")
+            report("RK508", f"pages {_quoted(plain)} is not a page, a range (12--34) or a list of them", original, "pages")
 
 
 def _is_month(text: str) -> bool:
@@ -513,7 +526,7 @@ def _check_doi(entry: Entry, original: Entry, report: _Report) -> None:
     if value is None or not value.strip():
         return
     if bare_doi(value) is None or len(_plain(value).split()) > 1:  # "10.1/x (print)"
-        report("RK501", f"doi {value.strip()!r} is not a DOI (10.<prefix>/<suffix>)", original, "doi")
+        report("RK501", f"doi {_quoted(value.strip())} is not a DOI (10.<prefix>/<suffix>)", original, "doi")
 
 
 def _check_arxiv(entry: Entry, original: Entry, report: _Report) -> None:
@@ -521,7 +534,7 @@ def _check_arxiv(entry: Entry, original: Entry, report: _Report) -> None:
     eprint = fields.get("eprint")
     prefix = _plain(fields.get("archiveprefix", fields.get("eprinttype", ""))).lower()
     if eprint and prefix == "arxiv" and parse_arxiv(_plain(eprint)) is None:
-        report("RK502", f"eprint {_plain(eprint)!r} is not an arXiv identifier", original, "eprint")
+        report("RK502", f"eprint {_quoted(_plain(eprint))} is not an arXiv identifier", original, "eprint")
 
 
 def _check_numbers(entry: Entry, name: str, value: str, report: _Report) -> None:
@@ -534,9 +547,9 @@ def _check_numbers(entry: Entry, name: str, value: str, report: _Report) -> None
             continue
         if name == "isbn":
             hint = ": it looks like an ISSN (move it to issn)" if _is_issn(part) else " (length or checksum)"
-            report("RK503", f"isbn {part!r} is not a valid ISBN-10 or ISBN-13{hint}", entry, name)
+            report("RK503", f"isbn {_quoted(part)} is not a valid ISBN-10 or ISBN-13{hint}", entry, name)
         else:
-            report("RK504", f"issn {part!r} is not a valid ISSN (NNNN-NNNC, checksum)", entry, name)
+            report("RK504", f"issn {_quoted(part)} is not a valid ISSN (NNNN-NNNC, checksum)", entry, name)
 
 
 def _is_issn(text: str) -> bool:
@@ -555,6 +568,6 @@ def _check_pages(entry: Entry, pages: str, report: _Report) -> None:
         return
     fixed = fix.pages(entry).fields.get("pages", pages)
     if fixed != pages and _PAGES_OK.fullmatch(" ".join(_plain(fixed).split())):
-        report("RK601", f"page range {plain!r} should be {fixed!r} ('--' is an en-dash in LaTeX)", entry, "pages")
+        report("RK601", f"page range {_quoted(plain)} should be {_quoted(fixed)} ('--' is an en-dash in LaTeX)", entry, "pages")
     else:
-        report("RK508", f"pages {plain!r} is not a page, a range (12--34) or a list of them", entry, "pages")
+        report("RK508", f"pages {_quoted(plain)} is not a page, a range (12--34) or a list of them", entry, "pages")
