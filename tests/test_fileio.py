@@ -6,7 +6,7 @@ import stat
 import pytest
 
 from refkit.errors import InputError
-from refkit.fileio import atomic_write, decode, read_text
+from refkit.fileio import atomic_write, decode, decode_document, read_text
 
 
 def test_atomic_write_keeps_permissions(tmp_path) -> None:
@@ -74,6 +74,30 @@ def test_a_page_declaring_its_charset_is_decoded_with_it() -> None:
 def test_undeclared_latin1_is_still_an_error() -> None:
     with pytest.raises(InputError, match="invalid UTF-8"):
         decode("<p>Sch\xf6lkopf</p>".encode("latin-1"), "page.html")
+
+
+WESTERN = "Müller, J. und Größe, K. (2019). Über die Bedeutung der Théorie. Zeitschrift für Physik, 3–4.\n"
+CYRILLIC = ("Иванов И. И., Петров П. П. Методы анализа данных в физике высоких энергий. "
+            "Журнал экспериментальной и теоретической физики, 2019, т. 5, с. 12–20.\n") * 3
+
+
+def test_a_document_in_a_legacy_encoding_is_read_by_a_guess_that_is_recorded() -> None:
+    data = ("Publications\n" + WESTERN).encode("cp1252")
+    decoded = decode_document(data, "cv.md", guess=True)
+    assert decoded.text == "Publications\n" + WESTERN
+    assert decoded.guessed == ("cp1252", 2, 2)  # the codec, and the line and column of the first such byte
+    assert decoded.encoding == "utf-8"  # were it ever written, it would be UTF-8
+
+
+def test_cyrillic_in_a_legacy_encoding_is_not_read_as_latin_accents() -> None:
+    decoded = decode_document(CYRILLIC.encode("cp1251"), "cv.txt", guess=True)
+    assert decoded.text == CYRILLIC
+    assert decoded.guessed is not None and decoded.guessed[0] == "cp1251"
+
+
+def test_without_guess_a_legacy_encoding_stays_an_error() -> None:
+    with pytest.raises(InputError, match="invalid UTF-8"):
+        decode_document(WESTERN.encode("cp1252"), "refs.bib")
 
 
 # ---- encodings: read them all, write them back as they were -----------------------------------------------

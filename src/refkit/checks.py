@@ -85,6 +85,10 @@ RULES: dict[str, Rule] = {r.code: r for r in (
     Rule("RK193", "include-not-read", "a file a LaTeX document includes could not be read",
          "Missing, outside the input's folder, including itself or over a bound (depth, count, size): "
          "its content is missing.", severity="warning"),
+    Rule("RK194", "encoding-guessed", "a document is not UTF-8 and was read in a guessed legacy encoding",
+         "Accented letters may be wrong if the guess is; pass --encoding to choose. Only documents that are "
+         "read and never rewritten are guessed: format and check refuse a .bib that is not UTF-8.",
+         severity="warning"),
     Rule("RK201", "duplicate-key", "two entries have the same citation key",
          "BibTeX uses the first and warns; biber and pandoc may use either; citations point at the wrong work."),
     Rule("RK202", "key-case-clash", "two citation keys differ only by case",

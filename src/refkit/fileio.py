@@ -16,7 +16,13 @@ only the text). The charset rules, in the order they apply:
 5. UTF-8; when that fails, the charset an HTML/XML document declares about
    itself (``<meta charset>``, ``<?xml encoding>``); else an error naming the
    line and the byte (never a silent replacement, except for network answers
-   decoded with ``strict=False``).
+   decoded with ``strict=False``);
+6. only for documents refkit reads and never writes back (``guess=True``: the pages
+   and CVs ``refkit convert`` extracts from), a legacy 8-bit encoding guessed from
+   the bytes: Windows-1252 when the text it gives is Latin words with accents
+   (a CV saved by an old editor), else what ``charset_normalizer`` finds (Cyrillic,
+   Central European, Japanese). The guess is recorded in :attr:`Decoded.guessed`
+   so the caller warns; a ``.bib`` file that ``format`` rewrites is never guessed.
 
 **Writing** (:func:`atomic_write`): the text is encoded back into the file's
 encoding (and BOM), written to a temporary file ``.NAME.XXXXXXXX.refkit-tmp``
@@ -93,6 +99,9 @@ class Decoded:
     text: str
     encoding: str = "utf-8"
     bom: bool = False
+    #: the legacy encoding the text was read in by a guess (rule 6), with where the first
+    #: byte that is not UTF-8 is (line, column); None when nothing was guessed
+    guessed: tuple[str, int, int] | None = None
 
     def encode(self, text: str | None = None) -> bytes:
         """``text`` (default: this text) in this encoding, with the BOM if there was one."""
@@ -184,11 +193,12 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def decode_document(data: bytes, path: str, encoding: str | None = None, *,
-                    declared: str | None = None, strict: bool = True) -> Decoded:
+                    declared: str | None = None, strict: bool = True, guess: bool = False) -> Decoded:
     """Decode ``data`` by the rules in the module docstring; ``path`` names it in errors.
 
     ``declared`` is a charset from the transport (HTTP); ``strict=False`` replaces
-    undecodable bytes instead of failing (network answers, not user files)."""
+    undecodable bytes instead of failing (network answers, not user files); ``guess``
+    allows rule 6 (a document that is read, never written back)."""
     errors = "strict" if strict else "replace"
     sniffed = sniff_encoding(data)
     if encoding:
@@ -226,6 +236,9 @@ def decode_document(data: bytes, path: str, encoding: str | None = None, *,
             return Decoded(data.decode("utf-8", errors="replace"))
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        guessed = _guess_legacy(data) if guess else None
+        if guessed is not None:
+            return Decoded(data.decode(guessed), guessed=(guessed, line, col))
         raise InputError(
             f"invalid UTF-8 byte 0x{data[exc.start]:02x} (is the file Latin-1? convert it to UTF-8, "
             "or pass --encoding latin-1)",
@@ -241,6 +254,41 @@ def _decodes(data: bytes, name: str) -> bool:
     except (LookupError, UnicodeDecodeError):
         return False
     return True
+
+
+#: a word of letters (no digits or underscore), for judging a Windows-1252 reading
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _guess_legacy(data: bytes) -> str | None:
+    """The legacy 8-bit (or CJK) encoding ``data`` is most likely in, or None.
+
+    Windows-1252 first, when it decodes and reads as Latin-script words with accents:
+    at least four in five words that hold a non-ASCII letter also hold ASCII ones and
+    are at most half accents ("Müller", "théorie"; Cyrillic read as 1252 gives words
+    of accents only, "Èâàíîâ"). Otherwise ``charset_normalizer`` (a requests dependency
+    that guesses from byte statistics: Cyrillic, Greek, Central European, Shift-JIS)."""
+    if _decodes(data, "cp1252") and _reads_as_latin(data.decode("cp1252")):
+        return "cp1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    name = _codec(best.encoding) if best is not None else None
+    return name if name and name != "utf-8" and _decodes(data, name) else None
+
+
+def _reads_as_latin(text: str) -> bool:
+    accented = plain = 0
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.isascii():
+            continue
+        other = sum(1 for c in word if not c.isascii())
+        if other * 2 <= len(word):
+            plain += 1
+        else:
+            accented += 1
+    return plain > 0 and accented * 4 <= plain
 
 
 def _decode_as(data: bytes, path: str, name: str, bom: bool, errors: str) -> str:
@@ -259,15 +307,16 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
 
 
 # ---- reading -------------------------------------------------------------------------------------
-def read_document(source: str, *, encoding: str | None = None, tidy: bool = False) -> Decoded:
+def read_document(source: str, *, encoding: str | None = None, tidy: bool = False, guess: bool = False) -> Decoded:
     """The decoded content of a file path or ``-`` (stdin), with its encoding.
 
     Raises :class:`InputError` with the path for missing files, directories,
     URLs (read those with :func:`refkit.read`), binary content and undecodable
     bytes. ``tidy=True`` also removes stale temporary files of a killed run
-    beside the file (see the module docstring)."""
+    beside the file (see the module docstring); ``guess=True`` allows a guessed
+    legacy encoding (rule 6: a document read, never written back)."""
     if source == "-":
-        return decode_document(sys.stdin.buffer.read(), "<stdin>", encoding)
+        return decode_document(sys.stdin.buffer.read(), "<stdin>", encoding, guess=guess)
     if is_url(source):
         raise InputError("a URL cannot be used here (refkit convert reads URLs)", path=source)
     path = Path(source)
@@ -288,7 +337,7 @@ def read_document(source: str, *, encoding: str | None = None, tidy: bool = Fals
         raise InputError(exc.strerror or str(exc), path=source) from None
     if tidy:
         remove_stale_temp_files(source)
-    return decode_document(data, source, encoding)
+    return decode_document(data, source, encoding, guess=guess)
 
 
 def read_text(source: str, *, encoding: str | None = None) -> str:

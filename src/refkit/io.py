@@ -12,8 +12,8 @@ from typing import Any, Sequence
 
 from . import readers, writers
 from .errors import InternalError, OptionError, RefkitError
-from .fileio import atomic_write, is_url, read_text
-from .model import Library
+from .fileio import atomic_write, is_url, read_document
+from .model import Library, Location, Problem
 from .options import checked
 
 __all__ = ["read", "read_string", "write", "write_string", "extract"]
@@ -26,7 +26,8 @@ def read(source: str | os.PathLike[str], *, format: str | None = None, encoding:
 
     The format is sniffed from the content (an HTML page saved as ``.txt`` is
     still HTML) unless ``format`` names it (``bibtex``, ``csljson``, ``html``, ``text``).
-    ``encoding`` overrides UTF-8 detection; ``strict`` makes the first BibTeX
+    ``encoding`` overrides UTF-8 detection (a document that is not UTF-8 and declares no
+    charset is read in a guessed legacy one, with an RK194 warning); ``strict`` makes the first BibTeX
     syntax error raise [ParseError][refkit.errors.ParseError] instead of being
     collected in ``Library.problems``.
     """
@@ -36,8 +37,18 @@ def read(source: str | os.PathLike[str], *, format: str | None = None, encoding:
 
         text = fetch_text(name)
     else:
-        text = read_text(name, encoding=encoding)
+        document = read_document(name, encoding=encoding, guess=True)
+        library = read_string(document.text, format=format, path=name, strict=strict)
+        if document.guessed is not None:
+            library.problems.insert(0, _guessed_encoding(name, *document.guessed))
+        return library
     return read_string(text, format=format, path=name, strict=strict)
+
+
+def _guessed_encoding(path: str, codec: str, line: int, column: int) -> Problem:
+    """RK194: the document was read in a guessed legacy encoding (see :mod:`refkit.fileio`)."""
+    return Problem("RK194", f"not UTF-8 (the first such byte is here); read as {codec}, a guess from the bytes: "
+                   "pass --encoding to choose", Location(path, line, column), severity="warning")
 
 
 @checked

@@ -164,3 +164,23 @@ def test_convert_ends_with_a_capped_review_list_of_uncertain_entries(tmp_path: P
 
     assert run(str(src), "-o", str(out), "--quiet") == 0
     assert "review" not in capsys.readouterr().err
+
+
+def test_a_cv_saved_in_windows_1252_is_read_with_a_warning_naming_the_guess(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "cv.md"
+    src.write_bytes(CV.replace("Jane Doe. **A Third", "Jürgen Müller. **A Third").encode("cp1252"))
+    out = tmp_path / "out.bib"
+    assert run(str(src), "-o", str(out)) == 0
+    authors = [str(p) for e in bib_entries(out).values() for p in e.persons["author"]]
+    assert "Müller, Jürgen" in authors
+    err = capsys.readouterr().err
+    assert f"{src}:6:" in err and "RK194" in err and "cp1252" in err and "--encoding" in err
+
+
+def test_a_bib_file_in_a_legacy_encoding_is_still_refused_by_format(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "refs.bib"
+    data = "@misc{a, title = {Müller}}\n".encode("cp1252")
+    path.write_bytes(data)
+    assert main(["format", str(path)]) == 2
+    assert path.read_bytes() == data  # never rewritten on a guess
+    assert "invalid UTF-8" in capsys.readouterr().err
