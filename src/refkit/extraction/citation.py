@@ -1019,7 +1019,8 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
 
 def _assign_hinted(work: _Work, shown: str, hints: dict[str, tuple[int, int]]) -> _Parts:
     """The parts of an item whose list's template says which spans (``hints``: field ->
-    span index range, ``"title"`` and/or ``"venue"``) hold its title and venue. Those
+    span index range, ``"title"`` and/or ``"venue"``; or ``"title_at"``, a character range
+    of :func:`item_text`) hold its title and venue. Those
     spans show their text as written (``shown``: the item's text before any cleaning;
     the siblings vouch for it); the venue is kept out of the title and the names, and
     the rest is read around them as :func:`_assign` reads an item with a known title."""
@@ -1041,6 +1042,8 @@ def _assign_hinted(work: _Work, shown: str, hints: dict[str, tuple[int, int]]) -
                 work.set_char(k, ch)
 
     title, venue = at("title"), at("venue")
+    if title is None and "title_at" in hints:  # a character range (a plain list's layout)
+        title = hints["title_at"]
     cleaned_venue = work.text[venue[0]:venue[1]] if venue is not None else ""
     if venue is not None:
         work.blank(*venue)
@@ -1081,6 +1084,11 @@ def _copy_work(work: _Work) -> _Work:
         if isinstance(value, (list, dict)):
             setattr(out, f.name, value.copy())
     return out
+
+
+def item_text(segment: Segment) -> str:
+    """The item's text as the parser's offsets count it (``hints["title_at"]`` is a range of it)."""
+    return _work_from_segment(segment).text
 
 
 def prepare(segment: Segment) -> _Work | None:

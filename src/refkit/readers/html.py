@@ -543,6 +543,7 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
     ("Publications", whatever sub-headings by year or kind split it into), in page
     order: pages split one list into an ``<ol>`` per year, and a sub-list of two items
     shows no majority."""
+    from ..extraction.plain_template import refine as refine_plain
     from ..extraction.template import refine
 
     lists: dict[tuple[str | None, str], list[int]] = {}
@@ -554,7 +555,8 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
             item = items[members[k]]
             return read_item(parse, item.segment, problems, source=source, section=item.section, hints=hints)
 
-        entries = refine([items[i].segment for i in members], [read[i] for i in members], reread)
+        segments = [items[i].segment for i in members]
+        entries = refine_plain(segments, refine(segments, [read[i] for i in members], reread), reread)
         for i, entry in zip(members, entries):
             read[i] = entry
 

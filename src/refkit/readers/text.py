@@ -68,8 +68,11 @@ def read_plain(text: str, *, path: str | None = None) -> Library:
     try:
         entries: list[Entry] = []
         problems: list[Problem] = []
-        for segment, section in _segments_with_sections(text, path):
-            entry = read_item(parse_segment, segment, problems, source="text", path=path, section=section)
+        items = _segments_with_sections(text, path)
+        read = [read_item(parse_segment, segment, problems, source="text", path=path, section=section)
+                for segment, section in items]
+        read = _follow_layout(items, read, problems, path)
+        for (segment, section), entry in zip(items, read):
             if entry is not None:
                 entries.append(assess(entry, Segmentation(segment, section)))
         library = Library.from_entries(repeat_authors(entries), source=path)
@@ -78,6 +81,28 @@ def read_plain(text: str, *, path: str | None = None) -> Library:
     finally:
         if paused:
             gc.enable()
+
+
+def _follow_layout(items: list[tuple[Segment, str | None]], read: list[Entry | None], problems: list[Problem],
+                   path: str | None) -> list[Entry | None]:
+    """``read`` with the items whose title misfits the layout of their list (the items
+    under one heading) read again where it fits (:mod:`refkit.extraction.plain_template`)."""
+    from ..extraction.citation import parse_segment
+    from ..extraction.guard import read_item
+    from ..extraction.plain_template import refine
+
+    lists: dict[tuple[str, ...], list[int]] = {}
+    for i, (segment, _) in enumerate(items):
+        lists.setdefault(tuple(segment.headings[:1]), []).append(i)
+    out = list(read)
+    for members in lists.values():
+        def reread(k: int, hints: dict[str, tuple[int, int]], members: list[int] = members) -> Entry | None:
+            segment, section = items[members[k]]
+            return read_item(parse_segment, segment, problems, source="text", path=path, section=section, hints=hints)
+
+        for i, entry in zip(members, refine([items[i][0] for i in members], [read[i] for i in members], reread)):
+            out[i] = entry
+    return out
 
 
 def segments(text: str, path: str | None = None) -> list[Segment]:

@@ -1,0 +1,376 @@
+"""A plain list's own layout: where its items put the title, by majority of the siblings.
+
+:mod:`refkit.extraction.template` learns a list's template from markup (an italic
+venue, a linked title). Items typed or pasted without markup — a word processor's
+reference list in a citation style refkit was not written for — show their fields only
+by punctuation: ``AUTHORS (YEAR). TITLE. VENUE``, ``AUTHORS. TITLE. VENUE YEAR;VOL``,
+``“TITLE,” AUTHORS, VENUE, YEAR``. Each item is first read on its own; where one
+item's title boundary is a word or a chunk off (the last author's initials or a
+name list read as the title, the venue glued on after a title that ends like an
+initial: "… of Cu2O. Physical Review B"), its siblings show plainly where titles
+start and stop in this list.
+
+The title a first reading found is located in its item's text and described by its
+*edges*, each a small feature of the text around it:
+
+- ``left``: the delimiter before the title (its last mark: ``.`` ``,`` ``:`` ``)``, a
+  quote ``Q``, ``^`` at the item's start);
+- ``before``: the kind of word before that delimiter (a year ``Y``, initials ``I``,
+  a capitalised ``W`` or lower-case ``w`` word, another number ``N``);
+- ``right``: the delimiter after the title (its first mark, ``$`` at the item's end);
+- ``after``: the kind of word after it;
+- ``dated``: whether a year stands before the title.
+
+An edge value is the list's *layout* when it describes at least :data:`MIN_SUPPORT`
+placed items and :data:`MIN_SHARE` of them. Nothing comes from a list of known
+styles: every layout is counted in the document.
+
+An item whose title disagrees with the layout is searched for the stretch of its text
+that fits it best (a start after a delimiter of the layout's kind, the end at the first
+right delimiter of the layout's kind after it); when that stretch fits strictly more of
+the layout than the first reading's title, the item is read again with it as the title
+(the ``hints`` of :func:`refkit.extraction.citation.parse_segment`) and the new
+reading is kept only when its title does sit where the layout says, it shows every part
+(names, year, venue) and as many names as the first, and it is no more doubtful (field
+doubts of :mod:`refkit.extraction.confidence`: a name list or a venue read as the
+title are doubts). The pass is linear in the list: each item's text is scanned a
+bounded number of times, votes are counted in one dictionary per edge, and each item
+is re-read at most once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from ..model import Entry
+from .segment import Segment
+
+__all__ = ["Edges", "MIN_SHARE", "MIN_SUPPORT", "edges", "infer", "is_plain", "locate", "refine", "suspect"]
+
+#: the fewest placed items that must show an edge value for it to be the layout
+MIN_SUPPORT = 3
+#: the share of the placed items that must show it
+MIN_SHARE = 0.6
+#: items longer than this are not searched (a paragraph, not a citation)
+_MAX_ITEM = 1500
+#: the most candidate starts tried in one item
+_MAX_STARTS = 60
+
+_EDGE_NAMES = ("left", "before", "right", "after", "dated", "last")
+#: how much each edge counts when stretches are compared: the delimiters most
+_WEIGHT = {"left": 2, "before": 1, "right": 2, "after": 1, "dated": 1, "last": 1}
+
+_LEAD = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?!\d))?\s*")
+_YEAR = re.compile(r"(?<![\d])(?:1[5-9]|20)\d\d(?![\d])")
+_YEAR_WORD = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
+_QUOTES = frozenset("\"“”„‟«»‘’‚'`")
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
+
+
+@dataclass(frozen=True, slots=True)
+class Edges:
+    """The edges of one title stretch (see the module docstring)."""
+
+    left: str
+    before: str
+    right: str
+    after: str
+    dated: bool
+    last: str
+
+    def get(self, name: str) -> object:
+        return getattr(self, name)
+
+
+def is_plain(segment: Segment) -> bool:
+    """Does ``segment`` show no markup a template could place a field by (no bold or
+    italic text, no link over more than one word)? Such items are the plain template's;
+    marked ones are :mod:`refkit.extraction.template`'s."""
+    for span in segment.spans:
+        if (span.bold or span.italic or span.css) and span.text.strip():
+            return False
+        if span.link and len(span.text.split()) > 1:
+            return False
+    return True
+
+
+def _mark(stretch: str, last: bool) -> str:
+    chars = [c for c in stretch if not c.isspace()]
+    if not chars:
+        return " "
+    c = chars[-1] if last else chars[0]
+    if c in "?!":  # a title ending in a question ends its sentence as a full stop does
+        return "."
+    if c in _QUOTES:
+        return "Q"
+    if c in _OPEN:
+        return "("
+    if c in _CLOSE:
+        return ")"
+    return c
+
+
+def _kind(word: str) -> str:
+    if _YEAR_WORD.fullmatch(word):
+        return "Y"
+    if word.isdigit():
+        return "N"
+    if len(word) == 1 or word.isupper() and len(word) <= 3:
+        return "I"
+    return "W" if word[0].isupper() else "w"
+
+
+class _Text:
+    """One item's text with what edges need found once: where its words start and end,
+    where its years are and where its lead (a list number) ends."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lead = _LEAD.match(text)
+        self.lead = lead.end() if lead else 0
+        self.years = [m.start() for m in _YEAR.finditer(text)]
+        # word starts and ends (alphanumeric runs), one pass
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        inside = False
+        for k, ch in enumerate(text):
+            alnum = ch.isalnum()
+            if alnum and not inside:
+                self.starts.append(k)
+            elif inside and not alnum:
+                self.ends.append(k)
+            inside = alnum
+        if inside:
+            self.ends.append(len(text))
+
+    def word_before(self, s: int) -> tuple[int, int] | None:
+        """The word ending last at or before ``s``."""
+        j = bisect.bisect_right(self.ends, s) - 1
+        return (self.starts[j], self.ends[j]) if j >= 0 else None
+
+    def word_after(self, e: int) -> tuple[int, int] | None:
+        """The word starting first at or after ``e``."""
+        j = bisect.bisect_left(self.starts, e)
+        return (self.starts[j], self.ends[j]) if j < len(self.starts) else None
+
+    def edges(self, s: int, e: int) -> Edges:
+        text = self.text
+        prev = self.word_before(s)
+        if prev is None or prev[1] <= self.lead:
+            left, before = "^", "^"
+        else:
+            left, before = _mark(text[prev[1]:s], last=True), _kind(text[prev[0]:prev[1]])
+        nxt = self.word_after(e)
+        gap = text[e:nxt[0]] if nxt is not None else text[e:]
+        if gap.lstrip()[:1] in _CLOSE and text.count("(", s, e) > text.count(")", s, e):
+            gap = gap.lstrip()[1:]  # the title's own closing bracket: "… (PLOS)."
+        if nxt is None:
+            right, after = "$" if not gap.strip() else _mark(gap, last=False), "$"
+        else:
+            right, after = _mark(gap, last=False), _kind(text[nxt[0]:nxt[1]])
+        dated = bisect.bisect_left(self.years, s) > 0 and self.years[0] >= self.lead
+        own = self.word_before(e)
+        last = _kind(text[own[0]:own[1]]) if own is not None else "^"
+        return Edges(left, before, right, after, dated, last)
+
+
+def edges(text: str, s: int, e: int) -> Edges:
+    """The edges of the stretch ``s``..``e`` of ``text`` (a title's first and last letter)."""
+    return _Text(text).edges(s, e)
+
+
+def locate(text: str, title: str) -> tuple[int, int] | None:
+    """Where ``title`` stands in ``text``, from its first to its last letter or digit,
+    letters compared case-folded and everything else ignored; None when it is not there
+    as one stretch."""
+    folded: list[str] = []
+    where: list[int] = []
+    for k, ch in enumerate(text):
+        if ch.isalnum():
+            for c in ch.lower():
+                folded.append(c)
+                where.append(k)
+    want = "".join(c for ch in title if ch.isalnum() for c in ch.lower())
+    if len(want) < 4:
+        return None
+    i = "".join(folded).find(want)
+    if i < 0:
+        return None
+    return where[i], where[i + len(want) - 1] + 1
+
+
+def _title(entry: Entry) -> str:
+    from ..latex import to_unicode
+
+    raw = entry.get("title") or ""
+    return to_unicode(raw) if "\\" in raw or "{" in raw else raw
+
+
+def _fits(e: Edges, layout: dict[str, object]) -> int:
+    return sum(_WEIGHT[name] for name, value in layout.items() if e.get(name) == value)
+
+
+def infer(placed: Sequence[Edges]) -> dict[str, object]:
+    """The list's layout: per edge, the value at least :data:`MIN_SUPPORT` and
+    :data:`MIN_SHARE` of the ``placed`` titles show."""
+    layout: dict[str, object] = {}
+    for name in _EDGE_NAMES:
+        votes = Counter(e.get(name) for e in placed)
+        if not votes:
+            continue
+        value, count = max(votes.items(), key=lambda kv: (kv[1], str(kv[0])))
+        if count >= MIN_SUPPORT and count >= MIN_SHARE * len(placed):
+            layout[name] = value
+    return layout
+
+
+def _best(item: _Text, current: tuple[int, int], layout: dict[str, object], words: tuple[int, int]) -> tuple[int, int] | None:
+    """The stretch of ``item`` that fits ``layout`` best, when it fits strictly better
+    than ``current`` (the first reading's title); its word count within ``words``."""
+    text = item.text
+    have = _fits(item.edges(*current), layout)
+    left, before = layout.get("left"), layout.get("before")
+    right, after = layout.get("right"), layout.get("after")
+    starts: list[int] = []
+    for k in item.starts:
+        if k < item.lead or len(starts) >= _MAX_STARTS:
+            continue
+        prev = item.word_before(k)
+        if prev is None or prev[1] <= item.lead:
+            mark, kind = "^", "^"
+        else:
+            mark, kind = _mark(text[prev[1]:k], last=True), _kind(text[prev[0]:prev[1]])
+        if mark == " " or left is not None and mark != left or left is None and before is not None and kind != before:
+            continue
+        starts.append(k)
+    ends: list[int] = []
+    for j, k in enumerate(item.ends):
+        nxt = (item.starts[j + 1], item.ends[j + 1]) if j + 1 < len(item.starts) else None
+        if nxt is None:
+            mark, kind = ("$" if not text[k:].strip() else _mark(text[k:], last=False)), "$"
+        else:
+            mark, kind = _mark(text[k:nxt[0]], last=False), _kind(text[nxt[0]:nxt[1]])
+        if mark == " " or mark in "-–'’" or right is not None and mark != right or after is not None and kind != after:
+            continue
+        ends.append(k)
+    best: tuple[int, tuple[int, int]] | None = None
+    low, high = words
+    for s in starts:
+        j = bisect.bisect_right(ends, s)
+        if j >= len(ends):
+            break
+        e = ends[j]
+        n = len(text[s:e].split())
+        if not low <= n <= high:
+            continue
+        score = _fits(item.edges(s, e), layout)
+        if score > have and (best is None or score > best[0]):
+            best = (score, (s, e))
+    return best[1] if best is not None and best[1] != current else None
+
+
+_PIECES = re.compile(r",\s*|\s+(?:and|&)\s+|;\s*")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|(?:[a-z]{1,3}\s)?[A-Z]")
+_ENDS_IN_NUMBER = re.compile(r"[,:;]\s?[a-zA-Z]?\d[\d\s,:;()–-]*$")
+
+
+def suspect(title: str) -> bool:
+    """Is ``title`` shaped like no title: a list of capitalised names ("Ma. Luisa Reyes,
+    Pablo Moreno") or a stretch ending in numbers (a volume, pages: "Letters 5: 12")?"""
+    title = title.strip(" .,;:")
+    if _ENDS_IN_NUMBER.search(title):
+        return True
+    pieces = [p for p in _PIECES.split(title) if p.strip()]
+    if len(pieces) < 2:
+        return False
+    for piece in pieces:
+        words = piece.split()
+        if not 1 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+            return False
+    return True
+
+
+def _shown(entry: Entry) -> set[str]:
+    parts = set()
+    if entry.get("author") or entry.get("editor"):
+        parts.add("names")
+    if entry.get("year"):
+        parts.add("year")
+    if any(entry.get(f) for f in ("journal", "booktitle", "publisher", "school", "institution", "howpublished")):
+        parts.add("venue")
+    return parts
+
+
+def _people(entry: Entry) -> int:
+    return len(entry.names("author")) + len(entry.names("editor"))
+
+
+def refine(
+    segments: Sequence[Segment],
+    entries: Sequence[Entry | None],
+    reread: Callable[[int, dict[str, tuple[int, int]]], Entry | None],
+) -> list[Entry | None]:
+    """``entries`` (the items of one list, read each on its own, perhaps refined by the
+    markup template) with the plain items whose title misfits the list's layout read
+    again where that reading fits it. ``reread(k, hints)`` reads item ``k`` again with
+    ``hints["title_at"]``: the title's character range in the item's text."""
+    from .citation import item_text
+    from .confidence import NO_TITLE, TITLE_AUTHORS, TITLE_LENGTH, TITLE_NOTE, TITLE_VENUE, field_doubts, field_penalty
+
+    _TITLE_DOUBTS = {d.why for d in (NO_TITLE, TITLE_AUTHORS, TITLE_LENGTH, TITLE_NOTE, TITLE_VENUE)}
+
+    out = list(entries)
+    placed: list[tuple[int, _Text, tuple[int, int], Edges]] = []
+    for k, (seg, entry) in enumerate(zip(segments, entries)):
+        if entry is None or not is_plain(seg):
+            continue
+        text = item_text(seg)
+        if len(text) > _MAX_ITEM:
+            continue
+        where = locate(text, _title(entry))
+        if where is None:
+            continue
+        item = _Text(text)
+        placed.append((k, item, where, item.edges(*where)))
+    if len(placed) < MIN_SUPPORT:
+        return out
+    layout = infer([e for _, _, _, e in placed])
+    if not {"left", "right"} & set(layout):
+        return out  # no delimiter shared by most titles: nothing to fit to
+    counts = [len(item.text[s:e].split()) for _, item, (s, e), _ in placed]
+    words = (max(1, min(counts) // 2), max(counts) * 2 + 1)
+    full = sum(_WEIGHT[name] for name in layout)
+    for k, item, where, found in placed:
+        have = _fits(found, layout)
+        if have == full:
+            continue
+        better = _best(item, where, layout, words)
+        if better is None:
+            continue
+        entry = entries[k]
+        assert entry is not None
+        s, e = better
+        while e < len(item.text) and item.text[e] in "?!":
+            e += 1  # a question's mark is the title's
+        again = reread(k, {"title_at": (s, e)})
+        if again is None:
+            continue
+        now = locate(item.text, _title(again))
+        if now is None or _fits(item.edges(*now), layout) <= have:
+            continue
+        if _shown(entry) - _shown(again) or _people(again) < _people(entry):
+            continue
+        moved = now[1] <= where[0] or now[0] >= where[1]
+        if suspect(_title(again)) or field_penalty(again) > field_penalty(entry):
+            continue
+        # a title found elsewhere (not the first one's ends corrected) must lift a doubt about
+        # the first one's title: a name list or a venue read as the title
+        doubts, after = _TITLE_DOUBTS & set(field_doubts(entry)), _TITLE_DOUBTS & set(field_doubts(again))
+        if not moved or doubts - after or suspect(_title(entry)):
+            out[k] = again
+    return out
