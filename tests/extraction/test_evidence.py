@@ -86,3 +86,18 @@ def test_name_separators_split_as_before_and_a_blank_run_is_scanned_once() -> No
     blanks = " \t" * 200_000
     assert sep.split("Jane" + blanks + "Doe") == ["Jane" + blanks + "Doe"]
     assert sep.split("Jane" + blanks + "and Li") == ["Jane", "Li"]
+
+
+def test_lines_are_citations_one_per_line_not_a_wrapped_one() -> None:
+    from refkit.extraction.evidence import lines_are_citations
+
+    lines = ["Oyelaran, M., & Brink, T. (2019). Counting lichens on granite walls. Urban Ecology, 4.",
+             "Brink, T., & Oyelaran, M. (2021). A ledger of dry summers. Climate Notes, 2, 1-8."]
+    assert lines_are_citations(lines)
+    assert not lines_are_citations(lines[:1])  # one line is no list
+    wrapped = ["Oyelaran, M., & Brink, T. (2019). Counting lichens on granite walls in the",
+               "old town of Bergen. Urban Ecology, 2020 special issue, 4."]
+    assert not lines_are_citations(wrapped)  # the first line goes on mid-sentence
+    prose = ["We show in 2019 that lichens are what we count on granite walls, and this is new.",
+             "Oyelaran, M., & Brink, T. (2021). A ledger of dry summers. Climate Notes, 2, 1-8."]
+    assert not lines_are_citations(prose)

@@ -295,3 +295,21 @@ Call `tidekit.fit(series)` to fit the harmonic constituents of a series; see the
 @pytest.mark.parametrize("name", sorted(NOT_PUBLICATIONS))
 def test_a_document_without_publications_still_gives_none(name: str) -> None:
     assert titles(NOT_PUBLICATIONS[name], name.replace(" ", "-")) == []
+
+
+def test_a_list_split_by_year_headings_is_one_list_dated_by_its_headings() -> None:
+    """Papers under year headings and no heading naming publications, each year its own
+    list, the years only in the headings and the venues abbreviated: the year heading dates
+    each item, and the years' lists are one list, so a year of one paper is read too."""
+    page = """<html><body>
+<h3>2021</h3>
+<ul><li><b>Tidal mixing in shallow estuaries</b>. N. Okafor, B. Lindqvist. Coast. Dyn.</li>
+<li><b>A sparse solver for banded systems</b>. A. Ferreira, C. Moreau. Numer. Meth.</li></ul>
+<h3>2019</h3>
+<ul><li><b>Soil carbon under changing rainfall</b>. Ines Halvorsen. Earth Surf. Lett.</li></ul>
+</body></html>"""
+    assert titles(page, "page.html") == TITLES[:2] + [TITLES[2]]
+    dated = Segment((Span("Soil carbon under changing rainfall", bold=True), Span(". Ines Halvorsen. Earth Surf. Lett.")),
+                    headings=("2019",))
+    assert citation_shaped(dated)
+    assert not citation_shaped(Segment(dated.spans))  # the same item with no year above it

@@ -797,3 +797,52 @@ Mei Tanaka, Arjun Rao, Lucia Ferri<br><b>Optica Letters</b><br>Notes: {note}</di
     assert len(found) == 4
     assert found[0].startswith("Wavefront shaping through thick tissue Mei Tanaka")
     assert found[1].startswith("Holograms from a scattering layer")
+
+
+def test_title_headings_of_one_level_among_section_headings() -> None:
+    """A heading per paper (``<h3>``) under a section heading of another level, with other
+    sections after it: each title heading and its details are one item, the talks are talks."""
+    page = """<html><body><h1>Marta Oyelaran</h1><p>I study lichens on city walls.</p>
+<h2>Publications</h2>
+<h3>Counting lichens on granite walls</h3>
+<p>Marta Oyelaran, Tomas Brink<br><em>Journal of Urban Ecology, 2019</em></p>
+<h3>A ledger of dry summers in the northern towns</h3>
+<p>Tomas Brink, Ines Halvorsen, Marta Oyelaran<br><em>Climate Notes, 2021</em></p>
+<h2>Talks</h2>
+<ul><li>Invited talk: Walls that remember. City seminar, Bergen, March 2022.</li>
+<li>Keynote: What lichens tell us. Annual Meeting of the Ecology Society, 2021.</li></ul>
+</body></html>"""
+    found = [i for i in pubs(page)]
+    assert [lines(i)[0] for i in found if i.section == "pub"] == [
+        "Counting lichens on granite walls", "A ledger of dry summers in the northern towns"]
+    assert all("Journal of Urban Ecology" in i.segment.text or "Climate Notes" in i.segment.text
+               for i in found if i.section == "pub")
+
+
+def test_papers_under_year_lines_print_no_year() -> None:
+    """Bold year paragraphs, each followed by its papers as paragraphs that print no year
+    (a Markdown page: ``**2021**`` then the papers): every paper is an item, a year line is none."""
+    page = """<html><body>
+<p><strong>2021</strong></p>
+<p><strong>A ledger of dry summers</strong>. Tomas Brink, Ines Halvorsen. Climate Notes.</p>
+<p><strong>Salt marsh memory</strong>. Ines Halvorsen. Estuaries Quarterly, vol. 7.</p>
+<p><strong>2019</strong></p>
+<p><strong>Counting lichens on granite walls</strong>. Marta Oyelaran, Tomas Brink. Journal of Urban Ecology.</p>
+</body></html>"""
+    assert [lines(i)[0].split(".")[0] for i in pubs(page)] == [
+        "A ledger of dry summers", "Salt marsh memory", "Counting lichens on granite walls"]
+
+
+def test_undated_runs_between_blank_lines_of_dated_citations_are_papers() -> None:
+    """One paragraph of papers separated by ``<br><br>``, some printing no year: an undated run
+    that shows person names and a quoted title is a paper like its dated neighbours."""
+    page = """<html><body><h2>Papers</h2><p>
+M. Oyelaran, T. Brink, "Counting lichens on granite walls", Urban Ecology Notes, ISBN 978-1-00-000000-1
+<br><br>
+T. Brink, I. Halvorsen, "A ledger of dry summers", Proceedings of the Climate Meeting, Bergen, June 2019
+<br><br>
+I. Halvorsen, M. Oyelaran, "Salt marsh memory", Estuaries Quarterly 7, Oslo, 2018
+<br><br>
+Thanks to the city archive for the photographs of the walls, which we used with permission.
+</p></body></html>"""
+    assert [i.segment.text[:12] for i in pubs(page)] == ["M. Oyelaran,", "T. Brink, I.", "I. Halvorsen"]

@@ -337,3 +337,26 @@ def test_undated_papers_in_preparation_beside_dated_ones() -> None:
     entries = reader.read(source, path="cv.tex").entries
     assert [e.get("title") for e in entries][2:] == ["Insurance take-up after a drought year", "Migration networks and remittance timing"]
     assert [n.family for n in entries[3].names()] == ["Castel", "Oyelaran"]
+
+
+def test_description_labels_are_kept_and_markers_are_not() -> None:
+    """``\\item[A title] authors, venue``: the label is text the user wrote (a paper's title
+    in a description list), read with its item; a marker label ("$\\bullet$", "--", "[J2]") is no text."""
+    source = r"""\documentclass{article}
+\begin{document}
+\section*{Publications}
+\begin{description}
+\item[Counting lichens on granite walls] Marta Oyelaran and Tomas Brink. \emph{Journal of Urban Ecology}, 2019.
+\item[A ledger of dry summers] Tomas Brink, Ines Halvorsen and Marta Oyelaran. \emph{Climate Notes}, 2021.
+\end{description}
+\begin{itemize}
+\item[--] Ines Halvorsen. Salt marsh memory. \emph{Estuaries Quarterly}, 2018.
+\item[{[J2]}] Ines Halvorsen. Tidal records of the north coast. \emph{Estuaries Quarterly}, 2020.
+\end{itemize}
+\end{document}
+"""
+    entries = {e.get("title"): e for e in reader.read(source)}
+    assert set(entries) == {"Counting lichens on granite walls", "A ledger of dry summers",
+                            "Salt marsh memory", "Tidal records of the north coast"}
+    assert entries["A ledger of dry summers"].get("year") == "2021"
+    assert "Brink" in (entries["Counting lichens on granite walls"].get("author") or "")

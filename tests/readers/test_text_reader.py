@@ -258,3 +258,21 @@ MIXED_TEXT = """PUBLICATIONS AND PRESENTATIONS
 
 def test_mixed_heading_keeps_papers_and_drops_talks() -> None:
     assert titles(MIXED_TEXT) == ["Counting rivers"]
+
+
+def test_one_citation_per_line_without_markers_or_blank_lines() -> None:
+    """A list written one citation per line (no bullets, no blank lines) is one item per
+    line; a citation hard-wrapped over two lines stays one item."""
+    source = """Publications
+------------
+
+Oyelaran, M., & Brink, T. (2019). Counting lichens on granite walls. Journal of Urban Ecology, 4, 11-19.
+Brink, T., Halvorsen, I., & Oyelaran, M. (2021). A ledger of dry summers. Climate Notes, 2, 1-8.
+jFlow: A toolkit for tidal records. I. Halvorsen, T. Brink. Estuaries Quarterly, 2020.
+
+Halvorsen, I., & Brink, T. (2018). Salt marsh memory and the long record of storms along the
+north coast. Estuaries Quarterly, 7, 30-41.
+"""
+    assert titles(source) == ["Counting lichens on granite walls", "A ledger of dry summers",
+                              "jFlow: A toolkit for tidal records",
+                              "Salt marsh memory and the long record of storms along the north coast"]

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from .. import ids
 from .segment import Segment
 
-__all__ = ["Evidence", "segment_evidence", "is_note", "is_news", "is_ongoing", "is_prose", "has_names", "starts_with_names", "is_name_line", "has_venue_words", "YEAR"]
+__all__ = ["Evidence", "segment_evidence", "is_note", "is_news", "is_ongoing", "is_prose", "has_names", "starts_with_names", "is_name_line", "has_venue_words",
+           "lines_are_citations", "YEAR"]
 
 #: a year as citations print it (not inside a longer number or an identifier)
 YEAR = re.compile(r"(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)")
@@ -205,3 +206,27 @@ def is_note(segment: Segment) -> bool:
         return False
     ev = segment_evidence(segment)
     return not ev.title and not ev.identifier
+
+
+#: how a whole citation ends: a full stop, a closing bracket, a page or volume number, a URL
+_CITATION_END = re.compile(r"(?:[.)\]}”\"]|\d|\S/\S*)$")
+
+
+def lines_are_citations(lines: list[str]) -> bool:
+    """Is a block of two or more source lines one citation per line (a list written without
+    markers or blank lines) rather than one text hard-wrapped over several lines? Every line
+    is a whole citation on its own: 30 characters or more with a year, no sentence about a
+    work, ended as a citation ends (a full stop, a bracket, a number, a URL), the next one
+    starting with no lower-case word (a wrapped line goes on mid-sentence; "jMetal" may start one), and two
+    lines in three show person names."""
+    shown = [line.strip() for line in lines if line.strip()]
+    if len(shown) < 2:
+        return False
+    named = 0
+    for k, line in enumerate(shown):
+        if len(line) < 30 or YEAR.search(line) is None or is_prose(line):
+            return False
+        if k + 1 < len(shown) and (_CITATION_END.search(line) is None or shown[k + 1].split()[0].islower()):
+            return False
+        named += has_names(line)
+    return 3 * named >= 2 * len(shown)

@@ -22,12 +22,16 @@ never reopened here: a repeated structure there is what that section lists.
 
 from __future__ import annotations
 
+import re
 from typing import Hashable, Sequence
 
 from .evidence import is_news, segment_evidence
 from .segment import Segment
 
 __all__ = ["citation_shaped", "listed", "MIN_GROUP"]
+
+#: a heading that is a year alone ("2021", "[2021]", "2021:")
+_YEAR_HEADING = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
 
 #: siblings needed before their repetition says anything (two papers in a row are a list)
 MIN_GROUP = 2
@@ -38,13 +42,15 @@ _MIN_CHARS, _MAX_CHARS = 25, 2000
 
 def citation_shaped(segment: Segment) -> bool:
     """Does one block show who or what (person names, or a title-like run) and where or
-    when (a year, a venue word, an identifier), and is it neither a sentence about a work
+    when (a year, in it or as the heading right above it, a venue word, an identifier), and is it neither a sentence about a work
     nor a news item ("Our paper with J. Doe was accepted at …")?"""
     text = segment.text
     if not _MIN_CHARS <= len(text) <= _MAX_CHARS or is_news(text):
         return False
     ev = segment_evidence(segment)
-    if not (ev.names or ev.title) or not (ev.year or ev.venue or ev.identifier):
+    # a year heading right above the item dates it ("2021" over the papers of that year)
+    dated = ev.year or bool(segment.headings) and _YEAR_HEADING.match(segment.headings[-1]) is not None
+    if not (ev.names or ev.title) or not (dated or ev.venue or ev.identifier):
         return False
     return not (ev.prose and not ev.names)
 

@@ -244,10 +244,11 @@ class _Page:
                 self._parts[el] = parts
                 _quiet_summaries(parts)
                 total = sum(p.stat.units for p in parts)
-                if total <= 1 and (el.tag in _LIST_TAGS or self.relaxed):
+                headed = el.tag not in _LIST_TAGS and _year_headed(parts)
+                if total <= 1 and (el.tag in _LIST_TAGS or self.relaxed) or headed:
                     # items that read like references count even without a year
                     # (the year is in a heading above, or only one of them shows one)
-                    if self._weak_units(el, parts, dated=total):
+                    if self._weak_units(el, parts, dated=total, headed=headed):
                         total = sum(p.stat.units for p in parts)
                     if total == 1:
                         st.units = 1
@@ -295,17 +296,22 @@ class _Page:
                 groups[-1].append(p)
         return [g for g in groups if len(g) >= 2] or None
 
-    def _weak_units(self, el: HtmlElement, parts: list[_Part], dated: int = 0) -> int:
+    def _weak_units(self, el: HtmlElement, parts: list[_Part], dated: int = 0, headed: bool = False) -> int:
         """A list whose items show no year (the year is in the heading above:
         ``<h3>2021</h3><ul><li>A. Smith. Title. Journal.</li>…``), or only one of
         them does: items that read like references count as citations, when at
-        least two of them and most of the list look so."""
+        least two of them and most of the list look so. ``headed``: blocks under
+        year lines (:func:`_year_headed`), a list whose long punctuated blocks that
+        are no prose count by their shape, as list items do."""
         if el.tag in _LIST_TAGS:
             items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
             weak = [p for p in items if (p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p)) and not _byline_only(p)]
-        else:  # relaxed: the blocks of the tag repeated most among the children, each read by its evidence
-            items = _repeated_blocks(parts)
-            weak = [p for p in items if self._cited(p, longest=2000)]
+        else:  # relaxed or under year headings: the blocks of the tag repeated most among the
+            # children (a year line aside), each read by its evidence
+            items = [p for p in _repeated_blocks(parts) if not _year_line(p)
+                     and not (headed and p.element.tag in _LIST_TAGS)]  # type: ignore[union-attr]  # lists: their items
+            weak = [p for p in items if self._cited(p, longest=2000) or headed and p.stat.tlen >= 50 and p.stat.punct >= 3
+                    and not _prose_part(p)]
         if not weak or 2 * len(weak) < len([p for p in items if p.stat.tlen]):
             return 0
         if dated and len(weak) < 2:
@@ -429,6 +435,24 @@ class PageItem:
                     yield from parent[(slot - 1) // 2].iter()
 
 
+def _year_line(part: _Part) -> bool:
+    """Is a block nothing but a year ("2021", "[2021]", a bold "2021" paragraph)?"""
+    return part.element is not None and 0 < part.stat.tlen <= 8 and part.stat.years == 1 and \
+        YEAR_ONLY.match(part.element.text_content()) is not None
+
+
+def _year_headed(parts: list[_Part]) -> bool:
+    """Blocks under year lines (``<h3>2021</h3>``, a bold "2021" paragraph, then the papers
+    of that year as paragraphs or divs that print no year): two year lines or more, each
+    followed by a block that is not one. The papers are then weighed by their evidence
+    (:meth:`_Page._weak_units`), as in a list: the year is the line's."""
+    years = 0
+    for p, nxt in zip(parts, parts[1:]):
+        if _year_line(p) and nxt.stat.tlen > 8 and not _year_line(nxt):
+            years += 1
+    return years >= 2
+
+
 def _repeated_blocks(parts: list[_Part]) -> list[_Part]:
     """The block children of the tag that repeats most among ``parts`` (paragraphs of a
     run of paragraphs, list items, divs), headings and separators aside; none when no
@@ -478,6 +502,33 @@ def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     return groups
 
 
+def _titled_level(parts: list[_Part]) -> tuple[list[list[_Part]], list[HtmlElement]] | None:
+    """Papers whose titles are headings of one level among headings of other levels (``<h2>
+    Publications</h2>``, ``<h3>Title</h3><p>Authors, Venue 2020</p>`` repeated, then ``<h2>
+    Talks</h2>`` and its list): the runs under the headings of one tag, each up to the next
+    heading of any level, read as :func:`_titled_runs` reads a container of titles alone. The
+    first tag (most frequent first) whose runs so read gives the items; the other parts of
+    the container stay what they are (:func:`_rest_of`)."""
+    heads = [p for p in parts if p.heading and p.element is not None]
+    counts: dict[str, int] = {}
+    for p in heads:
+        counts[p.element.tag] = counts.get(p.element.tag, 0) + 1  # type: ignore[union-attr]
+    if len(counts) < 2:
+        return None  # one heading tag: _titled_runs has read the container as it is
+    runs = _heading_runs(parts, every=True)
+    for tag in sorted(counts, key=lambda t: -counts[t]):
+        if counts[tag] < 2:
+            break
+        own = [(i, j) for i, j in runs if parts[i].element.tag == tag and j > i + 1]  # type: ignore[union-attr]
+        if len(own) < 2:
+            continue
+        groups = _titled_runs([p for i, j in own for p in parts[i:j]])
+        if groups:
+            covered = {k for i, j in own for k in range(i, j)}
+            return _rest_of(parts, groups, covered)
+    return None
+
+
 #: link targets of a paper's own documents (a PDF, its BibTeX, a DOI, an arXiv page)
 _PAPER_LINK = re.compile(
     r"\.(?:pdf|bib|ps)(?:[?#]|$)|doi\.org/10\.|arxiv\.org/(?:abs|pdf)/|openreview\.net/forum|hal\.science/|/doi/(?:abs/|full/|pdf/)?10\.",
@@ -507,10 +558,13 @@ def _rest_of(parts: list[_Part], groups: list[list[_Part]], covered: set[int]) -
     return groups, [e for e in subs if e is not None]
 
 
-def _heading_runs(parts: list[_Part]) -> list[tuple[int, int]] | None:
+def _heading_runs(parts: list[_Part], every: bool = False) -> list[tuple[int, int]] | None:
     """(start, end) of the runs under the most frequent heading tag (at least two):
-    each from its heading up to the next heading of any level."""
+    each from its heading up to the next heading of any level. ``every``: the runs
+    under every heading, whatever its tag."""
     heads = [i for i, p in enumerate(parts) if p.heading and p.element is not None]
+    if every:
+        return [(i, nxt) for i, nxt in zip(heads, heads[1:] + [len(parts)])]
     if len(heads) < 2:
         return None
     tags: dict[str, int] = {}
@@ -714,6 +768,9 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
         titled = _titled_runs(parts) or (page.dl_pairs(el) if el.tag == "dl" else None)
         if titled:
             return titled, sub_containers
+        leveled = _titled_level(parts)
+        if leveled is not None:
+            return leveled
     linked = _linked_titles(parts)
     if linked is not None:
         page.titled.update(id(g[0]) for g in linked[0] if len(g) > 1 or g[0].heading)
@@ -751,7 +808,8 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
                 # *A title in preparation.*"): its names lead and a title or venue follows
                 p.element is not None and _signature(p) == dominant and dominant in _UNPROMOTED and sigs[dominant] >= 2
                 and p.stat.tlen >= 30 and page.undated_sibling(p)
-            ) or (p.element is None and dominant == ("#inline",) and p.stat.tlen >= 50 and p.stat.punct >= 3 and p.stat.signals >= 1):
+            ) or (p.element is None and dominant == ("#inline",) and p.stat.tlen >= 50 and p.stat.punct >= 3
+                  and (p.stat.signals >= 1 or _cited_run(p))):
                 current = [p]
                 groups.append(current)
             elif current is not None and p.element is None and _link_only(p):
@@ -759,6 +817,18 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
             else:
                 current = None
     return groups, sub_containers
+
+
+def _cited_run(part: _Part) -> bool:
+    """Does an undated run of text between ``<br>`` s, among dated citations of its block,
+    read as a citation by itself: person names and a title-like run (quoted, styled), and
+    no sentence about a work ("J. Doe, A. Roe, \u201cA title\u201d, Proceedings of X, ISBN …")?"""
+    if part.stat.tlen > 2000:
+        return False
+    writer = SpanWriter()
+    _write_part(writer, part)
+    ev = segment_evidence(Segment(writer.spans()))
+    return ev.names and ev.title and not ev.prose
 
 
 def _multiline_papers(parts: list[_Part]) -> list[list[_Part]] | None:

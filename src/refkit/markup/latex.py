@@ -102,6 +102,8 @@ _DEF_HEAD = re.compile(r"\\(?:def|gdef|edef|xdef)\s*\\([A-Za-z]+|.)((?:#[1-9]){0
 _GROUPING = re.compile(r"[{}\[\]]")
 _GROUP_TOKEN = re.compile(r"%[^\n]*|\\(begin|end)\s*\{([^{}\n]{1,64})\}|\\[A-Za-z]+\s*\[|\\.|[{}\[\]]", re.S)
 _YEAR_LABEL = re.compile(r"\s*\(?(?:19|20)\d\d[a-z]?\)?\s*")
+#: a list item label holding words (three letters in a row), not a marker ("•", "--", "[J1]", "a)")
+_WORDY_LABEL = re.compile(r"[^\W\d_]{3}")
 
 
 @dataclass
@@ -180,6 +182,7 @@ class _Renderer:
         self.exhausted = False
         self.in_cv_list = False
         self.list_depth = 0
+        self.list_names: list[str] = []  # the list environments open, innermost last
         self.table_depth = 0
         self.open_item = False
 
@@ -468,11 +471,13 @@ class _Renderer:
             self.close_cv_list()
             self.block(f"<{tag}>", pos)
             self.list_depth += 1
+            self.list_names.append(name)
             outer, self.open_item = self.open_item, False
             self.nodes(node.nodelist, None, depth)
             if self.open_item:
                 self.out.append("</li>")
             self.open_item = outer
+            self.list_names.pop()
             self.list_depth -= 1
             self.out.append(f"</{tag}>")
             return
@@ -538,6 +543,13 @@ def _h_item(r: _Renderer, node: Any, pos: int, depth: int) -> None:
     label = r.arg_text(node, 0)
     if label and _YEAR_LABEL.fullmatch(label):  # "\item[2020]": the year stays with the item
         r.text(f"({label.strip('() ')}) ")
+    elif label and _WORDY_LABEL.search(label):
+        # "\item[A paper's title] its authors and venue": words the user wrote (a marker such as
+        # "$\bullet$", "--" or "[J1]" is no text); a description list sets them bold, as LaTeX does
+        bold = bool(r.list_names) and r.list_names[-1] == "description"
+        r.out.append("<b>" if bold else "")
+        r.inline_arg(node, 0, pos, depth)
+        r.out.append("</b> " if bold else " ")
 
 
 def _h_bibitem(r: _Renderer, node: Any, pos: int, depth: int) -> None:

@@ -38,6 +38,7 @@ from ..extraction.authors import repeat_authors
 from ..extraction.confidence import Judged, Segmentation, assess, field_penalty, judge
 from ..extraction.evidence import is_news, is_note, is_ongoing, segment_evidence
 from ..extraction.guard import read_item
+from ..extraction.html_spans import YEAR_ONLY
 from ..extraction.hybrid import settled
 from ..extraction.sections import is_published, talk_items
 from ..extraction.segment import Link, Segment
@@ -531,9 +532,15 @@ def _less_doubtful(first: Entry | None, second: Entry | None) -> Entry | None:
 
 
 def _siblings(item: Any) -> tuple[int, tuple[str, ...]]:
-    """What the siblings of one list share: the element their parts are cut from, and their headings."""
+    """What the siblings of one list share: the element their parts are cut from, and their
+    headings. Under a year heading, the headings above it alone: a list split by year
+    (``<h3>2021</h3><ul>…</ul><h3>2020</h3><ul>…</ul>``) is one list of one kind of thing,
+    each year a list element of its own."""
+    headings = item.segment.headings
+    if headings and YEAR_ONLY.match(headings[-1]):
+        return -1, headings[:-1]
     parent = item.parts[0][0] if item.parts else None
-    return id(parent), item.segment.headings
+    return id(parent), headings
 
 
 def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Callable[..., Entry | None],

@@ -335,7 +335,8 @@ def _items(lines: list[str]) -> list[_Item]:
             previous.lines.append((0, ""))
             previous.lines.extend(para_lines)
         else:
-            for group in (g for block in _labelled_blocks(para_lines) for g in _hanging_groups(block, lines)):
+            for group in (line for block in _labelled_blocks(para_lines) for g in _hanging_groups(block, lines)
+                          for line in _line_groups(g)):
                 items.append(_Item(group, tuple(h for _, h in headings), section, "para", 0))
         current = items[-1]
         blank_before = False
@@ -355,6 +356,16 @@ def _hanging_groups(para: list[tuple[int, str]], lines: list[str]) -> list[list[
         return [para]
     bounds = starts + [len(para)]
     return [para[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _line_groups(para: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """A paragraph of one citation per line (no markers, no blank lines between them) as
+    one group per line (:func:`~refkit.extraction.evidence.lines_are_citations`)."""
+    from ..extraction.evidence import lines_are_citations
+
+    if len(para) >= 2 and lines_are_citations([t for _, t in para]):
+        return [[line] for line in para]
+    return [para]
 
 
 def _labelled_blocks(para: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:

@@ -1,0 +1,537 @@
+#!/usr/bin/env python3
+"""The shape matrix: one list of papers written into many document shapes, items found per shape.
+
+    python benchmarks/shape_matrix.py                 # every shape, every context
+    python benchmarks/shape_matrix.py --shape md- -v  # shapes whose name starts so, misses listed
+    python benchmarks/shape_matrix.py --dump /tmp/sm  # also write every generated document there
+
+Why: on documents nobody tuned on, whole documents collapse (nothing found, a third found) because
+the item finder is tied to the shapes it has seen. Here the same papers are written as Markdown
+bullets, numbered lists, paragraphs, hard line breaks, definition lists, tables, a heading per
+paper, years as headings; HTML lists, cards with badges, tables, <p> with <br>, definition lists,
+<details>, a Bootstrap grid, divs with generated class names, deeply nested spans; LaTeX itemize,
+enumerate, etaremune, \\item[year], description, \\cventry, \\bibitem, paragraphs with \\\\; reST
+bullets, enumerated lists, line blocks, field lists; Org; AsciiDoc; plain text. Each shape is
+written in four contexts: the bare list, the list under a "Publications" heading, the list
+inside a page (navigation, a bio, then the list, then talks and teaching, which are not papers),
+and the same page with headings in words no classifier knows ("Things I wrote", "Places I spoke").
+Each cell varies the citation style (author-year, IEEE-like quoted titles, bold title first) and
+the list's size (3, 6, 12 papers: small lists must work too).
+
+The papers are the gold entries of the real development documents (../extract-real/cases/*/gold.json;
+--papers adds others, such as ../extract-dev/cases), sampled with a fixed seed; never the held-out set. The scoring is the
+official scorer's (../shared/eval/score.py): an item is found when its title matches (similarity
+>= 0.85). Reported per shape and context: papers matched / papers written (entries predicted),
+and item recall and precision over the whole matrix. A benchmark, not a test: the weak cells are
+the general failures to fix with general mechanisms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score_real import BESIDE, load_scorer  # noqa: E402
+
+# ------------------------------------------------------------------------------------------ records
+
+
+@dataclass(frozen=True)
+class Paper:
+    title: str
+    authors: tuple[tuple[str, str], ...]  # (given, family)
+    year: int
+    venue: str
+    doi: str | None
+
+    def gold(self) -> dict:
+        return {"title": self.title, "authors": [f"{g} {f}".strip() for g, f in self.authors], "year": self.year,
+                "venue": self.venue, "arxiv": None, "doi": self.doi}
+
+
+def _name(raw: str) -> tuple[str, str] | None:
+    raw = " ".join(raw.split()).strip(" ,")
+    if not raw or raw.lower() in ("others", "et al.", "et al"):
+        return None
+    if "," in raw:
+        family, _, given = raw.partition(",")
+        return given.strip(), family.strip()
+    parts = raw.split(" ")
+    if len(parts) > 1 and len(parts[-1].replace(".", "")) <= 3 and parts[-1].replace(".", "").isupper():
+        return parts[-1], " ".join(parts[:-1])  # Vancouver: "Jinek M"
+    return " ".join(parts[:-1]), parts[-1]
+
+
+def papers(roots: list[Path]) -> list[Paper]:
+    """Gold entries with a title of 4+ words, named authors and a year, from every case under ``roots``."""
+    out: list[Paper] = []
+    seen: set[str] = set()
+    for root in roots:
+        for gold in sorted(root.glob("*/gold.json")):
+            for e in json.loads(gold.read_text(encoding="utf-8")):
+                title = " ".join((e.get("title") or "").split())
+                names = [n for n in (_name(a) for a in e.get("authors") or []) if n and n[1]]
+                if len(title.split()) < 4 or not names or not e.get("year") or title.lower() in seen:
+                    continue
+                if any(c in title for c in "{}\\$<>|*_[]#`"):
+                    continue  # markup in the gold title would be read as markup
+                seen.add(title.lower())
+                venue = " ".join((e.get("venue") or "").split())
+                venue = "" if any(c in venue for c in "{}\\$<>|*_[]#`") else venue
+                out.append(Paper(title, tuple(names[:6]), int(e["year"]), venue, e.get("doi")))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ citations
+# a citation is a list of (text, style) pieces; style: "" plain, "b" bold, "i" italic
+
+Piece = tuple[str, str]
+
+
+def _initials(given: str) -> str:
+    if given.replace(".", "").replace(" ", "").isupper() and len(given.replace(".", "").replace(" ", "")) <= 3:
+        return " ".join(c + "." for c in given.replace(".", "").replace(" ", ""))  # "JM" -> "J. M."
+    return " ".join(p[0] + "." for p in given.replace("-", " ").split() if p[:1].isalpha())
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def apa(p: Paper, year: bool = True) -> list[Piece]:
+    names = [f"{f}, {_initials(g)}".strip(", ") for g, f in p.authors]
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
+    who = who.rstrip(".")
+    out: list[Piece] = [(f"{who}. ({p.year}). " if year else f"{who}. ", ""), (p.title.rstrip(".") + ".", "")]
+    if p.venue:
+        out += [(" ", ""), (p.venue, "i"), (".", "")]
+    if p.doi:
+        out.append((f" https://doi.org/{p.doi}", ""))
+    return out
+
+
+def ieee(p: Paper, year: bool = True) -> list[Piece]:
+    who = _join([f"{_initials(g)} {f}".strip() for g, f in p.authors])
+    out: list[Piece] = [(f"{who}, \u201c{p.title.rstrip('.')},\u201d", "")]
+    if p.venue:
+        out += [(" ", ""), (p.venue, "i")]
+    out.append((f", {p.year}." if year else ".", ""))
+    return out
+
+
+def bold_title(p: Paper, year: bool = True) -> list[Piece]:
+    who = ", ".join(f"{g} {f}".strip() for g, f in p.authors)
+    tail = ", ".join(x for x in (p.venue, str(p.year) if year else "") if x)
+    out: list[Piece] = [(p.title.rstrip("."), "b"), (f". {who}.", "")]
+    if tail:
+        out.append((f" {tail}.", ""))
+    return out
+
+
+STYLES: dict[str, Callable[..., list[Piece]]] = {"apa": apa, "ieee": ieee, "bold": bold_title}
+
+
+def byline(p: Paper) -> str:
+    return ", ".join(f"{g} {f}".strip() for g, f in p.authors)
+
+
+def venue_line(p: Paper, year: bool = True) -> str:
+    return ", ".join(x for x in (p.venue, str(p.year) if year else "") if x)
+
+
+# ------------------------------------------------------------------------------------------ markups
+
+
+class Markup:
+    """How one markup writes inline pieces, headings, paragraphs and bullet lists (page context)."""
+
+    ext = ".txt"
+
+    def inline(self, pieces: list[Piece]) -> str:
+        return "".join(self.style(t, s) for t, s in pieces)
+
+    def style(self, text: str, style: str) -> str:
+        return self.esc(text)
+
+    def esc(self, text: str) -> str:
+        return text
+
+    def heading(self, level: int, text: str) -> str:
+        return f"{text}\n{('=' if level == 1 else '-') * len(text)}\n"
+
+    def para(self, text: str) -> str:
+        return text + "\n"
+
+    def bullets(self, items: list[str]) -> str:
+        return "".join(f"- {i}\n" for i in items)
+
+    def wrap(self, body: str) -> str:
+        return body
+
+
+class Md(Markup):
+    ext = ".md"
+
+    def style(self, text: str, style: str) -> str:
+        return {"b": f"**{text}**", "i": f"*{text}*"}.get(style, text)
+
+    def heading(self, level: int, text: str) -> str:
+        return "#" * level + " " + text + "\n"
+
+
+class Html(Markup):
+    ext = ".html"
+
+    def style(self, text: str, style: str) -> str:
+        t = html.escape(text, quote=False)
+        return {"b": f"<b>{t}</b>", "i": f"<i>{t}</i>"}.get(style, t)
+
+    def esc(self, text: str) -> str:
+        return html.escape(text, quote=False)
+
+    def heading(self, level: int, text: str) -> str:
+        return f"<h{level}>{self.esc(text)}</h{level}>\n"
+
+    def para(self, text: str) -> str:
+        return f"<p>{text}</p>\n"
+
+    def bullets(self, items: list[str]) -> str:
+        return "<ul>\n" + "".join(f"  <li>{i}</li>\n" for i in items) + "</ul>\n"
+
+    def wrap(self, body: str) -> str:
+        return f"<!DOCTYPE html>\n<html><head><title>Jane Q. Doe</title></head><body>\n{body}</body></html>\n"
+
+
+class Tex(Markup):
+    ext = ".tex"
+
+    def style(self, text: str, style: str) -> str:
+        t = self.esc(text)
+        return {"b": f"\\textbf{{{t}}}", "i": f"\\emph{{{t}}}"}.get(style, t)
+
+    def esc(self, text: str) -> str:
+        for a, b in (("\\", "\\textbackslash{}"), ("&", "\\&"), ("%", "\\%"), ("#", "\\#"), ("$", "\\$"), ("_", "\\_")):
+            text = text.replace(a, b)
+        return text.replace("\u201c", "``").replace("\u201d", "''")
+
+    def heading(self, level: int, text: str) -> str:
+        return f"\\{'sub' * (level - 1)}section*{{{self.esc(text)}}}\n"
+
+    def para(self, text: str) -> str:
+        return text + "\n\n"
+
+    def bullets(self, items: list[str]) -> str:
+        return "\\begin{itemize}\n" + "".join(f"  \\item {i}\n" for i in items) + "\\end{itemize}\n"
+
+    def wrap(self, body: str) -> str:
+        return "\\documentclass{article}\n\\begin{document}\n" + body + "\\end{document}\n"
+
+
+class Rst(Markup):
+    ext = ".rst"
+
+    def style(self, text: str, style: str) -> str:
+        return {"b": f"**{text}**", "i": f"*{text}*"}.get(style, text)
+
+    def esc(self, text: str) -> str:
+        return text.replace("*", "\\*").replace("`", "\\`")
+
+    def heading(self, level: int, text: str) -> str:
+        return f"{text}\n{'=-~'[min(level, 3) - 1] * len(text)}\n"
+
+    def wrap(self, body: str) -> str:
+        return ".. _top:\n\n" + body + "\n.. |date| date::\n"
+
+
+class Org(Markup):
+    ext = ".org"
+
+    def style(self, text: str, style: str) -> str:
+        return {"b": f"*{text}*", "i": f"/{text}/"}.get(style, text)
+
+    def heading(self, level: int, text: str) -> str:
+        return "*" * level + " " + text + "\n"
+
+    def wrap(self, body: str) -> str:
+        return "#+TITLE: Jane Q. Doe\n#+OPTIONS: toc:nil\n\n" + body
+
+
+class Adoc(Markup):
+    ext = ".adoc"
+
+    def style(self, text: str, style: str) -> str:
+        return {"b": f"*{text}*", "i": f"_{text}_"}.get(style, text)
+
+    def heading(self, level: int, text: str) -> str:
+        return "=" * (level + 1) + " " + text + "\n"
+
+    def bullets(self, items: list[str]) -> str:
+        return "".join(f"* {i}\n" for i in items)
+
+    def wrap(self, body: str) -> str:
+        return "= Jane Q. Doe\n:toc:\n\n" + body
+
+
+MARKUPS = {"md": Md(), "html": Html(), "tex": Tex(), "rst": Rst(), "org": Org(), "adoc": Adoc(), "text": Markup()}
+
+# ------------------------------------------------------------------------------------------ shapes
+# a shape writes the list: (markup, papers, style) -> the list's text (no heading above it)
+
+Shape = Callable[[Markup, list[Paper], Callable[..., list[Piece]]], str]
+
+
+def _cits(m: Markup, ps: list[Paper], style: Callable[..., list[Piece]], year: bool = True) -> list[str]:
+    return [m.inline(style(p, year)) for p in ps]
+
+
+def _by_year(ps: list[Paper]) -> list[tuple[int, list[Paper]]]:
+    years: dict[int, list[Paper]] = {}
+    for p in sorted(ps, key=lambda p: -p.year):
+        years.setdefault(p.year, []).append(p)
+    return list(years.items())
+
+
+def sep(lines: list[str], between: str = "\n") -> str:
+    return between.join(lines) + "\n"
+
+
+SHAPES: dict[str, tuple[str, Shape]] = {
+    # Markdown
+    "md-bullets": ("md", lambda m, ps, s: "".join(f"- {c}\n" for c in _cits(m, ps, s))),
+    "md-numbered": ("md", lambda m, ps, s: "".join(f"{i}. {c}\n" for i, c in enumerate(_cits(m, ps, s), 1))),
+    "md-paragraphs": ("md", lambda m, ps, s: sep(_cits(m, ps, s), "\n\n")),
+    "md-hardbreaks": ("md", lambda m, ps, s: "".join(f"{c}  \n" for c in _cits(m, ps, s))),
+    "md-lines": ("md", lambda m, ps, s: sep(_cits(m, ps, s))),
+    "md-blockquote": ("md", lambda m, ps, s: sep([f"> {c}" for c in _cits(m, ps, s)], "\n\n")),
+    "md-linked-titles": ("md", lambda m, ps, s: "\n".join(
+        f"[{p.title}](https://example.org/{i}.pdf)  \n{byline(p)}  \n{venue_line(p)}\n" for i, p in enumerate(ps))),
+    "md-footnotes": ("md", lambda m, ps, s: "".join(f"[^{i}]: {c}\n" for i, c in enumerate(_cits(m, ps, s), 1))),
+    "md-no-years": ("md", lambda m, ps, s: "".join(f"- {c}\n" for c in _cits(m, ps, s, year=False))),
+    "md-backslash-breaks": ("md", lambda m, ps, s: "\\\n".join(_cits(m, ps, s)) + "\n"),
+    "md-three-lines": ("md", lambda m, ps, s: "\n".join(
+        f"**{p.title}**  \n{byline(p)}  \n*{venue_line(p)}*\n" for p in ps)),
+    "md-deflist": ("md", lambda m, ps, s: "\n".join(f"{p.title}\n: {byline(p)}. *{venue_line(p)}*.\n" for p in ps)),
+    "md-table": ("md", lambda m, ps, s: "| Year | Publication |\n|------|-------------|\n" + "".join(
+        f"| {p.year} | {c} |\n" for p, c in zip(ps, _cits(m, ps, s, year=False)))),
+    "md-heading-per-paper": ("md", lambda m, ps, s: "\n".join(
+        f"### {p.title}\n\n{byline(p)}  \n*{venue_line(p)}*\n" for p in ps)),
+    "md-year-headings": ("md", lambda m, ps, s: "\n".join(
+        f"### {y}\n\n" + "".join(f"- {m.inline(s(p, False))}\n" for p in g) for y, g in _by_year(ps))),
+    "md-year-bold-lines": ("md", lambda m, ps, s: "\n".join(
+        f"**{y}**\n\n" + "".join(f"{m.inline(s(p, False))}\n\n" for p in g) for y, g in _by_year(ps))),
+    # HTML
+    "html-hr": ("html", lambda m, ps, s: "<hr>\n".join(f"<div>{c}</div>\n" for c in _cits(m, ps, s))),
+    "html-ul": ("html", lambda m, ps, s: "<ul>\n" + "".join(f"<li>{c}</li>\n" for c in _cits(m, ps, s)) + "</ul>\n"),
+    "html-ol": ("html", lambda m, ps, s: "<ol>\n" + "".join(f"<li>{c}</li>\n" for c in _cits(m, ps, s)) + "</ol>\n"),
+    "html-paragraphs": ("html", lambda m, ps, s: "".join(f"<p>{c}</p>\n" for c in _cits(m, ps, s))),
+    "html-p-br": ("html", lambda m, ps, s: "<p>\n" + "<br>\n".join(_cits(m, ps, s)) + "\n</p>\n"),
+    "html-cards-badges": ("html", lambda m, ps, s: "".join(
+        f'<div class="pub-card"><span class="badge">{"Journal" if i % 2 else "Conference"}</span>'
+        f'<div class="pub-title">{m.esc(p.title)}</div><div class="pub-authors">{m.esc(byline(p))}</div>'
+        f'<div class="pub-venue"><i>{m.esc(p.venue)}</i> {p.year}</div>'
+        f'<a class="btn" href="https://example.org/{i}.pdf">PDF</a></div>\n' for i, p in enumerate(ps))),
+    "html-table-rows": ("html", lambda m, ps, s: "<table>\n" + "".join(
+        f"<tr><td>{p.year}</td><td>{c}</td></tr>\n" for p, c in zip(ps, _cits(m, ps, s, year=False))) + "</table>\n"),
+    "html-table-columns": ("html", lambda m, ps, s: "<table>\n" + "".join(
+        f"<tr><td>{m.esc(p.title)}</td><td>{m.esc(byline(p))}</td><td>{m.esc(p.venue)}</td><td>{p.year}</td></tr>\n"
+        for p in ps) + "</table>\n"),
+    "html-dl": ("html", lambda m, ps, s: "<dl>\n" + "".join(
+        f"<dt>{m.esc(p.title)}</dt><dd>{m.esc(byline(p))}. <i>{m.esc(venue_line(p))}</i>.</dd>\n" for p in ps) + "</dl>\n"),
+    "html-details": ("html", lambda m, ps, s: "".join(
+        f"<details><summary>{m.esc(p.title)}</summary><p>{m.esc(byline(p))}. {m.esc(venue_line(p))}.</p>"
+        f"<p>We study a problem and show a result that improves on earlier work in several ways.</p></details>\n"
+        for p in ps)),
+    "html-bootstrap": ("html", lambda m, ps, s: '<div class="container">\n' + "".join(
+        f'<div class="row"><div class="col-md-2">{p.year}</div><div class="col-md-10">{c}</div></div>\n'
+        for p, c in zip(ps, _cits(m, ps, s, year=False))) + "</div>\n"),
+    "html-class-divs": ("html", lambda m, ps, s: '<div class="x9f2">\n' + "".join(
+        f'<div class="k1a"><div class="t7q">{m.esc(p.title)}</div><div class="a3z">{m.esc(byline(p))}</div>'
+        f'<div class="v8w">{m.esc(venue_line(p))}</div></div>\n' for p in ps) + "</div>\n"),
+    "html-nested-spans": ("html", lambda m, ps, s: '<div class="css-1q2w3e"><div class="css-4r5t6y">\n' + "".join(
+        f'<div class="css-7u8i9o"><div><div class="css-p0a1s2"><span class="css-d3f4"><span>{m.esc(p.title)}</span></span>'
+        f'</div><div><span class="css-g5h6">{m.esc(byline(p))}</span></div><div><span class="css-j7k8">'
+        f'<span>{m.esc(p.venue)}</span><span> \u00b7 </span><span>{p.year}</span></span></div></div></div>\n'
+        for p in ps) + "</div></div>\n"),
+    "html-year-headings": ("html", lambda m, ps, s: "".join(
+        f"<h3>{y}</h3>\n<ul>\n" + "".join(f"<li>{m.inline(s(p, False))}</li>\n" for p in g) + "</ul>\n"
+        for y, g in _by_year(ps))),
+    # LaTeX
+    "tex-itemize": ("tex", lambda m, ps, s: "\\begin{itemize}\n" + "".join(f"\\item {c}\n" for c in _cits(m, ps, s)) + "\\end{itemize}\n"),
+    "tex-enumerate": ("tex", lambda m, ps, s: "\\begin{enumerate}\n" + "".join(f"\\item {c}\n" for c in _cits(m, ps, s)) + "\\end{enumerate}\n"),
+    "tex-etaremune": ("tex", lambda m, ps, s: "\\begin{etaremune}\n" + "".join(f"\\item {c}\n" for c in _cits(m, ps, s)) + "\\end{etaremune}\n"),
+    "tex-item-year": ("tex", lambda m, ps, s: "\\begin{itemize}\n" + "".join(
+        f"\\item[{p.year}] {c}\n" for p, c in zip(ps, _cits(m, ps, s, year=False))) + "\\end{itemize}\n"),
+    "tex-description": ("tex", lambda m, ps, s: "\\begin{description}\n" + "".join(
+        f"\\item[{m.esc(p.title)}] {m.esc(byline(p))}. \\emph{{{m.esc(venue_line(p))}}}.\n" for p in ps) + "\\end{description}\n"),
+    "tex-cventry": ("tex", lambda m, ps, s: "".join(
+        f"\\cventry{{{p.year}}}{{{m.esc(p.title)}}}{{{m.esc(byline(p))}}}{{{m.esc(p.venue)}}}{{}}{{}}\n" for p in ps)),
+    "tex-bibitem": ("tex", lambda m, ps, s: "\\begin{thebibliography}{99}\n" + "".join(
+        f"\\bibitem{{k{i}}} {c}\n" for i, c in enumerate(_cits(m, ps, s))) + "\\end{thebibliography}\n"),
+    "tex-paragraphs": ("tex", lambda m, ps, s: sep(_cits(m, ps, s), "\n\n")),
+    "tex-linebreaks": ("tex", lambda m, ps, s: "\\\\\n".join(_cits(m, ps, s)) + "\n\n"),
+    # reStructuredText
+    "rst-bullets": ("rst", lambda m, ps, s: "".join(f"* {c}\n" for c in _cits(m, ps, s))),
+    "rst-enumerated": ("rst", lambda m, ps, s: "".join(f"#. {c}\n" for c in _cits(m, ps, s))),
+    "rst-line-block": ("rst", lambda m, ps, s: "".join(f"| {c}\n" for c in _cits(m, ps, s))),
+    "rst-field-list": ("rst", lambda m, ps, s: "".join(
+        f":{p.year}: {c}\n" for p, c in zip(ps, _cits(m, ps, s, year=False)))),
+    "rst-paragraphs": ("rst", lambda m, ps, s: sep(_cits(m, ps, s), "\n\n")),
+    # Org
+    "org-bullets": ("org", lambda m, ps, s: "".join(f"- {c}\n" for c in _cits(m, ps, s))),
+    "org-numbered": ("org", lambda m, ps, s: "".join(f"{i}. {c}\n" for i, c in enumerate(_cits(m, ps, s), 1))),
+    "org-paragraphs": ("org", lambda m, ps, s: sep(_cits(m, ps, s), "\n\n")),
+    "org-table": ("org", lambda m, ps, s: "| Year | Publication |\n|------+-------------|\n" + "".join(
+        f"| {p.year} | {c} |\n" for p, c in zip(ps, _cits(m, ps, s, year=False)))),
+    "org-deflist": ("org", lambda m, ps, s: "".join(f"- {p.title} :: {byline(p)}. /{venue_line(p)}/.\n" for p in ps)),
+    "org-headlines": ("org", lambda m, ps, s: "".join(f"*** {p.title}\n{byline(p)}. /{venue_line(p)}/.\n" for p in ps)),
+    # AsciiDoc
+    "adoc-bullets": ("adoc", lambda m, ps, s: "".join(f"* {c}\n" for c in _cits(m, ps, s))),
+    "adoc-numbered": ("adoc", lambda m, ps, s: "".join(f". {c}\n" for c in _cits(m, ps, s))),
+    "adoc-paragraphs": ("adoc", lambda m, ps, s: sep(_cits(m, ps, s), "\n\n")),
+    # plain text
+    "text-bullets": ("text", lambda m, ps, s: "".join(f"- {c}\n" for c in _cits(m, ps, s))),
+    "text-numbered": ("text", lambda m, ps, s: "".join(f"[{i}] {c}\n" for i, c in enumerate(_cits(m, ps, s), 1))),
+    "text-paragraphs": ("text", lambda m, ps, s: sep(_cits(m, ps, s), "\n\n")),
+    "text-lines": ("text", lambda m, ps, s: sep(_cits(m, ps, s))),
+}
+
+# ------------------------------------------------------------------------------------------ contexts
+
+BIO = ("I am an assistant professor in the Department of Earth Sciences at Northfield University, where I "
+       "lead a small group that studies how rivers move sediment. Before that I was a postdoc in Lisbon.")
+NAV = ["Home", "About", "Publications", "Teaching", "Contact"]
+TALKS = ["Invited talk: Rivers that remember their floods. Department seminar, Lakeside University, March 2022.",
+         "Keynote: What sediment tells us about climate. Annual Meeting of the Geoscience Society, Denver, 2021."]
+TEACHING = ["GEO 101 Introduction to Earth Systems (Fall 2021, Fall 2022)",
+            "GEO 340 Field Methods in Hydrology (Spring 2023)"]
+
+
+#: the headings of a page in words no section classifier knows ("unnamed" context)
+UNNAMED = ("Things I wrote", "Places I spoke", "Rooms I taught in")
+
+
+def document(m: Markup, body: str, context: str) -> str:
+    if context == "bare":
+        return m.wrap(body)
+    if context == "heading":
+        return m.wrap(m.heading(1, "Publications") + "\n" + body)
+    names = UNNAMED if context == "unnamed" else ("Publications", "Talks", "Teaching")
+    parts = [m.bullets(NAV), m.heading(1, "Jane Q. Doe"), m.para(m.esc(BIO)), m.heading(2, names[0]), body,
+             m.heading(2, names[1]), m.bullets([m.esc(t) for t in TALKS]), m.heading(2, names[2]),
+             m.bullets([m.esc(t) for t in TEACHING])]
+    return m.wrap("\n".join(parts))
+
+
+CONTEXTS = ("bare", "heading", "page", "unnamed")
+#: (style, list size) of the three documents of one cell
+VARIANTS = (("apa", 3), ("ieee", 6), ("bold", 12))
+
+# ------------------------------------------------------------------------------------------ run
+
+
+def extract(text: str, name: str) -> list[dict]:
+    """The entries refkit reads from ``text`` (file name ``name`` gives the format), as score.py reads a .bib."""
+    import tempfile
+
+    from refkit.io import read_string, write_string
+
+    library = read_string(text, path=name)
+    with tempfile.NamedTemporaryFile("w", suffix=".bib", delete=False, encoding="utf-8") as fh:
+        fh.write(write_string(library, "bibtex"))
+    try:
+        return SCORER.read_bib(Path(fh.name))
+    finally:
+        Path(fh.name).unlink()
+
+
+SCORER = None
+
+
+def main() -> int:
+    global SCORER
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shape", action="append", help="only shapes whose name starts with this (repeatable)")
+    ap.add_argument("--context", action="append", choices=CONTEXTS)
+    ap.add_argument("--scorer", type=Path, default=BESIDE / "shared" / "eval" / "score.py")
+    ap.add_argument("--papers", type=Path, action="append",
+                    help="folders of cases whose gold.json give the papers (default: the extract-real set, which "
+                         "does not change, so runs compare)")
+    ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--dump", type=Path, help="write every generated document (and its gold) into this folder")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list the unmatched titles of each weak document")
+    args = ap.parse_args()
+    SCORER = load_scorer(args.scorer)
+    roots = args.papers or [BESIDE / "extract-real" / "cases"]
+    pool = papers(roots)
+    if len(pool) < 30:
+        print(f"only {len(pool)} papers under {', '.join(map(str, roots))}: restore the dev sets first", file=sys.stderr)
+        return 2
+    shapes = [n for n in SHAPES if not args.shape or any(n.startswith(s) for s in args.shape)]
+    contexts = [c for c in CONTEXTS if not args.context or c in args.context]
+    if args.dump:
+        args.dump.mkdir(parents=True, exist_ok=True)
+    print(f"{len(pool)} papers; {len(shapes)} shapes x {len(contexts)} contexts x {len(VARIANTS)} variants")
+    print(f"{'shape':22} " + " ".join(f"{c:>16}" for c in contexts) + "   recall  precis")
+    totals = {"gold": 0, "pred": 0, "matched": 0}
+    weak_cells = 0
+    started = time.perf_counter()
+    for shape in shapes:
+        markup_name, build = SHAPES[shape]
+        m = MARKUPS[markup_name]
+        row = []
+        srow = {"gold": 0, "pred": 0, "matched": 0}
+        notes: list[str] = []
+        for context in contexts:
+            cell = {"gold": 0, "pred": 0, "matched": 0}
+            for v, (style, size) in enumerate(VARIANTS):
+                rng = random.Random(f"{args.seed}-{shape}-{context}-{v}")
+                chosen = rng.sample(pool, size)
+                text = document(m, build(m, chosen, STYLES[style]), context)
+                name = f"{shape}-{context}-{style}{size}{m.ext}"
+                gold = [p.gold() for p in chosen]
+                if args.dump:
+                    (args.dump / name).write_text(text, encoding="utf-8")
+                    (args.dump / (name + ".gold.json")).write_text(json.dumps(gold, indent=1, ensure_ascii=False), encoding="utf-8")
+                try:
+                    pred = extract(text, name)
+                except Exception as exc:  # a failure is a cell that found nothing, and said why
+                    pred = []
+                    notes.append(f"    {name}: FAILED {type(exc).__name__}: {exc}")
+                res = SCORER.score_case(gold, pred)
+                for k in cell:
+                    cell[k] += res[k]
+                if args.verbose and res["matched"] < res["gold"] or args.verbose and res["pred"] > res["matched"]:
+                    notes.append(f"    {name}: {res['matched']}/{res['gold']} matched, {res['pred']} predicted")
+                    notes.extend(f"      {p}" for p in res["problems"] if p.startswith(("missed", "spurious")))
+            for k in cell:
+                srow[k] += cell[k]
+                totals[k] += cell[k]
+            mark = "*" if cell["matched"] < 0.9 * cell["gold"] or cell["pred"] > 1.1 * cell["gold"] else " "
+            weak_cells += mark == "*"
+            row.append(f"{cell['matched']:3d}/{cell['gold']:<3d}({cell['pred']:3d}){mark}")
+        recall = srow["matched"] / srow["gold"] if srow["gold"] else 1.0
+        precision = srow["matched"] / srow["pred"] if srow["pred"] else 1.0
+        print(f"{shape:22} " + " ".join(f"{c:>16}" for c in row) + f"   {recall:6.3f}  {precision:6.3f}", flush=True)
+        for line in notes:
+            print(line)
+    recall = totals["matched"] / totals["gold"] if totals["gold"] else 1.0
+    precision = totals["matched"] / totals["pred"] if totals["pred"] else 1.0
+    print(f"\nitem recall {recall:.3f}  precision {precision:.3f}  "
+          f"({totals['matched']} matched of {totals['gold']} written, {totals['pred']} predicted); "
+          f"weak cells (*: <90% matched or >110% predicted): {weak_cells} of {len(shapes) * len(contexts)}; "
+          f"{time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
