@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# refkit comes from PYTHONPATH (or the installed package): compare trees by pointing it at each
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import score_real  # noqa: E402
@@ -155,16 +155,16 @@ def main() -> int:
                 continue
             counts[style.stem] = res
             f1s = [sc.f1(res["tp"][f], res["fp"][f], res["fn"][f]) for f in FIELDS]
-            for k in total:
+            for kind in total:
                 for f in FIELDS:
-                    total[k][f] += res[k][f]
+                    total[kind][f] += res[kind][f]
             extra = ""
             if style.stem in before:
                 b = before[style.stem]
                 extra = f"   {sc.f1(b['tp']['title'], b['fp']['title'], b['fn']['title']):.3f}"
-                for k in total_b:
+                for kind in total_b:
                     for f in FIELDS:
-                        total_b[k][f] += b[k][f]
+                        total_b[kind][f] += b[kind][f]
             print(f"{style.stem[:44]:44} {res['gold']:5} {res['matched']:5} " + " ".join(f"{x:7.3f}" for x in f1s) + extra)
             if args.verbose:
                 print(f"    {res['sample']}")

@@ -121,3 +121,14 @@ def test_a_plain_text_document_follows_its_layout_too() -> None:
     titles = [e.get("title") for e in text.read_plain(body).entries]
     assert titles[0] == "Upscaling Point-Scale Recharge Estimates to Large-Domain Models: A Test in the Limpopo Basin"
     assert len(titles) == 4
+
+
+def test_a_plain_title_between_styled_names_and_venue_follows_the_layout() -> None:
+    # the owner's name in bold and the journals in italics, the titles plain: the titles
+    # are still this pass's to place, and a styled stretch is never taken for one
+    styled = (WRAPPED.replace("Halvorsen, T.K.", "**Halvorsen, T.K.**")
+              .replace("Journal of Hydrology", "*Journal of Hydrology*")
+              .replace("Hydrological Processes", "*Hydrological Processes*"))
+    titles = _titles(styled)
+    assert titles[0] == "Upscaling Point-Scale Recharge Estimates to Large-Domain Models: A Test in the Limpopo Basin"
+    assert titles[2] == "A field guide to measuring infiltration on steep slopes"

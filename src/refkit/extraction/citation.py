@@ -1020,7 +1020,7 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
 def _assign_hinted(work: _Work, shown: str, hints: dict[str, tuple[int, int]]) -> _Parts:
     """The parts of an item whose list's template says which spans (``hints``: field ->
     span index range, ``"title"`` and/or ``"venue"``; or ``"title_at"``, a character range
-    of :func:`item_text`) hold its title and venue. Those
+    of :func:`item_styles`) hold its title and venue. Those
     spans show their text as written (``shown``: the item's text before any cleaning;
     the siblings vouch for it); the venue is kept out of the title and the names, and
     the rest is read around them as :func:`_assign` reads an item with a known title."""
@@ -1086,9 +1086,11 @@ def _copy_work(work: _Work) -> _Work:
     return out
 
 
-def item_text(segment: Segment) -> str:
-    """The item's text as the parser's offsets count it (``hints["title_at"]`` is a range of it)."""
-    return _work_from_segment(segment).text
+def item_styles(segment: Segment) -> tuple[str, list[bool]]:
+    """The item's text as the parser's offsets count it (``hints["title_at"]`` is a range of
+    it), and per character whether it is styled (bold, italic or a link's text)."""
+    work = _work_from_segment(segment)
+    return work.text, [b or i or k for b, i, k in zip(work.bold, work.italic, work.link)]
 
 
 def prepare(segment: Segment) -> _Work | None:

@@ -25,6 +25,9 @@ An edge value is the list's *layout* when it describes at least :data:`MIN_SUPPO
 placed items and :data:`MIN_SHARE` of them. Nothing comes from a list of known
 styles: every layout is counted in the document.
 
+Only titles in plain text take part: a title in bold, italics or a link is placed by
+the markup template, and a stretch that is styled is never taken as a title here.
+
 An item whose title disagrees with the layout is searched for the stretch of its text
 that fits it best (a start after a delimiter of the layout's kind, the end at the first
 right delimiter of the layout's kind after it); when that stretch fits strictly more of
@@ -49,7 +52,7 @@ from typing import Callable, Sequence
 from ..model import Entry
 from .segment import Segment
 
-__all__ = ["Edges", "MIN_SHARE", "MIN_SUPPORT", "edges", "infer", "is_plain", "locate", "refine", "suspect"]
+__all__ = ["Edges", "MIN_SHARE", "MIN_SUPPORT", "edges", "infer", "locate", "refine", "suspect"]
 
 #: the fewest placed items that must show an edge value for it to be the layout
 MIN_SUPPORT = 3
@@ -87,16 +90,13 @@ class Edges:
         return getattr(self, name)
 
 
-def is_plain(segment: Segment) -> bool:
-    """Does ``segment`` show no markup a template could place a field by (no bold or
-    italic text, no link over more than one word)? Such items are the plain template's;
-    marked ones are :mod:`refkit.extraction.template`'s."""
-    for span in segment.spans:
-        if (span.bold or span.italic or span.css) and span.text.strip():
-            return False
-        if span.link and len(span.text.split()) > 1:
-            return False
-    return True
+def _styled(styled: list[bool]) -> list[int]:
+    """Prefix counts of the styled characters (bold, italic, link text): how many stand
+    before each offset, so that any stretch is checked in constant time."""
+    out = [0]
+    for flag in styled:
+        out.append(out[-1] + flag)
+    return out
 
 
 def _mark(stretch: str, last: bool) -> str:
@@ -127,10 +127,12 @@ def _kind(word: str) -> str:
 
 class _Text:
     """One item's text with what edges need found once: where its words start and end,
-    where its years are and where its lead (a list number) ends."""
+    where its years are, where its lead (a list number) ends and which stretches are
+    styled (bold, italic, a link: the markup template's, not this one's)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, styled: list[bool] | None = None) -> None:
         self.text = text
+        self.styled = _styled(styled or [False] * len(text))
         lead = _LEAD.match(text)
         self.lead = lead.end() if lead else 0
         self.years = [m.start() for m in _YEAR.finditer(text)]
@@ -147,6 +149,10 @@ class _Text:
             inside = alnum
         if inside:
             self.ends.append(len(text))
+
+    def plain(self, s: int, e: int) -> bool:
+        """Is no character of ``s``..``e`` styled?"""
+        return self.styled[e] == self.styled[s]
 
     def word_before(self, s: int) -> tuple[int, int] | None:
         """The word ending last at or before ``s``."""
@@ -266,7 +272,7 @@ def _best(item: _Text, current: tuple[int, int], layout: dict[str, object], word
             break
         e = ends[j]
         n = len(text[s:e].split())
-        if not low <= n <= high:
+        if not low <= n <= high or not item.plain(s, e):
             continue
         score = _fits(item.edges(s, e), layout)
         if score > have and (best is None or score > best[0]):
@@ -295,6 +301,20 @@ def suspect(title: str) -> bool:
     return True
 
 
+_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+
+
+def _balanced(text: str) -> bool:
+    """Does ``text`` close every quote it opens (and open every one it closes)? A title
+    does; a stretch across a title's quote mark and the words before it does not."""
+    if text.count('"') % 2:
+        return False
+    low = text.count("„")
+    if low:  # German quotes open low and close high
+        return text.count("“") == low
+    return all(text.count(a) == text.count(b) for a, b in _PAIRS[:2])
+
+
 def _shown(entry: Entry) -> set[str]:
     parts = set()
     if entry.get("author") or entry.get("editor"):
@@ -319,7 +339,7 @@ def refine(
     markup template) with the plain items whose title misfits the list's layout read
     again where that reading fits it. ``reread(k, hints)`` reads item ``k`` again with
     ``hints["title_at"]``: the title's character range in the item's text."""
-    from .citation import item_text
+    from .citation import item_styles
     from .confidence import NO_TITLE, TITLE_AUTHORS, TITLE_LENGTH, TITLE_NOTE, TITLE_VENUE, field_doubts, field_penalty
 
     _TITLE_DOUBTS = {d.why for d in (NO_TITLE, TITLE_AUTHORS, TITLE_LENGTH, TITLE_NOTE, TITLE_VENUE)}
@@ -327,15 +347,17 @@ def refine(
     out = list(entries)
     placed: list[tuple[int, _Text, tuple[int, int], Edges]] = []
     for k, (seg, entry) in enumerate(zip(segments, entries)):
-        if entry is None or not is_plain(seg):
+        if entry is None:
             continue
-        text = item_text(seg)
+        text, styled = item_styles(seg)
         if len(text) > _MAX_ITEM:
             continue
         where = locate(text, _title(entry))
         if where is None:
             continue
-        item = _Text(text)
+        item = _Text(text, styled)
+        if not item.plain(*where):
+            continue  # a styled title: where the markup template places it
         placed.append((k, item, where, item.edges(*where)))
     if len(placed) < MIN_SUPPORT:
         return out
@@ -366,8 +388,14 @@ def refine(
         if _shown(entry) - _shown(again) or _people(again) < _people(entry):
             continue
         moved = now[1] <= where[0] or now[0] >= where[1]
-        if suspect(_title(again)) or field_penalty(again) > field_penalty(entry):
+        if suspect(_title(again)) or not _balanced(item.text[now[0]:now[1]]) or field_penalty(again) > field_penalty(entry):
             continue
+        if where[0] <= now[0] and now[1] <= where[1] and not field_penalty(again) < field_penalty(entry):
+            # a title cut shorter on both sides of nothing doubtful: what it gives up must
+            # be shaped like no title ("Title, 12, 401-415"), not a subtitle or a clause
+            cut = (item.text[where[0]:now[0]], item.text[now[1]:where[1]])
+            if not all(suspect(part) for part in cut if part.strip(" .,;:")):
+                continue
         # a title found elsewhere (not the first one's ends corrected) must lift a doubt about
         # the first one's title: a name list or a venue read as the title
         doubts, after = _TITLE_DOUBTS & set(field_doubts(entry)), _TITLE_DOUBTS & set(field_doubts(again))
