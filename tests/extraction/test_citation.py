@@ -903,3 +903,23 @@ def test_a_comma_before_journal_volume_and_pages_ends_the_title(text: str, title
     e = parse(text, tagger="rules")
     assert e.get("title") == title
     assert e.get("journal") == "Visual Hydrology" and e.get("volume") == "24" and e.get("pages") == "1--10"
+
+
+@pytest.mark.parametrize("text, title, venue", [
+    ("WANG L, CHEN H. Soil carbon storage in terraced farmland[J]. Catena, 2021, 198: 105012.",
+     "Soil carbon storage in terraced farmland", "Catena"),
+    ("CHEN H, WANG L. A review of gully erosion monitoring[J/OL]. Earth-Science Reviews, 2020, 205: 103187.",
+     "A review of gully erosion monitoring", "Earth-Science Reviews"),
+    ("WANG L. Principles of watershed management[M]. Beijing: Science Press, 2017.",
+     "Principles of watershed management", "Science Press"),
+])
+def test_the_kind_code_after_a_gbt_title_is_no_part_of_it(text: str, title: str, venue: str) -> None:
+    entry = parse_text(text)
+    assert entry is not None
+    assert entry.get("title") == title
+    assert venue in (entry.get("journal") or entry.get("publisher") or "")
+
+
+def test_a_bracketed_word_ending_a_title_stays() -> None:
+    entry = parse_text("Doe, J. (2020). Reading the letter [Aleph]. Journal of Scripts, 3, 1-9.")
+    assert entry is not None and (entry.get("title") or "").endswith("[Aleph]")

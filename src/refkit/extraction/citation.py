@@ -1534,6 +1534,10 @@ _LEADING_IN = re.compile(r"^(?:[Ii]n\s*:?\s+|[Ii]n:)")
 _TRAILING_SEPARATOR = re.compile(r"\s*[,;:]\s*$")
 _TRAILING_SHORT_WORD = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}$")
 # APA 7 descriptors after a title: "(v1.0)", "(Version 2.1)", "[Data set]", "[Computer software]" …
+#: the kind of work written right after the title by China's national citation standard
+#: (GB/T 7714): "Title[J]. Journal", "Title[C]//Proceedings", "Title[M]. Press", "[J/OL]"
+#: online; no part of the title (the cleaning may have cut its closing bracket)
+_KIND_CODE = re.compile(r"(?<!\s)\s?\[(?:[A-Z]|DB|CP|EB)(?:/(?:OL|MT|DK|CD))?\]?(?:\s?//)?\s*$")
 _TITLE_DESCRIPTOR = re.compile(
     r"(?<!\s)\s*(?:\((v\s?\d[\w.-]{0,20}|version\s+\d[\w.-]{0,20})\)\s*)?"
     r"\[(data\s?set|computer\s+(?:software|program)|software|preprint|abstract|poster|video|podcast|slides|"
@@ -1884,6 +1888,9 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         # APA "Title (v1.0) [Data set]": version and kind of work are no part of the title
         work.notes.append(", ".join(g.strip() for g in described.groups() if g))
         title = _clean_title(title[:described.start()])
+    coded = _KIND_CODE.search(title)
+    if coded and coded.start() > 0:
+        title = _clean_title(title[:coded.start()])
     if not title or len(title) < 4 or not _TWO_LETTERS.search(title):
         return None
     if _TALK_LABEL.match(title):
