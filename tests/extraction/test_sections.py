@@ -11,6 +11,8 @@ from refkit.extraction.sections import (
     classify_heading,
     entry_type,
     is_patent,
+    is_software,
+    other_work,
     is_published,
     is_talk,
     section_kind,
@@ -246,3 +248,103 @@ def test_patents_listed_among_papers_are_not_entries() -> None:
     paper = item(Span("J. Roe and A. Poe. Counting rivers. Example Letters 4, 12-19 (2020)."))
     patent = item(Span("J. Roe and A. Poe, Method for counting rivers, US Patent 10,123,456 B2, 2019."))
     assert talk_items([("pub", paper), ("pub", patent), (None, patent)]) == {1, 2}
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Selected Briefs and Petitions", "filings"),
+        ("Amicus curiae y notas técnicas", "filings"),
+        ("Amicus Briefs", "filings"),
+        ("Working papers and briefs", "publications"),  # a publication word wins
+    ],
+)
+def test_legal_filings_are_a_section_of_their_own(heading: str, kind: str) -> None:
+    assert section_kind(heading) == kind
+    assert classify_heading("Amicus Briefs") == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "patent"),
+    [
+        ("“Method for Sealing Thin Films,” A. Roe and B. Poe, U. S. Patent Application 63/185,407 (2021).", True),
+        ("A. Roe. Valve for rivers. Patent No. 9,876,543, 2017.", True),
+        # a patent word then a page range or a year span: a paper about patents
+        ("A. Roe. Patent pools, 1976-2005. Example Review 12, 1234567-1234570 (2019). https://doi.org/10.1234/er.1", False),
+        ("A. Roe. Patent thickets and river science, 1990–2010. Example Letters 4, 12-19 (2020).", False),
+    ],
+)
+def test_is_patent_without_a_country_code(text: str, patent: bool) -> None:
+    assert bool(is_patent(item(Span(text)))) is patent
+
+
+@pytest.mark.parametrize(
+    ("spans", "software"),
+    [
+        ((Span("“Riverlog,” A. Roe (2020) [Igor Pro software, Mac or Windows]."),), True),
+        ((Span("“Pocket Tide,” A. Roe (2021) [Mobile application software, iOS]."),), True),
+        ((Span("A. Roe, "), Span("tidyriver: Tidy River Data", italic=True), Span(", 2024. [R package version 0.0.1].")), True),
+        ((Span("Roe A., Poe B. (2013). riverQC: quality control of gauge data. Reviewed R package, Examplebase."),), True),
+        # a paper about a package, and a data set: entries
+        ((Span("A. Roe. gaugekit: a Python package for river gauges. Journal of Example Software 3(2), 1-9 (2022)."),), False),
+        ((Span("Roe, A., Poe, B. (2023). GaugeLab: a Python package for processing gauge series. Example preprint server. "
+               "https://doi.org/10.12345/eps.370"),), False),
+        ((Span("Roe, A. (2024). River widths of Europe (v1.0) [Data set]. Example Archive. https://doi.org/10.5281/zenodo.1"),), False),
+    ],
+)
+def test_is_software(spans: tuple[Span, ...], software: bool) -> None:
+    assert bool(is_software(item(*spans))) is software
+
+
+def test_a_run_of_talks_after_papers_is_dropped_without_a_heading() -> None:
+    """A CV whose section headings are lost: its papers, then its talks, one list."""
+    papers = [item(Span(f"Roe, A., Poe, B. (2019). Sediment study {n}. Example Journal, 4({n}), 10-20.")) for n in range(4)]
+    talks = [item(Span(f"Roe, A. (2018). River talk {n}. Example Assembly, Vienna (Austria). "), Span("Oral presentation", bold=True))
+             for n in range(3)]
+    assert talk_items([(None, s) for s in papers + talks]) == {4, 5, 6}  # three of seven: no majority, but a run
+    assert talk_items([(None, s) for s in papers + talks[:2]]) == set()  # two in a row may be papers' notes
+    # working papers whose notes, below their own line, list where they were presented
+    noted = [item(Span(f"Paper title {n}, with B. Poe", bold=True), Span("\n"), Span("Presented at Example Workshop (2023), "
+                   "Example Conference (2024).")) for n in range(3)]
+    assert talk_items([(None, s) for s in noted + papers]) == set()
+
+
+@pytest.mark.parametrize(
+    ("spans", "kind"),
+    [
+        ((Span("A. Roe (PI), B. Poe (co-PI). Listening to rivers. Example Science Foundation, award 2134567, $480,000, 2022–2025."),), "grants"),
+        ((Span("Sachbeihilfe RO 12/3-1, Flüsse im Winter, Förderung 2021–2024, 310.000 EUR."),), "grants"),
+        ((Span("“Why rivers sing”, interview with A. Roe, Example Daily News, 3 May 2022."),), "media"),
+        ((Span("A. Roe quoted in "), Span("Rivers are getting louder", italic=True), Span(", Example Magazine, June 2021.")), "media"),
+        ((Span("A. Roe. Valve for rivers. Patent No. 9,876,543, 2017."),), "patents"),
+        # a paper on grant money, a paper with its funding noted below its own line, a paper: publications
+        ((Span("Roe, A. The $500 million grant program and river towns. Example Journal of Economics 12(3), 1-20 (2021)."),), None),
+        ((Span("Roe, A., Poe, B. (2022). Rivers at night. Example Letters 4, 12-19."), Span("\n"),
+          Span("Funded by the Example Fund, $20,000, 2020–2022.")), None),
+        ((Span("Roe, A. (2020). Interviews with river guides. Example Review 8, 1-9."),), None),
+    ],
+)
+def test_other_work_an_item_shows_by_its_own_evidence(spans: tuple[Span, ...], kind: str | None) -> None:
+    assert other_work(item(*spans)) == kind
+
+
+def test_a_run_of_items_dated_to_the_day_without_a_venue_is_a_run_of_talks() -> None:
+    # a humanities CV's talks after its papers: a title in quotes, a meeting, a place, a day
+    papers = [item(Span(f"A. Writer, “Ledgers {n},” "), Span("Example Review", italic=True), Span(f" {n} (2019): 1–20.")) for n in range(3)]
+    talks = [item(Span(f"A. Writer and B. Other, “Port towns {n},” Regional History Forum, Oakton, October {n + 1}, 2013."))
+             for n in range(3)]
+    assert talk_items([(None, s) for s in papers + talks]) == {3, 4, 5}
+    # opinion columns name their outlet in italics: pieces, not talks
+    columns = [item(Span(f"Writer, A. (2024, March {n + 1}). Why ports matter {n}. "), Span("Example Daily", italic=True), Span("."))
+               for n in range(3)]
+    assert talk_items([(None, s) for s in papers + columns]) == set()
+    # nor do they when the outlet is not styled: a talk names where it was given
+    plain = [item(Span(f"Why ports matter {n}, Example Alphaville (Oct. {n + 1}, 2025), with B. Other")) for n in range(3)]
+    assert talk_items([(None, s) for s in papers + plain]) == set()
+
+
+def test_a_grant_names_no_funder_but_closes_with_an_amount_after_its_years() -> None:
+    grant = item(Span("A. Writer and B. Other, “The Harbour Book Project,” Example Museum and Library (2022–): $80,500."))
+    review = item(Span("Review of Port Towns, by B. Other. Example: Example University Press, 2019. Pp. 408. $35.00."))
+    assert other_work(grant) == "grants"
+    assert other_work(review) is None  # a book's price after one year: a review's citation

@@ -481,3 +481,30 @@ Mei Tanaka, `Arjun Rao`, Lucia Ferri. <br>
     entries = reader.read(text, path="index.md").entries
     titles = [e.get("title") for e in entries]
     assert titles[:2] == ["Wavefront shaping through thick tissue", "Holograms from a scattering layer"] and len(entries) == 4
+
+
+CV_WITHOUT_HEADINGS = """Zofia Marek, hydrologist.
+
+Marek, Z., Lund, P. (2021). Snowmelt timing in small alpine catchments. *Hydrology Letters*, 12(3), 201-214.
+
+Lund, P., Marek, Z. (2019). Gauging ungauged streams with citizen photos. *Water Resources Examples*, 55, 1-12.
+
+Marek, Z. (2017). Infiltration after wildfire. *Catchment Science*, 8(2), 33-41.
+
+Marek, Z., Lund, P. (2022). Snowmelt timing revisited. Alpine Water Days, Innsbruck (Austria). **Oral presentation**.
+
+Marek, Z. (2021). Photos as stream gauges. Hydrology Assembly, Vienna (Austria). **Poster**.
+
+Marek, Z., Okoye, C. (2020). Fire and soil water. Mountain Science Forum, Davos (Switzerland). **Oral presentation, speaker**.
+
+Marek, Z. (2020). riverphoto: stage from photos [R package version 0.2.1]. https://example.org/riverphoto
+
+Marek, Z., Lund, P. Method for reading stage from images. U. S. Patent Application 63/123,456 (2022).
+"""
+
+
+def test_a_cv_without_headings_keeps_its_papers_not_its_talks_code_or_patents() -> None:
+    # the section headings are lost (or in words we do not know): the talks are a run of
+    # items that say they were presented, the package and the patent say what they are
+    assert list(by_title(CV_WITHOUT_HEADINGS)) == [
+        "Snowmelt timing in small alpine catchments", "Gauging ungauged streams with citizen photos", "Infiltration after wildfire"]

@@ -1,8 +1,8 @@
 """What a section heading says its items are: the one section classifier of every reader.
 
 A heading names publications ("Selected Publications", "Veröffentlichungen", "发表论文"),
-another kind of CV section (talks, teaching, awards, patents, software, grants,
-projects, media, service, supervision, education, experience, news, profile), or
+another kind of CV section (talks, teaching, awards, patents, legal filings, software,
+grants, projects, media, service, supervision, education, experience, news, profile), or
 nothing (a year, a topic, a paper title in bold). Readers skip items under
 non-publication sections and accept items under publication ones more readily.
 
@@ -19,10 +19,16 @@ decided by the heading above it (:func:`section_of`: "Conferencias" under
 "Publicaciones" holds papers, "Conferences" under "Talks" talks), else item by item
 (:func:`is_talk`): an item that says it was presented ("poster", "invited talk",
 "Vortrag") and shows nothing of a printed publication (a proceedings or journal
-word, pages, a volume, an identifier) is a talk. Under no telling heading, the
-talks of a run of items that are mostly talks are dropped too
-(:func:`talk_items`), so a list of talks is not kept because its items carry
-names and years. The other way round, :func:`is_published` keeps an item under a
+word, pages, a volume, an identifier) is a talk. Under no telling heading (lost,
+or in words we have no data for), the talks among items that are mostly talks, or
+in a run of three talks in a row, are dropped too (:func:`talk_items`), so a list
+of talks is not kept because its items carry names and years.
+
+Headings are often missing, so an item's own evidence decides as well, under any
+heading (:func:`other_work`): a patent gives its number, a program says it is one
+("[Computer software]", "R package version 1.0"), a grant names its funder and an
+amount of money, a media item says it is an interview or coverage; none of them
+shows a journal, a volume or pages. The other way round, :func:`is_published` keeps an item under a
 non-publication heading that is plainly a published paper (a software section
 listing the software's journal article with its DOI).
 """
@@ -41,12 +47,13 @@ from . import lexicon
 from .evidence import has_names
 from .segment import Segment
 
-__all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "is_patent", "talk_items", "is_published", "KINDS", "MIXED"]
+__all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "is_patent", "is_software", "is_grant",
+           "is_media", "other_work", "talk_items", "is_published", "KINDS", "MIXED", "TALK_RUN"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sections.json"
 
 #: the kinds a heading can name besides publications, in the order they are tried
-KINDS = ("news", "talks", "teaching", "awards", "patents", "software", "grants", "projects", "media", "service",
+KINDS = ("news", "talks", "teaching", "awards", "patents", "filings", "software", "grants", "projects", "media", "service",
          "supervision", "education", "experience", "profile")
 
 #: a section that holds papers or talks, decided above it or by its items
@@ -101,7 +108,7 @@ class _ItemWords:
         return self.pattern.search(text) is not None
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _item_words(name: str) -> _ItemWords:
     words = [w.lower() for w in json.loads(_DATA.read_text(encoding="utf-8"))[name]]
     spaceless = tuple(w for w in words if _SPACELESS.search(w))
@@ -218,11 +225,19 @@ def _printed(segment: Segment) -> bool:
     return bool(_item_words("paper_items").search(text.lower()) or _PRINTED.search(text)) or _identified(segment)
 
 
-def _own_words(segment: Segment) -> str:
+def _own_words(segment: Segment, first_line: bool = False) -> str:
     """The item's text without its title-like runs (quoted, italic or linked text),
-    lower case: where it says what it is ("invited talk at …")."""
-    text = "".join(span.text for span in segment.spans if not (span.italic or span.link))
-    return _QUOTED.sub(" ", text).lower()
+    lower case: where it says what it is ("invited talk at …"). With ``first_line``,
+    only what comes before the item's first line break (a citation's own line, not
+    the notes listed under it: "Presented at …" under a working paper)."""
+    parts = []
+    for span in segment.spans:
+        if first_line and "\n" in span.text:
+            parts.append(span.text.split("\n", 1)[0] if not (span.italic or span.link) else "")
+            break
+        if not (span.italic or span.link):
+            parts.append(span.text)
+    return _QUOTED.sub(" ", "".join(parts)).lower()
 
 
 @lru_cache(maxsize=1)
@@ -255,34 +270,165 @@ _PATENT_NUMBER = re.compile(
     r"\b(?:US|EP|WO|CN|ZL|JP|KR|DE|GB|FR|CA|AU|RU)\s?(?i:pat(?:ent)?\.?\s?(?:no\.?\s?)?)?(?:\d{4}[/-]|\d{4}\s\d\s)?"
     r"(?:\d{6,13}|\d{1,3}(?:,\d{3}){2})(?:\.\d)?(?:\s?[ABCUY]\d?)?(?!\d)"
 )
+#: a patent word, then (no other number between) a patent or application number with no
+#: country code: "U. S. Patent Application 63/185,407", "Patent No. 9,876,543",
+#: "Patentanmeldung 10 2019 123 456.7"; a page range or a year span is no such number
+_PATENT_CLAIM = re.compile(
+    r"(?i:patent|brevet|patente|octrooi)[^\d\n]{0,40}?(?<!\d)(?:\d{2}/\d{3},\d{3}|\d{1,3}(?:,\d{3}){2}|\d{7,13}"
+    r"|\d{2}\s\d{4}\s\d{3}\s\d{3})(?!\d)"
+)
 
 
 def is_patent(segment: Segment) -> bool:
     """An item that names a patent and gives its number ("US Patent 10,123,456 B2",
-    "发明专利, ZL202021064109.9"): not a publication, even in a list of papers."""
+    "发明专利, ZL202021064109.9", "U. S. Patent Application 63/185,407"): not a
+    publication, even in a list of papers."""
     text = segment.text
-    return _PATENT_NUMBER.search(text) is not None and _item_words("patent_items").search(text.lower())
+    if _PATENT_NUMBER.search(text) is not None and _item_words("patent_items").search(text.lower()):
+        return True
+    return _PATENT_CLAIM.search(text) is not None and not _identified(segment)
+
+
+#: a bracketed descriptor after a title, as APA writes one: "[Computer software]", "[Data set]"
+_DESCRIPTOR = re.compile(r"\[([^\[\]\n]{1,80})\]")
+
+
+def is_software(segment: Segment) -> bool:
+    """An item that says it is a program rather than a text ("R package version 0.1",
+    "[Igor Pro software, Mac or Windows]", "Reviewed R package, Bioconductor") and
+    shows nothing of a printed publication (a journal or proceedings word, a volume,
+    pages): code is no entry; the paper describing it in a journal is one. An
+    identifier does not make it printed (software is archived with a DOI)."""
+    words = _own_words(segment)[:2000]
+    said = _item_words("software_items").search(words) or any(
+        _item_words("software_descriptors").search(m.group(1).lower()) for m in _DESCRIPTOR.finditer(segment.text[:2000])
+    )
+    if not said:
+        return False
+    text = segment.text
+    return not (_item_words("paper_items").search(text.lower()) or _PRINTED.search(text))
+
+
+#: an amount of money: "$480,000", "€ 1.2M", "USD 50,000", "310,000 EUR", "3.2 MSEK" (a number starts
+#: where no digit precedes it, so a long digit run is tried once)
+_MONEY = re.compile(
+    r"(?:[$€£¥₹]|\b(?:US\$|USD|EUR|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|CNY|RMB|PLN|BRL|MXN|INR)\s?)\d"
+    r"|(?<![\d.,])(?<!\d\s)\d{1,3}(?:[,.\s]\d{3})*(?:[.,]\d{1,2})?\s?(?:k|M|Mio\.?|million|thousand)?\s?"
+    r"(?:USD|EUR|CHF|GBP|SEK|MSEK|kSEK|NOK|DKK|CAD|AUD|JPY|CNY|RMB|PLN|BRL|MXN|INR|€|euros?|dollars|yuan|yen)(?!\w)",
+    re.I,
+)
+#: what may follow the amount that closes a grant's line: the rest of the number, a unit, a role
+_AMOUNT_TAIL = re.compile(r"[\d,.\s]{0,20}(?:k|m|mio\.?|million)?\s?(?:[a-z€$]{1,8})?\s?(?:\([^()\n]{0,40}\))?[\s.;,]{0,5}")
+
+
+def _first_line(segment: Segment) -> str:
+    """The item's text before its first line break: its own line, not notes below it."""
+    return segment.text.split("\n", 1)[0][:2000]
+
+
+#: the years a grant runs: "2022–2025", "2019-21", "2020–" (a page range has no century)
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–—]{1,2}\s?(?:(?:19|20)?\d\d(?!\d)|(?![\d\s]))")
+#: a journal's volume and issue: "41(2)", "12 (3)"
+_VOLUME_ISSUE = re.compile(r"\b\d{1,4} ?\(\d{1,4}\)")
+
+
+def is_grant(segment: Segment) -> bool:
+    """An item that names funding ("PI", "grant", "Foundation", "Förderung") and,
+    after it, an amount of money ("$480,000", "310,000 EUR") that either closes
+    its own line or stands with the years the grant runs ("2022–2025") — or names
+    no funding but both closes its line with an amount and gives the years — and that
+    shows no journal or proceedings word, volume and issue or identifier: a grant,
+    not a publication. A paper's note about its funding sits below the paper's
+    line; a title that names money ("The $500 million question") names it before
+    any funding word; a year span is no page range here, so pages are not asked
+    about."""
+    if not _MONEY.search(_first_line(segment)):
+        return False
+    words = _own_words(segment, first_line=True)[:2000]
+    named = _patterns()["grant_items"].search(words)
+    amounts = list(_MONEY.finditer(words, named.end() if named else 0))
+    if not amounts:
+        return False
+    closing = _AMOUNT_TAIL.fullmatch(words, amounts[-1].end()) is not None
+    spans = _YEAR_SPAN.search(words) is not None
+    # named funding with an amount closing the line or a span of years; unnamed, both
+    # (a book's price closes a review's line, after one year)
+    if not (closing and spans if named is None else closing or spans):
+        return False
+    return not (_item_words("paper_items").search(segment.text.lower()) or _VOLUME_ISSUE.search(segment.text) or _identified(segment))
+
+
+def is_media(segment: Segment) -> bool:
+    """An item that says, on its own line, that it is coverage of the work or an
+    interview ("quoted in", "interview with", "entrevista a") and shows nothing
+    printed: media, not a publication."""
+    return _item_words("media_items").search(_own_words(segment, first_line=True)[:2000]) and not _printed(segment)
+
+
+def other_work(segment: Segment) -> str | None:
+    """What an item is when its own evidence says it is no publication, whatever
+    heading it is under: ``"patents"``, ``"software"``, ``"grants"`` or ``"media"``
+    (:func:`is_patent`, :func:`is_software`, :func:`is_grant`, :func:`is_media`),
+    else None."""
+    for kind, test in (("patents", is_patent), ("software", is_software), ("grants", is_grant), ("media", is_media)):
+        if test(segment):
+            return kind
+    return None
+
+
+def _talk_in_run(segment: Segment) -> bool:
+    """Does the item read as a talk on its own line (not in notes below it: a working
+    paper's "Presented at …"): it says it was presented, or it is dated to the day,
+    names where it was given (a university, a meeting: ``talk_places``) and styles
+    no run as a venue (a column or a magazine piece names its outlet, in italics);
+    and it shows nothing printed."""
+    words = _own_words(segment, first_line=True)[:2000]
+    if not _item_words("talk_items").search(words):
+        if not _day_date().search(words) or not _item_words("talk_places").search(words):
+            return False
+        if any(span.italic for span in segment.spans):
+            return False
+    return not _printed(segment)
+
+
+#: this many talks in a row (among the items under the same headings) are a list of talks
+TALK_RUN = 3
 
 
 def talk_items(items: Sequence[tuple[str | None, Segment]]) -> set[int]:
-    """The indices of the talks (and patents: :func:`is_patent`) among a document's
-    items, given as (section, segment) in document order: under a mixed heading every item that :func:`is_talk` (a date
-    to the day counting as a talk's); under
-    no telling heading a talk among items (same headings) that are mostly talks, so a
-    paper noting "oral presentation" among papers under a year heading stays."""
+    """The indices of the talks among a document's items, given as (section, segment)
+    in document order, and of the patents, programs, grants and media items their own
+    evidence shows (:func:`other_work`) under any heading but a non-publication one.
+
+    Under a mixed heading, every item that :func:`is_talk` (a date to the day counting
+    as a talk's). Under no telling heading (none, or one in words we do not know), a
+    talk among items (same headings) that are mostly talks, or one in a run of
+    :data:`TALK_RUN` talks in a row that say so on their own line or are dated to the
+    day (:func:`_talk_in_run`: a CV's talks after its papers with no heading telling
+    them apart). So a paper noting "oral presentation" among papers under a year
+    heading stays, and so do working papers whose notes list where they were presented."""
     found: set[int] = set()
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, (section, segment) in enumerate(items):
-        if section != "other" and is_patent(segment):
+        if section != "other" and other_work(segment) is not None:
             found.add(i)
         elif section == MIXED and is_talk(segment, dated=True):
             found.add(i)
         elif section is None:
             groups.setdefault(segment.headings, []).append(i)
     for members in groups.values():
-        talks = [i for i in members if is_talk(items[i][1])]
-        if 2 * len(talks) >= len(members):
-            found.update(talks)
+        flags = [is_talk(items[i][1]) for i in members]
+        if 2 * sum(flags) >= len(members):
+            found.update(i for i, talk in zip(members, flags) if talk)
+            continue
+        run: list[int] = []
+        for i in members + [-1]:
+            if i >= 0 and _talk_in_run(items[i][1]):
+                run.append(i)
+                continue
+            if len(run) >= TALK_RUN:
+                found.update(run)
+            run = []
     return found
 
 
