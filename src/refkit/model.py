@@ -120,6 +120,11 @@ class Origin:
     doubts: tuple[str, ...] = ()
 
 
+_ISO_DATE = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DAY = re.compile(r"\s*(\d{1,2})\s*")
+
+
 @dataclass(frozen=True)
 class Entry:
     """One bibliographic item. See the module docstring for the representation."""
@@ -151,14 +156,18 @@ class Entry:
     @property
     def date(self) -> Date:
         """Year/month/day from ``date`` (biblatex) or ``year``/``month``/``day``."""
-        iso = self.fields.get("date", "")
-        m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", iso)
+        # (patterns compiled once, and no month lookup for an entry without one: every
+        # extracted entry is dated several times while a document is read)
+        fields = self.fields
+        m = _ISO_DATE.match(fields.get("date", ""))
         if m:
             return Date(*(int(g) if g else None for g in m.groups()))
-        ym = re.search(r"\d{4}", self.fields.get("year", ""))
+        ym = _FOUR_DIGITS.search(fields.get("year", ""))
         year = int(ym.group(0)) if ym else None
-        month = _parse_month(self.fields.get("month", ""))
-        dm = re.fullmatch(r"\s*(\d{1,2})\s*", self.fields.get("day", ""))
+        month_text = fields.get("month", "")
+        month = _parse_month(month_text) if month_text != "" else None
+        day = fields.get("day", "")
+        dm = _DAY.fullmatch(day) if day != "" else None
         return Date(year, month, int(dm.group(1)) if dm else None)
 
     @property

@@ -20,6 +20,25 @@ def test_a_complete_consistent_entry_is_certain() -> None:
     assert e.location == Location("cv.html", 7)  # the rest of the origin is kept
 
 
+def test_the_assessment_keeps_everything_else_of_the_entry_and_its_origin() -> None:
+    # every field of the origin and of the entry set to a value of its own: only the
+    # confidence and the doubts may change (a field added to either class must be carried too)
+    import dataclasses
+
+    from refkit.model import Provenance
+
+    values = {"location": Location("cv.html", 7, 3), "text": "As written", "raw_fields": {"title": "{T}"},
+              "values": {"title": "T"}, "raw_type": "Article", "confidence": 0.1, "doubts": ("old",)}
+    assert {f.name for f in dataclasses.fields(Origin)} == set(values)
+    origin = Origin(**values)  # type: ignore[arg-type]
+    e = Entry("book", "key1", dict(COMPLETE), {"title": Provenance(source="text")}, origin)
+    assert {f.name for f in dataclasses.fields(Entry)} == {"type", "key", "fields", "provenance", "origin"}
+    judged = assess(e)
+    assert judged.origin is not None and judged.origin.doubts == () and judged.origin.confidence == 1.0
+    assert dataclasses.replace(judged.origin, confidence=0.1, doubts=("old",)) == origin
+    assert dataclasses.replace(judged, origin=origin) == e
+
+
 def test_each_missing_field_is_a_doubt_and_lowers_the_confidence() -> None:
     e = assess(entry(title="Learning to Count Sheep", journal="Journal of Ovine Studies"))
     assert e.origin is not None

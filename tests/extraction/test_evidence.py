@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from refkit.extraction.evidence import is_note, segment_evidence
+from refkit.extraction.evidence import is_note, is_ongoing, segment_evidence
 from refkit.extraction.segment import Link, Segment, Span
 
 
@@ -101,3 +101,13 @@ def test_lines_are_citations_one_per_line_not_a_wrapped_one() -> None:
     prose = ["We show in 2019 that lichens are what we count on granite walls, and this is new.",
              "Oyelaran, M., & Brink, T. (2021). A ledger of dry summers. Climate Notes, 2, 1-8."]
     assert not lines_are_citations(prose)
+
+
+def test_an_item_dated_by_a_running_period_is_ongoing_in_any_case_and_script() -> None:
+    # software or a project that goes on; the running end is read case-insensitively, also when
+    # the text holds letters outside ASCII (a cheap pre-test must not drop those)
+    for text in ("Sheep counter, 2015–present", "Sheep counter, 2015 - PRESENT", "Zählwerk für Schafe, seit 2012, since 2012",
+                 "Sheep counter. 2007ff.", "Sheep counter, 2015–preſent", "Sheep counter, ſince 2012", "Sheep counter, 2015-NOW"):
+        assert is_ongoing(seg(Span(text))), text
+    for text in ("Sheep counter, 2015–2019", "Counting sheep at night. Journal of Ovine Studies, 2015–present"):
+        assert not is_ongoing(seg(Span(text))), text

@@ -30,7 +30,6 @@ with :func:`refkit.latex.escape`; extracted fields carry a
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import re
 from contextvars import ContextVar
@@ -61,12 +60,21 @@ __all__ = ["parse_segment", "parse_text", "labelled_part", "FIELD_LABELS", "TAGG
 TAGGERS = ("rules", "crf", "hybrid")
 TAGGER: ContextVar[str] = ContextVar("refkit_tagger", default="hybrid")
 
+
 # ---- vocabulary -------------------------------------------------------------------------
+def _leading(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled to be tried only where one of the characters ``first`` stands:
+    every match of it starts with one of them. A case-insensitive alternation tried at every
+    position is slow in ``re``; the lookahead skips the rest at once (half the time), and
+    finds the same matches."""
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
 _MONTHS = {macro: i for i, macro in enumerate(MONTH_MACROS, 1)}
 _MONTH = MONTH_WORD + r"\.?"
 # not after "9:" (volume:page, "Phys. Chem. Chem. Phys. 9:1991, 2007")
 _YEAR = rf"(?<![\w/.\-])(?<!\d:){PUBLICATION_YEAR}(?:[a-z](?![a-z]))?(?![\w/]|\.\d)"
-_YEAR_RE = re.compile(_YEAR)
+_YEAR_RE = _leading("12", _YEAR)
 
 _LABELS = (
     "pdf|paper|code|github|gitlab|project(?: page| website| site)?|page|website|homepage|web|arxiv|video|talk|slides?|poster|"
@@ -89,25 +97,26 @@ _LINK_FIELDS = [
     (re.compile(r"^blog$", re.I), "blog"),
 ]
 
+
 _STATUS = [
-    (re.compile(r"\b(?:submitted|submission)\s+(?:to|at|for\s+publication\s+(?:in|to))\b:?", re.I), "submitted"),
-    (re.compile(r"\b(?:under\s+(?:review|submission)|in\s+(?:submission|review))\b(?:\s+(?:at|in|for|by|with|to)\b)?:?", re.I), "submitted"),
-    (re.compile(r"\bsubmitted\b", re.I), "submitted"),
-    (re.compile(r"\bto\s+appear\b(?:\s+(?:in|at)\b)?:?", re.I), "forthcoming"),
-    (re.compile(r"\bforthcoming\b(?:\s+(?:in|at)\b)?:?", re.I), "forthcoming"),
-    (re.compile(r"\baccepted\b(?:\s+(?:for\s+publication\s+)?(?:to|at|in|by|for)\b)?:?", re.I), "forthcoming"),
-    (re.compile(r"\bin\s+press\b", re.I), "inpress"),
-    (re.compile(r"\bin\s+preparation\b", re.I), "inpreparation"),
+    (_leading("s", r"\b(?:submitted|submission)\s+(?:to|at|for\s+publication\s+(?:in|to))\b:?", re.I), "submitted"),
+    (_leading("ui", r"\b(?:under\s+(?:review|submission)|in\s+(?:submission|review))\b(?:\s+(?:at|in|for|by|with|to)\b)?:?", re.I), "submitted"),
+    (_leading("s", r"\bsubmitted\b", re.I), "submitted"),
+    (_leading("t", r"\bto\s+appear\b(?:\s+(?:in|at)\b)?:?", re.I), "forthcoming"),
+    (_leading("f", r"\bforthcoming\b(?:\s+(?:in|at)\b)?:?", re.I), "forthcoming"),
+    (_leading("a", r"\baccepted\b(?:\s+(?:for\s+publication\s+)?(?:to|at|in|by|for)\b)?:?", re.I), "forthcoming"),
+    (_leading("i", r"\bin\s+press\b", re.I), "inpress"),
+    (_leading("i", r"\bin\s+preparation\b", re.I), "inpreparation"),
     # the same states in German, French, Spanish, Portuguese and Italian lists
-    (re.compile(r"\berscheint\b(?:\s+(?:voraussichtlich|demnächst))?(?:\s+(?:in|bei)\b)?:?|\bà\s+para[iî]tre\b(?:\s+(?:dans|chez)\b)?:?|"
+    (_leading("eàai", r"\berscheint\b(?:\s+(?:voraussichtlich|demnächst))?(?:\s+(?:in|bei)\b)?:?|\bà\s+para[iî]tre\b(?:\s+(?:dans|chez)\b)?:?|"
                 r"\b(?:aceptado|aceito|accettato)\b(?:\s+(?:en|em|para|per|in)\b)?:?|\bin\s+corso\s+di\s+pubblicazione\b", re.I), "forthcoming"),
-    (re.compile(r"\bim\s+druck\b|\bsous\s+presse\b|\ben\s+prensa\b|\bno\s+prelo\b|\bin\s+stampa\b", re.I), "inpress"),
-    (re.compile(r"\bin\s+vorbereitung\b|\ben\s+pr[ée]paration\b|\ben\s+preparaci[óo]n\b|\bem\s+prepara[çc][ãa]o\b|\bin\s+preparazione\b", re.I), "inpreparation"),
-    (re.compile(r"\b(?:eingereicht|soumis|enviado|submetido|sottoposto)\b(?:\s+(?:bei|in|à|a|dans|para|em|per)\b)?:?", re.I), "submitted"),
+    (_leading("isen", r"\bim\s+druck\b|\bsous\s+presse\b|\ben\s+prensa\b|\bno\s+prelo\b|\bin\s+stampa\b", re.I), "inpress"),
+    (_leading("ie", r"\bin\s+vorbereitung\b|\ben\s+pr[ée]paration\b|\ben\s+preparaci[óo]n\b|\bem\s+prepara[çc][ãa]o\b|\bin\s+preparazione\b", re.I), "inpreparation"),
+    (_leading("es", r"\b(?:eingereicht|soumis|enviado|submetido|sottoposto)\b(?:\s+(?:bei|in|à|a|dans|para|em|per)\b)?:?", re.I), "submitted"),
 ]
 #: status words of other languages that are also ordinary words of a title ("Les peuples soumis")
 _TITLE_WORD_STATES = re.compile(r"soumis|enviado|submetido|sottoposto|aceptado|aceito|accettato|erscheint", re.I)
-_REVISION = re.compile(r"\b(?:accept(?:ed)?\s+with\s+(?:minor|major)\s+revisions?|(?:minor|major)\s+revisions?|revise\s+and\s+resubmit|conditionally\s+accepted)\b", re.I)
+_REVISION = _leading("amrc", r"\b(?:accept(?:ed)?\s+with\s+(?:minor|major)\s+revisions?|(?:minor|major)\s+revisions?|revise\s+and\s+resubmit|conditionally\s+accepted)\b", re.I)
 
 _TAG = (
     r"(?:CCF[\s-]?(?:[ABC]|None)|CORE[\s-]?(?:A\*|[ABC])|SCIE?(?:[\s:：-]*Q[1-4])?|SSCI|EI|JCR[\s:：-]*Q[1-4]|Q[1-4]|"
@@ -122,7 +131,7 @@ _TAG = (
 _TAG_RE = re.compile(rf"^\s*{_TAG}\s*$", re.I)
 _AWARD_RE = re.compile(r"award|prize|honou?rable\s+mention|runner[\s-]up|best\s|outstanding|distinguished", re.I)
 _BARE_TAG = re.compile(
-    r"(?<![\w-])(?:CCF[\s-][ABC]|IF\s*[=:：]\s*\d+(?:\.\d+)?|JCR[\s:：-]*Q[1-4]|SCIE?[\s:：-]*Q[1-4]|CORE[\s-]A\*?|"
+    r"(?<![\w-])(?=[cijs\d])(?:CCF[\s-][ABC]|IF\s*[=:：]\s*\d+(?:\.\d+)?|JCR[\s:：-]*Q[1-4]|SCIE?[\s:：-]*Q[1-4]|CORE[\s-]A\*?|"
     r"impact\s+factor\s*[=:：]?\s*\d+(?:\.\d+)?|cited\s+by\s+\d+|\d+\s+citations)(?![\w-])",
     re.I,
 )
@@ -149,7 +158,8 @@ _ANY_MONTH = "(?:" + "|".join(re.escape(w) for w in sorted(lexicon.words("months
 #: the day a web page was read (Chicago "Accessed May 22, 2019.", APA "Retrieved March 3, 2020,
 #: from", "(last accessed on 2019-05-22)", German "Zugriff am 12.03.2020", French "consulté le
 #: 3 mai 2020"): no publication date, so it is taken out before any year is read
-_ACCESS_DATE = re.compile(
+_ACCESS_DATE = _leading(
+    "larvzc",
     r"\b(?:(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+(?:on|at))?|zugriff(?:\s+am)?|abgerufen(?:\s+am)?|"
     r"zuletzt\s+(?:abgerufen|aufgerufen)(?:\s+am)?|consult[ée]\s+le|consultado\s+(?:el|em))\s*:?\s*"
     rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\s?\d{{1,2}}[./]\s?\d{{4}}|"
@@ -169,16 +179,17 @@ _ABBREV = frozenset(
 )
 # "\s+[|│]" starts only where white space starts: tried at every space of a long
 # run it made _chunks quadratic (64 KB of spaces: 20 s)
-_BREAK = re.compile(r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|(?<!\s)\s+[|│]\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
+_BREAK = _leading("\\s,\"”’'", r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|(?<!\s)\s+[|│]\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]{2,2000}")
 _TEXT_DOI = re.compile(r"(?:\bdoi\s*[:：]?\s*|\bDOI\s+|https?://(?:dx\.)?doi\.org/)?(?<![\w/.])10\.\d{4,9}/[^\s\"<>{}]{1,300}", re.I)
-_TEXT_ARXIV = re.compile(
+_TEXT_ARXIV = _leading(
+    "a",
     r"\b(?:arxiv\s*(?:preprint\s*)?(?::|\s)\s*|abs/)((?:\d{4}\.\d{4,5})|(?:[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}))(v\d+)?(?:\s*\[([a-z\-]+(?:\.[A-Za-z\-]+)?)\])?",
     re.I,
 )
 _TEXT_PMID = re.compile(r"\bPMID\s*[:：]?\s*(\d{1,9})\b", re.I)
-_TEXT_PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(PMC\d+)\b", re.I)
-_TEXT_ISBN = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])", re.I)
+_TEXT_PMCID = _leading("p", r"\bPMCID\s*[:：]?\s*(PMC\d+)\b", re.I)
+_TEXT_ISBN = _leading("i", r"\bISBN(?:-1[03])?\s*[:：]?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])", re.I)
 _LIST_MARKER = re.compile(
     r"^\s*(?:[-–•*·▪►◦+‣]\s+)?(?:\[\s*[A-Za-z]{0,4}[-\s.]?\d{1,4}\s*\]\.?|\(\s*[A-Za-z]{0,2}\d{1,3}\s*\)|[A-Za-z]?\d{1,3}[.)](?=\s))\s*"
     r"|^\s*[-–•*·▪►◦+‣]\s+"
@@ -454,7 +465,7 @@ def _clean(work: _Work) -> None:
     text = work.text
     low = text.lower()
     tag_hint = _has_tag_word(low)
-    has_status = _STATUS_HINT.search(low) is not None
+    has_status = any(stem in low for stem in _STATUS_STEMS)
     if not tag_hint and not has_status and "(" not in text and "[" not in text:
         return
     for m in _LEGEND.finditer(text):
@@ -530,9 +541,16 @@ def _has_tag_word(low: str) -> bool:
     return not _TAG_WORDS.isdisjoint(_WORD_RUN.findall(low))
 
 
-_STATUS_HINT = re.compile(r"submi|review|appear|forthcoming|accept|press|preparation|revis|resubmit|erschein|druck|vorbereitung|eingereicht|"
-                          r"para[iî]tre|soumis|pr[ée]paration|prensa|preparaci|enviado|prelo|prepara[çc]|acept|aceit|accett|pubblicazione|stampa|sottoposto")
-_AWARD_OR_TALK = re.compile(r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", re.I)
+#: the stems of status words ("submitted", "under review", "to appear", "in press" …, in the
+#: languages of _STATUS) as plain substrings of the lower-cased text: a cheap test before the
+#: patterns (``in`` tests, in C: an alternation of 27 stems tried at every position was 4% of
+#: reading an item)
+_STATUS_STEMS = (
+    "submi", "review", "appear", "forthcoming", "accept", "press", "preparation", "revis", "resubmit", "erschein", "druck",
+    "vorbereitung", "eingereicht", "paraitre", "paraître", "soumis", "préparation", "prensa", "preparaci", "enviado",
+    "prelo", "preparaç", "preparac", "acept", "aceit", "accett", "pubblicazione", "stampa", "sottoposto",
+)
+_AWARD_OR_TALK = _leading("aphrbosd", r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", re.I)
 
 # Step 2, cleaning: a leading year, tag groups in brackets ("(CCF-A, Oral)"),
 # short sentences and comma parts that may be tags, and the tests for prose.
@@ -716,7 +734,7 @@ def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
 # group that may itself hold spaces it made every opening quote cost 400^2 steps
 # Each opening quote closes with its own kind: “…” (or a straight one), «…», ‘…’ not inside a
 # word ("Dragon’s Dogma" ends no quote) and '…'.
-_QUOTED = re.compile(r"[“\"]([^“”\"«»\n]{6,400}?)[”\"]|«([^“”\"«»\n]{6,400}?)»|‘([^“”\"«»‘\n]{6,400}?)’(?!\w)|(?<![\w])'([^'\n]{6,400}?)'(?![\w])")
+_QUOTED = _leading("“\"«‘'", r"[“\"]([^“”\"«»\n]{6,400}?)[”\"]|«([^“”\"«»\n]{6,400}?)»|‘([^“”\"«»‘\n]{6,400}?)’(?!\w)|(?<![\w])'([^'\n]{6,400}?)'(?![\w])")
 _IN_COLON = re.compile(r"(?<!\w)[Ii]n:\s")
 #: a lower-case word right before a quote: the quote is part of a phrase ("Comment on “…”",
 #: "the “X” Paper"); a name before it ("… and Daniela Rocha "Title"") is no such word
@@ -1078,12 +1096,18 @@ def _labels_only(text: str, chunks: list[tuple[int, int]]) -> bool:
 def _copy_work(work: _Work) -> _Work:
     """A copy of ``work`` that the steps after preparation can change on their own (its
     lists and dicts copied; they hold strings, flags and numbers only)."""
-    out = copy.copy(work)
-    for f in dataclasses.fields(work):
-        value = getattr(work, f.name)
-        if isinstance(value, (list, dict)):
-            setattr(out, f.name, value.copy())
+    out = _Work.__new__(_Work)
+    out.__dict__.update(work.__dict__)  # what copy.copy does, without its protocol lookups
+    for name in _WORK_CONTAINERS:
+        value = getattr(work, name)
+        if value is not None:
+            setattr(out, name, value.copy())
     return out
+
+
+#: the fields of :class:`_Work` that hold a list or a dict (or None), which a copy must not share:
+#: named once, not found per copy by asking every field's value (a copy per item of a page)
+_WORK_CONTAINERS = tuple(f.name for f in dataclasses.fields(_Work) if re.match(r"(?:list|dict)\[", str(f.type)))
 
 
 def item_styles(segment: Segment) -> tuple[str, list[bool]]:
@@ -1404,8 +1428,14 @@ def _link_title(work: _Work, text: str) -> tuple[int, int] | None:
     marks where the title ends even when a venue abbreviation follows its comma."""
     n = len(text)
     k = 0
+    link = work.link
     while k < n:
-        if not (work.link[k] and not work.labels[k] and text[k].strip()):
+        if not link[k]:  # on to the next linked character (a list search, not a loop per character)
+            try:
+                k = link.index(True, k, n)
+            except ValueError:
+                return None
+        if work.labels[k] or not text[k].strip():
             k += 1
             continue
         j = k
@@ -1434,8 +1464,14 @@ def _link_title(work: _Work, text: str) -> tuple[int, int] | None:
 def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
     k = 0
     n = len(text)
+    bold = work.bold
     while k < n:
-        if work.bold[k] and text[k].strip():
+        if not bold[k]:  # on to the next bold character (a list search, not a loop per character)
+            try:
+                k = bold.index(True, k, n)
+            except ValueError:
+                return None
+        if text[k].strip():
             j = k
             # a bold run stops at a line break: a bold title line and a bold own name on
             # the next line (HTML pages) are two runs  [html reader, minimal edit]
@@ -1458,27 +1494,27 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
 
 
 # ---- step 5: building the entry ----------------------------------------------------------------------
-_PAGES = re.compile(r"\b(?:pp?\.|pages?|(?<!\.)(?-i:S\.)|Seiten|págs?\.)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)", re.I)
-_VOLUME = re.compile(r"\b(?:vol(?:ume)?\.?|v\.)\s*(\d+[A-Za-z]?)", re.I)
-_NUMBER = re.compile(r"\b(?:no\.|nos\.|number|issue|iss\.)\s*(\d+(?:[-–]\d+)?)", re.I)
-_COMPACT = re.compile(r"(?<![\w.])(\d{1,5})\s*(?:\((\d+(?:[-–]\d+)?)\))?\s*(?::|,)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
+_PAGES = _leading("ps", r"\b(?:pp?\.|pages?|(?<!\.)(?-i:S\.)|Seiten|págs?\.)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)", re.I)
+_VOLUME = _leading("v", r"\b(?:vol(?:ume)?\.?|v\.)\s*(\d+[A-Za-z]?)", re.I)
+_NUMBER = _leading("ni", r"\b(?:no\.|nos\.|number|issue|iss\.)\s*(\d+(?:[-–]\d+)?)", re.I)
+_COMPACT = _leading("\\d", r"(?<![\w.])(\d{1,5})\s*(?:\((\d+(?:[-–]\d+)?)\))?\s*(?::|,)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\s*\((\d+(?:[-–]\d+)?)\)(?![\w])")
-_THESIS = re.compile(r"\b(?:ph\.?\s?d\.?|doctoral|doctorate)\b[^,.]{0,20}?\b(?:thesis|dissertation)\b|\bdissertation\b|\b(?:master'?s?|m\.?sc?\.?|m\.?s\.?|diploma|bachelor'?s?|b\.?sc?\.?)\s+(?:thesis|dissertation)\b|\bthesis\b", re.I)
-_REPORT = re.compile(r"\b(?:tech(?:nical|\.)?\s*rep(?:ort|\.)?|working\s+paper|white\s+paper|report\s+no\.?)\b", re.I)
-_CHAPTER = re.compile(r"\(\s*(?:eds?|hrsg|coords?|dirs?)\.?\s*\)|\beds?\.\s*[),:]|\bedited\s+by\b|\bchapter\b|\bin\s*:\s*[A-Z]", re.I)
+_THESIS = _leading("pdmbt", r"\b(?:ph\.?\s?d\.?|doctoral|doctorate)\b[^,.]{0,20}?\b(?:thesis|dissertation)\b|\bdissertation\b|\b(?:master'?s?|m\.?sc?\.?|m\.?s\.?|diploma|bachelor'?s?|b\.?sc?\.?)\s+(?:thesis|dissertation)\b|\bthesis\b", re.I)
+_REPORT = _leading("twr", r"\b(?:tech(?:nical|\.)?\s*rep(?:ort|\.)?|working\s+paper|white\s+paper|report\s+no\.?)\b", re.I)
+_CHAPTER = _leading("(eci", r"\(\s*(?:eds?|hrsg|coords?|dirs?)\.?\s*\)|\beds?\.\s*[),:]|\bedited\s+by\b|\bchapter\b|\bin\s*:\s*[A-Z]", re.I)
 _ARXIV_VENUE = re.compile(r"^(?:arxiv(?:\s+(?:preprint|e-?prints?))?|corr|e-?print|preprint|biorxiv|medrxiv|chemrxiv|ssrn|techrxiv|research\s*square|preprints?\.org)(?:\s+(?:preprint|abs))?$", re.I)
 
 # Numbers, editors and the date inside the venue text.
-_PART_NUMBER = re.compile(r"\b(?:part|pt\.)\s*\d+\b", re.I)
+_PART_NUMBER = _leading("p", r"\b(?:part|pt\.)\s*\d+\b", re.I)
 _EDITORS_IN_VENUE = re.compile(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", re.I)
-_YEAR_THEN_MONTH = re.compile(rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
-_NUMBER_RANGE = re.compile(r"(?<!\d)\d+\s*[-–—]+\s*\d+")  # from a digit run's start only: linear
-_TRAILING_MONTH = re.compile(rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
+_YEAR_THEN_MONTH = _leading("12", rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
+_NUMBER_RANGE = _leading("\\d", r"(?<!\d)\d+\s*[-–—]+\s*\d+")  # from a digit run's start only: linear
+_TRAILING_MONTH = _leading("jfmasond", rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 #: the leading blanks are taken only from a run's first character, so a long blank run is
 #: scanned once, not once from each of its characters (linear)
-_REPEATED_COMMAS = re.compile(r"(?:(?<!\s)\s+)?,\s*(?:,\s*)+")
-_MLA_VOLUME_ISSUE_PAGES = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,3})\s*[:,]\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
+_REPEATED_COMMAS = _leading("\\s,", r"(?:(?<!\s)\s+)?,\s*(?:,\s*)+")
+_MLA_VOLUME_ISSUE_PAGES = _leading("\\d", r"(?<![\w.])(\d{1,5})\.(\d{1,3})\s*[:,]\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
 _PAGE_RANGE_DASH = re.compile(r"\s*[-–—]+\s*")
 _ARXIV_MENTION = re.compile(r"(?:^|[,.;]\s*|\s)arxiv(?:\s+(?:preprint|e-?prints?))?\s*(?=[,.;]|$)", re.I)
 _LEADING_ARXIV_MENTION = re.compile(r"^\s*arxiv(?:\s+(?:preprint|e-?prints?))?\s*[,.;]", re.I)
@@ -1707,7 +1743,9 @@ def _clean_title(title: str) -> str:
     if len(title) > 2 and title[0] in "“\"‘'«" and title[-1] in "”\"’'»":
         title = title[1:-1]
     title = title.strip("“”\"«» ")
-    title = _TRAILING_FULL_STOP.sub("", title).strip()
+    if title.endswith((".", ".\n")):  # the only places "\.$" matches
+        title = _TRAILING_FULL_STOP.sub("", title)
+    title = title.strip()
     return title.rstrip(",;: ")
 
 
@@ -1883,7 +1921,8 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     if parts.title is None:
         return None
     title = _clean_title(text[parts.title[0]:parts.title[1]])
-    described = _TITLE_DESCRIPTOR.search(title)
+    # (a descriptor is a bracketed or parenthesised label: a title without either has none)
+    described = _TITLE_DESCRIPTOR.search(title) if "[" in title or "(" in title else None
     if described and described.start() > 0:
         # APA "Title (v1.0) [Data set]": version and kind of work are no part of the title
         work.notes.append(", ".join(g.strip() for g in described.groups() if g))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..latex import to_unicode
@@ -82,9 +82,11 @@ _VENUE_FIELDS = ("journal", "booktitle", "publisher", "school", "institution", "
 #: run, ``\d+`` gave back the run each time, quadratic; a match found inside a run
 #: starts, as well, at the run's first digit)
 _TITLE_VENUE = re.compile(
+    # (the lookahead: the branches are tried only where one of them can start, twice as fast)
+    r"(?=[pjtcswvi\d,])(?:"
     r"\b(?:proceedings|proc\.|journal|transactions|conference|symposium|workshop|vol\.|volume|pp\.)\b|\bin:\s|(?<!\d)\d+\s*\(\d+\)\s*[:,]"
     # a law citation's volume, abbreviated journal, page and year: ", 174 J. Fin. Econ. 104170 (2025)"
-    r"|,\s\d{1,4}\s[A-Z][A-Za-z.&’' ]{1,60}\s\d{1,6}\s\([^()]{0,30}\d{4}\)",
+    r"|,\s\d{1,4}\s[A-Z][A-Za-z.&’' ]{1,60}\s\d{1,6}\s\([^()]{0,30}\d{4}\))",
     re.I,
 )
 #: "Smith, J., …", "J. Smith, K. Doe" and the slash lists of German humanities ("Rahn, Kerstin/Voigt, Jörg")
@@ -94,12 +96,12 @@ _NAME_LIST_HEAD = re.compile(
 )
 #: two or more full names in a row ("Jane Smith, John T. Doe"): a name list, not a title
 _NAME_LIST = re.compile(
-    r"\b[A-Z][a-z]+(?:[ -][A-Z]\.)*[ -](?:\([A-Z][a-z]+\)\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s(?:and\s)?"
+    r"(?=[A-Z])\b[A-Z][a-z]+(?:[ -][A-Z]\.)*[ -](?:\([A-Z][a-z]+\)\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s(?:and\s)?"
     r"[A-Z][a-z]+(?:[ -][A-Z]\.)*[ -][A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\sand\b|$)"
 )
 #: presentation, award and status notes that belong in ``note``, not the title
 _TITLE_NOTE = re.compile(
-    r"^\s*\(|\b(?:oral presentation|spotlight|best (?:paper|student paper)|honou?rable mention|award|"
+    r"^\s*\(|(?=[osbhatui])\b(?:oral presentation|spotlight|best (?:paper|student paper)|honou?rable mention|award|"
     r"accepted|submitted|under review|to appear|in press|in preparation|invited talk|organi[sz]er)\b",
     re.I,
 )
@@ -110,7 +112,7 @@ _NAME_TITLE = re.compile(
 _DIGIT = re.compile(r"\d")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
 _INITIAL = re.compile(r"\b[A-Z]\.")
-_IDS = re.compile(r"\b10\.\d{4,9}/[^\s,;]+|\b\d{4}\.\d{4,5}\b")
+_IDS = re.compile(r"(?=\d)(?:\b10\.\d{4,9}/[^\s,;]+|\b\d{4}\.\d{4,5}\b)")
 
 
 def _field_doubts(entry: Entry) -> list[Doubt]:
@@ -256,9 +258,10 @@ def assess(entry: Entry, segmentation: Segmentation | Judged | None = None) -> E
     except Exception:  # an entry too odd to assess is kept, marked for review, never lost
         doubts = [UNASSESSED]
     score = max(0.0, 1.0 - sum(d.penalty for d in doubts))
-    origin = entry.origin or Origin()
-    origin = replace(origin, confidence=round(score, 2), doubts=tuple(d.why for d in doubts))
-    return replace(entry, origin=origin)
+    o = entry.origin or Origin()
+    # the constructors, not dataclasses.replace (which looks up every field's definition per call)
+    origin = Origin(o.location, o.text, o.raw_fields, o.values, o.raw_type, round(score, 2), tuple(d.why for d in doubts))
+    return Entry(entry.type, entry.key, entry.fields, entry.provenance, origin)
 
 
 def confidence_of(entry: Entry) -> float:

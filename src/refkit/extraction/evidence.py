@@ -31,15 +31,19 @@ __all__ = ["Evidence", "segment_evidence", "is_note", "is_news", "is_ongoing", "
            "lines_are_citations", "YEAR"]
 
 #: a year as citations print it (not inside a longer number or an identifier)
-YEAR = re.compile(r"(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)")
+#: (each pattern below that opens with a lookahead is tried only where one of its matches can
+#: start: the same matches, two to four times faster than trying every branch at every position)
+YEAR = re.compile(r"(?=[12])(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)")
 
 _NAMES = re.compile(
+    r"(?=[A-Z,])(?:"
     r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:[a-z]{1,3}\s)?[A-Z][a-z]+"  # J. Smith, J. A. Smith, J. van Dam
     r"|\b[A-Z][a-z]+,\s(?:[A-Z]\.|[A-Z][a-z]+\s(?:and|&)\b)"  # Smith, J.   Smith, Jane and
     r"|\b[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s?(?:,|\band\b|&)\s*(?:and\s)?[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+"  # Jane Smith, John Doe
     r"|\b[A-Z][a-z]+\s[A-Z]{1,3}(?:,|\.|\sand\b)"  # Smith JA,  (Vancouver)
     r"|\b[A-Z]{1,2}\s[A-Z][a-z]+,\s[A-Z]{1,2}\s[A-Z][a-z]+"  # A Gabrio, R Hunter
     r"|,\swith\s(?:(?:[A-Z]\.\s?)+[A-Z][a-z]+|[A-Z][a-z]+[\s-][A-Z][a-z]+)\b"  # Title, with Jane Doe (coauthors of an implied owner)
+    r")"
 )
 _VENUE_WORDS = re.compile(
     r"\b(?:proceedings|proc\.|journal|conference|conf\.|transactions|trans\.|letters|review|symposium|workshop|"
@@ -48,13 +52,15 @@ _VENUE_WORDS = re.compile(
     re.I,
 )
 _QUOTED = re.compile(r"[\"“”„«][^\"“”„«»]{10,}[\"“”»]")
-_IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|arxiv[:\s./]*(?:abs/|pdf/)?\d{4}\.\d{4,5}|\b\d{4}\.\d{4,5}v?\d*\b", re.I)
+_IDENTIFIER = re.compile(r"(?=[\da])(?:\b10\.\d{4,9}/\S|arxiv[:\s./]*(?:abs/|pdf/)?\d{4}\.\d{4,5}|\b\d{4}\.\d{4,5}v?\d*\b)", re.I)
 #: function words of sentences about a work (case-sensitive: titles capitalize them)
 _PROSE = re.compile(
+    # (the lookahead: only where one of the words can start is the alternation tried, half the time)
+    r"(?=[woutciahspWOTH])(?:"
     r"\b(?:we|our|us|this (?:paper|work|article|thesis|project|study)|these|which|can be|is|are|was|were|"
     r"has been|have been|allows?|shows?|presents?|introduces?|propose[sd]?|subsume[sd]?)\b"
     # the same opening a sentence, capitalized ("Abstract: We count …"); a title rarely starts so
-    r"|(?:^|(?<=[.!?:]\s))(?:We|Our|This (?:paper|work|article|thesis|project|study)|These|Here we)\b"
+    r"|(?:^|(?<=[.!?:]\s))(?:We|Our|This (?:paper|work|article|thesis|project|study)|These|Here we)\b)"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -143,12 +149,27 @@ _ONGOING = re.compile(
 )
 
 
+def _may_run_on(text: str) -> bool:
+    """False when :data:`_ONGOING` cannot match ``text``: each of its branches holds "ff.",
+    "since" or a word of a running end. A cheap test of the lower-cased text: a character
+    that case-insensitive matching pairs with an ASCII letter lower-cases to that letter,
+    but for "ſ", "ı" and "İ" (then the pattern decides). The pattern, tried at every digit
+    of every item, was 2% of reading a CV."""
+    if "ſ" in text or "ı" in text or "İ" in text:
+        return True
+    low = text.lower()
+    return any(word in low for word in _RUNNING_WORDS)
+
+
+_RUNNING_WORDS = ("ff.", "since", "present", "now", "today", "ongoing")
+
+
 def is_ongoing(segment: Segment) -> bool:
     """An item dated by a running period ("M4RI library. 2007ff.", "Sheep counter,
     2015–present") with no venue and no identifier: software, a project or a role,
     which goes on; a publication appeared once."""
     text = segment.text
-    if len(text) > 400 or not _ONGOING.search(text):
+    if len(text) > 400 or not _may_run_on(text) or not _ONGOING.search(text):
         return False
     ev = segment_evidence(segment)
     return not ev.venue and not ev.identifier
