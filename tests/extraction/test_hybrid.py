@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from refkit.extraction.citation import parse_text
+from refkit.extraction.segment import Segment, Span
 from refkit.extraction.confidence import field_penalty
-from refkit.extraction.hybrid import choose, settled
+from refkit.extraction.hybrid import choose, list_doubt, revisit, settled
 from refkit.model import Entry
 
 
@@ -170,3 +171,49 @@ def test_the_tagger_reads_the_working_text_the_rules_read_untouched() -> None:
     assert copied.text.startswith(" " * 10)
     alone = choose(parse_segment(item, tagger="rules"), parse_segment(item, tagger="crf"), styled_runs(item))
     assert parse_segment(item, tagger="hybrid") == alone
+
+
+def _listed(title: str, year: str = "2021") -> Entry:
+    return _entry(author="Okafor, A. and Brandt, L.", title=title, journal="Water Resources Research", year=year)
+
+
+LIST = [_listed("Sediment transport in braided rivers of the Niger delta"),
+        _listed("Flood pulses and channel migration on tropical floodplains"),
+        _listed("A field guide to measuring bedload with acoustic sensors"),
+        _listed("Seasonal controls on suspended sediment in monsoon rivers")]
+
+
+def test_a_title_cut_to_a_fragment_is_read_again_by_the_tagger() -> None:
+    cut = _listed("Scaling")  # "Scaling Point-Scale Transfer Functions …" cut at its first word
+    whole = _listed("Scaling point-scale transfer functions to large river basins")
+    assert settled(cut)  # nothing in the item alone doubts it
+    asked: list[int] = []
+
+    def reread(k: int) -> Entry:
+        asked.append(k)
+        return whole
+
+    segments = [Segment(spans=(Span("item"),))] * 5
+    out = revisit(segments, [*LIST, cut], reread)
+    assert asked == [4] and out[4] is whole and out[:4] == LIST
+
+
+def test_a_fragment_in_both_readings_keeps_the_first() -> None:
+    cut = _listed("Okafor")
+    segments = [Segment(spans=(Span("item"),))] * 5
+    assert revisit(segments, [*LIST, cut], lambda k: _listed("Brandt"))[4] is cut
+
+
+def test_titles_of_their_list_s_length_and_short_lists_ask_nothing() -> None:
+    def never(k: int) -> Entry:
+        raise AssertionError("the tagger was asked")
+
+    segments = [Segment(spans=(Span("item"),))] * 4
+    assert revisit(segments, LIST, never) == LIST
+    short_list = [LIST[0], LIST[1], _listed("Scaling")]  # too few titles to say what a title looks like
+    assert revisit(segments[:3], short_list, never) == short_list
+    assert list_doubt(_listed("Hydrology"), 3) and not list_doubt(_listed("River sediment"), 6)
+    assert list_doubt(_listed("River sediment"), 7) and not list_doubt(_entry(year="2021"), 9)
+    run_on = "Sediment transport in braided rivers, Water Resources Research, volume 57, pages 1-20, with data"
+    assert list_doubt(_listed(run_on), 6) and not list_doubt(_listed(run_on), 7)  # 14 words: over twice 6
+    assert not list_doubt(_listed("堆積物輸送の研究"), 1)  # unspaced titles: one "word" each, as their list's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from refkit.extraction import plain_template
+from refkit.extraction import hybrid, plain_template
 from refkit.extraction.plain_template import Edges, edges, infer, locate, suspect
 from refkit.model import Entry
 from refkit.readers import markdown
@@ -34,8 +34,10 @@ NAMES = """# Publications
 
 
 def _alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Read every item on its own (no plain layout pass), to show what the pass changes."""
+    """Read every item on its own (no plain layout pass, nor the hybrid's list pass, which
+    asks the tagger about titles off the list's length), to show what the pass changes."""
     monkeypatch.setattr(plain_template, "refine", lambda segments, entries, reread: list(entries))
+    monkeypatch.setattr(hybrid, "revisit", lambda segments, entries, reread: list(entries))
 
 
 def _titles(text: str) -> list[str]:

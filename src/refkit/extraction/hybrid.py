@@ -24,18 +24,28 @@ title) or stops inside one (a styled title cut at its colon). A page styles a wh
 or none of it, so such a title is a boundary a word or a clause off; the reading whose title
 keeps to the run's edges is then the better one (:func:`markup_doubt`). Measured by
 ``benchmarks/tagger_eval.py``.
+
+Other doubts need the item's list: the rules read "Scaling" as the whole title of
+"Scaling Point-Scale Transfer Functions …", an index label ("Scopus") or a name left over
+from the author list as a title, or run a title into its venue, and see nothing wrong in
+the item alone. Its siblings show it: a title of one word, under a third or over twice the
+list's median title length is a doubt (:data:`ODD_LENGTH_FOR_LIST`), and once the whole list is
+read (``readers.html``) those items are read by the tagger too and the less doubtful
+reading is kept (:func:`revisit`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import statistics
+from typing import Any, Callable, Sequence
 
 from ..latex import to_unicode
 from ..model import Entry
 from .confidence import NO_AUTHORS, Doubt, field_doubts, field_penalty
 from .segment import Segment
 
-__all__ = ["MARKUP_BOUNDARY", "choose", "markup_doubt", "parse_hybrid", "settled", "styled_runs"]
+__all__ = ["MARKUP_BOUNDARY", "ODD_LENGTH_FOR_LIST", "choose", "list_doubt", "markup_doubt", "parse_hybrid", "revisit", "settled",
+           "styled_runs"]
 
 #: the title crosses the edge of a bold or italic run (as heavy as "title may include venue")
 MARKUP_BOUNDARY = Doubt("title crosses the edge of a bold or italic run", 0.25)
@@ -105,21 +115,26 @@ def _penalty(entry: Entry, runs: tuple[str, ...]) -> float:
     return field_penalty(entry) + (MARKUP_BOUNDARY.penalty if markup_doubt(entry, runs) else 0.0)
 
 
-def choose(ruled: Entry | None, tagged: Entry | None, runs: tuple[str, ...] = ()) -> Entry | None:
+def choose(ruled: Entry | None, tagged: Entry | None, runs: tuple[str, ...] = (),
+           extra: Callable[[Entry], float] | None = None) -> Entry | None:
     """The rules' entry unless the tagger's is strictly less doubtful and misses no part
     the rules' one shows. Where the rules read no entry, the tagger's counts only if it
     shows a year and names or a venue (a page's header, "Name / Email: x (at) y / Job,
     Employer", tagged as names, a title and a venue, is no citation). ``runs`` are the
-    item's :func:`styled_runs`: a title crossing their edges counts as a doubt."""
+    item's :func:`styled_runs`: a title crossing their edges counts as a doubt.
+    ``extra`` adds the penalty of doubts only the item's list can show (:func:`revisit`)
+    to each reading."""
     if tagged is None:
         return ruled
     if ruled is None:  # the rules saw no citation here: the tagger alone must show a dated one
         shown = _shown(tagged)
         return tagged if _YEAR in shown and len(shown) >= 2 else None
-    crossing = markup_doubt(ruled, runs)
+    crossing = markup_doubt(ruled, runs) or (extra is not None and extra(ruled) > 0)
     if _shown(ruled) - _shown(tagged) or (field_doubts(ruled) == (NO_AUTHORS.why,) and not crossing):
         return ruled
-    return tagged if _penalty(tagged, runs) < _penalty(ruled, runs) else ruled
+    if extra is None:
+        return tagged if _penalty(tagged, runs) < _penalty(ruled, runs) else ruled
+    return tagged if _penalty(tagged, runs) + extra(tagged) < _penalty(ruled, runs) + extra(ruled) else ruled
 
 
 def settled(ruled: Entry | None, runs: tuple[str, ...] = ()) -> bool:
@@ -145,3 +160,60 @@ def parse_hybrid(segment: Segment, options: dict[str, Any]) -> Entry | None:
         return ruled
     tagged = parse_segment(segment, **{**options, "tagger": "crf", "prepared": prepared})
     return choose(ruled, tagged, runs)
+
+
+#: a title far shorter or longer than its list's usual title (as heavy as "title may include venue")
+ODD_LENGTH_FOR_LIST = Doubt("title far shorter or longer than the list's titles", 0.25)
+#: a title shorter than this share of the list's median title (in words) is a fragment
+_SHORT_SHARE = 0.3
+#: a title longer than this many times the list's median title (in words) holds more than its title
+_LONG_SHARE = 2.0
+#: the fewest titled entries a list needs before its median says what a title looks like
+_MIN_LIST = 4
+
+
+def _title_words(entry: Entry | None) -> int:
+    raw = (entry.get("title") or "") if entry is not None else ""
+    return len((to_unicode(raw) if "\\" in raw or "{" in raw else raw).split())
+
+
+def list_doubt(entry: Entry | None, median: float) -> bool:
+    """Is ``entry``'s title off its list's measure: one word (among titles of three
+    words or more), under :data:`_SHORT_SHARE`
+    of the list's ``median`` title length (in words) or over :data:`_LONG_SHARE` times it?
+    The rules read such titles without a doubt of their own ("Scaling" cut from "Scaling
+    Point-Scale Functions …", an index label "Scopus" before the citation, a name left over
+    from the author list, a title run into its venue and pages): nothing in the item alone
+    says the title is wrong, its siblings do."""
+    words = _title_words(entry)
+    if not words:
+        return False
+    # one word is no title where titles are words (a list of CJK titles, unspaced, is one "word" each)
+    return words == 1 and median >= 3 or words < _SHORT_SHARE * median or words > _LONG_SHARE * median
+
+
+def revisit(segments: Sequence[Segment], entries: Sequence[Entry | None],
+            reread: Callable[[int], Entry | None]) -> list[Entry | None]:
+    """The entries of one list (``entries[k]`` read from ``segments[k]``), each whose title
+    is off the list's own measure (:func:`list_doubt`, the median over the list's
+    titled entries) replaced by the tagger's reading ``reread(k)`` where :func:`choose`
+    prefers it, with :data:`ODD_LENGTH_FOR_LIST` counted against each reading whose title is
+    off that measure. The first reading settled such items without asking the tagger (it saw no
+    doubt); a list of fewer than :data:`_MIN_LIST` titled entries says nothing. One
+    tagger reading per flagged item; the rest of the list is untouched."""
+    out = list(entries)
+    lengths = [n for n in map(_title_words, entries) if n]
+    if len(lengths) < _MIN_LIST:
+        return out
+    median = statistics.median(lengths)
+
+    def extra(entry: Entry) -> float:
+        return ODD_LENGTH_FOR_LIST.penalty if list_doubt(entry, median) else 0.0
+
+    for k, entry in enumerate(entries):
+        if entry is None or not list_doubt(entry, median):
+            continue
+        tagged = reread(k)
+        if tagged is not None:
+            out[k] = choose(entry, tagged, styled_runs(segments[k]), extra)
+    return out

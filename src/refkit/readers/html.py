@@ -549,7 +549,11 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
     (:mod:`refkit.extraction.template`). A list is the items under one top heading
     ("Publications", whatever sub-headings by year or kind split it into), in page
     order: pages split one list into an ``<ol>`` per year, and a sub-list of two items
-    shows no majority."""
+    shows no majority. With ``--tagger hybrid``, items whose title is far shorter or
+    longer than the list's titles are then read by the tagger too
+    (:func:`refkit.extraction.hybrid.revisit`)."""
+    from ..extraction.citation import TAGGER
+    from ..extraction.hybrid import revisit
     from ..extraction.plain_template import refine as refine_plain
     from ..extraction.template import refine
 
@@ -557,13 +561,20 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
     for i in read:
         seg = items[i].segment
         lists.setdefault((items[i].section, seg.headings[0] if seg.headings else ""), []).append(i)
+    hybrid = TAGGER.get() == "hybrid"
     for members in lists.values():
         def reread(k: int, hints: dict[str, tuple[int, int]], members: list[int] = members) -> Entry | None:
             item = items[members[k]]
             return read_item(parse, item.segment, problems, source=source, section=item.section, hints=hints)
 
+        def tagged(k: int, members: list[int] = members) -> Entry | None:
+            item = items[members[k]]
+            return read_item(parse, item.segment, problems, source=source, section=item.section, tagger="crf")
+
         segments = [items[i].segment for i in members]
         entries = refine_plain(segments, refine(segments, [read[i] for i in members], reread), reread)
+        if hybrid:  # titles off the list's own measure: the tagger is asked too
+            entries = revisit(segments, entries, tagged)
         for i, entry in zip(members, entries):
             read[i] = entry
 
