@@ -923,3 +923,22 @@ def test_the_kind_code_after_a_gbt_title_is_no_part_of_it(text: str, title: str,
 def test_a_bracketed_word_ending_a_title_stays() -> None:
     entry = parse_text("Doe, J. (2020). Reading the letter [Aleph]. Journal of Scripts, 3, 1-9.")
     assert entry is not None and (entry.get("title") or "").endswith("[Aleph]")
+
+
+@pytest.mark.parametrize(
+    "text, expected, title",
+    [
+        # a line break cuts the last name of a sure list: its initials end the line...
+        ("Ortiz, A., Lind, P. K., Dahl, M. D., & H. J.\nBrandt. (2021). Reading lists of names. Journal of Lists 4, 1-9.",
+         ["Ortiz", "Lind", "Dahl", "Brandt"], "Reading lists of names"),
+        # ... or, in a list writing initials after the family name, the family name does
+        ("Ortiz AB, Lind PK, Dahl M, and Brandt\nH. (2019)\nSorting the names of things. J Lists 2:1-9.",
+         ["Ortiz", "Lind", "Dahl", "Brandt"], "Sorting the names of things"),
+        # a list whose names are whole keeps its title on the next line
+        ("Ortiz, A., Lind, P.\nA Study of Things. Journal of Lists 3, 2020.", ["Ortiz", "Lind"], "A Study of Things"),
+    ],
+)
+def test_a_line_break_inside_the_last_name(text: str, expected: list[str], title: str) -> None:
+    e = parse(text)
+    assert fam(e) == expected
+    assert e.get("title") == title

@@ -47,7 +47,15 @@ _PARTICLES = frozenset(
     "zu zur zum af av bin ibn al el d' y e".split()
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
-_OTHERS = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|u\.\s?a\.?|etc\.?|[\[(]?(?:\.{3}|…|\.\s\.\s\.)[\])]?|et\s+al\.\s*\.|等|等人)$", re.I)
+# "and others" as languages write it: et al., u. a. (German), et coll. / et col. (French),
+# e col. / y col(s). (Portuguese, Spanish), e outros, e altri, ym. (Finnish), m.fl. (Scandinavian),
+# i in. (Polish), a kol. (Czech, Slovak), ve ark. (Turkish), és mtsai (Hungarian), и др. (Russian),
+# 等/等人 (Chinese), 他/外 (Japanese, Korean)
+_OTHERS = re.compile(
+    r"^(?:et\.?\s*al\.?|and\s+others|others|u\.\s?a\.?|etc\.?|[\[(]?(?:\.{3}|…|\.\s\.\s\.)[\])]?|et\s+al\.\s*\.|等|等人|他|外"
+    r"|et\s+coll?\.?|[ey]\s+cols?\.?|e\s+outros|e\s+altri|ym\.?|m\.\s?fl\.?|i\s+in\.?|a\s+kol\.?|ve\s+ark\.?|és\s+mtsai\.?|и\s+др\.?)$",
+    re.I,
+)
 # "…", "..." or ". . ." opening a piece: names left out ("Hawe, J., … Heinig, M."); the
 # name shown after it still belongs to the list
 _LEADING_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\.\s\.\s\.)(?=\s)")
@@ -60,6 +68,10 @@ _INI = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]|Ch|Th|Ph|Sh|Zh|Kh|Wm|Yu|Ya|Ju|Yo)"  # init
 # "N.P": the last dot left out; "-P." the hyphenated second initial of "J. -P." as a token of its own
 _INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?|(?:[A-Z]\.)+[A-Z]|-{_INI}\.)$")
 _CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+#: English function words a title in title case writes in lower case (a capitalised one inside a
+#: name is a name: "Văn An Nguyễn", "Thi To Nga", "Ha Do")
+_FUNCTION_WORDS = frozenset("a an and as at but by do for from if in into nor of on or so the to up via with".split())
+_DIGRAPH_LAST = re.compile(r"[A-Z][aeiouy]\.?")  # "Yu", "Li.": a two-letter name, no digraph of consonants
 # combining accents stay inside a word ("Rodrı́guez": a dotless i and a combining acute)
 # (hyphens of every kind join a double name: "Lemke-Rust", "Lemke‐Rust" (U+2010), "Lemke‑Rust" (U+2011),
 # and the en dash typeset pages put there: "Garcia–Hernández")
@@ -68,7 +80,11 @@ _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_'’\-\u2010\u2011\u2013.]|[\u0300-\u036
 # alternative begins with white space of its own, so a long run of spaces is
 # crossed once (it was cubic: 2 KB of spaces took a minute).
 _SEPARATOR = re.compile(
-    r"(?<!\s)\s*(?:,\s*(?:(?:and|&)\s+)?|;|，|、|；|&|/|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.)"
+    r"(?<!\s)\s*(?:,\s*(?:(?:and|&|(?-i:und|et|y|e|og|och|en|és|i|и))\s+(?!al\b|col|coll\b|outros\b|altri\b|in\.|др\b))?|;|，|、|；|&|/"
+    r"|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b|coll?\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.|et\s+coll?\b)"
+    # "and" of other languages without a comma ("Li, Wei y Layla Haddad", "A. Kis és B. Nagy"):
+    # only before a name of two capitalised words ("Ortega y Gasset, José" keeps its family name)
+    r"|(?<=\s)(?-i:(?:y|e|og|och|és|i|и)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я](?:\.|[^\s,;.]*)\s+(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]))"
     # "賀 云野・小井土 大": a middle dot between names in kanji (inside a katakana name it joins its parts)
     r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])・(?=[\u3400-\u4dbf\u4e00-\u9fff]))\s*",
     re.I,
@@ -83,7 +99,7 @@ _CAPS_INITIALS_DOT = re.compile(r"[A-Z]{2,3}\.")
 _DOT_BEFORE_WORD = re.compile(r"(?<=\.)(?=[A-Z][a-z])")
 _DOT_BEFORE_CAPITAL = re.compile(r"(?<=\.)(?=[A-Z])")
 _VOWEL = re.compile(r"[AEIOUY]")
-_FULL_STOP_THEN_WORD = re.compile(r"\.\s+[^\W\d_][^\W\d_]{2,}")
+_FULL_STOP_THEN_WORD = re.compile(r"\.\s+[^\W\d_][^\W\d_]{2,}(?![^\W\d_])")
 _NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?(?!\w)")  # a word of its own: "Srinivas" is no "Sr"
 
 # An organisation as author: "The ATLAS Collaboration", "Human Genome Working Group".
@@ -211,6 +227,11 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     if not 1 <= len(tokens) <= 9:
         return None
     kinds = [_token_kind(t) for t in tokens]
+    if len(tokens) >= 2 and all(k == "initial" for k in kinds) and _DIGRAPH_LAST.fullmatch(tokens[-1]) and all(len(t) <= 2 for t in tokens[:-1]):
+        # "E. T. Yu.": initials of one letter, then a two-letter word that could be the
+        # digraph initial of a transliterated name ("Yu.", "Zh."): after the initials it is
+        # the family name, written before the full stop that ends the list
+        tokens[-1], kinds[-1] = tokens[-1].rstrip("."), "word"
     if sum(k != "initial" for k in kinds) > 5:
         return None  # many initials are one name ("André C. P. L. F. de Carvalho"), many words are not
     if "bad" in kinds:
@@ -264,7 +285,9 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     confidence = 1.0 if any(k in ("initial", "caps") for k in kinds) or suffix else 0.7
     if sum(k != "initial" for k in kinds) > 4:
         confidence = min(confidence, 0.5)
-    if any(is_common_word(w) for w in words):
+    if any(is_common_word(w) and (k == 0 or w.lower() not in _FUNCTION_WORDS) for k, w in enumerate(tokens) if w in words):
+        # a title word makes the "name" doubtful; "An", "Do", "To" inside a name ("Văn An Nguyễn",
+        # "Thi To Nga") are no title's: title case writes its function words in lower case
         confidence = min(confidence, 0.5)
     return Name(family=tokens[i], given=" ".join(given_tokens), particle=" ".join(tokens[j:i]), suffix=suffix), roles, confidence
 
@@ -297,10 +320,14 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
         lead += 1  # "van der Berg": the particles before the family name ("Fávaro de Oliveira" is one name)
     particle = " ".join(ftoks[:lead])
     fam = " ".join(ftoks[lead:])
-    while len(gtoks) > 1 and gkinds[-1] == "particle" and gkinds[-2] != "particle":
-        # "Rocha, Roberta Zanini da", "Beethoven, Ludwig van": the particle written after the given name
-        particle = " ".join(p for p in (gtoks[-1], particle) if p)
-        gtoks, gkinds = gtoks[:-1], gkinds[:-1]
+    trail = len(gtoks)
+    while trail > 1 and gkinds[trail - 1] == "particle":
+        trail -= 1
+    if 0 < trail < len(gtoks) and gkinds[trail - 1] != "particle":
+        # "Rocha, Roberta Zanini da", "Beethoven, Ludwig van", "Berg, Jan van den", "Vries, A. de":
+        # the particles written after the given name
+        particle = " ".join(p for p in (*gtoks[trail:], particle) if p)
+        gtoks, gkinds = gtoks[:trail], gkinds[:trail]
     if all(is_common_word(w) for w in ftoks + [t for t, k in zip(gtoks, gkinds) if k == "word"]):
         return None
     return Name(family=fam, given=" ".join(gtoks), particle=particle, suffix=suffix), roles, 1.0
@@ -331,14 +358,21 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 def _is_given_piece(text: str) -> bool:
     """A piece that can be the given-name half of ``Last, First``."""
     text, _ = _strip_markers(text)
-    if _FULL_STOP_THEN_WORD.search(text):
-        return False  # "K. Title": the given name ended at the full stop
+    stop = _FULL_STOP_THEN_WORD.search(text)
+    if stop and stop.group(0).lstrip(". ") not in _PARTICLES:
+        return False  # "K. Title": the given name ended at the full stop ("C. del": a particle after it)
     toks = _DOT_BEFORE_CAPITAL.sub(" ", text).split()
-    if not 1 <= len(toks) <= 3:
+    if not 1 <= len(toks) <= 5:
         return False
     kinds = [_token_kind(t) for t in toks]
-    while len(kinds) > 1 and kinds[-1] == "particle" and kinds[-2] == "word":
-        toks, kinds = toks[:-1], kinds[:-1]  # "Roberta Zanini da": a particle after the given name
+    trail = len(kinds)
+    while trail > 1 and kinds[trail - 1] == "particle":
+        trail -= 1
+    if trail < len(kinds) and kinds[trail - 1] in ("word", "initial"):
+        # "Roberta Zanini da", "Jan van den", "A. de": particles after the given name
+        toks, kinds = toks[:trail], kinds[:trail]
+    if len(toks) > 3:
+        return False
     return all(k in ("initial", "caps") for k in kinds) or (
         # "Felix JS": a given name and the initials of more
         all(k in ("word", "initial") for k in kinds[:1]) and all(k in ("word", "initial", "caps") for k in kinds)
@@ -388,7 +422,8 @@ def _split_at_breaks(text: str, pieces: list[tuple[int, int]], breaks: Sequence[
 def _caps_family(toks: list[str]) -> bool:
     """Several words all in capitals, one of three letters or more: a family name as ABNT
     (Brazilian) lists write it ("DE BRINDEIRO", "VAN DER BERG", "SANTOS SILVA")."""
-    return len(toks) > 1 and all(t.isalpha() and t.isupper() for t in toks) and any(len(t) >= 3 for t in toks)
+    # (a one- or two-letter word last is initials: "WANG J", "LUO JA" in a Vancouver list)
+    return len(toks) > 1 and all(t.isalpha() and t.isupper() and len(t) >= 2 for t in toks) and len(toks[-1]) >= 3
 
 
 def _given_then_name(text: str) -> tuple[int, int] | None:
@@ -462,6 +497,7 @@ def forget() -> None:
     """Drop the memoised author lists (the HTML reader calls it before and after each
     document, as :func:`refkit.extraction.confidence.forget`: keys are whole item texts)."""
     _scan_authors.cache_clear()
+    _SEEN.inverted = _SEEN.direct = 0
 
 
 @lru_cache(maxsize=256)  # repeats come close together (one item scanned from several starts): 256 catch them all
@@ -491,12 +527,27 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
     i = 0
     # decide once whether this list is written "Last, First" (APA/MLA style)
     inverted = False
-    if len(pieces) >= 2 and _comma_between(text, pieces, 0) and _single_family(text[pieces[0][0]:pieces[0][1]], text[pieces[1][0]:pieces[1][1]]) and _given_head(text[pieces[1][0]:pieces[1][1]]):
+    # "García Márquez, Ana; Zhang, Yi": a semicolon between people, a comma inside each, so the
+    # words before the comma are one family name, as long as it may be
+    by_semicolon = len(pieces) >= 3 and _COMMA.fullmatch(text, pieces[0][1], pieces[1][0]) is not None and _SEMICOLON.fullmatch(text, pieces[1][1], pieces[2][0]) is not None
+    # the document's lists so far start "Family, Given" (Chicago, MLA, APA): so does this one
+    # ("Rodríguez Pérez, María José, Pieter ter Horst, and …")
+    # (only when the first piece opens with no word that is only a given name, "Mario Sainz", and the
+    # second can be nothing but given names: "María José", not "Logan Ward")
+    paired_first = by_semicolon or (len(pieces) >= 2 and _SEEN.prefers_inverted() and _no_given_first(text[pieces[0][0]:pieces[0][1]])
+                                    and _only_given(text[pieces[1][0]:pieces[1][1]]))
+    if len(pieces) >= 2 and _comma_between(text, pieces, 0) and _given_head(text[pieces[1][0]:pieces[1][1]]) and _single_family(
+            text[pieces[0][0]:pieces[0][1]], text[pieces[1][0]:pieces[1][1]], paired=paired_first):
         inverted = True
     if ";" in text[: (pieces[1][0] if len(pieces) > 1 else len(text))] and "," in text[pieces[0][0]:pieces[0][1]] if pieces else False:
         inverted = False
     vancouver = False
+    first_used = 0  # pieces the first name took: 2 when written "Family, Given"
     caps_first = False  # a name written "ZHONG Zhihang" (family name first, in capitals) was read
+    caps_last = False  # a name written "Yu-Wen HUANG" (given name first, the family name in capitals)
+    # a name written "WANG J" (Vancouver, the family name in capitals) was read, or the list
+    # opens with two names so written ("HAN K; TAO M")
+    caps_vancouver = len(pieces) >= 2 and all(_CAPS_PAIR.match(text, ps, pe) for ps, pe in pieces[:2])
     gap: tuple[Name, tuple[str, ...], float, int] | None = None  # an ellipsis not yet followed by a name
     while i < len(pieces):
         s, e = pieces[i]
@@ -504,7 +555,9 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         parsed = None
         used = 1
         pe = e
-        if inverted and i + 1 < len(pieces) and _comma_between(text, pieces, i) and _single_family(piece, text[pieces[i + 1][0]:pieces[i + 1][1]], paired=_and_paired(text, pieces, i)):
+        if inverted and i + 1 < len(pieces) and _comma_between(text, pieces, i) and _single_family(
+                piece, text[pieces[i + 1][0]:pieces[i + 1][1]],
+                paired=_and_paired(text, pieces, i) or (i == 0 and paired_first) or (by_semicolon and _semicolon_after(text, pieces, i + 1))):
             gs, ge = pieces[i + 1]
             split = _given_then_name(text[gs:ge]) if i + 2 < len(pieces) else None
             if split:
@@ -527,14 +580,24 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
                 if end < e:
                     break
                 continue
-            parsed = parse_display_name(piece)
+            pair = _CAPS_PAIR.match(piece) if caps_vancouver else None
+            if pair:
+                # "WANG J; LUO J; LI X. Title": a list writing family names in capitals before the
+                # initials makes a short capital word before an initial a family name, not initials
+                parsed, pe = (Name(family=pair.group(1), given=pair.group(2)), (), 1.0), s + pair.end(2)
+            else:
+                parsed = parse_display_name(piece)
             used = 1
-            if parsed is not None and (_INITIALS_THEN_TITLE if vancouver else _CAPS_INITIALS_THEN_TITLE).search(piece):
+            if parsed is not None and not pair and (_INITIALS_THEN_TITLE if vancouver else _CAPS_INITIALS_THEN_TITLE).search(piece):
                 # "Doe B. Deep Learning …": in a Vancouver list the name ends at the full stop
                 heads = _name_heads(piece)
                 if heads and _is_vancouver(piece[:heads[0]]):
                     parsed = parse_display_name(piece[:heads[0]])
                     pe = s + heads[0]
+        if parsed is None and not names and i + 1 < len(pieces) and _ET_AL_START.match(text, pieces[i + 1][0]):
+            # "Lillo-Box et al.", "Faria et al, 2022": a family name alone before "et al." is a
+            # reference to a list by its first author
+            parsed = _lone_family(piece)
         if parsed is None and i in styled:
             break  # what follows a name at a markup break (an italic title) is no name
         if parsed is None:
@@ -548,10 +611,11 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             if head_end:
                 parsed = parse_display_name(piece[:head_end])
                 pe = s + head_end
-        if parsed is not None and parsed[2] < 0.7 and confidences and min(confidences) >= 0.9:
+        if parsed is not None and parsed[2] < 0.7 and confidences and min(confidences) >= 0.9 and not _sure_name_next(text, pieces, i + used, pe):
             # "M. A. Hines, Solid State Phenom. 195": after sure names, a "name" made with title
             # words is where the list ended and the venue began (real names are sure: 6,300 of
-            # 6,322 names in the gold of our real sets read at 0.7 or more)
+            # 6,322 names in the gold of our real sets read at 0.7 or more); one with sure names
+            # on both sides is inside the list
             parsed = None
         if parsed is not None and gap is not None and parsed[2] < min([0.9, *confidences]):
             # after a gap only a sure name continues the list, or one as sure as the names
@@ -567,6 +631,9 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         gap = None
         vancouver = vancouver or (used == 1 and _is_vancouver(text[s:pe]))
         caps_first = caps_first or (used == 1 and bool(_CAPS_FIRST.match(text, s, pe)))
+        if used == 1 and not name.literal and name.family.isupper() and len(name.family) >= 3 and _VOWEL.search(name.family):
+            caps_last = caps_last or (bool(name.given) and text[s:pe].lstrip().startswith(name.given.split()[0]))
+            caps_vancouver = caps_vancouver or (vancouver and text[s:pe].lstrip().startswith(name.family))
         if bold is not None and _mostly(bold, s, pe):
             r = tuple(dict.fromkeys(r + ("highlight",)))
         names.append(name)
@@ -574,6 +641,8 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         confidences.append(conf)
         end = pe
         first = i
+        if not names[:-1]:
+            first_used = used
         i += used
         if name.is_others or pe < pieces[i - 1][1] or (used == 2 and pe < pieces[i - 1][1]):
             break
@@ -586,6 +655,11 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         end = gap[3]
     if not names or all(n.is_others for n in names):
         return AuthorList((), (), 0, 0.0)
+    if caps_last:
+        # "Chao-Hung WANG, Shang-En WU": the list writes family names last in capitals, so a
+        # two-letter capital word after a given name is a family name too, not initials
+        names = [Name(family=n.given, given=n.family, suffix=n.suffix)
+                 if _CAPS_SHORT_FAMILY.fullmatch(n.given) and not n.particle and not n.literal and not n.family.isupper() else n for n in names]
     if caps_first:
         # "ZHANG San, LI Wei": the list writes family names first in capitals, so a two-letter
         # one ("LI", "WU", "HE") is a family name too, not initials
@@ -608,15 +682,82 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         confidence = min(1.0, sum(real) / len(real) + 0.3)
     if len(real) == 1 and names[-1].is_others:
         confidence = max(confidence, 0.9)
+    if check and len(real) >= 2 and confidence >= 0.9:
+        _SEEN.count(inverted and first_used == 2, not inverted and first_used == 1 and not vancouver and not caps_first)
     return AuthorList(tuple(names), tuple(roles), end, confidence)
 
 
+@dataclass
+class _Formats:
+    """How the author lists of the document being read so far write their first name:
+    "Family, Given" or "Given Family", counted over the sure lists of two names or more.
+    A list whose first name is ambiguous ("Rodríguez Pérez, María José, …": one person or
+    two?) is read the way the document writes the others. :func:`forget` starts anew."""
+
+    inverted: int = 0
+    direct: int = 0
+
+    def count(self, inverted: bool, direct: bool) -> None:
+        self.inverted += inverted
+        self.direct += direct
+
+    def prefers_inverted(self) -> bool:
+        return self.inverted >= 3 and self.inverted >= 4 * self.direct
+
+
+_SEEN = _Formats()
+_SEMICOLON = re.compile(r"\s*;\s*")
+
+
+def _no_given_first(piece: str) -> bool:
+    """Does ``piece`` open with a word that can be a family name (not one known only as a given name)?"""
+    words = _strip_markers(piece)[0].split()
+    return bool(words) and not (words[0].lower() in lexicon.words("given_names") and words[0].lower() not in lexicon.words("family_names"))
+
+
+def _only_given(piece: str) -> bool:
+    """Is ``piece`` given names through to its end, its last word no known family name
+    ("María José", "Ana"; not "Logan Ward", "Jonah Z. Vilseck")?"""
+    text = _strip_markers(piece)[0]
+    words = text.split()
+    return bool(words) and _given_head(text) == len(text) and words[-1].lower() not in lexicon.words("family_names")
+
+
+def _semicolon_after(text: str, pieces: list[tuple[int, int]], k: int) -> bool:
+    """Does a semicolon, "et al." or the end of the list follow ``pieces[k]``?"""
+    return k + 1 >= len(pieces) or ";" in text[pieces[k][1]:pieces[k + 1][0]] or _ET_AL_START.match(text, pieces[k + 1][0]) is not None
+
+
+_ET_AL_START = re.compile(r"(?:et\.?\s*al|u\.\s?a|et\s+coll?|and\s+others)\b", re.I)
+_CAPS_SHORT_FAMILY = re.compile(r"[A-Z][AEIOUY]|[AEIOUY][A-Z]|[A-Z]{2}(?<=WU|NG)|[A-Z]{3}(?<=[AEIOUY]..|.[AEIOUY].|..[AEIOUY])")
+_CAPS_PAIR = re.compile(r"\s*([A-Z]{2,3})\s+([A-Z]{1,2})\.?(?=[\s,;.]|$)")
 _CAPS_FIRST = re.compile(r"\s*[A-Z]{3,}\s+[A-Z][a-z]")
 _TWO_CAPS = re.compile(r"[A-Z][AEIOUY]|[AEIOUY][A-Z]|[A-Z]{2}(?<=WU|NG)")
 _LEADING_LABEL = re.compile(r"([A-Z][A-Za-z]+)\s+(?=[A-Z])")
 _BARE_AND = re.compile(r"\s*(?:and|&)\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _AND = re.compile(r"\b(?:and|und|et)\b|&", re.I)
+
+
+def _lone_family(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
+    """A piece that is one family name alone ("Lillo-Box", "van Dyke"), no title or venue word."""
+    text, roles = _strip_markers(piece)
+    toks = text.split()
+    if not 1 <= len(toks) <= 3:
+        return None
+    kinds = [_token_kind(t) for t in toks]
+    if kinds[-1] != "word" or any(k != "particle" for k in kinds[:-1]) or is_common_word(toks[-1]) or is_venue_word(toks[-1]):
+        return None
+    return Name(family=toks[-1], particle=" ".join(toks[:-1])), roles, 0.9
+
+
+def _sure_name_next(text: str, pieces: list[tuple[int, int]], nxt: int, end: int) -> bool:
+    """Does a sure name (a whole piece) follow the name ending at ``end``, the piece before
+    ``pieces[nxt]`` read to its end?"""
+    if nxt >= len(pieces) or end < pieces[nxt - 1][1]:
+        return False
+    parsed = parse_display_name(text[pieces[nxt][0]:pieces[nxt][1]])
+    return parsed is not None and parsed[2] >= 0.9 and not parsed[0].is_others
 
 
 def _comma_between(text: str, pieces: list[tuple[int, int]], i: int) -> bool:

@@ -586,6 +586,14 @@ _JOURNAL_WORDS = frozenset(
 _COMMA_IN = re.compile(r",\s+[Ii]n:?\s+(?=\S)")
 _STATUS_WORD = re.compile(r"\b(?:submitted|forthcoming|accepted|in\s+press|to\s+appear)\b", re.I)
 _LIST_GAP = re.compile(r",\s*(?:\.\.\.|\.\s\.\s\.)$")  # an ellipsis in a name list
+#: the last name of a list, cut by a line break: initials after a separator, or one family name
+_UNFINISHED_TAIL = re.compile(r"\s*(?:,\s*)?(?:(?:and|&)\s+)?(?:(?P<initials>(?:[A-Z]\.\s?-?){1,3})|[A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?)\s*")
+_LINE_END_INITIAL = re.compile(r"(?:^|[\s,&])[A-Z]\.$")
+_LINE_END_FAMILY = re.compile(r"(?:,|\band|&)\s+[A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?$")
+_CAPITAL_WORD = re.compile(r"(?:[a-z]{1,3}\s+)?[A-Z][^\W\d_]{1,}")
+_TRAILING_INITIALS_ONLY = re.compile(r"[A-Z]{1,3}\.?")
+_INITIALS_START = re.compile(r"[A-Z]{1,3}\.?(?=[\s,;(]|$)")
+_OTHERS_SECOND_HALF = re.compile(r"(?:a|fl)\.")  # the "a." of "u. a." (German), the "fl." of "m. fl." (Swedish)
 _SHORT_INITIAL = re.compile(r"(?:^|[\s,])[A-Z][a-z]?\.$")
 
 
@@ -651,7 +659,8 @@ def _join_continuations(work: _Work) -> None:
         a_idx = k + 1 + len(tail) - len(after)
         joined = (
             prev_char in ",&-–(/"
-            or _TRAILING_FUNCTION_WORD.search(before) is not None
+            or (_TRAILING_FUNCTION_WORD.search(before) is not None and not _unfinished_name(before, after))
+            or _unfinished_name(before, after)
             or (
                 _LOWERCASE_WORD.match(after) is not None
                 and not _IN_OR_PAGES.match(after)
@@ -665,6 +674,28 @@ def _join_continuations(work: _Work) -> None:
         )
         if joined:
             work.set_char(k, " ")
+
+
+def _unfinished_name(before: str, after: str) -> bool:
+    """Does a line break cut the last name of an author list in two? The line is a sure list of
+    two names or more up to its last name, which is only initials ("Caballero, M. D., & H. J." /
+    "Lewandowski. (2022)") or only a family name in a list writing initials after it
+    ("Paukett M, and Leskanic" / "C. (2016)"), and the next line starts with the missing half."""
+    line = before[before.rfind("\n") + 1:].strip()
+    if len(line) > 2000 or not (_LINE_END_INITIAL.search(line[-4:]) or _LINE_END_FAMILY.search(line[-60:])):
+        return False
+    found = scan_authors(line)
+    people = [n for n in found.names if not n.is_others]
+    if len(people) < 2 or found.confidence < 0.9:
+        return False
+    tail = _UNFINISHED_TAIL.fullmatch(line, found.end)
+    if not tail:
+        return False
+    if tail.group("initials"):
+        return _CAPITAL_WORD.match(after) is not None
+    # "Seyfferth AL, Morris AH": every name a family name, then its initials
+    vancouver = all(_TRAILING_INITIALS_ONLY.fullmatch(n.given) for n in people) and f"{people[0].family} {people[0].given}" in line
+    return vancouver and _INITIALS_START.match(after) is not None
 
 
 def _whole_author_line(before: str) -> bool:
@@ -690,6 +721,8 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if _LIST_GAP.search(text, max(pos, k - 8), k):
                 continue  # "Saha, A., . . . Heinig, M.": names left out, the list goes on
             w = _last_word(text[max(pos, k - 40):k])
+            if w in ("u", "m") and _OTHERS_SECOND_HALF.match(text, m.end(), m.end() + 4):
+                continue  # "Doe, J. u. a.:", "Berg, K. m. fl.": "and others" in two abbreviations
             if w and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
                 if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV or (len(w) <= 2 and w[:1].isupper() and w[1:].islower() and text[k + 1:k + 2].isupper() and _initial_context(text, k)):
                     continue
@@ -745,6 +778,7 @@ _WORD_BEFORE_QUOTE = re.compile(r"(?<![^\s(])[a-z][a-z'’-]*\s$")
 #: (the second run of punctuation only after a year: two runs of the same characters side by
 #: side shared every long run between them, quadratic)
 _BY_BEFORE_NAMES = re.compile(r"\s*(?:by|von|par|por)\s+(?=[^\W\d_])", re.I)
+_NUMBER_BEFORE_NAMES = re.compile(r"[1-9]\d{0,2}\s+(?=[^\W\d_])")
 _DATE_BEFORE_NAMES = re.compile(rf"\s*[(\[]?{_YEAR}[)\]]?[.:,]?\s+")
 _YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YEAR})[\s.,;:]*)?$")
 # what may follow an author list: punctuation, a year, CJK text, or "in" and the book or venue
@@ -782,7 +816,8 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
     """The author list starting chunk ``rng`` and where it ends, if it is one."""
     s, e = rng
     by = _BY_BEFORE_NAMES.match(text, s, e)
-    dated = _DATE_BEFORE_NAMES.match(text, s, e) or by
+    # (or the item's number: "26 Ivanova O. Title", a numbered style's label without its full stop)
+    dated = _DATE_BEFORE_NAMES.match(text, s, e) or by or (_NUMBER_BEFORE_NAMES.match(text, s, e) if s == 0 else None)
     marked = False  # the names are introduced by "by": even one full name is then the list
     if dated and not scan_authors(text[s:e]) and dated.end() < e:
         # "2013 Jackson, C.R., …": the date column of a CV before the names;

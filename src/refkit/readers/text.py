@@ -56,7 +56,7 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
 def read_plain(text: str, *, path: str | None = None) -> Library:
     """The entries of a plain-text document (no markup): list items and paragraphs
     under the headings they sit in. An item that cannot be read is a warning."""
-    from ..extraction.authors import repeat_authors
+    from ..extraction.authors import forget, repeat_authors
     from ..extraction.citation import parse_segment
     from ..extraction.confidence import Segmentation, assess
     from ..extraction.guard import read_item
@@ -65,6 +65,7 @@ def read_plain(text: str, *, path: str | None = None) -> Library:
     # cyclic collector rescanning them frees nothing (as in readers.html.read)
     paused = gc.isenabled()
     gc.disable()
+    forget()  # the author lists memoised and the name formats counted for another document
     try:
         entries: list[Entry] = []
         problems: list[Problem] = []
