@@ -460,3 +460,19 @@ def test_a_document_of_inverted_lists_keeps_whole_names_whole() -> None:
     assert [n.family for n in scan_authors("Mario Sainz, Gloria Ortiz-Moya, and Kai Dahl. T4").names] == ["Sainz", "Ortiz-Moya", "Dahl"]
     assert [n.family for n in scan_authors("Fang Ren, Logan Ward, and Kai Dahl. T5").names] == ["Ren", "Ward", "Dahl"]
     forget()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the comma after the initials left out, in an inverted list: the word after them is the next family name
+        ("Ortiz, K., Lind, P., Dahl, N. Brandt, S. Voss, J., & Berg, T. (2022). A title",
+         [("Ortiz", "K."), ("Lind", "P."), ("Dahl", "N."), ("Brandt", "S."), ("Voss", "J."), ("Berg", "T.")]),
+        ("Ortiz, L., Lind, RS Dahl, DR, A title", [("Ortiz", "L."), ("Lind", "RS"), ("Dahl", "DR")]),
+        # a family name alone and its initials alone, in a list written otherwise
+        ("Ortiz T.W., Lind M, Dahl H., and Brandt, E.H. (2019). A title",
+         [("Ortiz", "T.W."), ("Lind", "M"), ("Dahl", "H"), ("Brandt", "E. H.")]),
+    ],
+)
+def test_names_whose_commas_do_not_follow_the_list_style(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n.family, n.given) for n in scan_authors(text).names] == expected

@@ -542,6 +542,7 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
     if ";" in text[: (pieces[1][0] if len(pieces) > 1 else len(text))] and "," in text[pieces[0][0]:pieces[0][1]] if pieces else False:
         inverted = False
     vancouver = False
+    resplits = 0
     first_used = 0  # pieces the first name took: 2 when written "Family, Given"
     caps_first = False  # a name written "ZHONG Zhihang" (family name first, in capitals) was read
     caps_last = False  # a name written "Yu-Wen HUANG" (given name first, the family name in capitals)
@@ -559,12 +560,19 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
                 piece, text[pieces[i + 1][0]:pieces[i + 1][1]],
                 paired=_and_paired(text, pieces, i) or (i == 0 and paired_first) or (by_semicolon and _semicolon_after(text, pieces, i + 1))):
             gs, ge = pieces[i + 1]
-            split = _given_then_name(text[gs:ge]) if i + 2 < len(pieces) else None
+            split = _given_then_name(text[gs:ge]) if i + 2 < len(pieces) and resplits < 64 else None
+            if split is None and names and i + 2 < len(pieces) and resplits < 64:
+                # "Holtzman, N. Steinschneider, S. Herman, J.", "Hum, RS Kaufman, DR": the comma
+                # after the initials left out; the word after them is the next family name, whose
+                # initials open the piece after it (once whole names before showed the list's style:
+                # "Np, M. Ortiz, C. Brandt" may be a list written given name first)
+                split = _initials_then_family(text[gs:ge], text[pieces[i + 2][0]:pieces[i + 2][1]])
             if split:
                 # "Rosen, N. J. Stewart, & O. Sammons": the comma after the inverted first name
                 # left out; the given name's initials end where a whole name begins
                 pieces[i + 1:i + 2] = [(gs, gs + split[0]), (gs + split[1], ge)]
                 ge = gs + split[0]
+                resplits += 1  # (a list can be cut so only a bounded number of times: linear)
             given_end = _given_head(text[gs:ge])
             if given_end:
                 g_text, g_roles = _strip_markers(text[gs:gs + given_end])
@@ -598,6 +606,16 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             # "Lillo-Box et al.", "Faria et al, 2022": a family name alone before "et al." is a
             # reference to a list by its first author
             parsed = _lone_family(piece)
+        if parsed is None and not inverted and names and i + 1 < len(pieces) and _comma_between(text, pieces, i):
+            # "Rice TW, Lu M, and Blackstone, E.H.": a family name alone, then its initials alone
+            # (neither is a name by itself), in a list written otherwise
+            gs, ge = pieces[i + 1]
+            given_end = _given_head(text[gs:ge])
+            given = _strip_markers(text[gs:gs + given_end])[0]
+            if given and all(_token_kind(t) in ("initial", "caps") for t in _DOT_BEFORE_CAPITAL.sub(" ", given).split()) and _single_family(piece, given):
+                parsed = _inverted(_strip_markers(piece)[0], given, _strip_markers(piece)[1])
+                if parsed is not None:
+                    used, pe = 2, gs + given_end
         if parsed is None and i in styled:
             break  # what follows a name at a markup break (an italic title) is no name
         if parsed is None:
@@ -737,6 +755,25 @@ _LEADING_LABEL = re.compile(r"([A-Z][A-Za-z]+)\s+(?=[A-Z])")
 _BARE_AND = re.compile(r"\s*(?:and|&)\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _AND = re.compile(r"\b(?:and|und|et)\b|&", re.I)
+
+
+def _initials_then_family(given: str, following: str) -> tuple[int, int] | None:
+    """Where the initials at the start of ``given`` end and a family name begins, when ``given``
+    is initials then one word and ``following`` opens with initials (that family name's)."""
+    stripped = given.rstrip()
+    cut = stripped.rfind(" ")
+    if cut <= 0:
+        return None
+    head, word = stripped[:cut].rstrip(), stripped[cut + 1:]
+    toks = _DOT_BEFORE_CAPITAL.sub(" ", head).split()
+    if not toks or len(toks) > 4 or not all(_token_kind(t) in ("initial", "caps") for t in toks):
+        return None
+    if _token_kind(word) != "word" or is_common_word(word) or is_venue_word(word) or len(word) < 2:
+        return None
+    nxt = _DOT_BEFORE_CAPITAL.sub(" ", _strip_markers(following)[0]).split()
+    if not nxt or _token_kind(nxt[0]) not in ("initial", "caps"):
+        return None
+    return len(head), cut + 1
 
 
 def _lone_family(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
