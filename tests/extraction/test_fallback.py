@@ -313,3 +313,31 @@ def test_a_list_split_by_year_headings_is_one_list_dated_by_its_headings() -> No
                     headings=("2019",))
     assert citation_shaped(dated)
     assert not citation_shaped(Segment(dated.spans))  # the same item with no year above it
+
+
+def test_et_al_names_and_status_words_make_terse_items_citation_shaped() -> None:
+    """A bare numbered list of terse items ("Jane Doe et al, Title. *J. Abbrev.* 2021;" and
+    submitted papers with no year) under no heading: "et al" names the authors and "Submitted"
+    dates a paper, so the whole list is read, not only its items that show most."""
+    assert citation_shaped(seg("Nadia Okafor et al, Tidal mixing in shallow estuaries. Submitted."))
+    assert citation_shaped(seg("B. Lindqvist et al. Soil carbon under changing rainfall. Earth Surf. Lett. 2020 Mar; 4."))
+    assert not citation_shaped(seg("Tidal mixing in shallow estuaries, a reading group. Submitted."))  # no one named
+    source = r"""\begin{enumerate}
+\item Nadia Okafor et al, Tidal mixing in shallow estuaries. {\it Submitted}.
+\item Anna Ferreira et al, A sparse solver for banded systems. {\it Numer. Meth.} 2021 Mar; (4) 11-19.
+\item Bo Lindqvist et al, Soil carbon under changing rainfall. {\it Earth Surf. Lett.} 2020 Jun; (2) 1-9.
+\end{enumerate}
+"""
+    assert [t.rstrip(".") for t in titles(source, "cv.tex")] == TITLES  # (the items found; a title's stop is not this test's)
+
+
+def test_a_list_of_names_and_titles_with_unknown_venues_and_no_years() -> None:
+    """A bare list, no heading, no years, venues no lexicon knows: most items still show who
+    and what (names and a bold title), so the list is a list of papers, all of them read."""
+    items = [("Tidal mixing in shallow estuaries", "Nadia Okafor, Bo Lindqvist", "Kystnytt"),
+             ("A sparse solver for banded systems", "Anna Ferreira, Claire Moreau", "Numerika"),
+             ("Soil carbon under changing rainfall", "Ines Halvorsen, Tomas Brink", "Jordbruk")]
+    source = "".join(f"- **{t}**. {a}. {v}.\n" for t, a, v in items)
+    assert titles(source, "list.md") == TITLES
+    # the same list of names with no titles is no list of papers
+    assert titles("".join(f"- {a}. {v}.\n" for _, a, v in items), "list.md") == []

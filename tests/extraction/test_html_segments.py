@@ -846,3 +846,34 @@ I. Halvorsen, M. Oyelaran, "Salt marsh memory", Estuaries Quarterly 7, Oslo, 201
 Thanks to the city archive for the photographs of the walls, which we used with permission.
 </p></body></html>"""
     assert [i.segment.text[:12] for i in pubs(page)] == ["M. Oyelaran,", "T. Brink, I.", "I. Halvorsen"]
+
+
+def test_one_dated_paragraph_anchors_its_undated_citation_siblings() -> None:
+    """Paragraphs of one section, one dated and the others chapters of the same book printed
+    without a year ("«&nbsp;Title&nbsp;», ibid, p. 89"): each paragraph that reads as a
+    citation is an item, not the whole section one."""
+    page = """<html><body><section><h3>Concepts for the Study of Walls</h3>
+<p>M. Oyelaran, T. Brink, «&nbsp;Lichens&nbsp;», in <em>Words for Walls</em>, Bergen: City Press, 2020, p.&nbsp;1 à 20.</p>
+<p>T. Brink, I. Halvorsen, «&nbsp;Mortar and moss&nbsp;», <em>ibid</em>, p.&nbsp;21 à 40.</p>
+<p>I. Halvorsen, M. Oyelaran, «&nbsp;Granite over time&nbsp;», <em>ibid</em>, p.&nbsp;41 à 60.</p>
+</section></body></html>"""
+    assert [i.segment.text[:12] for i in pubs(page)] == ["M. Oyelaran,", "T. Brink, I.", "I. Halvorsen"]
+
+
+def test_a_card_led_by_its_title_heading_is_one_paper() -> None:
+    """Cards each led by the paper's title as a heading, then a dated byline of two lines,
+    a line of identifiers and an abstract: one item per card. A topic heading over papers
+    that each name their authors stays a heading over several items."""
+    card = """<div class="post {k}"><h3 class="title">{t}</h3>
+<div class="byline"><time>{y}-03</time> <span>with Tomas Brink</span><br><span>Urban Ecology Notes 4 ({y}), 11-19.</span></div>
+<div class="byline">DOI: <a href="https://doi.org/10.1000/x{y}">10.1000/x{y}</a></div>
+<p>Zwischen den Mauern der Stadt wachsen Flechten seit {y} langsam, und niemand zählt sie.</p></div>"""
+    page = "<html><body><h2>Papers</h2>" + "".join(card.format(k=k, t=t, y=y) for k, t, y in (
+        ("walls", "Counting lichens on granite walls", 2019), ("climate", "A ledger of dry summers", 2021))) + "</body></html>"
+    found = pubs(page)
+    assert [i.segment.text[:20] for i in found] == ["Counting lichens on ", "A ledger of dry summ"]
+    assert all("Urban Ecology Notes" in i.segment.text and "10.1000" in i.segment.text for i in found)
+    topic = """<html><body><div class="topic"><h3>Lichens on city walls</h3>
+<p>M. Oyelaran and T. Brink. Counting lichens on granite walls. Urban Ecology Notes, 2019.</p>
+<p>I. Halvorsen and M. Oyelaran. Mortar and moss. Urban Ecology Notes, 2020.</p></div></body></html>"""
+    assert [i.segment.text[:12] for i in pubs(topic)] == ["M. Oyelaran ", "I. Halvorsen"]

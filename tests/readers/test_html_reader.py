@@ -566,3 +566,23 @@ def test_software_with_a_running_date_is_no_publication() -> None:
 </ul></body></html>"""
     titles = [e.get("title") for e in html.read(page).entries]
     assert titles == ["Fast sheep counting on small farms", "Counting since 1990: a history"]
+
+
+def test_papers_in_a_tab_widget_listed_by_linked_titles_only() -> None:
+    """A template's tab strip (a ``<nav>`` around its panels) holding the list of papers, each a
+    heading linked to its PDF and the author's name, no year and no venue: the ``<nav>`` is
+    content (its headings say so), and each item is a paper by its structure (a linked title)."""
+    items = "".join(
+        f'<li><h4><a href="/pdfs/{k}.pdf">{title}</a></h4><p><a href="/pdfs/{k}.pdf">Marta Oyelaran</a></p></li>'
+        for k, title in enumerate(["Counting lichens on granite walls", "A ledger of dry summers",
+                                   "Salt marsh memory and storms"]))
+    page = (f'<html><body><nav class="menu"><a href="/">Home</a> <a href="/cv">CV</a></nav>'
+            f'<h2>Writings</h2><nav class="c-tabs"><div class="c-tabs__item"><label>All of them</label>'
+            f'<ul class="c-tabs__list">{items}</ul></div></nav></body></html>')
+    library = html.read(page, path="page.html")
+    assert [e.get("title") for e in library.entries] == [
+        "Counting lichens on granite walls", "A ledger of dry summers", "Salt marsh memory and storms"]
+    assert all(e.get("pdf", "").endswith(".pdf") for e in library.entries)
+    # a navigation bar of links stays navigation
+    assert html.read('<html><body><nav><ul><li><a href="/a">About me and my work</a></li>'
+                     '<li><a href="/p">Papers I have written so far</a></li></ul></nav></body></html>').entries == []

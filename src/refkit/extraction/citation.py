@@ -2007,7 +2007,8 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             return None
     if authors and not venue and not work.year and not has_ids and len(title.split()) < 2:
         return None
-    if not work.year and not has_ids and not work.pubstate and work.month is None and not work.accessed:
+    if not work.year and not has_ids and not work.pubstate and work.month is None and not work.accessed \
+            and not options.get("titled"):  # (the document's structure shows a paper: its linked title)
         # no date and no identifier: a recognisable venue or a real author list is needed
         # (an access date is a citation's date, if not its publication's)
         known_venue = bool(venue) and bool(venue_type(venue) or lookup(venue) or _THESIS.search(venue) or _REPORT.search(venue))

@@ -33,6 +33,11 @@ __all__ = ["citation_shaped", "listed", "MIN_GROUP"]
 #: a heading that is a year alone ("2021", "[2021]", "2021:")
 _YEAR_HEADING = re.compile(r"^\s*[\[(]?(?:1[89]\d\d|20[0-4]\d)[a-z]?[\])]?[.:]?\s*$")
 
+#: a status word that dates a paper not yet published
+_STATUS = re.compile(r"\b(?:submitted|under review|in review|in press|to appear|forthcoming|accepted|in preparation)\b", re.I)
+#: a person named before "et al" ("Jane Doe et al", "J. Doe et al.", "Kevin M. Dean et al")
+_ET_AL = re.compile(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},? et al\b")
+
 #: siblings needed before their repetition says anything (two papers in a row are a list)
 MIN_GROUP = 2
 
@@ -41,16 +46,21 @@ _MIN_CHARS, _MAX_CHARS = 25, 2000
 
 
 def citation_shaped(segment: Segment) -> bool:
-    """Does one block show who or what (person names, or a title-like run) and where or
-    when (a year, in it or as the heading right above it, a venue word, an identifier), and is it neither a sentence about a work
+    """Does one block show who or what (person names, "Jane Doe et al", or a title-like run)
+    and where or when (a year, in it or as the heading right above it, a status word such as
+    "Submitted", a venue word, an identifier), and is it neither a sentence about a work
     nor a news item ("Our paper with J. Doe was accepted at …")?"""
     text = segment.text
     if not _MIN_CHARS <= len(text) <= _MAX_CHARS or is_news(text):
         return False
     ev = segment_evidence(segment)
-    # a year heading right above the item dates it ("2021" over the papers of that year)
-    dated = ev.year or bool(segment.headings) and _YEAR_HEADING.match(segment.headings[-1]) is not None
-    if not (ev.names or ev.title) or not (dated or ev.venue or ev.identifier):
+    # a year heading right above the item dates it ("2021" over the papers of that year); a
+    # status word dates a paper not yet out ("Submitted", "In press")
+    dated = ev.year or bool(segment.headings) and _YEAR_HEADING.match(segment.headings[-1]) is not None \
+        or _STATUS.search(text) is not None
+    # "Jane Doe et al" names the authors as much as a list of them does
+    named = ev.names or _ET_AL.search(text) is not None
+    if not (named or ev.title) or not (dated or ev.venue or ev.identifier):
         return False
     return not (ev.prose and not ev.names)
 
@@ -63,7 +73,8 @@ def listed(items: Sequence[tuple[str | None, Segment, Hashable]]) -> set[int]:
     by the siblings of one list (the container they are cut from and their headings). Only
     items under no telling heading are judged; of each group of at least :data:`MIN_GROUP`
     such siblings, at least two and two thirds citation-shaped, the citation-shaped members
-    are returned."""
+    are returned; else, when two thirds show who and what (names and a title-like run,
+    :func:`_who_and_what`) or are citation-shaped, those are."""
     groups: dict[Hashable, list[int]] = {}
     for i, (section, _segment, key) in enumerate(items):
         if section is None:
@@ -75,4 +86,21 @@ def listed(items: Sequence[tuple[str | None, Segment, Hashable]]) -> set[int]:
         shaped = [i for i in members if citation_shaped(items[i][1])]
         if len(shaped) >= MIN_GROUP and 3 * len(shaped) >= 2 * len(members):
             found.update(shaped)
+            continue
+        # a list whose papers name venues no lexicon knows ("Entropy.", "Phys. Rev. D.") and
+        # print no year: most members show who and what (names and a title) or three kinds of
+        # evidence; then those members are its papers
+        cited = [i for i in members if i in shaped or _who_and_what(items[i][1])]
+        if len(cited) >= MIN_GROUP and 3 * len(cited) >= 2 * len(members):
+            found.update(cited)
     return found
+
+
+def _who_and_what(segment: Segment) -> bool:
+    """Does one block show person names (or "Jane Doe et al") and a title-like run, and is it
+    neither a news item nor a sentence about a work?"""
+    text = segment.text
+    if not _MIN_CHARS <= len(text) <= _MAX_CHARS or is_news(text):
+        return False
+    ev = segment_evidence(segment)
+    return (ev.names or _ET_AL.search(text) is not None) and ev.title and not ev.prose

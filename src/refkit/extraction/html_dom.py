@@ -123,14 +123,28 @@ _SKIP_CLASSES = frozenset(
 )
 
 
+def _content_nav(el: HtmlElement) -> bool:
+    """Is a ``<nav>`` a widget around content rather than navigation: a tab strip whose
+    panels hold a list of papers, each under a heading (templates wrap their tabs in one)?
+    Navigation is link labels; three headings of three words or more are content."""
+    found = 0
+    for head in el.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        if len((head.text_content() or "").split()) >= 3:
+            found += 1
+            if found >= 3:
+                return True
+    return False
+
+
 def is_skipped(el: HtmlElement) -> bool:
     """True for elements whose text is not part of a citation as shown: scripts,
-    navigation, code blocks, hidden BibTeX/abstract boxes, buttons."""
+    navigation (not a ``<nav>`` around content, :func:`_content_nav`), code blocks,
+    hidden BibTeX/abstract boxes, buttons."""
     tag = el.tag
     if not isinstance(tag, str):
         return True
     if tag in DROP_TAGS:
-        return True
+        return tag != "nav" or not _content_nav(el)
     if tag != "details" and not el.attrib:  # most elements: no class, style or hidden flag
         return False
     names = [c.lower() for c in classes(el)]

@@ -178,6 +178,9 @@ class _Page:
         self.odd: set[int] = set()  # items whose shape differs from their siblings' (intros, notes)
         #: first parts of items whose papers the page's structure shows (:func:`_linked_titles`)
         self.titled: set[int] = set()
+        #: list items read as papers by their linked title (:func:`_linked_title_item`): the same
+        self.titled_items: set[HtmlElement] = set()
+        self._templates: dict[HtmlElement, dict[tuple[str, str], int]] = {}  # parent -> its children's templates
         # statistics of each non-blank el.text / child.tail, measured once (parts() reuses them)
         self._texts: dict[HtmlElement, _TextStat] = {}
         self._tails: dict[HtmlElement, _TextStat] = {}
@@ -245,10 +248,14 @@ class _Page:
                 _quiet_summaries(parts)
                 total = sum(p.stat.units for p in parts)
                 headed = el.tag not in _LIST_TAGS and _year_headed(parts)
-                if total <= 1 and (el.tag in _LIST_TAGS or self.relaxed) or headed:
+                # one dated block among repeated sibling blocks (paragraphs, divs) anchors them
+                # as a list: its undated siblings that read as citations count too
+                anchored = total == 1 and el.tag not in _LIST_TAGS and len(parts) >= 3 and \
+                    sum(1 for p in parts if p.stat.tlen >= 50 and p.element is not None) >= 3
+                if total <= 1 and (el.tag in _LIST_TAGS or self.relaxed) or headed or anchored:
                     # items that read like references count even without a year
                     # (the year is in a heading above, or only one of them shows one)
-                    if self._weak_units(el, parts, dated=total, headed=headed):
+                    if self._weak_units(el, parts, dated=total, headed=headed, anchored=anchored and not headed):
                         total = sum(p.stat.units for p in parts)
                     if total == 1:
                         st.units = 1
@@ -264,10 +271,29 @@ class _Page:
                     st.units = 1  # one paper's lines: its authors once, then its dated venue and notes
                     self.joined.add(el)
                     continue
+                if 2 <= total <= 6 and el.tag not in _LIST_TAGS and self.repeated(el) and _titled_card(parts):
+                    st.units = 1  # a card led by its title heading: its byline, identifiers, abstract
+                    self.joined.add(el)
+                    continue
             if total >= 2:
                 st.units = total
             else:
                 st.units = 1 if _unit_like(st) else 0
+
+    def repeated(self, el: HtmlElement) -> bool:
+        """Is ``el`` one of two or more siblings of one template (the same tag and first class
+        name): a card of a list of cards, not a page's lone article or body?"""
+        parent = el.getparent()
+        if parent is None:
+            return False
+        counts = self._templates.get(parent)
+        if counts is None:
+            counts = self._templates[parent] = {}
+            for child in parent:
+                if isinstance(child.tag, str):
+                    key = _template(child)
+                    counts[key] = counts.get(key, 0) + 1
+        return counts.get(_template(el), 0) >= 2
 
     def _titled_dl(self, dl: HtmlElement) -> bool:
         """Is this ``<dl>`` a list of papers, each ``<dt>`` (a title, or authors and
@@ -296,22 +322,47 @@ class _Page:
                 groups[-1].append(p)
         return [g for g in groups if len(g) >= 2] or None
 
-    def _weak_units(self, el: HtmlElement, parts: list[_Part], dated: int = 0, headed: bool = False) -> int:
+    def _weak_units(self, el: HtmlElement, parts: list[_Part], dated: int = 0, headed: bool = False,
+                    anchored: bool = False) -> int:
         """A list whose items show no year (the year is in the heading above:
         ``<h3>2021</h3><ul><li>A. Smith. Title. Journal.</li>…``), or only one of
         them does: items that read like references count as citations, when at
         least two of them and most of the list look so. ``headed``: blocks under
         year lines (:func:`_year_headed`), a list whose long punctuated blocks that
-        are no prose count by their shape, as list items do."""
+        are no prose count by their shape, as list items do. ``anchored``: one dated
+        block among three or more repeated blocks (not a list element, not relaxed), itself
+        a whole citation: its siblings count only as whole citations, 50 characters or more showing person names
+        and a title (a card's lines, a byline and a venue line, are each less)."""
+        linked: set[int] = set()
         if el.tag in _LIST_TAGS:
             items = [p for p in parts if p.element is not None and p.element.tag in _ITEM_TAGS]
-            weak = [p for p in items if (p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p)) and not _byline_only(p)]
+            weak = []
+            for p in items:
+                if _byline_only(p):
+                    continue
+                if p.stat.tlen >= 50 and p.stat.punct >= 3 or self._cited(p):
+                    weak.append(p)
+                elif _linked_title_item(p):
+                    weak.append(p)
+                    linked.add(id(p))
         else:  # relaxed or under year headings: the blocks of the tag repeated most among the
             # children (a year line aside), each read by its evidence
             items = [p for p in _repeated_blocks(parts) if not _year_line(p)
                      and not (headed and p.element.tag in _LIST_TAGS)]  # type: ignore[union-attr]  # lists: their items
-            weak = [p for p in items if self._cited(p, longest=2000) or headed and p.stat.tlen >= 50 and p.stat.punct >= 3
-                    and not _prose_part(p)]
+            if anchored and not self.relaxed:
+                long = [p for p in items if p.stat.tlen >= 50]
+                if len(long) < 3 or 2 * len(long) < len([p for p in items if p.stat.tlen]) \
+                        or not any(p.stat.units for p in long):
+                    # too few could be citations, or the dated block is not one of them (a card's
+                    # venue line beside its abstract): no block is read (most elements stop here)
+                    return 0
+                anchor = next(p for p in long if p.stat.units)
+                if not self._cited(anchor, longest=2000, whole=True):
+                    return 0  # the dated block is no whole citation of their shape: no list
+                weak = [p for p in long if p is anchor or self._cited(p, longest=2000, whole=True)]
+            else:
+                weak = [p for p in items if self._cited(p, longest=2000) or headed and p.stat.tlen >= 50
+                        and p.stat.punct >= 3 and not _prose_part(p)]
         if not weak or 2 * len(weak) < len([p for p in items if p.stat.tlen]):
             return 0
         if dated and len(weak) < 2:
@@ -323,13 +374,16 @@ class _Page:
                 return 0
         for p in weak:
             p.stat.units = 1
+            if id(p) in linked:
+                self.titled_items.add(p.element)
         return len(weak)
 
-    def _cited(self, part: _Part, longest: int = 600) -> bool:
+    def _cited(self, part: _Part, longest: int = 600, whole: bool = False) -> bool:
         """Does a short list item without a year still read as a citation: two kinds
         of citation evidence, one of them person names or a title-like run
         ("E. Noether, [Linked title]", "*A title*, with J. Doe")? Long items with
-        punctuation are taken by their shape; this is for the short ones."""
+        punctuation are taken by their shape; this is for the short ones.
+        ``whole``: person names and a title-like run, both."""
         if not 20 <= part.stat.tlen <= longest or part.element is None:
             return False
         writer = SpanWriter(self.stats)
@@ -337,6 +391,8 @@ class _Page:
         for a in part.element.iter("a"):
             writer.link(a)
         ev = segment_evidence(Segment(writer.spans(), tuple(writer.links)))
+        if whole:  # names and a title both: a whole citation, not one of its lines
+            return ev.names and ev.title and not ev.prose
         return ev.score >= 2 and (ev.names or ev.title) and not ev.prose
 
     def undated_sibling(self, part: _Part) -> bool:
@@ -536,6 +592,23 @@ _PAPER_LINK = re.compile(
 )
 
 
+def _linked_title_item(part: _Part) -> bool:
+    """Is an undated list item a paper by its structure: a title (a heading or bold run of
+    three words or more, no section name, no year) and a link to the paper's own documents
+    (a PDF, its BibTeX, a DOI, an arXiv page), as a list of papers shows them when it prints
+    no year and no venue (``<li><h4><a href="x.pdf">Title</a></h4><p>Author</p></li>``)?"""
+    el = part.element
+    if el is None or part.stat.years or not 15 <= part.stat.tlen <= 600:
+        return False
+    head = next(el.iter(*HEADING_TAGS, "b", "strong"), None)
+    if head is None:
+        return False
+    text = WS.sub(" ", head.text_content()).strip()
+    if len(text.split()) < 3 or classify_heading(text) is not None or YEAR_ONLY.match(text):
+        return False
+    return _paper_links(part)
+
+
 def _paper_links(part: _Part) -> bool:
     """Does a part link to a paper's own documents (PDF, BibTeX, DOI, arXiv)?"""
     for slot in range(part.a, part.b):
@@ -699,6 +772,49 @@ def _named_once(parts: list[_Part]) -> bool:
         return False
     dated = [i for i, p in enumerate(shown) if p.stat.units]
     return dated[0] > named[0] and not any(has_names(texts[i]) for i in dated)
+
+
+def _template(el: HtmlElement) -> tuple[str, str]:
+    """What the cards of one template share: the tag and the first class name."""
+    names = classes(el)
+    return el.tag, names[0] if names else ""
+
+
+def _titled_card(parts: list[_Part]) -> bool:
+    """Is a block (one of a template's repeated cards, :meth:`_Page.repeated`) one paper's card
+    led by its title as a heading (``<h3>Title</h3>``, then a dated byline, a line of
+    identifiers, an abstract), not a topic heading over several papers?
+    The first block is a heading of three words or more that names no section; the rest, at
+    most eight blocks, hold no list of papers (a byline of two short dated lines is none), and at most one of their dated blocks that are
+    no prose reads as a paper of its own (:func:`_own_paper`; papers under a topic each do)."""
+    shown = [p for p in parts if p.stat.tlen >= 3 and not p.separator or p.heading]
+    if not 2 <= len(shown) <= 9 or not shown[0].heading or shown[0].element is None:
+        return False
+    if any(p.heading for p in shown[1:]) or sum(p.stat.tlen for p in shown) > 4000:
+        return False
+    for p in shown:  # a byline of two dated lines (date and co-authors; venue) is no list of papers
+        if p.stat.units >= 2 and (p.element is None or p.stat.tlen > 400 or next(p.element.iter(*_LIST_TAGS), None) is not None):
+            return False
+    title = WS.sub(" ", shown[0].element.text_content()).strip()
+    if len(title.split()) < 3 or classify_heading(title) is not None or YEAR_ONLY.match(title):
+        return False
+    papers = 0
+    for p in shown[1:]:
+        if p.stat.units and not _prose_part(p):
+            papers += _own_paper(p)
+    return papers <= 1
+
+
+def _own_paper(part: _Part) -> bool:
+    """Does a dated block read as a paper of its own: it opens with person names, or shows
+    names and a title-like run (a byline, a line of identifiers or an abstract does not)?"""
+    text = _part_text(part)
+    if starts_with_names(text):
+        return True
+    writer = SpanWriter()
+    _write_part(writer, part)
+    ev = segment_evidence(Segment(writer.spans()))
+    return ev.names and ev.title
 
 
 def _byline_only(part: _Part) -> bool:
@@ -1334,7 +1450,8 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
         if outer:
             covers = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or covers
         for piece in split_run(segment):  # several citations run together in one block: one item each
-            items.append(PageItem(piece, covers, section, int(start), elements, odd, id(parts[0]) in page.titled))
+            titled = id(parts[0]) in page.titled or parts[0].element in page.titled_items
+            items.append(PageItem(piece, covers, section, int(start), elements, odd, titled))
     for item, segment in zip(items, strip_labels([item.segment for item in items])):
         item.segment = segment  # a repeated badge in front ("Journal", "Conference") is a heading
     return items

@@ -466,8 +466,8 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         if len(own) <= 1 and parse is not None and seg.spans:
             warned = len(problems)
             visible = read_item(parse, seg, problems, source=source, section=item.section)
-            if visible is None and (trusting and i in listed or item.titled and item.section is None) and len(problems) == warned:
-                visible = read_item(parse, seg, problems, source=source, section="pub")
+            if visible is None and (trusting and i in listed or item.titled and item.section in (None, "pub")) and len(problems) == warned:
+                visible = read_item(parse, seg, problems, source=source, section="pub", titled=item.titled)
             plain = seg.without_uniform_emphasis()
             if plain is not None and len(problems) == warned:
                 # all of it bold or italic (a citation written as a heading): that emphasis marks
