@@ -134,3 +134,28 @@ def test_a_plain_title_between_styled_names_and_venue_follows_the_layout() -> No
     titles = _titles(styled)
     assert titles[0] == "Upscaling Point-Scale Recharge Estimates to Large-Domain Models: A Test in the Limpopo Basin"
     assert titles[2] == "A field guide to measuring infiltration on steep slopes"
+
+
+#: names, a colon, the title, ", in:" and the journal; the third item ends its names with
+#: "[u. a.]" (German "and others", bracketed), read alone as the start of its title
+SLASHED = """# Publikationen
+
+- Okafor, A./Brandt, L.: Tidal mixing in shallow estuaries, in: Ocean Dynamics 12 (2020), S. 1–9.
+- Brandt, L./Visser, P.: Sediment plumes after spring floods, in: Journal of Coastal Research 40 (2019), S. 33–41.
+- Visser, P./Okafor, A./Ruiz, M. [u. a.]: A field guide to turbidity sensors, in: Limnology and Oceanography 8 (2018), S. 100–112.
+- Ruiz, M./Okafor, A.: Salt wedges in a warming climate, in: Estuaries and Coasts 5 (2017), S. 7–19.
+"""
+
+
+def test_a_title_gives_up_a_few_words_before_the_layouts_delimiter(monkeypatch: pytest.MonkeyPatch) -> None:
+    third = markdown.read(SLASHED).entries[2]
+    assert third.get("title") == "A field guide to turbidity sensors"
+    assert [n.family for n in third.names("author")][:3] == ["Visser", "Okafor", "Ruiz"]
+    _alone(monkeypatch)
+    assert markdown.read(SLASHED).entries[2].get("title") == "[u. a.]: A field guide to turbidity sensors"
+
+
+def test_a_subtitle_is_never_cut_off_to_fit_the_layout() -> None:
+    # the siblings' titles end at ", in:"; this one holds a colon and a comma of its own
+    text = SLASHED.replace("Salt wedges in a warming climate", "Salt wedges: tidal rivers, their estuaries and a warming climate")
+    assert _titles(text)[3] == "Salt wedges: tidal rivers, their estuaries and a warming climate"

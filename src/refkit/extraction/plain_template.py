@@ -60,6 +60,8 @@ MIN_SUPPORT = 3
 MIN_SHARE = 0.6
 #: items longer than this are not searched (a paragraph, not a citation)
 _MAX_ITEM = 1500
+#: the most words a title may give up at either end without a doubt lifted
+_MAX_CUT = 3
 #: the most candidate starts tried in one item
 _MAX_STARTS = 60
 
@@ -391,10 +393,11 @@ def refine(
         if suspect(_title(again)) or not _balanced(item.text[now[0]:now[1]]) or field_penalty(again) > field_penalty(entry):
             continue
         if where[0] <= now[0] and now[1] <= where[1] and not field_penalty(again) < field_penalty(entry):
-            # a title cut shorter on both sides of nothing doubtful: what it gives up must
-            # be shaped like no title ("Title, 12, 401-415"), not a subtitle or a clause
+            # a title cut shorter without a doubt lifted: what it gives up must be a few
+            # words ("u. a.:", ", Journal Name") or shaped like no title ("Title, 12,
+            # 401-415"), not a subtitle or a clause
             cut = (item.text[where[0]:now[0]], item.text[now[1]:where[1]])
-            if not all(suspect(part) for part in cut if part.strip(" .,;:")):
+            if not all(len(part.split()) <= _MAX_CUT or suspect(part) for part in cut if part.strip(" .,;:")):
                 continue
         # a title found elsewhere (not the first one's ends corrected) must lift a doubt about
         # the first one's title: a name list or a venue read as the title
