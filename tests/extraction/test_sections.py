@@ -348,3 +348,21 @@ def test_a_grant_names_no_funder_but_closes_with_an_amount_after_its_years() -> 
     review = item(Span("Review of Port Towns, by B. Other. Example: Example University Press, 2019. Pp. 408. $35.00."))
     assert other_work(grant) == "grants"
     assert other_work(review) is None  # a book's price after one year: a review's citation
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ph.D. in Geography (2012) Example Institute of Technology", "education"),
+        ("2006–2010 B.Sc., Physics, University of Example.", "education"),
+        ("Master of Science in Hydrology, Example University, 2009.", "education"),
+        ("K. Lind, “Sediment windows,” Ph.D. 2021. Subsequent position: postdoc at Example University.", "supervision"),
+        ("M. Weber, MSc thesis (2022), co-supervised with B. Poe: Dye tracers in clay.", "supervision"),
+        # the owner's own thesis, and a paper whose title opens like a degree: publications
+        ("A. Roe. Rivers of data. PhD thesis, University of Example, 2011.", None),
+        ("Ph.D. thesis: Rivers of data. University of Example (2011).", None),
+        ("Roe, A. (2019). Master of none: a study of generalists. Example Journal 4, 1-9.", None),
+    ],
+)
+def test_degrees_and_supervised_theses_are_no_entries(text: str, kind: str | None) -> None:
+    assert other_work(item(Span(text))) == kind

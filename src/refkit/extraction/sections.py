@@ -27,7 +27,8 @@ of talks is not kept because its items carry names and years.
 Headings are often missing, so an item's own evidence decides as well, under any
 heading (:func:`other_work`): a patent gives its number, a program says it is one
 ("[Computer software]", "R package version 1.0"), a grant names its funder and an
-amount of money, a media item says it is an interview or coverage; none of them
+amount of money, a media item says it is an interview or coverage, a supervised
+student's thesis says so ("co-supervised"), a degree opens an education line; none of them
 shows a journal, a volume or pages. The other way round, :func:`is_published` keeps an item under a
 non-publication heading that is plainly a published paper (a software section
 listing the software's journal article with its DOI).
@@ -48,7 +49,7 @@ from .evidence import has_names
 from .segment import Segment
 
 __all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "is_patent", "is_software", "is_grant",
-           "is_media", "other_work", "talk_items", "is_published", "KINDS", "MIXED", "TALK_RUN"]
+           "is_media", "is_supervised", "is_degree", "other_work", "talk_items", "is_published", "KINDS", "MIXED", "TALK_RUN"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sections.json"
 
@@ -365,12 +366,40 @@ def is_media(segment: Segment) -> bool:
     return _item_words("media_items").search(_own_words(segment, first_line=True)[:2000]) and not _printed(segment)
 
 
+def is_supervised(segment: Segment) -> bool:
+    """An item that says, on its own line, that it is a student's work the page's
+    owner supervised ("co-supervised with", "Subsequent position: …", "mitbetreut")
+    and shows nothing printed: supervision, not a publication."""
+    return _item_words("supervision_items").search(_own_words(segment, first_line=True)[:2000]) and not _printed(segment)
+
+
+#: a line of a degree: "Ph.D. in Mathematics (2011) …", "M.Sc., Physics, …", "Master of Science in …"
+_DEGREE = re.compile(
+    r"\s*(?:(?:19|20)\d\d\s?(?:[-–—]\s?(?:(?:19|20)\d\d)?)?\s?[:,.]?\s?)?"
+    r"(?:Ph\.?\s?D\.?|D\.\s?Phil\.?|M\.\s?Sc\.?|MSc|B\.\s?Sc\.?|BSc|M\.\s?A\.|B\.\s?A\.|M\.\s?S\.|B\.\s?S\.|MBA"
+    r"|(?:Master|Bachelor|Doctor)\s(?:of|in)\s(?:Science|Arts|Engineering|Philosophy))"
+    r"(?:\s(?:in|of)\s|,\s|\s\()"
+)
+#: words of a thesis listed as the owner's publication ("Ph.D. thesis, …"), which is an entry
+_THESIS_WORDS = re.compile(r"(?i)\b(?:thesis|theses|dissertation|these|thèse|tesis|tese|arbeit)\b")
+
+
+def is_degree(segment: Segment) -> bool:
+    """An item that opens with a degree ("Ph.D. in Mathematics (2011), Example
+    Institute of Technology") and names no thesis or dissertation: an education
+    line of a CV, not a publication (the owner's thesis says it is one)."""
+    line = _first_line(segment)
+    return _DEGREE.match(line) is not None and not _THESIS_WORDS.search(line) and not _printed(segment)
+
+
 def other_work(segment: Segment) -> str | None:
     """What an item is when its own evidence says it is no publication, whatever
-    heading it is under: ``"patents"``, ``"software"``, ``"grants"`` or ``"media"``
-    (:func:`is_patent`, :func:`is_software`, :func:`is_grant`, :func:`is_media`),
+    heading it is under: ``"patents"``, ``"software"``, ``"grants"``, ``"media"``,
+    ``"supervision"`` or ``"education"`` (:func:`is_patent`, :func:`is_software`,
+    :func:`is_grant`, :func:`is_media`, :func:`is_supervised`, :func:`is_degree`),
     else None."""
-    for kind, test in (("patents", is_patent), ("software", is_software), ("grants", is_grant), ("media", is_media)):
+    for kind, test in (("patents", is_patent), ("software", is_software), ("grants", is_grant), ("media", is_media),
+                       ("supervision", is_supervised), ("education", is_degree)):
         if test(segment):
             return kind
     return None
