@@ -101,6 +101,9 @@ def test_lines_are_citations_one_per_line_not_a_wrapped_one() -> None:
     prose = ["We show in 2019 that lichens are what we count on granite walls, and this is new.",
              "Oyelaran, M., & Brink, T. (2021). A ledger of dry summers. Climate Notes, 2, 1-8."]
     assert not lines_are_citations(prose)
+    named = ["emcee: The MCMC hammer. D. Foreman-Mackey, D. W. Hogg. PASP, 2013.",
+             "matador: a library for crystal structures. M. Evans, A. Morris. JOSS, 2020."]
+    assert lines_are_citations(lines + named)  # a software title may start a line in lower case
 
 
 def test_an_item_dated_by_a_running_period_is_ongoing_in_any_case_and_script() -> None:

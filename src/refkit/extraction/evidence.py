@@ -238,7 +238,8 @@ def lines_are_citations(lines: list[str]) -> bool:
     markers or blank lines) rather than one text hard-wrapped over several lines? Every line
     is a whole citation on its own: 30 characters or more with a year, no sentence about a
     work, ended as a citation ends (a full stop, a bracket, a number, a URL), the next one
-    starting with no lower-case word (a wrapped line goes on mid-sentence; "jMetal" may start one), and two
+    starting with no lower-case word (a wrapped line goes on mid-sentence; "jMetal" and
+    "emcee:" may start one, :func:`_goes_on`), and two
     lines in three show person names."""
     shown = [line.strip() for line in lines if line.strip()]
     if len(shown) < 2:
@@ -247,7 +248,15 @@ def lines_are_citations(lines: list[str]) -> bool:
     for k, line in enumerate(shown):
         if len(line) < 30 or YEAR.search(line) is None or is_prose(line):
             return False
-        if k + 1 < len(shown) and (_CITATION_END.search(line) is None or shown[k + 1].split()[0].islower()):
+        if k + 1 < len(shown) and (_CITATION_END.search(line) is None or _goes_on(shown[k + 1])):
             return False
         named += has_names(line)
     return 3 * named >= 2 * len(shown)
+
+
+def _goes_on(line: str) -> bool:
+    """Does a line go on from the one before (a hard-wrapped sentence): it starts with a
+    lower-case word, unless that word names something ("emcee: The MCMC Hammer", a
+    software title before its colon)?"""
+    first = line.split()[0]
+    return first.islower() and not first.endswith(":")
