@@ -2060,7 +2060,7 @@ def _build(segment: Segment, work: _Work, source: str, path: str, *, title: str,
            editors: bool, venue: str, extra: dict[str, str], kind: str, venue_field: str | None, series: str) -> Entry:
     """Step 5: the entry from the parts found (escaped values, provenance, identifiers)."""
     prov = Provenance(source=source, identifier=path)
-    entry = Entry(type=kind, key="", origin=Origin(location=segment.location, text=segment.text))
+    entry = Entry(kind, "", {}, {}, Origin(segment.location, segment.text))  # positional: a frozen dataclass per item
     values: dict[str, str | None] = {"title": escape(title)}
     if authors:
         entry = entry.with_names("editor" if editors else "author", authors.names, prov)

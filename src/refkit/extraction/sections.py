@@ -268,7 +268,8 @@ def is_talk(segment: Segment, dated: bool = False) -> bool:
 #: a patent or application number: "US 10,123,456 B2", "EP1234567A1", "CN202010492593.3", "ZL 2019 1 0123456.7",
 #: "WO2019/123456", "JP 2020-123456 A"
 _PATENT_NUMBER = re.compile(
-    r"\b(?:US|EP|WO|CN|ZL|JP|KR|DE|GB|FR|CA|AU|RU)\s?(?i:pat(?:ent)?\.?\s?(?:no\.?\s?)?)?(?:\d{4}[/-]|\d{4}\s\d\s)?"
+    # (the lookahead: tried only where an office code can start, not at every position)
+    r"(?=[UEWCZJKDGFAR])\b(?:US|EP|WO|CN|ZL|JP|KR|DE|GB|FR|CA|AU|RU)\s?(?i:pat(?:ent)?\.?\s?(?:no\.?\s?)?)?(?:\d{4}[/-]|\d{4}\s\d\s)?"
     r"(?:\d{6,13}|\d{1,3}(?:,\d{3}){2})(?:\.\d)?(?:\s?[ABCUY]\d?)?(?!\d)"
 )
 #: a patent word, then (no other number between) a patent or application number with no

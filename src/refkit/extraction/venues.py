@@ -142,6 +142,7 @@ _PUBLISHER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # asked of every venue an item shows; a CV repeats its venues
 def is_publisher(text: str) -> bool:
     """True when a venue text is only a publisher ("Springer", "Urbana: University of
     Illinois Press"): the entry is then a book."""
