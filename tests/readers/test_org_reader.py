@@ -63,7 +63,7 @@ def test_inline_markup() -> None:
     html = to_html("*bold* /it/ _under_ =verb *x*= ~code~ +gone+ a*b*c [[doi:10.1000/x][DOI]] "
                    "[[https://x.org]] <https://y.org> https://z.org. Franz\\nbsp{}C. \\alpha \\(a \\in B\\) "
                    "$x^2$ @@html:<sup>1</sup>@@ @@latex:\\relax@@ [fn:1]")
-    assert "<b>bold</b> <i>it</i> <u>under</u> <code>verb *x*</code> <code>code</code> <del>gone</del>" in html
+    assert "<b>bold</b> <i>it</i> <b>under</b> <code>verb *x*</code> <code>code</code> <del>gone</del>" in html
     assert "a*b*c" in html  # no emphasis inside a word
     assert '<a href="https://doi.org/10.1000/x">DOI</a>' in html
     assert '<a href="https://x.org">https://x.org</a>' in html
@@ -214,3 +214,12 @@ def test_a_paper_in_nested_lines_with_icons_is_one_entry() -> None:
     assert [e.get("title") for e in entries] == ["Blocked solvers for coupled systems", "Compressing dense blocks on one node"]
     assert [n.family for n in entries[0].names()] == ["Varga", "Moreau", "Ishii"]
     assert "icons" not in str(entries[0].fields)
+
+
+def test_underlined_titles_are_marked_spans() -> None:
+    # "_title_" then "In /venue/": the underline sets the title apart as italic sets the venue
+    source = ("* 2021\n\n"
+              "- [[https://example.org/a][Ana Ortiz]], Ben Roe. _Sensor drift in small tidal estuaries_ In /Coastal Letters/ 2021 ([[https://doi.org/10.1234/cl.1][DOI]])\n"
+              "- Ben Roe, [[https://example.org/a][Ana Ortiz]]. _Salt wedges and their seasonal reach_ In /Proceedings of the Estuary Workshop/ 2021\n")
+    entries = reader.read(source)
+    assert [e.get("title") for e in entries] == ["Sensor drift in small tidal estuaries", "Salt wedges and their seasonal reach"]

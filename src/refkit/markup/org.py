@@ -12,7 +12,7 @@ subtree, as the export does. Headlines deeper than the export's ``H:`` option
 (default 3) become list items, again as ox-html does, so a list of papers written as
 level-5 headlines is a list. Inline: ``[[target][label]]``/``[[target]]`` links
 (``doi:`` targets resolve), plain and ``<angle>`` URLs, ``*bold*`` ``/italic/``
-``_underline_`` ``=verbatim=`` ``~code~`` ``+strike+`` with Org's border rules,
+``_underline_`` (written bold) ``=verbatim=`` ``~code~`` ``+strike+`` with Org's border rules,
 entities (``\\nbsp``, ``\\alpha{}``), ``@@html:…@@`` snippets and ``#+BEGIN_EXPORT
 html`` blocks as raw HTML; LaTeX fragments stay as written text.
 
@@ -73,7 +73,9 @@ _SPECIAL = re.compile(r"@@|\[\[|\[fn:|<<|<(?:https?|ftp|mailto|doi|file):|(?:htt
                       r"\\[A-Za-z]|\\[(\[]|\$|[*/_=~+]|\n", re.M)
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>\[\]\"']{1,2000}")
 _ENTITY = re.compile(r"\\([A-Za-z]{1,30})(\{\})?")
-_MARKERS = {"*": "b", "/": "i", "_": "u", "=": "code", "~": "code", "+": "del"}
+#: ``_underline_`` is emphasis set apart from italic, as ``\\underline`` in LaTeX: a reader sees a
+#: marked span, and the item finder knows marked spans as bold and italic, so it is written bold
+_MARKERS = {"*": "b", "/": "i", "_": "b", "=": "code", "~": "code", "+": "del"}
 _PRE = set(" \t\n-('\"{")
 _POST = set(" \t\n-.,;:!?')}\"[\\")
 _INLINE_MATH = re.compile(r"\$[^\s$][^$\n]{0,500}\$|\$[^\s$]\$?")
