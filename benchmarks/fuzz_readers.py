@@ -69,6 +69,7 @@ CURVES_ONLY: list[tuple[str, Callable[[int], str]]] = [
     ("rst", lambda n: "a-" * (n // 2) + "a\n"),  # one run of joined words (docutils' reference-name pattern)
     ("text", lambda n: "- Doe, J. A title " + "1" * n + ". Journal of Tests, 2020.\n"),  # a run of digits
     ("text", lambda n: "- Doe, J., " + "," * n + " Roe, K. A title. 2020.\n"),  # punctuation after the names
+    ("latex", lambda n: "\\hangindent= - 1 plus x \\penalty =by " * (n // 36)),  # register assignments cut short
 ]
 
 

@@ -75,3 +75,55 @@ def test_two_field_rows_keep_their_label_on_a_line_of_its_own() -> None:
     assert len(rows) == 1 and [br.tail.strip() for br in rows[0].iter("br")][0].startswith("Q. Ostrander")
     # inside running text a two-group command is no row: its text stays in the paragraph
     assert "short mark stays text" not in rows[0].text_content()
+
+
+def text_of(source: str) -> str:
+    return " ".join(tree(source).text_content().split())
+
+
+def test_register_assignments_draw_nothing() -> None:
+    # TeX shows no part of an assignment to a dimension, glue or count register
+    source = ("\\hangindent=0.5in \\parindent0pt Doe, J. (2020). A first title. \\par\n"
+              "\\leftskip=1em plus 2fil \\vskip 3pt \\penalty-100 \\hangafter=1 Roe, K. (2019). A second title.\n"
+              "\\newlength{\\gap}\\gap=4pt \\parskip=\\medskipamount \\advance\\leftskip by -1.5em End.")
+    assert text_of(source) == "Doe, J. (2020). A first title. Roe, K. (2019). A second title. End."
+
+
+def test_text_after_a_register_that_is_no_assignment_stays() -> None:
+    assert text_of("\\vskip\\baselineskip 2019 in Nature, \\textwidth of a page") == "2019 in Nature, of a page"
+
+
+def test_blank_line_in_a_list_item_breaks_where_it_stands() -> None:
+    html = to_html("\\begin{enumerate}\n\\item Doe et al, A title. {\\it Journal}.\n\n"
+                   "\\item Roe et al, Another. {\\it Venue}. 2021.\n\\end{enumerate}").html
+    assert "<i>Journal</i>.<br><br>" in html
+    assert "<i>Venue</i>. 2021." in html
+
+
+def test_a_number_badge_opening_a_line_is_a_label() -> None:
+    # \numbadge{2} draws the item's counter, as an enumerate number would: not the entry's text
+    source = "\\numbadge{2}  Doe et al, 2022 - 'A title', A Journal\n\n\\numbadge{1}  Roe et al, 2020 - 'Another', A Journal\n"
+    assert text_of(source) == "Doe et al, 2022 - 'A title', A Journal Roe et al, 2020 - 'Another', A Journal"
+    # a command with a number inside the running text is text
+    assert text_of("Doe et al, \\volnum{12} of a series") == "Doe et al, 12 of a series"
+
+
+def test_xparse_document_commands_expand_with_their_arguments() -> None:
+    source = ("\\NewDocumentCommand{\\paper}{O{in press} m m}{\\item #2 (#1). \\emph{#3}.}\n"
+              "\\NewDocumentCommand\\odd{s m}{never #2}\n"
+              "\\begin{enumerate}\n\\paper{Doe, J. Reading tide gauges}{Coastal Letters}\n"
+              "\\paper[2019]{Roe, K. Salt and silt}{Estuary Notes}\n\\end{enumerate}\n\\odd*{kept}")
+    root = tree(source)
+    assert [li.text_content().strip() for li in root.iter("li")] == ["Doe, J. Reading tide gauges (in press). Coastal Letters.",
+                                                             "Roe, K. Salt and silt (2019). Estuary Notes."]
+    assert "never" not in root.text_content() and "kept" in root.text_content()
+
+
+def test_an_unknown_command_alone_in_its_paragraph_is_a_heading() -> None:
+    # a CV class's own section command: its short argument, a paragraph of its own, is drawn as a title
+    root = tree("\\cvpart{Journal articles}{\\someicon}\n\nDoe, J. (2020). A title. \\textit{Journal}.\n\n"
+                "\\cvpart{Talks}\n\nDoe, J. (2019). A talk. Somewhere.\n")
+    assert [h.text_content() for h in root.iter("h3")] == ["Journal articles", "Talks"]
+    # with more text in its paragraph, or inside a list, it stays text
+    root = tree("\\cvpart{Talks} given at workshops\n\n\\begin{itemize}\n\\item \\cvpart{Talks}\n\n\\end{itemize}")
+    assert not list(root.iter("h3")) and "Talks given at workshops" in root.text_content()

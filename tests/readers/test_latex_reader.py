@@ -360,3 +360,26 @@ def test_description_labels_are_kept_and_markers_are_not() -> None:
                             "Salt marsh memory", "Tidal records of the north coast"}
     assert entries["A ledger of dry summers"].get("year") == "2021"
     assert "Brink" in (entries["Counting lichens on granite walls"].get("author") or "")
+
+
+def test_two_field_rows_with_a_margin_label_that_is_not_a_year() -> None:
+    # \pubrow{INDEX}{citation}: the label is drawn in the margin; it is no entry and no title
+    source = ("\\pubrow{Index A}{Doe, J., \\& Roe, K. (2021). Sediment transport in braided rivers. "
+              "{\\itshape Journal of River Studies}, 3(2), 1-10.}\\\\\n\n"
+              "\\pubrow{Index B}{Roe, K. (2019). Flood pulses and channel change in lowland streams. "
+              "{\\itshape Earth Surface Letters}, 7, 22-30.}\\\\\n")
+    entries = reader.read(source)
+    assert [e.get("title") for e in entries] == ["Sediment transport in braided rivers",
+                                                 "Flood pulses and channel change in lowland streams"]
+
+
+def test_entries_under_a_cv_class_heading_for_talks_are_not_papers() -> None:
+    source = ("\\cvpart{Journal Articles}\n\n"
+              "\\text{\\hangindent=0.5in Doe, J., \\& Roe, K. (2018). Sediment transport in braided rivers. "
+              "\\textit{Journal of River Studies}, \\textit{3}(2), 1-10. \\par }\n\n"
+              "\\cvpart{Talks}\n\n"
+              "\\text{\\hangindent=0.5in Doe, J. (2019, May). Rivers that braid and rivers that meander. "
+              "Presentation at the Annual River Meeting, Lyon, France. \\par }\n")
+    entries = list(reader.read(source))
+    assert [e.get("title") for e in entries] == ["Sediment transport in braided rivers"]
+    assert "Doe" in (entries[0].get("author") or "")

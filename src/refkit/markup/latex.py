@@ -62,21 +62,27 @@ _DROP = {"label", "vspace", "hspace", "cite", "citep", "citet", "nocite", "ref",
          "lhead", "chead", "rhead", "lfoot", "cfoot", "rfoot", "titlespacing", "titleformat", "sectionfont",
          "subsectionfont", "subsubsectionfont", "pagenumbering", "newcounter", "newlength", "newenvironment",
          "renewenvironment", "newcommand", "renewcommand", "providecommand", "DeclareRobustCommand", "newif",
+         "NewDocumentCommand", "RenewDocumentCommand", "ProvideDocumentCommand", "DeclareDocumentCommand",
          "color", "PassOptionsToPackage", "setmainfont", "setsansfont", "photo", "address", "phone", "email",
          "homepage", "social", "extrainfo", "moderncvstyle", "moderncvcolor", "setlist", "vskip", "hskip",
-         "marginpar", "marginnote", "today", "maketitle", "tableofcontents", "bibitem_key", "raisebox"}
+         "marginpar", "marginnote", "today", "maketitle", "tableofcontents", "bibitem_key", "raisebox", "settowidth",
+         "settoheight", "settodepth", "enlargethispage", "addvspace", "linespread", "setstretch", "needspace",
+         "Needspace"}
 #: argument specs pylatexenc's defaults lack
 _SPECS = {"href": "{{", "url": "{", "nolinkurl": "{", "doi": "{", "arxiv": "{", "arXiv": "{", "eprint": "{",
           "textsuperscript": "{", "textsubscript": "{", "bibitem": "[{", "underline": "{", "uline": "{", "hl": "{",
           "textsb": "{", "cvsection": "*[{", "cvsubsection": "*[{", "fancyhead": "[{", "fancyfoot": "[{",
           "lhead": "{", "chead": "{", "rhead": "{", "lfoot": "{", "cfoot": "{", "rfoot": "{", "titlespacing": "*{{{{",
           "titleformat": "*{[{{{{[", "sectionfont": "{", "subsectionfont": "{", "subsubsectionfont": "{",
-          "DeclareRobustCommand": "*{[[{", "newenvironment": "*{[[{{", "renewenvironment": "*{[[{{",
+          "DeclareRobustCommand": "*{[[{", "NewDocumentCommand": "{{{", "RenewDocumentCommand": "{{{",
+          "ProvideDocumentCommand": "{{{", "DeclareDocumentCommand": "{{{", "newenvironment": "*{[[{{", "renewenvironment": "*{[[{{",
           "setlist": "[{", "setmainfont": "[{", "setsansfont": "[{", "photo": "[[{", "address": "{{{", "phone": "[{",
           "email": "{", "homepage": "{", "social": "[{", "extrainfo": "{", "moderncvstyle": "{", "moderncvcolor": "{",
           "marginnote": "{", "colorlet": "{{", "definecolor": "{{{", "newcounter": "{", "newlength": "{",
           "raisebox": "{[[{", "mbox": "{", "makebox": "[[{", "fbox": "{", "parbox": "[[[{{", "resizebox": "{{{",
-          "scalebox": "{{", "textcolor": "[{{", "cvitem": "[{{", "ifthenelse": "{{{"}
+          "scalebox": "{{", "textcolor": "[{{", "cvitem": "[{{", "ifthenelse": "{{{", "settowidth": "{{",
+          "settoheight": "{{", "settodepth": "{{", "enlargethispage": "*{", "addvspace": "{", "linespread": "{",
+          "setstretch": "{", "needspace": "{", "Needspace": "*{"}
 _ENV_SPECS = {"thebibliography": "{", "minipage": "[[[{", "tabularx": "{[{", "tabular*": "{[{", "longtable": "[{",
               "multicols": "{", "adjustwidth": "{{", "rSection": "{", "rSubsection": "{{{{", "cvletter": "", "tabu": "{"}
 
@@ -87,6 +93,31 @@ _SYMBOLS = {"etal": "et al.", "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX"
             "star": "*", "sharp": "#", "textendash": "–", "textemdash": "—", "textquoteright": "’",
             "textquoteleft": "‘", "hfill": " ", "quad": " ", "qquad": " ", "enspace": " ", "thinspace": " "}
 
+#: TeX and LaTeX registers (dimensions, glue, counts) and the commands that take such a value
+#: with no ``=`` and no braces (``\\vskip 3pt``, ``\\penalty-100``, ``\\parindent0pt``); the
+#: document's own ``\\newlength``/``\\newdimen``/``\\newskip``/``\\newcount`` names join them
+_REGISTERS = frozenset("""
+    hangindent hangafter parindent parskip leftskip rightskip baselineskip lineskip lineskiplimit hsize vsize
+    hoffset voffset topskip parfillskip emergencystretch tolerance pretolerance looseness hfuzz vfuzz hbadness
+    vbadness clubpenalty widowpenalty brokenpenalty interlinepenalty hyphenpenalty exhyphenpenalty linepenalty
+    mathsurround tabskip spaceskip xspaceskip textwidth textheight linewidth columnwidth columnsep columnseprule
+    oddsidemargin evensidemargin topmargin headheight headsep footskip marginparwidth marginparsep itemsep parsep
+    topsep partopsep itemindent labelwidth labelsep leftmargin rightmargin listparindent tabcolsep arraycolsep
+    arrayrulewidth doublerulesep fboxsep fboxrule unitlength abovedisplayskip belowdisplayskip floatsep
+    textfloatsep intextsep vskip hskip kern mkern mskip moveleft moveright penalty
+""".split())
+_NEW_REGISTER = re.compile(r"\\new(?:length|dimen|skip|count|muskip)[ \t]*\{?[ \t]*\\([A-Za-z@]+)")
+#: the value of a register assignment at the start of the text after the register: an optional
+#: ``=`` (or ``by``), then a number with a unit or followed by a command (``0.5\\textwidth``),
+#: then glue's ``plus``/``minus`` parts; no two runs of blanks meet, so a failed part gives back
+#: one run at most (linear)
+_VALUE = r"(?:[-+][ \t]*)?(?:\d{1,12}(?:[.,]\d{0,12})?|[.,]\d{1,12})[ \t]*(?:(?:true)?(?:pt|pc|in|bp|cm|mm|dd|cc|sp|em|ex|mu|px|fil{1,3})(?![A-Za-z])|(?=\\)|$)"
+_GLUE = rf"(?:[ \t\n]*plus[ \t]*{_VALUE})?(?:[ \t\n]*minus[ \t]*{_VALUE})?[ \t]*"
+_ASSIGNMENT = re.compile(rf"[ \t]*(?:(?:=|by\b)[ \t]*)?(?:{_VALUE})?{_GLUE}")
+#: a count (``\\hangafter=1``, ``\\penalty-100``) takes a number with no unit
+_COUNT_ASSIGNMENT = re.compile(r"[ \t]*(?:(?:=|by\b)[ \t]*)?(?:[-+][ \t]*)?\d{1,12}(?![\d.,])[ \t]*")
+_COUNTS = frozenset("hangafter tolerance pretolerance looseness penalty".split())
+_EXPLICIT = re.compile(r"[ \t]*=")
 _MARKERS = re.compile(r"[*†‡#§¶✉\s,]+")
 _PARAM = re.compile(r"#([1-9])")
 _MATH_STRIP = re.compile(r"[_^{}]")
@@ -98,9 +129,22 @@ _NEWCOMMAND_HEAD = re.compile(
     r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand)\*?[ \t]*(?:\{[ \t]*\\([A-Za-z]+)[ \t]*\}|\\([A-Za-z]+))"
     r"[ \t]*(?:\[[ \t]*(\d)[ \t]*\])?[ \t]*(?:\[([^\]\n]{0,200})\])?[ \t\n]*\{"
 )
+#: xparse's ``\\NewDocumentCommand{\\name}{O{default} m m}{body}``: the name and the argument spec
+#: (tokens and ``{default}`` groups one level deep, bounded)
+_DOCUMENT_COMMAND_HEAD = re.compile(
+    r"\\(?:New|Renew|Provide|Declare)DocumentCommand[ \t]*(?:\{[ \t]*\\([A-Za-z]+)[ \t]*\}|\\([A-Za-z]+))[ \t\n]*"
+    r"\{([^{}\n]{0,100}(?:\{[^{}\n]{0,100}\}[^{}\n]{0,100}){0,9})\}[ \t\n]*\{"
+)
+_ARG_SPEC = re.compile(r"O\{([^{}]*)\}|([A-Za-z+!>=])|\S")
 _DEF_HEAD = re.compile(r"\\(?:def|gdef|edef|xdef)\s*\\([A-Za-z]+|.)((?:#[1-9]){0,9})\s*\{")
 _GROUPING = re.compile(r"[{}\[\]]")
 _GROUP_TOKEN = re.compile(r"%[^\n]*|\\(begin|end)\s*\{([^{}\n]{1,64})\}|\\[A-Za-z]+\s*\[|\\.|[{}\[\]]", re.S)
+#: a paragraph ends: blanks, then a blank line
+_PARAGRAPH_END = re.compile(r"[ \t]*\n[ \t]*\n")
+#: an unknown command's arguments alone in a paragraph are a heading up to this many characters
+_HEADING_CHARS = 80
+_COUNTER = re.compile(r"\s*\d{1,3}[.)]?\s*")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_LABEL = re.compile(r"\s*\(?(?:19|20)\d\d[a-z]?\)?\s*")
 #: a list item label holding words (three letters in a row), not a marker ("•", "--", "[J1]", "a)")
 _WORDY_LABEL = re.compile(r"[^\W\d_]{3}")
@@ -174,6 +218,7 @@ class _Renderer:
         self.source = source
         self.newlines = [i for i, ch in enumerate(source) if ch == "\n"]
         self.macros = macros
+        self.registers = _REGISTERS | frozenset(_NEW_REGISTER.findall(source))
         self.budget = budget
         self.l2t = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
         self.out: list[str] = []
@@ -228,6 +273,23 @@ class _Renderer:
                     self.nodes(items[k + 1:], pos, depth, block)
                     self.out.append(f"</{tag}>")
                     return
+                rest = self.assigned(node, items, k)
+                if rest is not None:  # \hangindent=0.5in, \vskip 3pt plus 1fil: TeX shows nothing
+                    self.chars(rest, at, block)
+                    k += 1
+                    continue
+                heading = self.heading_groups(node, items, k) if block and not self.list_depth and not self.table_depth else []
+                if heading:
+                    self.close_cv_list()
+                    self.block("<h3>", at)
+                    for _, group in heading:
+                        self.nodes(group.nodelist, at, depth, block=False)
+                    self.out.append("</h3><p>")
+                    k = heading[-1][0]
+                    continue
+                if self.counter(node, items, k):
+                    k += 1
+                    continue
                 groups = self.record_groups(node, items, k)
                 if groups:
                     self.record(groups, at, depth)
@@ -262,6 +324,90 @@ class _Renderer:
                 if _BLANK_LINE.search(space):
                     self.chars(space, at, block)
 
+    def assigned(self, node: Any, items: list[Any], k: int) -> str | None:
+        """When ``items[k]`` is a register assignment whose value starts the text after it
+        (``\\parindent=0pt``, ``\\hangindent 0.5in``, ``\\vskip 2pt plus 1fil``, any unknown
+        command followed by ``=``): that text without the value; else None. A register is
+        TeX's or LaTeX's (:data:`_REGISTERS`) or one the document declares."""
+        from pylatexenc import latexwalker as lw
+
+        if k + 1 >= len(items) or not isinstance(items[k + 1], lw.LatexCharsNode):
+            return None
+        name = node.macroname
+        if node.nodeargd is not None and any(a is not None for a in node.nodeargd.argnlist or ()):
+            return None
+        chars = items[k + 1].chars
+        before = items[k - 1] if k else None
+        if (isinstance(before, lw.LatexMacroNode) and before.macroname in self.registers
+                and not (before.nodeargd is not None and before.nodeargd.argnlist)):
+            return None  # ``\\vskip\\baselineskip``: the register is the value, and what follows is text
+        if name not in self.registers and (name in _HANDLERS or name in self.macros or name in _SYMBOLS
+                                           or not name.isalpha() or not _EXPLICIT.match(chars)):
+            return None
+        end = _ASSIGNMENT.match(chars)
+        stop = end.end() if end is not None else 0
+        if _EXPLICIT.match(chars) or name in _COUNTS or name.endswith(("penalty", "badness")):
+            count = _COUNT_ASSIGNMENT.match(chars)
+            stop = max(stop, count.end() if count is not None else 0)
+        if not chars[:stop].strip():
+            return None
+        return chars[stop:]
+
+    def heading_groups(self, node: Any, items: list[Any], k: int) -> list[tuple[int, Any]]:
+        """An unknown command whose one or two brace arguments are a paragraph of their own,
+        short, outside lists (a CV class's ``\\subrubric{Talks}``, ``\\sectionTitle{Papers}{icon}``):
+        its groups, drawn as a heading is (a reader sees a section title set apart); else empty."""
+        from pylatexenc import latexwalker as lw
+
+        if self.unknown(node) is False or not self.starts_line(items, k):
+            return []
+        groups: list[tuple[int, Any]] = []
+        j = k + 1
+        while j < len(items) and len(groups) < 3:
+            nxt = items[j]
+            if isinstance(nxt, lw.LatexGroupNode) and nxt.delimiters == ("{", "}"):
+                groups.append((j, nxt))
+            elif not (isinstance(nxt, lw.LatexCharsNode) and not nxt.chars.strip() and "\n" not in nxt.chars):
+                break
+            j += 1
+        if not groups or len(groups) > 2:
+            return []
+        if j < len(items):  # the paragraph ends here: a blank line follows (or the document ends)
+            nxt = items[j]
+            gap = nxt.chars if isinstance(nxt, lw.LatexCharsNode) else getattr(nxt, "comment_post_space", None) if isinstance(nxt, lw.LatexCommentNode) else None
+            if gap is None or not _PARAGRAPH_END.match(gap):
+                return []
+        text = " ".join("".join(self.node_text(n) for n in g.nodelist) for _, g in groups).strip()
+        if not text or len(text) > _HEADING_CHARS or not any(ch.isalpha() for ch in text) or text.endswith("."):
+            return []
+        return groups
+
+    def unknown(self, node: Any) -> bool:
+        """Is ``node`` a command this renderer gives no meaning to (no handler, not the
+        document's own macro, no arguments of its own)?"""
+        name = node.macroname
+        return not (name in _HANDLERS or name in self.macros or name in _SECTIONS or name in _DROP or name in _CV_ENTRIES
+                    or name in _BOLD or name in _ITALIC or name in _SYMBOLS or name in self.registers or not name.isalpha()
+                    or (node.nodeargd is not None and node.nodeargd.argnlist))
+
+    def counter(self, node: Any, items: list[Any], k: int) -> bool:
+        """Is ``items[k]`` an unknown command opening a line with a number as its one brace
+        argument (``\\circled{3}``, ``\\pubnum{12}``)? A counter drawn as the entry's label,
+        like an ``enumerate`` number, which is no part of the entry's text either."""
+        from pylatexenc import latexwalker as lw
+
+        name = node.macroname
+        if (k + 1 >= len(items) or not isinstance(items[k + 1], lw.LatexGroupNode) or items[k + 1].delimiters != ("{", "}")
+                or name in _HANDLERS or name in self.macros or name in _SECTIONS or name in _DROP or name in _CV_ENTRIES
+                or name in _BOLD or name in _ITALIC or not name.isalpha()
+                or (node.nodeargd is not None and node.nodeargd.argnlist) or node.macro_post_space):
+            return False
+        after = items[k + 2] if k + 2 < len(items) else None
+        if isinstance(after, lw.LatexGroupNode):
+            return False  # a second argument: a record, not a label
+        return (self.starts_line(items, k)
+                and _COUNTER.fullmatch("".join(self.node_text(n) for n in items[k + 1].nodelist)) is not None)
+
     def record_groups(self, node: Any, items: list[Any], k: int) -> list[tuple[int, Any]]:
         """An unknown command followed by three or more brace groups (a CV class's
         ``\\pubentry{title}{authors}{journal}{issue}{year}``), or by two at the start of a
@@ -293,7 +439,10 @@ class _Renderer:
             # a short label, then the entry; run together, the label reads as the entry's first word
             label, body = ("".join(self.node_text(n) for n in g.nodelist).strip() for _, g in groups)
             if len(label) <= _RECORD_LABEL and len(body) >= _RECORD_BODY:
-                return groups
+                # a year heads the entry (and those after it with an empty label); a tag of a word
+                # or two (an index name, "In prog.") sits in the margin: no part of the entry
+                tag = label and not _YEAR.search(label) and len(label.split()) <= 2
+                return groups[1:] if tag else groups
         return []
 
     @staticmethod
@@ -354,8 +503,13 @@ class _Renderer:
                 self.text(part)
             return
         if block and _BLANK_LINE.search(chars):
-            self.out.append("<br><br>")
-            self.text(_BLANK_LINE.sub(" ", chars))
+            # a paragraph break inside a list item, written where the blank line is (``{\it
+            # Nature}.`` and a blank line: the full stop stays with the text before the break)
+            parts = _BLANK_LINE.split(chars)
+            self.text(parts[0])
+            for part in parts[1:]:
+                self.out.append("<br><br>")
+                self.text(part)
             return
         self.text(chars)
 
@@ -742,7 +896,7 @@ def _walk(text: str, context: Any) -> Any:
 def _command_defs(text: str, macros: dict[str, Macro]) -> None:
     """``\\newcommand``-style definitions, found by one linear scan before parsing so
     the parser knows how many arguments each user macro takes."""
-    if "command" not in text:
+    if "ommand" not in text:
         return
     for m in _NEWCOMMAND_HEAD.finditer(text):
         name = m.group(2) or m.group(3)
@@ -752,6 +906,31 @@ def _command_defs(text: str, macros: dict[str, Macro]) -> None:
         if m.group(1) == "providecommand" and name in macros:
             continue
         macros[name] = Macro(int(m.group(4) or 0), m.group(5), text[m.end():end - 1])
+    for m in _DOCUMENT_COMMAND_HEAD.finditer(text):
+        macro = _document_command(m.group(3), text, m.end() - 1)
+        if macro is not None:
+            macros[m.group(1) or m.group(2)] = macro
+
+
+def _document_command(spec: str, text: str, brace: int) -> Macro | None:
+    """A ``\\NewDocumentCommand`` as a :class:`Macro` when its arguments are mandatory ones
+    (``m``), with at most one optional first (``o``, ``O{default}``); another spec (a star, a
+    delimited or verbatim argument) is left unexpanded: its arguments' text is still read."""
+    end = _brace_end(text, brace)
+    if end == -1:
+        return None
+    default: str | None = None
+    nargs = 0
+    for i, token in enumerate(_ARG_SPEC.finditer(spec)):
+        given, letter = token.group(1), token.group(2)
+        if given is not None or letter == "o":
+            if i:
+                return None
+            default = given or ""
+        elif letter != "m":
+            return None
+        nargs += 1
+    return Macro(nargs, default, text[brace + 1:end - 1])
 
 
 def to_html(text: str) -> Rendered:
