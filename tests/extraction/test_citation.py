@@ -942,3 +942,131 @@ def test_a_line_break_inside_the_last_name(text: str, expected: list[str], title
     e = parse(text)
     assert fam(e) == expected
     assert e.get("title") == title
+
+
+def test_year_heading_dates_items_and_picks_among_shown_numbers() -> None:
+    # under a year heading, an item that shows no year takes the heading's; one that shows
+    # two year-like numbers ("vol, article number, year") takes the one that agrees with it
+    plain = seg(Span("A. Okafor, L. Brandt. Tidal mixing in shallow estuaries. "), Span("Coastal Dynamics Letters", italic=True),
+                headings=("Journal Articles", "2017¶"))
+    entry = parse_segment(plain)
+    assert entry is not None and entry.get("year") == "2017"
+    numbered = seg(Span("A. Okafor, L. Brandt. Tidal mixing in shallow estuaries. "), Span("Coastal Dynamics Letters", italic=True),
+                   Span(", 12, 1984, 2024"), headings=("Journal Articles", "2024"))
+    entry = parse_segment(numbered)
+    assert entry is not None and entry.get("year") == "2024"
+    unheaded = seg(Span("A. Okafor, L. Brandt. Tidal mixing in shallow estuaries. "), Span("Coastal Dynamics Letters", italic=True),
+                   Span(", 12, 1984, 2024"), headings=("Journal Articles",))
+    entry = parse_segment(unheaded)
+    assert entry is not None and entry.get("year") == "1984"  # no evidence to choose by: the first
+
+
+@pytest.mark.parametrize(("text", "year", "pages"), [
+    ("A. Okafor and L. Brandt, Tidal mixing in shallow estuaries, Coastal Dyn. Lett. 12, 1979 (2024).", "2024", "1979"),
+    ("A. Okafor and L. Brandt, Tidal mixing in shallow estuaries, Coastal Dyn. Lett. 45, 1992 (1993).", "1993", "1992"),
+    ("A. Okafor and L. Brandt, Tidal mixing in shallow estuaries, Coastal Dyn. Lett. 45, 102 (1993).", "1993", "102"),
+])
+def test_a_year_in_parentheses_beats_an_article_number_shaped_like_a_year(text: str, year: str, pages: str) -> None:
+    entry = parse_text(text)
+    assert entry is not None and entry.get("year") == year and entry.get("pages") == pages
+
+
+@pytest.mark.parametrize("text", [
+    "Okafor, A. and Brandt, L. (2015) 'Tidal mixing in shallow estuaries', Journal of River Science, 12(3), pp. 4–9.",
+    "A. Okafor, L. Brandt. Tidal mixing in shallow estuaries. Journal of River Science, accepted for publication, 2023.",
+    "A. Okafor, L. Brandt. Tidal mixing in shallow estuaries. Accepted for publication in Journal of River Science.",
+])
+def test_venue_keeps_no_status_words_or_quote_debris(text: str) -> None:
+    # Harvard's quoted title leaves its closing quote before the journal; "accepted for
+    # publication" is a status, not part of the journal's name
+    entry = parse_text(text)
+    assert entry is not None and entry.get("journal") == "Journal of River Science"
+
+
+@pytest.mark.parametrize(("text", "kind", "school"), [
+    ("Okafor, A. (2015). Tidal mixing in shallow estuaries (Doctoral dissertation). University of Oslo, Oslo, Norway.",
+     "phdthesis", "University of Oslo, Oslo, Norway"),
+    ("Okafor, A. (2015). Tidal mixing in shallow estuaries [Master's thesis, University of Oslo].", "mastersthesis", "University of Oslo"),
+    ("Okafor, A. (2015). Tidal mixing in shallow estuaries (Unpublished master's thesis). University of Oslo.",
+     "mastersthesis", "University of Oslo"),
+    ("Okafor, A. (2015). Tidal mixing in shallow estuaries [Doctoral dissertation]. University of Oslo.", "phdthesis", "University of Oslo"),
+])
+def test_apa_thesis_descriptor_is_the_venue_not_the_title(text: str, kind: str, school: str) -> None:
+    entry = parse_text(text)
+    assert entry is not None and entry.get("title") == "Tidal mixing in shallow estuaries"
+    assert entry.type == kind and entry.get("school") == school
+
+
+@pytest.mark.parametrize(("text", "venue", "note"), [
+    ('A. Okafor, L. Brandt, "Tidal mixing in shallow estuaries," in Proc. RiverConf 2017 (poster paper).', "Proc. RiverConf", "poster paper"),
+    ('A. Okafor, L. Brandt, "Tidal mixing in shallow estuaries," in Proc. RiverConf 2018. (authors listed in alphabetical order)',
+     "Proc. RiverConf", "authors listed in alphabetical order"),
+    ("A. Okafor, L. Brandt. Tidal mixing in shallow estuaries. Acta Fluvialis Sinica, 2018, 12(3): 4-9 (in Chinese).",
+     "Acta Fluvialis Sinica", "in Chinese"),
+    ("A. Okafor, L. Brandt. Tidal mixing in shallow estuaries. Letters in Rivers (eRivers), 2018.", "Letters in Rivers (eRivers)", None),
+])
+def test_a_closing_remark_in_parentheses_is_a_note_not_the_venue(text: str, venue: str, note: str | None) -> None:
+    entry = parse_text(text)
+    assert entry is not None
+    assert (entry.get("journal") or entry.get("booktitle")) == venue
+    assert entry.get("note") == note
+
+
+@pytest.mark.parametrize(("tail", "venue"), [
+    ("Pre-print at bioRxiv.", "bioRxiv"),
+    ("Published in Journal of River Science.", "Journal of River Science"),
+    ("Appeared in: Journal of River Science.", "Journal of River Science"),
+])
+def test_words_placing_the_paper_are_not_the_venue(tail: str, venue: str) -> None:
+    entry = parse_text(f"Okafor, A., Brandt, L. (2021) Tidal mixing in shallow estuaries. {tail}")
+    assert entry is not None
+    assert (entry.get("journal") or entry.get("howpublished")) == venue
+
+
+@pytest.mark.parametrize(("text", "venue", "volume", "number"), [
+    ("Okafor, A. (2015). Le mélange des marées. Dans : Actes du colloque Fleuves, p. 4-9.", "Actes du colloque Fleuves", None, None),
+    ("Okafor, A. (2015). La mezcla de mareas. En: Actas del Congreso de Ríos, pp. 4-9.", "Actas del Congreso de Ríos", None, None),
+    ("Okafor A., 2015. Mieszanie pływowe w estuariach. W: Rzeki Polski, 4-9.", "Rzeki Polski", None, None),
+    ("Okafor, A. (2015). Gezeiten im Ästuar. Zeitschrift für Flusskunde, Bd. 12, H. 3, S. 4-9.", "Zeitschrift für Flusskunde", "12", "3"),
+    ("Okafor, A. (2015). Le mélange des marées. Revue des fleuves, t. 12, n° 3, p. 4-9.", "Revue des fleuves", "12", "3"),
+    ("Okafor, A. (2015). La mezcla de mareas. Revista de Ríos, vol. 12, núm. 3, pp. 4-9.", "Revista de Ríos", "12", "3"),
+    ("Okafor, A. (2015). A mistura das marés. Revista de Rios, v. 12, n. 3, p. 4-9.", "Revista de Rios", "12", "3"),
+    ("Okafor, A. (2015). Getijden in estuaria. Tijdschrift voor Rivieren, jg. 12, nr. 3, 4-9.", "Tijdschrift voor Rivieren", "12", "3"),
+])
+def test_container_words_of_other_languages_leave_the_venue(text: str, venue: str, volume: str | None, number: str | None) -> None:
+    entry = parse_text(text)
+    assert entry is not None
+    assert (entry.get("journal") or entry.get("booktitle")) == venue
+    assert (entry.get("volume"), entry.get("number"), entry.get("pages")) == (volume, number, "4--9")
+
+
+@pytest.mark.parametrize(("text", "editor", "book"), [
+    ("Okafor A., 2015. Mieszanie pływowe w estuariach. [W:] Smith J. (red.), Rzeki Polski. Wydawnictwo UW, Warszawa, 4-9.",
+     "Smith", "Rzeki Polski. Wydawnictwo UW, Warszawa"),
+    ("Okafor, A. (2015). A mistura das marés. Em: Silva, J. (org.). Rios do Brasil. São Paulo: Editora Rio, p. 4-9.",
+     "Silva", "Rios do Brasil. São Paulo: Editora Rio"),
+    ("Okafor, A. (2015). Le mélange des marées. Dans : J. Dupont (dir.), Les fleuves. Paris : PUF, p. 4-9.", "Dupont", "Les fleuves. Paris: PUF"),
+])
+def test_editors_marked_in_other_languages_are_no_part_of_the_book(text: str, editor: str, book: str) -> None:
+    entry = parse_text(text)
+    assert entry is not None and entry.type == "incollection"
+    assert entry.get("editor", "").startswith(editor) and entry.get("booktitle") == book
+
+
+def test_a_year_in_parentheses_further_on_is_no_reason_to_doubt_the_date() -> None:
+    # an erratum's year, or a full date followed by the year again, is not the article number case
+    entry = parse_text("A. Okafor, L. Brandt, Tidal mixing in shallow estuaries, Coastal Dyn. Lett. 71, 1554, 2011. "
+                       "[Erratum: Coastal Dyn. Lett. 73, 2501 (2013)]")
+    assert entry is not None and entry.get("year") == "2011"
+    dated = parse_text("Okafor, Ada, and Lena Brandt. Tidal mixing in shallow estuaries. Coastal Dynamics (November 27, 2019) (2019).")
+    assert dated is not None and dated.get("year") == "2019" and dated.get("month") == "nov"
+
+
+def test_a_year_heading_does_not_prefer_a_meeting_name_year_over_the_date() -> None:
+    # proceedings of a 2014 meeting printed in 2015, listed under "2014": the date shown is 2015
+    entry = parse_segment(seg(Span("M. Okafor and L. Brandt. "), Span("Tidal mixing in shallow estuaries", italic=True),
+                              Span(" in proceedings of RIVERCON 2014, Springer Verlag, 2015."), headings=("Papers", "2014")))
+    assert entry is not None and entry.get("year") == "2015"
+    dated = parse_segment(seg(Span("M. Okafor and L. Brandt. "), Span("Tidal mixing in shallow estuaries", italic=True),
+                              Span(" in proceedings of RIVERCON 2010, Oslo, Norway, October 2010."), headings=("Papers", "2010")))
+    assert dated is not None and dated.get("year") == "2010" and dated.get("month") == "oct"

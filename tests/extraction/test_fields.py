@@ -15,6 +15,16 @@ def test_year(span: str, expected: str | None) -> None:
     assert fields.year(span) == expected
 
 
+@pytest.mark.parametrize(("span", "expected", "found"), [
+    ("12, 1979, 2024", "2024", "2024"),   # an article number before the year of the heading
+    ("12, 1979, 2024", None, "1979"),     # no heading: the first
+    ("2019, 2020", "2018", "2019"),       # the heading's year not shown: the first
+    ("10.1000/2024 (2019)", "2024", "2019"),  # a DOI holds no year, even the heading's
+])
+def test_year_under_a_year_heading(span: str, expected: str | None, found: str | None) -> None:
+    assert fields.year(span, expected) == found
+
+
 @pytest.mark.parametrize(("span", "expected"), [
     ("Mar. 2012", "mar"), ("September 2020", "sep"), ("2012-03-05", "mar"), ("2020", None), ("Maybe", None),
 ])
@@ -61,6 +71,10 @@ def test_venue_year(span: str, expected: str | None) -> None:
         ("Proc. LATTICE2022 211", "2022"),          # a conference name with its year glued on
         ("in Proceedings of RIVERS2019, 12-14", "2019"),
         ("Hydrol Res1998 Mar 3;29(2):1-9", "1998"),  # a journal abbreviation that lost its space
+        ("Proc Soc Sci U K1987 Jun;12(3):40-5", "1987"),  # ... after a one-letter word
+        ("Talk at SED-GEO2021, PoS(SED-GEO2021)77", "2021"),  # a hyphenated meeting name
+        ("Report ATLAS-CONF2019-004", None),          # digits run on: a report number
+        ("Report DAMTP-2007-18", None),               # no word glued to the digits
         ("records at archive.4556781", None),        # digits of an identifier
         ("Sensor MK2020X", None),                    # a model number runs on after the digits
         ("see v2019 of the data", None),             # no capitalised word before the digits

@@ -877,3 +877,30 @@ def test_a_card_led_by_its_title_heading_is_one_paper() -> None:
 <p>M. Oyelaran and T. Brink. Counting lichens on granite walls. Urban Ecology Notes, 2019.</p>
 <p>I. Halvorsen and M. Oyelaran. Mortar and moss. Urban Ecology Notes, 2020.</p></div></body></html>"""
     assert [i.segment.text[:12] for i in pubs(topic)] == ["M. Oyelaran ", "I. Halvorsen"]
+
+
+YEAR_PARAGRAPHS = """<html><body><p><b>Papers (by year):</b></p>
+<p>2019</p>
+<ol><li>Okafor, A., Brandt, L., Tidal mixing in shallow estuaries, Coastal Dynamics Letters, 4(2), 10-19.</li>
+<li>Brandt, L., Okafor, A., Sediment plumes after storms, Journal of River Science, 7(1), 1-9.</li></ol>
+<div class="list-year">2018</div>
+<ol><li>Okafor, A., Grain sorting on gravel bars, Journal of River Science, 6(3), 20-29.</li>
+<li>Brandt, L., Bank erosion in winter, Journal of River Science, 6(1), 1-9.</li></ol>
+<ul class="archive"><li><a href="/2017/">2017</a></li></ul>
+<ol><li>Okafor, A., Pebble counts in the lab, Journal of River Science, 5(3), 20-29.</li>
+<li>Brandt, L., Flume runs revisited, Journal of River Science, 5(1), 1-9.</li></ol>
+</body></html>"""
+
+
+def test_a_block_showing_only_a_year_heads_the_items_below_it() -> None:
+    # a Word export or a site template writes its year headings as plain paragraphs and divs;
+    # a linked year (an archive menu) heads nothing
+    found = pubs(YEAR_PARAGRAPHS)
+    assert [(i.segment.headings, i.segment.text[:5]) for i in found] == [
+        (("Papers (by year):", "2019"), "Okafo"),
+        (("Papers (by year):", "2019"), "Brand"),
+        (("Papers (by year):", "2018"), "Okafo"),
+        (("Papers (by year):", "2018"), "Brand"),
+        (("Papers (by year):", "2018"), "Okafo"),
+        (("Papers (by year):", "2018"), "Brand"),
+    ]

@@ -104,7 +104,7 @@ _STATUS = [
     (_leading("s", r"\bsubmitted\b", re.I), "submitted"),
     (_leading("t", r"\bto\s+appear\b(?:\s+(?:in|at)\b)?:?", re.I), "forthcoming"),
     (_leading("f", r"\bforthcoming\b(?:\s+(?:in|at)\b)?:?", re.I), "forthcoming"),
-    (_leading("a", r"\baccepted\b(?:\s+(?:for\s+publication\s+)?(?:to|at|in|by|for)\b)?:?", re.I), "forthcoming"),
+    (_leading("a", r"\baccepted\b(?:\s+for\s+publication\b)?(?:\s+(?:to|at|in|by|for)\b)?:?", re.I), "forthcoming"),
     (_leading("i", r"\bin\s+press\b", re.I), "inpress"),
     (_leading("i", r"\bin\s+preparation\b", re.I), "inpreparation"),
     # the same states in German, French, Spanish, Portuguese and Italian lists
@@ -1287,7 +1287,7 @@ def _assign_tagged(work: _Work, sure: list[float] | None = None) -> _Parts:
     for label, a, b in runs:
         if label == "date" and not work.year:
             span = text[toks[a].start:toks[b].end]
-            work.year = fields.year(span) or ""
+            work.year = fields.year(span, _heading_year(work.headings)) or ""
             month_word = fields.month(span)
             if work.year and month_word and work.month is None:
                 work.month = _MONTHS[month_word]
@@ -1530,8 +1530,10 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
 
 # ---- step 5: building the entry ----------------------------------------------------------------------
 _PAGES = _leading("ps", r"\b(?:pp?\.|pages?|(?<!\.)(?-i:S\.)|Seiten|págs?\.)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)", re.I)
-_VOLUME = _leading("v", r"\b(?:vol(?:ume)?\.?|v\.)\s*(\d+[A-Za-z]?)", re.I)
-_NUMBER = _leading("ni", r"\b(?:no\.|nos\.|number|issue|iss\.)\s*(\d+(?:[-–]\d+)?)", re.I)
+#: volume and issue words of English, German ("Bd.", "Jg.", "H."), French ("t.", "n°"), Spanish
+#: ("núm."), Portuguese ("v.", "n.") and Polish/Dutch ("nr") citations; a number must follow
+_VOLUME = _leading("vbjt", r"\b(?:vol(?:ume)?\.?|v\.|bd\.|band|jg\.|jahrg(?:ang|\.)|t\.|tome)\s*(\d+[A-Za-z]?)", re.I)
+_NUMBER = _leading("nih", r"(?:\b(?:no\.|nos\.|number|issue|iss\.|n\.|núm\.|num\.|nr\.?|h\.|heft)|\bn[°º])\s*(\d+(?:[-–]\d+)?)", re.I)
 _COMPACT = _leading("\\d", r"(?<![\w.])(\d{1,5})\s*(?:\((\d+(?:[-–]\d+)?)\))?\s*(?::|,)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\s*\((\d+(?:[-–]\d+)?)\)(?![\w])")
 _THESIS = _leading("pdmbt", r"\b(?:ph\.?\s?d\.?|doctoral|doctorate)\b[^,.]{0,20}?\b(?:thesis|dissertation)\b|\bdissertation\b|\b(?:master'?s?|m\.?sc?\.?|m\.?s\.?|diploma|bachelor'?s?|b\.?sc?\.?)\s+(?:thesis|dissertation)\b|\bthesis\b", re.I)
@@ -1541,7 +1543,11 @@ _ARXIV_VENUE = re.compile(r"^(?:arxiv(?:\s+(?:preprint|e-?prints?))?|corr|e-?pri
 
 # Numbers, editors and the date inside the venue text.
 _PART_NUMBER = _leading("p", r"\b(?:part|pt\.)\s*\d+\b", re.I)
-_EDITORS_IN_VENUE = re.compile(r"(?:[Ii]n:?\s*)?([^()]{3,200}?)\s*\((?:eds?|editors?|hrsg)\.?\)\s*[:,.]?\s*", re.I)
+#: "In: A. Smith (ed.), Book", and the editor marks of other languages: Polish "(red.)",
+#: Portuguese "(org.)", French "(éd.)", "(dir.)", "(coord.)"
+_EDITORS_IN_VENUE = re.compile(
+    r"(?:[Ii]n:?\s*|\[\s*[Ww]\s*:?\s*\]\s*|(?:[Ww]|[Ee]n|[Ee]m|[Dd]ans)\s*:\s*)?([^()]{3,200}?)\s*"
+    r"\((?:eds?|editors?|hrsg|red|orgs?|éds?|dirs?|coords?)\.?\)\s*[:,.]?\s*", re.I)
 _YEAR_THEN_MONTH = _leading("12", rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
 _NUMBER_RANGE = _leading("\\d", r"(?<!\d)\d+\s*[-–—]+\s*\d+")  # from a digit run's start only: linear
 _TRAILING_MONTH = _leading("jfmasond", rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
@@ -1557,6 +1563,10 @@ _LEADING_ARXIV_MENTION = re.compile(r"^\s*arxiv(?:\s+(?:preprint|e-?prints?))?\s
 _ISO_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
 _TRAILING_PAGE_RANGE = re.compile(r",\s*(([A-Za-z]?\d{1,6})\s*[-–—]+\s*([A-Za-z]?\d{1,6}))[\s.,;]*$")
 _TRAILING_VOLUME_PAGE = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,5})\s+([A-Za-z]?\d{1,6}(?:\s*[-–—]+\s*[A-Za-z]?\d{1,6})?)$")
+#: a closing parenthesis of words opening in lower case: a remark, not an acronym or a name
+#: ("(poster paper)", "(co-first author)", "(in Chinese)"; "(eLife)", "(ICML)" are no remarks)
+_TRAILING_NOTE = re.compile(r"(?<![\s.,;])[\s.,;]*\(([a-z][a-z'’-]*(?:[\s,]+[A-Za-z][a-z'’-]*){0,10})\)[\s.,;]*$")
+_NUMBER_BEFORE = re.compile(r"\d\s*,\s*$")  # searched in a window of 12 characters only
 _YEAR_IN_NAME = re.compile(r"[^\W\d_]\s")
 
 
@@ -1601,9 +1611,24 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*[,;:.]*\s*\)|\[\s*\]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
 _PUNCT_RUN = re.compile(r"([,;:.])(?:\s*[,;:.])+")
 _TRAILING_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}\.[\s,;:|/-]*$")
-_LEADING_IN = re.compile(r"^(?:[Ii]n\s*:?\s+|[Ii]n:)")
+#: what a quoted title leaves before the venue ("'Title', Journal" read up to the quote: "', Journal")
+_LEADING_QUOTE_DEBRIS = re.compile(r"^(?:[\s,.;:]*['’”\"])+")
+#: words saying where the paper is, before the venue's name: "Published in", "Appeared in",
+#: "Pre-print at", "Paper presented at", "Available at"
+_LEADING_PLACEMENT = re.compile(
+    r"^(?:(?:paper|poster)\s+)?(?:published|appeared|presented|pre-?print(?:ed)?|available|posted)\s+(?:in|at|on|by)\b\s*:?\s*", re.I)
+#: "In"/"In:" before a container, and its forms in other languages, with their colon: French
+#: "Dans :", Spanish "En:", Portuguese "Em:", Polish "W:"/"[W:]", Slovene "V:", Croatian "U:"
+_LEADING_IN = re.compile(r"^(?:[Ii]n\s*:?\s+|[Ii]n:|\[\s*(?:[Ii]n|[Ww])\s*:?\s*\]\s*|(?:[Dd]ans|[Ee]n|[Ee]m|[Ww]|[Vv]|[Uu])\s*:\s*)")
 _TRAILING_SEPARATOR = re.compile(r"\s*[,;:]\s*$")
 _TRAILING_SHORT_WORD = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}$")
+#: APA's thesis descriptor after a title: "[Doctoral dissertation, University of Oslo]",
+#: "(Unpublished master's thesis)"
+_THESIS_DESCRIPTOR = re.compile(
+    r"(?<!\s)\s*[\[(](?:unpublished\s+)?((?:doctoral\s+dissertation|ph\.?\s?d\.?\s+(?:thesis|dissertation)|"
+    r"master'?s\s+thesis|bachelor'?s\s+thesis|diploma\s+thesis)(?:,\s*[^\[\]()]{2,120})?)[\])]\s*$",
+    re.I,
+)
 # APA 7 descriptors after a title: "(v1.0)", "(Version 2.1)", "[Data set]", "[Computer software]" …
 #: the kind of work written right after the title by China's national citation standard
 #: (GB/T 7714): "Title[J]. Journal", "Title[C]//Proceedings", "Title[M]. Press", "[J/OL]"
@@ -1644,7 +1669,17 @@ _LAW_CITATION = re.compile(
 _LEADING_WITH = re.compile(r"\s*\(\s*(?:joint\s+)?with\s+([^()\n]{2,300})\)\s*[,.:;]?", re.I)
 _VENUE_WITH_COAUTHORS = re.compile(r"(?:joint\s+)?with\s+", re.I)
 _PIECE_END = re.compile(r"\s*(?:[,.;]|$)")
-_YEAR_HEADING = re.compile(rf"\s*({_YEAR})\s*")
+_YEAR_HEADING = re.compile(rf"\s*({_YEAR})\s*(?:[¶#]\s*)?")  # a docs generator's anchor mark may follow
+
+
+def _heading_year(headings: tuple[str, ...]) -> str | None:
+    """The year of the innermost heading that is only a year ("2021", "2024¶"): the year
+    of every item of a year-grouped list that shows none of its own."""
+    for heading in reversed(headings):
+        hm = _YEAR_HEADING.fullmatch(heading)
+        if hm:
+            return hm.group(1)[:4]
+    return None
 _FULL_STOP_BREAK = re.compile(r"(?<=[a-z0-9)])\.\s+")
 _TRAILING_SERIES_NUMBER = re.compile(r"(?<!\s)\s+(\d{1,4})$")  # starts where white space starts: linear
 _PUBLISHER_PLACE = re.compile(r"([A-Z][\w .,-]{1,40}?)\s*:\s+(?=\S)")
@@ -1657,6 +1692,13 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
     """The displayed venue and the numbers around it (volume, number, pages)."""
     pieces = [" ".join(text[s:e].split()) for s, e in ranges]
     venue = ". ".join(p.strip(" .,;:") for p in pieces if p.strip(" .,;:()"))
+    note = _TRAILING_NOTE.search(venue)
+    if note and note.start() > 0 and not (_CHAPTER.search(note.group(1)) or _THESIS.search(note.group(1)) or _REPORT.search(note.group(1))):
+        # "in Proc. AAAI 2018. (authors listed in alphabetical order)", "(poster paper)", "(in
+        # Chinese)": a remark in words about the paper, not a part of the venue's name (one
+        # naming the kind of work, "(book chapter)", stays: it tells the entry type)
+        work.notes.append(note.group(1))
+        venue = venue[:note.start()]
     extra: dict[str, str] = {}
     for pattern, name in ((_PAGES, "pages"), (_VOLUME, "volume"), (_NUMBER, "number")):
         m = pattern.search(venue)
@@ -1690,6 +1732,18 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         named = [_name_year(venue, y) for y in years]
         y = next((y for y, n in zip(years, named) if not n and not _in_name(venue, y.start())),
                  next((y for y, n in zip(years, named) if not n), years[0]))
+        if _NUMBER_BEFORE.search(venue, max(0, y.start() - 12), y.start()):
+            # "Journal 12, 1979 (2024)": a number in a run of numbers is an article number or
+            # a page when a year in parentheses follows it at once
+            y = next((a for a in years if a.start() > y.end() and not venue[y.end():a.start() - 1].strip()
+                      and venue[a.start() - 1:a.start()] == "(" and venue[a.end():a.end() + 1] == ")"), y)
+        heading_year = _heading_year(work.headings)
+        if heading_year and y.group(0)[:4] != heading_year:
+            # under a year heading, the date that agrees with it ("Journal, 12, 1979, 2024" under
+            # "2024": the number before it is an article number); a year in a meeting's name
+            # ("CRYPTO 2014, Springer, 2015" under "2014") is no date to prefer
+            y = next((a for a, n in zip(years, named) if a.group(0)[:4] == heading_year and not n
+                      and not _in_name(venue, a.start())), y)
         if not work.year:
             work.year = y.group(0)[:4]
         mm = _TRAILING_MONTH.search(venue[:y.start()])
@@ -1758,7 +1812,8 @@ def _tidy_venue(venue: str) -> str:
     venue = _SPACE_BEFORE_PUNCT.sub(r"\1", venue)
     venue = _PUNCT_RUN.sub(r"\1", venue)
     abbreviated = _TRAILING_ABBREVIATION.search(venue) is not None
-    venue = _LEADING_IN.sub("", venue.strip(" ,.;:-–—|/"))
+    venue = _LEADING_IN.sub("", _LEADING_QUOTE_DEBRIS.sub("", venue).strip(" ,.;:-–—|/"))
+    venue = _LEADING_PLACEMENT.sub("", venue)
     venue = _TRAILING_SEPARATOR.sub("", venue)
     spaced = " ".join(venue.split())
     venue = spaced.strip(" ,.;:-–—|/")
@@ -1901,11 +1956,7 @@ def _parse_labelled(segment: Segment, work: _Work, fields: list[tuple[str, int, 
         if m:
             work.found["primaryclass"] = m.group(1)
     if not work.year:
-        for heading in reversed(work.headings):
-            hm = _YEAR_HEADING.fullmatch(heading)
-            if hm:
-                work.year = hm.group(1)[:4]
-                break
+        work.year = _heading_year(work.headings) or ""
     if not authors and not venue and not work.found:
         return None
     kind, venue_field = _entry_type(venue, work, extra)
@@ -1957,7 +2008,13 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         return None
     title = _clean_title(text[parts.title[0]:parts.title[1]])
     # (a descriptor is a bracketed or parenthesised label: a title without either has none)
-    described = _TITLE_DESCRIPTOR.search(title) if "[" in title or "(" in title else None
+    labelled = "[" in title or "(" in title
+    thesis = _THESIS_DESCRIPTOR.search(title) if labelled else None
+    if thesis and thesis.start() > 0:
+        # APA "Title [Master's thesis, University of Oslo]" / "Title (Doctoral dissertation).
+        # University of Oslo": the kind of work (and the school) are the venue's, not the title's
+        title = _clean_title(title[:thesis.start()])
+    described = _TITLE_DESCRIPTOR.search(title) if labelled else None
     if described and described.start() > 0:
         # APA "Title (v1.0) [Data set]": version and kind of work are no part of the title
         work.notes.append(", ".join(g.strip() for g in described.groups() if g))
@@ -1973,6 +2030,8 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         title = _title_with_coauthors(title, parts)
     venue, extra = _venue_text(work, text, parts.venue)
     extra.update(parts.numbers)
+    if thesis and thesis.start() > 0:
+        venue = ", ".join(v for v in (" ".join(thesis.group(1).split()), venue) if v)
     if work.law:  # "Title, 174 J. Fin. Econ. 104170 (2025)": the citation's own venue
         venue = work.law["journal"]
         extra.update((k, v) for k, v in work.law.items() if k in ("volume", "pages"))
@@ -1983,6 +2042,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             # math CVs: "*Title*, with A. Smith and B. Doe, Journal …" (the owner is implied)
             parts.authors = listed
             venue = _tidy_venue(venue[wm.end() + listed.end:])
+    heading_year = _heading_year(work.headings)
     if not work.year:
         rest = text[: parts.title[0]] + " " + text[parts.title[1]:]
         m = _YEAR_RE.search(rest)
@@ -1991,12 +2051,10 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         else:  # "Presented at PPOPP '19", "ICDE'20.": the venue's own short year
             # or a year written onto a name: "PoS LATTICE2023 103"
             work.year = venue_year(rest) or glued_year(rest) or ""
-    if not work.year:
-        for heading in reversed(work.headings):
-            hm = _YEAR_HEADING.fullmatch(heading)
-            if hm:
-                work.year = hm.group(1)[:4]
-                break
+    if not work.year and heading_year and not _YEAR_RE.search(text):
+        # the heading dates an item that shows no year; one showing a year that this reading
+        # put in its title keeps none (its reading is then in doubt, as it should be)
+        work.year = heading_year
     authors = parts.authors
     has_ids = bool(work.found)
     if not authors and not has_ids:

@@ -26,11 +26,17 @@ _PAGE_LABEL = re.compile(r"^\s*(?:pp?\.?|pages?|s\.|seiten|art(?:icle)?\.?\s*(?:
 _NUMBER = re.compile(r"\d+(?:\s*[-–/]\s*\d+)?|\b[IVXLCDM]+\b")
 
 
-def year(span: str) -> str | None:
+def year(span: str, expected: str | None = None) -> str | None:
     """The first plausible year shown in a date span: "March 2019" -> "2019",
-    "(2020a)" -> "2020"; page numbers and DOIs are no years."""
-    m = _YEAR.search(span)
-    return m.group(1) if m else None
+    "(2020a)" -> "2020"; page numbers and DOIs are no years. ``expected`` (the year of
+    a heading the item sits under) is taken when the span shows it among others
+    ("12, 1979, 2024" under "2024": the first number is an article number)."""
+    first = None
+    for m in _YEAR.finditer(span):
+        if expected is None or m.group(1) == expected:
+            return m.group(1)
+        first = first or m.group(1)
+    return first
 
 
 #: a venue acronym with an apostrophe and two digits: "SC '20", "ICDE'20", "FC’22", "PPoPP '19"
@@ -52,9 +58,10 @@ def venue_year(span: str, this_year: int | None = None) -> str | None:
     return str(2000 + short if 2000 + short <= this_year + 1 else 1900 + short)
 
 
-#: a year written onto the word before it: a conference's name ("LATTICE2023", "ICML2021") or a
-#: journal abbreviation whose space was lost ("J Mol Biol1990 Oct 5")
-_GLUED_YEAR = re.compile(r"(?<![\w/.\-])[A-Z][A-Za-z]{1,20}?(1[89]\d\d|20[0-4]\d)(?![\w/]|\.\d)")
+#: a year written onto the word before it: a conference's name ("LATTICE2023", "ICML2021",
+#: "EPS-HEP2021") or a journal abbreviation whose space was lost ("J Mol Biol1990 Oct 5",
+#: "Proc Natl Acad Sci U S A1988 Apr"); digits running on ("CONF2019-004") make a report number
+_GLUED_YEAR = re.compile(r"(?<![\w/.\-])(?:[A-Z][A-Za-z]{0,20}-)?[A-Z][A-Za-z]{0,20}?(1[89]\d\d|20[0-4]\d)(?![\w/]|\.\d|-\d)")
 
 
 def glued_year(span: str) -> str | None:

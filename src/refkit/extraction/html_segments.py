@@ -1286,6 +1286,8 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
             c.lower() in _HEADING_CLASSES for c in classes(el)
         ) and next(el.iter(*HEADING_TAGS), None) is None:
             level = 7  # <div class="section-title">Journal Papers</div>
+        elif tag in _YEAR_BLOCK_TAGS and st.tlen <= 12 and st.units == 0 and YEAR_ONLY.match(el.text_content() or "") and next(el.iter("a"), None) is None:
+            level = 9  # "<p>2017</p>" over the papers of that year (not a linked year: an archive menu)
         if not level or inside(order):
             continue
         text = WS.sub(" ", el.text_content()).strip()
@@ -1294,6 +1296,11 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
     events.sort()
     return events
 
+
+#: blocks that head a year-grouped list when all they show is a year ("<p>2017</p>",
+#: "<div class="paper-list-year">2024</div>"); table cells are left out: a year column
+#: beside the citations dates its own row, not the rows below it
+_YEAR_BLOCK_TAGS = frozenset({"p", "div", "li", "span", "font", "section", "header"})
 
 _HEADING_CLASSES = frozenset(
     "section-title section-heading section-subheading heading subheading widget-title page-title post-title "
