@@ -51,6 +51,7 @@ from typing import Callable, Sequence
 
 from ..model import Entry
 from .segment import Segment
+from .template import shown_parts
 
 __all__ = ["Edges", "MIN_SHARE", "MIN_SUPPORT", "edges", "infer", "locate", "refine", "suspect"]
 
@@ -317,17 +318,6 @@ def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in _PAIRS[:2])
 
 
-def _shown(entry: Entry) -> set[str]:
-    parts = set()
-    if entry.get("author") or entry.get("editor"):
-        parts.add("names")
-    if entry.get("year"):
-        parts.add("year")
-    if any(entry.get(f) for f in ("journal", "booktitle", "publisher", "school", "institution", "howpublished")):
-        parts.add("venue")
-    return parts
-
-
 def _people(entry: Entry) -> int:
     return len(entry.names("author")) + len(entry.names("editor"))
 
@@ -387,7 +377,7 @@ def refine(
         now = locate(item.text, _title(again))
         if now is None or _fits(item.edges(*now), layout) <= have:
             continue
-        if _shown(entry) - _shown(again) or _people(again) < _people(entry):
+        if shown_parts(entry) - shown_parts(again) or _people(again) < _people(entry):
             continue
         moved = now[1] <= where[0] or now[0] >= where[1]
         if suspect(_title(again)) or not _balanced(item.text[now[0]:now[1]]) or field_penalty(again) > field_penalty(entry):

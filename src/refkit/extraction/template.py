@@ -41,7 +41,7 @@ from typing import Any, Callable, Sequence
 from ..model import Entry
 from .segment import Segment
 
-__all__ = ["Run", "runs_of", "refine", "MIN_SUPPORT"]
+__all__ = ["Run", "runs_of", "refine", "shown_parts", "MIN_SUPPORT"]
 
 #: the fewest items that must show a field at one slot for it to be the list's template
 MIN_SUPPORT = 3
@@ -244,7 +244,10 @@ def _fits(runs: list[Run], placed: dict[str, int], template: dict[str, Slot]) ->
     return sum(1 for name, slot in template.items() if name in placed and _resolve(slot, runs, template) == placed[name])
 
 
-def _shown(entry: Entry) -> set[str]:
+def shown_parts(entry: Entry) -> set[str]:
+    """The parts of an entry a reading shows: ``names``, ``year``, ``venue``. A re-reading
+    is kept only when it shows every part the first one showed (here and in
+    :mod:`refkit.extraction.plain_template`)."""
     parts = set()
     if entry.get("author") or entry.get("editor"):
         parts.add("names")
@@ -326,7 +329,7 @@ def refine(
         again = reread(k, hints)
         if again is None:
             continue
-        lost = _shown(entry) - _shown(again)
+        lost = shown_parts(entry) - shown_parts(again)
         fewer = len(_people(again)) < len(_people(entry))
         if lost - {"names"} or (lost or fewer) and not _names_in(entry, runs, hints.get("venue")):
             continue  # a part or a name gone, except names read inside what the template says is the venue
