@@ -43,6 +43,7 @@ from ..latex import to_unicode
 from ..model import Entry
 from .confidence import NO_AUTHORS, Doubt, field_doubts, field_penalty
 from .segment import Segment
+from .template import shown_parts
 
 __all__ = ["MARKUP_BOUNDARY", "ODD_LENGTH_FOR_LIST", "choose", "list_doubt", "markup_doubt", "parse_hybrid", "revisit", "settled",
            "styled_runs"]
@@ -52,15 +53,6 @@ MARKUP_BOUNDARY = Doubt("title crosses the edge of a bold or italic run", 0.25)
 _EDGE = " .,;:"
 #: a run shorter than this (in words) may be a styled word inside a title (a species, a name)
 _MIN_RUN_WORDS = 3
-
-
-#: the parts of an entry a reading may show or miss: names, date, venue (any of its fields)
-_PARTS = (("author", "editor"), ("year",), ("journal", "booktitle", "publisher", "school", "institution", "howpublished"))
-_YEAR = 1  # the index of ("year",) in _PARTS
-
-
-def _shown(entry: Entry) -> set[int]:
-    return {k for k, names in enumerate(_PARTS) if any(entry.get(n) for n in names)}
 
 
 def styled_runs(segment: Segment) -> tuple[str, ...]:
@@ -127,10 +119,10 @@ def choose(ruled: Entry | None, tagged: Entry | None, runs: tuple[str, ...] = ()
     if tagged is None:
         return ruled
     if ruled is None:  # the rules saw no citation here: the tagger alone must show a dated one
-        shown = _shown(tagged)
-        return tagged if _YEAR in shown and len(shown) >= 2 else None
+        shown = shown_parts(tagged)
+        return tagged if "year" in shown and len(shown) >= 2 else None
     crossing = markup_doubt(ruled, runs) or (extra is not None and extra(ruled) > 0)
-    if _shown(ruled) - _shown(tagged) or (field_doubts(ruled) == (NO_AUTHORS.why,) and not crossing):
+    if shown_parts(ruled) - shown_parts(tagged) or (field_doubts(ruled) == (NO_AUTHORS.why,) and not crossing):
         return ruled
     if extra is None:
         return tagged if _penalty(tagged, runs) < _penalty(ruled, runs) else ruled
