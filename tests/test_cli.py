@@ -188,6 +188,13 @@ def test_a_mistyped_command_suggests_the_right_one() -> None:
     assert result.returncode == 2 and "(did you mean 'format'?)" in result.stderr
 
 
+def test_convert_refuses_json_that_is_not_csl_json_with_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "profile.json").write_text('{"name": "Ada Lovelace", "works": 3}\n', encoding="utf-8")
+    result = refkit_cli("convert", "profile.json", "-o", "out.bib", cwd=tmp_path)
+    assert result.returncode == 2 and "profile.json:1: JSON, but not CSL-JSON" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out.bib").exists()
+
+
 def test_convert_says_what_it_wrote(tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text("@misc{a, title = {T}}\n@misc{b, title = {U}}\n", encoding="utf-8")
     result = refkit_cli("convert", "refs.bib", "-o", "refs.json", cwd=tmp_path)

@@ -104,3 +104,16 @@ def test_non_object_items_are_problems_not_crashes() -> None:
 def test_single_object_and_items_wrapper() -> None:
     assert len(csljson.read('{"id": "a", "type": "book", "title": "T"}')) == 1
     assert len(csljson.read('{"items": [{"id": "a", "type": "book"}, {"id": "b", "type": "book"}]}')) == 2
+
+
+def test_json_that_is_not_csl_json_is_an_error_naming_what_is_expected() -> None:
+    for text in ('{"name": "Ada", "papers": 3}', '[{"foo": 1}, {"bar": 2}]'):
+        with pytest.raises(ParseError, match="not CSL-JSON") as info:
+            csljson.read(text, path="profile.json")
+        assert str(info.value).startswith("profile.json:1:")
+    assert csljson.sniff('{"name": "Ada"}') > 0.0  # ours to refuse, not the text reader's to find nothing in
+
+
+def test_one_csl_mark_is_enough_to_read_the_items() -> None:
+    lib = csljson.read('[{"foo": 1}, {"id": "b", "title": "Kept"}]', path="x.json")
+    assert [e.key for e in lib.entries] == ["item1", "b"]

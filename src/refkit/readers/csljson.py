@@ -19,13 +19,18 @@ from ..model import Entry, Library, Location, Origin, Problem
 __all__ = ["read", "sniff"]
 
 _START = re.compile(r'\A\s*(\[\s*(\{\s*"|\])|\{\s*"(id|type|items|title|author)"\s*:)')
+_JSON_OBJECT = re.compile(r'\A\s*\{\s*"')
+
+#: variables of which a CSL item has at least one (the schema requires ``type``)
+_CSL_MARKS = ("type", "title", "author", "editor", "issued", "container-title", "DOI", "URL")
 
 
 def sniff(text: str) -> float:
     """0.95 for a JSON array of objects that look like CSL items, 0.0 otherwise."""
     head = text[:4096]
     if not _START.match(head):
-        return 0.0
+        # another JSON object: still ours to read, so that the user hears it is not CSL-JSON
+        return 0.5 if _JSON_OBJECT.match(head) else 0.0
     if re.search(r'"(id|type|issued|container-title|title|author)"\s*:', head) or re.match(r"\A\s*\[\s*\]", head):
         return 0.95
     return 0.3
@@ -64,6 +69,14 @@ def read(text: str, *, path: str | None = None, **options: Any) -> Library:
         data = data.get("items", [data]) if "items" in data else [data]
     if not isinstance(data, list):
         raise ParseError("CSL-JSON must be an array of items", path=path, line=1)
+    objects = [item for item in data if isinstance(item, dict)]
+    if objects and not any(mark in item for item in objects for mark in _CSL_MARKS):
+        raise ParseError(
+            'JSON, but not CSL-JSON: no item has a "type" or "title"; refkit reads an array of CSL items'
+            ' (as Zotero, pandoc and citeproc write them) or {"items": [...]}',
+            path=path,
+            line=1,
+        )
     entries: list[Entry] = []
     problems: list[Problem] = []
     lines = _LineFinder(text)
