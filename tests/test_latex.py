@@ -28,3 +28,23 @@ def test_no_break_spaces_are_kept_only_when_asked() -> None:
     assert to_unicode("Fig.~3 and\u00a0 more \n text", keep_ties=True) == "Fig.\u00a03 and\u00a0 more text"
     assert to_unicode("Fig.\u00a03  x") == "Fig. 3 x"
     assert collapse_space(" \u202fa \t b ", keep_ties=True) == "\u202fa b"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (r"Search for $H \to \tau^+\tau^-$ decays", r"Search for $H \to \tau^+\tau^-$ decays"),
+        (r"Sorting in \(O(n \log n)\) time", r"Sorting in $O(n \log n)$ time"),
+        ("Raising $5 million and $10 more", r"Raising \$5 million and \$10 more"),
+    ],
+)
+def test_escape_keeps_page_math_as_math_when_asked(text: str, value: str) -> None:
+    assert escape(text, math=True) == value
+    assert "textbackslash" in escape(text) or "\\$" in escape(text)  # the default stays character by character
+
+
+def test_to_unicode_shows_math_as_unicode_or_as_written() -> None:
+    assert to_unicode(r"{NeRF} for $\alpha$-blending and $x^{2}$") == "NeRF for α-blending and x²"
+    # no Unicode form: the span stays TeX, braces and all, instead of a half-decoded mix
+    assert to_unicode(r"Flows on $\mathbb{R}^{n}$ with {GPUs}") == r"Flows on $\mathbb{R}^{n}$ with GPUs"
+    assert to_unicode(r"cost \$5, \$10") == "cost $5, $10"

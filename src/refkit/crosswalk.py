@@ -867,7 +867,15 @@ def _same_value(a: Entry, b: Entry, name: str) -> bool:
         from .dates import month_number
 
         return month_number(unescape(x).strip()) is not None and month_number(unescape(x).strip()) == month_number(unescape(y).strip())
+    if ("$" in x or "$" in y) and _math_of(x) != _math_of(y):
+        return False  # "$SU(N)$" shows as "SU(N)" in CSL: the math itself is kept in custom.bibtex
     return " ".join(unescape(x).split()) == " ".join(unescape(y).split())
+
+
+def _math_of(value: str) -> list[str]:
+    from .texmath import value_spans
+
+    return [tex for _, _, tex in value_spans(value)]
 
 
 def _name_key(name: Name) -> tuple[str, ...]:

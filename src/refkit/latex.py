@@ -4,6 +4,11 @@ Field values in the model are BibTeX value text (see :mod:`refkit.model`).
 :func:`to_unicode` turns one into what a reader sees (``Sch\\"olkopf`` ->
 ``Schölkopf``, ``{NeRF}`` -> ``NeRF``); :func:`escape` turns plain text into a
 value BibTeX and LaTeX accept (``R&D`` -> ``R\\&D``), keeping non-ASCII as UTF-8.
+
+Inline math (``$…$``) is the one place where a value's TeX is not read as text:
+:func:`to_unicode` shows it as Unicode when all of it has a Unicode form and keeps
+the TeX as written otherwise, and ``escape(text, math=True)`` keeps the math spans
+of page text as math (see :mod:`refkit.texmath`).
 """
 
 from __future__ import annotations
@@ -58,6 +63,9 @@ def to_unicode(value: str, *, keep_ties: bool = False) -> str:
     import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
     import codecs
 
+    maths: list[str] = []
+    if "$" in value:
+        value, maths = _hold_math(value)
     held = _UNESCAPE_RE.sub(lambda m: _HOLD[m.group(0)], value) if "\\" in value else value
     try:
         text = codecs.decode(held, "ulatex")  # type: ignore[call-overload]
@@ -66,7 +74,36 @@ def to_unicode(value: str, *, keep_ties: bool = False) -> str:
     text = collapse_space(strip_braces(text), keep_ties=keep_ties)
     if any(c in _RELEASE for c in text):
         text = "".join(_RELEASE.get(c, c) for c in text)
+    if maths:
+        text = _MATH_HELD.sub(lambda m: maths[ord(m.group(0)) - _MATH_BASE], text)
     return text
+
+
+#: private-use characters that stand for the math spans of one value while the rest is decoded
+_MATH_BASE = 0xE100
+_MATH_LIMIT = 0x1000
+_MATH_HELD = re.compile(f"[{chr(_MATH_BASE)}-{chr(_MATH_BASE + _MATH_LIMIT - 1)}]")
+
+
+def _hold_math(value: str) -> tuple[str, list[str]]:
+    """``value`` with each ``$…$`` span replaced by a placeholder, and what each shows:
+    its Unicode form, or the span as written when it has none (see :mod:`refkit.texmath`)."""
+    from . import texmath
+
+    found = texmath.value_spans(value)[:_MATH_LIMIT]
+    if not found:
+        return value, []
+    out: list[str] = []
+    shown: list[str] = []
+    pos = 0
+    for start, end, tex in found:
+        out.append(value[pos:start])
+        out.append(chr(_MATH_BASE + len(shown)))
+        unicode = texmath.to_unicode(tex)
+        shown.append(unicode if unicode is not None else value[start:end])
+        pos = end
+    out.append(value[pos:])
+    return "".join(out), shown
 
 
 def strip_braces(text: str) -> str:
@@ -74,9 +111,27 @@ def strip_braces(text: str) -> str:
     return re.sub(r"(?<!\\)[{}]", "", text).replace("\\{", "{").replace("\\}", "}")
 
 
-def escape(text: str, *, keep_space: bool = False) -> str:
+def escape(text: str, *, keep_space: bool = False, math: bool = False) -> str:
     """A BibTeX value for plain ``text``: LaTeX specials escaped, white space
-    collapsed (kept as is with ``keep_space``). :func:`to_unicode` inverts it."""
+    collapsed (kept as is with ``keep_space``). :func:`to_unicode` inverts it.
+
+    With ``math``, the spans of ``text`` that are clearly inline TeX math
+    (:func:`refkit.texmath.spans`: ``$H\\to W^+W^-$``, ``\\(O(n)\\)``) are written
+    as ``$…$`` math instead of escaped character by character; a dollar amount
+    stays text."""
     if not keep_space:
         text = " ".join(text.split())
+    if math and ("$" in text or "\\(" in text):
+        from . import texmath
+
+        found = texmath.spans(text)
+        if found:
+            out: list[str] = []
+            pos = 0
+            for start, end, tex in found:
+                out.append(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text[pos:start]))
+                out.append("$" + tex + "$")
+                pos = end
+            out.append(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text[pos:]))
+            return "".join(out)
     return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)

@@ -184,3 +184,37 @@ def test_a_bib_file_in_a_legacy_encoding_is_still_refused_by_format(tmp_path: Pa
     assert main(["format", str(path)]) == 2
     assert path.read_bytes() == data  # never rewritten on a guess
     assert "invalid UTF-8" in capsys.readouterr().err
+
+
+MATH_PAGE = """<html><body><h2>Publications</h2><ul>
+<li>Jane Doe, John Roe. <b>Bounds on $Z\\to \\mu^+\\mu^-$ decays with $ p_T > 20\\,\\mathrm{GeV} $.</b> <i>Physics Letters</i>, 2020.</li>
+<li>Ada Lovelace, Jane Doe. <b>Counting $q$-colorings in \\(O(n \\log n)\\) time.</b> <i>Journal of Graphs</i>, 2019.</li>
+<li>Jane Doe. <b>What $5 million and $10 buy in a laboratory.</b> <i>Science Policy Letters</i>, 2018.</li>
+</ul></body></html>
+"""
+
+
+def test_math_in_titles_reaches_bibtex_as_math_and_csl_as_text(tmp_path: Path) -> None:
+    # a MathJax page keeps inline TeX in its text; the .bib gets it as math, a strict
+    # parser reads it, and CSL-JSON shows it readably; dollar amounts stay text
+    import pybtex.errors
+
+    src = tmp_path / "page.html"
+    src.write_text(MATH_PAGE, encoding="utf-8")
+    out = tmp_path / "out.bib"
+    assert run(str(src), "-o", str(out)) == 0
+    pybtex.errors.set_strict_mode(True)
+    titles = sorted(str(e.fields["title"]) for e in bib_entries(out).values())
+    assert titles == [
+        r"Bounds on $Z\to \mu^+\mu^-$ decays with $ p_T > 20\,\mathrm{GeV} $",
+        r"Counting $q$-colorings in $O(n \log n)$ time",
+        r"What \$5 million and \$10 buy in a laboratory",
+    ]
+    csl = tmp_path / "out.json"
+    assert run(str(src), "-o", str(csl)) == 0
+    shown = sorted(item["title"] for item in json.loads(csl.read_text(encoding="utf-8")))
+    assert shown == [
+        r"Bounds on Z→μ⁺μ⁻ decays with $ p_T > 20\,\mathrm{GeV} $",
+        "Counting q-colorings in O(n log n) time",
+        "What $5 million and $10 buy in a laboratory",
+    ]

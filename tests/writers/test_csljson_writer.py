@@ -149,3 +149,14 @@ def test_a_capitalised_dropping_particle_survives_csljson_to_bib_and_citations()
     again = read_bib(write_bib(library))
     assert [t for _, t in refkit.render(again, style="apa")] == [t for _, t in refkit.render(library, style="apa")]
     assert "Ámon" in str(refkit.render(again, style="bibtex:plain"))
+
+
+def test_math_in_a_title_reads_as_unicode_and_comes_back_as_math() -> None:
+    from refkit.readers.bibtex import read as read_bib
+
+    bib = "@article{m, title = {Gauge flows for $SU(N)$ and $\\alpha$-decay near $\\mathbb{Z}_2$}, year = 2020}\n"
+    library = read_bib(bib)
+    item = json.loads(write(library))[0]
+    # Unicode where the math has one, the TeX as written where it has none
+    assert item["title"] == "Gauge flows for SU(N) and α-decay near $\\mathbb{Z}_2$"
+    assert read(write(library)).entries[0].fields["title"] == library.entries[0].fields["title"]

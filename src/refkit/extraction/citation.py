@@ -2119,7 +2119,7 @@ def _build(segment: Segment, work: _Work, source: str, path: str, *, title: str,
     """Step 5: the entry from the parts found (escaped values, provenance, identifiers)."""
     prov = Provenance(source=source, identifier=path)
     entry = Entry(kind, "", {}, {}, Origin(segment.location, segment.text))  # positional: a frozen dataclass per item
-    values: dict[str, str | None] = {"title": escape(title)}
+    values: dict[str, str | None] = {"title": escape(title, math=True)}
     if authors:
         entry = entry.with_names("editor" if editors else "author", authors.names, prov)
         note = annotation(authors.roles)

@@ -240,7 +240,7 @@ def meta_entry(root: HtmlElement, path: str | None = None) -> Entry | None:
         authors.extend(x for x in re.split(r"\s*;\s*", a) if x)
     year, month = _date(one("citation_publication_date") or one("citation_date") or one("citation_online_date") or one("citation_year") or "")
     fields: dict[str, str | None] = {
-        "title": escape(title),
+        "title": escape(title, math=True),
         "author": _names(authors),
         "year": year,
         "month": month,
@@ -307,7 +307,7 @@ def coins_entry(title_attr: str, path: str | None = None, line: int | None = Non
     genre = (one("rft.genre") or "").lower()
     fmt = (one("rft_val_fmt") or "").lower()
     fields: dict[str, str | None] = {
-        "title": escape(title),
+        "title": escape(title, math=True),
         "author": _names(authors),
         "year": year,
         "month": month,
@@ -462,7 +462,7 @@ def jsonld_entries(root: HtmlElement, path: str | None = None) -> list[Entry]:
             year, month = _date(_text(obj.get("datePublished") or obj.get("dateCreated") or obj.get("copyrightYear")))
             container, volume, issue = _container(obj.get("isPartOf"))
             fields: dict[str, str | None] = {
-                "title": escape(title),
+                "title": escape(title, math=True),
                 "author": _names(authors),
                 "year": year,
                 "month": month,
