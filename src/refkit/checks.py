@@ -82,9 +82,10 @@ RULES: dict[str, Rule] = {r.code: r for r in (
     Rule("RK192", "markup-not-rendered", "part of a document's markup could not be rendered",
          "A macro expansion over its budget or nesting too deep: the text it would give is missing.",
          severity="warning"),
-    Rule("RK193", "include-not-read", "a file a LaTeX document includes could not be read",
-         "Missing, outside the input's folder, including itself or over a bound (depth, count, size): "
-         "its content is missing.", severity="warning"),
+    Rule("RK193", "include-not-read", "a file a document includes or takes its entries from is not read",
+         "A LaTeX include missing, outside the input's folder, including itself or over a bound (depth, count, "
+         "size); a Typst #include or a list Typst formats from a .bib file (#bibliography): its content is "
+         "missing; convert that file.", severity="warning"),
     Rule("RK194", "encoding-guessed", "a document is not UTF-8 and was read in a guessed legacy encoding",
          "Accented letters may be wrong if the guess is; pass --encoding to choose. Only documents that are "
          "read and never rewritten are guessed: format and check refuse a .bib that is not UTF-8.",

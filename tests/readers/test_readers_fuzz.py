@@ -47,6 +47,9 @@ FRAGMENTS = [
     "#+TITLE: ", "#+begin_quote\n", "#+end_quote\n", ":PROPERTIES:\n", ":END:\n", "[[https://doi.org/10.1000/x][", "]]",
     "** ", "/", "=", "~", "+", "@@html:", "@@", "\\nbsp", "= Title\n", "== Section\n", "link:https://x.org[", "////\n",
     ":attr: value\n", "{attr}", ". ", "+\n", "----\n", "ifdef::x[]\n", "include::a.adoc[]\n",
+    # Typst
+    "#let a = ", "#let f(x) = [*#x*]", "#f(", "#strong[", "#link(\"https://x.org\")[", "#set text(", "#show: ",
+    "#cvEntry(title: [", "..a", "#enum(", "/ Term: ", "#bibliography(\"refs.bib\")", "/*", "*/", "```", "#{", "\\u{",
     # citation text
     "Doe, J.", "J. Doe", "Smith, A. B., & Lee, K.", "(2020)", "2019.", "A study of things.", "Journal of Tests", "vol. 3",
     "pp. 1-10", "doi:10.1000/xyz", "arXiv:2101.00001", "hep-th/9901001", "In Proc. CVPR", "*", "†", "#", "CCF-A", "IF: 3.9",
@@ -143,6 +146,10 @@ PATHOLOGICAL: list[tuple[str, Callable[[int], str]]] = [
     ("rst", lambda n: "* " * (n // 2) + "x\n"),  # nested bullets
     ("asciidoc", lambda n: ("link:x[" + "*a " + "__" + "<<" + "[[" + "\"`" + "footnote:[" + "_a_ ") * (n // 30)),
     ("asciidoc", lambda n: ("----\n" + "|===\n" + "* a\n+\n" + "term:: x\n" + ":a: {a}{a}\n") * (n // 40)),
+    ("typst", lambda n: ("#f(" + "[" + "*a " + "_b " + "/*" + '"' + "#{" + "$" + "`") * (n // 17)),  # unclosed openers
+    ("typst", lambda n: "#box[" * (n // 10) + "x" + "]" * (n // 10)),  # nesting past the bound
+    ("typst", lambda n: "#let a0 = [xxxxxxxx]\n" + "".join(f"#let a{k + 1} = [#a{k} #a{k}]\n" for k in range(30))
+     + "#a30\n" * (n // 6)),  # bindings that double: the expansion budget
 ]
 #: the size the suite reads them at: instant for linear code, minutes for the old code
 SUITE_SIZE = 65_536

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..readers import READERS  # the registry: --help names every format a reader is registered for
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..model import Library
@@ -32,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, '-' for stdin, or an http(s) URL")
     parser.add_argument("-o", "--output", default="-", help="output file ('-' for stdout, the default)")
-    parser.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format: bibtex, csljson, html, markdown, latex, rst, text (default: sniffed)")
+    parser.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format: " + ", ".join(READERS) + " (default: sniffed)")
     parser.add_argument("--to", metavar="FORMAT", help="output format: bibtex, csljson, markdown, html, text, latex (default: from OUT's extension)")
     parser.add_argument("--encoding", help="input encoding (default: from a BOM or the content, else UTF-8)")
     parser.add_argument("--follow-symlinks", action="store_true",

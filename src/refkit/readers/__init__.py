@@ -24,6 +24,7 @@ READERS: dict[str, str] = {
     "rst": "refkit.readers.rst",
     "org": "refkit.readers.org",
     "asciidoc": "refkit.readers.asciidoc",
+    "typst": "refkit.readers.typst",
     "text": "refkit.readers.text",
 }
 
@@ -42,6 +43,7 @@ ALIASES: dict[str, str] = {
     "restructuredtext": "rst",
     "orgmode": "org",
     "adoc": "asciidoc",
+    "typ": "typst",
     "txt": "text",
     "plain": "text",
 }
@@ -71,6 +73,7 @@ EXTENSIONS: dict[str, str] = {
     ".org": "org",
     ".adoc": "asciidoc",
     ".asciidoc": "asciidoc",
+    ".typ": "typst",
 }
 
 
