@@ -3,7 +3,7 @@
 
     python benchmarks/review_eval.py            # seeds, extract-real, dev half A, dev half B
     python benchmarks/review_eval.py -v         # ... and every document's row
-    python benchmarks/review_eval.py --fit      # ... and the penalties the calibration half suggests
+    python benchmarks/review_eval.py --fit      # ... and the doubt costs the calibration half suggests
     python benchmarks/review_eval.py --json OUT # ... and every predicted entry with its label
 
 Every case of the seeds, ../extract-real/cases and ../extract-dev/cases (never the held-out
@@ -26,8 +26,14 @@ doubt: how often it fires, how often on a wrong entry, and its lift over the set
 of wrong entries. Last, the documents where most entries are wrong but few are listed.
 
 The dev set is split in two halves by case number: **half A (even numbers) calibrates**
-the penalties (``--fit`` prints what its rates suggest), **half B (odd numbers) only
-checks** them; extract-real and the seeds are reported on their own.
+the doubts' costs (``--fit`` prints what its rates suggest; ``confidence.py`` carries them),
+**half B (odd numbers) only checks** them; extract-real and the seeds are reported on their
+own. A second view counts right the entries whose authors differ only in how the scorer
+reads a name's family part ("MJ Daniels" read as family "MJ", "Knight-Schrijver V" as
+"knight schrijver"): no confidence can see those, and they are a fifth of the wrong entries.
+
+The checkout scored is the one ``refkit`` imports: ``PYTHONPATH=OTHER/src`` scores another
+(before/after a change).
 """
 
 from __future__ import annotations
@@ -43,8 +49,7 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # (refkit itself: PYTHONPATH picks the checkout, as for score_real.py)
 
 from score_real import BESIDE, case_dirs, load_scorer  # noqa: E402
 
@@ -63,6 +68,8 @@ class Judged:
     confidence: float
     doubts: list[str]
     problems: list[str] = field(default_factory=list)  # what the scorer says is wrong
+    shown_fields: dict = field(default_factory=dict)  # the predicted authors (families), year, venue
+    name_form: bool = False  # wrong only in authors, each predicted family a word of the gold name
     listed: bool = False  # in the review list at the threshold
     shown: bool = False  # among the first REVIEW_LIMIT the CLI prints
 
@@ -116,17 +123,43 @@ def convert_case(sc: ModuleType, case: Path, set_name: str, below: float, limit:
         origin = entry.origin if entry is not None else None
         gi = pairs.get(pi)
         if gi is None:
-            label, wrong_fields, problems = "spurious", [], [f"spurious entry: {p['title']!r}"]
+            label, wrong_fields, problems, form = "spurious", [], [f"spurious entry: {p['title']!r}"], False
         else:
             res = sc.score_case([gold[gi]], [p])
             problems = res["problems"]
             wrong_fields = sorted({m.group(1) for m in map(_FIELD_OF.match, problems) if m})
             label = "field" if sum(res["fp"].values()) + sum(res["fn"].values()) else "right"
+            form = wrong_fields == ["authors"] and name_form(sc, gold[gi].get("authors") or [], p["families"])
         conf = origin.confidence if origin is not None and origin.confidence is not None else 1.0
         doc.entries.append(Judged(set_name, case.name, p["key"], entry.location.line if entry is not None else None,
                                   p["title"], label, wrong_fields, conf, list(origin.doubts) if origin is not None else [],
-                                  problems, p["key"] in listed, p["key"] in shown))
+                                  problems, {"families": p["families"], "year": p["year"], "venue": p["venue"].strip()},
+                                  form, p["key"] in listed, p["key"] in shown))
     return doc
+
+
+def name_form(sc: ModuleType, gold_authors: list[str], families: list[str]) -> bool:
+    """Do the author lists differ only in how the scorer reads a name's family part ("MJ Daniels"
+    read as family "MJ", "Knight-Schrijver V" as "knight schrijver", "Del Ponte EM" as "del"):
+    as many names, each predicted family one of the words of its gold name?"""
+    names = [a for a in gold_authors if sc.fold(a) not in ("et al", "others")]
+    if not names or len(families) < len(names) or len(families) > len(names) and len(names) == len(gold_authors):
+        return False
+    def same(g: str, f: str) -> bool:
+        words = sc.fold(g).split()
+        if f not in words:
+            return False
+        # the first word is the family only where the name is written family first
+        return f != words[0] or "," in g or bool(re.fullmatch(r"[A-Z][A-Z.-]{0,4}", g.split()[-1]))
+
+    return all(same(g, f) for g, f in zip(names, families))
+
+
+def lenient(entries: list[Judged]) -> list[Judged]:
+    """The entries with those differing only in the scorer's reading of names counted right."""
+    from dataclasses import replace
+
+    return [replace(e, label="right", wrong_fields=[]) if e.name_form else e for e in entries]
 
 
 def auc(entries: list[Judged]) -> float | None:
@@ -174,7 +207,14 @@ def summary(name: str, docs: list[Doc]) -> dict:
     return {"set": name, "docs": len(docs), "entries": n, "wrong": wrong, "spurious": spurious,
             "listed": listed, "listed_precision": lp, "listed_recall": lr,
             "shown": shown, "shown_precision": sp, "shown_recall": sr,
-            "auc": auc(entries), "r_precision": r_precision(entries)}
+            "auc": auc(entries), "r_precision": r_precision(entries),
+            "name_form": sum(e.name_form for e in entries), "lenient": _lenient(entries)}
+
+
+def _lenient(entries: list[Judged]) -> dict:
+    easy = lenient(entries)
+    listed, lp, lr = pr(easy, "listed")
+    return {"wrong": sum(e.wrong for e in easy), "listed_precision": lp, "listed_recall": lr, "auc": auc(easy)}
 
 
 def print_summaries(rows: list[dict], below: float, limit: int) -> None:
@@ -186,6 +226,12 @@ def print_summaries(rows: list[dict], below: float, limit: int) -> None:
               f"{r['listed']:6d} {fmt(r['listed_precision'])} {fmt(r['listed_recall'])} | "
               f"{r['shown']:5d} {fmt(r['shown_precision'])} {fmt(r['shown_recall'])} | "
               f"{fmt(r['auc'])} {fmt(r['r_precision']):>6}")
+    print("the same with the entries whose authors differ only in the scorer's reading of a name (\"MJ Daniels\" read as "
+          "family MJ, a hyphenated or particle family name) counted right:")
+    for r in rows:
+        e = r["lenient"]
+        print(f"{r['set']:16} name-form {r['name_form']:4d}  wrong {e['wrong']:4d} | listed P {fmt(e['listed_precision'])} "
+              f"R {fmt(e['listed_recall'])} | AUC {fmt(e['auc'])}")
 
 
 def doubt_rates(entries: list[Judged]) -> dict[str, tuple[int, int, int]]:
@@ -241,17 +287,58 @@ def print_docs(docs: list[Doc]) -> None:
               f"{fmt(auc(d.entries))} {d.failed}")
 
 
-def fit(entries: list[Judged]) -> None:
-    """The penalty each doubt's measured rate suggests: the drop from the confidence of an
-    entry with no doubt to P(right | the doubt fires), on the calibration half."""
+#: a document counts at most this many firings of a doubt (its firings weighed down to it):
+#: one page with thirty items of one shape must not set a doubt's cost alone
+PER_DOCUMENT = 5
+
+
+def capped_rates(entries: list[Judged]) -> dict[str, tuple[float, float]]:
+    """doubt -> (firings, firings on a wrong entry), each document weighed to at most
+    :data:`PER_DOCUMENT` firings."""
+    per: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for e in entries:
+        for d in set(e.doubts):
+            per[(d, e.case)][0] += 1
+            per[(d, e.case)][1] += e.wrong
+    out: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for (d, _), (fires, wrong) in per.items():
+        w = min(1.0, PER_DOCUMENT / fires)
+        out[d][0] += w * fires
+        out[d][1] += w * wrong
+    return {d: (a, b) for d, (a, b) in out.items()}
+
+
+#: pseudo-entries at the rate of all doubted entries that a doubt's own rate is pulled toward
+PRIOR = 8
+
+
+def fit(entries: list[Judged], below: float) -> dict[str, float]:
+    """The cost each doubt's measured rate suggests on the calibration half: the drop from
+    P(right) of an entry with no doubt to P(right | the doubt fires), the latter with each
+    document weighed to at most :data:`PER_DOCUMENT` firings and pulled toward the rate of all
+    doubted entries by :data:`PRIOR` pseudo-entries (a doubt seen a few times says little),
+    floored at 0.05. Then what those costs would list, threshold by threshold."""
     clean = [e for e in entries if not e.doubts]
+    doubted = [e for e in entries if e.doubts]
     p_clean = 1 - sum(e.wrong for e in clean) / len(clean) if clean else 1.0
-    print(f"\nsuggested penalties from dev half A (P(right) with no doubt {p_clean:.3f}; penalty = "
-          "P(right | no doubt) - P(right | doubt), floored at 0.05; n < 8: not enough evidence)")
+    p_doubted = 1 - sum(e.wrong for e in doubted) / len(doubted) if doubted else p_clean
+    print(f"\nsuggested costs from dev half A (P(right): no doubt {p_clean:.3f}, some doubt {p_doubted:.3f}; "
+          f"cost = P(right | no doubt) - P(right | doubt), the latter with {PRIOR} pseudo-entries at {p_doubted:.3f})")
+    costs = {}
+    capped = capped_rates(entries)
     for d, (fires, wrong, _) in sorted(doubt_rates(entries).items(), key=lambda kv: -kv[1][0]):
-        right = 1 - wrong / fires
-        hint = f"{max(0.05, p_clean - right):.2f}" if fires >= 8 else "  ?"
-        print(f"  {d[:52]:52} n={fires:4d} P(right)={right:.3f} -> {hint}")
+        n, bad = capped[d]
+        right = (n - bad + PRIOR * p_doubted) / (n + PRIOR)
+        costs[d] = round(max(0.05, p_clean - right) * 20) / 20
+        print(f"  {d[:52]:52} n={fires:4d} P(right)={1 - wrong / fires:.3f} (documents capped: n={n:5.1f} "
+              f"P(right)={1 - bad / n:.3f}) -> {costs[d]:.2f}")
+    print("  with these costs, on half A (threshold: listed, P, R):")
+    for t in (0.7, 0.75, 0.8, 0.85, 0.9):
+        listed = [e for e in entries if e.doubts and 1 - sum(costs[d] for d in set(e.doubts)) < t - 1e-9]
+        wrong = sum(e.wrong for e in entries)
+        hit = sum(e.wrong for e in listed)
+        print(f"    {t:.2f}: {len(listed):4d} {hit / len(listed) if listed else 0:.3f} {hit / wrong if wrong else 0:.3f}")
+    return costs
 
 
 def main() -> int:
@@ -266,7 +353,7 @@ def main() -> int:
     ap.add_argument("--only", action="append", choices=["seeds", "extract-real", "dev"], help="only these sets")
     ap.add_argument("--below", type=float, default=REVIEW_BELOW, help=f"review threshold (default {REVIEW_BELOW})")
     ap.add_argument("--limit", type=int, default=REVIEW_LIMIT, help=f"entries shown per document (default {REVIEW_LIMIT})")
-    ap.add_argument("--fit", action="store_true", help="print the penalties dev half A's rates suggest")
+    ap.add_argument("--fit", action="store_true", help="print the doubt costs dev half A's rates suggest")
     ap.add_argument("--json", type=Path, help="write every predicted entry with its label here")
     ap.add_argument("--verbose", "-v", action="store_true", help="a row per document")
     args = ap.parse_args()
@@ -302,7 +389,7 @@ def main() -> int:
     if args.verbose:
         print_docs(all_docs)
     if args.fit and "dev-A" in groups:
-        fit([e for d in groups["dev-A"] for e in d.entries])
+        fit([e for d in groups["dev-A"] for e in d.entries], args.below)
     if args.json:
         args.json.write_text(json.dumps({"summary": rows, "entries": [e.__dict__ for d in all_docs for e in d.entries],
                                          "failed": {d.case: d.failed for d in all_docs if d.failed}}, indent=1),

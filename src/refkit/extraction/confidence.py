@@ -1,8 +1,11 @@
 """How certain an extracted entry is, and why not: its confidence (0..1) and doubts.
 
 Each doubt is something a user can check in the source (``no year``, ``authors
-uncertain``, ``title may include venue`` …) and lowers the confidence by a fixed
-amount; the confidence is ``1 - sum(penalties)``, floored at 0. Two kinds of
+uncertain``, ``title may include venue`` …) and lowers the confidence by its cost;
+the confidence is ``1 - sum(costs)``, floored at 0. The costs were measured: a doubt
+costs what the share of wrong entries among those it marks exceeds the share among
+entries with no doubt, on half of the real development documents
+(``benchmarks/review_eval.py --fit``; the other half only checks them). Four kinds of
 evidence are weighed:
 
 * **segmentation** (readers that cut items out of a document pass it): an item
@@ -10,17 +13,28 @@ evidence are weighed:
   publications heading, or one that reads like prose;
 * **fields**: a title, authors and a year present and consistent (a title that
   carries a venue or a name list, names that carry digits or venue words, a year
-  outside the plausible range, a journal/proceedings type without a venue).
+  outside the plausible range, a journal/proceedings type without a venue), and the
+  shapes a title read with the wrong boundaries takes (names, a year at an edge, a
+  lower-case start, an unclosed bracket, an abbreviated journal after it);
+* **two readings**: with ``--tagger hybrid``, where the rules and the CRF tagger both
+  read an item and disagree on its title or its authors (:func:`noted` by the reader);
+* **the list**: no authors or venue where most of the document's entries show
+  them, a title far off the list's usual length (:func:`in_list`).
+
+Only the field doubts of the first list weigh when two readings of an item are compared
+(:func:`field_penalty`, with each doubt's ``penalty``): the rest rank entries for review
+and never change what is written.
 
 The result is stored on the entry's :class:`~refkit.model.Origin`
-(``confidence``, ``doubts``) by :func:`assess`; :func:`review` picks the least
-certain entries of a library for ``refkit convert``'s review list.
+(``confidence``, ``doubts``) by :func:`assess` and :func:`in_list`; :func:`review`
+picks the least certain entries of a library for ``refkit convert``'s review list.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +44,8 @@ from ..names import parse_names
 from .evidence import YEAR, has_names, has_venue_words
 from .segment import Segment
 
-__all__ = ["Doubt", "Judged", "Segmentation", "assess", "confidence_of", "field_doubts", "field_penalty", "forget", "judge", "review", "REVIEW_BELOW"]
+__all__ = ["Doubt", "Judged", "Segmentation", "assess", "confidence_of", "field_doubts", "field_penalty", "forget", "in_list", "judge", "noted",
+           "review", "REVIEW_BELOW"]
 
 #: entries below this confidence are listed for review
 REVIEW_BELOW = 0.8
@@ -38,10 +53,20 @@ REVIEW_BELOW = 0.8
 
 @dataclass(frozen=True)
 class Doubt:
-    """One reason an entry may be wrong, and how much it lowers the confidence."""
+    """One reason an entry may be wrong. ``penalty`` weighs it when two readings of an
+    item are compared (:func:`field_penalty`, ``hybrid.choose``); ``cost`` is how much it
+    lowers the confidence: the share of entries it marks that were measured to be wrong
+    beyond the share among entries with no doubt (``benchmarks/review_eval.py --fit``),
+    the penalty where that was never measured."""
 
     why: str
     penalty: float
+    cost: float | None = None
+
+    @property
+    def lowers(self) -> float:
+        """How much this doubt lowers the confidence."""
+        return self.penalty if self.cost is None else self.cost
 
 
 @dataclass(frozen=True)
@@ -63,19 +88,38 @@ class Judged:
 
 
 NO_TITLE = Doubt("no title", 0.5)
-TITLE_VENUE = Doubt("title may include venue", 0.25)
-TITLE_AUTHORS = Doubt("title may include authors", 0.25)
-TITLE_NOTE = Doubt("title may include a note", 0.2)
-TITLE_LENGTH = Doubt("title unusually long or short", 0.15)
-NO_AUTHORS = Doubt("no authors", 0.15)
-AUTHORS_UNCERTAIN = Doubt("authors uncertain", 0.25)
-NO_YEAR = Doubt("no year", 0.15)
+TITLE_VENUE = Doubt("title may include venue", 0.25, cost=0.2)
+TITLE_AUTHORS = Doubt("title may include authors", 0.25, cost=0.3)
+TITLE_NOTE = Doubt("title may include a note", 0.2, cost=0.25)
+TITLE_LENGTH = Doubt("title unusually long or short", 0.15, cost=0.25)
+NO_AUTHORS = Doubt("no authors", 0.15, cost=0.25)
+AUTHORS_UNCERTAIN = Doubt("authors uncertain", 0.25, cost=0.05)
+NO_YEAR = Doubt("no year", 0.15, cost=0.2)
 ODD_YEAR = Doubt("implausible year", 0.2)
 NO_VENUE = Doubt("no venue", 0.1)
-TWO_PAPERS = Doubt("item may hold two papers", 0.3)
-ODD_SHAPE = Doubt("item shaped unlike its neighbours", 0.1)
-NO_SECTION = Doubt("not under a publications heading", 0.05)
+TWO_PAPERS = Doubt("item may hold two papers", 0.3, cost=0.3)
+ODD_SHAPE = Doubt("item shaped unlike its neighbours", 0.1, cost=0.35)
+NO_SECTION = Doubt("not under a publications heading", 0.05, cost=0.1)
 UNASSESSED = Doubt("could not be assessed", 0.5)
+
+# Doubts only the review list weighs (never the comparison of two readings, whose
+# penalties decide what is written): what a reader noticed while reading the item ...
+#: the rules and the CRF tagger both read the item (``--tagger hybrid``) and found other titles
+READERS_TITLE = Doubt("the rules and the tagger read the title differently", 0.35)
+#: ... or other author lists
+READERS_AUTHORS = Doubt("the rules and the tagger read the authors differently", 0.25)
+# ... what the entry's own values show ...
+TITLE_IS_NAMES = Doubt("title reads as names", 0.4)
+TITLE_EDGE_YEAR = Doubt("title starts or ends with a year", 0.3)
+TITLE_LOWER = Doubt("title starts in lower case", 0.35)
+TITLE_BRACKETS = Doubt("title has unbalanced brackets", 0.35)
+TITLE_ABBREVIATED = Doubt("title may include an abbreviated venue", 0.2)
+# ... and what the entries of the same document show together (:func:`in_list`)
+LIST_NO_AUTHORS = Doubt("no authors, unlike most entries of the list", 0.45)
+LIST_NO_VENUE = Doubt("no venue, unlike most entries of the list", 0.25)
+
+#: the doubts a reader notes on an entry while reading it, which :func:`assess` keeps
+_NOTED = {d.why: d for d in (READERS_TITLE, READERS_AUTHORS)}
 
 _VENUE_FIELDS = ("journal", "booktitle", "publisher", "school", "institution", "howpublished", "organization", "eprint", "series")
 #: (a digit run starts only where no digit precedes: tried from every digit of a long
@@ -212,6 +256,46 @@ def _odd_name(name: str) -> bool:
     return len(alpha) >= 2 and all(w.islower() for w in alpha)
 
 
+#: "Heitkemper, E.M", "Collins, SA Mamykina": a family name, a comma and initials
+_NAMES_TITLE = re.compile(r"^\W{0,3}[A-Z][\w'’-]+,\s?(?:[A-Z]{1,3}\b|[A-Z]\.)")
+_EDGE_YEAR = re.compile(r"^\W{0,3}(?:1[89]|20)\d\d\b(?!\s?[-–/]\s?\d)|(?<![-–/\d])\b(?:1[89]|20)\d\d[a-z]?\W{0,3}$")
+#: "…model performance. Hydrol. Earth Syst": a sentence end, then abbreviated words
+_ABBREVIATED = re.compile(r"(?<=[a-z]{3})\.\s+[A-Z][a-z]{0,8}\.(?:\s+[A-Z]|\s*$)")
+
+
+def _entry_doubts(entry: Entry) -> list[Doubt]:
+    """The doubts about ``entry``'s values that only the review list weighs: shapes a title
+    or venue read with the wrong boundaries takes (names, a year at an edge, an opening
+    bracket without its close, a lower-case start, an abbreviated journal after it)."""
+    doubts: list[Doubt] = []
+    raw = entry.get("title") or ""
+    title = (to_unicode(raw) if "\\" in raw or "{" in raw else raw).strip()
+    if title:
+        if _NAMES_TITLE.match(title):
+            doubts.append(TITLE_IS_NAMES)
+        if _EDGE_YEAR.search(title):
+            doubts.append(TITLE_EDGE_YEAR)
+        first = title.split(None, 1)[0]
+        if first.isalpha() and first.islower():
+            doubts.append(TITLE_LOWER)
+        if title.count("(") != title.count(")") or title.count("[") != title.count("]"):
+            doubts.append(TITLE_BRACKETS)
+        if _ABBREVIATED.search(title):
+            doubts.append(TITLE_ABBREVIATED)
+    return doubts
+
+
+def noted(entry: Entry, *doubts: Doubt) -> Entry:
+    """``entry`` with ``doubts`` a reader noticed while reading it (two readings that
+    disagree) noted on its origin; :func:`assess` keeps them among the entry's doubts."""
+    o = entry.origin or Origin()
+    whys = tuple(d.why for d in doubts if d.why not in o.doubts)
+    if not whys:
+        return entry
+    origin = Origin(o.location, o.text, o.raw_fields, o.values, o.raw_type, o.confidence, o.doubts + whys)
+    return Entry(entry.type, entry.key, entry.fields, entry.provenance, origin)
+
+
 def _segment_doubts(seg: Segmentation) -> list[Doubt]:
     doubts: list[Doubt] = []
     segment = seg.segment
@@ -254,14 +338,66 @@ def assess(entry: Entry, segmentation: Segmentation | Judged | None = None) -> E
             cut = list(segmentation.doubts)
         else:
             cut = _segment_doubts(segmentation) if segmentation is not None else []
-        doubts = _field_doubts(entry) + cut
+        o = entry.origin or Origin()
+        doubts = _field_doubts(entry) + _entry_doubts(entry) + [_NOTED[w] for w in o.doubts if w in _NOTED] + cut
     except Exception:  # an entry too odd to assess is kept, marked for review, never lost
         doubts = [UNASSESSED]
-    score = max(0.0, 1.0 - sum(d.penalty for d in doubts))
+    score = max(0.0, 1.0 - sum(d.lowers for d in doubts))
     o = entry.origin or Origin()
     # the constructors, not dataclasses.replace (which looks up every field's definition per call)
     origin = Origin(o.location, o.text, o.raw_fields, o.values, o.raw_type, round(score, 2), tuple(d.why for d in doubts))
     return Entry(entry.type, entry.key, entry.fields, entry.provenance, origin)
+
+
+#: the fewest assessed entries a document needs before its entries say what its entries show
+_MIN_LIST = 4
+#: the share of a document's entries that must show a part before one without it is a doubt
+_MOST = 0.75
+_BY_WHY: dict[str, Doubt] = {}
+
+
+def in_list(entries: list[Entry]) -> list[Entry]:
+    """``entries`` (one document's, assessed) with the doubts their list shows added: no
+    authors or no venue where most entries show them, and a title far shorter or longer
+    than the list's titles (``hybrid.list_doubt``). (No year where most show one was
+    measured too: it marked wrong entries no more often than "no year" alone.) A CV listing its owner's works
+    without names shows none anywhere, so its entries are no doubt; one entry without names
+    among entries with names is a reading that lost them."""
+    from .hybrid import ODD_LENGTH_FOR_LIST, _title_words, list_doubt
+
+    judged = [e for e in entries if e.origin is not None and e.origin.confidence is not None]
+    if len(judged) < _MIN_LIST:
+        return entries
+    if not _BY_WHY:
+        _BY_WHY.update((d.why, d) for d in globals().values() if isinstance(d, Doubt))
+        _BY_WHY[ODD_LENGTH_FOR_LIST.why] = ODD_LENGTH_FOR_LIST
+    n = len(judged)
+    shown = [e.origin.doubts if e.origin is not None else () for e in judged]
+    with_authors = sum(1 for d in shown if NO_AUTHORS.why not in d) / n
+    with_venue = sum(1 for e in judged if any(e.get(f) for f in _VENUE_FIELDS)) / n
+    lengths = [w for w in map(_title_words, judged) if w]
+    median = statistics.median(lengths) if len(lengths) >= _MIN_LIST else 0.0
+    out = []
+    for e in entries:
+        o = e.origin
+        if o is None or o.confidence is None or UNASSESSED.why in o.doubts:
+            out.append(e)
+            continue
+        more: list[Doubt] = []
+        if with_authors >= _MOST and NO_AUTHORS.why in o.doubts:
+            more.append(LIST_NO_AUTHORS)
+        if with_venue >= _MOST and not any(e.get(f) for f in _VENUE_FIELDS):
+            more.append(LIST_NO_VENUE)
+        if median and list_doubt(e, median):
+            more.append(ODD_LENGTH_FOR_LIST)
+        if not more:
+            out.append(e)
+            continue
+        doubts = [_BY_WHY[w] for w in o.doubts if w in _BY_WHY] + more
+        score = max(0.0, 1.0 - sum(d.lowers for d in doubts))
+        origin = Origin(o.location, o.text, o.raw_fields, o.values, o.raw_type, round(score, 2), tuple(d.why for d in doubts))
+        out.append(Entry(e.type, e.key, e.fields, e.provenance, origin))
+    return out
 
 
 def confidence_of(entry: Entry) -> float:

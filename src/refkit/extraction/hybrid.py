@@ -41,11 +41,11 @@ from typing import Any, Callable, Sequence
 
 from ..latex import to_unicode
 from ..model import Entry
-from .confidence import NO_AUTHORS, Doubt, field_doubts, field_penalty
+from .confidence import NO_AUTHORS, READERS_AUTHORS, READERS_TITLE, Doubt, field_doubts, field_penalty, noted
 from .segment import Segment
 from .template import shown_parts
 
-__all__ = ["MARKUP_BOUNDARY", "ODD_LENGTH_FOR_LIST", "choose", "list_doubt", "markup_doubt", "parse_hybrid", "revisit", "settled",
+__all__ = ["MARKUP_BOUNDARY", "ODD_LENGTH_FOR_LIST", "choose", "disagreement", "list_doubt", "markup_doubt", "parse_hybrid", "revisit", "settled",
            "styled_runs"]
 
 #: the title crosses the edge of a bold or italic run (as heavy as "title may include venue")
@@ -151,11 +151,39 @@ def parse_hybrid(segment: Segment, options: dict[str, Any]) -> Entry | None:
     if settled(ruled, runs):
         return ruled
     tagged = parse_segment(segment, **{**options, "tagger": "crf", "prepared": prepared})
-    return choose(ruled, tagged, runs)
+    return disagreement(choose(ruled, tagged, runs), ruled, tagged)
+
+
+def _folded(value: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
+
+
+def _families(entry: Entry) -> tuple[str, ...]:
+    from ..names import parse_names
+
+    try:
+        return tuple(_folded(n.family or n.literal) for n in parse_names(entry.get("author") or "") if not n.is_others)
+    except Exception:  # an unsplittable list: compared as written
+        return (_folded(entry.get("author") or ""),)
+
+
+def disagreement(chosen: Entry | None, ruled: Entry | None, tagged: Entry | None) -> Entry | None:
+    """``chosen`` (one of the two readings) with a note of where the rules' and the tagger's
+    readings of the item differ: the title, the authors' family names. Whichever reading
+    was kept, the other one is evidence that the item can be read another way, which the
+    review list weighs (:data:`~refkit.extraction.confidence.READERS_TITLE`)."""
+    if chosen is None or ruled is None or tagged is None:
+        return chosen
+    doubts = []
+    if _folded(ruled.get("title") or "") != _folded(tagged.get("title") or ""):
+        doubts.append(READERS_TITLE)
+    if _families(ruled) != _families(tagged):
+        doubts.append(READERS_AUTHORS)
+    return noted(chosen, *doubts) if doubts else chosen
 
 
 #: a title far shorter or longer than its list's usual title (as heavy as "title may include venue")
-ODD_LENGTH_FOR_LIST = Doubt("title far shorter or longer than the list's titles", 0.25)
+ODD_LENGTH_FOR_LIST = Doubt("title far shorter or longer than the list's titles", 0.25, cost=0.2)
 #: a title shorter than this share of the list's median title (in words) is a fragment
 _SHORT_SHARE = 0.3
 #: a title longer than this many times the list's median title (in words) holds more than its title
@@ -207,5 +235,5 @@ def revisit(segments: Sequence[Segment], entries: Sequence[Entry | None],
             continue
         tagged = reread(k)
         if tagged is not None:
-            out[k] = choose(entry, tagged, styled_runs(segments[k]), extra)
+            out[k] = disagreement(choose(entry, tagged, styled_runs(segments[k]), extra), entry, tagged)
     return out

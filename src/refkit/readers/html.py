@@ -35,7 +35,7 @@ from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
 from ..extraction import fallback
 from ..extraction.authors import repeat_authors
-from ..extraction.confidence import Judged, Segmentation, assess, field_penalty, judge
+from ..extraction.confidence import Judged, Segmentation, assess, field_penalty, in_list, judge
 from ..extraction.evidence import is_news, is_note, is_ongoing, segment_evidence
 from ..extraction.guard import read_item
 from ..extraction.html_spans import YEAR_ONLY
@@ -518,7 +518,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         found.append(((line, 1, k), entry))
     found.sort(key=lambda pair: pair[0])
 
-    entries = _unique_keys(_dedupe(repeat_authors([assess(e, segmented.get(pos)) for pos, e in found]), folds))
+    entries = in_list(_unique_keys(_dedupe(repeat_authors([assess(e, segmented.get(pos)) for pos, e in found]), folds)))
     library = Library.from_entries(entries, source=path)
     library.problems.extend(problems)
     return library

@@ -58,7 +58,7 @@ def read_plain(text: str, *, path: str | None = None) -> Library:
     under the headings they sit in. An item that cannot be read is a warning."""
     from ..extraction.authors import forget, repeat_authors
     from ..extraction.citation import parse_segment
-    from ..extraction.confidence import Segmentation, assess
+    from ..extraction.confidence import Segmentation, assess, in_list
     from ..extraction.guard import read_item
 
     # thousands of items make hundreds of thousands of small acyclic objects; the
@@ -76,7 +76,7 @@ def read_plain(text: str, *, path: str | None = None) -> Library:
         for (segment, section), entry in zip(items, read):
             if entry is not None:
                 entries.append(assess(entry, Segmentation(segment, section)))
-        library = Library.from_entries(repeat_authors(entries), source=path)
+        library = Library.from_entries(in_list(repeat_authors(entries)), source=path)
         library.problems.extend(problems)
         return library
     finally:
