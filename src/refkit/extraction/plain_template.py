@@ -47,6 +47,8 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from typing import Callable, Sequence
 
 from ..model import Entry
@@ -73,6 +75,12 @@ _WEIGHT = {"left": 2, "before": 1, "right": 2, "after": 1, "dated": 1, "last": 1
 _LEAD = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?!\d))?\s*")
 _YEAR = re.compile(r"(?<![\d])(?:1[5-9]|20)\d\d(?![\d])")
 _YEAR_WORD = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
+#: a run of letters and digits: exactly the characters ``str.isalnum`` accepts (``\\w`` is
+#: those and the underscore), found by one regex instead of a test per character
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+#: letters whose lower case differs when lowered one by one: "İ" lowers to two characters
+#: and "Σ" lowers by context in a word; a run holding one is folded character by character
+_UNEVEN_LOWER = ("\u0130", "\u03a3")
 _QUOTES = frozenset("\"“”„‟«»‘’‚'`")
 _OPEN = frozenset("([{")
 _CLOSE = frozenset(")]}")
@@ -96,17 +104,14 @@ class Edges:
 def _styled(styled: list[bool]) -> list[int]:
     """Prefix counts of the styled characters (bold, italic, link text): how many stand
     before each offset, so that any stretch is checked in constant time."""
-    out = [0]
-    for flag in styled:
-        out.append(out[-1] + flag)
-    return out
+    return list(accumulate(styled, initial=0))
 
 
 def _mark(stretch: str, last: bool) -> str:
-    chars = [c for c in stretch if not c.isspace()]
-    if not chars:
+    bare = stretch.rstrip() if last else stretch.lstrip()
+    if not bare:
         return " "
-    c = chars[-1] if last else chars[0]
+    c = bare[-1] if last else bare[0]
     if c in "?!":  # a title ending in a question ends its sentence as a full stop does
         return "."
     if c in _QUOTES:
@@ -118,6 +123,7 @@ def _mark(stretch: str, last: bool) -> str:
     return c
 
 
+@lru_cache(maxsize=4096)
 def _kind(word: str) -> str:
     if _YEAR_WORD.fullmatch(word):
         return "Y"
@@ -139,19 +145,17 @@ class _Text:
         lead = _LEAD.match(text)
         self.lead = lead.end() if lead else 0
         self.years = [m.start() for m in _YEAR.finditer(text)]
-        # word starts and ends (alphanumeric runs), one pass
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        inside = False
-        for k, ch in enumerate(text):
-            alnum = ch.isalnum()
-            if alnum and not inside:
-                self.starts.append(k)
-            elif inside and not alnum:
-                self.ends.append(k)
-            inside = alnum
-        if inside:
-            self.ends.append(len(text))
+        # word starts and ends (alphanumeric runs)
+        self.runs = [m.span() for m in _ALNUM_RUN.finditer(text)]
+        self.starts: list[int] = [s for s, _ in self.runs]
+        self.ends: list[int] = [e for _, e in self.runs]
+        self._folded: _Folded | None = None
+
+    def locate(self, title: str) -> tuple[int, int] | None:
+        """:func:`locate` in this text (its folding found once for every title looked up)."""
+        if self._folded is None:
+            self._folded = _Folded(self.text, self.runs)
+        return self._folded.locate(title)
 
     def plain(self, s: int, e: int) -> bool:
         """Is no character of ``s``..``e`` styled?"""
@@ -193,24 +197,56 @@ def edges(text: str, s: int, e: int) -> Edges:
     return _Text(text).edges(s, e)
 
 
+class _Folded:
+    """A text's letters and digits lowered one by one, everything else left out, and where
+    each came from: built per run of letters and digits (a run maps onto its folding one to
+    one unless it holds an :data:`_UNEVEN_LOWER` letter, which is mapped per character)."""
+
+    def __init__(self, text: str, runs: list[tuple[int, int]]) -> None:
+        pieces: list[str] = []
+        self.at: list[int] = []  # where each piece starts in the folded string
+        self.origin: list[int] = []  # where it starts in the text
+        self.step: list[int] = []  # 1: the piece maps one to one; 0: all of it is one character's
+        size = 0
+        for s, e in runs:
+            run = text[s:e]
+            if run.isascii() or not any(c in run for c in _UNEVEN_LOWER):
+                low = run.lower()
+                pieces.append(low)
+                self.at.append(size)
+                self.origin.append(s)
+                self.step.append(1)
+                size += len(low)
+                continue
+            for k in range(s, e):
+                low = text[k].lower()
+                pieces.append(low)
+                self.at.append(size)
+                self.origin.append(k)
+                self.step.append(0)
+                size += len(low)
+        self.folded = "".join(pieces)
+
+    def where(self, i: int) -> int:
+        """The text offset of the folded string's character ``i``."""
+        j = bisect.bisect_right(self.at, i) - 1
+        return self.origin[j] + (i - self.at[j]) * self.step[j]
+
+    def locate(self, title: str) -> tuple[int, int] | None:
+        want = "".join(c for ch in title if ch.isalnum() for c in ch.lower())
+        if len(want) < 4:
+            return None
+        i = self.folded.find(want)
+        if i < 0:
+            return None
+        return self.where(i), self.where(i + len(want) - 1) + 1
+
+
 def locate(text: str, title: str) -> tuple[int, int] | None:
     """Where ``title`` stands in ``text``, from its first to its last letter or digit,
     letters compared case-folded and everything else ignored; None when it is not there
     as one stretch."""
-    folded: list[str] = []
-    where: list[int] = []
-    for k, ch in enumerate(text):
-        if ch.isalnum():
-            for c in ch.lower():
-                folded.append(c)
-                where.append(k)
-    want = "".join(c for ch in title if ch.isalnum() for c in ch.lower())
-    if len(want) < 4:
-        return None
-    i = "".join(folded).find(want)
-    if i < 0:
-        return None
-    return where[i], where[i + len(want) - 1] + 1
+    return _Folded(text, [m.span() for m in _ALNUM_RUN.finditer(text)]).locate(title)
 
 
 def _title(entry: Entry) -> str:
@@ -246,14 +282,17 @@ def _best(item: _Text, current: tuple[int, int], layout: dict[str, object], word
     left, before = layout.get("left"), layout.get("before")
     right, after = layout.get("right"), layout.get("after")
     starts: list[int] = []
-    for k in item.starts:
-        if k < item.lead or len(starts) >= _MAX_STARTS:
+    for j, k in enumerate(item.starts):
+        if k < item.lead:
             continue
-        prev = item.word_before(k)
-        if prev is None or prev[1] <= item.lead:
+        if len(starts) >= _MAX_STARTS:
+            break
+        # the word before word j is word j - 1 (words are runs: the one before ends before k)
+        if j == 0 or item.ends[j - 1] <= item.lead:
             mark, kind = "^", "^"
         else:
-            mark, kind = _mark(text[prev[1]:k], last=True), _kind(text[prev[0]:prev[1]])
+            a, b = item.starts[j - 1], item.ends[j - 1]
+            mark, kind = _mark(text[b:k], last=True), _kind(text[a:b])
         if mark == " " or left is not None and mark != left or left is None and before is not None and kind != before:
             continue
         starts.append(k)
@@ -344,10 +383,10 @@ def refine(
         text, styled = item_styles(seg)
         if len(text) > _MAX_ITEM:
             continue
-        where = locate(text, _title(entry))
+        item = _Text(text, styled)
+        where = item.locate(_title(entry))
         if where is None:
             continue
-        item = _Text(text, styled)
         if not item.plain(*where):
             continue  # a styled title: where the markup template places it
         placed.append((k, item, where, item.edges(*where)))
@@ -374,7 +413,7 @@ def refine(
         again = reread(k, {"title_at": (s, e)})
         if again is None:
             continue
-        now = locate(item.text, _title(again))
+        now = item.locate(_title(again))
         if now is None or _fits(item.edges(*now), layout) <= have:
             continue
         if shown_parts(entry) - shown_parts(again) or _people(again) < _people(entry):
