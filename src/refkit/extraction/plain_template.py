@@ -48,8 +48,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..model import Entry
 from .segment import Segment
@@ -81,6 +80,7 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 #: letters whose lower case differs when lowered one by one: "İ" lowers to two characters
 #: and "Σ" lowers by context in a word; a run holding one is folded character by character
 _UNEVEN_LOWER = ("\u0130", "\u03a3")
+_STYLED_RUN = re.compile(rb"\x01+")
 _QUOTES = frozenset("\"“”„‟«»‘’‚'`")
 _OPEN = frozenset("([{")
 _CLOSE = frozenset(")]}")
@@ -102,9 +102,12 @@ class Edges:
 
 
 def _styled(styled: list[bool]) -> list[int]:
-    """Prefix counts of the styled characters (bold, italic, link text): how many stand
-    before each offset, so that any stretch is checked in constant time."""
-    return list(accumulate(styled, initial=0))
+    """The styled stretches (bold, italic, link text) as sorted bounds ``[start, end, start,
+    end, …]``: whether a stretch holds a styled character is then one bisect, and an item
+    keeps a few numbers, not one per character (a list's items are all held at once)."""
+    if not any(styled):
+        return []
+    return [k for m in _STYLED_RUN.finditer(bytes(styled)) for k in m.span()]
 
 
 def _mark(stretch: str, last: bool) -> str:
@@ -139,27 +142,31 @@ class _Text:
     where its years are, where its lead (a list number) ends and which stretches are
     styled (bold, italic, a link: the markup template's, not this one's)."""
 
+    __slots__ = ("text", "styled", "lead", "years", "starts", "ends")
+
     def __init__(self, text: str, styled: list[bool] | None = None) -> None:
         self.text = text
-        self.styled = _styled(styled or [False] * len(text))
+        self.styled = _styled(styled or [])
         lead = _LEAD.match(text)
         self.lead = lead.end() if lead else 0
         self.years = [m.start() for m in _YEAR.finditer(text)]
         # word starts and ends (alphanumeric runs)
-        self.runs = [m.span() for m in _ALNUM_RUN.finditer(text)]
-        self.starts: list[int] = [s for s, _ in self.runs]
-        self.ends: list[int] = [e for _, e in self.runs]
-        self._folded: _Folded | None = None
+        runs = [m.span() for m in _ALNUM_RUN.finditer(text)]
+        self.starts: list[int] = [s for s, _ in runs]
+        self.ends: list[int] = [e for _, e in runs]
 
     def locate(self, title: str) -> tuple[int, int] | None:
-        """:func:`locate` in this text (its folding found once for every title looked up)."""
-        if self._folded is None:
-            self._folded = _Folded(self.text, self.runs)
-        return self._folded.locate(title)
+        """:func:`locate` in this text, from its words (the folding is not kept: a list's
+        items are all held at once, and a title is looked up at most twice)."""
+        return _Folded(self.text, zip(self.starts, self.ends)).locate(title)
 
     def plain(self, s: int, e: int) -> bool:
         """Is no character of ``s``..``e`` styled?"""
-        return self.styled[e] == self.styled[s]
+        lo, hi = (s, e) if s <= e else (e, s)
+        if lo == hi:
+            return True
+        i = bisect.bisect_right(self.styled, lo)  # odd: lo is inside a styled stretch
+        return i % 2 == 0 and (i == len(self.styled) or self.styled[i] >= hi)
 
     def word_before(self, s: int) -> tuple[int, int] | None:
         """The word ending last at or before ``s``."""
@@ -202,7 +209,7 @@ class _Folded:
     each came from: built per run of letters and digits (a run maps onto its folding one to
     one unless it holds an :data:`_UNEVEN_LOWER` letter, which is mapped per character)."""
 
-    def __init__(self, text: str, runs: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, runs: Iterable[tuple[int, int]]) -> None:
         pieces: list[str] = []
         self.at: list[int] = []  # where each piece starts in the folded string
         self.origin: list[int] = []  # where it starts in the text
