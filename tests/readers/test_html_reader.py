@@ -586,3 +586,36 @@ def test_papers_in_a_tab_widget_listed_by_linked_titles_only() -> None:
     # a navigation bar of links stays navigation
     assert html.read('<html><body><nav><ul><li><a href="/a">About me and my work</a></li>'
                      '<li><a href="/p">Papers I have written so far</a></li></ul></nav></body></html>').entries == []
+
+
+SHOWN_VS_RECORD = """<html><body><h2>Papers</h2>
+<div class="paper">L. Moreau, K. Tanaka<br><a href="https://arxiv.org/pdf/1811.04321.pdf">Sparse Codes for Sound Retrieval</a><br>
+arXiv, 2018<br>
+<pre>@article{moreau18,
+  author = {Moreau, L. and Tanaka, K.},
+  title = {Sparse Codes for Sound Retrieval},
+  journal = {CoRR},
+  volume = {abs/1811.04321},
+  year = {2018}
+}</pre></div>
+<div class="paper">K. Tanaka, L. Moreau<br><a href="https://example.org/tide.pdf">Tidal Models on Graphs</a><br>
+Symposium on Coastal Computing, 2017<br>
+<pre>@inproceedings{tanaka17,
+  author = {Tanaka, K. and Moreau, L.},
+  title = {Tidal Models on Graphs},
+  booktitle = {Symposium on Coastal Computing},
+  pages = {1--9},
+  year = {2017}
+}</pre></div>
+</body></html>"""
+
+
+def test_the_container_the_page_shows_wins_over_a_record_it_does_not_show() -> None:
+    # the hidden BibTeX says "CoRR", the page shows "arXiv": the entry is what a reader of
+    # the page sees, with the record's identifiers and fields the page does not show
+    first, second = html.read(SHOWN_VS_RECORD, path="papers.html").entries
+    assert first.get("journal") is None and first.get("howpublished") == "arXiv" and first.type == "misc"
+    assert (first.key, first.get("volume"), first.get("eprint")) == ("moreau18", "abs/1811.04321", "1811.04321")
+    # where the page shows the record's own venue, the record is kept as it is
+    assert second.type == "inproceedings" and second.get("booktitle") == "Symposium on Coastal Computing"
+    assert second.get("pages") == "1--9" and second.get("howpublished") is None

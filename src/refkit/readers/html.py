@@ -281,12 +281,50 @@ def _with_links(entry: Entry, links: dict[str, str]) -> Entry:
 
 
 def _merge_structured(structured: Entry, visible: Entry | None, links: dict[str, str]) -> Entry:
-    """BibTeX (or COinS) gives the fields; the visible item adds what it alone shows."""
+    """BibTeX (or COinS) gives the fields; the visible item adds what it alone shows,
+    and the container it shows where the record's own is not shown (:func:`_shown_container`)."""
     entry = _with_links(structured, links)
     if visible is not None:
+        entry = _shown_container(entry, visible)
         add = {k: v for k, v in visible.fields.items() if k not in entry.fields and k in ("doi", "eprint", "archiveprefix", "pdf", "code", "html", "website", "video", "slides", "url", "note")}
         if add:
             entry = entry.with_fields(_PROV, **add)
+    return entry
+
+
+#: the fields that name where an entry appeared, as a reader of the page sees them
+_CONTAINER = ("journal", "booktitle", "howpublished")
+_VENUE_NAMES = _CONTAINER + ("organization", "publisher", "school", "institution", "series")
+
+
+def _shown_container(record: Entry, visible: Entry) -> Entry:
+    """The embedded record with the container its item shows, when the page shows one
+    and none of the record's venue fields: a page that lists a paper as "arXiv, 2016"
+    over a hidden BibTeX record saying ``journal = "CoRR"`` (or a workshop the page does
+    not mention) is converted as it is shown, with the record's identifiers and other
+    fields. Where the page shows the record's venue too (in any of its venue fields), or
+    shows none, the record is kept as it is."""
+    name = next((k for k in _CONTAINER if visible.fields.get(k)), None)
+    text = visible.origin.text if visible.origin is not None else ""
+    if name is None or not text:
+        return record
+    shown = f" {_fold(text)} "
+    venue = visible.fields[name]
+    folded = _fold(venue)
+    if not folded or f" {folded} " not in shown:
+        return record
+    for field_name in _VENUE_NAMES:
+        own = record.fields.get(field_name)
+        own_folded = _fold(own) if own else ""
+        if own_folded and f" {own_folded} " in shown:
+            return record
+    if all(record.fields.get(k) == (venue if k == name else None) for k in _CONTAINER):
+        return record
+    entry = record.with_fields(_PROV, **{k: (venue if k == name else None) for k in _CONTAINER})
+    if not record.fields.get(name):
+        # the record named its container in another field (an @article's journal, the page
+        # shows "arXiv"): the kind of entry follows the container the page shows
+        entry = Entry(visible.type, entry.key, entry.fields, entry.provenance, entry.origin)
     return entry
 
 
