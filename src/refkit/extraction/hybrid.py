@@ -175,9 +175,11 @@ def disagreement(chosen: Entry | None, ruled: Entry | None, tagged: Entry | None
     if chosen is None or ruled is None or tagged is None:
         return chosen
     doubts = []
-    if _folded(ruled.get("title") or "") != _folded(tagged.get("title") or ""):
+    title, other = ruled.get("title") or "", tagged.get("title") or ""
+    if title != other and _folded(title) != _folded(other):
         doubts.append(READERS_TITLE)
-    if _families(ruled) != _families(tagged):
+    # (the same list written alike, the usual case, is not split into names)
+    if (ruled.get("author") or "") != (tagged.get("author") or "") and _families(ruled) != _families(tagged):
         doubts.append(READERS_AUTHORS)
     return noted(chosen, *doubts) if doubts else chosen
 
