@@ -232,3 +232,24 @@ def test_named_arguments_years_and_name_arrays() -> None:
     assert "<div>Ana Lima, Rui Costa</div>" in html and "<div>2021</div>" in html
     assert ">50<" not in html  # a count is no text of the entry; a year is
     assert '<a href="https://doi.org/10.1000/tides.2021">' in html
+
+
+def test_a_loop_over_entries_the_document_binds_shows_each() -> None:
+    doc = """#let papers = (
+  (title: "Tidal mixing in shallow estuaries", authors: "A. Lima, R. Costa", venue: "Journal of Coastal Things", year: 2021),
+  (title: "Salt wedges revisited", authors: "R. Costa, A. Lima", venue: "Estuarine Letters", year: 2019),
+)
+#let data = yaml("cv.yml")
+
+= Publications
+#for p in papers [
+  - #p.authors. *#p.title*. _#p.venue _, #p.year.
+]
+#for p in data.talks [
+  - #p.title
+]
+"""
+    entries = reader.read(doc).entries
+    assert [(e.get("title"), e.get("year")) for e in entries] == [("Tidal mixing in shallow estuaries", "2021"),
+                                                                  ("Salt wedges revisited", "2019")]
+    assert entries[1].get("journal") == "Estuarine Letters"

@@ -62,6 +62,7 @@ _LABEL = re.compile(r"<[\w:.\-]{1,200}>")
 _REF = re.compile(r"@[\w:.\-]{1,200}")
 _UNICODE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}")
 _STR_ESCAPES = {"n": "\n", "t": "\t", "r": "", "\\": "\\", '"': '"'}
+_PLAIN_NUMBER = re.compile(r"\d{1,12}(?:\.\d{1,12})?")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _BIB_FILE = re.compile(r"\.(?:bib|ya?ml)$", re.I)
 
@@ -72,7 +73,7 @@ _WRAPPERS: dict[str, str | None] = {
     "text": None, "box": None, "highlight": None, "overline": None, "strike": None, "upper": None,
     "lower": None, "move": None, "scale": None, "rotate": None, "context": None, "underbrace": None,
     "block": "div", "align": "div", "pad": "div", "place": "div", "par": "div", "rect": "div", "quote": "div",
-    "figure": "div", "container": "div",
+    "figure": "div", "container": "div", "cell": None, "header": None, "footer": None,
 }
 #: methods whose result is not text a reader wants (``.with`` makes a function, ``.len`` a number)
 _METHODS = {"with", "map", "filter", "sorted", "at", "slice", "rev", "len", "split", "trim", "first", "last",
@@ -84,7 +85,7 @@ _BIBLIOGRAPHY = {"bibliography", "cite", "print-bibliography", "add-bib-resource
 _STYLE_SUFFIXES = ("-color", "-size", "-font", "-width", "-height", "-spacing", "-style", "-weight", "-args",
                    "-len", "-gap", "-margin", "Color", "Size", "Font", "Style")
 #: functions that show nothing a reader wants (spacing, pictures, icons, placeholders)
-_SILENT = {"h", "v", "image", "line", "circle", "ellipse", "polygon", "path", "square", "lorem", "footnote",
+_SILENT = {"hline", "vline", "h", "v", "image", "line", "circle", "ellipse", "polygon", "path", "square", "lorem", "footnote",
            "hide", "counter", "state", "metadata", "numbering", "measure", "layout", "locate", "query",
            "fa-icon", "icon", "rgb", "cmyk", "luma", "color", "read", "json", "toml", "yaml", "csv", "xml",
            "datetime", "calc", "range", "str", "int", "float", "type", "repr", "assert", "panic", "label",
@@ -536,6 +537,8 @@ class _Parser:
             return self.show(self.postfix(depth, embedded=embedded), depth)
         if word == "if":
             return self.show(self.conditional(k, depth, embedded), depth)
+        if word == "for":
+            return self.show(self.loop(k, depth, embedded), depth)
         if word == "include":
             self.skip_space(newlines=False)
             value = self.postfix(depth, embedded=True)
@@ -640,6 +643,29 @@ class _Parser:
             self.i = save
         return _Value("if", k, parts=[cond, then, other])
 
+    def loop(self, k: int, depth: int, embedded: bool) -> _Value:
+        """``for name in items {…}`` / ``[…]``: kept with its body, run when shown over an
+        array the document binds (``#let pubs = ((title: …), …)``); anything else
+        (``range``, data read from files) shows nothing."""
+        text = self.text
+        self.skip_space(newlines=False)
+        m = _IDENT.match(text, self.i)
+        if not m or m.group(0) == "in":
+            self.skip_rest_of_statement()
+            return _Value("none", k)
+        name = m.group(0)
+        self.i = m.end()
+        self.skip_space(newlines=False)
+        if not (text.startswith("in", self.i) and not _word_char(text, self.i + 2)):
+            self.skip_rest_of_statement()
+            return _Value("none", k)
+        self.i += 2
+        self.skip_space(newlines=False)
+        items = self.expression(depth, embedded=False, stop_at_block=True)
+        self.skip_space(newlines=False)
+        body = self.block_body(depth)
+        return _Value("for", k, name=name, parts=[items], body=body)
+
     def block_body(self, depth: int) -> _Value:
         if self.i < self.n and self.text[self.i] in "[{" and self.i not in self.closed:
             return _NONE
@@ -681,6 +707,8 @@ class _Parser:
                     self.let(depth)
                 elif word == "if":
                     parts.append(self.conditional(start, depth, embedded=False))
+                elif word == "for":
+                    parts.append(self.loop(start, depth, embedded=False))
                 elif word == "return" or word == "context":
                     self.skip_space(newlines=False)
                     parts.append(self.expression(depth, embedded=True))
@@ -844,7 +872,9 @@ class _Parser:
                 return _Value("none", pos, text=word)
             if word == "if":
                 return self.conditional(pos, depth, embedded)
-            if word in ("for", "while"):
+            if word == "for":
+                return self.loop(pos, depth, embedded)
+            if word == "while":
                 self.skip_rest_of_statement()
                 return _Value("none", pos)
             if word == "context":
@@ -1012,10 +1042,14 @@ class _Shower:
         if kind == "var":
             if scope is not None and value.name in scope:
                 return self.nodes(scope[value.name], depth, expanding, None)
-            bound = self.parser.env.get(value.name)
+            bound = self.lookup(value.name, scope)
             if bound is None or bound.kind == "func" or not self.spend(expanding):
                 return []
             return self.nodes(bound, depth, expanding + 1, None)
+        if kind == "for":
+            return self.loop(value, depth, expanding, scope)
+        if kind == "none" and _PLAIN_NUMBER.fullmatch(value.text):  # #p.year, #2021: numbers show as written
+            return [_Node("text", value.pos, value.text)]
         if kind == "if":
             cond, then, other = value.parts
             decided = self.decide(cond, scope)
@@ -1034,9 +1068,36 @@ class _Shower:
         return True
 
     def lookup(self, name: str, scope: dict[str, _Value] | None) -> _Value | None:
+        """A name's value: the innermost binding, then the document's; ``a.b`` is field
+        ``b`` of a dictionary bound to ``a``."""
         if scope is not None and name in scope:
             return scope[name]
-        return self.parser.env.get(name)
+        found = self.parser.env.get(name)
+        if found is not None or "." not in name:
+            return found
+        head, *fields = name.split(".")
+        value = self.lookup(head, scope)
+        for key in fields:
+            if value is None or value.kind != "array":
+                return None
+            value = next((a.value for a in value.args if a.name == key), None)
+        return value
+
+    def loop(self, value: _Value, depth: int, expanding: int, scope: dict[str, _Value] | None) -> list[_Node]:
+        """A ``for`` loop over an array the document binds: its body once per element."""
+        items = value.parts[0] if value.parts else _NONE
+        if items.kind == "var":
+            items = self.lookup(items.name, scope) or _NONE
+        if items.kind != "array" or value.body is None:
+            return []
+        out: list[_Node] = []
+        for arg in self.spread(items.args, scope):
+            if arg.name is not None or not self.spend(expanding):
+                continue
+            inner = dict(scope) if scope else {}
+            inner[value.name] = self.bound(arg.value, depth, expanding, scope) if arg.value.kind != "array" else arg.value
+            out.extend(self.nodes(value.body, depth, expanding + 1, inner))
+        return out
 
     def decide(self, cond: _Value, scope: dict[str, _Value] | None) -> bool | None:
         """``x != ""``, ``x == none``, a bare name: decided for names bound to text or
