@@ -407,6 +407,20 @@ def test_year_column_moves_after_the_citation() -> None:
     ]
 
 
+YEAR_COLUMN_LINKED = """<html><body><h2>Publications</h2><table>
+<tr><td>2022</td><td><i>"Counting waves in shallow bays"</i>, A. Lima, R. Costa, [<a href="https://arxiv.org/abs/2201.01234">2201.01234</a>]</td></tr>
+<tr><td>2020</td><td><i>"Salt wedges revisited"</i>, R. Costa, [<a href="https://arxiv.org/abs/2003.04321">2003.04321</a>]</td></tr>
+</table></body></html>"""
+
+
+def test_a_year_column_dates_citations_that_end_in_a_link() -> None:
+    """A citation cell that ends in an arXiv link is a whole citation by itself, but the
+    year cell beside it is still its date: the row is the item."""
+    found = pubs(YEAR_COLUMN_LINKED)
+    assert [lines(i)[-1] for i in found] == ["2022", "2020"]
+    assert [i.segment.text[:9] for i in found] == ['"Counting', '"Salt wed']
+
+
 YEAR_HEADINGS = """<html><body><h2>Publications</h2>
 <h3>2021</h3>
 <ul>

@@ -497,6 +497,19 @@ def _year_line(part: _Part) -> bool:
         YEAR_ONLY.match(part.element.text_content()) is not None
 
 
+#: a new-style arXiv id ("2003.04321"): its first digits look like a year and are not one
+_ARXIV_NUMBER = re.compile(r"\b\d{4}\.\d{4,5}(?:v\d{1,3})?\b")
+
+
+def _dated_beside(best: _Part, parts: list[_Part]) -> bool:
+    """Whether the citation ``best`` shows no year of its own and a cell beside it is only a
+    year (a year column in a table): that cell is its date, so the row is the item, not
+    the citation's cell alone (a year block over a group of cards is a heading instead)."""
+    if best.element is None or not any(p is not best and _year_line(p) for p in parts):
+        return False
+    return not _YEAR.search(_ARXIV_NUMBER.sub(" ", best.element.text_content() or ""))
+
+
 def _year_headed(parts: list[_Part]) -> bool:
     """Blocks under year lines (``<h3>2021</h3>``, a bold "2021" paragraph, then the papers
     of that year as paragraphs or divs that print no year): two year lines or more, each
@@ -1063,7 +1076,8 @@ def _refine(page: _Page, el: HtmlElement) -> tuple[_Part, list[HtmlElement]]:
             continue
         best = max(parts, key=lambda p: p.stat.tlen)
         child = best.element
-        if child is not None and best.stat.tlen >= 0.85 * st.tlen and _unit_like(best.stat):
+        if child is not None and best.stat.tlen >= 0.85 * st.tlen and _unit_like(best.stat) and not (
+                el.tag == "tr" and _dated_beside(best, parts)):
             el = child
             outer.append(el)
             continue
