@@ -559,6 +559,18 @@ def test_ranking_tags_with_a_colon(tag: str) -> None:
     assert e.get("journal") == "Journal of Heat" and e.get("title") == "Heat flow in thin films"
 
 
+def test_coauthors_in_brackets_after_the_title() -> None:
+    # economics CVs: the owner implied, the co-authors in brackets closing the title
+    e = parse("Price stickiness in small open economies (with Mireille Aubin, Tomas Varga and Kwame Osei). Journal of Open Economies, 12 (2021), 33-58")
+    assert e.get("title") == "Price stickiness in small open economies"
+    assert fam(e) == ["Aubin", "Varga", "Osei"]
+    one = parse("Why do inventories lag? (with Mireille Aubin). Review of Trade Cycles, 4 (2019), 1-20")
+    assert one.get("title") == "Why do inventories lag?" and fam(one) == ["Aubin"]
+    # brackets that hold no names stay in the title
+    kept = parse("A. Okafor. Working with missing data (with applications to survey weights). Survey Methods 3 (2020)")
+    assert kept.get("title") == "Working with missing data (with applications to survey weights)"
+
+
 def test_title_with_one_coauthor() -> None:
     e = parse("Ripples at the close of trading, with Dermot Okafor, 2021")
     assert e.get("title") == "Ripples at the close of trading"

@@ -159,3 +159,27 @@ def test_the_same_template_in_other_markups(name: str, text: str, monkeypatch: p
     assert venue(last) == "JGR" and last.get("year") == "2018"
     _alone(monkeypatch)
     assert venue(_by_title(reader(name).read(text))["Wind-driven resuspension revisited"]) is None
+
+
+#: cards whose title element is named by its class; two titles open with two capitalised
+#: words and a full stop ("Harbour Cranes. On …"), which alone read as a name
+TITLED_CARDS = """<html><body><h2>Publications</h2><ol>
+<li><div class="title">Tidal mixing in shallow estuaries</div><div class="author"><em>Okafor, Ana</em></div>
+<div class="periodical">In: <em>Coastal Essays</em>, 2022</div></li>
+<li><div class="title">Harbour Cranes. On the logistics of the tide</div><div class="author"><em>Okafor, Ana</em></div>
+<div class="periodical">In: <em>Ports and their People</em>, 2021</div></li>
+<li><div class="title">A field guide to turbidity sensors</div><div class="author"><em>Okafor, Ana</em></div>
+<div class="periodical">In: <em>Methods of the Shore</em>, 2020</div></li>
+<li><div class="title">Salt Marshes. A history of their drainage</div><div class="author"><em>Okafor, Ana</em></div>
+<div class="periodical">In: <em>Wetland Histories</em>, 2019</div></li>
+<li><div class="title">Wind-driven resuspension revisited</div><div class="author"><em>Okafor, Ana</em></div>
+<div class="periodical">In: <em>Sea and Sediment</em>, 2018</div></li>
+</ol></body></html>
+"""
+
+
+def test_a_title_the_page_names_by_class_keeps_capitalised_words_before_a_full_stop() -> None:
+    entries = _by_title(html.read(TITLED_CARDS))
+    for title in ("Harbour Cranes. On the logistics of the tide", "Salt Marshes. A history of their drainage"):
+        assert title in entries
+        assert entries[title].get("author") == "Okafor, Ana"

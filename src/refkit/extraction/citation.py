@@ -2026,7 +2026,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         return None
     if _TALK_LABEL.match(title):
         return None  # a talk, not a publication
-    if parts.authors is None and ", " in title:
+    if parts.authors is None and (", " in title or "(" in title):
         title = _title_with_coauthors(title, parts)
     venue, extra = _venue_text(work, text, parts.venue)
     extra.update(parts.numbers)
@@ -2091,13 +2091,23 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
 
 #: ", with" (", joint with") between a title and the names of its co-authors
 _TITLE_WITH = re.compile(r",\s+(?:joint\s+)?with\s+", re.I)
+#: "(with A and B)" (", jointly with") closing a title: the co-authors' names in brackets
+_TITLE_WITH_BRACKETED = re.compile(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,300})\)\s*$", re.I)
 
 
 def _title_with_coauthors(title: str, parts: _Parts) -> str:
-    """"Title, with Jane Doe and Li Wei" (the owner implied, as CVs in mathematics,
-    economics and law write it): the names after ", with" are the co-authors, not
-    title words, when they run to the title's end (a trailing "(SSRN)" label may
-    follow). ``parts.authors`` is set then; the title without them is returned."""
+    """"Title, with Jane Doe and Li Wei" or "Title (with Jane Doe and Li Wei)" (the owner
+    implied, as CVs in mathematics, economics and law write it): the names after ", with"
+    are the co-authors, not title words, when they run to the title's end (a trailing
+    "(SSRN)" label may follow); in brackets, when they fill the brackets that end the
+    title. ``parts.authors`` is set then; the title without them is returned."""
+    bracketed = _TITLE_WITH_BRACKETED.search(title) if title.endswith(")") else None
+    if bracketed:
+        listed = scan_authors(bracketed.group(1))
+        head = _clean_title(title[:bracketed.start()])
+        if listed and not bracketed.group(1)[listed.end:].strip(" ,.;") and len(head) >= 4:
+            parts.authors = listed
+            return head
     for m in _TITLE_WITH.finditer(title):
         rest = title[m.end():]
         listed = scan_authors(rest)

@@ -369,6 +369,19 @@ def _trim_link_head(line: list[Span]) -> list[Span]:
 
 
 _SOFT_BR_PARENTS = frozenset({"b", "strong", "i", "em", "u", "a", "cite", "q"})
+#: a <br> directly inside a heading wraps the heading's line (a card's title in an ``<h3>``)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _wraps_lines(parent: HtmlElement) -> bool:
+    """Is a ``<br>`` directly inside ``parent`` a wrapped line of one field, not a line of
+    its own? So inside inline emphasis, a link or a quote, a heading, and an element whose
+    class says it holds the title ("Title.<br>Subtitle." is one title)."""
+    if parent.tag in _SOFT_BR_PARENTS or parent.tag in _HEADINGS:
+        return True
+    css = parent.get("class")
+    return css is not None and _is_title_css(tuple(css.split()))
+
 
 def write_range(writer: SpanWriter, parent: HtmlElement, a: int, b: int, base: Style | None = None,
                 child: HtmlElement | None = None, first: HtmlElement | None = None) -> None:
@@ -416,7 +429,7 @@ def _write_element(writer: SpanWriter, top: HtmlElement, base: Style) -> None:
             styles.append(style)
             if tag == "br":
                 parent = el.getparent()
-                if parent is not None and parent.tag in _SOFT_BR_PARENTS or writer.continues():
+                if parent is not None and _wraps_lines(parent) or writer.continues():
                     writer.text(" ", style)  # a line wrapped inside a title or a name list
                 else:
                     writer.newline()

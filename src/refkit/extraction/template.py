@@ -268,6 +268,13 @@ def _overlap(a: str, b: str) -> bool:
     return bool(wa and wb) and 2 * len(wa & wb) >= min(len(wa), len(wb))
 
 
+def _titled(run: Run) -> bool:
+    """Does ``run``'s CSS class say it holds a title (``title``, ``pub-title``)?"""
+    from .html_spans import _is_title_css
+
+    return _is_title_css(run.markup[3])
+
+
 def _people(entry: Entry) -> tuple[Any, ...]:
     return entry.names("author") + entry.names("editor")
 
@@ -289,7 +296,7 @@ def refine(
     """``entries`` (the items of one list, read each on its own) with the items that
     misfit the list's template read again under it, where that reading fits better.
     ``reread(k, hints)`` reads item ``k`` again with the fields' span ranges given."""
-    from .confidence import NO_AUTHORS, field_doubts, field_penalty
+    from .confidence import NO_AUTHORS, TITLE_AUTHORS, field_doubts, field_penalty
 
     out = list(entries)
     read = [(k, runs_of(seg)) for k, (seg, e) in enumerate(zip(segments, entries)) if e is not None]
@@ -334,7 +341,11 @@ def refine(
         if lost - {"names"} or (lost or fewer) and not _names_in(entry, runs, hints.get("venue")):
             continue  # a part or a name gone, except names read inside what the template says is the venue
         # names read inside the venue were none: their absence is no new doubt
-        excused = NO_AUTHORS.penalty if lost and NO_AUTHORS.why in field_doubts(again) else 0.0
+        doubts = field_doubts(again)
+        excused = NO_AUTHORS.penalty if lost and NO_AUTHORS.why in doubts else 0.0
+        if TITLE_AUTHORS.why in doubts and "title" in hints and _titled(runs[dict(hinted)["title"]]):
+            # the page's own class names the run the title: capitalised words in it are title words
+            excused += TITLE_AUTHORS.penalty
         # a plain line as a slot is weaker evidence than markup (or a run between marked ones):
         # its reading must also be less doubtful
         weak = any(not runs[j].marked and template[name][0] == "at" for name, j in hinted)
