@@ -1082,3 +1082,46 @@ def test_a_year_heading_does_not_prefer_a_meeting_name_year_over_the_date() -> N
     dated = parse_segment(seg(Span("M. Okafor and L. Brandt. "), Span("Tidal mixing in shallow estuaries", italic=True),
                               Span(" in proceedings of RIVERCON 2010, Oslo, Norway, October 2010."), headings=("Papers", "2010")))
     assert dated is not None and dated.get("year") == "2010" and dated.get("month") == "oct"
+
+
+def test_a_bold_author_year_byline_is_not_the_title() -> None:
+    # author-date lists that set "Family, I. (Year)" in bold: the italic run is the title
+    e = parse_segment(Segment((
+        Span("Nowak, K. (2020)", bold=True), Span(". "), Span("Catalogues of small town libraries", italic=True),
+        Span(". Library Quarterly Review. 10.1000/lqr.2020.7"),
+    )))
+    assert e is not None
+    assert e.get("title") == "Catalogues of small town libraries"
+    assert fam(e) == ["Nowak"] and e.get("year") == "2020"
+    # a bold title that ends in a year is still the title
+    e = parse_segment(Segment((Span("A. Nowak. "), Span("Libraries of the Vistula region, 1900-2020", bold=True), Span(". Library Quarterly Review, 2021."))))
+    assert e is not None and e.get("title") == "Libraries of the Vistula region, 1900-2020"
+
+
+def test_a_quoted_journal_followed_by_its_issue_is_no_title() -> None:
+    from refkit.extraction.citation import _quoted_title
+
+    # Italian, Polish and Russian citations quote the journal, not the title: the quote with an
+    # issue mark or the issue's date right after it is the container, never the title
+    for text in ("Il porto vecchio e la città\n«Rivista del Mare» a. 3 n. 2, 1999",
+                 "Katalogi bibliotek miejskich. „Przegląd Biblioteczny” 2019, nr 3, s. 5-20.",
+                 "Sale e memoria\n«Giornale della Costa» 12 aprile 2005",
+                 "Le voci della riva\n«Quaderni di Storia Locale» a. XII n. 4"):
+        assert _quoted_title(text) is None, text
+    # a quoted title followed by its venue stays the title
+    text = 'A. Rossi, "The old harbour and the town," Journal of the Sea, 3(2), 1999.'
+    found = _quoted_title(text)
+    assert found is not None and text[found[0]:found[1]] == "The old harbour and the town,"
+
+
+def test_a_placeholder_in_the_year_slot_gives_no_year_and_no_title_word() -> None:
+    # year-first lists write "TBA." where the year will go, APA "(n.d.)."
+    for text in ("TBA. Vowel harmony in two valley dialects. Journal of Valley Languages 3(1):4.",
+                 "(n.d.). Vowel harmony in two valley dialects. Journal of Valley Languages 3(1):4."):
+        e = parse(text, section="pub")  # (no names, no year: taken under a publications heading)
+        assert e.get("title") == "Vowel harmony in two valley dialects"
+        assert e.get("journal") == "Journal of Valley Languages"
+        assert not e.get("year")
+    # a title that starts with an acronym is not cut
+    e = parse("2021. TBAN signalling in yeast. Journal of Cells 3(1):4.", section="pub")
+    assert e.get("title") == "TBAN signalling in yeast" and e.get("year") == "2021"

@@ -114,3 +114,13 @@ def test_an_item_dated_by_a_running_period_is_ongoing_in_any_case_and_script() -
         assert is_ongoing(seg(Span(text))), text
     for text in ("Sheep counter, 2015–2019", "Counting sheep at night. Journal of Ovine Studies, 2015–present"):
         assert not is_ongoing(seg(Span(text))), text
+
+
+def test_an_author_date_byline_with_one_full_name_is_a_name() -> None:
+    from refkit.extraction.evidence import has_names
+
+    # "Family, Given (Year)." opens author-date citations of a single author
+    assert has_names("Ortega, Lucia (2019). Tides of the inner sea. Coastal Review, 4(2), 10-20.")
+    # a place with a year in parentheses is no name; nor is a title word before a comma
+    assert not has_names("Lisbon (2019). A meeting on tides.")
+    assert not has_names("Tides, currents and waves in 2019")

@@ -59,3 +59,44 @@ def test_badges_in_html_and_markdown_pages() -> None:
     assert [n.family for n in entries[0].names("author")] == ["Doe", "Wei"]
     assert [e.get("title") for e in entries] == [
         "Counting sheep in the dark", "Rivers that run uphill", "Quiet mornings and loud afternoons"]
+
+
+def test_kind_labels_after_titles_leave_the_titles_of_a_list_that_repeats_them() -> None:
+    from refkit.extraction.labels import strip_title_labels
+    from refkit.model import Entry
+
+    titles = ["Notes on harbour songs (essay)", "The salt road (article)", "Winter letters (essay)",
+              "A short history of the quay (article)", "Measuring tides (1900-1950)"]
+    entries = [Entry("article", f"k{i}", {"title": t}) for i, t in enumerate(titles)]
+    out = strip_title_labels(entries)
+    assert [e.get("title") for e in out] == ["Notes on harbour songs", "The salt road", "Winter letters",
+                                             "A short history of the quay", "Measuring tides (1900-1950)"]
+    assert out[0].get("note") == "essay"
+    # one title ending in a lower-case parenthesis is a title as written
+    alone = [Entry("article", "a", {"title": "Sorting networks (revisited)"}), Entry("article", "b", {"title": "Heaps"})]
+    assert [e.get("title") for e in strip_title_labels(alone)] == ["Sorting networks (revisited)", "Heaps"]
+    # every title a different parenthesis: words of the titles, not a label the list repeats
+    varied = [Entry("article", f"v{i}", {"title": t}) for i, t in enumerate(
+        ["Rivers (a survey)", "Lakes (the north)", "Seas (old maps)", "Bays (small ones)"])]
+    assert [e.get("title") for e in strip_title_labels(varied)] == [e.get("title") for e in varied]
+
+
+def test_an_italian_list_with_quoted_journals_and_kind_labels() -> None:
+    # title line, then the journal in guillemets with its issue, then an italic blurb
+    doc = """## Pubblicazioni
+
+Il porto e la città (articolo)<br>
+&laquo;Rivista del Mare&raquo; a. 3 n. 2 marzo 1999<br>
+_Una storia del porto vecchio._
+
+Le voci della riva: canti di pescatori (saggio)<br>
+&laquo;Quaderni di Storia Locale&raquo; a. XII n. 4 giugno 2003<br>
+_Canti raccolti lungo la costa._
+
+Sale e memoria (articolo)<br>
+&laquo;Giornale della Costa&raquo; 12 aprile 2005<br>
+_Le saline e chi ci lavorava._
+"""
+    entries = md_reader.read(doc).entries
+    assert [e.get("title") for e in entries] == ["Il porto e la città", "Le voci della riva: canti di pescatori", "Sale e memoria"]
+    assert [e.get("year") for e in entries] == ["1999", "2003", "2005"]

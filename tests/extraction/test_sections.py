@@ -9,7 +9,9 @@ from refkit.extraction.sections import (
     KINDS,
     MIXED,
     classify_heading,
+    describes_person,
     entry_type,
+    is_cited_work,
     is_patent,
     is_software,
     other_work,
@@ -366,3 +368,22 @@ def test_a_grant_names_no_funder_but_closes_with_an_amount_after_its_years() -> 
 )
 def test_degrees_and_supervised_theses_are_no_entries(text: str, kind: str | None) -> None:
     assert other_work(item(Span(text))) == kind
+
+
+def test_a_section_describing_the_person_is_told_from_other_lists() -> None:
+    # the innermost heading naming a section decides; a topic heading in between names none
+    assert describes_person(("Research Interests", "How do tides shape coastal towns?"))
+    assert describes_person(("About me",))
+    assert not describes_person(("Research Interests", "Invited talks"))
+    assert not describes_person(("Teaching",))
+    assert not describes_person(("Publications",))
+    assert not describes_person(())
+
+
+def test_a_cited_work_reads_as_printed_on_its_own() -> None:
+    assert is_cited_work(item(Span("Ortega, Lucia (2019). \u201cTides of the inner sea,\u201d Coastal Review, 4(2): 10-20.")))
+    assert is_cited_work(item(Span("L. Ortega and P. Mendes. Tides of the inner sea. Journal of Coasts, 2019.")))
+    # a talk says it was presented; a line of prose or a bare name shows no printed work
+    assert not is_cited_work(item(Span("L. Ortega. Tides of the inner sea. Invited talk, Journal Club of the Coast Institute, 2019.")))
+    assert not is_cited_work(item(Span("My work since 2019 asks how tides shape the towns on a coast, vol. 2 of a long story.")))
+    assert not is_cited_work(item(Span("Lucia Ortega and Pedro Mendes, Lisbon")))

@@ -508,3 +508,30 @@ def test_a_cv_without_headings_keeps_its_papers_not_its_talks_code_or_patents() 
     # items that say they were presented, the package and the patent say what they are
     assert list(by_title(CV_WITHOUT_HEADINGS)) == [
         "Snowmelt timing in small alpine catchments", "Gauging ungauged streams with citizen photos", "Infiltration after wildfire"]
+
+
+def test_citations_between_paragraphs_of_a_research_statement() -> None:
+    # a research statement under "Research Interests": prose per topic, then each of the
+    # author's papers as one whole-link paragraph; the papers are entries, the prose is not
+    doc = """# Research Interests
+
+## Tides: how do they shape coastal towns?
+
+My work asks how the tides of a small sea shape the towns on its coast, and what the
+towns remember of them. I draw on archives and on interviews with fishing families.
+
+[Ortega, Lucia (2021). “Tides of the inner sea,” Coastal Review, 34(1), 102-124.](https://example.org/rec/ORT-1)
+
+[Ortega, Lucia and Pedro Mendes (2018). "Harbours that moved," Journal of Coastal History, 12(3): 45-60.](https://example.org/rec/ORT-2)
+
+[Ortega, Lucia (2016). *Salt and Memory: Fishing Towns of the South.* Harbour Press.](https://example.org/rec/ORT-3)
+
+# Contact
+
+Write to me at the Department of History, 12 Quay Street (2019 onwards).
+"""
+    entries = reader.read(doc).entries
+    assert [e.get("title") for e in entries][:2] == ["Tides of the inner sea", "Harbours that moved"]
+    assert [e.get("year") for e in entries] == ["2021", "2018", "2016"][: len(entries)]
+    assert len(entries) == 3
+    assert [e.get("journal") for e in entries[:2]] == ["Coastal Review", "Journal of Coastal History"]

@@ -223,3 +223,30 @@ def test_underlined_titles_are_marked_spans() -> None:
               "- Ben Roe, [[https://example.org/a][Ana Ortiz]]. _Salt wedges and their seasonal reach_ In /Proceedings of the Estuary Workshop/ 2021\n")
     entries = reader.read(source)
     assert [e.get("title") for e in entries] == ["Sensor drift in small tidal estuaries", "Salt wedges and their seasonal reach"]
+
+
+def test_macros_are_expanded_as_the_export_does() -> None:
+    # a page that breaks its item lines through a macro, and one macro with arguments:
+    # the calls become the break and the text they stand for, never braces in a venue
+    doc = """#+MACRO: nl @@html:<br>@@
+#+MACRO: venue /$1/, $2
+#+TITLE: Papers of A. Writer
+
+* Articles
+- 2022. Vowel length in three island dialects. {{{venue(Journal of Island Phonology, 7(2):11--30)}}}.
+  {{{nl}}}[[https://doi.org/10.1000/vowels.2022][DOI]] {{{undefined}}}
+- 2019. Stress shift in loanwords. /Studies in Contact Linguistics/ 4(1):1--20. {{{nl}}} [[https://doi.org/10.1000/stress.2019][DOI]]
+"""
+    html = to_html(doc)
+    assert "{{{" not in html and "<br>" in html
+    entries = reader.read(doc).entries
+    assert [e.get("title") for e in entries] == ["Vowel length in three island dialects", "Stress shift in loanwords"]
+    assert [e.get("journal") for e in entries] == ["Journal of Island Phonology", "Studies in Contact Linguistics"]
+    assert [e.get("doi") for e in entries] == ["10.1000/vowels.2022", "10.1000/stress.2019"]
+
+
+def test_macro_expansion_is_bounded() -> None:
+    # a macro that calls itself twice would double the line on every pass
+    doc = "#+MACRO: grow {{{grow}}}{{{grow}}}x\n* Papers\n- {{{grow}}} A. Doe. A title here. /Journal/ 1:1--2, 2020.\n"
+    html = to_html(doc)
+    assert len(html) < 30_000

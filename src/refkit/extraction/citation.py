@@ -229,6 +229,7 @@ class _Work:
     links: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     pubstate: str = ""
+    undated: bool = False  # the item says it has no date yet ("TBA", "n.d." in the year slot)
     year: str = ""
     month: int | None = None
     coauthors: AuthorList | None = None  # "(with A and B)" before the title: the names beside the implied owner
@@ -401,6 +402,13 @@ def _clean(work: _Work) -> None:
     if ym and not work.year:
         work.year = ym.group(1)[:4]
         work.blank(ym.start(1) - (1 if text[ym.start(1) - 1:ym.start(1)] in "([" else 0), ym.end())
+    elif not work.year:
+        # the year slot holding a placeholder: "TBA. Title …", "(n.d.). Title …": no year, and
+        # no title word either
+        nm = _LEADING_NO_DATE.match(text)
+        if nm:
+            work.blank(nm.start(), nm.end())
+            work.undated = True
     text = work.text
     wm = _LEADING_WITH.match(text)
     if wm:
@@ -554,6 +562,9 @@ _AWARD_OR_TALK = _leading("aphrbosd", r"award|prize|honou?rable|runner|best|oral
 
 # Step 2, cleaning: a leading year, tag groups in brackets ("(CCF-A, Oral)"),
 # short sentences and comma parts that may be tags, and the tests for prose.
+#: a placeholder where a year-first item has its year: to be announced or determined, no date
+#: (English "n.d.", French and Spanish "s.d.", German "o.J.")
+_LEADING_NO_DATE = re.compile(r"\s*[(\[]?(?:TBA|TBD|[ns]\.\s?d\.|o\.\s?J\.)[)\]]?\s*(?:[.:|–—-]\s*|(?<=[)\]])\s*)(?=\S)")
 _LEADING_YEAR = re.compile(rf"\s*[(\[]?({_YEAR})[)\]]?\s*(?:[.:|–—-]\s*|(?<=[)\]])\s*)(?=\S)")
 _BRACKETED_TAGS = re.compile(r"[(\[（【]([^()\[\]（）【】\n]{1,120})[)\]）】]")
 _TAG_SEPARATOR = re.compile(r"[,;/|，；]")
@@ -769,6 +780,17 @@ def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
 # word ("Dragon’s Dogma" ends no quote) and '…'.
 _QUOTED = _leading("“\"«‘'", r"[“\"]([^“”\"«»\n]{6,400}?)[”\"]|«([^“”\"«»\n]{6,400}?)»|‘([^“”\"«»‘\n]{6,400}?)’(?!\w)|(?<![\w])'([^'\n]{6,400}?)'(?![\w])")
 _IN_COLON = re.compile(r"(?<!\w)[Ii]n:\s")
+#: what follows a quoted *journal* (Italian, Polish, Russian citations quote the container, not
+#: the title): an issue or volume mark with its number ("a. XIII", "n. 2", "nr 3", "vol. 4",
+#: "№ 5", "34(1)"), a year and such a mark ("2019, nr 3"), or the issue's date ("22 marzo
+#: 2008", "aprile 1992": a lower-case month word, as Romance languages write months)
+_ISSUE_AFTER_QUOTE = re.compile(
+    r"[ \t]{0,3}(?:supplemento,?\s)?(?:"
+    r"(?:a|an|anno|vol|v|t|tom|nr|n|no|num|núm|№|jg|h)\.?[ \t]?(?:\d{1,4}|[IVXLC]{1,7})\b"
+    r"|(?:1[89]|20)\d\d,?[ \t]{1,3}(?:nr|n|no|№|vol|t|z)\.?[ \t]?\d"
+    r"|\d{1,4}[ \t]?\(\d{1,4}\)"
+    r"|(?:\d{1,2}\.?[ \t])?[a-zà-ÿ]{3,10}[ \t](?:1[89]|20)\d\d\b)"
+)
 #: a lower-case word right before a quote: the quote is part of a phrase ("Comment on “…”",
 #: "the “X” Paper"); a name before it ("… and Daniela Rocha "Title"") is no such word
 _WORD_BEFORE_QUOTE = re.compile(r"(?<![^\s(])[a-z][a-z'’-]*\s$")
@@ -1439,6 +1461,8 @@ def _quoted_title(text: str) -> tuple[int, int] | None:
             continue  # a quoted phrase inside a title or venue, not the title
         if _IN_COLON.search(text, 0, m.start()):
             continue  # "Title, in: Editors (Hrsg.): „Book“": the quote names the container
+        if _ISSUE_AFTER_QUOTE.match(text, m.end()):
+            continue  # «Rivista» a. 3 n. 2, „Przegląd” 2019, nr 3: a quoted journal with its issue
         raw = m.group(group)
         inner = raw.strip()
         if len(inner) >= 6 and (len(inner.split()) >= 2 or len(inner) >= 12):
@@ -1496,6 +1520,10 @@ def _link_title(work: _Work, text: str) -> tuple[int, int] | None:
     return None
 
 
+#: the year that ends an author-date byline: "(2021)", "2021", "(2021a)", "(in press)" is none
+_BYLINE_YEAR = re.compile(r"\(?(?:1[89]|20)\d\d[a-z]?\)?")
+
+
 def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
     k = 0
     n = len(text)
@@ -1517,7 +1545,10 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
             if len(run.split()) >= 2 and not _YEAR_RE.fullmatch(run.strip()):
                 named = text[s:e].strip(" ,;")
                 found = scan_authors(named)
-                is_names = bool(found) and not named[found.end:].strip(" .,;*#†‡")
+                # names alone, or with their year ("**Doe, J. (2021)**." in author-date lists that
+                # set the byline in bold): a highlighted byline, never the title
+                rest = named[found.end:].strip(" .,;*#†‡") if found else named
+                is_names = bool(found) and (not rest or _BYLINE_YEAR.fullmatch(rest) is not None)
                 venue_words = bool(venue_type(run)) or is_venue_word(run.split()[-1])
                 venue = venue_words and (len(run.split()) <= 6 and bool(lookup(run)) or not _title_place(work, text, s))
                 if not is_names and not venue:
@@ -2065,7 +2096,7 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             return None
     if authors and not venue and not work.year and not has_ids and len(title.split()) < 2:
         return None
-    if not work.year and not has_ids and not work.pubstate and work.month is None and not work.accessed \
+    if not work.year and not has_ids and not work.pubstate and work.month is None and not work.accessed and not work.undated \
             and not options.get("titled"):  # (the document's structure shows a paper: its linked title)
         # no date and no identifier: a recognisable venue or a real author list is needed
         # (an access date is a citation's date, if not its publication's)

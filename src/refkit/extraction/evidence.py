@@ -39,6 +39,7 @@ _NAMES = re.compile(
     r"(?=[A-Z,])(?:"
     r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:[a-z]{1,3}\s)?[A-Z][a-z]+"  # J. Smith, J. A. Smith, J. van Dam
     r"|\b[A-Z][a-z]+,\s(?:[A-Z]\.|[A-Z][a-z]+\s(?:and|&)\b)"  # Smith, J.   Smith, Jane and
+    r"|\b[A-Z][a-z]+,\s[A-Z][a-z]+\.?\s\((?:1[89]|20)\d\d\)"  # Smith, Jane (2021)  (author-date, one author)
     r"|\b[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s?(?:,|\band\b|&)\s*(?:and\s)?[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+"  # Jane Smith, John Doe
     r"|\b[A-Z][a-z]+\s[A-Z]{1,3}(?:,|\.|\sand\b)"  # Smith JA,  (Vancouver)
     r"|\b[A-Z]{1,2}\s[A-Z][a-z]+,\s[A-Z]{1,2}\s[A-Z][a-z]+"  # A Gabrio, R Hunter

@@ -9,6 +9,11 @@ repeated structure, not by a word list: several items of the page open with a
 short run in the same style (bold, italic or the same class), its few texts repeat
 from item to item, it is no person name, and person names follow it. Such a run leaves the item's text and becomes its
 innermost heading, where it still tells the entry type ("Journal" -> article).
+
+The same holds for a kind label written *after* the title ("Title (articolo)", "Title
+(essay)", "Title (extended abstract)"): lower-case words in parentheses that end many
+titles of the page, from a few texts that repeat, are a label of the list, not title
+words (:func:`strip_title_labels`); they move to the entry's note.
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
+from ..model import Entry, Provenance
 from .evidence import YEAR, has_names, is_name_line
 from .segment import Segment, Span
 
-__all__ = ["strip_labels"]
+__all__ = ["strip_labels", "strip_title_labels"]
 
 #: a badge is a few words
 _MAX_LABEL = 30
@@ -74,4 +80,35 @@ def strip_labels(segments: Sequence[Segment]) -> list[Segment]:
             head = rest[0]
             rest = (Span(head.text.lstrip(" ]):|–-"), head.bold, head.italic, head.sup, head.link, head.css),) + rest[1:]
             out[i] = replace(seg, spans=tuple(s for s in rest if s.text), headings=seg.headings + (found[i][0],))
+    return out
+
+
+#: a kind label closing a title: lower-case words in parentheses, no digits ("(articolo)",
+#: "(saggio + narrazioni)"); "(2009-2018)" or "(COVID-19)" are title words
+_TITLE_TAIL = re.compile(r"\s\(([^\W\d_A-Z][^()\d\n]{0,118})\)\s*$")
+
+
+def strip_title_labels(entries: Sequence[Entry]) -> list[Entry]:
+    """``entries`` (one page's, in order) with the kind label after their titles moved
+    to their note, when the page shows such labels as a repeated structure: at least
+    three titles end with one, and their texts repeat (fewer kinds than labelled titles,
+    and at most two or half as many, as for badges in front). A page where one title ends "(revisited)" keeps it."""
+    out = list(entries)
+    found: dict[int, re.Match[str]] = {}
+    for i, entry in enumerate(out):
+        m = _TITLE_TAIL.search(entry.get("title") or "")
+        if m and m.start() > 0:
+            found[i] = m
+    kinds = {" ".join(m.group(1).lower().split()) for m in found.values()}
+    if len(found) < 3 or len(kinds) >= len(found) or len(kinds) > max(2, len(found) // 2):
+        return out
+    for i, m in found.items():
+        entry = out[i]
+        title = (entry.get("title") or "")[:m.start()].rstrip(" ,;:")
+        if not title:
+            continue
+        label = " ".join(m.group(1).split())
+        note = entry.get("note")
+        prov = entry.provenance.get("title") or Provenance("html")
+        out[i] = entry.with_fields(prov, title=title, note=f"{note}; {label}" if note else label)
     return out

@@ -49,7 +49,8 @@ from .evidence import has_names
 from .segment import Segment
 
 __all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "is_patent", "is_software", "is_grant",
-           "is_media", "is_supervised", "is_degree", "other_work", "talk_items", "is_published", "KINDS", "MIXED", "TALK_RUN"]
+           "is_media", "is_supervised", "is_degree", "other_work", "talk_items", "is_published", "describes_person", "is_cited_work",
+           "KINDS", "MIXED", "TALK_RUN"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sections.json"
 
@@ -487,3 +488,35 @@ def is_published(segment: Segment) -> bool:
     if len(text) > 3000 or not (_JOURNAL_WORDS.search(text) or _PRINTED.search(text)) or not has_names(text) or not _identified(segment):
         return False
     return not _item_words("talk_items").search(_own_words(segment)[:2000])
+
+
+# ---- citations in a section that describes the person ---------------------------------------------
+#: the kinds of section that describe the person (interests, a biography, a research statement)
+#: rather than list works of another kind: a citation written there is one of their works
+_DESCRIBING = frozenset({"profile"})
+
+
+def describes_person(headings: Sequence[str]) -> bool:
+    """Is the innermost heading above an item that names a section one that describes the
+    person ("Research Interests", "About me", "Research statement"), not a list of another
+    kind of work (talks, teaching, grants)? Topic headings in between ("Philosophical
+    methodology") name no section and are passed, as :func:`section_of` passes them."""
+    for heading in reversed(tuple(headings)):
+        kind = section_kind(heading)
+        if kind is not None and kind != MIXED:
+            return kind in _DESCRIBING
+    return False
+
+
+def is_cited_work(segment: Segment) -> bool:
+    """An item that reads as a printed work on its own: people's names, a year, and a
+    journal or proceedings word, a volume, issue or pages, or an identifier, with no word
+    saying it was presented. A research statement cites its author's papers so, between
+    paragraphs of prose (a whole citation as one linked paragraph under each topic)."""
+    text = segment.text
+    if len(text) > 3000 or not has_names(text) or not _YEAR_IN_ITEM.search(text) or not _printed(segment):
+        return False
+    return not _item_words("talk_items").search(_own_words(segment)[:2000])
+
+
+_YEAR_IN_ITEM = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")

@@ -14,7 +14,10 @@ level-5 headlines is a list. Inline: ``[[target][label]]``/``[[target]]`` links
 (``doi:`` targets resolve), plain and ``<angle>`` URLs, ``*bold*`` ``/italic/``
 ``_underline_`` (written bold) ``=verbatim=`` ``~code~`` ``+strike+`` with Org's border rules,
 entities (``\\nbsp``, ``\\alpha{}``), ``@@html:…@@`` snippets and ``#+BEGIN_EXPORT
-html`` blocks as raw HTML; LaTeX fragments stay as written text.
+html`` blocks as raw HTML; LaTeX fragments stay as written text. Macros
+(``#+MACRO: br @@html:<br>@@`` used as ``{{{br}}}``, with ``$1``… arguments) are expanded
+as the export expands them before anything else is read, so a line break or a label a
+page writes through a macro is the break or label, never ``{{{br}}}`` text.
 
 Time is linear in the input: closing delimiters are found through precomputed
 position lists or a monotone find cache (:mod:`refkit.markup.inline`), nesting
@@ -95,6 +98,8 @@ def to_html(text: str) -> str:
     """The Org document as an HTML ``<body>``, each block on its source line."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines = [_Line(n, t) for n, t in enumerate(text.split("\n"))]
+    if "{{{" in text:
+        _expand_macros(lines)
     headline_max = 3
     for line in lines:
         m = _KEYWORD.match(line.text)
@@ -106,6 +111,57 @@ def to_html(text: str) -> str:
     writer.blocks(lines, 0)
     writer.close_deep()
     return "<html><body>" + "".join(writer.out) + "</body></html>"
+
+
+#: a macro call: ``{{{name}}}`` or ``{{{name(arg1, arg2)}}}`` (arguments bounded, no nesting)
+_MACRO_CALL = re.compile(r"\{\{\{([A-Za-z][\w-]{0,60})(?:\(([^\n]{0,2000}?)\))?\}\}\}")
+_MACRO_ARG = re.compile(r"\$(\d)")
+#: an argument separator: a comma not escaped by a backslash
+_MACRO_SPLIT = re.compile(r"(?<!\\),")
+#: passes over a line: a macro may call another (Org expands recursively), a cycle stops here
+_MACRO_PASSES = 4
+#: the longest line expansion may make: a macro that calls itself twice grows exponentially
+_MACRO_MAX_LINE = 20_000
+#: Org's built-in macros that name a document keyword
+_KEYWORD_MACROS = ("title", "author", "email", "date", "subtitle")
+
+
+def _expand_macros(lines: list[_Line]) -> None:
+    """Replace macro calls in ``lines`` (in place) by their definitions, as Org's export
+    does before it reads the document: ``#+MACRO: name text`` with ``$1``… for the
+    call's comma-separated arguments, and the built-ins naming keywords (``{{{title}}}``).
+    A call to a macro that is defined nowhere gives no text (the export refuses such a
+    document; its author never sees the braces). Line count never changes."""
+    macros: dict[str, str] = {}
+    for line in lines:
+        m = _KEYWORD.match(line.text)
+        if not m:
+            continue
+        key, value = m.group(1).lower(), m.group(2).strip()
+        if key == "macro":
+            name, _, body = value.partition(" ")
+            if name:
+                macros[name.lower()] = body.strip()
+        elif key in _KEYWORD_MACROS:
+            macros.setdefault(key, value)
+
+    def call(m: re.Match[str]) -> str:
+        body = macros.get(m.group(1).lower())
+        if body is None:
+            return ""
+        args = [a.replace("\\,", ",").strip() for a in _MACRO_SPLIT.split(m.group(2))] if m.group(2) is not None else []
+        return _MACRO_ARG.sub(lambda a: args[int(a.group(1)) - 1] if 0 < int(a.group(1)) <= len(args) else "", body)
+
+    for line in lines:
+        if "{{{" not in line.text or _KEYWORD.match(line.text):
+            continue
+        text = line.text
+        for _ in range(_MACRO_PASSES):
+            expanded = _MACRO_CALL.sub(call, text)
+            if expanded == text or len(expanded) > _MACRO_MAX_LINE:
+                break
+            text = expanded
+        line.text = text.replace("\n", " ")
 
 
 class _Writer(LineWriter):

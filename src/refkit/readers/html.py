@@ -36,11 +36,12 @@ from ..model import Entry, Library, Location, Problem, Provenance
 from ..extraction import fallback
 from ..extraction.authors import repeat_authors
 from ..extraction.confidence import Judged, Segmentation, assess, field_penalty, in_list, judge
-from ..extraction.evidence import is_news, is_note, is_ongoing, segment_evidence
+from ..extraction.evidence import has_names, is_news, is_note, is_ongoing, segment_evidence
 from ..extraction.guard import read_item
 from ..extraction.html_spans import YEAR_ONLY
 from ..extraction.hybrid import settled
-from ..extraction.sections import is_published, talk_items
+from ..extraction.labels import strip_title_labels
+from ..extraction.sections import describes_person, is_cited_work, is_published, talk_items
 from ..extraction.segment import Link, Segment
 
 __all__ = ["read", "read_document", "sniff", "entry_links", "MAX_ITEMS", "MAX_HTML_MB", "max_html_mb"]
@@ -478,6 +479,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     exact: set[int] = set()  # indices in found that came from structured data
     segmented: dict[tuple[int, int, int], Judged] = {}  # how each item was cut, for its confidence
     talks = talk_items([(item.section, item.segment) for item in items])
+    cited = _cited_in_profile(items)
     weak = {i for i, item in enumerate(items) if item.section is None and not item.titled and not looks_like_citation(item.segment)}
     # under no telling heading, an item whose siblings show the list is one of papers is read
     # even when it shows too little itself (worked out only when some item is that weak)
@@ -491,7 +493,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     read: dict[int, Entry | None] = {}
     for i, item in enumerate(held):
         seg = item.segment
-        if item.section == "other" and not is_published(seg):
+        if item.section == "other" and i not in cited and not is_published(seg):
             held[i] = None
             continue
         own = bib_in.get(i) or coins_in.get(i) or []
@@ -556,10 +558,31 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         found.append(((line, 1, k), entry))
     found.sort(key=lambda pair: pair[0])
 
-    entries = in_list(_unique_keys(_dedupe(repeat_authors([assess(e, segmented.get(pos)) for pos, e in found]), folds)))
+    entries = in_list(_unique_keys(_dedupe(strip_title_labels(repeat_authors([assess(e, segmented.get(pos)) for pos, e in found])), folds)))
     library = Library.from_entries(entries, source=path)
     library.problems.extend(problems)
     return library
+
+
+def _cited_in_profile(items: list[Any]) -> set[int]:
+    """The items under a section that describes the person ("Research Interests", "About",
+    a research statement: :func:`describes_person`) that are the person's works cited there.
+    Such a section lists no works of another kind (as talks or teaching do), so its items
+    that read as printed works (:func:`is_cited_work`) are papers; and where at least two
+    items of one such section do, the section's other items that read like a citation
+    (a book with its publisher and year, no pages) are papers too: the section's own
+    repeated structure shows what its items are."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, item in enumerate(items):
+        if item.section == "other" and describes_person(item.segment.headings):
+            groups.setdefault(item.segment.headings[:1], []).append(i)
+    cited: set[int] = set()
+    for members in groups.values():
+        printed = [i for i in members if is_cited_work(items[i].segment)]
+        cited.update(printed)
+        if len(printed) >= 2:
+            cited.update(i for i in members if looks_like_citation(items[i].segment) and has_names(items[i].segment.text))
+    return cited
 
 
 def _less_doubtful(first: Entry | None, second: Entry | None) -> Entry | None:
