@@ -39,7 +39,16 @@ def test_extensions_are_removed_and_lines_kept() -> None:
         assert gone not in out, gone
     assert "## Journal articles\n" in out
     assert "[Learning to rank things](https://doi.org/10.1000/rank.2021). *Journal" in out
-    assert "2020 - Ranking more things. *Machine" in out
+    assert '2020 - <span class="smallcaps">Ranking more things</span>. *Machine' in out
+
+
+def test_a_bracketed_span_keeps_its_class_names_as_an_html_span() -> None:
+    # the page's own names for its parts ("pub-title") reach the item finder; ids and
+    # key=value attributes (even one whose quoted value holds a dot) do not
+    out = preprocess('- [Grazing and soil carbon]{.pub-title #p1 note="see .x"} (with K. Brandt)\n'
+                     '  [*Rangeland Letters*, 4 (2019)]{lang=en}')
+    assert out == ('- <span class="pub-title">Grazing and soil carbon</span> (with K. Brandt)\n'
+                   '  *Rangeland Letters*, 4 (2019)')
 
 
 def test_ordinary_markdown_is_untouched() -> None:

@@ -619,3 +619,24 @@ def test_the_container_the_page_shows_wins_over_a_record_it_does_not_show() -> N
     # where the page shows the record's own venue, the record is kept as it is
     assert second.type == "inproceedings" and second.get("booktitle") == "Symposium on Coastal Computing"
     assert second.get("pages") == "1--9" and second.get("howpublished") is None
+
+
+def test_an_undated_paper_in_a_publication_list_is_read_by_the_list() -> None:
+    """A paper in preparation or a chapter listed without a year and without a venue the parser
+    knows is still one of the list's papers when the list (under a heading naming publications)
+    is read as papers otherwise."""
+    page = """<html><body><h2>Publications</h2>
+<h3>Articles</h3><ul>
+<li>Ana Ortiz and Kai Brandt. Sheep counting at dusk. Journal of Pastoral Studies, 12 (2021), 1-9.</li>
+<li>Kai Brandt. Fences and their shadows. Rural Geography Letters, 3 (2019), 44-50.</li>
+</ul>
+<h3>Preprints</h3><ul>
+<li><a href="https://example.org/wool.pdf">Wool prices and the weather on upland farms</a>, with Ana Ortiz</li>
+</ul></body></html>"""
+    titles = [e.get("title") for e in html.read(page).entries]
+    assert titles == ["Sheep counting at dusk", "Fences and their shadows", "Wool prices and the weather on upland farms"]
+    # the same item alone, under no list of papers, shows too little to be one
+    alone = """<html><body><h2>Publications</h2><ul>
+<li><a href="https://example.org/wool.pdf">Wool prices and the weather on upland farms</a>, with Ana Ortiz</li>
+</ul></body></html>"""
+    assert [e.get("title") for e in html.read(alone).entries] == []

@@ -9,7 +9,9 @@ citations of a bibliography file (``[@key]``) and LaTeX page commands on their o
 removes them where they stand and keeps every line, so the Markdown reader still
 reports source lines. What they stand for cannot be known without running R or
 reading the bibliography, so nothing is invented in their place; a bracketed span
-``[text]{.smallcaps}`` keeps its text.
+keeps its text, and its class names as an HTML ``<span class>`` around it
+(``[Title]{.pub-title}``: the page's own word for what the text is, which the item
+finder and the parser read as they read a web page's classes).
 
 Footnotes (Pandoc, kramdown, MyST, GitHub): a reference list kept as footnote
 definitions (``[^doe2020]: Doe, J. "Title." Journal …`` with indented continuation
@@ -31,8 +33,12 @@ _ATTR = r"(?:[#.][\w:-]{1,100}|[\w-]{1,50}=(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'
 _ATTRS = rf"\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR}){{0,30}}[ \t]*\}}"
 #: attributes right after a link, image, inline code or span: ``](url){target="_blank"}``
 _INLINE_ATTRS = re.compile(rf"(?<=[)\]`]){_ATTRS}")
-#: a bracketed span with attributes: ``[text]{.smallcaps}`` -> text
-_SPAN = re.compile(rf"\[([^\[\]\n]{{0,500}})\]{_ATTRS}")
+#: a bracketed span with attributes: ``[text]{.pub-title}`` -> text in a span of those classes
+_SPAN = re.compile(rf"\[([^\[\]\n]{{0,500}})\]({_ATTRS})")
+#: a quoted attribute value (no class names inside it)
+_QUOTED_VALUE = re.compile(r"\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'")
+#: one class name among a span's attributes
+_CLASS = re.compile(r"(?<![\w=\"'])\.([\w:-]{1,100})")
 #: attributes closing a heading line: ``## Papers {#papers .unnumbered}``
 _HEADING_ATTRS = re.compile(rf"[ \t]+{_ATTRS}[ \t]*$")
 #: a line that is only attributes (kramdown's block IAL ``{: .class}``)
@@ -115,7 +121,7 @@ def preprocess(text: str) -> str:
                 continue
             if stripped.startswith("#"):
                 line = _HEADING_ATTRS.sub("", line)
-            line = _SPAN.sub(r"\1", line)
+            line = _SPAN.sub(_span, line)
             line = _INLINE_ATTRS.sub("", line)
         if "`" in line:
             line = _INLINE_R.sub("", line)
@@ -123,6 +129,15 @@ def preprocess(text: str) -> str:
             line = _BRACKET.sub(_drop_citation, line)
         out.append(line)
     return "\n".join(out)
+
+
+def _span(m: re.Match[str]) -> str:
+    """A bracketed span as its text, inside ``<span class="…">`` when its attributes name
+    classes (raw inline HTML, which the Markdown reader renders as a page's own)."""
+    names = _CLASS.findall(_QUOTED_VALUE.sub("", m.group(2)))
+    if not names:
+        return m.group(1)
+    return f'<span class="{" ".join(names)}">{m.group(1)}</span>'
 
 
 def _drop_citation(m: re.Match[str]) -> str:

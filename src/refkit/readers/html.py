@@ -490,6 +490,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     held: list[Any] = list(items)
     del items
     wanted: list[int] = []  # the items read as citations, in page order
+    failed: set[int] = set()
     read: dict[int, Entry | None] = {}
     for i, item in enumerate(held):
         seg = item.segment
@@ -517,7 +518,15 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
                 if visible is not None or settled(other):
                     visible = _less_doubtful(other, visible)
             read[i] = visible
+            if len(problems) != warned:
+                failed.add(i)  # its reading raised: warned once, not read again
     if parse is not None:
+        for i in _undated_members(held, read, failed):
+            # one of a publication list's papers that prints no date and no known venue (in
+            # preparation, a chapter, a report): the list it stands in says it is a paper
+            again = read_item(parse, held[i].segment, problems, source=source, section="pub", titled=True)
+            if again is not None and len((again.get("title") or "").split()) >= 3:  # a title as titles run
+                read[i] = again
         _follow_templates(held, read, parse, problems, source)
     for i in wanted:
         item, held[i] = held[i], None
@@ -583,6 +592,38 @@ def _cited_in_profile(items: list[Any]) -> set[int]:
         if len(printed) >= 2:
             cited.update(i for i in members if looks_like_citation(items[i].segment) and has_names(items[i].segment.text))
     return cited
+
+
+def _undated_members(items: list[Any], read: dict[int, Entry | None], failed: set[int]) -> list[int]:
+    """The items of a publication list that were read as no citation but are its papers by
+    the list's evidence: a list (the items under one top heading, as
+    :func:`_follow_templates` groups them) under a heading naming publications or under no
+    telling heading, most of whose members read as citations, two at least; and the item
+    itself shows who or what (person names or a title-like run: quoted, styled, linked or
+    classed as a title), is no sentence and no news. The parser rejects such an item for
+    printing no date and no venue it knows ("Title, with J. Doe" under "Preprints", a chapter
+    or report in quotes, "Title *Revue d'économie*, 92 (2016)"); the document's structure
+    says what the item alone does not. Items whose reading raised (``failed``) are not read
+    again."""
+    lists: dict[tuple[str | None, str], list[int]] = {}
+    for i in read:
+        seg = items[i].segment
+        lists.setdefault((items[i].section, seg.headings[0] if seg.headings else ""), []).append(i)
+    out: list[int] = []
+    for (section, _), members in lists.items():
+        if section not in ("pub", None):
+            continue
+        missing = [i for i in members if read[i] is None]
+        if not missing or len(members) - len(missing) < 2 or 2 * len(missing) > len(members):
+            continue
+        for i in missing:
+            if i in failed:
+                continue
+            seg = items[i].segment
+            ev = segment_evidence(seg)
+            if (ev.names or ev.title) and not ev.prose and not is_news(seg.text):
+                out.append(i)
+    return out
 
 
 def _less_doubtful(first: Entry | None, second: Entry | None) -> Entry | None:
