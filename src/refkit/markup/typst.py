@@ -20,8 +20,10 @@ from their arguments in order. Rendered:
   icons and ``lorem`` give none;
 - ``#let`` bindings are remembered: ``#name`` and ``..name`` show what was bound, and a
   call of a function defined in the document shows its body with the arguments put in
-  (bounded; conditions on arguments are decided, loops are not run);
-- ``#set``, ``#show``, ``#import``, ``#include``, ``for``/``while`` loops give no text;
+  (bounded; conditions on arguments are decided); a ``for`` loop over an array the
+  document binds shows its body once per element (``#p.title`` reads a field);
+- ``#set``, ``#show``, ``#import``, ``#include``, ``while`` loops and loops over data read
+  from files give no text;
 - any other call (a template's entry function) is one block whose arguments, positional
   and named (style options such as ``fill:`` or ``width:`` aside), are its lines, in the
   order written; a call whose positional arguments are several whole content blocks
