@@ -329,10 +329,27 @@ _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 def _may_name_money(line: str) -> bool:
     """Can :data:`_MONEY` find an amount in ``line``? False when it shows no currency sign,
-    code or word: a substring test per hint rules most items out at a fraction of the cost
-    of the pattern, which tries its alternatives at every position."""
-    low = line.lower()
-    return any(hint in low for hint in _CURRENCY_HINTS) or any(c in line for c in _ODD_CASE)
+    and no currency code or word that stands where an amount puts one ("eur" in "Neural",
+    "yen" in "Nguyen" do not): a substring test per hint rules most items out
+    at a fraction of the cost of the pattern, which tries its alternatives at every position."""
+    if any(c in line for c in _ODD_CASE):
+        return True
+    low = line.lower()  # (as long as the line: only the odd-case dotted I lowers to two characters)
+    for hint in _CURRENCY_HINTS:
+        at = low.find(hint)
+        while at >= 0:
+            end = at + len(hint)
+            if not hint.isalpha():
+                return True
+            c, b = line[end] if end < len(line) else " ", line[at - 1] if at else " "
+            # after the code: no letter (its word ends) or a digit; before
+            # it: the amount's digits or multiplier ("310,000 EUR", "3.2 MSEK", "5 million yen")
+            after = not (c.isalnum() or c == "_") or c.isdigit() or hint == "eur" and c in "oO"
+            before = not (b.isalnum() or b == "_") or b.isdigit() or b in "kKmMoOnNdD"
+            if after and before:
+                return True
+            at = low.find(hint, at + 1)
+    return False
 
 
 #: what may follow the amount that closes a grant's line: the rest of the number, a unit, a role
