@@ -22,7 +22,7 @@ from typing import Sequence
 from ..model import Entry, Name
 from . import lexicon
 
-__all__ = ["AuthorList", "SAME_AS_ABOVE", "repeat_authors", "scan_authors", "parse_authors", "parse_display_name", "annotation", "forget", "MARKER_ROLES", "is_common_word", "is_venue_word"]
+__all__ = ["AuthorList", "SAME_AS_ABOVE", "marked_authors", "repeat_authors", "scan_authors", "parse_authors", "parse_display_name", "annotation", "forget", "MARKER_ROLES", "is_common_word", "is_venue_word"]
 
 #: role marker -> role name written into ``author+an``
 MARKER_ROLES = {
@@ -90,6 +90,10 @@ _SEPARATOR = re.compile(
     re.I,
 )
 
+# a remark after a name in brackets: a few words without digits or full stops ("(student)",
+# "(学生一作)", "(corresponding author)"); "(ed.)", "(Hrsg.)" say the list is of editors and stay
+_TRAILING_NOTE = re.compile(r"[(（]([^\W\d_][^()（）\d.]{0,24})[)）]")
+_EDITOR_NOTE = re.compile(r"(?:eds?|hrsg|dir|coords?|orgs?|comps?|trad|trans|editors?|editor\(s\)|a cura di|ed by)", re.I)
 # a one-word nickname in brackets or quotes between the parts of a name
 _NICKNAME = re.compile(r"(?<=[^\W\d_])\s+[(\"“‘][^\W\d_][\w'’-]{0,24}[)\"”’](?=\s+[^\W\d_])")
 
@@ -106,11 +110,13 @@ _NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?(?!\w)")  # a word of its own:
 _ORGANISATION_NAME = re.compile(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}\s+(?:Collaboration|Collaborative|Consortium|Team|Group|Investigators)")
 _ORGANISATION_SUFFIX = re.compile(r"(?:Collaboration|Collaborative|Consortium|Team|Group|Investigators)$")
 
-# Where a Vancouver-style name ("Smith JA.") ends and the title begins.
+# Where a Vancouver-style name ("Smith JA.") ends and the title begins: a full stop after the
+# initials, then a word ("Smith J. Deep …"); a capital alone or with a full stop after it is
+# one more initial of the same name ("Sikorski M. M.", "Okoniewski M. J.")
 _TRAILING_CAPS_INITIALS = re.compile(r"\s[A-Z]{2,3}\.?$")
 _VANCOUVER_INITIALS_DOT = re.compile(r"[A-Z]{1,3}\.")
-_INITIALS_THEN_TITLE = re.compile(r"\b[A-Z]{1,3}\.\s+[A-Z]")
-_CAPS_INITIALS_THEN_TITLE = re.compile(r"^\S+\s+[A-Z]{2,3}\.\s+[A-Z]")
+_INITIALS_THEN_TITLE = re.compile(r"\b[A-Z]{1,3}(\.)\s+[A-Z](?![.\s]|$)")
+_CAPS_INITIALS_THEN_TITLE = re.compile(r"^\S+\s+[A-Z]{2,3}(\.)\s+[A-Z](?![.\s]|$)")
 
 
 #: a dash run in place of the names ("———. “Title.” …", as Chicago and MLA bibliographies
@@ -210,6 +216,10 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     if not text:
         return None
     text = _NICKNAME.sub("", text)  # "Xuaner (Cecilia) Zhang": the name a person goes by, shown beside the given name
+    opening = max(text.rfind("("), text.rfind("（")) if text.endswith((")", "）")) else -1
+    note = _TRAILING_NOTE.fullmatch(text, opening) if opening > 0 else None
+    if note and not _EDITOR_NOTE.fullmatch(note.group(1).strip()):
+        text = text[:opening].rstrip()  # "Li Wei (student)", "Li Wei (学生一作)": a remark on the person, no part of the name
     if _SAME_AS_ABOVE.fullmatch(text):
         return SAME_AS_ABOVE, roles, 1.0
     if _OTHERS.match(text):
@@ -266,6 +276,11 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     if len(tokens) >= 2 and kinds[0] == "particle" and kinds[-1] in ("initial", "caps") and "word" in kinds:
         i = kinds.index("word")
         fam_end = i + 1
+        initials = len(kinds)
+        while kinds[initials - 1] in ("initial", "caps"):
+            initials -= 1
+        if kinds[initials - 1] == "word" and all(k in ("word", "particle") for k in kinds[i:initials]):
+            fam_end = initials  # "de Barbosa de Camargo P": the family name runs to the initials
         return Name(family=" ".join(tokens[i:fam_end]), particle=" ".join(tokens[:i]), given=" ".join(tokens[fam_end:]), suffix=suffix), roles, 1.0
     # "ZHONG Zhihang": a family name in capitals written first
     if len(tokens) >= 2 and tokens[0].isupper() and tokens[0].isalpha() and len(tokens[0]) >= 3 and _VOWEL.search(tokens[0]) and all(k == "word" and not t.isupper() for t, k in zip(tokens[1:], kinds[1:])):
@@ -574,6 +589,11 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
                 ge = gs + split[0]
                 resplits += 1  # (a list can be cut so only a bounded number of times: linear)
             given_end = _given_head(text[gs:ge])
+            if not given_end and len(names) >= 2 and all(_initials_only(n) for n in names):
+                # "Carlo, L., Bakken, S., Kanter, AS Towards a Tool …": the list gives initials
+                # only, so the initials of its last name end before the title's first word
+                lead = _CAPS_INITIALS_THEN_WORD.match(text, gs, ge)
+                given_end = lead.end() - gs if lead else 0
             if given_end:
                 g_text, g_roles = _strip_markers(text[gs:gs + given_end])
                 parsed = _inverted(_strip_markers(piece)[0], g_text, tuple(dict.fromkeys(_strip_markers(piece)[1] + g_roles)))
@@ -596,12 +616,15 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             else:
                 parsed = parse_display_name(piece)
             used = 1
-            if parsed is not None and not pair and (_INITIALS_THEN_TITLE if vancouver else _CAPS_INITIALS_THEN_TITLE).search(piece):
+            title_after = (_INITIALS_THEN_TITLE if vancouver else _CAPS_INITIALS_THEN_TITLE).search(piece) if parsed is not None and not pair else None
+            if title_after:
                 # "Doe B. Deep Learning …": in a Vancouver list the name ends at the full stop
+                # ("Doe A. B. Deep …": the one after the last initial)
                 heads = _name_heads(piece)
-                if heads and _is_vancouver(piece[:heads[0]]):
-                    parsed = parse_display_name(piece[:heads[0]])
-                    pe = s + heads[0]
+                head = title_after.end(1) if title_after.end(1) in heads else heads[0] if heads else 0
+                if head and _is_vancouver(piece[:head]):
+                    parsed = parse_display_name(piece[:head])
+                    pe = s + head
         if parsed is None and not names and i + 1 < len(pieces) and _ET_AL_START.match(text, pieces[i + 1][0]):
             # "Lillo-Box et al.", "Faria et al, 2022": a family name alone before "et al." is a
             # reference to a list by its first author
@@ -623,7 +646,7 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             heads = _name_heads(piece)
             # in a Vancouver list ("Hille F, Charpentier E. CRISPR-Cas: …") the name ends
             # at the first full stop; elsewhere ("Andrew Y. Ng: Title") at the last break
-            head_end = (heads[0] if vancouver else heads[-1]) if heads else 0
+            head_end = (_vancouver_head(piece, heads) if vancouver else heads[-1]) if heads else 0
             if heads and not vancouver and _TRAILING_CAPS_INITIALS.search(piece[:heads[0]]) and _is_vancouver(piece[:heads[0]]):
                 head_end = heads[0]  # "Smith JA. Graphene Transistors": two-letter initials end a Vancouver name
             if head_end:
@@ -639,6 +662,11 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             # after a gap only a sure name continues the list, or one as sure as the names
             # before it ("Ana Ortiz, Kai Brandt, …, Lena Voss": full names all through)
             parsed = None
+        if parsed is None and len(names) >= 3 and min(confidences) >= 0.7 and _sure_names_follow(text, pieces, i + 1, min(0.9, *confidences)):
+            # "…, B. Poulter, M.a Aurela, D. Baldocchi, …", "Ma. Carmelita R. Alberto": a piece no
+            # name reads, with sure names on both sides, is a name written awry (a typo, an
+            # abbreviated given name), not where the list ends
+            parsed = _awry_name(piece)
         if parsed is None:
             break
         name, r, conf = parsed
@@ -788,6 +816,42 @@ def _lone_family(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
     return Name(family=toks[-1], particle=" ".join(toks[:-1])), roles, 0.9
 
 
+_CAPS_INITIALS_THEN_WORD = re.compile(r"[A-Z]{1,3}(?=\s+[A-Z][a-z])")
+
+
+def _initials_only(name: Name) -> bool:
+    """Is the given part of ``name`` initials only ("L.", "A. B.", "JA")?"""
+    toks = _DOT_BEFORE_CAPITAL.sub(" ", name.given).split()
+    return bool(toks) and not name.literal and all(_token_kind(t) in ("initial", "caps") for t in toks)
+
+
+def _sure_names_follow(text: str, pieces: list[tuple[int, int]], nxt: int, sure: float, count: int = 2) -> bool:
+    """Are ``pieces[nxt:nxt + count]`` each a name, whole, read at least as ``sure``?"""
+    if nxt + count > len(pieces):
+        return False
+    for s, e in pieces[nxt:nxt + count]:
+        parsed = parse_display_name(text[s:e])
+        if parsed is None or parsed[2] < sure or parsed[0].is_others or parsed[0].literal:
+            return False
+    return True
+
+
+def _awry_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
+    """A piece read as a name whatever its given part looks like: a few capitalised tokens,
+    one with a full stop before the last, no digit, the last a word that is neither a title
+    nor a venue word (its family name)."""
+    text, roles = _strip_markers(piece)
+    toks = text.split()
+    if not 2 <= len(toks) <= 5 or any(c.isdigit() for c in text):
+        return None
+    if not all(t[0].isupper() or t in _PARTICLES for t in toks) or not any("." in t for t in toks[:-1]):
+        return None  # (an abbreviation or a stray full stop in the given part is what made it awry)
+    family = toks[-1]
+    if _token_kind(family) != "word" or is_common_word(family) or is_venue_word(family) or len(family) < 2:
+        return None
+    return Name(family=family, given=" ".join(toks[:-1])), roles, 0.9
+
+
 def _sure_name_next(text: str, pieces: list[tuple[int, int]], nxt: int, end: int) -> bool:
     """Does a sure name (a whole piece) follow the name ending at ``end``, the piece before
     ``pieces[nxt]`` read to its end?"""
@@ -850,6 +914,21 @@ def _name_heads(piece: str) -> list[int]:
     return ends
 
 
+_ONE_MORE_INITIAL = re.compile(r"\s*[A-Z]\.")
+
+
+def _vancouver_head(piece: str, heads: list[int]) -> int:
+    """Of the name ends ``heads`` (ascending) in ``piece``, the one a Vancouver name stops at:
+    the first full stop, or the one after the last of its initials ("Doe A. B. Title")."""
+    k = 0
+    while k + 1 < len(heads):
+        more = _ONE_MORE_INITIAL.match(piece, heads[k])
+        if more is None or more.end() != heads[k + 1]:
+            break
+        k += 1
+    return heads[k]
+
+
 def _is_vancouver(piece: str) -> bool:
     """``Smith JA`` / ``Le Rhun A``: family name(s) then initials, no comma."""
     toks = _strip_markers(piece)[0].split()
@@ -896,3 +975,69 @@ def repeat_authors(entries: Sequence[Entry]) -> list[Entry]:
             above = names
         out.append(entry)
     return out
+
+
+# ---- author lists an item marks as such -------------------------------------------------------
+#: "with" before the co-authors of a CV's own paper (the owner implied), as the languages of our
+#: documents write it: "(with A and B)", "[co-authored with A]", "(met A)", "mit A & B", "avec A",
+#: "Co-autoria com A", "in collaboration with A"
+_WITH = (r"(?:(?:co-?authored|co-?written|written|joint(?:ly)?|together|co-?autoria|co-?autoría|gemeinsam|zusammen"
+         r"|(?:in|en)\s+(?:collaboration|colaboración|collaborazione|Zusammenarbeit))\s+)?(?:with|mit|avec|con|com|met|med)")
+#: a bracketed "with" list anywhere in the item
+_WITH_BRACKET = re.compile(rf"[(\[][ \t]*{_WITH}[ \t]+([^()\[\]\s][^()\[\]\n]{{1,299}})[)\]]", re.I)
+#: a line of its own, a date before it at most: "2017-07 mit Doe, Jane & Roe, Ann"
+# (linear: each run of blanks is crossed by one pattern part only)
+_WITH_LINE = re.compile(rf"^[ \t]*(?:(?:[-*•–]|\d[\d\-–./() ]{{3,24}})[ \t]+)?{_WITH}[ \t]+(\S[^\n]{{1,299}})$", re.I | re.M)
+#: a line labelled as the authors' ("Authors:", "Auteur(s) :", "Autoren:"); the names follow on
+#: it or on the lines after it, one a line, up to a blank line or the next labelled line
+_AUTHORS_LABEL = re.compile(
+    r"^[ \t]*(?:co-?)?(?:authors?|author\(s\)|auteurs?|auteur\(s\)|autor(?:es|en|i)?|autor\((?:es|en)\)|contributors?)[ \t]*[:：][ \t]*",
+    re.I | re.M)
+_ANY_LABEL = re.compile(r"[ \t]*[^\W\d_][^\W\d_'’() \t-]{0,24}(?:[ \t-][^\W\d_'’()]{1,24}){0,3}(?:\([^\W\d_]{1,3}\))?[ \t]*[:：]")
+
+
+def _whole_list(text: str) -> AuthorList | None:
+    """``text`` read as an author list that fills all of it, with at least one sure name."""
+    listed = scan_authors(text)
+    if not listed or text[listed.end:].strip(" ,.;") or listed.confidence < 0.7:
+        return None
+    return listed if any(not n.is_others for n in listed.names) else None
+
+
+def marked_authors(text: str) -> tuple[AuthorList, list[tuple[int, int]]] | None:
+    """An author list the item marks as one, and where it and its mark are in ``text``
+    (to be blanked): a line labelled "Authors:" (or so in French, German, Spanish,
+    Portuguese, Italian) with the names after it, on its line or one a line below it; or
+    the co-authors after "with" (in those languages), bracketed anywhere ("Title (with Jane
+    Doe and Li Wei)", "[co-authored with Jane Doe]") or on a line of their own. The mark,
+    not the names' place in the item, says whose they are; the list must fill its place."""
+    if ":" in text or "：" in text:
+        for m in _AUTHORS_LABEL.finditer(text):
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            lines = [text[m.end():end].strip()] if text[m.end():end].strip() else []
+            while end < len(text):
+                nxt = text.find("\n", end + 1)
+                nxt = len(text) if nxt < 0 else nxt
+                line = text[end + 1:nxt].strip()
+                if not line or _ANY_LABEL.match(line) or len(lines) >= 200:
+                    break
+                lines.append(line)
+                end = nxt
+            if not lines:
+                continue
+            listed = _whole_list(lines[0] if len(lines) == 1 else "; ".join(lines))
+            if listed is not None:
+                return listed, [(m.start(), end)]
+    low = text.lower()
+    if "(" in text or "[" in text:
+        for m in _WITH_BRACKET.finditer(text):
+            listed = _whole_list(m.group(1))
+            if listed is not None:
+                return listed, [(m.start(), m.end())]
+    if any(w in low for w in ("with", "mit", "avec", "con", "com", "met", "med")):
+        for m in _WITH_LINE.finditer(text):
+            listed = _whole_list(m.group(1))
+            if listed is not None:
+                return listed, [(m.start(), m.end())]
+    return None

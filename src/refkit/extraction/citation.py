@@ -42,7 +42,7 @@ from ..errors import ConfigError
 from ..latex import escape
 from ..dates import MONTH_MACROS, MONTH_WORD, PUBLICATION_YEAR
 from ..model import Entry, Name, Origin, Provenance
-from .authors import AuthorList, annotation, is_venue_word, scan_authors
+from .authors import AuthorList, annotation, is_venue_word, marked_authors, scan_authors
 from . import lexicon
 from .evidence import has_names, is_prose
 from .fields import glued_year, venue_year
@@ -75,6 +75,8 @@ _MONTH = MONTH_WORD + r"\.?"
 # not after "9:" (volume:page, "Phys. Chem. Chem. Phys. 9:1991, 2007")
 _YEAR = rf"(?<![\w/.\-])(?<!\d:){PUBLICATION_YEAR}(?:[a-z](?![a-z]))?(?![\w/]|\.\d)"
 _YEAR_RE = _leading("12", _YEAR)
+#: a day, a month and a year in numbers ("14/09/2021", "14.09.2021"), as a labelled date shows it
+_NUMERIC_DATE = re.compile(rf"(?<![\w/.\-])(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|1[0-2])\1({PUBLICATION_YEAR})(?![\w/]|\.\d)")
 
 _LABELS = (
     "pdf|paper|code|github|gitlab|project(?: page| website| site)?|page|website|homepage|web|arxiv|video|talk|slides?|poster|"
@@ -232,7 +234,7 @@ class _Work:
     undated: bool = False  # the item says it has no date yet ("TBA", "n.d." in the year slot)
     year: str = ""
     month: int | None = None
-    coauthors: AuthorList | None = None  # "(with A and B)" before the title: the names beside the implied owner
+    coauthors: AuthorList | None = None  # "(with A and B)", "Authors: A, B": the names the item itself marks as its authors
     starts: list[int] = field(default_factory=list)  # where each span of the segment starts in ``chars`` (and the end)
     law: dict[str, str] | None = None  # a law citation's journal, volume, pages ("74 Stan. L. Rev. 737 (2022)")
     accessed: bool = False  # the item shows the date it was read ("Accessed May 22, 2019"), taken out
@@ -417,6 +419,12 @@ def _clean(work: _Work) -> None:
             work.coauthors = listed  # math CVs: "(with A. Smith and B. Doe) Title. Journal …"
             work.blank(wm.start(), wm.end())
             text = work.text
+    marked = marked_authors(text) if work.coauthors is None else None
+    if marked:  # "Title (with A and B)", "Authors: A, B": the item says which names are its authors
+        work.coauthors = marked[0]
+        for start, end in marked[1]:
+            work.blank(start, end)
+        text = work.text
     law = _LAW_CITATION.search(text) if "(" in text else None
     if law:  # volume, abbreviated journal, page, (year): the venue, whatever the title's periods
         work.law = {"journal": law.group("journal").strip(), "volume": law.group("volume")}
@@ -2081,7 +2089,9 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             work.year = m.group(0)[:4]
         else:  # "Presented at PPOPP '19", "ICDE'20.": the venue's own short year
             # or a year written onto a name: "PoS LATTICE2023 103"
-            work.year = venue_year(rest) or glued_year(rest) or ""
+            # or the year of a date written with numbers: "Date de publication : 14/09/2021"
+            dated = _NUMERIC_DATE.search(rest)
+            work.year = venue_year(rest) or glued_year(rest) or (dated.group(2) if dated else "")
     if not work.year and heading_year and not _YEAR_RE.search(text):
         # the heading dates an item that shows no year; one showing a year that this reading
         # put in its title keeps none (its reading is then in doubt, as it should be)

@@ -426,6 +426,10 @@ def _read(root: Any, path: str | None, source: str = "html") -> Library:
         relaxed = _read_items(root, hs.page_items(root, path, relaxed=True), path, source, trusting=True)
         if len(relaxed.entries) >= max(2, 2 * len(library.entries)):
             return relaxed
+        # or when it finds more and loses none: what the first reading found, it finds too
+        titles = {e.fields.get("title") for e in relaxed.entries}
+        if len(relaxed.entries) > len(library.entries) and all(e.fields.get("title") in titles for e in library.entries):
+            return relaxed
     return library
 
 
