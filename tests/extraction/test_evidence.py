@@ -124,3 +124,19 @@ def test_an_author_date_byline_with_one_full_name_is_a_name() -> None:
     # a place with a year in parentheses is no name; nor is a title word before a comma
     assert not has_names("Lisbon (2019). A meeting on tides.")
     assert not has_names("Tides, currents and waves in 2019")
+
+
+def test_names_written_in_latin_letters_beyond_ascii_are_names() -> None:
+    from refkit.extraction.evidence import has_names, starts_with_names
+
+    # Polish, Turkish, Lithuanian, Vietnamese and Nordic family names as citations write them
+    for text in ("Wróbel K., Łęcka M., 2019. Dune fields of the Baltic coast.",
+                 "Şahin Ö. and Yıldız Ç. Soil moisture over Anatolia, 2021",
+                 "Žemaitė, I. Amber trade routes. Baltic History 4 (2018)",
+                 "Nguyễn Thị Hà, Trần Văn Bình, Rice terraces of the north, 2020",
+                 "Å. Ødegård. Fjord sediments. Arctic Letters 2 (2017)"):
+        assert has_names(text), text
+        assert segment_evidence(seg(Span(text))).names, text
+    assert starts_with_names("Łęcka M., Wróbel K. (2019)")
+    # capitalised words that are no names stay no names, whatever the alphabet
+    assert not has_names("Über die Dünen der Ostseeküste und ihre Wanderung")
