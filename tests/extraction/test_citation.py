@@ -252,6 +252,21 @@ def test_mla_style() -> None:
     assert (e.get("volume"), e.get("number"), e.get("pages")) == ("12", "3", "45--67")
 
 
+@pytest.mark.parametrize("date, month", [("2019", None), ("Spring 2019", None), ("May 4, 2019", "may")])
+def test_chicago_style_volume_issue_date_pages(date: str, month: str | None) -> None:
+    # Chicago, the humanities' style: "Journal 12, no. 3 (date): pages", with any kind of date
+    e = parse(f'Doe, Jane. "Ports and Power." Journal of Maritime Studies 12, no. 3 ({date}): 45–67.')
+    assert e.get("title") == "Ports and Power" and e.get("journal") == "Journal of Maritime Studies"
+    assert (e.get("volume"), e.get("number"), e.get("pages"), e.get("year")) == ("12", "3", "45--67", "2019")
+    assert e.get("month") == month
+
+
+def test_a_journal_named_like_a_publisher_is_a_journal_when_it_shows_volume_and_pages() -> None:
+    e = parse('Doe, Jane. "Ports and Power." Publications 6, no. 2 (2018): 21.')
+    assert e.type == "article" and e.get("journal") == "Publications"
+    assert (e.get("volume"), e.get("number"), e.get("pages")) == ("6", "2", "21")
+
+
 def test_lncs_editors_leave_the_booktitle() -> None:
     e = parse("Boneh, D., Franklin, M.: Identity-based encryption from the Weil pairing. In: Kilian, J. (ed.) CRYPTO 2001. LNCS, vol. 2139, pp. 213–229. Springer, Heidelberg (2001)")
     assert fam(e) == ["Boneh", "Franklin"] and fam(e, "editor") == ["Kilian"]

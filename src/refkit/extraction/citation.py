@@ -1573,7 +1573,9 @@ _PAGES = _leading("ps", r"\b(?:pp?\.|pages?|(?<!\.)(?-i:S\.)|Seiten|págs?\.)\s*
 #: ("núm."), Portuguese ("v.", "n.") and Polish/Dutch ("nr") citations; a number must follow
 _VOLUME = _leading("vbjt", r"\b(?:vol(?:ume)?\.?|v\.|bd\.|band|jg\.|jahrg(?:ang|\.)|t\.|tome)\s*(\d+[A-Za-z]?)", re.I)
 _NUMBER = _leading("nih", r"(?:\b(?:no\.|nos\.|number|issue|iss\.|n\.|núm\.|num\.|nr\.?|h\.|heft)|\bn[°º])\s*(\d+(?:[-–]\d+)?)", re.I)
-_COMPACT = _leading("\\d", r"(?<![\w.])(\d{1,5})\s*(?:\((\d+(?:[-–]\d+)?)\))?\s*(?::|,)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
+#: "12(3): 45-67", "12, 45-67"; also "12, : 45-67", what Chicago's "12, no. 3 (2019): 45-67" leaves
+#: once its issue and date are taken out
+_COMPACT = _leading("\\d", r"(?<![\w.])(\d{1,5})\s*(?:\((\d+(?:[-–]\d+)?)\))?\s*(?:,\s*)?(?::|,)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)(?![\w.])")
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\s*\((\d+(?:[-–]\d+)?)\)(?![\w])")
 _THESIS = _leading("pdmbt", r"\b(?:ph\.?\s?d\.?|doctoral|doctorate)\b[^,.]{0,20}?\b(?:thesis|dissertation)\b|\bdissertation\b|\b(?:master'?s?|m\.?sc?\.?|m\.?s\.?|diploma|bachelor'?s?|b\.?sc?\.?)\s+(?:thesis|dissertation)\b|\bthesis\b", re.I)
 _REPORT = _leading("twr", r"\b(?:tech(?:nical|\.)?\s*rep(?:ort|\.)?|working\s+paper|white\s+paper|report\s+no\.?)\b", re.I)
@@ -1590,7 +1592,8 @@ _EDITORS_IN_VENUE = re.compile(
 _YEAR_THEN_MONTH = _leading("12", rf"({_YEAR})\s+({_MONTH})(?:\s+\d{{1,2}})?(?=[;,.:\s]|$)")
 _NUMBER_RANGE = _leading("\\d", r"(?<!\d)\d+\s*[-–—]+\s*\d+")  # from a digit run's start only: linear
 _TRAILING_MONTH = _leading("jfmasond", rf"{_MONTH}\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s*)?$", re.I)
-_EMPTY_PARENS = re.compile(r"\(\s*\)")
+#: brackets a date was taken out of: empty, or holding only the season of Chicago's "(Spring 2020)"
+_EMPTY_PARENS = re.compile(r"\(\s*(?:(?:spring|summer|fall|autumn|winter)\s*)?\)", re.I)
 #: the leading blanks are taken only from a run's first character, so a long blank run is
 #: scanned once, not once from each of its characters (linear)
 _REPEATED_COMMAS = _leading("\\s,", r"(?:(?<!\s)\s+)?,\s*(?:,\s*)+")
@@ -1892,7 +1895,9 @@ def _entry_type(venue: str, work: _Work, extra: dict[str, str]) -> tuple[str, st
         return "techreport", "institution"
     if _CHAPTER.search(venue) or "editor" in extra or "chapter" in extra:
         return "incollection", "booktitle"
-    if is_publisher(venue):
+    if is_publisher(venue) and not {"volume", "pages"} <= set(extra):
+        # (a name shown with a volume and pages is a periodical's, even one named like a
+        # publisher: the journal "Publications" 6, 21)
         return "book", "publisher"
     known = venue_type(venue)
     if known:
