@@ -129,9 +129,13 @@ def escape(text: str, *, keep_space: bool = False, math: bool = False) -> str:
             out: list[str] = []
             pos = 0
             for start, end, tex in found:
-                out.append(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text[pos:start]))
+                out.append(_escape_specials(text[pos:start]))
                 out.append("$" + tex + "$")
                 pos = end
-            out.append(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text[pos:]))
+            out.append(_escape_specials(text[pos:]))
             return "".join(out)
+    return _escape_specials(text)
+
+
+def _escape_specials(text: str) -> str:
     return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)

@@ -40,6 +40,7 @@ import statistics
 from typing import Any, Callable, Sequence
 
 from ..latex import to_unicode
+from ..match import fold
 from ..model import Entry
 from .confidence import NO_AUTHORS, READERS_AUTHORS, READERS_TITLE, Doubt, field_doubts, field_penalty, noted
 from .segment import Segment
@@ -154,17 +155,13 @@ def parse_hybrid(segment: Segment, options: dict[str, Any]) -> Entry | None:
     return disagreement(choose(ruled, tagged, runs), ruled, tagged)
 
 
-def _folded(value: str) -> str:
-    return " ".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
-
-
 def _families(entry: Entry) -> tuple[str, ...]:
     from ..names import parse_names
 
     try:
-        return tuple(_folded(n.family or n.literal) for n in parse_names(entry.get("author") or "") if not n.is_others)
+        return tuple(fold(n.family or n.literal) for n in parse_names(entry.get("author") or "") if not n.is_others)
     except Exception:  # an unsplittable list: compared as written
-        return (_folded(entry.get("author") or ""),)
+        return (fold(entry.get("author") or ""),)
 
 
 def disagreement(chosen: Entry | None, ruled: Entry | None, tagged: Entry | None) -> Entry | None:
@@ -176,7 +173,7 @@ def disagreement(chosen: Entry | None, ruled: Entry | None, tagged: Entry | None
         return chosen
     doubts = []
     title, other = ruled.get("title") or "", tagged.get("title") or ""
-    if title != other and _folded(title) != _folded(other):
+    if title != other and fold(title) != fold(other):
         doubts.append(READERS_TITLE)
     # (the same list written alike, the usual case, is not split into names)
     if (ruled.get("author") or "") != (tagged.get("author") or "") and _families(ruled) != _families(tagged):

@@ -598,10 +598,20 @@ def _cited_in_profile(items: list[Any]) -> set[int]:
     return cited
 
 
+def _lists(items: list[Any], read: dict[int, Entry | None]) -> dict[tuple[str | None, str], list[int]]:
+    """The read items grouped into the page's lists: the items of one kind under one top
+    heading, in page order (a page splits one list into an ``<ol>`` per year or kind)."""
+    lists: dict[tuple[str | None, str], list[int]] = {}
+    for i in read:
+        seg = items[i].segment
+        lists.setdefault((items[i].section, seg.headings[0] if seg.headings else ""), []).append(i)
+    return lists
+
+
 def _undated_members(items: list[Any], read: dict[int, Entry | None], failed: set[int]) -> list[int]:
     """The items of a publication list that were read as no citation but are its papers by
     the list's evidence: a list (the items under one top heading, as
-    :func:`_follow_templates` groups them) under a heading naming publications or under no
+    :func:`_lists` groups them) under a heading naming publications or under no
     telling heading, most of whose members read as citations, two at least; and the item
     itself shows who or what (person names or a title-like run: quoted, styled, linked or
     classed as a title), is no sentence and no news. The parser rejects such an item for
@@ -609,12 +619,8 @@ def _undated_members(items: list[Any], read: dict[int, Entry | None], failed: se
     or report in quotes, "Title *Revue d'économie*, 92 (2016)"); the document's structure
     says what the item alone does not. Items whose reading raised (``failed``) are not read
     again."""
-    lists: dict[tuple[str | None, str], list[int]] = {}
-    for i in read:
-        seg = items[i].segment
-        lists.setdefault((items[i].section, seg.headings[0] if seg.headings else ""), []).append(i)
     out: list[int] = []
-    for (section, _), members in lists.items():
+    for (section, _), members in _lists(items, read).items():
         if section not in ("pub", None):
             continue
         missing = [i for i in members if read[i] is None]
@@ -663,12 +669,8 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
     from ..extraction.plain_template import refine as refine_plain
     from ..extraction.template import refine
 
-    lists: dict[tuple[str | None, str], list[int]] = {}
-    for i in read:
-        seg = items[i].segment
-        lists.setdefault((items[i].section, seg.headings[0] if seg.headings else ""), []).append(i)
     hybrid = TAGGER.get() == "hybrid"
-    for members in lists.values():
+    for members in _lists(items, read).values():
         def reread(k: int, hints: dict[str, tuple[int, int]], members: list[int] = members) -> Entry | None:
             item = items[members[k]]
             return read_item(parse, item.segment, problems, source=source, section=item.section, hints=hints)
