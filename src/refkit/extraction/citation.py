@@ -2137,23 +2137,15 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
 
 #: ", with" (", joint with") between a title and the names of its co-authors
 _TITLE_WITH = re.compile(r",\s+(?:joint\s+)?with\s+", re.I)
-#: "(with A and B)" (", jointly with") closing a title: the co-authors' names in brackets
-_TITLE_WITH_BRACKETED = re.compile(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,300})\)\s*$", re.I)
 
 
 def _title_with_coauthors(title: str, parts: _Parts) -> str:
-    """"Title, with Jane Doe and Li Wei" or "Title (with Jane Doe and Li Wei)" (the owner
-    implied, as CVs in mathematics, economics and law write it): the names after ", with"
-    are the co-authors, not title words, when they run to the title's end (a trailing
-    "(SSRN)" label may follow); in brackets, when they fill the brackets that end the
-    title. ``parts.authors`` is set then; the title without them is returned."""
-    bracketed = _TITLE_WITH_BRACKETED.search(title) if title.endswith(")") else None
-    if bracketed:
-        listed = scan_authors(bracketed.group(1))
-        head = _clean_title(title[:bracketed.start()])
-        if listed and not bracketed.group(1)[listed.end:].strip(" ,.;") and len(head) >= 4:
-            parts.authors = listed
-            return head
+    """"Title, with Jane Doe and Li Wei" (the owner implied, as CVs in mathematics,
+    economics and law write it): the names after ", with" are the co-authors, not title
+    words, when they run to the title's end (a trailing "(SSRN)" label may follow).
+    ``parts.authors`` is set then; the title without them is returned. (Bracketed
+    "(with A and B)" lists are the item's own marks, taken out before the title is read:
+    :func:`~refkit.extraction.authors.marked_authors`.)"""
     for m in _TITLE_WITH.finditer(title):
         rest = title[m.end():]
         listed = scan_authors(rest)
