@@ -412,14 +412,7 @@ def _clean(work: _Work) -> None:
             work.blank(nm.start(), nm.end())
             work.undated = True
     text = work.text
-    wm = _LEADING_WITH.match(text)
-    if wm:
-        listed = scan_authors(wm.group(1))
-        if listed and not wm.group(1)[listed.end:].strip(" ,.;"):
-            work.coauthors = listed  # math CVs: "(with A. Smith and B. Doe) Title. Journal …"
-            work.blank(wm.start(), wm.end())
-            text = work.text
-    marked = marked_authors(text) if work.coauthors is None else None
+    marked = marked_authors(text)
     if marked:  # "Title (with A and B)", "Authors: A, B": the item says which names are its authors
         work.coauthors = marked[0]
         for start, end in marked[1]:
@@ -1707,8 +1700,6 @@ _LAW_CITATION = re.compile(
     r",\s(?P<volume>\d{1,4})\s(?P<journal>[A-Z][A-Za-z&’' ]{0,30}\.[A-Za-z.&’' ]{0,40}?)\s(?P<page>\d{1,6}|_{1,6})"
     r"(?:,\s\d{1,6})?\s\(\s{0,20}(?:(?P<state>[A-Za-z.]{1,20})\s)?(?P<year>1[89]\d\d|20[0-4]\d)\)"
 )
-#: "(with A. Smith and B. Doe)" opening an item (the owner implied), after its list marker or year
-_LEADING_WITH = re.compile(r"\s*\(\s*(?:joint\s+)?with\s+([^()\n]{2,300})\)\s*[,.:;]?", re.I)
 _VENUE_WITH_COAUTHORS = re.compile(r"(?:joint\s+)?with\s+", re.I)
 _PIECE_END = re.compile(r"\s*(?:[,.;]|$)")
 _YEAR_HEADING = re.compile(rf"\s*({_YEAR})\s*(?:[¶#]\s*)?")  # a docs generator's anchor mark may follow
