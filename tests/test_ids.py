@@ -66,9 +66,22 @@ def test_find_doi_in_publisher_urls_and_sentences() -> None:
         ("https://www.medrxiv.org/content/10.1101/2020.08.24.20181107v1.abstract", "10.1101/2020.08.24.20181107"),
         ("https://www.biorxiv.org/content/10.1101/2020.06.30.180281v2.full.pdf", "10.1101/2020.06.30.180281"),
         ("https://example.org/lookup?doi=10.5555/12345678", "10.5555/12345678"),
+        ("https://www.biorxiv.org/content/10.5555/2025.12.21.695630v1", "10.5555/2025.12.21.695630"),
         # an invisible character pasted after the link (zero-width space, here %-encoded) is no part of it
         ("https://doi.org/10.5555/book.012%E2%80%8B", "10.5555/book.012"),
         ("https://doi.org/10.5555/book.012\u2060", "10.5555/book.012"),
+        # a template that wrapped a DOI it was given as a link or an identifier once more
+        ("https://doi.org/https://doi.org/10.5555/eco.2020.17", "10.5555/eco.2020.17"),
+        ("https://doi.org/doi:10.5555/agro.2016.07.0401", "10.5555/agro.2016.07.0401"),
+        ("https://doi.org/http%3A%2F%2Fdx.doi.org%2F10.5555%2Fabc", "10.5555/abc"),
+        ("https://doi:10.5555/hydro-19-2079-2015", "10.5555/hydro-19-2079-2015"),
+        ("https://10.5555/01.3001.0015.7774", "10.5555/01.3001.0015.7774"),
+        # a DOI that ends the path of a journal platform's article page, on any host
+        ("https://www.journal.example.cn/CN/10.5555/jx.202205240418", "10.5555/jx.202205240418"),
+        ("https://lib.example.org/CN/10.5555/j.issn.1002-1248.2020.03.16-0170", "10.5555/j.issn.1002-1248.2020.03.16-0170"),
+        ("https://press.example.org/journal/article/doi/10.5555/adv.2022007904/485419/a-title-slug-here",
+         "10.5555/adv.2022007904"),
+        ("https://www.journal.example.cn/CN/Y2026/V37/I3/384", None),
         # URLs that only imply a DOI, or hold another one, carry none
         ("https://www.nature.com/articles/s41586-020-2649-2", None),
         ("https://www.sciencedirect.com/science/article/pii/S0021999118307125", None),
@@ -118,6 +131,24 @@ def test_find_doi_cleans_what_follows(text: str, doi: str) -> None:
 )
 def test_is_data_context(before: str, data: bool) -> None:
     assert ids.is_data_context(before) is data
+
+
+@pytest.mark.parametrize(
+    "label, data",
+    [
+        ("Data", True), ("Dataset", True), ("[Dados]", True), ("Datos", True), ("Données", True),
+        ("Daten", True), ("Code", True), ("Supplementary material", True), ("Replication package", True),
+        ("DOI", False), ("PDF", False), ("Journal of Data Science", False), ("", False),
+    ],
+)
+def test_is_data_label(label: str, data: bool) -> None:
+    assert ids.is_data_label(label) is data
+
+
+def test_a_soft_hyphen_is_no_part_of_a_doi() -> None:
+    assert ids.find_doi("doi: 10.5555/abc\u00addef.12") == "10.5555/abcdef.12"
+    assert ids.normalize_doi("10.5555/x\u00ady") == "10.5555/xy"
+    assert ids.doi_from_url("https://doi.org/10.5555/long\u00adsuffix") == "10.5555/longsuffix"
 
 
 @pytest.mark.parametrize(

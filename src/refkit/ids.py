@@ -21,6 +21,7 @@ __all__ = [
     "find_arxiv",
     "arxiv_from_link",
     "is_data_context",
+    "is_data_label",
     "is_isbn",
     "normalize_isbn",
     "find_pmid",
@@ -40,6 +41,8 @@ _DOI_PREFIX = re.compile(
     re.I,
 )
 _TRAILING = ".,;:)]}>'\"" + _INVISIBLE
+#: a soft hyphen: where a page (or a hyphenator) allowed a long DOI to break; no DOI character
+_SOFT_HYPHEN = "\u00ad"
 
 
 def _trim(doi: str) -> str:
@@ -60,6 +63,7 @@ def normalize_doi(text: str | None) -> str | None:
     or None. Case is kept: DOIs are case-insensitive, and the user's spelling is theirs."""
     if not text:
         return None
+    text = text.replace(_SOFT_HYPHEN, "")
     value = _DOI_PREFIX.sub("", _RESOLVER.sub("", text.strip(), count=1))
     if "%2f" in value.lower():
         value = unquote(value)
@@ -74,6 +78,7 @@ def find_doi(text: str) -> str | None:
     suffixes after it (``/full``, ``.pdf``, ``v1.abstract``, queries) removed."""
     if not text:
         return None
+    text = text.replace(_SOFT_HYPHEN, "")
     if "%2f" in text.lower():
         text = unquote(text)
     m = _DOI_RE.search(text)
@@ -91,7 +96,9 @@ _DOI_VIEW_SUFFIX = re.compile(
     r"|\.(?:pdf|html?|full|abstract|short|long|supplementary-material|full-text))/?$",
     re.I,
 )
-_PREPRINT_VERSION = re.compile(r"^(10\.1101/[^/]*?\d)v\d{1,3}$", re.I)
+#: a bioRxiv/medRxiv version after the DOI: "10.1101/…v2", and the date-shaped suffix those
+#: servers give under any prefix ("10.64898/2025.12.21.695630v1")
+_PREPRINT_VERSION = re.compile(r"^(10\.1101/[^/]*?\d|10\.\d{4,9}/(?:19|20)\d\d\.[01]\d\.[0-3]\d\.\d{5,9})v\d{1,3}$", re.I)
 _URL_TAIL = re.compile(r"[?#&]")
 
 
@@ -122,7 +129,24 @@ def clean_doi(doi: str) -> str:
 # value. Other URLs only imply a DOI (nature.com/articles/<suffix>, ScienceDirect
 # pii, IEEE document numbers) or hold some other DOI (a badge image, an
 # encyclopedia's DOI in a …/view/ path) and give none.
-_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi(?:%20)?(?:\.[a-z0-9-]+){1,3}/(?=10\.)", re.I)
+_RESOLVER_HOST = r"(?:https?://)?(?:dx\.|www\.)?doi(?:%20)?(?:\.[a-z0-9-]+){1,3}/"
+_RESOLVER = re.compile(rf"^{_RESOLVER_HOST}(?=10\.)", re.I)
+#: what a page's template put before a DOI it already wrote as a link or an identifier: a
+#: resolver before a resolver ("https://doi.org/https://doi.org/10.…", a theme's DOI button fed a
+#: full URL), a resolver before ``doi:`` ("https://doi.org/doi:10.…"), or a scheme before a bare
+#: DOI or ``doi:`` ("https://10.5604/…", "https://doi:10.5194/…", a DOI typed where a URL goes)
+_WRAPPED_DOI = re.compile(
+    rf"^(?:{_RESOLVER_HOST}|https?://)(?=(?:https?(?::|%3a)(?://|%2f%2f)|(?:dx\.|www\.)?doi\.org/|doi\s*:|10\.\d{{4,9}}/))", re.I
+)
+#: a DOI that is the last part of a URL's path, on any host ("…/CN/10.11946/cjstp.202205240418", a
+#: journal platform's article page): one path segment after the prefix, then the path ends (or a
+#: view suffix ends it). A longer path is some other page's ("…/view/10.1093/acrefore/…/e-451")
+_DOI_ENDS_PATH = re.compile(
+    r"/(10\.\d{4,9}/[^/\s\"'<>{}?#]+?)(?:/(?:full|abstract|abs|pdf|epdf|html|meta|fulltext))?/?(?=[?#]|$)", re.I
+)
+#: an article id and a title slug a publisher platform writes after the DOI in its path
+#: ("…/doi/10.1182/bloodadvances.2022007904/485419/identification-and-…"): no part of the DOI
+_ARTICLE_ID_SLUG = re.compile(r"/\d{5,9}(?:/[a-z0-9]+(?:-[a-z0-9]+)+)?/?$", re.I)
 _DOI_IN_PATH = re.compile(
     r"/(?:doi|abs|full|pdf|epdf|fulltext|reader|article|articles|abstract|chapter|book|referenceworkentry|"
     r"protocol|papers|document|content)/(10\.\d{4,9}(?:/|%2f)[^\s\"'<>{}]+)",
@@ -144,7 +168,14 @@ def doi_from_url(url: str | None) -> str | None:
     ``doi:10.…``, ``info:doi/10.…`` or a bare ``10.…`` counts as a link to it."""
     if not url:
         return None
-    url = url.strip()
+    url = url.strip().replace(_SOFT_HYPHEN, "")
+    for _ in range(3):
+        wrapped = _WRAPPED_DOI.match(url)
+        if not wrapped:
+            break
+        url = url[wrapped.end():]
+        if url[:8].lower().startswith("http%3a"):
+            url = unquote(url)
     if _IDENTIFIER_VALUE.match(url):
         bare = normalize_doi(url)
         return clean_doi(bare) if bare else None
@@ -158,8 +189,12 @@ def doi_from_url(url: str | None) -> str | None:
     low = url.lower()
     if "10." not in low or "/badge/" in low:
         return None
-    found = _DOI_IN_PATH.search(url) or _DOI_IN_QUERY.search(url)
-    return clean_doi(found.group(1)) if found else None
+    found = _DOI_IN_PATH.search(url) or _DOI_IN_QUERY.search(url) or _DOI_ENDS_PATH.search(url)
+    if not found:
+        return None
+    doi = clean_doi(found.group(1))
+    shorter = _ARTICLE_ID_SLUG.sub("", doi)
+    return shorter if shorter != doi and _DOI_RE.fullmatch(shorter) else doi
 
 
 # A DOI given for a study's data, code or software ("Data and R code available
@@ -176,6 +211,23 @@ def is_data_context(text_before: str) -> bool:
     """True when the text right before a DOI or its link says it is the DOI of
     the work's data, code or software ("Data and R code available from", "Code:")."""
     return bool(_DATA_CONTEXT.search(text_before[-60:]))
+
+
+#: a link labelled as the work's data, code or supplement rather than the work: "Data",
+#: "Dataset", "Dados"/"Datos" (pt/es), "Données" (fr), "Daten"/"Datensatz" (de), "Code",
+#: "Software", "Supplementary material", "Replication package"
+_DATA_LABEL = re.compile(
+    r"(?:data(?:\s*sets?)?|dados|datos|donn[ée]es|daten(?:satz)?|code|software|"
+    r"supp(?:l(?:ement(?:ary|al)?)?)?\.?(?:\s+(?:materials?|information|data))?|"
+    r"replication(?:\s+(?:files|package|data|materials?))?)",
+    re.I,
+)
+
+
+def is_data_label(label: str) -> bool:
+    """True when a link's whole text names the work's data, code or supplement ("Dados",
+    "Dataset", "Code", "Supplementary material"): the DOI behind it is not the work's."""
+    return bool(_DATA_LABEL.fullmatch(" ".join(label.strip(" []()|/:.,;").split())))
 
 
 # ---- arXiv -----------------------------------------------------------------------

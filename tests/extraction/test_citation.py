@@ -153,6 +153,49 @@ def test_doi_only_where_the_url_carries_one(url: str, doi: str | None) -> None:
     assert e is not None and e.get("doi") == doi
 
 
+@pytest.mark.parametrize(
+    "tail, doi",
+    [
+        (", doi: doi.org/10.5555/mbr.13247", "10.5555/mbr.13247"),  # a resolver written without its scheme
+        (" doi/10.5555/zenodo.4147099 (available online)", "10.5555/zenodo.4147099"),
+        (" DOI: 10.5555/geo-93-\u00ad05", "10.5555/geo-93-05"),
+    ],
+)
+def test_doi_written_in_the_text(tail: str, doi: str) -> None:
+    e = parse(f"Smith, J. (2024). A title of a study of things. Journal of Things, 16(2), e13247{tail}")
+    assert e.get("doi") == doi
+
+
+def test_the_first_doi_shown_is_the_items() -> None:
+    # the text shows the item's DOI; a link after it (copied from the item above) holds another
+    segment = seg(Span("J. Smith, 2022. A title of a paper. Journal of Things, 93: 107-138. DOI: 10.5555/own-93-05 "),
+                  Span("PDF", link="https://publisher.example.org/article/10.5555/other-2022-0005"),
+                  links=(Link("PDF", "https://publisher.example.org/article/10.5555/other-2022-0005"),))
+    e = parse_segment(segment)
+    assert e is not None and e.get("doi") == "10.5555/own-93-05"
+
+
+def test_a_data_link_gives_no_doi() -> None:
+    segment = seg(Span("J. Smith, B. Doe. A title of a paper. Some Journal, 2020. "),
+                  Span("Dados", link="https://doi.org/10.5555/data.2507"),
+                  Span("DOI", link="https://doi.org/https://doi.org/10.5555/paper.13007"),
+                  links=(Link("Dados", "https://doi.org/10.5555/data.2507"),
+                         Link("DOI", "https://doi.org/https://doi.org/10.5555/paper.13007")))
+    e = parse_segment(segment)
+    assert e is not None and e.get("doi") == "10.5555/paper.13007"
+
+
+def test_a_doi_cut_short_where_shown_is_completed_by_the_whole_one() -> None:
+    e = parse("A. Smith. A title of a paper. In Proc. Things. Springer, 2016, pp. 153-178. "
+              "doi: 10.5555/978-3- 662-53018-4_6. url: http://dx.doi.org/10.5555/978-3-662-53018-4_6.")
+    assert e.get("doi") == "10.5555/978-3-662-53018-4_6"
+    shown = seg(Span("A. Smith (2019). A title of a paper. Some Journal, 28(56), 22-42. DOI: "),
+                Span("10.5555/noesis.2019.2.", link="http://doi.org/10.5555/noesis.2019.2.3"),
+                links=(Link("10.5555/noesis.2019.2.", "http://doi.org/10.5555/noesis.2019.2.3"),))
+    e = parse_segment(shown)
+    assert e is not None and e.get("doi") == "10.5555/noesis.2019.2.3"
+
+
 def test_identifiers_in_text() -> None:
     e = parse("A. Smith. A title of a paper. J. Stuff 3, 4 (2019). doi:10.1234/abc.5. arXiv:1901.00001 [cs.LG] PMID: 999 ISBN 978-3-16-148410-0")
     assert e.get("doi") == "10.1234/abc.5"

@@ -183,7 +183,12 @@ _ABBREV = frozenset(
 # run it made _chunks quadratic (64 KB of spaces: 20 s)
 _BREAK = _leading("\\s,\"”’'", r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|(?<!\s)\s+[|│]\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]{2,2000}")
-_TEXT_DOI = re.compile(r"(?:\bdoi\s*[:：]?\s*|\bDOI\s+|https?://(?:dx\.)?doi\.org/)?(?<![\w/.])10\.\d{4,9}/[^\s\"<>{}]{1,300}", re.I)
+#: a DOI written in the text: bare, after "doi:"/"DOI", after a resolver written without its
+#: scheme ("doi: doi.org/10.…", "dx.doi.org/10.…") or after "doi/" ("doi/10.5281/zenodo.…")
+_TEXT_DOI = re.compile(
+    r"(?:\bdoi(?:\s*[:：])?\s*)?(?:(?<![\w/.])(?:dx\.|www\.)?doi\.org/|(?<![\w/.])doi/|(?<![\w/.]))10\.\d{4,9}/[^\s\"<>{}]{1,300}",
+    re.I,
+)
 _TEXT_ARXIV = _leading(
     "a",
     r"\b(?:arxiv\s*(?:preprint\s*)?(?::|\s)\s*|abs/)((?:\d{4}\.\d{4,5})|(?:[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}))(v\d+)?(?:\s*\[([a-z\-]+(?:\.[A-Za-z\-]+)?)\])?",
@@ -238,6 +243,7 @@ class _Work:
     starts: list[int] = field(default_factory=list)  # where each span of the segment starts in ``chars`` (and the end)
     law: dict[str, str] | None = None  # a law citation's journal, volume, pages ("74 Stan. L. Rev. 737 (2022)")
     accessed: bool = False  # the item shows the date it was read ("Accessed May 22, 2019"), taken out
+    doi_at: int = 1 << 30  # where the DOI in ``found`` is shown (a link's first character, a text DOI's start)
 
     _joined: str | None = None
 
@@ -305,9 +311,33 @@ def _work_from_segment(segment: Segment) -> _Work:
 
 
 # ---- step 1: identifiers and links ---------------------------------------------------------
-def _harvest_url(work: _Work, url: str, label: str = "", before: str = "") -> None:
+def _take_doi(work: _Work, doi: str, at: int) -> None:
+    """Keep ``doi`` as the item's when it is the first DOI the item shows (in reading order:
+    a DOI written in the text before a link wins over the DOI the link carries), or when it
+    completes the one kept: a DOI cut short where it is shown ("10.1007/978-3- 662-…" broken
+    by a line, "10.20983/noesis.2019.2." as a link's text) is the start of the whole one."""
+    kept = work.found.get("doi")
+    if kept is not None and doi.lower().startswith(kept.lower()) != kept.lower().startswith(doi.lower()):
+        if len(doi) > len(kept):
+            work.found["doi"] = doi
+        work.doi_at = min(at, work.doi_at)
+        return
+    if kept is None or at < work.doi_at:
+        work.found["doi"] = doi
+        work.doi_at = at
+
+
+#: a link target that is a DOI written without a web address: "doi:10.…", "doi.org/10.…", "10.…/…"
+_BARE_DOI_LINK = re.compile(r"(?:doi\s*:|(?:dx\.)?doi\.org/|10\.\d{4,9}/)", re.I)
+
+
+def _harvest_url(work: _Work, url: str, label: str = "", before: str = "", at: int = 1 << 30) -> None:
     url = url.strip()
     if not _URL_START.match(url):
+        if _BARE_DOI_LINK.match(url) and not ids.is_data_label(label) and not ids.is_data_context(before):
+            doi = ids.doi_from_url(url)
+            if doi and not ids.parse_arxiv(doi):
+                _take_doi(work, doi, at)
         return
     if url.startswith("www."):
         url = "https://" + url
@@ -315,8 +345,8 @@ def _harvest_url(work: _Work, url: str, label: str = "", before: str = "") -> No
     arx = ids.arxiv_from_link(url, label) if ("arxiv" in url.lower() or doi) else None
     if arx:
         work.found.setdefault("eprint", arx.id)
-    elif doi and not ids.is_data_context(before):
-        work.found.setdefault("doi", doi)
+    elif doi and not ids.is_data_context(before) and not ids.is_data_label(label):
+        _take_doi(work, doi, at)
     pmid = ids.find_pmid(url)
     if pmid:
         work.found.setdefault("pmid", pmid)
@@ -332,8 +362,12 @@ def _harvest_url(work: _Work, url: str, label: str = "", before: str = "") -> No
 
 def _harvest(work: _Work, segment: Segment) -> None:
     before = segment.text_before_links()
+    shown_at: dict[str, int] = {}  # where each link's text starts in the item
+    for span, start in zip(segment.spans, work.starts):
+        if span.link and span.text.strip():
+            shown_at.setdefault(span.link, start)
     for link in segment.links:
-        _harvest_url(work, link.url, link.label, before.get(link.url, ""))
+        _harvest_url(work, link.url, link.label, before.get(link.url, ""), shown_at.get(link.url, len(work.chars)))
     if any(work.labels):
         for k, is_label in enumerate(work.labels):
             if is_label:
@@ -342,7 +376,7 @@ def _harvest(work: _Work, segment: Segment) -> None:
     low = text.lower()
     for m in _URL.finditer(text) if ("http" in low or "www." in low) else ():
         url = m.group(0).rstrip(".,;)")
-        _harvest_url(work, url)
+        _harvest_url(work, url, at=m.start())
         label = _URL_LABEL.search(text[max(0, m.start() - 20):m.start()])
         work.blank(m.start() - (len(label.group(0)) if label else 0), m.start() + len(url))
     text = work.text
@@ -369,7 +403,7 @@ def _harvest(work: _Work, segment: Segment) -> None:
             if arx:
                 work.found.setdefault("eprint", arx.id)
             elif not ids.is_data_context(text[max(0, m.start() - 60):m.start()]):
-                work.found.setdefault("doi", doi)
+                _take_doi(work, doi, m.start())
             work.blank(m.start(), m.end())
     text = work.text
     for pattern, name in ((_TEXT_PMID, "pmid"), (_TEXT_PMCID, "pmcid"), (_TEXT_ISBN, "isbn")):

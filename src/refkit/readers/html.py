@@ -145,7 +145,7 @@ def entry_links(links: Iterable[Link], before: Mapping[str, str] | None = None) 
                 out["archiveprefix"] = "arXiv"
             continue
         doi = ids.doi_from_url(url)
-        if doi and ids.is_data_context(before.get(link.url, "")):
+        if doi and (ids.is_data_context(before.get(link.url, "")) or ids.is_data_label(link.label)):
             doi = None
         if doi:
             dois.append(doi)
