@@ -91,7 +91,8 @@ def test_the_same_fields_are_judged_the_same_after_other_fields_change() -> None
     # a changed title is judged anew
     first = assess(entry(**{**COMPLETE, "title": "Learning to Count Sheep. Journal of Ovine Studies, 12(3): 45"}))
     linked = assess(entry(**{**COMPLETE, "title": "Learning to Count Sheep. Journal of Ovine Studies, 12(3): 45", "url": "https://example.org"}))
-    assert first.origin.doubts == linked.origin.doubts == ("title may include venue",)  # type: ignore[union-attr]
+    assert first.origin.doubts == linked.origin.doubts  # type: ignore[union-attr]
+    assert "title may include venue" in first.origin.doubts  # type: ignore[union-attr]
     assert assess(entry(**COMPLETE)).origin.doubts == ()  # type: ignore[union-attr]
 
 

@@ -136,7 +136,7 @@ REVIEW_LIMIT = 10
 def _print_review(library: "Library") -> None:
     """The least certain extracted entries on stderr, ``file:line: key: why``, so
     a user knows which ones to check against the source."""
-    from ..extraction.confidence import review
+    from ..extraction.confidence import reasons, review
 
     doubtful = [e for e in review(library) if e.origin is not None and e.origin.doubts]
     if not doubtful:
@@ -144,7 +144,7 @@ def _print_review(library: "Library") -> None:
     print(f"refkit: {len(doubtful)} of {len(library)} entries to review (least certain first):", file=sys.stderr)
     for entry in doubtful[:REVIEW_LIMIT]:
         assert entry.origin is not None
-        print(f"  {entry.location}: {entry.key}: {', '.join(entry.origin.doubts)}", file=sys.stderr)
+        print(f"  {entry.location}: {entry.key}: {'; '.join(reasons(entry))}", file=sys.stderr)
     if len(doubtful) > REVIEW_LIMIT:
         print(f"  …and {len(doubtful) - REVIEW_LIMIT} more", file=sys.stderr)
 

@@ -18,8 +18,13 @@ evidence are weighed:
   lower-case start, an unclosed bracket, an abbreviated journal after it);
 * **two readings**: with ``--tagger hybrid``, where the rules and the CRF tagger both
   read an item and disagree on its title or its authors (:func:`noted` by the reader);
+* **the item's text**: an empty place in its name list (",,": a name written by a macro
+  or markup the reader could not see), a DOI it shows that the entry lacks;
 * **the list**: no authors or venue where most of the document's entries show
-  them, a title far off the list's usual length (:func:`in_list`).
+  them, a title far off the list's usual length (:func:`in_list`), and the errors every
+  entry of a list shares, which no entry shows alone: titles that end or start with the
+  same clause (a venue or the owner's name read into each), a title ending with another
+  entry's venue, an author list without the name most of the list's lists show.
 
 Only the field doubts of the first list weigh when two readings of an item are compared
 (:func:`field_penalty`, with each doubt's ``penalty``): the rest rank entries for review
@@ -27,14 +32,17 @@ and never change what is written.
 
 The result is stored on the entry's :class:`~refkit.model.Origin`
 (``confidence``, ``doubts``) by :func:`assess` and :func:`in_list`; :func:`review`
-picks the least certain entries of a library for ``refkit convert``'s review list.
+picks the least certain entries of a library for ``refkit convert``'s review list, and
+:func:`reasons` says why, the weightiest doubt first.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,7 +53,7 @@ from .evidence import YEAR, has_names, has_venue_words
 from .segment import Segment
 
 __all__ = ["Doubt", "Judged", "Segmentation", "assess", "confidence_of", "field_doubts", "field_penalty", "forget", "in_list", "judge", "noted",
-           "review", "REVIEW_BELOW"]
+           "reasons", "review", "REVIEW_BELOW"]
 
 #: entries below this confidence are listed for review
 REVIEW_BELOW = 0.8
@@ -114,9 +122,25 @@ TITLE_EDGE_YEAR = Doubt("title starts or ends with a year", 0.3)
 TITLE_LOWER = Doubt("title starts in lower case", 0.35)
 TITLE_BRACKETS = Doubt("title has unbalanced brackets", 0.35)
 TITLE_ABBREVIATED = Doubt("title may include an abbreviated venue", 0.2)
+#: "… in Urban Forests. Remote Sensing": a title ending with a short sentence of capitalised words
+TITLE_SHORT_END = Doubt("title ends with a short sentence (a venue read into it?)", 0.25)
+#: the item's text shows an empty place in a name list (",," or a leading comma): a name
+#: written by a macro, a variable or markup the reader could not see is not among the authors
+AUTHORS_GAP = Doubt("author list has an empty place (a name written by a macro or markup may be lost)", 0.25)
+#: the item's text shows a DOI and the entry has none
+DOI_UNREAD = Doubt("the item shows a DOI that was not read", 0.45)
 # ... and what the entries of the same document show together (:func:`in_list`)
 LIST_NO_AUTHORS = Doubt("no authors, unlike most entries of the list", 0.45)
 LIST_NO_VENUE = Doubt("no venue, unlike most entries of the list", 0.25)
+#: an entry of a kind that needs no venue (``misc`` …) with none, where a quarter of the list or more
+#: shows one: the venue may be in the title or lost (a list of preprints and talks shows none)
+LIST_SOME_VENUE = Doubt("no venue, though other entries of the list show one", 0.45)
+#: the title's last clause is another entry's venue, or ends two titles of the list alike
+LIST_TITLE_TAIL = Doubt("title ends with words other entries show as a venue (a venue read into the title?)", 0.25)
+#: the entry's authors lack the name most of the list's author lists show (the owner of a CV)
+LIST_OWNER_MISSING = Doubt("authors lack the name most entries of the list show (the page owner's name lost?)", 0.35)
+#: the title's first clause starts other titles of the list too (a name or a label read into it)
+LIST_TITLE_HEAD = Doubt("title starts with the same words as other titles (a name or label read into it?)", 0.2)
 
 #: the doubts a reader notes on an entry while reading it, which :func:`assess` keeps
 _NOTED = {d.why: d for d in (READERS_TITLE, READERS_AUTHORS)}
@@ -157,6 +181,9 @@ _DIGIT = re.compile(r"\d")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
 _INITIAL = re.compile(r"\b[A-Z]\.")
 _IDS = re.compile(r"(?=\d)(?:\b10\.\d{4,9}/[^\s,;]+|\b\d{4}\.\d{4,5}\b)")
+#: an empty place in a comma-separated list: ",," / ", ," anywhere, or a comma opening the item
+_EMPTY_PLACE = re.compile(r",[^\S\n]*,|^\W{0,3}?,")
+_DOI_SHOWN = re.compile(r"(?=1)\b10\.\d{4,9}/\S")
 
 
 def _field_doubts(entry: Entry) -> list[Doubt]:
@@ -199,7 +226,7 @@ def _doubts_of(kind: str, title: str, author: str, editor: str, date: str, year_
         doubts.append(NO_YEAR)
     elif not 1800 <= year <= datetime.date.today().year + 2:
         doubts.append(ODD_YEAR)
-    if kind in ("article", "inproceedings", "incollection", "inbook") and not venue:
+    if kind in _NEEDS_VENUE and not venue:
         doubts.append(NO_VENUE)
     return tuple(doubts)
 
@@ -259,6 +286,8 @@ def _odd_name(name: str) -> bool:
 #: "Heitkemper, E.M", "Collins, SA Mamykina": a family name, a comma and initials
 _NAMES_TITLE = re.compile(r"^\W{0,3}[A-Z][\w'’-]+,\s?(?:[A-Z]{1,3}\b|[A-Z]\.)")
 _EDGE_YEAR = re.compile(r"^\W{0,3}(?:1[89]|20)\d\d\b(?!\s?[-–/]\s?\d)|(?<![-–/\d])\b(?:1[89]|20)\d\d[a-z]?\W{0,3}$")
+#: a sentence end after a word, then one capitalised sentence without a full stop to the title's end
+_SHORT_END = re.compile(r"(?<=[a-z]{2})\.\s+([A-Z][^.]{1,60})$")
 #: "…model performance. Hydrol. Earth Syst": a sentence end, then abbreviated words
 _ABBREVIATED = re.compile(r"(?<=[a-z]{3})\.\s+[A-Z][a-z]{0,8}\.(?:\s+[A-Z]|\s*$)")
 
@@ -282,6 +311,15 @@ def _entry_doubts(entry: Entry) -> list[Doubt]:
             doubts.append(TITLE_BRACKETS)
         if _ABBREVIATED.search(title):
             doubts.append(TITLE_ABBREVIATED)
+        end = _SHORT_END.search(title)
+        if end and len(end.group(1).split()) <= 6:
+            doubts.append(TITLE_SHORT_END)
+    text = entry.origin.text if entry.origin is not None else ""
+    if text:
+        if _EMPTY_PLACE.search(text):
+            doubts.append(AUTHORS_GAP)
+        if not entry.get("doi") and _DOI_SHOWN.search(text):
+            doubts.append(DOI_UNREAD)
     return doubts
 
 
@@ -353,7 +391,19 @@ def assess(entry: Entry, segmentation: Segmentation | Judged | None = None) -> E
 _MIN_LIST = 4
 #: the share of a document's entries that must show a part before one without it is a doubt
 _MOST = 0.75
+#: the share of a document's entries showing a venue from which one of a kind that needs none
+#: (its own doubt, "no venue", marks the others) without one is a doubt
+_SOME = 0.25
+_NEEDS_VENUE = ("article", "inproceedings", "incollection", "inbook")
 _BY_WHY: dict[str, Doubt] = {}
+
+
+def _by_why() -> None:
+    """Fill :data:`_BY_WHY`: every doubt an entry may carry, by its text."""
+    from .hybrid import ODD_LENGTH_FOR_LIST
+
+    _BY_WHY.update((d.why, d) for d in globals().values() if isinstance(d, Doubt))
+    _BY_WHY[ODD_LENGTH_FOR_LIST.why] = ODD_LENGTH_FOR_LIST
 
 
 def in_list(entries: list[Entry]) -> list[Entry]:
@@ -362,21 +412,28 @@ def in_list(entries: list[Entry]) -> list[Entry]:
     than the list's titles (``hybrid.list_doubt``). (No year where most show one was
     measured too: it marked wrong entries no more often than "no year" alone.) A CV listing its owner's works
     without names shows none anywhere, so its entries are no doubt; one entry without names
-    among entries with names is a reading that lost them."""
+    among entries with names is a reading that lost them.
+
+    The list also shows errors all its entries share, which no entry shows alone: a title
+    clause that starts or ends other titles too, or that starts another entry's venue
+    (a name or a venue read into every title), an author list without the name most of the
+    list's author lists hold (a CV's owner lost), no venue on an entry of a kind that needs
+    none where a quarter of the list or more shows one."""
     from .hybrid import ODD_LENGTH_FOR_LIST, _title_words, list_doubt
 
     judged = [e for e in entries if e.origin is not None and e.origin.confidence is not None]
     if len(judged) < _MIN_LIST:
         return entries
     if not _BY_WHY:
-        _BY_WHY.update((d.why, d) for d in globals().values() if isinstance(d, Doubt))
-        _BY_WHY[ODD_LENGTH_FOR_LIST.why] = ODD_LENGTH_FOR_LIST
+        _by_why()
     n = len(judged)
     shown = [e.origin.doubts if e.origin is not None else () for e in judged]
     with_authors = sum(1 for d in shown if NO_AUTHORS.why not in d) / n
     with_venue = sum(1 for e in judged if any(e.get(f) for f in _VENUE_FIELDS)) / n
     lengths = [w for w in map(_title_words, judged) if w]
     median = statistics.median(lengths) if len(lengths) >= _MIN_LIST else 0.0
+    heads, tails, venues = _title_edges(judged)
+    owners = _owners(judged)
     out = []
     for e in entries:
         o = e.origin
@@ -386,10 +443,21 @@ def in_list(entries: list[Entry]) -> list[Entry]:
         more: list[Doubt] = []
         if with_authors >= _MOST and NO_AUTHORS.why in o.doubts:
             more.append(LIST_NO_AUTHORS)
-        if with_venue >= _MOST and not any(e.get(f) for f in _VENUE_FIELDS):
-            more.append(LIST_NO_VENUE)
+        if not any(e.get(f) for f in _VENUE_FIELDS):
+            if with_venue >= _MOST:
+                more.append(LIST_NO_VENUE)
+            elif with_venue >= _SOME and e.type not in _NEEDS_VENUE:
+                more.append(LIST_SOME_VENUE)
         if median and list_doubt(e, median):
             more.append(ODD_LENGTH_FOR_LIST)
+        head, tail = _edges(e.get("title") or "")
+        if tail and (tails[tail] >= 2 or _is_venue(tail, venues, _venue_of(e))):
+            more.append(LIST_TITLE_TAIL)
+        if head and heads[head] >= 2:
+            more.append(LIST_TITLE_HEAD)
+        families = _families(e)
+        if owners and families and not owners & families:
+            more.append(LIST_OWNER_MISSING)
         if not more:
             out.append(e)
             continue
@@ -400,6 +468,75 @@ def in_list(entries: list[Entry]) -> list[Entry]:
     return out
 
 
+#: a title's last clause (after ". ", ", ", "; " or ": "), as a venue read into it ends it
+_TAIL = re.compile(r"[.,;:]\s+([^.,;:]{2,60})$")
+#: a title's first clause, up to a list mark, an opening quote or a sentence end ("M.Doe, “Title")
+_HEAD = re.compile(r"^([^,;:“\"]{2,60}?)(?:[,;:“\"]|\.\s)")
+
+
+def _edges(title: str) -> tuple[str, str]:
+    """The folded first and last clauses of ``title`` ("" where it has none)."""
+    from ..match import fold
+
+    title = title.strip()
+    tail, head = _TAIL.search(title), _HEAD.match(title)
+    return (fold(head.group(1)) if head else "", fold(tail.group(1)) if tail else "")
+
+
+def _venue_of(entry: Entry) -> str:
+    from ..match import fold
+
+    return fold(" ".join(entry.get(f) or "" for f in _VENUE_FIELDS))
+
+
+#: the share of a list's author lists a name must be in to be the list's own (a CV's owner)
+_OWNER_SHARE = 0.6
+
+
+def _families(entry: Entry) -> frozenset[str]:
+    """The folded family names of the entry's authors, as the field writes them ("Doe, Jane
+    and Roe, J." -> doe, roe; a name written without a comma counts whole)."""
+    from ..match import fold
+
+    author = entry.get("author") or ""
+    return frozenset(f for f in (fold(n.split(",", 1)[0]) for n in author.split(" and ")) if f and f != "others")
+
+
+def _owners(entries: list[Entry]) -> frozenset[str]:
+    """The names in at least :data:`_OWNER_SHARE` of the list's author lists (a CV names its owner
+    in each), where :data:`_MIN_LIST` entries or more have authors; none otherwise."""
+    lists = [f for f in map(_families, entries) if f]
+    if len(lists) < _MIN_LIST:
+        return frozenset()
+    counts = Counter(name for names in lists for name in names)
+    return frozenset(name for name, n in counts.items() if n >= _OWNER_SHARE * len(lists))
+
+
+def _is_venue(tail: str, venues: tuple[list[str], Counter[str]], own: str) -> bool:
+    """Does another entry's venue (``venues``: sorted, and counted) start with ``tail``?"""
+    ordered, counts = venues
+    k = bisect.bisect_left(ordered, tail)
+    while k < len(ordered) and ordered[k].startswith(tail):
+        if ordered[k] != own or counts[own] >= 2:
+            return True
+        k += 1
+    return False
+
+
+def _title_edges(entries: list[Entry]) -> tuple[Counter[str], Counter[str], tuple[list[str], Counter[str]]]:
+    """How often each first and each last title clause occurs in the list, and its venues
+    (folded): a venue read into titles ends them alike, an owner's name or a label read
+    into them starts them alike, where no two titles of a list share a clause otherwise."""
+    heads: Counter[str] = Counter()
+    tails: Counter[str] = Counter()
+    for e in entries:
+        head, tail = _edges(e.get("title") or "")
+        heads[head] += bool(head)
+        tails[tail] += bool(tail)
+    venues = Counter(v for v in map(_venue_of, entries) if v)
+    return heads, tails, (sorted(venues), venues)
+
+
 def confidence_of(entry: Entry) -> float:
     """The entry's confidence: the one its reader recorded, else from its fields."""
     if entry.origin is not None and entry.origin.confidence is not None:
@@ -407,6 +544,17 @@ def confidence_of(entry: Entry) -> float:
     origin = assess(entry).origin
     assert origin is not None and origin.confidence is not None
     return origin.confidence
+
+
+def reasons(entry: Entry) -> tuple[str, ...]:
+    """The entry's doubts, the one that lowers its confidence most first (the order they
+    were found among equals): what the review list says, the most telling reason to check
+    the entry leading."""
+    whys = entry.origin.doubts if entry.origin is not None else ()
+    if not _BY_WHY:
+        _by_why()
+    weight = {w: _BY_WHY[w].lowers if w in _BY_WHY else 0.0 for w in whys}
+    return tuple(sorted(whys, key=lambda w: -weight[w]))
 
 
 def review(library: Library, below: float = REVIEW_BELOW) -> list[Entry]:
