@@ -48,6 +48,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable, Iterable, Sequence
 
 from ..model import Entry
@@ -157,8 +158,27 @@ class _Text:
 
     def locate(self, title: str) -> tuple[int, int] | None:
         """:func:`locate` in this text, from its words (the folding is not kept: a list's
-        items are all held at once, and a title is looked up at most twice)."""
-        return _Folded(self.text, zip(self.starts, self.ends)).locate(title)
+        items are all held at once, and a title is looked up at most twice). Where neither
+        holds an :data:`_UNEVEN_LOWER` letter, every letter lowers to one letter whatever
+        its neighbours, so the words are folded in one go and a folded offset maps back
+        by the words' lengths alone (what :class:`_Folded` finds, without a step per word)."""
+        text = self.text
+        if any(c in text or c in title for c in _UNEVEN_LOWER):
+            return _Folded(text, zip(self.starts, self.ends)).locate(title)
+        want = "".join(_ALNUM_RUN.findall(title)).lower()
+        if len(want) < 4:
+            return None
+        starts, ends = self.starts, self.ends
+        i = "".join([text[s:e] for s, e in zip(starts, ends)]).lower().find(want)
+        if i < 0:
+            return None
+        at = list(accumulate((e - s for s, e in zip(starts, ends)), initial=0))  # each word's folded start
+
+        def where(k: int) -> int:
+            j = bisect.bisect_right(at, k) - 1
+            return starts[j] + k - at[j]
+
+        return where(i), where(i + len(want) - 1) + 1
 
     def plain(self, s: int, e: int) -> bool:
         """Is no character of ``s``..``e`` styled?"""
@@ -299,6 +319,8 @@ def _best(item: _Text, current: tuple[int, int], layout: dict[str, object], word
             mark, kind = "^", "^"
         else:
             a, b = item.starts[j - 1], item.ends[j - 1]
+            if text[b:k] == " ":  # most words follow a blank, which starts no title (the test below)
+                continue
             mark, kind = _mark(text[b:k], last=True), _kind(text[a:b])
         if mark == " " or left is not None and mark != left or left is None and before is not None and kind != before:
             continue
@@ -306,6 +328,8 @@ def _best(item: _Text, current: tuple[int, int], layout: dict[str, object], word
     ends: list[int] = []
     for j, k in enumerate(item.ends):
         nxt = (item.starts[j + 1], item.ends[j + 1]) if j + 1 < len(item.starts) else None
+        if nxt is not None and text[k:nxt[0]] == " ":  # most words end at a blank, which ends no title
+            continue
         if nxt is None:
             mark, kind = ("$" if not text[k:].strip() else _mark(text[k:], last=False)), "$"
         else:
@@ -417,6 +441,11 @@ def refine(
         s, e = better
         while e < len(item.text) and item.text[e] in "?!":
             e += 1  # a question's mark is the title's
+        doubts = _TITLE_DOUBTS & set(field_doubts(entry))
+        if (e <= where[0] or s >= where[1]) and not doubts and not suspect(_title(entry)):
+            # a stretch away from the first title, which is in no doubt: a reading there would
+            # lift no doubt about the first title, so it is not kept (see below); not read
+            continue
         again = reread(k, {"title_at": (s, e)})
         if again is None:
             continue
@@ -437,7 +466,7 @@ def refine(
                 continue
         # a title found elsewhere (not the first one's ends corrected) must lift a doubt about
         # the first one's title: a name list or a venue read as the title
-        doubts, after = _TITLE_DOUBTS & set(field_doubts(entry)), _TITLE_DOUBTS & set(field_doubts(again))
+        after = _TITLE_DOUBTS & set(field_doubts(again))
         if not moved or doubts - after or suspect(_title(entry)):
             out[k] = again
     return out
