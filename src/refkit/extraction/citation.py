@@ -283,6 +283,17 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
+def _span_text(span: Any) -> str | None:
+    """The text a span gives the item's working text, or None for a span left out
+    (affiliation marks in superscript)."""
+    text = span.text.replace("\r", "").replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+    if _PRIVATE_USE.search(text):
+        text = _PRIVATE_USE.sub("", text)  # an icon font's glyph ("\uf0f6A. Mian, …"): no text of the item
+    if span.sup and _AFFILIATION_SUPERSCRIPT.fullmatch(text):
+        return None  # affiliation numbers/letters
+    return text
+
+
 def _work_from_segment(segment: Segment) -> _Work:
     chars: list[str] = []
     bold: list[bool] = []
@@ -293,11 +304,9 @@ def _work_from_segment(segment: Segment) -> _Work:
     starts: list[int] = []
     for span in segment.spans:
         starts.append(len(chars))
-        text = span.text.replace("\r", "").replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
-        if _PRIVATE_USE.search(text):
-            text = _PRIVATE_USE.sub("", text)  # an icon font's glyph ("\uf0f6A. Mian, …"): no text of the item
-        if span.sup and _AFFILIATION_SUPERSCRIPT.fullmatch(text):
-            continue  # affiliation numbers/letters
+        text = _span_text(span)
+        if text is None:
+            continue
         is_label = bool(span.link) and (bool(_LABEL_ONLY.match(text)) or bool(_URL.fullmatch(text.strip())))
         n = len(text)
         chars.extend(text)
@@ -1204,9 +1213,17 @@ _WORK_CONTAINERS = tuple(f.name for f in dataclasses.fields(_Work) if re.match(r
 
 def item_styles(segment: Segment) -> tuple[str, list[bool]]:
     """The item's text as the parser's offsets count it (``hints["title_at"]`` is a range of
-    it), and per character whether it is styled (bold, italic or a link's text)."""
-    work = _work_from_segment(segment)
-    return work.text, [b or i or k for b, i, k in zip(work.bold, work.italic, work.link)]
+    it), and per character whether it is styled (bold, italic or a link's text): what
+    :func:`_work_from_segment` makes of the spans, without the flags the parser alone reads."""
+    texts: list[str] = []
+    styled: list[bool] = []
+    for span in segment.spans:
+        text = _span_text(span)
+        if text is None:
+            continue
+        texts.append(text)
+        styled.extend([span.bold or span.italic or bool(span.link)] * len(text))
+    return "".join(texts), styled
 
 
 def prepare(segment: Segment) -> _Work | None:

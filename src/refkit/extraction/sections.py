@@ -105,7 +105,7 @@ class _ItemWords:
         """Does lower-cased ``text`` hold one of the words?"""
         if not any(word in text for word in self.spaceless):
             tokens = set(_TOKEN.findall(text))
-            if self.keys.isdisjoint(tokens) and not any(t.startswith(self.prefixes) for t in tokens):
+            if self.keys.isdisjoint(tokens) and not (self.prefixes and any(t.startswith(self.prefixes) for t in tokens)):
                 return False
         return self.pattern.search(text) is not None
 
