@@ -432,8 +432,10 @@ def in_list(entries: list[Entry]) -> list[Entry]:
     with_venue = sum(1 for e in judged if any(e.get(f) for f in _VENUE_FIELDS)) / n
     lengths = [w for w in map(_title_words, judged) if w]
     median = statistics.median(lengths) if len(lengths) >= _MIN_LIST else 0.0
-    heads, tails, venues = _title_edges(judged)
-    owners = _owners(judged)
+    # each entry's title clauses, venue and family names, worked out once
+    facts = {id(e): (*_edges(e.get("title") or ""), _venue_of(e), _families(e)) for e in judged}
+    heads, tails, venues = _title_edges(list(facts.values()))
+    owners = _owners([f[3] for f in facts.values()])
     out = []
     for e in entries:
         o = e.origin
@@ -450,12 +452,11 @@ def in_list(entries: list[Entry]) -> list[Entry]:
                 more.append(LIST_SOME_VENUE)
         if median and list_doubt(e, median):
             more.append(ODD_LENGTH_FOR_LIST)
-        head, tail = _edges(e.get("title") or "")
-        if tail and (tails[tail] >= 2 or _is_venue(tail, venues, _venue_of(e))):
+        head, tail, venue, families = facts[id(e)]
+        if tail and (tails[tail] >= 2 or _is_venue(tail, venues, venue)):
             more.append(LIST_TITLE_TAIL)
         if head and heads[head] >= 2:
             more.append(LIST_TITLE_HEAD)
-        families = _families(e)
         if owners and families and not owners & families:
             more.append(LIST_OWNER_MISSING)
         if not more:
@@ -474,19 +475,22 @@ _TAIL = re.compile(r"[.,;:]\s+([^.,;:]{2,60})$")
 _HEAD = re.compile(r"^([^,;:“\"]{2,60}?)(?:[,;:“\"]|\.\s)")
 
 
-def _edges(title: str) -> tuple[str, str]:
-    """The folded first and last clauses of ``title`` ("" where it has none)."""
-    from ..match import fold
+def _key(text: str) -> str:
+    """``text`` compared within one document: case and spacing aside (a document writes its
+    own names and venues alike; the full ``match.fold`` costs more than the rest of the list's
+    judgement)."""
+    return " ".join(text.casefold().split()).strip(" .,;:{}")
 
+
+def _edges(title: str) -> tuple[str, str]:
+    """The first and last clauses of ``title`` (:func:`_key`; "" where it has none)."""
     title = title.strip()
     tail, head = _TAIL.search(title), _HEAD.match(title)
-    return (fold(head.group(1)) if head else "", fold(tail.group(1)) if tail else "")
+    return (_key(head.group(1)) if head else "", _key(tail.group(1)) if tail else "")
 
 
 def _venue_of(entry: Entry) -> str:
-    from ..match import fold
-
-    return fold(" ".join(entry.get(f) or "" for f in _VENUE_FIELDS))
+    return _key(" ".join(entry.get(f) or "" for f in _VENUE_FIELDS))
 
 
 #: the share of a list's author lists a name must be in to be the list's own (a CV's owner)
@@ -494,18 +498,17 @@ _OWNER_SHARE = 0.6
 
 
 def _families(entry: Entry) -> frozenset[str]:
-    """The folded family names of the entry's authors, as the field writes them ("Doe, Jane
-    and Roe, J." -> doe, roe; a name written without a comma counts whole)."""
-    from ..match import fold
-
+    """The family names of the entry's authors (:func:`_key`), as the field writes them ("Doe,
+    Jane and Roe, J." -> doe, roe; a name written without a comma counts whole)."""
     author = entry.get("author") or ""
-    return frozenset(f for f in (fold(n.split(",", 1)[0]) for n in author.split(" and ")) if f and f != "others")
+    return frozenset(f for f in (_key(n.split(",", 1)[0]) for n in author.split(" and ")) if f and f != "others")
 
 
-def _owners(entries: list[Entry]) -> frozenset[str]:
-    """The names in at least :data:`_OWNER_SHARE` of the list's author lists (a CV names its owner
-    in each), where :data:`_MIN_LIST` entries or more have authors; none otherwise."""
-    lists = [f for f in map(_families, entries) if f]
+def _owners(families: list[frozenset[str]]) -> frozenset[str]:
+    """The names in at least :data:`_OWNER_SHARE` of the list's author lists (each entry's
+    :func:`_families`; a CV names its owner in each), where :data:`_MIN_LIST` entries or more
+    have authors; none otherwise."""
+    lists = [f for f in families if f]
     if len(lists) < _MIN_LIST:
         return frozenset()
     counts = Counter(name for names in lists for name in names)
@@ -523,17 +526,14 @@ def _is_venue(tail: str, venues: tuple[list[str], Counter[str]], own: str) -> bo
     return False
 
 
-def _title_edges(entries: list[Entry]) -> tuple[Counter[str], Counter[str], tuple[list[str], Counter[str]]]:
+def _title_edges(facts: list[tuple[str, str, str, frozenset[str]]]) -> tuple[Counter[str], Counter[str], tuple[list[str], Counter[str]]]:
     """How often each first and each last title clause occurs in the list, and its venues
-    (folded): a venue read into titles ends them alike, an owner's name or a label read
-    into them starts them alike, where no two titles of a list share a clause otherwise."""
-    heads: Counter[str] = Counter()
-    tails: Counter[str] = Counter()
-    for e in entries:
-        head, tail = _edges(e.get("title") or "")
-        heads[head] += bool(head)
-        tails[tail] += bool(tail)
-    venues = Counter(v for v in map(_venue_of, entries) if v)
+    (from each entry's (head, tail, venue, families), folded): a venue read into titles ends
+    them alike, an owner's name or a label read into them starts them alike, where no two
+    titles of a list share a clause otherwise."""
+    heads: Counter[str] = Counter(f[0] for f in facts if f[0])
+    tails: Counter[str] = Counter(f[1] for f in facts if f[1])
+    venues = Counter(f[2] for f in facts if f[2])
     return heads, tails, (sorted(venues), venues)
 
 
