@@ -55,3 +55,13 @@ def test_inline_markup_read_block_by_block_renders_as_the_whole_document_would(m
     monkeypatch.setattr(markdown, "_PER_INLINE", ())  # no rule may wait: markdown-it parses all at once
     assert markdown.to_html(source) == by_block
     assert '<a href="https://example.org/paper" title="T">A <em>linked</em> title</a>' in by_block
+
+
+def test_a_year_written_as_a_list_marker_is_kept_as_the_items_date() -> None:
+    # "2014. Authors. Title": CommonMark reads the year as an ordered list's number (and keeps
+    # only the first); on a publication page it is each item's date
+    root = tree("- 2014. A. Smith. A title.\n\n- 2013. B. Doe. Another title.\n\n2012. C. Lee. Third.\n2011. D. Roe. Fourth.\n")
+    assert [li.text_content().strip() for li in root.iter("li") if not list(li.iter("ol"))] == [
+        "2014. A. Smith. A title.", "2013. B. Doe. Another title.", "2012. C. Lee. Third.", "2011. D. Roe. Fourth."]
+    numbered = tree("1. First item\n2. Second item\n")
+    assert [li.text_content().strip() for li in numbered.iter("li")] == ["First item", "Second item"]

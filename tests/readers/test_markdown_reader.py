@@ -535,3 +535,11 @@ Write to me at the Department of History, 12 Quay Street (2019 onwards).
     assert [e.get("year") for e in entries] == ["2021", "2018", "2016"][: len(entries)]
     assert len(entries) == 3
     assert [e.get("journal") for e in entries[:2]] == ["Coastal Review", "Journal of Coastal History"]
+
+
+def test_a_year_list_marker_dates_its_item() -> None:
+    found = by_title("## Before 2016\n\n"
+                     "- 2015. Ana Lopes, Jean Martin. [Land use change seen through soil thin sections](papers/lopes15.pdf). *Geoderma*.\n\n"
+                     "- 2013. Paul Weber, Eva Roth.[Counting beetles in wet forests](papers/weber13.pdf). *Insect Ecology*\n")
+    assert {t: e.get("year") for t, e in found.items()} == {
+        "Land use change seen through soil thin sections": "2015", "Counting beetles in wet forests": "2013"}

@@ -11,6 +11,9 @@ decoded by the HTML parser like on any page. Choices for publication pages:
   raw HTML card (kramdown, which Jekyll uses, reads it so), never code;
 * a top-level one-line paragraph naming a section ("Awards", "Co-Authored
   Papers:" above a list) is rendered as a heading, as a reader sees it;
+* an ordered-list marker that is a year ("2014. Authors. Title", also inside a bullet:
+  "- 2014. …") is the item's date, not its number: it is kept as the item's first text
+  (CommonMark would keep only the first marker, as the list's start);
 * YAML/TOML front matter is page settings, and Liquid/Hugo template tags
   (``{% include … %}``, ``{{ site.x }}``, ``{{< shortcode >}}``) are template code,
   never visible text: both are skipped.
@@ -34,6 +37,9 @@ FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(?:[^\n]*\n){0,400}?(?:---|\
 
 #: Liquid (Jekyll) and Go-template (Hugo) tags, bounded so a stray "{%" costs little
 _TEMPLATE_TAG = re.compile(r"\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\}", re.S)
+#: an ordered-list marker that is a year: "2014. Authors. Title" (CommonMark reads the number
+#: as the list's numbering; on a publication page it is the item's date and is kept as text)
+_YEAR_MARKER = re.compile(r"1[89]\d\d|20[0-4]\d")
 #: a publication year in a one-line paragraph
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
 
@@ -73,7 +79,10 @@ def to_html(text: str) -> str:
             inline(tokens[i + 1])
             if _label_paragraph(tokens, i):
                 promoted[i] = promoted[i + 2] = min(6, level + 1)
+    year_marker = ""  # the year an ordered-list marker showed, still to be written into its item
     for i, token in enumerate(tokens):
+        if token.type == "list_item_open" and _YEAR_MARKER.fullmatch(token.info or ""):
+            year_marker = f"{token.info}{token.markup} "
         if token.map is not None and token.nesting >= 0 and token.map[0] > line:
             out.append("\n" * (token.map[0] - line))
             line = token.map[0]
@@ -83,6 +92,8 @@ def to_html(text: str) -> str:
             inline(token)
             chunk = renderer.renderInline(token.children or [], options, env)
             token.children = None  # rendered: its inline tokens are not needed again
+            if year_marker:
+                chunk, year_marker = year_marker + chunk, ""
         elif token.type in renderer.rules:
             chunk = renderer.rules[token.type](tokens, i, options, env)
         else:
