@@ -1184,3 +1184,11 @@ def test_a_placeholder_in_the_year_slot_gives_no_year_and_no_title_word() -> Non
     # a title that starts with an acronym is not cut
     e = parse("2021. TBAN signalling in yeast. Journal of Cells 3(1):4.", section="pub")
     assert e.get("title") == "TBAN signalling in yeast" and e.get("year") == "2021"
+
+
+def test_a_meetings_date_is_not_the_proceedings_year() -> None:
+    e = parse("Study of earthen walls, A. Smith, B. Doe, in: Proceedings of the Workshop on Walls, October 14-15, 2004, "
+              "Munich, Germany, C. Roe (Hrsg.), Springer, Heidelberg, 2005, pp. 285-296.")
+    assert e.get("year") == "2005"
+    only = parse("J. Smith and B. Doe. A study of mud walls. In Proceedings of the World Congress, Santa Fe, USA, June 7-10, 2022, pp. 488-494.")
+    assert only.get("year") == "2022"

@@ -92,3 +92,16 @@ def test_an_item_whose_only_year_is_glued_to_a_name_is_dated_by_it() -> None:
     assert entry is not None and entry.get("year") == "2021"
     dated = parse_text('A. Okafor and L. Brandt, "Sediment drift on a lattice", Proc. RIVERS2021 45 (2022)')
     assert dated is not None and dated.get("year") == "2022"  # a year standing on its own wins
+
+
+@pytest.mark.parametrize(("before", "closes"), [
+    ("Transactions of the Workshop, October 14-15, ", True),
+    ("Santa Fe, New Mexico, USA, June 7–10, ", True),
+    ("Congress, Lisbon, 7-10 June ", True),
+    ("Meeting, 3 Sept. ", True),
+    ("Journal of Things 12, ", False),
+    ("Springer, Heidelberg, ", False),
+    ("Proc. ICML ", False),
+])
+def test_closes_day_date(before: str, closes: bool) -> None:
+    assert fields.closes_day_date(before) is closes

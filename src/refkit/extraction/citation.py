@@ -45,7 +45,7 @@ from ..model import Entry, Name, Origin, Provenance
 from .authors import AuthorList, annotation, is_venue_word, marked_authors, scan_authors
 from . import lexicon
 from .evidence import has_names, is_prose
-from .fields import glued_year, venue_year
+from .fields import closes_day_date, glued_year, venue_year
 from .sections import entry_type as section_entry_type
 from .segment import Segment
 from .venues import is_publisher, lookup, venue_type
@@ -1821,6 +1821,11 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
             # a page when a year in parentheses follows it at once
             y = next((a for a in years if a.start() > y.end() and not venue[y.end():a.start() - 1].strip()
                       and venue[a.start() - 1:a.start()] == "(" and venue[a.end():a.end() + 1] == ")"), y)
+        if closes_day_date(venue[max(0, y.start() - 40):y.start()]) and venue[y.end():y.end() + 1] == ",":
+            # "Workshop, October 14-15, 2004, Munich, Springer, 2005": the meeting's date, then
+            # the book's year (a later year set off on its own)
+            y = next((a for a, n in zip(years, named) if a.start() > y.end() and not n and not _in_name(venue, a.start())
+                      and a.group(0)[:4] > y.group(0)[:4] and not closes_day_date(venue[max(0, a.start() - 40):a.start()])), y)
         heading_year = _heading_year(work.headings)
         if heading_year and y.group(0)[:4] != heading_year:
             # under a year heading, the date that agrees with it ("Journal, 12, 1979, 2024" under

@@ -15,7 +15,7 @@ import re
 
 from ..dates import MONTH_MACROS, MONTH_WORD
 
-__all__ = ["year", "venue_year", "glued_year", "month", "pages", "number"]
+__all__ = ["year", "venue_year", "glued_year", "closes_day_date", "month", "pages", "number"]
 
 _YEAR = re.compile(r"(?<![\w/.\-])(?<!\d:)(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)")
 _MONTH = re.compile(rf"\b{MONTH_WORD}\b", re.I)
@@ -71,6 +71,20 @@ def glued_year(span: str) -> str | None:
     "v2/2019") it is none."""
     m = _GLUED_YEAR.search(span)
     return m.group(1) if m else None
+
+
+#: a day and month right before a year: "October 14-15, ", "June 7–10, ", "7–10 June ", "3 Sept. "
+_DAY_MONTH_BEFORE = re.compile(
+    rf"(?:\b{MONTH_WORD}\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?|\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.?\s+{MONTH_WORD}\.?),?\s*$",
+    re.I,
+)
+
+
+def closes_day_date(text_before: str) -> bool:
+    """True when the year that follows ``text_before`` closes a date with a day and a month
+    ("…Workshop, October 14-15, 2004", "Santa Fe, June 7-10, 2022"): in a proceedings
+    citation that is the meeting's date; the year printed after the publisher is the book's."""
+    return bool(_DAY_MONTH_BEFORE.search(text_before[-40:]))
 
 
 def month(span: str) -> str | None:
