@@ -635,6 +635,72 @@ def test_title_with_one_coauthor() -> None:
     assert fam(e) == ["Okafor"] and e.get("year") == "2021"
 
 
+def test_title_then_by_names_then_venue() -> None:
+    e = parse("Tide pools of the northern coast, by Ana Lindqvist and Tomas Berg, Coastal Letters, June 3, 2019")
+    assert e.get("title") == "Tide pools of the northern coast"
+    assert fam(e) == ["Lindqvist", "Berg"] and e.get("journal") == "Coastal Letters" and e.get("year") == "2019"
+    edited = parse("Handbook of tidal science, edited by A. Lindqvist and T. Berg, Harbour Press, 2019")
+    assert edited.get("title") == "Handbook of tidal science" and fam(edited, "editor") == ["Lindqvist", "Berg"]
+
+
+def test_a_review_names_the_reviewed_books_maker_apart_from_its_title() -> None:
+    # "Review of *Book*, by Its Author, *Venue*, date": the venue needs no venue word, and
+    # the book's maker is no author of the review
+    e = parse_segment(seg(Span("Review of "), Span("Harbours and Empire, 1760–1835", italic=True), Span(", by Kai M. Osei, "),
+                          Span("Notes on Maritime Past", italic=True), Span(", March 28, 2017.")), tagger="rules", section="pub")
+    assert e is not None and e.get("title") == "Review of Harbours and Empire, 1760–1835"
+    assert e.get("journal") == "Notes on Maritime Past" and e.get("year") == "2017"
+    assert not e.names("author") and "Osei" in (e.get("note") or "")
+
+
+def test_a_subtitle_sentence_stays_in_the_title() -> None:
+    # the sentence between title and venue shows nothing of a venue: no number, no
+    # abbreviated word, no venue or publisher word
+    first = parse("K. Osei, M. Brandt. Drift of sand ridges on tidal flats. A field survey over three winters. "
+                  "Geomorph. Lett. 12:301, 2019.")
+    assert first.get("title") == "Drift of sand ridges on tidal flats. A field survey over three winters"
+    assert first.get("journal") == "Geomorph. Lett."
+    titled = parse("Drift of sand ridges on tidal flats. A field survey over three winters. K. Osei, M. Brandt, "
+                   "Geomorph. Lett. 12, 301 (2019).")
+    assert titled.get("title") == first.get("title") and fam(titled) == ["Osei", "Brandt"]
+    book = parse("Harbours of the northern sea. Trade and its places in the early middle ages (Leiden: Tidewater Press 2021)", section="pub")
+    assert book.get("title") == "Harbours of the northern sea. Trade and its places in the early middle ages"
+
+
+def test_a_venue_sentence_after_the_title_is_not_a_subtitle() -> None:
+    e = parse("K. Osei, M. Brandt. Drift of sand ridges on tidal flats. Journal of Coastal Studies. 12:301, 2019.")
+    assert e.get("title") == "Drift of sand ridges on tidal flats"
+    thesis = parse("K. Osei. Drift of sand ridges on tidal flats. PhD thesis, University of Leiden. 2019.")
+    assert thesis.get("title") == "Drift of sand ridges on tidal flats"
+
+
+@pytest.mark.parametrize(("text", "title", "venue"), [
+    ("Okafor, A., & Brandt, L. (2020). How do we teach tides to first-year students? The Physics Teacher, 58(2), 10-13.",
+     "How do we teach tides to first-year students?", "The Physics Teacher"),
+    ("Okafor A, Brandt L. Adjuvant care after surgery: who needs it? Annals of Surgery. 2019;270(2):1-9.",
+     "Adjuvant care after surgery: who needs it?", "Annals of Surgery"),
+    # what follows the question is a subtitle: it opens with "A", or a later chunk names the venue
+    ("Okafor, A. (2019). Do tidal models agree? A systematic review. Tidal Notes 3, 1-9.",
+     "Do tidal models agree? A systematic review", "Tidal Notes"),
+    ("Okafor, A. (2019). Is 5G safe? Twelve tidal review studies. Journal of Tides, 3, 1-9.",
+     "Is 5G safe? Twelve tidal review studies", "Journal of Tides"),
+])
+def test_a_question_ends_the_title_before_a_venue(text: str, title: str, venue: str) -> None:
+    e = parse(text, tagger="rules")
+    assert (e.get("title"), e.get("journal")) == (title, venue)
+
+
+def test_an_italic_venue_after_a_question_mark() -> None:
+    e = parse_segment(seg(Span("Okafor, A. (2025). How do we teach tides? "), Span("The Coastal Teacher", italic=True), Span(".")),
+                      tagger="rules")
+    assert e is not None and e.get("title") == "How do we teach tides?" and e.get("journal") == "The Coastal Teacher"
+
+
+def test_a_list_number_glued_to_the_first_name() -> None:
+    e = parse("1.Okafor A, Brandt L. Drift of sand ridges on tidal flats. Journal of Tides. 2019;3(1):1-9.")
+    assert e.get("title") == "Drift of sand ridges on tidal flats" and fam(e) == ["Okafor", "Brandt"]
+
+
 # ---- APA descriptors after the title ---------------------------------------------------------------
 @pytest.mark.parametrize(
     "shown, note",

@@ -198,7 +198,9 @@ _TEXT_PMID = re.compile(r"\bPMID\s*[:：]?\s*(\d{1,9})\b", re.I)
 _TEXT_PMCID = _leading("p", r"\bPMCID\s*[:：]?\s*(PMC\d+)\b", re.I)
 _TEXT_ISBN = _leading("i", r"\bISBN(?:-1[03])?\s*[:：]?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])", re.I)
 _LIST_MARKER = re.compile(
-    r"^\s*(?:[-–•*·▪►◦+‣]\s+)?(?:\[\s*[A-Za-z]{0,4}[-\s.]?\d{1,4}\s*\]\.?|\(\s*[A-Za-z]{0,2}\d{1,3}\s*\)|[A-Za-z]?\d{1,3}[.)](?=\s))\s*"
+    r"^\s*(?:[-–•*·▪►◦+‣]\s+)?(?:\[\s*[A-Za-z]{0,4}[-\s.]?\d{1,4}\s*\]\.?|\(\s*[A-Za-z]{0,2}\d{1,3}\s*\)|[A-Za-z]?\d{1,3}[.)](?=\s)"
+    # a number glued to the first name, as word processors export a numbered list: "1.Okafor A"
+    r"|\d{1,3}\.(?=[A-ZÀ-Þ][a-zß-ÿ]))\s*"
     r"|^\s*[-–•*·▪►◦+‣]\s+"
 )
 _DATE_LINE = re.compile(
@@ -857,7 +859,14 @@ _EDITOR_MARK = re.compile(r"\s*\((?:eds?\.?|editors?|hrsg\.?|coord\.?)\)[\s.,:]*
 _YEAR_AFTER_AUTHORS = re.compile(rf"\s*[(\[]?\s*({_YEAR})\s*[)\]]?[\s.,:;]*")
 _COMMA_SPACE = re.compile(r",\s+")
 _TITLE_WITH_COAUTHORS = re.compile(r"(?:joint(?:ly)?\s+)?with\s+", re.I)
-_PUNCT_BEFORE_VENUE = re.compile(r"[,.:]\s*(?:in:?\s*)?$", re.I)
+#: "Title, by Jane Doe, Venue" / "Title, edited by …": the word names the title's makers
+_TITLE_BY = re.compile(r"(?:(edited|ed\.|translated|trans\.)\s+)?by\s+", re.I)
+#: a review's title names the work reviewed ("Review of *Book*, by Its Author, *Venue*"): the
+#: names after its "by" made the book, not the review (English, German, French, Italian, Spanish,
+#: Portuguese)
+_REVIEW_OF = re.compile(r"(?:book\s+)?review\s+of\b|rezension\s+(?:von|zu)\b|compte[\s-]rendu\s+de\b|recensione\s+(?:di|a)\b|"
+                        r"rese[ñn]a\s+de\b|resenha\s+de\b", re.I)
+_PUNCT_BEFORE_VENUE = re.compile(r"[,.:?!]\s*(?:in:?\s*)?$", re.I)
 _TRAILING_IN = re.compile(r"\bin:?\s*$", re.I)
 _ONE_LETTER_WORD_STOP = re.compile(r"(?<=[^,\s]\s[A-Z])\.\s+(?=[A-Z])")
 _COMMA_OR_DASH = re.compile(r",\s+|\s+[-–—]\s+")
@@ -1081,7 +1090,14 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         if joined:
             te = remaining[joined][1]
             remaining = [(ts, te)] + remaining[joined + 1:]
-        parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, remaining[1:]))
+        if len(remaining) >= 3 and _subtitle_between(work, text, (ts, te), remaining[1], remaining[2]) \
+                and _venue_evidence(text[remaining[2][0]:remaining[-1][1]]):
+            # "A, B. Title. Its subtitle. J. Chem. Phys. 12, 3": the sentence between the title and
+            # the venue shows nothing of a venue
+            te = remaining[1][1]
+            remaining = [(ts, te)] + remaining[2:]
+        parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, remaining[1:]),
+                                             named_after=_asks(text, ts, te) and _named_venue(text, remaining[1:]))
         if venue_start is not None:
             parts.venue.append(_strip_range(text, venue_start, te))
         parts.venue.extend(r for r in remaining[1:] if not _labels_only(text, [r]))
@@ -1099,6 +1115,12 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
     for j, rng in enumerate(later[:3]):
         found = _author_chunk(work, text, rng, whole=False, min_conf=0.6)
         if found and (j == 0 or found[0].confidence >= 0.9):
+            if j == 1 and _subtitle_between(work, text, (ts, te), later[0], rng):
+                # "Title. Its subtitle. A. Smith, B. Doe, Journal 12": the sentence before the
+                # names, on the title's line and showing nothing of a venue, ends the title
+                te = later[0][1]
+                later = later[1:]
+                j = 0
             parts.title = (ts, te)
             parts.authors, end = found
             rest = _strip_range(text, end, rng[1])
@@ -1114,7 +1136,8 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         cut, start = ts + m.start(), ts + m.end()
         if len(text[ts:cut].split()) < 2:
             continue
-        wm = _TITLE_WITH_COAUTHORS.match(text[start:te])
+        wm = _TITLE_WITH_COAUTHORS.match(text[start:te]) or _TITLE_BY.match(text[start:te])
+        by = wm is not None and wm.re is _TITLE_BY
         if wm:
             start += wm.end()  # math CVs: "Title, with A. Smith and B. Doe, Journal …"
         listed = _without_journal_tail(text[start:te], scan_authors(text[start:te], work.bold[start:te]))
@@ -1123,13 +1146,29 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         marked = wm is not None and listed.confidence >= 0.7 and text[start + listed.end:te].lstrip(" .;:()")[:1] in ("", ",")
         if people and (marked or listed.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people))):
             parts.title = _strip_range(text, ts, cut)
-            parts.authors = listed
+            if by and _REVIEW_OF.match(text, *parts.title):
+                # "Review of *Book*, by Its Author, Venue": the reviewed book's maker, kept as a note
+                work.notes.append(" ".join(text[cut + 1:start + listed.end].split()))
+            else:
+                parts.authors = listed
+                parts.editors = by and wm is not None and wm.group(1) is not None and wm.group(1).lower().startswith("ed")
             rest = _strip_range(text, start + listed.end, te)
             if text[rest[0]:rest[1]].strip(" .,;:()"):
                 parts.venue.append(rest)
             parts.venue.extend(later)
             return parts
-    parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, later))
+    if later and not parts.authors:
+        # "Title. Its subtitle (City: Press 2021)" / "Title. Its subtitle. Press, 2021": the
+        # sentence after the title, up to where a venue's evidence starts, is the title's
+        s1, e1 = later[0]
+        cut = text.find(" (", s1, e1)
+        after = (cut, e1) if cut > 0 else later[1] if len(later) > 1 else None
+        middle = _strip_range(text, s1, cut) if cut > 0 else later[0]
+        if after is not None and _subtitle_between(work, text, (ts, te), middle, after) \
+                and _venue_evidence(text[after[0]:later[-1][1]]):
+            te = middle[1]
+            later = ([_strip_range(text, cut, e1)] if cut > 0 else []) + later[1:]
+    parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, later), named_after=_asks(text, ts, te) and _named_venue(text, later))
     if venue_start is not None:
         parts.venue.append(_strip_range(text, venue_start, te))
     parts.venue.extend(r for r in later if not _labels_only(text, [r]))
@@ -1452,7 +1491,7 @@ def _names_before_styled_title(work: _Work, text: str, start: int, end: int) -> 
     return None
 
 
-def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tuple[tuple[int, int], int | None]:
+def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named_after: bool = False) -> tuple[tuple[int, int], int | None]:
     """The title inside chunk ``start:end`` and where a venue glued to it starts.
 
     An italic run that starts the chunk is the title when more follows; otherwise a
@@ -1480,6 +1519,14 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
             continue  # "with A. Smith": an initial, not a one-letter word
         if len(text[start:start + m.start()].split()) >= 3 and _venue_like(tail):
             return _strip_range(text, start, start + m.start() + 1), start + m.end()
+    for count, m in enumerate(_QUESTION_STOP.finditer(text, start, end) if not named_after else ()):
+        # "How do we teach it? The Physics Teacher 58(2), 10-13": a question ends the title
+        # as a full stop does, when what follows reads as a venue (and no later chunk names one:
+        # "Is it safe? A review of twelve studies. Journal of Tides": a subtitle)
+        if count > 5:
+            break
+        if len(text[start:m.start()].split()) >= 3 and _venue_like(text[m.end():end]):
+            return (start, m.start() + 1), m.end()
     if last:
         for count, m in enumerate(_COMMA_OR_DASH.finditer(text[start:end])):
             if count > 40:
@@ -1490,6 +1537,62 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool) -> tu
             if head_words >= 2 and _venue_like(tail):
                 return _strip_range(text, start, cut), start + m.end()
     return (start, end), None
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    return "?" in text[start:end] or "!" in text[start:end]
+
+
+def _named_venue(text: str, chunks: list[tuple[int, int]]) -> bool:
+    """Does one of ``chunks`` (what follows a title's chunk) start with a venue's name, a
+    known venue or one with a venue word, not only numbers?"""
+    for s, e in chunks[:3]:
+        name = _COMMA_OR_SPACED_DIGIT.split(text[s:e].strip(" .,;:"))[0].strip(" .,;:")
+        if any(c.isalpha() for c in name) and (venue_type(name) or lookup(name)):
+            return True
+    return False
+
+
+#: (not before "A"/"An": "…? A Systematic Review": a subtitle, whatever its venue word)
+_QUESTION_STOP = re.compile(r"[?!]\s+(?=[^\W\d_])(?!An?\s)")
+#: an abbreviated word of a venue's name ("Comp.", "Phys.", "J.")
+_ABBREVIATED_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]{0,5}\.(?=[\s,;:])")
+_DIGIT = re.compile(r"\d")
+#: the abbreviated words that number a container's parts ("p.", "pp.", "vol.", "Bd.", "núm.", "eds.")
+_CONTAINER_ABBREVIATION = re.compile(r"(?<![\w.])(?:pp?|vols?|nos?|nr|n[úu]m|bd|hft|jg|eds?|hrsg|t|n|s|v|h|cap|ch)\.(?!\w)", re.I)
+
+
+def _subtitle_between(work: _Work, text: str, title: tuple[int, int], middle: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Is ``middle``, the sentence between a title and what follows it (a venue, or the
+    names of a title-first item), the title's second sentence? It is on the title's
+    line, right after its full stop, in the title's markup, and shows nothing a venue
+    shows — no number, no venue or publisher word, no abbreviated word, no names — while
+    ``after`` is the next part's start: names or a venue's evidence."""
+    gap = text[title[1]:middle[0]]
+    ended = (text[title[0]:title[1]] + gap).rstrip().rstrip("\"”’'")[-1:]
+    if "\n" in gap or gap.strip(" .?!\"”’'") or ended not in (".", "?", "!") or "\n" in text[middle[1]:after[0]]:
+        return False
+    piece = text[middle[0]:middle[1]].strip()
+    if len(piece.split()) < 3 or not piece[:1].isupper() or _DIGIT.search(piece) or _ABBREVIATED_WORD.search(piece):
+        return False
+    if any(work.italic[middle[0]:middle[1]]) != any(work.italic[title[0]:title[1]]) \
+            or any(work.bold[middle[0]:middle[1]]) != any(work.bold[title[0]:title[1]]):
+        return False
+    if _LEADING_IN.match(piece) or _LEADING_PLACEMENT.match(piece) or _CONTAINER_ABBREVIATION.search(piece) or ":" in piece[:12]:
+        return False  # "Dans : Actes …", "Published in …", "…, p.", "Band: …": a container's words
+    if _venue_like(piece) or venue_type(piece) or lookup(piece) or is_publisher(piece) or _THESIS.search(piece) or _REPORT.search(piece):
+        return False
+    if _has_tag_word(piece.lower()) or scan_authors(piece).confidence >= 0.5:
+        return False
+    return True
+
+
+def _venue_evidence(text: str) -> bool:
+    """Does ``text`` show something only a venue shows: a number (volume, pages, year), an
+    abbreviated word, a venue or publisher word, a known venue?"""
+    head = text.strip()[:160]
+    return bool(_DIGIT.search(head) or _ABBREVIATED_WORD.search(head) or _venue_like(head) or venue_type(head)
+                or is_publisher(head) or lookup(head.strip(" .,;:")))
 
 
 def _venue_like(text: str) -> bool:
