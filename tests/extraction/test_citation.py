@@ -701,6 +701,14 @@ def test_a_list_number_glued_to_the_first_name() -> None:
     assert e.get("title") == "Drift of sand ridges on tidal flats" and fam(e) == ["Okafor", "Brandt"]
 
 
+def test_an_abbreviated_venue_after_the_titles_comma() -> None:
+    # "…, Hydrol. Earth Syst. Sci., 23": the full stop is an abbreviation's, not the title's end
+    e = parse("Okafor, A., Brandt, L., 2019. Drift of sand ridges on tidal flats, Coast. Earth Syst. Sci., 23, 1453–1467.")
+    assert e.get("title") == "Drift of sand ridges on tidal flats"
+    thesis = parse("Okafor, A., 2019. Drift of sand ridges on tidal flats, MSc. Thesis, University of Leiden.")
+    assert thesis.get("title") == "Drift of sand ridges on tidal flats"
+
+
 # ---- APA descriptors after the title ---------------------------------------------------------------
 @pytest.mark.parametrize(
     "shown, note",

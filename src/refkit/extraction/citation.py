@@ -783,6 +783,8 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if w and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
                 if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV or (len(w) <= 2 and w[:1].isupper() and w[1:].islower() and text[k + 1:k + 2].isupper() and _initial_context(text, k)):
                     continue
+                if _abbreviation_after_comma(text, k, m.end(), w):
+                    continue
         piece = (pos, k)
         if text[pos:k].strip(" .,;:"):
             out.append(_strip_range(text, *piece))
@@ -790,6 +792,22 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[pos:end].strip(" .,;:"):
         out.append(_strip_range(text, pos, end))
     return out
+
+
+#: a capitalised word after a comma, then the full stop this word ends with
+_COMMA_WORD = re.compile(r",\s+[A-Z][A-Za-z]{1,8}\.$")
+#: another abbreviated word soon after ("Earth Syst.", "Sci.", "Thesis")
+_ANOTHER_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{1,6}\.(?=[\s,;:])")
+
+
+def _abbreviation_after_comma(text: str, k: int, after: int, w: str) -> bool:
+    """Is the full stop at ``k`` an abbreviation's, one that starts the venue after a
+    title's comma: "…, Hydrol. Earth Syst. Sci., 23", "…, MSc. Thesis"? A sentence seldom
+    ends in one capitalised word after a comma; the word is an abbreviation when it is
+    written in mixed capitals ("MSc", "PhD") or another abbreviated word follows at once."""
+    if not _COMMA_WORD.search(text, max(0, k - 14), k):
+        return False
+    return any(c.isupper() for c in w[1:]) or _ANOTHER_ABBREVIATION.match(text, after, after + 40) is not None
 
 
 def _last_word(s: str) -> str | None:
@@ -1090,12 +1108,16 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         if joined:
             te = remaining[joined][1]
             remaining = [(ts, te)] + remaining[joined + 1:]
-        if len(remaining) >= 3 and _subtitle_between(work, text, (ts, te), remaining[1], remaining[2]) \
-                and _venue_evidence(text[remaining[2][0]:remaining[-1][1]]):
-            # "A, B. Title. Its subtitle. J. Chem. Phys. 12, 3": the sentence between the title and
-            # the venue shows nothing of a venue
-            te = remaining[1][1]
-            remaining = [(ts, te)] + remaining[2:]
+        for k in (1, 2):
+            # "A, B. Title. Its subtitle. J. Chem. Phys. 12, 3": the sentences between the title
+            # and a venue's name show nothing of a venue (one or two of them)
+            if len(remaining) <= k + 1 or not all(_subtitle_between(work, text, remaining[j - 1], remaining[j], remaining[j + 1])
+                                                  for j in range(1, k + 1)):
+                break
+            if _venue_evidence(_opening(text, remaining[k + 1])):
+                te = remaining[k][1]
+                remaining = [(ts, te)] + remaining[k + 1:]
+                break
         parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, remaining[1:]),
                                              named_after=_asks(text, ts, te) and _named_venue(text, remaining[1:]))
         if venue_start is not None:
@@ -1162,10 +1184,10 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         # sentence after the title, up to where a venue's evidence starts, is the title's
         s1, e1 = later[0]
         cut = text.find(" (", s1, e1)
-        after = (cut, e1) if cut > 0 else later[1] if len(later) > 1 else None
+        following = (cut, e1) if cut > 0 else later[1] if len(later) > 1 else None
         middle = _strip_range(text, s1, cut) if cut > 0 else later[0]
-        if after is not None and _subtitle_between(work, text, (ts, te), middle, after) \
-                and _venue_evidence(text[after[0]:later[-1][1]]):
+        if following is not None and _subtitle_between(work, text, (ts, te), middle, following) \
+                and _venue_evidence(_opening(text, following)):
             te = middle[1]
             later = ([_strip_range(text, cut, e1)] if cut > 0 else []) + later[1:]
     parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, later), named_after=_asks(text, ts, te) and _named_venue(text, later))
@@ -1525,7 +1547,7 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named
         # "Is it safe? A review of twelve studies. Journal of Tides": a subtitle)
         if count > 5:
             break
-        if len(text[start:m.start()].split()) >= 3 and _venue_like(text[m.end():end]):
+        if len(text[start:m.start()].split()) >= 3 and _venue_like(text[m.end():end]) and _venue_name(text[m.end():end]):
             return (start, m.start() + 1), m.end()
     if last:
         for count, m in enumerate(_COMMA_OR_DASH.finditer(text[start:end])):
@@ -1537,6 +1559,27 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named
             if head_words >= 2 and _venue_like(tail):
                 return _strip_range(text, start, cut), start + m.end()
     return (start, end), None
+
+
+#: the lower-case words a venue's name may hold ("Annals of Surgery", "Revue de la …")
+_NAME_CONNECTORS = frozenset("of the and for in on & de des du la le et der die und für di del y e da do dos das".split())
+_NAME_END = re.compile(r"[,.;:(\[\d]")
+
+
+def _venue_name(tail: str) -> bool:
+    """Does ``tail`` open with a venue's name: capitalised words (and connectors) up to its
+    first punctuation or number, known as a venue, holding a venue word or an abbreviation, or
+    followed by its numbers?
+    "Annals of Surgery. 2019;…" does; "Evidence from two journals[J]. …" (a subtitle) does not."""
+    name = _NAME_END.split(tail.strip(), 1)[0].strip()
+    words = name.split()
+    if not words or any(not w[:1].isupper() and w.lower() not in _NAME_CONNECTORS for w in words):
+        return False
+    rest = tail.strip()[len(name):]
+    return bool(lookup(name) or venue_type(name) or _ABBREVIATED_WORD.match(tail.strip()) or _NUMBERS_NEXT.match(rest))
+
+
+_NUMBERS_NEXT = re.compile(r"[\s,.;:]*\d")
 
 
 def _asks(text: str, start: int, end: int) -> bool:
@@ -1558,6 +1601,9 @@ _QUESTION_STOP = re.compile(r"[?!]\s+(?=[^\W\d_])(?!An?\s)")
 #: an abbreviated word of a venue's name ("Comp.", "Phys.", "J.")
 _ABBREVIATED_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]{0,5}\.(?=[\s,;:])")
 _DIGIT = re.compile(r"\d")
+_NUMBERS_AND_BRACKETS = re.compile(r"[\d()\[\]]+")
+_NUMBERING = re.compile(r"(?:vol(?:ume)?|nos?|nr|issue|iss|pp?|pages?|tomo?|t|bd|band|jg|heft|h|n[úu]m|number|art)\.?\s*\d", re.I)
+_DOTTED_WORD = re.compile(r"\w\.\w")  # a web address, "U.S.": no sentence of a title
 #: the abbreviated words that number a container's parts ("p.", "pp.", "vol.", "Bd.", "núm.", "eds.")
 _CONTAINER_ABBREVIATION = re.compile(r"(?<![\w.])(?:pp?|vols?|nos?|nr|n[úu]m|bd|hft|jg|eds?|hrsg|t|n|s|v|h|cap|ch)\.(?!\w)", re.I)
 
@@ -1573,7 +1619,8 @@ def _subtitle_between(work: _Work, text: str, title: tuple[int, int], middle: tu
     if "\n" in gap or gap.strip(" .?!\"”’'") or ended not in (".", "?", "!") or "\n" in text[middle[1]:after[0]]:
         return False
     piece = text[middle[0]:middle[1]].strip()
-    if len(piece.split()) < 3 or not piece[:1].isupper() or _DIGIT.search(piece) or _ABBREVIATED_WORD.search(piece):
+    if len(piece.split()) < 3 or not piece[:1].isupper() or _DIGIT.search(piece) or _ABBREVIATED_WORD.search(piece) \
+            or _DOTTED_WORD.search(piece):
         return False
     if any(work.italic[middle[0]:middle[1]]) != any(work.italic[title[0]:title[1]]) \
             or any(work.bold[middle[0]:middle[1]]) != any(work.bold[title[0]:title[1]]):
@@ -1587,12 +1634,20 @@ def _subtitle_between(work: _Work, text: str, title: tuple[int, int], middle: tu
     return True
 
 
+def _opening(text: str, chunk: tuple[int, int]) -> str:
+    """A chunk's text, or its first 20 characters when it is shorter: an abbreviated name cut
+    into chunks at its full stops ("Geomorph." "Lett. 12") is seen whole enough."""
+    return text[chunk[0]:max(chunk[1], chunk[0] + 20)]
+
+
 def _venue_evidence(text: str) -> bool:
-    """Does ``text`` show something only a venue shows: a number (volume, pages, year), an
-    abbreviated word, a venue or publisher word, a known venue?"""
-    head = text.strip()[:160]
-    return bool(_DIGIT.search(head) or _ABBREVIATED_WORD.search(head) or _venue_like(head) or venue_type(head)
-                or is_publisher(head) or lookup(head.strip(" .,;:")))
+    """Does ``text`` start with what only a venue's name shows: an abbreviated word, a venue
+    or publisher word, a known venue, "In"?"""
+    head = text.strip(" .,;:([")[:160]
+    if not head[:1].isalpha() or _NUMBERING.match(head):
+        return False  # numbers alone ("17, 49-63", "Vol. 1, Issue 2") follow a venue's name: the sentence before may be it
+    return bool(_ABBREVIATED_WORD.search(head) or _venue_like(head) or venue_type(head)
+                or is_publisher(_NUMBERS_AND_BRACKETS.sub(" ", head)) or lookup(head.strip(" .,;:")))
 
 
 def _venue_like(text: str) -> bool:
