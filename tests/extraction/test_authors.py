@@ -37,6 +37,13 @@ def families(text: str) -> list[str]:
         # many initials are one name; the last initial's dot left out
         ("Ana Ortiz and Paulo A. C. P. L. F. de Sousa", ["Ortiz", "Sousa"]),
         ("Ortiz, A.B., K. Brandt, & N.P Okafor", ["Ortiz", "Brandt", "Okafor"]),
+        # an initial written onto the family name, in Latin letters beyond ASCII too
+        ("E.Ortiz, M.Şahinoğlu, İ.Özkan and K.Brandt", ["Ortiz", "Şahinoğlu", "Özkan", "Brandt"]),
+        # a spaced middle dot between names (Springer)
+        ("E. Ortiz · K. Brandt · N. Okafor", ["Ortiz", "Brandt", "Okafor"]),
+        # a spaced bullet separates fields: the list ends there, whatever follows
+        ("Ortiz E, Brandt K • Revista de Geografía, 2021", ["Ortiz", "Brandt"]),
+        ("Ortiz E, Brandt K • Journal of Rivers • Article", ["Ortiz", "Brandt"]),
     ],
 )
 def test_name_list_shapes(text: str, expected: list[str]) -> None:

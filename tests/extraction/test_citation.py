@@ -1266,3 +1266,21 @@ def test_a_meetings_date_is_not_the_proceedings_year() -> None:
     assert e.get("year") == "2005"
     only = parse("J. Smith and B. Doe. A study of mud walls. In Proceedings of the World Congress, Santa Fe, USA, June 7-10, 2022, pp. 488-494.")
     assert only.get("year") == "2022"
+
+
+# ---- title-first cards: a labelled author line, then the venue after a bullet -------------------
+@pytest.mark.parametrize("label", ["Authors", "Autores", "Szerzők", "Yazarlar"])
+def test_title_first_card_with_a_labelled_author_line(label: str) -> None:
+    e = parse_segment(seg(Span("Quiet rivers of the northern plains", bold=True), Span("\n"),
+                          Span(f"{label}: Ruiz P, Okafor NA, Lind K • Revista de Hidrología, 2023;12(1):4-9")), source="html")
+    assert e is not None
+    assert fam(e) == ["Ruiz", "Okafor", "Lind"]
+    assert e.get("title") == "Quiet rivers of the northern plains"
+    assert (e.get("journal"), e.get("year"), e.get("volume")) == ("Revista de Hidrología", "2023", "12")
+
+
+def test_a_labelled_line_that_is_no_name_list_stays_the_venue() -> None:
+    e = parse_segment(seg(Span("Quiet rivers of the northern plains", bold=True), Span("\n"),
+                          Span("Journal: Revista de Hidrología, 2023")), source="html")
+    assert e is not None
+    assert fam(e) == [] and e.get("year") == "2023"

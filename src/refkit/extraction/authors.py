@@ -86,7 +86,9 @@ _SEPARATOR = re.compile(
     # only before a name of two capitalised words ("Ortega y Gasset, José" keeps its family name)
     r"|(?<=\s)(?-i:(?:y|e|og|och|és|i|и)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я](?:\.|[^\s,;.]*)\s+(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]))"
     # "賀 云野・小井土 大": a middle dot between names in kanji (inside a katakana name it joins its parts)
-    r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])・(?=[\u3400-\u4dbf\u4e00-\u9fff]))\s*",
+    r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])・(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+    # "A. Smith · B. Jones · C. Doe" (Springer): a spaced middle dot between names
+    r"|(?<=\s)·(?=\s))\s*",
     re.I,
 )
 
@@ -100,7 +102,8 @@ _NICKNAME = re.compile(r"(?<=[^\W\d_])\s+[(\"“‘][^\W\d_][\w'’-]{0,24}[)\"�
 # Tokens of a name: initials, full stops glued to the next name part, suffixes.
 _TRAILING_INITIAL = re.compile(rf"(?:^|[\s.\-]){_INI}\.\s*$")
 _CAPS_INITIALS_DOT = re.compile(r"[A-Z]{2,3}\.")
-_DOT_BEFORE_WORD = re.compile(r"(?<=\.)(?=[A-Z][a-z])")
+# "J.Smith", "M.Güneş", "İ.Karteri": an initial written onto the family name, in Latin letters beyond ASCII too
+_DOT_BEFORE_WORD = re.compile(r"(?<=\.)(?=[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ])")
 _DOT_BEFORE_CAPITAL = re.compile(r"(?<=\.)(?=[A-Z])")
 _VOWEL = re.compile(r"[AEIOUY]")
 _FULL_STOP_THEN_WORD = re.compile(r"\.\s+[^\W\d_][^\W\d_]{2,}(?![^\W\d_])")
@@ -386,8 +389,8 @@ def _is_given_piece(text: str) -> bool:
     if trail < len(kinds) and kinds[trail - 1] in ("word", "initial"):
         # "Roberta Zanini da", "Jan van den", "A. de": particles after the given name
         toks, kinds = toks[:trail], kinds[:trail]
-    if len(toks) > 3:
-        return False
+    if len(toks) > 3 and not (len(toks) == 4 and all(k == "initial" for k in kinds[1:])):
+        return False  # (four when the last three are initials: "J.R.B.F.", "João R. B. F.")
     return all(k in ("initial", "caps") for k in kinds) or (
         # "Felix JS": a given name and the initials of more
         all(k in ("word", "initial") for k in kinds[:1]) and all(k in ("word", "initial", "caps") for k in kinds)
@@ -504,8 +507,19 @@ def scan_authors(text: str, bold: Sequence[bool] | None = None, breaks: Sequence
     The reading depends on the text, its bold flags and breaks only, and an item's text
     is scanned from several starts, a CV repeats its co-author lists and a page lists a
     paper twice: readings are memoised for the document being read (the result is
-    frozen, so sharing it is safe; :func:`forget` drops them)."""
+    frozen, so sharing it is safe; :func:`forget` drops them).
+
+    A spaced bullet ends the list: cards write "Doe J, Roe K • Journal, 2024 • Article", the
+    bullet between fields, never inside a name list."""
+    bullet = _FIELD_BULLET.search(text)
+    if bullet:
+        text = text[:bullet.start()]
+        bold = None if bold is None else bold[:bullet.start()]
+        breaks = [b for b in breaks if b < bullet.start()]
     return _scan_authors(text, None if bold is None else bytes(bold), tuple(breaks))
+
+
+_FIELD_BULLET = re.compile(r"\s•\s")
 
 
 def forget() -> None:
@@ -1015,8 +1029,11 @@ def marked_authors(text: str) -> tuple[AuthorList, list[tuple[int, int]]] | None
         for m in _AUTHORS_LABEL.finditer(text):
             end = text.find("\n", m.end())
             end = len(text) if end < 0 else end
+            bullet = _FIELD_BULLET.search(text, m.end(), end)
+            if bullet:  # "Authors: A, B • Journal, 2024": the names end at the bullet, and so does the line's list
+                end = bullet.start()
             lines = [text[m.end():end].strip()] if text[m.end():end].strip() else []
-            while end < len(text):
+            while end < len(text) and not bullet:
                 nxt = text.find("\n", end + 1)
                 nxt = len(text) if nxt < 0 else nxt
                 line = text[end + 1:nxt].strip()

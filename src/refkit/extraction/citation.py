@@ -1911,6 +1911,9 @@ _LAW_CITATION = re.compile(
 )
 _VENUE_WITH_COAUTHORS = re.compile(r"(?:joint\s+)?with\s+", re.I)
 _PIECE_END = re.compile(r"\s*(?:[,.;]|$)")
+_LABELLED_NAMES = re.compile(r"([^\W\d_]{3,24})\s?:\s*")
+_NOT_AUTHORS_LABEL = re.compile(r"ed|hrsg|in$", re.I)  # editors, or "In: Book" (the venue's own label)
+_LIST_CLOSE = re.compile(r"\s*(?:[,.;•·|]|$)")
 _YEAR_HEADING = re.compile(rf"\s*({_YEAR})\s*(?:[¶#]\s*)?")  # a docs generator's anchor mark may follow
 
 
@@ -2059,7 +2062,7 @@ def _tidy_venue(venue: str) -> str:
     venue = _SPACE_BEFORE_PUNCT.sub(r"\1", venue)
     venue = _PUNCT_RUN.sub(r"\1", venue)
     abbreviated = _TRAILING_ABBREVIATION.search(venue) is not None
-    venue = _LEADING_IN.sub("", _LEADING_QUOTE_DEBRIS.sub("", venue).strip(" ,.;:-–—|/"))
+    venue = _LEADING_IN.sub("", _LEADING_QUOTE_DEBRIS.sub("", venue).strip(" ,.;:-–—|/•"))
     venue = _LEADING_PLACEMENT.sub("", venue)
     venue = _TRAILING_SEPARATOR.sub("", venue)
     spaced = " ".join(venue.split())
@@ -2291,6 +2294,15 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             # math CVs: "*Title*, with A. Smith and B. Doe, Journal …" (the owner is implied)
             parts.authors = listed
             venue = _tidy_venue(venue[wm.end() + listed.end:])
+    label_m = _LABELLED_NAMES.match(venue) if parts.authors is None else None
+    if label_m and not _NOT_AUTHORS_LABEL.match(label_m.group(1)):
+        # cards that show the title first, then "Authors: A, B • Journal, 2024" in any language
+        # ("Autores:", "Yazarlar:"): a one-word label, then names the name reader takes as sure,
+        # closed by punctuation or a bullet
+        listed = scan_authors(venue[label_m.end():])
+        if listed and listed.confidence >= 1.0 and _LIST_CLOSE.match(venue[label_m.end() + listed.end:]):
+            parts.authors = listed
+            venue = _tidy_venue(venue[label_m.end() + listed.end:])
     heading_year = _heading_year(work.headings)
     if not work.year:
         rest = text[: parts.title[0]] + " " + text[parts.title[1]:]
