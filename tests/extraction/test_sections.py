@@ -11,10 +11,13 @@ from refkit.extraction.sections import (
     classify_heading,
     describes_person,
     entry_type,
+    heading_venue,
+    is_date_text,
     is_cited_work,
     is_patent,
     is_software,
     other_work,
+    periodical,
     is_published,
     is_talk,
     section_kind,
@@ -84,6 +87,10 @@ from refkit.extraction.sections import (
         ("Comités scientifiques", "service"),
         ("Tutorials given", "teaching"),
         ("Tutorial papers", "publications"),  # a publication word wins
+        ("Konferenzbeiträge", "mixed"),  # conference contributions: papers or talks, as Tagungsbeiträge
+        ("Prepublicaciones", "publications"),
+        ("Magazine Example Tomorrow (2018-2025)", "publications"),  # the pieces written for one periodical
+        ("Newsletter", None),  # a periodical word alone names no periodical
         ("2023", None),
         ("Deep residual learning for image recognition in the wild with many words", None),
     ],
@@ -387,3 +394,54 @@ def test_a_cited_work_reads_as_printed_on_its_own() -> None:
     assert not is_cited_work(item(Span("L. Ortega. Tides of the inner sea. Invited talk, Journal Club of the Coast Institute, 2019.")))
     assert not is_cited_work(item(Span("My work since 2019 asks how tides shape the towns on a coast, vol. 2 of a long story.")))
     assert not is_cited_work(item(Span("Lucia Ortega and Pedro Mendes, Lisbon")))
+
+
+def test_a_mixed_section_of_talks_drops_the_ones_that_do_not_say_so() -> None:
+    """Under a heading naming papers or talks, where most items that show nothing printed say
+    they were presented, the others of them (a meeting, a month, a place) are talks too; the
+    items with a proceedings volume stay."""
+    heads = ("Konferenzbeiträge",)
+    said = [item(Span(f"Roe, J. (2019). Topic {n}. Vortrag auf der {n}. Tagung der Beispielgesellschaft, Leipzig."), headings=heads)
+            for n in range(3)]
+    unsaid = item(Span("Roe, J. (2018). Learning by example. 21st Biennial Meeting of the Example Society, August 2018, Bonn."),
+                  headings=heads)
+    printed = item(Span("Roe, J. (2017). Rivers of data. Proceedings of the Example Symposium (pp. 1-4). Example Press."), headings=heads)
+    items = [(MIXED, s) for s in said] + [(MIXED, unsaid), (MIXED, printed)]
+    assert talk_items(items) == {0, 1, 2, 3}
+    # where few of the items say so, an item that does not is kept
+    plain = [item(Span(f"Roe, J. (2016). Paper {n}. Congress of the Example Society, May 2016, Graz."), headings=heads)
+             for n in range(3)]
+    assert talk_items([(MIXED, said[0])] + [(MIXED, p) for p in plain]) == {0}
+
+
+def test_a_meeting_acronym_with_a_number_is_no_printed_venue() -> None:
+    """"SIG 27" names a special interest group, not a venue with its year ("ICML 2019",
+    "NeurIPS'21"): a talk at its meeting is still a talk."""
+    talk = item(Span("Roe, J. (2022). Reading closely. Vortrag auf der SIG 27 Conference, Example City."))
+    paper = item(Span("Roe, J. (2022). Reading closely. Presented at ICML 2019, Example City."))
+    glued = item(Span("Roe, J. (2017). Reading closely. Presented at the Example Conference (EXCONF17), May 2-3, 2017."))
+    assert is_talk(talk) and not is_talk(paper) and not is_talk(glued)
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("Journal Example (2015-2018)", "Journal Example"),
+        ("Magazine Imagine Tomorrow (2018–2025)", "Magazine Imagine Tomorrow"),
+        ("Revista de Ejemplos", "Revista de Ejemplos"),
+        ("Journal Papers", None),  # a section of papers, not a periodical
+        ("Refereed Journal Articles", None),
+        ("Magazine articles", None),
+        ("Newsletter", None),
+        ("Machine learning", None),
+    ],
+)
+def test_periodical_a_heading_names(heading: str, name: str | None) -> None:
+    assert periodical(heading) == name
+
+
+def test_heading_venue_passes_year_headings_and_dates_are_no_venue() -> None:
+    assert heading_venue(("Columns", "Journal Example (2015-2018)", "2016")) == "Journal Example"
+    assert heading_venue(("Journal Example", "Essays")) is None  # the innermost heading decides
+    assert is_date_text("juin-juillet/août") and is_date_text("dec-janv") and is_date_text("Printemps")
+    assert not is_date_text("Example Review") and not is_date_text("Mars Letters")

@@ -640,3 +640,56 @@ def test_an_undated_paper_in_a_publication_list_is_read_by_the_list() -> None:
 <li><a href="https://example.org/wool.pdf">Wool prices and the weather on upland farms</a>, with Ana Ortiz</li>
 </ul></body></html>"""
     assert [e.get("title") for e in html.read(alone).entries] == []
+
+
+def _card(heading: str, caption: str, byline: str, title: str, venue: str) -> str:
+    return (f'<div class="paper"><h4>{heading}</h4><figure><img src="f.png"><figcaption>{caption}</figcaption></figure>'
+            f'<p>{byline}<br>{title}<br><i>{venue}</i> 12, 100–110 (2021).<br>'
+            f'<a href="https://doi.org/10.1234/ex.{len(title)}">10.1234/ex.{len(title)}</a></p></div><hr>')
+
+
+def test_a_translated_heading_over_the_citation_is_a_caption() -> None:
+    """A page in one language heading each card with a translation of the paper's title, the
+    citation below in the language of its names and venue: the title is the citation's."""
+    page = "<html><body><h2>Публикации</h2>" + "".join(_card(*c) for c in [
+        ("Как реки запоминают наводнения", "На обложке журнала", "A.B. Roe, C.D. Poe.",
+         "How rivers remember floods.", "Example Hydrology Letters"),
+        ("Тихие болота и их соль", "Обзор для широкой публики", "C.D. Poe, A.B. Roe.",
+         "Quiet marshes and their salt.", "Journal of Example Wetlands"),
+    ]) + "</body></html>"
+    entries = html.read(page, path="p.html").entries
+    assert [e.get("title") for e in entries] == ["How rivers remember floods", "Quiet marshes and their salt"]
+    assert [e.get("journal") for e in entries] == ["Example Hydrology Letters", "Journal of Example Wetlands"]
+    # a heading in the citation's own script stays the title, as it was
+    same = "<html><body><h2>Papers</h2>" + _card("Rivers and their floods", "Cover of the issue", "A.B. Roe, C.D. Poe.",
+                                                 "How rivers remember floods.", "Example Hydrology Letters") + "</body></html>"
+    assert html.read(same, path="p.html").entries[0].get("title") != "How rivers remember floods"
+
+
+def test_a_section_heading_swept_into_its_only_card_is_not_its_title() -> None:
+    """A section name on a line of its own in an item ("Thesis" above the one card under it)
+    is never the title of the work: the citation is in the item's other lines."""
+    page = """<html><body><main><div class="section-title"><p>Selected Publications</p></div>
+<div id="refs" class="references csl-bib-body" role="list">
+<div class="csl-entry" role="listitem">Roe, A. (2023). Rivers of data. <i>Example Review</i>, <i>4</i>(2), 1–9.</div>
+<div class="csl-entry" role="listitem">Poe, B. (2022). Marshes at dusk. <i>Example Letters</i>, <i>7</i>, 10–19.</div></div>
+<div class="section-title"><p>Thesis</p></div>
+<section id="thesis" class="level3 card"><h3>Master’s Thesis</h3>
+<p><strong>Roe, A.</strong> (2021). <em>Counting tides in small harbours</em>. Example University.</p>
+<p><a href="thesis.pdf">Download the full text (PDF)</a></p></section>
+<p><a href="#top" class="back-to-top">Back to top</a></p></main></body></html>"""
+    titles = [e.get("title") for e in html.read(page, path="p.html").entries]
+    assert "Thesis" not in titles and "Master’s Thesis" not in titles
+    assert "Counting tides in small harbours" in titles
+
+
+def test_columns_under_a_heading_naming_their_periodical_take_it_as_venue() -> None:
+    """Columns listed as «title», issue, date under the name of the magazine they appeared in:
+    the heading is their venue, never the date ("juin-juillet")."""
+    page = """<html><body><h2>Chroniques</h2><h3>Magazine Exemple Demain (2016-2019)</h3><ul>
+<li>« Les rivières se souviennent », n°31, juin-juillet 2019.</li>
+<li>« Le sel des marais », n°30, avril-mai 2019.</li>
+<li>« Compter les marées », n°29, Printemps 2018.</li></ul></body></html>"""
+    entries = html.read(page, path="p.html").entries
+    assert len(entries) == 3
+    assert {e.get("journal") for e in entries} == {"Magazine Exemple Demain"}

@@ -19,10 +19,17 @@ decided by the heading above it (:func:`section_of`: "Conferencias" under
 "Publicaciones" holds papers, "Conferences" under "Talks" talks), else item by item
 (:func:`is_talk`): an item that says it was presented ("poster", "invited talk",
 "Vortrag") and shows nothing of a printed publication (a proceedings or journal
-word, pages, a volume, an identifier) is a talk. Under no telling heading (lost,
+word, pages, a volume, an identifier) is a talk; where most of a mixed section's
+unprinted items say so, its other unprinted items (a meeting, a month, a place) are
+talks too. Under no telling heading (lost,
 or in words we have no data for), the talks among items that are mostly talks, or
 in a run of three talks in a row, are dropped too (:func:`talk_items`), so a list
 of talks is not kept because its items carry names and years.
+
+A heading may name the periodical its items appeared in ("Journal Kairos (2015-2018)",
+"Magazine X"): :func:`periodical` reads the name, the section holds publications, and
+:func:`heading_venue` gives it as the venue of items that show none of their own (or
+only a date, :func:`is_date_text`).
 
 Headings are often missing, so an item's own evidence decides as well, under any
 heading (:func:`other_work`): a patent gives its number, a program says it is one
@@ -50,6 +57,7 @@ from .segment import Segment
 
 __all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "is_patent", "is_software", "is_grant",
            "is_media", "is_supervised", "is_degree", "other_work", "talk_items", "is_published", "describes_person", "is_cited_work",
+           "periodical", "heading_venue", "is_date_text",
            "KINDS", "MIXED", "TALK_RUN"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sections.json"
@@ -147,7 +155,10 @@ def section_kind(heading: str, max_words: int = 8) -> str | None:
     topic, or text longer than ``max_words`` words: a paper title)."""
     if len(heading) > 400:  # far longer than a section name, whatever its spacing
         return None
-    return _kind(" ".join(heading.split()).lower(), max_words)
+    kind = _kind(" ".join(heading.split()).lower(), max_words)
+    if kind is None and periodical(heading) is not None:
+        return "publications"  # (the pieces written for one periodical: "Magazine X (2018-2025)")
+    return kind
 
 
 @lru_cache(maxsize=8192)
@@ -173,6 +184,64 @@ def _kind(text: str, max_words: int) -> str | None:
     if patterns["conferences"].search(text):
         return "service" if qualified else MIXED
     return None
+
+
+#: a heading's closing years: "(2018-2025)", "2015–2018", "(since 2019)"
+_CLOSING_YEARS = re.compile(r"[\s,:–—-]*\(?(?:[a-z]+\s)?(?:19|20)\d\d(?:\s?[-–—]{1,2}\s?(?:(?:19|20)\d\d|today|present|heute)?)?\)?\s*$",
+                            re.I)
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@lru_cache(maxsize=4096)
+def periodical(heading: str) -> str | None:
+    """The name of the periodical a heading names ("Journal Kairos (2015-2018)" -> "Journal
+    Kairos", "Magazine Imagine Demain le Monde"), or None: a heading of a few words with a
+    periodical word (``periodicals``: journal, magazine, revue, Zeitschrift …) and a name
+    beside it, a capitalized word that names no section ("Journal Papers", "Refereed
+    Journal Articles" name sections, not a periodical). A column or an essay listed under
+    it names no venue of its own: the heading is its venue."""
+    text = " ".join(heading.split())
+    if not text or len(text) > 120:
+        return None
+    name = _CLOSING_YEARS.sub("", text).strip(" :")
+    words = _WORDS.findall(name)
+    if not 2 <= len(words) <= 8 or any(c.isdigit() for c in name):
+        return None
+    pattern = _patterns()["periodicals"]
+    if not pattern.search(name.lower()):
+        return None
+    named = [w for w in words if w[0].isupper() and not pattern.fullmatch(w.lower()) and _kind(w.lower(), 8) is None]
+    return name if named and _kind(" ".join(w for w in words if w not in named).lower(), 8) in (None, "publications") else None
+
+
+def heading_venue(headings: Sequence[str]) -> str | None:
+    """The periodical the innermost heading above an item names (:func:`periodical`),
+    passing headings that are only a year; None when it names none."""
+    for heading in reversed(tuple(headings)):
+        if _HEADING_YEAR.fullmatch(heading.strip()):
+            continue
+        return periodical(heading)
+    return None
+
+
+_HEADING_YEAR = re.compile(r"(?:19|20)\d\d(?:\s?[-–—]\s?(?:19|20)\d\d)?")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    return lexicon.words("months") | lexicon.words("seasons")
+
+
+def is_date_text(text: str) -> bool:
+    """Is ``text`` nothing but month names, their abbreviations ("janv", "juil", "fév") or
+    seasons, with separators ("juin-juillet/août", "dec-janv", "Spring")? Such a run
+    dates an issue; it is never the issue's venue."""
+    words = _LETTERS.findall(text.lower())
+    if not words or len(words) > 4 or len(text) > 60:
+        return False
+    months = _month_words()
+    return all(w in months or len(w) >= 3 and any(m.startswith(w) for m in months) for w in words)
 
 
 def classify_heading(heading: str, max_words: int = 8) -> str | None:
@@ -202,10 +271,10 @@ def section_of(classes: Iterable[str | None]) -> str | None:
 #: quoted runs (a title as humanities CVs write it): their words are the work's, not the item's
 _QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{0,400}[\"”»“]")
 #: numbers of a printed work: "30(89)", "54, no. 4", "(2021): 1005-1022", "521, 436–444";
-#: a venue acronym with its year ("CVPR 2019", "ECCV, 2024", "NeurIPS'21"): a paper's
-#: venue as CS pages print it (a talk names its meeting and place)
+#: a venue acronym with its year ("CVPR 2019", "ECCV, 2024", "NeurIPS'21", "IDAP17"): a paper's
+#: venue as CS pages print it (a talk names its meeting and place; "SIG 27" names a group)
 _PRINTED = re.compile(
-    r"\b[A-Z][A-Za-z]{0,10}[A-Z],?\s?'?(?:19|20)?\d\d(?!\d|\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|"
+    r"\b[A-Z][A-Za-z]{0,10}[A-Z](?:'?\d\d|,?\s?'?(?:19|20)\d\d)(?!\d|\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|"
     r"\b\d{1,4} ?\(\d{1,4}\)|\b[Nn]o\.\s?\d|\d\)?\s?[,:]\s?[A-Za-z]?\d{1,6}\s?[-–—]{1,2}\s?[A-Za-z]?\d{1,6}(?!\d)"
 )
 _IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|arxiv\s?:\s?\d{4}\.\d{4,5}", re.I)
@@ -473,13 +542,23 @@ def talk_items(items: Sequence[tuple[str | None, Segment]]) -> set[int]:
     heading stays, and so do working papers whose notes list where they were presented."""
     found: set[int] = set()
     groups: dict[tuple[str, ...], list[int]] = {}
+    mixed: dict[tuple[str, ...], list[int]] = {}
     for i, (section, segment) in enumerate(items):
         if section != "other" and other_work(segment) is not None:
             found.add(i)
-        elif section == MIXED and is_talk(segment, dated=True):
-            found.add(i)
+        elif section == MIXED:
+            mixed.setdefault(segment.headings, []).append(i)
+            if is_talk(segment, dated=True):
+                found.add(i)
         elif section is None:
             groups.setdefault(segment.headings, []).append(i)
+    for members in mixed.values():
+        # a mixed section where most items that show nothing printed say they were presented
+        # holds talks beside its papers: the rest of those were given, not published, even
+        # when they do not say so ("Title. Annual Meeting of X, May 2019, City")
+        bare = [i for i in members if not _printed(items[i][1])]
+        if bare and 2 * sum(i in found for i in bare) >= len(bare):
+            found.update(bare)
     for members in groups.values():
         flags = [is_talk(items[i][1]) for i in members]
         if 2 * sum(flags) >= len(members):

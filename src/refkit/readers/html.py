@@ -35,13 +35,14 @@ from ..latex import to_unicode
 from ..model import Entry, Library, Location, Problem, Provenance
 from ..extraction import fallback
 from ..extraction.authors import repeat_authors
+from ..extraction.caption import caption_over, citation_below, names_section, without_section_lines
 from ..extraction.confidence import Judged, Segmentation, assess, field_penalty, in_list, judge
 from ..extraction.evidence import has_names, is_news, is_note, is_ongoing, segment_evidence
 from ..extraction.guard import read_item
 from ..extraction.html_spans import YEAR_ONLY
 from ..extraction.hybrid import settled
 from ..extraction.labels import strip_title_labels
-from ..extraction.sections import describes_person, is_cited_work, is_published, talk_items
+from ..extraction.sections import describes_person, heading_venue, is_cited_work, is_date_text, is_published, talk_items
 from ..extraction.segment import Link, Segment
 
 __all__ = ["read", "read_document", "sniff", "entry_links", "MAX_ITEMS", "MAX_HTML_MB", "max_html_mb"]
@@ -521,6 +522,20 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
                 other = read_item(parse, plain, problems, source=source, section=item.section)
                 if visible is not None or settled(other):
                     visible = _less_doubtful(other, visible)
+            below = citation_below(seg) if visible is not None and len(problems) == warned else None
+            if below is not None:
+                # a heading over the card's whole citation: a caption (a translated title) when
+                # the citation's own title is the one in the script of its names and venue
+                other = read_item(parse, below, problems, source=source, section=item.section)
+                if caption_over(visible, other, below.text):
+                    visible = other
+            bare = without_section_lines(seg, visible.get("title")) if visible is not None and len(problems) == warned else None
+            if bare is not None:
+                # a section heading swept into its only card and read as the title: the card's
+                # citation is in its other lines
+                other = read_item(parse, bare, problems, source=source, section=item.section)
+                if other is not None and other.get("title") and not names_section(other.get("title") or ""):
+                    visible = other
             read[i] = visible
             if len(problems) != warned:
                 failed.add(i)  # its reading raised: warned once, not read again
@@ -546,7 +561,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
             entry = _merge_structured(own[0], visible, links)
             exact.add(len(found))
         elif visible is not None:
-            entry = _with_links(_verbatim(visible), links)
+            entry = _with_links(_verbatim(_heading_venue(visible, seg.headings)), links)
         else:
             continue
         segmented[(line_of[i], 0, i)] = judge(Segmentation(seg, item.section, item.odd))
@@ -575,6 +590,24 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     library = Library.from_entries(entries, source=path)
     library.problems.extend(problems)
     return library
+
+
+#: the fields a venue is read into
+_VENUE_FIELDS = ("journal", "booktitle")
+
+
+def _heading_venue(entry: Entry, headings: tuple[str, ...]) -> Entry:
+    """The entry with the periodical its heading names as its venue ("Journal Kairos
+    (2015-2018)" over columns that show only an issue and a date) when it shows none of
+    its own, or only a date where a venue was read ("dec-janv"): a list of pieces for one
+    periodical names it once, above them."""
+    shown = [f for f in _VENUE_FIELDS if entry.get(f)]
+    if shown and not all(is_date_text(entry.get(f) or "") for f in shown) or any(f in entry for f in ("publisher", "school", "howpublished")):
+        return entry
+    venue = heading_venue(headings) if headings else None
+    if venue is None:
+        return entry
+    return entry.with_fields(journal=venue, booktitle=None)
 
 
 def _cited_in_profile(items: list[Any]) -> set[int]:
