@@ -918,3 +918,33 @@ def test_a_block_showing_only_a_year_heads_the_items_below_it() -> None:
         (("Papers (by year):", "2018"), "Okafo"),
         (("Papers (by year):", "2018"), "Brand"),
     ]
+
+
+def test_each_paragraph_of_a_year_term_is_an_item_when_its_doi_is_a_shown_url() -> None:
+    """A definition list keyed by year (reST's definition lists render so) whose bodies hold
+    one paragraph per paper, the year only in the term and the DOI shown as its URL: every
+    paragraph is an item, as a DOI link labelled "doi" would make it."""
+    page = """<html><body><h2>Publications</h2><dl>
+<dt>2014</dt><dd>
+<p>A Okafor, L Brandt. <i>Sparse sketches of streaming graphs.</i> Graph Streams. 22(5), 685-696. DOI: <a href="https://doi.org/10.1000/gs.1">https://doi.org/10.1000/gs.1</a></p>
+<p>K Ito, A Okafor. <i>Counting triangles with little memory.</i> Algorithmica. 54(1), 289-301. DOI: <a href="https://doi.org/10.1000/al.2">https://doi.org/10.1000/al.2</a></p>
+</dd>
+<dt>2013</dt><dd>
+<p>L Brandt. <i>Reservoir sampling over sliding windows.</i> Information Processing. 34(2), 132-140. DOI: <a href="https://doi.org/10.1000/ip.3">https://doi.org/10.1000/ip.3</a></p>
+</dd></dl></body></html>"""
+    found = texts(page)
+    assert len(found) == 3
+    assert [t.split(".")[1].strip() for t in found] == [
+        "Sparse sketches of streaming graphs", "Counting triangles with little memory", "Reservoir sampling over sliding windows"]
+
+
+def test_a_column_of_doi_links_is_no_item_of_its_own() -> None:
+    """A table whose last column shows each paper's DOI as its URL: the link cell is part of
+    its row's item, not a citation (a DOI alone is no citation)."""
+    page = """<html><body><h2>Publications</h2><table>
+<tr><td>2022</td><td>Okafor, R., Brandt, L. (2022). Sparse sketches of streaming graphs. Journal of Graph Streams, 4(2), 10-30.</td><td><a href="https://doi.org/10.1000/gs.1">https://doi.org/10.1000/gs.1</a></td></tr>
+<tr><td>2021</td><td>Ito, K. (2021). Counting triangles with little memory. Algorithmica Letters, 3(1), 1-9.</td><td><a href="https://doi.org/10.1000/al.2">https://doi.org/10.1000/al.2</a></td></tr>
+</table></body></html>"""
+    found = pubs(page)
+    assert len(found) == 2
+    assert all("doi.org" in " ".join(link.url for link in item.segment.links) for item in found)

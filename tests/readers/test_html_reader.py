@@ -693,3 +693,49 @@ def test_columns_under_a_heading_naming_their_periodical_take_it_as_venue() -> N
     entries = html.read(page, path="p.html").entries
     assert len(entries) == 3
     assert {e.get("journal") for e in entries} == {"Magazine Exemple Demain"}
+
+TWO_CONTAINERS = """<html><body><h2>Publications</h2><ul>
+<li>R. Okafor and L. Brandt. <b>Sparse sketches of streaming graphs</b>. <i>Journal of Graph Streams</i>, 4(2):10-30, 2022.</li>
+<li>R. Okafor and L. Brandt. <b>Sparse sketches of streaming graphs</b>. In <i>Proceedings of the Workshop on Streams</i>, pages 1-8, 2022.</li>
+<li>M. Ito. <b>Counting triangles with little memory</b>. <i>Journal of Graph Streams</i>, 3(1):1-9, 2021.</li>
+</ul></body></html>"""
+
+
+def test_one_title_in_two_containers_is_two_entries() -> None:
+    """A paper printed twice (its workshop version and its journal version, same year) is
+    listed twice and gives two entries; the same listing shown twice gives one
+    (test_a_paper_listed_twice_is_one_entry_and_talks_are_not_entries)."""
+    lib = html.read(TWO_CONTAINERS)
+    assert [(e.get("title"), e.get("journal") or e.get("booktitle")) for e in lib] == [
+        ("Sparse sketches of streaming graphs", "Journal of Graph Streams"),
+        ("Sparse sketches of streaming graphs", "Proceedings of the Workshop on Streams"),
+        ("Counting triangles with little memory", "Journal of Graph Streams"),
+    ]
+
+
+UNDATED_PARAGRAPHS = """<html><body><h1>Publications</h1>
+<p>Okafor, R., Brandt, L. Sparse sketches of streaming graphs. Journal of Graph Streams.</p>
+<p>Villanueva-Ruiz, M., Ito, K. Counting triangles with little memory. Algorithmica Letters.</p>
+<p>Brandt, L. A note on reservoir sampling over sliding windows. Information Processing Notes.</p>
+</body></html>"""
+
+
+def test_undated_plain_citations_as_paragraphs_are_found() -> None:
+    """Paragraphs that print no year, no markup and no venue word, each opening with
+    person names and going on in a title and a venue sentence, are a publication list:
+    a page that gives nothing otherwise is read so (relaxed item finding)."""
+    lib = html.read(UNDATED_PARAGRAPHS)
+    assert [e.get("title") for e in lib] == [
+        "Sparse sketches of streaming graphs",
+        "Counting triangles with little memory",
+        "A note on reservoir sampling over sliding windows",
+    ]
+
+
+def test_prose_paragraphs_opening_with_a_name_are_not_citations() -> None:
+    page = """<html><body><h1>About</h1>
+<p>Brandt, L. is a lecturer in computing. She works on streaming algorithms. Her students are in the lab.</p>
+<p>Okafor, R. is a doctoral student. He works on sketches. He was a visitor in Kyoto.</p>
+<p>Ito, K. is a postdoc. She works on graphs. She was an intern at a lab.</p>
+</body></html>"""
+    assert html.read(page).entries == []

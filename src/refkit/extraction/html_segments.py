@@ -139,6 +139,39 @@ def _add(dst: _Stat, src: _Stat) -> None:
     dst.punct += src.punct
 
 
+#: where one sentence of a plain citation ends and the next begins
+_SENTENCE = re.compile(r"[.?!]\s+(?=\S)")
+
+
+def _name_led(text: str) -> bool:
+    """Does ``text`` open with person names as citations write them and go on in two more
+    sentences after the names (a title, then a venue)?"""
+    text = WS.sub(" ", text).strip()
+    first = text.split(" ", 1)[0]
+    # a double family name ("Gramsch-Stehfest, R.") is read from its last part
+    if not starts_with_names(text) and not ("-" in first and starts_with_names(text[first.rindex("-") + 1:])):
+        return False
+    ends = [m.end() for m in _SENTENCE.finditer(text)]
+    # the names' own initials end sentences too: count the sentences that start with a word
+    # not followed by a period or comma (an initial, a name), of two letters or more or
+    # followed by a lower-case word ("A note on …")
+    pieces = 0
+    for end in ends:
+        head = text[end:end + 60].split(" ", 2)
+        word = head[0]
+        if word.endswith((".", ",")):
+            continue
+        if len(word) >= 2 or len(head) > 1 and head[1][:1].islower():
+            pieces += 1
+    return pieces >= 2
+
+
+def _in_text(el: HtmlElement) -> bool:
+    """Does text come before ``el`` inside its parent (its parent's own text or an earlier child)?"""
+    parent = el.getparent()
+    return parent is not None and (bool(parent.text and parent.text.strip()) or el.getprevious() is not None)
+
+
 def _unit_like(st: _Stat, *, strict: bool = False) -> bool:
     """Does this much text with these marks look like one citation?"""
     if strict:  # an inline run between <br>s: it must hold a whole citation
@@ -215,9 +248,14 @@ class _Page:
         labelled = self.labelled
         for el in reversed(elements):  # children before parents
             st = _Stat()
-            if el.tag == "a" and _IDENTIFIER_LINK.search(el.get("href") or "") and not _SIGNAL.search(el.text or ""):
-                st.signals += 1  # a link to a DOI or an arXiv paper labelled "DOI", "[paper]": citation evidence
             t = _measure(el.text)
+            if el.tag == "a" and _IDENTIFIER_LINK.search(el.get("href") or "") and (
+                    not _SIGNAL.search(el.text or "") or t is not None and not t[2] and _in_text(el)):
+                # a link to a DOI or an arXiv paper labelled "DOI", "[paper]", or showing its URL
+                # inside a citation's text ("… 22(5), 685-696. DOI: https://doi.org/…": a URL as
+                # text counts nothing itself): citation evidence. A URL alone (a link column's
+                # cell) is no citation
+                st.signals += 1
             if t is not None:
                 texts[el] = t
                 _add_text(st, t)
@@ -361,7 +399,7 @@ class _Page:
                     return 0  # the dated block is no whole citation of their shape: no list
                 weak = [p for p in long if p is anchor or self._cited(p, longest=2000, whole=True)]
             else:
-                weak = [p for p in items if self._cited(p, longest=2000) or headed and p.stat.tlen >= 50
+                weak = [p for p in items if self._cited(p, longest=2000, led=self.relaxed) or headed and p.stat.tlen >= 50
                         and p.stat.punct >= 3 and not _prose_part(p)]
         if not weak or 2 * len(weak) < len([p for p in items if p.stat.tlen]):
             return 0
@@ -378,21 +416,27 @@ class _Page:
                 self.titled_items.add(p.element)
         return len(weak)
 
-    def _cited(self, part: _Part, longest: int = 600, whole: bool = False) -> bool:
+    def _cited(self, part: _Part, longest: int = 600, whole: bool = False, led: bool = False) -> bool:
         """Does a short list item without a year still read as a citation: two kinds
         of citation evidence, one of them person names or a title-like run
         ("E. Noether, [Linked title]", "*A title*, with J. Doe")? Long items with
         punctuation are taken by their shape; this is for the short ones.
-        ``whole``: person names and a title-like run, both."""
+        ``whole``: person names and a title-like run, both. ``led``: a block that opens
+        with person names and goes on in two more sentences (``Doe, J., Roe, A. A title.
+        A journal.``: authors, title and venue as plain text, the shape of a citation
+        with no year and no markup) counts too."""
         if not 20 <= part.stat.tlen <= longest or part.element is None:
             return False
         writer = SpanWriter(self.stats)
         _write_part(writer, part)
         for a in part.element.iter("a"):
             writer.link(a)
-        ev = segment_evidence(Segment(writer.spans(), tuple(writer.links)))
+        segment = Segment(writer.spans(), tuple(writer.links))
+        ev = segment_evidence(segment)
         if whole:  # names and a title both: a whole citation, not one of its lines
             return ev.names and ev.title and not ev.prose
+        if led and ev.names and not ev.prose and part.stat.tlen >= 50 and _name_led(segment.text):
+            return True
         return ev.score >= 2 and (ev.names or ev.title) and not ev.prose
 
     def undated_sibling(self, part: _Part) -> bool:

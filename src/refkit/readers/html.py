@@ -749,7 +749,8 @@ def _item_owner(items: list[Any]) -> Callable[[Any], int]:
 def _dedupe(entries: list[Entry], folds: dict[str, str]) -> list[Entry]:
     """One entry per work: a page listing a paper twice (featured cards and the
     full list) gives one entry, the first, completed with the other's fields.
-    Same title in different years (conference and journal versions) stays two."""
+    Same title in different years or in different containers (a conference paper and
+    its journal version, an article and the chapter reprinting it) stays two."""
     out: list[Entry] = []
     seen: dict[str, list[int]] = {}
     for entry in entries:
@@ -757,7 +758,7 @@ def _dedupe(entries: list[Entry], folds: dict[str, str]) -> list[Entry]:
         match = None
         for n in seen.get(t, []) if t else []:
             a, b = out[n].date.year, entry.date.year
-            if a is None or b is None or a == b:
+            if (a is None or b is None or a == b) and not _other_container(out[n], entry):
                 match = n
                 break
         if match is None:
@@ -770,6 +771,27 @@ def _dedupe(entries: list[Entry], folds: dict[str, str]) -> list[Entry]:
         if add:
             out[match] = first.with_fields(entry.provenance.get(next(iter(add))) or _PROV, **add)
     return out
+
+
+def _container(entry: Entry) -> str:
+    """Where the entry says it appeared, folded: its journal, proceedings or other container,
+    else the institution or publisher that issued it (a thesis, a report, a book)."""
+    for name in _CONTAINER + ("school", "institution", "publisher"):
+        value = entry.fields.get(name)
+        if value:
+            return _fold(value)
+    return ""
+
+
+def _other_container(first: Entry, second: Entry) -> bool:
+    """Do two listings of one title name two different containers (neither name holds the
+    other: "Nucleic Acids Res" and "Nucleic Acids Research" are one)? Then they are two
+    works: the same paper printed twice, as a conference paper and a journal article."""
+    a, b = _container(first), _container(second)
+    if not a or not b:
+        return False
+    a, b = f" {a} ", f" {b} "
+    return a not in b and b not in a
 
 
 def _unique_keys(entries: list[Entry]) -> list[Entry]:
