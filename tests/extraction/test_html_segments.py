@@ -948,3 +948,25 @@ def test_a_column_of_doi_links_is_no_item_of_its_own() -> None:
     found = pubs(page)
     assert len(found) == 2
     assert all("doi.org" in " ".join(link.url for link in item.segment.links) for item in found)
+
+
+def test_a_section_heading_block_is_no_part_of_the_lone_item_below_it() -> None:
+    """A section that holds one paper, its heading a classed block or a banner holding the
+    page's <h1>: the item is the paper alone, never its heading (a heading is never an item)."""
+    page = """<html><body><div id="content">
+<div class="page-hero"><h1>Publications</h1><p>Papers, chapters and theses</p></div>
+<div class="outline"><h2>Book Chapters</h2><div class="pub-section"><div class="pub-entry">
+<div class="pub-title">Sketching streaming graphs</div>
+<div class="pub-authors">Rosa Okafor and Lena Brandt</div>
+<div class="pub-venue">Handbook of Graph Streams, Volume 3, pp 1-15, 2013</div>
+</div></div></div>
+<div class="section-title"><p>Thesis</p></div>
+<section class="card"><h3>Master's Thesis</h3>
+<p><strong>Okafor, R.</strong> (2011). <em>Counting triangles with little memory</em>. University of Lagos.</p>
+<p><a href="thesis.pdf">Download (PDF)</a></p>
+</section>
+</div></body></html>"""
+    found = texts(page)
+    assert len(found) == 2
+    assert found[0].startswith("Sketching streaming graphs") and "Publications" not in found[0]
+    assert found[1].startswith("Okafor, R. (2011). Counting triangles") and "Thesis" not in found[1].split("(2011)")[0]

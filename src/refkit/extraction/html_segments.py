@@ -1078,7 +1078,9 @@ def _group_flat(parts: list[_Part], unit_parts: list[_Part]) -> list[list[_Part]
                 groups.append(current)
             continue
         # fallback: the parts before a citation-like part belong to it; short
-        # trailing parts (links) belong to the one before
+        # trailing parts (links) belong to the one before; a section's heading block
+        # ("<div class="section-title">Thesis</div>", a banner holding the page's <h1>)
+        # belongs to no item: it heads the items after it
         current = []
         closed = False
         for p in seg:
@@ -1088,6 +1090,9 @@ def _group_flat(parts: list[_Part], unit_parts: list[_Part]) -> list[list[_Part]
             if closed:
                 groups.append(current)
                 current, closed = [], False
+            if _section_block(p):
+                current = []
+                continue
             current.append(p)
             if p.stat.units == 1:
                 closed = True
@@ -1172,6 +1177,12 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
                     found.extend((line, []) for line in lines)
                 else:
                     found.append(([part], outer))
+            elif g[0].element is not None and g[0].stat.units == 1 and not any(p.stat.units for p in g[1:]) \
+                    and next(g[0].element.iter(*HEADING_TAGS), None) is not None:
+                # one citation with its trailing links, the citation's block holding a heading
+                # too (a section: "<h3>Master's Thesis</h3><p>citation</p>"): read past the heading
+                part, outer = _refine(page, g[0].element)
+                found.append(([part, *g[1:]], outer))
             else:
                 found.append((g, []))
         stack.extend(reversed(subs))
@@ -1364,6 +1375,21 @@ _HEADING_CLASSES = frozenset(
     "section-title section-heading section-subheading heading subheading widget-title page-title post-title "
     "archive__subtitle section-header category-title group-title year-heading pub-year".split()
 )
+
+
+def _section_block(part: _Part) -> bool:
+    """Is a block that holds no citation a section's heading: a heading element, a block
+    holding one, or a block of a heading class, whose heading names a kind of section
+    ("Thesis", "Book Chapters", "Publications"; a paper's title in an ``<h3>`` names none)?"""
+    el = part.element
+    if el is None or part.stat.units or part.stat.tlen > 120:
+        return False
+    heading = el if el.tag in HEADING_TAGS else next(el.iter(*HEADING_TAGS), None)
+    if heading is None and any(c.lower() in _HEADING_CLASSES for c in classes(el)):
+        heading = el
+    if heading is None:
+        return False
+    return classify_heading(WS.sub(" ", heading.text_content()).strip()) is not None
 
 
 def _all_bold(el: HtmlElement) -> bool:
