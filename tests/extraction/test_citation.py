@@ -1284,3 +1284,13 @@ def test_a_labelled_line_that_is_no_name_list_stays_the_venue() -> None:
                           Span("Journal: Revista de Hidrología, 2023")), source="html")
     assert e is not None
     assert fam(e) == [] and e.get("year") == "2023"
+
+
+def test_an_arxiv_doi_link_gives_the_arxiv_id_and_the_doi_it_shows() -> None:
+    url = "https://doi.org/10.48550/arXiv.2511.12431"
+    e = parse_segment(seg(Span("J. Roe, J. Doe. Online certificates with language guidance. 2025. "), Span("arXiv", link=url),
+                          links=(Link("arXiv", url),)))
+    assert e is not None and (e.get("eprint"), e.get("doi")) == ("2511.12431", "10.48550/arXiv.2511.12431")
+    plain = parse_segment(seg(Span("J. Roe. Another title of a paper. Journal of Things, 2024. "),
+                              links=(Link("arXiv", "https://arxiv.org/abs/2401.00001"),)))
+    assert plain is not None and plain.get("eprint") == "2401.00001" and plain.get("doi") is None

@@ -356,8 +356,8 @@ def _harvest_url(work: _Work, url: str, label: str = "", before: str = "", at: i
     arx = ids.arxiv_from_link(url, label) if ("arxiv" in url.lower() or doi) else None
     if arx:
         work.found.setdefault("eprint", arx.id)
-    elif doi and not ids.is_data_context(before) and not ids.is_data_label(label):
-        _take_doi(work, doi, at)
+    if doi and not ids.is_data_context(before) and not ids.is_data_label(label):
+        _take_doi(work, doi, at)  # an arXiv DOI link (doi.org/10.48550/arXiv.…) gives the DOI it shows too
     pmid = ids.find_pmid(url)
     if pmid:
         work.found.setdefault("pmid", pmid)
@@ -413,7 +413,7 @@ def _harvest(work: _Work, segment: Segment) -> None:
             arx = ids.parse_arxiv(doi)
             if arx:
                 work.found.setdefault("eprint", arx.id)
-            elif not ids.is_data_context(text[max(0, m.start() - 60):m.start()]):
+            if not ids.is_data_context(text[max(0, m.start() - 60):m.start()]):
                 _take_doi(work, doi, m.start())
             work.blank(m.start(), m.end())
     text = work.text

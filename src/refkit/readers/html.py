@@ -144,6 +144,9 @@ def entry_links(links: Iterable[Link], before: Mapping[str, str] | None = None) 
             if ax and "eprint" not in out:
                 out["eprint"] = ax.id
                 out["archiveprefix"] = "arXiv"
+            arxiv_doi = ids.doi_from_url(url)  # a doi.org/10.48550/arXiv.… link: the DOI it shows
+            if arxiv_doi and not ids.is_data_label(link.label):
+                dois.append(arxiv_doi)
             continue
         doi = ids.doi_from_url(url)
         if doi and (ids.is_data_context(before.get(link.url, "")) or ids.is_data_label(link.label)):
