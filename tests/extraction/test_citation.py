@@ -1294,3 +1294,78 @@ def test_an_arxiv_doi_link_gives_the_arxiv_id_and_the_doi_it_shows() -> None:
     plain = parse_segment(seg(Span("J. Roe. Another title of a paper. Journal of Things, 2024. "),
                               links=(Link("arXiv", "https://arxiv.org/abs/2401.00001"),)))
     assert plain is not None and plain.get("eprint") == "2401.00001" and plain.get("doi") is None
+
+
+def test_glued_initials_with_one_full_stop_are_no_sentence_end() -> None:
+    # Chinese given names as two capitals and one full stop: "HQ. Lin", not "HQ." + "Lin, …"
+    e = parse("HQ. Lin, WT. Fang, Y. Qiu. (2020). Soil carbon under urban trees. Urban Ecology Letters. 4(2), 11-19.")
+    assert fam(e) == ["Lin", "Fang", "Qiu"]
+    assert e.get("title") == "Soil carbon under urban trees"
+    assert e.get("year") == "2020"
+
+
+def test_an_empty_first_name_slot_is_no_title() -> None:
+    # the owner's name left out by the page's template ("\\Me, A. Doe …" with \\Me undefined)
+    seg = Segment((Span("#", sup=True), Span(", KL. Berg, A. Novak. Mapping rooftop gardens with drones. (submitted).")))
+    e = parse_segment(seg)
+    assert e is not None and fam(e) == ["Berg", "Novak"]
+    assert e.get("title") == "Mapping rooftop gardens with drones"
+
+
+def test_a_status_in_closing_brackets_leaves_no_empty_brackets_in_the_title() -> None:
+    e = parse("A. Novak, KL. Berg. Mapping rooftop gardens with drones. (under revision).", tagger="rules")
+    assert e.get("title") == "Mapping rooftop gardens with drones"
+
+
+def test_the_tagger_title_stops_at_an_italic_venue_after_its_full_stop() -> None:
+    seg = Segment((Span("R. Okoye, T. Haines (2018). Urban heat islands measured from parked cars and weather stations. "),
+                   Span("Remote Sensing", italic=True), Span(". "), Span("10", italic=True), Span("(4), 1-12.")))
+    e = parse_segment(seg, tagger="crf")
+    assert e is not None
+    assert e.get("title") == "Urban heat islands measured from parked cars and weather stations"
+    assert e.get("journal") == "Remote Sensing"
+
+
+def test_a_quote_in_an_italic_note_below_the_item_is_not_its_title() -> None:
+    seg = Segment((Span("Rivers and their towns\n"), Span("«Regional Review» a. 4 n. 2 2001\n"),
+                   Span("“A patient and rewarding reading of the landscape” (from the jury's report).", italic=True)))
+    e = parse_segment(seg, section="pub")
+    assert e is not None and e.get("title") == "Rivers and their towns"
+
+
+def test_a_quote_opening_the_item_before_a_subtitle_is_part_of_the_title() -> None:
+    e = parse("“Silent spring”: pesticides and the birth of a movement\n«Regional Review» n. 12 2013", section="pub")
+    assert e.get("title") == "“Silent spring”: pesticides and the birth of a movement"
+
+
+def test_a_quoted_byname_inside_a_person_name_is_not_the_title() -> None:
+    seg = Segment((Span("A Field Guide to Sampling River Water for Environmental DNA", bold=True),
+                   Span(' (2025). Mara Ortiz, Tomas "Kestrel" Whitfield, Ana Lopes. '), Span("ReadTheDocs", italic=True),
+                   Span(". DOI: 10.5281/zenodo.1234567.")))
+    e = parse_segment(seg)
+    assert e is not None and e.get("title") == "A Field Guide to Sampling River Water for Environmental DNA"
+
+
+def test_a_long_bold_title_line_with_its_year_is_no_abstract() -> None:
+    # a title-first line with many small words and full names without initials reads like prose
+    seg = Segment((Span("Patterns of seed dispersal, seedling survival, and a new long-term record of the forest canopy in the "
+                        "northern part of the range of the species from a field survey over two decades", bold=True),
+                   Span(" (2024). Ana Lopes, Mara Ortiz, Tomas Whitfield, Lena Brandt, Ivo Sousa. "),
+                   Span("Forest Ecology Letters", italic=True), Span(".")))
+    e = parse_segment(seg)
+    assert e is not None and e.get("title", "").startswith("Patterns of seed dispersal") and e.get("year") == "2024"
+
+
+def test_years_written_with_the_year_mark_or_as_year_dot_month() -> None:
+    e = parse("王芳, 刘洋. 城市绿地与热环境研究. 生态学杂志, 2019年, 38(3): 1-10")
+    assert (e.get("year"), e.get("journal")) == ("2019", "生态学杂志")
+    e = parse("佐藤 花子, 鈴木 一郎, “都市緑地の温熱環境”, 第20回 環境学会全国大会論文集, 2C1-03 (2005.9)")
+    assert (e.get("year"), e.get("month")) == ("2005", "sep")
+    assert e.get("journal") == "第20回 環境学会全国大会論文集, 2C1-03"
+
+
+def test_a_title_first_card_keeps_its_title_line() -> None:
+    seg = Segment((Span("Seed flow in northern forests"), Span("\n"), Span("A.B. Lindqvist, K. Okafor, M. Ortiz"), Span("\n"),
+                   Span("Symposium on Forest Dynamics (Forest Letters)"), Span("\n"), Span("2021")))
+    e = parse_segment(seg, section="pub")
+    assert e is not None and e.get("title") == "Seed flow in northern forests"

@@ -140,3 +140,13 @@ def test_names_written_in_latin_letters_beyond_ascii_are_names() -> None:
     assert starts_with_names("Łęcka M., Wróbel K. (2019)")
     # capitalised words that are no names stay no names, whatever the alphabet
     assert not has_names("Über die Dünen der Ostseeküste und ihre Wanderung")
+
+
+def test_a_byline_of_han_or_kana_names_opening_the_text_is_names() -> None:
+    from refkit.extraction.evidence import has_names
+
+    assert has_names("佐藤 花子, 鈴木 一郎, “都市緑地の温熱環境”, 環境学会論文集, 2005")
+    assert has_names("王芳，刘洋，张伟. 城市绿地研究. 生态学杂志, 2019")
+    # one name, or Chinese prose with commas further on, is no byline
+    assert not has_names("本研究では、都市の緑地を調べた。")
+    assert not has_names("城市绿地与热环境研究：以北京为例")

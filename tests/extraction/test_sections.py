@@ -91,6 +91,9 @@ from refkit.extraction.sections import (
         ("Prepublicaciones", "publications"),
         ("Magazine Example Tomorrow (2018-2025)", "publications"),  # the pieces written for one periodical
         ("Newsletter", None),  # a periodical word alone names no periodical
+        ("CD-opnamen:", "recordings"),  # a musician's recordings, in Dutch
+        ("Discography", "recordings"),
+        ("Publications and recordings", "publications"),
         ("2023", None),
         ("Deep residual learning for image recognition in the wild with many words", None),
     ],

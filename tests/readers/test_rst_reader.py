@@ -204,3 +204,42 @@ Software and code
 """
     entries = reader.read(text, path="pubs.rst").entries
     assert [e.get("title") for e in entries] == ["Separation of light and heavy modes", "Pressure in small droplets"]
+
+
+YEAR_TERMS = """Curriculum vitae
+================
+
+Cursus
+------
+
+2016
+    **Master 2** in Applied Physics, Some University, with honours (rang 3). 2015-2016.
+
+Communications par affiche
+--------------------------
+
+2019
+    K Lindqvist, P Moreau. *Folding kinetics of a small protein seen by NMR.* Biophysical Journal. 116(3), 412a
+
+Publications
+------------
+
+2019
+    P Moreau, K Lindqvist. *Sampling rare states of a small protein.* Journal of Molecular Things. 12(4), 33-41. DOI: https://doi.org/10.1234/jmt.2019.004
+
+    A Okafor, P Moreau. *Clustering conformations with maps.* Computational Letters. 7(1), 1-9. DOI: https://doi.org/10.1234/cl.2019.001
+
+2017
+    P Moreau. *A first look at protein sampling.* Journal of Molecular Things. 10(2), 5-15. DOI: https://doi.org/10.1234/jmt.2017.002
+"""
+
+
+def test_paragraphs_under_one_year_term_are_entries_of_their_own() -> None:
+    # a definition list whose terms are years: each paragraph of a definition is a paper
+    # (its DOI shown as its own URL is the evidence); posters and degrees are no entries
+    entries = reader.read(YEAR_TERMS, path="cv.rst").entries
+    assert [(e.get("title"), e.get("year"), e.get("doi")) for e in entries] == [
+        ("Sampling rare states of a small protein", "2019", "10.1234/jmt.2019.004"),
+        ("Clustering conformations with maps", "2019", "10.1234/cl.2019.001"),
+        ("A first look at protein sampling", "2017", "10.1234/jmt.2017.002"),
+    ]

@@ -73,8 +73,15 @@ def _leading(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 _MONTHS = {macro: i for i, macro in enumerate(MONTH_MACROS, 1)}
 _MONTH = MONTH_WORD + r"\.?"
 # not after "9:" (volume:page, "Phys. Chem. Chem. Phys. 9:1991, 2007")
-_YEAR = rf"(?<![\w/.\-])(?<!\d:){PUBLICATION_YEAR}(?:[a-z](?![a-z]))?(?![\w/]|\.\d)"
+_CJK_TEXT = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"  # kana and Han characters
+#: a year as a word of its own; Chinese and Japanese write it inside their text, before the
+#: year mark ("2019年", "发表于2019年") and as "(2003.6)" (year and month)
+_YEAR = (rf"(?:(?<![\w/.\-])|(?<=[{_CJK_TEXT}]))(?<!\d:){PUBLICATION_YEAR}(?:[a-z](?![a-z]))?"
+         r"(?!(?!年)[\w/]|\.(?!(?:0?[1-9]|1[0-2])[)）])\d)")
 _YEAR_RE = _leading("12", _YEAR)
+#: what dates a year to the month in Chinese and Japanese: "年", "年3月", "年3月12日", or ".6" in
+#: "(2003.6)"
+_CJK_DATE_TAIL = re.compile(r"年(?:\s?(\d{1,2})月(?:\s?\d{1,2}日)?)?|\.(0?[1-9]|1[0-2])(?=[)）])")
 #: a day, a month and a year in numbers ("14/09/2021", "14.09.2021"), as a labelled date shows it
 _NUMERIC_DATE = re.compile(rf"(?<![\w/.\-])(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|1[0-2])\1({PUBLICATION_YEAR})(?![\w/]|\.\d)")
 
@@ -118,7 +125,7 @@ _STATUS = [
 ]
 #: status words of other languages that are also ordinary words of a title ("Les peuples soumis")
 _TITLE_WORD_STATES = re.compile(r"soumis|enviado|submetido|sottoposto|aceptado|aceito|accettato|erscheint", re.I)
-_REVISION = _leading("amrc", r"\b(?:accept(?:ed)?\s+with\s+(?:minor|major)\s+revisions?|(?:minor|major)\s+revisions?|revise\s+and\s+resubmit|conditionally\s+accepted)\b", re.I)
+_REVISION = _leading("amrcu", r"\b(?:accept(?:ed)?\s+with\s+(?:minor|major)\s+revisions?|(?:minor|major)\s+revisions?|revise\s+and\s+resubmit|conditionally\s+accepted|under\s+revision)\b", re.I)
 
 _TAG = (
     r"(?:CCF[\s-]?(?:[ABC]|None)|CORE[\s-]?(?:A\*|[ABC])|SCIE?(?:[\s:：-]*Q[1-4])?|SSCI|EI|JCR[\s:：-]*Q[1-4]|Q[1-4]|"
@@ -177,7 +184,8 @@ _ABBREV = frozenset(
     "comput soc am chem biol med res eng mech stat theor nucl astron astrophys mon not roy phys rev lett adv syst "
     "inform inf technol tech rep symp assoc amer acm ieee proc. fig vs cf ca approx est vol. ser mem suppl"
     " e.g i.e etc publ lect notes geom anal topol invent algebra funct combin probab optim numer sympos ges akad wiss"
-    " zh izv dokl mat fiz ber bull lond edinb camb philos mag quart".split()
+    " zh izv dokl mat fiz ber bull lond edinb camb philos mag quart"
+    " subsp ssp var".split()  # a taxon's rank: "Ludwigia grandiflora subsp. hexapetala"
 )
 # "\s+[|│]" starts only where white space starts: tried at every space of a long
 # run it made _chunks quadratic (64 KB of spaces: 20 s)
@@ -438,11 +446,32 @@ def _harvest(work: _Work, segment: Segment) -> None:
 
 
 # ---- step 2: cleaning ---------------------------------------------------------------------------
+def _blank_emptied_brackets(work: _Work, start: int, end: int) -> None:
+    """Blank the brackets around ``text[start:end]`` when blanking it left them empty and
+    they close the item: "Title. (submitted)." keeps no "( )" in its title (a status in
+    the middle, "Doe, J. (forthcoming). Title", is where a year is: left as it is)."""
+    text = work.text
+    before, after = start, end
+    while before > 0 and text[before - 1] == " ":
+        before -= 1
+    while after < len(text) and text[after] == " ":
+        after += 1
+    if before > 0 and after < len(text) and text[before - 1] + text[after] in ("()", "[]") \
+            and not text[after + 1:].strip(" \n.,;"):
+        work.blank(before - 1, before)
+        work.blank(after, len(text))  # the bracket and the item's closing punctuation
+
+
 def _clean(work: _Work) -> None:
     text = work.text
     # list marker at the very start
     m = _LIST_MARKER.match(text)
     if m and m.end() > 0:
+        work.blank(0, m.end())
+    # an empty first name slot: ", J. Doe, K. Roe. Title" or "#, J. Doe" (a role mark left
+    # alone): the page's template left out a name (the owner's, as a macro or a script fills in)
+    m = _EMPTY_NAME_SLOT.match(work.text)
+    if m:
         work.blank(0, m.end())
     # a year leading the item: "2021. A. Smith …", "(2019) Smith, J. …", "2018 | Title | …"
     ym = _LEADING_YEAR.match(text)
@@ -483,9 +512,17 @@ def _clean(work: _Work) -> None:
     text = work.text
     # blurbs and abstracts: whole lines
     dated = False  # has a line before this one shown a year beside other text?
+    first = True
     for start, end in work.lines():
         line = text[start:end]
-        if _BLURB.match(line) or _is_prose(line):
+        # (the item's first line, dated, not as long as an abstract and with a styled run or a
+        # page range, is its citation:
+        # "**Long title with many words of a sentence** (2024). Ann Lee, Bo Park. *Venue*." reads
+        # like prose)
+        styled = first and len(line) <= 600 and _YEAR_RE.search(line) is not None and (
+            any(work.bold[start:end]) or any(work.italic[start:end]) or _PAGE_RANGE.search(line) is not None)
+        first = first and not line.strip()
+        if _BLURB.match(line) or not styled and _is_prose(line):
             work.blank(start, end)
             continue
         if dated and _is_note_line(line):
@@ -541,6 +578,7 @@ def _clean(work: _Work) -> None:
     for m in _REVISION.finditer(text) if has_status else ():
         work.notes.append(m.group(0)[0].upper() + m.group(0)[1:])
         work.blank(m.start(), m.end())
+        _blank_emptied_brackets(work, m.start(), m.end())
     for pattern, state in _STATUS if has_status else ():
         text = work.text
         for m in pattern.finditer(text):
@@ -548,6 +586,7 @@ def _clean(work: _Work) -> None:
                 continue
             work.pubstate = work.pubstate or state
             work.blank(m.start(), m.end())
+            _blank_emptied_brackets(work, m.start(), m.end())
     # a sentence that is only an award or presentation tag: "**Best paper award.**", "Oral."
     text = work.text
     if not tag_hint:
@@ -652,6 +691,13 @@ _TRAILING_INITIALS_ONLY = re.compile(r"[A-Z]{1,3}\.?")
 _INITIALS_START = re.compile(r"[A-Z]{1,3}\.?(?=[\s,;(]|$)")
 _OTHERS_SECOND_HALF = re.compile(r"(?:a|fl)\.")  # the "a." of "u. a." (German), the "fl." of "m. fl." (Swedish)
 _SHORT_INITIAL = re.compile(r"(?:^|[\s,])[A-Z][a-z]?\.$")
+#: a separator (after a lone role mark) where an item's first name should be
+_EMPTY_NAME_SLOT = re.compile(r"\s*[*#†‡§¶]{0,3}\s*,\s+(?=[^\W\d_])")
+#: glued initials that open a name in a list ("SD. Zuo, XD. Song": Chinese given names written as
+#: two capitals and one full stop): at the item's start or after a list separator, and followed
+#: by a family name that a separator closes
+_GLUED_INITIALS_BEFORE = re.compile(r"(?:^|,\s|[&\s]\s|\band\s)[A-Z]{2,3}\.$")
+_FAMILY_THEN_SEPARATOR = re.compile(r"\s[A-Z][a-z]{1,15}(?:[-'’][A-Z][a-z]{1,15})?(?:,|\.\s|\s(?:and|&)\s)")
 
 
 def _is_tag(text: str) -> bool:
@@ -785,6 +831,9 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     continue
                 if _abbreviation_after_comma(text, k, m.end(), w):
                     continue
+                if 2 <= len(w) <= 3 and w.isupper() and _GLUED_INITIALS_BEFORE.search(text, max(pos, k - 9), k) \
+                        and _FAMILY_THEN_SEPARATOR.match(text, k):
+                    continue  # "SD. Zuo, XD. Song": glued initials, not a sentence's end
         piece = (pos, k)
         if text[pos:k].strip(" .,;:"):
             out.append(_strip_range(text, *piece))
@@ -855,6 +904,16 @@ _ISSUE_AFTER_QUOTE = re.compile(
     r"|\d{1,4}[ \t]?\(\d{1,4}\)"
     r"|(?:\d{1,2}\.?[ \t])?[a-zà-ÿ]{3,10}[ \t](?:1[89]|20)\d\d\b)"
 )
+#: a quoted phrase opening a title, then more of it: "“Dark matter”: a history …"
+_OPENING_QUOTED_PHRASE = re.compile(r"[^“”\n]{1,200}”[ \t]?:[ \t]{1,3}\S")
+#: a page range: "7–23", "pp. 171-181"
+_PAGE_RANGE = re.compile(r"(?<![\d.])\d{1,5}\s?[–-]{1,2}\s?\d{1,5}(?!\d|\.\d)")
+_CJK_RUN = re.compile(f"[{_CJK_TEXT}]{{4}}")
+#: a colon and a subtitle's words after a quote
+_SUBTITLE_AFTER_QUOTE = re.compile(r"[ \t]?:[ \t]{1,3}[^\W\d_]{2,}[ \t][^\W\d_]")
+#: a capitalized word right before a one-word quote and one right after it: a byname inside a person's name
+_NAME_BEFORE_QUOTE = re.compile(r"(?<![^\s,(])[A-Z][^\W\d_]{1,20}\s$")
+_NAME_AFTER_QUOTE = re.compile(r"\s[A-Z][^\W\d_]{1,20}(?=[\s,.;])")
 #: a lower-case word right before a quote: the quote is part of a phrase ("Comment on “…”",
 #: "the “X” Paper"); a name before it ("… and Daniela Rocha "Title"") is no such word
 _WORD_BEFORE_QUOTE = re.compile(r"(?<![^\s(])[a-z][a-z'’-]*\s$")
@@ -1009,6 +1068,19 @@ def _bold_head(work: _Work, text: str, pos: int) -> bool:
     return len(text[:end].split()) >= 3 and all(work.bold[k] for k in shown)
 
 
+def _italic_note_at(work: _Work, text: str, pos: int) -> bool:
+    """Is ``pos`` on a later line of the item that is wholly in italics (a note or blurb
+    below the citation, quoting a review or a book: "Title (essay)" / "«Journal» 2004" /
+    "*“A line quoted from the preface” (from the preface by …).*")?"""
+    start = text.rfind("\n", 0, pos) + 1
+    if start == 0 or not text[:start].strip():
+        return False
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    shown = [k for k in range(start, end) if text[k].isalnum()]
+    return bool(shown) and all(work.italic[k] for k in shown)
+
+
 def _year_only(text: str) -> bool:
     return bool(_LONE_DATE.fullmatch(text))
 
@@ -1020,7 +1092,7 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
     parts = _Parts()
     if title is None:
         quoted = _quoted_title(text)
-        if quoted and _bold_head(work, text, quoted[0]):
+        if quoted and (_bold_head(work, text, quoted[0]) or _italic_note_at(work, text, quoted[0])):
             quoted = None  # the quote is in a note below a bold heading line that holds the citation
         title = quoted or _bold_title(work, text) or _link_title(work, text)
     chunks = _chunks(text, 0, len(text))
@@ -1330,6 +1402,25 @@ def _styled_title_end(toks: list[Any], first: int, last: int) -> int | None:
     return None
 
 
+def _italic_tail_start(toks: list[Any], first: int, last: int) -> int | None:
+    """Where a plain title run ends in an italic stretch after a full stop ("Title of the
+    paper. *Journal Name*."): the token index the italic stretch starts at, when no word
+    before it is italic. The italic words after the title's full stop are the venue's,
+    whatever the tagger says; None when the run does not end so."""
+    end = last
+    while end > first and not toks[end].text[:1].isalnum():
+        end -= 1
+    k = end
+    while k > first and toks[k].italic and toks[k].text[:1].isalnum():
+        k -= 1
+    if k == end or toks[k].text != "." or toks[k].italic:
+        return None
+    words = [t for t in toks[first:k] if t.text[:1].isalnum()]
+    if len(words) < 3 or any(t.italic for t in words):
+        return None
+    return k + 1
+
+
 def _joined_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Venue pieces in text order, neighbours with only spaces between them joined."""
     out: list[tuple[int, int]] = []
@@ -1374,6 +1465,13 @@ def _assign_tagged(work: _Work, sure: list[float] | None = None) -> _Parts:
         parts.title = _strip_range(text, toks[best[1]].start, toks[spill - 1].end)
         runs = [(("container" if r == best else r[0]), (spill if r == best else r[1]), r[2]) for r in runs]
         title_last = spill - 1
+    else:
+        tail = _italic_tail_start(toks, best[1], title_last)
+        if tail is not None:
+            # a plain title the tagger ran into the italic venue after its full stop
+            parts.title = _strip_range(text, toks[best[1]].start, toks[tail - 2].end)
+            runs = [(("container" if r == best else r[0]), (tail if r == best else r[1]), r[2]) for r in runs]
+            title_last = tail - 1
     for label in ("author", "editor"):
         names = [r for r in runs if r[0] == label]
         if not names or parts.authors is not None:
@@ -1673,9 +1771,15 @@ def _quoted_title(text: str) -> tuple[int, int] | None:
             continue  # "Title, in: Editors (Hrsg.): „Book“": the quote names the container
         if _ISSUE_AFTER_QUOTE.match(text, m.end()):
             continue  # «Rivista» a. 3 n. 2, „Przegląd” 2019, nr 3: a quoted journal with its issue
+        if not text[:m.start()].strip() and _SUBTITLE_AFTER_QUOTE.match(text, m.end()):
+            continue  # "“Dark matter”: a history of …" opening the item: the quote starts the title
         raw = m.group(group)
         inner = raw.strip()
-        if len(inner) >= 6 and (len(inner.split()) >= 2 or len(inner) >= 12):
+        if len(inner.split()) == 1 and _NAME_BEFORE_QUOTE.search(text, max(0, m.start() - 30), m.start()) \
+                and _NAME_AFTER_QUOTE.match(text, m.end()):
+            continue  # Stafford "Sky" Maracle: a person's quoted byname, between given and family name
+        # (Chinese and Japanese titles have no spaces: four of their characters make a title)
+        if len(inner) >= 6 and (len(inner.split()) >= 2 or len(inner) >= 12) or _CJK_RUN.search(inner):
             start = m.start(group) + len(raw) - len(raw.lstrip())
             return start, start + len(inner)
     return None
@@ -2002,7 +2106,11 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
             venue = venue[:mm.start()] + " " + venue[mm.end():]
             years = [y for y in _YEAR_RE.finditer(venue) if y.group(0)[:4] == work.year]
         for y in reversed([y for y in years if y.group(0)[:4] == work.year and not _name_year(venue, y)]):
-            venue = venue[:y.start()] + " " + venue[y.end():]
+            tail = _CJK_DATE_TAIL.match(venue, y.end())  # "2019年3月", "(2003.6)": the month goes too
+            if tail and work.month is None:
+                month = int(tail.group(1) or tail.group(2) or 0)
+                work.month = month if 1 <= month <= 12 else None
+            venue = venue[:y.start()] + " " + venue[tail.end() if tail else y.end():]
         venue = _EMPTY_PARENS.sub(" ", venue)
     venue = _REPEATED_COMMAS.sub(", ", venue)
     m = _MLA_VOLUME_ISSUE_PAGES.search(venue)
@@ -2083,6 +2191,8 @@ def _clean_title(title: str) -> str:
     if len(title) > 2 and title[0] in "“\"‘'«" and title[-1] in "”\"’'»":
         title = title[1:-1]
     title = title.strip("“”\"«» ")
+    if _OPENING_QUOTED_PHRASE.match(title):
+        title = "“" + title  # "“Dark matter”: a history": the quote that opens the title is its own
     if title.endswith((".", ".\n")):  # the only places "\.$" matches
         title = _TRAILING_FULL_STOP.sub("", title)
     title = title.strip()

@@ -101,9 +101,17 @@ def starts_with_names(text: str) -> bool:
     return _NAMES.match(text) is not None
 
 
+#: a byline of names written in Han or kana characters opening the text: two or more names of
+#: two to four characters (family and given name, a space between them or none), separated by
+#: commas or enumeration commas ("森田 武史, 和泉 憲明, …", "张伟，李娜，…")
+_CJK_NAME = r"[\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff]{1,3} ?[\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff]{1,3}"
+_CJK_BYLINE = re.compile(rf"\s*{_CJK_NAME}\s?[,，、]\s?{_CJK_NAME}\s?[,，、]")
+
+
 def has_names(text: str) -> bool:
-    """Does ``text`` show at least one person name as citations write them?"""
-    return _NAMES.search(text) is not None
+    """Does ``text`` show at least one person name as citations write them (or, in
+    Chinese or Japanese, open with a byline of names)?"""
+    return _NAMES.search(text) is not None or _CJK_BYLINE.match(text) is not None
 
 
 #: the leading blanks only from a run's first character, so a blank run is scanned once,

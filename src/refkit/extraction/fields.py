@@ -17,7 +17,9 @@ from ..dates import MONTH_MACROS, MONTH_WORD
 
 __all__ = ["year", "venue_year", "glued_year", "closes_day_date", "month", "pages", "number"]
 
-_YEAR = re.compile(r"(?<![\w/.\-])(?<!\d:)(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?(?![\w/]|\.\d)")
+#: (after Chinese or Japanese text and before the year mark 年, as :mod:`citation` reads years)
+_YEAR = re.compile(r"(?:(?<![\w/.\-])|(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]))(?<!\d:)(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![a-z]))?"
+                   r"(?!(?!年)[\w/]|\.(?!(?:0?[1-9]|1[0-2])[)）])\d)")
 _MONTH = re.compile(rf"\b{MONTH_WORD}\b", re.I)
 _MONTH_NAMES = list(MONTH_MACROS)
 _ISO_MONTH = re.compile(r"\b(?:1[5-9]\d\d|20[0-4]\d)-(0[1-9]|1[0-2])\b")

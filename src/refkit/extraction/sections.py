@@ -63,8 +63,8 @@ __all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_t
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sections.json"
 
 #: the kinds a heading can name besides publications, in the order they are tried
-KINDS = ("news", "talks", "teaching", "awards", "patents", "filings", "software", "grants", "projects", "media", "service",
-         "supervision", "education", "experience", "profile")
+KINDS = ("news", "talks", "teaching", "awards", "patents", "filings", "software", "grants", "projects", "media", "recordings",
+         "service", "supervision", "education", "experience", "profile")
 
 #: a section that holds papers or talks, decided above it or by its items
 MIXED = "mixed"
