@@ -46,6 +46,7 @@ from .authors import AuthorList, annotation, is_venue_word, marked_authors, scan
 from . import lexicon
 from .evidence import has_names, is_prose
 from .fields import closes_day_date, glued_year, venue_year
+from .link_labels import LABEL_WORDS, link_field
 from .sections import entry_type as section_entry_type
 from .segment import Segment
 from .venues import is_publisher, lookup, venue_type
@@ -85,26 +86,8 @@ _CJK_DATE_TAIL = re.compile(r"年(?:\s?(\d{1,2})月(?:\s?\d{1,2}日)?)?|\.(0?[1-
 #: a day, a month and a year in numbers ("14/09/2021", "14.09.2021"), as a labelled date shows it
 _NUMERIC_DATE = re.compile(rf"(?<![\w/.\-])(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|1[0-2])\1({PUBLICATION_YEAR})(?![\w/]|\.\d)")
 
-_LABELS = (
-    "pdf|paper|code|github|gitlab|project(?: page| website| site)?|page|website|homepage|web|arxiv|video|talk|slides?|poster|"
-    "bib(?:tex)?|cite|citation|demo|supp(?:lementary)?(?: material)?|supplement|doi|html|abstract|dataset|data|blog|"
-    "media|press|openreview|models?|link|preprint|published version|journal version|full text|pubmed|pmc|researchgate|scholar|url|"
-    "proceedings|publisher|acm dl|ieee xplore|springer|tweet|twitter|youtube|bilibili|zhihu|huggingface|colab|weights"
-)
-_LABEL_ONLY = re.compile(rf"^(?:[\s/|·•,;:()\[\]{{}}<>-]|\b(?:{_LABELS})\b)*$", re.I)
-_BRACKET_LABEL = re.compile(rf"[\[(]\s*(?:{_LABELS})\s*[\])]", re.I)
-#: label text -> the field al-folio reads for that link
-_LINK_FIELDS = [
-    (re.compile(r"^(?:pdf|paper|full text|preprint pdf)$", re.I), "pdf"),
-    (re.compile(r"^(?:code|github|gitlab|source(?: code)?)$", re.I), "code"),
-    (re.compile(r"^(?:project(?: page| website| site)?|website|homepage|page|web|demo)$", re.I), "website"),
-    (re.compile(r"^(?:video|talk|youtube|bilibili)$", re.I), "video"),
-    (re.compile(r"^slides?$", re.I), "slides"),
-    (re.compile(r"^poster$", re.I), "poster"),
-    (re.compile(r"^(?:html|publisher|journal version|published version|acm dl|ieee xplore|springer)$", re.I), "html"),
-    (re.compile(r"^supp(?:lementary)?(?: material)?|supplement$", re.I), "supp"),
-    (re.compile(r"^blog$", re.I), "blog"),
-]
+_LABEL_ONLY = re.compile(rf"^(?:[\s/|·•,;:()\[\]{{}}<>-]|\b(?:{LABEL_WORDS})\b)*$", re.I)
+_BRACKET_LABEL = re.compile(rf"[\[(]\s*(?:{LABEL_WORDS})\s*[\])]", re.I)
 
 
 _STATUS = [
@@ -364,7 +347,8 @@ def _harvest_url(work: _Work, url: str, label: str = "", before: str = "", at: i
     arx = ids.arxiv_from_link(url, label) if ("arxiv" in url.lower() or doi) else None
     if arx:
         work.found.setdefault("eprint", arx.id)
-    if doi and not ids.is_data_context(before) and not ids.is_data_label(label):
+    taken = bool(doi) and not ids.is_data_context(before) and not ids.is_data_label(label)
+    if doi and taken:
         _take_doi(work, doi, at)  # an arXiv DOI link (doi.org/10.48550/arXiv.…) gives the DOI it shows too
     pmid = ids.find_pmid(url)
     if pmid:
@@ -372,11 +356,11 @@ def _harvest_url(work: _Work, url: str, label: str = "", before: str = "", at: i
     orv = ids.find_openreview(url)
     if orv:
         work.found.setdefault("openreview", orv)
-    name = " ".join(label.strip(" []()|/").split())
-    for pattern, fieldname in _LINK_FIELDS:
-        if pattern.match(name):
-            work.links.setdefault(fieldname, url)
-            break
+    fieldname = link_field(" ".join(label.split()), url)
+    if fieldname == "html" and taken and ids.is_resolver_url(url):
+        return  # a doi.org link is the DOI, not a page
+    if fieldname:
+        work.links.setdefault(fieldname, url)
 
 
 def _harvest(work: _Work, segment: Segment) -> None:

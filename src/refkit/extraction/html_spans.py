@@ -17,6 +17,7 @@ import lxml.etree as etree
 from lxml.html import HtmlElement
 
 from .html_dom import BLOCK_TAGS, BOLD_TAGS, HEADING_TAGS, ITALIC_TAGS, WS, classes, is_badge, is_skipped
+from .link_labels import BADGE_LABEL
 from .segment import Link, Span
 
 __all__ = ["SpanWriter", "Style", "write_range", "is_link_line", "is_count_line", "is_summary", "strip_line", "YEAR_ONLY"]
@@ -281,7 +282,7 @@ def _is_badge_link(span: Span) -> bool:
     """A link labelled like a badge (``PDF``, ``code``), or a one-word label on a
     resource URL (``ePrint`` -> eprint.iacr.org); a linked title is not."""
     label = span.text.strip(" []()|.:,")
-    if _BADGE_LABEL.match(label):
+    if BADGE_LABEL.match(label):
         return True
     return bool(span.link) and " " not in label and len(label) <= 12 and bool(_RESOURCE_URL.search(span.link or ""))
 
@@ -305,13 +306,6 @@ def is_link_line(line: Sequence[Span]) -> bool:
     return links > 0 and 2 * badges >= links
 
 
-_BADGE_LABEL = re.compile(
-    r"^(?:pdf|bib(?:tex)?|doi|code|https?|html|arxiv|slides?|video|project(?: page)?|website|abs(?:tract)?|"
-    r"paper|link|poster|supp(?:lementary)?|data(?:set)?|github|demo|blog|talk|preprint|publisher|journal|"
-    r"ssrn|pubmed|pmc|openreview|url|web|full ?text|download|cite|citation|ris|endnote|\.?pdf|\.?ps(?:\.gz)?|"
-    r"dvi|mathscinet|mr\d*|zbl(?:math)?|errata|erratum|details|ieee|acm|springer|online|view|dl|preview)$",
-    re.I,
-)
 
 # Separators left dangling before the trailing links of an entry.
 # starts only where a run of separators starts, so a long run not at the end is crossed once

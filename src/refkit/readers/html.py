@@ -42,6 +42,7 @@ from ..extraction.guard import read_item
 from ..extraction.html_spans import YEAR_ONLY
 from ..extraction.hybrid import settled
 from ..extraction.labels import strip_title_labels
+from ..extraction.link_labels import link_field
 from ..extraction.sections import describes_person, heading_venue, is_cited_work, is_date_text, is_published, talk_items
 from ..extraction.segment import Link, Segment
 
@@ -94,37 +95,6 @@ def sniff(text: str) -> float:
 # ---------------------------------------------------------------------------- links
 
 
-_LABEL_FIELDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:code|github|gitlab|source(?: code)?|software|implementation|repo(?:sitory)?)\b", re.I), "code"),
-    (re.compile(r"^(?:video|talk|youtube|recording|presentation video)\b", re.I), "video"),
-    (re.compile(r"^(?:slides?|ppt|pptx|keynote)\b", re.I), "slides"),
-    (re.compile(r"^(?:poster)\b", re.I), "poster"),
-    (re.compile(r"^(?:supp(?:lementary|lement)?(?: material)?|appendix|si)\b", re.I), "supp"),
-    (re.compile(r"^(?:project(?: page| website| site)?|website|homepage|web ?page|demo)\b", re.I), "website"),
-    (re.compile(r"^(?:blog|blog post)\b", re.I), "blog"),
-    (re.compile(r"^(?:pdf|paper|full ?text|preprint|manuscript|article|publisher|journal|html|link|doi|proceedings|acm dl|ieee|springer)\b", re.I), "paper"),
-]
-
-
-def _url_field(label: str, url: str) -> str | None:
-    """The field a link belongs in, from its label (``code``, ``pdf`` …) and target."""
-    low = url.lower()
-    label = label.strip(" []()|.:").lower()
-    if "github.com" in low or "gitlab.com" in low or "bitbucket.org" in low:
-        if not low.endswith(".pdf"):
-            return "code"
-    if "youtube.com" in low or "youtu.be" in low or "vimeo.com" in low or "bilibili.com" in low:
-        return "video"
-    for pattern, name in _LABEL_FIELDS:
-        if pattern.match(label):
-            if name == "paper":
-                return "pdf" if low.split("?")[0].endswith(".pdf") or label == "pdf" else "html"
-            return name
-    if low.split("?")[0].endswith(".pdf"):
-        return "pdf"
-    return None
-
-
 def entry_links(links: Iterable[Link], before: Mapping[str, str] | None = None) -> dict[str, str]:
     """Fields the links of an item give: ``doi``, ``eprint``/``archiveprefix``,
     ``pmid``, ``openreview``, ``isbn`` and the ``pdf``/``code``/``website``/``html``/
@@ -159,7 +129,7 @@ def entry_links(links: Iterable[Link], before: Mapping[str, str] | None = None) 
         orid = ids.find_openreview(url)
         if orid and "openreview" not in out:
             out["openreview"] = orid
-        field = _url_field(link.label, url)
+        field = link_field(link.label, url)
         if field == "html" and doi and ids.is_resolver_url(url):
             continue  # a doi.org link is the DOI, not a page
         if field and field not in out:
