@@ -69,7 +69,8 @@ def _render(style_path: Path, items: list[dict[str, Any]]) -> list[str]:
         bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
         for it in items:
             bib.register(Citation([CitationItem(it["id"])]))
-        return [" ".join(str(x).split()) for x in bib.bibliography()]
+        # the plain formatter leaves character references of the style (&#160;) as text
+        return [" ".join(html.unescape(str(x)).split()) for x in bib.bibliography()]
 
 
 def _gold(item: dict[str, Any]) -> dict[str, Any]:
