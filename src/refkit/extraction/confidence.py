@@ -46,6 +46,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import ids
 from ..latex import to_unicode
 from ..model import Entry, Library, Origin
 from ..names import parse_names
@@ -183,7 +184,6 @@ _INITIAL = re.compile(r"\b[A-Z]\.")
 _IDS = re.compile(r"(?=\d)(?:\b10\.\d{4,9}/[^\s,;]+|\b\d{4}\.\d{4,5}\b)")
 #: an empty place in a comma-separated list: ",," / ", ," anywhere, or a comma opening the item
 _EMPTY_PLACE = re.compile(r",[^\S\n]*,|^\W{0,3}?,")
-_DOI_SHOWN = re.compile(r"(?=1)\b10\.\d{4,9}/\S")
 
 
 def _field_doubts(entry: Entry) -> list[Doubt]:
@@ -318,7 +318,7 @@ def _entry_doubts(entry: Entry) -> list[Doubt]:
     if text:
         if _EMPTY_PLACE.search(text):
             doubts.append(AUTHORS_GAP)
-        if not entry.get("doi") and _DOI_SHOWN.search(text):
+        if not entry.get("doi") and ids.find_doi(text):
             doubts.append(DOI_UNREAD)
     return doubts
 
@@ -339,11 +339,11 @@ def _segment_doubts(seg: Segmentation) -> list[Doubt]:
     segment = seg.segment
     if segment is not None:
         text = segment.text
-        ids = {m.group(0).lower() for m in _IDS.finditer(text)}
-        dois = sum(1 for i in ids if i.startswith("10."))
+        shown = {m.group(0).lower() for m in _IDS.finditer(text)}
+        dois = sum(1 for i in shown if i.startswith("10."))
         years = len(YEAR.findall(text))
         # two DOIs or two arXiv ids, or two dated name lists, in one item: two papers?
-        if dois >= 2 or len(ids) - dois >= 2 or years >= 3 and len(text) > 500 and len(_names_runs(text)) >= 2:
+        if dois >= 2 or len(shown) - dois >= 2 or years >= 3 and len(text) > 500 and len(_names_runs(text)) >= 2:
             doubts.append(TWO_PAPERS)
     if seg.odd:
         doubts.append(ODD_SHAPE)
