@@ -4,6 +4,7 @@
     python benchmarks/score_real.py               # seeds, shared extract-real, the dev set
     python benchmarks/score_real.py --only dev -v # one set, every miss listed
     python benchmarks/score_real.py --heldout     # milestones only: adds the held-out set
+    python benchmarks/score_real.py --only heldout --heldout --summary  # counts per format, no names
 
 Sets (folders of case folders, each with input.* or case.json, and gold.json), found beside the
 checkout unless given: ../shared/seeds, ../extract-real/cases (restore with
@@ -14,7 +15,10 @@ benchmarks/extract/restore.sh benchmarks/extract/dev ../extract-dev) and, only w
 
 The scoring rules are the official scorer's: this script imports ../shared/eval/score.py (or
 --scorer PATH) and uses its matching and field comparison; it only runs the command per case and
-adds up per set, per field and per document.
+adds up per set, per field and per document. With --summary no document is named: each set is
+added up per input format (.md, .html, .org, ...), with how many documents match nothing, match
+under half their gold, or predict under 70% / over 130% of it: where to look, without looking at a
+held-out document.
 """
 
 from __future__ import annotations
@@ -83,6 +87,14 @@ def score_one(sc: ModuleType, case: Path, cmd: str, timeout: float) -> tuple[dic
         return sc.score_case(gold, sc.read_bib(out)), ""
 
 
+def input_format(sc: ModuleType, case: Path) -> str:
+    """The document's input format, by file suffix ("case.json" cases say "json")."""
+    try:
+        return sc.find_input(case).suffix.lower() or "?"
+    except SystemExit:
+        return "?"
+
+
 def add(total: dict, res: dict, fields: tuple[str, ...]) -> None:
     for k in ("tp", "fp", "fn"):
         for f in fields:
@@ -91,6 +103,26 @@ def add(total: dict, res: dict, fields: tuple[str, ...]) -> None:
 
 def micro(sc: ModuleType, total: dict) -> float:
     return sc.f1(*(sum(total[k].values()) for k in ("tp", "fp", "fn")))
+
+
+def format_row(fmt: str, c: dict[str, int]) -> str:
+    """One line of the --summary table: counts only, no document named."""
+    return (f"{fmt:8} {c['docs']:5d} {c['gold']:6d} {c['pred']:6d} {c['matched']:7d} {c['matched'] / max(c['gold'], 1):7.3f}"
+            f" {c['nothing']:8d} {c['half']:6d} {c['under']:6d} {c['over']:5d}")
+
+
+def tally(counts: dict[str, dict[str, int]], fmt: str, res: dict) -> None:
+    """Add one scored document to its format's counts."""
+    c = counts.setdefault(fmt, dict.fromkeys(("docs", "gold", "pred", "matched", "nothing", "half", "under", "over"), 0))
+    gold, pred, matched = res["gold"], res["pred"], res["matched"]
+    c["docs"] += 1
+    c["gold"] += gold
+    c["pred"] += pred
+    c["matched"] += matched
+    c["nothing"] += matched == 0 and gold > 0
+    c["half"] += gold > 0 and matched < gold / 2
+    c["under"] += pred < 0.7 * gold
+    c["over"] += pred > 1.3 * gold
 
 
 def main() -> int:
@@ -105,6 +137,8 @@ def main() -> int:
     ap.add_argument("--cmd", default="refkit convert {input} -o {out}")
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--verbose", "-v", action="store_true", help="list every problem")
+    ap.add_argument("--summary", action="store_true",
+                    help="name no document: counts per input format instead of one row per document")
     args = ap.parse_args()
     if not args.scorer.exists():
         print(f"{args.scorer}: official scorer not found (give --scorer PATH)", file=sys.stderr)
@@ -126,17 +160,26 @@ def main() -> int:
             continue
         total = {k: {f: 0 for f in fields} for k in ("tp", "fp", "fn")}
         print(f"== {name} ({root})")
-        print(f"{'case':44} {'gold':>5} {'pred':>5} {'match':>5} {'F1':>6}")
+        if not args.summary:
+            print(f"{'case':44} {'gold':>5} {'pred':>5} {'match':>5} {'F1':>6}")
         n_gold = 0
+        formats: dict[str, dict[str, int]] = {}
         for case in cases:
             res, status = score_one(sc, case, args.cmd, args.timeout)
             add(total, res, fields)
             n_gold += res["gold"]
+            if args.summary:
+                tally(formats, input_format(sc, case), res)
+                continue
             case_f1 = sc.f1(*(sum(res[k].values()) for k in ("tp", "fp", "fn")))
             print(f"{case.name[:44]:44} {res['gold']:5d} {res['pred']:5d} {res['matched']:5d} {case_f1:6.3f} {status}")
             if args.verbose:
                 for problem in res["problems"]:
                     print(f"    {problem}")
+        if args.summary:
+            print(f"{'format':8} {'docs':>5} {'gold':>6} {'pred':>6} {'matched':>7} {'recall':>7} {'nothing':>8} {'<half':>6} {'<70%':>6} {'>130%':>5}")
+            for fmt in sorted(formats):
+                print(format_row(fmt, formats[fmt]))
         print(f"{'field':10} {'P':>6} {'R':>6} {'F1':>6}")
         for f in fields:
             tp, fp, fn = total["tp"][f], total["fp"][f], total["fn"][f]
