@@ -4,6 +4,9 @@
     python benchmarks/shape_matrix.py                 # every shape, every context
     python benchmarks/shape_matrix.py --shape md- -v  # shapes whose name starts so, misses listed
     python benchmarks/shape_matrix.py --dump /tmp/sm  # also write every generated document there
+    python benchmarks/shape_matrix.py --styles extra  # title-first, all-caps authors, Vancouver
+    python benchmarks/shape_matrix.py --seed 21 --papers ../extract-dev/cases   # another sample
+    python benchmarks/shape_matrix.py --group held-out  # the held-out shapes: start and end only
 
 Why: on documents nobody tuned on, whole documents collapse (nothing found, a third found) because
 the item finder is tied to the shapes it has seen. Here the same papers are written as Markdown
@@ -16,7 +19,17 @@ written in four contexts: the bare list, the list under a "Publications" heading
 inside a page (navigation, a bio, then the list, then talks and teaching, which are not papers),
 and the same page with headings in words no classifier knows ("Things I wrote", "Places I spoke").
 Each cell varies the citation style (author-year, IEEE-like quoted titles, bold title first) and
-the list's size (3, 6, 12 papers: small lists must work too).
+the list's size (3, 6, 12 papers: small lists must work too); ``--styles extra`` writes every
+cell in styles those lack (an unstyled title first, all-caps family names, Vancouver).
+
+Shapes added in session 14 (title-first cards with link badges, undated cards, one item over
+several <p>/<div>s, papers separated by <br> in one <p>, nested sub-bullets for links and
+abstracts, <details> with abstracts and BibTeX, "[1]" numbered and hard-wrapped paragraphs,
+Hugo/Quarto/generated-class listing markup, thumbnails with buttons, years as a table's first
+cell or rowspan, nested year bullets, Org/AsciiDoc/reST/LaTeX cards, Typst lists and grids):
+a third of them, chosen by a fixed rule before any was run (crc32 of the name modulo 3 is 0),
+is a held-out group, left out by default and reported with ``--group held-out`` only at the
+start and the end of a piece of work. Tune with one --seed (and paper set), report another.
 
 The papers are the gold entries of the real development documents (../extract-real/cases/*/gold.json;
 --papers adds others, such as ../extract-dev/cases), sampled with a fixed seed; never the held-out set. The scoring is the
@@ -405,6 +418,220 @@ SHAPES: dict[str, tuple[str, Shape]] = {
     "text-lines": ("text", lambda m, ps, s: sep(_cits(m, ps, s))),
 }
 
+# ------------------------------------------------------------------------------------------ more shapes
+# Layouts real pages use that the shapes above lack (session 14). A third of them, chosen by a fixed
+# rule before any was run (HELD_OUT: the crc32 of the name, modulo 3, is 0), is the matrix's held-out
+# group: reported only with --group held-out, never tuned on.
+
+LINKS = ("PDF", "Code", "Slides", "BibTeX")
+
+
+def _bib(p: Paper, i: int) -> str:
+    """A BibTeX record of ``p`` as a page prints it in a <pre> block."""
+    who = " and ".join(f"{f}, {g}".strip(", ") for g, f in p.authors)
+    venue = f"  journal = {{{p.venue}}},\n" if p.venue else ""
+    return f"@article{{key{i},\n  title = {{{p.title}}},\n  author = {{{who}}},\n{venue}  year = {{{p.year}}}\n}}"
+
+
+def title_first(p: Paper, year: bool = True) -> list[Piece]:
+    """Title. Names. Venue, year. (plain, no styling: the order alone tells the title)"""
+    who = _join([f"{g} {f}".strip() for g, f in p.authors])
+    tail = ", ".join(x for x in (p.venue, str(p.year) if year else "") if x)
+    return [(f"{p.title.rstrip('.')}. {who}." + (f" {tail}." if tail else ""), "")]
+
+
+def caps_authors(p: Paper, year: bool = True) -> list[Piece]:
+    """FAMILY, G., FAMILY, G. (year) Title. Venue."""
+    who = ", ".join(f"{f.upper()}, {_initials(g)}".strip(", ") for g, f in p.authors)
+    out: list[Piece] = [(f"{who} ({p.year}) " if year else f"{who} ", ""), (p.title.rstrip(".") + ".", "")]
+    if p.venue:
+        out += [(" ", ""), (p.venue, "i"), (".", "")]
+    return out
+
+
+def vancouver(p: Paper, year: bool = True) -> list[Piece]:
+    """Family GM, Family G. Title. Venue. Year."""
+    who = ", ".join(f"{f} {_initials(g).replace('.', '').replace(' ', '')}".strip() for g, f in p.authors)
+    out = f"{who}. {p.title.rstrip('.')}."
+    if p.venue:
+        out += f" {p.venue}."
+    return [(out + (f" {p.year}." if year else ""), "")]
+
+
+EXTRA_STYLES: dict[str, Callable[..., list[Piece]]] = {"title-first": title_first, "caps": caps_authors,
+                                                      "vancouver": vancouver}
+STYLES.update(EXTRA_STYLES)
+#: --styles extra: every shape written in citation styles the default variants lack
+EXTRA_VARIANTS = (("title-first", 4), ("caps", 7), ("vancouver", 10))
+
+
+def _buttons(m: Markup, i: int, cls: str = "btn") -> str:
+    return " ".join(f'<a class="{cls}" href="https://example.org/{i}/{w.lower()}">{w}</a>' for w in LINKS)
+
+
+def _caps_hex(i: int) -> str:
+    return f"{(i * 2654435761) & 0xffffff:06x}"
+
+
+class Typ(Markup):
+    ext = ".typ"
+
+    def style(self, text: str, style: str) -> str:
+        t = self.esc(text)
+        return {"b": f"*{t}*", "i": f"_{t}_"}.get(style, t)
+
+    def esc(self, text: str) -> str:
+        for c in "\\*_#@$<`[]":
+            text = text.replace(c, "\\" + c)
+        return text
+
+    def heading(self, level: int, text: str) -> str:
+        return "=" * level + " " + self.esc(text) + "\n"
+
+    def wrap(self, body: str) -> str:
+        return '#set page(paper: "a4")\n#set text(font: "Linux Libertine", size: 10pt)\n\n' + body
+
+
+MARKUPS["typ"] = Typ()
+
+
+def _wrapped(text: str, width: int = 78, indent: str = "") -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width, subsequent_indent=indent, break_on_hyphens=False))
+
+
+NEW_SHAPES: dict[str, tuple[str, Shape]] = {
+    # title-first cards: title, names, venue, then a line of link badges
+    "md-card-badges": ("md", lambda m, ps, s: "\n".join(
+        f"**{p.title}**  \n{byline(p)}  \n*{venue_line(p)}*  \n"
+        + " ".join(f"[{w}](https://example.org/{i}/{w.lower()})" for w in LINKS) + "\n" for i, p in enumerate(ps))),
+    "md-card-undated": ("md", lambda m, ps, s: "\n".join(
+        f"**{p.title}**  \n{byline(p)}  \n*{p.venue or 'Manuscript'}*\n" for p in ps)),
+    "html-card-title-link": ("html", lambda m, ps, s: "".join(
+        f'<div class="publication"><a class="title" href="https://example.org/{i}">{m.esc(p.title)}</a><br>'
+        f'<span class="authors">{m.esc(byline(p))}</span><br><em>{m.esc(p.venue)}</em>, {p.year}<br>'
+        f'{_buttons(m, i)}</div>\n' for i, p in enumerate(ps))),
+    "html-card-undated": ("html", lambda m, ps, s: "".join(
+        f'<div class="paper"><p class="paper-title"><strong>{m.esc(p.title)}</strong></p>'
+        f'<p class="paper-authors">{m.esc(byline(p))}</p><p class="paper-venue"><em>{m.esc(p.venue or "Working paper")}</em></p>'
+        f'<p class="paper-links">{_buttons(m, i)}</p></div>\n' for i, p in enumerate(ps))),
+    # one item over several <p>s with no wrapper (title, names, venue, links; then the next)
+    "html-flat-p": ("html", lambda m, ps, s: "".join(
+        f"<p><b>{m.esc(p.title)}</b></p>\n<p>{m.esc(byline(p))}</p>\n<p><i>{m.esc(venue_line(p))}</i></p>\n"
+        f"<p>{_buttons(m, i)}</p>\n" for i, p in enumerate(ps))),
+    "html-flat-div": ("html", lambda m, ps, s: '<div class="content">\n' + "".join(
+        f'<div class="t">{m.esc(p.title)}</div>\n<div class="a">{m.esc(byline(p))}</div>\n'
+        f'<div class="v">{m.esc(venue_line(p))}</div>\n' for p in ps) + "</div>\n"),
+    # several papers in one <p>, separated by <br>
+    "html-p-br-pairs": ("html", lambda m, ps, s: "".join(
+        "<p>" + "<br>\n".join(_cits(m, ps[k:k + 2], s)) + "</p>\n" for k in range(0, len(ps), 2))),
+    "html-p-brbr": ("html", lambda m, ps, s: "<p>\n" + "<br><br>\n".join(_cits(m, ps, s)) + "\n</p>\n"),
+    # nested lists: the citation, then sub-bullets for links, an abstract, a BibTeX block
+    "html-ul-sublists": ("html", lambda m, ps, s: "<ul>\n" + "".join(
+        f"<li>{c}\n<ul><li>" + " | ".join(f'<a href="https://example.org/{i}/{w.lower()}">{w}</a>' for w in LINKS[:3])
+        + "</li><li>Abstract: We study a problem and show a result that improves on earlier work.</li></ul></li>\n"
+        for i, c in enumerate(_cits(m, ps, s))) + "</ul>\n"),
+    "md-sublists": ("md", lambda m, ps, s: "".join(
+        f"- {c}\n  - [PDF](https://example.org/{i}.pdf) [Code](https://example.org/{i}/code)\n"
+        f"  - Abstract: we study a problem and show a result that improves on earlier work in two ways.\n"
+        for i, c in enumerate(_cits(m, ps, s)))),
+    "org-sublists": ("org", lambda m, ps, s: "".join(
+        f"- {c}\n  - [[https://example.org/{i}.pdf][PDF]] [[https://example.org/{i}/code][Code]]\n"
+        for i, c in enumerate(_cits(m, ps, s)))),
+    # <details> with an abstract and a BibTeX block under each citation
+    "html-details-bibtex": ("html", lambda m, ps, s: "".join(
+        f'<div class="pub"><p>{c}</p><details><summary>Abstract</summary><p>We study a problem and show a result '
+        f'that improves on earlier work.</p></details><details><summary>BibTeX</summary><pre>{m.esc(_bib(p, i))}</pre>'
+        f"</details></div>\n" for i, (p, c) in enumerate(zip(ps, _cits(m, ps, s))))),
+    # "[1]" numbered plain paragraphs, hard-wrapped
+    "text-bracket-wrapped": ("text", lambda m, ps, s: "\n".join(
+        _wrapped(f"[{i}] {c}", indent="    ") + "\n" for i, c in enumerate(_cits(m, ps, s), 1))),
+    "text-wrapped-paragraphs": ("text", lambda m, ps, s: "\n".join(
+        _wrapped(c) + "\n" for c in _cits(m, ps, s))),
+    "md-wrapped-bullets": ("md", lambda m, ps, s: "".join(
+        _wrapped(f"- {c}", indent="  ") + "\n" for c in _cits(m, ps, s))),
+    "text-card-undated": ("text", lambda m, ps, s: "\n".join(
+        f"{p.title}\n{byline(p)}\n{p.venue or 'Manuscript'}\n" for p in ps)),
+    "text-card-dated": ("text", lambda m, ps, s: "\n".join(
+        f"{p.title}\n{byline(p)}\n{venue_line(p)}\n" for p in ps)),
+    # site generators' listing markup with generated class names
+    "html-hugo-listing": ("html", lambda m, ps, s: '<div class="pub-list">\n' + "".join(
+        f'<div class="pub-list-item view-citation" style="margin-bottom: 1rem">'
+        f'<i class="far fa-file-alt pub-icon" aria-hidden="true"></i> <span class="article-metadata li-cite-author">'
+        + ", ".join(f"<span>{m.esc(f'{g} {f}'.strip())}</span>" for g, f in p.authors)
+        + f'</span> ({p.year}). <a href="/publication/p{i}/">{m.esc(p.title)}</a>. <em>{m.esc(p.venue)}</em>.'
+        f'<p><a class="btn btn-outline-primary btn-page-header btn-sm" href="/p{i}.pdf">PDF</a> '
+        f'<a class="btn btn-outline-primary btn-page-header btn-sm js-cite-modal" data-filename="/p{i}/cite.bib">Cite</a></p>'
+        f"</div>\n" for i, p in enumerate(ps)) + "</div>\n"),
+    "html-quarto-listing": ("html", lambda m, ps, s: '<div class="list quarto-listing-default">\n' + "".join(
+        f'<div class="quarto-post image-right" data-index="{i}"><div class="thumbnail"><a href="p{i}.html">'
+        f'<img src="p{i}.png" class="thumbnail-image"></a></div><div class="body"><h3 class="no-anchor listing-title">'
+        f'<a href="p{i}.html">{m.esc(p.title)}</a></h3><div class="listing-subtitle">{m.esc(byline(p))}</div>'
+        f'<div class="delink listing-description"><a href="p{i}.html">{m.esc(p.venue)}</a></div></div>'
+        f'<div class="metadata"><div class="listing-date">{p.year}</div></div></div>\n' for i, p in enumerate(ps))
+        + "</div>\n"),
+    "html-jekyll-generated": ("html", lambda m, ps, s: '<div class="sc-Xy1 jQrTz">\n' + "".join(
+        f'<div class="sc-Ab{_caps_hex(i)} kLmNo"><div class="sc-Cd3 pQrSt"><span class="sc-Ef4">{m.esc(p.title)}</span>'
+        f'</div><div class="sc-Gh5 uVwXy">{m.esc(byline(p))}</div><div class="sc-Ij6 zAbCd"><em>{m.esc(p.venue)}</em>'
+        f' <span class="sc-Kl7">{p.year}</span></div><div class="sc-Mn8">{_buttons(m, i, "sc-Op9")}</div></div>\n'
+        for i, p in enumerate(ps)) + "</div>\n"),
+    # a thumbnail image and buttons beside each citation (a table or a flex row)
+    "html-thumb-table": ("html", lambda m, ps, s: "<table>\n" + "".join(
+        f'<tr><td width="25%"><img src="img/p{i}.png" alt="teaser"></td><td><a href="p{i}.pdf"><papertitle>'
+        f'{m.esc(p.title)}</papertitle></a><br>{m.esc(byline(p))}<br><em>{m.esc(p.venue)}</em>, {p.year}<br>'
+        f'{_buttons(m, i)}</td></tr>\n' for i, p in enumerate(ps)) + "</table>\n"),
+    "html-thumb-flex": ("html", lambda m, ps, s: "".join(
+        f'<div class="row pub"><div class="col-3"><img class="img-fluid" src="img/p{i}.jpg"></div>'
+        f'<div class="col-9"><p>{c}</p><p>{_buttons(m, i, "button is-small")}</p></div></div>\n'
+        for i, c in enumerate(_cits(m, ps, s)))),
+    # years as a table's first cell (only on the first row of a year), the citation beside it
+    "html-year-rowspan": ("html", lambda m, ps, s: "<table>\n<tr><th>Year</th><th>Publication</th></tr>\n" + "".join(
+        "".join((f'<tr><td rowspan="{len(g)}">{y}</td>' if k == 0 else "<tr>") + f"<td>{m.inline(s(p, False))}</td></tr>\n"
+                for k, p in enumerate(g)) for y, g in _by_year(ps)) + "</table>\n"),
+    "md-year-first-cell": ("md", lambda m, ps, s: "| Year | Citation |\n|---|---|\n" + "".join(
+        "".join(f"| {y if k == 0 else ''} | {m.inline(s(p, False))} |\n" for k, p in enumerate(g)) for y, g in _by_year(ps))),
+    "html-year-column-split": ("html", lambda m, ps, s: "<table>\n<thead><tr><th>Year</th><th>Title</th><th>Authors</th>"
+        "<th>Venue</th></tr></thead><tbody>\n" + "".join(
+        f"<tr><td>{p.year}</td><td>{m.esc(p.title)}</td><td>{m.esc(byline(p))}</td><td>{m.esc(p.venue)}</td></tr>\n"
+        for p in ps) + "</tbody></table>\n"),
+    "md-year-bullets-nested": ("md", lambda m, ps, s: "".join(
+        f"- {y}\n" + "".join(f"  - {m.inline(s(p, False))}\n" for p in g) for y, g in _by_year(ps))),
+    "org-year-headlines": ("org", lambda m, ps, s: "".join(
+        f"** {y}\n" + "".join(f"- {m.inline(s(p, False))}\n" for p in g) for y, g in _by_year(ps))),
+    "adoc-year-sections": ("adoc", lambda m, ps, s: "\n".join(
+        f"=== {y}\n\n" + "".join(f"* {m.inline(s(p, False))}\n" for p in g) for y, g in _by_year(ps))),
+    "adoc-cards": ("adoc", lambda m, ps, s: "\n".join(
+        f"*{p.title}* +\n{byline(p)} +\n_{venue_line(p)}_\n" for p in ps)),
+    "rst-cards": ("rst", lambda m, ps, s: "\n".join(
+        f"**{m.esc(p.title)}**\n\n| {m.esc(byline(p))}\n| *{m.esc(venue_line(p))}*\n" for p in ps)),
+    "rst-numbered-paragraphs": ("rst", lambda m, ps, s: "\n".join(
+        f"[{i}] {c}\n" for i, c in enumerate(_cits(m, ps, s), 1))),
+    "tex-cvitem": ("tex", lambda m, ps, s: "".join(
+        f"\\cvitem{{{p.year}}}{{{c}}}\n" for p, c in zip(ps, _cits(m, ps, s, year=False)))),
+    "tex-bold-cards": ("tex", lambda m, ps, s: "\n".join(
+        f"\\textbf{{{m.esc(p.title)}}}\\\\\n{m.esc(byline(p))}\\\\\n\\emph{{{m.esc(venue_line(p))}}}\n" for p in ps)),
+    "tex-numbered-par": ("tex", lambda m, ps, s: "\n".join(
+        f"\\noindent [{i}] {c}\\par\n" for i, c in enumerate(_cits(m, ps, s), 1))),
+    # Typst
+    "typ-bullets": ("typ", lambda m, ps, s: "".join(f"- {c}\n" for c in _cits(m, ps, s))),
+    "typ-numbered": ("typ", lambda m, ps, s: "".join(f"+ {c}\n" for c in _cits(m, ps, s))),
+    "typ-paragraphs": ("typ", lambda m, ps, s: "\n".join(f"{c}\n" for c in _cits(m, ps, s))),
+    "typ-grid-years": ("typ", lambda m, ps, s: "#grid(\n  columns: (auto, 1fr),\n  gutter: 8pt,\n" + "".join(
+        f"  [{p.year}], [{c}],\n" for p, c in zip(ps, _cits(m, ps, s, year=False))) + ")\n"),
+}
+
+
+def _held_out(name: str) -> bool:
+    import zlib
+
+    return zlib.crc32(name.encode()) % 3 == 0
+
+
+#: the held-out third of the new shapes (fixed rule, see above); the old shapes are all "tuned"
+HELD_OUT = frozenset(n for n in NEW_SHAPES if _held_out(n))
+SHAPES.update(NEW_SHAPES)
+
 # ------------------------------------------------------------------------------------------ contexts
 
 BIO = ("I am an assistant professor in the Department of Earth Sciences at Northfield University, where I "
@@ -467,6 +694,11 @@ def main() -> int:
                     help="folders of cases whose gold.json give the papers (default: the extract-real set, which "
                          "does not change, so runs compare)")
     ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--group", choices=("tuned", "held-out", "all"), default="tuned",
+                    help="tuned: every shape but the held-out third of the new ones (the default); held-out: only "
+                         "those (report them at the start and the end of a piece of work, never tune on them)")
+    ap.add_argument("--styles", choices=("default", "extra"), default="default",
+                    help="extra: every cell in title-first, all-caps-author and Vancouver styles instead")
     ap.add_argument("--dump", type=Path, help="write every generated document (and its gold) into this folder")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the unmatched titles of each weak document")
     args = ap.parse_args()
@@ -477,10 +709,14 @@ def main() -> int:
         print(f"only {len(pool)} papers under {', '.join(map(str, roots))}: restore the dev sets first", file=sys.stderr)
         return 2
     shapes = [n for n in SHAPES if not args.shape or any(n.startswith(s) for s in args.shape)]
+    if args.group != "all":
+        shapes = [n for n in shapes if (n in HELD_OUT) == (args.group == "held-out")]
+    variants = EXTRA_VARIANTS if args.styles == "extra" else VARIANTS
     contexts = [c for c in CONTEXTS if not args.context or c in args.context]
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
-    print(f"{len(pool)} papers; {len(shapes)} shapes x {len(contexts)} contexts x {len(VARIANTS)} variants")
+    print(f"{len(pool)} papers; {len(shapes)} shapes x {len(contexts)} contexts x {len(variants)} variants "
+          f"({args.group} shapes, {args.styles} styles, seed {args.seed})")
     print(f"{'shape':22} " + " ".join(f"{c:>16}" for c in contexts) + "   recall  precis")
     totals = {"gold": 0, "pred": 0, "matched": 0}
     weak_cells = 0
@@ -493,7 +729,7 @@ def main() -> int:
         notes: list[str] = []
         for context in contexts:
             cell = {"gold": 0, "pred": 0, "matched": 0}
-            for v, (style, size) in enumerate(VARIANTS):
+            for v, (style, size) in enumerate(variants):
                 rng = random.Random(f"{args.seed}-{shape}-{context}-{v}")
                 chosen = rng.sample(pool, size)
                 text = document(m, build(m, chosen, STYLES[style]), context)

@@ -341,3 +341,36 @@ def test_a_list_of_names_and_titles_with_unknown_venues_and_no_years() -> None:
     assert titles(source, "list.md") == TITLES
     # the same list of names with no titles is no list of papers
     assert titles("".join(f"- {a}. {v}.\n" for _, a, v in items), "list.md") == []
+
+
+def test_a_list_in_an_unknown_style_is_read_by_what_the_parser_reads() -> None:
+    """A list under no heading in a style the surface evidence half knows (all-caps family
+    names, plain titles): the members the citation parser reads whole (title, authors, year or
+    venue) count toward the two thirds, so every paper is kept; a list of courses stays none."""
+    text = """- OKAFOR, N., LINDQVIST, B. (2019) Tidal mixing in shallow estuaries. *Coastal Dynamics*.
+- FERREIRA, A. (2020) A sparse solver for banded systems. *Numerical Methods*.
+- MOREAU, C., FERREIRA, A. (2021) Soil carbon under changing rainfall. *Earth Surface Letters*.
+- HALVORSEN, I., BRINK, T. (2018) Salt marsh memory of winter storms. *Estuaries Quarterly*.
+- BRINK, T. (2022) A ledger of dry summers in northern towns. *Climate Notes*.
+"""
+    found = titles(text, "list.md")
+    assert len(found) == 5
+    assert "A sparse solver for banded systems" in found and "A ledger of dry summers in northern towns" in found
+    courses = """- GEO 101 Introduction to Earth Systems (Fall 2021, Fall 2022), Northfield University.
+- GEO 340 Field Methods in Hydrology (Spring 2023), Northfield University.
+- GEO 210 Rivers and Sediment (Fall 2020), with a field trip to the coast.
+"""
+    assert titles(courses, "courses.md") == []
+
+
+def test_the_parser_is_asked_only_for_groups_that_show_citation_evidence() -> None:
+    calls: list[int] = []
+
+    def reads(i: int) -> bool:
+        calls.append(i)
+        return True
+
+    chores = [seg("Water the plants on the balcony every morning."), seg("Take the bins out before the truck comes by."),
+              seg("Call the plumber about the kitchen sink again.")]
+    assert listed([(None, s, "g") for s in chores], reads=reads) == set()
+    assert calls == []

@@ -970,3 +970,49 @@ def test_a_section_heading_block_is_no_part_of_the_lone_item_below_it() -> None:
     assert len(found) == 2
     assert found[0].startswith("Sketching streaming graphs") and "Publications" not in found[0]
     assert found[1].startswith("Okafor, R. (2011). Counting triangles") and "Thesis" not in found[1].split("(2011)")[0]
+
+
+def test_undated_title_first_cards_without_a_class_are_papers_inside_a_page() -> None:
+    """Cards written as lines of one paragraph each (``**Title**`` / names / *venue*, a Markdown
+    page's hard breaks), no year and no class name, among a page's talks and teaching: the
+    paragraphs of one lines markup that read as citations are the papers; the bio is none."""
+    card = "<p><strong>{}</strong><br>\n{}<br>\n<em>{}</em></p>"
+    page = f"""<html><body><h1>Ines Halvorsen</h1>
+<p>I study salt marshes and how they keep the memory of storms, with a small group in Tromso.</p>
+<h2>Writing</h2>
+{card.format("Salt marsh memory of winter storms", "Ines Halvorsen, Tomas Brink", "Estuaries Quarterly")}
+{card.format("A ledger of dry summers in northern towns", "Tomas Brink, Marta Oyelaran, Ines Halvorsen", "Climate Notes")}
+{card.format("Counting lichens on granite walls", "Marta Oyelaran, Ines Halvorsen", "Urban Ecology Letters")}
+<h2>Speaking</h2>
+<ul><li>Invited talk: Marshes that remember. City seminar, Bergen, March 2022.</li>
+<li>Keynote: What salt tells us. Annual Meeting of the Coastal Society, 2021.</li></ul>
+</body></html>"""
+    found = [lines(i)[0] for i in items(page) if i.segment.text.startswith(("Salt", "A ledger", "Counting"))]
+    assert found == ["Salt marsh memory of winter storms", "A ledger of dry summers in northern towns",
+                     "Counting lichens on granite walls"]
+    assert not any(i.segment.text.startswith("I study") for i in items(page))
+
+
+def test_a_paragraph_of_running_text_has_no_lines_signature() -> None:
+    """Two bio paragraphs (no line breaks) are never cards, however many names they mention."""
+    page = """<html><body><h2>About</h2>
+<p>Ines Halvorsen, Tomas Brink and Marta Oyelaran run the marsh survey, a project on salt and storms.</p>
+<p>Tomas Brink, Ines Halvorsen and friends keep the field station open every summer, weather allowing.</p>
+</body></html>"""
+    assert items(page) == []
+
+
+def test_one_card_whose_names_the_evidence_misses_does_not_unmake_its_template() -> None:
+    """Undated cards of one class: two of three read as citations, the third names its authors
+    in a way the evidence does not know; the template is a list, all three are papers."""
+    card = '<div class="paper"><p class="t"><b>{}</b></p><p class="a">{}</p><p class="v"><em>{}</em></p></div>'
+    page = f"""<html><body><h2>Papers</h2>
+{card.format("Salt marsh memory of winter storms", "Ines Halvorsen, Tomas Brink", "Estuaries Quarterly")}
+{card.format("A ledger of dry summers in northern towns", "Tomas Brink, Marta Oyelaran", "Climate Notes")}
+{card.format("Counting lichens on granite walls with drones", "Oyelaran-Brink Marta-Ines", "Urban Ecology")}
+<h2>Teaching</h2><ul><li>GEO 101 Introduction to Earth Systems (Fall 2021, Fall 2022)</li>
+<li>GEO 340 Field Methods in Hydrology (Spring 2023)</li></ul>
+</body></html>"""
+    found = [lines(i)[0] for i in items(page) if i.section != "other"]
+    assert found == ["Salt marsh memory of winter storms", "A ledger of dry summers in northern towns",
+                     "Counting lichens on granite walls with drones"]

@@ -23,7 +23,7 @@ never reopened here: a repeated structure there is what that section lists.
 from __future__ import annotations
 
 import re
-from typing import Hashable, Sequence
+from typing import Callable, Hashable, Sequence
 
 from .evidence import is_news, segment_evidence
 from .segment import Segment
@@ -65,7 +65,8 @@ def citation_shaped(segment: Segment) -> bool:
     return not (ev.prose and not ev.names)
 
 
-def listed(items: Sequence[tuple[str | None, Segment, Hashable]]) -> set[int]:
+def listed(items: Sequence[tuple[str | None, Segment, Hashable]],
+           reads: Callable[[int], bool] | None = None) -> set[int]:
     """The indices of items the document's repeated structure shows to be publications.
 
     ``items`` are (section, segment, group) in document order: the section class of the
@@ -74,7 +75,12 @@ def listed(items: Sequence[tuple[str | None, Segment, Hashable]]) -> set[int]:
     items under no telling heading are judged; of each group of at least :data:`MIN_GROUP`
     such siblings, at least two and two thirds citation-shaped, the citation-shaped members
     are returned; else, when two thirds show who and what (names and a title-like run,
-    :func:`_who_and_what`) or are citation-shaped, those are."""
+    :func:`_who_and_what`) or are citation-shaped, those are; else, when ``reads`` is given
+    and the group shows citation evidence at all (one member citation-shaped or showing who
+    and what), the members the citation parser reads as whole citations (``reads(i)``: a
+    title, authors, and a year or venue, whatever their style — all-caps names, an unstyled
+    title first) count too, by the same two-thirds rule. The parser is asked only there:
+    it knows citation styles the surface evidence does not, and costs more."""
     groups: dict[Hashable, list[int]] = {}
     for i, (section, _segment, key) in enumerate(items):
         if section is None:
@@ -93,6 +99,12 @@ def listed(items: Sequence[tuple[str | None, Segment, Hashable]]) -> set[int]:
         cited = [i for i in members if i in shaped or _who_and_what(items[i][1])]
         if len(cited) >= MIN_GROUP and 3 * len(cited) >= 2 * len(members):
             found.update(cited)
+            continue
+        if reads is not None and cited:
+            parsed = [i for i in members if i in cited or _MIN_CHARS <= len(items[i][1].text) <= _MAX_CHARS
+                      and not is_news(items[i][1].text) and reads(i)]
+            if len(parsed) >= MIN_GROUP and 3 * len(parsed) >= 2 * len(members):
+                found.update(parsed)
     return found
 
 

@@ -910,23 +910,45 @@ def _signature(part: _Part) -> tuple[str, ...]:
 _UNPROMOTED = frozenset({("#inline",), ("p",), ("div",), ("span",), ("font",)})
 
 
+def _lines_signature(el: HtmlElement) -> tuple[str, ...] | None:
+    """The markup of a class-less card written as lines (``<p><b>Title</b><br>Names<br><i>Venue</i></p>``):
+    its tag and the tags of its children in order, when it holds two line breaks or block children
+    (a card's lines), else None (a paragraph of running text has no signature beyond its tag)."""
+    tags = tuple(child.tag for child in el if isinstance(child.tag, str))
+    breaks = sum(1 for t in tags if t == "br" or t in BLOCK_TAGS)
+    return (el.tag, "#lines", *tags) if breaks >= 2 and len(tags) <= 12 else None
+
+
 def _undated_cards(page: _Page, parts: list[_Part]) -> list[_Part]:
-    """Sibling blocks of one template (the same tag and class, at least two) that show no
-    year, each reading as a citation by its evidence (names or a title-like run, and another
-    kind): papers shown as cards without a date (submitted work, a page that dates nothing).
-    Every block of the template must read so; a template of which some do not is no list
-    of papers."""
+    """Sibling blocks of one template that show no year, read as citations by their evidence:
+    papers shown as cards without a date (submitted work, a page that dates nothing).
+    A template is the same tag and class (at least two blocks), or for blocks without a class
+    the same lines markup (:func:`_lines_signature`: title, byline and venue lines each
+    paper writes alike). At least two of a template's blocks and two thirds of them must read
+    as citations (names or a title-like run, and another kind of evidence; for class-less
+    blocks, names and a title both): a template most of whose blocks do not is no list of
+    papers, and one block whose names the evidence misses does not unmake the list. Blocks of
+    the template that show a year (or a status word: "Manuscript") count as citations; the
+    undated ones are returned."""
     members: dict[tuple[str, ...], list[_Part]] = {}
     for p in parts:
         if p.element is not None and not p.heading and not p.separator:
             sig = _signature(p)
-            if len(sig) > 1:  # a class names the template
+            if len(sig) == 1:  # no class names the template: the lines of a card may
+                sig = _lines_signature(p.element) or sig
+            if len(sig) > 1:
                 members.setdefault(sig, []).append(p)
     found: list[_Part] = []
-    for run in members.values():
-        if len(run) >= 2 and all(p.stat.units == 0 and p.stat.tlen >= 40 for p in run) \
-                and all(page._cited(p, longest=2000) for p in run):
-            found.extend(run)
+    for sig, run in members.items():
+        if len(run) < 2 or not all(p.stat.units <= 1 and p.stat.tlen >= 40 for p in run):
+            continue
+        undated = [p for p in run if not p.stat.units]
+        if not undated:
+            continue
+        whole = sig[1] == "#lines"
+        cited = len(run) - len(undated) + sum(1 for p in undated if page._cited(p, longest=2000, whole=whole))
+        if cited >= 2 and 3 * cited >= 2 * len(run):
+            found.extend(undated)
     return found
 
 

@@ -447,7 +447,6 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     for entry in structured.jsonld_entries(root, path):
         page_level.append((entry.location.line or 0, entry))
 
-    parse = _parser()
     # sort keys: items keep page order (their lines made non-decreasing, as
     # items cut from one paragraph share its line); page-level data goes by line
     found: list[tuple[tuple[int, int, int], Entry]] = []
@@ -461,7 +460,24 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     weak = {i for i, item in enumerate(items) if item.section is None and not item.titled and not looks_like_citation(item.segment)}
     # under no telling heading, an item whose siblings show the list is one of papers is read
     # even when it shows too little itself (worked out only when some item is that weak)
-    listed = fallback.listed([(item.section, item.segment, _siblings(item)) for item in items]) if weak or trusting else set()
+    parse = _parser()
+    early: dict[int, Entry | None] = {}  # items the list test below had the parser read
+    early_failed: set[int] = set()
+
+    def whole(i: int) -> bool:
+        """Does the parser read item ``i`` as a whole citation (a title of three words or more,
+        authors, and a year or a venue)? Kept, so the item is not parsed again below."""
+        if parse is None or not items[i].segment.spans:
+            return False
+        warned = len(problems)
+        entry = early[i] = read_item(parse, items[i].segment, problems, source=source, section=items[i].section)
+        if len(problems) != warned:
+            early_failed.add(i)
+        return entry is not None and len((entry.get("title") or "").split()) >= 3 and bool(entry.get("author")) \
+            and bool(entry.get("year") or entry.get("journal") or entry.get("booktitle"))
+
+    listed = fallback.listed([(item.section, item.segment, _siblings(item)) for item in items],
+                             reads=whole) if weak or trusting else set()
     # each item is let go once it is used (its segmentation judged at once, for the assessment):
     # the items' spans took as much memory as the entries made from them. Items are read first,
     # all of them, so that each list's template (:func:`_follow_templates`) sees its siblings
@@ -484,7 +500,12 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         wanted.append(i)
         if len(own) <= 1 and parse is not None and seg.spans:
             warned = len(problems)
-            visible = read_item(parse, seg, problems, source=source, section=item.section)
+            if i in early:  # read already (the list test above): the same reading
+                visible = early.pop(i)
+                if i in early_failed:
+                    warned -= 1
+            else:
+                visible = read_item(parse, seg, problems, source=source, section=item.section)
             if visible is None and (trusting and i in listed or item.titled and item.section in (None, "pub")) and len(problems) == warned:
                 visible = read_item(parse, seg, problems, source=source, section="pub", titled=item.titled)
             plain = seg.without_uniform_emphasis()
