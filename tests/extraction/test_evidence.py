@@ -104,6 +104,12 @@ def test_lines_are_citations_one_per_line_not_a_wrapped_one() -> None:
     named = ["emcee: The MCMC hammer. D. Foreman-Mackey, D. W. Hogg. PASP, 2013.",
              "matador: a library for crystal structures. M. Evans, A. Morris. JOSS, 2020."]
     assert lines_are_citations(lines + named)  # a software title may start a line in lower case
+    lowered = ["∞-groupoids of lichens from scratch. M. Oyelaran, T. Brink. Higher Walls, 2020.",
+               "p-adic ledgers of dry summers. T. Brink, I. Halvorsen. Climate Notes, 2021."]
+    assert lines_are_citations(lines + lowered)  # a title in lower case, with its own names after it
+    went_on = ["Oyelaran, M., & Brink, T. (2019). Counting lichens on granite walls. Urban Ecology, 4.",
+               "reprinted in the Bergen yearbook of walls, 2020, with notes by the editors."]
+    assert not lines_are_citations(went_on)  # a lower-case line with no names of its own goes on
 
 
 def test_an_item_dated_by_a_running_period_is_ongoing_in_any_case_and_script() -> None:

@@ -1016,3 +1016,38 @@ def test_one_card_whose_names_the_evidence_misses_does_not_unmake_its_template()
     found = [lines(i)[0] for i in items(page) if i.section != "other"]
     assert found == ["Salt marsh memory of winter storms", "A ledger of dry summers in northern towns",
                      "Counting lichens on granite walls with drones"]
+
+
+def test_a_flat_run_of_card_lines_is_read_by_its_period() -> None:
+    """Papers written as a flat run of paragraphs, one per line of each paper (a bold title, the
+    names, an italic venue too short to count alone, a bar of links), under a heading no
+    classifier knows: each period of the repeated markup is one paper, no venue line is one."""
+    card = ('<p><b>{}</b></p>\n<p>{}</p>\n<p><i>{}</i></p>\n'
+            '<p><a href="https://example.org/{}.pdf">PDF</a> <a href="https://example.org/c">Code</a></p>\n')
+    papers = [("Salt marsh memory of winter storms", "Ines Halvorsen, Tomas Brink", "Estuaries, 2019"),
+              ("A ledger of dry summers in northern towns", "Tomas Brink, Marta Oyelaran", "Climate Notes, 2021"),
+              ("Counting lichens on granite walls", "Marta Oyelaran, Ines Halvorsen", "Urban Ecology, 2022")]
+    body = "".join(card.format(t, a, v, k) for k, (t, a, v) in enumerate(papers))
+    page = f"""<html><body><h1>Ines Halvorsen</h1><p>I study salt marshes and the storms they remember.</p>
+<h2>Things I wrote</h2>
+{body}<h2>Places I spoke</h2>
+<ul><li>Invited talk: Marshes that remember. City seminar, Bergen, March 2022.</li>
+<li>Keynote: What salt tells us. Annual Meeting of the Coastal Society, 2021.</li></ul>
+</body></html>"""
+    found = [lines(i) for i in items(page) if i.segment.text.startswith(tuple(t for t, _, _ in papers))]
+    assert [f[0] for f in found] == [t for t, _, _ in papers]
+    assert all(len(f) >= 3 for f in found)  # title, names and venue lines in one item
+    assert not any(i.segment.text.startswith(("Estuaries", "Climate Notes", "Urban Ecology")) for i in items(page))
+
+
+def test_a_run_of_whole_citations_in_alternating_markup_is_no_period() -> None:
+    """Whole dated citations whose paragraphs alternate in markup (a highlighted one every other
+    line) stay one item each: a period is taken only over lines none of which counts alone
+    as its first line."""
+    cites = ["M. Oyelaran, T. Brink. Counting lichens on granite walls. Urban Ecology, 2019.",
+             "T. Brink, I. Halvorsen. A ledger of dry summers in northern towns. Climate Notes, 2021.",
+             "I. Halvorsen. Salt marsh memory of winter storms. Estuaries Quarterly, 2018.",
+             "M. Oyelaran. Walls that remember the rain in old towns. Urban Ecology, 2020."]
+    body = "".join(f"<p>{c}</p>\n" if k % 2 else f"<p><b>{c}</b></p>\n" for k, c in enumerate(cites))
+    page = f"<html><body><h2>Publications</h2>\n{body}</body></html>"
+    assert [i.segment.text for i in items(page)] == cites

@@ -259,7 +259,9 @@ def lines_are_citations(lines: list[str]) -> bool:
     is a whole citation on its own: 30 characters or more with a year, no sentence about a
     work, ended as a citation ends (a full stop, a bracket, a number, a URL), the next one
     starting with no lower-case word (a wrapped line goes on mid-sentence; "jMetal" and
-    "emcee:" may start one, :func:`_goes_on`), and two
+    "emcee:" may start one, :func:`_goes_on`) unless it shows person names of its own (a
+    title written in lower case, "∞-category theory from scratch. E. Riehl, D. Verity. …",
+    is a citation of its own after a line ended as a citation ends), and two
     lines in three show person names."""
     shown = [line.strip() for line in lines if line.strip()]
     if len(shown) < 2:
@@ -268,7 +270,8 @@ def lines_are_citations(lines: list[str]) -> bool:
     for k, line in enumerate(shown):
         if len(line) < 30 or YEAR.search(line) is None or is_prose(line):
             return False
-        if k + 1 < len(shown) and (_CITATION_END.search(line) is None or _goes_on(shown[k + 1])):
+        if k + 1 < len(shown) and (_CITATION_END.search(line) is None or _goes_on(shown[k + 1])
+                                   and not has_names(shown[k + 1])):
             return False
         named += has_names(line)
     return 3 * named >= 2 * len(shown)

@@ -439,6 +439,18 @@ class _Page:
             return True
         return ev.score >= 2 and (ev.names or ev.title) and not ev.prose
 
+    def _cited_lines(self, first: _Part, lines: list[_Part]) -> bool:
+        """Do the blocks ``lines`` (one paper's lines, see :func:`_periodic_cards`) read together
+        as a whole citation: person names and a title-like run, no prose?"""
+        if not 20 <= sum(p.stat.tlen for p in lines) <= 2000:
+            return False
+        writer = SpanWriter(self.stats)
+        for p in lines:
+            writer.newline()
+            _write_part(writer, p)
+        ev = segment_evidence(Segment(writer.spans()))
+        return ev.names and ev.title and not ev.prose
+
     def undated_sibling(self, part: _Part) -> bool:
         """Does an undated block among dated papers of its shape read as a paper not yet
         dated (in preparation, submitted without a year): it opens with person names as
@@ -952,6 +964,62 @@ def _undated_cards(page: _Page, parts: list[_Part]) -> list[_Part]:
     return found
 
 
+def _block_signature(part: _Part) -> tuple[str, ...]:
+    """A block's markup: its tag, classes and the tags of its children in order (a title
+    ``<p><b>…</b></p>``, a byline ``<p>…</p>`` and a venue ``<p><i>…</i></p>`` differ)."""
+    el = part.element
+    if el is None:
+        return ("#inline",)
+    return (el.tag, *classes(el), "/", *(c.tag for c in el if isinstance(c.tag, str)))
+
+
+def _periodic_cards(page: _Page, parts: list[_Part], dated: list[_Part] | None = None) -> list[list[_Part]] | None:
+    """Papers written as a flat run of sibling blocks, one block per line of each paper and no
+    wrapper around a paper (``<p><b>Title</b></p><p>Names</p><p><i>Venue</i></p><p>links</p>``
+    repeated), none dated enough to count alone: the run's markup repeats with a period of two to
+    six blocks, and each period is one paper when, read together, most periods show person names
+    and a title (:meth:`_Page._cited`, ``whole``). The period starts where the repeated markup
+    starts; blocks before and after the repetition stay out. ``dated``: the blocks of the
+    container that count as citations by themselves (a long venue line with its year); the
+    periods are taken only when every one of them is a later line of a period (the venue line
+    of a title-first card, never its first line), so a list of whole citations stays as it is."""
+    shown = [p for p in parts if p.element is not None and (p.stat.tlen or p.element.tag not in ("br",))]
+    if len(shown) < 4 or any(p.heading and p.stat.tlen > 200 for p in shown):
+        return None
+    sigs = [_block_signature(p) for p in shown]
+    best: tuple[int, int, int] | None = None  # (blocks covered, start, period)
+    for k in range(2, 7):
+        i = 0
+        while i + 2 * k <= len(shown):
+            period = sigs[i:i + k]
+            if len(set(period)) < 2 or any(shown[j].heading or shown[j].stat.units >= 2 for j in range(i, i + k)):
+                i += 1
+                continue
+            end = i + k
+            while end + k <= len(shown) and sigs[end:end + k] == period:
+                end += k
+            if end - i >= 2 * k and (best is None or end - i > best[0]):
+                best = (end - i, i, k)
+            i += 1
+    if best is None:
+        return None
+    covered, start, k = best
+    groups = [shown[j:j + k] for j in range(start, start + covered, k)]
+    if any(sum(p.stat.years > 0 for p in g) > 1 for g in groups):
+        return None  # two dated blocks in one period: two papers, not one paper's lines
+    cited = 0
+    for g in groups:
+        joined = _Part(g[0].parent, g[0].a, g[-1].b, _Stat(tlen=sum(p.stat.tlen for p in g)), element=g[0].element)
+        cited += page._cited_lines(joined, g)
+    if cited < 2 or 3 * cited < 2 * len(groups):
+        return None
+    if dated:
+        later = {id(p) for g in groups for p in g[1:]}
+        if not all(id(p) in later for p in dated):
+            return None
+    return groups
+
+
 def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], list[HtmlElement]]:
     """Items (lists of parts) directly in container ``el``, and child containers to visit."""
     parts = page.parts(el)
@@ -971,10 +1039,13 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
         page.titled.update(id(g[0]) for g in linked[0] if len(g) > 1 or g[0].heading)
         return linked
     if not unit_parts:
-        return [], sub_containers
+        return _periodic_cards(page, parts) or [], sub_containers
     noted = _cited_headings(parts)
     if noted is not None:
         return noted
+    periodic = _periodic_cards(page, parts, dated=unit_parts)
+    if periodic is not None:
+        return _rest_of(parts, periodic, {k for k, p in enumerate(parts) if any(p is q for g in periodic for q in g)})
     sigs: dict[tuple[str, ...], int] = {}
     for p in unit_parts:
         sigs[_signature(p)] = sigs.get(_signature(p), 0) + 1
