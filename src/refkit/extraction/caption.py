@@ -78,12 +78,16 @@ def _script_of(c: str) -> str:
 
 def _scripts(text: str) -> set[str]:
     """The scripts of the letters of ``text``."""
+    if text.isascii():  # (most lines: every ASCII letter is LATIN, no name lookup per letter)
+        return {"LATIN"} if any(c.isalpha() for c in text) else set()
     return {_script_of(c) for c in text if c.isalpha()}
 
 
 def script(text: str) -> str | None:
     """The script most letters of ``text`` are written in ("LATIN", "CYRILLIC", "CJK",
     "GREEK", …: the first word of their Unicode names), or None for text with no letters."""
+    if text.isascii():  # (most lines: every ASCII letter is LATIN, no name lookup per letter)
+        return "LATIN" if any(c.isalpha() for c in text) else None
     counts: dict[str, int] = {}
     for c in text:
         if c.isalpha():

@@ -69,8 +69,9 @@ def styled_runs(segment: Segment) -> tuple[str, ...]:
             if span is not None and (getattr(span, flag) or (current and not span.text.strip())):
                 current.append(span.text)
                 continue
-            _add_run(runs, current)
-            current = []
+            if current:  # (an unstyled span after an unstyled one closes no run)
+                _add_run(runs, current)
+                current = []
     return tuple(runs)
 
 

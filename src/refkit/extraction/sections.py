@@ -112,10 +112,16 @@ class _ItemWords:
     def search(self, text: str) -> bool:
         """Does lower-cased ``text`` hold one of the words?"""
         if not any(word in text for word in self.spaceless):
-            tokens = set(_TOKEN.findall(text))
+            tokens = _tokens(text)
             if self.keys.isdisjoint(tokens) and not (self.prefixes and any(t.startswith(self.prefixes) for t in tokens)):
                 return False
         return self.pattern.search(text) is not None
+
+
+@lru_cache(maxsize=8)  # one item's text is asked about by several word lists in a row (other_work)
+def _tokens(text: str) -> frozenset[str]:
+    """The words of lower-cased ``text``."""
+    return frozenset(_TOKEN.findall(text))
 
 
 @lru_cache(maxsize=16)
@@ -233,6 +239,13 @@ def _month_words() -> frozenset[str]:
     return lexicon.words("months") | lexicon.words("seasons")
 
 
+@lru_cache(maxsize=1)
+def _month_prefixes() -> frozenset[str]:
+    """Every start of three letters or more of a month or season word ("janv", "juil"):
+    an abbreviation is then one set lookup, not a scan of the whole lexicon per word."""
+    return frozenset(m[:k] for m in _month_words() for k in range(3, len(m) + 1))
+
+
 def is_date_text(text: str) -> bool:
     """Is ``text`` nothing but month names, their abbreviations ("janv", "juil", "fév") or
     seasons, with separators ("juin-juillet/août", "dec-janv", "Spring")? Such a run
@@ -240,8 +253,8 @@ def is_date_text(text: str) -> bool:
     words = _LETTERS.findall(text.lower())
     if not words or len(words) > 4 or len(text) > 60:
         return False
-    months = _month_words()
-    return all(w in months or len(w) >= 3 and any(m.startswith(w) for m in months) for w in words)
+    months, prefixes = _month_words(), _month_prefixes()
+    return all(w in months or len(w) >= 3 and w in prefixes for w in words)
 
 
 def classify_heading(heading: str, max_words: int = 8) -> str | None:

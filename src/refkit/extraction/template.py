@@ -133,6 +133,13 @@ def _value(entry: Entry, name: str) -> str:
     return ""
 
 
+def _may_hold(text: str, want: str) -> bool:
+    """Can ``text`` reduce (:func:`_alnum`, :func:`_letters`) to ``want``? Not when it is
+    ASCII and shorter: reducing ASCII only drops characters (case folding lengthens
+    only some non-ASCII letters, "ß" to "ss")."""
+    return len(text) >= len(want) or not text.isascii()
+
+
 def _placed(entry: Entry, runs: list[Run]) -> dict[str, int]:
     """For each field of ``entry``, the index of the run that is exactly its text."""
     out: dict[str, int] = {}
@@ -145,10 +152,11 @@ def _placed(entry: Entry, runs: list[Run]) -> dict[str, int]:
         want = _alnum(value) if name == "title" else _letters(value)
         if len(want) < 2:
             continue
+        # (an ASCII run shorter than the value cannot reduce to it: it is not reduced at all)
         if name == "title":
-            shown = alnum = alnum or [_alnum(run.text) for run in runs]
+            shown = alnum = alnum or [_alnum(run.text) if _may_hold(run.text, want) else "" for run in runs]
         else:
-            shown = letters = letters or [_letters(run.text) for run in runs]
+            shown = letters = letters or [_letters(run.text) if _may_hold(run.text, want) else "" for run in runs]
         hits = [k for k, text in enumerate(shown) if text == want]
         if len(hits) == 1:
             out[name] = hits[0]
