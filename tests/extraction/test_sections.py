@@ -94,6 +94,16 @@ from refkit.extraction.sections import (
         ("CD-opnamen:", "recordings"),  # a musician's recordings, in Dutch
         ("Discography", "recordings"),
         ("Publications and recordings", "publications"),
+        ("Conference Talks/Proceedings and Workshops", "mixed"),  # talks and the volumes some were printed in
+        ("Ponencias y actas", "mixed"),
+        ("Invited talks", "talks"),
+        ("Conferences and Workshops", "mixed"),  # meetings only, as "Conferences"
+        ("Workshops", "publications"),
+        ("Workshop proceedings", "publications"),
+        ("Writing", "publications"),
+        ("Selected Writings", "publications"),
+        ("Grant writing", "grants"),
+        ("Workshops Taught", "teaching"),
         ("2023", None),
         ("Deep residual learning for image recognition in the wild with many words", None),
     ],

@@ -250,3 +250,84 @@ def test_macro_expansion_is_bounded() -> None:
     doc = "#+MACRO: grow {{{grow}}}{{{grow}}}x\n* Papers\n- {{{grow}}} A. Doe. A title here. /Journal/ 1:1--2, 2020.\n"
     html = to_html(doc)
     assert len(html) < 30_000
+
+
+def test_line_breaks_kept_by_the_export_option_make_title_first_items() -> None:
+    # "\n:t" keeps every line break: each paragraph is a quoted title, then "Outlet, Month Year",
+    # then a link labelled "Read article"; no names (the owner wrote them). A "Taught" section
+    # in the same shape holds teaching, not writing.
+    doc = """#+OPTIONS: toc:nil \\n:t
+
+** Writing
+"Why Glaciers Remember Their Winters"
+Polar Notes, March 2024
+[[https://example.org/notes/glaciers-remember][Read article]]
+
+"Counting Moraines From Orbit"
+Polar Notes / Ice Desk, January 2023
+[[https://example.org/notes/moraines-orbit][Read article]]
+
+"A Field Guide to Crevasse Rescue Drills" (with Ines Varga)
+Mountain Safety Review, 2021
+[[https://example.org/msr/crevasse-drills][Read article]]
+
+** Workshops Taught
+"Mapping Ice With Open Data"
+Summer Data School, June 2022
+"""
+    html = to_html(doc)
+    assert "Polar Notes, March 2024<br>" in html
+    entries = reader.read(doc).entries
+    assert [e.get("title") for e in entries] == ["Why Glaciers Remember Their Winters", "Counting Moraines From Orbit",
+                                                "A Field Guide to Crevasse Rescue Drills"]
+    assert [e.get("year") for e in entries] == ["2024", "2023", "2021"]
+    venues = [e.get("journal") or e.get("booktitle") or "" for e in entries]
+    assert venues[0] == "Polar Notes" and all("Read article" not in v for v in venues)
+
+
+def test_without_the_option_lines_of_a_paragraph_are_one_line() -> None:
+    assert "<br>" not in to_html("* Writing\n\"A title\"\nOutlet, 2020\n")
+
+
+def test_emphasis_over_a_hard_wrapped_title_is_emphasis() -> None:
+    # paragraphs wrapped at 72 columns: the bold title runs over three lines, no punctuation
+    # between it and the journal; the asterisks are markup, never part of a title or venue
+    doc = """** Publications
+Okafor N. and Lindqvist P.: *Seasonal stratification of a deep fjord
+measured by moored thermistor chains over three consecutive
+winters* Journal of Fjord Oceanography, 14(2), 101--118, 2019.
+
+Lindqvist P. and Okafor N.: *Tidal mixing in sill-bounded basins* Coastal
+Dynamics Letters, 7, 33--40, 2017.
+"""
+    html = to_html(doc)
+    assert html.count("<b>") == 2 and "*" not in html
+    entries = reader.read(doc).entries
+    assert [e.get("title") for e in entries] == [
+        "Seasonal stratification of a deep fjord measured by moored thermistor chains over three consecutive winters",
+        "Tidal mixing in sill-bounded basins"]
+    assert entries[0].get("journal") == "Journal of Fjord Oceanography"
+
+
+def test_talks_and_proceedings_in_one_section_are_told_apart_per_item() -> None:
+    # a section named for talks and the proceedings they appeared in: items that name a
+    # printed volume (proceedings, a journal abstract with volume and pages) are papers; the
+    # ones giving only a meeting, its days and its city were talks
+    doc = """** Conference Talks/Proceedings
+2021: Brandt K., Osei A.: "Ray tracing through warm eddies", Workshop on Ocean Sound,
+12-14 May 2021, Bergen.
+
+2020: Osei A., Brandt K.: "Bottom loss from sediment cores", Annual Acoustics Meeting 2020,
+3-5 June, Lisbon.
+
+2019: Osei A., Brandt K.: "Shallow water reverberation in winter", in Proceedings of the 5th
+Conference on Sea Acoustics, Gdansk, pp 211-218.
+
+2018: Brandt K., Osei A. "Inverting modal arrival times", Bulletin of Marine Sound, Vol 12
+No 3, p 44.
+
+2017: Osei A. and Brandt K.: "Noise budgets of small harbours", 2nd Harbour Noise Conference,
+Kiel, Germany.
+"""
+    titles = [e.get("title") for e in reader.read(doc).entries]
+    assert titles == ["Shallow water reverberation in winter", "Inverting modal arrival times"]

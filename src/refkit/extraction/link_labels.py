@@ -14,13 +14,14 @@ import re
 
 __all__ = ["LABEL_WORDS", "BADGE_LABEL", "link_field"]
 
-#: words a link label is made of ("pdf", "code", "project page" …), as alternatives of
+#: words a link label is made of ("pdf", "code", "project page", "Read article" …), as alternatives of
 #: one regular expression: the citation parser blanks a linked run made of these only
 LABEL_WORDS = (
     "pdf|paper|code|github|gitlab|project(?: page| website| site)?|page|website|homepage|web|arxiv|video|talk|slides?|poster|"
     "bib(?:tex)?|cite|citation|demo|supp(?:lementary)?(?: material)?|supplement|doi|html|abstract|dataset|data|blog|"
     "media|press|openreview|models?|link|preprint|published version|journal version|full text|pubmed|pmc|researchgate|scholar|url|"
-    "proceedings|publisher|acm dl|ieee xplore|springer|tweet|twitter|youtube|bilibili|zhihu|huggingface|colab|weights"
+    "proceedings|publisher|acm dl|ieee xplore|springer|tweet|twitter|youtube|bilibili|zhihu|huggingface|colab|weights|"
+    "read(?: the)?(?: full)? (?:article|paper|online|more|post)"
 )
 
 #: a whole link text that is a badge, not a linked title (``PDF``, ``[code]``, ``.ps.gz``,
@@ -29,7 +30,8 @@ BADGE_LABEL = re.compile(
     r"^(?:pdf|bib(?:tex)?|doi|code|https?|html|arxiv|slides?|video|project(?: page)?|website|abs(?:tract)?|"
     r"paper|link|poster|supp(?:lementary)?|data(?:set)?|github|demo|blog|talk|preprint|publisher|journal|"
     r"ssrn|pubmed|pmc|openreview|url|web|full ?text|download|cite|citation|ris|endnote|\.?pdf|\.?ps(?:\.gz)?|"
-    r"dvi|mathscinet|mr\d*|zbl(?:math)?|errata|erratum|details|ieee|acm|springer|online|view|dl|preview)$",
+    r"dvi|mathscinet|mr\d*|zbl(?:math)?|errata|erratum|details|ieee|acm|springer|online|view|dl|preview|"
+    r"read(?: the)?(?: full)? (?:article|paper|online|more|post))$",
     re.I,
 )
 
@@ -46,7 +48,7 @@ _FIELDS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"^(?:pdf|paper|full ?text|preprint|manuscript|article|publisher|journal|html|link|doi|proceedings|"
-            r"published version|journal version|acm dl|ieee|springer)\b",
+            r"published version|journal version|acm dl|ieee|springer|read(?: the)?(?: full)? (?:article|paper|online|post))\b",
             re.I,
         ),
         "paper",

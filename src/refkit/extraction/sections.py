@@ -183,9 +183,14 @@ def _kind(text: str, max_words: int) -> str | None:
         # nor by a modifier alone ("Invited publications")
         rest = patterns["talk_modifiers"].sub(" ", patterns["publications"].sub(" ", text))
         return MIXED if other == "talks" and patterns["talks"].search(rest) else "publications"
+    if other == "talks" and not qualified and patterns["printed_collections"].search(patterns["talks"].sub(" ", text)):
+        return MIXED  # talks and the proceedings some of them were printed in: each item decides
     if other is not None:
         return other
     if patterns["publications_weak"].search(text):
+        if not qualified and patterns["conferences"].search(text) \
+                and not patterns["publications_weak"].search(patterns["meetings"].sub(" ", text)):
+            return MIXED  # meetings only ("Conferences and Workshops"): papers or talks, as "Conferences"
         return "service" if qualified else "publications"
     if patterns["conferences"].search(text):
         return "service" if qualified else MIXED
@@ -283,12 +288,14 @@ def section_of(classes: Iterable[str | None]) -> str | None:
 # ---- items: a talk, or a published paper -------------------------------------------------------
 #: quoted runs (a title as humanities CVs write it): their words are the work's, not the item's
 _QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{0,400}[\"”»“]")
-#: numbers of a printed work: "30(89)", "54, no. 4", "(2021): 1005-1022", "521, 436–444";
+#: numbers of a printed work: "30(89)", "54, no. 4", "Vol 38", "Issue 187", "(2021): 1005-1022", "521, 436–444"
+#: (not a meeting's days: "2023, 6-9 June");
 #: a venue acronym with its year ("CVPR 2019", "ECCV, 2024", "NeurIPS'21", "IDAP17"): a paper's
 #: venue as CS pages print it (a talk names its meeting and place; "SIG 27" names a group)
 _PRINTED = re.compile(
     r"\b[A-Z][A-Za-z]{0,10}[A-Z](?:'?\d\d|,?\s?'?(?:19|20)\d\d)(?!\d|\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|"
-    r"\b\d{1,4} ?\(\d{1,4}\)|\b[Nn]o\.\s?\d|\d\)?\s?[,:]\s?[A-Za-z]?\d{1,6}\s?[-–—]{1,2}\s?[A-Za-z]?\d{1,6}(?!\d)"
+    r"\b\d{1,4} ?\(\d{1,4}\)|\b[Nn]o\.\s?\d|\b[Vv]ol\.?\s?\d|\b[Ii]ssue\s\d|"
+    r"\d\)?\s?[,:]\s?[A-Za-z]?\d{1,6}\s?[-–—]{1,2}\s?[A-Za-z]?\d{1,6}(?!\d|\.?\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
 )
 _IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|arxiv\s?:\s?\d{4}\.\d{4,5}", re.I)
 #: venue words of a published paper, for items under a non-publication heading
@@ -568,9 +575,11 @@ def talk_items(items: Sequence[tuple[str | None, Segment]]) -> set[int]:
     for members in mixed.values():
         # a mixed section where most items that show nothing printed say they were presented
         # holds talks beside its papers: the rest of those were given, not published, even
-        # when they do not say so ("Title. Annual Meeting of X, May 2019, City")
+        # when they do not say so ("Title. Annual Meeting of X, May 2019, City"); so does one
+        # whose heading names talks and the printed proceedings (:func:`_names_printed`): its
+        # papers are the items that show where they were printed
         bare = [i for i in members if not _printed(items[i][1])]
-        if bare and 2 * sum(i in found for i in bare) >= len(bare):
+        if bare and (2 * sum(i in found for i in bare) >= len(bare) or _names_printed(items[bare[0]][1].headings)):
             found.update(bare)
     for members in groups.values():
         flags = [is_talk(items[i][1]) for i in members]
@@ -586,6 +595,20 @@ def talk_items(items: Sequence[tuple[str | None, Segment]]) -> set[int]:
                 found.update(run)
             run = []
     return found
+
+
+def _names_printed(headings: Sequence[str]) -> bool:
+    """Does the innermost heading above an item that names a section name talks together with
+    the printed collection some were published in ("Conference Talks/Proceedings",
+    "Presentations and Proceedings", "Ponencias y actas")?"""
+    patterns = _patterns()
+    for heading in reversed(tuple(headings)):
+        kind = section_kind(heading)
+        if kind is None:
+            continue
+        text = " ".join(heading.split()).lower()
+        return kind == MIXED and bool(patterns["talks"].search(text)) and bool(patterns["printed_collections"].search(text))
+    return False
 
 
 def is_published(segment: Segment) -> bool:

@@ -38,6 +38,10 @@ __all__ = ["to_html"]
 
 _MAX_DEPTH = 12  # lists within lists, blocks within blocks, deeper is read as paragraph text
 _MAX_INLINE_DEPTH = 6  # emphasis within emphasis or link labels
+#: line breaks one emphasized run may cross. Org's export allows one (its default
+#: ``org-emphasis-regexp-components``), so a bold title hard-wrapped over three lines shows its
+#: asterisks; its author marked the whole title, and a reader of what was meant reads it bold
+_MAX_EMPHASIS_BREAKS = 3
 
 _HEADLINE = re.compile(r"(\*+)[ \t]+(.*)")
 _TAGS = re.compile(r"[ \t]+:[\w@#%:]{1,200}:[ \t]*$")
@@ -66,6 +70,8 @@ _FIXED = re.compile(r"[ \t]*:(?:[ \t]|$)")
 _COMMENT = re.compile(r"[ \t]*#(?:[ \t]|$)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _OPTION_H = re.compile(r"(?:^|[ \t])H:(\d{1,2})\b")
+#: ``\n:t``: every line break of a paragraph is kept as a line break on export
+_OPTION_BREAKS = re.compile(r"(?:^|[ \t])\\n:t\b")
 
 _SKIPPED_BLOCKS = {"src", "example", "comment", "latex", "ascii", "texinfo", "man", "odt", "md", "beamer"}
 
@@ -101,13 +107,15 @@ def to_html(text: str) -> str:
     if "{{{" in text:
         _expand_macros(lines)
     headline_max = 3
+    breaks = False
     for line in lines:
         m = _KEYWORD.match(line.text)
         if m and m.group(1).lower() == "options":
             h = _OPTION_H.search(m.group(2))
             if h:
                 headline_max = int(h.group(1))
-    writer = _Writer(headline_max)
+            breaks = breaks or _OPTION_BREAKS.search(m.group(2)) is not None
+    writer = _Writer(headline_max, breaks)
     writer.blocks(lines, 0)
     writer.close_deep()
     return "<html><body>" + "".join(writer.out) + "</body></html>"
@@ -167,9 +175,10 @@ def _expand_macros(lines: list[_Line]) -> None:
 class _Writer(LineWriter):
     """Writes blocks to ``out``, padding newlines so each starts on its source line."""
 
-    def __init__(self, headline_max: int) -> None:
+    def __init__(self, headline_max: int, breaks: bool = False) -> None:
         super().__init__()
         self.headline_max = headline_max
+        self.breaks = breaks  # ``#+OPTIONS: \n:t``: a paragraph's line breaks are kept
         self.deep_open = False  # inside the <ul> that holds headlines deeper than H
         self.notes_open = False  # inside the notes box of a deep headline that is a whole citation
 
@@ -307,7 +316,7 @@ class _Writer(LineWriter):
         while i < len(lines) and lines[i].text.strip() and not _interrupts(lines[i].text):
             i += 1
         text = "\n".join(line.text.strip() for line in lines[start:i])
-        self.emit(lines[start].number, f"<p>{self.inline(text)}</p>")
+        self.emit(lines[start].number, f"<p>{self.lines_inline(text)}</p>")
         return i
 
     def table(self, lines: list[_Line], i: int) -> int:
@@ -372,9 +381,9 @@ class _Writer(LineWriter):
         text = "\n".join([head.text.strip()] + [line.text.strip() for line in body[1:k]])
         if tag == "dl":
             term, _, definition = text.partition(" ::")
-            self.emit(head.number, f"<dt>{self.inline(term.strip())}</dt><dd>{self.inline(definition.strip())}")
+            self.emit(head.number, f"<dt>{self.inline(term.strip())}</dt><dd>{self.lines_inline(definition.strip())}")
         else:
-            self.emit(head.number, f"<li>{self.inline(text)}")
+            self.emit(head.number, f"<li>{self.lines_inline(text)}")
         if k < len(body):
             self.blocks(_dedent(body[k:]), depth + 1)
         self.emit(self.line, "</dd>" if tag == "dl" else "</li>")
@@ -384,6 +393,12 @@ class _Writer(LineWriter):
     def inline(self, text: str) -> str:
         """Org inline markup of ``text`` as HTML."""
         return _Inline(text).render(0, len(text), 0)
+
+    def lines_inline(self, text: str) -> str:
+        """A paragraph's inline markup; under ``\\n:t`` each of its line breaks is a ``<br>``, as
+        the export writes it (lines of a title, a venue and a link read as three lines, not one)."""
+        rendered = self.inline(text)
+        return rendered.replace("<br>\n", "\n").replace("\n", "<br>\n") if self.breaks else rendered
 
 
 def _interrupts(text: str) -> bool:
@@ -520,7 +535,7 @@ class _Inline(InlineRenderer):
         close = first_after(self.closers[c], k + 2, end)
         if close < 0:
             return None, k
-        if bisect_right(self.newlines, close) - bisect_left(self.newlines, k) > 1:
+        if bisect_right(self.newlines, close) - bisect_left(self.newlines, k) > _MAX_EMPHASIS_BREAKS:
             return None, k
         tag = _MARKERS[c]
         inner = escape(text[k + 1:close]) if c in "=~" else self.render(k + 1, close, depth + 1)
