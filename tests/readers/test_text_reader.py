@@ -276,3 +276,54 @@ north coast. Estuaries Quarterly, 7, 30-41.
     assert titles(source) == ["Counting lichens on granite walls", "A ledger of dry summers",
                               "jFlow: A toolkit for tidal records",
                               "Salt marsh memory and the long record of storms along the north coast"]
+
+
+# a CV as Org's plain-text export writes it: "=====" underlined sections, "~~~~" underlined
+# dated sub-headings, "  - " bullets hard-wrapped at 72 columns with their lines indented under
+# the bullet, titles between slashes (the export's italic), DOIs in brackets
+TEXT_EXPORT = """Publications
+============
+
+  - A. Novak, T. Ferreira, and L. Chen, /Seasonal cycles of dissolved
+    oxygen in three shallow alpine lakes/, Limnology Letters, Vol 12,
+    Mar 2019, pp 101-118, [10.1000/ll.2019.0101]
+  - L. Chen and A. Novak, /Ice cover duration and the spring bloom/,
+    Freshwater Ecology Reports, Vol 7, Jan 2017, pp 33-40
+
+
+Conferences and Workshops
+=========================
+
+  - 06/18: Contributed poster, /Oxygen sensors under lake ice/, Alpine
+    Lakes Meeting, Innsbruck, AT
+  - 09/17: Invited seminar talk, /What lakes remember of winter/,
+    Institute of Limnology, Lund, SE
+
+
+Technical Abilities
+===================
+
+  - Programming: R, Python, Julia, MATLAB, Stan, SQL, Bash, Git,
+    Docker, Make
+"""
+
+
+def test_a_plain_text_export_of_an_org_cv() -> None:
+    entries = reader.read(TEXT_EXPORT, path="cv.txt").entries
+    assert [e.get("title") for e in entries] == ["Seasonal cycles of dissolved oxygen in three shallow alpine lakes",
+                                                "Ice cover duration and the spring bloom"]
+    first = entries[0]
+    assert first.get("journal") == "Limnology Letters"  # the wrapped line joined with a space, no "[" left
+    assert first.get("pages") == "101--118" and first.get("doi") == "10.1000/ll.2019.0101"
+
+
+def test_marks_inside_words_and_dates_are_no_emphasis() -> None:
+    from refkit.readers.text import _emphasized
+    from refkit.extraction.segment import Span
+
+    spans = _emphasized([Span("10/16: input/output and file_name_here, 3*4*5 (w/o)")])
+    assert not any(s.italic or s.bold for s in spans)
+    spans = _emphasized([Span("J. Doe, "), Span("/A title"), Span("\n"), Span("on two lines/, Journal")])
+    assert [(s.text, s.italic) for s in spans if s.italic] == [("A title\non two lines", True)]
+    spans = _emphasized([Span("Doe J*, Roe K*, *equal\ncontribution")])
+    assert not any(s.bold for s in spans)  # a star run stays on its line

@@ -174,6 +174,7 @@ _ABBREV = frozenset(
 # run it made _chunks quadratic (64 KB of spaces: 20 s)
 _BREAK = _leading("\\s,\"”’'", r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|(?<!\s)\s+[|│]\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]{2,2000}")
+_CLOSER = {"[": "]", "(": ")"}
 #: a DOI written in the text: bare, after "doi:"/"DOI", after a resolver written without its
 #: scheme ("doi: doi.org/10.…", "dx.doi.org/10.…") or after "doi/" ("doi/10.5281/zenodo.…")
 _TEXT_DOI = re.compile(
@@ -407,7 +408,10 @@ def _harvest(work: _Work, segment: Segment) -> None:
                 work.found.setdefault("eprint", arx.id)
             if not ids.is_data_context(text[max(0, m.start() - 60):m.start()]):
                 _take_doi(work, doi, m.start())
-            work.blank(m.start(), m.end())
+            # a DOI in brackets ("[10.1016/…]", as a text export writes a link) takes its
+            # brackets along: a lone "[" left would end the venue
+            start = m.start() - 1 if m.start() > 0 and _CLOSER.get(text[m.start() - 1]) == text[m.end() - 1] else m.start()
+            work.blank(start, m.end())
     text = work.text
     for pattern, name in ((_TEXT_PMID, "pmid"), (_TEXT_PMCID, "pmcid"), (_TEXT_ISBN, "isbn")):
         if name not in low:
@@ -1858,7 +1862,7 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
 
 
 # ---- step 5: building the entry ----------------------------------------------------------------------
-_PAGES = _leading("ps", r"\b(?:pp?\.|pages?|(?<!\.)(?-i:S\.)|Seiten|págs?\.)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)", re.I)
+_PAGES = _leading("ps", r"\b(?:pp?\.|pp(?=\s?\d)|pages?|(?<!\.)(?-i:S\.)|Seiten|págs?\.)\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)", re.I)
 #: volume and issue words of English, German ("Bd.", "Jg.", "H."), French ("t.", "n°"), Spanish
 #: ("núm."), Portuguese ("v.", "n.") and Polish/Dutch ("nr") citations; a number must follow
 _VOLUME = _leading("vbjt", r"\b(?:vol(?:ume)?\.?|v\.|bd\.|band|jg\.|jahrg(?:ang|\.)|t\.|tome)\s*(\d+[A-Za-z]?)", re.I)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,6 +155,8 @@ def _inline(text: str) -> list[Span]:
 _BULLET = re.compile(
     r"^(?P<indent>\s*)(?P<marker>(?:[-*+•·▪►◦‣–]\s+)?(?:\[\s*[A-Za-z]{0,3}\d{1,4}\s*\]\.?|\(\s*\d{1,3}\s*\)|(?!(?:19|20)\d\d[.)])\d{1,4}[.)](?!\d))(?=\s|$)|[-*+•·▪►◦‣–](?=\s))\s*"
 )
+#: a line of one repeated rule character ("=====", "~~~~", "____")
+_RULE_LINE = re.compile(r"^[ \t]*([=~_*#-])\1{3,}[ \t]*$")
 #: an underline under a heading ("PUBLICATIONS" / "------------")
 _SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{3,})[ \t]*$")
 
@@ -204,14 +207,17 @@ def _heading_line(text: str) -> bool:
 
 
 def _wrapped(items: list[_Item], all_lines: list[str]) -> bool:
-    """True when the document is hard-wrapped at a fixed width (lines broken mid-sentence)."""
-    lengths = sorted(len(line.rstrip()) for line in all_lines if line.strip())
+    """True when the document is hard-wrapped at a fixed width (lines broken mid-sentence).
+    Lines are measured as written, with their indentation (a bullet's wrapped lines are
+    indented under it), and rule lines ("~~~~" under a dated sub-heading) are no text."""
+    lengths = sorted(len(line.rstrip()) for line in all_lines if line.strip() and not _RULE_LINE.match(line))
     if len(lengths) < 8:
         return False
     width = lengths[int(len(lengths) * 0.95) - 1]
     if width > 100 or width < 40:
         return False
-    inner = [len(text.rstrip()) for it in items if len(it.lines) >= 2 for _, text in it.lines[:-1]]
+    inner = [len(all_lines[number - 1].rstrip()) if 0 < number <= len(all_lines) else len(text.rstrip())
+             for it in items if len(it.lines) >= 2 for number, text in it.lines[:-1]]
     if len(inner) < 5:
         return False
     full = sum(1 for n in inner if n >= width - 14)
@@ -413,4 +419,64 @@ def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:
             if span.link:
                 links.append(Link(span.text, span.link))
     line_no = next((num for num, _ in item.lines if num), None)
-    return Segment(tuple(spans), tuple(links), item.headings, Location(path, line_no))
+    return Segment(tuple(_emphasized(spans)), tuple(links), item.headings, Location(path, line_no))
+
+
+# ---- emphasis written in plain text: /italic/, _underlined_, *bold* --------------------------------
+#: what may stand before an opening mark and after a closing one (Org's and e-mail's rules: a
+#: mark inside a word, "and/or", "10/16", "file_name", is no emphasis)
+_EMPHASIS_BEFORE = frozenset(" \t\n(\"'{[-")
+_EMPHASIS_AFTER = frozenset(" \t\n.,;:!?)\"'}]-")
+#: line breaks a run marked with ``/`` or ``_`` may cross (a title wrapped over lines); a run
+#: marked with ``*`` stays on one line, as stars mark notes too ("Smith*, … *equal contribution")
+_EMPHASIS_BREAKS = {"/": 3, "_": 3, "*": 0}
+
+
+def _emphasized(spans: list[Span]) -> list[Span]:
+    """``spans`` with the emphasis plain text writes by hand — ``/Title/`` (as Org's text
+    export and e-mail leave it), ``_Title_``, ``*Title*`` — read as italic (bold for ``*``)
+    spans without their marks, so a title set apart so reads as a marked run, as it would
+    from a page. Runs between links are read one by one; nothing changes when no mark pairs."""
+    out: list[Span] = []
+    run: list[Span] = []
+    for span in spans + [Span("", link="")]:
+        if span.link is None:
+            run.append(span)
+            continue
+        if run:
+            out.extend(_marked_run(run))
+            run = []
+        if span.link:
+            out.append(span)
+    return out
+
+
+def _marked_run(run: list[Span]) -> list[Span]:
+    text = "".join(span.text for span in run)
+    if not any(mark in text for mark in _EMPHASIS_BREAKS):
+        return run
+    closers: dict[str, list[int]] = {mark: [] for mark in _EMPHASIS_BREAKS}
+    for k, c in enumerate(text):
+        if c in closers and k > 0 and not text[k - 1].isspace() and (k + 1 == len(text) or text[k + 1] in _EMPHASIS_AFTER):
+            closers[c].append(k)
+    newlines = [k for k, c in enumerate(text) if c == "\n"]
+    pieces: list[Span] = []
+    start = k = 0
+    while k < len(text):
+        c = text[k]
+        if c in closers and (k == 0 or text[k - 1] in _EMPHASIS_BEFORE) and k + 1 < len(text) and not text[k + 1].isspace():
+            at = bisect_left(closers[c], k + 2)
+            close = closers[c][at] if at < len(closers[c]) else -1
+            if close > 0 and bisect_left(newlines, close) - bisect_left(newlines, k) <= _EMPHASIS_BREAKS[c]:
+                if k > start:
+                    pieces.append(Span(text[start:k]))
+                inner = text[k + 1:close]
+                pieces.append(Span(inner, bold=c == "*", italic=c != "*"))
+                start = k = close + 1
+                continue
+        k += 1
+    if not pieces:
+        return run
+    if start < len(text):
+        pieces.append(Span(text[start:]))
+    return pieces
