@@ -331,3 +331,35 @@ Kiel, Germany.
 """
     titles = [e.get("title") for e in reader.read(doc).entries]
     assert titles == ["Shallow water reverberation in winter", "Inverting modal arrival times"]
+
+
+def test_a_headline_whose_properties_hold_a_record_is_that_entry() -> None:
+    # org-bibtex keeps each paper as a headline with its fields in the properties drawer; the
+    # export shows only the headline, the drawer says who, where and when
+    doc = """* Papers
+** Wind-driven upwelling along a steep shelf
+:PROPERTIES:
+:BTYPE: article
+:CUSTOM_ID: ortiz2020
+:AUTHOR: Ortiz, Ana and Roe, Ben
+:JOURNAL: Shelf Dynamics & Waves
+:YEAR: 2020
+:PAGES: 11--19
+:END:
+Notes on the data we used.
+** A section with an id only
+:PROPERTIES:
+:CUSTOM_ID: notes
+:END:
+** Tidal fronts in a shallow sea
+:PROPERTIES:
+:AUTHOR: Roe, Ben
+:BOOKTITLE: Proceedings of the Coastal Meeting
+:YEAR: 2018
+:END:
+"""
+    entries = reader.read(doc).entries
+    assert [(e.type, e.get("title"), e.get("year")) for e in entries] == [
+        ("article", "Wind-driven upwelling along a steep shelf", "2020"),
+        ("inproceedings", "Tidal fronts in a shallow sea", "2018")]
+    assert entries[0].get("author") == "Ortiz, Ana and Roe, Ben" and entries[0].get("journal") == "Shelf Dynamics & Waves"

@@ -73,6 +73,27 @@ _OPTION_H = re.compile(r"(?:^|[ \t])H:(\d{1,2})\b")
 #: ``\n:t``: every line break of a paragraph is kept as a line break on export
 _OPTION_BREAKS = re.compile(r"(?:^|[ \t])\\n:t\b")
 
+#: a property line of a drawer: ``:NAME: value``
+_PROPERTY = re.compile(r"[ \t]*:([\w-]{1,60}):[ \t]+(.{0,2000})")
+#: properties that make a drawer a bibliographic record (org-bibtex), and the fields it gives
+_RECORD_KEYS = frozenset({"btype", "author", "editor", "journal", "booktitle", "publisher", "year", "doi", "volume",
+                          "pages", "school", "institution"})
+_RECORD_FIELDS = frozenset(_RECORD_KEYS | {"title", "number", "month", "url", "eprint", "archiveprefix", "address",
+                                           "edition", "series", "note", "isbn", "howpublished", "organization"})
+_KEY_CHARS = re.compile(r"[^\w:.-]")
+_MARKUP_CHARS = re.compile(r"[*/=~]")
+
+
+def _bib_value(value: str) -> str:
+    """A property value as a braced BibTeX value: braces kept only when they pair."""
+    depth = 0
+    for c in value:
+        depth += (c == "{") - (c == "}")
+        if depth < 0:
+            break
+    return value if depth == 0 else value.replace("{", "").replace("}", "")
+
+
 _SKIPPED_BLOCKS = {"src", "example", "comment", "latex", "ascii", "texinfo", "man", "odt", "md", "beamer"}
 
 # inline
@@ -179,6 +200,7 @@ class _Writer(LineWriter):
         super().__init__()
         self.headline_max = headline_max
         self.breaks = breaks  # ``#+OPTIONS: \n:t``: a paragraph's line breaks are kept
+        self.headline_text: str | None = None  # the headline just written, until another element
         self.deep_open = False  # inside the <ul> that holds headlines deeper than H
         self.notes_open = False  # inside the notes box of a deep headline that is a whole citation
 
@@ -217,6 +239,7 @@ class _Writer(LineWriter):
                         skip_level = level
                     else:
                         self.headline(line.number, level, title)
+                        self.headline_text = title
                     i += 1
                     continue
                 if skip_level:
@@ -225,6 +248,8 @@ class _Writer(LineWriter):
             if not stripped:
                 i += 1
                 continue
+            if not _DRAWER.match(line.text):
+                self.headline_text = None  # a drawer only belongs to the headline right above it
             m = _BEGIN.match(line.text)
             if m:
                 name = m.group(1).lower()
@@ -237,6 +262,8 @@ class _Writer(LineWriter):
             if m:
                 end = first_after(drawer_ends, i + 1, n)
                 if end >= 0:
+                    if m.group(1).upper() == "PROPERTIES" and self.headline_text is not None:
+                        self.record(lines[i + 1:end], line.number)
                     i = end + 1
                     continue
             m = _KEYWORD.match(line.text)
@@ -284,6 +311,26 @@ class _Writer(LineWriter):
             return
         self.close_deep()
         self.emit(number, f"<h{min(6, level + 1)}>{self.inline(title)}</h{min(6, level + 1)}>")
+
+    def record(self, drawer: list[_Line], number: int) -> None:
+        """A headline's properties drawer that holds a bibliographic record (org-bibtex's
+        ``:BTYPE:``, ``:AUTHOR:``, ``:JOURNAL:``, ``:YEAR:`` …) written as the BibTeX entry it
+        stands for, in a hidden block the page reader takes as embedded BibTeX: the export
+        shows only the headline (the title), while the drawer says who, where and when."""
+        fields: dict[str, str] = {}
+        for line in drawer:
+            m = _PROPERTY.match(line.text)
+            if m and m.group(2).strip():
+                fields.setdefault(m.group(1).lower(), m.group(2).strip())
+        if sum(key in _RECORD_KEYS for key in fields) < 2 or not ("author" in fields or "year" in fields):
+            return
+        title = _TAGS.sub("", self.headline_text or "")
+        title = _COOKIE.sub("", _PRIORITY.sub("", _TODO.sub("", title, count=1), count=1)).strip()
+        fields.setdefault("title", _MARKUP_CHARS.sub("", title))
+        kind = fields.pop("btype", "") or ("article" if "journal" in fields else "inproceedings" if "booktitle" in fields else "misc")
+        key = _KEY_CHARS.sub("", fields.pop("custom_id", "")) or f"org{number}"
+        body = ",\n".join(f"  {name} = {{{_bib_value(value)}}}" for name, value in fields.items() if name in _RECORD_FIELDS)
+        self.emit(number, f'<pre class="bibtex" hidden>@{_KEY_CHARS.sub("", kind) or "misc"}{{{key},\n{escape(body)}\n}}</pre>')
 
     def block(self, name: str, parameters: str, inside: list[_Line], number: int, depth: int) -> None:
         if name in _SKIPPED_BLOCKS:
