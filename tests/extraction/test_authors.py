@@ -366,7 +366,7 @@ def test_a_long_list_with_markup_changes_everywhere_is_read_whole() -> None:
         ("Kis B. és Nagy I. Egy cím", ["Kis", "Nagy"], " Egy cím"),
         ("J. Nowicki i A. Wrona. Tytuł pracy", ["Nowicki", "Wrona"], " Tytuł pracy"),
         # ... but a particle "y" inside a family name stays in it
-        ("José Ortega y Gasset. La obra", ["Gasset"], " La obra"),
+        ("José Ortega y Gasset. La obra", ["Ortega y Gasset"], " La obra"),
     ],
 )
 def test_and_in_other_languages_separates_names(text: str, expected: list[str], rest: str) -> None:
@@ -483,3 +483,59 @@ def test_a_document_of_inverted_lists_keeps_whole_names_whole() -> None:
 )
 def test_names_whose_commas_do_not_follow_the_list_style(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(n.family, n.given) for n in scan_authors(text).names] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # every name "FAMILY Given" (French styles): initials after the given name, hyphens, joiners
+        ("OKAFOR Nnamdi C., BRANDT Jutta, EL-AMIN Sara et VOSS Lena K., 2019. « A title »",
+         [("Okafor", "Nnamdi C."), ("Brandt", "Jutta"), ("El-Amin", "Sara"), ("Voss", "Lena K.")]),
+        ("ORTIZ Rosa, NG Wei Lin, DAHL K. et LI Mei, 2020. « A title »", [("Ortiz", "Rosa"), ("Ng", "Wei Lin"), ("Dahl", "K"), ("Li", "Mei")]),
+        ("PUIG I SOLER Marta, DAHL Kim et OKAFOR Nnamdi, 2021. « A title »",
+         [("Puig i Soler", "Marta"), ("Dahl", "Kim"), ("Okafor", "Nnamdi")]),
+        ("RA Min-Ho, DAHL Kim et NG Wei, 2021. « A title »", [("Ra", "Min-Ho"), ("Dahl", "Kim"), ("Ng", "Wei")]),
+        # a Vancouver list: four initials are initials, a family name that is a venue word is a name
+        ("Okafor N, Brandt J, Lind EPAM, Dahl K. A title", [("Okafor", "N"), ("Brandt", "J"), ("Lind", "EPAM"), ("Dahl", "K")]),
+        ("Ortiz A, Soda M, Dahl K. A title", [("Ortiz", "A"), ("Soda", "M"), ("Dahl", "K")]),
+        # "and" of another language inside a family name ("Puig i Soler", "da Silva e Souza")
+        ("Ortiz A, Puig i Soler M, Dahl K. A title", [("Ortiz", "A"), ("Puig i Soler", "M"), ("Dahl", "K")]),
+        # a list in capitals: a short capital word after initials with full stops is a family name
+        ("ORTIZ, A., J. LIU, T.K. NG & B. DAHL 2014. A title", [("ORTIZ", "A."), ("LIU", "J."), ("NG", "T.K."), ("DAHL", "B.")]),
+        # only the first name inverted: a whole name after it is one name, not "Family, Given"
+        ("Ortiz, A, K Brandt, Nnamdi Okafor, L Voss and T Dahl. 1991. A title",
+         [("Ortiz", "A"), ("Brandt", "K"), ("Okafor", "Nnamdi"), ("Voss", "L"), ("Dahl", "T")]),
+    ],
+)
+def test_name_style_decided_per_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n.family, n.given) for n in scan_authors(text).names] == expected
+
+
+def test_and_of_another_language_inside_a_family_name_does_not_cut_the_list() -> None:
+    names = scan_authors("Ortiz, A., J. da Silva e Souza and K. Dahl (2005), A title").names
+    assert [n.family.split()[-1] for n in names] == ["Ortiz", "Souza", "Dahl"]
+
+
+@pytest.mark.parametrize("text", [
+    "Horvat, A., Novak, B., i sur. (2012): A title",  # Croatian
+    "Horvat, A., Novak, B., idr. (2012): A title",  # Slovenian
+    "Dewi, A., Putra, B., dkk. 2019. A title",  # Indonesian
+    "Horvat, A., Novak, B., and Coauthors, 2017: A title",  # "and coauthors" (AMS)
+])
+def test_et_al_as_the_locales_write_it(text: str) -> None:
+    names = scan_authors(text).names
+    assert [n.family for n in names[:-1]] == ["Horvat" if "Horvat" in text else "Dewi", "Novak" if "Novak" in text else "Putra"]
+    assert names[-1].is_others
+
+
+def test_a_known_given_name_before_a_venue_word_between_names_is_a_person() -> None:
+    names = scan_authors("Ortiz, Ana, Kim Dahl, Marco Soda, Lena Voss, et al. (2010), A title").names
+    assert [n.family for n in names if not n.is_others] == ["Ortiz", "Dahl", "Soda", "Voss"]
+
+
+def test_a_double_family_name_joined_by_and_is_one_family_name() -> None:
+    # "i" (Catalan), "e" (Portuguese), "y" (Spanish) between two family names, in a list either way
+    names = scan_authors("Ortiz, B., A. Puig i Soler, J. Dahl, and E. Voss. 2010. A title").names
+    assert [(n.family, n.given) for n in names] == [("Ortiz", "B."), ("Puig i Soler", "A."), ("Dahl", "J."), ("Voss", "E.")]
+    names = scan_authors("Ortiz, B., Dahl, J., d'Almeida e Souza, J., Voss, P. (2005). A title").names
+    assert [n.family for n in names] == ["Ortiz", "Dahl", "Souza", "Voss"] and names[2].particle == "d'Almeida e"

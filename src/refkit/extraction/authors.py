@@ -44,16 +44,22 @@ _AFFILIATION_DIGITS = re.compile(r"(?<=[^\W\d_]{2})[\d¹²³⁴⁵⁶⁷⁸⁹�
 
 _PARTICLES = frozenset(
     "van von vom der den de del della delle dei degli dal dalla di da du des dos das do la le les ter ten te het 't ’t "
-    "zu zur zum af av bin ibn al el d' y e".split()
+    "zu zur zum af av bin ibn al el d' y e i".split()
 )
+_JOINERS = frozenset("y e i".split())  # "and" joining the two family names of Spanish, Portuguese, Catalan people
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
 # "and others" as languages write it: et al., u. a. (German), et coll. / et col. (French),
 # e col. / y col(s). (Portuguese, Spanish), e outros, e altri, ym. (Finnish), m.fl. (Scandinavian),
 # i in. (Polish), a kol. (Czech, Slovak), ve ark. (Turkish), és mtsai (Hungarian), и др. (Russian),
+# idr. (Slovenian), i sur. (Croatian), dkk. (Indonesian), vd. (Turkish), e.a. (Dutch), u.c. (Latvian),
 # 等/等人 (Chinese), 他/外 (Japanese, Korean)
 _OTHERS = re.compile(
     r"^(?:et\.?\s*al\.?|and\s+others|others|u\.\s?a\.?|etc\.?|[\[(]?(?:\.{3}|…|\.\s\.\s\.)[\])]?|et\s+al\.\s*\.|等|等人|他|外"
-    r"|et\s+coll?\.?|[ey]\s+cols?\.?|e\s+outros|e\s+altri|ym\.?|m\.\s?fl\.?|i\s+in\.?|a\s+kol\.?|ve\s+ark\.?|és\s+mtsai\.?|и\s+др\.?)$",
+    r"|et\s+coll?\.?|[ey]\s+cols?\.?|e\s+outros|e\s+altri|ym\.?|m\.\s?fl\.?|i\s+in\.?|a\s+kol\.?|ve\s+ark\.?|és\s+mtsai\.?|и\s+др\.?"
+    # the "et-al" terms of the CSL locales in Latin and Cyrillic scripts not written above, and
+    # "and coauthors" (the piece after "and")
+    r"|idr\.?|i\s+sur\.?|dkk\.?|o\.\s?fl\.?|ir\s+kt\.?|u\.\s?c\.?|mfl\.?|e\.\s?a\.?|[ij]\s+ostali|и\s+остали|vd\.?|та\s+ін\.?"
+    r"|и\s+съавт\.?|và\s+c\.\s?s\.?|co-?authors|colleagues)$",
     re.I,
 )
 # "…", "..." or ". . ." opening a piece: names left out ("Hawe, J., … Heinig, M."); the
@@ -80,11 +86,11 @@ _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_'’\-\u2010\u2011\u2013.]|[\u0300-\u036
 # alternative begins with white space of its own, so a long run of spaces is
 # crossed once (it was cubic: 2 KB of spaces took a minute).
 _SEPARATOR = re.compile(
-    r"(?<!\s)\s*(?:,\s*(?:(?:and|&|(?-i:und|et|y|e|og|och|en|és|i|и))\s+(?!al\b|col|coll\b|outros\b|altri\b|in\.|др\b))?|;|，|、|；|&|/"
+    r"(?<!\s)\s*(?:,\s*(?:(?:and|&|(?-i:und|et|y|e|og|och|en|és|i|и))\s+(?!al\b|col|coll\b|outros\b|altri\b|in\.|др\b|sur\.|ostali\b|остали\b|съавт\.))?|;|，|、|；|&|/"
     r"|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b|coll?\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.|et\s+coll?\b)"
     # "and" of other languages without a comma ("Li, Wei y Layla Haddad", "A. Kis és B. Nagy"):
     # only before a name of two capitalised words ("Ortega y Gasset, José" keeps its family name)
-    r"|(?<=\s)(?-i:(?:y|e|og|och|és|i|и)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я](?:\.|[^\s,;.]*)\s+(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]))"
+    r"|(?<=\s)(?-i:(?:y|e|og|och|és|i|и)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я](?:\.(?:-[A-Z]\.)?|[^\s,;.]*)\s+(?:(?!(?:and|und|et|y|e|i|og|och|en|és)\s)[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]))"
     # "賀 云野・小井土 大": a middle dot between names in kanji (inside a katakana name it joins its parts)
     r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])・(?=[\u3400-\u4dbf\u4e00-\u9fff])"
     # "A. Smith · B. Jones · C. Doe" (Springer): a spaced middle dot between names
@@ -252,6 +258,11 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     if any(k == "word" and t.endswith(".") for t, k in zip(tokens[:-1], kinds[:-1])):
         return None  # "HE Xu. Title": a full stop after a word ends the name (no gold name of ours has one inside)
     words = [t for t, k in zip(tokens, kinds) if k == "word"]
+    if not words and len(tokens) >= 2 and kinds[-1] == "caps" and len(tokens[-1]) >= 2 and "." not in tokens[-1] and all(
+            k == "initial" and t.endswith(".") for t, k in zip(tokens[:-1], kinds[:-1])):
+        # "J. LIU", "T.K. NG" (a list in capitals): a short capital word after initials with full
+        # stops is the family name (initials of their own would be written as the others are)
+        return Name(family=tokens[-1], given=" ".join(tokens[:-1])), roles, 1.0
     if not words:
         return None
     if all(is_common_word(w) for w in words) and not any(k in ("initial", "caps") for k in kinds):
@@ -297,6 +308,10 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     j = i
     while j > 1 and kinds[j - 1] == "particle":
         j -= 1
+    if 2 <= j < i and all(t in _JOINERS for t in tokens[j:i]) and kinds[j - 1] == "word":
+        # "A. Fontcuberta i Morral", "José Ortega y Gasset": "and" inside a double family name
+        return Name(family=" ".join(tokens[j - 1:i + 1]), given=" ".join(tokens[:j - 1]), suffix=suffix), roles, (
+            1.0 if any(k in ("initial", "caps") for k in kinds) else 0.7)
     given_tokens = tokens[:j]
     if not given_tokens:
         return None
@@ -478,7 +493,7 @@ def _single_family(text: str, given: str = "", *, paired: bool = False) -> bool:
     kinds = [_token_kind(t) for t in toks]
     if _caps_family(toks):
         kinds = ["word"] * len(toks)  # "DE BRINDEIRO", "VAN DER BERG" before ", R. M." (ABNT)
-    particles = all(t.lower() in _PARTICLES for t in toks[:-1])
+    particles = all(t.lower() in _PARTICLES or k == "particle" for t, k in zip(toks[:-1], kinds))  # ("d'Albuquerque e Castro")
     if toks[0] == "The" or _ORGANISATION_SUFFIX.search(text):
         return False
     if len(toks) > 1 and toks[0][0].isupper():
@@ -539,7 +554,8 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
     """:func:`scan_authors`; ``check``: also ask whether an inverted first name is rather the
     end of what precedes a list written given name first (asked once, not of the rest)."""
     lead = _LEADING_LABEL.match(text)
-    if lead and is_venue_word(lead.group(1)):
+    if lead and is_venue_word(lead.group(1)) and not (lead.group(1).isupper() and _caps_first_list(text, _pieces(text))):
+        # (a capital word opening a list written "FAMILY Given" is a family name: "RA Yong-Ho, LEE Cheul-Ro")
         # "Conference Jane Doe and John Roe": a label of the item's kind before the names
         listed = _scan_authors(text[lead.end():], bold[lead.end():] if bold is not None else None,
                                tuple(b - lead.end() for b in breaks if b > lead.end()))
@@ -578,14 +594,22 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
     # a name written "WANG J" (Vancouver, the family name in capitals) was read, or the list
     # opens with two names so written ("HAN K; TAO M")
     caps_vancouver = len(pieces) >= 2 and all(_CAPS_PAIR.match(text, ps, pe) for ps, pe in pieces[:2])
+    # "LAGOS Maureen J., TRÜGLER Andreas et BATSON Philip E.": the list writes each family name
+    # first in capitals, so every piece so shaped is read that way, initials after it or not
+    caps_list = _caps_first_list(text, pieces)
+    inverted = inverted and not caps_list  # ("RA Yong-Ho, NAVAMATHAVAN R.": no "Family, Given" pair)
     gap: tuple[Name, tuple[str, ...], float, int] | None = None  # an ellipsis not yet followed by a name
+    # a name after the first was written given name first ("Morgan, G, K Ogawa, Kenji Hiruma, H
+    # Kakibayashi": only the first is inverted): a piece that is a whole name is one name, not the
+    # family half of "Last, First"
+    direct_after = False
     while i < len(pieces):
         s, e = pieces[i]
         piece = text[s:e]
         parsed = None
         used = 1
         pe = e
-        if inverted and i + 1 < len(pieces) and _comma_between(text, pieces, i) and _single_family(
+        if inverted and i + 1 < len(pieces) and _comma_between(text, pieces, i) and not (direct_after and parse_display_name(piece)) and _single_family(
                 piece, text[pieces[i + 1][0]:pieces[i + 1][1]],
                 paired=_and_paired(text, pieces, i) or (i == 0 and paired_first) or (by_semicolon and _semicolon_after(text, pieces, i + 1))):
             gs, ge = pieces[i + 1]
@@ -623,14 +647,27 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
                     break
                 continue
             pair = _CAPS_PAIR.match(piece) if caps_vancouver else None
-            if pair:
+            shaped = (_caps_first_name(piece, strict=False) if caps_list
+                      else _vancouver_name(piece, inside=i + 1 < len(pieces)) if vancouver else None)
+            if shaped is None and caps_list:
+                # "… et BATSON Philip E. Mapping …": the last name ends at a full stop, the title after it
+                for stop in _FULL_STOP_SPACE.finditer(piece, 0, 120):
+                    before = _caps_first_name(piece[:stop.start() + 1], strict=False)
+                    if before is None:
+                        break
+                    shaped, head_end = before, stop.start() + 1
+                if shaped is not None:
+                    e = s + head_end
+            if shaped is not None:
+                parsed, pe = shaped, e
+            elif pair:
                 # "WANG J; LUO J; LI X. Title": a list writing family names in capitals before the
                 # initials makes a short capital word before an initial a family name, not initials
                 parsed, pe = (Name(family=pair.group(1), given=pair.group(2)), (), 1.0), s + pair.end(2)
             else:
                 parsed = parse_display_name(piece)
             used = 1
-            title_after = (_INITIALS_THEN_TITLE if vancouver else _CAPS_INITIALS_THEN_TITLE).search(piece) if parsed is not None and not pair else None
+            title_after = (_INITIALS_THEN_TITLE if vancouver else _CAPS_INITIALS_THEN_TITLE).search(piece) if parsed is not None and not pair and shaped is None else None
             if title_after:
                 # "Doe B. Deep Learning …": in a Vancouver list the name ends at the full stop
                 # ("Doe A. B. Deep …": the one after the last initial)
@@ -653,6 +690,13 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
                 parsed = _inverted(_strip_markers(piece)[0], given, _strip_markers(piece)[1])
                 if parsed is not None:
                     used, pe = 2, gs + given_end
+        if parsed is None and names and i + 1 < len(pieces) and _CONJUNCTION.fullmatch(text, e, pieces[i + 1][0]):
+            # "Soda M, Fontcuberta i Morral A, Zweck J": a piece that is no name, then a bare "and"
+            # of another language: the word is inside a family name ("Fontcuberta i Morral")
+            joined = text[s:pieces[i + 1][1]]
+            parsed = (_vancouver_name(joined, inside=True) if vancouver else None) or parse_display_name(joined)
+            if parsed is not None:
+                used, pe = 2, pieces[i + 1][1]
         if parsed is None and i in styled:
             break  # what follows a name at a markup break (an italic title) is no name
         if parsed is None:
@@ -681,6 +725,10 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             # name reads, with sure names on both sides, is a name written awry (a typo, an
             # abbreviated given name), not where the list ends
             parsed = _awry_name(piece)
+        if parsed is None and len(names) >= 2 and min(confidences) >= 0.7 and _sure_names_follow(text, pieces, i + 1, min(0.9, *confidences), count=1):
+            # "…, Andreas Rudolph, Marcello Soda, Anna …": a known given name, then a family name
+            # that is also a venue word, between sure names, is a name, not where the list ended
+            parsed = _given_known_name(piece)
         if parsed is None:
             break
         name, r, conf = parsed
@@ -692,10 +740,13 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         vancouver = vancouver or (used == 1 and _is_vancouver(text[s:pe]))
         caps_first = caps_first or (used == 1 and bool(_CAPS_FIRST.match(text, s, pe)))
         if used == 1 and not name.literal and name.family.isupper() and len(name.family) >= 3 and _VOWEL.search(name.family):
-            caps_last = caps_last or (bool(name.given) and text[s:pe].lstrip().startswith(name.given.split()[0]))
+            # (not in a list of "Family INITIALS": "Bakkers EPAM" there is no "EPAM", given "Bakkers")
+            caps_last = caps_last or (bool(name.given) and not vancouver and text[s:pe].lstrip().startswith(name.given.split()[0]))
             caps_vancouver = caps_vancouver or (vancouver and text[s:pe].lstrip().startswith(name.family))
         if bold is not None and _mostly(bold, s, pe):
             r = tuple(dict.fromkeys(r + ("highlight",)))
+        if inverted and names and used == 1 and pe == e and name.given and not name.literal and not vancouver:
+            direct_after = direct_after or text[s:pe].lstrip().startswith(name.given.split()[0]) and not text[s:pe].rstrip().endswith(name.given)
         names.append(name)
         roles.append(r)
         confidences.append(conf)
@@ -799,6 +850,83 @@ _COMMA = re.compile(r"\s*,\s*")
 _AND = re.compile(r"\b(?:and|und|et)\b|&", re.I)
 
 
+_CAPS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]+(?:['’\-\u2010\u2011][A-ZÀ-ÖØ-ÞĀ-ŽА-Я]+)*")
+_CAPS_JOINER = frozenset("I E Y DE DA DO DOS DAS DEL DELLA DI DU VAN VON DER DEN TER LA LE".split())
+
+
+def _caps_case(word: str) -> str:
+    """A family name written in capitals, in the case the person writes it: "SANCHEZ-SOARES" ->
+    "Sanchez-Soares", "D'ALBUQUERQUE" -> "d'Albuquerque", "I" (Catalan "and") -> "i"."""
+    if word in _CAPS_JOINER:
+        return word.lower()
+    out = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
+    return "d" + out[1:] if out[:2] in ("D'", "D’") and len(out) > 3 else out
+
+
+def _caps_first_name(piece: str, *, strict: bool) -> tuple[Name, tuple[str, ...], float] | None:
+    """A name written family name first in capitals, the given name after it, as a whole piece:
+    "LAGOS Maureen J.", "FONTCUBERTA I MORRAL Anna", "NAVAMATHAVAN R.", "EL-DESOUKI Munir M.".
+    ``strict``: the given part must hold a word in lower case (the shape that tells a list
+    written so; a list already known to be written so may give initials only)."""
+    text, roles = _strip_markers(piece)
+    toks = text.split()
+    if not 2 <= len(toks) <= 8:
+        return None
+    k = 0
+    while k < len(toks) and _CAPS_WORD.fullmatch(toks[k]) and (len(toks[k]) >= 2 or (0 < k and toks[k] in _CAPS_JOINER)):
+        k += 1
+    while k > 1 and toks[k - 1] in _CAPS_JOINER and len(toks[k - 1]) <= 2:
+        k -= 1  # ("SODA I": a joiner ends no family name)
+    given = toks[k:]
+    if k == 0 or k > 4 or not 1 <= len(given) <= 4:
+        return None
+    if strict and not any(len(t) >= 3 and _CAPS_VOWEL.search(t) for t in toks[:k]) and not (
+            _CAPS_VOWEL.search(toks[0]) and (len(given) >= 2 or "-" in given[0] or given[0].lower() not in lexicon.words("family_names"))):
+        # (to tell a list, a capital word of three letters, or of two before a given name that is
+        # no family name: "RA Yong-Ho", "HO Jian-Wei"; "GE Hinton" is initials, then the family name)
+        return None
+    kinds = [_token_kind(t) for t in _DOT_BEFORE_CAPITAL.sub(" ", " ".join(given)).split()]
+    if any(kd not in ("word", "initial", "caps") for kd in kinds) or kinds[0] == "caps" and len(given[0]) > 1:
+        return None
+    words = [t for t in given if any(c.islower() for c in t)]
+    if any(given[j - 1].endswith(".") and (any(c.islower() for c in given[j]) or _token_kind(given[j - 1]) == "word") for j in range(1, len(given))):
+        return None  # "WANG Yi. Title", "BATSON Philip E. Mapping": the full stop ended the name
+    if strict and not words or any(is_common_word(w) or is_venue_word(w) for w in words):
+        return None
+    family = " ".join(_caps_case(t) for t in toks[:k])
+    return Name(family=family, given=" ".join(given)), roles, 1.0
+
+
+_CAPS_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜÝĀĂĄĒĔĖĘĚĪĮŌŐŒŪŮŰ]")
+_FULL_STOP_SPACE = re.compile(r"\.\s")
+_CONJUNCTION = re.compile(r"\s+(?:y|e|i|и|og|och|és)\s+")
+_VANCOUVER_NAME = re.compile(r"\s*([^\W\d_][^\s,;.]*(?:\s+[^\W\d_][^\s,;.]*)?)\s+([A-Z]{1,4})\s*")
+
+
+def _vancouver_name(piece: str, *, inside: bool) -> tuple[Name, tuple[str, ...], float] | None:
+    """In a list whose names so far were written "Family INITIALS" (Vancouver), a piece so
+    shaped is one more, its initials as many as four ("Bakkers EPAM": no given name "Bakkers"
+    before a family name "EPAM"). ``inside``: more pieces follow, so a family name that is
+    also a venue word ("Soda M") is a name too."""
+    text, roles = _strip_markers(piece)
+    m = _VANCOUVER_NAME.fullmatch(text)
+    if m is None:
+        return None
+    family = m.group(1).split()
+    if any(_token_kind(t) not in ("word", "particle") for t in family) or family[-1].isupper() or (not inside and is_venue_word(family[-1])):
+        return None
+    return Name(family=m.group(1), given=m.group(2)), roles, 1.0
+
+
+def _caps_first_list(text: str, pieces: list[tuple[int, int]]) -> bool:
+    """Does the list write every name "FAMILY Given" ("SHEN Chao, LEE Changmin et OOI Boon S.")?
+    The first piece is a whole name so written, a given name in lower case after the capitals,
+    and so is another of the first three (initials may stand for its given name)."""
+    if len(pieces) < 2 or _caps_first_name(text[pieces[0][0]:pieces[0][1]], strict=True) is None:
+        return False
+    return any(_caps_first_name(text[s:e], strict=False) is not None for s, e in pieces[1:3])
+
+
 def _initials_then_family(given: str, following: str) -> tuple[int, int] | None:
     """Where the initials at the start of ``given`` end and a family name begins, when ``given``
     is initials then one word and ``following`` opens with initials (that family name's)."""
@@ -864,6 +992,21 @@ def _awry_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
     if _token_kind(family) != "word" or is_common_word(family) or is_venue_word(family) or len(family) < 2:
         return None
     return Name(family=family, given=" ".join(toks[:-1])), roles, 0.9
+
+
+def _given_known_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
+    """A piece of two or three capitalised words, the first a known given name or all but the
+    last initials, the last no title word: a person whatever else the last word is ("Marcello
+    Soda", "M. Soda"). Asked only between sure names."""
+    text, roles = _strip_markers(piece)
+    toks = _DOT_BEFORE_WORD.sub(" ", text).split()
+    if not 2 <= len(toks) <= 3 or any(_token_kind(t) not in ("word", "initial") for t in toks) or toks[-1].endswith("."):
+        return None
+    if is_common_word(toks[-1]) or _token_kind(toks[-1]) != "word":
+        return None
+    if not (toks[0].lower() in lexicon.words("given_names") or all(_token_kind(t) == "initial" for t in toks[:-1])):
+        return None
+    return Name(family=toks[-1], given=" ".join(toks[:-1])), roles, 0.9
 
 
 def _sure_name_next(text: str, pieces: list[tuple[int, int]], nxt: int, end: int) -> bool:
