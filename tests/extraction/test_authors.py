@@ -494,7 +494,9 @@ def test_names_whose_commas_do_not_follow_the_list_style(text: str, expected: li
         ("ORTIZ Rosa, NG Wei Lin, DAHL K. et LI Mei, 2020. « A title »", [("Ortiz", "Rosa"), ("Ng", "Wei Lin"), ("Dahl", "K"), ("Li", "Mei")]),
         ("PUIG I SOLER Marta, DAHL Kim et OKAFOR Nnamdi, 2021. « A title »",
          [("Puig i Soler", "Marta"), ("Dahl", "Kim"), ("Okafor", "Nnamdi")]),
-        ("RA Min-Ho, DAHL Kim et NG Wei, 2021. « A title »", [("Ra", "Min-Ho"), ("Dahl", "Kim"), ("Ng", "Wei")]),
+        ("RA Min-Ho, DAHL K. et LEE Su-Jin, 2021. « A title »", [("Ra", "Min-Ho"), ("Dahl", "K"), ("Lee", "Su-Jin")]),
+        # ... but two capitals before one word, beside initials so written, are initials
+        ("JO Ortiz; LM Dahl. A title", [("Ortiz", "JO"), ("Dahl", "LM")]),
         # a Vancouver list: four initials are initials, a family name that is a venue word is a name
         ("Okafor N, Brandt J, Lind EPAM, Dahl K. A title", [("Okafor", "N"), ("Brandt", "J"), ("Lind", "EPAM"), ("Dahl", "K")]),
         ("Ortiz A, Soda M, Dahl K. A title", [("Ortiz", "A"), ("Soda", "M"), ("Dahl", "K")]),

@@ -881,9 +881,9 @@ def _caps_first_name(piece: str, *, strict: bool) -> tuple[Name, tuple[str, ...]
     if k == 0 or k > 4 or not 1 <= len(given) <= 4:
         return None
     if strict and not any(len(t) >= 3 and _CAPS_VOWEL.search(t) for t in toks[:k]) and not (
-            _CAPS_VOWEL.search(toks[0]) and (len(given) >= 2 or "-" in given[0] or given[0].lower() not in lexicon.words("family_names"))):
-        # (to tell a list, a capital word of three letters, or of two before a given name that is
-        # no family name: "RA Yong-Ho", "HO Jian-Wei"; "GE Hinton" is initials, then the family name)
+            _CAPS_VOWEL.search(toks[0]) and (len(given) >= 2 or "-" in given[0])):
+        # (to tell a list, a capital word of three letters, or of two before a given name of two
+        # parts: "RA Yong-Ho", "HO Jian-Wei"; "GE Hinton", "JO Zerbino" are initials, then the family name)
         return None
     kinds = [_token_kind(t) for t in _DOT_BEFORE_CAPITAL.sub(" ", " ".join(given)).split()]
     if any(kd not in ("word", "initial", "caps") for kd in kinds) or kinds[0] == "caps" and len(given[0]) > 1:
@@ -897,6 +897,7 @@ def _caps_first_name(piece: str, *, strict: bool) -> tuple[Name, tuple[str, ...]
     return Name(family=family, given=" ".join(given)), roles, 1.0
 
 
+_INITIALS_THEN_WORD = re.compile(r"\s*[B-DF-HJ-NP-TV-Z]{1,3}\s+[A-Z][a-z][^\s,;]*\s*")
 _CAPS_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜÝĀĂĄĒĔĖĘĚĪĮŌŐŒŪŮŰ]")
 _FULL_STOP_SPACE = re.compile(r"\.\s")
 _CONJUNCTION = re.compile(r"\s+(?:y|e|i|и|og|och|és)\s+")
@@ -924,6 +925,8 @@ def _caps_first_list(text: str, pieces: list[tuple[int, int]]) -> bool:
     and so is another of the first three (initials may stand for its given name)."""
     if len(pieces) < 2 or _caps_first_name(text[pieces[0][0]:pieces[0][1]], strict=True) is None:
         return False
+    if len(text[pieces[0][0]:pieces[0][1]].split()[0]) <= 2 and any(_INITIALS_THEN_WORD.fullmatch(text, s, e) for s, e in pieces[:3]):
+        return False  # "JO Zerbino; LM Gassa": capitals before one word are initials in this list
     return any(_caps_first_name(text[s:e], strict=False) is not None for s, e in pieces[1:3])
 
 
