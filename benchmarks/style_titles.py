@@ -2,7 +2,7 @@
 """Field F1 per citation style on plain (markup-free) lists: where title boundaries break.
 
     python benchmarks/style_titles.py [--styles 40] [--items 14] [--seed 3] [--bib PATH]
-        [--json OUT.json] [--compare BEFORE.json]
+        [--markup plain|html] [--json OUT.json] [--compare BEFORE.json]
 
 Real records (a .bib file, ../shared/corpus/mid.bib by default) are rendered with
 official CSL styles through citeproc-py's plain-text formatter — no italics, no links:
@@ -10,8 +10,14 @@ the shape of a list copied from a word processor or typed by hand — and each s
 items become one document, an HTML ``<ol>`` under a "Publications" heading (the path
 every markup's list takes). ``refkit.read`` reads it; the official scorer's rules
 (../shared/eval/score.py: title similarity >= 0.85 to match, then per field) score
-it against the records. Printed per style: items, matched, title/authors/year F1;
-then the micro-F1 over all styles. Styles are picked at random (``--seed``) among
+it against the records. Printed per style: items, matched, title/authors/year F1
+and, last, venue F1 (the container: journal, proceedings, book of a chapter; the
+publisher of a book; the event; counted too where a style prints none) — the
+other side of the title's boundary; then the
+micro-F1 over all styles. ``--markup html`` renders citeproc's HTML instead: italics
+and bold the style asks for (an italic journal or book title) and the links a page
+shows (a URL or DOI the style prints becomes a link), the shape of a page written by
+a site generator or exported from a reference manager. Styles are picked at random (``--seed``) among
 the independent styles citeproc-py ships, so the set is a sample of styles nobody
 tuned on; the same seed gives the same sample, for before/after comparisons
 (``--json`` keeps the per-style counts, ``--compare`` prints both columns).
@@ -24,6 +30,7 @@ import html
 import importlib.util
 import json
 import random
+import re
 import sys
 import tempfile
 import warnings
@@ -36,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import score_real  # noqa: E402
 
-FIELDS = ("title", "authors", "year")
+FIELDS = ("title", "authors", "year", "venue")
 
 
 def _scorer(path: Path | None) -> Any:
@@ -57,7 +64,11 @@ def _styles(rng: random.Random, count: int) -> list[Path]:
     return paths[: count * 3]  # some fail to load or render: spares
 
 
-def _render(style_path: Path, items: list[dict[str, Any]]) -> list[str]:
+_URL = re.compile(r"(?<![\w\"'=])(https?://[^\s<>\"]+[^\s<>\".,;:)\]])")
+
+
+def _render(style_path: Path, items: list[dict[str, Any]], markup: str = "plain") -> list[str]:
+    """One bibliography line per item, as plain text or as citeproc's HTML with links."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
@@ -66,9 +77,13 @@ def _render(style_path: Path, items: list[dict[str, Any]]) -> list[str]:
         style = CitationStylesStyle(str(style_path), validate=False)
         if style.root.bibliography is None:
             return []
-        bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+        fmt = formatter.html if markup == "html" else formatter.plain
+        bib = CitationStylesBibliography(style, CiteProcJSON(items), fmt)
         for it in items:
             bib.register(Citation([CitationItem(it["id"])]))
+        if markup == "html":
+            # citeproc's HTML is already escaped; a URL the style prints is a link on a page
+            return [_URL.sub(r'<a href="\1">\1</a>', " ".join(str(x).split())) for x in bib.bibliography()]
         # the plain formatter leaves character references of the style (&#160;) as text
         return [" ".join(html.unescape(str(x)).split()) for x in bib.bibliography()]
 
@@ -79,7 +94,10 @@ def _gold(item: dict[str, Any]) -> dict[str, Any]:
     parts = (item.get("issued") or {}).get("date-parts") or [[None]]
     if parts and parts[0] and parts[0][0]:
         year = int(parts[0][0])
-    return {"title": item["title"], "authors": names, "year": year}
+    # the scorer's venue: the container, else a book's publisher, else the event
+    venue = item.get("container-title") or (item.get("publisher") if item.get("type") == "book" else None) \
+        or item.get("event-title") or item.get("event") or ""
+    return {"title": item["title"], "authors": names, "year": year, "venue": venue}
 
 
 def _records(bib: Path, rng: random.Random, count: int) -> list[dict[str, Any]]:
@@ -95,20 +113,20 @@ def _records(bib: Path, rng: random.Random, count: int) -> list[dict[str, Any]]:
     return items[:count]
 
 
-def score_style(sc: Any, style: Path, items: list[dict[str, Any]], tmp: Path) -> dict[str, Any] | None:
+def score_style(sc: Any, style: Path, items: list[dict[str, Any]], tmp: Path, markup: str = "plain") -> dict[str, Any] | None:
     import refkit
 
     try:
-        lines = _render(style, items)
+        lines = _render(style, items, markup)
     except Exception:
         return None
     if len(lines) != len(items) or not all(lines):
         return None
     # some styles (chemistry, physics) print no article title: nothing to find there
-    shown = sum(1 for it, line in zip(items, lines) if sc.fold(it["title"]) in sc.fold(line))
+    shown = sum(1 for it, line in zip(items, lines) if sc.fold(it["title"]) in sc.fold(_text(line, markup)))
     if 5 * shown < 4 * len(items):
         return None
-    doc = "<html><body><h2>Publications</h2><ol>\n" + "".join(f"<li>{html.escape(t)}</li>\n" for t in lines) + "</ol></body></html>\n"
+    doc = "<html><body><h2>Publications</h2><ol>\n" + "".join(f"<li>{t if markup == 'html' else html.escape(t)}</li>\n" for t in lines) + "</ol></body></html>\n"
     src = tmp / f"{style.stem}.html"
     src.write_text(doc, encoding="utf-8")
     lib = refkit.read(str(src))
@@ -119,7 +137,12 @@ def score_style(sc: Any, style: Path, items: list[dict[str, Any]], tmp: Path) ->
     result = sc.score_case([_gold(it) for it in items], sc.read_bib(out) if text else [])
     return {"tp": result["tp"], "fp": result["fp"], "fn": result["fn"], "gold": result["gold"],
             "pred": result["pred"], "matched": result["matched"], "sample": lines[0],
-            "problems": [p for p in result["problems"] if not p.startswith(("authors", "year", "venue", "doi", "arxiv"))]}
+            "problems": [p for p in result["problems"] if not p.startswith(("authors", "year", "doi", "arxiv"))]}
+
+
+def _text(line: str, markup: str) -> str:
+    """The words of a rendered line (tags and character references gone when it is HTML)."""
+    return html.unescape(re.sub(r"<[^>]*>", "", line)) if markup == "html" else line
 
 
 def main() -> int:
@@ -129,6 +152,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--bib", type=Path, default=score_real.beside_checkout() / "shared" / "corpus" / "mid.bib")
     ap.add_argument("--scorer", type=Path)
+    ap.add_argument("--markup", choices=("plain", "html"), default="plain",
+                    help="plain text (default) or citeproc's HTML: italics, bold and links kept")
     ap.add_argument("--json", type=Path, help="write the per-style counts here")
     ap.add_argument("--compare", type=Path, help="a --json file of an earlier run: print its F1 beside")
     ap.add_argument("--keep", type=Path, help="keep each style's document and output in this folder")
@@ -151,7 +176,7 @@ def main() -> int:
         for style in _styles(rng, args.styles):
             if len(counts) >= args.styles:
                 break
-            res = score_style(sc, style, items, Path(tmp))
+            res = score_style(sc, style, items, Path(tmp), args.markup)
             if res is None:
                 continue
             counts[style.stem] = res
@@ -164,8 +189,8 @@ def main() -> int:
                 b = before[style.stem]
                 extra = f"   {sc.f1(b['tp']['title'], b['fp']['title'], b['fn']['title']):.3f}"
                 for kind in total_b:
-                    for f in FIELDS:
-                        total_b[kind][f] += b[kind][f]
+                    for f in FIELDS:  # a file from before venue was scored has no venue counts
+                        total_b[kind][f] += b[kind].get(f, 0)
             print(f"{style.stem[:44]:44} {res['gold']:5} {res['matched']:5} " + " ".join(f"{x:7.3f}" for x in f1s) + extra)
             if args.verbose:
                 print(f"    {res['sample']}")

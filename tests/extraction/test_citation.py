@@ -1369,3 +1369,38 @@ def test_a_title_first_card_keeps_its_title_line() -> None:
                    Span("Symposium on Forest Dynamics (Forest Letters)"), Span("\n"), Span("2021")))
     e = parse_segment(seg, section="pub")
     assert e is not None and e.get("title") == "Seed flow in northern forests"
+
+
+# ---- title and venue in one chunk (styles nobody tuned on) --------------------------------
+@pytest.mark.parametrize("text, title, venue", [
+    # a container's mark inside the title's chunk
+    ("Okoro, Ada und Lind, Berit (1999): Tidal Mixing over Rough Slopes In: Ocean Letters, Band 12, Ausgabe 3, 101–109.",
+     "Tidal Mixing over Rough Slopes", "Ocean Letters"),
+    ("A. Okoro, B. Lind, Tidal mixing over rough slopes, in «Ocean Letters», fasc. 12, 1999, p. 101",
+     "Tidal mixing over rough slopes", "Ocean Letters"),
+    # a name in capitals and connectors, then only numbers, dates and addresses: the venue
+    ("Okoro, A. and Lind, B.: Tidal mixing over rough slopes, Ocean Letters, 12, 101–109, https://doi.org/10.1000/ol.1, 1999.",
+     "Tidal mixing over rough slopes", "Ocean Letters"),
+    ("Lind, B.: Salt Fingers in the Deep Ocean, Annales de Physique, 53, 191–197, 1956.",
+     "Salt Fingers in the Deep Ocean", "Annales de Physique"),
+    # editors between the title and its container
+    ("Okoro, A. & Lind, B., 1998, Tidal mixing over rough slopes, C.D. Marsh & E. Vale (eds), Proceedings of the Third Workshop on Ocean Mixing, 23–45.",
+     "Tidal mixing over rough slopes", "Proceedings of the Third Workshop on Ocean Mixing"),
+    ("A. Okoro, B. Lind, Tidal mixing over rough slopes, a cura di C. D. Marsh, E. Vale, Atti del terzo convegno di oceanografia, Pisa 1998, pp. 23–45",
+     "Tidal mixing over rough slopes", "Atti del terzo convegno di oceanografia"),
+    # a month as its own sentence between the year and the title; a medium designator
+    ("Okoro, A. and Lind, B. 2001. October. Tidal mixing over rough slopes. Ocean Letters 12:101–109.",
+     "Tidal mixing over rough slopes", "Ocean Letters"),
+    ("Okoro, A., Lind, B., 1999. Tidal mixing over rough slopes [online]. Ocean Letters, 12 (3), 101–109.",
+     "Tidal mixing over rough slopes", "Ocean Letters"),
+])
+def test_title_and_venue_in_one_chunk(text: str, title: str, venue: str) -> None:
+    e = parse(text)
+    assert e.get("title") == title
+    assert (e.get("journal") or e.get("booktitle") or "").startswith(venue)
+    assert fam(e) == ["Okoro", "Lind"] or fam(e) == ["Lind"]
+
+
+def test_a_title_with_commas_and_no_venue_keeps_its_words() -> None:
+    # lower-case words after the comma name no venue; a page count is no venue's number
+    assert parse("Doe, J.: On sets, graphs and trees, 2018.").get("title") == "On sets, graphs and trees"

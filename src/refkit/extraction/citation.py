@@ -918,6 +918,8 @@ _YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YE
 # ("“Title,” M. A. Hines in Surface Chemistry, edited by …")
 _AFTER_AUTHOR_LIST = re.compile(r"[.:(：「『]|,\s*(?:\(|\d{4})|(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])|in:?\s", re.I)
 _LONE_DATE = re.compile(rf"[\s.,;:()\[\]]*(?:{_MONTH}\s*)?{_YEAR}[\s.,;:()\[\]]*")
+#: a month (and day) on its own, a sentence of the date between the year and the title
+_LONE_MONTH = re.compile(rf"{_MONTH}(?:\s+\d{{1,2}})?\.?")
 #: "A. Smith and B. Doe, editors." (the rest of the names' chunk): editors, not authors
 _EDITOR_WORD = re.compile(r"[\s,]*(?:eds?\.?|editors?|hrsg\.?)[\s.,:]*", re.I)
 _EDITOR_MARK = re.compile(r"\s*\((?:eds?\.?|editors?|hrsg\.?|coord\.?)\)[\s.,:]*", re.I)
@@ -935,6 +937,21 @@ _PUNCT_BEFORE_VENUE = re.compile(r"[,.:?!]\s*(?:in:?\s*)?$", re.I)
 _TRAILING_IN = re.compile(r"\bin:?\s*$", re.I)
 _ONE_LETTER_WORD_STOP = re.compile(r"(?<=[^,\s]\s[A-Z])\.\s+(?=[A-Z])")
 _COMMA_OR_DASH = re.compile(r",\s+|\s+[-–—]\s+")
+#: the words that put editors' names after a title ("a cura di", "edited by", "hrsg. von")
+_EDITED_BY = re.compile(r"(?:a cura di|edited by|ed\. by|eds?\.|hrsg\.\s*v(?:on|\.)|hg\.\s*v(?:on|\.)|herausgegeben von|"
+                        r"sous la direction de|dir\.|coord\.)\s+", re.I)
+#: a word that may mark editors: without one in a chunk, no names are read for them
+_EDITOR_HINT = re.compile(r"\b(?:eds?|hrsg|hgg?|editors?|dirs?|coords?|a cura di|edited by|herausgegeben von|sous la direction de)\b", re.I)
+#: the mark after editors' names ("(eds)", "(Hrsg.)", ", eds.")
+_EDITOR_AFTER_NAMES = re.compile(r"[\s,]*(?:\((?:eds?|hrsg|hgg?|dirs?|coords?|editors?)\.?\)|eds?\.(?=[\s,:])|editors?\b)[\s.,:]*", re.I)
+#: a container's name in quotes at the start of the venue text ("«Rivista», a")
+_QUOTED_CONTAINER = re.compile(r"\s*(?:[Ii]n\s+)?[«„“\"‹]([^«»„“”\"‹›]{2,200})[»“”\"›]")
+_ALPHA_RUN = re.compile(r"[^\W\d_]+")
+#: a container's mark inside a title's chunk: "Title In: Journal" (a colon after "In" names
+#: no title's word) or "Title, in «Journal»" (the container quoted after ", in")
+_CONTAINER_INSIDE = re.compile(r"(?:,\s*|(?<![\s,])\s+)[Ii]n:\s+(?=\S)|,\s+[Ii]n\s+(?=[«„“\"‘‹])")
+#: what names no venue in the chunks after a title: numbers, dates, punctuation, addresses
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.|doi:\s*|doi\.org/)\S*|\b10\.\d{4,9}/\S+", re.I)
 _VENUE_START = re.compile(rf"(?:[Ii]n:?\s+|{_YEAR}\b|vol\.|pp\.|arxiv\b)", re.I)
 _VOLUME_ISSUE_SHAPE = re.compile(r"\d+\s*\(\d+\)\s*[:,]|\bvol\.|\bpp\.|;\s*\d+\s*\(|\d+\s*\((?:19|20)\d\d\)", re.I)
 _COMMA_OR_SPACED_DIGIT = re.compile(r",|\s\d")
@@ -1140,8 +1157,8 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
             work.year = work.year or ym.group(1)[:4]
             rest = _strip_range(text, rest[0] + ym.end(), rest[1])
         remaining = ([rest] if text[rest[0]:rest[1]].strip(" .,;:()") else []) + chunks[1:]
-        while remaining and _year_only(text[remaining[0][0]:remaining[0][1]]):
-            remaining = remaining[1:]
+        while remaining and (_year_only(text[remaining[0][0]:remaining[0][1]]) or _LONE_MONTH.fullmatch(text, *remaining[0])):
+            remaining = remaining[1:]  # "Doe, J. 2001. October. Title": the date's parts, not the title
         if not remaining:
             return parts
         ts, te = remaining[0]
@@ -1178,7 +1195,7 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
                 te = remaining[k][1]
                 remaining = [(ts, te)] + remaining[k + 1:]
                 break
-        parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, remaining[1:]),
+        parts.title, venue_start = _title_in(work, text, ts, te, last=_nameless(text, remaining[1:]),
                                              named_after=_asks(text, ts, te) and _named_venue(text, remaining[1:]))
         if venue_start is not None:
             parts.venue.append(_strip_range(text, venue_start, te))
@@ -1250,7 +1267,7 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
                 and _venue_evidence(_opening(text, following)):
             te = middle[1]
             later = ([_strip_range(text, cut, e1)] if cut > 0 else []) + later[1:]
-    parts.title, venue_start = _title_in(work, text, ts, te, last=_labels_only(text, later), named_after=_asks(text, ts, te) and _named_venue(text, later))
+    parts.title, venue_start = _title_in(work, text, ts, te, last=_nameless(text, later), named_after=_asks(text, ts, te) and _named_venue(text, later))
     if venue_start is not None:
         parts.venue.append(_strip_range(text, venue_start, te))
     parts.venue.extend(r for r in later if not _labels_only(text, [r]))
@@ -1313,6 +1330,22 @@ def _labels_only(text: str, chunks: list[tuple[int, int]]) -> bool:
     """Is nothing but link labels ("DOI", "PDF") left in ``chunks``? Then the chunk before them
     is the item's last one, and a venue glued to its title by a comma is the only venue shown."""
     return all(_LABEL_ONLY.match(text[s:e]) for s, e in chunks)
+
+
+def _nameless(text: str, chunks: list[tuple[int, int]]) -> bool:
+    """Does nothing in ``chunks`` name a venue: only dates, numbers, web addresses and DOIs,
+    link labels? ("Title, Thin Solid Films, 164, 289–293, https://doi.org/…, 1988.": the
+    chunk holding the title holds the venue too, after a comma.)"""
+    return all(_wordless(text[s:e]) for s, e in chunks)
+
+
+_LABEL_WORD = re.compile(rf"\b(?:{LABEL_WORDS})\b", re.I)
+
+
+def _wordless(piece: str) -> bool:
+    """Is ``piece`` only numbers, punctuation, web addresses, DOIs and link labels?"""
+    piece = _LABEL_WORD.sub(" ", _WEB_ADDRESS.sub(" ", piece))
+    return not any(c.isalpha() for c in piece)
 
 
 def _copy_work(work: _Work) -> _Work:
@@ -1618,6 +1651,13 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named
     if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
         if _PUNCT_BEFORE_VENUE.search(text[start:first_italic]) or _TRAILING_IN.search(text[start:first_italic]):
             return _strip_range(text, start, first_italic), first_italic
+    edited = _editors_after(text, start, end)
+    if edited is not None:
+        return _strip_range(text, start, edited[0]), edited[1]
+    inside = _CONTAINER_INSIDE.search(text, start, end)
+    if inside is not None and len(text[start:inside.start()].split()) >= 2 and text[inside.end():end].strip(" .,;:"):
+        # "Surface Mobility of Ions In: Physical Review, 121": the container's mark ends the title
+        return _strip_range(text, start, inside.start()), inside.start() + (text[inside.start()] == ",")
     for count, m in enumerate(_ONE_LETTER_WORD_STOP.finditer(text[start:end])):
         # "The effect of X on Y. PLoS ONE 13(4): e0195000": a one-letter word ends the title
         if count > 10:
@@ -1642,9 +1682,47 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named
             cut = start + m.start()
             tail = text[start + m.end():end]
             head_words = len(text[start:cut].split())
-            if head_words >= 2 and _venue_like(tail):
+            if head_words >= 2 and (_venue_like(tail) or _name_then_numbers(tail)):
                 return _strip_range(text, start, cut), start + m.end()
     return (start, end), None
+
+
+def _editors_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a title ends and its container starts when the container's editors stand between
+    them in one chunk: "Title, G. F. Cooper & S. Moral (eds), Proceedings …" or "Title, a cura
+    di G. F. Cooper, S. Moral, Proceedings …" — a comma, then names marked as editors (a word
+    before them or a mark after them). (title end, container start) or None."""
+    if not _EDITOR_HINT.search(text, start, end):
+        return None  # no editor's word in the chunk: no names read
+    for count, m in enumerate(_COMMA_SPACE.finditer(text, start, end)):
+        if count > 20:
+            break  # a title has few commas; bound the work on junk input
+        if len(text[start:m.start()].split()) < 2:
+            continue
+        head = _EDITED_BY.match(text, m.end(), end)
+        at = head.end() if head else m.end()
+        found = scan_authors(text[at:end])
+        if not found.names or found.confidence < 0.7:
+            continue
+        tail = _EDITOR_AFTER_NAMES.match(text, at + found.end, end)
+        if head or tail:
+            after = tail.end() if tail else at + found.end
+            if text[after:end].strip(" .,;:"):
+                return m.start(), after
+    return None
+
+
+def _name_then_numbers(tail: str) -> bool:
+    """Is ``tail`` (what follows a comma in an item's last named chunk) a name in capitalised
+    words and connectors, then only numbers, dates and addresses: "Thin Solid Films, 164,
+    289–293, https://doi.org/…, 1988"? Nothing after it can be the venue: this name is."""
+    name, comma, rest = tail.partition(",")
+    words = name.split()
+    if not comma or not 1 <= len(words) <= 8 or not _DIGIT.search(rest):
+        return False
+    if any(not w[:1].isupper() and w.lower() not in _NAME_CONNECTORS for w in words):
+        return False
+    return _wordless(rest)
 
 
 #: the lower-case words a venue's name may hold ("Annals of Surgery", "Revue de la …")
@@ -1979,6 +2057,10 @@ _TITLE_DESCRIPTOR = re.compile(
     re.I,
 )
 _TITLE_LABEL = re.compile(r"^(?:title\s*[:：]\s*)", re.I)
+#: a catalogue's medium designator after a title ("[online]", "[Internet]", "[en ligne]"): what
+#: the item is, not words of its title
+_MEDIUM_MARK = re.compile(r"\s*\[(?:online|internet|electronic resource|online resource|en ligne|en l[íi]nea|"
+                          r"recurso electr[óo]nico|elektronische ressource|on-line|web)\]\s*(?=[.,;:]?$)", re.I)
 _TRAILING_FULL_STOP = re.compile(r"(?<!\.\.)(?<!\bet al)(?<!\betc)\.$")
 
 # The entry type from the venue or the section heading (lower-cased).
@@ -2154,6 +2236,9 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
 
 @lru_cache(maxsize=16384)
 def _tidy_venue(venue: str) -> str:
+    quoted = _QUOTED_CONTAINER.match(venue)
+    if quoted and len(_ALPHA_RUN.findall(venue, quoted.end())) <= 1:
+        venue = quoted.group(1)  # "«Ocean Letters», fasc": the quoted name, then a numbering word
     venue = _EMPTY_BRACKETS.sub(" ", venue)
     venue = _SPACE_BEFORE_PUNCT.sub(r"\1", venue)
     venue = _PUNCT_RUN.sub(r"\1", venue)
@@ -2181,6 +2266,7 @@ def _clean_title(title: str) -> str:
     title = title.strip("“”\"«» ")
     if _OPENING_QUOTED_PHRASE.match(title):
         title = "“" + title  # "“Dark matter”: a history": the quote that opens the title is its own
+    title = _MEDIUM_MARK.sub("", title)
     if title.endswith((".", ".\n")):  # the only places "\.$" matches
         title = _TRAILING_FULL_STOP.sub("", title)
     title = title.strip()
