@@ -363,3 +363,37 @@ Notes on the data we used.
         ("article", "Wind-driven upwelling along a steep shelf", "2020"),
         ("inproceedings", "Tidal fronts in a shallow sea", "2018")]
     assert entries[0].get("author") == "Ortiz, Ana and Roe, Ben" and entries[0].get("journal") == "Shelf Dynamics & Waves"
+
+
+def test_front_matter_passed_through_an_html_block_is_the_page_title() -> None:
+    # a site kept as Org files, each paper's page starting with the generator's front matter in
+    # a raw HTML block; the title is there, the byline and venue follow in the body
+    doc = """#+OPTIONS: H:4 num:nil toc:nil
+#+BEGIN_HTML
+---
+layout: page
+title: ! 'Estimating Currents: A Filter for Drifting Buoys'
+---
+#+END_HTML
+
+*Ana Ortiz and Ben Roe*
+
+/Journal of Ocean Instrumentation/, Mar 2016, Volume 9, Issue 2, Pages 10-21
+
+We describe a filter.
+
+#+BEGIN_HTML
+---
+layout: page
+title: Tracking Eddies with Gliders
+---
+#+END_HTML
+
+*Ben Roe*
+
+/Ocean Robotics Letters/, Jan 2014, Volume 3, Pages 1-8
+"""
+    assert "<h2>Estimating Currents: A Filter for Drifting Buoys</h2>" in to_html(doc)
+    entries = reader.read(doc).entries
+    assert [e.get("title") for e in entries] == ["Estimating Currents: A Filter for Drifting Buoys", "Tracking Eddies with Gliders"]
+    assert [e.get("year") for e in entries] == ["2016", "2014"]

@@ -84,6 +84,26 @@ _KEY_CHARS = re.compile(r"[^\w:.-]")
 _MARKUP_CHARS = re.compile(r"[*/=~]")
 
 
+#: a front matter's title line: ``title: Text``, ``title: "Text"``, YAML's ``title: ! 'Text'``
+_FRONT_TITLE = re.compile(r"title:[ \t]*(?:![ \t]*)?(.{1,500})", re.I)
+
+
+def _front_matter_title(inside: list[_Line]) -> str | None:
+    """The title of a block that is nothing but a YAML front matter (between ``---`` lines),
+    else None."""
+    body = [line.text.strip() for line in inside if line.text.strip()]
+    if len(body) < 3 or body[0] != "---" or body[-1] != "---":
+        return None
+    for text in body[1:-1]:
+        m = _FRONT_TITLE.match(text)
+        if m:
+            title = m.group(1).strip()
+            if len(title) >= 2 and title[0] == title[-1] and title[0] in "'\"":
+                title = title[1:-1].replace("''", "'")
+            return title or None
+    return None
+
+
 def _bib_value(value: str) -> str:
     """A property value as a braced BibTeX value: braces kept only when they pair."""
     depth = 0
@@ -337,6 +357,12 @@ class _Writer(LineWriter):
             return
         if name == "export" or name == "html":  # #+BEGIN_HTML: the export block's name before Org 9
             if name == "html" or parameters.strip().lower().startswith("html"):
+                title = _front_matter_title(inside)
+                if title is not None:
+                    # a site generator's front matter passed through the export ("---",
+                    # "layout: page", "title: …", "---"): the page shows its title as a heading
+                    self.emit(inside[0].number, f"<h2>{escape(title)}</h2>\n")
+                    return
                 for line in inside:
                     self.emit(line.number, line.text + "\n")
             return
