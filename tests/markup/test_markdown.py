@@ -65,3 +65,23 @@ def test_a_year_written_as_a_list_marker_is_kept_as_the_items_date() -> None:
         "2014. A. Smith. A title.", "2013. B. Doe. Another title.", "2012. C. Lee. Third.", "2011. D. Roe. Fourth."]
     numbered = tree("1. First item\n2. Second item\n")
     assert [li.text_content().strip() for li in numbered.iter("li")] == ["First item", "Second item"]
+
+
+def test_markdown_links_inside_raw_html_blocks_are_links() -> None:
+    source = (
+        '<ul>\n<li class="paper">\n<h4 class="name">[Sorting &alpha;-Trees Lazily](/papers/trees.pdf)</h4>\n'
+        '<p class="where">Journal of Tree Studies, 2021 <a href="/x">[kept](as text)</a></p>\n'
+        "<pre>[not a link](/code)</pre>\n[[Slides]](/slides.pdf)\n</li>\n</ul>\n"
+    )
+    root = tree(source)
+    links = [(a.text_content(), a.get("href")) for a in root.iter("a")]
+    assert ("Sorting α-Trees Lazily", "/papers/trees.pdf") in links
+    assert ("[Slides]", "/slides.pdf") in links
+    assert "[not a link](/code)" in root.text_content()  # preformatted text is never Markdown
+    assert "](" not in next(root.iter("h4")).text_content()
+
+
+def test_a_parenthesised_note_between_html_lines_is_not_a_section_label() -> None:
+    root = tree('<div class="status">\nIn Proc. of a Workshop, 2019\n\n(Best Paper Award)\n</div>\n\n## Talks\n')
+    assert [h.text_content() for h in root.iter("h1", "h2", "h3", "h4")] == ["Talks"]
+    assert "(Best Paper Award)" in root.text_content()

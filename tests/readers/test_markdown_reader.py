@@ -543,3 +543,21 @@ def test_a_year_list_marker_dates_its_item() -> None:
                      "- 2013. Paul Weber, Eva Roth.[Counting beetles in wet forests](papers/weber13.pdf). *Insect Ecology*\n")
     assert {t: e.get("year") for t, e in found.items()} == {
         "Land use change seen through soil thin sections": "2015", "Counting beetles in wet forests": "2013"}
+
+
+def test_a_link_that_holds_the_whole_citation_is_read_as_a_citation() -> None:
+    source = (
+        "## Papers using the package\n\n"
+        "* [Okafor AB, Lindqvist T, and Moreau C (2019) Mapping river otters along a dammed valley. _Aquatic Mammals_, **12**: 40--51.](https://doi.org/10.1000/otter.1)\n"
+        "* [Brandt P and Iyer S (2021). Seed banks under drought: a regional survey. _Plant Ecology Letters_, **3**: 7--19.](https://doi.org/10.1000/seed.2)\n"
+        "* [Castillo R, Novak J, Osei K, and Tanaka M (2020) Planning corridors for migrating deer. _Landscape Notes_, **8**: e120.](https://doi.org/10.1000/deer.3)\n"
+    )
+    entries = by_title(source)
+    assert set(entries) == {
+        "Mapping river otters along a dammed valley",
+        "Seed banks under drought: a regional survey",
+        "Planning corridors for migrating deer",
+    }
+    seed = entries["Seed banks under drought: a regional survey"]
+    assert (seed.get("year"), seed.get("journal")) == ("2021", "Plant Ecology Letters")
+    assert seed.get("author") == "Brandt, P and Iyer, S"

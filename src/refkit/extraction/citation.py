@@ -1888,6 +1888,8 @@ def _link_title(work: _Work, text: str) -> tuple[int, int] | None:
         found = scan_authors(run, work.bold[s:e])
         if found and not run[found.end:].strip(" .,;*#†‡"):
             continue  # a linked name or name list
+        if found and found.end < len(run) and _YEAR_RE.search(run[found.end:found.end + 12]):
+            continue  # names, then their year: the link holds the whole citation, not its title
         if venue_type(run) or lookup(run):
             continue  # a linked venue
         after = text[j:j + 2].lstrip(" ")

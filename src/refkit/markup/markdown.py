@@ -14,6 +14,9 @@ decoded by the HTML parser like on any page. Choices for publication pages:
 * an ordered-list marker that is a year ("2014. Authors. Title", also inside a bullet:
   "- 2014. …") is the item's date, not its number: it is kept as the item's first text
   (CommonMark would keep only the first marker, as the list's start);
+* a Markdown link written inside a raw HTML block (``<h3>[Title](url)</h3>``) is a
+  link, as Pandoc reads it (CommonMark would leave the brackets as text): the link
+  text is the title a reader sees, not "[Title](url)";
 * YAML/TOML front matter is page settings, and Liquid/Hugo template tags
   (``{% include … %}``, ``{{ site.x }}``, ``{{< shortcode >}}``) are template code,
   never visible text: both are skipped.
@@ -40,6 +43,13 @@ _TEMPLATE_TAG = re.compile(r"\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\}", re.S)
 #: an ordered-list marker that is a year: "2014. Authors. Title" (CommonMark reads the number
 #: as the list's numbering; on a publication page it is the item's date and is kept as text)
 _YEAR_MARKER = re.compile(r"1[89]\d\d|20[0-4]\d")
+#: a Markdown link in the text of a raw HTML block: its text may hold one level of
+#: brackets ("[[CEUR]](url)"); each alternative starts with a different character, so linear
+_HTML_BLOCK_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){1,500})\]\(([^()\s<>\"]{1,2000})\)")
+#: a tag, or the text between tags, of a raw HTML block
+_TAG_OR_TEXT = re.compile(r"<[^<>]{0,2000}>|[^<]+|<")
+#: the opening or closing tag of raw HTML whose text is code or data, never Markdown
+_VERBATIM = re.compile(r"<(/?)(?:pre|code|script|style|textarea)\b", re.I)
 #: a publication year in a one-line paragraph
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
 
@@ -94,6 +104,8 @@ def to_html(text: str) -> str:
             token.children = None  # rendered: its inline tokens are not needed again
             if year_marker:
                 chunk, year_marker = year_marker + chunk, ""
+        elif token.type == "html_block" and "](" in token.content:
+            chunk = _html_block_links(token.content)
         elif token.type in renderer.rules:
             chunk = renderer.rules[token.type](tokens, i, options, env)
         else:
@@ -104,6 +116,28 @@ def to_html(text: str) -> str:
         line += chunk.count("\n")
     out.append("</body></html>")
     return "".join(out)
+
+
+def _html_block_links(html: str) -> str:
+    """A raw HTML block with the Markdown links in its text (never inside a tag) written
+    as ``<a>`` elements, as Pandoc renders Markdown inside HTML blocks."""
+    from html import escape
+
+    def link(m: re.Match[str]) -> str:
+        return f'<a href="{escape(m.group(2))}">{m.group(1)}</a>'
+
+    parts = []
+    verbatim = 0  # how many <pre>/<code>/<script>… are open around the text
+    for m in _TAG_OR_TEXT.finditer(html):
+        piece = m.group(0)
+        if piece.startswith("<"):
+            tag = _VERBATIM.match(piece)
+            if tag and not piece.endswith("/>"):
+                verbatim = max(0, verbatim - 1) if tag.group(1) else verbatim + 1
+        elif "](" in piece and not verbatim:
+            piece = _HTML_BLOCK_LINK.sub(link, piece)
+        parts.append(piece)
+    return "".join(parts)
 
 
 #: the core rules that work inside one inline token at a time (markdown-it's chain ends with them)
@@ -158,6 +192,8 @@ def _label_paragraph(tokens: list[Any], i: int) -> bool:
     text = inline.content.strip().strip("*_").strip()
     if not text or len(text) > 80 or "," in text and _YEAR.search(text):
         return False  # "*Water Letters*, 3:1–9, 2019": a venue line, not a section label
+    if text[0] in "([" and text[-1] in ")]":
+        return False  # "(Best Paper Award)": a note on the item above, not a section label
     before_list = i + 3 < len(tokens) and tokens[i + 3].type in ("bullet_list_open", "ordered_list_open")
     if text.endswith((":", "：")):
         return before_list or section_kind(text) is not None
