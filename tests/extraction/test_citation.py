@@ -401,7 +401,7 @@ def test_math_cv_with_coauthors_report_number_and_chapter_editors() -> None:
 
 
 def test_a_quoted_title_is_found_without_the_spaces_inside_its_quotes() -> None:
-    from refkit.extraction.citation import _quoted_title
+    from refkit.extraction.citation.boundaries import _quoted_title
 
     for text, title in [
         ('Doe, J. "  A great title here " Journal, 2020.', "A great title here"),
@@ -780,7 +780,8 @@ def test_a_note_line_after_the_citation_is_a_note_not_venue() -> None:
 
 def test_note_and_coauthor_patterns_are_linear() -> None:
     from refkit.extraction.authors import marked_authors
-    from refkit.extraction.citation import _LAW_CITATION, _NOTE_OPENING, _TITLE_WITH
+    from refkit.extraction.citation.cleaning import _LAW_CITATION, _NOTE_OPENING
+    from refkit.extraction.citation.build import _TITLE_WITH
 
     assert marked_authors("(with " + "a " * 20000) is None  # the reader of "(with A and B)" lists
     assert _LAW_CITATION.search("x, 1 " + "A. " * 20000 + "(2020") is None
@@ -791,7 +792,7 @@ def test_note_and_coauthor_patterns_are_linear() -> None:
 def test_number_ranges_start_at_the_first_digit_of_a_run() -> None:
     """Tried from every digit of a long run (a venue of 8,000 digits), ``\\d+`` gave the run
     back each time: quadratic. A range now starts only where no digit precedes it."""
-    from refkit.extraction.citation import _NUMBER_RANGE
+    from refkit.extraction.citation.venue import _NUMBER_RANGE
 
     assert _NUMBER_RANGE.match("pp. 123-45", 5) is None
     assert [m.group(0) for m in _NUMBER_RANGE.finditer("pp. 123-45, 2019 – 2020, x7-8")] == ["123-45", "2019 – 2020", "7-8"]
@@ -801,7 +802,7 @@ def test_punctuation_around_an_optional_year_is_one_run() -> None:
     """A year or punctuation only after the names ("Doe, J., ,,,, (2020).") is dropped. Two
     punctuation runs side by side around an optional year shared every long run (a line of
     16,000 commas: 3 s): the second run now follows only a year."""
-    from refkit.extraction.citation import _YEAR_OR_PUNCTUATION_ONLY as only
+    from refkit.extraction.citation.boundaries import _YEAR_OR_PUNCTUATION_ONLY as only
 
     assert [bool(only.fullmatch(s)) for s in (", ;: (2020).", ", ,", "2020", "", ", ,x", ", 2020 x")] == [True, True, True, True, False, False]
     assert only.pattern.count("[\\s.,;:]*") == 2 and "[\\s.,;:]*)?$" in only.pattern
@@ -813,7 +814,7 @@ _LONG_BLANKS = " \t" * 200_000
 
 
 def test_repeated_commas_are_one_comma_and_a_blank_run_is_scanned_once() -> None:
-    from refkit.extraction.citation import _REPEATED_COMMAS as commas
+    from refkit.extraction.citation.venue import _REPEATED_COMMAS as commas
 
     table = {
         "Journal of Sheep, , 12": "Journal of Sheep, 12",
@@ -830,7 +831,7 @@ def test_repeated_commas_are_one_comma_and_a_blank_run_is_scanned_once() -> None
 
 
 def test_trailing_label_is_the_last_parenthesis_and_a_blank_run_is_scanned_once() -> None:
-    from refkit.extraction.citation import _TRAILING_LABEL as label
+    from refkit.extraction.citation.build import _TRAILING_LABEL as label
 
     table = {
         " (SSRN)": "",
@@ -848,8 +849,8 @@ def test_trailing_label_is_the_last_parenthesis_and_a_blank_run_is_scanned_once(
 
 
 def test_editor_and_list_separators_split_as_before_and_a_blank_run_is_scanned_once() -> None:
-    from refkit.extraction.citation import _EDITOR_SEPARATOR as editors
-    from refkit.extraction.citation import _LIST_SEPARATOR as names
+    from refkit.extraction.citation.venue import _EDITOR_SEPARATOR as editors
+    from refkit.extraction.citation.boundaries import _LIST_SEPARATOR as names
 
     table = {
         "Matheus/Wolf": ["Matheus", "Wolf"],
@@ -1232,7 +1233,7 @@ def test_a_bold_author_year_byline_is_not_the_title() -> None:
 
 
 def test_a_quoted_journal_followed_by_its_issue_is_no_title() -> None:
-    from refkit.extraction.citation import _quoted_title
+    from refkit.extraction.citation.boundaries import _quoted_title
 
     # Italian, Polish and Russian citations quote the journal, not the title: the quote with an
     # issue mark or the issue's date right after it is the container, never the title

@@ -154,7 +154,8 @@ def test_the_tagger_reads_the_working_text_the_rules_read_untouched() -> None:
     status words taken out) and hands the tagger a copy: what the rules' reading changes
     in its own working text (blanked names, notes, a year, identifiers) never reaches the
     tagger's, and the hybrid's reading is the one each tagger alone gives, judged by :func:`choose`."""
-    from refkit.extraction.citation import _copy_work, parse_segment, prepare
+    from refkit.extraction.citation.work import _copy_work
+    from refkit.extraction.citation import parse_segment, prepare
     from refkit.extraction.hybrid import styled_runs
 
     item = _item(("", "Ada Okafor, Lena Brandt, …, Karl Lindqvist "), ("i", "Seasonal drift of coastal sediment in tidal estuaries."),

@@ -1,0 +1,147 @@
+"""The working record of one item, :class:`_Work`: its visible text with per-character
+markup flags (bold, italic, link, superscript, link labels) and everything the steps found so
+far. Text a step removes becomes blanks, so character offsets stay valid through every step and
+the markup flags keep lining up with the text. Also: the record built from a
+:class:`~refkit.extraction.segment.Segment`, a copy that later steps may change on their own,
+and :class:`_Parts`, what step 4 hands to step 5 (ranges of the working text, not strings).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..authors import AuthorList
+from ..segment import Segment
+
+from .vocabulary import _LABEL_ONLY, _NEWLINE, _URL
+
+
+_AFFILIATION_SUPERSCRIPT = re.compile(r"[\s\d,;a-z]*")
+
+
+@dataclass
+class _Work:
+    """The item's text with per-character markup flags; removed text becomes blanks,
+    so offsets stay valid through every step."""
+
+    chars: list[str]
+    bold: list[bool]
+    italic: list[bool]
+    labels: list[bool]  # text of a link whose label is a link label ("PDF", "Code")
+    headings: tuple[str, ...] = ()
+    link: list[bool] = field(default_factory=list)  # text of any link (a tagger feature)
+    sup: list[bool] = field(default_factory=list)  # superscript text kept (role markers)
+    found: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    pubstate: str = ""
+    undated: bool = False  # the item says it has no date yet ("TBA", "n.d." in the year slot)
+    year: str = ""
+    month: int | None = None
+    coauthors: AuthorList | None = None  # "(with A and B)", "Authors: A, B": the names the item itself marks as its authors
+    starts: list[int] = field(default_factory=list)  # where each span of the segment starts in ``chars`` (and the end)
+    law: dict[str, str] | None = None  # a law citation's journal, volume, pages ("74 Stan. L. Rev. 737 (2022)")
+    accessed: bool = False  # the item shows the date it was read ("Accessed May 22, 2019"), taken out
+    doi_at: int = 1 << 30  # where the DOI in ``found`` is shown (a link's first character, a text DOI's start)
+
+    _joined: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._joined is None:
+            self._joined = "".join(self.chars)
+        return self._joined
+
+    def blank(self, start: int, end: int) -> None:
+        """Spaces over ``start``..``end``, line breaks kept. The joined text is patched
+        (string slices, not a join of every character: steps blank dozens of times)."""
+        a, b = max(0, start), min(end, len(self.chars))
+        if a >= b:
+            return
+        text = self.text
+        piece = text[a:b]
+        piece = " " * (b - a) if "\n" not in piece else _NOT_NEWLINE.sub(" ", piece)
+        self.chars[a:b] = piece
+        self._joined = text[:a] + piece + text[b:]
+
+    def set_char(self, k: int, ch: str) -> None:
+        self.chars[k] = ch
+        self._joined = None
+
+    def lines(self) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        text = self.text
+        for m in _NEWLINE.finditer(text):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, len(text)))
+        return out
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _span_text(span: Any) -> str | None:
+    """The text a span gives the item's working text, or None for a span left out
+    (affiliation marks in superscript)."""
+    text = span.text.replace("\r", "").replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+    if _PRIVATE_USE.search(text):
+        text = _PRIVATE_USE.sub("", text)  # an icon font's glyph ("\uf0f6A. Mian, …"): no text of the item
+    if span.sup and _AFFILIATION_SUPERSCRIPT.fullmatch(text):
+        return None  # affiliation numbers/letters
+    return text
+
+
+def _work_from_segment(segment: Segment) -> _Work:
+    chars: list[str] = []
+    bold: list[bool] = []
+    italic: list[bool] = []
+    labels: list[bool] = []
+    link: list[bool] = []
+    sup: list[bool] = []
+    starts: list[int] = []
+    for span in segment.spans:
+        starts.append(len(chars))
+        text = _span_text(span)
+        if text is None:
+            continue
+        is_label = bool(span.link) and (bool(_LABEL_ONLY.match(text)) or bool(_URL.fullmatch(text.strip())))
+        n = len(text)
+        chars.extend(text)
+        bold.extend([span.bold] * n)
+        italic.extend([span.italic] * n)
+        labels.extend([is_label] * n)
+        link.extend([bool(span.link)] * n)
+        sup.extend([span.sup] * n)
+    starts.append(len(chars))
+    return _Work(chars, bold, italic, labels, tuple(segment.headings), link=link, sup=sup, starts=starts)
+
+
+@dataclass
+class _Parts:
+    title: tuple[int, int] | None = None
+    authors: AuthorList | None = None
+    venue: list[tuple[int, int]] = field(default_factory=list)
+    editors: bool = False  # the name list is marked "(Eds.)"
+    numbers: dict[str, str] = field(default_factory=dict)  # volume/number/pages the tagger marked ("chapter": the venue is a book)
+
+
+def _copy_work(work: _Work) -> _Work:
+    """A copy of ``work`` that the steps after preparation can change on their own (its
+    lists and dicts copied; they hold strings, flags and numbers only)."""
+    out = _Work.__new__(_Work)
+    out.__dict__.update(work.__dict__)  # what copy.copy does, without its protocol lookups
+    for name in _WORK_CONTAINERS:
+        value = getattr(work, name)
+        if value is not None:
+            setattr(out, name, value.copy())
+    return out
+
+
+#: the fields of :class:`_Work` that hold a list or a dict (or None), which a copy must not share:
+#: named once, not found per copy by asking every field's value (a copy per item of a page)
+_WORK_CONTAINERS = tuple(f.name for f in dataclasses.fields(_Work) if re.match(r"(?:list|dict)\[", str(f.type)))
