@@ -23,6 +23,16 @@ def test_header_row_names_the_parts_of_each_column() -> None:
     assert len(body_rows(t)) == 2
 
 
+def test_an_explicit_title_column_wins_over_a_paper_links_column() -> None:
+    # awesome lists: "| Year | Title | Journal | Paper | Code |", the Paper cell is a link to the paper
+    t = table("<table><tr><th>Year</th><th>Title</th><th>Journal</th><th>Paper</th><th>Code</th></tr>"
+              "<tr><td>2021</td><td>x</td><td>y</td><td><a href='https://doi.org/10.1/a'>Link</a></td><td></td></tr></table>")
+    assert header_parts(t) == ["year", "title", "venue", None, None]
+    # two columns that both say "title" stay ambiguous
+    assert header_parts(table("<table><tr><th>Title</th><th>Title</th><th>Venue</th></tr>"
+                              "<tr><td>a</td><td>b</td><td>c</td></tr></table>")) is None
+
+
 def test_a_table_without_a_title_column_or_header_is_not_labelled() -> None:
     # a course schedule: labelled, but nothing in it is a title
     assert header_parts(table("<table><tr><th>Date</th><th>Topic</th></tr><tr><td>2020</td><td>Sets</td></tr></table>")) is None

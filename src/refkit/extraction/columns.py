@@ -22,7 +22,7 @@ from typing import Sequence
 
 from lxml.html import HtmlElement
 
-__all__ = ["COLUMN_PARTS", "LABELS", "body_rows", "header_parts", "labelled_header", "row_cells"]
+__all__ = ["COLUMN_PARTS", "LABELS", "WEAK_TITLE_LABELS", "body_rows", "header_parts", "labelled_header", "row_cells"]
 
 #: header text (lower case, spaces collapsed) -> the citation part its column holds
 COLUMN_PARTS: dict[str, str] = {
@@ -37,6 +37,10 @@ COLUMN_PARTS: dict[str, str] = {
                     "year"),
     **dict.fromkeys(("doi",), "doi"),
 }
+
+#: title-column words that also name a links column ("| Title | Venue | Paper |": the "Paper"
+#: cell holds the paper's link): such a column holds the title only when no column says "title"
+WEAK_TITLE_LABELS = frozenset({"paper", "article", "work"})
 
 #: the label each part is written with, as the citation parser's labelled lines read it
 LABELS: dict[str, str] = {"title": "Title", "authors": "Authors", "venue": "Venue", "year": "Year", "doi": "DOI"}
@@ -81,10 +85,10 @@ def labelled_header(table: HtmlElement) -> tuple[HtmlElement, list[str | None]] 
     parent = head.getparent()
     if len(cells) < 2 or not (all(c.tag == "th" for c in cells) or parent is not None and parent.tag == "thead"):
         return None
-    parts: list[str | None] = []
-    for cell in cells:
-        label = _WS.sub(" ", cell.text_content() or "").strip().strip(":").strip().lower()
-        parts.append(COLUMN_PARTS.get(label))
+    labels = [_WS.sub(" ", cell.text_content() or "").strip().strip(":").strip().lower() for cell in cells]
+    parts: list[str | None] = [COLUMN_PARTS.get(label) for label in labels]
+    if parts.count("title") > 1:  # "Title" beside "Paper": the explicit title column wins, the other holds links
+        parts = [None if p == "title" and label in WEAK_TITLE_LABELS else p for p, label in zip(parts, labels)]
     named = set(p for p in parts if p)
     if parts.count("title") != 1 or not named & {"authors", "venue"}:
         return None
