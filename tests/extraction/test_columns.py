@@ -65,3 +65,11 @@ def test_each_body_row_is_one_entry_read_column_by_column() -> None:
         ("A very long title about measuring the nitrogen balance of semi-arid grasslands over two decades",
          "Brandt, L.", "Ecosystems", "2016", None),
     ]
+
+
+def test_a_labelled_table_of_one_row_is_that_row_not_its_header() -> None:
+    page = ("<html><body><h2>Reviews</h2><table><thead><tr><th>Year</th><th>Title</th><th>Journal</th><th>Paper</th></tr>"
+            "</thead><tbody><tr><td>2022</td><td>Machine learning for enzyme kinetics: a survey of methods and data</td>"
+            "<td>Catal Rev</td><td><a href='https://doi.org/10.1234/cr.2022.5'>Link</a></td></tr></tbody></table></body></html>")
+    got = [(e.get("title"), e.get("journal"), e.get("year"), e.get("doi")) for e in html.read(page).entries]
+    assert got == [("Machine learning for enzyme kinetics: a survey of methods and data", "Catal Rev", "2022", "10.1234/cr.2022.5")]

@@ -1225,6 +1225,13 @@ def _refine(page: _Page, el: HtmlElement) -> tuple[_Part, list[HtmlElement]]:
             continue
         units = [p for p in parts if p.stat.units >= 1]
         if len(units) == 1 and units[0].element is not None and any(
+            p.element is not None and any(r in page.header_rows for r in p.element.iter("tr")) for p in parts if p is not units[0]
+        ):
+            # a column-labelled table of one row: its header row labels the row, the row is the item
+            el = units[0].element
+            outer.append(el)
+            continue
+        if len(units) == 1 and units[0].element is not None and any(
             p.element is not None and next(p.element.iter(*HEADING_TAGS), None) is not None for p in parts if p is not units[0]
         ):
             # a profile/sidebar column with its own headings beside the one citation
