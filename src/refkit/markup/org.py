@@ -104,6 +104,14 @@ def _front_matter_title(inside: list[_Line]) -> str | None:
     return None
 
 
+def _headline_title(title: str) -> str:
+    """A headline's text without what Org adds around a title: tags, a TODO keyword, a
+    priority, a statistics cookie."""
+    title = _TAGS.sub("", title)
+    title = _PRIORITY.sub("", _TODO.sub("", title, count=1), count=1)
+    return _COOKIE.sub("", title).strip()
+
+
 def _bib_value(value: str) -> str:
     """A property value as a braced BibTeX value: braces kept only when they pair."""
     depth = 0
@@ -312,9 +320,7 @@ class _Writer(LineWriter):
             i = self.paragraph(lines, i)
 
     def headline(self, number: int, level: int, title: str) -> None:
-        title = _TAGS.sub("", title)
-        title = _PRIORITY.sub("", _TODO.sub("", title, count=1), count=1)
-        title = _COOKIE.sub("", title).strip()
+        title = _headline_title(title)
         if level > self.headline_max:
             self.close_notes()
             if self.deep_open:
@@ -344,9 +350,7 @@ class _Writer(LineWriter):
                 fields.setdefault(m.group(1).lower(), m.group(2).strip())
         if sum(key in _RECORD_KEYS for key in fields) < 2 or not ("author" in fields or "year" in fields):
             return
-        title = _TAGS.sub("", self.headline_text or "")
-        title = _COOKIE.sub("", _PRIORITY.sub("", _TODO.sub("", title, count=1), count=1)).strip()
-        fields.setdefault("title", _MARKUP_CHARS.sub("", title))
+        fields.setdefault("title", _MARKUP_CHARS.sub("", _headline_title(self.headline_text or "")))
         kind = fields.pop("btype", "") or ("article" if "journal" in fields else "inproceedings" if "booktitle" in fields else "misc")
         key = _KEY_CHARS.sub("", fields.pop("custom_id", "")) or f"org{number}"
         body = ",\n".join(f"  {name} = {{{_bib_value(value)}}}" for name, value in fields.items() if name in _RECORD_FIELDS)

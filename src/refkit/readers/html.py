@@ -461,8 +461,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     # under no telling heading, an item whose siblings show the list is one of papers is read
     # even when it shows too little itself (worked out only when some item is that weak)
     parse = _parser()
-    early: dict[int, Entry | None] = {}  # items the list test below had the parser read
-    early_failed: set[int] = set()
+    early: dict[int, tuple[Entry | None, int]] = {}  # items the list test read: (entry, warnings it added)
 
     def whole(i: int) -> bool:
         """Does the parser read item ``i`` as a whole citation (a title of three words or more,
@@ -470,9 +469,8 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         if parse is None or not items[i].segment.spans:
             return False
         warned = len(problems)
-        entry = early[i] = read_item(parse, items[i].segment, problems, source=source, section=items[i].section)
-        if len(problems) != warned:
-            early_failed.add(i)
+        entry = read_item(parse, items[i].segment, problems, source=source, section=items[i].section)
+        early[i] = entry, len(problems) - warned
         return entry is not None and len((entry.get("title") or "").split()) >= 3 and bool(entry.get("author")) \
             and bool(entry.get("year") or entry.get("journal") or entry.get("booktitle"))
 
@@ -500,10 +498,9 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         wanted.append(i)
         if len(own) <= 1 and parse is not None and seg.spans:
             warned = len(problems)
-            if i in early:  # read already (the list test above): the same reading
-                visible = early.pop(i)
-                if i in early_failed:
-                    warned -= 1
+            if i in early:  # read already (the list test above): the same reading, its warnings counted as this one's
+                visible, added = early.pop(i)
+                warned -= added
             else:
                 visible = read_item(parse, seg, problems, source=source, section=item.section)
             if visible is None and (trusting and i in listed or item.titled and item.section in (None, "pub")) and len(problems) == warned:

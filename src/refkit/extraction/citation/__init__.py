@@ -119,11 +119,11 @@ _THESIS_DESCRIPTOR = re.compile(
     r"master'?s\s+thesis|bachelor'?s\s+thesis|diploma\s+thesis)(?:,\s*[^\[\]()]{2,120})?)[\])]\s*$",
     re.I,
 )
-# APA 7 descriptors after a title: "(v1.0)", "(Version 2.1)", "[Data set]", "[Computer software]" …
 #: the kind of work written right after the title by China's national citation standard
 #: (GB/T 7714): "Title[J]. Journal", "Title[C]//Proceedings", "Title[M]. Press", "[J/OL]"
 #: online; no part of the title (the cleaning may have cut its closing bracket)
 _KIND_CODE = re.compile(r"(?<!\s)\s?\[(?:[A-Z]|DB|CP|EB)(?:/(?:OL|MT|DK|CD))?\]?(?:\s?//)?\s*$")
+#: APA 7 descriptors after a title: "(v1.0)", "(Version 2.1)", "[Data set]", "[Computer software]" …
 _TITLE_DESCRIPTOR = re.compile(
     r"(?<!\s)\s*(?:\((v\s?\d[\w.-]{0,20}|version\s+\d[\w.-]{0,20})\)\s*)?"
     r"\[(data\s?set|computer\s+(?:software|program)|software|preprint|abstract|poster|video|podcast|slides|"
