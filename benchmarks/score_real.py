@@ -5,6 +5,7 @@
     python benchmarks/score_real.py --only dev -v # one set, every miss listed
     python benchmarks/score_real.py --heldout     # milestones only: adds the held-out set
     python benchmarks/score_real.py --only heldout --heldout --summary  # counts per format, no names
+    python benchmarks/score_real.py --only dev --summary --diagnose    # + error kinds per format
 
 Sets (folders of case folders, each with input.* or case.json, and gold.json), found beside the
 checkout unless given: ../shared/seeds, ../extract-real/cases (restore with
@@ -30,10 +31,12 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def beside_checkout() -> Path:
@@ -73,18 +76,21 @@ def score_one(sc: ModuleType, case: Path, cmd: str, timeout: float) -> tuple[dic
     try:
         src = sc.find_input(case)
     except SystemExit as exc:
-        return sc.score_case(gold, []), f"FAILED: {exc}"
+        return {**sc.score_case(gold, []), "entries": (gold, [])}, f"FAILED: {exc}"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.bib"
         command = cmd.format(input=shlex.quote(str(src)), out=shlex.quote(str(out)))
         try:
             run = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            return sc.score_case(gold, []), f"FAILED: timed out after {timeout}s"
+            return {**sc.score_case(gold, []), "entries": (gold, [])}, f"FAILED: timed out after {timeout}s"
         if run.returncode != 0 or not out.exists():
             last = ((run.stderr or run.stdout).strip().splitlines() or ["no output"])[-1]
-            return sc.score_case(gold, []), f"FAILED: {last}"
-        return sc.score_case(gold, sc.read_bib(out)), ""
+            return {**sc.score_case(gold, []), "entries": (gold, [])}, f"FAILED: {last}"
+        pred = sc.read_bib(out)
+        res = sc.score_case(gold, pred)
+        res["entries"] = (gold, pred)
+        return res, ""
 
 
 def input_format(sc: ModuleType, case: Path) -> str:
@@ -108,12 +114,12 @@ def micro(sc: ModuleType, total: dict) -> float:
 def format_row(fmt: str, c: dict[str, int]) -> str:
     """One line of the --summary table: counts only, no document named."""
     return (f"{fmt:8} {c['docs']:5d} {c['gold']:6d} {c['pred']:6d} {c['matched']:7d} {c['matched'] / max(c['gold'], 1):7.3f}"
-            f" {c['nothing']:8d} {c['half']:6d} {c['under']:6d} {c['over']:5d}")
+            f" {c['nothing']:8d} {c['half']:6d} {c['under']:6d} {c['over']:5d} {c['failed']:6d}")
 
 
 def tally(counts: dict[str, dict[str, int]], fmt: str, res: dict) -> None:
     """Add one scored document to its format's counts."""
-    c = counts.setdefault(fmt, dict.fromkeys(("docs", "gold", "pred", "matched", "nothing", "half", "under", "over"), 0))
+    c = counts.setdefault(fmt, dict.fromkeys(("docs", "gold", "pred", "matched", "nothing", "half", "under", "over", "failed"), 0))
     gold, pred, matched = res["gold"], res["pred"], res["matched"]
     c["docs"] += 1
     c["gold"] += gold
@@ -123,6 +129,29 @@ def tally(counts: dict[str, dict[str, int]], fmt: str, res: dict) -> None:
     c["half"] += gold > 0 and matched < gold / 2
     c["under"] += pred < 0.7 * gold
     c["over"] += pred > 1.3 * gold
+
+
+def diagnose(sc: ModuleType, diagnosed: dict[str, Counter[str]], case: Path, res: dict) -> None:
+    """Add one document's error kinds to its format's counts (and to "all")."""
+    from error_kinds import kinds
+
+    try:
+        text = sc.find_input(case).read_text(encoding="utf-8", errors="replace")
+    except (SystemExit, OSError):
+        text = ""
+    found = kinds(sc, *res["entries"], text)
+    for key in (input_format(sc, case), "all"):
+        diagnosed.setdefault(key, Counter()).update(found)
+
+
+def print_kinds(diagnosed: dict[str, Counter[str]]) -> None:
+    """One row per error kind, one column per input format: counts only."""
+    from error_kinds import KINDS
+
+    columns = sorted(k for k in diagnosed if k != "all") + ["all"]
+    print(f"{'kind':16}" + "".join(f"{c:>8}" for c in columns))
+    for kind in KINDS:
+        print(f"{kind:16}" + "".join(f"{diagnosed[c][kind]:8d}" for c in columns))
 
 
 def main() -> int:
@@ -139,6 +168,8 @@ def main() -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list every problem")
     ap.add_argument("--summary", action="store_true",
                     help="name no document: counts per input format instead of one row per document")
+    ap.add_argument("--diagnose", action="store_true",
+                    help="with --summary: also count error kinds per input format (benchmarks/error_kinds.py)")
     args = ap.parse_args()
     if not args.scorer.exists():
         print(f"{args.scorer}: official scorer not found (give --scorer PATH)", file=sys.stderr)
@@ -164,12 +195,16 @@ def main() -> int:
             print(f"{'case':44} {'gold':>5} {'pred':>5} {'match':>5} {'F1':>6}")
         n_gold = 0
         formats: dict[str, dict[str, int]] = {}
+        diagnosed: dict[str, Counter[str]] = {}
         for case in cases:
             res, status = score_one(sc, case, args.cmd, args.timeout)
             add(total, res, fields)
             n_gold += res["gold"]
             if args.summary:
                 tally(formats, input_format(sc, case), res)
+                formats[input_format(sc, case)]["failed"] += bool(status)
+                if args.diagnose:
+                    diagnose(sc, diagnosed, case, res)
                 continue
             case_f1 = sc.f1(*(sum(res[k].values()) for k in ("tp", "fp", "fn")))
             print(f"{case.name[:44]:44} {res['gold']:5d} {res['pred']:5d} {res['matched']:5d} {case_f1:6.3f} {status}")
@@ -177,9 +212,11 @@ def main() -> int:
                 for problem in res["problems"]:
                     print(f"    {problem}")
         if args.summary:
-            print(f"{'format':8} {'docs':>5} {'gold':>6} {'pred':>6} {'matched':>7} {'recall':>7} {'nothing':>8} {'<half':>6} {'<70%':>6} {'>130%':>5}")
+            print(f"{'format':8} {'docs':>5} {'gold':>6} {'pred':>6} {'matched':>7} {'recall':>7} {'nothing':>8} {'<half':>6} {'<70%':>6} {'>130%':>5} {'failed':>6}")
             for fmt in sorted(formats):
                 print(format_row(fmt, formats[fmt]))
+            if args.diagnose:
+                print_kinds(diagnosed)
         print(f"{'field':10} {'P':>6} {'R':>6} {'F1':>6}")
         for f in fields:
             tp, fp, fn = total["tp"][f], total["fp"][f], total["fn"][f]

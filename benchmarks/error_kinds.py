@@ -1,0 +1,141 @@
+"""Sort extraction errors into kinds, as counts that name no document and show no text.
+
+`score_real.py --diagnose` adds these counts up per input format, so the held-out set can tell
+WHICH mechanism loses entries (items not found, titles cut at the wrong place, items merged, author
+lists short or long...) without anyone reading a held-out document or its output.
+
+Kinds of a gold entry that matched nothing:
+  doc-empty     the document gave no entry at all
+  title-long    an unmatched prediction holds the gold title and more (boundary too late)
+  title-short   an unmatched prediction is a part of the gold title (boundary too early)
+  title-near    an unmatched prediction is close (similarity .5-.85) but neither holds the other
+  merged        the gold title sits inside a prediction that matched another gold entry
+  in-venue      the gold title sits in a prediction's venue (an item taken as another's venue)
+  absent-text   nothing close; the title's words are in the input (the item was not found)
+  absent-other  nothing close and the title's words are not in the input as such (markup, entities)
+Kinds of a prediction that matched nothing:
+  pair          it is the title-long/short/near partner of a missed gold entry
+  duplicate     it is close (>= .85) to a gold entry another prediction already matched
+  no-year       nothing close, no year: a fragment, heading or link line taken as an item
+  no-names      nothing close, a year but no authors (a talk, award, project or news line?)
+  spurious      nothing close, with names and a year (an item of a section gold leaves out?)
+Kinds of an author list that is wrong on a matched entry:
+  authors-none      nothing predicted
+  authors-fewer     a proper prefix or subsequence of the gold list (names lost)
+  authors-more      the gold list is a proper subsequence of the prediction (extra names)
+  authors-order     the same names in another order
+  authors-one-off   the same length, one name differs
+  authors-other     anything else
+Kinds of a wrong year / venue on a matched entry: year-none, year-wrong, venue-none, venue-wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from types import ModuleType
+from typing import Any
+
+KINDS = (
+    "doc-empty", "title-long", "title-short", "title-near", "merged", "in-venue", "absent-text", "absent-other",
+    "pair", "duplicate", "no-year", "no-names", "spurious",
+    "authors-none", "authors-fewer", "authors-more", "authors-order", "authors-one-off", "authors-other",
+    "year-none", "year-wrong", "venue-none", "venue-wrong",
+)
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(name in it for name in short)
+
+
+def _author_kind(sc: ModuleType, gold_authors: list[str], pred: dict[str, Any]) -> str | None:
+    if sc.authors_ok(gold_authors, pred):
+        return None
+    gold, _ = sc.gold_families(gold_authors)
+    got = pred["families"]
+    if not got:
+        return "authors-none"
+    if len(got) < len(gold) and _subsequence(got, gold):
+        return "authors-fewer"
+    if len(got) > len(gold) and _subsequence(gold, got):
+        return "authors-more"
+    if sorted(got) == sorted(gold):
+        return "authors-order"
+    if len(got) == len(gold) and sum(a != b for a, b in zip(got, gold)) == 1:
+        return "authors-one-off"
+    return "authors-other"
+
+
+def _words_in(sc: ModuleType, title: str, text_folded: str) -> bool:
+    """The title's first six folded words, in order and adjacent, occur in the folded input."""
+    words = sc.fold(title).split()[:6]
+    return bool(words) and " ".join(words) in text_folded
+
+
+def kinds(sc: ModuleType, gold: list[dict[str, Any]], pred: list[dict[str, Any]], text: str) -> Counter[str]:
+    """Count the error kinds of one document (see the module docstring)."""
+    out: Counter[str] = Counter()
+    pairs = sc.match(gold, pred)
+    matched_g = {gi: pi for gi, pi in pairs}
+    matched_p = {pi: gi for gi, pi in pairs}
+    folded_text = " ".join(sc.fold(re.sub(r"<[^>]{0,2000}>", " ", text)).split())
+    partners: set[int] = set()
+    for gi, g in enumerate(gold):
+        if gi in matched_g:
+            continue
+        if not pred:
+            out["doc-empty"] += 1
+            continue
+        gt = sc.fold(g.get("title", ""))
+        out[_missed_kind(sc, gt, g, pred, matched_p, partners, folded_text)] += 1
+    for pi, p in enumerate(pred):
+        if pi in matched_p:
+            continue
+        if pi in partners:
+            out["pair"] += 1
+        elif any(sc.title_sim(g.get("title", ""), p["title"]) >= 0.85 for gi, g in enumerate(gold) if gi in matched_g):
+            out["duplicate"] += 1
+        elif p["year"] is None:
+            out["no-year"] += 1
+        elif not p["families"]:
+            out["no-names"] += 1
+        else:
+            out["spurious"] += 1
+    for gi, pi in pairs:
+        g, p = gold[gi], pred[pi]
+        kind = _author_kind(sc, g.get("authors") or [], p) if g.get("authors") else None
+        if kind:
+            out[kind] += 1
+        if g.get("year") is not None and g.get("year") != p["year"]:
+            out["year-none" if p["year"] is None else "year-wrong"] += 1
+        if g.get("venue") and not sc.venue_ok(g["venue"], p["venue"]):
+            out["venue-none" if not p["venue"].strip() else "venue-wrong"] += 1
+    return out
+
+
+def _missed_kind(sc: ModuleType, gt: str, g: dict[str, Any], pred: list[dict[str, Any]],
+                 matched_p: dict[int, int], partners: set[int], folded_text: str) -> str:
+    if gt:
+        for pi, p in enumerate(pred):
+            if pi in matched_p or pi in partners:
+                continue
+            pt = sc.fold(p["title"])
+            if pt and gt in pt:
+                partners.add(pi)
+                return "title-long"
+            if pt and len(pt) >= 12 and pt in gt:
+                partners.add(pi)
+                return "title-short"
+        best = max(((sc.title_sim(g.get("title", ""), p["title"]), pi) for pi, p in enumerate(pred)
+                    if pi not in matched_p and pi not in partners), default=(0.0, -1))
+        if best[0] >= 0.5:
+            partners.add(best[1])
+            return "title-near"
+        head = " ".join(gt.split()[:6])
+        for p in pred:
+            if head and head in sc.fold(p["title"]):
+                return "merged"
+            if head and head in sc.fold(p["venue"]):
+                return "in-venue"
+    return "absent-text" if _words_in(sc, g.get("title", ""), folded_text) else "absent-other"
