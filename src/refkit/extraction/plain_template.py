@@ -78,6 +78,7 @@ _YEAR_WORD = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 #: a run of letters and digits: exactly the characters ``str.isalnum`` accepts (``\\w`` is
 #: those and the underscore), found by one regex instead of a test per character
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+_ALNUM_SPLIT = re.compile(r"([^\W_]+)")
 #: letters whose lower case differs when lowered one by one: "İ" lowers to two characters
 #: and "Σ" lowers by context in a word; a run holding one is folded character by character
 _UNEVEN_LOWER = ("\u0130", "\u03a3")
@@ -151,10 +152,12 @@ class _Text:
         lead = _LEAD.match(text)
         self.lead = lead.end() if lead else 0
         self.years = [m.start() for m in _YEAR.finditer(text)]
-        # word starts and ends (alphanumeric runs)
-        runs = [m.span() for m in _ALNUM_RUN.finditer(text)]
-        self.starts: list[int] = [s for s, _ in runs]
-        self.ends: list[int] = [e for _, e in runs]
+        # word starts and ends (alphanumeric runs): the text split into gaps and words
+        # (gap, word, gap, …, gap) and the pieces' lengths summed up give every bound
+        # without a match object per word
+        bounds = list(accumulate(map(len, _ALNUM_SPLIT.split(text))))
+        self.starts: list[int] = bounds[0:-1:2]
+        self.ends: list[int] = bounds[1::2]
 
     def locate(self, title: str) -> tuple[int, int] | None:
         """:func:`locate` in this text, from its words (the folding is not kept: a list's

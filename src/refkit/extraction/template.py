@@ -111,15 +111,26 @@ def runs_of(segment: Segment) -> list[Run]:
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+#: the ASCII bytes :data:`_NOT_ALNUM` (:data:`_NOT_LETTER`) takes out of lower-cased ASCII text
+#: (upper-case letters too: none is left once lowered)
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum() or chr(c).isupper())
+_ASCII_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha() or chr(c).isupper())
 
 
 def _alnum(text: str) -> str:
-    """The letters and digits of ``text``, case folded (how a title is compared)."""
+    """The letters and digits of ``text``, case folded (how a title is compared). ASCII
+    text (casefold is lower there) loses its other characters by a byte table, in C:
+    the pattern is tried at every position, and every run of every item is reduced."""
+    if text.isascii():
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     return _NOT_ALNUM.sub("", text.casefold())
 
 
 def _letters(text: str) -> str:
-    """The letters of ``text``, case folded (how a venue is compared: "Nature 521" is "Nature")."""
+    """The letters of ``text``, case folded (how a venue is compared: "Nature 521" is "Nature");
+    ASCII text as in :func:`_alnum`."""
+    if text.isascii():
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_LETTER).decode("ascii")
     return _NOT_LETTER.sub("", text.casefold())
 
 

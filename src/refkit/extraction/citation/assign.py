@@ -13,7 +13,7 @@ from ..authors import AuthorList, scan_authors
 from ..venues import lookup, venue_type
 
 from .vocabulary import _CHAPTER, _COMMA_SPACE, _LABEL_ONLY, _MONTH, _YEAR, _year_only, _YEAR_RE
-from .work import _Parts, _Work
+from .work import _first_shown, _Parts, _Work
 from .chunks import _chunks, _strip_range
 from .venue import _venue_text
 from .boundaries import (
@@ -165,7 +165,7 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         ts, te, remaining = _through_styled_title(work, text, remaining, ts, te)
         # "Genome editing. The new frontier of …. *Science*. 2014": when an italic venue
         # follows, the title runs up to it even across a full stop
-        italic_at = next((k for k in range(te, len(text)) if work.italic[k] and text[k].strip()), None)
+        italic_at = _first_shown(work.italic, text, te, len(text))
         if italic_at is not None and len(remaining) > 1 and not any(work.italic[ts:te]):
             between = [r for r in remaining[1:] if r[1] <= italic_at]
             gap = text[te:italic_at]

@@ -18,7 +18,7 @@ from .vocabulary import (
     _CJK_TEXT, _COMMA_SPACE, _INITIAL, _leading, _LEADING_IN, _LEADING_PLACEMENT, _REPORT, _THESIS, _URL,
     _YEAR, _year_only, _YEAR_RE,
 )
-from .work import _Work
+from .work import _first_shown, _Work
 from .cleaning import _has_tag_word
 from .chunks import _strip_range
 
@@ -256,7 +256,7 @@ def _names_before_styled_title(work: _Work, text: str, start: int, end: int) -> 
     glued to the title with no punctuation between. None unless the plain part is one to
     three names and nothing else (a title word or a sentence before the run is no name)."""
     for styled in (work.italic, work.bold):
-        k = next((j for j in range(start, end) if styled[j] and text[j].strip()), None)
+        k = _first_shown(styled, text, start, end)
         if k is None or k == start or not all(styled[j] or not text[j].strip() for j in range(k, end)):
             continue
         head = text[start:k]
@@ -284,7 +284,8 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named
         if len(text[run[0]:run[1]].split()) >= 2 and text[j:end].strip(" .,;:"):
             return run, j
     # the first italic or bold run after "Title, ": the venue ("…, **Optics Express**, 2023")
-    first_italic = next((j for j in range(start, end) if (work.italic[j] or work.bold[j]) and text[j].strip()), None)
+    shown = [k for k in (_first_shown(work.italic, text, start, end), _first_shown(work.bold, text, start, end)) if k is not None]
+    first_italic = min(shown) if shown else None
     if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
         if _PUNCT_BEFORE_VENUE.search(text[start:first_italic]) or _TRAILING_IN.search(text[start:first_italic]):
             return _strip_range(text, start, first_italic), first_italic
@@ -556,9 +557,18 @@ def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
         if text[k].strip():
             j = k
             # a bold run stops at a line break: a bold title line and a bold own name on
-            # the next line (HTML pages) are two runs  [html reader, minimal edit]
-            while j < n and (work.bold[j] or (not text[j].strip() and text[j] != "\n")):
-                j += 1
+            # the next line (HTML pages) are two runs  [html reader, minimal edit]; the
+            # bold stretches are skipped by a list search, the blanks between them one by one
+            while j < n:
+                if bold[j]:
+                    try:
+                        j = bold.index(False, j, n)
+                    except ValueError:
+                        j = n
+                elif text[j] != "\n" and not text[j].strip():
+                    j += 1
+                else:
+                    break
             s, e = _strip_range(text, k, j)
             run = text[s:e].strip(" .,")
             if len(run.split()) >= 2 and not _YEAR_RE.fullmatch(run.strip()):

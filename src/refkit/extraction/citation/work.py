@@ -82,6 +82,22 @@ class _Work:
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _first_shown(flags: list[bool], text: str, start: int, end: int) -> int | None:
+    """The first offset in ``start..end`` whose flag (bold, italic …) is set and whose
+    character is not blank, or None: a list search per flagged stretch, not a test per
+    character (steps ask this of every item, from the title to the item's end)."""
+    k = start
+    while k < end:
+        try:
+            k = flags.index(True, k, end)
+        except ValueError:
+            return None
+        if text[k].strip():
+            return k
+        k += 1
+    return None
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
