@@ -106,3 +106,47 @@ def test_footnote_reference_list_entries() -> None:
     assert entries[0].get("doi") == "10.1000/jfa.2019.33"
     assert entries[0].location.line == 9
     assert [n.family for n in entries[0].names()] == ["Mora", "Quast"]
+
+
+RAW_TEX = """---
+name: Ana Ruiz
+output: vitae::awesomecv
+---
+
+# Publicaciones
+
+\\begin{cventries}
+  \\cventry{Artículos}{}{}{2021}{\\begin{cvitems}
+\\item Ruiz, A. and Vega, L. (2021). Rivers that remember their floods. \\emph{Journal of Hydrology}, 12, 1-9. \\href{https://doi.org/10.1000/rivers.2021}{doi}
+
+\\item Vega, L. and Ruiz, A. (2019). Counting stones in mountain streams. \\emph{Earth Surface Letters}, 3, 10-20.
+\\end{cvitems}}
+\\end{cventries}
+
+Texto después.
+"""
+
+
+def test_a_raw_latex_environment_becomes_raw_html_in_its_place() -> None:
+    out = preprocess(RAW_TEX)
+    assert out.count("\n") == RAW_TEX.count("\n")
+    assert "\\begin" not in out and "\\item" not in out
+    html_lines = [line for line in out.split("\n")[7:15] if line]
+    assert html_lines[0].startswith("<div>") and html_lines[-1].endswith("</div>")
+    assert "Rivers that remember their floods" in out and "<i>Journal of Hydrology</i>" in out
+    assert out.split("\n")[15] == "Texto después."
+
+
+def test_raw_latex_cv_entries_in_markdown_are_read() -> None:
+    entries = markdown.read(RAW_TEX).entries
+    assert [e.get("title") for e in entries] == ["Rivers that remember their floods", "Counting stones in mountain streams"]
+    assert entries[0].get("doi") == "10.1000/rivers.2021"
+    assert [n.family for n in entries[1].names()] == ["Vega", "Ruiz"]
+    assert entries[0].get("journal") == "Journal of Hydrology"
+
+
+def test_an_unclosed_or_fenced_latex_environment_stays_text() -> None:
+    unclosed = "Intro\n\n\\begin{itemize}\n\\item one\n"
+    assert preprocess(unclosed) == unclosed
+    fenced = "```\n\\begin{itemize}\n\\item one\n\\end{itemize}\n```\n"
+    assert preprocess(fenced) == fenced

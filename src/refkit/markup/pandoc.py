@@ -19,6 +19,12 @@ lines) is a numbered list to a reader, so each definition becomes an item of one
 ordered list (``1. Doe, J. …``, continuation lines kept); footnote marks in the text
 (``…shown before[^doe2020].``) are dropped, and so is a MyST target line (``(about)=``).
 
+Raw LaTeX (Pandoc's ``raw_tex``): an environment written into the Markdown on lines of its
+own (``\\begin{cventries}`` … ``\\end{cventries}``, as R's vitae package and hand-made CVs
+leave them) is LaTeX, not text: it is rendered by the LaTeX markup
+(:func:`refkit.markup.latex.to_html`) into raw HTML in its place, as a page's raw HTML is
+read, so its items reach the same machinery as those of a LaTeX CV.
+
 Every pattern here is bounded and free of nested quantifiers over the same
 characters; the text is processed once, line by line.
 """
@@ -54,6 +60,10 @@ _FOOTNOTE_DEF = re.compile(r"[ ]{0,3}\[\^[^\]\s]{1,100}\]:[ \t]?")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,100}\](?!:)")
 #: a MyST target line: ``(label)=``
 _MYST_TARGET = re.compile(r"[ \t]{0,3}\([\w.:-]{1,100}\)=[ \t]*$")
+#: the line opening a raw LaTeX environment: ``\\begin{cventries}`` (up to three spaces before it)
+_TEX_BEGIN = re.compile(r"[ \t]{0,3}\\begin\{([A-Za-z]{1,40}\*?)\}")
+#: how many lines a raw LaTeX environment may span before it is left as text
+_TEX_MAX_LINES = 5000
 _LATEX_LINE = re.compile(r"[ \t]*\\(?:newpage|pagebreak|clearpage|vfill|hfill|noindent|bigskip|medskip|smallskip|"
                          r"vspace\*?\{[^}\n]{0,40}\}|hspace\*?\{[^}\n]{0,40}\})[ \t]*$")
 
@@ -76,10 +86,14 @@ def evidence(text: str) -> int:
 def preprocess(text: str) -> str:
     """``text`` with Pandoc/knitr/kramdown extensions removed, line for line."""
     out: list[str] = []
+    lines = text.split("\n")
+    skip_to = -1  # lines up to this index were consumed by a raw LaTeX environment
     drop: str | None = None  # the fence of an open executable chunk or other format's raw block: lines dropped
     raw: str | None = None  # the fence of an open ```{=html} block: its lines are raw HTML
     code: str | None = None  # the fence of an ordinary code block: left alone
-    for line in text.split("\n"):
+    for index, line in enumerate(lines):
+        if index <= skip_to:
+            continue
         stripped = line.strip()
         if drop is not None or raw is not None or code is not None:
             fence = drop or raw or code or ""
@@ -101,6 +115,13 @@ def preprocess(text: str) -> str:
             code = stripped[:3]
             out.append(line)
             continue
+        if "\\begin{" in line:
+            m = _TEX_BEGIN.match(line)
+            end = _tex_end(lines, index, m.group(1)) if m else None
+            if end is not None:
+                out.extend(_tex_html(lines[index:end + 1]))
+                skip_to = end
+                continue
         if ":::" in line and _DIV_FENCE.match(line):
             out.append("")
             continue
@@ -129,6 +150,35 @@ def preprocess(text: str) -> str:
             line = _BRACKET.sub(_drop_citation, line)
         out.append(line)
     return "\n".join(out)
+
+
+def _tex_end(lines: list[str], start: int, name: str) -> int | None:
+    """The index of the line closing the environment ``name`` opened on ``lines[start]``
+    (environments of the same name nest), or None when it does not close within
+    :data:`_TEX_MAX_LINES` lines."""
+    begin, end = f"\\begin{{{name}}}", f"\\end{{{name}}}"
+    depth = 0
+    for index in range(start, min(len(lines), start + _TEX_MAX_LINES)):
+        line = lines[index]
+        depth += line.count(begin) - line.count(end)
+        if depth <= 0:
+            return index
+    return None
+
+
+def _tex_html(block: list[str]) -> list[str]:
+    """A raw LaTeX environment as raw HTML lines, as many as the LaTeX had: one HTML block
+    with no blank line inside (a blank line would end it), then blank lines."""
+    from .latex import to_html
+
+    rendered = to_html("\n".join(block)).html
+    body = rendered.removeprefix("<html><body>").removesuffix("</body></html>")
+    html = [line for line in body.split("\n") if line.strip()]
+    html = [f"<div>{html[0]}" if html else "<div>", *html[1:]]
+    html[-1] += "</div>"
+    if len(html) > len(block):  # never more lines than the source: the rest joins the last
+        html[len(block) - 1:] = [" ".join(html[len(block) - 1:])]
+    return html + [""] * (len(block) - len(html))
 
 
 def _span(m: re.Match[str]) -> str:
