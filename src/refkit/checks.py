@@ -90,6 +90,9 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          "Accented letters may be wrong if the guess is; pass --encoding to choose. Only documents that are "
          "read and never rewritten are guessed: format and check refuse a .bib that is not UTF-8.",
          severity="warning"),
+    Rule("RK195", "mojibake-repaired", "a document shows UTF-8 text once read as Windows-1252 ('Ã©' for 'é')",
+         "The damage is undone before extraction (ftfy), so names and titles read right; the file itself is "
+         "not changed. A .bib file is never repaired.", severity="warning"),
     Rule("RK201", "duplicate-key", "two entries have the same citation key",
          "BibTeX uses the first and warns; biber and pandoc may use either; citations point at the wrong work."),
     Rule("RK202", "key-case-clash", "two citation keys differ only by case",

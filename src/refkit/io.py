@@ -51,6 +51,10 @@ def _guessed_encoding(path: str, codec: str, line: int, column: int) -> Problem:
                    "pass --encoding to choose", Location(path, line, column), severity="warning")
 
 
+#: formats read and written back losslessly: their text is never repaired
+_LOSSLESS = frozenset({"bibtex", "csljson"})
+
+
 @checked
 def read_string(text: str, *, format: str | None = None, path: str | None = None, strict: bool = False) -> Library:
     """Parse ``text`` (sniffing its format unless given) into a [Library][refkit.model.Library];
@@ -60,6 +64,11 @@ def read_string(text: str, *, format: str | None = None, path: str | None = None
     # strict is the BibTeX reader's: the readers of extracted formats collect every problem
     options: dict[str, Any] = {"strict": True} if strict and readers.ALIASES.get(fmt.lower(), fmt.lower()) == "bibtex" else {}
     module = readers.reader(fmt)
+    repaired = 0
+    if readers.ALIASES.get(fmt.lower(), fmt.lower()) not in _LOSSLESS:
+        from .mojibake import repair
+
+        text, repaired = repair(text)
     try:
         library: Library = module.read(text, path=path, **options)
     except RefkitError:
@@ -68,6 +77,10 @@ def read_string(text: str, *, format: str | None = None, path: str | None = None
         raise InternalError(exc, path) from exc
     if library.source is None:
         library.source = path
+    if repaired:
+        library.problems.insert(0, Problem("RK195", f"{repaired} line(s) show UTF-8 read as Windows-1252 "
+                                           "('Ã©' for 'é'), repaired before extraction", Location(path, 1),
+                                           severity="warning"))
     if any(not entry.key for entry in library.entries):
         # extracted entries have no key yet: give them Google-Scholar-like ones
         from .transforms.keys import assign_keys
