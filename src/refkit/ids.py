@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 __all__ = [
@@ -162,6 +163,7 @@ def is_resolver_url(url: str) -> bool:
     return bool(_RESOLVER.match(url.strip()))
 
 
+@lru_cache(maxsize=1024)  # a page's link is asked about by several passes over its item (harvest, links, kind tests)
 def doi_from_url(url: str | None) -> str | None:
     """The DOI a URL literally carries (resolver link, publisher path, ``doi=``/``id=``
     query), cleaned of publisher suffixes, or None. An identifier value written as
@@ -270,6 +272,11 @@ def _arxiv_from_match(m: re.Match[str]) -> ArxivId:
     return ArxivId(ident, int(version) if version else None)
 
 
+_ARXIV_LABEL = re.compile(r"^arxiv\s*:\s*", re.I)
+_PDF_SUFFIX = re.compile(r"\.pdf$")
+
+
+@lru_cache(maxsize=1024)  # as doi_from_url: a link's target is asked about by several passes (the result is frozen)
 def parse_arxiv(text: str | None) -> ArxivId | None:
     """An arXiv id written as a bare id, ``arXiv:…``, an abs/pdf URL or an arXiv DOI."""
     if not text:
@@ -279,8 +286,8 @@ def parse_arxiv(text: str | None) -> ArxivId | None:
         m = pattern.search(value)
         if m:
             return _arxiv_from_match(m)
-    value = re.sub(r"^arxiv\s*:\s*", "", value, flags=re.I)
-    value = re.sub(r"\.pdf$", "", value)
+    value = _ARXIV_LABEL.sub("", value)
+    value = _PDF_SUFFIX.sub("", value)
     m = _ARXIV_BARE.match(value)
     return _arxiv_from_match(m) if m else None
 
@@ -342,9 +349,18 @@ _PMID = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/
 _OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)\?id=([A-Za-z0-9_\-]+)", re.I)
 
 
+#: the letters an IGNORECASE pattern takes for ASCII "i" and "s" that ``str.lower`` does not lower to them
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
 def find_pmid(text: str) -> str | None:
-    """A PubMed id from a PubMed URL or ``PMID: 123`` text."""
-    m = _PMID.search(text or "")
+    """A PubMed id from a PubMed URL or ``PMID: 123`` text. (Every match shows "ncbi" or
+    "pmid": a text that shows neither, lower-cased, is not searched; asked of every link.)"""
+    text = text or ""
+    low = text.lower()
+    if "ncbi" not in low and "pmid" not in low and not any(c in text for c in _ODD_CASE):
+        return None
+    m = _PMID.search(text)
     return m.group(1) if m else None
 
 

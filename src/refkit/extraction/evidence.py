@@ -198,9 +198,26 @@ def is_ongoing(segment: Segment) -> bool:
 _SENTENCE_END = re.compile(r"[.!?]\s*$|[.!?]\s+[A-Z]")
 
 
+#: every ASCII letter, digit and "_" kept, every other byte a blank: the words of a text as
+#: ``\\w`` runs, once it is written in ASCII with "?" for the rest (which only adds words)
+_WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+#: the first word of each :data:`_PROSE` alternative (every match starts with one, as a whole
+#: ``\\w`` run); only "this" and "This" open two different ones ("this paper", "this work")
+_PROSE_FIRST = frozenset(w.encode("ascii") for w in (
+    "we our us this these which can is are was were has have allow allows show shows present presents introduce "
+    "introduces propose proposed proposes subsume subsumed subsumes We Our This These Here").split())
+_PROSE_TWO_WAYS = frozenset((b"this", b"This"))
+
+
 def is_prose(text: str) -> bool:
-    """Sentences about a work: two function words of running text and a sentence end."""
+    """Sentences about a work: two function words of running text and a sentence end.
+    (Two different :data:`_PROSE` matches need two different first words, or "this"; a
+    look-up of the text's words, in C, rules most items out before the pattern, which is
+    tried at every second position.)"""
     head = text[:600]
+    firsts = _PROSE_FIRST.intersection(head.encode("ascii", "replace").translate(_WORD_BYTES).split())
+    if len(firsts) < 2 and _PROSE_TWO_WAYS.isdisjoint(firsts):
+        return False
     hits: set[str] = set()
     for m in _PROSE.finditer(head):  # two different words settle it: the rest is not scanned
         hits.add(m.group(0))

@@ -11,6 +11,7 @@ not citation text). Each used to keep its own table, and they disagreed about wh
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["LABEL_WORDS", "BADGE_LABEL", "link_field"]
 
@@ -56,6 +57,7 @@ _FIELDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@lru_cache(maxsize=1024)  # a link is asked about by several passes over its item (harvest, the link table)
 def link_field(label: str, url: str) -> str | None:
     """The entry field a link belongs in (``code``, ``pdf``, ``slides``, ``website`` …),
     from its label and its target; ``None`` when neither says. A DOI resolver link

@@ -10,7 +10,7 @@ import re
 
 from ..authors import marked_authors, scan_authors
 from .. import lexicon
-from ..evidence import has_names, is_prose
+from ..evidence import _WORD_BYTES, has_names, is_prose
 
 from .vocabulary import _INITIAL, _LABEL_ONLY, _leading, _MONTH, _MONTHS, _YEAR, _year_only, _YEAR_RE
 from .work import _Work
@@ -53,6 +53,10 @@ _BARE_TAG = re.compile(
     r"impact\s+factor\s*[=:：]?\s*\d+(?:\.\d+)?|cited\s+by\s+\d+|\d+\s+citations)(?![\w-])",
     re.I,
 )
+#: a word every _LEGEND match holds (lower-cased)
+_LEGEND_WORDS = ("equal", "contribut", "joint", "first", "corresponding", "student", "supervised")
+#: the letters an IGNORECASE pattern takes for ASCII "i" and "s" that ``str.lower`` does not lower to them
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")
 _LEGEND = re.compile(
     r"[(\[][^()\[\]]{0,40}?\b(?:equal(?:ly)?\s+contribut\w*|contributed\s+equally|joint(?:ly)?\s+first|co-?first|"
     r"first\s+authors?|corresponding\s+authors?|student\s+authors?|(?:my\s+)?students?|supervised)\b[^()\[\]]{0,40}[)\]]",
@@ -214,7 +218,10 @@ def _clean(work: _Work) -> None:
     has_status = any(stem in low for stem in _STATUS_STEMS)
     if not tag_hint and not has_status and "(" not in text and "[" not in text:
         return
-    for m in _LEGEND.finditer(text):
+    # (the case-insensitive patterns below are tried only where the lower-cased text shows a
+    # word each of their matches holds, unless it has a letter they match that lowers to another)
+    odd = any(c in text for c in _ODD_CASE)
+    for m in _LEGEND.finditer(text) if odd or any(w in low for w in _LEGEND_WORDS) else ():
         work.blank(m.start(), m.end())
     # parenthesised tag groups: "(CCF-A)", "(CCF-B, SCI Q1, IF=8.4)", "[Oral]", "(Best Paper Award)"
     text = work.text
@@ -226,7 +233,9 @@ def _clean(work: _Work) -> None:
                     work.notes.append(" ".join(t.split()))
             work.blank(m.start(), m.end())
     text = work.text
-    for m in _BARE_TAG.finditer(text):
+    # every bare tag is a whole word of _TAG_WORDS ("CCF", "IF", "CORE", "impact", "cited",
+    # "citations") or shows "jcr" or "sci"; blanking bracketed groups made no new word
+    for m in _BARE_TAG.finditer(text) if tag_hint or odd or "jcr" in low or "sci" in low else ():
         work.blank(m.start(), m.end())
     # status words
     text = work.text
@@ -279,6 +288,7 @@ _TAG_WORDS = frozenset(
     "honorable honourable runner best outstanding distinguished cas".split()
 )
 _WORD_RUN = re.compile(r"\w+")
+_TAG_WORD_BYTES = frozenset(w.encode("ascii") for w in _TAG_WORDS)
 
 
 def _has_tag_word(low: str) -> bool:
@@ -286,7 +296,11 @@ def _has_tag_word(low: str) -> bool:
     alternation of 37 words tried at every position cost 2% of reading a CV)."""
     if "中科院" in low or ("h5-index" in low and _TAG_HINT.search(low) is not None):
         return True
-    return not _TAG_WORDS.isdisjoint(_WORD_RUN.findall(low))
+    # the text's \w runs written in ASCII ("?" for the rest, which only splits runs that hold
+    # no tag word): no tag word among them, none among the true runs; in ASCII text they are the runs
+    if _TAG_WORD_BYTES.isdisjoint(low.encode("ascii", "replace").translate(_WORD_BYTES).split()):
+        return False
+    return low.isascii() or not _TAG_WORDS.isdisjoint(_WORD_RUN.findall(low))
 
 
 #: the stems of status words ("submitted", "under review", "to appear", "in press" …, in the
