@@ -7,6 +7,7 @@
     python benchmarks/shape_matrix.py --styles extra  # title-first, all-caps authors, Vancouver
     python benchmarks/shape_matrix.py --seed 21 --papers ../extract-dev/cases   # another sample
     python benchmarks/shape_matrix.py --group held-out  # the held-out shapes: start and end only
+    python benchmarks/shape_matrix.py --merged          # several papers in one block (session 15)
 
 Why: on documents nobody tuned on, whole documents collapse (nothing found, a third found) because
 the item finder is tied to the shapes it has seen. Here the same papers are written as Markdown
@@ -632,6 +633,120 @@ def _held_out(name: str) -> bool:
 HELD_OUT = frozenset(n for n in NEW_SHAPES if _held_out(n))
 SHAPES.update(NEW_SHAPES)
 
+# ------------------------------------------------------------------------------------------ several papers in one block
+# Session 15: the held-out set loses items MERGED into a neighbour or read as its VENUE (Markdown,
+# HTML, R Markdown, Typst, AsciiDoc): real pages put several citations into ONE block (a <p> with
+# <br>s, a Markdown paragraph with hard or soft line breaks, a list item with a paper and its
+# companion, "[1] ... [2] ..." inline, "; "-separated runs, a Typst/AsciiDoc paragraph per year,
+# pandoc/knitr reference divs). Each shape here writes such blocks; a citation followed by its venue
+# on the next line (one paper) is written beside the next citation on the next line (two papers).
+# The same fixed rule (crc32 of the name modulo 3 is 0), applied before any of them was run, holds
+# a third out (MERGED_HELD_OUT). ``--merged`` runs only these shapes.
+
+
+class Rmd(Md):
+    ext = ".Rmd"
+
+    def wrap(self, body: str) -> str:
+        return ('---\ntitle: "Jane Q. Doe"\noutput: html_document\nbibliography: refs.bib\n---\n\n'
+                "```{r setup, include=FALSE}\nknitr::opts_chunk$set(echo = FALSE)\n```\n\n" + body)
+
+
+MARKUPS["rmd"] = Rmd()
+
+
+def _no_venue(p: Paper) -> Paper:
+    from dataclasses import replace
+
+    return replace(p, venue="")
+
+
+def _venue_next(m: Markup, ps: list[Paper], s: Callable[..., list[Piece]]) -> list[tuple[str, str]]:
+    """(citation without its venue, the venue as the next line) per paper."""
+    return [(m.inline(s(_no_venue(p))), m.style(p.venue or "Working paper", "i")) for p in ps]
+
+
+def _per_year(ps: list[Paper], block: Callable[[int, list[Paper]], str]) -> str:
+    return "\n".join(block(y, g) for y, g in _by_year(ps))
+
+
+def _pairs(ps: list[Paper]) -> list[list[Paper]]:
+    return [ps[k:k + 2] for k in range(0, len(ps), 2)]
+
+
+def _csl_html(m: Markup, ps: list[Paper], s: Callable[..., list[Piece]]) -> str:
+    return ('<div id="refs" class="references csl-bib-body hanging-indent" role="list">\n' + "".join(
+        f'<div id="ref-k{i}" class="csl-entry" role="listitem">\n{c}\n</div>\n' for i, c in enumerate(_cits(m, ps, s)))
+        + "</div>\n")
+
+
+MERGED_SHAPES: dict[str, tuple[str, Shape]] = {
+    # HTML: one block, several papers
+    "html-p-br-years": ("html", lambda m, ps, s: _per_year(ps, lambda y, g: f"<h3>{y}</h3>\n<p>" + "<br>\n".join(
+        m.inline(s(p)) for p in g) + "</p>")),
+    "html-p-br-numbered": ("html", lambda m, ps, s: "<p>" + "<br>\n".join(
+        f"[{i}] {c}" for i, c in enumerate(_cits(m, ps, s), 1)) + "</p>\n"),
+    "html-p-br-venue-next": ("html", lambda m, ps, s: "<p>" + "<br>\n".join(
+        f"{c}<br>\n{v}" for c, v in _venue_next(m, ps, s)) + "</p>\n"),
+    "html-li-pairs": ("html", lambda m, ps, s: "<ul>\n" + "".join(
+        "<li>" + "<br>\n".join(_cits(m, g, s)) + "</li>\n" for g in _pairs(ps)) + "</ul>\n"),
+    "html-li-year-br": ("html", lambda m, ps, s: "<ul>\n" + "".join(
+        f"<li><b>{y}</b><br>\n" + "<br>\n".join(m.inline(s(p)) for p in g) + "</li>\n" for y, g in _by_year(ps))
+        + "</ul>\n"),
+    "html-p-semicolons": ("html", lambda m, ps, s: "<p>" + "; ".join(
+        c.rstrip(".") for c in _cits(m, ps, s)) + ".</p>\n"),
+    "html-csl-entries": ("html", _csl_html),
+    "html-div-text-br": ("html", lambda m, ps, s: '<div class="content">\n' + "<br/>\n".join(_cits(m, ps, s))
+                         + "\n</div>\n"),
+    # Markdown: one paragraph, several papers
+    "md-year-soft-lines": ("md", lambda m, ps, s: _per_year(ps, lambda y, g: f"### {y}\n\n" + "".join(
+        f"{m.inline(s(p))}\n" for p in g))),
+    "md-year-hardbreaks": ("md", lambda m, ps, s: _per_year(ps, lambda y, g: f"**{y}**\n\n" + "".join(
+        f"{m.inline(s(p))}  \n" for p in g))),
+    "md-backslash-venue-next": ("md", lambda m, ps, s: "\\\n".join(
+        f"{c}\\\n{v}" for c, v in _venue_next(m, ps, s)) + "\n"),
+    "md-soft-venue-next": ("md", lambda m, ps, s: _per_year(ps, lambda y, g: f"## {y}\n\n" + "".join(
+        f"{c}\n{v}\n" for c, v in _venue_next(m, g, s)))),
+    "md-hard-venue-next": ("md", lambda m, ps, s: "".join(f"{c}  \n{v}  \n" for c, v in _venue_next(m, ps, s))),
+    "md-item-pairs": ("md", lambda m, ps, s: "".join(
+        "- " + "  \n  ".join(_cits(m, g, s)) + "\n" for g in _pairs(ps))),
+    "md-item-pairs-soft": ("md", lambda m, ps, s: "".join(
+        "1. " + "\n   ".join(_cits(m, g, s)) + "\n" for g in _pairs(ps))),
+    "md-inline-numbered": ("md", lambda m, ps, s: " ".join(
+        f"[{i}] {c}" for i, c in enumerate(_cits(m, ps, s), 1)) + "\n"),
+    "md-semicolons": ("md", lambda m, ps, s: "; ".join(c.rstrip(".") for c in _cits(m, ps, s)) + ".\n"),
+    "md-run-on": ("md", lambda m, ps, s: " ".join(_cits(m, ps, s)) + "\n"),
+    "md-blockquote-lines": ("md", lambda m, ps, s: "".join(f"> {c}\n" for c in _cits(m, ps, s))),
+    # R Markdown / pandoc citeproc output
+    "rmd-pandoc-refs": ("rmd", lambda m, ps, s: "# References\n\n::: {#refs .references .csl-bib-body .hanging-indent}\n"
+                        + "".join(f"::: {{#ref-k{i} .csl-entry}}\n{c}\n:::\n\n" for i, c in enumerate(_cits(m, ps, s)))
+                        + ":::\n"),
+    "rmd-refs-div": ("rmd", _csl_html),
+    "rmd-year-lines": ("rmd", lambda m, ps, s: _per_year(ps, lambda y, g: f"## {y}\n\n" + "".join(
+        f"{m.inline(s(p))}\n" for p in g))),
+    # Typst, AsciiDoc, Org, reST: a paragraph per year, citations as its lines
+    "typ-year-lines": ("typ", lambda m, ps, s: _per_year(ps, lambda y, g: f"== {y}\n" + "".join(
+        f"{m.inline(s(p))}\n" for p in g))),
+    "typ-year-breaks": ("typ", lambda m, ps, s: _per_year(ps, lambda y, g: f"== {y}\n" + " \\\n".join(
+        m.inline(s(p)) for p in g) + "\n")),
+    "adoc-year-lines": ("adoc", lambda m, ps, s: _per_year(ps, lambda y, g: f"=== {y}\n\n" + "".join(
+        f"{m.inline(s(p))}\n" for p in g))),
+    "adoc-year-hardbreaks": ("adoc", lambda m, ps, s: _per_year(ps, lambda y, g: f"=== {y}\n\n" + " +\n".join(
+        m.inline(s(p)) for p in g) + "\n")),
+    "adoc-venue-next": ("adoc", lambda m, ps, s: " +\n".join(f"{c} +\n{v}" for c, v in _venue_next(m, ps, s)) + "\n"),
+    "org-year-lines": ("org", lambda m, ps, s: _per_year(ps, lambda y, g: f"** {y}\n" + "".join(
+        f"{m.inline(s(p))}\n" for p in g))),
+    "org-year-breaks": ("org", lambda m, ps, s: _per_year(ps, lambda y, g: f"** {y}\n" + "".join(
+        f"{m.inline(s(p))} \\\\\n" for p in g))),
+    "rst-para-lines": ("rst", lambda m, ps, s: _per_year(ps, lambda y, g: f"{y}\n{'-' * 4}\n\n" + "".join(
+        f"{m.inline(s(p))}\n" for p in g))),
+}
+
+#: the held-out third of the several-papers-in-one-block shapes (same fixed rule as HELD_OUT)
+MERGED_HELD_OUT = frozenset(n for n in MERGED_SHAPES if _held_out(n))
+HELD_OUT = HELD_OUT | MERGED_HELD_OUT
+SHAPES.update(MERGED_SHAPES)
+
 # ------------------------------------------------------------------------------------------ contexts
 
 BIO = ("I am an assistant professor in the Department of Earth Sciences at Northfield University, where I "
@@ -699,6 +814,8 @@ def main() -> int:
                          "those (report them at the start and the end of a piece of work, never tune on them)")
     ap.add_argument("--styles", choices=("default", "extra"), default="default",
                     help="extra: every cell in title-first, all-caps-author and Vancouver styles instead")
+    ap.add_argument("--merged", action="store_true",
+                    help="only the shapes with several papers in one block (session 15; their own held-out third)")
     ap.add_argument("--dump", type=Path, help="write every generated document (and its gold) into this folder")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the unmatched titles of each weak document")
     args = ap.parse_args()
@@ -709,6 +826,8 @@ def main() -> int:
         print(f"only {len(pool)} papers under {', '.join(map(str, roots))}: restore the dev sets first", file=sys.stderr)
         return 2
     shapes = [n for n in SHAPES if not args.shape or any(n.startswith(s) for s in args.shape)]
+    if args.merged:
+        shapes = [n for n in shapes if n in MERGED_SHAPES]
     if args.group != "all":
         shapes = [n for n in shapes if (n in HELD_OUT) == (args.group == "held-out")]
     variants = EXTRA_VARIANTS if args.styles == "extra" else VARIANTS
