@@ -1051,3 +1051,43 @@ def test_a_run_of_whole_citations_in_alternating_markup_is_no_period() -> None:
     body = "".join(f"<p>{c}</p>\n" if k % 2 else f"<p><b>{c}</b></p>\n" for k, c in enumerate(cites))
     page = f"<html><body><h2>Publications</h2>\n{body}</body></html>"
     assert [i.segment.text for i in items(page)] == cites
+
+
+def test_a_paragraph_of_br_separated_papers_under_a_year_heading() -> None:
+    # the other years' paragraphs hold one paper each: this one still holds two
+    page = """<html><body><h3>2021</h3>
+<p>K. Osei and L. Brandt, \u201cTidal mixing in fjords,\u201d <i>Coastal Letters</i>, 2021.<br>
+M. Ito, \u201cSalt wedges revisited in shallow estuaries,\u201d <i>Estuary Notes</i>, 2021.</p>
+<h3>2019</h3><p>L. Brandt, \u201cMud and what it keeps,\u201d <i>Sediment Notes</i>, 2019.</p>
+<h3>2018</h3><p>K. Osei, \u201cA survey of harbour tides,\u201d <i>Coastal Letters</i>, 2018.</p>
+</body></html>"""
+    assert [t.split(",")[0] for t in texts(page)] == ["K. Osei and L. Brandt", "M. Ito", "L. Brandt", "K. Osei"]
+
+
+def test_a_paragraph_written_one_citation_per_source_line() -> None:
+    # a converted Markdown/Org paragraph: its line breaks are spaces on screen; a venue
+    # on its own line belongs to the citation above it
+    page = """<html><body><h2>Publications</h2>
+<p>Osei, K., &amp; Brandt, L. (2021). Tidal mixing in fjords. <i>Osei Press</i>.
+Ito, M. (2021). Salt wedges revisited.
+<i>Estuary Letters</i>.
+Brandt, L. (2019). Mud and what it keeps. <i>Sediment Notes</i>.</p>
+</body></html>"""
+    assert [t.split(" (")[0] for t in texts(page)] == ["Osei, K., & Brandt, L.", "Ito, M.", "Brandt, L."]
+    assert texts(page)[1].endswith("Estuary Letters.")
+
+
+def test_a_one_author_paper_after_br_is_not_the_paper_above_it() -> None:
+    # no name is recognised on the second line (one author, full name), but it opens the way
+    # the first paper does, with its bold title: a paper of its own, not the first one's venue
+    page = """<html><body><h3>2021</h3><p>
+<b>Tidal mixing in narrow fjords and bays</b>. Kofi Osei, Lena Brandt. Coastal Letters, 2021.<br>
+<b>Salt wedges revisited in shallow estuaries</b>. Mieko Itoyama. Estuary Notes, 2021.<br>
+<b>Mud and what it keeps over long winters</b>. Lena Brandt, Kofi Osei. Sediment Notes, 2021.
+</p><h3>2019</h3><p><b>A survey of harbour tides and their keepers</b>. Kofi Osei. Coastal Letters, 2019.</p>
+<h3>2018</h3><p><b>Rivers that remember their floods</b>. Lena Brandt, Kofi Osei. River Notes, 2018.</p>
+</body></html>"""
+    assert [t.split(".")[0] for t in texts(page)] == [
+        "Tidal mixing in narrow fjords and bays", "Salt wedges revisited in shallow estuaries",
+        "Mud and what it keeps over long winters", "A survey of harbour tides and their keepers",
+        "Rivers that remember their floods"]

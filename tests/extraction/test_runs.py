@@ -49,3 +49,50 @@ def test_one_citation_is_never_cut() -> None:
 def test_lines_are_left_to_the_item_finder() -> None:
     seg = Segment((Span("K. Osei. Tidal mixing. Coastal Letters, 2020."), Span("\n"), Span("M. Ito. Salt wedges. Estuary Letters, 2021.")))
     assert len(split_run(seg)) == 1
+
+
+def test_source_lines_cut_a_paragraph_of_one_citation_per_line() -> None:
+    # a Markdown/Org paragraph: each source line a citation, the line breaks shown as spaces;
+    # "Osei Press." would read as an abbreviation without the line break
+    first = "Osei, K., & Brandt, L. (2021). Tidal mixing in fjords. Osei Press. "
+    second = "Ito, M. (2021). Salt wedges revisited. Estuary Letters."
+    seg = Segment((Span(first + second),))
+    assert len(split_run(seg)) == 1
+    assert [p.text for p in split_run(seg, [0, len(first)])] == [first.strip(), second]
+
+
+def test_a_venue_on_the_next_line_stays_with_its_citation() -> None:
+    first = "Osei, K. (2021). Tidal mixing in fjords. "
+    venue = "Coastal Letters. "
+    second = "Ito, M. (2020). Salt wedges revisited. "
+    seg = Segment((Span(first), Span(venue, italic=True), Span(second), Span("Estuary Letters.", italic=True)))
+    pieces = split_run(seg, [0, len(first), len(first + venue), len(first + venue + second)])
+    assert [p.text for p in pieces] == [(first + venue).strip(), second + "Estuary Letters."]
+
+
+def test_a_hard_wrapped_citation_is_not_cut_at_its_lines() -> None:
+    # its second line starts with names (the editors) but the first line does not close a citation
+    lines = ["Osei, K. (2021). Tidal mixing in fjords. In Coastal Things, edited by",
+             "M. Ito and L. Brandt, pp. 1-9. Harbour Press, 2021."]
+    text = " ".join(lines)
+    assert len(split_run(Segment((Span(text),)), [0, len(lines[0]) + 1])) == 1
+
+
+def test_numbered_citations_run_into_one_paragraph() -> None:
+    text = ("[1] K. Osei. Tidal mixing in fjords. Coastal Letters, 2020. "
+            "[2] M. Ito. Salt wedges [3] revisited. Estuary Letters, 2021. "
+            "[3] L. Brandt. Mud. Sediment Notes, 2019.")
+    assert [p.text[:3] for p in split_run(Segment((Span(text),)))] == ["[1]", "[2]", "[3]"]
+
+
+def test_semicolon_separated_citations_of_one_shape() -> None:
+    # the second shows no title or venue marks of its own: the shape of the first decides
+    text = ("Osei, K. (2020). Tidal mixing in fjords. Coastal Letters; "
+            "Ito, M., & Brandt, L. (2021). Salt wedges revisited. Mud. https://doi.org/10.1000/xyz1")
+    assert [p.text[:4] for p in split_run(Segment((Span(text),)))] == ["Osei", "Ito,"]
+
+
+def test_a_review_whose_title_is_the_reviewed_citation_is_one_item() -> None:
+    text = ("Osei, K. (2016). Ito, M. (2015). Salt wedges revisited in shallow estuaries. Harbour Press. "
+            "Estuary Letters, 4(1), 10-12.")
+    assert texts(Segment((Span(text),))) == [text]

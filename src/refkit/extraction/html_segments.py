@@ -36,7 +36,7 @@ from ..model import Location
 from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
-from .evidence import has_names, is_name_line, is_prose, segment_evidence, starts_with_names
+from .evidence import YEAR, has_names, is_name_line, is_prose, segment_evidence, starts_with_names
 from .sections import classify_heading, section_of
 from .labels import strip_labels
 from .runs import split_run
@@ -164,6 +164,33 @@ def _name_led(text: str) -> bool:
         if len(word) >= 2 or len(head) > 1 and head[1][:1].islower():
             pieces += 1
     return pieces >= 2
+
+
+#: a number marker in front of a citation ("[3] ", "3. ", "(3) ")
+_NUMBER_MARK = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+")
+
+
+def _opening(part: _Part) -> str | None:
+    """How a line opens: with person names (after a number marker, if any), a bold run or a
+    link (a title set apart), or None for any other way."""
+    writer = SpanWriter()
+    _write_part(writer, part)
+    first = next((s for line in writer.lines for s in line if s.text.strip()), None)
+    if first is None:
+        return None
+    text = _part_text(part)
+    mark = _NUMBER_MARK.match(text)
+    if starts_with_names(text[mark.end():] if mark else text):
+        return "names"
+    if first.bold:
+        return "bold"
+    return "link" if first.link else None
+
+
+def _opens_alike(part: _Part, other: _Part) -> bool:
+    """Do two lines open the same way, a way citations open (:func:`_opening`)?"""
+    kind = _opening(part)
+    return kind is not None and kind == _opening(other)
 
 
 def _in_text(el: HtmlElement) -> bool:
@@ -411,10 +438,27 @@ class _Page:
             if not (YEAR_ONLY.match(label) or classify_heading(label) == "pub"):
                 return 0
         for p in weak:
-            p.stat.units = 1
+            # a block whose own lines read as several citations, each opening with its author
+            # list (a <p> of <br>-separated papers under a year heading), keeps that count: it
+            # is a list of its own. Other blocks are one citation here (a citation whose venue
+            # line shows a year too)
+            if p.stat.units < 2 or not self._papers_by_lines(p):
+                p.stat.units = 1
             if id(p) in linked:
                 self.titled_items.add(p.element)
         return len(weak)
+
+    def _papers_by_lines(self, part: _Part) -> bool:
+        """Does a block that counts several citations hold them as lines (between <br>s) that
+        all open one way, a way citations open (person names, after a number marker if any,
+        or a bold or linked title): a paper per line?"""
+        if part.element is None:
+            return False
+        units = [p for p in self.parts(part.element) if p.stat.units]
+        if len(units) < 2 or any(p.element is not None for p in units):
+            return False
+        kinds = {_opening(p) for p in units}
+        return len(kinds) == 1 and None not in kinds
 
     def _cited(self, part: _Part, longest: int = 600, whole: bool = False, led: bool = False) -> bool:
         """Does a short list item without a year still read as a citation: two kinds
@@ -1126,8 +1170,10 @@ def _multiline_papers(parts: list[_Part]) -> list[list[_Part]] | None:
     merged = False
     for g in _group_flat(marked, dated):
         names = has_names(" ".join(_part_text(p) for p in g))
-        if groups and named[-1] and not names:
-            groups[-1].extend(g)  # no names after a paper with names: its trailing lines (DOI, a note)
+        if groups and named[-1] and not names and not _opens_alike(g[0], groups[-1][0]):
+            # no names after a paper with names: its trailing lines (DOI, a note), unless they
+            # open the way the paper does (a bold title again: a paper by one author, say)
+            groups[-1].extend(g)
             merged = True
         else:
             groups.append(g)
@@ -1640,7 +1686,8 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
         covers = [(p.parent, p.a, p.b) for p in parts]
         if outer:
             covers = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or covers
-        for piece in split_run(segment):  # several citations run together in one block: one item each
+        lines = _source_lines(text_parts, segment) if len(spans) < 400 else []
+        for piece in split_run(segment, lines):  # several citations run together in one block: one item each
             titled = id(parts[0]) in page.titled or parts[0].element in page.titled_items
             items.append(PageItem(piece, covers, section, int(start), elements, odd, titled))
     for item, segment in zip(items, strip_labels([item.segment for item in items])):
@@ -1662,6 +1709,48 @@ def _write_labelled_row(writer: SpanWriter, row: HtmlElement, columns: list[str 
 
 def _write_part(writer: SpanWriter, part: _Part) -> None:
     write_range(writer, part.parent, part.a, part.b, child=part.element, first=part.first)
+
+
+class _SourceText(SpanWriter):
+    """Collects a part's text as the page wrote it, its line breaks kept (the span writer
+    shows them as spaces, as a browser does)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chunks: list[str] = []
+
+    def text(self, text: str | None, style: Style) -> None:
+        if text and not style.hidden:
+            self.chunks.append(text)
+
+
+def _source_lines(parts: list[_Part], segment: Segment) -> list[int]:
+    """Where the source lines of a one-line item start in its text: a paragraph of Markdown,
+    Org, AsciiDoc or reST keeps its authors' line breaks, one citation per line on many
+    pages (:func:`~.runs.split_run` decides whether they cut). Empty unless the item is one
+    line showing two years or more and its source has line breaks."""
+    if any(s.text == "\n" for s in segment.spans):
+        return []
+    text = "".join(s.text for s in segment.spans)
+    if len(text) > 20_000 or len(YEAR.findall(text)) < 2:  # split_run searches no longer block
+        return []
+    writer = _SourceText()
+    for p in parts:
+        _write_part(writer, p)
+    source = "".join(writer.chunks).strip()
+    if "\n" not in source:
+        return []
+    starts: list[int] = []
+    pos = 0
+    for line in source.split("\n"):
+        shown = " ".join(line.split())
+        if not shown:
+            continue
+        at = text.find(shown[:40], pos)
+        if at >= 0:
+            starts.append(at)
+            pos = at + 1
+    return starts
 
 
 def _part_text(part: _Part) -> str:

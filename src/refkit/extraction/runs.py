@@ -10,11 +10,19 @@ before the cut shows a year and ends a sentence, the text after it starts with
 person names, and each piece on its own is citation-like (names, a year and a
 title or venue). A block with line breaks is left alone (its lines are cut by the
 item finder), and so is any block where a piece would not read as a citation.
+
+The block's own repeated structure gives more places to cut: the starts of its source
+lines (a Markdown, Org, AsciiDoc or reST paragraph written one citation per line, the
+line breaks shown as spaces) that open the way its first citation opens; "[1] … [2] …"
+markers in sequence; titles set apart in bold or as links, as the first one is. A piece
+is a citation by its evidence, or by repeating the first piece's shape (it opens the
+same way and writes its year alike) when its title and venue carry no marks of their own.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from .evidence import YEAR, segment_evidence, starts_with_names
 from .segment import Link, Segment, Span
@@ -87,9 +95,11 @@ def _ends_citation(left: str) -> bool:
     return word.isalpha() and len(word) >= 4 and not (word[0].isupper() and len(word) <= 5)
 
 
-def split_run(segment: Segment) -> list[Segment]:
+def split_run(segment: Segment, lines: Sequence[int] = ()) -> list[Segment]:
     """The citations of one item: ``[segment]`` itself unless it is one line holding
-    several citations one after another (see the module docstring)."""
+    several citations one after another (see the module docstring). ``lines``: where
+    the block's source lines start in the segment's text (a paragraph written with one
+    citation per line, its line breaks shown as spaces), see :func:`_line_cuts`."""
     spans = segment.spans
     if any(s.text == "\n" for s in spans):
         return [segment]
@@ -98,16 +108,63 @@ def split_run(segment: Segment) -> list[Segment]:
     if len(years) < 2:
         return [segment]
     last_year = years[-1]
+    cuts = _boundary_cuts(raw, last_year)
+    at_lines = _line_cuts(raw, spans, lines)
+    # the ways to cut, tried in turn until one leaves only citations (each computed only
+    # when the ones before it fail): the source lines that open as the first one does (the
+    # block's own structure: a sentence end before names inside a line is a venue's or an
+    # author's), those and sentence ends together, sentence ends alone, numbered markers in
+    # sequence, titles set apart, sentence ends ahead of a year
+    ways: tuple[Callable[[], list[int]], ...] = (
+        lambda: at_lines,
+        lambda: sorted(set(cuts) | set(at_lines)) if at_lines and cuts else [],
+        lambda: cuts,
+        lambda: _numbered_cuts(raw),
+        lambda: _styled_cuts(raw, spans, last_year),
+        lambda: _boundary_cuts(raw, last_year, dated=True),
+    )
+    for way in ways:
+        found = _dated(raw, way())
+        if found:
+            out = _pieces(segment, raw, found)
+            if all(_citation(piece) for piece in out) or _repeated(out):
+                return out
+    return [segment]
+
+
+def _boundary_cuts(raw: str, last_year: int, dated: bool = False) -> list[int]:
+    """Cuts at sentence ends after a year where person names follow. ``dated``: only where the
+    text up to the next such place shows a year (names that are a venue's words, "Financial
+    Cryptography and Data Security", start no citation and do not hide the next one)."""
+    places = [m.end() for m in _BOUNDARY.finditer(raw) if starts_with_names(raw[m.end():m.end() + 200])]
+    if dated:
+        ends = places[1:] + [len(raw)]
+        places = [at for at, end in zip(places, ends) if YEAR.search(raw, at, end)]
     cuts: list[int] = []
     start = 0
-    for m in _BOUNDARY.finditer(raw):
-        cut = m.end()
+    for cut in places:
         left = raw[start:cut]
-        if cut < last_year and _ends_citation(left) and YEAR.search(left) and starts_with_names(raw[cut:cut + 200]):
+        if cut < last_year and _ends_citation(left) and YEAR.search(left):
             cuts.append(cut)
             start = cut
-    if not cuts:
-        return [segment]
+    return cuts
+
+
+def _dated(raw: str, cuts: list[int]) -> list[int]:
+    """The cuts that leave each piece a year of its own: a cut whose piece shows none (a venue
+    named like people, "Financial Cryptography and Data Security. https://…") is no citation's
+    start, and its text stays with the citation before it."""
+    kept: list[int] = []
+    for i, cut in enumerate(cuts):
+        end = cuts[i + 1] if i + 1 < len(cuts) else len(raw)
+        if YEAR.search(raw, cut, end):
+            kept.append(cut)
+    return kept
+
+
+def _pieces(segment: Segment, raw: str, cuts: list[int]) -> list[Segment]:
+    """The segment cut at ``cuts`` (offsets into its text ``raw``), each piece with its links."""
+    spans = segment.spans
     bounds = [0, *cuts, len(raw)]
     pieces: list[tuple[Span, ...]] = [_slice(spans, a, b) for a, b in zip(bounds, bounds[1:])]
     shown = [{s.link for s in p if s.link} for p in pieces]
@@ -116,6 +173,145 @@ def split_run(segment: Segment) -> list[Segment]:
         own = tuple(link for link in segment.links if link.url in shown[i]
                     or i == len(pieces) - 1 and not any(link.url in s for s in shown))
         out.append(_piece(segment, p, own))
-    if not all(_citation(piece) for piece in out):
-        return [segment]
     return out
+
+
+#: a number marker opening a citation: "[12] ", "(3) ", "12. ", "12) "
+_MARKER = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+(?=\S)")
+
+
+def _opening(raw: str, spans: tuple[Span, ...], at: int) -> str | None:
+    """How a citation opens at offset ``at``: after a number marker ("marker"), with person
+    names ("names"), or with a bold or linked run (a title set apart: "bold", "link");
+    None when the text there opens none of these ways."""
+    text = raw[at:at + 200]
+    if _MARKER.match(text):
+        return "marker"
+    if starts_with_names(text):
+        return "names"
+    pos = 0
+    for span in spans:
+        end = pos + len(span.text)
+        if end > at:
+            if span.text[at - pos:].strip() and (span.bold or span.link):
+                return "bold" if span.bold else "link"
+            return None
+        pos = end
+    return None
+
+
+def _balanced(left: str) -> bool:
+    depth = 0
+    for c in left:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+    return not depth and not left.count('"') % 2
+
+
+def _line_cuts(raw: str, spans: tuple[Span, ...], lines: Sequence[int]) -> list[int]:
+    """Cuts at the starts of the block's source lines that open a citation the way its
+    first line does (with person names, a number marker, a bold or linked title), after a
+    line that closes one (a year since the last cut, brackets and quotes closed, ending
+    with a period, semicolon, bracket, quote or digit): a paragraph of a Markdown, Org,
+    AsciiDoc, Typst or reST page written one citation per line, its lines joined by the
+    markup. A citation's own next line (its venue in italics, a wrapped title, a note)
+    opens otherwise and stays with it; a hard-wrapped citation's lines do not close one."""
+    if not lines:
+        return []
+    kind = _opening(raw, spans, 0)
+    if kind is None:
+        return []
+    cuts: list[int] = []
+    start = 0
+    for at in lines:
+        if at <= start or at >= len(raw):
+            continue
+        left = raw[start:at].rstrip()
+        if not left or left[-1] not in _CLOSES or not YEAR.search(left) or not _balanced(left):
+            continue
+        if _opening(raw, spans, at) == kind:
+            cuts.append(at)
+            start = at
+    return cuts
+
+
+def _styled_cuts(raw: str, spans: tuple[Span, ...], last_year: int) -> list[int]:
+    """Cuts at sentence ends (after a year) followed by a bold or linked run when the block
+    opens with one: citations led by their title set apart ("**A title**. J. Doe. Journal,
+    2020; **Another title**. …") run into one paragraph."""
+    kind = _opening(raw, spans, 0)
+    if kind not in ("bold", "link"):
+        return []
+    cuts: list[int] = []
+    start = 0
+    for m in _BOUNDARY.finditer(raw):
+        cut = m.end()
+        left = raw[start:cut]
+        if cut < last_year and _ends_citation(left) and YEAR.search(left) and _opening(raw, spans, cut) == kind:
+            cuts.append(cut)
+            start = cut
+    return cuts
+
+
+#: the characters a line that ends a citation ends with (besides digits)
+_CLOSES = frozenset(".;)]}\"'”’»0123456789")
+
+#: "[12]" written where a citation may start (the block's start or after a blank)
+_BRACKET_NUMBER = re.compile(r"(?:^|(?<=\s))\[(\d{1,3})\](?=\s)")
+
+
+def _numbered_cuts(raw: str) -> list[int]:
+    """Cuts before "[2]", "[3]" … when the block opens with "[1]" (or "[k]") and the same
+    markers follow in sequence, each after a blank: a numbered list run into one paragraph."""
+    cuts: list[int] = []
+    expected: int | None = None
+    for m in _BRACKET_NUMBER.finditer(raw):
+        n = int(m.group(1))
+        if expected is None:
+            if raw[:m.start()].strip():
+                return []  # the block does not open with a marker
+            expected = n + 1
+        elif n == expected and not raw[m.end():m.end() + 3].lstrip()[:1].islower():  # "[3] revisited": a note mark
+            cuts.append(m.start())
+            expected = n + 1
+    return cuts
+
+
+def _year_frame(text: str) -> tuple[str, str] | None:
+    """How a citation writes its year: the mark before it and after it ("Doe, J. (2020). …"
+    vs "…, Journal, 2020.")."""
+    m = YEAR.search(text)
+    if m is None:
+        return None
+    after = text[m.end():m.end() + 1]
+    # a period, semicolon or comma after it all end the citation or its part ("…, 2020;" between
+    # citations, "…, 2021." after the last)
+    return text[:m.start()].rstrip()[-1:], "." if after in ".;," else after
+
+
+def _repeated(pieces: list[Segment]) -> bool:
+    """Do the pieces repeat the first one's shape, each a citation in its own right by the
+    block's own structure: each opens the way the first does (person names, after a number
+    marker if any, or a bold or linked title), shows its year where the first one does and
+    is no prose? For pieces whose title, names or venue carry no marks of their own (a plain
+    title, one author, a two-word journal in italics)."""
+    if len(pieces) < 2:
+        return False
+    shapes = set()
+    for piece in pieces:
+        raw = "".join(s.text for s in piece.spans)
+        kind = _opening(raw, piece.spans, 0)
+        if kind == "marker":
+            marker = _MARKER.match(raw)
+            kind = "names" if marker and starts_with_names(raw[marker.end():]) else None
+        if kind is None:
+            return False
+        ev = segment_evidence(piece)
+        if not ev.year or ev.prose or len(raw) < 40:  # "Doe, J. (2016)." alone is no citation
+            return False
+        # a title set apart in bold or as a link is the shape itself; names lead any text, so
+        # there the year must also be written alike ("(2020)." in each, or ", 2020;" in each)
+        shapes.add((kind, _year_frame(raw) if kind == "names" else None))
+    return len(shapes) == 1
