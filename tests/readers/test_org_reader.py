@@ -397,3 +397,38 @@ title: Tracking Eddies with Gliders
     entries = reader.read(doc).entries
     assert [e.get("title") for e in entries] == ["Estimating Currents: A Filter for Drifting Buoys", "Tracking Eddies with Gliders"]
     assert [e.get("year") for e in entries] == ["2016", "2014"]
+
+
+def test_footnote_definitions_are_one_paragraph_each() -> None:
+    # "[fn:N]" at the start of a line opens a definition: the papers cited in footnotes are
+    # three items, not one paragraph of three citations
+    doc = ("#+TITLE: Work\n\nThe method is in our papers[fn:1][fn:2][fn:3].\n\n"
+           "[fn:1] Ito, K. and Berg, S. (2018). Counting birds from their songs. /Journal of Field Acoustics/, 4, 1-9.\n"
+           "[fn:2] Berg, S. (2020). Dawn chorus timing in city parks. /Urban Ecology Notes/, 7, 33-41.\n"
+           "[fn:3] Ito, K. (2022). A cheap recorder for long deployments. /Field Methods Letters/, 2, 5-8.\n")
+    html = to_html(doc)
+    assert html.count("<p>") == 4
+    titles = [e.get("title") for e in reader.read(doc).entries]
+    assert titles == ["Counting birds from their songs", "Dawn chorus timing in city parks",
+                      "A cheap recorder for long deployments"]
+
+
+def test_bibtex_source_blocks_are_embedded_bibtex() -> None:
+    doc = ("#+TITLE: Papers\n\n* 2021\n#+begin_src bibtex :exports code\n@article{lind2021,\n  author = {Lind, Petra},\n"
+           "  title = {Tidewater: fast harmonic tide prediction},\n  journal = {Journal of Open Tools},\n  year = {2021}\n}\n"
+           "#+end_src\n")
+    entries = reader.read(doc).entries
+    assert [(e.get("title"), e.get("author"), e.get("year")) for e in entries] == [
+        ("Tidewater: fast harmonic tide prediction", "Lind, Petra", "2021")]
+
+
+def test_example_blocks_and_fixed_width_lines_are_read_when_nothing_else_is() -> None:
+    doc = ("#+TITLE: Publications\n\n* Journal articles\n#+begin_example\n"
+           "Haddad, N. and Okoro, T. 2019. Sediment pulses in braided rivers of the dry tropics. J. Example Hydrology, 12, 45-67.\n"
+           "Okoro, T. and Lind, P. 2016. Groundwater recharge under shifting monsoon rain. Water Resources Letters, 8, 101-119.\n"
+           "#+end_example\n\n: Haddad, N. 2014. A field guide to measuring bank erosion with drones. Geomorphology Notes, 3, 1-20.\n")
+    html = to_html(doc)
+    assert html.count('<pre class="example">') == 2
+    titles = [e.get("title") for e in reader.read(doc).entries]
+    assert titles == ["Sediment pulses in braided rivers of the dry tropics", "Groundwater recharge under shifting monsoon rain",
+                      "A field guide to measuring bank erosion with drones"]

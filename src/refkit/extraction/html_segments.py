@@ -809,18 +809,49 @@ def _cited_headings(parts: list[_Part]) -> tuple[list[list[_Part]], list[HtmlEle
     runs = _heading_runs(parts)
     if runs is None:
         return None
-    cited = 0
-    for i, _ in runs:
-        text = _part_text(parts[i])
-        if len(text.split()) < 4 or classify_heading(text) is not None:
+    if not _cited_runs(parts, runs):
+        runs = _deeper_cited_runs(parts, parts[runs[0][0]].element.tag)  # type: ignore[union-attr]
+        if runs is None:
             return None
-        cited += has_names(text) or parts[i].stat.years > 0
-    if 3 * cited < 2 * len(runs):
-        return None  # topic headings over lists of papers, not papers with notes
     covered: set[int] = set()
     for i, j in runs:
         covered.update(range(i, j))
     return _rest_of(parts, [parts[i:j] for i, j in runs], covered)
+
+
+def _cited_runs(parts: list[_Part], runs: list[tuple[int, int]]) -> bool:
+    """Do the headings opening ``runs`` read as citations: every one several words and not a
+    section name, and at least two thirds showing person names or a year (not topics over
+    lists of papers)?"""
+    cited = 0
+    for i, _ in runs:
+        text = _part_text(parts[i])
+        if len(text.split()) < 4 or classify_heading(text) is not None:
+            return False
+        cited += has_names(text) or parts[i].stat.years > 0
+    return 3 * cited >= 2 * len(runs)
+
+
+def _deeper_cited_runs(parts: list[_Part], common: str) -> list[tuple[int, int]] | None:
+    """Papers cited in headings of a level other than the container's most frequent one
+    (a CV in Org or Markdown: ``** Education``, ``** Publications`` with one ``*** citation``
+    headline per paper under it, ``** Talks``): the runs under the first other heading tag
+    (most frequent first) whose headings are each a dated citation (:func:`_cited_runs`, a
+    year in every one) over no list of papers. The section headings of the most frequent
+    level keep heading the items."""
+    counts: dict[str, int] = {}
+    for p in parts:
+        if p.heading and p.element is not None and p.element.tag != common:
+            counts[p.element.tag] = counts.get(p.element.tag, 0) + 1
+    every = _heading_runs(parts, every=True) or []
+    for tag in sorted(counts, key=lambda t: -counts[t]):
+        if counts[tag] < 2:
+            break
+        own = [(i, j) for i, j in every if parts[i].element.tag == tag]  # type: ignore[union-attr]
+        if all(parts[i].stat.units == 1 for i, _ in own) and not any(
+                p.stat.units >= 2 for i, j in own for p in parts[i + 1:j]) and _cited_runs(parts, own):
+            return own
+    return None
 
 
 def _quiet_summaries(parts: list[_Part]) -> None:

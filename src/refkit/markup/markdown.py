@@ -69,7 +69,7 @@ def to_html(text: str) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     m = FRONT_MATTER.match(text)
     if m:  # YAML/TOML front matter: page settings, kept as blank lines
-        text = "\n" * m.group(0).count("\n") + text[m.end():]
+        text = _front_matter(m.group(0)) + "\n" * m.group(0).count("\n") + text[m.end():]
     if "{%" in text or "{{" in text:
         text = _TEMPLATE_TAG.sub(lambda t: "\n" * t.group(0).count("\n"), text)
     text = pandoc.preprocess(text)  # Pandoc/knitr/kramdown extensions, removed line for line
@@ -116,6 +116,22 @@ def to_html(text: str) -> str:
         line += chunk.count("\n")
     out.append("</body></html>")
     return "".join(out)
+
+
+def _front_matter(block: str) -> str:
+    """A front matter that is a publication record (:mod:`refkit.markup.front_matter`) as one
+    line of HTML for the page reader: a hidden BibTeX block, or its citation as a paragraph;
+    nothing for page settings."""
+    from html import escape
+
+    from . import front_matter
+
+    inner = block.split("\n", 1)[1].rsplit("\n", 2)[0] if "\n" in block else ""
+    bib = front_matter.record(inner)
+    if bib is not None:
+        return f'<pre class="bibtex" hidden>{escape(bib)}</pre>'
+    cited = front_matter.citation(inner)
+    return f"<p>{escape(cited)}</p>" if cited is not None else ""
 
 
 def _html_block_links(html: str) -> str:

@@ -5,8 +5,11 @@ kept in Org reads like the page its author publishes: headlines -> ``<hN>`` (lev
 1 is ``<h2>``, ``#+TITLE`` is ``<h1>``); plain lists (``-``, ``+``, indented ``*``,
 ``1.``, ``1)``, ``a.``) -> ``<ul>``/``<ol>``, description lists (``term :: text``) ->
 ``<dl>``; tables -> ``<table>``; quote, verse, center and special blocks keep their
-text; source, example, comment and other exports' blocks, drawers (``:PROPERTIES:``
-… ``:END:``), planning lines, ``#`` comments and ``#+KEYWORD:`` lines give none;
+text; example blocks, fixed-width ``: `` lines and BibTeX source blocks are ``<pre>`` as
+the export shows them (BibTeX there is embedded BibTeX; other preformatted text is read only
+from a page that gives nothing else); other source blocks, comment and other exports' blocks,
+drawers (``:PROPERTIES:`` … ``:END:``), planning lines, ``#`` comments and ``#+KEYWORD:``
+lines give none;
 headlines tagged ``:noexport:`` or starting with ``COMMENT`` are left out with their
 subtree, as the export does. Headlines deeper than the export's ``H:`` option
 (default 3) become list items, again as ox-html does, so a list of papers written as
@@ -67,6 +70,9 @@ _RULE = re.compile(r"[ \t]*-{5,}[ \t]*$")
 _TABLE = re.compile(r"[ \t]*\|")
 _TABLE_RULE = re.compile(r"[ \t]*\|[-+]")
 _FIXED = re.compile(r"[ \t]*:(?:[ \t]|$)")
+#: a footnote definition: "[fn:1] text" at the start of a line (the export lists each one as a
+#: paragraph of its own at the end of the page; a reference to it inside a line is no definition)
+_FOOTDEF = re.compile(r"\[fn:[\w-]{1,60}\]")
 _COMMENT = re.compile(r"[ \t]*#(?:[ \t]|$)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _OPTION_H = re.compile(r"(?:^|[ \t])H:(\d{1,2})\b")
@@ -303,7 +309,15 @@ class _Writer(LineWriter):
                     self.emit(line.number, m.group(2))
                 i += 1
                 continue
-            if _COMMENT.match(line.text) or _FIXED.match(line.text) or _PLANNING.match(line.text) or _END.match(line.text):
+            if _FIXED.match(line.text):
+                # fixed-width lines (": text"): shown verbatim, as an example block is
+                end = i
+                while end < n and _FIXED.match(lines[end].text):
+                    end += 1
+                self.preformatted(line.number, [_Line(k.number, _FIXED.sub("", k.text, count=1)) for k in lines[i:end]], "example")
+                i = end
+                continue
+            if _COMMENT.match(line.text) or _PLANNING.match(line.text) or _END.match(line.text):
                 i += 1
                 continue
             if _RULE.match(line.text):
@@ -357,6 +371,12 @@ class _Writer(LineWriter):
         self.emit(number, f'<pre class="bibtex" hidden>@{_KEY_CHARS.sub("", kind) or "misc"}{{{key},\n{escape(body)}\n}}</pre>')
 
     def block(self, name: str, parameters: str, inside: list[_Line], number: int, depth: int) -> None:
+        if name == "example" or name == "src" and parameters.lower().split()[:1] in (["bibtex"], ["bib"]):
+            # shown verbatim as the export shows them (``<pre class="example">``, ``<pre
+            # class="src src-bibtex">``): BibTeX there is the page's embedded BibTeX, and the
+            # page reader reads other preformatted text only when it finds nothing else
+            self.preformatted(number, inside, "example" if name == "example" else "src src-bibtex")
+            return
         if name in _SKIPPED_BLOCKS:
             return
         if name == "export" or name == "html":  # #+BEGIN_HTML: the export block's name before Org 9
@@ -385,6 +405,11 @@ class _Writer(LineWriter):
         else:
             self.paragraph([line for line in inside if line.text.strip()] or [_Line(number, "")], 0)
         self.emit(self.line, f"</{tag}>")
+
+    def preformatted(self, number: int, inside: list[_Line], kind: str) -> None:
+        """Lines shown as they are written, in a ``<pre>`` of class ``kind``."""
+        text = "\n".join(line.text for line in _dedent(inside))
+        self.emit(number, f'<pre class="{kind}">{escape(text)}</pre>')
 
     def paragraph(self, lines: list[_Line], i: int) -> int:
         """A paragraph from line ``i`` to the next blank line or other element."""
@@ -484,7 +509,7 @@ def _interrupts(text: str) -> bool:
     if m and (m.group(2) != "*" or m.group(1)):
         return True
     return bool(_HEADLINE.match(text) or _BEGIN.match(text) or _KEYWORD.match(text) or _TABLE.match(text)
-                or _DRAWER.match(text) or _COMMENT.match(text) or _RULE.match(text))
+                or _DRAWER.match(text) or _COMMENT.match(text) or _RULE.match(text) or _FOOTDEF.match(text))
 
 
 def _dedent(lines: list[_Line]) -> list[_Line]:

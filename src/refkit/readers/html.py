@@ -18,7 +18,9 @@ look like one (:mod:`refkit.extraction.fallback`); items under no telling or a m
 ("Conference papers and presentations") that say they were presented are talks
 (:mod:`refkit.extraction.sections`).
 A page that gives (almost) nothing so is read again with every run of repeated
-sibling blocks a candidate list (``page_items(relaxed=True)``).
+sibling blocks a candidate list (``page_items(relaxed=True)``); one that still gives
+nothing, with its headings and preformatted blocks as candidate items, or its runs of
+linked titles as works (:mod:`refkit.extraction.html_unread`).
 An empty, binary or non-publication page gives an empty :class:`Library`.
 """
 
@@ -404,6 +406,20 @@ def _read(root: Any, path: str | None, source: str = "html") -> Library:
         titles = {e.fields.get("title") for e in relaxed.entries}
         if len(relaxed.entries) > len(library.entries) and all(e.fields.get("title") in titles for e in library.entries):
             return relaxed
+        if not library.entries and not relaxed.entries:
+            # nothing at all: the papers may be where no item is looked for, in headings at the
+            # level of the sections or in preformatted blocks (:mod:`..extraction.html_unread`)
+            from ..extraction.html_unread import linked_works, unread_items
+
+            unread = unread_items(root, path)
+            if unread:
+                last = _read_items(root, unread, path, source, trusting=True)
+                if last.entries:
+                    return last
+            # or a reading list: works shown as their linked titles alone
+            works = linked_works(root, path)
+            if works:
+                return _read_items(root, works, path, source, trusting=True, works=True)
     return library
 
 
@@ -411,12 +427,16 @@ def _read(root: Any, path: str | None, source: str = "html") -> Library:
 FEW = 3
 
 
-def _read_items(root: Any, items: list[Any], path: str | None, source: str, trusting: bool = False) -> Library:
+def _read_items(root: Any, items: list[Any], path: str | None, source: str, trusting: bool = False,
+                works: bool = False) -> Library:
     """The entries of the page ``root`` from its ``items`` (:func:`html_segments.page_items`),
     its embedded BibTeX, COinS and JSON-LD. ``trusting`` (a page that gave almost nothing
     otherwise): an item of a sibling group that reads as a publication list
     (:func:`fallback.listed`) is parsed as under a publications heading when it is no
-    citation read otherwise (no year, no known venue: "[Title](pdf) (with A. Doe), Journal")."""
+    citation read otherwise (no year, no known venue: "[Title](pdf) (with A. Doe), Journal").
+    ``works``: the items are works shown as their linked titles alone
+    (:func:`~refkit.extraction.html_unread.linked_works`); one the parser reads as nothing is
+    its title, with what its link says (a DOI, a URL)."""
     from ..extraction import structured
 
     problems: list[Problem] = []
@@ -505,6 +525,8 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
                 visible = read_item(parse, seg, problems, source=source, section=item.section)
             if visible is None and (trusting and i in listed or item.titled and item.section in (None, "pub")) and len(problems) == warned:
                 visible = read_item(parse, seg, problems, source=source, section="pub", titled=item.titled)
+            if visible is None and works and item.titled and len(problems) == warned:
+                visible = _linked_work(seg)
             plain = seg.without_uniform_emphasis()
             if plain is not None and len(problems) == warned:
                 # all of it bold or italic (a citation written as a heading): that emphasis marks
@@ -581,6 +603,14 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     library = Library.from_entries(entries, source=path)
     library.problems.extend(problems)
     return library
+
+
+def _linked_work(segment: Segment) -> Entry:
+    """A work shown as nothing but its linked title: that title (its link gives the rest)."""
+    from ..model import Origin
+
+    title = " ".join(segment.text.split()).strip(" .;,")
+    return Entry("misc", "", {"title": title}, {"title": _PROV}, Origin(segment.location, segment.text))
 
 
 #: the fields a venue is read into
