@@ -119,3 +119,10 @@ def test_a_bibtex_listing_inside_a_markup_page_keeps_the_page_reader() -> None:
     assert readers.sniff(page, path="pubs.adoc") == "asciidoc"
     assert readers.sniff(page.replace("== ", "## "), path="pubs.md") == "markdown"
     assert readers.sniff("@article{a, title = {T}}\n", path="refs.md") == "bibtex"  # a .bib saved as .md
+
+
+def test_a_reference_list_run_together_is_no_asciidoc() -> None:
+    # "URL[2]": a bare number after a URL is the next reference of a list copied from a PDF
+    refs = ("[1] A. Roe, A title, 2001. https://example.org/a.pdf[2] B. Poe, Another title, 2003. "
+            "https://example.org/b[3] C. Doe, A third title, 2005.\n")
+    assert readers.sniff(refs, path="refs.txt") == "text"

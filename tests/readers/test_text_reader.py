@@ -327,3 +327,66 @@ def test_marks_inside_words_and_dates_are_no_emphasis() -> None:
     assert [(s.text, s.italic) for s in spans if s.italic] == [("A title\non two lines", True)]
     spans = _emphasized([Span("Doe J*, Roe K*, *equal\ncontribution")])
     assert not any(s.bold for s in spans)  # a star run stays on its line
+
+
+# ---- layouts of plain-text lists (benchmarks/text_lists.py generates many more) -------------------
+
+WRAPPED_SOLID = """\
+Roe A, Poe B. Counting the migrating birds of a small coastal marsh over
+twelve seasons. Journal of Field Ornithology. 2011;12(3):45-67.
+Doe C. A short note on sediment. Marine Geology Letters. 2014;3:1-4.
+Moe D, Loe E, Zoe F. Long-run estimates of river discharge from tree ring
+widths in three northern catchments. Water Resources Research.
+2019;55:1021-1040.
+"""
+
+
+def test_a_wrapped_list_with_no_markers_is_cut_where_lines_end_early() -> None:
+    assert titles(WRAPPED_SOLID) == [
+        "Counting the migrating birds of a small coastal marsh over twelve seasons",
+        "A short note on sediment",
+        "Long-run estimates of river discharge from tree ring widths in three northern catchments"]
+
+
+def test_tab_indented_hanging_items_of_an_email() -> None:
+    source = ("\tRoe, A. (2011). Counting the migrating birds of a small coastal marsh\n"
+              "\t    over twelve seasons. Journal of Field Ornithology, 12, 45-67.\n"
+              "\tMoe, D. (2019). Long-run estimates of river discharge from tree\n"
+              "\t    ring widths. Water Resources Research, 55, 1021-1040.\n")
+    assert len(titles(source)) == 2
+
+
+def test_o_bullets_of_a_word_list_copied_as_text() -> None:
+    source = ("o Roe, A. (2011). Counting the migrating birds of a small marsh. Journal of Field\n"
+              "  Ornithology, 12, 45-67.\n\n"
+              "o Moe, D. (2019). Long-run estimates of river discharge. Water Resources Research, 55.\n")
+    assert titles(source) == ["Counting the migrating birds of a small marsh", "Long-run estimates of river discharge"]
+
+
+def test_numbered_section_headings_are_headings() -> None:
+    source = ("1. Publications\n\n- Roe, A. (2011). Counting the migrating birds of a small marsh. Journal of "
+              "Field Ornithology, 12, 45-67.\n\n2. Invited Talks\n\n- Birds of the marsh. Seminar, Example "
+              "University, 2015.\n")
+    assert titles(source) == ["Counting the migrating birds of a small marsh"]
+
+
+def test_a_long_citation_after_a_blank_line_is_an_item_not_prose_about_the_last() -> None:
+    source = ("Roe A. 2011 – Counting the migrating birds of a small marsh, Journal of Field Ornithology, 12.\n\n"
+              "Moe D., Loe E. 2019 – Estimates of the discharge of the rivers and of the lakes in the north of "
+              "the country from the widths of the rings of the trees, Water Resources Research and Reviews, 55 "
+              "(2), https://doi.org/10.1000/example.\n")
+    assert len(titles(source)) == 2
+
+
+def test_a_reference_list_copied_from_a_pdf() -> None:
+    places = ("marsh", "bay", "lake", "river", "delta", "coast", "island", "valley", "ridge", "moor")
+    body = [f"[{k}] A. Roe{k}, B. Poe, Counting the {kind} birds of the {place} over the seasons,"
+            f" J. Field Ornithol. {k} (2011) 45-67." for k, (kind, place) in
+            enumerate(((kind, place) for kind in ("migrating", "nesting", "wintering") for place in places), 1)]
+    source = "\n".join(body[:15] + ["", "       1", "\f", "Journal of Examples 3 (2019)", ""] + body[15:]
+                       + ["", "       2", "\f", "Journal of Examples 3 (2019)", ""]) + "\n"
+    entries = reader.read(source, path="refs.txt")
+    assert len(entries) == 30
+    # the page number and the running header are no part of the items beside the page break
+    assert not any("Examples" in str(value) for e in entries for value in e.fields.values())
+    assert [e.fields.get("volume") for e in entries] == [str(k) for k in range(1, 31)]

@@ -20,7 +20,8 @@ __all__ = ["read", "sniff"]
 _SECTION = re.compile(r"^={1,6}[ \t]+\S", re.M)
 #: (each alternative starts with its letter, so the regex engine skips ahead to an "l", "h" or
 #: "f" instead of trying every position; "l(?<!\wl)" is "\bl")
-_MACRO = re.compile(r"(?:l(?<!\wl)ink:|https?://|ftp://)[^\s\[\]]{1,2000}\[[^\]\n]{0,500}\]")
+#: (a bare number in brackets after a URL is the next reference of a list run together, "…/x.pdf[2] A. Name")
+_MACRO = re.compile(r"(?:l(?<!\wl)ink:|https?://|ftp://)[^\s\[\]]{1,2000}\[(?!\d{1,4}\])[^\]\n]{0,500}\]")
 _ATTRIBUTE = re.compile(r"^:[\w][\w-]{0,60}:(?:[ \t]|$)", re.M)
 _BLOCK = re.compile(r"^(?:(?:include|image|toc|ifdef|ifndef|endif)::|\[(?:source|quote|verse|NOTE|TIP|IMPORTANT|"
                     r"WARNING|CAUTION|cols=|\.|#|%)|\|===[ \t]*$|\+\+\+\+[ \t]*$|////[ \t]*$)", re.M)

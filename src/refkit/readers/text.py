@@ -21,6 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..extraction.page_text import Hyphens
 from ..extraction.segment import Link, Segment, Span
 from ..model import Entry, Library, Location, Problem
 
@@ -152,9 +153,15 @@ def _inline(text: str) -> list[Span]:
 
 
 # ---- blocks, items, headings -----------------------------------------------------------------------
-_BULLET = re.compile(
-    r"^(?P<indent>\s*)(?P<marker>(?:[-*+•·▪►◦‣–]\s+)?(?:\[\s*[A-Za-z]{0,3}\d{1,4}\s*\]\.?|\(\s*\d{1,3}\s*\)|(?!(?:19|20)\d\d[.)])\d{1,4}[.)](?!\d))(?=\s|$)|[-*+•·▪►◦‣–](?=\s))\s*"
+_BULLET_CHARS = "-*+•·▪►◦‣–■□◆❖➢○●\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+_BULLET_SOURCE = (
+    r"^(?P<indent>\s*)(?P<marker>(?:[{b}]\s+)?(?:\[\s*[A-Za-z]{{0,3}}\d{{1,4}}\s*\]\.?|\(\s*\d{{1,3}}\s*\)|(?!(?:19|20)\d\d[.)])\d{{1,4}}[.)](?!\d))(?=\s|$)|[{b}](?=\s))\s*"
 )
+_BULLET = re.compile(_BULLET_SOURCE.format(b=_BULLET_CHARS))
+#: the same with "o" as a bullet, for a document that writes its bullets so (a Word list copied as text)
+_BULLET_O = re.compile(_BULLET_SOURCE.format(b=_BULLET_CHARS + "o"))
+#: a line opened by an "o" bullet: "o" and blanks before a capital, a digit or an opening mark
+_O_BULLET_LINE = re.compile(r"([ \t]*)o[ \t]+[A-Z0-9\[(“\"]")
 #: a line of one repeated rule character ("=====", "~~~~", "____")
 _RULE_LINE = re.compile(r"^[ \t]*([=~_*#-])\1{3,}[ \t]*$")
 #: an underline under a heading ("PUBLICATIONS" / "------------")
@@ -229,12 +236,18 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
 
     if not text or _is_binary(text):
         return []
+    from ..extraction.page_text import prepare
+
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    prepared = prepare(text.split("\n"))
+    lines = prepared.lines
     items = _items(lines)
     wrapped = _wrapped(items, lines)
-    out: list[tuple[Segment, str | None]] = []
-    kept = [(item.section, _segment(item, path, wrapped)) for item in items]
+    items = [part for item in items for part in _early_breaks(item, lines)]
+    if prepared.moved:  # lines dropped or split: locations name the source lines
+        for item in items:
+            item.lines = [(prepared.numbers[number - 1] if number else 0, text) for number, text in item.lines]
+    kept = [(item.section, _segment(item, path, wrapped, prepared.hyphens)) for item in items]
     kept = [(section, segment) for section, segment in kept if section != "other" or is_published(segment)]
     talks = talk_items(kept)
     return [(segment, section) for i, (section, segment) in enumerate(kept) if i not in talks]
@@ -247,8 +260,28 @@ _BLURB_LABEL = re.compile(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|descrip
 _LINK_OR_NOTE_START = re.compile(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|project|video|slides|abstract|award|note|\*\*)", re.I)
 
 
+def _o_bullets(lines: list[str]) -> bool:
+    """Does the document write its bullets as "o" (as a Word list copied into text does)? Two
+    or more lines open with "o" before a capital, all at one indentation."""
+    indents = {m.group(1) for m in map(_O_BULLET_LINE.match, lines) if m}
+    return len(indents) == 1 and sum(1 for line in lines if _O_BULLET_LINE.match(line)) >= 2
+
+
+#: a number that numbers a document's sections ("2. Publications", "III. Talks")
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.?")
+
+
+def _numbered_heading(marker: str, body: str) -> bool:
+    """A numbered line standing alone that is a heading: the name of a known section
+    ("3. Invited Talks", "2. Publications"), not a short item of a numbered list."""
+    body = body.strip()
+    return bool(_SECTION_NUMBER.fullmatch(marker.strip())) and _heading_line(body) \
+        and _section_kind(body) is not None and not _DIGIT.search(body)
+
+
 def _items(lines: list[str]) -> list[_Item]:
     from ..extraction.authors import scan_authors
+    from ..extraction.evidence import YEAR, starts_with_names
 
     from ..extraction.sections import MIXED, section_of
 
@@ -277,6 +310,7 @@ def _items(lines: list[str]) -> list[_Item]:
             section = None
         current = None
 
+    bullet = _BULLET_O.match if _o_bullets(lines) else _BULLET.match
     i = 0
     while i < n:
         raw = lines[i]
@@ -288,7 +322,7 @@ def _items(lines: list[str]) -> list[_Item]:
             i += 1
             continue
         nxt = lines[i + 1].rstrip() if i + 1 < n else ""
-        if _SETEXT.match(nxt) and not _BULLET.match(line) and blank_before and len(line.strip()) <= 80:
+        if _SETEXT.match(nxt) and not bullet(line) and blank_before and len(line.strip()) <= 80:
             set_heading(1 if nxt.strip().startswith("=") else 2, line)
             i += 2
             blank_before = True
@@ -296,8 +330,12 @@ def _items(lines: list[str]) -> list[_Item]:
         if _SETEXT.match(line) and blank_before:
             i += 1
             continue
-        bm = _BULLET.match(line)
+        bm = bullet(line)
         indent = len(line) - len(line.lstrip())
+        if bm and blank_before and not nxt.strip() and _numbered_heading(bm.group("marker"), line[bm.end():]):
+            set_heading(1, line[bm.end():])
+            i += 1
+            continue
         if bm and not (current is not None and current.kind == "list" and indent > current.indent + 1 and _sub_bullet_is_link(line[bm.end():])):
             body = line[bm.end():]
             current = _Item([(i + 1, body)], tuple(h for _, h in headings), section, "list", indent)
@@ -315,9 +353,9 @@ def _items(lines: list[str]) -> list[_Item]:
             i += 1
             continue
         # a new paragraph: a heading, a continuation of a listing item, or a new item
-        next_blank = not nxt.strip() or bool(_BULLET.match(nxt))
+        next_blank = not nxt.strip() or bool(bullet(nxt))
         stripped = line.strip()
-        strong = blank_before and _heading_line(stripped) and _section_kind(stripped) is not None and not _BULLET.match(nxt)
+        strong = blank_before and _heading_line(stripped) and _section_kind(stripped) is not None and not bullet(nxt)
         if blank_before and (next_blank or strong) and _heading_line(stripped):
             level = 1 if stripped.isupper() or _section_kind(stripped) is not None else 3
             set_heading(level, stripped)
@@ -326,7 +364,7 @@ def _items(lines: list[str]) -> list[_Item]:
             continue
         para_lines = [(i + 1, stripped)]
         j = i + 1
-        while j < n and lines[j].strip() and not _BULLET.match(lines[j]):
+        while j < n and lines[j].strip() and not bullet(lines[j]):
             para_lines.append((j + 1, lines[j].strip()))
             j += 1
         previous = items[-1] if items else None
@@ -335,7 +373,8 @@ def _items(lines: list[str]) -> list[_Item]:
         if previous is not None and previous.section == section and previous.headings == tuple(h for _, h in headings):
             found = scan_authors(joined)
             authors_only = bool(found) and not joined[found.end:].strip(" .,;") and found.confidence >= 0.7
-            prose = len(joined) > 200 and len(_FUNCTION_WORDS.findall(joined)) / max(1, len(joined.split())) >= 0.15
+            prose = len(joined) > 200 and len(_FUNCTION_WORDS.findall(joined)) / max(1, len(joined.split())) >= 0.15 \
+                and not (starts_with_names(joined) and YEAR.search(joined))  # a long citation, not prose
             blurb = _BLURB_LABEL.match(joined) is not None
             attach = authors_only or prose or blurb
         if attach and previous is not None:
@@ -355,10 +394,11 @@ def _hanging_groups(para: list[tuple[int, str]], lines: list[str]) -> list[list[
     """Split a paragraph written with hanging indents (each entry starts at the margin,
     its continuation lines are indented) into one group per entry."""
     def indent(number: int) -> int:
-        raw = lines[number - 1]
+        raw = lines[number - 1].expandtabs(8)
         return len(raw) - len(raw.lstrip())
 
-    starts = [k for k, (number, _) in enumerate(para) if indent(number) == 0]
+    margin = min(indent(number) for number, _ in para)
+    starts = [k for k, (number, _) in enumerate(para) if indent(number) == margin]
     if len(starts) < 2 or starts[0] != 0 or len(starts) == len(para):
         return [para]
     bounds = starts + [len(para)]
@@ -399,7 +439,40 @@ def _sub_bullet_is_link(body: str) -> bool:
     return bool(_LINK_OR_NOTE_START.match(body)) or len(body) < 40
 
 
-def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:
+def _early_breaks(item: _Item, lines: list[str]) -> list[_Item]:
+    """A hard-wrapped paragraph (two lines or more as long as its longest, 50 columns or
+    more) cut where a line was broken early: a line
+    that ends as a citation ends, with room left for the next line's first word, was
+    ended by its writer, not by the wrapping (the last line of an item in a list written
+    with no markers, no indents and no blank lines). Each part holds a year."""
+    from ..extraction.evidence import YEAR
+
+    if item.kind != "para" or len(item.lines) < 3 or any(number == 0 for number, _ in item.lines):
+        return [item]
+    widths = [len(lines[number - 1].rstrip().expandtabs(8)) for number, _ in item.lines]
+    width = max(widths)
+    if width < 50 or sum(1 for w in widths if w >= width - 10) < 2:
+        return [item]
+    cuts = [0]
+    for k in range(len(item.lines) - 1):
+        text, following = item.lines[k][1], item.lines[k + 1][1]
+        first = following.split(maxsplit=1)[0] if following.split() else ""
+        if widths[k] + 1 + len(first) < width and _CITATION_END.search(text) and not first[:1].islower():
+            cuts.append(k + 1)
+    if len(cuts) == 1:
+        return [item]
+    bounds = cuts + [len(item.lines)]
+    parts = [item.lines[a:b] for a, b in zip(bounds, bounds[1:])]
+    if not all(YEAR.search(" ".join(t for _, t in part)) for part in parts):
+        return [item]
+    return [_Item(part, item.headings, item.section, item.kind, item.indent) for part in parts]
+
+
+#: how a citation's last line ends: a full stop, a bracket, a number, a URL
+_CITATION_END = re.compile(r"(?:[.)\]}”\"]|\d|\S/\S*)$")
+
+
+def _segment(item: _Item, path: str | None, wrapped: bool, hyphens: Hyphens | None = None) -> Segment:
     spans: list[Span] = []
     links: list[Link] = []
     first = True
@@ -411,8 +484,21 @@ def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:
             # a hard-wrapped document joins lines with a space; "Spatio-" + "temporal" keeps
             # its hyphen and no space (usually one hyphenated word)
             last = spans[-1].text if spans else "\n"  # a first line with no visible text
+            broken = _BROKEN_WORD.search(last) if last.endswith("-") and spans[-1].link is None else None
             glue = "" if last.endswith("-") and not last.endswith(" -") else " "
-            spans.append(Span(glue if wrapped and not last.endswith("\n") else "\n"))
+            if broken and hyphens is not None:
+                tail = _LEADING_WORD.match(line)
+                verdict = hyphens.decide(broken.group(1), tail.group(0)) if tail and wrapped else \
+                    hyphens.join(broken.group(1), tail.group(0)) if tail else None
+                if verdict:  # "regu-" + "larization": the typesetter's hyphen, one word
+                    spans[-1] = Span(last[:-1], spans[-1].bold, spans[-1].italic, spans[-1].sup, None, spans[-1].css)
+                    glue = ""
+                    wrapped_here = True
+                else:
+                    wrapped_here = wrapped
+            else:
+                wrapped_here = wrapped
+            spans.append(Span(glue if wrapped_here and not last.endswith("\n") else "\n"))
         first = False
         for span in _inline(line):
             spans.append(span)
@@ -420,6 +506,11 @@ def _segment(item: _Item, path: str | None, wrapped: bool) -> Segment:
                 links.append(Link(span.text, span.link))
     line_no = next((num for num, _ in item.lines if num), None)
     return Segment(tuple(_emphasized(spans)), tuple(links), item.headings, Location(path, line_no))
+
+
+#: a word broken at a line end ("regu-") and the word the next line starts with
+_BROKEN_WORD = re.compile(r"([^\W\d_]{2,})-$")
+_LEADING_WORD = re.compile(r"[^\W\d_]+")
 
 
 # ---- emphasis written in plain text: /italic/, _underlined_, *bold* --------------------------------
