@@ -390,3 +390,18 @@ def test_a_reference_list_copied_from_a_pdf() -> None:
     # the page number and the running header are no part of the items beside the page break
     assert not any("Examples" in str(value) for e in entries for value in e.fields.values())
     assert [e.fields.get("volume") for e in entries] == [str(k) for k in range(1, 31)]
+
+
+def test_a_tab_separated_export_with_a_header_row_is_one_item_per_row() -> None:
+    source = ("Authors\tTitle\tPublication\tVolume\tYear\tdoi\r\n"
+              "Roe, Ana; Poe, Ben; \tCounting the migrating birds of a small marsh\tJournal of Field Ornithology\t12"
+              "\t2011\t10.1000/birds.1\r\n"
+              "Moe, Dan; \tLong-run estimates of river discharge\tWater Resources Research\t55\t2019\t\r\n"
+              "Zoe, Eva; Loe, Finn; \tA short note on sediment\tMarine Geology Letters\t3\t2014\t\r\n")
+    entries = {e.get("title"): e for e in reader.read(source, path="export.txt")}
+    assert list(entries) == ["Counting the migrating birds of a small marsh", "Long-run estimates of river discharge",
+                             "A short note on sediment"]
+    first = entries["Counting the migrating birds of a small marsh"]
+    assert first.get("journal") == "Journal of Field Ornithology"
+    assert first.get("year") == "2011" and first.get("doi") == "10.1000/birds.1"
+    assert first.get("author") == "Roe, Ana and Poe, Ben"

@@ -22,7 +22,8 @@ from typing import Sequence
 
 from lxml.html import HtmlElement
 
-__all__ = ["COLUMN_PARTS", "LABELS", "WEAK_TITLE_LABELS", "body_rows", "header_parts", "labelled_header", "row_cells"]
+__all__ = ["COLUMN_PARTS", "LABELS", "WEAK_TITLE_LABELS", "body_rows", "header_parts", "label_parts", "labelled_header",
+           "row_cells"]
 
 #: header text (lower case, spaces collapsed) -> the citation part its column holds
 COLUMN_PARTS: dict[str, str] = {
@@ -30,7 +31,7 @@ COLUMN_PARTS: dict[str, str] = {
                      "título", "titulo", "titre", "titel", "titolo"), "title"),
     **dict.fromkeys(("authors", "author", "author(s)", "authors(s)", "co-authors", "coauthors", "autores", "autor",
                      "auteurs", "auteur", "autoren", "autori"), "authors"),
-    **dict.fromkeys(("venue", "journal", "conference", "published in", "journal/conference", "conference/journal",
+    **dict.fromkeys(("venue", "journal", "conference", "published in", "publication", "journal/conference", "conference/journal",
                      "booktitle", "source", "revista", "periódico", "periodico", "evento", "revue", "conférence",
                      "zeitschrift", "konferenz", "rivista"), "venue"),
     **dict.fromkeys(("year", "date", "published", "publication date", "año", "ano", "année", "annee", "jahr", "anno"),
@@ -85,14 +86,21 @@ def labelled_header(table: HtmlElement) -> tuple[HtmlElement, list[str | None]] 
     parent = head.getparent()
     if len(cells) < 2 or not (all(c.tag == "th" for c in cells) or parent is not None and parent.tag == "thead"):
         return None
-    labels = [_WS.sub(" ", cell.text_content() or "").strip().strip(":").strip().lower() for cell in cells]
-    parts: list[str | None] = [COLUMN_PARTS.get(label) for label in labels]
+    parts = label_parts([cell.text_content() or "" for cell in cells])
+    return (head, parts) if parts is not None else None
+
+
+def label_parts(labels: Sequence[str]) -> list[str | None] | None:
+    """The part each column holds, from the header cells' texts (see :func:`header_parts`;
+    a plain-text table's header row is read by the same rule), or None."""
+    folded = [_WS.sub(" ", label).strip().strip(":").strip().lower() for label in labels]
+    parts: list[str | None] = [COLUMN_PARTS.get(label) for label in folded]
     if parts.count("title") > 1:  # "Title" beside "Paper": the explicit title column wins, the other holds links
-        parts = [None if p == "title" and label in WEAK_TITLE_LABELS else p for p, label in zip(parts, labels)]
+        parts = [None if p == "title" and label in WEAK_TITLE_LABELS else p for p, label in zip(parts, folded)]
     named = set(p for p in parts if p)
     if parts.count("title") != 1 or not named & {"authors", "venue"}:
         return None
-    return head, parts
+    return parts
 
 
 def body_rows(table: HtmlElement) -> list[HtmlElement]:

@@ -181,7 +181,7 @@ class _Item:
     lines: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
     headings: tuple[str, ...] = ()
     section: str | None = None
-    kind: str = "list"  # "list" | "para"
+    kind: str = "list"  # "list" | "para" | "row" (a row of a column-labelled table, as labelled lines)
     indent: int = 0
 
 
@@ -224,7 +224,7 @@ def _wrapped(items: list[_Item], all_lines: list[str]) -> bool:
     if width > 100 or width < 40:
         return False
     inner = [len(all_lines[number - 1].rstrip()) if 0 < number <= len(all_lines) else len(text.rstrip())
-             for it in items if len(it.lines) >= 2 for number, text in it.lines[:-1]]
+             for it in items if len(it.lines) >= 2 and it.kind != "row" for number, text in it.lines[:-1]]
     if len(inner) < 5:
         return False
     full = sum(1 for n in inner if n >= width - 14)
@@ -258,6 +258,35 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
 _FUNCTION_WORDS = re.compile(r"\b(?:the|of|and|to|we|is|in|that|for|with|this)\b", re.I)
 _BLURB_LABEL = re.compile(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|description|keywords?|note|highlights?)\s*[:：]", re.I)
 _LINK_OR_NOTE_START = re.compile(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|project|video|slides|abstract|award|note|\*\*)", re.I)
+
+
+def _tab_table(lines: list[str], start: int) -> tuple[list[str | None], int] | None:
+    """A tab-separated table from ``start`` on (a spreadsheet or a reference manager's
+    export saved as text) whose first row names its columns ("Authors<TAB>Title<TAB>
+    Publication<TAB>Year"): the part each column holds (:func:`~refkit.extraction.columns.label_parts`)
+    and the index of the line after its last row. None unless two rows or more follow."""
+    from ..extraction.columns import label_parts
+
+    parts = label_parts(lines[start].rstrip().split("\t"))
+    if parts is None:
+        return None
+    end = start + 1
+    while end < len(lines) and "\t" in lines[end] and lines[end].strip():
+        end += 1
+    return (parts, end) if end - start >= 3 else None
+
+
+def _row_lines(number: int, row: str, parts: list[str | None]) -> list[tuple[int, str]]:
+    """A table row as labelled lines, one per cell of a known column ("Title: …", "Authors: …"),
+    the form the citation parser reads field by field (as a column-labelled HTML table's rows)."""
+    from ..extraction.columns import LABELS
+
+    out = []
+    for part, cell in zip(parts, row.rstrip("\r\n").split("\t")):
+        cell = " ".join(cell.split()).strip(" ;,")
+        if part is not None and cell:
+            out.append((number, f"{LABELS[part]}: {cell}"))
+    return out or [(number, " ".join(row.split()))]
 
 
 def _o_bullets(lines: list[str]) -> bool:
@@ -315,6 +344,15 @@ def _items(lines: list[str]) -> list[_Item]:
     while i < n:
         raw = lines[i]
         line = raw.rstrip()
+        table = _tab_table(lines, i) if "\t" in line and blank_before else None
+        if table is not None:
+            parts, end = table
+            for number in range(i + 1, end):
+                items.append(_Item(_row_lines(number + 1, lines[number], parts), tuple(h for _, h in headings),
+                                   section, "row", 0))
+            current = None
+            i = end
+            continue
         if not line.strip():
             blank_before = True
             if current is not None and current.kind == "para":
@@ -498,7 +536,7 @@ def _segment(item: _Item, path: str | None, wrapped: bool, hyphens: Hyphens | No
                     wrapped_here = wrapped
             else:
                 wrapped_here = wrapped
-            spans.append(Span(glue if wrapped_here and not last.endswith("\n") else "\n"))
+            spans.append(Span(glue if wrapped_here and item.kind != "row" and not last.endswith("\n") else "\n"))
         first = False
         for span in _inline(line):
             spans.append(span)
