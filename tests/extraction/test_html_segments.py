@@ -1091,3 +1091,29 @@ def test_a_one_author_paper_after_br_is_not_the_paper_above_it() -> None:
         "Tidal mixing in narrow fjords and bays", "Salt wedges revisited in shallow estuaries",
         "Mud and what it keeps over long winters", "A survey of harbour tides and their keepers",
         "Rivers that remember their floods"]
+
+
+def test_title_first_cards_whose_later_lines_vary_are_one_item_each() -> None:
+    """Title-first cards written as flat paragraphs (a bold title, then a details line) whose
+    details vary in markup from card to card (an italic venue on most, a bare year on one):
+    every card is one item, its details line never an item of its own."""
+    cards = [("Salt marsh memory of winter storms", "Ines Halvorsen, Tomas Brink. <i>Estuaries</i>, 2019."),
+             ("A ledger of dry summers in northern towns", "Tomas Brink, Marta Oyelaran. 2021."),
+             ("Counting lichens on granite walls", "Marta Oyelaran, Ines Halvorsen. <i>Urban Ecology</i>, 2022."),
+             ("Walls that remember the rain in old towns", "Marta Oyelaran. <i>Urban Ecology</i>, 2020.")]
+    body = "".join(f"<p><b>{t}</b></p>\n<p>{d}</p>\n" for t, d in cards)
+    found = items(f"<html><body><h2>Publications</h2>\n{body}</body></html>")
+    assert [lines(i)[0] for i in found] == [t for t, _ in cards]
+    assert all(len(lines(i)) == 2 for i in found)
+
+
+def test_table_rows_of_a_title_and_its_details_are_one_item() -> None:
+    """A table with a row for each card's bold title and a row for its details: the rows differ
+    only inside their cells, and each pair is one paper."""
+    cards = [("Salt marsh memory of winter storms", "Ines Halvorsen, Tomas Brink. <i>Estuaries</i>, 2019."),
+             ("A ledger of dry summers in northern towns", "Tomas Brink, Marta Oyelaran. <i>Climate Notes</i>, 2021."),
+             ("Counting lichens on granite walls", "Marta Oyelaran, Ines Halvorsen. <i>Urban Ecology</i>, 2022.")]
+    rows = "".join(f"<tr><td><b>{t}</b></td></tr>\n<tr><td>{d}</td></tr>\n" for t, d in cards)
+    found = items(f"<html><body><h2>Publications</h2>\n<table>\n{rows}</table></body></html>")
+    assert [lines(i)[0] for i in found] == [t for t, _ in cards]
+

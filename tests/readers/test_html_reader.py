@@ -739,3 +739,39 @@ def test_prose_paragraphs_opening_with_a_name_are_not_citations() -> None:
 <p>Ito, K. is a postdoc. She works on graphs. She was an intern at a lab.</p>
 </body></html>"""
     assert html.read(page).entries == []
+
+
+def test_dated_award_and_service_lines_beside_the_papers_are_not_entries() -> None:
+    """Under a publications heading, a list of papers with their authors and, under a heading in
+    words no classifier knows, a list of dated lines of another kind (an award at a venue, a
+    committee, a release): those lines show no names and no title-like run, and are no entries."""
+    page = """<html><body><h2>Publications</h2>
+<ul>
+<li>I. Halvorsen, T. Brink. Salt marsh memory of winter storms. <i>Estuaries</i>, 2019.</li>
+<li>T. Brink, M. Oyelaran. A ledger of dry summers in northern towns. <i>Climate Notes</i>, 2021.</li>
+<li>M. Oyelaran, I. Halvorsen. Counting lichens on granite walls. <i>Urban Ecology</i>, 2022.</li>
+</ul>
+<h3>Odds and ends</h3>
+<ul>
+<li>Outstanding Reviewer Award, Annual Meeting of the ACL, 2013</li>
+<li>Program committee member, CHI Conference on Human Factors, 2016</li>
+<li>Best Paper Award, SIGMOD Conference, 2020</li>
+</ul></body></html>"""
+    titles = [e.get("title") for e in read_string(page, path="page.html").entries]
+    assert titles == ["Salt marsh memory of winter storms", "A ledger of dry summers in northern towns",
+                      "Counting lichens on granite walls"]
+
+
+def test_an_undated_sole_authored_paper_among_named_papers_stays() -> None:
+    """A list of papers with their authors keeps a member that shows no names (the page owner's
+    sole-authored paper): the list is mostly papers, its odd member too."""
+    page = """<html><body><h2>Publications</h2>
+<ul>
+<li>I. Halvorsen, T. Brink. Salt marsh memory of winter storms. <i>Estuaries</i>, 2019.</li>
+<li>T. Brink, M. Oyelaran. A ledger of dry summers in northern towns. <i>Climate Notes</i>, 2021.</li>
+<li>M. Oyelaran, I. Halvorsen. Counting lichens on granite walls. <i>Urban Ecology</i>, 2022.</li>
+<li>I. Halvorsen, M. Oyelaran. Walls that remember the rain. <i>Urban Ecology</i>, 2020.</li>
+<li>Tides and the long memory of coastal marshes. Estuaries, 2017.</li>
+</ul></body></html>"""
+    titles = [e.get("title") for e in read_string(page, path="page.html").entries]
+    assert "Tides and the long memory of coastal marshes" in titles and len(titles) == 5

@@ -1076,23 +1076,94 @@ def _periodic_cards(page: _Page, parts: list[_Part], dated: list[_Part] | None =
             if end - i >= 2 * k and (best is None or end - i > best[0]):
                 best = (end - i, i, k)
             i += 1
-    if best is None:
-        return None
-    covered, start, k = best
-    groups = [shown[j:j + k] for j in range(start, start + covered, k)]
+    if best is not None:
+        covered, start, k = best
+        groups = [shown[j:j + k] for j in range(start, start + covered, k)]
+        if _cards_hold(page, groups, dated):
+            return groups
+    return _anchored_cards(page, shown, [_deep_signature(p) for p in shown], dated)
+
+
+def _title_line(part: _Part) -> bool:
+    """Does a block read as a title standing alone: three to forty words, no sentence, no
+    person names, no year?"""
+    text = _part_text(part)
+    return 3 <= len(text.split()) <= 40 and not part.stat.years and not is_prose(text) and not has_names(text)
+
+
+def _deep_signature(part: _Part) -> tuple[str, ...]:
+    """:func:`_block_signature` with the tags inside each child (a title row
+    ``<tr><td><b>…</b></td></tr>`` and its details row ``<tr><td>…</td></tr>`` differ)."""
+    el = part.element
+    if el is None:
+        return ("#inline",)
+    out = [el.tag, *classes(el), "/"]
+    for c in el:
+        if isinstance(c.tag, str):
+            out += [c.tag, "(", *(g.tag for g in c if isinstance(g.tag, str)), ")"]
+    return tuple(out)
+
+
+def _cards_hold(page: _Page, groups: list[list[_Part]], dated: list[_Part] | None, titled: bool = False) -> bool:
+    """Are ``groups`` (runs of sibling blocks) one paper each: at most one dated block in each,
+    most read together as names and a title, and every dated block of the container
+    (``dated``) a later line of a group, never a first line or outside them? ``titled``: the
+    first block of each group stands alone as its title (:func:`_title_line`), so plain text
+    there counts as the title a citation shows."""
     if any(sum(p.stat.years > 0 for p in g) > 1 for g in groups):
-        return None  # two dated blocks in one period: two papers, not one paper's lines
+        return False  # two dated blocks in one period: two papers, not one paper's lines
     cited = 0
     for g in groups:
         joined = _Part(g[0].parent, g[0].a, g[-1].b, _Stat(tlen=sum(p.stat.tlen for p in g)), element=g[0].element)
-        cited += page._cited_lines(joined, g)
+        cited += page._cited_lines(joined, g) or titled and _title_line(g[0]) and has_names(
+            " ".join(_part_text(p) for p in g[1:]))
     if cited < 2 or 3 * cited < 2 * len(groups):
-        return None
+        return False
     if dated:
         later = {id(p) for g in groups for p in g[1:]}
         if not all(id(p) in later for p in dated):
-            return None
-    return groups
+            return False
+    return True
+
+
+def _anchored_cards(page: _Page, shown: list[_Part], sigs: list[tuple[str, ...]],
+                    dated: list[_Part] | None) -> list[list[_Part]] | None:
+    """Title-first cards whose later lines vary from card to card (a venue line in italics on
+    one, a bare year on the next, a links line on some), so the markup has no strict period
+    (:func:`_periodic_cards`): each card starts at a block of the one markup the titles share
+    (``<p><b>…</b></p>``, :func:`_deep_signature`; a dated block of that markup is a details line),
+    each a title alone (:func:`_title_line`, no section name), at least two of them, never two in a row, one to
+    five blocks apart; a card runs to the next such block (the last card: over blocks of the markups
+    the earlier cards' later lines have, or its one dated line, no longer than the longest card).
+    Taken when the cards hold as papers (:func:`_cards_hold`): a details line (names, venue,
+    year) is that card's, never an item of its own. The markup covering most blocks wins."""
+    where: dict[tuple[str, ...], list[int]] = {}
+    for j, sig in enumerate(sigs):
+        where.setdefault(sig, []).append(j)
+    best: tuple[int, list[list[_Part]]] | None = None
+    for sig, every in where.items():
+        pos = [j for j in every if not shown[j].stat.years]  # a dated block of the markup: a details line
+        if len(pos) < 2 or any(shown[j].heading or shown[j].stat.units or not _title_line(shown[j])
+                               or classify_heading(_part_text(shown[j])) is not None for j in pos):
+            continue  # a label over a group ("Journal articles") is no card's title
+        gaps = [b - a for a, b in zip(pos, pos[1:])]
+        if min(gaps) < 2 or max(gaps) > 6:
+            continue
+        later = {sigs[j] for a, b in zip(pos, pos[1:]) for j in range(a + 1, b)}
+        end, dated_seen = pos[-1] + 1, False
+        while end < len(shown) and end - pos[-1] < max(gaps) and not shown[end].heading and shown[end].stat.units < 2:
+            dates = shown[end].stat.years > 0
+            if sigs[end] not in later and not (dates and not dated_seen):
+                break
+            dated_seen = dated_seen or dates
+            end += 1
+        if end - pos[-1] < 2 or (best is not None and end - pos[0] <= best[0]):
+            continue
+        bounds = pos + [end]
+        groups = [shown[a:b] for a, b in zip(bounds, bounds[1:])]
+        if _cards_hold(page, groups, dated, titled=True):
+            best = (end - pos[0], groups)
+    return best[1] if best is not None else None
 
 
 def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], list[HtmlElement]]:

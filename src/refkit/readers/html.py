@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gc
 import re
+import statistics
 import unicodedata
 from typing import Any, Callable, Iterable, Mapping
 
@@ -476,6 +477,9 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
     exact: set[int] = set()  # indices in found that came from structured data
     segmented: dict[tuple[int, int, int], Judged] = {}  # how each item was cut, for its confidence
     talks = talk_items([(item.section, item.segment) for item in items])
+    told: dict[tuple[int, tuple[str, ...]], int] = {}  # per list, its members told apart as talks, grants...
+    for i in talks:
+        told[_siblings(items[i])] = told.get(_siblings(items[i]), 0) + 1
     cited = _cited_in_profile(items)
     weak = {i for i, item in enumerate(items) if item.section is None and not item.titled and not looks_like_citation(item.segment)}
     # under no telling heading, an item whose siblings show the list is one of papers is read
@@ -560,6 +564,8 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
             if again is not None and len((again.get("title") or "").split()) >= 3:  # a title as titles run
                 read[i] = again
         _follow_templates(held, read, parse, problems, source)
+        for i in _bare_dated_lines(held, read, told):
+            read[i] = None
     for i in wanted:
         item, held[i] = held[i], None
         seg = item.segment
@@ -688,6 +694,48 @@ def _undated_members(items: list[Any], read: dict[int, Entry | None], failed: se
             if (ev.names or ev.title) and not ev.prose and not is_news(seg.text):
                 out.append(i)
     return out
+
+
+def _bare_dated_lines(items: list[Any], read: dict[int, Entry | None],
+                      told: Mapping[tuple[int, tuple[str, ...]], int]) -> list[int]:
+    """The items read as entries that are dated lines of another kind beside or among a
+    document's papers (an award "Best Paper Award, CVPR 2020", a committee "Reviewer: NeurIPS
+    2021", a grant or release): where most of the document's entries show person names, an
+    entry with a year and no names, a title half as long as the named entries' titles or
+    shorter, whose item shows no title-like run (quoted, styled, linked) and no identifier
+    is no paper when such items are a third or more of their list
+    (the items sharing a parent element and headings, :func:`_siblings`): a list of papers
+    keeps its odd member (a sole-authored paper without its owner's name), a list of other
+    things or one mixing them in is split by the shape of its members. ``told``: per list, its
+    members already told apart as talks, patents, grants or media (:func:`talk_items`), which
+    count among its other things, as do its members read as no citation at all."""
+    entries = {i: e for i, e in read.items() if e is not None}
+    named = [len((e.get("title") or "").split()) for e in entries.values() if e.get("author")]
+    if len(entries) < 4 or 2 * len(named) < len(entries):
+        return []
+    short = statistics.median(named) / 2  # a paper's title is no shorter than half the list's titles
+    lists: dict[tuple[int, tuple[str, ...]], list[int]] = {}
+    for i in read:
+        lists.setdefault(_siblings(items[i]), []).append(i)
+    out: list[int] = []
+    for key, members in lists.items():
+        bare = [i for i in members if i in entries and len((entries[i].get("title") or "").split()) <= short
+                and _bare_dated(entries[i], items[i].segment)]
+        other = len(bare) + told.get(key, 0) + sum(1 for i in members if i not in entries)
+        if bare and 3 * other >= len(members) + told.get(key, 0):
+            out.extend(bare)
+    return out
+
+
+def _bare_dated(entry: Entry, segment: Segment) -> bool:
+    """Is an entry a dated line with no names and nothing of a paper's shape: a year, no
+    authors or editors read, no identifier, publisher, pages or volume, and its item shows no title-like run (capitalised words such
+    as "Outstanding Reviewer Award" pass for names in the item's evidence, so the reading
+    decides who is named)?"""
+    if not entry.get("year") or any(entry.get(f) for f in ("author", "editor", "doi", "eprint", "publisher", "pages", "volume")):
+        return False  # names, editors, an identifier, a publisher or a locator: a work's shape
+    ev = segment_evidence(segment)
+    return not (ev.title or ev.identifier)
 
 
 def _less_doubtful(first: Entry | None, second: Entry | None) -> Entry | None:
