@@ -376,6 +376,9 @@ _PATENT_CLAIM = re.compile(
 )
 
 
+_PATENT_WORDS = ("patent", "brevet", "octrooi")
+
+
 def is_patent(segment: Segment) -> bool:
     """An item that names a patent and gives its number ("US Patent 10,123,456 B2",
     "发明专利, ZL202021064109.9", "U. S. Patent Application 63/185,407"): not a
@@ -383,6 +386,10 @@ def is_patent(segment: Segment) -> bool:
     text = segment.text
     if _PATENT_NUMBER.search(text) is not None and _item_words("patent_items").search(text.lower()):
         return True
+    # (every _PATENT_CLAIM match shows one of its words, lower-cased: most items show none)
+    low = text.lower()
+    if not any(w in low for w in _PATENT_WORDS) and not any(c in text for c in _ODD_CASE):
+        return False
     return _PATENT_CLAIM.search(text) is not None and not _identified(segment)
 
 

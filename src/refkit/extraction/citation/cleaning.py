@@ -32,6 +32,16 @@ _STATUS = [
     (_leading("ie", r"\bin\s+vorbereitung\b|\ben\s+pr[ée]paration\b|\ben\s+preparaci[óo]n\b|\bem\s+prepara[çc][ãa]o\b|\bin\s+preparazione\b", re.I), "inpreparation"),
     (_leading("es", r"\b(?:eingereicht|soumis|enviado|submetido|sottoposto)\b(?:\s+(?:bei|in|à|a|dans|para|em|per)\b)?:?", re.I), "submitted"),
 ]
+#: per pattern of _STATUS, the lower-cased words one of which each of its matches holds
+#: (a pattern not listed is always tried)
+_STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    pattern.pattern: words for (pattern, _), words in zip(_STATUS, (
+        ("submi",), ("review", "submi"), ("submi",), ("appear",), ("forthcoming",), ("accept",), ("press",),
+        ("preparation",), ("erscheint", "para", "acept", "aceit", "accett", "pubblicazione"),
+        ("druck", "presse", "prensa", "prelo", "stampa"), ("vorbereitung", "paration", "prepara"),
+        ("eingereicht", "soumis", "enviado", "submetido", "sottoposto"),
+    ))
+}
 #: status words of other languages that are also ordinary words of a title ("Les peuples soumis")
 _TITLE_WORD_STATES = re.compile(r"soumis|enviado|submetido|sottoposto|aceptado|aceito|accettato|erscheint", re.I)
 _REVISION = _leading("amrcu", r"\b(?:accept(?:ed)?\s+with\s+(?:minor|major)\s+revisions?|(?:minor|major)\s+revisions?|revise\s+and\s+resubmit|conditionally\s+accepted|under\s+revision)\b", re.I)
@@ -239,11 +249,14 @@ def _clean(work: _Work) -> None:
         work.blank(m.start(), m.end())
     # status words
     text = work.text
-    for m in _REVISION.finditer(text) if has_status else ():
+    for m in _REVISION.finditer(text) if has_status and (odd or "revis" in low or "accept" in low) else ():
         work.notes.append(m.group(0)[0].upper() + m.group(0)[1:])
         work.blank(m.start(), m.end())
         _blank_emptied_brackets(work, m.start(), m.end())
     for pattern, state in _STATUS if has_status else ():
+        words = _STATUS_WORDS.get(pattern.pattern)
+        if words is not None and not odd and not any(w in low for w in words):
+            continue  # none of the words each of its matches holds (blanking only takes words out)
         text = work.text
         for m in pattern.finditer(text):
             if (m.group(0).lower().startswith("accepted") or _TITLE_WORD_STATES.match(m.group(0))) and _inside_title_words(text, m.start()):
