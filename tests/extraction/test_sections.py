@@ -69,6 +69,8 @@ from refkit.extraction.sections import (
         ("Teaching", "teaching"),
         ("Grants and funding", "grants"),
         ("Software & datasets", "software"),
+        ("Cite this software", "publications"),  # a request to cite heads citations
+        ("How to cite", "publications"),
         ("Veröffentlichungen", "publications"),
         ("Vorträge", "talks"),
         ("Brevets", "patents"),

@@ -561,3 +561,12 @@ def test_a_link_that_holds_the_whole_citation_is_read_as_a_citation() -> None:
     seed = entries["Seed banks under drought: a regional survey"]
     assert (seed.get("year"), seed.get("journal")) == ("2021", "Plant Ecology Letters")
     assert seed.get("author") == "Brandt, P and Iyer, S"
+
+
+def test_a_request_to_cite_heads_the_citations_below_it() -> None:
+    # "If you use this software, please cite:" names what follows: citations, not software
+    doc = ("# tidewater\n\nIf you use this software, please cite:\n\n"
+           "Lind, P., & Haddad, N. 2021. Tidewater: fast harmonic tide prediction. *Journal of Open Tools*, 6(58): 3012.\n\n"
+           "Haddad, N. 2014. A field guide to measuring bank erosion with drones. *Geomorphology Notes*, 3(1): 1–20.\n")
+    titles = [e.get("title") for e in reader.read(doc).entries]
+    assert titles == ["Tidewater: fast harmonic tide prediction", "A field guide to measuring bank erosion with drones"]
