@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from refkit.extraction.caption import citation_below, names_section, script, without_section_lines
+from refkit.extraction.caption import caption_over, citation_below, names_section, script, without_section_lines
 from refkit.extraction.segment import Segment, Span
+from refkit.model import Entry
 
 
 def card(*lines: str) -> Segment:
@@ -46,3 +47,14 @@ def test_section_names_on_lines_of_their_own_are_dropped_when_read_as_the_title(
     assert without_section_lines(item, "Counting tides in small harbours") is None  # a real title: nothing to do
     # a title read out of a longer line that merely names a section is left alone
     assert without_section_lines(card("Roe, A. (2021). Teaching. Example Letters."), "Teaching") is None
+
+
+def test_a_translated_heading_over_a_preprint_citation_is_a_caption() -> None:
+    heading = Entry("article", "", {"title": "Как реки запоминают наводнения", "year": "2022"})
+    own = "How rivers remember floods"
+    text = f"A.B. Roe, C.D. Poe.\n{own}.\nHydroRxiv (2022)."
+    # a preprint server's name is the citation's venue, kept as howpublished
+    preprint = Entry("misc", "", {"author": "Roe, A.B. and Poe, C.D.", "title": own, "howpublished": "HydroRxiv", "year": "2022"})
+    assert caption_over(heading, preprint, text)
+    venueless = Entry("misc", "", {"author": "Roe, A.B. and Poe, C.D.", "title": own, "year": "2022"})
+    assert not caption_over(heading, venueless, text)

@@ -1405,3 +1405,67 @@ def test_title_and_venue_in_one_chunk(text: str, title: str, venue: str) -> None
 def test_a_title_with_commas_and_no_venue_keeps_its_words() -> None:
     # lower-case words after the comma name no venue; a page count is no venue's number
     assert parse("Doe, J.: On sets, graphs and trees, 2018.").get("title") == "On sets, graphs and trees"
+
+
+# ---- title boundaries under the markup pages add ----------------------------------------------
+def test_a_bracketed_translation_stays_in_the_displayed_title() -> None:
+    e = parse("Okafor, A. and Lindqvist, K. (2021). Marés e memória no litoral [Tides and memory on the coast]. "
+              "Revista de Estudos Costeiros, 4(2), 10-22.", tagger="rules")
+    assert e.get("title") == "Marés e memória no litoral [Tides and memory on the coast]"
+    assert e.get("journal") == "Revista de Estudos Costeiros"
+
+
+@pytest.mark.parametrize("after", ["", " 2021", ", 12(3), 45-67"])
+def test_an_italic_venue_glued_to_a_plain_title_ends_it(after: str) -> None:
+    e = parse_segment(seg(Span("Okafor, A., & Lindqvist, K. (2021). Seasonal drift of coastal sediment — a field study "),
+                          Span("Journal of Coastal Research", italic=True), Span(after + ".")), tagger="rules")
+    assert e is not None
+    assert e.get("title") == "Seasonal drift of coastal sediment — a field study"
+    assert e.get("journal") == "Journal of Coastal Research"
+
+
+def test_an_italic_species_ending_a_title_is_no_venue() -> None:
+    e = parse_segment(seg(Span("Okafor, A. (2021). Gastrulation timing in "), Span("Xenopus laevis", italic=True),
+                          Span(".\n"), Span("bioRxiv", italic=True), Span(" (2022).")), tagger="rules")
+    assert e is not None
+    assert e.get("title") == "Gastrulation timing in Xenopus laevis"
+
+
+def test_an_italic_term_inside_a_title_is_no_venue() -> None:
+    e = parse_segment(seg(Span("Okafor, A. (2021). Wing shape in "), Span("Drosophila melanogaster", italic=True),
+                          Span(" across altitudes. "), Span("Journal of Flies", italic=True), Span(", 3, 1-9.")), tagger="rules")
+    assert e is not None
+    assert e.get("title") == "Wing shape in Drosophila melanogaster across altitudes"
+
+
+def test_a_question_mark_ends_a_title_before_its_authors() -> None:
+    e = parse("Why do tides drift north? A. Okafor and K. Lindqvist. Journal of Tides, 12, 2020.", tagger="rules")
+    assert e.get("title") == "Why do tides drift north?"
+    assert fam(e) == ["Okafor", "Lindqvist"]
+    assert e.get("journal") == "Journal of Tides"
+    # a subtitle after the question mark stays in the title
+    e = parse("Why do tides drift? Evidence from twelve coasts. Journal of Tides, 12, 2020.", tagger="rules")
+    assert e.get("title") == "Why do tides drift? Evidence from twelve coasts"
+
+
+def test_a_venue_after_in_ends_the_title_and_a_species_after_in_stays_in_it() -> None:
+    e = parse_segment(seg(Span("Okafor, A. (2021). Wing shape of flies in "), Span("Proceedings of the Fly Meeting", italic=True),
+                          Span(", 3, 1-9.")), tagger="rules")
+    assert e is not None and e.get("title", "").startswith("Wing shape of flies") and e.get("booktitle") == "Proceedings of the Fly Meeting"
+    e = parse_segment(seg(Span("Okafor, A. (2021). Wing shape in "), Span("Drosophila melanogaster", italic=True),
+                          Span(". Journal of Flies, 3, 1-9.")), tagger="rules")
+    assert e is not None and e.get("title") == "Wing shape in Drosophila melanogaster" and e.get("journal") == "Journal of Flies"
+    # "in" and a book's name in italics, no punctuation before: the container's mark
+    e = parse_segment(seg(Span("Okafor A (2019) Coastal tides in "), Span("Tides: Exploring Change in a Warming World", italic=True),
+                          Span(" (eds Roe C). Harbour Press, Cham.")), tagger="rules")
+    assert e is not None and e.get("title", "").startswith("Coastal tides") and "Exploring" not in e.get("title", "")
+
+
+def test_a_linked_title_glued_to_its_names_ends_at_the_link() -> None:
+    e = parse_segment(seg(Span("Seasonal drift of coastal sediment", link="https://example.org/p1"),
+                          Span(" A. Okafor and K. Lindqvist. "), Span("Journal of Tides", italic=True), Span(", 2021.")), tagger="rules")
+    assert e is not None and e.get("title") == "Seasonal drift of coastal sediment" and fam(e) == ["Okafor", "Lindqvist"]
+    # a link that runs into more title words is no whole title
+    e = parse_segment(seg(Span("Seasonal drift of coastal sediment", link="https://example.org/p1"),
+                          Span(" in small bays. Journal of Tides, 2021.")), tagger="rules")
+    assert e is not None and e.get("title") == "Seasonal drift of coastal sediment in small bays"

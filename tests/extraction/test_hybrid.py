@@ -220,3 +220,15 @@ def test_titles_of_their_list_s_length_and_short_lists_ask_nothing() -> None:
     run_on = "Sediment transport in braided rivers, Water Resources Research, volume 57, pages 1-20, with data"
     assert list_doubt(_listed(run_on), 6) and not list_doubt(_listed(run_on), 7)  # 14 words: over twice 6
     assert not list_doubt(_listed("堆積物輸送の研究"), 1)  # unspaced titles: one "word" each, as their list's
+
+
+def test_the_tagger_never_wins_by_cutting_words_off_the_title() -> None:
+    # the rules' title holds a venue word (a doubt); the tagger's drops the words holding it
+    whole = _entry(author="Okafor, A.", title="Proceedings of a debate on braided rivers", journal="Water Resources Research",
+                   year="2021")
+    cut = _entry(author="Okafor, A.", title="Debate on braided rivers", journal="Water Resources Research", year="2021")
+    assert field_penalty(cut) < field_penalty(whole)
+    assert choose(whole, cut) is whole
+    # words the tagger moves to another field are a reading of their own, judged by its doubts
+    moved = _entry(author="Okafor, A.", title="Debate on braided rivers", journal="Proceedings of a Water Meeting", year="2021")
+    assert choose(whole, moved) is moved

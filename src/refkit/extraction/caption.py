@@ -98,7 +98,9 @@ def script(text: str) -> str | None:
 
 
 def _venue(entry: Entry) -> str:
-    return entry.get("journal") or entry.get("booktitle") or ""
+    """The citation's venue, whichever field its kind keeps it in (a preprint server's
+    name is ``howpublished``, a thesis's school, a book's publisher)."""
+    return next((v for k in ("journal", "booktitle", "howpublished", "school", "institution", "publisher") if (v := entry.get(k))), "")
 
 
 def caption_over(heading_read: Entry | None, below: Entry | None, below_text: str) -> bool:

@@ -126,9 +126,24 @@ def choose(ruled: Entry | None, tagged: Entry | None, runs: tuple[str, ...] = ()
     crossing = markup_doubt(ruled, runs) or (extra is not None and extra(ruled) > 0)
     if shown_parts(ruled) - shown_parts(tagged) or (field_doubts(ruled) == (NO_AUTHORS.why,) and not crossing):
         return ruled
+    if _drops_title_words(ruled, tagged):
+        return ruled
     if extra is None:
         return tagged if _penalty(tagged, runs) < _penalty(ruled, runs) else ruled
     return tagged if _penalty(tagged, runs) + extra(tagged) < _penalty(ruled, runs) + extra(ruled) else ruled
+
+
+def _drops_title_words(ruled: Entry, tagged: Entry) -> bool:
+    """Is the tagger's title the rules' one with words cut off, words its reading puts in
+    no other field either? ("Proceedings of a debate on X" read as "Debate on X", the first
+    words lost.) A reading that loses what the item wrote is no better, whatever its doubts;
+    one that moves the words to the venue or the names is another reading, judged by them."""
+    whole, part = fold(ruled.get("title") or ""), fold(tagged.get("title") or "")
+    if not part or part == whole or part not in whole:
+        return False
+    lost = {w for w in whole.replace(part, " ", 1).split() if len(w) > 3}  # ("of", "a" are in any venue)
+    elsewhere = set(" ".join(fold(v) for k, v in tagged.fields.items() if k != "title" and v).split())
+    return bool(lost) and not lost & elsewhere
 
 
 def settled(ruled: Entry | None, runs: tuple[str, ...] = ()) -> bool:

@@ -12,7 +12,7 @@ import re
 from ..authors import AuthorList, scan_authors
 from ..venues import lookup, venue_type
 
-from .vocabulary import _CHAPTER, _COMMA_SPACE, _LABEL_ONLY, _MONTH, _YEAR, _year_only, _YEAR_RE
+from .vocabulary import _CHAPTER, _LABEL_ONLY, _MONTH, _YEAR, _year_only, _YEAR_RE
 from .work import _first_shown, _Parts, _Work
 from .chunks import _chunks, _strip_range
 from .venue import _venue_text
@@ -23,6 +23,8 @@ from .boundaries import (
 )
 
 
+#: a comma, or the blank after a title's question or exclamation mark
+_COMMA_OR_ASK = re.compile(r",\s+|(?<=[?!])\s+")
 _COMMA_IN = re.compile(r",\s+[Ii]n:?\s+(?=\S)")
 _STATUS_WORD = re.compile(r"\b(?:submitted|forthcoming|accepted|in\s+press|to\s+appear)\b", re.I)
 
@@ -221,7 +223,8 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
             parts.venue.extend(later[j + 1:])
             return parts
     # "Title, A. Smith, B. Doe, Venue 2020": an author list after a comma inside the chunk
-    for count, m in enumerate(_COMMA_SPACE.finditer(text[ts:te])):
+    # (or after the question mark that ends the title: "Why do X? A. Smith and B. Doe. Venue")
+    for count, m in enumerate(_COMMA_OR_ASK.finditer(text[ts:te])):
         if count > 20:
             break
         cut, start = ts + m.start(), ts + m.end()
@@ -235,6 +238,9 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         people = [n for n in listed.names if not n.is_others]
         # "Title, with Dermot Okafor": the word "with" marks even one full name as the co-authors
         marked = wm is not None and listed.confidence >= 0.7 and text[start + listed.end:te].lstrip(" .;:()")[:1] in ("", ",")
+        asked = m.group(0)[:1] != ","
+        if asked and text[start + listed.end:te].strip(" .;:"):
+            continue  # after a question mark, names that run to the chunk's end only
         if people and (marked or listed.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people))):
             parts.title = _strip_range(text, ts, cut)
             if by and _REVIEW_OF.match(text, *parts.title):

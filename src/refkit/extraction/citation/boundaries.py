@@ -74,7 +74,10 @@ _YEAR_OR_PUNCTUATION_ONLY = re.compile(rf"^[\s.,;:]*(?:(?:\(\s*{_YEAR}\s*\)|{_YE
 _AFTER_AUTHOR_LIST = re.compile(r"[.:(：「『]|,\s*(?:\(|\d{4})|(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])|in:?\s", re.I)
 
 _PUNCT_BEFORE_VENUE = re.compile(r"[,.:?!]\s*(?:in:?\s*)?$", re.I)
+#: "Title in *Venue*" / "Title In: *Venue*" with no punctuation before: the container's mark,
+#: unless a term follows (:func:`_term_run`: "Wing shape in *Drosophila melanogaster*")
 _TRAILING_IN = re.compile(r"\bin:?\s*$", re.I)
+_LAST_IN = re.compile(r"(?<=\S)\s+in:?\s*$", re.I)
 _ONE_LETTER_WORD_STOP = re.compile(r"(?<=[^,\s]\s[A-Z])\.\s+(?=[A-Z])")
 _COMMA_OR_DASH = re.compile(r",\s+|\s+[-–—]\s+")
 #: the words that put editors' names after a title ("a cura di", "edited by", "hrsg. von")
@@ -287,8 +290,14 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named
     shown = [k for k in (_first_shown(work.italic, text, start, end), _first_shown(work.bold, text, start, end)) if k is not None]
     first_italic = min(shown) if shown else None
     if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
-        if _PUNCT_BEFORE_VENUE.search(text[start:first_italic]) or _TRAILING_IN.search(text[start:first_italic]):
+        if _PUNCT_BEFORE_VENUE.search(text[start:first_italic]) or (
+                _TRAILING_IN.search(text[start:first_italic]) and not _term_run(work, text, first_italic, end)):
             return _strip_range(text, start, first_italic), first_italic
+        if last and _venue_run_at_end(work, text, first_italic, end):
+            # "Title *Applied Physics Letters* 2007.": a styled run glued to a plain title with only
+            # numbers after it, in the item's last named chunk, is its venue ("… in *Venue*": its "in" too)
+            word_in = _LAST_IN.search(text, start, first_italic)
+            return _strip_range(text, start, word_in.start() if word_in else first_italic), first_italic
     edited = _editors_after(text, start, end)
     if edited is not None:
         return _strip_range(text, start, edited[0]), edited[1]
@@ -323,6 +332,38 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named
             if head_words >= 2 and (_venue_like(tail) or _name_then_numbers(tail)):
                 return _strip_range(text, start, cut), start + m.end()
     return (start, end), None
+
+
+def _term_run(work: _Work, text: str, at: int, end: int) -> bool:
+    """Is the italic or bold run starting at ``at`` a term, not a venue's name: a word after
+    its first in lower case that no venue's name holds ("*Xenopus laevis*", "*E. coli*": a
+    species named in a title), where a venue writes capitalised words and connectors
+    ("*Telecoupling: Exploring Land-Use Change in a Globalised World*")?"""
+    styled = work.italic if work.italic[at] else work.bold
+    j = at
+    while j < end and (styled[j] or not text[j].strip()):
+        j += 1
+    words = text[at:j].split()
+    return any(w[:1].islower() and w.lower().strip(",.;:") not in _TITLE_CONNECTORS for w in words[1:])
+
+
+def _venue_run_at_end(work: _Work, text: str, at: int, end: int) -> bool:
+    """Is the italic or bold run starting at ``at`` a venue's name closing chunk ``..end``:
+    capitalised words (a venue's connectors between), two or more, one style, followed by
+    nothing but numbers, dates and punctuation to the end of the item's line? (A species or a
+    term set in italics inside a title has title words after it, or is followed by the venue's
+    own sentence or line.)"""
+    styled = work.italic if work.italic[at] else work.bold
+    j = at
+    while j < end and (styled[j] or not text[j].strip()):
+        j += 1
+    run = text[at:j].strip()
+    words = run.split()
+    if len(words) < 2 or any(not w[:1].isupper() and w.lower() not in _NAME_CONNECTORS for w in words):
+        return False
+    if "\n" in text[j:]:
+        return False  # the item goes on on another line (a species ending the title, the venue below)
+    return not text[j:end].strip() or _wordless(text[j:end])
 
 
 def _editors_after(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -365,6 +406,8 @@ def _name_then_numbers(tail: str) -> bool:
 
 #: the lower-case words a venue's name may hold ("Annals of Surgery", "Revue de la …")
 _NAME_CONNECTORS = frozenset("of the and for in on & de des du la le et der die und für di del y e da do dos das".split())
+#: the lower-case words of a book's or venue's name
+_TITLE_CONNECTORS = _NAME_CONNECTORS | frozenset("a an to at with from by into upon over under between".split())
 _NAME_END = re.compile(r"[,.;:(\[\d]")
 
 
@@ -532,12 +575,25 @@ def _link_title(work: _Work, text: str) -> tuple[int, int] | None:
             continue  # a linked venue
         after = text[j:j + 2].lstrip(" ")
         next_link = j + 1 < n and text[j] == " " and work.link[j + 1]
-        if after and after[0] not in ",.;:(\n[" and not next_link:
+        if after and after[0] not in ",.;:(\n[" and not next_link and not _names_follow(text, j):
             continue  # the link runs into more text: only part of the title
         if not _title_place(work, text, s):
             continue  # a linked book or venue later in the item ("In A (eds.), [Book]")
         return s, s + len(run)
     return None
+
+
+def _names_follow(text: str, at: int) -> bool:
+    """Does a sure author list start at ``at`` and end at punctuation or the line's end:
+    "[Title](…) A. Okafor and K. Lindqvist. *Venue*", a linked title glued to its names?"""
+    start = at + len(text[at:at + 3]) - len(text[at:at + 3].lstrip(" "))
+    piece = text[start:start + 600]
+    listed = scan_authors(piece)
+    people = [n for n in listed.names if not n.is_others]
+    if not people or listed.confidence < 0.9 or not (len(people) >= 2 or any(_INITIAL.search(n.given) for n in people)):
+        return False
+    rest = piece[listed.end:].lstrip(" ")
+    return not rest or rest[0] in ".,;:(\n" or piece[:listed.end].rstrip()[-1:] in ".,;:"
 
 
 #: the year that ends an author-date byline: "(2021)", "2021", "(2021a)", "(in press)" is none
