@@ -1469,3 +1469,10 @@ def test_a_linked_title_glued_to_its_names_ends_at_the_link() -> None:
     e = parse_segment(seg(Span("Seasonal drift of coastal sediment", link="https://example.org/p1"),
                           Span(" in small bays. Journal of Tides, 2021.")), tagger="rules")
     assert e is not None and e.get("title") == "Seasonal drift of coastal sediment in small bays"
+
+
+def test_a_rest_auto_number_left_as_text_is_a_list_marker() -> None:
+    entry = parse('#. Osei, Kofi, Brandt, Lena. "Tidal mixing in fjords" Coastal Letters, 3, 1-9, 2021')
+    assert entry.get("title") == "Tidal mixing in fjords"
+    assert fam(entry) == ["Osei", "Brandt"]
+    assert "#" not in (entry.get("note") or "")

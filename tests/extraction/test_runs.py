@@ -96,3 +96,17 @@ def test_a_review_whose_title_is_the_reviewed_citation_is_one_item() -> None:
     text = ("Osei, K. (2016). Ito, M. (2015). Salt wedges revisited in shallow estuaries. Harbour Press. "
             "Estuary Letters, 4(1), 10-12.")
     assert texts(Segment((Span(text),))) == [text]
+
+
+def test_bullets_left_as_text_separate_their_citations() -> None:
+    # a reST enumerated list the markup did not read as one ("#." items run into a paragraph)
+    text = ("#. Osei, K., Brandt, L. \"Tidal mixing in fjords\" Coastal Letters, 3, 1-9, 2021 DOI: 10.1000/abc "
+            "#. Ito, M. \"Salt wedges revisited\" Estuary Letters 2022;4:10-12.")
+    assert [p.text[:8] for p in split_run(Segment((Span(text),)))] == ["#. Osei,", "#. Ito, "]
+
+
+def test_a_bullet_at_a_source_line_start_opens_a_citation() -> None:
+    first = "Osei, K. (2021). Tidal mixing in fjords. Coastal Letters. "
+    second = "- Ito, M. (2022). Salt wedges revisited. Estuary Letters."
+    pieces = split_run(Segment((Span(first + second),)), [0, len(first)])
+    assert [p.text for p in pieces] == [first.strip(), second]

@@ -120,6 +120,7 @@ def split_run(segment: Segment, lines: Sequence[int] = ()) -> list[Segment]:
         lambda: sorted(set(cuts) | set(at_lines)) if at_lines and cuts else [],
         lambda: cuts,
         lambda: _numbered_cuts(raw),
+        lambda: _bullet_cuts(raw),
         lambda: _styled_cuts(raw, spans, last_year),
         lambda: _boundary_cuts(raw, last_year, dated=True),
     )
@@ -180,13 +181,23 @@ def _pieces(segment: Segment, raw: str, cuts: list[int]) -> list[Segment]:
 _MARKER = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+(?=\S)")
 
 
+#: a bullet written where a citation starts, left as text by the markup (a reST "#." or a
+#: Markdown "- " continuing a paragraph, a pasted "•")
+_BULLET = re.compile(r"(?:#\.|[-*+\u2022\u2023\u25e6\u2013])\s+(?=\S)")
+
+
 def _opening(raw: str, spans: tuple[Span, ...], at: int) -> str | None:
-    """How a citation opens at offset ``at``: after a number marker ("marker"), with person
-    names ("names"), or with a bold or linked run (a title set apart: "bold", "link");
-    None when the text there opens none of these ways."""
+    """How a citation opens at offset ``at``: with person names ("names", also after a number
+    marker or a bullet), after a number marker ("marker") or a bullet ("bullet"), or with a
+    bold or linked run (a title set apart: "bold", "link"); None when the text there opens
+    none of these ways."""
     text = raw[at:at + 200]
-    if _MARKER.match(text):
-        return "marker"
+    marker = _MARKER.match(text)
+    if marker:
+        return "names" if starts_with_names(text[marker.end():]) else "marker"
+    bullet = _BULLET.match(text)
+    if bullet:  # a list marker the markup read as text ("#." in a reST paragraph)
+        return "names" if starts_with_names(text[bullet.end():]) else "bullet"
     if starts_with_names(text):
         return "names"
     pos = 0
@@ -276,6 +287,32 @@ def _numbered_cuts(raw: str) -> list[int]:
         elif n == expected and not raw[m.end():m.end() + 3].lstrip()[:1].islower():  # "[3] revisited": a note mark
             cuts.append(m.start())
             expected = n + 1
+    return cuts
+
+
+#: bullets that do not occur inside running text (a dash or an asterisk does)
+_RUN_BULLETS = ("#.", "\u2022", "\u2023", "\u25e6", "\u25aa", "\u25a0")
+
+
+def _bullet_cuts(raw: str) -> list[int]:
+    """Cuts before each repetition of the bullet the block opens with ("#. Doe, J. … 2021 #. Roe,
+    A. …", "• … • …"), where a capital follows it and a year came since the last cut: a list
+    whose markers the markup left as text, its items run into one paragraph (each piece must
+    still read as a citation, see :func:`split_run`)."""
+    head = raw.lstrip()
+    bullet = next((b for b in _RUN_BULLETS if head.startswith(b + " ")), None)
+    if bullet is None:
+        return []
+    cuts: list[int] = []
+    start = 0
+    at = raw.find(" " + bullet + " ", len(raw) - len(head) + len(bullet))
+    while at >= 0:
+        cut = at + 1
+        after = raw[cut + len(bullet):].lstrip()
+        if YEAR.search(raw, start, cut) and after[:1].isupper():
+            cuts.append(cut)
+            start = cut
+        at = raw.find(" " + bullet + " ", cut + len(bullet))
     return cuts
 
 

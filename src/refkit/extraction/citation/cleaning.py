@@ -106,7 +106,7 @@ _LIST_MARKER = re.compile(
     r"^\s*(?:[-–•*·▪►◦+‣]\s+)?(?:\[\s*[A-Za-z]{0,4}[-\s.]?\d{1,4}\s*\]\.?|\(\s*[A-Za-z]{0,2}\d{1,3}\s*\)|[A-Za-z]?\d{1,3}[.)](?=\s)"
     # a number glued to the first name, as word processors export a numbered list: "1.Okafor A"
     r"|\d{1,3}\.(?=[A-ZÀ-Þ][a-zß-ÿ]))\s*"
-    r"|^\s*[-–•*·▪►◦+‣]\s+"
+    r"|^\s*(?:[-–•*·▪►◦+‣]|#\.)\s+"  # "#." a reST auto-numbered item the markup left as text
 )
 _DATE_LINE = re.compile(
     rf"^\s*(?P<pre>[A-Za-z][A-Za-z.\-]{{0,10}}?)?\s*(?:(?P<mon>{_MONTH}),?\s+(?:(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?|(?P<year2>\d{{4}}))"
