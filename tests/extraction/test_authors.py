@@ -541,3 +541,19 @@ def test_a_double_family_name_joined_by_and_is_one_family_name() -> None:
     assert [(n.family, n.given) for n in names] == [("Ortiz", "B."), ("Puig i Soler", "A."), ("Dahl", "J."), ("Voss", "E.")]
     names = scan_authors("Ortiz, B., Dahl, J., d'Almeida e Souza, J., Voss, P. (2005). A title").names
     assert [n.family for n in names] == ["Ortiz", "Dahl", "Souza", "Voss"] and names[2].particle == "d'Almeida e"
+
+
+def test_a_with_sentence_on_a_line_of_other_fields_names_the_coauthors() -> None:
+    from refkit.extraction.authors import marked_authors
+
+    text = "Tides and the shape of small bays \\\nWith Ana Ortiz and Kai Brandt. In the proceedings of the Coast Meeting 4."
+    found = marked_authors(text)
+    assert found is not None
+    names, spans = found
+    assert [n.family for n in names.names] == ["Ortiz", "Brandt"]
+    assert text[spans[0][0]:spans[0][1]].strip() == "With Ana Ortiz and Kai Brandt."
+    # a role before it ("Second author, with …"), names with initials
+    found = marked_authors("A title of a paper\nSecond author, with J. Doe. Journal of Bays 3.")
+    assert found is not None and [n.family for n in found[0].names] == ["Doe"]
+    # the item's first line is its title, even when it starts with "With"
+    assert marked_authors("With Great Power Comes Great Responsibility. Journal of Comics 2.") is None

@@ -1476,3 +1476,52 @@ def test_a_rest_auto_number_left_as_text_is_a_list_marker() -> None:
     assert entry.get("title") == "Tidal mixing in fjords"
     assert fam(entry) == ["Osei", "Brandt"]
     assert "#" not in (entry.get("note") or "")
+
+
+def test_a_last_initial_glued_to_the_title_is_read_apart() -> None:
+    # a CV export writing no space between the last author's initial and the title
+    e = parse("SILVA, R. M., Okafor, N.Seasonal Flooding in Delta Towns. Revista de Hidrologia. , v.4, p.10 - 19, 2012.")
+    assert fam(e) == ["SILVA", "Okafor"]
+    assert e.get("title") == "Seasonal Flooding in Delta Towns"
+    # initials written together stay one name's initials, and a URL is left as it is
+    assert fam(parse("J.S. Doe, K. Roe. A Study of Rivers. Journal of Water, 2010.")) == ["Doe", "Roe"]
+
+
+def test_a_lone_inverted_name_with_initials_before_a_title_with_and() -> None:
+    # "and the" inside the title is no separator of names: the initials end the one name
+    e = parse("MORENO, L. A. Lung Receptors and the control of breathing in frogs. Journal of Amphibian Physiology. , v.7, p.1 - 9, 2001.")
+    assert fam(e) == ["MORENO"]
+    assert e.get("title") == "Lung Receptors and the control of breathing in frogs"
+
+
+def test_an_abbreviated_journal_after_the_title_comma_is_the_venue() -> None:
+    # "Authors (YEAR), Title, J. Abbrev. Abbrev. volume, doi:": the title ends at the comma
+    e = parse("Lind K., Ortiz A. (2021), Wave heating in the upper ionosphere, J. Atmos. Plasma Res. 12, 3, doi:10.5555/japr.2021.3")
+    assert e.get("title") == "Wave heating in the upper ionosphere"
+    assert (e.get("journal") or "").startswith("J. Atmos. Plasma Res")
+    e = parse("Lind K. (2019), Dust storms seen from orbit, Planet. Space Lett. 8, 1, 1-11, doi:10.5555/psl.2019.1")
+    assert e.get("title") == "Dust storms seen from orbit"
+
+
+def test_an_italic_run_of_names_between_title_and_venue_is_the_authors_field() -> None:
+    # a card writing "year title <em>names</em> venue" on one line with no punctuation between,
+    # the names inside the element the page's class names as the title
+    title = ("Sorting diversity: taxonomic, functional and phylogenetic structure of a beetle community "
+             "in a stream network using morphological and sequence data")
+    names = "Ruiz, A. · Okafor, R. · Lind, A.J. · Brandt, G. · Moreau, T. · Diallo, P. · Costa, M. · Varga, V.M.A."
+    e = parse_segment(seg(Span("2025", css=("yr",)), Span(" "), Span(title + " ", css=("t",)), Span(names, italic=True, css=("t",)),
+                          Span(" "), Span("The European Journal of Zoology", css=("venue",))), source="html")
+    assert e is not None
+    assert fam(e) == ["Ruiz", "Okafor", "Lind", "Brandt", "Moreau", "Diallo", "Costa", "Varga"]
+    assert (e.get("title") or "").endswith(title) and e.get("journal") == "The European Journal of Zoology"
+    # an italic name inside a list of names continues the list
+    e = parse_segment(seg(Span("Ruiz, P., "), Span("Okafor, N. A., Brandt, K.", italic=True), Span(", Lind, K. Seed banks of meadows. Alpine Notes, 2020.")))
+    assert e is not None and fam(e) == ["Ruiz", "Okafor", "Brandt", "Lind"]
+
+
+def test_a_year_in_an_element_of_its_own_before_the_title_is_the_year() -> None:
+    # "<span>2016</span> <span>Title</span><br><span>Venue</span>": no punctuation, the markup sets it apart
+    e = parse_segment(seg(Span("2016", css=("pub-year",)), Span(" "), Span("Impacto de las redes vecinales en la prensa local", css=("pub-title",)),
+                          Span("\n"), Span("Revista de Comunicación Local, 12(3), 45-60", css=("pub-venue",))), source="html")
+    assert e is not None
+    assert (e.get("title"), e.get("year")) == ("Impacto de las redes vecinales en la prensa local", "2016")

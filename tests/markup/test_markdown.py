@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from lxml import html as lxml_html
 
 from refkit.markup.markdown import to_html
@@ -85,3 +87,29 @@ def test_a_parenthesised_note_between_html_lines_is_not_a_section_label() -> Non
     root = tree('<div class="status">\nIn Proc. of a Workshop, 2019\n\n(Best Paper Award)\n</div>\n\n## Talks\n')
     assert [h.text_content() for h in root.iter("h1", "h2", "h3", "h4")] == ["Talks"]
     assert "(Best Paper Award)" in root.text_content()
+
+
+_ITEMS = [
+    "Okafor, N. and Brandt, K., _2019_, Drainage Patterns of Young Volcanic Islands: Constraints From River "
+    "Profiles and Cosmogenic Nuclides in the Western Pacific, *Journal of Island Geomorphology*, vol. 12, p. 100-121.",
+    "Brandt, K., Lindqvist, P., Moreau, C., and Okafor, N., _2017_, Terraces of the Northern Coast: What They "
+    "Tell About Uplift Rates Along the Plate Margin, *Coastal Tectonics*, vol. 4, no. 2, p. 33-51.",
+    "Okafor, N., _2015_, A field guide to the faults of a small mountain range in the dry interior, with maps "
+    "drawn from new aerial photographs, *Field Notes in Geology*, vol. 9.",
+]
+#: a list written in an editor that fills paragraphs at 72 columns
+WRAPPED = "## Papers\n\n" + "\n\n".join(textwrap.fill(item, 72, initial_indent="1. ", subsequent_indent="   ") for item in _ITEMS) + "\n"
+
+
+def test_a_hard_wrapped_document_reads_its_soft_breaks_as_spaces() -> None:
+    from refkit.markup.markdown import hard_wrapped
+
+    # lines broken where the next word would pass the margin: wraps, not lines of their own
+    assert hard_wrapped(WRAPPED)
+    assert [len(list(li.iter("br"))) for li in tree(WRAPPED).iter("li")] == [0, 0, 0]
+    # a card written one field per line keeps its lines (title / authors / venue)
+    fields = "".join(f"- A title of some paper number {k}\n  Doe, J. and Roe, K.\n  Journal of Things, 20{k:02d}\n\n" for k in range(6))
+    assert not hard_wrapped(fields)
+    assert all(len(list(li.iter("br"))) == 2 for li in tree(fields).iter("li"))
+    # a line that ends in a Markdown hard break is no wrap
+    assert not hard_wrapped(WRAPPED.replace("\n   ", "  \n   "))

@@ -775,3 +775,13 @@ def test_an_undated_sole_authored_paper_among_named_papers_stays() -> None:
 </ul></body></html>"""
     titles = [e.get("title") for e in read_string(page, path="page.html").entries]
     assert "Tides and the long memory of coastal marshes" in titles and len(titles) == 5
+
+
+def test_a_footer_marked_by_its_class_is_no_entry() -> None:
+    # templates older than HTML5's <footer> (Sphinx and others) write the page footer as a div
+    page = ("<html><body><h1>Publications</h1><ul>"
+            "<li>Doe, J., Roe, K. A study of rivers. Journal of Water, v.3, 2011.</li>"
+            "<li>Roe, K. Floods in small towns. Journal of Water, v.5, 2013.</li></ul>"
+            "<div class='footer'><a href='prev.html'>previous</a> | <a href='next.html'>next</a><br>"
+            "&copy; Copyright 2014, Jane Doe. Created with a site generator 1.2.</div></body></html>")
+    assert [e.get("title") for e in read_string(page, path="pubs.html")] == ["A study of rivers", "Floods in small towns"]

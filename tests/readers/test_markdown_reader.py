@@ -570,3 +570,55 @@ def test_a_request_to_cite_heads_the_citations_below_it() -> None:
            "Haddad, N. 2014. A field guide to measuring bank erosion with drones. *Geomorphology Notes*, 3(1): 1–20.\n")
     titles = [e.get("title") for e in reader.read(doc).entries]
     assert titles == ["Tidewater: fast harmonic tide prediction", "A field guide to measuring bank erosion with drones"]
+
+
+def test_titles_of_a_hard_wrapped_list_run_over_their_line_breaks() -> None:
+    from tests.markup.test_markdown import WRAPPED
+
+    titles = sorted(by_title(WRAPPED))
+    assert titles == [
+        "A field guide to the faults of a small mountain range in the dry interior, with maps drawn from new aerial photographs",
+        "Drainage Patterns of Young Volcanic Islands: Constraints From River Profiles and Cosmogenic Nuclides in the Western Pacific",
+        "Terraces of the Northern Coast: What They Tell About Uplift Rates Along the Plate Margin",
+    ]
+
+
+HEADED_TITLES = """# Publications of the library
+
+## Heat
+
+### Pumps
+
+#### Sizing ground-source heat pumps for small schools with a simple model
+Doe, Ann; Roe, Bo (2014)
+In: Proceedings of the Heat Conference, March 3-5, 2014, Lund, Sweden, Pages: 12-19
+DOI: 10.5555/heat.2014.1
+
+#### A library of pipe models for district networks
+Roe, Bo; Lind, Kai; Doe, Ann (2019)
+In: Energy and Pipes, Volume 5, Pages: 100-110
+DOI: 10.5555/pipes.2019.5
+
+#### Not published yet
+Only an internal report for now.
+
+## Walls
+
+#### Moisture in walls: a dynamic model compared with measurements in two houses
+Lind, Kai; Doe, Ann (2021). In: Proceedings of the Wall Symposium (WS 2020),
+Lyon, France, May 4-6 2020. DOI: 10.5555/ws.2020.7
+"""
+
+
+def test_headings_that_are_titles_over_a_byline_with_two_dates() -> None:
+    # each "####" heading is a paper's title; the block under it names the authors once and
+    # may show two dates (the year, the meeting's date); a heading over a note is no paper
+    found = by_title(HEADED_TITLES)
+    assert sorted(found) == [
+        "A library of pipe models for district networks",
+        "Moisture in walls: a dynamic model compared with measurements in two houses",
+        "Sizing ground-source heat pumps for small schools with a simple model",
+    ]
+    first = found["Sizing ground-source heat pumps for small schools with a simple model"]
+    assert [n.family for n in first.names()] == ["Doe", "Roe"] and first.get("year") == "2014"
+    assert found["Moisture in walls: a dynamic model compared with measurements in two houses"].get("doi") == "10.5555/ws.2020.7"

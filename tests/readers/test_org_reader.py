@@ -432,3 +432,18 @@ def test_example_blocks_and_fixed_width_lines_are_read_when_nothing_else_is() ->
     titles = [e.get("title") for e in reader.read(doc).entries]
     assert titles == ["Sediment pulses in braided rivers of the dry tropics", "Groundwater recharge under shifting monsoon rain",
                       "A field guide to measuring bank erosion with drones"]
+
+
+def test_a_numbered_item_written_a_space_off_its_column_is_the_next_item() -> None:
+    # " 2. …" under "3. …" (a list counting down, one number typed with a space before it)
+    source = ("* Conference papers\n"
+              "3. A. Ruiz and K. Lind, /Wave loads on floating piers/, Coastal Structures Meeting, Oslo, 2014.\n\n"
+              " 2. K. Lind, /Scour around bridge piles in tidal rivers/, River Engineering Days, Lyon, 2012.\n\n"
+              "1. K. Lind and A. Ruiz, /Sediment traps for small harbours/, Harbour Workshop, Gdansk, 2010.\n")
+    html = to_html(source)
+    assert html.count("<li>") == 3 and html.count("<ol>") == 1
+    titles = [e.get("title") for e in reader.read(source, path="pubs.org")]
+    assert titles == ["Wave loads on floating piers", "Scour around bridge piles in tidal rivers", "Sediment traps for small harbours"]
+    # a list inside an item, indented to the item's text, stays inside it
+    nested = to_html("- Journal articles\n  - A. Ruiz, /One/, J. Things, 2010.\n  - K. Lind, /Two/, J. Things, 2011.\n")
+    assert nested.count("<ul>") == 2

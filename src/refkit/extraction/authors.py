@@ -613,7 +613,10 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
                 piece, text[pieces[i + 1][0]:pieces[i + 1][1]],
                 paired=_and_paired(text, pieces, i) or (i == 0 and paired_first) or (by_semicolon and _semicolon_after(text, pieces, i + 1))):
             gs, ge = pieces[i + 1]
-            split = _given_then_name(text[gs:ge]) if i + 2 < len(pieces) and resplits < 64 else None
+            # (only when a name may follow: "Doe, J. A. Pulmonary receptors and the lung" is one
+            # name and a title, its "and" no separator of names)
+            more = i + 2 < len(pieces) and text[pieces[i + 2][0]:pieces[i + 2][1]].lstrip("&*†‡ ")[:1].isupper()
+            split = _given_then_name(text[gs:ge]) if more and resplits < 64 else None
             if split is None and names and i + 2 < len(pieces) and resplits < 64:
                 # "Holtzman, N. Steinschneider, S. Herman, J.", "Hum, RS Kaufman, DR": the comma
                 # after the initials left out; the word after them is the next family name, whose
@@ -1148,6 +1151,10 @@ _WITH_BRACKET = re.compile(rf"[(\[][ \t]*{_WITH}[ \t]+([^()\[\]\s][^()\[\]\n]{{1
 #: a line of its own, a date before it at most: "2017-07 mit Doe, Jane & Roe, Ann"
 # (linear: each run of blanks is crossed by one pattern part only)
 _WITH_LINE = re.compile(rf"^[ \t]*(?:(?:[-*•–]|\d[\d\-–./() ]{{3,24}})[ \t]+)?{_WITH}[ \t]+(\S[^\n]{{1,299}})$", re.I | re.M)
+#: a sentence opening a line that says who the co-authors are, the item's other fields after it
+#: on that line: "With Jane Doe and Li Wei. In Proceedings of …", "Second author, with Jane Doe. …"
+#: (the names are read from where it ends up to their full stop)
+_WITH_SENTENCE = re.compile(rf"^[ \t]*(?:[^\W\d][^\n,.]{{0,40}},[ \t]+)?{_WITH}[ \t]+(?=[^\W\d_])", re.I | re.M)
 #: a line labelled as the authors' ("Authors:", "Auteur(s) :", "Autoren:"); the names follow on
 #: it or on the lines after it, one a line, up to a blank line or the next labelled line
 _AUTHORS_LABEL = re.compile(
@@ -1203,4 +1210,15 @@ def marked_authors(text: str) -> tuple[AuthorList, list[tuple[int, int]]] | None
             listed = _whole_list(m.group(1))
             if listed is not None:
                 return listed, [(m.start(), m.end())]
+        for m in _WITH_SENTENCE.finditer(text):
+            if not text[:m.start()].strip():
+                continue  # the item's first line is its title ("With Great Power …"), not a mark
+            end = text.find("\n", m.end())
+            line = text[m.end():len(text) if end < 0 else end]
+            listed = scan_authors(line)
+            rest = line[listed.end:]
+            if listed and listed.confidence >= 0.7 and line[:listed.end].rstrip().endswith(".") \
+                    and (not rest.strip() or rest[:1].isspace()) \
+                    and any(not n.is_others for n in listed.names):
+                return listed, [(m.start(), m.end() + listed.end)]
     return None

@@ -120,6 +120,9 @@ def _hidden(el: HtmlElement) -> bool:
 _SKIP_CLASSES = frozenset(
     "abstract abstracts abs bibtex bib bibtex-block bibtex_block bibtex-box bib-box cite-bib citation-bibtex "
     "abstract-box abstract-text modal tooltip popover".split()
+    # the page footer as templates older than HTML5's <footer> mark it (Sphinx, early Jekyll):
+    # "previous | next | index", the copyright line, "Created with …"
+    + ["footer"]
 )
 
 

@@ -653,22 +653,44 @@ def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     if not words or sum(words) < 4 * len(words):
         return None
     groups = []
+    undated = 0  # runs with no citation under their heading: a few among many titled papers
     for h, nxt in zip(heads, heads[1:] + [len(parts)]):
         run = parts[h:nxt]
-        if any(p.stat.units >= 2 for p in run):
+        if any(p.stat.units >= 2 and not _one_byline(p) for p in run):
             return None
-        dated = [p for p in run if p.stat.units == 1]
+        dated = [p for p in run if p.stat.units >= 1]
         short = any(p.stat.years and not p.stat.units for p in run)  # "Journal, 2019": too short to count
         if len(dated) > 1 or dated and short:
             # an abstract under the title may mention years: it is no second citation
             dated = [p for p in dated if not _prose_part(p)]
         # one citation, or a short dated line and nothing else dated but prose
-        if len(dated) > 1 or not dated and not short:
+        if len(dated) > 1:
             return None
+        if not dated and not short:
+            undated += 1  # a title heading over a note ("Not published yet"): no paper, left out
+            continue
         groups.append(run)
-    if any(p.stat.units for p in parts[: heads[0]]):
+    if any(p.stat.units for p in parts[: heads[0]]) or not groups or 3 * undated > len(groups):
         return None
     return groups
+
+
+def _one_byline(part: _Part) -> bool:
+    """Is a block that looks dated twice one paper's details under its title heading: short,
+    no list inside, and only its first line names people ("Doe, Ann; Roe, Bo (2014)" / "In:
+    Proceedings …, 2014, Lund" / "DOI: …"), where two papers would each name their authors?"""
+    el = part.element
+    if el is None or part.stat.tlen > 600 or next(el.iter(*_LIST_TAGS), None) is not None:
+        return False
+    writer = SpanWriter()
+    _write_part(writer, part)
+    lines = ["".join(s.text for s in line).strip() for line in writer.lines]
+    lines = [line for line in lines if line]
+    if not lines:
+        return False
+    # (a line after one ending in a comma goes on with it: "…, (BS 2021)," / "Bruges, Belgium, …")
+    return (has_names(lines[0][:200]) or is_name_line(lines[0])) and not any(
+        has_names(line[:200]) for before, line in zip(lines, lines[1:]) if not before.endswith(","))
 
 
 def _titled_level(parts: list[_Part]) -> tuple[list[list[_Part]], list[HtmlElement]] | None:
@@ -1174,7 +1196,11 @@ def _group_container(page: _Page, el: HtmlElement) -> tuple[list[list[_Part]], l
     sub_containers = [p.element for p in parts if p.element is not None and p.stat.units >= 2]
     unit_parts = [p for p in parts if p.stat.units == 1]
     if unit_parts:
-        titled = _titled_runs(parts) or (page.dl_pairs(el) if el.tag == "dl" else None)
+        runs = _titled_runs(parts)
+        if runs:  # (a byline block dated twice inside a run is that paper's, not a list to visit)
+            inside = {id(p) for g in runs for p in g}
+            return runs, [p.element for p in parts if p.element is not None and p.stat.units >= 2 and id(p) not in inside]
+        titled = page.dl_pairs(el) if el.tag == "dl" else None
         if titled:
             return titled, sub_containers
         leveled = _titled_level(parts)

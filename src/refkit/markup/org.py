@@ -444,14 +444,19 @@ class _Writer(LineWriter):
         tag = "dl" if described else "ol" if ordered else "ul"
         self.emit(lines[i].number, f"<{tag}>")
         n = len(lines)
+        sibling = False  # the item before ended at a bullet written a little off its column
         while i < n:
             m = _BULLET.match(lines[i].text)
-            if not m or len(m.group(1).expandtabs(8)) != indent or (m.group(2) == "*" and not m.group(1)):
+            if not m or (len(m.group(1).expandtabs(8)) != indent and not sibling) or (m.group(2) == "*" and not m.group(1)):
                 break
             rest = _CHECKBOX.sub("", _COUNTER.sub("", lines[i].text[m.end():], count=1), count=1)
             body = [_Line(lines[i].number, rest)]
+            # where the item's text starts: a bullet of the same kind indented less than that
+            # (" 4." under "5. …") is the next item written a space off, not a list inside this one
+            column = indent + len(m.group(0).expandtabs(8)) - len(m.group(1).expandtabs(8))
             i += 1
             blank = 0
+            sibling = False
             while i < n:
                 text = lines[i].text
                 if not text.strip():
@@ -461,6 +466,10 @@ class _Writer(LineWriter):
                     body.append(_Line(lines[i].number, ""))
                     i += 1
                     continue
+                off = _BULLET.match(text)
+                if off and off.group(2)[0].isalnum() == ordered and len(off.group(1).expandtabs(8)) < column:
+                    sibling = True
+                    break
                 if len(text) - len(text.lstrip(" \t")) <= indent or _HEADLINE.match(text):
                     break
                 blank = 0

@@ -138,6 +138,13 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     continue
                 if _abbreviation_after_comma(text, k, m.end(), w):
                     continue
+                comma = _abbreviated_venue_after_comma(text, pos, k, m.end())
+                if comma is not None:
+                    # "…, J. Geophys. Res. 128": the venue starts at the comma, not after "Geophys."
+                    if text[pos:comma].strip(" .,;:"):
+                        out.append(_strip_range(text, pos, comma))
+                    pos = comma + 1
+                    continue
                 if 2 <= len(w) <= 3 and w.isupper() and _GLUED_INITIALS_BEFORE.search(text, max(pos, k - 9), k) \
                         and _FAMILY_THEN_SEPARATOR.match(text, k):
                     continue  # "SD. Zuo, XD. Song": glued initials, not a sentence's end
@@ -152,6 +159,11 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 #: a capitalised word after a comma, then the full stop this word ends with
 _COMMA_WORD = re.compile(r",\s+[A-Z][A-Za-z]{1,8}\.$")
+#: the same after up to three capitalised words or initials ("…, J. Geophys.", "…, Earth Planet.")
+#: (the word is an abbreviation, written with lower-case letters: "CTXT." after "Quian, A." is no journal's word)
+_COMMA_WORDS = re.compile(r",\s+(?:[A-Z][a-z]{0,10}\.?\s+){1,3}[A-Z][a-z]{2,8}\.$")
+#: the rest of a journal name, then a number (its volume): "Res. 128", "Res., 123", "Plasma Res. 12"
+_ABBREVIATION_THEN_NUMBER = re.compile(r"(?:[A-Z][a-z]{0,12}\.?,?\s+){1,3}\d")
 #: another abbreviated word soon after ("Earth Syst.", "Sci.", "Thesis")
 _ANOTHER_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{1,6}\.(?=[\s,;:])")
 
@@ -164,6 +176,18 @@ def _abbreviation_after_comma(text: str, k: int, after: int, w: str) -> bool:
     if not _COMMA_WORD.search(text, max(0, k - 14), k):
         return False
     return any(c.isupper() for c in w[1:]) or _ANOTHER_ABBREVIATION.match(text, after, after + 40) is not None
+
+
+def _abbreviated_venue_after_comma(text: str, pos: int, k: int, after: int) -> int | None:
+    """Where the venue starts when the full stop at ``k`` ends an abbreviated word of a
+    journal's name that opens after a comma with other words or initials ("…, J. Geophys.
+    Res. 128, 2", "…, Earth Planet. Phys. 8, 1"): the comma's offset, or None. The name goes
+    on with an abbreviated word and a number, its volume; so the chunk is cut at the comma
+    and the name is not cut at its own full stops."""
+    m = _COMMA_WORDS.search(text, max(pos, k - 60), k)
+    if m is None or not _ABBREVIATION_THEN_NUMBER.match(text, after, after + 40):
+        return None
+    return m.start()
 
 
 def _last_word(s: str) -> str | None:

@@ -144,6 +144,12 @@ def _clean(work: _Work) -> None:
         work.blank(0, m.end())
     # a year leading the item: "2021. A. Smith …", "(2019) Smith, J. …", "2018 | Title | …"
     ym = _LEADING_YEAR.match(text)
+    if not ym and not work.year:
+        # "<span>2016</span> <span>Title …</span>": a year set apart by the markup alone (an
+        # element of its own before the title's) leads the item as if a separator followed it
+        bare = _BARE_LEADING_YEAR.match(text)
+        if bare and any(bare.end(1) <= k <= bare.end() for k in work.starts[1:]):
+            ym = bare
     if ym and not work.year:
         work.year = ym.group(1)[:4]
         work.blank(ym.start(1) - (1 if text[ym.start(1) - 1:ym.start(1)] in "([" else 0), ym.end())
@@ -333,6 +339,8 @@ _AWARD_OR_TALK = _leading("aphrbosd", r"award|prize|honou?rable|runner|best|oral
 #: (English "n.d.", French and Spanish "s.d.", German "o.J.")
 _LEADING_NO_DATE = re.compile(r"\s*[(\[]?(?:TBA|TBD|[ns]\.\s?d\.|o\.\s?J\.)[)\]]?\s*(?:[.:|–—-]\s*|(?<=[)\]])\s*)(?=\S)")
 _LEADING_YEAR = re.compile(rf"\s*[(\[]?({_YEAR})[)\]]?\s*(?:[.:|–—-]\s*|(?<=[)\]])\s*)(?=\S)")
+#: a year and blanks leading the item, a word after them (a span break must show the year is apart)
+_BARE_LEADING_YEAR = re.compile(rf"\s*({_YEAR})[ \t]+(?=[^\W\d_])")
 _BRACKETED_TAGS = re.compile(r"[(\[（【]([^()\[\]（）【】\n]{1,120})[)\]）】]")
 _TAG_SEPARATOR = re.compile(r"[,;/|，；]")
 _SHORT_SENTENCE = re.compile(r"(?:(?<=[.;\n])|^)[^.;\n\[\]()]{3,80}(?=[.;\n]|$)")

@@ -9,7 +9,8 @@ import re
 
 from ... import ids
 from ...model import Entry
-from ..authors import scan_authors
+from ...names import parse_name
+from ..authors import AuthorList, scan_authors
 from ..segment import Segment
 
 from .vocabulary import _LABEL_ONLY, _TWO_LETTERS, _YEAR_RE
@@ -65,6 +66,24 @@ def _labelled_fields(work: _Work) -> list[tuple[str, int, int]] | None:
     return fields
 
 
+#: one "Family, Given" piece of a ";"-separated author field (the form exports write:
+#: "Lee, S Melanie; DeFazio, JR; van Gils, Tom")
+_INVERTED_PIECE = re.compile(r"[^\W\d][^,;]{0,60},[^,;]{1,60}")
+
+
+def _field_authors(value: str) -> AuthorList:
+    """The names of an authors field. A field that is wholly a ";"-separated list of
+    "Family, Given" pieces is split at its semicolons, as a reference manager writes it
+    (the field says they are names: a given name led by an initial, "S Melanie", or
+    initials alone, "JR", need no other evidence); otherwise the names are scanned."""
+    found = scan_authors(value)
+    pieces = [piece.strip() for piece in value.split(";") if piece.strip()]
+    if len(pieces) < 2 or len(found.names) >= len(pieces) or not all(_INVERTED_PIECE.fullmatch(p) for p in pieces):
+        return found
+    names = tuple(parse_name(piece) for piece in pieces)
+    return AuthorList(names, tuple(() for _ in names), len(value), 1.0)
+
+
 def _parse_labelled(segment: Segment, work: _Work, fields: list[tuple[str, int, int]], source: str, path: str) -> Entry | None:
     """The entry of a labelled-field item: each part read from its own field."""
     text = work.text
@@ -76,7 +95,7 @@ def _parse_labelled(segment: Segment, work: _Work, fields: list[tuple[str, int, 
     title = _clean_title(shown.get("title", ""))
     if not title or len(title) < 4 or not _TWO_LETTERS.search(title):
         return None
-    authors = scan_authors(shown["authors"]) if "authors" in shown else None
+    authors = _field_authors(shown["authors"]) if "authors" in shown else None
     if "year" in shown:
         m = _YEAR_RE.search(shown["year"])
         if m:

@@ -109,7 +109,16 @@ def _span_text(span: Any) -> str | None:
         text = _PRIVATE_USE.sub("", text)  # an icon font's glyph ("\uf0f6A. Mian, …"): no text of the item
     if span.sup and _AFFILIATION_SUPERSCRIPT.fullmatch(text):
         return None  # affiliation numbers/letters
+    if "." in text:
+        text = _GLUED_INITIAL.sub(r"\1. ", text)
     return text
+
+
+#: an initial glued to the capitalised word after it ("COELHO, F. C.Dynamic models",
+#: "D.Manual of …"): a name's last initial and the title a CV export wrote with no space
+#: between; they are read apart (a space after the period), as the initials of "J.S. Doe"
+#: stay. Not before a word in capitals ("C.PLATAFORMA"): it may be the next family name.
+_GLUED_INITIAL = re.compile(r"(?<![^\s,;.])([A-ZÀ-ÖØ-Þ])\.(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
 
 
 def _work_from_segment(segment: Segment) -> _Work:
@@ -134,7 +143,56 @@ def _work_from_segment(segment: Segment) -> _Work:
         link.extend([bool(span.link)] * n)
         sup.extend([span.sup] * n)
     starts.append(len(chars))
+    if any(italic):
+        _italic_name_lines(chars, italic)
     return _Work(chars, bold, italic, labels, tuple(segment.headings), link=link, sup=sup, starts=starts)
+
+
+#: what ends a piece of a name list, before a run that would continue it ("Doe J, *Roe K*")
+_LIST_SEPARATOR_END = re.compile(r"(?:[,;&·•]|\band)\s*$")
+_LIST_SEPARATOR_START = re.compile(r"\s*(?:[,;&·•]|and\b)")
+
+
+def _italic_name_lines(chars: list[str], italic: list[bool]) -> None:
+    """An italic run that is wholly a list of two names or more, written on one line with
+    other text ("Title <em>Doe, A. · Roe, B.</em> Journal"), is the item's authors field:
+    the blank before and after it become line breaks, so the title before it and the venue
+    after it are fields of their own. Italics mark a title or a venue; a run of names so set
+    is a field by its markup. Offsets stay as they are (a blank becomes a break, nothing
+    is added); a run that continues a list around it ("Doe J, *Roe K*, Lee B") is left."""
+    from ..authors import scan_authors
+
+    n = len(chars)
+    k = 0
+    while k < n:
+        try:
+            a = italic.index(True, k)
+        except ValueError:
+            return
+        try:
+            b = italic.index(False, a)
+        except ValueError:
+            b = n
+        k = b
+        run = "".join(chars[a:b])
+        body = run.strip()
+        if len(body) < 8 or not any(c in body for c in ",;·•&"):
+            continue
+        a += len(run) - len(run.lstrip())
+        b -= len(run) - len(run.rstrip())
+        found = scan_authors(body)
+        if len(found.names) < 2 or found.confidence < 0.9 or body[found.end:].strip(" .,;"):
+            continue
+        before = "".join(chars[max(0, a - 200):a])
+        after = "".join(chars[b:b + 200])
+        line_before = before.rsplit("\n", 1)[-1]
+        line_after = after.split("\n", 1)[0]
+        if _LIST_SEPARATOR_END.search(line_before) or _LIST_SEPARATOR_START.match(line_after):
+            continue
+        if line_before.strip() and a > 0 and chars[a - 1] in " \t":
+            chars[a - 1] = "\n"
+        if line_after.strip() and b < n and chars[b] in " \t":
+            chars[b] = "\n"
 
 
 @dataclass
