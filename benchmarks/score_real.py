@@ -139,7 +139,8 @@ def diagnose(sc: ModuleType, diagnosed: dict[str, Counter[str]], case: Path, res
         text = sc.find_input(case).read_text(encoding="utf-8", errors="replace")
     except (SystemExit, OSError):
         text = ""
-    found = kinds(sc, *res["entries"], text)
+    gold, pred = res["entries"]
+    found = kinds(sc, gold, pred, text)
     for key in (input_format(sc, case), "all"):
         diagnosed.setdefault(key, Counter()).update(found)
 
