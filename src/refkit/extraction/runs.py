@@ -73,13 +73,7 @@ def _ends_citation(left: str) -> bool:
     sentence end is not an abbreviation ("Int.", "Phys.", "Proc."): the word before
     it ends with a digit or a closing bracket, or is a lower-case-ending word of
     four letters or more that is not a short capitalized abbreviation."""
-    depth = 0
-    for c in left:
-        if c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            depth = max(0, depth - 1)
-    if depth or left.count('"') % 2:
+    if not _balanced(left):
         return False
     words = left.rstrip().split()
     if not words:
@@ -212,6 +206,7 @@ def _opening(raw: str, spans: tuple[Span, ...], at: int) -> str | None:
 
 
 def _balanced(left: str) -> bool:
+    """No bracket or double quote left open in ``left``."""
     depth = 0
     for c in left:
         if c in _OPEN:
