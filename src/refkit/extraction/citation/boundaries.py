@@ -547,22 +547,16 @@ def _link_title(work: _Work, text: str) -> tuple[int, int] | None:
     the item's end ("E. Riehl, [On the structure of …](…), Math. Proc. …"). A link
     marks where the title ends even when a venue abbreviation follows its comma."""
     n = len(text)
-    k = 0
-    link = work.link
-    while k < n:
-        if not link[k]:  # on to the next linked character (a list search, not a loop per character)
-            try:
-                k = link.index(True, k, n)
-            except ValueError:
-                return None
-        if work.labels[k] or not text[k].strip():
-            k += 1
+    start = 0
+    while (k := _first_shown(work.link, text, start, n)) is not None:  # on to the next linked character
+        if work.labels[k]:
+            start = k + 1
             continue
         j = k
         while j < n and work.link[j] and not work.labels[j] and text[j] != "\n":
             j += 1
         s, e = _strip_range(text, k, j)
-        k = j
+        start = j
         run = text[s:e].rstrip(" .")
         if len(run.split()) < 3 or _URL.search(run) or _YEAR_RE.search(run[-6:]):
             continue
@@ -601,44 +595,36 @@ _BYLINE_YEAR = re.compile(r"\(?(?:1[89]|20)\d\d[a-z]?\)?")
 
 
 def _bold_title(work: _Work, text: str) -> tuple[int, int] | None:
-    k = 0
+    start = 0
     n = len(text)
     bold = work.bold
-    while k < n:
-        if not bold[k]:  # on to the next bold character (a list search, not a loop per character)
-            try:
-                k = bold.index(True, k, n)
-            except ValueError:
-                return None
-        if text[k].strip():
-            j = k
-            # a bold run stops at a line break: a bold title line and a bold own name on
-            # the next line (HTML pages) are two runs  [html reader, minimal edit]; the
-            # bold stretches are skipped by a list search, the blanks between them one by one
-            while j < n:
-                if bold[j]:
-                    try:
-                        j = bold.index(False, j, n)
-                    except ValueError:
-                        j = n
-                elif text[j] != "\n" and not text[j].strip():
-                    j += 1
-                else:
-                    break
-            s, e = _strip_range(text, k, j)
-            run = text[s:e].strip(" .,")
-            if len(run.split()) >= 2 and not _YEAR_RE.fullmatch(run.strip()):
-                named = text[s:e].strip(" ,;")
-                found = scan_authors(named)
-                # names alone, or with their year ("**Doe, J. (2021)**." in author-date lists that
-                # set the byline in bold): a highlighted byline, never the title
-                rest = named[found.end:].strip(" .,;*#†‡") if found else named
-                is_names = bool(found) and (not rest or _BYLINE_YEAR.fullmatch(rest) is not None)
-                venue_words = bool(venue_type(run)) or is_venue_word(run.split()[-1])
-                venue = venue_words and (len(run.split()) <= 6 and bool(lookup(run)) or not _title_place(work, text, s))
-                if not is_names and not venue:
-                    return s, e  # (a bold venue after the title, "…, **Thermal Letters**, 2023", is none)
-            k = j
-        else:
-            k += 1
+    while (k := _first_shown(bold, text, start, n)) is not None:  # on to the next bold character
+        j = k
+        # a bold run stops at a line break: a bold title line and a bold own name on
+        # the next line (HTML pages) are two runs  [html reader, minimal edit]; the
+        # bold stretches are skipped by a list search, the blanks between them one by one
+        while j < n:
+            if bold[j]:
+                try:
+                    j = bold.index(False, j, n)
+                except ValueError:
+                    j = n
+            elif text[j] != "\n" and not text[j].strip():
+                j += 1
+            else:
+                break
+        s, e = _strip_range(text, k, j)
+        run = text[s:e].strip(" .,")
+        if len(run.split()) >= 2 and not _YEAR_RE.fullmatch(run.strip()):
+            named = text[s:e].strip(" ,;")
+            found = scan_authors(named)
+            # names alone, or with their year ("**Doe, J. (2021)**." in author-date lists that
+            # set the byline in bold): a highlighted byline, never the title
+            rest = named[found.end:].strip(" .,;*#†‡") if found else named
+            is_names = bool(found) and (not rest or _BYLINE_YEAR.fullmatch(rest) is not None)
+            venue_words = bool(venue_type(run)) or is_venue_word(run.split()[-1])
+            venue = venue_words and (len(run.split()) <= 6 and bool(lookup(run)) or not _title_place(work, text, s))
+            if not is_names and not venue:
+                return s, e  # (a bold venue after the title, "…, **Thermal Letters**, 2023", is none)
+        start = j
     return None

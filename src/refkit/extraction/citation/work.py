@@ -98,6 +98,8 @@ def _first_shown(flags: list[bool], text: str, start: int, end: int) -> int | No
             return k
         k += 1
     return None
+
+
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
