@@ -27,6 +27,14 @@ Kinds of an author list that is wrong on a matched entry:
   authors-one-off   the same length, one name differs
   authors-other     anything else
 Kinds of a wrong year / venue on a matched entry: year-none, year-wrong, venue-none, venue-wrong.
+Where the unmatched predictions sit (counts, to tell a whole non-paper section from stray lines):
+  nn-run        a no-names prediction with an unmatched neighbour on both sides or two in a row
+                (part of a run of three or more unmatched predictions: a section taken whole)
+  nn-venue      a no-names prediction that has a venue
+  nn-short      a no-names prediction whose title has at most four words
+  sp-run        a spurious prediction (names and year) in such a run
+  docs-nn       documents with at least one no-names prediction
+  docs-pair     documents with at least one title-boundary pair
 """
 
 from __future__ import annotations
@@ -41,6 +49,7 @@ KINDS = (
     "pair", "duplicate", "no-year", "no-names", "spurious",
     "authors-none", "authors-fewer", "authors-more", "authors-order", "authors-one-off", "authors-other",
     "year-none", "year-wrong", "venue-none", "venue-wrong",
+    "nn-run", "nn-venue", "nn-short", "sp-run", "docs-nn", "docs-pair",
 )
 
 
@@ -89,19 +98,24 @@ def kinds(sc: ModuleType, gold: list[dict[str, Any]], pred: list[dict[str, Any]]
             continue
         gt = sc.fold(g.get("title", ""))
         out[_missed_kind(sc, gt, g, pred, matched_p, partners, folded_text)] += 1
+    labels: list[str] = []
     for pi, p in enumerate(pred):
         if pi in matched_p:
+            labels.append("matched")
             continue
         if pi in partners:
-            out["pair"] += 1
+            label = "pair"
         elif any(sc.title_sim(g.get("title", ""), p["title"]) >= 0.85 for gi, g in enumerate(gold) if gi in matched_g):
-            out["duplicate"] += 1
+            label = "duplicate"
         elif p["year"] is None:
-            out["no-year"] += 1
+            label = "no-year"
         elif not p["families"]:
-            out["no-names"] += 1
+            label = "no-names"
         else:
-            out["spurious"] += 1
+            label = "spurious"
+        out[label] += 1
+        labels.append(label)
+    _placement(sc, pred, labels, out)
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
         kind = _author_kind(sc, g.get("authors") or [], p) if g.get("authors") else None
@@ -112,6 +126,28 @@ def kinds(sc: ModuleType, gold: list[dict[str, Any]], pred: list[dict[str, Any]]
         if g.get("venue") and not sc.venue_ok(g["venue"], p["venue"]):
             out["venue-none" if not p["venue"].strip() else "venue-wrong"] += 1
     return out
+
+
+_LOOSE = ("no-year", "no-names", "spurious")
+
+
+def _placement(sc: ModuleType, pred: list[dict[str, Any]], labels: list[str], out: Counter[str]) -> None:
+    """Where the unmatched predictions sit: in runs (a section taken whole) or alone (stray lines)."""
+    loose = [label in _LOOSE for label in labels]
+    for pi, label in enumerate(labels):
+        if label not in ("no-names", "spurious"):
+            continue
+        before = pi >= 1 and loose[pi - 1]
+        after = pi + 1 < len(loose) and loose[pi + 1]
+        run = (before and after) or (before and pi >= 2 and loose[pi - 2]) or (after and pi + 2 < len(loose) and loose[pi + 2])
+        if label == "spurious":
+            out["sp-run"] += run
+            continue
+        out["nn-run"] += run
+        out["nn-venue"] += bool(pred[pi]["venue"].strip())
+        out["nn-short"] += len(sc.fold(pred[pi]["title"]).split()) <= 4
+    out["docs-nn"] += "no-names" in labels
+    out["docs-pair"] += "pair" in labels
 
 
 def _missed_kind(sc: ModuleType, gt: str, g: dict[str, Any], pred: list[dict[str, Any]],
