@@ -785,3 +785,16 @@ def test_a_footer_marked_by_its_class_is_no_entry() -> None:
             "<div class='footer'><a href='prev.html'>previous</a> | <a href='next.html'>next</a><br>"
             "&copy; Copyright 2014, Jane Doe. Created with a site generator 1.2.</div></body></html>")
     assert [e.get("title") for e in read_string(page, path="pubs.html")] == ["A study of rivers", "Floods in small towns"]
+
+
+def test_a_page_written_after_an_early_body_close_is_read() -> None:
+    """Hand-written pages of the 1990s close their ``<BODY …>`` tag at once and write the whole
+    page after it; the parser keeps that content outside the body, and it is still the page."""
+    page = ("<HTML><TITLE>Papers</TITLE>\r\n<BODY BGCOLOR=\"#FFFFFF\">\r\n</BODY>\r\n<H2>Articles:</H2>\r\n"
+            "<P><FONT FACE=\"Times\">1. Moreau, A., &quot;Rents at the edge of the city,&quot; <I>Journal of "
+            "Towns</I> 3, 11-20, (1979).</FONT>\r\n"
+            "<P><FONT FACE=\"Times\">2. Moreau, A. and Lind, B., &quot;Commuting and the price of land,&quot; "
+            "<I>Regional Notes</I> 7, 101-120, (1983).</FONT>\r\n</HTML>\r\n")
+    lib = read_string(page, path="papers.html")
+    assert [e.get("title") for e in lib] == ["Rents at the edge of the city", "Commuting and the price of land"]
+    assert [e.get("year") for e in lib] == ["1979", "1983"]

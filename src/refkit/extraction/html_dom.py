@@ -90,7 +90,35 @@ def _parse(text: str) -> HtmlElement | None:
         return None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" or "depth" in e.message.lower() for e in parser.error_log):
         return _TOO_DEEP
+    _rejoin_body(root)
     return root
+
+
+def _rejoin_body(root: HtmlElement) -> None:
+    """Put content the page wrote after an early ``</body>`` back into the body.
+
+    Hand-written pages of the 1990s close ``<BODY …>`` on its own line (the tag read as
+    a settings line) and write the whole page after it; the parser keeps that content as
+    siblings of an empty ``<body>``, where nothing that starts at the body looks."""
+    body = root.find("body")
+    if body is None:
+        return
+    after = []
+    nxt = body.getnext()
+    while nxt is not None:
+        after.append(nxt)
+        nxt = nxt.getnext()
+    if not after:
+        return
+    if body.tail and body.tail.strip():
+        last = body[-1] if len(body) else None
+        if last is None:
+            body.text = (body.text or "") + body.tail
+        else:
+            last.tail = (last.tail or "") + body.tail
+    body.tail = None
+    for el in after:
+        body.append(el)  # moves it, with its tail
 
 
 # --------------------------------------------------------------------------- skipping
