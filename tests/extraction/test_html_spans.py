@@ -32,3 +32,15 @@ def test_a_line_break_between_plain_lines_still_ends_a_line() -> None:
     entries = html.read(text).entries
     assert [e.get("title") for e in entries] == ["Tidal mixing in shallow estuaries", "Sediment plumes after spring floods"]
     assert [e.get("journal") for e in entries] == ["Ocean Dynamics", "Coastal Research"]
+
+
+def test_a_mass_number_before_its_element_stays_in_the_title() -> None:
+    """``<sup>14</sup>N`` is notation inside a title (an isotope), not a footnote marker after a
+    name: a marker follows the name it marks, a mass number opens the word it belongs to."""
+    page = """<html><body><h2>Papers</h2><ul>
+<li>Lena Brandt<sup>1</sup>, Ana Okafor<sup>2</sup>, "Neutron capture on <sup>14</sup>N in cold gas", <em>Nuclear Notes</em>, 2019.</li>
+<li>Ana Okafor<sup>2</sup>, "Decay widths of <sup>4</sup>He clusters", <em>Nuclear Notes</em>, 2021.</li>
+</ul></body></html>"""
+    lib = html.read(page)
+    assert [e.get("title") for e in lib] == ["Neutron capture on 14N in cold gas", "Decay widths of 4He clusters"]
+    assert lib.entries[0].get("author") == "Brandt, Lena and Okafor, Ana"

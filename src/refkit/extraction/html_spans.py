@@ -70,6 +70,10 @@ def _is_marker_sup(el: HtmlElement) -> bool:
     if prev is not None and not before:
         before = prev.text_content() or ""
     word = before.split()[-1] if before.strip() and not before[-1].isspace() else ""
+    if not word and text.isdigit() and (el.tail or "")[:1].isupper():
+        # a mass number at the start of a word, glued to its element (``<sup>12</sup>C``,
+        # ``<sup>4</sup>He``): notation inside a title; a marker follows its name
+        return False
     return not (word and len(word) <= 2 and word[-1].isalpha())
 
 
