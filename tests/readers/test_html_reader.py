@@ -156,6 +156,33 @@ def test_meta_tag_page_is_one_article() -> None:
     assert [(e.type, e.get("title"), e.get("journal")) for e in lib] == [("article", "One Article", "Journal of Tests")]
 
 
+def test_meta_tags_of_a_site_template_do_not_hide_the_owners_list() -> None:
+    # a site template puts citation_* tags on every page; on the owner's list page they
+    # describe the page itself, and the papers listed there are the entries
+    items = "".join(
+        f"<li>{coauthor} and Ann Lee. Paper number {n} on tidal flats. <i>Coastal Letters</i>, {n}:1-9, 201{n}.</li>"
+        for n, coauthor in enumerate(["B. Chen", "C. Diaz", "D. Evans", "E. Fox"])
+    )
+    page = f"""<html><head><meta name="citation_title" content="Curriculum vitae">
+<meta name="citation_author" content="Ann Lee"><meta name="citation_date" content="2014-01-30T11:25:18-08:00">
+<meta name="citation_journal_title" content="Lab Notebook"></head>
+<body><h1>Curriculum vitae</h1><h2>Publications</h2><ol>{items}</ol></body></html>"""
+    lib = html.read(page)
+    assert [e.get("title") for e in lib] == [f"Paper number {n} on tidal flats" for n in range(4)]
+
+
+def test_an_article_page_citing_its_author_once_stays_one_article() -> None:
+    cited = "".join(
+        f"<li>{name}. Cited paper {n}. Journal of Other Tests, {n}:2-3, 200{n}.</li>"
+        for n, name in enumerate(["B. Chen", "Ann Lee", "C. Diaz", "D. Evans"])
+    )
+    page = f"""<html><head><meta name="citation_title" content="One Article">
+<meta name="citation_author" content="Ann Lee"><meta name="citation_date" content="2020">
+<meta name="citation_journal_title" content="Journal of Tests"></head>
+<body><h2>References</h2><ol>{cited}</ol></body></html>"""
+    assert [e.get("title") for e in html.read(page)] == ["One Article"]
+
+
 def test_bad_input_gives_an_empty_library() -> None:
     for text in ("", "   \n", "\x00\x01\x02binary", "<html><body><p>Welcome to my homepage.</p></body></html>",
                  "<html><body><nav><a href='/'>Home</a></nav><footer>Copyright 2024, all rights reserved. Last updated 2024.</footer></body></html>"):

@@ -385,15 +385,45 @@ def _parse(text: str) -> Any:
 
 
 def _read(root: Any, path: str | None, source: str = "html") -> Library:
-    from ..extraction import html_segments as hs
     from ..extraction import structured
 
     if root is None:
         return Library(source=path)
 
     article = structured.meta_entry(root, path)
-    if article is not None:
-        return Library.from_entries(_unique_keys([article]), source=path)
+    if article is None:
+        return _read_page(root, path, source)
+    # the meta tags say the page is one article; a site template may put them on every page,
+    # a publication list included, and then they describe the page itself
+    library = _read_page(root, path, source)
+    if _lists_own_works(article, library):
+        return library
+    return Library.from_entries(_unique_keys([article]), source=path)
+
+
+def _lists_own_works(article: Entry, library: Library) -> bool:
+    """The page lists works of the person its meta tags name as the article's author: at least
+    :data:`FEW` entries, most of them by that person. A publication list of the page's owner is
+    so; an article page's reference list is not (it rarely cites its own author in most items)."""
+    if len(library.entries) < FEW:
+        return False
+    authors = article.names("author")
+    owner = _folded(authors[0].family) if len(authors) == 1 else ""
+    if not owner:
+        return False
+    own = sum(any(_folded(n.family) == owner for n in e.names("author")) for e in library.entries)
+    return 2 * own >= len(library.entries)
+
+
+def _folded(family: str) -> str:
+    text = unicodedata.normalize("NFKD", to_unicode(family))
+    return "".join(c for c in text if c.isalnum()).lower()
+
+
+def _read_page(root: Any, path: str | None, source: str) -> Library:
+    """The entries of the page's visible items (and its embedded data), read again more
+    readily when the first reading finds (almost) nothing."""
+    from ..extraction import html_segments as hs
 
     library = _read_items(root, hs.page_items(root, path), path, source)
     if len(library.entries) < FEW:
