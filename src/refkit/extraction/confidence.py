@@ -181,7 +181,9 @@ _NAME_TITLE = re.compile(
 _DIGIT = re.compile(r"\d")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
 _INITIAL = re.compile(r"\b[A-Z]\.")
-_IDS = re.compile(r"(?=\d)(?:\b10\.\d{4,9}/[^\s,;]+|\b\d{4}\.\d{4,5}\b)")
+#: (the first digit is matched, then looked back over for the word boundary before it: opening
+#: with a character class lets ``re`` skip to the digits instead of trying every position)
+_IDS = re.compile(r"\d(?<!\w\d)(?:(?<=1)0\.\d{4,9}/[^\s,;]+|\d{3}\.\d{4,5}\b)")
 #: an empty place in a comma-separated list: ",," / ", ," anywhere, or a comma opening the item
 _EMPTY_PLACE = re.compile(r",[^\S\n]*,|^\W{0,3}?,")
 
@@ -191,7 +193,7 @@ def _field_doubts(entry: Entry) -> list[Doubt]:
     the same reading is judged twice (by ``hybrid.settled`` while the item is read and
     by :func:`assess` when the document is done), so they are computed once per distinct
     values (:func:`_doubts_of`)."""
-    venue = any(entry.get(f) for f in _VENUE_FIELDS)
+    venue = any(map(entry.fields.get, _VENUE_FIELDS))  # (``entry.get`` of each, without a generator's frame)
     return list(_doubts_of(entry.type, entry.get("title") or "", entry.get("author") or "", entry.get("editor") or "",
                            entry.get("date") or "", entry.get("year") or "", venue))
 
@@ -429,7 +431,7 @@ def in_list(entries: list[Entry]) -> list[Entry]:
     n = len(judged)
     shown = [e.origin.doubts if e.origin is not None else () for e in judged]
     with_authors = sum(1 for d in shown if NO_AUTHORS.why not in d) / n
-    with_venue = sum(1 for e in judged if any(e.get(f) for f in _VENUE_FIELDS)) / n
+    with_venue = sum(1 for e in judged if any(map(e.fields.get, _VENUE_FIELDS))) / n
     lengths = [w for w in map(_title_words, judged) if w]
     median = statistics.median(lengths) if len(lengths) >= _MIN_LIST else 0.0
     # each entry's title clauses, venue and family names, worked out once
@@ -445,7 +447,7 @@ def in_list(entries: list[Entry]) -> list[Entry]:
         more: list[Doubt] = []
         if with_authors >= _MOST and NO_AUTHORS.why in o.doubts:
             more.append(LIST_NO_AUTHORS)
-        if not any(e.get(f) for f in _VENUE_FIELDS):
+        if not any(map(e.fields.get, _VENUE_FIELDS)):
             if with_venue >= _MOST:
                 more.append(LIST_NO_VENUE)
             elif with_venue >= _SOME and e.type not in _NEEDS_VENUE:
@@ -490,7 +492,8 @@ def _edges(title: str) -> tuple[str, str]:
 
 
 def _venue_of(entry: Entry) -> str:
-    return _key(" ".join(entry.get(f) or "" for f in _VENUE_FIELDS))
+    # (the fields shown, joined: an absent one only added a blank, which _key drops)
+    return _key(" ".join(filter(None, map(entry.fields.get, _VENUE_FIELDS))))
 
 
 #: the share of a list's author lists a name must be in to be the list's own (a CV's owner)

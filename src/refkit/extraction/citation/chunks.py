@@ -210,8 +210,16 @@ def _initial_context(text: str, k: int) -> bool:
 
 
 def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \n\t.,;:\"“”‘’«»：":
-        start += 1
-    while end > start and text[end - 1] in " \n\t,;:\"“”‘’«»":
-        end -= 1
+    """``start``..``end`` without the blanks, quotes and punctuation at either edge (a full
+    stop only at the start). ``str.lstrip``/``rstrip`` of the range, not a test per character:
+    a chunk often ends in a long run of blanks where links and identifiers were taken out."""
+    if start >= end:
+        return start, end  # (an empty or inverted range is given back as it is)
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip(_LEADING_DEBRIS))
+    end = start + len(text[start:end].rstrip(_TRAILING_DEBRIS))
     return start, end
+
+
+_LEADING_DEBRIS = " \n\t.,;:\"“”‘’«»："
+_TRAILING_DEBRIS = " \n\t,;:\"“”‘’«»"

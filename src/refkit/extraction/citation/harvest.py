@@ -100,10 +100,18 @@ def _harvest(work: _Work, segment: Segment) -> None:
             shown_at.setdefault(span.link, start)
     for link in segment.links:
         _harvest_url(work, link.url, link.label, before.get(link.url, ""), shown_at.get(link.url, len(work.chars)))
-    if any(work.labels):
-        for k, is_label in enumerate(work.labels):
-            if is_label:
-                work.blank(k, k + 1)
+    labels, k = work.labels, 0
+    while True:  # each run of link-label characters blanked at once (a patch of the text per run, not per character)
+        try:
+            k = labels.index(True, k)
+        except ValueError:
+            break
+        try:
+            end = labels.index(False, k)
+        except ValueError:
+            end = len(labels)
+        work.blank(k, end)
+        k = end
     text = work.text
     low = text.lower()
     for m in _URL.finditer(text) if ("http" in low or "www." in low) else ():

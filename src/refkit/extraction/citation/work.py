@@ -120,7 +120,10 @@ def _span_text(span: Any) -> str | None:
 #: "D.Manual of …"): a name's last initial and the title a CV export wrote with no space
 #: between; they are read apart (a space after the period), as the initials of "J.S. Doe"
 #: stay. Not before a word in capitals ("C.PLATAFORMA"): it may be the next family name.
-_GLUED_INITIAL = re.compile(r"(?<![^\s,;.])([A-ZÀ-ÖØ-Þ])\.(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
+#: (the capital is matched first and the blank-or-separator test looks back over it: a
+#: pattern that opens with a character class lets ``re`` skip to the capitals, one that opens
+#: with a lookbehind is tried at every position, twice as slow; the same matches)
+_GLUED_INITIAL = re.compile(r"([A-ZÀ-ÖØ-Þ])(?<![^\s,;.][A-ZÀ-ÖØ-Þ])\.(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
 
 
 def _work_from_segment(segment: Segment) -> _Work:
@@ -210,11 +213,12 @@ def _copy_work(work: _Work) -> _Work:
     """A copy of ``work`` that the steps after preparation can change on their own (its
     lists and dicts copied; they hold strings, flags and numbers only)."""
     out = _Work.__new__(_Work)
-    out.__dict__.update(work.__dict__)  # what copy.copy does, without its protocol lookups
-    for name in _WORK_CONTAINERS:
-        value = getattr(work, name)
+    fields = work.__dict__.copy()  # what copy.copy does, without its protocol lookups
+    for name in _WORK_CONTAINERS:  # (dictionary reads and writes, not getattr/setattr per field)
+        value = fields[name]
         if value is not None:
-            setattr(out, name, value.copy())
+            fields[name] = value.copy()
+    out.__dict__.update(fields)
     return out
 
 
