@@ -1117,3 +1117,40 @@ def test_table_rows_of_a_title_and_its_details_are_one_item() -> None:
     found = items(f"<html><body><h2>Publications</h2>\n<table>\n{rows}</table></body></html>")
     assert [lines(i)[0] for i in found] == [t for t, _ in cards]
 
+
+
+PAPERS_P = ("<p>Ines Halvorsen and Tomas Brink. Salt marsh memory of winter storms. <i>Estuaries</i> 12: 3-9, 2019.</p>\n"
+            "<p>Tomas Brink. A ledger of dry summers in northern towns. <i>Climate Notes</i> 4: 1-20, 2021.</p>\n"
+            "<p>Marta Oyelaran. Counting lichens on granite walls. <i>Urban Ecology</i> 7: 11-19, 2022.</p>\n")
+TALKS_P = ("<p>\u201cSalt marshes and their winters.\u201d Department seminar, Lakeside University, March 2022.</p>\n"
+           "<p>\u201cA ledger of dry summers.\u201d Annual Meeting of the Coastal Society, Denver, 2021.</p>\n")
+
+
+def test_a_plain_block_naming_a_section_heads_the_blocks_below_it() -> None:
+    """A section label written as a plain short block, not a heading tag ("<p>Invited talks</p>",
+    "<div class="cv-label">Prêmios</div>", a LaTeX margin note rendered as a paragraph): the talks
+    below it are in a talks section, the papers above it stay papers."""
+    for label in ("<p>Invited talks</p>", '<div class="cv-label">Conference presentations</div>',
+                  "<p>selected <br>invited talks <br>since 2007</p>"):
+        page = f"<html><body><p>Publications</p>\n{PAPERS_P}{label}\n{TALKS_P}</body></html>"
+        found = items(page)
+        assert [i.section for i in found] == ["pub", "pub", "pub", "other", "other"], label
+
+
+def test_a_plain_line_about_the_person_heads_nothing() -> None:
+    """ "See my profile on:" names the profile kind in words, but heads no section: the papers
+    under it are papers."""
+    page = f"<html><body><h2>Publications</h2>\n<p>See my profile on:</p>\n{PAPERS_P}</body></html>"
+    assert [i.section for i in items(page)] == ["pub", "pub", "pub"]
+
+
+def test_a_tab_pane_is_headed_by_the_label_of_the_link_to_it() -> None:
+    """Tabs: the labels are links in a menu above (<a href="#t2">Talks</a>), each pane a <div>
+    with that id and no heading inside. A pane's items are in the section its label names, and
+    the pane's heading ends with it: a list after the panes is not under the last tab."""
+    page = ('<html><body><ul class="nav"><li><a href="#t1">Papers</a></li><li><a href="#t2">Talks</a></li></ul>\n'
+            f'<div class="tab-content"><div class="tab-pane" id="t1">{PAPERS_P}</div>\n'
+            f'<div class="tab-pane" id="t2">{TALKS_P}</div></div>\n<div class="more">{PAPERS_P}</div></body></html>')
+    assert [i.section for i in items(page)] == ["pub"] * 3 + ["other"] * 2 + [None] * 3
+    named = f'<html><body><section id="invited-talks">{TALKS_P}</section><section id="main">{PAPERS_P}</section></body></html>'
+    assert [i.section for i in items(named)] == ["other"] * 2 + [None] * 3

@@ -37,7 +37,7 @@ from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_h
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
 from .evidence import YEAR, has_names, is_name_line, is_prose, segment_evidence, starts_with_names
-from .sections import classify_heading, section_of
+from .sections import classify_heading, section_kind, section_of
 from .labels import strip_labels
 from .runs import split_run
 from .segment import Segment, Span
@@ -1597,7 +1597,10 @@ def _part_end(page: _Page, part: _Part) -> float:
 
 
 def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tuple[float, int, str]]:
-    """(document order, level, text) of every heading outside the items."""
+    """(document order, level, text) of every heading outside the items; a container the page
+    names by its id (a tab pane) opens a heading and closes it at its end (an event with no text).
+    Headings are heading tags and blocks that act as one: a lone bold line, a block of a heading
+    class, a year alone, a short block naming a kind of section in plain words."""
     import bisect
 
     starts = [c[0] for c in covered]
@@ -1607,6 +1610,7 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
         return i >= 0 and covered[i][0] <= order <= covered[i][1]
 
     events: list[tuple[float, int, str]] = []
+    panes = _page_panes(page.root)
     for el, order in page.order.items():
         tag = el.tag
         if not isinstance(tag, str):
@@ -1617,6 +1621,13 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
         if tag == "th" and page.header_rows and el.getparent() in page.header_rows:
             continue  # a column label ("Title", "Links"), not a section heading
         level = 0
+        pane = _pane_name(el, panes) if tag in _PANE_TAGS and el.get("id") and not inside(order) else None
+        if pane is not None:  # a tab pane or page section named by its id: heads what it holds, ends with it
+            last = el
+            for last in el.iter():
+                pass
+            events.extend(((order, 7, pane), (page.order.get(last, order) + 0.9, 7, "")))
+            continue
         if tag in HEADING_TAGS:
             level = HEADING_TAGS[tag]
         elif tag in ("dt", "caption", "legend"):
@@ -1631,6 +1642,8 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
             level = 7  # <div class="section-title">Journal Papers</div>
         elif tag in _YEAR_BLOCK_TAGS and st.tlen <= 12 and st.units == 0 and YEAR_ONLY.match(el.text_content() or "") and next(el.iter("a"), None) is None:
             level = 9  # "<p>2017</p>" over the papers of that year (not a linked year: an archive menu)
+        elif tag in _LABEL_TAGS and 2 <= st.tlen <= 60 and st.units == 0 and _section_label(el):
+            level = 8  # "<p>Invited talks</p>", "<div class="cv-label">Awards</div>": a block naming a section
         if not level or inside(order):
             continue
         text = WS.sub(" ", el.text_content()).strip()
@@ -1638,6 +1651,52 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
             events.append((order, level, text))
     events.sort()
     return events
+
+
+#: blocks that may name the section below them in plain words (:func:`_section_label`)
+_LABEL_TAGS = frozenset({"p", "div", "span", "font", "header"})
+#: containers a page names by their id (a tab pane, a page section): :func:`_pane_name`
+_PANE_TAGS = frozenset({"div", "section", "article", "aside"})
+_ID_WORDS = re.compile(r"[^\W\d_][^\W\d_A-Z]*")  # "invited-talks", "invitedTalks", "vorträge_2020"
+
+
+def _section_label(el: HtmlElement) -> bool:
+    """Is a short block that holds no citation a section's label in plain words ("Invited
+    talks", "selected conference presentations since 2007", "Prêmios"): a few words the section
+    classifier reads as a kind of section (not the person's profile), no sentence (no full stop inside or at the end), no
+    link (a menu entry, a link label), no block inside it?"""
+    if next(el.iter("a", *BLOCK_TAGS - {el.tag}), el) is not el:
+        return False
+    text = WS.sub(" ", el.text_content()).strip().rstrip(":").strip()
+    if not text or text.endswith(".") or ". " in text or len(text.split()) > 6:
+        return False
+    kind = section_kind(text, 6)  # a line about the person ("See my profile on:", "Contact me") heads nothing
+    return kind is not None and kind != "profile"
+
+
+def _page_panes(root: HtmlElement) -> dict[str, str]:
+    """The labels a page gives its own panes: ``<a href="#talks">Invited talks</a>`` -> talks."""
+    panes: dict[str, str] = {}
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href.startswith("#") and len(href) > 1:
+            label = WS.sub(" ", a.text_content()).strip()
+            if label and len(label) <= 60:
+                panes.setdefault(href[1:], label)
+    return panes
+
+
+def _pane_name(el: HtmlElement, panes: dict[str, str]) -> str | None:
+    """The section a container is named as by its id (``<div class="tab-pane" id="talks">``,
+    ``<section id="awards">``), in the words of the page's own link to it when it has one: only a
+    name the section classifier knows (an id like "content" or "tab-3" names none)."""
+    ident = (el.get("id") or "").strip()
+    if not ident or len(ident) > 60 or next((c for c in el if c.tag in BLOCK_TAGS), None) is None:
+        return None  # a pane holds blocks; a labelled heading block is read as a heading
+    for name in (panes.get(ident), " ".join(_ID_WORDS.findall(ident))):
+        if name and section_kind(name, 6) not in (None, "profile"):
+            return name
+    return None
 
 
 #: blocks that head a year-grouped list when all they show is a year ("<p>2017</p>",
@@ -1760,7 +1819,8 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
             _, level, text = events[ei]
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append((level, text))
+            if text:  # an empty text ends a named pane (:func:`_heading_events`)
+                stack.append((level, text))
             ei += 1
         headings = tuple(t for _, t in stack)
         section = section_of(classify_heading(t, 8 if level <= 7 else 5) for level, t in reversed(stack))
