@@ -1154,3 +1154,32 @@ def test_a_tab_pane_is_headed_by_the_label_of_the_link_to_it() -> None:
     assert [i.section for i in items(page)] == ["pub"] * 3 + ["other"] * 2 + [None] * 3
     named = f'<html><body><section id="invited-talks">{TALKS_P}</section><section id="main">{PAPERS_P}</section></body></html>'
     assert [i.section for i in items(named)] == ["other"] * 2 + [None] * 3
+
+
+def test_title_first_cards_of_a_sole_author_show_no_names_and_stay_one_item_each() -> None:
+    """Title-first cards in flat paragraphs whose details line shows only a venue and a year (the
+    page owner's own papers show no names), with a list of talks under its own heading in the
+    same container: every card is one item, its details never an item of its own, and a title
+    with a section word in it ("Weakly supervised ...") is still a title."""
+    cards = [("Salt marsh memory of winter storms", "<i>Estuaries and Coasts</i> 12(3): 45-60, 2019."),
+             ("Weakly supervised counting of lichens on granite walls", "Marta Oyelaran. <i>Urban Ecology</i> 4: 1-9, 2022."),
+             ("A ledger of dry summers in northern towns", "<i>Climate Notes of the North</i> 7: 101-119, 2021."),
+             ("Walls that remember the rain in old towns", "<i>Urban Ecology</i> 3: 12-30, 2020.")]
+    body = "".join(f"<p><strong>{t}</strong></p>\n<p>{d}</p>\n" for t, d in cards)
+    talks = "<h2>Talks</h2>\n<ul><li>Seminar, Lakeside University, 2022.</li><li>Colloquium, Northfield College, 2021.</li></ul>"
+    found = pubs(f"<html><body><h2>Publications</h2>\n{body}{talks}</body></html>")
+    assert [lines(i)[0] for i in found] == [t for t, _ in cards]
+    assert all(len(lines(i)) == 2 for i in found)
+
+
+def test_a_definition_list_of_papers_grouped_in_divs_reads_each_term_as_a_title() -> None:
+    """HTML5 groups each <dt>/<dd> pair of a definition list in a <div> (docutils writes reST
+    definition lists so): the terms are the papers' titles, not section headings, even one whose
+    words name a section ("Re-presentations of ...")."""
+    pairs = [("Re-presentations of art collections in museums", "Ines Halvorsen. <i>Museum Notes</i>, 2014."),
+             ("Salt marsh memory of winter storms", "Ines Halvorsen, Tomas Brink. <i>Estuaries</i>, 2019."),
+             ("A ledger of dry summers in northern towns", "Tomas Brink. <i>Climate Notes</i>, 2021.")]
+    dl = "<dl>" + "".join(f"<div><dt>{t}</dt><dd><p>{d}</p></dd></div>\n" for t, d in pairs) + "</dl>"
+    found = items(f"<html><body><h2>Publications</h2>\n{dl}</body></html>")
+    assert [i.section for i in found] == ["pub"] * 3
+    assert [lines(i)[0] for i in found] == [t for t, _ in pairs]

@@ -366,8 +366,10 @@ class _Page:
         ("2021", "Journal papers") over their ``<dd>`` papers?"""
         cached = self._dl.get(dl)
         if cached is None:
-            dts = [c for c in dl if c.tag == "dt"]
-            dds = [c for c in dl if c.tag == "dd"]
+            # HTML5 groups each pair in a <div> (docutils writes definition lists so)
+            kids = [g for c in dl for g in (c if c.tag == "div" else (c,))]
+            dts = [c for c in kids if c.tag == "dt"]
+            dds = [c for c in kids if c.tag == "dd"]
             labels = [WS.sub(" ", d.text_content() or "").strip() for d in dts]
             cached = bool(dts) and len(dts) == len(dds) and not all(
                 YEAR_ONLY.match(t) or classify_heading(t) is not None or len(t) < 4 for t in labels
@@ -550,7 +552,7 @@ class _Page:
                 continue
             if tag in BLOCK_TAGS or cst.blockish:
                 close(slot)
-                heading = tag in HEADING_TAGS or tag == "caption" or (tag == "dt" and not self._titled_dl(el))
+                heading = tag in HEADING_TAGS or tag == "caption" or (tag == "dt" and not self._titled_dl(_list_of(el)))
                 out.append(_Part(el, slot, slot + 1, cst, element=child, heading=heading, separator=heading, first=child))
                 run_start, run_first = slot + 1, child
                 last_was_br = False
@@ -589,6 +591,13 @@ class PageItem:
             for slot in range(a, b):
                 if slot % 2 == 1:
                     yield from parent[(slot - 1) // 2].iter()
+
+
+def _list_of(el: HtmlElement) -> HtmlElement:
+    """The ``<dl>`` of a ``<dt>``'s parent: the parent itself, or the list above a ``<div>``
+    grouping one pair (HTML5; docutils writes definition lists so)."""
+    parent = el.getparent()
+    return parent if el.tag == "div" and parent is not None and parent.tag == "dl" else el
 
 
 def _year_line(part: _Part) -> bool:
@@ -1101,7 +1110,7 @@ def _periodic_cards(page: _Page, parts: list[_Part], dated: list[_Part] | None =
     if best is not None:
         covered, start, k = best
         groups = [shown[j:j + k] for j in range(start, start + covered, k)]
-        if _cards_hold(page, groups, dated):
+        if _cards_hold(page, groups, _in_section(shown, dated, start, start + covered)):
             return groups
     return _anchored_cards(page, shown, [_deep_signature(p) for p in shown], dated)
 
@@ -1131,14 +1140,15 @@ def _cards_hold(page: _Page, groups: list[list[_Part]], dated: list[_Part] | Non
     most read together as names and a title, and every dated block of the container
     (``dated``) a later line of a group, never a first line or outside them? ``titled``: the
     first block of each group stands alone as its title (:func:`_title_line`), so plain text
-    there counts as the title a citation shows."""
+    there counts as the title a citation shows, over names or over one short dated details line
+    (:func:`_dated_details`: a sole author's paper shows no names)."""
     if any(sum(p.stat.years > 0 for p in g) > 1 for g in groups):
         return False  # two dated blocks in one period: two papers, not one paper's lines
     cited = 0
     for g in groups:
         joined = _Part(g[0].parent, g[0].a, g[-1].b, _Stat(tlen=sum(p.stat.tlen for p in g)), element=g[0].element)
-        cited += page._cited_lines(joined, g) or titled and _title_line(g[0]) and has_names(
-            " ".join(_part_text(p) for p in g[1:]))
+        cited += page._cited_lines(joined, g) or titled and _title_line(g[0]) and (has_names(
+            " ".join(_part_text(p) for p in g[1:])) or _dated_details(g[1:]))
     if cited < 2 or 3 * cited < 2 * len(groups):
         return False
     if dated:
@@ -1148,13 +1158,33 @@ def _cards_hold(page: _Page, groups: list[list[_Part]], dated: list[_Part] | Non
     return True
 
 
+def _in_section(shown: list[_Part], dated: list[_Part] | None, start: int, end: int) -> list[_Part] | None:
+    """The blocks of ``dated`` in the section of ``shown[start:end]``: between the heading
+    block before ``start`` and the one at or after ``end`` (a page's talks under their own
+    heading in the same container are no lines of its cards); a block not in ``shown`` stays."""
+    if not dated:
+        return dated
+    lo = max((j for j in range(start) if shown[j].heading), default=-1)
+    hi = min((j for j in range(end, len(shown)) if shown[j].heading), default=len(shown))
+    where = {id(p): j for j, p in enumerate(shown)}
+    return [p for p in dated if not (id(p) in where and not lo < where[id(p)] < hi)]
+
+
+def _dated_details(parts: list[_Part]) -> bool:
+    """Are the later lines of a title-first card its details with no names: one dated line,
+    short and no sentence ("*Journal of X*, 2019.", "Venue 2021 · PDF · code"), as a page
+    owner's sole-authored papers show them?"""
+    dated = [p for p in parts if p.stat.years]
+    return len(dated) == 1 and dated[0].stat.tlen <= 300 and not is_prose(_part_text(dated[0]))
+
+
 def _anchored_cards(page: _Page, shown: list[_Part], sigs: list[tuple[str, ...]],
                     dated: list[_Part] | None) -> list[list[_Part]] | None:
     """Title-first cards whose later lines vary from card to card (a venue line in italics on
     one, a bare year on the next, a links line on some), so the markup has no strict period
     (:func:`_periodic_cards`): each card starts at a block of the one markup the titles share
     (``<p><b>…</b></p>``, :func:`_deep_signature`; a dated block of that markup is a details line),
-    each a title alone (:func:`_title_line`, no section name), at least two of them, never two in a row, one to
+    each no section name and all but a third at most a title alone (:func:`_title_line`), at least two of them, never two in a row, one to
     five blocks apart; a card runs to the next such block (the last card: over blocks of the markups
     the earlier cards' later lines have, or its one dated line, no longer than the longest card).
     Taken when the cards hold as papers (:func:`_cards_hold`): a details line (names, venue,
@@ -1165,9 +1195,11 @@ def _anchored_cards(page: _Page, shown: list[_Part], sigs: list[tuple[str, ...]]
     best: tuple[int, list[list[_Part]]] | None = None
     for sig, every in where.items():
         pos = [j for j in every if not shown[j].stat.years]  # a dated block of the markup: a details line
-        if len(pos) < 2 or any(shown[j].heading or shown[j].stat.units or not _title_line(shown[j])
-                               or classify_heading(_part_text(shown[j])) is not None for j in pos):
-            continue  # a label over a group ("Journal articles") is no card's title
+        if len(pos) < 2 or any(shown[j].heading or shown[j].stat.units
+                               or classify_heading(_part_text(shown[j]), 6) is not None for j in pos):
+            continue  # a label over a group ("Journal articles"; a few words) is no card's title
+        if 3 * sum(not _title_line(shown[j]) for j in pos) > len(pos):
+            continue  # most must read as titles alone (one may look like names: "Large Eccentricity, Low …")
         gaps = [b - a for a, b in zip(pos, pos[1:])]
         if min(gaps) < 2 or max(gaps) > 6:
             continue
@@ -1183,7 +1215,7 @@ def _anchored_cards(page: _Page, shown: list[_Part], sigs: list[tuple[str, ...]]
             continue
         bounds = pos + [end]
         groups = [shown[a:b] for a, b in zip(bounds, bounds[1:])]
-        if _cards_hold(page, groups, dated, titled=True):
+        if _cards_hold(page, groups, _in_section(shown, dated, pos[0], end), titled=True):
             best = (end - pos[0], groups)
     return best[1] if best is not None else None
 
