@@ -1525,3 +1525,23 @@ def test_a_year_in_an_element_of_its_own_before_the_title_is_the_year() -> None:
                           Span("\n"), Span("Revista de Comunicación Local, 12(3), 45-60", css=("pub-venue",))), source="html")
     assert e is not None
     assert (e.get("title"), e.get("year")) == ("Impacto de las redes vecinales en la prensa local", "2016")
+
+
+@pytest.mark.parametrize("text,title,venue", [
+    ("Orlova A. V. Tidal memory of northern marshes // Coastal Letters. 2014. Vol. 7. P. 12-19.",
+     "Tidal memory of northern marshes", "Coastal Letters"),
+    ("Орлова А. В., Белов К. К. Приливы северных болот // Морские записки. 2015. № 3. С. 12–20.",
+     "Приливы северных болот", "Морские записки"),
+])
+def test_a_double_slash_ends_the_title_before_its_host(text: str, title: str, venue: str) -> None:
+    """GOST / ISBD citations put " // " between a part and its host: the title ends there."""
+    entry = parse(text)
+    assert entry.get("title") == title
+    assert (entry.get("journal") or "").startswith(venue)
+
+
+def test_cyrillic_others_and_initials_close_the_name_list() -> None:
+    entry = parse("Орлова А. В., Белов К. К. и др. Приливы северных болот // Морские записки. 2015. С. 12–20.")
+    assert entry.get("title") == "Приливы северных болот"
+    assert entry.get("author") == "Орлова, А. В. and Белов, К. К. and others"
+

@@ -87,7 +87,7 @@ _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_'’\-\u2010\u2011\u2013.]|[\u0300-\u036
 # crossed once (it was cubic: 2 KB of spaces took a minute).
 _SEPARATOR = re.compile(
     r"(?<!\s)\s*(?:,\s*(?:(?:and|&|(?-i:und|et|y|e|og|och|en|és|i|и))\s+(?!al\b|col|coll\b|outros\b|altri\b|in\.|др\b|sur\.|ostali\b|остали\b|съавт\.))?|;|，|、|；|&|/"
-    r"|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b|coll?\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.|et\s+coll?\b)"
+    r"|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b|coll?\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.|et\s+coll?\b|и\s+др\.)"
     # "and" of other languages without a comma ("Li, Wei y Layla Haddad", "A. Kis és B. Nagy"):
     # only before a name of two capitalised words ("Ortega y Gasset, José" keeps its family name)
     r"|(?<=\s)(?-i:(?:y|e|og|och|és|i|и)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я](?:\.(?:-[A-Z]\.)?|[^\s,;.]*)\s+(?:(?!(?:and|und|et|y|e|i|og|och|en|és)\s)[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]))"
@@ -842,7 +842,7 @@ def _semicolon_after(text: str, pieces: list[tuple[int, int]], k: int) -> bool:
     return k + 1 >= len(pieces) or ";" in text[pieces[k][1]:pieces[k + 1][0]] or _ET_AL_START.match(text, pieces[k + 1][0]) is not None
 
 
-_ET_AL_START = re.compile(r"(?:et\.?\s*al|u\.\s?a|et\s+coll?|and\s+others)\b", re.I)
+_ET_AL_START = re.compile(r"(?:et\.?\s*al|u\.\s?a|et\s+coll?|and\s+others|и\s+др)\b", re.I)
 _CAPS_SHORT_FAMILY = re.compile(r"[A-Z][AEIOUY]|[AEIOUY][A-Z]|[A-Z]{2}(?<=WU|NG)|[A-Z]{3}(?<=[AEIOUY]..|.[AEIOUY].|..[AEIOUY])")
 _CAPS_PAIR = re.compile(r"\s*([A-Z]{2,3})\s+([A-Z]{1,2})\.?(?=[\s,;.]|$)")
 _CAPS_FIRST = re.compile(r"\s*[A-Z]{3,}\s+[A-Z][a-z]")
@@ -1077,7 +1077,7 @@ def _name_heads(piece: str) -> list[int]:
     return ends
 
 
-_ONE_MORE_INITIAL = re.compile(r"\s*[A-Z]\.")
+_ONE_MORE_INITIAL = re.compile(r"\s*[A-ZА-ЯЁ]\.")  # (Cyrillic initials too: "Петров П. П.")
 
 
 def _vancouver_head(piece: str, heads: list[int]) -> int:

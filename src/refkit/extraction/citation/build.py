@@ -33,6 +33,10 @@ _REPORT_NUMBER = re.compile(r"(?:^|\s|,)([A-Z][A-Za-z]*(?:[-/][A-Za-z0-9]+)*[-/]
 _BRACES_OR_SPACE = re.compile(r"[{}\s]")
 
 
+#: the " //" that closes a part before its host in GOST / ISBD citations ("Title // Journal")
+_HOST_SEPARATOR = re.compile(r"\s+//$")
+
+
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
     title = _TITLE_LABEL.sub("", title)
@@ -45,7 +49,7 @@ def _clean_title(title: str) -> str:
     title = _MEDIUM_MARK.sub("", title)
     if title.endswith((".", ".\n")):  # the only places "\.$" matches
         title = _TRAILING_FULL_STOP.sub("", title)
-    title = title.strip()
+    title = _HOST_SEPARATOR.sub("", title.strip())
     return title.rstrip(",;: ")
 
 

@@ -23,8 +23,10 @@ _ABBREV = frozenset(
     " subsp ssp var".split()  # a taxon's rank: "Ludwigia grandiflora subsp. hexapetala"
 )
 # "\s+[|│]" starts only where white space starts: tried at every space of a long
-# run it made _chunks quadratic (64 KB of spaces: 20 s)
-_BREAK = _leading("\\s,\"”’'", r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|(?<!\s)\s+[|│]\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
+# run it made _chunks quadratic (64 KB of spaces: 20 s). " // " is the separator of the
+# GOST / ISBD styles of Russian, Ukrainian, Polish … lists ("Title // Journal. 2010. Т. 64"):
+# the part before it ends there, its host starts after it
+_BREAK = _leading("\\s,\"”’'", r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|(?<!\s)\s+(?:[|│]|//)\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
 
 # Step 3, chunks: a line break is joined after a function word or before a
 # lower-case word; a full stop after an initial or abbreviation is no sentence end.
