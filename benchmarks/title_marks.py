@@ -135,6 +135,23 @@ def _t_translated(r: Record, rng: random.Random, o: Record) -> tuple[str, str]:
     return shown, shown  # the displayed title, its translation included (the real sets' gold)
 
 
+def _t_part(r: Record, rng: random.Random, o: Record) -> tuple[str, str]:
+    roman = rng.choice(("I", "II", "III", "IV"))
+    t = rng.choice((f"{r.title.rstrip('.')}. Part {roman}", f"{r.title.rstrip('.')}, Part {roman}: {rng.choice(_SUBS)}",
+                    f"Part {roman}. {r.title}"))
+    return t, t
+
+
+def _t_sentence(r: Record, rng: random.Random, o: Record) -> tuple[str, str]:
+    t = r.title.rstrip(".?!") + ". " + rng.choice(("Results from a cohort study", "Evidence from two regions",
+                                                     "A report on the first year", "Lessons from a field trial"))
+    return t, t
+
+
+_DESCRIPTIONS = ("We show how this changes the picture.", "This paper reviews the main open questions.",
+                 "Joint work with colleagues abroad.", "An extended version appears in a book.")
+
+
 # --------------------------------------------------------------------------- variants
 #: name -> (how the title is marked, what follows it, what it holds)
 VARIANTS: dict[str, tuple[str, str, Callable[[Record, random.Random, Record], tuple[str, str]]]] = {
@@ -172,6 +189,23 @@ VARIANTS: dict[str, tuple[str, str, Callable[[Record, random.Random, Record], tu
     "lower-case-span": ("span", "", _t_lower),
     "translated": ("", "", _t_translated),
     "translated-linked": ("a", "", _t_translated),
+    # added in session 16 (arrival numbers in the commit message): quotes of other languages,
+    # an em dash subtitle, numbered parts, a second sentence, a description after the item,
+    # a link over title and venue, a bold link
+    "quote-guillemets": ("q«»", "", _t_plain),
+    "quote-low-high": ("q„“", "", _t_plain),
+    "quote-single": ("q‘’", "", _t_plain),
+    "quote-cjk": ("q「」", "", _t_plain),
+    "sub-emdash": ("", "", _t_sub(" — ")),
+    "sub-emdash-bold": ("b", "", _t_sub(" — ")),
+    "part-numbered": ("", "", _t_part),
+    "part-numbered-linked": ("a", "", _t_part),
+    "inner-sentence": ("", "", _t_sentence),
+    "inner-sentence-linked": ("a", "", _t_sentence),
+    "description-after": ("", "desc", _t_plain),
+    "description-after-bold": ("b", "desc", _t_plain),
+    "link-over-venue": ("", "linkall", _t_plain),
+    "bold-link": ("ba", "", _t_plain),
 }
 ORDERS = ("atv", "ayt", "tav")
 
@@ -182,7 +216,11 @@ def held_out(name: str) -> bool:
 
 def _item(r: Record, shown: str, mark: str, after: str, order: str, rng: random.Random) -> list[Piece]:
     url = "https://example.org/p/" + str(rng.randint(1000, 9999))
-    if mark == "aq":
+    if mark.startswith("q") and len(mark) == 3:
+        title: list[Piece] = [("", mark[1] + shown + mark[2])]
+    elif mark == "ba":
+        title = [("ba", shown)]
+    elif mark == "aq":
         title: list[Piece] = [("a", "“" + shown + "”")]
     elif mark == "qa":
         title = [("", "“"), ("a", shown), ("", "”")]
@@ -190,13 +228,15 @@ def _item(r: Record, shown: str, mark: str, after: str, order: str, rng: random.
         title = [(mark, shown)]
     else:
         title = [("", shown)]
-    quoted = mark in ("aq", "qa")
+    quoted = mark in ("aq", "qa") or mark.startswith("q") and len(mark) == 3
     end = "" if quoted or shown[-1:] in "?!." or after == "glued" else "."
     tail: list[Piece] = []
     if after == "labels":
         tail = [("labels", "PDF Code Slides")]
     elif after == "badge":
         tail = [("badge", rng.choice(("Oral", "Spotlight", "Best Paper")))]
+    elif after == "desc":
+        pass  # (the description follows the venue: below)
     elif after == "award":
         tail = [("", " " + rng.choice(("(Oral)", "Best Paper Award.", "Spotlight presentation.", "(Best Student Paper)")))]
     venue: list[Piece]
@@ -207,7 +247,14 @@ def _item(r: Record, shown: str, mark: str, after: str, order: str, rng: random.
         venue = [("", " "), ("i", r.venue), ("", ".")]
     else:
         venue = [("", " "), ("i", r.venue), ("", f", {r.year}.")]
+    if after == "desc":
+        venue = venue + [("", " " + rng.choice(_DESCRIPTIONS))]
     authors = _authors(r, order)
+    if after == "linkall" and order != "tav":
+        # one link over the title and the venue: "<a>Title. Venue, 2019.</a>"
+        glued = "".join(t for _, t in title + [("", end)] + venue)
+        lead = f"{authors}. " if order == "atv" else f"{authors} ({r.year}). "
+        return [("", lead), ("a", glued.strip())]
     if order == "atv":
         return [("", authors + ". ")] + title + [("", end)] + tail + venue
     if order == "ayt":
@@ -224,6 +271,8 @@ def _html(pieces: list[Piece], rng: random.Random) -> str:
             out.append(f'<a href="https://example.org/{rng.randint(1, 999)}">{t}</a>')
         elif kind in ("b", "i"):
             out.append(f"<{kind}>{t}</{kind}>")
+        elif kind == "ba":
+            out.append(f'<b><a href="https://example.org/{rng.randint(1, 999)}">{t}</a></b>')
         elif kind == "span":
             out.append(f'<span class="title">{t}</span>')
         elif kind == "badge":
@@ -242,6 +291,8 @@ def _md(pieces: list[Piece], rng: random.Random) -> str:
             out.append(f"[{text}](https://example.org/{rng.randint(1, 999)})")
         elif kind == "b":
             out.append(f"**{text}**")
+        elif kind == "ba":
+            out.append(f"**[{text}](https://example.org/{rng.randint(1, 999)})**")
         elif kind == "i":
             out.append(f"*{text}*")
         elif kind == "span":

@@ -1545,3 +1545,48 @@ def test_cyrillic_others_and_initials_close_the_name_list() -> None:
     assert entry.get("title") == "Приливы северных болот"
     assert entry.get("author") == "Орлова, А. В. and Белов, К. К. and others"
 
+
+def test_a_meeting_after_the_title_comma_is_the_venue_when_only_a_publisher_follows() -> None:
+    """"Title, Proceedings of … . Publisher, Place, Year": no later sentence names a venue, so
+    the comma part worded as a meeting's name is the venue, not the title's."""
+    entry = parse("Okafor A, Lind B: Counting lichens on granite walls, Proceedings of the 4th Workshop on Urban "
+                  "Ecology (WUE'11). Harbour Press, Bergen, 2011, pp 10-19")
+    assert entry.get("title") == "Counting lichens on granite walls"
+    assert entry.get("booktitle", "").startswith("Proceedings of the 4th Workshop on Urban Ecology")
+    kept = parse("Okafor A, Lind B: Counting lichens, walls and roofs. Harbour Press, Bergen, 2011")
+    assert kept.get("title") == "Counting lichens, walls and roofs"
+
+
+def test_an_organization_sentence_after_the_title_is_no_subtitle() -> None:
+    entry = parse("Okafor A, Lind B 2011. Counting lichens on granite walls. Society for Urban and Applied Ecology. "
+                  "Proceedings of the fourth workshop on urban ecology: 10-19.")
+    assert entry.get("title") == "Counting lichens on granite walls"
+
+
+def test_a_capitalised_in_before_an_italic_container_is_not_the_titles() -> None:
+    seg = Segment((Span("OKAFOR, Ana. (2011). Counting lichens on granite walls In "),
+                   Span("Proceedings of the Fourth Workshop on Urban Ecology", italic=True), Span(" (Harbour Press).")))
+    entry = parse_segment(seg)
+    assert entry.get("title") == "Counting lichens on granite walls"
+
+
+@pytest.mark.parametrize("text", [
+    "Okafor A. 「Salt marsh memory of winter storms」 Coastal Letters 12 (2019), 3-9.",
+    "Okafor A. 『Salt marsh memory of winter storms』. Coastal Letters 12 (2019), 3-9.",
+])
+def test_corner_bracket_quotes_mark_the_title(text: str) -> None:
+    entry = parse(text)
+    assert entry.get("title") == "Salt marsh memory of winter storms"
+    assert entry.get("author") == "Okafor, A"
+    assert entry.get("journal") == "Coastal Letters"
+
+
+def test_a_name_quoted_inside_a_german_title_stays_inside() -> None:
+    entry = parse("Okafor, A.: Bericht von der Sommerschule „Salt and Memory“, Bremen 2013. Küstenhefte 6 (2014), 3-9.")
+    assert entry.get("title", "").startswith("Bericht von der Sommerschule")
+
+
+def test_a_meeting_after_a_comma_is_not_cut_from_a_gbt_title_with_its_host_mark() -> None:
+    entry = parse("Okafor A, Lind B. Counting lichens on granite walls[C]//2021 Integrated Ecology, "
+                  "Urban Habitats Conference (UHC). Harbour Press, 2021: 1-8.")
+    assert entry.get("title") == "Counting lichens on granite walls"

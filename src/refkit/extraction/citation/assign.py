@@ -22,6 +22,9 @@ from .boundaries import (
     _venue_like, _without_journal_tail, _wordless,
 )
 
+#: punctuation and the quote marks around a quoted title: a piece of only these is no field
+_MARKS_ONLY = " ,.;:\"“”'„«»「」『』"
+
 
 #: a comma, or the blank after a title's question or exclamation mark
 _COMMA_OR_ASK = re.compile(r",\s+|(?<=[?!])\s+")
@@ -102,15 +105,15 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         parts.title = title
         before = [(s, min(e, ts)) for s, e in chunks if s < ts]
         after = [(max(s, te), e) for s, e in chunks if e > te]
-        before = [_strip_range(text, s, e) for s, e in before if text[s:e].strip(" ,.;:\"“”'")]
-        after = [_strip_range(text, s, e) for s, e in after if text[s:e].strip(" ,.;:\"“”'")]
+        before = [_strip_range(text, s, e) for s, e in before if text[s:e].strip(_MARKS_ONLY)]
+        after = [_strip_range(text, s, e) for s, e in after if text[s:e].strip(_MARKS_ONLY)]
         if before:
             s0, e0 = before[0][0], before[-1][1]
             found = _author_chunk(work, text, (s0, e0), whole=False, min_conf=0.5)
             if found:
                 parts.authors, end = found
                 rest = _strip_range(text, end, e0)
-                if text[rest[0]:rest[1]].strip(" .,;:()"):
+                if text[rest[0]:rest[1]].strip(" .,;:()" + _MARKS_ONLY):
                     parts.venue.append(rest)
             else:
                 # "… please also cite it: J. Doe, K. Roe. “Title.” …": the names right before the
@@ -189,8 +192,9 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
                 te = remaining[k][1]
                 remaining = [(ts, te)] + remaining[k + 1:]
                 break
+        hosted = _named_venue(text, remaining[1:])
         parts.title, venue_start = _title_in(work, text, ts, te, last=_nameless(text, remaining[1:]),
-                                             named_after=_asks(text, ts, te) and _named_venue(text, remaining[1:]))
+                                             named_after=_asks(text, ts, te) and hosted, hosted=hosted)
         if venue_start is not None:
             parts.venue.append(_strip_range(text, venue_start, te))
         parts.venue.extend(r for r in remaining[1:] if not _labels_only(text, [r]))
@@ -265,7 +269,9 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
                 and _venue_evidence(_opening(text, following)):
             te = middle[1]
             later = ([_strip_range(text, cut, e1)] if cut > 0 else []) + later[1:]
-    parts.title, venue_start = _title_in(work, text, ts, te, last=_nameless(text, later), named_after=_asks(text, ts, te) and _named_venue(text, later))
+    hosted = _named_venue(text, later)
+    parts.title, venue_start = _title_in(work, text, ts, te, last=_nameless(text, later), named_after=_asks(text, ts, te) and hosted,
+                                         hosted=hosted)
     if venue_start is not None:
         parts.venue.append(_strip_range(text, venue_start, te))
     parts.venue.extend(r for r in later if not _labels_only(text, [r]))

@@ -37,7 +37,11 @@ _JOURNAL_WORDS = frozenset(
 # group that may itself hold spaces it made every opening quote cost 400^2 steps
 # Each opening quote closes with its own kind: “…” (or a straight one), «…», ‘…’ not inside a
 # word ("Dragon’s Dogma" ends no quote) and '…'.
-_QUOTED = _leading("“\"«‘'", r"[“\"]([^“”\"«»\n]{6,400}?)[”\"]|«([^“”\"«»\n]{6,400}?)»|‘([^“”\"«»‘\n]{6,400}?)’(?!\w)|(?<![\w])'([^'\n]{6,400}?)'(?![\w])")
+_QUOTED = _leading("“\"«‘'「『", r"[“\"]([^“”\"«»\n]{6,400}?)[”\"]|«([^“”\"«»\n]{6,400}?)»|‘([^“”\"«»‘\n]{6,400}?)’(?!\w)|(?<![\w])'([^'\n]{6,400}?)'(?![\w])"
+                   # the corner brackets Japanese writes an article's or a book's title in: 「…」, 『…』
+                   # (not German „…“: German and Polish titles quote a name inside them, „Park X“, and a
+                   # capitalised noun before the quote hides that it is inside; tried, dev 21/68/79 lost it)
+                   r"|「([^「」\n]{2,400}?)」|『([^『』\n]{2,400}?)』")
 _IN_COLON = re.compile(r"(?<!\w)[Ii]n:\s")
 #: what follows a quoted *journal* (Italian, Polish, Russian citations quote the container, not
 #: the title): an issue or volume mark with its number ("a. XIII", "n. 2", "nr 3", "vol. 4",
@@ -272,12 +276,17 @@ def _names_before_styled_title(work: _Work, text: str, start: int, end: int) -> 
     return None
 
 
-def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named_after: bool = False) -> tuple[tuple[int, int], int | None]:
+def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named_after: bool = False,
+              hosted: bool = True) -> tuple[tuple[int, int], int | None]:
     """The title inside chunk ``start:end`` and where a venue glued to it starts.
 
     An italic run that starts the chunk is the title when more follows; otherwise a
     comma-separated part that reads as a venue (a known venue, a year, a venue word)
-    ends the title — only when nothing else after this chunk can be the venue."""
+    ends the title — only when nothing else after this chunk can be the venue. When the
+    chunks after it show only a publisher, a place and numbers (``hosted`` False: none
+    opens with a venue's name), a comma-separated part whose name is worded as a
+    meeting's ("…, Proceedings of the 6th Congress on …. Verlag Mainz, Aachen, 1998") is
+    the venue too."""
     k = start
     if start < end and work.italic[k] and not all(work.italic[start:end]):
         j = k
@@ -290,9 +299,12 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named
     shown = [k for k in (_first_shown(work.italic, text, start, end), _first_shown(work.bold, text, start, end)) if k is not None]
     first_italic = min(shown) if shown else None
     if first_italic is not None and first_italic > start and text[start:first_italic].strip(" ,.;:") and len(text[start:first_italic].split()) >= 2:
-        if _PUNCT_BEFORE_VENUE.search(text[start:first_italic]) or (
-                _TRAILING_IN.search(text[start:first_italic]) and not _term_run(work, text, first_italic, end)):
+        if _PUNCT_BEFORE_VENUE.search(text[start:first_italic]):
             return _strip_range(text, start, first_italic), first_italic
+        if _TRAILING_IN.search(text[start:first_italic]) and not _term_run(work, text, first_italic, end):
+            # "Title In *Venue*" (no punctuation between): the "In" is the container's mark
+            word_in = _LAST_IN.search(text, start, first_italic)
+            return _strip_range(text, start, word_in.start() if word_in else first_italic), first_italic
         if last and _venue_run_at_end(work, text, first_italic, end):
             # "Title *Applied Physics Letters* 2007.": a styled run glued to a plain title with only
             # numbers after it, in the item's last named chunk, is its venue ("… in *Venue*": its "in" too)
@@ -331,6 +343,15 @@ def _title_in(work: _Work, text: str, start: int, end: int, *, last: bool, named
             head_words = len(text[start:cut].split())
             if head_words >= 2 and (_venue_like(tail) or _name_then_numbers(tail)):
                 return _strip_range(text, start, cut), start + m.end()
+    elif not hosted and "//" not in text[start:end]:  # ("Title[C]//Proceedings, …": GB/T's host mark ends the title)
+        for count, m in enumerate(_COMMA_SPACE.finditer(text, start, end)):
+            if count > 40:
+                break
+            tail = text[m.end():end]
+            name = _COMMA_OR_SPACED_DIGIT.split(tail, 1)[0].strip(" .;:")
+            if len(text[start:m.start()].split()) >= 3 and (name[:1].isupper() or _ORDINAL.match(name)) and len(name.split()) >= 3 \
+                    and venue_type(name) == "inproceedings":
+                return _strip_range(text, start, m.start()), m.end()
     return (start, end), None
 
 
@@ -425,6 +446,8 @@ def _venue_name(tail: str) -> bool:
 
 
 _NUMBERS_NEXT = re.compile(r"[\s,.;:]*\d")
+#: a meeting's number opening its name ("7th International Conference on …")
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)\s")
 
 
 def _asks(text: str, start: int, end: int) -> bool:
@@ -476,7 +499,14 @@ def _subtitle_between(work: _Work, text: str, title: tuple[int, int], middle: tu
         return False
     if _has_tag_word(piece.lower()) or scan_authors(piece).confidence >= 0.5:
         return False
+    if _ORGANIZATION.search(piece) and all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in piece.rstrip(".").split()):
+        return False  # "Society for Industrial and Applied Mathematics": a publisher's or host's name, not a sentence
     return True
+
+
+#: the words that name an organization (a publisher, a host institution)
+_ORGANIZATION = re.compile(r"\b(?:Society|Association|Institute|Institution|University|Academy|Council|Foundation|Agency|"
+                           r"Ministry|Department|Laboratory|Centre|Center|Company|Corporation|Inc|Ltd|GmbH)\b")
 
 
 def _opening(text: str, chunk: tuple[int, int]) -> str:
@@ -511,7 +541,7 @@ def _venue_like(text: str) -> bool:
 
 def _quoted_title(text: str) -> tuple[int, int] | None:
     for m in _QUOTED.finditer(text):
-        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        group = next(g for g in range(1, 7) if m.group(g) is not None)
         if _WORD_BEFORE_QUOTE.search(text, max(0, m.start() - 30), m.start()):
             continue  # a quoted phrase inside a title or venue, not the title
         if _IN_COLON.search(text, 0, m.start()):

@@ -122,7 +122,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
 _PUNCT_RUN = re.compile(r"([,;:.])(?:\s*[,;:.])+")
 _TRAILING_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}\.[\s,;:|/-]*$")
 #: what a quoted title leaves before the venue ("'Title', Journal" read up to the quote: "', Journal")
-_LEADING_QUOTE_DEBRIS = re.compile(r"^(?:[\s,.;:]*['’”\"])+")
+_LEADING_QUOTE_DEBRIS = re.compile(r"^(?:[\s,.;:]*['’”\"」』“»])+")  # (the closing quote of a quoted title: “…”, „…“, «…», 「…」)
 
 _TRAILING_SEPARATOR = re.compile(r"\s*[,;:]\s*$")
 _TRAILING_SHORT_WORD = re.compile(r"(?:^|\s)[A-Z][a-z]{0,5}$")
