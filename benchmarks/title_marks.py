@@ -14,6 +14,9 @@ records (../shared/corpus/mid.bib, sampled by ``--seed``) are written as one lis
   link inside quotes, italics;
 - what follows it: nothing but a blank (the marked title glued to the names or venue), a row of link labels ("[PDF] [Code] [Slides]"), badges and awards ("Oral",
   "Best Paper Award", "Spotlight"), a venue in italics with no punctuation between;
+- (session 16) quotes of other scripts (« », „ “, ‘ ’, 「 」), an em dash subtitle, a numbered
+  part ("Title. Part II", "Part I. Title"), a second sentence ("Title. Results from a cohort
+  study"), a description sentence after the venue, one link over title and venue, a bold link;
 - what the title holds: a subtitle after ":", " - ", "?" or "!", a question mark right before
   the venue, a year, a venue word ("Journal", "Conference", "Review"), a person's name, a
   period inside an abbreviation ("Vol. 2", "U.S."), lower case only, a translation in brackets
