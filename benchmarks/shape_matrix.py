@@ -938,6 +938,54 @@ S15_NO_NAMES = frozenset(n for n in S15_SHAPES if "meta" in n)
 HELD_OUT = HELD_OUT | frozenset(n for n in S15_SHAPES if _held_out(n))
 SHAPES.update(S15_SHAPES)
 
+# ------------------------------------------------------------------------------------------ session 16
+# Items swallowed by a neighbour or read as its venue, in the markups other than Markdown (``--set
+# s16``): a citation whose venue (or whole details) sits on the NEXT line, with the next citation
+# on the line after, written with each markup's own line break (Typst ``\\``, AsciiDoc `` +``, R
+# Markdown two spaces, Org ``\\\\``, reST line blocks, LaTeX ``\\\\``, HTML ``<br>``); a bold
+# title line over its details line with no blank line between items; two citations in one table
+# cell. The crc32 rule holds a third of them out.
+
+
+def _title_details(m: Markup, ps: list[Paper]) -> list[tuple[str, str]]:
+    """(bold title, "names. venue, year.") per paper: a title line over its details line."""
+    return [(m.style(p.title, "b"), m.esc(f"{byline(p)}. {venue_line(p)}")) for p in ps]
+
+
+def _rst_block(lines: list[str]) -> str:
+    return "".join(f"| {x}\n" for x in lines) + "\n"
+
+
+S16_SHAPES: dict[str, tuple[str, Shape]] = {
+    "typ-venue-next-breaks": ("typ", lambda m, ps, s: "".join(f"{c} \\\n{v} \\\n" for c, v in _venue_next(m, ps, s))),
+    "typ-venue-next-para": ("typ", lambda m, ps, s: "".join(f"{c} \\\n{v}\n\n" for c, v in _venue_next(m, ps, s))),
+    "typ-title-details": ("typ", lambda m, ps, s: "".join(f"{t} \\\n{d} \\\n" for t, d in _title_details(m, ps))),
+    "typ-list-venue-next": ("typ", lambda m, ps, s: "".join(f"- {c} \\\n  {v}\n" for c, v in _venue_next(m, ps, s))),
+    "adoc-venue-next-para": ("adoc", lambda m, ps, s: "".join(f"{c} +\n{v}\n\n" for c, v in _venue_next(m, ps, s))),
+    "adoc-title-details": ("adoc", lambda m, ps, s: " +\n".join(f"{t} +\n{d}" for t, d in _title_details(m, ps)) + "\n"),
+    "adoc-list-venue-next": ("adoc", lambda m, ps, s: "".join(f"* {c} +\n{v}\n" for c, v in _venue_next(m, ps, s))),
+    "rmd-hard-venue-next": ("rmd", lambda m, ps, s: "".join(f"{c}  \n{v}  \n" for c, v in _venue_next(m, ps, s))),
+    "rmd-title-details": ("rmd", lambda m, ps, s: "".join(f"{t}  \n{d}  \n" for t, d in _title_details(m, ps))),
+    "rmd-year-venue-next": ("rmd", lambda m, ps, s: _per_year(ps, lambda y, g: f"## {y}\n\n" + "".join(
+        f"{c}  \n{v}  \n" for c, v in _venue_next(m, g, s)) + "\n")),
+    "html-p-title-details": ("html", lambda m, ps, s: "<p>" + "<br>\n".join(
+        f"{t}<br>\n{d}" for t, d in _title_details(m, ps)) + "</p>\n"),
+    "html-li-venue-next": ("html", lambda m, ps, s: "<ul>\n" + "".join(
+        f"<li>{c}<br>\n{v}</li>\n" for c, v in _venue_next(m, ps, s)) + "</ul>\n"),
+    "html-td-pairs": ("html", lambda m, ps, s: "<table>\n" + "".join(
+        "<tr><td>" + "<br><br>\n".join(_cits(m, g, s)) + "</td></tr>\n" for g in _pairs(ps)) + "</table>\n"),
+    "html-div-venue-next": ("html", lambda m, ps, s: '<div class="pubs">\n' + "".join(
+        f"{c}<br/>\n{v}<br/>\n" for c, v in _venue_next(m, ps, s)) + "</div>\n"),
+    "org-venue-next-breaks": ("org", lambda m, ps, s: "".join(f"{c} \\\\\n{v} \\\\\n" for c, v in _venue_next(m, ps, s))),
+    "org-title-details": ("org", lambda m, ps, s: "".join(f"{t} \\\\\n{d}\n\n" for t, d in _title_details(m, ps))),
+    "rst-block-venue-next": ("rst", lambda m, ps, s: _rst_block([x for c, v in _venue_next(m, ps, s) for x in (c, v)])),
+    "rst-block-title-details": ("rst", lambda m, ps, s: _rst_block([x for t, d in _title_details(m, ps) for x in (t, d)])),
+    "tex-venue-next-breaks": ("tex", lambda m, ps, s: "".join(f"{c} \\\\\n{v} \\\\\n" for c, v in _venue_next(m, ps, s))),
+    "tex-title-details": ("tex", lambda m, ps, s: "".join(f"{t} \\\\\n{d}\n\n" for t, d in _title_details(m, ps))),
+}
+HELD_OUT = HELD_OUT | frozenset(n for n in S16_SHAPES if _held_out(n))
+SHAPES.update(S16_SHAPES)
+
 # ------------------------------------------------------------------------------------------ contexts
 
 BIO = ("I am an assistant professor in the Department of Earth Sciences at Northfield University, where I "
@@ -1013,7 +1061,7 @@ def main() -> int:
                     help="extra: every cell in title-first, all-caps-author and Vancouver styles instead")
     ap.add_argument("--merged", action="store_true",
                     help="only the shapes with several papers in one block (session 15; their own held-out third)")
-    ap.add_argument("--set", choices=("all", "s15"), default="all",
+    ap.add_argument("--set", choices=("all", "s15", "s16"), default="all",
                     help="s15: only the session-15 shapes (title-first cards with a details line, non-paper lines "
                          "beside or inside the list, year lines over groups)")
     ap.add_argument("--dump", type=Path, help="write every generated document (and its gold) into this folder")
@@ -1030,6 +1078,8 @@ def main() -> int:
         shapes = [n for n in shapes if n in MERGED_SHAPES]
     if args.set == "s15":
         shapes = [n for n in shapes if n in S15_SHAPES]
+    if args.set == "s16":
+        shapes = [n for n in shapes if n in S16_SHAPES]
     if args.group != "all":
         shapes = [n for n in shapes if (n in HELD_OUT) == (args.group == "held-out")]
     variants = EXTRA_VARIANTS if args.styles == "extra" else VARIANTS

@@ -1320,6 +1320,9 @@ def _multiline_papers(parts: list[_Part]) -> list[list[_Part]] | None:
             notes += 1
         stat = _Stat(p.stat.tlen, p.stat.years, p.stat.signals, p.stat.punct, p.stat.blockish, units)
         marked.append(replace(p, stat=stat))
+    titled = _title_line_papers(marked)
+    if titled:
+        return titled
     dated = [p for p in marked if p.stat.units == 1]
     if len(dated) == 1 and notes and not any(p.separator for p in marked):
         return [marked]  # one paper and its dated notes ("A revised version … appeared in X, 2014.")
@@ -1340,6 +1343,44 @@ def _multiline_papers(parts: list[_Part]) -> list[list[_Part]] | None:
             named.append(names)
     if len(groups) < (1 if merged else 2) or any(sum(1 for p in g if p.stat.tlen >= 15) < 2 for g in groups):
         return None
+    return groups
+
+
+def _title_lines_block(page: _Page, part: _Part) -> list[list[_Part]] | None:
+    """One block among other items that holds several papers as ``<br>``-separated lines, each
+    paper opening with a wholly bold (or linked) title line (see :func:`_title_line_papers`):
+    the repeated title lines are evidence enough to cut it even beside other blocks."""
+    el = part.element
+    if el is None or page.stats[el].years < 2:
+        return None
+    parts = page.parts(el)
+    if any(p.element is not None and p.stat.tlen >= 15 for p in parts):
+        return None  # block children: not a run of lines
+    return _title_line_papers(parts)
+
+
+def _title_line_papers(lines: list[_Part]) -> list[list[_Part]] | None:
+    """``<br>``-separated lines where every paper opens with a line that is wholly bold (or one
+    link), its title, over detail lines of its own (names, "Venue, 2020"): one paper from each
+    such line to the next. The details lines are often too short to count as citations, so
+    cutting before each dated citation-like line lets one paper swallow the next ones (their
+    titles read as its venue). Decided by the block's own repetition: the first substantial
+    line is such a title, there are two or more, and every paper so cut has a dated line that
+    is not its title (a wholly bold award or note line is no title: then None)."""
+    shown = [k for k, p in enumerate(lines) if p.stat.tlen >= 15 and not p.separator]
+    if len(shown) < 4:
+        return None
+    starts = [k for k in shown if _styled_line(lines[k])]
+    if len(starts) < 2 or starts[0] != shown[0] or 2 * len(starts) > len(shown):
+        return None
+    if any(p.separator for p in lines[starts[0]:]):
+        return None  # a blank line between papers: the block's own cut, read as usual
+    cuts = [0, *starts[1:], len(lines)]  # short lines before the first title stay with it
+    groups = [lines[a:b] for a, b in zip(cuts, cuts[1:])]
+    for g in groups:
+        body = [p for p in g if p.stat.tlen >= 15 and not _styled_line(p)]
+        if not body or not any(p.stat.years for p in body):
+            return None  # a bold line that is no paper's title (an award, a note)
     return groups
 
 
@@ -1478,7 +1519,7 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
                 page.odd.add(id(g[0].element) if g[0].element is not None else id(g[0]))
             if len(g) == 1 and g[0].element is not None:
                 part, outer = _refine(page, g[0].element)
-                lines = _split_lines(page, part) if len(groups) == 1 else None
+                lines = _split_lines(page, part) if len(groups) == 1 else _title_lines_block(page, part)
                 if lines:
                     found.extend((line, []) for line in lines)
                 else:
