@@ -397,6 +397,42 @@ def _md_heading_title(papers: list[Paper], rng: random.Random) -> list[str]:
     return out
 
 
+#: lead-in sentences that end in a colon, in the languages READMEs are written in
+_LEAD_INS = (
+    "If you use this package in your work, please cite the following paper:",
+    "The method is described in:",
+    "For the theory behind the solver, see:",
+    "Wenn Sie dieses Programm verwenden, zitieren Sie bitte:",
+    "Si vous utilisez ce logiciel, merci de citer l'article suivant :",
+    "Si utiliza este código, por favor cite:",
+    "Se usar este pacote, cite por favor o artigo:",
+    "Work that builds on it (please tell us about yours):",
+)
+_AFTER_NOTES = (
+    "A longer paper describing the newer features is in preparation.",
+    "BibTeX entries are in the CITATION file.",
+    "Thank you for citing our work.",
+)
+
+
+def _md_lead_in_list(papers: list[Paper], rng: random.Random) -> list[str]:
+    # a README's citation section: a sentence ending in a colon over a short bullet (or numbered)
+    # list of one or two citations, sometimes a note paragraph after it; several such groups
+    out: list[str] = []
+    k = 0
+    while k < len(papers):
+        size = rng.choice((1, 1, 2))
+        group = papers[k:k + size]
+        k += size
+        out += [rng.choice(_LEAD_INS), ""]
+        numbered = rng.random() < 0.3
+        out += [f"{n}. {p.cite}" if numbered else f"- {p.cite}" for n, p in enumerate(group, 1)]
+        out.append("")
+        if rng.random() < 0.5:
+            out += [rng.choice(_AFTER_NOTES), ""]
+    return out
+
+
 def _org_example(papers: list[Paper], rng: random.Random) -> list[str]:
     return ["#+begin_example", *[p.cite.replace("*", "").replace("/", "") for p in papers], "#+end_example"]
 
@@ -457,6 +493,8 @@ IDIOMS: dict[str, tuple[str, Idiom]] = {
     "org-example": ("org", _org_example),
     "org-fixed-width": ("org", _org_fixed_width),
     "md-academicpages": ("md", _md_academicpages),
+    # session 16: written with the mechanism it exercises (a lead-in is no part of the item)
+    "md-lead-in-list": ("md", _md_lead_in_list),
 }
 #: idioms whose paper headlines stay at the level of the CV's section headlines
 _FLAT = frozenset({"org-headline-flat"})

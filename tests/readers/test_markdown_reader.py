@@ -622,3 +622,20 @@ def test_headings_that_are_titles_over_a_byline_with_two_dates() -> None:
     first = found["Sizing ground-source heat pumps for small schools with a simple model"]
     assert [n.family for n in first.names()] == ["Doe", "Roe"] and first.get("year") == "2014"
     assert found["Moisture in walls: a dynamic model compared with measurements in two houses"].get("doi") == "10.5555/ws.2020.7"
+
+
+def test_a_lead_in_ending_in_a_colon_is_no_part_of_the_citation_below_it() -> None:
+    # a README's sentence announcing a one-item list ("please cite the following paper:") is
+    # neither its title nor a heading that titles it, whether or not the sentence holds a link
+    doc = ("# riverflow\n\n## Citation\n\n"
+           "If you use riverflow, please cite the following paper ([BibTeX](CITATION.bib)):\n\n"
+           "- Okafor AB, Lind P. Fast routing of flood waves on sparse grids, [Hydrology Letters](https://doi.org/10.1000/hl.7) 12, 40-51 (2021)\n\n"
+           "A longer paper on the newer solvers is in preparation.\n\n"
+           "## Papers that use it\n\n"
+           "Work that builds on riverflow (tell us about yours):\n\n"
+           "- Brandt P, Iyer S. Seed banks under drought: a regional survey, Plant Ecology Letters 3, 7-19 (2022)\n\n"
+           "Si vous utilisez ce logiciel, merci de citer :\n\n"
+           "1. Moreau C, Novak J. Planning corridors for migrating deer, Landscape Notes 8, e120 (2020)\n")
+    titles = [e.get("title") for e in reader.read(doc).entries]
+    assert titles == ["Fast routing of flood waves on sparse grids", "Seed banks under drought: a regional survey",
+                      "Planning corridors for migrating deer"]

@@ -658,9 +658,12 @@ def _titled_runs(parts: list[_Part]) -> list[list[_Part]] | None:
     heads = [h for h, nxt in zip(heads, heads[1:] + [len(parts)]) if any(p.stat.tlen for p in parts[h + 1:nxt])]
     if len(heads) < 2:
         return None
-    words = [len(WS.sub(" ", el.text_content()).split()) for el in (parts[i].element for i in heads) if el is not None]
+    texts = [WS.sub(" ", el.text_content()).strip() for el in (parts[i].element for i in heads) if el is not None]
+    words = [len(text.split()) for text in texts]
     if not words or sum(words) < 4 * len(words):
         return None
+    if any(text.endswith((":", "\uff1a")) for text in texts):
+        return None  # a heading ending in a colon announces what follows (:func:`_lead_in`): no title
     groups = []
     undated = 0  # runs with no citation under their heading: a few among many titled papers
     for h, nxt in zip(heads, heads[1:] + [len(parts)]):
@@ -902,7 +905,8 @@ def _title_heading(part: _Part) -> bool:
     if el is None:
         return False
     text = WS.sub(" ", el.text_content()).strip()
-    return len(text.split()) >= 4 and not YEAR_ONLY.match(text) and classify_heading(text) is None
+    return len(text.split()) >= 4 and not YEAR_ONLY.match(text) and classify_heading(text) is None \
+        and not text.endswith((":", "\uff1a"))
 
 
 def _halves(parts: list[_Part]) -> bool:
@@ -1389,8 +1393,8 @@ def _group_flat(parts: list[_Part], unit_parts: list[_Part]) -> list[list[_Part]
     groups: list[list[_Part]] = []
     segments: list[list[_Part]] = [[]]
     for p in parts:
-        if p.separator or p.stat.units >= 2:
-            segments.append([])
+        if p.separator or p.stat.units >= 2 or _lead_in(p):
+            segments.append([])  # (a lead-in announces what follows: it belongs to no item)
         else:
             segments[-1].append(p)
     for seg in segments:
@@ -1796,6 +1800,16 @@ def _section_block(part: _Part) -> bool:
     if heading is None:
         return False
     return classify_heading(WS.sub(" ", heading.text_content()).strip()) is not None
+
+
+def _lead_in(part: _Part) -> bool:
+    """Is an undated block that ends in a colon a lead-in ("If you use it, please cite
+    the following paper:", "Selected works:")? It announces the blocks after it and is
+    no part of the citation it precedes: a citation's own lines end in a period, a year,
+    a page range or a link, not in a colon."""
+    if part.element is None or part.stat.units or part.stat.years or part.stat.tlen > 400:
+        return False
+    return part.element.text_content().rstrip().endswith((":", "\uff1a"))
 
 
 def _all_bold(el: HtmlElement) -> bool:
