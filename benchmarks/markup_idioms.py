@@ -433,6 +433,18 @@ def _md_lead_in_list(papers: list[Paper], rng: random.Random) -> list[str]:
     return out
 
 
+def _md_reading_list(papers: list[Paper], rng: random.Random) -> list[str]:
+    # a reading list or a README's resources: "Title by Names (year)", the title linked, in
+    # italics or plain, the venue sometimes after the names
+    out = []
+    for p in papers:
+        url = f"https://doi.org/{p.doi}" if p.doi else "https://example.org/read.pdf"
+        title = rng.choice((f"[{p.title}]({url})", f"*{p.title}*", p.title))
+        venue = f", {p.venue}" if rng.random() < 0.4 else ""
+        out.append(f"- {title} by {_authors_text(p, rng)}{venue} ({p.year})")
+    return out
+
+
 def _org_example(papers: list[Paper], rng: random.Random) -> list[str]:
     return ["#+begin_example", *[p.cite.replace("*", "").replace("/", "") for p in papers], "#+end_example"]
 
@@ -495,6 +507,7 @@ IDIOMS: dict[str, tuple[str, Idiom]] = {
     "md-academicpages": ("md", _md_academicpages),
     # session 16: written with the mechanism it exercises (a lead-in is no part of the item)
     "md-lead-in-list": ("md", _md_lead_in_list),
+    "md-reading-list": ("md", _md_reading_list),
 }
 #: idioms whose paper headlines stay at the level of the CV's section headlines
 _FLAT = frozenset({"org-headline-flat"})

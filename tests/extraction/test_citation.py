@@ -643,6 +643,17 @@ def test_title_then_by_names_then_venue() -> None:
     assert edited.get("title") == "Handbook of tidal science" and fam(edited, "editor") == ["Lindqvist", "Berg"]
 
 
+def test_a_reading_list_byline_without_a_comma_before_by() -> None:
+    # "Title by Names (year)", as reading lists and resource bullets write a book or a course
+    e = parse("Numerical Methods for Tidal Flows by Ana Lindqvist and Tomas Berg (2011)", section="pub")
+    assert (e.get("title"), fam(e), e.get("year")) == ("Numerical Methods for Tidal Flows", ["Lindqvist", "Berg"], "2011")
+    one = parse("A Field Guide to Coastal Birds by Peter Morgan (2014)", section="pub")
+    assert (one.get("title"), fam(one)) == ("A Field Guide to Coastal Birds", ["Morgan"])
+    # "by" inside a title, followed by no names that end the item, stays in the title
+    kept = parse("Learning by Doing in Large Classes. Journal of Teaching Notes 4, 2019", section="pub")
+    assert kept.get("title") == "Learning by Doing in Large Classes"
+
+
 def test_a_review_names_the_reviewed_books_maker_apart_from_its_title() -> None:
     # "Review of *Book*, by Its Author, *Venue*, date": the venue needs no venue word, and
     # the book's maker is no author of the review

@@ -27,7 +27,7 @@ _MARKS_ONLY = " ,.;:\"“”'„«»「」『』"
 
 
 #: a comma, or the blank after a title's question or exclamation mark
-_COMMA_OR_ASK = re.compile(r",\s+|(?<=[?!])\s+")
+_COMMA_OR_ASK = re.compile(r",\s+|(?<=[?!])\s+|\s+(?=(?:(?:edited|translated)\s+)?by\s)")
 _COMMA_IN = re.compile(r",\s+[Ii]n:?\s+(?=\S)")
 _STATUS_WORD = re.compile(r"\b(?:submitted|forthcoming|accepted|in\s+press|to\s+appear)\b", re.I)
 
@@ -242,7 +242,13 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
         people = [n for n in listed.names if not n.is_others]
         # "Title, with Dermot Okafor": the word "with" marks even one full name as the co-authors
         marked = wm is not None and listed.confidence >= 0.7 and text[start + listed.end:te].lstrip(" .;:()")[:1] in ("", ",")
-        asked = m.group(0)[:1] != ","
+        bare_by = by and not m.group(0).strip()  # "Title by Jane Doe (2001)": no comma before "by"
+        asked = m.group(0)[:1] != "," and not bare_by
+        if bare_by:
+            # names after "by" up to the chunk's end, a comma or a year alone ("(2001)"): a byline
+            marked = listed.confidence >= 0.7 and (marked or _YEAR_AFTER_AUTHORS.fullmatch(text, start + listed.end, te) is not None)
+            if not marked:
+                continue  # "Learning by Doing Things": no names that end the chunk
         if asked and text[start + listed.end:te].strip(" .;:"):
             continue  # after a question mark, names that run to the chunk's end only
         if people and (marked or listed.confidence >= 0.9 and (len(people) >= 2 or any("." in n.given for n in people))):
