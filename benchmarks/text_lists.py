@@ -70,6 +70,10 @@ class Shape:
     context: str = "bare"  # "bare" or a CV with headings "caps", "underlined", "numbered"
     pdf: str = ""  # "h" hyphenated line ends, "l" ligatures, "f" page furniture, "p" form feeds, "r" run together
     tab: bool = False  # items indented with a tab (an e-mail, a CV pasted as text)
+    #: a scraped listing (session 16): "c" each citation, "l" its title / authors / venue and year on
+    #: lines of their own; either over an "Abstract" label and its paragraph, a blank line, and a
+    #: "Keywords" label over its line
+    listing: str = ""
 
 
 SHAPES: dict[str, Shape] = {
@@ -118,6 +122,10 @@ SHAPES: dict[str, Shape] = {
     "mail-tab-star-wrap": Shape(marker="*", wrap=74, hang=True, tab=True),
     "mail-tab-o": Shape(marker="o", wrap=70, hang=True, tab=True, blank=True),
     "mail-tab-plain-wrap": Shape(wrap=76, hang=True, tab=True),
+    # session 16, written with the mechanism they exercise (a record over its abstract is no prose)
+    "listing-cite-abstract": Shape(listing="c", blank=True),
+    "listing-lines-abstract": Shape(listing="l", blank=True),
+    "listing-lines-abstract-cv": Shape(listing="l", blank=True, context="caps"),
     "mail-cv-tab-bullet": Shape(marker="•", wrap=80, hang=True, tab=True, context="underlined"),
 }
 
@@ -268,12 +276,43 @@ def _page(lines: list[str], shape: Shape, rng: random.Random, who: str) -> list[
     return out
 
 
+_ABSTRACT = (
+    "We study the question with data collected over several years and compare the methods that are in use today.",
+    "The results show that the effect is smaller than expected and depends on the conditions of the measurement.",
+    "This paper presents a new approach to the problem and discusses its limits in practice.",
+    "In this work we describe the design of the system, the tests we ran and what they taught us about its use.",
+    "Finally, we propose ways to extend the method and point to the questions that remain open for future work.",
+    "The analysis is based on a survey of the literature and on interviews with the people who use the tools.",
+)
+_KEYWORDS = ("Methods; Measurement; Open data", "Education, Games, Teaching", "Modelling. Simulation. Validation.",
+             "time series; prediction; neural networks")
+
+
+def _listing(shape: Shape, entry: str, gold: dict[str, Any], rng: random.Random) -> list[str]:
+    """One record of a scraped listing: the citation (or its title, authors and venue lines),
+    a type line or a date line sometimes, an abstract under its label and keywords under theirs."""
+    if shape.listing == "c":
+        head = [entry]
+    else:
+        head = [gold["title"], ", ".join(gold["authors"]), f"{gold['venue']}, {gold['year']}." if gold["venue"] else f"{gold['year']}."]
+        if rng.random() < 0.5:
+            head.insert(1, rng.choice(("Journal article", "Conference paper", "Book chapter")))
+    if rng.random() < 0.5:
+        head.append(f"Publication year: {gold['year']}")
+    abstract = " ".join(rng.sample(_ABSTRACT, rng.randint(2, 5)))
+    return head + ["Abstract", abstract, "", "Keywords", rng.choice(_KEYWORDS)]
+
+
 def document(shape: Shape, rendered: list[str], items: list[dict[str, Any]], rng: random.Random) -> Doc:
     """One text document: the rendered items written in ``shape`` (with a CV around them)."""
     width = shape.wrap + rng.randint(-6, 6) if shape.wrap else 0
     entries = [_STYLE_NUMBER.sub("", line, count=1) for line in rendered]
     if "r" in shape.pdf:
         body = _runon(entries, rng)
+    elif shape.listing:
+        body = []
+        for entry, item in zip(entries, items):
+            body += _listing(shape, entry, style_titles._gold(item), rng) + [""]
     else:
         body = []
         for k, entry in enumerate(entries, 1):

@@ -405,3 +405,22 @@ def test_a_tab_separated_export_with_a_header_row_is_one_item_per_row() -> None:
     assert first.get("journal") == "Journal of Field Ornithology"
     assert first.get("year") == "2011" and first.get("doi") == "10.1000/birds.1"
     assert first.get("author") == "Roe, Ana and Poe, Ben"
+
+
+def test_a_listing_of_records_over_their_abstracts_is_one_item_per_record() -> None:
+    # a profile saved as text: title, type, authors and venue on lines of their own, an "Abstract"
+    # label over a long paragraph, then "Keywords" over a line; a title naming teaching is no heading
+    abstract = ("We describe the design of the game and the tests we ran with two classes, and we compare "
+                "what the students learned with what a class taught in the usual way learned over the term. "
+                "The results show that the game helps most where the subject is abstract.")
+    records = [
+        ("A card game for teaching probability to beginners", "Ana Lopes, Paulo Dias", "Revista de Ensino, v. 4, p. 16-21, 2019."),
+        ("Counting fish in turbid rivers with sonar", "Paulo Dias", "Proceedings of the River Science Meeting, 2017, p. 3-9."),
+        ("Flood forecasting with small neural networks", "Ana Lopes, Jean Martin, Paulo Dias", "Hydrology Notes, v. 2, 2015."),
+    ]
+    doc = "Publications\n\n"
+    for title, names, venue in records:
+        doc += f"  \n{title}\n[Portuguese]Conference paper\n{names}\n{venue}\nPublication year: 2019\nAbstract\n{abstract}\n\nKeywords\nGames; Teaching; Statistics\n\n"
+    found = by_title(doc)
+    assert set(found) == {title for title, _, _ in records}
+    assert found["Flood forecasting with small neural networks"].get("author") == "Lopes, Ana and Martin, Jean and Dias, Paulo"

@@ -185,6 +185,15 @@ class _Item:
     indent: int = 0
 
 
+def _cased_heading(text: str) -> bool:
+    """Is a line written as headings are, every word capitalised or all of it in capitals
+    ("Journal Articles and Book Chapters", "TEACHING"), where a title line is written as a
+    sentence ("A game for teaching SQL to beginners")?"""
+    words = _WORD_TOKEN.findall(text)
+    return bool(words) and (text.isupper() or all(
+        not w[0].islower() or w.lower() in ("of", "and", "in", "on", "the", "for", "to", "with", "a", "an") for w in words))
+
+
 def _heading_line(text: str) -> bool:
     """A plain-text line that reads as a heading (when it stands alone)."""
     from ..extraction.authors import scan_authors
@@ -256,7 +265,8 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
 # Prose or a labelled blurb ("Abstract: …") after an item belongs to it; an
 # indented bullet of links or a note is part of its item.
 _FUNCTION_WORDS = re.compile(r"\b(?:the|of|and|to|we|is|in|that|for|with|this)\b", re.I)
-_BLURB_LABEL = re.compile(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|description|keywords?|note|highlights?)\s*[:：]", re.I)
+#: a blurb's label, before a colon or alone on its line ("Abstract", then the abstract below it)
+_BLURB_LABEL = re.compile(r"(?:intro(?:duction)?|abstract|summary|tl;?dr|description|keywords?|note|highlights?)\s*(?:[:：]|$)", re.I)
 _LINK_OR_NOTE_START = re.compile(r"\s*(?:\[|<|https?://|pdf|code|doi|arxiv|project|video|slides|abstract|award|note|\*\*)", re.I)
 
 
@@ -393,7 +403,8 @@ def _items(lines: list[str]) -> list[_Item]:
         # a new paragraph: a heading, a continuation of a listing item, or a new item
         next_blank = not nxt.strip() or bool(bullet(nxt))
         stripped = line.strip()
-        strong = blank_before and _heading_line(stripped) and _section_kind(stripped) is not None and not bullet(nxt)
+        strong = blank_before and _heading_line(stripped) and _section_kind(stripped) is not None and not bullet(nxt) \
+            and (len(stripped.split()) <= 4 or _cased_heading(stripped))  # not a title line naming "teaching"
         if blank_before and (next_blank or strong) and _heading_line(stripped):
             level = 1 if stripped.isupper() or _section_kind(stripped) is not None else 3
             set_heading(level, stripped)
@@ -412,8 +423,9 @@ def _items(lines: list[str]) -> list[_Item]:
             found = scan_authors(joined)
             authors_only = bool(found) and not joined[found.end:].strip(" .,;") and found.confidence >= 0.7
             prose = len(joined) > 200 and len(_FUNCTION_WORDS.findall(joined)) / max(1, len(joined.split())) >= 0.15 \
-                and not (starts_with_names(joined) and YEAR.search(joined))  # a long citation, not prose
-            blurb = _BLURB_LABEL.match(joined) is not None
+                and not (starts_with_names(joined) and YEAR.search(joined)) \
+                and not _record_lines(para_lines)  # a long citation, or a record over an abstract: not prose
+            blurb = _BLURB_LABEL.match(para_lines[0][1]) is not None
             attach = authors_only or prose or blurb
         if attach and previous is not None:
             previous.lines.append((0, ""))
@@ -426,6 +438,16 @@ def _items(lines: list[str]) -> list[_Item]:
         blank_before = False
         i = j
     return items
+
+
+def _record_lines(para: list[tuple[int, str]]) -> bool:
+    """Is a paragraph a record of lines rather than wrapped prose: it opens with a line
+    much shorter than its longest (a title, names or a venue on lines of their own, an
+    abstract after them), where a hard-wrapped paragraph's first lines run the full width?"""
+    if len(para) < 3:
+        return False
+    widths = [len(text) for _, text in para]
+    return max(widths) >= 120 and widths[0] < 0.6 * max(widths) and widths[1] < 0.6 * max(widths)
 
 
 def _hanging_groups(para: list[tuple[int, str]], lines: list[str]) -> list[list[tuple[int, str]]]:
