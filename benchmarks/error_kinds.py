@@ -35,6 +35,14 @@ Where the unmatched predictions sit (counts, to tell a whole non-paper section f
   sp-run        a spurious prediction (names and year) in such a run
   docs-nn       documents with at least one no-names prediction
   docs-pair     documents with at least one title-boundary pair
+Under which heading a no-names prediction sits (its title found in the input, the nearest heading
+before it, classified by refkit's one section classifier; a kind name, never the heading's text):
+  nn-h-year     the nearest heading is a year or a date (then the kinds below look further up)
+  nn-h-pubs     the nearest heading the classifier names reads as publications (or mixed)
+  nn-h-other    it reads as another kind (talks, news, teaching ...): a leak
+  nn-h-unnamed  headings before it, none of which the classifier can name (another language? topics?)
+  nn-h-none     no heading before it
+  nn-h-lost     its title was not found in the input as written
 """
 
 from __future__ import annotations
@@ -50,6 +58,17 @@ KINDS = (
     "authors-none", "authors-fewer", "authors-more", "authors-order", "authors-one-off", "authors-other",
     "year-none", "year-wrong", "venue-none", "venue-wrong",
     "nn-run", "nn-venue", "nn-short", "sp-run", "docs-nn", "docs-pair",
+    "nn-h-year", "nn-h-pubs", "nn-h-other", "nn-h-unnamed", "nn-h-none", "nn-h-lost",
+)
+
+#: headings in the common markups: HTML h1-h6, Markdown #, Org *, LaTeX \section, reST underlines
+_HEADINGS = re.compile(
+    r"<h[1-6][^>]{0,500}>(?P<html>.{0,400}?)</h[1-6]>"
+    r"|^#{1,6}[ \t]+(?P<md>[^\n]{1,200})$"
+    r"|^\*{1,6}[ \t]+(?P<org>[^\n]{1,200})$"
+    r"|\\(?:sub){0,2}section\*?\{(?P<tex>[^}\n]{1,200})\}"
+    r"|^(?P<rst>[^\n]{1,200})\n[=\-~^\"'`#*+]{3,}[ \t]*$",
+    re.I | re.M | re.S,
 )
 
 
@@ -116,6 +135,7 @@ def kinds(sc: ModuleType, gold: list[dict[str, Any]], pred: list[dict[str, Any]]
         out[label] += 1
         labels.append(label)
     _placement(sc, pred, labels, out)
+    _under_headings(pred, labels, text, out)
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
         kind = _author_kind(sc, g.get("authors") or [], p) if g.get("authors") else None
@@ -148,6 +168,45 @@ def _placement(sc: ModuleType, pred: list[dict[str, Any]], labels: list[str], ou
         out["nn-short"] += len(sc.fold(pred[pi]["title"]).split()) <= 4
     out["docs-nn"] += "no-names" in labels
     out["docs-pair"] += "pair" in labels
+
+
+_DATED = re.compile(r"^\W{0,3}(?:\w+\.? ){0,2}(?:1[89]|20)\d\d\W{0,3}$")
+
+
+def _under_headings(pred: list[dict[str, Any]], labels: list[str], text: str, out: Counter[str]) -> None:
+    """The kind of heading each no-names prediction sits under (see the module docstring)."""
+    if "no-names" not in labels:
+        return
+    from refkit.extraction.sections import section_kind
+
+    heads = []
+    for m in _HEADINGS.finditer(text):
+        raw = next(g for g in m.groups() if g is not None)
+        heads.append((m.start(), " ".join(re.sub(r"<[^>]{0,500}>", " ", raw).split())))
+    for pi, label in enumerate(labels):
+        if label != "no-names":
+            continue
+        words = re.findall(r"\w+", pred[pi]["title"])[:4]
+        if not words:
+            out["nn-h-lost"] += 1
+            continue
+        gap = r"(?:\W|<[^>]{0,300}>){1,40}?"
+        found = re.search(gap.join(re.escape(w) for w in words), text, re.I)
+        if found is None:
+            out["nn-h-lost"] += 1
+            continue
+        before = [h for start, h in heads if start < found.start()]
+        if not before:
+            out["nn-h-none"] += 1
+            continue
+        out["nn-h-year"] += bool(_DATED.match(before[-1]))
+        kind = next((k for k in map(section_kind, reversed(before)) if k is not None), None)
+        if kind is None:
+            out["nn-h-unnamed"] += 1
+        elif kind in ("publications", "mixed"):
+            out["nn-h-pubs"] += 1
+        else:
+            out["nn-h-other"] += 1
 
 
 def _missed_kind(sc: ModuleType, gt: str, g: dict[str, Any], pred: list[dict[str, Any]],
