@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from refkit.extraction.evidence import is_note, is_ongoing, segment_evidence
+from refkit.extraction.evidence import has_names, is_note, is_ongoing, segment_evidence, starts_with_names
 from refkit.extraction.segment import Link, Segment, Span
 
 
@@ -156,3 +156,14 @@ def test_a_byline_of_han_or_kana_names_opening_the_text_is_names() -> None:
     # one name, or Chinese prose with commas further on, is no byline
     assert not has_names("本研究では、都市の緑地を調べた。")
     assert not has_names("城市绿地与热环境研究：以北京为例")
+
+
+def test_family_names_in_capitals_before_initials_are_names() -> None:
+    # some styles print family names in capitals ("DOE, J., ROE, A. B. (2020) Title"): a list so
+    # opened is a name list, so a line block or <br> run of such citations is cut per citation
+    assert starts_with_names("BERG, A., DAHL, C. E., FALK, E. (2019) Ice shelves in winter.")
+    assert starts_with_names("NORD, M. (2021) A census of proglacial lakes.")
+    assert has_names("In: HOLM, G. & LUND, K. Rivers after floods. Lake Science, 2020")
+    # capitals that are no family names: an agency, a shouted title
+    assert not has_names("NASA, USA, 2020")
+    assert not has_names("THE WINTER, OF, the lakes")

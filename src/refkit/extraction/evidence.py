@@ -54,6 +54,7 @@ _NAMES = re.compile(
      r"|\b[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s?(?:,|\band\b|&)\s*(?:and\s)?[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z]+"  # Jane Smith, John Doe
      r"|\b[A-Z][a-z]+\s[A-Z]{1,3}(?:,|\.|\sand\b)"  # Smith JA,  (Vancouver)
      r"|\b[A-Z]{1,2}\s[A-Z][a-z]+,\s[A-Z]{1,2}\s[A-Z][a-z]+"  # A Gabrio, R Hunter
+     r"|\b[A-Z]{2,}(?:[-'’][A-Z]{2,})?,\s(?:[A-Z]\.\s?){1,3}(?:,\s[A-Z]{2,}|\((?:1[89]|20)\d\d\)|&|and\b)"  # DOE, J., ROE  DOE, J. (2020)
      r"|,\swith\s(?:(?:[A-Z]\.\s?)+[A-Z][a-z]+|[A-Z][a-z]+[\s-][A-Z][a-z]+)\b"  # Title, with Jane Doe (coauthors of an implied owner)
      r")").replace("A-Z", "\0").replace("a-z", _LO).replace("\0", _UP)
 )
