@@ -127,7 +127,10 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     breaks and sentence ends (not after initials or abbreviations)."""
     out: list[tuple[int, int]] = []
     pos = start
-    for m in _BREAK.finditer(text, start, end):
+    # a run of spaces closing the range (links and identifiers blanked) starts no break, and the
+    # only break running into it ("… | ") would end a chunk of blanks: searched one space into it
+    stop = min(end, start + len(text[start:end].rstrip(" ")) + 1)
+    for m in _BREAK.finditer(text, start, stop):
         k = m.start()
         if m.group(0) != "\n" and not m.group(0).startswith(","):
             if _LIST_GAP.search(text, max(pos, k - 8), k):

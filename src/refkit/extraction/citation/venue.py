@@ -139,6 +139,7 @@ _ACRONYM_VENUE = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*(?:\s+[A-Z]\w*)?")
 _YEAR_HEADING = re.compile(rf"\s*({_YEAR})\s*(?:[¶#]\s*)?")  # a docs generator's anchor mark may follow
 
 
+@lru_cache(maxsize=256)  # the items of one section share their headings: asked once per section, not per item
 def _heading_year(headings: tuple[str, ...]) -> str | None:
     """The year of the innermost heading that is only a year ("2021", "2024¶"): the year
     of every item of a year-grouped list that shows none of its own."""
@@ -153,7 +154,9 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
     """The displayed venue and the numbers around it (volume, number, pages)."""
     pieces = [" ".join(text[s:e].split()) for s, e in ranges]
     venue = ". ".join(p.strip(" .,;:") for p in pieces if p.strip(" .,;:()"))
-    note = _TRAILING_NOTE.search(venue)
+    # (each pattern below is tried only where the venue shows a character or word every match
+    # of it holds: most venues have no brackets, no arXiv mention, one comma or none)
+    note = _TRAILING_NOTE.search(venue) if ")" in venue else None
     if note and note.start() > 0 and not (_CHAPTER.search(note.group(1)) or _THESIS.search(note.group(1)) or _REPORT.search(note.group(1))):
         # "in Proc. AAAI 2018. (authors listed in alphabetical order)", "(poster paper)", "(in
         # Chinese)": a remark in words about the paper, not a part of the venue's name (one
@@ -166,8 +169,10 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
         if m:
             extra[name] = m.group(1)
             venue = venue[:m.start()] + " " + venue[m.end():]
-    venue = _PART_NUMBER.sub(" ", venue)
-    em = _EDITORS_IN_VENUE.match(venue)
+    low = venue.lower()
+    if "part" in low or "pt." in low:
+        venue = _PART_NUMBER.sub(" ", venue)
+    em = _EDITORS_IN_VENUE.match(venue) if "(" in venue else None
     if em and scan_authors(em.group(1)):
         extra["editor"] = em.group(1)
         venue = venue[em.end():]
@@ -217,14 +222,19 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
             work.month = _MONTHS.get(mm.group(0)[:3].lower())
             venue = venue[:mm.start()] + " " + venue[mm.end():]
             years = [y for y in _YEAR_RE.finditer(venue) if y.group(0)[:4] == work.year]
-        for y in reversed([y for y in years if y.group(0)[:4] == work.year and not _name_year(venue, y)]):
+            dates = [y for y in years if not _name_year(venue, y)]
+        else:  # the venue as it was when ``named`` was worked out: its answers hold
+            dates = [y for y, n in zip(years, named) if y.group(0)[:4] == work.year and not n]
+        for y in reversed(dates):
             tail = _CJK_DATE_TAIL.match(venue, y.end())  # "2019年3月", "(2003.6)": the month goes too
             if tail and work.month is None:
                 month = int(tail.group(1) or tail.group(2) or 0)
                 work.month = month if 1 <= month <= 12 else None
             venue = venue[:y.start()] + " " + venue[tail.end() if tail else y.end():]
-        venue = _EMPTY_PARENS.sub(" ", venue)
-    venue = _REPEATED_COMMAS.sub(", ", venue)
+        if "(" in venue:
+            venue = _EMPTY_PARENS.sub(" ", venue)
+    if venue.count(",") >= 2:
+        venue = _REPEATED_COMMAS.sub(", ", venue)
     m = _MLA_VOLUME_ISSUE_PAGES.search(venue)
     if m and "pages" not in extra:
         # MLA "12.3 (2015): 45-67" (year already removed)
@@ -259,8 +269,10 @@ def _venue_text(work: _Work, text: str, ranges: Iterable[tuple[int, int]]) -> tu
     venue = _tidy_venue(venue)
     # "arXiv" left over from an "arXiv:id" mention is not the venue when another one is shown
     if not _ARXIV_VENUE.match(venue):
-        reduced = _ARXIV_MENTION.sub(" ", venue)
-        reduced = _LEADING_ARXIV_MENTION.sub(" ", reduced)
+        # ("İ" and "ı" match an "i" case-insensitively and lower-case to no "i": then the patterns decide)
+        mentioned = "arxiv" in venue.lower() or "\u0130" in venue or "\u0131" in venue
+        reduced = _ARXIV_MENTION.sub(" ", venue) if mentioned else venue
+        reduced = _LEADING_ARXIV_MENTION.sub(" ", reduced) if mentioned else reduced
         if _tidy_venue(reduced):
             venue = _tidy_venue(reduced)
     # a trailing lone number is a volume ("Nature 521", "NeurIPS 35")
