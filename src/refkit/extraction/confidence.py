@@ -164,8 +164,8 @@ _NAME_LIST_HEAD = re.compile(
     r"|[A-Z][\w'’-]+,\s[A-Z][\w'’.-]*\s?/\s?[A-Z][\w'’-]+,\s[A-Z])"
 )
 #: two or more full names in a row ("Jane Smith, John T. Doe"): a name list, not a title
-_NAME_LIST = re.compile(
-    r"(?=[A-Z])\b[A-Z][a-z]+(?:[ -][A-Z]\.)*[ -](?:\([A-Z][a-z]+\)\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s(?:and\s)?"
+_NAME_LIST = re.compile(  # (the first capital matched, then looked back over: re skips to capitals)
+    r"[A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z]\.)*[ -](?:\([A-Z][a-z]+\)\s)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s(?:and\s)?"
     r"[A-Z][a-z]+(?:[ -][A-Z]\.)*[ -][A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\sand\b|$)"
 )
 #: presentation, award and status notes that belong in ``note``, not the title

@@ -33,7 +33,9 @@ __all__ = ["Evidence", "segment_evidence", "is_note", "is_news", "is_ongoing", "
 #: a year as citations print it (not inside a longer number or an identifier)
 #: (each pattern below that opens with a lookahead is tried only where one of its matches can
 #: start: the same matches, two to four times faster than trying every branch at every position)
-YEAR = re.compile(r"(?=[12])(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)")
+#: (the first digit matched first, the look back made over it: ``re`` skips to the 1s and 2s;
+#: the matches of ``(?=[12])(?<![\d.])(?:1[89]\d\d|20[0-4]\d)(?!\d)``)
+YEAR = re.compile(r"[12](?<![\d.][12])(?:(?<=1)[89]\d\d|(?<=2)0[0-4]\d)(?!\d)")
 
 def _letters(upper: bool) -> str:
     """A character class body of the Latin letters of one case: ASCII, Latin-1 and

@@ -30,7 +30,13 @@ _CJK_TEXT = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"  # kana and Han characters
 #: year mark ("2019年", "发表于2019年") and as "(2003.6)" (year and month)
 _YEAR = (rf"(?:(?<![\w/.\-])|(?<=[{_CJK_TEXT}]))(?<!\d:){PUBLICATION_YEAR}(?:[a-z](?![a-z]))?"
          r"(?!(?!年)[\w/]|\.(?!(?:0?[1-9]|1[0-2])[)）])\d)")
-_YEAR_RE = _leading("12", _YEAR)
+#: :data:`_YEAR` as a search pattern: its first digit matched first and every test before it
+#: made a look back over that digit, so ``re`` skips to the 1s and 2s of the text instead of
+#: trying a lookaround at every position (a third to a half faster; the same matches, compared
+#: with ``_leading("12", _YEAR)`` on 300k random strings)
+_YEAR_RE = re.compile(
+    rf"[12](?:(?<![\w/.\-][12])|(?<=[{_CJK_TEXT}][12]))(?<!\d:[12])(?:(?<=1)[89]\d\d|(?<=2)0[0-4]\d)"
+    r"(?:[a-z](?![a-z]))?(?!(?!年)[\w/]|\.(?!(?:0?[1-9]|1[0-2])[)）])\d)")
 
 _LABEL_ONLY = re.compile(rf"^(?:[\s/|·•,;:()\[\]{{}}<>-]|\b(?:{LABEL_WORDS})\b)*$", re.I)
 
