@@ -557,3 +557,29 @@ def test_a_with_sentence_on_a_line_of_other_fields_names_the_coauthors() -> None
     assert found is not None and [n.family for n in found[0].names] == ["Doe"]
     # the item's first line is its title, even when it starts with "With"
     assert marked_authors("With Great Power Comes Great Responsibility. Journal of Comics 2.") is None
+
+
+@pytest.mark.parametrize("text, expected, rest", [
+    # Vancouver with the particle after the initials (Dutch lists, CSL's demoted particles)
+    ("Maas JM, Dorp PG van, Hoek-Smit L van der, et al. Care paths in towns. Fam Pract. 2021",
+     [("Maas", "JM", ""), ("Dorp", "PG", "van"), ("Hoek-Smit", "L", "van der")], " Care paths"),
+    # "Family, I." with the particle after four initials
+    ("Ortiz, A., Berg, B. J. J. M. van den, Voss, P. I., and Dahl, K.: Tides in bays, Ocean Sci., 2019",
+     [("Ortiz", "A.", ""), ("Berg", "B. J. J. M.", "van den"), ("Voss", "P. I.", ""), ("Dahl", "K.", "")], ": Tides"),
+])
+def test_a_particle_after_the_initials_belongs_to_the_name_before(text: str, expected: list[tuple[str, str, str]], rest: str) -> None:
+    found = scan_authors(text)
+    assert [(n.family, n.given, n.particle) for n in found.names if not n.is_others] == expected
+    assert text[found.end:].startswith(rest)
+
+
+def test_particles_after_whole_given_names_show_the_list_writes_family_names_first() -> None:
+    from refkit.extraction.authors import forget
+
+    forget()  # (a new document: no lists read before this one)
+    found = scan_authors("Kovács Béla, Berg Anna van den et Ortiz Marta, « Tides in small bays », Ocean Sci., 2019")
+    assert [(n.family, n.given, n.particle) for n in found.names] == [
+        ("Kovács", "Béla", ""), ("Berg", "Anna", "van den"), ("Ortiz", "Marta", "")]
+    # a list written given name first keeps its reading, its particles before the family name
+    found = scan_authors("Anna van den Berg, Marta Ortiz and Kai Dahl. Tides in small bays. 2019")
+    assert [(n.family, n.given, n.particle) for n in found.names] == [("Berg", "Anna", "van den"), ("Ortiz", "Marta", ""), ("Dahl", "Kai", "")]

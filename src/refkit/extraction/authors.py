@@ -214,6 +214,21 @@ def _token_kind(tok: str) -> str:
     return "bad"
 
 
+def _demoted_particle(text: str) -> tuple[str, str] | None:
+    """``Peet PG van``, ``Berg J. van den``, ``Horst Pieter ter`` -> (the name before them, the
+    particles): a family name written first with its particles after the given name or the
+    initials (CSL's demoted particles, "Peet PG van" of Dutch Vancouver lists). A name given
+    first never ends with a particle, so a lower-case run at the end can only be this; "y",
+    "e", "i" there are rather a conjunction, and are left alone."""
+    toks = text.split()
+    k = len(toks)
+    while k > 0 and toks[k - 1] in _PARTICLES and toks[k - 1] not in _JOINERS:
+        k -= 1
+    if k == len(toks) or k < 2 or _token_kind(toks[0]) != "word" or _token_kind(toks[k - 1]) not in ("initial", "caps", "word"):
+        return None
+    return " ".join(toks[:k]), " ".join(toks[k:])
+
+
 @lru_cache(maxsize=65536)
 def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
     """One displayed name -> (Name, roles, confidence), or None when it is not a name.
@@ -242,6 +257,16 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     if "," in text:
         family_part, _, given_part = text.partition(",")
         return _inverted(family_part.strip(), given_part.strip(), roles)
+    demoted = _demoted_particle(text)
+    if demoted is not None:
+        head = parse_display_name(demoted[0])
+        words = demoted[0].split()
+        if head is not None and not head[0].literal and not head[0].particle and demoted[0].startswith(head[0].family):
+            return Name(family=head[0].family, given=head[0].given, particle=demoted[1], suffix=head[0].suffix), roles + head[1], head[2]
+        if head is not None and 2 <= len(words) <= 3 and all(_token_kind(w) == "word" for w in words):
+            # "Berg Jan van den": whole words before the particles, the family name the first
+            return Name(family=words[0], given=" ".join(words[1:]), particle=demoted[1]), roles + head[1], head[2]
+        return None
     tokens = _DOT_BEFORE_WORD.sub(" ", text).split()
     if not 1 <= len(tokens) <= 9:
         return None
@@ -343,7 +368,7 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
     elif len(gparts) > 1:
         return None
     gtoks = _DOT_BEFORE_CAPITAL.sub(" ", given).split()
-    if not 1 <= len(gtoks) <= 4:
+    if not 1 <= len(gtoks) <= 6:
         return None
     gkinds = [_token_kind(t) for t in gtoks]
     if any(k not in ("word", "initial", "caps", "particle") for k in gkinds):
@@ -361,6 +386,8 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
         # the particles written after the given name
         particle = " ".join(p for p in (*gtoks[trail:], particle) if p)
         gtoks, gkinds = gtoks[:trail], gkinds[:trail]
+    if len(gtoks) > 4:
+        return None  # (four given tokens at most, with the particles after them: "Hurk, B. J. J. M. van den")
     if all(is_common_word(w) for w in ftoks + [t for t, k in zip(gtoks, gkinds) if k == "word"]):
         return None
     return Name(family=fam, given=" ".join(gtoks), particle=particle, suffix=suffix), roles, 1.0
@@ -395,7 +422,7 @@ def _is_given_piece(text: str) -> bool:
     if stop and stop.group(0).lstrip(". ") not in _PARTICLES:
         return False  # "K. Title": the given name ended at the full stop ("C. del": a particle after it)
     toks = _DOT_BEFORE_CAPITAL.sub(" ", text).split()
-    if not 1 <= len(toks) <= 5:
+    if not 1 <= len(toks) <= 7:
         return False
     kinds = [_token_kind(t) for t in toks]
     trail = len(kinds)
@@ -404,6 +431,8 @@ def _is_given_piece(text: str) -> bool:
     if trail < len(kinds) and kinds[trail - 1] in ("word", "initial"):
         # "Roberta Zanini da", "Jan van den", "A. de": particles after the given name
         toks, kinds = toks[:trail], kinds[:trail]
+    if len(toks) > 5:
+        return False
     if len(toks) > 3 and not (len(toks) == 4 and all(k == "initial" for k in kinds[1:])):
         return False  # (four when the last three are initials: "J.R.B.F.", "João R. B. F.")
     return all(k in ("initial", "caps") for k in kinds) or (
@@ -603,6 +632,7 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
     # Kakibayashi": only the first is inverted): a piece that is a whole name is one name, not the
     # family half of "Last, First"
     direct_after = False
+    family_first = False  # a name written "Family Given particles" was read
     while i < len(pieces):
         s, e = pieces[i]
         piece = text[s:e]
@@ -746,6 +776,11 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             # (not in a list of "Family INITIALS": "Bakkers EPAM" there is no "EPAM", given "Bakkers")
             caps_last = caps_last or (bool(name.given) and not vancouver and text[s:pe].lstrip().startswith(name.given.split()[0]))
             caps_vancouver = caps_vancouver or (vancouver and text[s:pe].lstrip().startswith(name.family))
+        if used == 1 and name.particle and not family_first:
+            demoted = _demoted_particle(_strip_markers(text[s:pe])[0])
+            # "Berg Jan van den": particles after whole given names prove the list writes its
+            # family names first ("Kovács Béla, Horst Pieter ter et D'Angelo Luca")
+            family_first = demoted is not None and all(_token_kind(w) == "word" for w in demoted[0].split())
         if bold is not None and _mostly(bold, s, pe):
             r = tuple(dict.fromkeys(r + ("highlight",)))
         if inverted and names and used == 1 and pe == e and name.given and not name.literal and not vancouver:
@@ -779,6 +814,12 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         # one ("LI", "WU", "HE") is a family name too, not initials
         names = [Name(family=n.given.capitalize(), given=n.family, suffix=n.suffix)
                  if _TWO_CAPS.fullmatch(n.given) and not n.particle and not n.literal and not n.family.isupper() else n for n in names]
+    if family_first and not inverted and not vancouver:
+        # the list writes family names first: a name of whole words read given name first is
+        # the other way round ("Kovács Béla": family name Kovács)
+        names = [Name(family=(n.given.split() + [n.family])[0], given=" ".join((n.given.split() + [n.family])[1:]), suffix=n.suffix)
+                 if n.given and not n.particle and not n.literal and not n.is_others
+                 and all(_token_kind(t) == "word" for t in n.given.split()) else n for n in names]
     if check and inverted and len(names) == 1 and len(pieces) >= 3 and end < pieces[1][1]:
         # "… for Ac = U, Np, M. Garcia–Hernández, C. Lauterbach, …": "Np, M." read as one
         # inverted name stops inside the next piece, where a sure list written given name
@@ -913,13 +954,14 @@ def _vancouver_name(piece: str, *, inside: bool) -> tuple[Name, tuple[str, ...],
     before a family name "EPAM"). ``inside``: more pieces follow, so a family name that is
     also a venue word ("Soda M") is a name too."""
     text, roles = _strip_markers(piece)
-    m = _VANCOUVER_NAME.fullmatch(text)
+    demoted = _demoted_particle(text)
+    m = _VANCOUVER_NAME.fullmatch(demoted[0] if demoted else text)
     if m is None:
         return None
     family = m.group(1).split()
     if any(_token_kind(t) not in ("word", "particle") for t in family) or family[-1].isupper() or (not inside and is_venue_word(family[-1])):
         return None
-    return Name(family=m.group(1), given=m.group(2)), roles, 1.0
+    return Name(family=m.group(1), given=m.group(2), particle=demoted[1] if demoted else ""), roles, 1.0
 
 
 def _caps_first_list(text: str, pieces: list[tuple[int, int]]) -> bool:
