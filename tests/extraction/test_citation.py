@@ -1601,3 +1601,12 @@ def test_a_meeting_after_a_comma_is_not_cut_from_a_gbt_title_with_its_host_mark(
     entry = parse("Okafor A, Lind B. Counting lichens on granite walls[C]//2021 Integrated Ecology, "
                   "Urban Habitats Conference (UHC). Harbour Press, 2021: 1-8.")
     assert entry.get("title") == "Counting lichens on granite walls"
+
+
+@pytest.mark.parametrize("tag", ["[CM'21]", "[TCS 2021]", "【CM’21】"])
+def test_a_venue_tag_before_the_names_is_no_part_of_them(tag: str) -> None:
+    e = parse(f'{tag} Ana Ortiz, Kai Brandt, and Lena Voss. "Tides and the shape of small bays". In Proceedings of the Coast Meeting, 2021.')
+    assert fam(e) == ["Ortiz", "Brandt", "Voss"]
+    assert e.get("title") == "Tides and the shape of small bays"
+    assert e.get("booktitle") == "Proceedings of the Coast Meeting" and e.get("year") == "2021"
+

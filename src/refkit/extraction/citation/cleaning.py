@@ -108,6 +108,9 @@ _LIST_MARKER = re.compile(
     r"|\d{1,3}\.(?=[A-ZÀ-Þ][a-zß-ÿ]))\s*"
     r"|^\s*(?:[-–•*·▪►◦+‣]|#\.)\s+"  # "#." a reST auto-numbered item the markup left as text
 )
+_LEADING_VENUE_TAG = re.compile(
+    r"\s*[\[【]\s*[A-Z][A-Za-z&+./-]{1,15}(?:[\s'’-]{0,2}(?:(\d{4})|\d{2}))?\s*[\]】][.:]?(?=\s)"
+)
 _DATE_LINE = re.compile(
     rf"^\s*(?P<pre>[A-Za-z][A-Za-z.\-]{{0,10}}?)?\s*(?:(?P<mon>{_MONTH}),?\s+(?:(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?|(?P<year2>\d{{4}}))"
     rf"|(?P<iso>\d{{4}})-(?P<isomon>\d{{2}})(?:-\d{{2}})?)\s*(?P<post>(?:code|pdf|paper|video|slides|project|data(?:set)?|demo|website|cite|bib)*)\s*$",
@@ -142,6 +145,16 @@ def _clean(work: _Work) -> None:
     m = _EMPTY_NAME_SLOT.match(work.text)
     if m:
         work.blank(0, m.end())
+    # a venue tag before the names: "[KDD'21] A. Smith, …", "[ICML 2020] …", "【TKDE'20】 …": a
+    # label of the item, read as part of the first name it ends no list of names; taken out
+    # only when a sure list of names follows it
+    m = _LEADING_VENUE_TAG.match(work.text)
+    if m:
+        listed = scan_authors(work.text[m.end():m.end() + 400])
+        if len([n for n in listed.names if not n.is_others]) >= 2 and listed.confidence >= 0.9:
+            if m.group(1) and not work.year:
+                work.year = m.group(1)
+            work.blank(m.start(), m.end())
     # a year leading the item: "2021. A. Smith …", "(2019) Smith, J. …", "2018 | Title | …"
     ym = _LEADING_YEAR.match(text)
     if not ym and not work.year:
