@@ -583,3 +583,18 @@ def test_particles_after_whole_given_names_show_the_list_writes_family_names_fir
     # a list written given name first keeps its reading, its particles before the family name
     found = scan_authors("Anna van den Berg, Marta Ortiz and Kai Dahl. Tides in small bays. 2019")
     assert [(n.family, n.given, n.particle) for n in found.names] == [("Berg", "Anna", "van den"), ("Ortiz", "Marta", ""), ("Dahl", "Kai", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wei Zhang, Jun Zhu, and Yang Yu. Deep tides in small bays. Coast Meeting 2020.", [("Zhang", "Wei"), ("Zhu", "Jun"), ("Yu", "Yang")]),
+    ("Ana Ortiz and Min Ju. Deep tides in small bays. Coast Meeting 2020.", [("Ortiz", "Ana"), ("Ju", "Min")]),
+    # a list written "Family I" keeps reading a last "Yu Y" that way
+    ("Zhang W, Zhu J, Yu Y. Deep tides in small bays. Coast Meet. 2020", [("Zhang", "W"), ("Zhu", "J"), ("Yu", "Y")]),
+])
+def test_a_two_letter_family_name_before_the_full_stop_ends_a_given_first_list(text: str, expected: list[tuple[str, str]]) -> None:
+    from refkit.extraction.authors import forget
+
+    forget()
+    found = scan_authors(text)
+    assert [(n.family, n.given) for n in found.names] == expected
+    assert text[found.end:].lstrip(". ").startswith("Deep tides")

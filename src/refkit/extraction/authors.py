@@ -633,6 +633,7 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
     # family half of "Last, First"
     direct_after = False
     family_first = False  # a name written "Family Given particles" was read
+    direct = 0  # names read so far that were written given name first
     while i < len(pieces):
         s, e = pieces[i]
         piece = text[s:e]
@@ -770,6 +771,15 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             i += used
             continue
         gap = None
+        if (used == 1 and names and direct == len(names) and not vancouver and not inverted and not name.literal
+                and _DIGRAPH_LAST.fullmatch(name.given) and name.given.endswith(".") and not name.particle
+                and text[s:pe].split() == [name.family, name.given] and len(name.family) >= 2):
+            # "Wei Zhang, Jun Zhu, and Yang Yu. Title": in a list written given name first, a last
+            # "Yang Yu." is one more such name before the full stop, not "Yang" with an initial "Yu."
+            name = Name(family=name.given.rstrip("."), given=name.family)
+        if used == 1 and not name.literal and not name.is_others and name.given and text[s:pe].lstrip().startswith(name.given.split()[0]) \
+                and not text[s:pe].lstrip().startswith(name.family):
+            direct += 1  # a name written given name first
         vancouver = vancouver or (used == 1 and _is_vancouver(text[s:pe]))
         caps_first = caps_first or (used == 1 and bool(_CAPS_FIRST.match(text, s, pe)))
         if used == 1 and not name.literal and name.family.isupper() and len(name.family) >= 3 and _VOWEL.search(name.family):
