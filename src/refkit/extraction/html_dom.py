@@ -176,10 +176,11 @@ def is_skipped(el: HtmlElement) -> bool:
         return True
     if tag in DROP_TAGS:
         return tag != "nav" or not _content_nav(el)
-    if tag != "details" and not el.attrib:  # most elements: no class, style or hidden flag
+    attrib = el.attrib
+    if tag != "details" and not attrib:  # most elements: no class, style or hidden flag
         return False
-    names = [c.lower() for c in classes(el)]
-    if any(c in _SKIP_CLASSES for c in names):
+    cls = attrib.get("class")
+    if cls and any(c.lower() in _SKIP_CLASSES for c in cls.split()):
         return True
     if tag == "details":
         summary = el.find("summary")
@@ -190,10 +191,17 @@ def is_skipped(el: HtmlElement) -> bool:
     return False
 
 
-def is_badge(el: HtmlElement) -> bool:
-    """Buttons and badges: their label is not citation text (links stay in Segment.links)."""
-    for c in classes(el):
+def is_badge(el: HtmlElement, names: tuple[str, ...] | None = None) -> bool:
+    """Buttons and badges: their label is not citation text (links stay in Segment.links).
+    ``names``: the element's :func:`classes`, when the caller has them already."""
+    if names is None:
+        names = classes(el)
+    for c in names:
         c = c.lower()
-        if c == "btn" or c.startswith(("btn-", "button", "badge", "label-", "tag-")) or c in ("badge", "label", "tag", "tags", "icon", "pub-icon", "links", "pub-links", "altmetric-embed", "__dimensions_badge_embed__"):
+        if c == "btn" or c.startswith(("btn-", "button", "badge", "label-", "tag-")) or c in _BADGE_CLASSES:
             return True
-    return el.tag in ("abbr",) and bool(classes(el))
+    return el.tag in ("abbr",) and bool(names)
+
+
+_BADGE_CLASSES = frozenset(("badge", "label", "tag", "tags", "icon", "pub-icon", "links", "pub-links", "altmetric-embed",
+                            "__dimensions_badge_embed__"))

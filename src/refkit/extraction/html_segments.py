@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Sequence
 
 from ..model import Location
-from .html_dom import BLOCK_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
+from .html_dom import BLOCK_TAGS, DROP_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
 from .evidence import YEAR, has_names, is_name_line, is_prose, segment_evidence, starts_with_names
@@ -75,7 +75,7 @@ _OTHER_FOLDS = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
 
 def _signal_count(s: str) -> int:
     """How many preprint/status words and DOIs ``s`` holds (``len(_SIGNAL.findall(s))``)."""
-    if any(c in s for c in _OTHER_FOLDS):
+    if not s.isascii() and any(c in s for c in _OTHER_FOLDS):
         return len(_SIGNAL.findall(s))
     return len(_SIGNAL_LOWER.findall(s.lower()))
 _PUNCT = re.compile(r"[,.;:]")
@@ -206,7 +206,7 @@ def _unit_like(st: _Stat, *, strict: bool = False) -> bool:
     return st.tlen >= 40 and (st.years >= 1 or st.signals >= 1)
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per page, each made once: no instance dict
 class _Part:
     """A slice of an element's content: slots ``a``..``b`` (0 = ``parent.text``,
     ``2j+1`` = child ``j``, ``2j+2`` = child ``j``'s tail)."""
@@ -260,14 +260,22 @@ class _Page:
     def _compute(self) -> None:
         elements = []
         skipped_parent: set[HtmlElement] = set()
+        order = self.order
         for i, el in enumerate(self.root.iter()):
-            self.order[el] = i
-            parent = el.getparent()
-            if not isinstance(el.tag, str) or (parent is not None and parent in skipped_parent) or is_skipped(el):
-                skipped_parent.add(el)
-                self.stats[el] = _SKIPPED
+            order[el] = i
+            tag = el.tag
+            # most elements are no drop tag and carry no attribute: is_skipped says False for
+            # them, asked here without a call (a page has a hundred thousand elements)
+            if tag.__class__ is str and tag not in DROP_TAGS and tag != "details" and not el.attrib:
+                if not skipped_parent or el.getparent() not in skipped_parent:
+                    elements.append(el)
+                    continue
+            elif tag.__class__ is str and (not skipped_parent or el.getparent() not in skipped_parent) \
+                    and not is_skipped(el):
+                elements.append(el)
                 continue
-            elements.append(el)
+            skipped_parent.add(el)
+            self.stats[el] = _SKIPPED
         stats = self.stats
         index = self.index
         texts = self._texts
@@ -275,7 +283,9 @@ class _Page:
         labelled = self.labelled
         for el in reversed(elements):  # children before parents
             st = _Stat()
-            t = _measure(el.text)
+            text = el.text
+            # (a blank text or tail, template indentation, measures to None: not measured)
+            t = _measure(text) if text and not text.isspace() else None
             if el.tag == "a" and _IDENTIFIER_LINK.search(el.get("href") or "") and (
                     not _SIGNAL.search(el.text or "") or t is not None and not t[2] and _in_text(el)):
                 # a link to a DOI or an arXiv paper labelled "DOI", "[paper]", or showing its URL
@@ -298,10 +308,15 @@ class _Page:
                         tag = child.tag
                         if tag in BLOCK_TAGS or tag == "br" or cst.blockish:
                             st.blockish = True
-                t = _measure(child.tail)
-                if t is not None:
-                    tails[child] = t
-                    _add_text(st, t)
+                tail = child.tail
+                if tail and not tail.isspace():
+                    t = _measure(tail)
+                    if t is not None:
+                        tails[child] = t
+                        st.tlen += t[0]
+                        st.years += t[1]
+                        st.signals += t[2]
+                        st.punct += t[3]
             stats[el] = st
             if labelled and el in labelled:
                 st.units = 1 if st.tlen else 0  # a row of a column-labelled table is one item
@@ -526,7 +541,8 @@ class _Page:
             run = _Stat()
             run_start = end
 
-        own = self.stats.get(el)
+        stats = self.stats
+        own = stats.get(el)
         tail: Callable[[HtmlElement], _TextStat | None]
         if own is not None and not own.skipped:  # measured by _compute
             tail = self._tails.get
@@ -536,7 +552,7 @@ class _Page:
             _add_text(run, _measure(el.text))
         for j, child in enumerate(children):
             slot = 2 * j + 1
-            cst = self.stats.get(child)
+            cst = stats.get(child)
             if cst is None or cst.skipped:
                 _add_text(run, tail(child))
                 continue

@@ -100,10 +100,34 @@ def _wraps_marked_title(el: HtmlElement) -> bool:
     return len(title.split()) >= 2 and len(head.split()) >= 2 and head.rstrip()[-1:] in (":", ".", ",", ";")
 
 
+#: the style a child takes, by its parent's style, tag and class attribute: a template writes
+#: the same few (tag, class) pairs in every item, and a style is never changed once made.
+#: Bold and superscript children (their style depends on their content) and links (on their
+#: target) are not kept; the table is emptied when it reaches _MAX_STYLES.
+_STYLES: dict[tuple[Any, ...], Style] = {}
+_MAX_STYLES = 4096
+
+
 def _child_style(style: Style, el: HtmlElement) -> Style:
     tag = el.tag
-    if tag not in _STYLING_TAGS and el.get("class") is None:
+    cls = el.get("class")
+    if tag not in _STYLING_TAGS and cls is None:
         return style  # a plain <div>/<span>/<td>: the parent's style as it is (never mutated)
+    key = None
+    if tag not in BOLD_TAGS and tag != "sup" and tag != "a" and style.link is None:
+        key = (style.bold, style.italic, style.sup, style.css, style.hidden, tag, cls)
+        known = _STYLES.get(key)
+        if known is not None:
+            return known
+    made = _make_style(style, el, tag)
+    if key is not None:
+        if len(_STYLES) >= _MAX_STYLES:
+            _STYLES.clear()
+        _STYLES[key] = made
+    return made
+
+
+def _make_style(style: Style, el: HtmlElement, tag: str) -> Style:
     if tag in BOLD_TAGS and _wraps_marked_title(el):
         tag = "span"  # the bold marks the whole head, not a field
     css = style.css
@@ -116,7 +140,7 @@ def _child_style(style: Style, el: HtmlElement) -> Style:
         sup=style.sup or (tag == "sup" and _is_marker_sup(el)),
         link=(el.get("href") or style.link) if tag == "a" else style.link,
         css=css,
-        hidden=style.hidden or is_badge(el),
+        hidden=style.hidden or is_badge(el, names),
     )
 
 
@@ -225,6 +249,8 @@ _TRAILING_AND = re.compile(r"\band\s*$")
 
 def _more_authors(line: list[Span]) -> list[Span]:
     """"…, and 8 more authors" (a collapsed name list, al-folio) reads "…, et al."."""
+    if len(line) > 1 and "more author" not in "".join([s.text for s in line]).lower():
+        return line  # (no span says it: the line as it is, without a look at each span)
     out = list(line)
     for i, s in enumerate(out):
         if "more author" not in s.text.lower() or not _MORE_AUTHORS.search(s.text):
@@ -268,10 +294,14 @@ def strip_line(line: list[Span]) -> list[Span]:
     while line and not line[-1].text.strip():
         line.pop()
     if line:
-        first, last = line[0], line[-1]
-        line[0] = Span(first.text.lstrip(), first.bold, first.italic, first.sup, first.link, first.css)
+        first = line[0]
+        text = first.text.lstrip()
+        if text != first.text:  # (a span is a value: an unchanged one is kept, not copied)
+            line[0] = Span(text, first.bold, first.italic, first.sup, first.link, first.css)
         last = line[-1]
-        line[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.sup, last.link, last.css)
+        text = last.text.rstrip()
+        if text != last.text:
+            line[-1] = Span(text, last.bold, last.italic, last.sup, last.link, last.css)
     return line
 
 
@@ -437,13 +467,17 @@ def _write_element(writer: SpanWriter, top: HtmlElement, base: Style) -> None:
                 writer.text(el.get("alt"), style)  # ligature/symbol images
             if tag == "a":
                 writer.link(el)
-            writer.text(el.text, style)
+            text = el.text
+            if text:  # (most elements hold no text of their own before their first child)
+                writer.text(text, style)
         else:
             styles.pop()
             if isinstance(tag, str) and (tag in BLOCK_TAGS or (el is not top and el.get("class") is not None and _is_date_box(el))):
                 writer.newline()
             if el is not top:
-                writer.text(el.tail, styles[-1])
+                tail = el.tail
+                if tail:
+                    writer.text(tail, styles[-1])
 
 
 #: a <br> directly inside these wraps a line of a title or name list
