@@ -1209,3 +1209,18 @@ def test_bold_title_lines_each_open_a_paper_even_when_a_title_shows_a_year() -> 
         "Sediment pulses after outburst floods", "A census of proglacial lakes in the north",
     ]
     assert all(len(lines(i)) == 2 for i in found)
+
+
+def test_plain_title_paragraphs_over_details_are_cards_below_a_bio_paragraph() -> None:
+    """Title-first cards as plain paragraphs (a title paragraph, then "Names. *Venue*, year."),
+    under a heading below a bio paragraph of the same markup: the bio is in another section and
+    no card's title; a title holding a section word ("weakly-supervised") is still a title."""
+    cards = [("Counting lichens with weakly-supervised models", "Marta Oyelaran. <i>Urban Ecology</i> 4: 1-9, 2022."),
+             ("Salt marsh memory of winter storms", "Ines Halvorsen, Tomas Brink. <i>Estuaries and Coasts</i> 12: 45-60, 2019."),
+             ("A ledger of dry summers in northern towns", "Tomas Brink. <i>Climate Notes of the North</i> 7: 101-119, 2021."),
+             ("Walls that remember the rain in old towns", "Marta Oyelaran, Ines Halvorsen. 2020.")]
+    body = "".join(f"<p>{t}</p>\n<p>{d}</p>\n" for t, d in cards)
+    page = ("<html><body><h1>Marta Oyelaran</h1>\n<p>I study lichens and walls in old northern towns with my students.</p>\n"
+            f"<h2>Publications</h2>\n{body}</body></html>")
+    found = pubs(page)
+    assert [lines(i)[0] for i in found] == [t for t, _ in cards]

@@ -1204,7 +1204,8 @@ def _anchored_cards(page: _Page, shown: list[_Part], sigs: list[tuple[str, ...]]
     one, a bare year on the next, a links line on some), so the markup has no strict period
     (:func:`_periodic_cards`): each card starts at a block of the one markup the titles share
     (``<p><b>…</b></p>``, :func:`_deep_signature`; a dated block of that markup is a details line),
-    each no section name and all but a third at most a title alone (:func:`_title_line`), at least two of them, never two in a row, one to
+    all but a third at most a title alone naming no section (:func:`_title_line`), of one section
+    (no heading between them), at least two of them, never two in a row, one to
     five blocks apart; a card runs to the next such block (the last card: over blocks of the markups
     the earlier cards' later lines have, or its one dated line, no longer than the longest card).
     Taken when the cards hold as papers (:func:`_cards_hold`): a details line (names, venue,
@@ -1213,13 +1214,23 @@ def _anchored_cards(page: _Page, shown: list[_Part], sigs: list[tuple[str, ...]]
     for j, sig in enumerate(sigs):
         where.setdefault(sig, []).append(j)
     best: tuple[int, list[list[_Part]]] | None = None
-    for sig, every in where.items():
-        pos = [j for j in every if not shown[j].stat.years]  # a dated block of the markup: a details line
-        if len(pos) < 2 or any(shown[j].heading or shown[j].stat.units
-                               or classify_heading(_part_text(shown[j]), 6) is not None for j in pos):
-            continue  # a label over a group ("Journal articles"; a few words) is no card's title
-        if 3 * sum(not _title_line(shown[j]) for j in pos) > len(pos):
-            continue  # most must read as titles alone (one may look like names: "Large Eccentricity, Low …")
+    runs: list[list[int]] = []
+    for every in where.values():  # a card never spans a heading: the anchors of one section at a time
+        run: list[int] = []
+        for j in (j for j in every if not shown[j].stat.years):  # a dated block of the markup: a details line
+            if run and any(shown[k].heading for k in range(run[-1] + 1, j)):
+                runs.append(run)
+                run = []
+            run.append(j)
+        runs.append(run)
+    for pos in runs:
+        if len(pos) < 2 or any(shown[j].heading or shown[j].stat.units for j in pos):
+            continue
+        # most must read as titles alone, none a label over a group ("Journal articles"); one in three
+        # may look like names ("Large Eccentricity, Low …") or hold a section word ("… weakly-supervised …")
+        if 3 * sum(not _title_line(shown[j]) or classify_heading(_part_text(shown[j]), 6) is not None
+                   for j in pos) > len(pos):
+            continue
         gaps = [b - a for a, b in zip(pos, pos[1:])]
         if min(gaps) < 2 or max(gaps) > 6:
             continue
