@@ -1156,6 +1156,15 @@ def test_a_tab_pane_is_headed_by_the_label_of_the_link_to_it() -> None:
     assert [i.section for i in items(named)] == ["other"] * 2 + [None] * 3
 
 
+def test_a_frameworks_id_holding_a_section_word_names_no_section() -> None:
+    """A CMS wraps its content in containers with generated ids ("dnn_ctr15965_ListDetail_
+    UpdatePanel1" holds "update", a news word): such a handle is no section's name, and the
+    papers inside are read as under no heading."""
+    page = ('<html><body><h2>Publications</h2><div id="dnn_ctr15965_ListDetail_UpdatePanel1">'
+            f'<div class="list">{PAPERS_P}</div></div></body></html>')
+    assert [i.section for i in items(page)] == ["pub"] * 3
+
+
 def test_title_first_cards_of_a_sole_author_show_no_names_and_stay_one_item_each() -> None:
     """Title-first cards in flat paragraphs whose details line shows only a venue and a year (the
     page owner's own papers show no names), with a list of talks under its own heading in the

@@ -1797,10 +1797,18 @@ def _pane_name(el: HtmlElement, panes: dict[str, str]) -> str | None:
     ident = (el.get("id") or "").strip()
     if not ident or len(ident) > 60 or next((c for c in el if c.tag in BLOCK_TAGS), None) is None:
         return None  # a pane holds blocks; a labelled heading block is read as a heading
-    for name in (panes.get(ident), " ".join(_ID_WORDS.findall(ident))):
+    words = _ID_WORDS.findall(ident)
+    # an id names a section only when it is a name ("invited-talks"), not a framework's handle
+    # that happens to hold a section word ("dnn_ctr15965_ListDetail_UpdatePanel1": "update")
+    own = " ".join(words) if len(words) <= _ID_NAME_WORDS else None
+    for name in (panes.get(ident), own):
         if name and section_kind(name, 6) not in (None, "profile"):
             return name
     return None
+
+
+#: words at most in an id read as a section's name without a link naming it
+_ID_NAME_WORDS = 3
 
 
 #: blocks that head a year-grouped list when all they show is a year ("<p>2017</p>",
