@@ -12,7 +12,7 @@ from ..link_labels import LABEL_WORDS, link_field
 from ..segment import Segment
 
 from .vocabulary import _leading, _URL
-from .work import _Work
+from .work import _Work, _flag_runs
 
 
 _BRACKET_LABEL = re.compile(rf"[\[(]\s*(?:{LABEL_WORDS})\s*[\])]", re.I)
@@ -100,18 +100,8 @@ def _harvest(work: _Work, segment: Segment) -> None:
             shown_at.setdefault(span.link, start)
     for link in segment.links:
         _harvest_url(work, link.url, link.label, before.get(link.url, ""), shown_at.get(link.url, len(work.chars)))
-    labels, k = work.labels, 0
-    while True:  # each run of link-label characters blanked at once (a patch of the text per run, not per character)
-        try:
-            k = labels.index(True, k)
-        except ValueError:
-            break
-        try:
-            end = labels.index(False, k)
-        except ValueError:
-            end = len(labels)
-        work.blank(k, end)
-        k = end
+    for start, end in _flag_runs(work.labels):  # each run of link-label characters blanked at once
+        work.blank(start, end)
     text = work.text
     low = text.lower()
     for m in _URL.finditer(text) if ("http" in low or "www." in low) else ():

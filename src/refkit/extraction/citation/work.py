@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from ..authors import AuthorList
 from ..segment import Segment
@@ -103,6 +103,24 @@ def _first_shown(flags: list[bool], text: str, start: int, end: int) -> int | No
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
+def _flag_runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each run of True in ``flags``, in order; found with list searches
+    (C speed), not a test per character. The list may change after a run is yielded, but
+    only at or before that run's end."""
+    k, n = 0, len(flags)
+    while k < n:
+        try:
+            a = flags.index(True, k)
+        except ValueError:
+            return
+        try:
+            b = flags.index(False, a)
+        except ValueError:
+            b = n
+        yield a, b
+        k = b
+
+
 def _span_text(span: Any) -> str | None:
     """The text a span gives the item's working text, or None for a span left out
     (affiliation marks in superscript)."""
@@ -168,17 +186,7 @@ def _italic_name_lines(chars: list[str], italic: list[bool]) -> None:
     from ..authors import scan_authors
 
     n = len(chars)
-    k = 0
-    while k < n:
-        try:
-            a = italic.index(True, k)
-        except ValueError:
-            return
-        try:
-            b = italic.index(False, a)
-        except ValueError:
-            b = n
-        k = b
+    for a, b in _flag_runs(italic):
         run = "".join(chars[a:b])
         body = run.strip()
         if len(body) < 8 or not any(c in body for c in ",;·•&"):
