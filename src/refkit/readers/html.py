@@ -408,16 +408,11 @@ def _lists_own_works(article: Entry, library: Library) -> bool:
     if len(library.entries) < FEW:
         return False
     authors = article.names("author")
-    owner = _folded(authors[0].family) if len(authors) == 1 else ""
+    owner = _fold(authors[0].family) if len(authors) == 1 else ""
     if not owner:
         return False
-    own = sum(any(_folded(n.family) == owner for n in e.names("author")) for e in library.entries)
+    own = sum(any(_fold(n.family) == owner for n in e.names("author")) for e in library.entries)
     return 2 * own >= len(library.entries)
-
-
-def _folded(family: str) -> str:
-    text = unicodedata.normalize("NFKD", to_unicode(family))
-    return "".join(c for c in text if c.isalnum()).lower()
 
 
 def _read_page(root: Any, path: str | None, source: str) -> Library:
