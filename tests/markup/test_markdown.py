@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from lxml import html as lxml_html
@@ -57,6 +58,23 @@ def test_inline_markup_read_block_by_block_renders_as_the_whole_document_would(m
     monkeypatch.setattr(markdown, "_PER_INLINE", ())  # no rule may wait: markdown-it parses all at once
     assert markdown.to_html(source) == by_block
     assert '<a href="https://example.org/paper" title="T">A <em>linked</em> title</a>' in by_block
+
+
+def test_plain_lines_read_without_the_inline_rules_give_markdown_its_tokens(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a block with no inline markup is cut into text and line breaks directly: the same
+    # tokens (hard breaks after two spaces, a single trailing space and the next line's
+    # indentation dropped, quotes and other punctuation as text) as markdown-it's own rules
+    from refkit.markup import markdown
+
+    source = (
+        "## Talks, 2021\n\n1. C. Roe, \"A plain title,\" Journal: 12-14 (3) #5 $4 @home, 2021.  \n"
+        "   Next line after a hard break \n\tA tabbed line\t\n   Last > line = {x}\n"
+        "2. D. Poe. Another plain item; vol. 3, pp. 1-9, 2020\n\nEnding paragraph with ] and ^ and %.\n"
+    )
+    direct = markdown.to_html(source)
+    monkeypatch.setattr(markdown, "_INLINE_MARK", re.compile(""))  # every block through markdown-it's rules
+    assert markdown.to_html(source) == direct
+    assert "2021.<br />\nNext line after a hard break<br />\nA tabbed line\t<br />\nLast &gt; line" in direct
 
 
 def test_a_year_written_as_a_list_marker_is_kept_as_the_items_date() -> None:

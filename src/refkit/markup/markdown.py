@@ -222,11 +222,56 @@ def _block_tokens(md: Any, text: str) -> tuple[list[Any], Callable[[Any], None]]
     def inline(token: Any) -> None:
         if token.type == "inline" and id(token) not in parsed:
             parsed.add(id(token))
+            if _INLINE_MARK.search(token.content) is None:  # nothing for an inline rule but line breaks
+                token.children = _plain_children(token.content)
+                return
             state = StateCore(token.content, md, env, [token])
             for rule in rules:
                 rule(state)
 
     return tokens, inline
+
+
+#: the characters at which an inline rule of the parser (:func:`_parser`) other than plain text
+#: and line breaks can start: a backslash escape, a code span, strikethrough, emphasis, a link,
+#: an image, an autolink or raw HTML, an entity
+_INLINE_MARK = re.compile(r"[\\`~*_\[!<&]")
+
+
+def _plain_children(content: str) -> list[Any]:
+    """The inline tokens markdown-it makes of ``content`` when it shows no inline markup
+    (:data:`_INLINE_MARK`): its lines as text tokens, each line break a ``softbreak`` (a
+    ``hardbreak`` after two spaces or more), the break's trailing spaces and the next
+    line's indentation dropped. Most items of a plain list are such text; the parser's
+    rule chain, tried at every punctuation mark, finds the same tokens at several times
+    the cost (``tests/markup/test_markdown.py`` compares both on every kind of line)."""
+    from markdown_it.token import Token
+
+    tokens: list[Any] = []
+    lines = content.split("\n")
+    last = len(lines) - 1
+    for k, line in enumerate(lines):
+        if k:
+            line = line.lstrip(" \t")  # (the newline rule skips the next line's spaces and tabs)
+        if k == last:
+            if line:
+                tokens.append(_text_token(Token, line))
+            break
+        kind = "softbreak"
+        if line.endswith("  "):
+            line, kind = line.rstrip(" "), "hardbreak"
+        elif line.endswith(" "):
+            line = line[:-1]
+        if line:
+            tokens.append(_text_token(Token, line))
+        tokens.append(Token(kind, "br", 0))
+    return tokens
+
+
+def _text_token(token: Any, content: str) -> Any:
+    out = token("text", "", 0)
+    out.content = content
+    return out
 
 
 def _label_paragraph(tokens: list[Any], i: int) -> bool:
