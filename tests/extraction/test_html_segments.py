@@ -1233,3 +1233,58 @@ def test_plain_title_paragraphs_over_details_are_cards_below_a_bio_paragraph() -
             f"<h2>Publications</h2>\n{body}</body></html>")
     found = pubs(page)
     assert [lines(i)[0] for i in found] == [t for t, _ in cards]
+
+
+# ---- the section a heading names reaches every item it heads, whatever the heading ranks ------
+
+_TALKS_2021 = "<ul><li>Learning sparse graphs. Invited talk, NeurIPS 2021, Vancouver, Canada.</li>" \
+              "<li>Robust estimation at scale. Poster at ICML 2021.</li></ul>"
+_TALKS_2020 = "<ul><li>Graph limits in practice. Keynote, KDD 2020, San Diego.</li></ul>"
+_PAPERS_2021 = "<ul><li>A. Smith and B. Jones. Sparse graph learning. Journal of Graphs, 12(3), 2021.</li></ul>"
+_PAPERS_2020 = "<ul><li>C. Wu. Estimating graph limits. Annals of Statistics, 48(1), 2020.</li></ul>"
+
+
+def _sections(html: str) -> list[tuple[str | None, str]]:
+    return [(i.section, i.segment.text.split(".")[0]) for i in items(html)]
+
+
+def test_a_section_name_of_lower_rank_than_its_years_heads_all_of_them() -> None:
+    # <h5>Talks</h5> right over <h4>2021</h4>: the years are nested in the talks, not beside them
+    html = (f"<html><body><h1>Jane Doe</h1><h5>Invited Talks</h5><h4>2021</h4>{_TALKS_2021}<h4>2020</h4>{_TALKS_2020}"
+            f"<h5>Publications</h5><h4>2021</h4>{_PAPERS_2021}<h4>2020</h4>{_PAPERS_2020}</body></html>")
+    got = _sections(html)
+    assert [s for s, _ in got] == ["other"] * 3 + ["pub"] * 2, got
+
+
+def test_a_section_name_of_the_same_rank_as_its_years_heads_them() -> None:
+    html = (f"<html><body><h4>Publications</h4><h4>2021</h4>{_PAPERS_2021}<h4>2020</h4>{_PAPERS_2020}"
+            f"<h4>Talks</h4><h4>2021</h4>{_TALKS_2021}<h4>2020</h4>{_TALKS_2020}</body></html>")
+    assert [s for s, _ in _sections(html)] == ["pub"] * 2 + ["other"] * 3
+
+
+def test_a_bold_section_label_heads_heading_tag_years_below_it() -> None:
+    html = (f"<html><body><p><strong>Teaching and talks</strong></p><h3>2021</h3>{_TALKS_2021}<h3>2020</h3>{_TALKS_2020}"
+            f"<p><strong>Journal articles</strong></p><h3>2021</h3>{_PAPERS_2021}</body></html>")
+    assert [s for s, _ in _sections(html)] == ["other"] * 3 + ["pub"]
+
+
+def test_text_between_a_heading_and_a_higher_ranked_one_keeps_the_ranks() -> None:
+    # "Talks" heads its own words; the <h2> year after them closes it as its rank says
+    html = (f"<html><body><h3>Talks</h3><p>I enjoy speaking about my research at many places.</p>"
+            f"<h2>2021</h2>{_PAPERS_2021}</body></html>")
+    assert [s for s, _ in _sections(html)] == [None]
+
+
+def test_a_summary_heads_its_details_and_a_toggle_its_panel_only() -> None:
+    html = (f"<html><body><details open><summary>Invited talks</summary><h4>2021</h4>{_TALKS_2021}</details>"
+            f'<button class="accordion">Presentations</button><div class="panel"><h4>2020</h4>{_TALKS_2020}</div>'
+            f"<h4>2020</h4>{_PAPERS_2020}</body></html>")
+    assert [s for s, _ in _sections(html)] == ["other"] * 3 + [None]
+
+
+def test_a_named_pane_keeps_its_name_over_the_years_inside_it() -> None:
+    html = ('<html><body><ul class="nav"><li><a href="#talks">Invited talks</a></li><li><a href="#pubs">Publications</a></li></ul>'
+            f'<div class="tab-pane" id="talks"><h4>2021</h4>{_TALKS_2021}<h4>2020</h4>{_TALKS_2020}</div>'
+            f'<div class="tab-pane" id="pubs"><h4>2021</h4>{_PAPERS_2021}</div></body></html>')
+    assert [s for s, _ in _sections(html)] == ["other"] * 3 + ["pub"]
+

@@ -1700,7 +1700,22 @@ def _part_end(page: _Page, part: _Part) -> float:
 # --------------------------------------------------------------------------- headings
 
 
-def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tuple[float, int, str]]:
+@dataclass(slots=True)
+class _Heading:
+    """A heading event of the page (:func:`_heading_events`): where it is in document order, its
+    rank as its markup shows it (1-6 heading tags, 7 labels and named panes, 8 bold lines, 9 years
+    alone), its text and element; ``text`` empty: the end of the scope of ``element``'s heading."""
+
+    order: float
+    rank: int
+    text: str
+    element: HtmlElement | None = None
+    #: the container the heading heads (a named pane, a card, a <section> it opens): the
+    #: headings inside it are nested in this one, whatever their rank
+    scope: HtmlElement | None = None
+
+
+def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[_Heading]:
     """(document order, level, text) of every heading outside the items; a container the page
     names by its id (a tab pane) opens a heading and closes it at its end (an event with no text).
     Headings are heading tags and blocks that act as one: a lone bold line, a block of a heading
@@ -1713,13 +1728,16 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
         i = bisect.bisect_right(starts, order) - 1
         return i >= 0 and covered[i][0] <= order <= covered[i][1]
 
-    events: list[tuple[float, int, str]] = []
+    events: list[_Heading] = []
     panes = _page_panes(page.root)
     for el, order in page.order.items():
         tag = el.tag
         if not isinstance(tag, str):
             continue
         st = page.stats.get(el)
+        if tag == "button" and not inside(order):  # an accordion's toggle: names the panel after it
+            events.extend(_toggle_heading(page, el, order, starts))
+            continue
         if st is None or st.skipped:
             continue
         if tag == "th" and page.header_rows and el.getparent() in page.header_rows:
@@ -1730,7 +1748,7 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
             last = el
             for last in el.iter():
                 pass
-            events.extend(((order, 7, pane), (page.order.get(last, order) + 0.9, 7, "")))
+            events.extend((_Heading(order, 7, pane, el, el), _Heading(page.order.get(last, order) + 0.9, 7, "", el)))
             continue
         if tag in HEADING_TAGS:
             level = HEADING_TAGS[tag]
@@ -1752,13 +1770,198 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[tup
             continue
         text = WS.sub(" ", el.text_content()).strip()
         if text and len(text) <= 120:
-            events.append((order, level, text))
-    events.sort()
-    return events
+            scope = _scope_of(page, el, starts)
+            events.append(_Heading(order, level, text, el, scope[0] if scope else None))
+            if scope is not None:  # the heading of a card, a <details>, a <section>: it ends there
+                events.append(_Heading(scope[1], level, "", el))
+    events.sort(key=lambda h: h.order)
+    return _sole_scopes(events)
+
+
+def _sole_scopes(events: list[_Heading]) -> list[_Heading]:
+    """The events without the scopes of headings whose container holds another heading of
+    their rank: a container of several sections (``<div id="content">`` over every ``<h2>``) is
+    no one section's scope; the sections in it end where the next one of their rank begins."""
+    import bisect
+
+    by_rank: dict[int, list[float]] = {}
+    for h in events:
+        if h.text:
+            by_rank.setdefault(h.rank, []).append(h.order)
+    ends = {id(h.element): h.order for h in events if not h.text}
+    shared: set[int] = set()
+    for h in events:
+        if h.text and h.scope is not None and h.scope is not h.element:  # (a named pane keeps its own)
+            orders = by_rank[h.rank]
+            i = bisect.bisect_right(orders, h.order)
+            if i < len(orders) and orders[i] < ends.get(id(h.element), h.order):
+                shared.add(id(h.element))
+    if not shared:
+        return events
+    return [replace(h, scope=None) if h.text else h for h in events if h.text or id(h.element) not in shared]
+
+
+def _toggle_heading(page: _Page, button: HtmlElement, order: int, starts: list[float]) -> list[_Heading]:
+    """An accordion's toggle as the heading of the panel after it (``<button class="accordion">
+    Invited talks</button><div class="panel">…</div>``): a button is no citation text, but one
+    whose label names a kind of section, followed by a block that holds items, heads them until
+    that block ends."""
+    import bisect
+
+    panel = button.getnext()
+    text = WS.sub(" ", button.text_content()).strip()
+    if panel is None or panel.tag not in BLOCK_TAGS or not 2 <= len(text) <= 60 or not _section_label(button):
+        return []
+    begin, end = page.order.get(panel, order), _following(page, panel)
+    i = bisect.bisect_left(starts, begin)
+    if i >= len(starts) or starts[i] >= end:
+        return []
+    return [_Heading(order, 8, text, button), _Heading(end - 0.5, 8, "", button)]
+
+
+#: ancestors a heading's scope is looked for in, at most (:func:`_scope_end`)
+_SCOPE_DEPTH = 6
+
+
+def _scope_of(page: _Page, heading: HtmlElement, starts: list[float]) -> tuple[HtmlElement, float] | None:
+    """The container a heading heads and where it ends (its document order), or None: the nearest
+    ancestor whose first text is the heading and that holds an item after it (``<details>
+    <summary>Talks</summary>…</details>``, ``<div class="card"><div class="card-header">
+    Teaching</div>…</div>``, ``<section><h5>Talks</h5>…</section>``) beside others like it.
+    What the page nests in the container is what the heading heads; the items after it are not."""
+    import bisect
+
+    el = heading
+    for _ in range(_SCOPE_DEPTH):
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html") or _first_text_is(parent, heading, _NEXT_TO_STEPS) is not True:
+            return None
+        el = parent
+        begin, end = page.order.get(heading, 0), _following(page, el)
+        i = bisect.bisect_right(starts, begin)
+        if i < len(starts) and starts[i] < end and _repeated(el):
+            return el, end - 0.5
+    return None
+
+
+def _repeated(el: HtmlElement) -> bool:
+    """Is ``el`` one of a run of sibling containers of one kind (same tag and class: cards,
+    ``<details>``, sections)? Each of them is one section; a lone wrapper (a page's
+    title block with its subtitle and menu) is not."""
+    before = next((s for s in el.itersiblings(preceding=True) if s.tag.__class__ is str), None)
+    after = next((s for s in el.itersiblings() if s.tag.__class__ is str), None)
+    if el.tag in ("div", "span") and not el.get("class"):
+        return False  # bare wrappers: a page's layout boxes, not a run of its sections
+    return any(s is not None and s.tag == el.tag and s.get("class") == el.get("class") for s in (before, after))
+
+
+def _following(page: _Page, el: HtmlElement) -> float:
+    """The document order of the first element after ``el`` and all it holds."""
+    node: HtmlElement | None = el
+    while node is not None:
+        nxt = node.getnext()
+        while nxt is not None:
+            if nxt in page.order:
+                return float(page.order[nxt])
+            nxt = nxt.getnext()
+        node = node.getparent()
+    return float(len(page.order))
+
+
+class _Outline:
+    """The headings open at the current point of the page, each with its LOGICAL level.
+
+    A heading closes the open headings of the same or a deeper level. The level is the rank
+    its markup shows until the page's own structure says otherwise: a heading followed by
+    another with nothing between them heads that other one, whatever their ranks (``<h5>Talks
+    </h5><h4>2021</h4>``, ``<h4>Talks</h4><h4>2021</h4>``, a bold "Teaching" over ``<h3>``
+    years): a page does not write an empty section, so the second heading is nested in the
+    first (when the first names a kind of section: that kind is what reaches the items). Its style (rank, and whether it names a kind of section) keeps that deeper level for
+    the rest of the page, so the next year of the same style closes the previous year, not the
+    section above both."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[float, _Heading]] = []
+        self._levels: dict[tuple[int, bool], float] = {}
+        self._styles: list[tuple[int, bool]] = []  # the style of each open heading
+
+    def read(self, heading: _Heading) -> None:
+        """Open ``heading`` (or close its pane when its text is empty)."""
+        stack = self.stack
+        if not heading.text:  # the end of a named pane: close it and what it holds
+            at = next((i for i, (_, h) in enumerate(stack) if h.element is heading.element and h.text), None)
+            if at is not None:
+                del stack[at:]
+                del self._styles[at:]
+            return
+        top = stack[-1][1] if stack else None
+        if top is not None and top.text == heading.text and _inside(heading.element, top.element):
+            return  # the bold run of a bold line: the same heading twice
+        style = (heading.rank, classify_heading(heading.text) is not None)
+        if style[1] and top is not None and top.scope is top.element and _first_text_is(top.element, heading.element, _NEXT_TO_STEPS):
+            stack[-1] = (stack[-1][0], replace(top, text=heading.text))  # a named pane's own title names it
+            return
+        level = self._levels.get(style, float(heading.rank))
+        if top is not None and stack[-1][0] >= level and self._styles[-1][1] and style != self._styles[-1] \
+                and not _inside(heading.element, top.scope) and _next_to(top.element, heading.element):
+            level = stack[-1][0] + 0.5  # (two headings of one style in a row are siblings: an empty section)
+            self._levels[style] = level
+        while stack and stack[-1][0] >= level and not _inside(heading.element, stack[-1][1].scope):
+            stack.pop()  # (a heading inside the container another heads is nested in that one)
+            self._styles.pop()
+        stack.append((level, heading))
+        self._styles.append(style)
+
+
+#: elements a walk between two headings looks at, at most (:func:`_next_to`)
+_NEXT_TO_STEPS = 24
+
+
+def _inside(el: HtmlElement | None, outer: HtmlElement | None) -> bool:
+    """Is ``el`` a descendant of ``outer``?"""
+    if el is None or outer is None:
+        return False
+    return any(a is outer for a in el.iterancestors())
+
+
+def _first_text_is(scope: HtmlElement, target: HtmlElement, budget: int) -> bool | None:
+    """Within ``scope`` (entered at its start), is ``target`` reached before any text? None when
+    ``target`` is not in ``scope`` and no text was met either (the walk goes on after it)."""
+    ancestors = set(target.iterancestors())
+    for n, el in enumerate(scope.iter()):
+        if el is target:
+            return True
+        if n >= budget or (el.text and not el.text.isspace() and el.tag.__class__ is str):
+            return False
+        if el is not scope and el not in ancestors and el.tail and not el.tail.isspace():
+            return False  # text after a block that does not hold the target comes before it
+    return None
+
+
+def _next_to(a: HtmlElement | None, b: HtmlElement | None) -> bool:
+    """Does heading element ``b`` follow ``a`` with no text between them (``b`` is the first
+    thing after ``a``, or the first thing inside the pane ``a``)? A bounded walk."""
+    if a is None or b is None:
+        return False
+    if _inside(b, a):  # a named pane and the first heading inside it
+        return _first_text_is(a, b, _NEXT_TO_STEPS) is True
+    node: HtmlElement | None = a
+    for _ in range(_NEXT_TO_STEPS):
+        if node is None or node.tail and not node.tail.isspace():
+            return False
+        nxt = node.getnext()
+        if nxt is None:
+            node = node.getparent()
+            continue
+        found = _first_text_is(nxt, b, _NEXT_TO_STEPS) if nxt.tag.__class__ is str else None
+        if found is not None:
+            return found
+        node = nxt
+    return False
 
 
 #: blocks that may name the section below them in plain words (:func:`_section_label`)
-_LABEL_TAGS = frozenset({"p", "div", "span", "font", "header"})
+_LABEL_TAGS = frozenset({"p", "div", "span", "font", "header", "summary"})
 #: containers a page names by their id (a tab pane, a page section): :func:`_pane_name`
 _PANE_TAGS = frozenset({"div", "section", "article", "aside"})
 _ID_WORDS = re.compile(r"[^\W\d_][^\W\d_A-Z]*")  # "invited-talks", "invitedTalks", "vorträge_2020"
@@ -1824,14 +2027,14 @@ _HEADING_CLASSES = frozenset(
 
 def _section_block(part: _Part) -> bool:
     """Is a block that holds no citation a section's heading: a heading element, a block
-    holding one, or a block of a heading class, whose heading names a kind of section
+    holding one, a block of a heading class or all in bold, whose heading names a kind of section
     ("Thesis", "Book Chapters", "Publications"; a paper's title in an ``<h3>`` names none)?"""
     el = part.element
     if el is None or part.stat.units or part.stat.tlen > 120:
         return False
     heading = el if el.tag in HEADING_TAGS else next(el.iter(*HEADING_TAGS), None)
-    if heading is None and any(c.lower() in _HEADING_CLASSES for c in classes(el)):
-        heading = el
+    if heading is None and (any(c.lower() in _HEADING_CLASSES for c in classes(el)) or _all_bold(el)):
+        heading = el  # "<p><strong>Publications</strong></p>" is a heading as much as an <h3> is
     if heading is None:
         return False
     return classify_heading(WS.sub(" ", heading.text_content()).strip()) is not None
@@ -1935,17 +2138,14 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
     events = _heading_events(page, sorted(covered))
     items: list[PageItem] = []
     ei = 0
-    stack: list[tuple[int, str]] = []
+    outline = _Outline()
     for (parts, outer), (start, _end) in zip(raw, covered):
-        while ei < len(events) and events[ei][0] < start:
-            _, level, text = events[ei]
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            if text:  # an empty text ends a named pane (:func:`_heading_events`)
-                stack.append((level, text))
+        while ei < len(events) and events[ei].order < start:
+            outline.read(events[ei])
             ei += 1
-        headings = tuple(t for _, t in stack)
-        section = section_of(classify_heading(t, 8 if level <= 7 else 5) for level, t in reversed(stack))
+        stack = outline.stack
+        headings = tuple(h.text for _, h in stack)
+        section = section_of(classify_heading(h.text, 8 if h.rank <= 7 else 5) for _, h in reversed(stack))
         writer = SpanWriter(page.stats)
         text_parts = parts
         if len(parts) == 1 and parts[0].element is not None:
