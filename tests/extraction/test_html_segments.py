@@ -1118,7 +1118,6 @@ def test_table_rows_of_a_title_and_its_details_are_one_item() -> None:
     assert [lines(i)[0] for i in found] == [t for t, _ in cards]
 
 
-
 PAPERS_P = ("<p>Ines Halvorsen and Tomas Brink. Salt marsh memory of winter storms. <i>Estuaries</i> 12: 3-9, 2019.</p>\n"
             "<p>Tomas Brink. A ledger of dry summers in northern towns. <i>Climate Notes</i> 4: 1-20, 2021.</p>\n"
             "<p>Marta Oyelaran. Counting lichens on granite walls. <i>Urban Ecology</i> 7: 11-19, 2022.</p>\n")
@@ -1288,3 +1287,35 @@ def test_a_named_pane_keeps_its_name_over_the_years_inside_it() -> None:
             f'<div class="tab-pane" id="pubs"><h4>2021</h4>{_PAPERS_2021}</div></body></html>')
     assert [s for s, _ in _sections(html)] == ["other"] * 3 + ["pub"]
 
+
+TOPIC_TABLES = """<html><body><h1>Reading on rivers</h1>
+<h2>Sediment</h2>
+<table><thead><tr><th>Year</th><th>Title</th><th>Journal</th><th>Code</th></tr></thead><tbody>
+<tr><td>2021</td><td>Counting stones in mountain streams</td><td>Hydrology Letters</td><td><a href="https://git.example/x">Link</a></td></tr>
+<tr><td>2019</td><td>How rivers remember their floods</td><td>Earth Surface</td><td>-</td></tr>
+</tbody></table>
+<h2>Deltas</h2>
+<table><thead><tr><th>Year</th><th>Title</th><th>Journal</th><th>Code</th></tr></thead><tbody>
+<tr><td>2020</td><td>Where the delta meets the sea</td><td>Coastal Review</td><td>-</td></tr>
+</tbody></table>
+<h2>Lab members</h2><ul><li>Ann Vale, postdoc</li><li>Ben Roe, student</li></ul>
+</body></html>"""
+
+
+def test_rows_of_a_table_whose_header_names_a_title_column_are_papers_under_any_heading() -> None:
+    # an awesome list: "| Year | Title | Journal |" tables under topic headings, no authors
+    # column; the header says which cell is the title, so each row is a paper (titled),
+    # though the rows are short and the topic headings name no publications
+    items = page_items(parse_html(TOPIC_TABLES))
+    rows = [i for i in items if "Title:" in i.segment.text]
+    assert len(rows) == 3 and all(i.titled for i in rows)
+    assert all(not i.titled for i in items if "Title:" not in i.segment.text)
+
+
+def test_rows_of_a_title_column_table_are_read_without_authors() -> None:
+    from refkit.readers import html
+
+    entries = html.read(TOPIC_TABLES).entries
+    assert [(e.get("title"), e.get("year")) for e in entries] == [
+        ("Counting stones in mountain streams", "2021"), ("How rivers remember their floods", "2019"),
+        ("Where the delta meets the sea", "2020")]

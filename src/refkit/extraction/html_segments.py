@@ -598,7 +598,8 @@ class PageItem:
     elements: list[HtmlElement] = field(default_factory=list)  # block elements it covers
     odd: bool = False  # shaped unlike the items beside it (a note or intro paragraph?)
     #: one of a run of title headings each followed by links to the paper's own documents
-    #: (:func:`_linked_titles`): the structure says it is a paper, whatever the heading above
+    #: (:func:`_linked_titles`), or a row of a column-labelled table (its header names the
+    #: title column): the structure says it is a paper, whatever the heading above
     titled: bool = False
 
     def subtree(self) -> Iterator[HtmlElement]:
@@ -2198,7 +2199,8 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
             covers = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or covers
         lines = _source_lines(text_parts, segment) if len(spans) < 400 else []
         for piece in split_run(segment, lines):  # several citations run together in one block: one item each
-            titled = id(parts[0]) in page.titled or parts[0].element in page.titled_items
+            titled = id(parts[0]) in page.titled or parts[0].element in page.titled_items \
+                or parts[0].element in page.labelled
             items.append(PageItem(piece, covers, section, int(start), elements, odd, titled))
     for item, segment in zip(items, strip_labels([item.segment for item in items])):
         item.segment = segment  # a repeated badge in front ("Journal", "Conference") is a heading
