@@ -150,3 +150,23 @@ def test_an_unclosed_or_fenced_latex_environment_stays_text() -> None:
     assert preprocess(unclosed) == unclosed
     fenced = "```\n\\begin{itemize}\n\\item one\n\\end{itemize}\n```\n"
     assert preprocess(fenced) == fenced
+
+
+def test_latex_symbol_commands_with_empty_braces_are_dropped() -> None:
+    # Pandoc writes a LaTeX symbol it cannot convert as raw TeX ("\textasteriskcentered{}" marking
+    # a peer-reviewed item); its HTML writer leaves it out, and so does the reader
+    text = ("\\textasteriskcentered{}**Roe**, A. (2014). Rivers as archives. *Field Notes, 9*, 1--9.\n"
+            "A path C:\\Users\\me and a brace {} stay, `\\code{}` too\n")
+    out = preprocess(text)
+    assert out.split("\n")[0] == "**Roe**, A. (2014). Rivers as archives. *Field Notes, 9*, 1--9."
+    assert out.split("\n")[1] == text.split("\n")[1]
+
+
+def test_items_marked_by_a_latex_symbol_are_read() -> None:
+    page = ("## Artiklar\n\n"
+            "**Roe**, A. (2013). The shape of river valleys. *Earth Letters, 3*, 1--9.\n\n"
+            "\\textasteriskcentered{}Vale, B., & **Roe**, A. (2014). Counting stones in mountain streams. "
+            "*Journal of Hydrology, 34*, 23--42.\n\n"
+            "\\textasteriskcentered{}**Roe**, A. (2015). Sediment and memory. *Earth Letters, 5*, 11--19.\n")
+    titles = [e.get("title") for e in markdown.read(page).entries]
+    assert titles == ["The shape of river valleys", "Counting stones in mountain streams", "Sediment and memory"]

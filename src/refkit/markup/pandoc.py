@@ -5,7 +5,8 @@ A publication page written for Pandoc or knitr carries constructs CommonMark doe
 not know, and read literally they become item text: ``{target="_blank"}`` after a
 link, ``{.class}``/``{#id}`` attributes and kramdown's ``{: .class}``, ``:::``
 fenced divs, executable chunks (```` ```{r} ````), inline R (`` `r nrow(x)` ``),
-citations of a bibliography file (``[@key]``) and LaTeX page commands on their own line (``\\newpage``). :func:`preprocess`
+citations of a bibliography file (``[@key]``), LaTeX page commands on their own line (``\\newpage``)
+and LaTeX symbol commands with empty braces (``\\textasteriskcentered{}``). :func:`preprocess`
 removes them where they stand and keeps every line, so the Markdown reader still
 reports source lines. What they stand for cannot be known without running R or
 reading the bibliography, so nothing is invented in their place; a bracketed span
@@ -64,6 +65,10 @@ _MYST_TARGET = re.compile(r"[ \t]{0,3}\([\w.:-]{1,100}\)=[ \t]*$")
 _TEX_BEGIN = re.compile(r"[ \t]{0,3}\\begin\{([A-Za-z]{1,40}\*?)\}")
 #: how many lines a raw LaTeX environment may span before it is left as text
 _TEX_MAX_LINES = 5000
+#: a LaTeX command with empty braces in running text, as Pandoc writes a symbol command when it
+#: converts LaTeX to Markdown (``\\textasteriskcentered{}`` marking an item, ``\\ldots{}``):
+#: raw TeX, which Pandoc's HTML writer leaves out
+_TEX_SYMBOL = re.compile(r"\\[A-Za-z]{2,40}\{\}")
 _LATEX_LINE = re.compile(r"[ \t]*\\(?:newpage|pagebreak|clearpage|vfill|hfill|noindent|bigskip|medskip|smallskip|"
                          r"vspace\*?\{[^}\n]{0,40}\}|hspace\*?\{[^}\n]{0,40}\})[ \t]*$")
 
@@ -136,6 +141,8 @@ def preprocess(text: str) -> str:
         elif ")=" in line and _MYST_TARGET.match(line):
             out.append("")
             continue
+        if "{}" in line and "`" not in line:  # (a command in inline code is code)
+            line = _TEX_SYMBOL.sub("", line)
         if "{" in line:
             if _ATTR_LINE.match(line):
                 out.append("")
