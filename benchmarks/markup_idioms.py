@@ -27,7 +27,9 @@ this writes the idioms of the two markups it lacks, in the contexts they come in
 - added after the first run, with the mechanisms they exercise (so their numbers are no unseen
   evidence): Org headlines per paper at the level of a CV's section headlines, ``#+begin_example``
   blocks and fixed-width ``: `` lines, a Jekyll academicpages page whose front matter spells out
-  its citation.
+  its citation; session 17: an awesome list's topic headings over ``| Year | Title | Journal |``
+  tables without an authors column, and Pandoc-converted items led by a raw TeX symbol
+  (``\\textasteriskcentered{}``).
 
 Contexts: the bare list; under a "Publications" heading; under a heading no classifier knows or in
 another language ("Veröffentlichungen", "Things I wrote"); inside a whole CV (education, talks and
@@ -445,6 +447,35 @@ def _md_reading_list(papers: list[Paper], rng: random.Random) -> list[str]:
     return out
 
 
+_TOPICS = ("Surveys", "Representations", "Structure Prediction", "Generative Models", "Benchmarks", "Uncertainty")
+
+
+def _md_topic_tables(papers: list[Paper], rng: random.Random) -> list[str]:
+    # an awesome list: papers grouped under topic headings, each group a table whose header
+    # names the columns ("| Year | Title | Journal | Paper | Code |"), no authors column
+    out: list[str] = []
+    topics = list(_TOPICS)
+    rng.shuffle(topics)
+    for k in range(0, len(papers), 3):
+        out += [f"### {topics[(k // 3) % len(topics)]}", "", "| Year | Title | Journal | Paper | Code |", "| --- | --- | --- | --- | --- |"]
+        for p in papers[k:k + 3]:
+            url = f"https://doi.org/{p.doi}" if p.doi else "https://example.org/paper.pdf"
+            code = rng.choice(("-", "[Link](https://github.com/example/code)"))
+            out.append(f"| {p.year} | {p.title} | {p.venue} | [Link]({url}) | {code} |")
+        out.append("")
+    return out
+
+
+def _md_tex_symbols(papers: list[Paper], rng: random.Random) -> list[str]:
+    # Markdown converted from LaTeX by Pandoc: a symbol command it could not map is left as raw
+    # TeX in front of some items ("\\textasteriskcentered{}" marking the peer-reviewed ones)
+    out: list[str] = []
+    for p in papers:
+        mark = rng.choice(("\\textasteriskcentered{}", "\\textdagger{}", ""))
+        out += [mark + p.cite, ""]
+    return out
+
+
 def _org_example(papers: list[Paper], rng: random.Random) -> list[str]:
     return ["#+begin_example", *[p.cite.replace("*", "").replace("/", "") for p in papers], "#+end_example"]
 
@@ -508,6 +539,10 @@ IDIOMS: dict[str, tuple[str, Idiom]] = {
     # session 16: written with the mechanism it exercises (a lead-in is no part of the item)
     "md-lead-in-list": ("md", _md_lead_in_list),
     "md-reading-list": ("md", _md_reading_list),
+    # session 17: written with the mechanisms they exercise (column-labelled tables under topic
+    # headings, raw TeX symbol commands), shapes of real development documents
+    "md-topic-tables": ("md", _md_topic_tables),
+    "md-tex-symbols": ("md", _md_tex_symbols),
 }
 #: idioms whose paper headlines stay at the level of the CV's section headlines
 _FLAT = frozenset({"org-headline-flat"})
