@@ -1610,3 +1610,13 @@ def test_a_venue_tag_before_the_names_is_no_part_of_them(tag: str) -> None:
     assert e.get("title") == "Tides and the shape of small bays"
     assert e.get("booktitle") == "Proceedings of the Coast Meeting" and e.get("year") == "2021"
 
+
+
+def test_bold_unpunctuated_journal_abbreviation_is_the_venue_not_the_title() -> None:
+    # "Phys Rev B" in bold italics after a plain title: NLM abbreviations carry no periods
+    seg = Segment((Span("A.B. Doe, C.D. Roe. Transient ordering of lattices after a quench. "),
+                   Span("\n"), Span("Phys Rev B", bold=True, italic=True), Span(" 106, L201110 (2022).")))
+    e = parse_segment(seg)
+    assert e is not None
+    assert e.get("title") == "Transient ordering of lattices after a quench"
+    assert e.get("journal") == "Phys Rev B"

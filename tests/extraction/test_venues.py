@@ -33,6 +33,12 @@ def test_ambiguous_short_abbreviations_are_not_found_in_text() -> None:
         ("IEEE Transactions on Image Processing", "article"),
         ("MNRAS", "article"),
         ("Unknown Place", None),
+        # NLM/Vancouver abbreviations written without periods
+        ("Phys Rev B", "article"),
+        ("New J Phys", "article"),
+        ("Proc Natl Acad Sci USA", "article"),
+        ("Math Anxiety in Children", None),
+        ("Jane Doe", None),
     ],
 )
 def test_venue_type(text: str, kind: str | None) -> None:

@@ -94,6 +94,27 @@ _JOURNAL = re.compile(
     re.I,
 )
 
+#: the word stems journal abbreviations are built from, as NLM/Vancouver lists write them
+#: without periods ("Phys Rev B", "J Biol Chem", "Proc Natl Acad Sci USA", "Nat Commun")
+_ABBREVIATION_STEMS = frozenset(
+    "j phys rev lett chem biol med math stat astron astrophys commun nat natl acad proc sci res mol "
+    "appl comput eng int soc ann clin opt mater theor nucl neurol immunol genet ecol environ geophys "
+    "psychol rep mech syst microbiol biochem biophys cell".split()
+)
+#: a short venue made of capitalized words, single capitals and numbers only
+_ABBREVIATED = re.compile(r"[A-Z][A-Za-z]{0,11}(?: (?:[A-Z][A-Za-z]{0,11}|\d{1,3}))*")
+
+
+def _abbreviated_journal(text: str) -> bool:
+    """An unpunctuated abbreviated journal name: two to seven capitalized words, two or more
+    of them abbreviation stems ("Phys Rev B", "New J Phys"), no lowercase word a title has.
+    Without it a bold "Phys Rev B" reads as the item's title and its real title as the venue."""
+    words = text.strip(" .,;").split()
+    if not 2 <= len(words) <= 7 or not _ABBREVIATED.fullmatch(" ".join(words)):
+        return False
+    return sum(w.lower() in _ABBREVIATION_STEMS for w in words) >= 2
+
+
 # "Proceedings of the IEEE", "Proc. Natl. Acad. Sci.": proceedings that are journals,
 # unless what follows names a meeting.
 _PROCEEDINGS_OF_THE = re.compile(r"\bproceedings of the\s+(.*)", re.I)
@@ -118,7 +139,7 @@ def venue_type(text: str) -> str | None:
     if _CONFERENCE.search(text):
         return "inproceedings"
     known = lookup(text)
-    if _JOURNAL.search(text):
+    if _JOURNAL.search(text) or _abbreviated_journal(text):
         return "article"
     if known:
         return known.type
