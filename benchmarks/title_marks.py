@@ -14,6 +14,7 @@ records (../shared/corpus/mid.bib, sampled by ``--seed``) are written as one lis
   link inside quotes, italics;
 - what follows it: nothing but a blank (the marked title glued to the names or venue), a row of link labels ("[PDF] [Code] [Slides]"), badges and awards ("Oral",
   "Best Paper Award", "Spotlight"), a venue in italics with no punctuation between;
+- (session 17) a last phrase after "in" naming a place or a group ("… dynamics in Amazonia");
 - (session 16) quotes of other scripts (« », „ “, ‘ ’, 「 」), an em dash subtitle, a numbered
   part ("Title. Part II", "Part I. Title"), a second sentence ("Title. Results from a cohort
   study"), a description sentence after the venue, one link over title and venue, a bold link;
@@ -151,6 +152,15 @@ def _t_sentence(r: Record, rng: random.Random, o: Record) -> tuple[str, str]:
     return t, t
 
 
+_PLACES = ("in Amazonia", "in rural Ghana", "in the Gulf of Mexico", "in the eastern Sierra Nevada", "in Canada",
+           "in semi-arid areas", "in organisms")
+
+
+def _t_in_place(r: Record, rng: random.Random, o: Record) -> tuple[str, str]:
+    t = r.title.rstrip(".?!") + " " + rng.choice(_PLACES)
+    return t, t
+
+
 _DESCRIPTIONS = ("We show how this changes the picture.", "This paper reviews the main open questions.",
                  "Joint work with colleagues abroad.", "An extended version appears in a book.")
 
@@ -209,6 +219,11 @@ VARIANTS: dict[str, tuple[str, str, Callable[[Record, random.Random, Record], tu
     "description-after-bold": ("b", "desc", _t_plain),
     "link-over-venue": ("", "linkall", _t_plain),
     "bold-link": ("ba", "", _t_plain),
+    # added in session 17: a title whose last phrase names a place or a group after "in"
+    # (a reading that takes "in X" for the container's mark cuts it off)
+    "in-place-end": ("", "", _t_in_place),
+    "in-place-end-italic": ("i", "", _t_in_place),
+    "in-place-end-linked": ("a", "", _t_in_place),
 }
 ORDERS = ("atv", "ayt", "tav")
 

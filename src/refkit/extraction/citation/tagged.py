@@ -7,13 +7,14 @@ venue, a year marked as the date the year; a styled title's own edges bound the 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .vocabulary import _MONTHS, _TWO_LETTERS
 from .work import _Parts, _Work
-from .chunks import _strip_range
+from .chunks import _ABBREV, _strip_range
 from .venue import _heading_year
-from .boundaries import _names_in
+from .boundaries import _names_in, _TITLE_CONNECTORS, _venue_evidence
 
 
 def tokens_of(work: _Work) -> list[Any]:
@@ -63,6 +64,58 @@ def _italic_tail_start(toks: list[Any], first: int, last: int) -> int | None:
     if len(words) < 3 or any(t.italic for t in words):
         return None
     return k + 1
+
+
+#: what ends a title's sentence: a full stop, a question or exclamation mark, a semicolon
+_SENTENCE_MARKS = frozenset(".?!;")
+#: the lower-case "in" that carries a title's phrase on ("dynamics in Amazonia")
+_LEADING_IN_WORD = re.compile(r"^in\s+")
+#: the most tokens a title run is carried on by (a clause, not a paragraph)
+_MAX_TAIL = 24
+
+
+def _phrase_tail_end(toks: list[Any], text: str, last: int) -> int | None:
+    """Where a title run that stops in the middle of its phrase goes on to: "… methane-cycling
+    dynamics | in Amazonia. Environ. Int." — the run ends before a lower-case word with no
+    punctuation, line break or change of markup between them, a place no citation style ends
+    a title at. The phrase is carried on to the sentence's end (a full stop, a question mark,
+    a semicolon), a line break or the edge of the title's markup, when it holds only words
+    (no number: a volume or year is the venue's) and no comma-separated piece of it shows a
+    venue's evidence (an abbreviated word, a venue or publisher word, "In"). The index of
+    the phrase's last token, or None."""
+    if last + 1 >= len(toks):
+        return None
+    end_tok, nxt = toks[last], toks[last + 1]
+    gap = text[end_tok.end:nxt.start]
+    if gap != " " or not nxt.text[:1].islower() or not end_tok.text[-1:].isalnum():
+        return None
+    style = (end_tok.bold, end_tok.italic, end_tok.link)
+    k = last + 1
+    stop = None
+    while k < len(toks) and k - last <= _MAX_TAIL:
+        tok = toks[k]
+        if (tok.bold, tok.italic, tok.link) != style or "\n" in text[toks[k - 1].end:tok.start]:
+            stop = k - 1
+            break
+        if tok.text in _SENTENCE_MARKS:
+            stop = k - 1
+            break
+        if any(c.isdigit() for c in tok.text):
+            return None
+        k += 1
+    else:
+        stop = k - 1 if k >= len(toks) else None
+    while stop is not None and stop > last and toks[stop].text.lower() in _TITLE_CONNECTORS:
+        stop -= 1  # "… Self-Monitoring in Diabetes in *Book*": the last "in" marks the container
+    if stop is None or stop <= last:
+        return None
+    if stop + 1 < len(toks) and toks[stop + 1].text == "." and toks[stop].text.lower() in _ABBREV:
+        return None  # "in Proc. Natl. Acad.": the full stop ends an abbreviated venue word, not the sentence
+    # (the phrase's own "in" is no container's mark: none stands after punctuation; what it names is judged)
+    tail = _LEADING_IN_WORD.sub("", text[nxt.start:toks[stop].end], count=1)
+    if any(_venue_evidence(piece) for piece in tail.split(",") if piece.strip()):
+        return None
+    return stop
 
 
 def _joined_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -116,6 +169,14 @@ def _assign_tagged(work: _Work, sure: list[float] | None = None) -> _Parts:
             parts.title = _strip_range(text, toks[best[1]].start, toks[tail - 2].end)
             runs = [(("container" if r == best else r[0]), (tail if r == best else r[1]), r[2]) for r in runs]
             title_last = tail - 1
+    carried = _phrase_tail_end(toks, text, title_last)
+    if carried is not None:
+        # the tagger ended the title inside its phrase: carried on to the phrase's end, and
+        # what it marked there (a venue's run) starts after it
+        parts.title = _strip_range(text, parts.title[0], toks[carried].end)
+        runs = [(r[0], max(r[1], carried + 1), r[2]) if r[1] <= carried < r[2] and r[1] > title_last else r
+                for r in runs if not (r[1] > title_last and r[2] <= carried)]
+        title_last = carried
     for label in ("author", "editor"):
         names = [r for r in runs if r[0] == label]
         if not names or parts.authors is not None:
