@@ -598,3 +598,40 @@ def test_a_two_letter_family_name_before_the_full_stop_ends_a_given_first_list(t
     found = scan_authors(text)
     assert [(n.family, n.given) for n in found.names] == expected
     assert text[found.end:].lstrip(". ").startswith("Deep tides")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Doe, J., Roe, K.^, and Poe, E. (2020). A study of ravens.", ["Doe", "Roe", "Poe"]),
+        ("Law CJ, Venkatram V^, Mehta RS. 2019. Sea otter skulls.", ["Law", "Venkatram", "Mehta"]),
+        ("Law CJ, Duran Eº, Hung Nª, Mehta RS. 2018. Diet and skulls.", ["Law", "Duran", "Hung", "Mehta"]),
+        ("Doe J¹, Roe K², Smith A³. 2017. Superscript affiliations.", ["Doe", "Roe", "Smith"]),
+    ],
+)
+def test_markers_without_a_role_glued_to_names_are_dropped(text: str, expected: list[str]) -> None:
+    listed = scan_authors(text)
+    assert [n.family for n in listed.names] == expected
+    assert [n.given for n in listed.names][-1] in ("E.", "RS", "A")
+    assert text[listed.end:].lstrip(" .").startswith(("(", "20"))
+
+
+def test_a_suffix_between_the_family_name_and_the_initials_is_the_suffix() -> None:
+    names = scan_authors("Kemp ME, Jacisin III JJ, King Jr ML, Law CJ. 2023. Looking back.").names
+    assert [(n.family, n.given, n.suffix) for n in names] == [
+        ("Kemp", "ME", ""), ("Jacisin", "JJ", "III"), ("King", "ML", "Jr"), ("Law", "CJ", "")]
+
+
+def test_a_last_family_name_alone_before_the_year_ends_an_inverted_list() -> None:
+    text = "Guzmán, JA., Rodríguez-Corrales (2014) Efecto de la regeneración. Revista 3: 1-2."
+    listed = scan_authors(text)
+    assert [n.family for n in listed.names] == ["Guzmán", "Rodríguez-Corrales"]
+    assert text[listed.end:].startswith(" (2014)")
+    # a venue word before the year is no family name
+    assert [n.family for n in scan_authors("Doe, J., Roe, K., Nature (2020) 5: 3.").names] == ["Doe", "Roe"]
+
+
+def test_a_particle_written_onto_a_capitalised_family_name_is_part_of_it() -> None:
+    names = scan_authors("A. Nermoen, S. D. deVilliers, P. vanDam, Phys. Rev. E 81 (2010)").names
+    assert [n.family for n in names] == ["Nermoen", "deVilliers", "vanDam"]
+    assert not scan_authors("iPhone apps, eBay. A title").names

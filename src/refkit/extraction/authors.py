@@ -40,12 +40,16 @@ _MARKER_RE = re.compile(rf"[{re.escape(_MARKER_CHARS)}]+|(?<=[^\W\d_])[¹²³⁴
 # Footnote markers and affiliation digits stripped from a displayed name.
 _MARKER_CHAR = re.compile(rf"[{re.escape(_MARKER_CHARS)}]")
 _MARKER_RUN = re.compile(rf"[{re.escape(_MARKER_CHARS)}]+")
+# Markers that carry no role a list can write ("^" mentee, "º"/"ª" student, superscript affiliation
+# digits and letters): never part of a name, so dropped wherever they are glued to one
+_PLAIN_MARKERS = re.compile(r"(?<=[^\s,;])[\^ºª¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]+")
 _AFFILIATION_DIGITS = re.compile(r"(?<=[^\W\d_]{2})[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?:[,\s][\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*(?=\s|$)")
 
 _PARTICLES = frozenset(
     "van von vom der den de del della delle dei degli dal dalla di da du des dos das do la le les ter ten te het 't ’t "
     "zu zur zum af av bin ibn al el d' y e i".split()
 )
+_GLUED_PARTICLE = re.compile(r"[a-z]{1,5}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 _JOINERS = frozenset("y e i".split())  # "and" joining the two family names of Spanish, Portuguese, Catalan people
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
 # "and others" as languages write it: et al., u. a. (German), et coll. / et col. (French),
@@ -182,7 +186,7 @@ def _strip_markers(piece: str) -> tuple[str, tuple[str, ...]]:
         role = MARKER_ROLES.get(m.group(0), "equal")
         if role not in roles:
             roles.append(role)
-    cleaned = _MARKER_RUN.sub(" ", piece)
+    cleaned = _MARKER_RUN.sub(" ", _PLAIN_MARKERS.sub("", piece))
     # affiliation digits glued to a name: "Smith1", "Smith1,2", "Smith¹"
     cleaned = _AFFILIATION_DIGITS.sub("", cleaned)
     cleaned = " ".join(cleaned.split()).strip(" ,")
@@ -211,6 +215,9 @@ def _token_kind(tok: str) -> str:
         return "bad"  # "Roe." ends a sentence; names carry no full stop
     if _WORD.match(tok) and not tok[0].islower():
         return "word"  # capitalised, or a script without case
+    glued = _GLUED_PARTICLE.match(tok)
+    if glued and glued.group(0) in _PARTICLES and _WORD.match(tok[glued.end():]):
+        return "word"  # "deVilliers", "vanDam", "diMaio": a particle written onto the capitalised family name
     return "bad"
 
 
@@ -297,6 +304,11 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     suffix = ""
     if kinds[-1] == "suffix":
         suffix, tokens, kinds = tokens[-1], tokens[:-1], kinds[:-1]
+    elif "suffix" in kinds[1:-1]:
+        k = kinds.index("suffix")
+        if kinds[k - 1] == "word" and all(kd in ("initial", "caps") for kd in kinds[k + 1:]):
+            # "Jacisin III JJ", "King Jr ML" (Vancouver): the suffix between the family name and the initials
+            suffix, tokens, kinds = tokens[k], tokens[:k] + tokens[k + 1:], kinds[:k] + kinds[k + 1:]
     if not tokens:
         return None
     # Vancouver / family-first with initials: "Smith JA", "Smith J.A.", "Zhang Y.", "Le Rhun A"
@@ -744,6 +756,12 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             if head_end:
                 parsed = parse_display_name(piece[:head_end])
                 pe = s + head_end
+            lone = _YEAR_AFTER_NAME.match(piece) if parsed is None and inverted and names else None
+            if lone:
+                # "Guzmán, JA., Rodríguez-Corrales (2014) Title": in a list written "Family, Given",
+                # a family name alone right before the year in brackets is the last author, who is
+                # shown without initials (the year after the names is where the list ends)
+                parsed, pe = _lone_family(lone.group(1)), s + lone.end(1)
         if parsed is not None and parsed[2] < 0.7 and confidences and min(confidences) >= 0.9 and not _sure_name_next(text, pieces, i + used, pe):
             # "M. A. Hines, Solid State Phenom. 195": after sure names, a "name" made with title
             # words is where the list ended and the venue began (real names are sure: 6,300 of
@@ -1002,6 +1020,10 @@ def _initials_then_family(given: str, following: str) -> tuple[int, int] | None:
     if not nxt or _token_kind(nxt[0]) not in ("initial", "caps"):
         return None
     return len(head), cut + 1
+
+
+# a piece that opens with a lone word or two and then the year in brackets: "Rodríguez-Corrales (2014)"
+_YEAR_AFTER_NAME = re.compile(r"\s*([^\W\d_][^\s()\[\]]*(?:\s[^\W\d_][^\s()\[\]]*)?)\s*[(\[](?:1[89]|20)\d\d[a-z]?[)\]]")
 
 
 def _lone_family(piece: str) -> tuple[Name, tuple[str, ...], float] | None:
