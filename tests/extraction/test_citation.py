@@ -1620,3 +1620,13 @@ def test_bold_unpunctuated_journal_abbreviation_is_the_venue_not_the_title() -> 
     assert e is not None
     assert e.get("title") == "Transient ordering of lattices after a quench"
     assert e.get("journal") == "Phys Rev B"
+
+@pytest.mark.parametrize("tag, year", [("[ICSE-2019]", "2019"), ("[SANER-2016]", "2016"), ("[CM 2021]", "2021")])
+def test_the_year_of_a_venue_tag_before_the_title_is_the_items_year(tag: str, year: str) -> None:
+    e = parse(f"{tag} Tides and the shape of small bays. Proceedings of the Coast Meeting, Osaka, Japan. Ana Ortiz, Kai Brandt")
+    assert e.get("year") == year
+
+
+def test_a_year_the_item_shows_wins_over_its_tags() -> None:
+    e = parse("[CM-2021] Ana Ortiz and Kai Brandt. Tides and the shape of small bays. Coast Letters 3, 2020.")
+    assert e.get("year") == "2020"

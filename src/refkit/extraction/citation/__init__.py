@@ -246,6 +246,9 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             # or the year of a date written with numbers: "Date de publication : 14/09/2021"
             dated = _NUMERIC_DATE.search(rest)
             work.year = venue_year(rest) or glued_year(rest) or (dated.group(2) if dated else "")
+    if not work.year and work.tag_year:
+        # "[ICSE-2019] Title …": the item's only year is in the venue tag that labels it
+        work.year = work.tag_year
     if not work.year and heading_year and not _YEAR_RE.search(text):
         # the heading dates an item that shows no year; one showing a year that this reading
         # put in its title keeps none (its reading is then in doubt, as it should be)

@@ -139,6 +139,9 @@ def _clean(work: _Work) -> None:
     # list marker at the very start
     m = _LIST_MARKER.match(text)
     if m and m.end() > 0:
+        # ("[ICSE-2019]" reads as a label "[C-12]" does; its year is the item's when it shows no other)
+        tag = _LEADING_VENUE_TAG.match(text, 0, m.end())
+        work.tag_year = (tag.group(1) or "") if tag else ""
         work.blank(0, m.end())
     # an empty first name slot: ", J. Doe, K. Roe. Title" or "#, J. Doe" (a role mark left
     # alone): the page's template left out a name (the owner's, as a macro or a script fills in)
@@ -150,6 +153,7 @@ def _clean(work: _Work) -> None:
     # only when a sure list of names follows it
     m = _LEADING_VENUE_TAG.match(work.text)
     if m:
+        work.tag_year = m.group(1) or ""  # (before a title too: "[ICSE-2019] Title …")
         listed = scan_authors(work.text[m.end():m.end() + 400])
         if len([n for n in listed.names if not n.is_others]) >= 2 and listed.confidence >= 0.9:
             if m.group(1) and not work.year:

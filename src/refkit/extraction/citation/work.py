@@ -40,6 +40,7 @@ class _Work:
     pubstate: str = ""
     undated: bool = False  # the item says it has no date yet ("TBA", "n.d." in the year slot)
     year: str = ""
+    tag_year: str = ""  # the year of a venue tag before the item ("[ICSE-2019] Title"): its year when it shows no other
     month: int | None = None
     coauthors: AuthorList | None = None  # "(with A and B)", "Authors: A, B": the names the item itself marks as its authors
     starts: list[int] = field(default_factory=list)  # where each span of the segment starts in ``chars`` (and the end)
