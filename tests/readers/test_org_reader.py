@@ -447,3 +447,16 @@ def test_a_numbered_item_written_a_space_off_its_column_is_the_next_item() -> No
     # a list inside an item, indented to the item's text, stays inside it
     nested = to_html("- Journal articles\n  - A. Ruiz, /One/, J. Things, 2010.\n  - K. Lind, /Two/, J. Things, 2011.\n")
     assert nested.count("<ul>") == 2
+
+
+def test_a_no_break_space_after_the_number_makes_a_list_item() -> None:
+    # "27.\u00a0\u00a0Doe, …": a numbered list pasted from a web page keeps its no-break spaces
+    source = ("* Journal articles\n"
+              "2.\u00a0\u00a0Ruiz, A., and Lind, K., (2014) \"Wave loads on floating piers\". In Coastal Letters, Vol. 3.\n"
+              "1.\u00a0\u00a0Lind, K., (2012) \"Scour around bridge piles\". In River Journal, Vol. 2.\n")
+    html = to_html(source)
+    assert html.count("<li>") == 2 and html.count("<ol>") == 1
+    entries = reader.read(source, path="pubs.org").entries
+    assert [e.get("title") for e in entries] == ["Wave loads on floating piers", "Scour around bridge piles"]
+    # a number with a no-break space inside a paragraph's line is no item
+    assert "<li>" not in to_html("* Notes\nWe counted 27.\u00a0\u00a0birds in 2019.\n")

@@ -53,8 +53,10 @@ _PRIORITY = re.compile(r"\[#[A-Za-z0-9]\][ \t]*")
 _COOKIE = re.compile(r"[ \t]*\[\d{0,5}(?:%|/\d{0,5})\]")
 #: a plain-list bullet: ``-``, ``+``, an indented ``*``, or a number and ``.``/``)``. Letters
 #: ("a." "B)") are no bullet: Org reads them so only with ``org-list-allow-alphabetical``,
-#: off by default, and a paragraph starting with an initial ("J. Smith and …") is a paragraph
-_BULLET = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+#: off by default, and a paragraph starting with an initial ("J. Smith and …") is a paragraph.
+#: A no-break space after the bullet counts as a space ("27.\u00a0\u00a0Doe, J. …": a list pasted
+#: from a web page or a word processor keeps its no-break spaces)
+_BULLET = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t\u00a0]+|$)")
 _COUNTER = re.compile(r"\[@\w{1,9}\][ \t]*")
 _CHECKBOX = re.compile(r"\[[ xX-]\][ \t]*")
 #: file names Org's export shows as inline images when linked without a description
