@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from refkit.extraction.columns import body_rows, header_parts
 from refkit.extraction.html_segments import parse_html
 from refkit.readers import html
@@ -73,3 +75,13 @@ def test_a_labelled_table_of_one_row_is_that_row_not_its_header() -> None:
             "<td>Catal Rev</td><td><a href='https://doi.org/10.1234/cr.2022.5'>Link</a></td></tr></tbody></table></body></html>")
     got = [(e.get("title"), e.get("journal"), e.get("year"), e.get("doi")) for e in html.read(page).entries]
     assert got == [("Machine learning for enzyme kinetics: a survey of methods and data", "Catal Rev", "2022", "10.1234/cr.2022.5")]
+
+
+def test_a_first_row_of_plain_cells_naming_three_parts_is_the_header() -> None:
+    # a data grid that styles its header row instead of marking it, in Vietnamese written
+    # with combining accents (NFD), a second name column the vocabulary does not know
+    head = "".join(f"<td>{label}</td>" for label in ("Tác giả", "Tác giả HUS", "Tên công trình", "Năm công bố", "Nơi công bố"))
+    t = table(unicodedata.normalize("NFD", f"<table><tr>{head}</tr><tr><td>a</td><td>b</td><td>c</td><td>2011</td><td>d</td></tr></table>"))
+    assert header_parts(t) == ["authors", None, "title", "year", "venue"]
+    # two part names in plain cells may be data: no header
+    assert header_parts(table("<table><tr><td>Title</td><td>Authors</td></tr><tr><td>a</td><td>b</td></tr></table>")) is None

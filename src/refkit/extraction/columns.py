@@ -18,6 +18,7 @@ labelled table.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Sequence
 
 from lxml.html import HtmlElement
@@ -28,13 +29,13 @@ __all__ = ["COLUMN_PARTS", "LABELS", "WEAK_TITLE_LABELS", "body_rows", "header_p
 #: header text (lower case, spaces collapsed) -> the citation part its column holds
 COLUMN_PARTS: dict[str, str] = {
     **dict.fromkeys(("title", "paper", "paper title", "article", "article title", "publication title", "work",
-                     "título", "titulo", "titre", "titel", "titolo"), "title"),
+                     "título", "titulo", "titre", "titel", "titolo", "tên công trình", "tên bài báo"), "title"),
     **dict.fromkeys(("authors", "author", "author(s)", "authors(s)", "co-authors", "coauthors", "autores", "autor",
-                     "auteurs", "auteur", "autoren", "autori"), "authors"),
+                     "auteurs", "auteur", "autoren", "autori", "tác giả"), "authors"),
     **dict.fromkeys(("venue", "journal", "conference", "published in", "publication", "journal/conference", "conference/journal",
                      "booktitle", "source", "revista", "periódico", "periodico", "evento", "revue", "conférence",
-                     "zeitschrift", "konferenz", "rivista"), "venue"),
-    **dict.fromkeys(("year", "date", "published", "publication date", "año", "ano", "année", "annee", "jahr", "anno"),
+                     "zeitschrift", "konferenz", "rivista", "nơi công bố", "tạp chí"), "venue"),
+    **dict.fromkeys(("year", "date", "published", "publication date", "año", "ano", "année", "annee", "jahr", "anno", "năm", "năm công bố"),
                     "year"),
     **dict.fromkeys(("doi",), "doi"),
 }
@@ -84,16 +85,21 @@ def labelled_header(table: HtmlElement) -> tuple[HtmlElement, list[str | None]] 
     head = rows[0]
     cells = _cells(head)
     parent = head.getparent()
-    if len(cells) < 2 or not (all(c.tag == "th" for c in cells) or parent is not None and parent.tag == "thead"):
+    if len(cells) < 2:
         return None
     parts = label_parts([cell.text_content() or "" for cell in cells])
-    return (head, parts) if parts is not None else None
+    if parts is None or not (all(c.tag == "th" for c in cells) or parent is not None and parent.tag == "thead"
+                             or sum(p is not None for p in parts) >= 3):
+        # (a first row of plain cells is the header when three of its cells name parts: a
+        # data grid styles its header row instead of marking it, "Tác giả | Tên công trình | Năm")
+        return None
+    return head, parts
 
 
 def label_parts(labels: Sequence[str]) -> list[str | None] | None:
     """The part each column holds, from the header cells' texts (see :func:`header_parts`;
     a plain-text table's header row is read by the same rule), or None."""
-    folded = [_WS.sub(" ", label).strip().strip(":").strip().lower() for label in labels]
+    folded = [_WS.sub(" ", unicodedata.normalize("NFC", label)).strip().strip(":").strip().lower() for label in labels]
     parts: list[str | None] = [COLUMN_PARTS.get(label) for label in folded]
     if parts.count("title") > 1:  # "Title" beside "Paper": the explicit title column wins, the other holds links
         parts = [None if p == "title" and label in WEAK_TITLE_LABELS else p for p, label in zip(parts, folded)]
