@@ -1630,3 +1630,11 @@ def test_the_year_of_a_venue_tag_before_the_title_is_the_items_year(tag: str, ye
 def test_a_year_the_item_shows_wins_over_its_tags() -> None:
     e = parse("[CM-2021] Ana Ortiz and Kai Brandt. Tides and the shape of small bays. Coast Letters 3, 2020.")
     assert e.get("year") == "2020"
+
+
+@pytest.mark.parametrize("label", ['"Tides and the shape of small bays"', "Tides and the shape of small bays"])
+def test_a_bracketed_link_written_url_then_label_leaves_its_label(label: str) -> None:
+    # "[URL label]": the link syntax of jemdoc and MediaWiki pages
+    e = parse(f"2021, [https://example.org/paper/7 {label}], A. Ortiz, K. Brandt, L. Voss, Coastal Letters")
+    assert fam(e) == ["Ortiz", "Brandt", "Voss"]
+    assert e.get("title") == "Tides and the shape of small bays"

@@ -36,6 +36,8 @@ _TEXT_ISBN = _leading("i", r"\bISBN(?:-1[03])?\s*[:：]?\s*((?:97[89][\s-]?)?(?:
 # Step 1, URLs and arXiv ids in the text: a link's start, the label before it
 # ("DOI:", "available at"), and "arXiv preprint" words kept as the venue.
 _URL_START = re.compile(r"(?:https?:)?//|www\.", re.I)
+# the rest of a bracketed link's label after its URL, up to the closing bracket
+_LINK_LABEL_CLOSE = re.compile(r"\s[^\[\]\n]{1,300}\]")
 _URL_LABEL = re.compile(r"\b(?:doi|url|available|online|at)\s*[:：]?\s*$", re.I)
 _ARXIV_PREPRINT = re.compile(r"arxiv\s*preprint", re.I)
 _ARXIV_WORD = re.compile(r"arxiv", re.I)
@@ -109,6 +111,12 @@ def _harvest(work: _Work, segment: Segment) -> None:
         _harvest_url(work, url, at=m.start())
         label = _URL_LABEL.search(text[max(0, m.start() - 20):m.start()])
         work.blank(m.start() - (len(label.group(0)) if label else 0), m.start() + len(url))
+        close = _LINK_LABEL_CLOSE.match(text, m.start() + len(url)) if text[m.start() - 1:m.start()] == "[" else None
+        if close:
+            # "[https://… "Title"]", "[https://… Title]": the link syntax of jemdoc and MediaWiki,
+            # its label the text shown; the brackets are markup, not the item's
+            work.blank(m.start() - 1, m.start())
+            work.blank(close.end() - 1, close.end())
     text = work.text
     for m in _TEXT_ARXIV.finditer(text) if ("arxiv" in low or "abs/" in low) else ():
         arx = ids.parse_arxiv(m.group(1))
