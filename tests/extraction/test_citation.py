@@ -1611,7 +1611,6 @@ def test_a_venue_tag_before_the_names_is_no_part_of_them(tag: str) -> None:
     assert e.get("booktitle") == "Proceedings of the Coast Meeting" and e.get("year") == "2021"
 
 
-
 def test_bold_unpunctuated_journal_abbreviation_is_the_venue_not_the_title() -> None:
     # "Phys Rev B" in bold italics after a plain title: NLM abbreviations carry no periods
     seg = Segment((Span("A.B. Doe, C.D. Roe. Transient ordering of lattices after a quench. "),
@@ -1620,6 +1619,7 @@ def test_bold_unpunctuated_journal_abbreviation_is_the_venue_not_the_title() -> 
     assert e is not None
     assert e.get("title") == "Transient ordering of lattices after a quench"
     assert e.get("journal") == "Phys Rev B"
+
 
 @pytest.mark.parametrize("tag, year", [("[ICSE-2019]", "2019"), ("[SANER-2016]", "2016"), ("[CM 2021]", "2021")])
 def test_the_year_of_a_venue_tag_before_the_title_is_the_items_year(tag: str, year: str) -> None:
