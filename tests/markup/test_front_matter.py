@@ -56,3 +56,13 @@ def test_a_citation_key_is_shown_as_the_citation() -> None:
     entries = markdown.read("---\n" + block + "\n---\n").entries
     assert [e.get("title") for e in entries] == ["Bank erosion measured with drones"]
     assert entries[0].get("year") == "2014"
+
+
+def test_authors_written_as_one_display_list_are_each_a_name() -> None:
+    # "authors: Ann Roe, Ben Poe" is two people; "author: Roe, Ann" stays one
+    bib = front_matter.record_of({"title": "Dune migration on a windy coast", "authors": "Ann Roe, Ben Poe, Carl Moe",
+                                  "venue": "Coastal Letters", "date": "2011"})
+    assert bib is not None and "author = {Roe, Ann and Poe, Ben and Moe, Carl}" in bib
+    one = front_matter.record_of({"title": "Dune migration on a windy coast", "author": "Roe, Ann",
+                                  "venue": "Coastal Letters", "date": "2011"})
+    assert one is not None and "author = {Roe, Ann}" in one

@@ -460,3 +460,39 @@ def test_a_no_break_space_after_the_number_makes_a_list_item() -> None:
     assert [e.get("title") for e in entries] == ["Wave loads on floating piers", "Scour around bridge piles"]
     # a number with a no-break space inside a paragraph's line is no item
     assert "<li>" not in to_html("* Notes\nWe counted 27.\u00a0\u00a0birds in 2019.\n")
+
+
+def test_properties_of_the_writers_own_names_or_ox_hugos_front_matter_are_the_record() -> None:
+    # a headline per paper whose drawer names who, where and when in words of its own, and an
+    # ox-hugo subtree per paper page (its front matter written as export properties): the
+    # export shows only the headline and an abstract
+    doc = """#+hugo_base_dir: ../
+* Publications
+** Salt marsh retreat under rising seas
+:PROPERTIES:
+:AUTHORS: Ana Ortiz, Ben Roe
+:VENUE: Estuarine Letters
+:DATE: 2019-04
+:END:
+We map the marsh edge over forty years.
+** Sand ripples in tidal channels
+:PROPERTIES:
+:EXPORT_FILE_NAME: ripples
+:EXPORT_DATE: 2021-02-01
+:EXPORT_HUGO_CUSTOM_FRONT_MATTER: :authors '("Ben Roe" "Ana Ortiz")
+:EXPORT_HUGO_CUSTOM_FRONT_MATTER+: :publication "*Journal of Tidal Studies*" :doi "10.1000/jts.7"
+:END:
+Ripples migrate with the tide.
+* Talks
+** Marsh edges
+:PROPERTIES:
+:VENUE: Coastal Meeting, Lisbon
+:DATE: 2020-05-01
+:END:
+"""
+    entries = reader.read(doc).entries
+    assert [(e.get("title"), e.get("author"), e.get("year"), e.get("journal")) for e in entries] == [
+        ("Salt marsh retreat under rising seas", "Ortiz, Ana and Roe, Ben", "2019", "Estuarine Letters"),
+        ("Sand ripples in tidal channels", "Ben Roe and Ana Ortiz", "2021", "Journal of Tidal Studies")]
+    assert entries[1].get("doi") == "10.1000/jts.7"
+

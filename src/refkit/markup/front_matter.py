@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["record", "citation", "keys"]
+__all__ = ["record", "record_of", "citation", "keys"]
 
 _YAML_KEY = re.compile(r"([A-Za-z_][\w-]{0,60})[ \t]*:(?:[ \t]+(.*)|[ \t]*)$")
 _TOML_KEY = re.compile(r"([A-Za-z_][\w-]{0,60})[ \t]*=[ \t]*(.*)$")
@@ -93,16 +93,37 @@ def _text(value: str | list[str] | None) -> str:
     return " ".join(_EMPHASIS.sub("", text).split())
 
 
+def _authors(value: str | list[str] | None) -> list[str]:
+    """The author names of a front matter value: a list's items; a string's names split at
+    " and " or ";"; or a display list ("L. Doe, Ann Roe, B. Poe") read by the name-list reader,
+    since a comma alone may also part a family name from its given names ("Doe, Jane" is one)."""
+    from ..extraction.authors import parse_authors
+
+    if isinstance(value, list):
+        names = value
+    else:
+        names = [a for a in re.split(r"\s+and\s+|;", value or "") if a.strip()]
+        if len(names) == 1 and "," in names[0]:
+            listed = parse_authors(_text(names[0]))
+            if len(listed.names) > 1:
+                names = [name.bibtex() for name in listed.names]
+    return [_text(a) for a in names if _text(a) and _text(a).lower() not in _ACCOUNTS]
+
+
 def record(block: str) -> str | None:
     """The BibTeX entry a front matter block describes, or None when it describes no publication."""
-    fm = keys(block)
+    return record_of(keys(block))
+
+
+def record_of(fm: dict[str, str | list[str]]) -> str | None:
+    """The BibTeX entry that front matter keys (lower-case names, as :func:`keys` gives them)
+    describe, or None when they describe no publication. Other markups' metadata with the same
+    names (an Org headline's properties, ox-hugo's custom front matter) is read here too."""
     title = _text(fm.get("title"))
     venue = next((_text(fm.get(k)) for k in _VENUE_KEYS if _text(fm.get(k))), "")
     citation = _text(fm.get("citation"))
     doi = _text(fm.get("doi"))
-    raw_authors = fm.get("authors", fm.get("author"))
-    names = raw_authors if isinstance(raw_authors, list) else [a for a in re.split(r"\s+and\s+|;", raw_authors or "") if a.strip()]
-    authors = [_text(a) for a in names if _text(a) and _text(a).lower() not in _ACCOUNTS]
+    authors = _authors(fm.get("authors", fm.get("author")))
     year = next((m.group(1) for k in ("year", "date", "pub_date", "publishdate")
                  for m in [_YEAR.search(_text(fm.get(k)))] if m), "")
     if len(title.split()) < 2 or not (venue or citation or doi) or not (authors or year):

@@ -81,8 +81,8 @@ _OPTION_H = re.compile(r"(?:^|[ \t])H:(\d{1,2})\b")
 #: ``\n:t``: every line break of a paragraph is kept as a line break on export
 _OPTION_BREAKS = re.compile(r"(?:^|[ \t])\\n:t\b")
 
-#: a property line of a drawer: ``:NAME: value``
-_PROPERTY = re.compile(r"[ \t]*:([\w-]{1,60}):[ \t]+(.{0,2000})")
+#: a property line of a drawer: ``:NAME: value`` (``:NAME+: value`` adds to the property)
+_PROPERTY = re.compile(r"[ \t]*:([\w-]{1,60}\+?):[ \t]+(.{0,2000})")
 #: properties that make a drawer a bibliographic record (org-bibtex), and the fields it gives
 _RECORD_KEYS = frozenset({"btype", "author", "editor", "journal", "booktitle", "publisher", "year", "doi", "volume",
                           "pages", "school", "institution"})
@@ -128,6 +128,52 @@ def _bib_value(value: str) -> str:
         if depth < 0:
             break
     return value if depth == 0 else value.replace("{", "").replace("}", "")
+
+
+#: ox-hugo's properties that hold what its export writes into a page's front matter: the date,
+#: the title, and ``:key value`` pairs of the page's own keys (``+`` continues them on a line more)
+_EXPORT_DATE = "export_date"
+_EXPORT_TITLE = "export_title"
+_CUSTOM_FRONT = re.compile(r"export_hugo_custom_front_matter\+?")
+#: one ``:key value`` pair of such a list: a quoted string, a quoted list ``'("A" "B")``, or a word
+_PLIST = re.compile(r":([A-Za-z_][\w-]{0,60})[ \t]+('?\([^()\n]{0,2000}\)|\"(?:[^\"\\\n]|\\.){0,2000}\"|[^\s:]\S{0,500})")
+_QUOTED = re.compile(r'"((?:[^"\\\n]|\\.){0,500})"')
+
+
+def _plist_value(value: str) -> str | list[str]:
+    """A value of ox-hugo's custom front matter: a list's strings, or the string."""
+    if value.startswith(("(", "'(")):
+        inner = value[value.index("(") + 1:-1]
+        quoted = _QUOTED.findall(inner)
+        return [v.replace('\\"', '"') for v in quoted] if quoted else inner.split()
+    if value.startswith('"'):
+        return value[1:-1].replace('\\"', '"')
+    return value
+
+
+def _published_record(properties: list[tuple[str, str]], headline: str) -> str | None:
+    """The BibTeX entry a headline's properties describe when they are a publication's page
+    record rather than org-bibtex's fields: the writer's own names (``:AUTHORS:``, ``:VENUE:``,
+    ``:DATE:``) or ox-hugo's front matter (``:EXPORT_DATE:`` and
+    ``:EXPORT_HUGO_CUSTOM_FRONT_MATTER: :authors '("A" "B") :publication "Venue"``), read by
+    the owner of front-matter records (:func:`refkit.markup.front_matter.record_of`); the
+    headline is the title. A drawer that names no authors (a talk's venue and date, a job's) is
+    none: the export shows only the headline, and a page's settings are no paper."""
+    from . import front_matter
+
+    keys: dict[str, str | list[str]] = {}
+    for name, value in properties:
+        if _CUSTOM_FRONT.fullmatch(name):
+            for m in _PLIST.finditer(value):
+                keys.setdefault(m.group(1).lower(), _plist_value(m.group(2)))
+        else:
+            keys.setdefault(name, value)
+    if not (keys.get("authors") or keys.get("author")):
+        return None
+    if _EXPORT_DATE in keys:
+        keys.setdefault("date", keys[_EXPORT_DATE])
+    keys.setdefault("title", keys.get(_EXPORT_TITLE) or _MARKUP_CHARS.sub("", _headline_title(headline)))
+    return front_matter.record_of(keys)
 
 
 _SKIPPED_BLOCKS = {"src", "example", "comment", "latex", "ascii", "texinfo", "man", "odt", "md", "beamer"}
@@ -359,12 +405,15 @@ class _Writer(LineWriter):
         ``:BTYPE:``, ``:AUTHOR:``, ``:JOURNAL:``, ``:YEAR:`` …) written as the BibTeX entry it
         stands for, in a hidden block the page reader takes as embedded BibTeX: the export
         shows only the headline (the title), while the drawer says who, where and when."""
+        properties = [(m.group(1).lower(), m.group(2).strip()) for line in drawer
+                      for m in [_PROPERTY.match(line.text)] if m and m.group(2).strip()]
         fields: dict[str, str] = {}
-        for line in drawer:
-            m = _PROPERTY.match(line.text)
-            if m and m.group(2).strip():
-                fields.setdefault(m.group(1).lower(), m.group(2).strip())
+        for name, value in properties:
+            fields.setdefault(name, value)
         if sum(key in _RECORD_KEYS for key in fields) < 2 or not ("author" in fields or "year" in fields):
+            published = _published_record(properties, self.headline_text or "")
+            if published is not None:
+                self.emit(number, f'<pre class="bibtex" hidden>{escape(published)}</pre>')
             return
         fields.setdefault("title", _MARKUP_CHARS.sub("", _headline_title(self.headline_text or "")))
         kind = fields.pop("btype", "") or ("article" if "journal" in fields else "inproceedings" if "booktitle" in fields else "misc")
