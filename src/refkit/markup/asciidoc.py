@@ -5,8 +5,10 @@ titles (``= Title`` … ``====== Level 5``, and the older two-line underlined fo
 ``<h1>``-``<h6>``; ``.Block titles`` -> a heading below the current section;
 lists (``*``/``-`` bullets, ``.``/``1.``/``a.`` numbers, nesting by marker depth,
 ``term:: text`` descriptions) -> ``<ul>``/``<ol>``/``<dl>``; tables (``|===``) ->
-rows; example, sidebar, quote and open blocks keep their text; listing, literal,
-comment blocks and indented literal paragraphs give none; ``++++`` passthrough
+rows; example, sidebar, quote and open blocks keep their text; listing and literal blocks and
+indented literal paragraphs are ``<pre>`` as Asciidoctor writes them (BibTeX there is embedded
+BibTeX; other preformatted text is read only from a page that gives nothing else); comment
+blocks give none; ``++++`` passthrough
 is raw HTML. Attribute entries (``:name: value``) define ``{name}`` references
 (substituted once, values capped, growth capped per line and per document, so
 references cannot expand without bound: past a cap a reference stays as written);
@@ -170,8 +172,10 @@ class _Writer(LineWriter):
                 i += 1
                 continue
             if text[0] in " \t" and not _LIST.match(text):
+                start = i
                 while i < n and lines[i].text.strip():  # an indented literal paragraph
                     i += 1
+                self.preformatted(_dedent(lines[start:i]))
                 continue
             if text.startswith("|") and depth < _MAX_DEPTH:
                 i = self.table_rows(lines, i, n)
@@ -182,7 +186,10 @@ class _Writer(LineWriter):
             i = self.paragraph(lines, i)
 
     def delimited(self, kind: str, inside: list[_Line], number: int, depth: int) -> None:
-        if kind in ("listing", "literal", "comment"):
+        if kind == "comment":
+            return
+        if kind in ("listing", "literal"):
+            self.preformatted(inside)
             return
         if kind == "pass":
             for line in inside:
@@ -203,6 +210,13 @@ class _Writer(LineWriter):
         if depth < _MAX_DEPTH:
             self.blocks(inside, depth + 1)
         self.emit(self.line, f"</{tag}>")
+
+    def preformatted(self, inside: list[_Line]) -> None:
+        """Lines shown as they are written, in a ``<pre>`` as Asciidoctor writes listing and
+        literal blocks: code to the item finder, but BibTeX there is the page's embedded BibTeX,
+        and a list pasted there is read when the page gives nothing else."""
+        if inside:
+            self.emit(inside[0].number, "<pre>" + escape("\n".join(line.text for line in inside)) + "</pre>")
 
     def table_rows(self, lines: list[_Line], i: int, n: int, *, wrap: bool = True) -> int:
         if wrap:
@@ -305,6 +319,13 @@ class _Writer(LineWriter):
     def inline(self, text: str) -> str:
         text = self.substitute(text)
         return _Inline(text).render(0, len(text), 0)
+
+
+def _dedent(lines: list[_Line]) -> list[_Line]:
+    """Lines without the indent they share."""
+    widths = [len(line.text) - len(line.text.lstrip(" \t")) for line in lines if line.text.strip()]
+    cut = min(widths) if widths else 0
+    return [_Line(line.number, line.text[cut:]) for line in lines]
 
 
 def _kind(delimiter: str) -> str | None:
