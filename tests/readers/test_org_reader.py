@@ -496,3 +496,35 @@ Ripples migrate with the tide.
         ("Sand ripples in tidal channels", "Ben Roe and Ana Ortiz", "2021", "Journal of Tidal Studies")]
     assert entries[1].get("doi") == "10.1000/jts.7"
 
+
+LATEX_CV = """#+TITLE: Ana Ortiz
+#+LATEX_CLASS: article
+#+OPTIONS: toc:nil
+
+* Publications
+#+begin_export latex
+\\begin{enumerate}
+  \\item A. Ortiz and B. Roe. Salt marsh retreat under rising seas. \\emph{Estuarine Letters}, 4:1--9, 2019.
+  \\item B. Roe and A. Ortiz. Sand ripples in tidal channels. \\emph{Journal of Tidal Studies}, 7:20--31, 2021.
+\\end{enumerate}
+#+end_export
+* Talks
+#+LATEX: \\begin{itemize}
+#+LATEX: \\item Marsh edges. Invited talk, Coastal Meeting, Lisbon, 2020.
+#+LATEX: \\end{itemize}
+"""
+
+
+def test_a_document_written_for_latex_export_is_read_from_its_latex_parts() -> None:
+    # a CV written for print keeps its lists in LaTeX export blocks and #+LATEX: lines, which
+    # the HTML export drops: with no HTML of its own, those parts are the document's content
+    entries = reader.read(LATEX_CV).entries
+    assert [(e.get("title"), e.get("year")) for e in entries] == [
+        ("Salt marsh retreat under rising seas", "2019"), ("Sand ripples in tidal channels", "2021")]
+    assert entries[0].get("journal") == "Estuarine Letters"
+
+
+def test_latex_parts_are_the_print_twin_of_a_document_that_writes_html() -> None:
+    twin = LATEX_CV.replace("* Talks", "#+begin_export html\n<ol><li>A. Ortiz and B. Roe. Salt marsh retreat under rising seas. "
+                            "<i>Estuarine Letters</i>, 4:1-9, 2019.</li></ol>\n#+end_export\n* Talks")
+    assert [e.get("title") for e in reader.read(twin).entries] == ["Salt marsh retreat under rising seas"]

@@ -211,17 +211,34 @@ def to_html(text: str) -> str:
         _expand_macros(lines)
     headline_max = 3
     breaks = False
+    html_export = False  # the document writes HTML of its own for the HTML export
     for line in lines:
+        if "#+" not in line.text:
+            continue
         m = _KEYWORD.match(line.text)
         if m and m.group(1).lower() == "options":
             h = _OPTION_H.search(m.group(2))
             if h:
                 headline_max = int(h.group(1))
             breaks = breaks or _OPTION_BREAKS.search(m.group(2)) is not None
-    writer = _Writer(headline_max, breaks)
+        html_export = html_export or _exports_to(line.text, "html")
+    writer = _Writer(headline_max, breaks, latex=not html_export)
     writer.blocks(lines, 0)
     writer.close_deep()
     return "<html><body>" + "".join(writer.out) + "</body></html>"
+
+
+def _exports_to(text: str, backend: str) -> bool:
+    """Whether a line opens what Org's export writes for ``backend`` alone: a ``#+NAME:``
+    line, a ``#+begin_export NAME`` block or (before Org 9) a ``#+begin_NAME`` block."""
+    m = _KEYWORD.match(text)
+    if m:
+        return m.group(1).lower() == backend
+    m = _BEGIN.match(text)
+    if m is None:
+        return False
+    name = m.group(1).lower()
+    return name == backend or name == "export" and m.group(2).strip().lower().split()[:1] == [backend]
 
 
 #: a macro call: ``{{{name}}}`` or ``{{{name(arg1, arg2)}}}`` (arguments bounded, no nesting)
@@ -278,10 +295,13 @@ def _expand_macros(lines: list[_Line]) -> None:
 class _Writer(LineWriter):
     """Writes blocks to ``out``, padding newlines so each starts on its source line."""
 
-    def __init__(self, headline_max: int, breaks: bool = False) -> None:
+    def __init__(self, headline_max: int, breaks: bool = False, latex: bool = False) -> None:
         super().__init__()
         self.headline_max = headline_max
         self.breaks = breaks  # ``#+OPTIONS: \n:t``: a paragraph's line breaks are kept
+        # what only the LaTeX export writes is read: the document writes no HTML of its own, so
+        # it is written for print, and its export blocks hold its content (a CV's lists)
+        self.latex = latex
         self.headline_text: str | None = None  # the headline just written, until another element
         self.deep_open = False  # inside the <ul> that holds headlines deeper than H
         self.notes_open = False  # inside the notes box of a deep headline that is a whole citation
@@ -355,6 +375,13 @@ class _Writer(LineWriter):
                     self.emit(line.number, f"<h1>{self.inline(m.group(2).strip())}</h1>")
                 elif key == "html":
                     self.emit(line.number, m.group(2))
+                elif key == "latex" and self.latex:
+                    end = i + 1
+                    while end < n and _exports_to(lines[end].text, "latex"):
+                        end += 1
+                    self.latex_part([_Line(k.number, _KEYWORD.sub(r"\2", k.text, count=1)) for k in lines[i:end]])
+                    i = end
+                    continue
                 i += 1
                 continue
             if _FIXED.match(line.text):
@@ -428,6 +455,9 @@ class _Writer(LineWriter):
             # page reader reads other preformatted text only when it finds nothing else
             self.preformatted(number, inside, "example" if name == "example" else "src src-bibtex")
             return
+        if self.latex and (name == "latex" or name == "export" and parameters.strip().lower().split()[:1] == ["latex"]):
+            self.latex_part(inside)
+            return
         if name in _SKIPPED_BLOCKS:
             return
         if name == "export" or name == "html":  # #+BEGIN_HTML: the export block's name before Org 9
@@ -456,6 +486,18 @@ class _Writer(LineWriter):
         else:
             self.paragraph([line for line in inside if line.text.strip()] or [_Line(number, "")], 0)
         self.emit(self.line, f"</{tag}>")
+
+    def latex_part(self, inside: list[_Line]) -> None:
+        """LaTeX that only the LaTeX export writes (an export block, a run of ``#+LATEX:``
+        lines), rendered as the LaTeX reader renders a document (:mod:`refkit.markup.latex`):
+        a CV written for print keeps its lists there (``\\begin{enumerate} \\item …``)."""
+        if not any(line.text.strip() for line in inside):
+            return
+        from .latex import to_html as latex_html
+
+        rendered = latex_html("\n".join(line.text for line in inside)).html
+        inner = rendered.removeprefix("<html><body>").removesuffix("</body></html>")
+        self.emit(inside[0].number, f"<div>{inner}</div>")
 
     def preformatted(self, number: int, inside: list[_Line], kind: str) -> None:
         """Lines shown as they are written, in a ``<pre>`` of class ``kind``."""
