@@ -148,3 +148,15 @@ Roe, B., Ortiz, A. (2022). Mud flats after the storm. Coastal Letters, 2, 5-8.
     assert [e.get("year") for e in reader.read(doc).entries] == ["2019", "2021", "2022"]
     indented = doc.replace("....\n", "").replace("\nOrtiz", "\n  Ortiz").replace("\nRoe", "\n  Roe")
     assert "<pre>Ortiz, A." in to_html(indented)
+
+
+def test_bibliography_anchors_are_no_text_of_their_citations() -> None:
+    doc = """= Publications
+
+[bibliography]
+- [[[ortiz2019]]] Ortiz, A., Roe, B. (2019). Salt marsh retreat under rising seas. _Estuarine Letters_, 4, 1-9.
+- [[[roe2021]]] Roe, B. (2021). Sand ripples in tidal channels. _Journal of Tidal Studies_, 7, 20-31.
+"""
+    assert "ortiz2019" not in to_html(doc)
+    entries = reader.read(doc).entries
+    assert [(e.get("author"), e.get("year")) for e in entries] == [("Ortiz, A. and Roe, B.", "2019"), ("Roe, B.", "2021")]

@@ -420,6 +420,12 @@ class _Inline(InlineRenderer):
                 return None, k
             url = text[k + 1:close]
             return f'<a href="{attr(url)}">{escape(url)}</a>', close + 1
+        if text.startswith("[[[", k):
+            # a bibliography entry's anchor ("- [[[doe2020]]] citation"): its id, no text of the
+            # citation (Asciidoctor shows it as a "[doe2020]" label)
+            close = self.finder.find("]]]", k + 3)
+            if close >= 0 and close + 3 <= end and close - k <= 200 and "[" not in text[k + 3:close]:
+                return "", close + 3
         if text.startswith("[[", k):
             close = self.finder.find("]]", k + 2)
             if close < 0 or close + 2 > end or close - k > 200 or "[" in text[k + 2:close]:
