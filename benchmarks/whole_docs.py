@@ -315,8 +315,11 @@ def _org_hugo_subtrees(papers: list[Paper], rng: random.Random) -> Doc:
     out: list[str] = []
     for p in papers:
         names = " ".join(f'"{a}"' for a in p.authors)
+        # the authors as the page's own key, or as the subtree's author keyword (comma-separated)
+        authors = (f":EXPORT_HUGO_CUSTOM_FRONT_MATTER: :authors '({names})" if rng.random() < 0.5
+                   else f":EXPORT_AUTHOR: {', '.join(p.authors)}")
         out += [f"** {p.title}", ":PROPERTIES:", f":EXPORT_FILE_NAME: {_key(p)}", f":EXPORT_DATE: {p.year}-01-01",
-                f":EXPORT_HUGO_CUSTOM_FRONT_MATTER: :authors '({names})",
+                authors,
                 f':EXPORT_HUGO_CUSTOM_FRONT_MATTER+: :publication "*{p.venue}*"',
                 ":EXPORT_HUGO_CUSTOM_FRONT_MATTER+: :publication_types '(\"2\")"
                 + (f' :doi "{p.doi}"' if p.doi else ""), ":END:", "", _ABSTRACT, ""]

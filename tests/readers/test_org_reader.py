@@ -483,6 +483,13 @@ We map the marsh edge over forty years.
 :EXPORT_HUGO_CUSTOM_FRONT_MATTER+: :publication "*Journal of Tidal Studies*" :doi "10.1000/jts.7"
 :END:
 Ripples migrate with the tide.
+** Mud flats after the storm
+:PROPERTIES:
+:EXPORT_FILE_NAME: mud
+:EXPORT_DATE: 2022-06-01
+:EXPORT_AUTHOR: Carl Moe, Ben Roe
+:EXPORT_HUGO_CUSTOM_FRONT_MATTER: :publication "Coastal Letters"
+:END:
 * Talks
 ** Marsh edges
 :PROPERTIES:
@@ -493,7 +500,8 @@ Ripples migrate with the tide.
     entries = reader.read(doc).entries
     assert [(e.get("title"), e.get("author"), e.get("year"), e.get("journal")) for e in entries] == [
         ("Salt marsh retreat under rising seas", "Ortiz, Ana and Roe, Ben", "2019", "Estuarine Letters"),
-        ("Sand ripples in tidal channels", "Ben Roe and Ana Ortiz", "2021", "Journal of Tidal Studies")]
+        ("Sand ripples in tidal channels", "Ben Roe and Ana Ortiz", "2021", "Journal of Tidal Studies"),
+        ("Mud flats after the storm", "Moe, Carl and Roe, Ben", "2022", "Coastal Letters")]
     assert entries[1].get("doi") == "10.1000/jts.7"
 
 

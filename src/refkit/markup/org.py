@@ -130,10 +130,11 @@ def _bib_value(value: str) -> str:
     return value if depth == 0 else value.replace("{", "").replace("}", "")
 
 
-#: ox-hugo's properties that hold what its export writes into a page's front matter: the date,
-#: the title, and ``:key value`` pairs of the page's own keys (``+`` continues them on a line more)
-_EXPORT_DATE = "export_date"
-_EXPORT_TITLE = "export_title"
+#: ox-hugo's properties that hold what its export writes into a page's front matter:
+#: ``EXPORT_<KEYWORD>`` is the subtree's ``#+KEYWORD`` (``EXPORT_DATE``, ``EXPORT_AUTHOR``,
+#: ``EXPORT_TITLE``), and the custom front matter is ``:key value`` pairs of the page's own keys
+#: (``+`` continues them on a line more)
+_EXPORT = "export_"
 _CUSTOM_FRONT = re.compile(r"export_hugo_custom_front_matter\+?")
 #: one ``:key value`` pair of such a list: a quoted string, a quoted list ``'("A" "B")``, or a word
 _PLIST = re.compile(r":([A-Za-z_][\w-]{0,60})[ \t]+('?\([^()\n]{0,2000}\)|\"(?:[^\"\\\n]|\\.){0,2000}\"|[^\s:]\S{0,500})")
@@ -154,7 +155,7 @@ def _plist_value(value: str) -> str | list[str]:
 def _published_record(properties: list[tuple[str, str]], headline: str) -> str | None:
     """The BibTeX entry a headline's properties describe when they are a publication's page
     record rather than org-bibtex's fields: the writer's own names (``:AUTHORS:``, ``:VENUE:``,
-    ``:DATE:``) or ox-hugo's front matter (``:EXPORT_DATE:`` and
+    ``:DATE:``) or ox-hugo's front matter (``:EXPORT_DATE:``, ``:EXPORT_AUTHOR:`` and
     ``:EXPORT_HUGO_CUSTOM_FRONT_MATTER: :authors '("A" "B") :publication "Venue"``), read by
     the owner of front-matter records (:func:`refkit.markup.front_matter.record_of`); the
     headline is the title. A drawer that names no authors (a talk's venue and date, a job's) is
@@ -167,12 +168,10 @@ def _published_record(properties: list[tuple[str, str]], headline: str) -> str |
             for m in _PLIST.finditer(value):
                 keys.setdefault(m.group(1).lower(), _plist_value(m.group(2)))
         else:
-            keys.setdefault(name, value)
+            keys.setdefault(name.removeprefix(_EXPORT), value)
     if not (keys.get("authors") or keys.get("author")):
         return None
-    if _EXPORT_DATE in keys:
-        keys.setdefault("date", keys[_EXPORT_DATE])
-    keys.setdefault("title", keys.get(_EXPORT_TITLE) or _MARKUP_CHARS.sub("", _headline_title(headline)))
+    keys.setdefault("title", _MARKUP_CHARS.sub("", _headline_title(headline)))
     return front_matter.record_of(keys)
 
 
