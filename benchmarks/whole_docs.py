@@ -355,6 +355,41 @@ def _org_abstracts(papers: list[Paper], rng: random.Random) -> Doc:
     return Doc(out, papers)
 
 
+def _org_todo_custom(papers: list[Paper], rng: random.Random) -> Doc:
+    # a publication tracker: the file's own TODO keywords mark each paper's state
+    pre = [rng.choice(("#+TODO: DRAFT SUBMITTED REVISION | PUBLISHED REJECTED",
+                       "#+SEQ_TODO: SUBMITTED(s) IN-REVIEW(r) | ACCEPTED(a) PUBLISHED(p)"))]
+    out: list[str] = []
+    for p in papers:
+        out += [f"** {rng.choice(('PUBLISHED', 'PUBLISHED', 'SUBMITTED'))} {p.title}", f"{_names(p, rng)}. /{p.venue}/, {p.year}.", ""]
+    return Doc(out, papers, pre)
+
+
+def _org_html_wrapped(papers: list[Paper], rng: random.Random) -> Doc:
+    # the Org list inside HTML the page writes around it (#+HTML: lines open and close a box)
+    out = ['#+HTML: <div class="publications">', *[f"- {p.cite}" for p in papers], "", "#+HTML: </div>"]
+    return Doc(out, papers)
+
+
+def _org_snippet_breaks(papers: list[Paper], rng: random.Random) -> Doc:
+    # title, authors and venue parted by inline HTML line breaks (export snippets)
+    return Doc([f"- *{p.title}* @@html:<br>@@ {_names(p, rng)} @@html:<br>@@ /{p.venue}/, {p.year}" for p in papers], papers)
+
+
+def _org_link_list(papers: list[Paper], rng: random.Random) -> Doc:
+    # a list of linked titles and nothing else (a reading list or a page of one's papers)
+    return Doc([f"- [[{_url(p)}][{p.title}]]" for p in papers], papers)
+
+
+def _org_logbook(papers: list[Paper], rng: random.Random) -> Doc:
+    # papers tracked as tasks: planning lines and LOGBOOK drawers between headline and citation
+    out: list[str] = []
+    for p in papers:
+        out += [f"*** DONE {p.cite}", f"    CLOSED: [{p.year}-05-02 Tue 10:00]", "    :LOGBOOK:",
+                f"    - State \"DONE\"       from \"TODO\"       [{p.year}-05-02 Tue 10:00]", "    :END:", ""]
+    return Doc(out, papers)
+
+
 # ---------------------------------------------------------------------------------------- AsciiDoc idioms
 
 
@@ -542,6 +577,11 @@ IDIOMS: dict[str, tuple[str, Idiom]] = {
     "org-drawer-custom": ("org", _org_drawer_custom),
     "org-cv-env": ("org", _org_cv_env),
     "org-abstracts": ("org", _org_abstracts),
+    "org-todo-custom": ("org", _org_todo_custom),
+    "org-html-wrapped": ("org", _org_html_wrapped),
+    "org-snippet-breaks": ("org", _org_snippet_breaks),
+    "org-link-list": ("org", _org_link_list),
+    "org-logbook": ("org", _org_logbook),
     "adoc-ordered": ("adoc", _adoc_ordered),
     "adoc-bullets": ("adoc", _adoc_bullets),
     "adoc-bibliography": ("adoc", _adoc_bibliography),

@@ -536,3 +536,24 @@ def test_latex_parts_are_the_print_twin_of_a_document_that_writes_html() -> None
     twin = LATEX_CV.replace("* Talks", "#+begin_export html\n<ol><li>A. Ortiz and B. Roe. Salt marsh retreat under rising seas. "
                             "<i>Estuarine Letters</i>, 4:1-9, 2019.</li></ol>\n#+end_export\n* Talks")
     assert [e.get("title") for e in reader.read(twin).entries] == ["Salt marsh retreat under rising seas"]
+
+
+def test_a_files_own_todo_keywords_are_no_part_of_a_headlines_title() -> None:
+    # a publication tracker names its states in #+TODO: (fast-access keys in parentheses);
+    # a headline's first word that is one of them is its state, as Org shows it
+    doc = """#+TODO: DRAFT SUBMITTED(s) | PUBLISHED(p!)
+* Papers
+** PUBLISHED Salt marsh retreat under rising seas
+Ana Ortiz and Ben Roe. /Estuarine Letters/, 2019.
+** SUBMITTED Sand ripples in tidal channels
+Ben Roe. /Journal of Tidal Studies/, 2021.
+** DONE Mud flats after the storm
+Carl Moe. /Coastal Letters/, 2022.
+"""
+    html = to_html(doc)
+    assert "PUBLISHED" not in html and "SUBMITTED" not in html and "DONE" not in html
+    assert "<h3>Salt marsh retreat under rising seas</h3>" in html
+    assert [e.get("title") for e in reader.read(doc).entries] == [
+        "Salt marsh retreat under rising seas", "Sand ripples in tidal channels", "Mud flats after the storm"]
+    # without the line, the word is the title's
+    assert "<h3>PUBLISHED Salt marsh" in to_html(doc.split("\n", 1)[1])

@@ -48,7 +48,12 @@ _MAX_EMPHASIS_BREAKS = 3
 
 _HEADLINE = re.compile(r"(\*+)[ \t]+(.*)")
 _TAGS = re.compile(r"[ \t]+:[\w@#%:]{1,200}:[ \t]*$")
-_TODO = re.compile(r"(?:TODO|DONE)\b[ \t]*")
+#: the TODO keywords of a file that names none of its own
+_TODO_KEYWORDS = frozenset({"TODO", "DONE"})
+#: the lines that name a file's own TODO keywords (``#+TODO: DRAFT SUBMITTED | PUBLISHED``)
+_TODO_LINES = frozenset({"todo", "seq_todo", "typ_todo"})
+#: a keyword as such a line writes it: a word, with its fast-access key ``(p)`` or ``(p@/!)``
+_TODO_WORD = re.compile(r"([^\s(|]{1,60})(?:\([^)\s]{0,10}\))?")
 _PRIORITY = re.compile(r"\[#[A-Za-z0-9]\][ \t]*")
 _COOKIE = re.compile(r"[ \t]*\[\d{0,5}(?:%|/\d{0,5})\]")
 #: a plain-list bullet: ``-``, ``+``, an indented ``*``, or a number and ``.``/``)``. Letters
@@ -112,11 +117,14 @@ def _front_matter_title(inside: list[_Line]) -> str | None:
     return None
 
 
-def _headline_title(title: str) -> str:
-    """A headline's text without what Org adds around a title: tags, a TODO keyword, a
-    priority, a statistics cookie."""
+def _headline_title(title: str, keywords: frozenset[str] = _TODO_KEYWORDS) -> str:
+    """A headline's text without what Org adds around a title: tags, a TODO keyword (its first
+    word, when it is one of the file's ``keywords``), a priority, a statistics cookie."""
     title = _TAGS.sub("", title)
-    title = _PRIORITY.sub("", _TODO.sub("", title, count=1), count=1)
+    first, _, rest = title.partition(" ")
+    if first in keywords:
+        title = rest.lstrip(" \t")
+    title = _PRIORITY.sub("", title, count=1)
     return _COOKIE.sub("", title).strip()
 
 
@@ -153,7 +161,8 @@ def _plist_value(value: str) -> str | list[str]:
 
 
 def _published_record(properties: list[tuple[str, str]], headline: str) -> str | None:
-    """The BibTeX entry a headline's properties describe when they are a publication's page
+    """The BibTeX entry a headline's properties describe (``headline``: its title, without
+    Org's additions) when they are a publication's page
     record rather than org-bibtex's fields: the writer's own names (``:AUTHORS:``, ``:VENUE:``,
     ``:DATE:``) or ox-hugo's front matter (``:EXPORT_DATE:``, ``:EXPORT_AUTHOR:`` and
     ``:EXPORT_HUGO_CUSTOM_FRONT_MATTER: :authors '("A" "B") :publication "Venue"``), read by
@@ -171,7 +180,7 @@ def _published_record(properties: list[tuple[str, str]], headline: str) -> str |
             keys.setdefault(name.removeprefix(_EXPORT), value)
     if not (keys.get("authors") or keys.get("author")):
         return None
-    keys.setdefault("title", _MARKUP_CHARS.sub("", _headline_title(headline)))
+    keys.setdefault("title", _MARKUP_CHARS.sub("", headline))
     return front_matter.record_of(keys)
 
 
@@ -211,6 +220,7 @@ def to_html(text: str) -> str:
     headline_max = 3
     breaks = False
     html_export = False  # the document writes HTML of its own for the HTML export
+    keywords = set(_TODO_KEYWORDS)  # the headlines' TODO keywords: Org's, and the file's own
     for line in lines:
         if "#+" not in line.text:
             continue
@@ -221,7 +231,10 @@ def to_html(text: str) -> str:
                 headline_max = int(h.group(1))
             breaks = breaks or _OPTION_BREAKS.search(m.group(2)) is not None
         html_export = html_export or _exports_to(line.text, "html")
+        if m and m.group(1).lower() in _TODO_LINES:
+            keywords |= {w.group(1) for w in _TODO_WORD.finditer(m.group(2))}
     writer = _Writer(headline_max, breaks, latex=not html_export)
+    writer.keywords = frozenset(keywords)
     writer.blocks(lines, 0)
     writer.close_deep()
     return "<html><body>" + "".join(writer.out) + "</body></html>"
@@ -301,6 +314,7 @@ class _Writer(LineWriter):
         # what only the LaTeX export writes is read: the document writes no HTML of its own, so
         # it is written for print, and its export blocks hold its content (a CV's lists)
         self.latex = latex
+        self.keywords = _TODO_KEYWORDS  # a headline's first word that is its state, not its title
         self.headline_text: str | None = None  # the headline just written, until another element
         self.deep_open = False  # inside the <ul> that holds headlines deeper than H
         self.notes_open = False  # inside the notes box of a deep headline that is a whole citation
@@ -408,7 +422,7 @@ class _Writer(LineWriter):
             i = self.paragraph(lines, i)
 
     def headline(self, number: int, level: int, title: str) -> None:
-        title = _headline_title(title)
+        title = _headline_title(title, self.keywords)
         if level > self.headline_max:
             self.close_notes()
             if self.deep_open:
@@ -437,11 +451,11 @@ class _Writer(LineWriter):
         for name, value in properties:
             fields.setdefault(name, value)
         if sum(key in _RECORD_KEYS for key in fields) < 2 or not ("author" in fields or "year" in fields):
-            published = _published_record(properties, self.headline_text or "")
+            published = _published_record(properties, _headline_title(self.headline_text or "", self.keywords))
             if published is not None:
                 self.emit(number, f'<pre class="bibtex" hidden>{escape(published)}</pre>')
             return
-        fields.setdefault("title", _MARKUP_CHARS.sub("", _headline_title(self.headline_text or "")))
+        fields.setdefault("title", _MARKUP_CHARS.sub("", _headline_title(self.headline_text or "", self.keywords)))
         kind = fields.pop("btype", "") or ("article" if "journal" in fields else "inproceedings" if "booktitle" in fields else "misc")
         key = _KEY_CHARS.sub("", fields.pop("custom_id", "")) or f"org{number}"
         body = ",\n".join(f"  {name} = {{{_bib_value(value)}}}" for name, value in fields.items() if name in _RECORD_FIELDS)
