@@ -457,6 +457,45 @@ def _adoc_hardbreaks(papers: list[Paper], rng: random.Random) -> Doc:
     return Doc(out, papers)
 
 
+def _adoc_sections(papers: list[Paper], rng: random.Random) -> Doc:
+    # a section per paper: its title as the section title, details in the paragraph below
+    out: list[str] = []
+    for p in papers:
+        out += [f"=== {p.title}", "", f"{_names(p, rng)}. _{p.venue}_, {p.year}. {_url(p)}[PDF]", ""]
+    return Doc(out, papers)
+
+
+def _adoc_horizontal(papers: list[Paper], rng: random.Random) -> Doc:
+    out = ["[horizontal]"]
+    out += [f"{p.year}:: {p.cite}" for p in papers]
+    return Doc(out, papers)
+
+
+def _adoc_attributes(papers: list[Paper], rng: random.Random) -> Doc:
+    # the owner's name and the venues' links through attribute references
+    pre = [":me: *M. Example*", ":doi-base: https://doi.org"]
+    out = []
+    for p in papers:
+        names = ", ".join(["{me}", *p.authors[1:]])
+        out.append(f". {names}. {p.title}. _{p.venue}_, {p.year}." + (f" link:{{doi-base}}/{p.doi}[DOI]" if p.doi else ""))
+    return Doc(out, papers, pre)
+
+
+def _adoc_collapsible(papers: list[Paper], rng: random.Random) -> Doc:
+    out: list[str] = []
+    for year in sorted({p.year for p in papers}, reverse=True):
+        out += [f".{year}", "[%collapsible%open]", "===="]
+        out += [f"* {p.cite}" for p in papers if p.year == year]
+        out += ["====", ""]
+    return Doc(out, papers)
+
+
+def _adoc_front_matter(papers: list[Paper], rng: random.Random) -> Doc:
+    # jekyll-asciidoc: a YAML front matter above the AsciiDoc page
+    pre = ["---", "layout: page", "title: Publications", "permalink: /publications/", "---"]
+    return Doc([f"* {p.cite}" for p in papers], papers, pre)
+
+
 # ---------------------------------------------------------------------------------------- reST idioms
 
 
@@ -552,6 +591,46 @@ def _rst_field_front(papers: list[Paper], rng: random.Random) -> Doc:
     return Doc(out, papers, pre)
 
 
+def _rst_sections(papers: list[Paper], rng: random.Random) -> Doc:
+    out: list[str] = []
+    for p in papers:
+        out += [p.title, "^" * len(p.title), "", f"{_names(p, rng)}. *{p.venue}*, {p.year}. `PDF <{_url(p)}>`__", ""]
+    return Doc(out, papers)
+
+
+def _rst_footnotes(papers: list[Paper], rng: random.Random) -> Doc:
+    out = ["Our work on this is published " + " ".join("[#]_" for _ in papers) + ".", ""]
+    for p in papers:
+        out += [f".. [#] {p.cite}", ""]
+    return Doc(out, papers)
+
+
+def _rst_substitution(papers: list[Paper], rng: random.Random) -> Doc:
+    pre = [".. |me| replace:: **M. Example**", ""]
+    out = []
+    for p in papers:
+        names = ", ".join(["|me|", *p.authors[1:]])
+        out += [f"#. {names}. {p.title}. *{p.venue}*, {p.year}.", ""]
+    return Doc(out, papers, pre)
+
+
+def _rst_grid_table(papers: list[Paper], rng: random.Random) -> Doc:
+    cells = [(p.year, re.sub(r"[*`|]", "", p.cite)) for p in papers]
+    width = max(len(c) for _, c in cells)
+    rule = "+------+-" + "-" * width + "-+"
+    out = [rule, "| Year | " + "Publication".ljust(width) + " |", rule.replace("-", "=")]
+    for y, c in cells:
+        out += [f"| {y:<4} | {c.ljust(width)} |", rule]
+    return Doc(out, papers)
+
+
+def _rst_admonition(papers: list[Paper], rng: random.Random) -> Doc:
+    out = [".. note::", "", "   If you use this work, please cite:", ""]
+    for p in papers:
+        out += [f"   * {p.cite}", ""]
+    return Doc(out, papers)
+
+
 IDIOMS: dict[str, tuple[str, Idiom]] = {
     "org-bibtex": ("org", _org_bibtex),
     "org-bibtex-keyed": ("org", _org_bibtex_keyed),
@@ -593,6 +672,11 @@ IDIOMS: dict[str, tuple[str, Idiom]] = {
     "adoc-literal": ("adoc", _adoc_literal),
     "adoc-sidebar": ("adoc", _adoc_sidebar),
     "adoc-hardbreaks": ("adoc", _adoc_hardbreaks),
+    "adoc-sections": ("adoc", _adoc_sections),
+    "adoc-horizontal": ("adoc", _adoc_horizontal),
+    "adoc-attributes": ("adoc", _adoc_attributes),
+    "adoc-collapsible": ("adoc", _adoc_collapsible),
+    "adoc-front-matter": ("adoc", _adoc_front_matter),
     "rst-enumerated": ("rst", _rst_enumerated),
     "rst-bullets": ("rst", _rst_bullets),
     "rst-citations": ("rst", _rst_citations),
@@ -605,6 +689,11 @@ IDIOMS: dict[str, tuple[str, Idiom]] = {
     "rst-simple-table": ("rst", _rst_simple_table),
     "rst-bibliography": ("rst", _rst_bibliography),
     "rst-field-front": ("rst", _rst_field_front),
+    "rst-sections": ("rst", _rst_sections),
+    "rst-footnotes": ("rst", _rst_footnotes),
+    "rst-substitution": ("rst", _rst_substitution),
+    "rst-grid-table": ("rst", _rst_grid_table),
+    "rst-admonition": ("rst", _rst_admonition),
 }
 
 
