@@ -390,6 +390,17 @@ def _org_logbook(papers: list[Paper], rng: random.Random) -> Doc:
     return Doc(out, papers)
 
 
+def _org_undated(papers: list[Paper], rng: random.Random) -> Doc:
+    # work in progress: titles with their coauthors and a state, no year and no venue
+    out = []
+    for p in papers:
+        others = [a for a in p.authors[1:]] or p.authors[:1]
+        state = rng.choice(("Submitted.", "In preparation.", "Preprint.", "Under review."))
+        out.append(rng.choice((f"- /{p.title}/, with {' and '.join(others)}. {state}",
+                               f"- {p.title} (with {', '.join(others)}). {state}")))
+    return Doc(out, papers)
+
+
 # ---------------------------------------------------------------------------------------- AsciiDoc idioms
 
 
@@ -661,6 +672,7 @@ IDIOMS: dict[str, tuple[str, Idiom]] = {
     "org-snippet-breaks": ("org", _org_snippet_breaks),
     "org-link-list": ("org", _org_link_list),
     "org-logbook": ("org", _org_logbook),
+    "org-undated": ("org", _org_undated),
     "adoc-ordered": ("adoc", _adoc_ordered),
     "adoc-bullets": ("adoc", _adoc_bullets),
     "adoc-bibliography": ("adoc", _adoc_bibliography),
