@@ -557,3 +557,20 @@ Carl Moe. /Coastal Letters/, 2022.
         "Salt marsh retreat under rising seas", "Sand ripples in tidal channels", "Mud flats after the storm"]
     # without the line, the word is the title's
     assert "<h3>PUBLISHED Salt marsh" in to_html(doc.split("\n", 1)[1])
+
+
+def test_a_list_pasted_into_a_source_block_of_text_is_read_when_nothing_else_is() -> None:
+    doc = """#+TITLE: CV
+* Publications
+#+begin_src text
+A. Ortiz and B. Roe. Salt marsh retreat under rising seas. Estuarine Letters, 4:1-9, 2019.
+
+B. Roe. Sand ripples in tidal channels. Journal of Tidal Studies, 7:20-31, 2021.
+#+end_src
+#+begin_src python
+print("C. Moe. Not a paper at all. Journal of Code, 2020.")
+#+end_src
+"""
+    assert '<pre class="src src-text">A. Ortiz' in to_html(doc)
+    assert "Not a paper" not in to_html(doc)  # code stays out, as before
+    assert [e.get("year") for e in reader.read(doc).entries] == ["2019", "2021"]

@@ -184,6 +184,10 @@ def _published_record(properties: list[tuple[str, str]], headline: str) -> str |
     return front_matter.record_of(keys)
 
 
+#: source blocks whose language is text, not code (none named, Org, Markdown, plain text):
+#: shown verbatim, as an example block is
+_TEXT_SOURCES = frozenset({"", "text", "txt", "org", "markdown", "md", "fundamental", "plain"})
+
 _SKIPPED_BLOCKS = {"src", "example", "comment", "latex", "ascii", "texinfo", "man", "odt", "md", "beamer"}
 
 # inline
@@ -462,11 +466,14 @@ class _Writer(LineWriter):
         self.emit(number, f'<pre class="bibtex" hidden>@{_KEY_CHARS.sub("", kind) or "misc"}{{{key},\n{escape(body)}\n}}</pre>')
 
     def block(self, name: str, parameters: str, inside: list[_Line], number: int, depth: int) -> None:
-        if name == "example" or name == "src" and parameters.lower().split()[:1] in (["bibtex"], ["bib"]):
+        language = (parameters.lower().split() or [""])[0] if name == "src" else None
+        if name == "example" or language in ("bibtex", "bib") or language in _TEXT_SOURCES:
             # shown verbatim as the export shows them (``<pre class="example">``, ``<pre
             # class="src src-bibtex">``): BibTeX there is the page's embedded BibTeX, and the
-            # page reader reads other preformatted text only when it finds nothing else
-            self.preformatted(number, inside, "example" if name == "example" else "src src-bibtex")
+            # page reader reads other preformatted text (an example, a source block of text:
+            # a list pasted as ``#+begin_src text``) only when it finds nothing else
+            kind = "example" if name == "example" else "src src-bibtex" if language in ("bibtex", "bib") else f"src src-{language or 'text'}"
+            self.preformatted(number, inside, kind)
             return
         if self.latex and (name == "latex" or name == "export" and parameters.strip().lower().split()[:1] == ["latex"]):
             self.latex_part(inside)
