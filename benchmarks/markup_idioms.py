@@ -666,7 +666,15 @@ def _score(sc: Any, text: str, papers: list[Paper], src: Path) -> dict[str, Any]
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    return run(__doc__, IDIOMS, held_out, document, _paper, _score)
+
+
+def run(doc: str | None, idioms_table: dict[str, Any], is_held_out: Callable[[str], bool],
+        make_document: Callable[..., tuple[str, list[Paper]]], make_paper: Callable[[dict[str, Any], str, str], Paper],
+        score: Callable[..., dict[str, Any]]) -> int:
+    """The command line of an idiom benchmark: every idiom of IDIOMS_TABLE (name -> (markup, writer)) in every
+    context, each cell scored with SCORE; markup_idioms.py and whole_docs.py share it."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=1, help="1 tunes; 7 and 11 check (start and end only)")
     ap.add_argument("--group", choices=("tune", "held-out", "all"), default="tune")
     ap.add_argument("--papers", choices=("tune", "check"), default="tune")
@@ -676,7 +684,7 @@ def main() -> int:
     ap.add_argument("--bib", type=Path, default=score_real.beside_checkout() / "shared" / "corpus" / "mid.bib")
     ap.add_argument("--scorer", type=Path)
     ap.add_argument("--json", type=Path, help="write the per-cell counts here")
-    ap.add_argument("--compare", type=Path, help="a --json file of an earlier run: print its recall beside")
+    ap.add_argument("--compare", type=Path, help="a --json file of an earlier run: print its counts beside")
     ap.add_argument("--keep", type=Path, help="keep each document and its output in this folder")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the problems per document")
     args = ap.parse_args()
@@ -686,8 +694,8 @@ def main() -> int:
     for k, it in enumerate(pool):
         it["id"] = f"r{k}"
     styles = _papers(sc, rng, pool, args.styles)
-    idioms = [n for n in IDIOMS if n.startswith(args.idiom)
-              and (args.group == "all" or held_out(n) == (args.group == "held-out"))]
+    idioms = [n for n in idioms_table if n.startswith(args.idiom)
+              and (args.group == "all" or is_held_out(n) == (args.group == "held-out"))]
     contexts = [c for c in CONTEXTS if not args.context or c == args.context]
     before = json.loads(args.compare.read_text()) if args.compare else {}
     counts: dict[str, Any] = {}
@@ -699,16 +707,16 @@ def main() -> int:
             args.keep.mkdir(parents=True, exist_ok=True)
             folder = args.keep
         for name in idioms:
-            markup = IDIOMS[name][0]
+            markup = idioms_table[name][0]
             cells = []
             for context in contexts:
                 agg: dict[str, Any] = {"gold": 0, "pred": 0, "matched": 0,
                                        **{k: {f: 0 for f in FIELDS} for k in ("tp", "fp", "fn")}}
                 for stem, items, lines in styles:
                     doc_rng = random.Random(f"{args.seed}/{name}/{context}/{stem}")
-                    papers = [_paper(it, line, markup) for it, line in zip(items, lines)]
-                    text, listed = document(name, context, papers, doc_rng)
-                    res = _score(sc, text, listed, folder / f"{name}--{context}--{stem}.{markup}")
+                    papers = [make_paper(it, line, markup) for it, line in zip(items, lines)]
+                    text, listed = make_document(name, context, papers, doc_rng)
+                    res = score(sc, text, listed, folder / f"{name}--{context}--{stem}.{markup}")
                     for k in ("gold", "pred", "matched"):
                         agg[k] += res[k]
                     for k in ("tp", "fp", "fn"):

@@ -47,13 +47,10 @@ cells: documents from which nothing (or under a tenth) is read.
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
 import random
 import re
 import sys
-import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,12 +59,9 @@ from typing import Any, Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import markup_idioms as mi  # noqa: E402
-import score_real  # noqa: E402
 import style_titles  # noqa: E402
 
 Paper = mi.Paper
-FIELDS = mi.FIELDS
-CONTEXTS = mi.CONTEXTS
 
 
 @dataclass
@@ -810,77 +804,7 @@ def _score(sc: Any, text: str, papers: list[Paper], src: Path) -> dict[str, Any]
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int, default=1, help="1 tunes; 7 and 11 check (start and end only)")
-    ap.add_argument("--group", choices=("tune", "held-out", "all"), default="tune")
-    ap.add_argument("--papers", choices=("tune", "check"), default="tune")
-    ap.add_argument("--styles", type=int, default=3, help="CSL styles per seed (each cell writes each)")
-    ap.add_argument("--idiom", default="", help="only idioms whose name starts with this")
-    ap.add_argument("--context", default="", help="only this context (bare, heading, other, cv)")
-    ap.add_argument("--bib", type=Path, default=score_real.beside_checkout() / "shared" / "corpus" / "mid.bib")
-    ap.add_argument("--scorer", type=Path)
-    ap.add_argument("--json", type=Path, help="write the per-cell counts here")
-    ap.add_argument("--compare", type=Path, help="a --json file of an earlier run: print its counts beside")
-    ap.add_argument("--keep", type=Path, help="keep each document and its output in this folder")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list the problems per document")
-    args = ap.parse_args()
-    sc = style_titles._scorer(args.scorer)
-    rng = random.Random(args.seed)
-    pool = [it for it in style_titles._records(args.bib, rng, 400) if mi.check_paper(it["title"]) == (args.papers == "check")]
-    for k, it in enumerate(pool):
-        it["id"] = f"r{k}"
-    styles = mi._papers(sc, rng, pool, args.styles)
-    idioms = [n for n in IDIOMS if n.startswith(args.idiom)
-              and (args.group == "all" or held_out(n) == (args.group == "held-out"))]
-    contexts = [c for c in CONTEXTS if not args.context or c == args.context]
-    before = json.loads(args.compare.read_text()) if args.compare else {}
-    counts: dict[str, Any] = {}
-    print(f"styles: {', '.join(s for s, _, _ in styles)}; papers: {args.papers}; idioms: {args.group}")
-    print(f"{'idiom':24} " + " ".join(f"{c:>13}" for c in contexts) + "   recall precis  title authors")
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        if args.keep:
-            args.keep.mkdir(parents=True, exist_ok=True)
-            folder = args.keep
-        for name in idioms:
-            markup = IDIOMS[name][0]
-            cells = []
-            for context in contexts:
-                agg: dict[str, Any] = {"gold": 0, "pred": 0, "matched": 0,
-                                       **{k: {f: 0 for f in FIELDS} for k in ("tp", "fp", "fn")}}
-                for stem, items, lines in styles:
-                    doc_rng = random.Random(f"{args.seed}/{name}/{context}/{stem}")
-                    papers = [_paper(it, line) for it, line in zip(items, lines)]
-                    text, listed = document(name, context, papers, doc_rng)
-                    res = _score(sc, text, listed, folder / f"{name}--{context}--{stem}.{markup}")
-                    for k in ("gold", "pred", "matched"):
-                        agg[k] += res[k]
-                    for k in ("tp", "fp", "fn"):
-                        for f in FIELDS:
-                            agg[k][f] += res[k][f]
-                    if args.verbose and (res["matched"] < res["gold"] or res["pred"] > res["matched"]):
-                        print(f"    {name}--{context}--{stem}: {res['gold']} gold, {res['pred']} predicted, {res['matched']} matched")
-                        for problem in [p for p in res["problems"] if not p.startswith(("doi", "arxiv"))][:6]:
-                            print(f"      {problem[:160]}")
-                counts[f"{name}/{context}"] = agg
-                cells.append(agg)
-            gold = sum(c["gold"] for c in cells)
-            pred = sum(c["pred"] for c in cells)
-            matched = sum(c["matched"] for c in cells)
-            f1 = [sc.f1(*(sum(c[k][f] for c in cells) for k in ("tp", "fp", "fn"))) for f in ("title", "authors")]
-            shown = []
-            for context, c in zip(contexts, cells):
-                b = before.get(f"{name}/{context}")
-                prior = f"{b['matched']:>2}/" if b else ""
-                shown.append(f"{prior}{c['matched']:>2}/{c['gold']:<2}({c['pred']:>2})".rjust(13))
-            print(f"{name:24} " + " ".join(shown) + f"   {matched / max(1, gold):6.3f} {matched / max(1, pred):6.3f}"
-                  f"  {f1[0]:5.3f} {f1[1]:5.3f}")
-    mi._total(sc, "total", counts)
-    if before:
-        mi._total(sc, "before", {n: before[n] for n in counts if n in before})
-    if args.json:
-        args.json.write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return 0
+    return mi.run(__doc__, IDIOMS, held_out, document, lambda item, line, markup: _paper(item, line), _score)
 
 
 if __name__ == "__main__":
