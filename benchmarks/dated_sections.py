@@ -37,6 +37,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import shape_matrix as sm  # noqa: E402
@@ -333,6 +334,28 @@ def split_page(markup: str, form: str, ps: list[sm.Paper], pool: list[sm.Paper],
     return text, [g if not g["doi"] or g["doi"] in text else dict(g, doi=None) for g in gold]
 
 
+def score_page(scorer: Any, text: str, gold: list[dict], name: str, row: dict[str, int], notes: list[str],
+               dump: Path | None, verbose: bool) -> None:
+    """Read one generated page, add its gold/predicted/matched and unmatched no-names (dated, nameless)
+    predictions to ROW, and its failures (and with VERBOSE its misses) to NOTES; DUMP keeps page and gold."""
+    if dump:
+        (dump / name).write_text(text, encoding="utf-8")
+        (dump / (name + ".gold.json")).write_text(json.dumps(gold, indent=1, ensure_ascii=False), encoding="utf-8")
+    try:
+        pred = sm.extract(text, name)
+    except Exception as exc:  # a failure is a page that found nothing, and says why
+        pred = []
+        notes.append(f"    {name}: FAILED {type(exc).__name__}: {exc}")
+    res = scorer.score_case(gold, pred)
+    hit = {pi for _, pi in scorer.match(gold, pred)}
+    row["nonames"] += sum(1 for pi, e in enumerate(pred) if pi not in hit and e["year"] and not e["families"])
+    for key in ("gold", "pred", "matched"):
+        row[key] += res[key]
+    if verbose and (res["matched"] < res["gold"] or res["pred"] > res["matched"]):
+        notes.append(f"    {name}: {res['matched']}/{res['gold']} matched, {res['pred']} predicted")
+        notes.extend(f"      {p}" for p in res["problems"] if p.startswith(("missed", "spurious")))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=1)
@@ -371,23 +394,7 @@ def main() -> int:
                 else:
                     text, gold = page(markup, form, lang, ps, pool, rng)
                 name = f"{markup}-{form}-{lang}-{k}{sm.MARKUPS[markup].ext}"
-                if args.dump:
-                    (args.dump / name).write_text(text, encoding="utf-8")
-                    (args.dump / (name + ".gold.json")).write_text(json.dumps(gold, indent=1, ensure_ascii=False), encoding="utf-8")
-                try:
-                    pred = sm.extract(text, name)
-                except Exception as exc:  # a failure is a page that found nothing, and says why
-                    pred = []
-                    notes.append(f"    {name}: FAILED {type(exc).__name__}: {exc}")
-                res = scorer.score_case(gold, pred)
-                hit = {pi for _, pi in scorer.match(gold, pred)}
-                nonames = [e for pi, e in enumerate(pred) if pi not in hit and e["year"] and not e["families"]]
-                row["nonames"] += len(nonames)
-                for key in ("gold", "pred", "matched"):
-                    row[key] += res[key]
-                if args.verbose and (res["matched"] < res["gold"] or res["pred"] > res["matched"]):
-                    notes.append(f"    {name}: {res['matched']}/{res['gold']} matched, {res['pred']} predicted")
-                    notes.extend(f"      {p}" for p in res["problems"] if p.startswith(("missed", "spurious")))
+                score_page(scorer, text, gold, name, row, notes, args.dump, args.verbose)
             for key in row:
                 total[key] += row[key]
             print(f"{markup + '/' + form:22} {row['matched']:6d}/{row['gold']:<7d} {row['pred']:5d} {row['nonames']:9d}", flush=True)

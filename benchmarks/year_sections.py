@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import re
 import random
 import sys
@@ -236,23 +235,7 @@ def main() -> int:
             rng = random.Random(f"{args.seed}-{layout}-{k}")
             text, gold = page(layout, rng.sample(pool, rng.randint(5, 9)), pool, rng)
             name = f"{layout.replace('/', '_')}-{k}.html"
-            if args.dump:
-                (args.dump / name).write_text(text, encoding="utf-8")
-                (args.dump / (name + ".gold.json")).write_text(json.dumps(gold, indent=1, ensure_ascii=False), encoding="utf-8")
-            try:
-                pred = sm.extract(text, name)
-            except Exception as exc:  # a failure is a page that found nothing, and says why
-                pred = []
-                notes.append(f"    {name}: FAILED {type(exc).__name__}: {exc}")
-            res = scorer.score_case(gold, pred)
-            hit = {pi for _, pi in scorer.match(gold, pred)}
-            nonames = [e for pi, e in enumerate(pred) if pi not in hit and e["year"] and not e["families"]]
-            row["nonames"] += len(nonames)
-            for key in ("gold", "pred", "matched"):
-                row[key] += res[key]
-            if args.verbose and (res["matched"] < res["gold"] or res["pred"] > res["matched"]):
-                notes.append(f"    {name}: {res['matched']}/{res['gold']} matched, {res['pred']} predicted")
-                notes.extend(f"      {p}" for p in res["problems"] if p.startswith(("missed", "spurious")))
+            ds.score_page(scorer, text, gold, name, row, notes, args.dump, args.verbose)
         for key in row:
             total[key] += row[key]
         if not args.quiet:
