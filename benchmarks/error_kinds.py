@@ -39,7 +39,10 @@ Under which heading a no-names prediction sits (its title found in the input, th
 before it, classified by refkit's one section classifier; a kind name, never the heading's text):
   nn-h-year     the nearest heading is a year or a date (then the kinds below look further up)
   nn-h-pubs     the nearest heading the classifier names reads as publications (or mixed)
-  nn-h-other    it reads as another kind (talks, news, teaching ...): a leak
+  nn-h-other    it reads as another kind (talks, news, teaching ...): a leak; of those, with a year heading
+                nearest: nn-h-rank-lower / -equal / -higher (the naming heading's rank against the year
+                heading's: h5 over h4 is lower), nn-h-text-between (words between the naming heading and the
+                next heading: the outline cannot nest by adjacency)
   nn-h-unnamed  headings before it, none of which the classifier can name (another language? topics?)
   nn-h-none     no heading before it
   nn-h-lost     its title was not found in the input as written
@@ -59,6 +62,7 @@ KINDS = (
     "year-none", "year-wrong", "venue-none", "venue-wrong",
     "nn-run", "nn-venue", "nn-short", "sp-run", "docs-nn", "docs-pair",
     "nn-h-year", "nn-h-pubs", "nn-h-other", "nn-h-unnamed", "nn-h-none", "nn-h-lost",
+    "nn-h-rank-lower", "nn-h-rank-equal", "nn-h-rank-higher", "nn-h-text-between",
 )
 
 #: headings in the common markups: HTML h1-h6, Markdown #, Org *, LaTeX \section, reST underlines
@@ -179,10 +183,10 @@ def _under_headings(pred: list[dict[str, Any]], labels: list[str], text: str, ou
         return
     from refkit.extraction.sections import section_kind
 
-    heads = []
+    heads: list[tuple[int, int, int, str]] = []  # start, end, level (0: unknown), text
     for m in _HEADINGS.finditer(text):
         raw = next(g for g in m.groups() if g is not None)
-        heads.append((m.start(), " ".join(re.sub(r"<[^>]{0,500}>", " ", raw).split())))
+        heads.append((m.start(), m.end(), _level(m), " ".join(re.sub(r"<[^>]{0,500}>", " ", raw).split())))
     for pi, label in enumerate(labels):
         if label != "no-names":
             continue
@@ -195,18 +199,40 @@ def _under_headings(pred: list[dict[str, Any]], labels: list[str], text: str, ou
         if found is None:
             out["nn-h-lost"] += 1
             continue
-        before = [h for start, h in heads if start < found.start()]
-        if not before:
+        above = [h for h in heads if h[0] < found.start()]
+        if not above:
             out["nn-h-none"] += 1
             continue
-        out["nn-h-year"] += bool(_DATED.match(before[-1]))
-        kind = next((k for k in map(section_kind, reversed(before)) if k is not None), None)
-        if kind is None:
+        dated = bool(_DATED.match(above[-1][3]))
+        out["nn-h-year"] += dated
+        named = next(((i, k) for i in range(len(above) - 1, -1, -1) if (k := section_kind(above[i][3])) is not None), None)
+        if named is None:
             out["nn-h-unnamed"] += 1
-        elif kind in ("publications", "mixed"):
+        elif named[1] in ("publications", "mixed"):
             out["nn-h-pubs"] += 1
         else:
             out["nn-h-other"] += 1
+            _leak_shape(above, named[0], dated, text, out)
+
+
+def _level(m: re.Match[str]) -> int:
+    """A heading's level: h1-h6, or the count of Markdown # / Org * marks; 0 where the markup has none."""
+    head = m.group(0)
+    if head.startswith("<"):
+        return int(head[2])
+    marks = len(head) - len(head.lstrip("#*"))
+    return marks if 0 < marks <= 6 else 0
+
+
+def _leak_shape(above: list[tuple[int, int, int, str]], i: int, dated: bool, text: str, out: Counter[str]) -> None:
+    """How a non-paper heading fails to head a no-names prediction below a year heading: the two
+    headings' ranks, and whether words stand between the naming heading and the heading after it."""
+    name_level, year_level = above[i][2], above[-1][2]
+    if dated and name_level and year_level and i < len(above) - 1:
+        out["nn-h-rank-" + ("lower" if name_level > year_level else "equal" if name_level == year_level else "higher")] += 1
+    if i < len(above) - 1:
+        between = re.sub(r"<[^>]{0,500}>", " ", text[above[i][1]:above[i + 1][0]])
+        out["nn-h-text-between"] += len(re.findall(r"\w+", between)) >= 3
 
 
 def _missed_kind(sc: ModuleType, gt: str, g: dict[str, Any], pred: list[dict[str, Any]],
