@@ -356,6 +356,15 @@ def score_page(scorer: Any, text: str, gold: list[dict], name: str, row: dict[st
         notes.extend(f"      {p}" for p in res["problems"] if p.startswith(("missed", "spurious")))
 
 
+def print_total(total: dict[str, int], started: float) -> None:
+    """The closing line: item recall, precision and F1, and the unmatched dated predictions with no names."""
+    r = total["matched"] / total["gold"] if total["gold"] else 1.0
+    p = total["matched"] / total["pred"] if total["pred"] else 1.0
+    print(f"\nitem recall {r:.3f} precision {p:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f}  "
+          f"({total['matched']}/{total['gold']} matched, {total['pred']} predicted); "
+          f"unmatched with a year and no names: {total['nonames']}; {time.perf_counter() - started:.0f} s")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=1)
@@ -400,11 +409,7 @@ def main() -> int:
             print(f"{markup + '/' + form:22} {row['matched']:6d}/{row['gold']:<7d} {row['pred']:5d} {row['nonames']:9d}", flush=True)
             for line in notes:
                 print(line)
-    r = total["matched"] / total["gold"] if total["gold"] else 1.0
-    p = total["matched"] / total["pred"] if total["pred"] else 1.0
-    print(f"\nitem recall {r:.3f} precision {p:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f}  "
-          f"({total['matched']}/{total['gold']} matched, {total['pred']} predicted); "
-          f"unmatched with a year and no names: {total['nonames']}; {time.perf_counter() - started:.0f} s")
+    print_total(total, started)
     return 0
 
 

@@ -662,7 +662,8 @@ def _score(sc: Any, text: str, papers: list[Paper], src: Path) -> dict[str, Any]
         out = ""
     bib = src.with_suffix(".bib")
     bib.write_text(out, encoding="utf-8")
-    return sc.score_case([p.record for p in papers], sc.read_bib(bib) if out else [])
+    gold = [{k: v for k, v in p.record.items() if not k.startswith("_")} for p in papers]  # "_line": a writer's note
+    return sc.score_case(gold, sc.read_bib(bib) if out else [])
 
 
 def main() -> int:

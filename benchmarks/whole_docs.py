@@ -784,27 +784,8 @@ def _paper(item: dict[str, Any], line: str) -> Paper:
     return Paper(line, gold["title"], gold["authors"], gold["venue"], str(gold["year"]), item.get("DOI", "") or "", record)
 
 
-def _gold(p: Paper) -> dict[str, Any]:
-    return {k: v for k, v in p.record.items() if k != "_line"}
-
-
-def _score(sc: Any, text: str, papers: list[Paper], src: Path) -> dict[str, Any]:
-    import refkit
-
-    src.write_text(text, encoding="utf-8")
-    try:
-        lib = refkit.read(str(src))
-        out = refkit.write_string(lib, "bibtex") if lib.entries else ""
-    except Exception as exc:  # a traceback is a finding too: nothing read
-        print(f"    {src.name}: {type(exc).__name__}: {exc}")
-        out = ""
-    bib = src.with_suffix(".bib")
-    bib.write_text(out, encoding="utf-8")
-    return sc.score_case([_gold(p) for p in papers], sc.read_bib(bib) if out else [])
-
-
 def main() -> int:
-    return mi.run(__doc__, IDIOMS, held_out, document, lambda item, line, markup: _paper(item, line), _score)
+    return mi.run(__doc__, IDIOMS, held_out, document, lambda item, line, markup: _paper(item, line), mi._score)
 
 
 if __name__ == "__main__":

@@ -242,11 +242,7 @@ def main() -> int:
             print(f"{layout:28} {row['matched']:6d}/{row['gold']:<7d} {row['pred']:5d} {row['nonames']:9d}", flush=True)
         for line in notes:
             print(line)
-    r = total["matched"] / total["gold"] if total["gold"] else 1.0
-    p = total["matched"] / total["pred"] if total["pred"] else 1.0
-    print(f"\nitem recall {r:.3f} precision {p:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f}  "
-          f"({total['matched']}/{total['gold']} matched, {total['pred']} predicted); "
-          f"unmatched with a year and no names: {total['nonames']}; {time.perf_counter() - started:.0f} s")
+    ds.print_total(total, started)
     return 0
 
 
