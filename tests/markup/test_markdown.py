@@ -77,6 +77,27 @@ def test_plain_lines_read_without_the_inline_rules_give_markdown_its_tokens(monk
     assert "2021.<br />\nNext line after a hard break<br />\nA tabbed line\t<br />\nLast &gt; line" in direct
 
 
+def test_text_stops_only_where_an_inline_rule_can_start(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the text rule runs past dashes, colons, '#', '+', '=' … (no rule of the parser starts
+    # there) but still stops at ']' (a link's text ends there) and at every rule's mark:
+    # the same tokens as markdown-it's default stops
+    from markdown_it import MarkdownIt
+
+    from refkit.markup import markdown
+
+    source = (
+        "1. A. Roe-Poe: *Title: a [sub-title](http://x.org/a-b) #1*, J. 3(2):1-9 {x} = $5 + 10% @me ^ > **bold**_x_\n"
+        "2. [Nested [label] - here](u:v) & ![img: a-b](p.png) ~~del-ed~~ `co-de` <b>b-1</b> \\- &amp;-&#35;\n"
+        "3. [unclosed - [label: x] ] -- *a*-*b* __c__:_d_ [x]: y\n\n[x]: http://ref-link.org\n"
+    )
+    default = MarkdownIt().inline.terminator_re if hasattr(MarkdownIt().inline, "terminator_re") else None
+    direct = markdown.to_html(source)
+    monkeypatch.setattr(markdown, "_TERMINATORS", default)
+    if default is not None:
+        assert markdown.to_html(source) == direct
+    assert '<a href="http://x.org/a-b">sub-title</a>' in direct and "<em>a</em>-<em>b</em>" in direct
+
+
 def test_a_year_written_as_a_list_marker_is_kept_as_the_items_date() -> None:
     # "2014. Authors. Title": CommonMark reads the year as an ordered list's number (and keeps
     # only the first); on a publication page it is each item's date
