@@ -374,3 +374,36 @@ def test_the_parser_is_asked_only_for_groups_that_show_citation_evidence() -> No
               seg("Call the plumber about the kitchen sink again.")]
     assert listed([(None, s, "g") for s in chores], reads=reads) == set()
     assert calls == []
+
+
+def test_a_sibling_the_parser_reads_whole_joins_the_papers_of_its_list() -> None:
+    """A list its repetition shows to be papers: a member whose surface evidence falls short
+    (names in capitals, a title in no style) is one of them when the parser reads it as a
+    whole citation; a member the parser reads as no citation (a course) stays out."""
+    papers = [seg("Okafor N, Lindqvist B. Tidal mixing in shallow estuaries. Coastal Dynamics 2019."),
+              seg("Ferreira A, Moreau C. A sparse solver for banded systems. Numerical Methods 2020."),
+              seg("Halvorsen K. Soil carbon under changing rainfall. Earth Surface 2021."),
+              seg("Moreau C. A ledger of dry summers in northern towns. Climate Notes 2022.")]
+    capitals = seg("Salt marsh memory of winter storms. E. BRINK, A. DEL BON, T. HALVORSEN. Estuaries, Bergen 2018.")
+    course = seg("Introduction to Oceanography (OCEAN 101), Fall 2019, University of Somewhere.")
+    assert not citation_shaped(capitals)
+    group = [(None, s, "a") for s in [*papers, capitals, course]]
+    assert listed(group) == {0, 1, 2, 3}
+    assert listed(group, reads=lambda i: i != 5) == {0, 1, 2, 3, 4}
+
+
+def test_a_list_item_with_capital_names_is_read_beside_its_siblings() -> None:
+    text = """- Tidal mixing in shallow estuaries.\\
+N. Okafor, B. Lindqvist.\\
+Coastal Dynamics, Bergen, 2019.
+
+- Salt marsh memory of winter storms.\\
+E. BRINK, A. DEL BON, T. HALVORSEN, M. OKAFOR\\
+Estuaries Quarterly, Bergen 2018.
+
+- A sparse solver for banded systems.\\
+A. Ferreira, C. Moreau.\\
+Numerical Methods, Lyon, 2020.
+"""
+    assert titles(text, "list.md") == ["Tidal mixing in shallow estuaries", "Salt marsh memory of winter storms",
+                                       "A sparse solver for banded systems"]

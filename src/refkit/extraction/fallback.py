@@ -92,6 +92,7 @@ def listed(items: Sequence[tuple[str | None, Segment, Hashable]],
         shaped = [i for i in members if citation_shaped(items[i][1])]
         if len(shaped) >= MIN_GROUP and 3 * len(shaped) >= 2 * len(members):
             found.update(shaped)
+            found.update(_read_alike(items, members, shaped, reads))
             continue
         # a list whose papers name venues no lexicon knows ("Entropy.", "Phys. Rev. D.") and
         # print no year: most members show who and what (names and a title) or three kinds of
@@ -99,13 +100,30 @@ def listed(items: Sequence[tuple[str | None, Segment, Hashable]],
         cited = [i for i in members if i in shaped or _who_and_what(items[i][1])]
         if len(cited) >= MIN_GROUP and 3 * len(cited) >= 2 * len(members):
             found.update(cited)
+            found.update(_read_alike(items, members, cited, reads))
             continue
         if reads is not None and cited:
-            parsed = [i for i in members if i in cited or _MIN_CHARS <= len(items[i][1].text) <= _MAX_CHARS
-                      and not is_news(items[i][1].text) and reads(i)]
+            parsed = [i for i in members if i in cited or _readable(items[i][1]) and reads(i)]
             if len(parsed) >= MIN_GROUP and 3 * len(parsed) >= 2 * len(members):
                 found.update(parsed)
     return found
+
+
+def _readable(segment: Segment) -> bool:
+    """Is a block of a citation's length and no news item (worth asking the parser about)?"""
+    return _MIN_CHARS <= len(segment.text) <= _MAX_CHARS and not is_news(segment.text)
+
+
+def _read_alike(items: Sequence[tuple[str | None, Segment, Hashable]], members: list[int], accepted: list[int],
+                reads: Callable[[int], bool] | None) -> list[int]:
+    """The other members of a list its repetition shows to be papers that the parser reads as
+    whole citations (a title, authors, a year or venue): a sibling whose surface evidence falls
+    short (its names in capitals, "E. BURRI, A. DEL BON"; a title in no style) repeats the
+    accepted siblings' shape as the parser reads it, and is one of the list's papers."""
+    if reads is None:
+        return []
+    taken = set(accepted)
+    return [i for i in members if i not in taken and _readable(items[i][1]) and reads(i)]
 
 
 def _who_and_what(segment: Segment) -> bool:
