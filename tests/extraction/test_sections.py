@@ -111,6 +111,12 @@ from refkit.extraction.sections import (
         ("Selected Writings", "publications"),
         ("Grant writing", "grants"),
         ("Workshops Taught", "teaching"),
+        ("In press", "publications"),  # a publication status, not the press
+        ("Articles in press", "publications"),
+        ("Press", "media"),
+        ("In the press", "media"),
+        ("研究報告・解説記事", "publications"),  # research reports (報告 alone is a talk)
+        ("Under Preparation", "publications"),  # as "In preparation"
         ("2023", None),
         ("Deep residual learning for image recognition in the wild with many words", None),
     ],
