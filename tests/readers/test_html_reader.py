@@ -825,3 +825,22 @@ def test_a_page_written_after_an_early_body_close_is_read() -> None:
     lib = read_string(page, path="papers.html")
     assert [e.get("title") for e in lib] == ["Rents at the edge of the city", "Commuting and the price of land"]
     assert [e.get("year") for e in lib] == ["1979", "1983"]
+
+
+def test_powered_by_in_a_title_is_no_footer() -> None:
+    """"Powered by" notes a site's engine in a footer; inside a citation's title ("… powered by
+    Xarray and Dask") it is the paper's words, and the citation is kept."""
+    from refkit.extraction.segment import Segment, Span
+
+    cited = Segment((Span("Okafor, N., Lindqvist, B., & Brink, T. (2024). Echo state networks powered by Xarray and Dask. "
+                          "Journal of Open Source Software, 9(4), 1234."),))
+    assert not html.is_boilerplate(cited)
+    for note in ("Powered by Jekyll & Minimal Mistakes.", "© 2024 Nadia Okafor. Powered by Hugo.",
+                 "Powered by Pure, Scopus & Elsevier Fingerprint Engine™ © 2024 Elsevier B.V."):
+        assert html.is_boilerplate(Segment((Span(note),)))
+    page = """<h2>Publications</h2><ul>
+<li>Okafor, N., &amp; Brink, T. (2024). Echo state networks powered by Xarray and Dask. <i>Journal of Open Source Software</i>, 9, 12.</li>
+<li>Okafor, N. (2023). Tidal mixing in shallow estuaries. <i>Coastal Dynamics</i>, 4, 1-9.</li>
+</ul><footer><p>Powered by Jekyll</p></footer>"""
+    assert [e.get("title") for e in read_string(page, path="p.html").entries] == [
+        "Echo state networks powered by Xarray and Dask", "Tidal mixing in shallow estuaries"]

@@ -148,14 +148,14 @@ def entry_links(links: Iterable[Link], before: Mapping[str, str] | None = None) 
 #: notes around publication lists, never entries themselves
 _BOILERPLATE = re.compile(
     r"\b(?:last (?:updated|modified|changed)|(?:automatically )?generated (?:automatically )?(?:by|with|from|using) "
-    r"(?:bibtex2html|jekyll|hugo|bibbase|wowchemy|pandoc|my|our|a bibtex|the bibtex)|powered by|click (?:here|on)|"
+    r"(?:bibtex2html|jekyll|hugo|bibbase|wowchemy|pandoc|my|our|a bibtex|the bibtex)|click (?:here|on)|"
     r"all rights reserved)\b",
     re.I,
 )
 #: the same, but only in a short note or one without a year (a citation may carry
-#: "(* equal contribution)" or a title may start "Copyright law …")
+#: "(* equal contribution)", a title may start "Copyright law …" or say "… powered by Xarray")
 _WEAK_BOILERPLATE = re.compile(
-    r"^\s*(?:copyright|©)|\b(?:please see|see (?:also|my|our)|for an? (?:complete|full|up-to-date|updated|comprehensive) "
+    r"^\s*(?:copyright|©)|\bpowered by|\b(?:please see|see (?:also|my|our)|for an? (?:complete|full|up-to-date|updated|comprehensive) "
     r"list|(?:complete|full|up-to-date) list (?:is|of|on|at|can)|e-?mail\s*:|indicates? (?:equal|corresponding|first|joint|"
     r"co-first|student)|equal contribution|contributed equally)(?!\w)",
     re.I,
@@ -164,8 +164,8 @@ _WEAK_BOILERPLATE = re.compile(
 
 #: words one of which every match of _BOILERPLATE / _WEAK_BOILERPLATE holds (lower-cased):
 #: items without any skip the case-insensitive alternations, which try every position
-_BOILERPLATE_WORDS = ("last ", "generated ", "powered by", "click ", "all rights reserved")
-_WEAK_BOILERPLATE_WORDS = ("copyright", "©", "see ", "for a", "list ", "mail", "indicate", "equal contribution", "contributed equally")
+_BOILERPLATE_WORDS = ("last ", "generated ", "click ", "all rights reserved")
+_WEAK_BOILERPLATE_WORDS = ("powered by", "copyright", "©", "see ", "for a", "list ", "mail", "indicate", "equal contribution", "contributed equally")
 #: letters re.I matches to i and s that str.lower() leaves as they are (İ ı ſ)
 _OTHER_FOLDS = re.compile("[\u0130\u0131\u017f]")
 
