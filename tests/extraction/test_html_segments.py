@@ -1319,3 +1319,40 @@ def test_rows_of_a_title_column_table_are_read_without_authors() -> None:
     assert [(e.get("title"), e.get("year")) for e in entries] == [
         ("Counting stones in mountain streams", "2021"), ("How rivers remember their floods", "2019"),
         ("Where the delta meets the sea", "2020")]
+
+
+WORKING_PAPERS = """
+## Working Papers
+
+[**Tidal mixing in shallow estuaries and the salt it leaves**](https://example.org/tidal.pdf)
+with Nadia Okafor and Bo Lindqvist
+
+[**A sparse solver for banded systems of the coast**](https://example.org/solver.pdf)
+with Anna Ferreira, Claire Moreau, and Ines Halvorsen
+
+## Publications
+
+**[Soil carbon under changing rainfall](https://example.org/soil.pdf)**
+*Earth Surface Letters (2023)*
+with Tomas Brink and Nadia Okafor
+
+**[Salt marsh memory of winter storms](https://example.org/marsh.pdf)**
+*Estuaries Quarterly, 2021*
+"""
+
+
+def test_undated_papers_under_a_publications_heading_of_a_flat_page_are_items() -> None:
+    """A flat page (headings and paragraphs, no lists): the papers under "Working Papers" show no
+    year, but each shows a title and its coauthors, so each is an item beside the dated ones."""
+    from refkit.io import read_string
+
+    found = [e.get("title") for e in read_string(WORKING_PAPERS, path="research.md").entries]
+    assert found == ["Tidal mixing in shallow estuaries and the salt it leaves", "A sparse solver for banded systems of the coast",
+                     "Soil carbon under changing rainfall", "Salt marsh memory of winter storms"]
+    # the same blocks under a heading naming another section are none, and a block of prose is no paper
+    teaching = WORKING_PAPERS.replace("## Working Papers", "## Teaching")
+    assert len(read_string(teaching, path="research.md").entries) == 2
+    prose = WORKING_PAPERS.replace("with Nadia Okafor and Bo Lindqvist",
+                                   "We show how the salt is left behind, with Nadia Okafor and Bo Lindqvist")
+    assert "Tidal mixing in shallow estuaries and the salt it leaves" not in [
+        e.get("title") for e in read_string(prose, path="research.md").entries]

@@ -328,6 +328,8 @@ class _Page:
                 _quiet_summaries(parts)
                 total = sum(p.stat.units for p in parts)
                 headed = el.tag not in _LIST_TAGS and _year_headed(parts)
+                if el.tag not in _LIST_TAGS and any(p.heading for p in parts):
+                    total += self._pub_headed(parts)
                 # one dated block among repeated sibling blocks (paragraphs, divs) anchors them
                 # as a list: its undated siblings that read as citations count too
                 anchored = total == 1 and el.tag not in _LIST_TAGS and len(parts) >= 3 and \
@@ -359,6 +361,27 @@ class _Page:
                 st.units = total
             else:
                 st.units = 1 if _unit_like(st) else 0
+
+    def _pub_headed(self, parts: list[_Part]) -> int:
+        """Undated papers on a flat page, under a heading that names publications ("Working
+        Papers": ``<h2>Working Papers</h2><p><b>Title</b><br>with Jane Doe and John Roe</p>…``):
+        blocks no year or status word makes citations. Under such a heading, when every block
+        that is no citation yet shows person names and a title-like run and no prose (a whole
+        citation's evidence, :meth:`_cited`), each counts as one; returns how many were added."""
+        added = 0
+        for start, end in _heading_runs(parts, every=True) or []:
+            label = WS.sub(" ", parts[start].element.text_content()).strip()  # type: ignore[union-attr]
+            if classify_heading(label) != "pub":
+                continue
+            blocks = [p for p in parts[start + 1:end] if p.stat.tlen]
+            undated = [p for p in blocks if not p.stat.units]
+            if not undated or any(p.element is None or p.element.tag in _LIST_TAGS or p.heading for p in undated) \
+                    or not all(self._cited(p, longest=2000, whole=True) for p in undated):
+                continue
+            for p in undated:
+                p.stat.units = 1
+            added += len(undated)
+        return added
 
     def repeated(self, el: HtmlElement) -> bool:
         """Is ``el`` one of two or more siblings of one template (the same tag and first class
