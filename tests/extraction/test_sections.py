@@ -118,6 +118,7 @@ from refkit.extraction.sections import (
         ("研究報告・解説記事", "publications"),  # research reports (報告 alone is a talk)
         ("Under Preparation", "publications"),  # as "In preparation"
         ("Work In Progress", "publications"),  # papers not yet out
+        ("Livres", "publications"),  # books, as Libros, Livros
         ("Work in progress (talks)", "talks"),
         ("2023", None),
         ("Deep residual learning for image recognition in the wild with many words", None),
