@@ -29,7 +29,9 @@ this writes the idioms of the two markups it lacks, in the contexts they come in
   blocks and fixed-width ``: `` lines, a Jekyll academicpages page whose front matter spells out
   its citation; session 17: an awesome list's topic headings over ``| Year | Title | Journal |``
   tables without an authors column, and Pandoc-converted items led by a raw TeX symbol
-  (``\\textasteriskcentered{}``).
+  (``\\textasteriskcentered{}``); session 18: a research page of headings and paragraphs whose
+  working papers print no year (a bold linked title over "with" and the coauthors), and a list
+  split by the papers' state ("In press", "Under preparation" without a year, "Published").
 
 Contexts: the bare list; under a "Publications" heading; under a heading no classifier knows or in
 another language ("Veröffentlichungen", "Things I wrote"); inside a whole CV (education, talks and
@@ -495,6 +497,39 @@ def _md_academicpages(papers: list[Paper], rng: random.Random) -> list[str]:
             f"venue: '{p.venue}'", f"citation: '{cite}'", "---", "", "The abstract of the paper."]
 
 
+def _md_working_papers(papers: list[Paper], rng: random.Random) -> list[str]:
+    # an economist's research page: headings and paragraphs, no lists; the working papers print
+    # no year and no venue (a bold linked title over "with" and the coauthors), the published
+    # papers under the next heading their venue and year
+    half = max(1, len(papers) // 2)
+    out = [rng.choice(("### Working Papers", "### Work in Progress")), ""]
+    for n, p in enumerate(papers[:half], 1):
+        url = f"https://example.org/files/wp{n}.pdf"  # a working paper has no DOI yet
+        title = rng.choice((f"[**{p.title}**]({url})", f"**[{p.title}]({url})**"))
+        out += [title, f"with {_authors_text(p, rng)}", ""]
+    out += [rng.choice(("### Journal Articles", "### Published Papers")), ""]
+    for p in papers[half:]:
+        url = f"https://doi.org/{p.doi}" if p.doi else "https://example.org/paper.pdf"
+        out += [f"**[{p.title}]({url})**", f"*{p.venue} ({p.year})*", f"with {_authors_text(p, rng)}", ""]
+    return out
+
+
+def _md_status_headings(papers: list[Paper], rng: random.Random) -> list[str]:
+    # a list split by the papers' state: "In press", "Under preparation" (no year), "Published"
+    third = max(1, len(papers) // 3)
+    groups = (("In press", papers[:third], True), ("Under preparation", papers[third:2 * third], False),
+              ("Published", papers[2 * third:], True))
+    out: list[str] = []
+    for head, group, dated in groups:
+        if not group:
+            continue
+        out += [f"### {head}", ""]
+        for p in group:
+            out.append(f"- {p.cite}" if dated else f"- {_authors_text(p, rng)}: {p.title}")
+        out.append("")
+    return out
+
+
 IDIOMS: dict[str, tuple[str, Idiom]] = {
     "org-headline-cite": ("org", _org_headline_cite),
     "org-headline-todo": ("org", _org_headline_todo),
@@ -543,6 +578,11 @@ IDIOMS: dict[str, tuple[str, Idiom]] = {
     # headings, raw TeX symbol commands), shapes of real development documents
     "md-topic-tables": ("md", _md_topic_tables),
     "md-tex-symbols": ("md", _md_tex_symbols),
+    # session 18: written with the mechanisms they exercise (undated papers under a publications
+    # heading of a flat page; status headings "In press", "Under preparation"), shapes of real
+    # development documents
+    "md-working-papers": ("md", _md_working_papers),
+    "md-status-headings": ("md", _md_status_headings),
 }
 #: idioms whose paper headlines stay at the level of the CV's section headlines
 _FLAT = frozenset({"org-headline-flat"})
