@@ -120,6 +120,10 @@ def test_an_item_dated_by_a_running_period_is_ongoing_in_any_case_and_script() -
         assert is_ongoing(seg(Span(text))), text
     for text in ("Sheep counter, 2015–2019", "Counting sheep at night. Journal of Ovine Studies, 2015–present"):
         assert not is_ongoing(seg(Span(text))), text
+    # a period that opens the item dates it; one followed by the item's year is words of its title
+    assert is_ongoing(seg(Span("2015–present: Sheep counter for the county")))
+    assert not is_ongoing(seg(Span("Okafor N, Brink T. Counting sheep in the county since 2019: the ledger project. "
+                                   "Ovine Care 2023;23(1):1.")))
 
 
 def test_an_author_date_byline_with_one_full_name_is_a_name() -> None:

@@ -192,7 +192,11 @@ def is_ongoing(segment: Segment) -> bool:
     2015–present") with no venue and no identifier: software, a project or a role,
     which goes on; a publication appeared once."""
     text = segment.text
-    if len(text) > 400 or not _may_run_on(text) or not _ONGOING.search(text):
+    if len(text) > 400 or not _may_run_on(text):
+        return False
+    # the running period dates the item when it opens it or no year follows it; one followed
+    # by a year is words of a title ("… in the Netherlands since 2019: …", 2023)
+    if not any(m.start() < 3 or not YEAR.search(text, m.end()) for m in _ONGOING.finditer(text)):
         return False
     ev = segment_evidence(segment)
     return not ev.venue and not ev.identifier
