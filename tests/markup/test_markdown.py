@@ -7,7 +7,7 @@ import textwrap
 
 from lxml import html as lxml_html
 
-from refkit.markup.markdown import to_html
+from refkit.markup.markdown import orphan_link_targets, to_html
 
 
 def tree(source: str) -> lxml_html.HtmlElement:
@@ -152,3 +152,21 @@ def test_a_hard_wrapped_document_reads_its_soft_breaks_as_spaces() -> None:
     assert all(len(list(li.iter("br"))) == 2 for li in tree(fields).iter("li"))
     # a line that ends in a Markdown hard break is no wrap
     assert not hard_wrapped(WRAPPED.replace("\n   ", "  \n   "))
+
+
+def test_link_targets_whose_opening_bracket_was_lost_are_dropped() -> None:
+    text = (
+        "- Rivers of data, 2013](wp-content/uploads/rivers.pdf)\\\n"
+        "  Atti convegno, 201](x.pdf)9 and 2015](wp-content/\nuploads/y.pdf)\n"
+        "- [A whole link](https://example.org/a) and [one broken\nover lines](https://example.org/b)\n"
+    )
+    out = orphan_link_targets(text)
+    assert out == (
+        "- Rivers of data, 2013\\\n"
+        "  Atti convegno, 2019 and 2015\n\n"
+        "- [A whole link](https://example.org/a) and [one broken\nover lines](https://example.org/b)\n"
+    )
+    assert orphan_link_targets("no links here") == "no links here"
+    html = to_html(text)
+    assert "wp-content" not in html and "x.pdf" not in html
+    assert '<a href="https://example.org/b">one broken' in html

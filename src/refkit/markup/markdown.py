@@ -52,6 +52,10 @@ _TAG_OR_TEXT = re.compile(r"<[^<>]{0,2000}>|[^<]+|<")
 _VERBATIM = re.compile(r"<(/?)(?:pre|code|script|style|textarea)\b", re.I)
 #: a publication year in a one-line paragraph
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
+#: the "](target)" half of a link (its target may be broken over one line end)
+_LINK_TARGET = re.compile(r"\]\([^()\s]{0,2000}(?:\n[^()\s]{1,2000})?\)")
+#: where brackets are counted: an escaped character, a bracket, a paragraph break
+_BRACKET_EVENT = re.compile(r"\\.|[\[\]]|\n[ \t]*\n", re.S)
 
 
 def _parser(breaks: bool = True) -> Any:
@@ -84,6 +88,7 @@ def to_html(text: str) -> str:
     if "{%" in text or "{{" in text:
         text = _TEMPLATE_TAG.sub(lambda t: "\n" * t.group(0).count("\n"), text)
     text = pandoc.preprocess(text)  # Pandoc/knitr/kramdown extensions, removed line for line
+    text = orphan_link_targets(text)
     md = _parser(breaks=not hard_wrapped(text))
     tokens, inline = _block_tokens(md, text)
     renderer = md.renderer
@@ -126,6 +131,37 @@ def to_html(text: str) -> str:
         out.append(chunk)
         line += chunk.count("\n")
     out.append("</body></html>")
+    return "".join(out)
+
+
+def orphan_link_targets(text: str) -> str:
+    """The text without the "](target)" halves of links whose "[" was lost (a broken
+    WordPress-to-Markdown export: "The Samnite area (Italy), 2013](wp-content/uploads/x.pdf)",
+    "Atti convegno, 201](x.pdf)9"): the target is no text of the item, and left in, it runs
+    the title into the year and a file path. Brackets are counted within a paragraph, so a
+    link whose text is broken over lines keeps its target; line ends are kept."""
+    if "](" not in text:
+        return text
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for m in _BRACKET_EVENT.finditer(text):
+        token = m.group(0)
+        if m.start() < start:  # inside a target already dropped
+            continue
+        if token == "[":
+            depth += 1
+        elif token == "]":
+            if depth:
+                depth -= 1
+                continue
+            target = _LINK_TARGET.match(text, m.start())
+            if target is not None:
+                out.append(text[start:m.start()] + "\n" * target.group(0).count("\n"))
+                start = target.end()
+        elif token[0] == "\n":
+            depth = 0
+    out.append(text[start:])
     return "".join(out)
 
 
