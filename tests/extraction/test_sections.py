@@ -23,6 +23,7 @@ from refkit.extraction.sections import (
     section_kind,
     section_of,
     talk_items,
+    talk_label,
 )
 
 
@@ -196,6 +197,18 @@ def test_talk_items_mixed_sections_item_by_item_unknown_ones_by_majority() -> No
     talks = [item(Span(f"J. Roe, “Topic {n},” invited talk at Example University, May {n + 1}, 2019."), headings=("Elsewhere",)) for n in range(3)]
     assert talk_items([(None, t) for t in talks] + [(None, plain[0])]) == {0, 1, 2}
     assert talk_items([("pub", talk), ("other", talk)]) == set()  # telling headings are trusted
+
+
+def test_a_kind_label_line_naming_a_talk_drops_the_item_under_any_heading() -> None:
+    def labelled(label: str, rest: str = "A. Roe, B. Poe: Rivers of data. Example Security Conference, Virtual, 2024.") -> Segment:
+        return item(Span(label), Span("\n"), Span(rest), headings=("Publications", "2024"))
+
+    talk, lecture, webinar = labelled("Conference Talk"), labelled("Guest Lecture"), labelled("Webinar")
+    paper, poster = labelled("Conference paper"), labelled("Poster")
+    title = labelled("Lectures on Convexity", "A. Roe. Springer, 2010.")  # a short title line, not a label
+    inline = item(Span("Conference Talk A. Roe: Rivers of data. Example Conference, 2024."))  # no line of its own
+    assert [talk_label(s) for s in (talk, lecture, webinar, paper, poster, title, inline)] == [True, True, True, False, False, False, False]
+    assert talk_items([("pub", talk), ("pub", paper), (None, lecture), ("pub", poster)]) == {0, 2}
 
 
 def test_a_date_to_the_day_marks_a_talk_under_a_mixed_heading_only() -> None:

@@ -56,7 +56,7 @@ from .evidence import has_names
 from .segment import Segment
 
 __all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "is_patent", "is_software", "is_grant",
-           "is_media", "is_supervised", "is_degree", "other_work", "talk_items", "is_published", "describes_person", "is_cited_work",
+           "is_media", "is_supervised", "is_degree", "other_work", "talk_items", "talk_label", "is_published", "describes_person", "is_cited_work",
            "periodical", "heading_venue", "is_date_text",
            "KINDS", "MIXED", "TALK_RUN"]
 
@@ -559,6 +559,26 @@ def _talk_in_run(segment: Segment) -> bool:
 #: this many talks in a row (among the items under the same headings) are a list of talks
 TALK_RUN = 3
 
+#: a kind label: a few words and no digit (no year, no title)
+_LABEL = re.compile(r"[^\W\d]+(?:[ \t/&-]+[^\W\d]+){0,3}")
+
+
+def talk_label(segment: Segment) -> bool:
+    """Does the item open with a line of its own that is a kind label naming a talk
+    (``<sub>Conference Talk</sub>``, "Guest Lecture", "Webinar", then the citation on the
+    next lines)? The page says what the item is, however much it looks like a paper; a
+    poster label is left alone (pages list their posters among their papers), and so is
+    a first line that does not end in a kind noun (a short title: "Lectures on Convexity")."""
+    spans = segment.spans
+    if not any("\n" in span.text for span in spans[:8]):
+        return False
+    first = _own_words(segment, first_line=True).strip(" \t:.-|[]()")
+    if not _LABEL.fullmatch(first) or "poster" in first:
+        return False
+    # a kind noun ends the label ("Conference Talk", not a short title "Lectures on Convexity")
+    last = re.split(r"[ \t/&-]+", first)[-1]
+    return section_kind(last) == "talks" or bool(_item_words("talk_items").search(last))
+
 
 def talk_items(items: Sequence[tuple[str | None, Segment]]) -> set[int]:
     """The indices of the talks among a document's items, given as (section, segment)
@@ -576,7 +596,7 @@ def talk_items(items: Sequence[tuple[str | None, Segment]]) -> set[int]:
     groups: dict[tuple[str, ...], list[int]] = {}
     mixed: dict[tuple[str, ...], list[int]] = {}
     for i, (section, segment) in enumerate(items):
-        if section != "other" and other_work(segment) is not None:
+        if section != "other" and (other_work(segment) is not None or talk_label(segment)):
             found.add(i)
         elif section == MIXED:
             mixed.setdefault(segment.headings, []).append(i)
