@@ -30,7 +30,7 @@ import gc
 import re
 import statistics
 import unicodedata
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .. import ids
 from ..errors import ConfigError, InputError
@@ -501,6 +501,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         line_of.append(max(item.segment.location.line or 0, line_of[-1] if line_of else 0))
     exact: set[int] = set()  # indices in found that came from structured data
     segmented: dict[tuple[int, int, int], Judged] = {}  # how each item was cut, for its confidence
+    rendered: dict[tuple[int, int, int], tuple[str, tuple[str, ...]]] = {}  # what a reader sees of each item
     talks = talk_items([(item.section, item.segment) for item in items])
     told: dict[tuple[int, tuple[str, ...]], int] = {}  # per list, its members told apart as talks, grants...
     for i in talks:
@@ -609,6 +610,7 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         else:
             continue
         segmented[(line_of[i], 0, i)] = judge(Segmentation(seg, item.section, item.odd))
+        rendered[(line_of[i], 0, i)] = _rendering(seg)
         found.append(((line_of[i], 0, i), entry))
 
     # structured data outside the items: merge into a matching item, else add
@@ -630,7 +632,9 @@ def _read_items(root: Any, items: list[Any], path: str | None, source: str, trus
         found.append(((line, 1, k), entry))
     found.sort(key=lambda pair: pair[0])
 
-    entries = in_list(_unique_keys(_dedupe(strip_title_labels(repeat_authors([assess(e, segmented.get(pos)) for pos, e in found])), folds)))
+    renders = [rendered.get(pos) for pos, _ in found]
+    entries = in_list(_unique_keys(_dedupe(strip_title_labels(repeat_authors([assess(e, segmented.get(pos)) for pos, e in found])), folds,
+                                           renders)))
     library = Library.from_entries(entries, source=path)
     library.problems.extend(problems)
     return library
@@ -840,31 +844,59 @@ def _item_owner(items: list[Any]) -> Callable[[Any], int]:
     return owner
 
 
-def _dedupe(entries: list[Entry], folds: dict[str, str]) -> list[Entry]:
-    """One entry per work: a page listing a paper twice (featured cards and the
-    full list) gives one entry, the first, completed with the other's fields.
-    Same title in different years or in different containers (a conference paper and
-    its journal version, an article and the chapter reprinting it) stays two."""
+def _rendering(segment: Segment) -> tuple[str, tuple[str, ...]]:
+    """What a reader sees of an item: its text and the headings over it."""
+    return " ".join(segment.text.split()), tuple(segment.headings)
+
+
+def _dedupe(entries: list[Entry], folds: dict[str, str],
+            renders: Sequence[tuple[str, tuple[str, ...]] | None] | None = None) -> list[Entry]:
+    """One entry per work shown once: the same item rendered twice by the page's template
+    (the same text under the same headings: a desktop and a mobile copy of a list) gives one
+    entry, the first, completed with the other's fields; so does an item repeated by data
+    read beside the visible items, and a mention of a listed paper that does not show its
+    authors (a talk on it, an award for it). A paper the page LISTS twice with its authors
+    (featured cards and the full list, under two people) is two entries, as a reader sees
+    it twice (the gold conventions: "a paper listed twice gives two entries"). Same title in
+    different years or in different containers stays two."""
     out: list[Entry] = []
+    kept: list[int] = []  # the index in ``entries`` of each entry of ``out``
     seen: dict[str, list[int]] = {}
-    for entry in entries:
+    for i, entry in enumerate(entries):
         t = _fold_title(entry, folds)
         match = None
         for n in seen.get(t, []) if t else []:
             a, b = out[n].date.year, entry.date.year
-            if (a is None or b is None or a == b) and not _other_container(out[n], entry):
+            if (a is None or b is None or a == b) and not _other_container(out[n], entry) \
+                    and not (_listed_twice(renders, kept[n], i) and _families(out[n]) == _families(entry)):
                 match = n
                 break
         if match is None:
             if t:
                 seen.setdefault(t, []).append(len(out))
             out.append(entry)
+            kept.append(i)
             continue
         first = out[match]
         add = {k: v for k, v in entry.fields.items() if k not in first.fields}
         if add:
             out[match] = first.with_fields(entry.provenance.get(next(iter(add))) or _PROV, **add)
     return out
+
+
+def _listed_twice(renders: Sequence[tuple[str, tuple[str, ...]] | None] | None, first: int, second: int) -> bool:
+    """Do two items with one title show differently (other text, or under other headings):
+    the page lists the paper twice, and a reader sees it twice?"""
+    if renders is None or first >= len(renders) or second >= len(renders):
+        return False
+    a, b = renders[first], renders[second]
+    return a is not None and b is not None and a != b
+
+
+def _families(entry: Entry) -> list[str]:
+    """The entry's authors' family names, folded: a paper listed twice shows the same
+    authors; the same title without them (a talk on it, an award for it) is a mention."""
+    return [_fold(name.family or name.literal) for name in entry.names("author")]
 
 
 def _container(entry: Entry) -> str:
