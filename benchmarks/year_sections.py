@@ -6,6 +6,7 @@ awards, media) are each split by year sub-headings, in many layouts of section n
     python benchmarks/year_sections.py --group check     # the check half (start and end only)
     python benchmarks/year_sections.py --seed 2 -v       # another sample, misses and spurious listed
     python benchmarks/year_sections.py --layout h5/h4 --dump /tmp/ys   # one layout, documents written
+    python benchmarks/year_sections.py --family eq -v    # the equal-rank shape and its counter-cases only
 
 Why: on held-out HTML pages, non-paper items (talks, posters, news, teaching ...) came out as
 entries with a venue and no author names; nearly all of them sat under a year heading that sat
@@ -20,6 +21,17 @@ every page holds a publications section between two to four other sections, all 
 and some talk, poster and teaching items written to look like papers ("Title. Invited talk,
 NeurIPS 2021, Vancouver, Canada"). Papers are real records (the gold entries of ../extract-real,
 as benchmarks/shape_matrix.py samples them); a fifth are shown with no names (the owner's own).
+
+A second family (``--family eq``, 144 layouts ``eq-hR/BETWEEN/YEARS/PAGE``) writes the shape that
+leaked most on held-out pages: a heading naming a section, words under it (an intro, an image with
+a caption, a line of links, a "last updated" date), then year headings of the SAME rank
+(``<h3>Talks</h3><p>Intro</p><h3>2021</h3>``) for ranks h2-h5, years written as plain years, ranges
+("2019-2021", "2022 - present") or plain years closed by "Older"/"Earlier"/"Before 2015"; talk and
+poster items also with the owner's name ("J. Q. Doe. “Title.” Meeting, City, June 2019"). Pages:
+``cv`` (every section so, papers too), ``news`` (the counter-case: a News block of dated one-liners,
+then same-rank years holding the papers under no Publications heading, then other sections),
+``switch`` (years of talks, then Publications and its years, then more). ``--family base`` or
+``eq`` runs one family; totals are printed per family.
 
 Layouts are split in two fixed halves by crc32 of their name: ``--group tuned`` (the default) and
 ``--group check`` (never tuned on: report it at the start and end of a piece of work only).
@@ -163,6 +175,132 @@ NAV_FORMS = {"tab-pane", "nav-section"}
 
 LAYOUTS = [f"{n}/{y}" for n in NAME_FORMS for y in YEAR_FORMS]
 
+# ------------------------------------------------------------------------------------------ equal ranks
+# The held-out shape: a heading naming a section, words under it (an intro, an image, links, a date),
+# then year headings of the SAME rank: ``<h3>Talks</h3><p>Intro</p><h3>2021</h3><ul>...</ul>``. Nothing
+# in the ranks says the years belong to the talks; what the page holds says it. Counter-cases on the
+# same shape: a News block of dated one-liners followed by year headings holding the papers (no
+# Publications heading), a Publications heading with an intro over years of papers, years of talks
+# followed by a Publications heading and more years. Layout ``eq-hR/BETWEEN/YEARS/PAGE``.
+
+OWNER = "Jane Q. Doe"
+INTROS = ("Below is a list of my {n}, most recent first. Slides and recordings are linked where available.",
+          "A selection of {n} from the last years; please get in touch for a full list.",
+          "{N} are listed by year.")
+
+
+def _between(kind: str, form: str, rng: random.Random) -> str:
+    """What stands between a section's name and its first year heading (never an item)."""
+    n = NAMES[kind].lower()
+    intro = rng.choice(INTROS).format(n=n, N=NAMES[kind])
+    if form == "intro":
+        return f"<p>{ESC(intro)}</p>\n"
+    if form == "img":
+        return f'<p><img src="img/{_slug(n)}.jpg" alt="{ESC(NAMES[kind])}" width="300"></p>\n<p class="caption">{ESC(intro)}</p>\n'
+    if form == "links":
+        return ('<p>See also: <a href="slides/">slides</a> | <a href="https://www.youtube.com/@janedoe">videos</a> | '
+                '<a href="https://scholar.google.com/citations?user=abc">Google Scholar</a></p>\n')
+    return f"<p><em>Last updated {rng.choice(ds.MONTHS)} 2024.</em></p>\n"  # "date"
+
+
+def _year_labels(years: list[int], form: str, rng: random.Random) -> list[tuple[str, list[int]]]:
+    """Year headings for ``years`` (newest first): one per year, ranges, or years then "Older"."""
+    if form == "range" and len(years) > 1:
+        groups: list[tuple[str, list[int]]] = []
+        first = True
+        rest = list(years)
+        while rest:
+            k = rng.randint(1, 3)
+            chunk, rest = rest[:k], rest[k:]
+            if first and rng.random() < 0.5:
+                label = f"{chunk[-1]} - present"
+            elif len(chunk) == 1:
+                label = str(chunk[0])
+            else:
+                label = rng.choice((f"{chunk[-1]}-{chunk[0]}", f"{chunk[-1]} \u2013 {chunk[0]}", f"{chunk[-1]}\u2013{chunk[0]}"))
+            first = False
+            groups.append((label, chunk))
+        return groups
+    if form == "older" and len(years) > 2:
+        cut = rng.randint(1, len(years) - 1)
+        old = years[cut:]
+        label = rng.choice(("Older", "Earlier", f"Before {old[0] + 1}", f"{old[0]} and earlier", f"Pre-{old[0] + 1}"))
+        return [(str(y), [y]) for y in years[:cut]] + [(label, old)]
+    return [(str(y), [y]) for y in years]
+
+
+def _owner_talk(kind: str, rng: random.Random, titles: list[str], year: int) -> str:
+    """A non-paper item that shows the owner's name as a citation does."""
+    t = rng.choice(titles).rstrip(".")
+    who = rng.choice(("J. Q. Doe", "Doe, J. Q.", "Jane Q. Doe", "<b>J. Doe</b>"))
+    if kind == "posters":
+        return f"{who}. {ESC(t)}. Poster, {rng.choice(VENUES)} {year}, {rng.choice(PLACES)}."
+    if kind in ("talks", "conf"):
+        return f"{who}. \u201c{ESC(t)}.\u201d {rng.choice(ds.MEETINGS)}, {rng.choice(ds.CITIES)}, {rng.choice(ds.MONTHS)} {year}."
+    return other_item(kind, rng, titles, year)
+
+
+def _run(rank: int, years_form: str, rng: random.Random, by_year: dict[int, list[str]]) -> str:
+    """Same-rank year headings over their items."""
+    out = []
+    listed = rng.choice(("ul", "ol", "p"))
+    for label, ys in _year_labels(sorted(by_year, reverse=True), years_form, rng):
+        items = [i for y in ys for i in by_year[y]]
+        if listed == "p":
+            body = "".join(f"<p>{i}</p>\n" for i in items)
+        else:
+            body = f"<{listed}>\n" + "".join(f"  <li>{i}</li>\n" for i in items) + f"</{listed}>\n"
+        out.append(f"<h{rank}>{ESC(label)}</h{rank}>\n{body}")
+    return "".join(out)
+
+
+EQ_BETWEEN = ("intro", "img", "links", "date")
+EQ_YEARS = ("plain", "range", "older")
+EQ_PAGES = ("cv", "news", "switch")
+EQ_LAYOUTS = [f"eq-h{r}/{b}/{y}/{pg}" for r in (2, 3, 4, 5) for b in EQ_BETWEEN for y in EQ_YEARS for pg in EQ_PAGES]
+
+
+def eq_page(layout: str, ps: list[sm.Paper], pool: list[sm.Paper], rng: random.Random) -> tuple[str, list[dict]]:
+    """A page of ``eq-hR/BETWEEN/YEARS/PAGE``: ``cv`` every section (papers too) named, words, same-rank
+    years; ``news`` a News block of dated one-liners, then same-rank years of papers under no
+    Publications heading, then other sections; ``switch`` other sections' years, then Publications with
+    its years, then more."""
+    head, between, years_form, kind_of_page = layout.split("/")
+    rank = int(head[-1])
+    style = rng.choice(("apa", "ieee", "bold"))
+    m = sm.MARKUPS["html"]
+    papers: dict[int, list[str]] = {}
+    gold = []
+    for p in ps:
+        named = rng.random() >= 0.2
+        papers.setdefault(p.year, []).append(ds.paper_line(m, p, style, named))
+        g = p.gold()
+        gold.append(g if named else dict(g, authors=[]))
+    titles = [q.title for q in pool if q not in ps]
+
+    def other(kind: str) -> str:
+        items = {y: [(_owner_talk if rng.random() < 0.3 else other_item)(kind, rng, titles, y) for _ in range(rng.randint(1, 3))]
+                 for y in _years(rng, rng.randint(2, 4))}
+        return f"<h{rank}>{ESC(NAMES[kind])}</h{rank}>\n" + _between(kind, between, rng) + _run(rank, years_form, rng, items)
+
+    pubs = f"<h{rank}>{ESC(NAMES['pub'])}</h{rank}>\n" + (_between("pub", between, rng) if rng.random() < 0.8 else "") \
+        + _run(rank, years_form, rng, papers)
+    kinds = rng.sample([k for k in NAMES if k not in ("pub", "news")], 3)
+    top = f"<h{max(rank - 1, 1)}>{OWNER}</h{max(rank - 1, 1)}>\n<p>{ESC(ds.BIO)}</p>\n"
+    if kind_of_page == "news":
+        lines = [ESC(_YEAR.sub(str(2024 - k // 2), ds.dated_line("news", rng, titles), count=1)) for k in range(rng.randint(2, 4))]
+        news = "".join(f"<p>{x}</p>\n" for x in lines) if rng.random() < 0.5 else _ul(lines)
+        body = [top, f"<h{rank}>{ESC(NAMES['news'])}</h{rank}>\n{news}", _run(rank, years_form, rng, papers)]
+        body += [other(k) for k in kinds[:rng.randint(0, 2)]]
+    elif kind_of_page == "switch":
+        body = [top] + [other(k) for k in kinds[:rng.randint(1, 2)]] + [pubs] + [other(k) for k in kinds[2:][:rng.randint(0, 1)]]
+    else:
+        sections = [pubs] + [other(k) for k in rng.sample(kinds + ["news"], rng.randint(2, 3))]
+        rng.shuffle(sections)
+        body = [top] + sections
+    text = m.wrap("".join(body))
+    return text, [g if not g["doi"] or g["doi"] in text else dict(g, doi=None) for g in gold]
+
 
 def group(layout: str) -> str:
     """A layout's fixed half: ``check`` for about half the layouts by crc32 of the name."""
@@ -208,6 +346,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--group", choices=("tuned", "check", "all"), default="tuned")
+    ap.add_argument("--family", choices=("base", "eq", "all"), default="all",
+                    help="base: the 176 name x year forms; eq: the equal-rank shape and its counter-cases")
     ap.add_argument("--layout", action="append", help="only layouts whose name starts with this (repeatable)")
     ap.add_argument("--pages", type=int, default=1, help="pages per layout")
     ap.add_argument("--papers", type=Path, action="append")
@@ -222,8 +362,9 @@ def main() -> int:
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    total = {"gold": 0, "pred": 0, "matched": 0, "nonames": 0}
-    layouts = [lay for lay in LAYOUTS if (args.group == "all" or group(lay) == args.group)
+    totals = {fam: {"gold": 0, "pred": 0, "matched": 0, "nonames": 0} for fam in ("base", "eq")}
+    family = {lay: "base" for lay in LAYOUTS} | {lay: "eq" for lay in EQ_LAYOUTS}
+    layouts = [lay for lay in family if args.family in ("all", family[lay]) and (args.group == "all" or group(lay) == args.group)
                and (not args.layout or lay.startswith(tuple(args.layout)))]
     print(f"{len(pool)} papers; seed {args.seed}; {args.group} group: {len(layouts)} layouts")
     if not args.quiet:
@@ -233,16 +374,19 @@ def main() -> int:
         notes = []
         for k in range(args.pages):
             rng = random.Random(f"{args.seed}-{layout}-{k}")
-            text, gold = page(layout, rng.sample(pool, rng.randint(5, 9)), pool, rng)
+            text, gold = (eq_page if family[layout] == "eq" else page)(layout, rng.sample(pool, rng.randint(5, 9)), pool, rng)
             name = f"{layout.replace('/', '_')}-{k}.html"
             ds.score_page(scorer, text, gold, name, row, notes, args.dump, args.verbose)
         for key in row:
-            total[key] += row[key]
+            totals[family[layout]][key] += row[key]
         if not args.quiet:
             print(f"{layout:28} {row['matched']:6d}/{row['gold']:<7d} {row['pred']:5d} {row['nonames']:9d}", flush=True)
         for line in notes:
             print(line)
-    ds.print_total(total, started)
+    for fam, total in totals.items():
+        if total["gold"]:
+            print(f"{fam}:", end="")
+            ds.print_total(total, started)
     return 0
 
 
