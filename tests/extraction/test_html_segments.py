@@ -1356,3 +1356,31 @@ def test_undated_papers_under_a_publications_heading_of_a_flat_page_are_items() 
                                    "We show how the salt is left behind, with Nadia Okafor and Bo Lindqvist")
     assert "Tidal mixing in shallow estuaries and the salt it leaves" not in [
         e.get("title") for e in read_string(prose, path="research.md").entries]
+
+
+# ---- same-rank year headings after a non-paper heading and its intro: the items decide --------
+
+_INTRO = "<p>Below are some of my talks; slides are linked where available.</p>"
+
+
+def test_same_rank_years_after_a_talks_intro_stay_in_the_talks() -> None:
+    # <h3>Talks</h3><p>intro</p><h3>2021</h3>: the years are the talks', until a heading of another kind
+    html = (f"<html><body><h3>Invited Talks</h3>{_INTRO}<h3>2021</h3>{_TALKS_2021}<h3>2019 - 2020</h3>{_TALKS_2020}"
+            f"<h3>Publications</h3>{_INTRO}<h3>2021</h3>{_PAPERS_2021}<h3>Older</h3>{_PAPERS_2020}</body></html>")
+    assert [s for s, _ in _sections(html)] == ["other"] * 3 + [None] * 2
+
+
+def test_same_rank_years_of_papers_after_a_news_block_are_no_news() -> None:
+    # a News block of dated one-liners, then the papers by year under no heading of their own
+    html = ("<html><body><h3>News</h3><p>[2021/09] I joined Westbrook University as a postdoc.</p>"
+            f"<p>May 2021: our paper was accepted at ICML!</p><h3>2021</h3>{_PAPERS_2021}<h3>2020</h3>{_PAPERS_2020}"
+            f"<h3>Talks</h3>{_INTRO}<h3>2020</h3>{_TALKS_2020}</body></html>")
+    got = _sections(html)
+    assert [s for s, _ in got][-3:] == [None, None, "other"], got
+    assert [i.segment.headings for i in items(html)][-3] == ("2021",)
+
+
+def test_a_run_of_years_ends_at_a_heading_that_is_no_year() -> None:
+    html = (f"<html><body><h3>Talks</h3>{_INTRO}<h3>2020</h3>{_TALKS_2020}"
+            f"<h3>Graph learning</h3>{_PAPERS_2021}</body></html>")
+    assert [s for s, _ in _sections(html)] == ["other", None]

@@ -37,7 +37,7 @@ from .html_dom import BLOCK_TAGS, DROP_TAGS, HEADING_TAGS, WS, classes, is_skipp
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
 from .evidence import YEAR, has_names, is_name_line, is_prose, segment_evidence, starts_with_names
-from .sections import classify_heading, section_kind, section_of
+from .sections import classify_heading, reads_as_paper, section_kind, section_of
 from .labels import strip_labels
 from .runs import split_run
 from .segment import Segment, Span
@@ -1908,6 +1908,32 @@ class _Outline:
         self.stack: list[tuple[float, _Heading]] = []
         self._levels: dict[tuple[int, bool], float] = {}
         self._styles: list[tuple[int, bool]] = []  # the style of each open heading
+        #: year headings read as nested in the non-paper heading of their rank above them
+        #: (:meth:`_year_run`), by id: that heading, which the items' evidence may yet undo
+        self.runs: dict[int, _Heading] = {}
+
+    def run_head(self) -> _Heading | None:
+        """The non-paper heading the innermost open year heading was nested in by
+        :meth:`_year_run` (the items under it decide whether it heads them), or None."""
+        return self.runs.get(id(self.stack[-1][1])) if self.stack else None
+
+    def _year_run(self, heading: _Heading, level: float) -> float:
+        """The level of a year heading (``2021``, ``2019-2021``, ``Older``) that follows, at the
+        same rank, a heading naming a non-paper section, with words between them (an intro, an
+        image, links): ``<h3>Talks</h3><p>Some of my talks</p><h3>2021</h3>``. Nothing between
+        the two would nest them (:meth:`read`); a page that writes its talks' intro there writes
+        its years as the talks' too, and so does every next year heading of that rank until a
+        heading of another kind. The page may instead have ended the talks there (a news block,
+        then years of papers under no heading of their own): :func:`_page_items` asks the items."""
+        top = self.stack[-1] if self.stack else None
+        if top is None or top[1].rank != heading.rank or not _YEAR_RUN.match(heading.text):
+            return level
+        head = self.runs.get(id(top[1]))
+        if head is not None:  # the next year of a run: the previous one's sibling
+            return top[0]
+        if top[0] == level and (section_kind(top[1].text) or "") in _RUN_KINDS:
+            return top[0] + 0.5
+        return level
 
     def read(self, heading: _Heading) -> None:
         """Open ``heading`` (or close its pane when its text is empty)."""
@@ -1926,16 +1952,35 @@ class _Outline:
             stack[-1] = (stack[-1][0], replace(top, text=heading.text))  # a named pane's own title names it
             return
         level = self._levels.get(style, float(heading.rank))
+        run = None
         if top is not None and stack[-1][0] >= level and self._styles[-1][1] and style != self._styles[-1] \
                 and not _inside(heading.element, top.scope) and _next_to(top.element, heading.element):
             level = stack[-1][0] + 0.5  # (two headings of one style in a row are siblings: an empty section)
             self._levels[style] = level
+        elif top is not None and not style[1] and (nested := self._year_run(heading, level)) != level:
+            level = nested
+            run = self.runs.get(id(top), top)
         while stack and stack[-1][0] >= level and not _inside(heading.element, stack[-1][1].scope):
             stack.pop()  # (a heading inside the container another heads is nested in that one)
             self._styles.pop()
         stack.append((level, heading))
         self._styles.append(style)
+        if run is not None:
+            self.runs[id(heading)] = run
 
+
+#: a heading of years alone: "2021", "2019-2021", "2019 - present", "2020/21", "Before 2015",
+#: "2014 and earlier", "Older", "Earlier"
+_YEAR_RUN = re.compile(
+    r"^\W{0,3}(?:(?:before|pre|prior to|until|up to|since)[\s-]{0,3})?(?:1[89]|20)\d\d"
+    r"(?:\s{0,3}(?:[-\u2013\u2014/]|to|until)\s{0,3}(?:(?:1[89]|20)?\d\d|present|now|today|current))?"
+    r"(?:\s{0,3}(?:and|&|or)\s(?:earlier|before|older|prior))?\W{0,3}$|^\W{0,3}(?:older|earlier)\W{0,3}$",
+    re.I,
+)
+#: the kinds of section whose year headings :meth:`_Outline._year_run` reads as theirs (a profile
+#: is prose, not a list split by years)
+_RUN_KINDS = frozenset({"news", "talks", "teaching", "awards", "patents", "filings", "software", "grants", "projects",
+                        "media", "recordings", "service", "supervision"})
 
 #: elements a walk between two headings looks at, at most (:func:`_next_to`)
 _NEXT_TO_STEPS = 24
@@ -2163,6 +2208,9 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
     items: list[PageItem] = []
     ei = 0
     outline = _Outline()
+    #: the items under the year headings of a run (:meth:`_Outline._year_run`), by its heading: from the
+    #: index of the first piece, the headings and section they have if that heading does not head them
+    runs: dict[int, list[tuple[range, tuple[str, ...], str | None]]] = {}
     for (parts, outer), (start, _end) in zip(raw, covered):
         while ei < len(events) and events[ei].order < start:
             outline.read(events[ei])
@@ -2170,6 +2218,7 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
         stack = outline.stack
         headings = tuple(h.text for _, h in stack)
         section = section_of(classify_heading(h.text, 8 if h.rank <= 7 else 5) for _, h in reversed(stack))
+        head = outline.run_head()
         writer = SpanWriter(page.stats)
         text_parts = parts
         if len(parts) == 1 and parts[0].element is not None:
@@ -2221,13 +2270,37 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
         if outer:
             covers = [(o.getparent(), *_slots(o, page)) for o in outer[:1] if o.getparent() is not None] or covers
         lines = _source_lines(text_parts, segment) if len(spans) < 400 else []
+        at = len(items)
         for piece in split_run(segment, lines):  # several citations run together in one block: one item each
             titled = id(parts[0]) in page.titled or parts[0].element in page.titled_items \
                 or parts[0].element in page.labelled
             items.append(PageItem(piece, covers, section, int(start), elements, odd, titled))
+        if head is not None:  # the items decide whether this heading heads them (:func:`_undo_runs`)
+            flat = [h for _, h in stack if h is not head]
+            runs.setdefault(id(head), []).append((range(at, len(items)), tuple(h.text for h in flat),
+                                                  section_of(classify_heading(h.text, 8 if h.rank <= 7 else 5) for h in reversed(flat))))
+    _undo_runs(items, runs)
     for item, segment in zip(items, strip_labels([item.segment for item in items])):
         item.segment = segment  # a repeated badge in front ("Journal", "Conference") is a heading
     return items
+
+
+def _undo_runs(items: list[PageItem], runs: dict[int, list[tuple[range, tuple[str, ...], str | None]]]) -> None:
+    """Take the items under a run of year headings out of the non-paper section the outline
+    nested the run in (:meth:`_Outline._year_run`) when more of them read as papers (people's
+    names with a title or a venue, nothing of a talk or another kind of work) than as something
+    else (an announcement, a talk, a grant ...), and two of them at least. A news block (dated
+    one-liners under "News") followed by years of the publications with no heading of their own
+    reads so; talks, teaching, awards do not, whether written like citations or not
+    (:func:`~.sections.reads_as_paper`)."""
+    for members in runs.values():
+        mine = [(items[i], headings, section) for at, headings, section in members for i in at]
+        reads = [reads_as_paper(item.segment) for item, _, _ in mine]
+        if reads.count(True) <= max(reads.count(False), 1):
+            continue
+        for item, headings, section in mine:
+            item.segment = replace(item.segment, headings=headings)
+            item.section = section
 
 
 def _write_labelled_row(writer: SpanWriter, row: HtmlElement, columns: list[str | None]) -> None:

@@ -52,7 +52,7 @@ from typing import Iterable, Sequence
 
 from .. import ids
 from . import lexicon
-from .evidence import has_names
+from .evidence import has_names, is_news, segment_evidence, starts_with_names
 from .segment import Segment
 
 __all__ = ["section_kind", "classify_heading", "section_of", "entry_type", "is_talk", "is_patent", "is_software", "is_grant",
@@ -554,6 +554,33 @@ def _talk_in_run(segment: Segment) -> bool:
         if any(span.italic for span in segment.spans):
             return False
     return not _printed(segment)
+
+
+@lru_cache(maxsize=1)
+def _month_date() -> re.Pattern[str]:
+    """A month with its year ("June 2019", "Oct. 2021"): when a talk was given."""
+    words = sorted(lexicon.words("months"), key=lambda w: (-len(w), w))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\.?,?\s(?:1[89]|20)\d\d(?!\d)", re.I)
+
+
+def reads_as_paper(segment: Segment) -> bool | None:
+    """Does an item read as a paper on its own evidence? False when it opens as an announcement,
+    says it was presented (printed or not), is another kind of work, or shows nothing printed
+    and a date to the month (a talk written like a citation: "J. Doe. “Title.” EGU General
+    Assembly, Boston, June 2019") or a prize ("Dissertation Prize, Joint Statistical Meetings,
+    2014"); True when it shows people's names and opens with them or shows a title (quoted,
+    bold, italic or linked) or something printed; None otherwise (no names: the owner's own
+    paper, a course, a committee)."""
+    text = segment.text
+    words = _own_words(segment)[:2000]
+    if is_news(text) or _item_words("talk_items").search(words) or other_work(segment) is not None:
+        return False  # ("Poster, ICML 2017": said to be presented, though the meeting's name reads as printed)
+    printed = _printed(segment)
+    if not printed and (_month_date().search(words) or _patterns()["awards"].search(words)):
+        return False  # (a talk dated to its month, a prize: "Dissertation Prize, Joint Statistical Meetings, 2014")
+    if has_names(text) and (starts_with_names(text) or printed or segment_evidence(segment).title):
+        return True
+    return None
 
 
 #: this many talks in a row (among the items under the same headings) are a list of talks
