@@ -15,6 +15,8 @@ records (../shared/corpus/mid.bib, sampled by ``--seed``) are written as one lis
 - what follows it: nothing but a blank (the marked title glued to the names or venue), a row of link labels ("[PDF] [Code] [Slides]"), badges and awards ("Oral",
   "Best Paper Award", "Spotlight"), a venue in italics with no punctuation between;
 - (session 17) a last phrase after "in" naming a place or a group ("… dynamics in Amazonia");
+- (session 18) a title classed as one (``<span class="title">``) holding a second sentence, a
+  question mark, a numbered part, a bracketed translation or an abbreviation's period;
 - (session 16) quotes of other scripts (« », „ “, ‘ ’, 「 」), an em dash subtitle, a numbered
   part ("Title. Part II", "Part I. Title"), a second sentence ("Title. Results from a cohort
   study"), a description sentence after the venue, one link over title and venue, a bold link;
@@ -224,6 +226,14 @@ VARIANTS: dict[str, tuple[str, str, Callable[[Record, random.Random, Record], tu
     "in-place-end": ("", "", _t_in_place),
     "in-place-end-italic": ("i", "", _t_in_place),
     "in-place-end-linked": ("a", "", _t_in_place),
+    # added in session 18: a title in an element classed as the title (<span class="title">)
+    # that holds what a plain reading cuts at: a second sentence, a question mark, a numbered
+    # part, a translation in brackets, an abbreviation's period
+    "span-class-sentence": ("span", "", _t_sentence),
+    "span-class-question": ("span", "", _t_sub("? ")),
+    "span-class-part": ("span", "", _t_part),
+    "span-class-translated": ("span", "", _t_translated),
+    "span-class-abbrev": ("span", "", _t_abbrev),
 }
 ORDERS = ("atv", "ayt", "tav")
 

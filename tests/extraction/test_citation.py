@@ -1638,3 +1638,24 @@ def test_a_bracketed_link_written_url_then_label_leaves_its_label(label: str) ->
     e = parse(f"2021, [https://example.org/paper/7 {label}], A. Ortiz, K. Brandt, L. Voss, Coastal Letters")
     assert fam(e) == ["Ortiz", "Brandt", "Voss"]
     assert e.get("title") == "Tides and the shape of small bays"
+
+
+def test_a_title_cut_inside_the_element_classed_as_the_title_is_read_whole() -> None:
+    # (the rules cut "Title. Second sentence" at its period; the page's class says the title runs on)
+    seg = Segment(spans=(Span("2022", css=("pub-year",)), Span(" "),
+                         Span("Journalism and the State: duties before disinformation. A conversation between two authors",
+                              css=("pub-title",)),
+                         Span("\n"), Span("Doe, J. Revista de Comunicación, 4(2).", css=("pub-venue",))))
+    entry = parse_segment(seg, tagger="rules", section="pub")
+    assert entry is not None
+    assert entry.get("title") == "Journalism and the State: duties before disinformation. A conversation between two authors"
+    assert entry.get("year") == "2022"
+
+
+def test_a_hinted_title_that_is_part_of_the_element_classed_as_the_title_grows_to_the_element() -> None:
+    spans = (Span("Loci for rootedness in alfalfa (", css=("title",)), Span("Medicago sativa", italic=True, css=("title",)),
+             Span(" L.)", css=("title",)), Span("\n"), Span("Doe, A. and Roe, B.", css=("author",)), Span("\n"),
+             Span("The Plant Genome, 2025", css=("venue",)))
+    entry = parse_segment(Segment(spans=spans), tagger="rules", hints={"title": (0, 1)})
+    assert entry is not None
+    assert entry.get("title") == "Loci for rootedness in alfalfa (Medicago sativa L.)"

@@ -29,3 +29,10 @@ def test_emphasis_over_the_whole_item_marks_no_part_of_it() -> None:
     # a bold title beside plain text is information, kept as it is
     assert Segment((Span("Tidal mixing", bold=True), Span(". N. Okafor, 2019."))).without_uniform_emphasis() is None
     assert Segment((Span("   "),)).without_uniform_emphasis() is None
+
+
+def test_a_class_names_the_title_unless_it_names_another_title() -> None:
+    from refkit.extraction.segment import is_title_css
+
+    assert is_title_css(("pub-title",)) and is_title_css(("x", "title")) and is_title_css(("card_headline",))
+    assert not is_title_css(("subtitle",)) and not is_title_css(("journal-title",)) and not is_title_css(("titles",))

@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from .html_dom import BLOCK_TAGS, BOLD_TAGS, HEADING_TAGS, ITALIC_TAGS, WS, classes, is_badge, is_skipped
 from .link_labels import BADGE_LABEL
-from .segment import Link, Span
+from .segment import Link, Span, is_title_css
 
 __all__ = ["SpanWriter", "Style", "write_range", "is_link_line", "is_count_line", "is_summary", "strip_line", "YEAR_ONLY"]
 
@@ -262,11 +262,7 @@ def _more_authors(line: list[Span]) -> list[Span]:
     return out
 
 
-_TITLE_CSS = re.compile(r"(?:^|[-_])(?:title|headline)(?:$|[-_])", re.I)
-
-
-def _is_title_css(css: tuple[str, ...]) -> bool:
-    return any(_TITLE_CSS.search(c) and not _TITLE_EXCLUDED.search(c) for c in css)
+_is_title_css = is_title_css
 
 
 _SPACE_COMMA = re.compile(r"(?<=\S)\s+([,;])(?=\s|$)")
@@ -274,7 +270,6 @@ _SPACE_COMMA = re.compile(r"(?<=\S)\s+([,;])(?=\s|$)")
 #: scanned for quickly, one that starts with a look-behind is tried at every position
 _SPACE_BEFORE_COMMA = re.compile(r"\s[,;]")
 _LEADING_COMMA = re.compile(r"\s+[,;]")
-_TITLE_EXCLUDED = re.compile(r"sub|section|page|site|book|journal|venue", re.I)
 
 
 def strip_line(line: list[Span]) -> list[Span]:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..model import Location
 
-__all__ = ["Span", "Link", "Segment"]
+__all__ = ["Span", "Link", "Segment", "is_title_css"]
+
+#: a class name that says its element holds the title ("title", "pub-title", "card_headline") …
+_TITLE_CSS = re.compile(r"(?:^|[-_])(?:title|headline)(?:$|[-_])", re.I)
+#: … and not another title (a subtitle, a section's, the page's or site's, a book's, a journal's or venue's)
+_TITLE_EXCLUDED = re.compile(r"sub|section|page|site|book|journal|venue", re.I)
+
+
+@lru_cache(maxsize=1024)  # a template writes the same few class lists in every item
+def is_title_css(css: tuple[str, ...]) -> bool:
+    """Does one of the class names ``css`` say its element holds the item's title?"""
+    return any(_TITLE_CSS.search(c) and not _TITLE_EXCLUDED.search(c) for c in css)
 
 
 @dataclass(frozen=True, slots=True)

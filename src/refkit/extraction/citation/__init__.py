@@ -59,11 +59,12 @@ from ..segment import Segment
 from ..venues import is_publisher, lookup, venue_type
 
 from .vocabulary import _ARXIV_VENUE, _REPORT, _THESIS, _TWO_LETTERS, _YEAR_RE
-from .work import _copy_work, _span_text, _Work, _work_from_segment
+from .work import _copy_work, _Parts, _span_text, _Work, _work_from_segment
 from .harvest import _harvest
 from .cleaning import _clean
 from .chunks import _join_continuations
 from .venue import _entry_type, _heading_year, _tidy_venue, _venue_text
+from .boundaries import _css_title
 from .assign import _assign, _assign_hinted
 from .tagged import _assign_tagged, tokens_of
 from .build import _build, _clean_title, _title_with_coauthors
@@ -148,6 +149,30 @@ _FULL_STOP_BREAK = re.compile(r"(?<=[a-z0-9)])\.\s+")
 _TRAILING_SERIES_NUMBER = re.compile(r"(?<!\s)\s+(\d{1,4})$")  # starts where white space starts: linear
 
 
+def _assign_titled(work: _Work) -> tuple[_Parts, _Work]:
+    """The rules' parts of the item, and the working text they were read from. Where an
+    element of the item is classed as its title (``<span class="pub-title">``) and the
+    reading's title runs into it or stops inside it ("Title" of "Title. Subtitle", "Title.
+    Subtitle" of "Title" / "Subtitle"), the item is read again with that element as its
+    title: the template that wrote it says where the title begins and ends."""
+    css = _css_title(work, work.text) if True in work.titled else None
+    if css is None:
+        return _assign(work), work
+    before = _copy_work(work)
+    parts = _assign(work)
+    got = parts.title
+    if got is None or got[1] <= css[0] or got[0] >= css[1]:
+        return parts, work  # (no title, or one elsewhere in the item: another reading, not a boundary)
+    text = work.text
+    if text[got[0]:got[1]].strip(_TITLE_EDGE) == text[css[0]:css[1]].strip(_TITLE_EDGE):
+        return parts, work
+    return _assign(before, title=css), before
+
+
+#: what a title's edges may hold besides it
+_TITLE_EDGE = " .,;:"
+
+
 def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     """The entry one listed item describes, or None when it is not a publication.
 
@@ -183,8 +208,10 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             memo.append((_copy_work(work), shown))
     if hints:
         parts = _assign_hinted(work, shown, hints)
+    elif tagger == "rules":
+        parts, work = _assign_titled(work)
     else:
-        parts = _assign(work) if tagger == "rules" else _assign_tagged(work)
+        parts = _assign_tagged(work)
     if work.coauthors is not None:  # the item named its co-authors itself: names read elsewhere are not its authors
         parts.authors = work.coauthors
     text = work.text

@@ -17,7 +17,7 @@ from .work import _first_shown, _Parts, _Work
 from .chunks import _chunks, _strip_range
 from .venue import _venue_text
 from .boundaries import (
-    _asks, _author_chunk, _bold_title, _link_title, _named_venue, _names_before_styled_title, _opening,
+    _asks, _author_chunk, _bold_title, _css_title, _link_title, _named_venue, _names_before_styled_title, _opening,
     _quoted_title, _subtitle_between, _through_styled_title, _title_in, _title_like_instead, _venue_evidence,
     _venue_like, _without_journal_tail, _wordless,
 )
@@ -311,6 +311,9 @@ def _assign_hinted(work: _Work, shown: str, hints: dict[str, tuple[int, int]]) -
     title, venue = at("title"), at("venue")
     if title is None and "title_at" in hints:  # a character range (a plain list's layout)
         title = hints["title_at"]
+    css = _css_title(work, work.text) if title is not None and True in work.titled else None
+    if css is not None and title is not None and css[0] <= title[0] and title[1] <= css[1]:
+        title = css  # the hinted spans are part of the element classed as the title: the whole element is
     cleaned_venue = work.text[venue[0]:venue[1]] if venue is not None else ""
     if venue is not None:
         work.blank(*venue)

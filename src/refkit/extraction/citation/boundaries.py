@@ -571,6 +571,30 @@ def _title_place(work: _Work, text: str, start: int) -> bool:
     return bool(found) and not _YEAR_OR_PUNCTUATION_ONLY.sub("", before[found.end:]).strip(" .,;:()*#†‡")
 
 
+def _css_title(work: _Work, text: str) -> tuple[int, int] | None:
+    """The text of the element whose CSS class names it the title (``<span class="pub-title">``,
+    ``<div class="title">``), whole: a template that writes the title into its own element
+    says where it begins and ends, whatever it holds ("Title. Subtitle", "Title (*Genus
+    species* L.)"). None when no such element shows two words or more or when it holds only
+    names (a class over the whole item is no title's: :func:`~.work._work_from_segment`)."""
+    titled = work.titled
+    k = _first_shown(titled, text, 0, len(text)) if titled else None
+    if k is None:
+        return None
+    try:
+        j = titled.index(False, k)
+    except ValueError:
+        j = len(text)
+    s, e = _strip_range(text, k, j)
+    run = text[s:e].strip(" .,;:")
+    if len(run.split()) < 2:
+        return None
+    found = scan_authors(run)
+    if found and not run[found.end:].strip(" .,;*#†‡"):
+        return None
+    return s, e
+
+
 def _link_title(work: _Work, text: str) -> tuple[int, int] | None:
     """The text of the first link that reads as a title: several words, not names,
     not a venue, not a link label, and set off from what follows by punctuation or

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..authors import AuthorList
-from ..segment import Segment
+from ..segment import Segment, is_title_css
 
 from .vocabulary import _LABEL_ONLY, _NEWLINE, _URL
 
@@ -34,6 +34,7 @@ class _Work:
     headings: tuple[str, ...] = ()
     link: list[bool] = field(default_factory=list)  # text of any link (a tagger feature)
     sup: list[bool] = field(default_factory=list)  # superscript text kept (role markers)
+    titled: list[bool] = field(default_factory=list)  # text of an element whose CSS class names the title ("pub-title")
     found: dict[str, str] = field(default_factory=dict)
     links: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -152,6 +153,7 @@ def _work_from_segment(segment: Segment) -> _Work:
     labels: list[bool] = []
     link: list[bool] = []
     sup: list[bool] = []
+    titled: list[bool] = []
     starts: list[int] = []
     for span in segment.spans:
         starts.append(len(chars))
@@ -166,10 +168,13 @@ def _work_from_segment(segment: Segment) -> _Work:
         labels.extend([is_label] * n)
         link.extend([bool(span.link)] * n)
         sup.extend([span.sup] * n)
+        titled.extend([bool(span.css) and is_title_css(span.css)] * n)
     starts.append(len(chars))
+    if True in titled and all(flag or ch.isspace() for ch, flag in zip(chars, titled)):
+        titled = []  # a class over the whole item marks no field of it
     if any(italic):
         _italic_name_lines(chars, italic)
-    return _Work(chars, bold, italic, labels, tuple(segment.headings), link=link, sup=sup, starts=starts)
+    return _Work(chars, bold, italic, labels, tuple(segment.headings), link=link, sup=sup, starts=starts, titled=titled)
 
 
 #: what ends a piece of a name list, before a run that would continue it ("Doe J, *Roe K*")

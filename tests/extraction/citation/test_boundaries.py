@@ -1,0 +1,31 @@
+"""Where a title begins and ends (``citation.boundaries``): the element classed as the title."""
+
+from __future__ import annotations
+
+from refkit.extraction.citation.boundaries import _css_title
+from refkit.extraction.citation.work import _work_from_segment
+from refkit.extraction.segment import Segment, Span
+
+
+def _classed(*spans: Span) -> str | None:
+    work = _work_from_segment(Segment(spans=spans))
+    found = _css_title(work, work.text)
+    return None if found is None else work.text[found[0]:found[1]]
+
+
+def test_the_element_classed_as_the_title_is_the_title_whole() -> None:
+    assert _classed(Span("2016 "), Span("Impact of hacker activism. A case study: WikiLeaks", css=("pub-title",)),
+                    Span("\nDoe, J. Universidad de Madrid.")) == "Impact of hacker activism. A case study: WikiLeaks"
+
+
+def test_styled_words_inside_the_element_are_part_of_it() -> None:
+    assert _classed(Span("Loci for rootedness in alfalfa (", css=("title",)), Span("Medicago sativa", italic=True, css=("title",)),
+                    Span(" L.)", css=("title",)), Span("\nDoe, A., Roe, B.", css=("author",))) == \
+        "Loci for rootedness in alfalfa (Medicago sativa L.)"
+
+
+def test_other_titles_one_word_names_and_a_class_over_the_whole_item_are_none() -> None:
+    assert _classed(Span("Doe, J. A long title here. "), Span("Journal of Things", css=("journal-title",))) is None
+    assert _classed(Span("Doe, J. "), Span("Untitled", css=("title",)), Span(" Journal 3.")) is None
+    assert _classed(Span("Jane Doe and John Roe", css=("title",)), Span(". A title of words. Journal 3.")) is None
+    assert _classed(Span("Doe, J. A title of words. Journal 3, 2020.", css=("entry-title",))) is None
