@@ -232,3 +232,26 @@ def test_the_tagger_never_wins_by_cutting_words_off_the_title() -> None:
     # words the tagger moves to another field are a reading of their own, judged by its doubts
     moved = _entry(author="Okafor, A.", title="Debate on braided rivers", journal="Proceedings of a Water Meeting", year="2021")
     assert choose(whole, moved) is moved
+
+
+def test_a_title_ending_on_a_word_that_opens_a_phrase_is_a_doubt() -> None:
+    from refkit.extraction.hybrid import dangling_end
+
+    def cut(title: str) -> bool:
+        return dangling_end(_entry(title=title))
+
+    assert cut("The importance of speaker metadata in the BNCs of") and cut("The contrastive study of variable h-")
+    assert cut("A package for Optical Character Recognition (OCR) from.")
+    assert cut("Zur Vorhersage der Popularität am Beispiel der")
+    assert not cut("Commensal bacteria coated with immunoglobulin A") and not cut("Sediment transport in braided rivers")
+    assert not cut("Rock-and-roll") and not cut("")
+
+
+def test_the_tagger_s_title_cut_mid_phrase_loses_to_the_rules_whole_one() -> None:
+    # (the rules' reading shows no year, a lighter doubt than a title cut mid-phrase)
+    whole = _entry(author="Okafor, A. and Brandt, L.", title="Speaker metadata in the BNCs of 1994 and 2014",
+                   booktitle="Data and methods in corpus linguistics. OSF")
+    cut = _entry(author="Okafor, A. and Brandt, L.", title="Speaker metadata in the BNCs of",
+                 booktitle="1994 and 2014. Data and methods in corpus linguistics", year="2022")
+    assert choose(whole, cut) is whole
+    assert not settled(cut)

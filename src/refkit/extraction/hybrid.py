@@ -36,6 +36,7 @@ reading is kept (:func:`revisit`).
 
 from __future__ import annotations
 
+import re
 import statistics
 from typing import Any, Callable, Sequence
 
@@ -46,7 +47,7 @@ from .confidence import NO_AUTHORS, READERS_AUTHORS, READERS_TITLE, Doubt, field
 from .segment import Segment
 from .template import shown_parts
 
-__all__ = ["MARKUP_BOUNDARY", "ODD_LENGTH_FOR_LIST", "choose", "disagreement", "list_doubt", "markup_doubt", "parse_hybrid", "revisit", "settled",
+__all__ = ["DANGLING_END", "MARKUP_BOUNDARY", "ODD_LENGTH_FOR_LIST", "choose", "dangling_end", "disagreement", "list_doubt", "markup_doubt", "parse_hybrid", "revisit", "settled",
            "styled_runs"]
 
 #: the title crosses the edge of a bold or italic run (as heavy as "title may include venue")
@@ -105,8 +106,27 @@ def markup_doubt(entry: Entry | None, runs: tuple[str, ...]) -> bool:
     return False
 
 
+#: the title ends on a word that opens a phrase or a word cut at its hyphen (as heavy as "title may include venue")
+DANGLING_END = Doubt("title ends on a word that opens a phrase", 0.25)
+#: a lower-case article, preposition or conjunction or a hyphen after a letter as the title's last
+#: word: "… metadata in the BNCs of", "… study of variable h-", "… (OCR) from".
+#: No citation style ends a title there; a reading does when it cuts the title mid-phrase and
+#: takes the rest ("1994 and 2014", "R") for the venue. English, German, French, Spanish, Italian.
+_DANGLING = re.compile(
+    r"(?:\s(?:of|the|a|an|and|or|for|from|with|to|in|on|by|at|into|via|der|die|das|des|und|von|im|am|zu|zur|zum|"
+    r"de|du|la|le|les|et|el|los|las|y|del|di|della|il|per)|(?<=\w)-)$"
+)
+
+
+def dangling_end(entry: Entry | None) -> bool:
+    """Does ``entry``'s title end on a word that opens a phrase (:data:`_DANGLING`)?"""
+    raw = (entry.get("title") or "") if entry is not None else ""
+    return bool(_DANGLING.search((to_unicode(raw) if "\\" in raw or "{" in raw else raw).rstrip(" .,;:")))
+
+
 def _penalty(entry: Entry, runs: tuple[str, ...]) -> float:
-    return field_penalty(entry) + (MARKUP_BOUNDARY.penalty if markup_doubt(entry, runs) else 0.0)
+    return (field_penalty(entry) + (MARKUP_BOUNDARY.penalty if markup_doubt(entry, runs) else 0.0)
+            + (DANGLING_END.penalty if dangling_end(entry) else 0.0))
 
 
 def choose(ruled: Entry | None, tagged: Entry | None, runs: tuple[str, ...] = (),
@@ -123,7 +143,7 @@ def choose(ruled: Entry | None, tagged: Entry | None, runs: tuple[str, ...] = ()
     if ruled is None:  # the rules saw no citation here: the tagger alone must show a dated one
         shown = shown_parts(tagged)
         return tagged if "year" in shown and len(shown) >= 2 else None
-    crossing = markup_doubt(ruled, runs) or (extra is not None and extra(ruled) > 0)
+    crossing = markup_doubt(ruled, runs) or dangling_end(ruled) or (extra is not None and extra(ruled) > 0)
     if shown_parts(ruled) - shown_parts(tagged) or (field_doubts(ruled) == (NO_AUTHORS.why,) and not crossing):
         return ruled
     if _drops_title_words(ruled, tagged):
@@ -152,7 +172,8 @@ def settled(ruled: Entry | None, runs: tuple[str, ...] = ()) -> bool:
     be fewer) or "no authors" is its only one. The tagger is then not run, which spares it
     on most items of a clean list. A title crossing a styled run's edge (``runs``) is a
     doubt too."""
-    return ruled is not None and field_doubts(ruled) in ((), (NO_AUTHORS.why,)) and not markup_doubt(ruled, runs)
+    return (ruled is not None and field_doubts(ruled) in ((), (NO_AUTHORS.why,)) and not markup_doubt(ruled, runs)
+            and not dangling_end(ruled))
 
 
 def parse_hybrid(segment: Segment, options: dict[str, Any]) -> Entry | None:
