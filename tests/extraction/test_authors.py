@@ -635,3 +635,68 @@ def test_a_particle_written_onto_a_capitalised_family_name_is_part_of_it() -> No
     names = scan_authors("A. Nermoen, S. D. deVilliers, P. vanDam, Phys. Rev. E 81 (2010)").names
     assert [n.family for n in names] == ["Nermoen", "deVilliers", "vanDam"]
     assert not scan_authors("iPhone apps, eBay. A title").names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bùi Phương Thảo, Lê Lan Phương và Trịnh Hồng Thái. Phân tích protein", ["Thảo", "Phương", "Thái"]),
+        ("Ahmet Yılmaz ve Mehmet Kaya, Bir çalışma", ["Yılmaz", "Kaya"]),
+        ("Matti Virtanen ja Liisa Korhonen. Tutkimus", ["Virtanen", "Korhonen"]),
+        ("Ion Popescu și Maria Ionescu. Studiu", ["Popescu", "Ionescu"]),
+        ("Budi Santoso dan Siti Aminah. Analisis data", ["Santoso", "Aminah"]),
+    ],
+)
+def test_and_without_a_comma_in_more_languages(text: str, expected: list[str]) -> None:
+    # Vietnamese "và", Turkish "ve", Finnish "ja", Romanian "și", Indonesian "dan" join the last name
+    assert families(text) == expected
+
+
+def test_and_others_after_a_comma_in_more_languages_stays_others() -> None:
+    names = scan_authors("Ortiz, A., Lind, P., ve ark. Title").names  # Turkish "ve" is "and", "ve ark." "et al."
+    assert [n.family for n in names[:2]] == ["Ortiz", "Lind"] and names[-1].is_others
+
+
+def test_a_suffix_written_before_the_comma_of_an_inverted_name() -> None:
+    names = scan_authors("Zhang, M. & Lenzer Jr, J. H. (2020). Mismatched canal conservation").names
+    assert [(n.family, n.given, n.suffix) for n in names] == [("Zhang", "M.", ""), ("Lenzer", "J. H.", "Jr")]
+    names = scan_authors("Hiner, M.C., Evans III, E.L., Harrington, K.I. (2023) Napari plugins").names
+    assert [(n.family, n.suffix) for n in names] == [("Hiner", ""), ("Evans", "III"), ("Harrington", "")]
+
+
+def test_a_list_of_inverted_pairs_reads_a_family_name_of_two_words() -> None:
+    # every name so far "Family, Given": two capitalised words before given names only are a family name
+    text = "Taniguti, Cristiane Hayumi, Siqueira Gesteira, Gabriel, Lau, Jeekin, Silva Pereira, Guilherme. VIEWpoly"
+    assert families(text) == ["Taniguti", "Siqueira Gesteira", "Lau", "Silva Pereira"]
+    text = "Almeida, Caléo Panhoca, Carvalho Paulino, Jean Fausto, Bonfante, Gabriel. Angular leaf spot"
+    assert families(text) == ["Almeida", "Carvalho Paulino", "Bonfante"]
+    # not title words, nor whole words after initials, nor a whole name after the first
+    assert families("Doe, J., Smith, K., Machine Learning, Nature, 2020") == ["Doe", "Smith"]
+    assert families("Doe, Jane, Smith, Kim, Machine Learning, Nature, 2020") == ["Doe", "Smith"]
+    assert families("Doe, John, Jane Smith, Bob Lee. A title of things") == ["Doe", "Smith", "Lee"]
+
+
+def test_the_pair_rhythm_leaves_a_list_whose_later_names_are_written_given_name_first() -> None:
+    # Chicago: only the first name inverted ("Pietro Bortolotti" is a whole name, not given names)
+    text = "Feil, Roland, Nikhar Abbas, Pietro Bortolotti, Nick Johnson, and Ben Mertz. Distributed control"
+    assert families(text) == ["Feil", "Abbas", "Bortolotti", "Johnson", "Mertz"]
+    assert families("Feil, Roland, Nikhar Abbas, Pietro Bortolotti. Distributed control") == ["Feil", "Abbas", "Bortolotti"]
+
+
+def test_and_of_other_languages_in_decomposed_text() -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Bùi Phương Thảo, Lê Lan Phương và Trịnh Hồng Thái. Phân tích protein")
+    assert len(scan_authors(text).names) == 3
+
+
+def test_vancouver_names_with_no_commas_between() -> None:
+    text = "Satkauskas I Gaertner E Bortolotti P Barter G and Graf PA. Wind Turbine Rotor Design Optimization"
+    assert families(text) == ["Satkauskas", "Gaertner", "Bortolotti", "Barter", "Graf"]
+    assert families("Stanley AP Thomas J Ning SA and Fleming PA. Gradient-Based Optimization") == ["Stanley", "Thomas", "Ning", "Fleming"]
+
+
+def test_capitals_before_a_comma_are_vancouver_initials_not_a_suffix() -> None:
+    assert families("Lips SR, Molenaar JM, Schuitmaker-Warnaar TJ. Transforming maternity care") == \
+        ["Lips", "Molenaar", "Schuitmaker-Warnaar"]
+    assert families("Petrov IV, Smith K, Lee J. Title") == ["Petrov", "Smith", "Lee"]

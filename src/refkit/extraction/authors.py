@@ -90,11 +90,12 @@ _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_'’\-\u2010\u2011\u2013.]|[\u0300-\u036
 # alternative begins with white space of its own, so a long run of spaces is
 # crossed once (it was cubic: 2 KB of spaces took a minute).
 _SEPARATOR = re.compile(
-    r"(?<!\s)\s*(?:,\s*(?:(?:and|&|(?-i:und|et|y|e|og|och|en|és|i|и))\s+(?!al\b|col|coll\b|outros\b|altri\b|in\.|др\b|sur\.|ostali\b|остали\b|съавт\.))?|;|，|、|；|&|/"
+    r"(?<!\s)\s*(?:,\s*(?:(?:and|&|(?-i:und|et|y|e|og|och|en|és|i|и|và|va\u0300|ve|ja|și|s\u0326i|şi|s\u0327i|dan))\s+(?!al\b|col|coll\b|outros\b|altri\b|in\.|др\b|sur\.|ostali\b|остали\b|съавт\.|ark\b|muut\b|cộng\b|alții\b|kawan))?|;|，|、|；|&|/"
     r"|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b|coll?\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.|et\s+coll?\b|и\s+др\.)"
-    # "and" of other languages without a comma ("Li, Wei y Layla Haddad", "A. Kis és B. Nagy"):
+    # "and" of other languages without a comma ("Li, Wei y Layla Haddad", "A. Kis és B. Nagy",
+    # Vietnamese "và", Turkish "ve", Finnish "ja", Romanian "și", Indonesian and Malay "dan"):
     # only before a name of two capitalised words ("Ortega y Gasset, José" keeps its family name)
-    r"|(?<=\s)(?-i:(?:y|e|og|och|és|i|и)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я](?:\.(?:-[A-Z]\.)?|[^\s,;.]*)\s+(?:(?!(?:and|und|et|y|e|i|og|och|en|és)\s)[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]))"
+    r"|(?<=\s)(?-i:(?:y|e|og|och|és|i|и|và|va\u0300|ve|ja|și|s\u0326i|şi|s\u0327i|dan)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я](?:\.(?:-[A-Z]\.)?|[^\s,;.]*)\s+(?:(?!(?:and|und|et|y|e|i|og|och|en|és)\s)[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]))"
     # "賀 云野・小井土 大": a middle dot between names in kanji (inside a katakana name it joins its parts)
     r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])・(?=[\u3400-\u4dbf\u4e00-\u9fff])"
     # "A. Smith · B. Jones · C. Doe" (Springer): a spaced middle dot between names
@@ -362,8 +363,18 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     return Name(family=tokens[i], given=" ".join(given_tokens), particle=" ".join(tokens[j:i]), suffix=suffix), roles, confidence
 
 
+def _family_suffix(tok: str, given: str) -> bool:
+    """Is ``tok``, last before the comma of "Family Suffix, Given", a suffix ("Lenzer Jr, J. H.",
+    "Evans III, E.L.")? Not capitals that are Vancouver initials: "Lips SR, Molenaar JM", and
+    "II", "IV" only before an initial with its full stop ("Petrov IV, Smith K" is Vancouver)."""
+    return tok in ("Jr", "Jr.", "Sr", "Sr.", "III") or (tok in ("II", "IV") and re.match(r"\s*[A-Z]\.", given) is not None)
+
+
 def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tuple[str, ...], float] | None:
     ftoks = family.split()
+    suffix = ""
+    if len(ftoks) >= 2 and _family_suffix(ftoks[-1], given):
+        suffix, ftoks = ftoks[-1], ftoks[:-1]  # "Lenzer Jr, J. H.": the family name's suffix before the comma
     if not 1 <= len(ftoks) <= 4 or not given:
         return None
     fkinds = [_token_kind(t) for t in ftoks]
@@ -373,9 +384,8 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
         fkinds[-1] = "word"  # "DOE, B."
     if fkinds[-1] != "word" or any(k not in ("word", "particle") for k in fkinds):
         return None
-    suffix = ""
     gparts = [g.strip() for g in given.split(",")]
-    if len(gparts) == 2 and gparts[0].lower() in _SUFFIXES:
+    if len(gparts) == 2 and gparts[0].lower() in _SUFFIXES and not suffix:
         suffix, given = gparts[0], gparts[1]
     elif len(gparts) > 1:
         return None
@@ -405,6 +415,12 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
     return Name(family=fam, given=" ".join(gtoks), particle=particle, suffix=suffix), roles, 1.0
 
 
+#: a family name and its initials (a capitalised word, one to three capitals), two or more of them
+#: in a row with only spaces between: Vancouver names whose list left out the commas
+_VANCOUVER_PAIR = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+)? [A-Z]{1,3}(?![^\s])")
+_SPACED_VANCOUVER = re.compile(rf"(?:{_VANCOUVER_PAIR.pattern}\s+)+{_VANCOUVER_PAIR.pattern}")
+
+
 def _pieces(text: str) -> list[tuple[int, int]]:
     """(start, end) of the pieces between separators, in order."""
     out: list[tuple[int, int]] = []
@@ -417,6 +433,10 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         out.append((pos, len(text)))
     split: list[tuple[int, int]] = []
     for s, e in out:
+        if _SPACED_VANCOUVER.fullmatch(text, s, e):
+            # "Satkauskas I Gaertner E Bortolotti P": Vancouver names with no commas between
+            split.extend(m.span() for m in _VANCOUVER_PAIR.finditer(text, s, e))
+            continue
         lead = _LEADING_ELLIPSIS.match(text, s, e)
         rest = lead.end() + len(text[lead.end():e]) - len(text[lead.end():e].lstrip()) if lead else e
         if lead and rest < e:
@@ -529,6 +549,8 @@ def _single_family(text: str, given: str = "", *, paired: bool = False) -> bool:
     if _CJK.match(text.replace(" ", "")):
         return False
     toks = text.split()
+    if len(toks) >= 2 and _family_suffix(toks[-1], given):
+        toks = toks[:-1]  # "Lenzer Jr, J. H.", "Evans III, E.L.": the suffix written before the comma
     if not 1 <= len(toks) <= 3:
         return False
     kinds = [_token_kind(t) for t in toks]
@@ -646,6 +668,10 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
     direct_after = False
     family_first = False  # a name written "Family Given particles" was read
     direct = 0  # names read so far that were written given name first
+    # names read so far as "Family, Given" pairs: when every name was, a list of such pairs
+    # ("Almeida, Caléo Panhoca, Carvalho Paulino, Jean Fausto, …") reads a piece of two
+    # capitalised words before one of given names only as a family name of two words
+    pairs = 0
     while i < len(pieces):
         s, e = pieces[i]
         piece = text[s:e]
@@ -654,7 +680,9 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         pe = e
         if inverted and i + 1 < len(pieces) and _comma_between(text, pieces, i) and not (direct_after and parse_display_name(piece)) and _single_family(
                 piece, text[pieces[i + 1][0]:pieces[i + 1][1]],
-                paired=_and_paired(text, pieces, i) or (i == 0 and paired_first) or (by_semicolon and _semicolon_after(text, pieces, i + 1))):
+                paired=_and_paired(text, pieces, i) or (i == 0 and paired_first) or (by_semicolon and _semicolon_after(text, pieces, i + 1))
+                or (names != [] and pairs == len(names) and _pair_rhythm(
+                    piece, text[pieces[i + 1][0]:pieces[i + 1][1]], text[pieces[i + 2][0]:pieces[i + 2][1]] if i + 2 < len(pieces) else "", names))):
             gs, ge = pieces[i + 1]
             # (only when a name may follow: "Doe, J. A. Pulmonary receptors and the lung" is one
             # name and a title, its "and" no separator of names)
@@ -816,6 +844,7 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         names.append(name)
         roles.append(r)
         confidences.append(conf)
+        pairs += used == 2
         end = pe
         first = i
         if not names[:-1]:
@@ -904,6 +933,30 @@ def _only_given(piece: str) -> bool:
     text = _strip_markers(piece)[0]
     words = text.split()
     return bool(words) and _given_head(text) == len(text) and words[-1].lower() not in lexicon.words("family_names")
+
+
+def _pair_rhythm(piece: str, following: str, after: str, names: list[Name]) -> bool:
+    """In a list read so far as "Family, Given" pairs only, is ``piece`` a family name of words
+    and ``following`` its given names ("…, Carvalho Paulino, Jean Fausto, Bonfante, …")? The
+    words are no title's or venue's; the given names are one word alone (which no name is) or
+    known given names only ("Jean Fausto", not "Pietro Bortolotti": "Feil, Roland, Nikhar Abbas,
+    Pietro Bortolotti" writes the names after the first given name first); what comes after them
+    is no name written given name first ("Nick Johnson"); and they are written as the names
+    before wrote theirs: whole words after whole words, not "Nature" after "J." and "K."."""
+    family = _strip_markers(piece)[0].split()
+    given = _strip_markers(following)[0]
+    given = given[:_given_head(given)].rstrip(". ")  # (the last name's given names run into the title: "Guilherme. VIEWpoly")
+    words = given.split()
+    if not family or not words or any(is_common_word(w) or is_venue_word(w) for w in family + words) or not _no_given_first(piece):
+        return False
+    known = lexicon.words("given_names")
+    if not ((len(words) == 1 and _given_head(given) == len(given))
+            or (_only_given(given) and all(w.lower() in known or _token_kind(w) in ("initial", "caps") for w in words))):
+        return False
+    if len(after.split()) > 1 and not _no_given_first(after):
+        return False
+    whole = _token_kind(words[0]) == "word"
+    return all((_token_kind(n.given.split()[0]) == "word") == whole for n in names if n.given)
 
 
 def _semicolon_after(text: str, pieces: list[tuple[int, int]], k: int) -> bool:
