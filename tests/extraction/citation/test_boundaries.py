@@ -1,10 +1,13 @@
-"""Where a title begins and ends (``citation.boundaries``): the element classed as the title."""
+"""Where a title begins and ends (``citation.boundaries``): the element classed as the title; where an
+author list at the start of an item ends: one full name before a comma and an italic title is the list."""
 
 from __future__ import annotations
 
 from refkit.extraction.citation.boundaries import _css_title
 from refkit.extraction.citation.work import _work_from_segment
+from refkit.extraction.citation import parse_segment
 from refkit.extraction.segment import Segment, Span
+from refkit.model import Entry, Location
 
 
 def _classed(*spans: Span) -> str | None:
@@ -29,3 +32,23 @@ def test_other_titles_one_word_names_and_a_class_over_the_whole_item_are_none() 
     assert _classed(Span("Doe, J. "), Span("Untitled", css=("title",)), Span(" Journal 3.")) is None
     assert _classed(Span("Jane Doe and John Roe", css=("title",)), Span(". A title of words. Journal 3.")) is None
     assert _classed(Span("Doe, J. A title of words. Journal 3, 2020.", css=("entry-title",))) is None
+
+
+def _parse(*spans: Span) -> Entry:
+    entry = parse_segment(Segment(spans=spans, location=Location("cv.rst", 3)), source="rst")
+    assert entry is not None
+    return entry
+
+
+def test_one_full_name_then_a_comma_and_an_italic_title() -> None:
+    entry = _parse(Span("Rémi Delaporte-Mathurin, "),
+                   Span("Hydrogen Transport in Tokamaks: Estimation of the Divertor Inventory", italic=True),
+                   Span(" (Doctoral thesis, Université Sorbonne Paris Nord, 2022)."))
+    assert [n.family for n in entry.names("author")] == ["Delaporte-Mathurin"]
+    assert entry.get("title") == "Hydrogen Transport in Tokamaks: Estimation of the Divertor Inventory"
+
+
+def test_names_in_italics_after_a_comma_still_continue_the_list() -> None:
+    entry = _parse(Span("Ruiz, P., "), Span("Okafor, N. A., Brandt, K.", italic=True),
+                   Span(", Lind, K. Seed banks of meadows. Alpine Notes, 2020."))
+    assert [n.family for n in entry.names("author")] == ["Ruiz", "Okafor", "Brandt", "Lind"]

@@ -118,8 +118,16 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
         s, marked = dated.end(), dated is by
     sub = text[s:e]
     breaks = _markup_breaks(work, s, e)
-    result = scan_authors(sub, work.bold[s:e], breaks)
-    if not result or result.confidence < min_conf:
+    # "Jane Doe, *Hydrogen Transport in Tokamaks*": an italic run of title length after a comma
+    # is where the names end (a name in italics, a highlighted own name, is a few words at most)
+    cut = _italic_title_after_comma(work, sub, s, breaks)
+    result = scan_authors(sub[:cut], work.bold[s:s + cut], tuple(b for b in breaks if b < cut))
+    if not result:
+        return None
+    # "Jane Doe, *Title*": a comma, then italics or bold right after the names end them; even one
+    # full name (no initials) before such a comma is the list, in a one-chunk item as anywhere
+    styled_next = _comma_then_styled(work, sub, s, result.end, e)
+    if result.confidence < (min(min_conf, 0.7) if styled_next else min_conf):
         return None
     result = _without_journal_tail(sub, result)
     rest = sub[result.end:].strip()
@@ -133,9 +141,31 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
                 and not _styled_after(work, s + result.end, e)):
             people = [n for n in result.names if not n.is_others]
             initials = any(_INITIAL.search(n.given) for n in people)
-            if not (rest.startswith(",") and (marked or result.confidence >= 0.9 and (len(result.names) >= 2 or initials))):
+            if not (rest.startswith(",") and (marked or styled_next or result.confidence >= 0.9 and (len(result.names) >= 2 or initials))):
                 return None
     return result, s + result.end
+
+
+def _italic_title_after_comma(work: _Work, sub: str, start: int, breaks: tuple[int, ...]) -> int:
+    """Where in ``sub`` (at ``start`` of the item's text) the first italic run of four words or
+    more that names do not fill begins right after a comma (``len(sub)`` when none does)."""
+    for b in breaks:
+        if not work.italic[start + b] or (b and work.italic[start + b - 1]) or sub[:b].rstrip()[-1:] != ",":
+            continue
+        k = b
+        while start + k < len(work.italic) and k < len(sub) and work.italic[start + k]:
+            k += 1
+        run = sub[b:k].rstrip(" ,.;")
+        if len(run.split()) >= 4 and scan_authors(run).end < len(run) // 2:
+            return b  # (not a run of names in italics: "Ruiz, P., *Okafor, N. A., Brandt, K.*, Lind, K.")
+    return len(sub)
+
+
+def _comma_then_styled(work: _Work, sub: str, start: int, listed_end: int, end: int) -> bool:
+    """Does a comma follow the names (``sub[:listed_end]``, ``sub`` starting at ``start``) and a
+    bold or italic run start right after it?"""
+    comma = listed_end + len(sub[listed_end:]) - len(sub[listed_end:].lstrip())
+    return sub[comma:comma + 1] == "," and _styled_after(work, start + comma + 1, end)
 
 
 def _styled_after(work: _Work, start: int, end: int) -> bool:
