@@ -52,3 +52,9 @@ def test_names_in_italics_after_a_comma_still_continue_the_list() -> None:
     entry = _parse(Span("Ruiz, P., "), Span("Okafor, N. A., Brandt, K.", italic=True),
                    Span(", Lind, K. Seed banks of meadows. Alpine Notes, 2020."))
     assert [n.family for n in entry.names("author")] == ["Ruiz", "Okafor", "Brandt", "Lind"]
+
+
+def test_a_list_with_semicolons_between_its_names_ends_at_a_semicolon() -> None:
+    entry = _parse(Span("Moisture Recovery - A Dynamic Modelling Approach\n"),
+                   Span("Kremer, Martin; Mathis, Paul; Müller, Dirk; Clima 2019, May 2019"))
+    assert [n.family for n in entry.names("author")] == ["Kremer", "Mathis", "Müller"]

@@ -141,7 +141,10 @@ def _author_chunk(work: _Work, text: str, rng: tuple[int, int], *, whole: bool, 
                 and not _styled_after(work, s + result.end, e)):
             people = [n for n in result.names if not n.is_others]
             initials = any(_INITIAL.search(n.given) for n in people)
-            if not (rest.startswith(",") and (marked or styled_next or result.confidence >= 0.9 and (len(result.names) >= 2 or initials))):
+            # (a list that puts semicolons between its names ends at one too: "Kremer, Martin; Müller,
+            # Dirk; Clima 2019")
+            closed = rest.startswith(",") or (rest.startswith(";") and ";" in sub[:result.end])
+            if not (closed and (marked or styled_next or result.confidence >= 0.9 and (len(result.names) >= 2 or initials))):
                 return None
     return result, s + result.end
 
