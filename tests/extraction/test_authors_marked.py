@@ -137,3 +137,16 @@ def test_an_editor_mark_stays_after_the_list() -> None:
     found = scan_authors(text)
     assert _families(found.names) == ["Voss", "Brandt"]
     assert text[found.end:].startswith(" (eds.)")
+
+
+def test_an_authors_label_over_family_names_alone() -> None:
+    from refkit.extraction.authors import families_only
+
+    found = marked_authors("Perceived numerosity in peripheral vision\nAuthors:\nValsecchi, Toscani, Gegenfurtner\nJournal:\nJournal of Vision")
+    assert found is not None and [n.family for n in found[0].names] == ["Valsecchi", "Toscani", "Gegenfurtner"]
+    listed = families_only("Isherwood, Huynh-Thu, Arnison, & Kim")
+    assert listed is not None and [n.family for n in listed.names] == ["Isherwood", "Huynh-Thu", "Arnison", "Kim"]
+    # words that pair up as Family, Given, or are no names, are left to the name reader
+    assert families_only("Doe, John, Roe, Jane") is None
+    assert families_only("Ecology, Evolution, Genetics") is None
+    assert families_only("J. Doe, K. Roe") is None

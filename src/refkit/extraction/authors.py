@@ -22,7 +22,7 @@ from typing import Sequence
 from ..model import Entry, Name
 from . import lexicon
 
-__all__ = ["AuthorList", "SAME_AS_ABOVE", "marked_authors", "repeat_authors", "scan_authors", "parse_authors", "parse_display_name", "annotation", "forget", "MARKER_ROLES", "is_common_word", "is_venue_word"]
+__all__ = ["AuthorList", "SAME_AS_ABOVE", "families_only", "marked_authors", "repeat_authors", "scan_authors", "parse_authors", "parse_display_name", "annotation", "forget", "MARKER_ROLES", "is_common_word", "is_venue_word"]
 
 #: role marker -> role name written into ``author+an``
 MARKER_ROLES = {
@@ -1290,6 +1290,26 @@ _AUTHORS_LABEL = re.compile(
 _ANY_LABEL = re.compile(r"[ \t]*[^\W\d_][^\W\d_'’() \t-]{0,24}(?:[ \t-][^\W\d_'’()]{1,24}){0,3}(?:\([^\W\d_]{1,3}\))?[ \t]*[:：]")
 
 
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:(?:and|&)\s+)?|\s&\s|\sand\s)\s*")
+_CAPITALISED_WORD = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*")
+
+
+def families_only(value: str) -> AuthorList | None:
+    """An authors field of family names alone, one capitalised word each ("Valsecchi, Toscani,
+    Gegenfurtner", "…, Honson, & Kim"), as cards write it: each word one person. Not when the
+    words pair up as "Family, Given" (an even count, every second word a known given name)."""
+    words = [w for w in _LIST_SEPARATOR.split(value.strip(" .")) if w]
+    if len(words) < 2 or not all(_CAPITALISED_WORD.fullmatch(w) and not w.isupper() for w in words):
+        return None
+    if any(is_common_word(w) or is_venue_word(w) for w in words):
+        return None
+    given = lexicon.words("given_names")
+    if len(words) % 2 == 0 and all(w.lower() in given for w in words[1::2]):
+        return None
+    names = tuple(Name(family=w) for w in words)
+    return AuthorList(names, tuple(() for _ in names), len(value), 1.0)
+
+
 def _whole_list(text: str) -> AuthorList | None:
     """``text`` read as an author list that fills all of it, with at least one sure name."""
     listed = scan_authors(text)
@@ -1323,7 +1343,8 @@ def marked_authors(text: str) -> tuple[AuthorList, list[tuple[int, int]]] | None
                 end = nxt
             if not lines:
                 continue
-            listed = _whole_list(lines[0] if len(lines) == 1 else "; ".join(lines))
+            listed = families_only(lines[0]) if len(lines) == 1 else None  # "Authors: Valsecchi, Toscani, Gegenfurtner"
+            listed = listed or _whole_list(lines[0] if len(lines) == 1 else "; ".join(lines))
             if listed is not None:
                 return listed, [(m.start(), end)]
     low = text.lower()

@@ -53,7 +53,7 @@ from typing import Any
 from ...errors import ConfigError
 from ...dates import PUBLICATION_YEAR
 from ...model import Entry
-from ..authors import scan_authors
+from ..authors import families_only, scan_authors
 from ..fields import glued_year, venue_year
 from ..segment import Segment
 from ..venues import is_publisher, lookup, venue_type
@@ -144,6 +144,8 @@ _PIECE_END = re.compile(r"\s*(?:[,.;]|$)")
 _LABELLED_NAMES = re.compile(r"([^\W\d_]{3,24})\s?:\s*")
 _NOT_AUTHORS_LABEL = re.compile(r"ed|hrsg|in$", re.I)  # editors, or "In: Book" (the venue's own label)
 _LIST_CLOSE = re.compile(r"\s*(?:[,.;•·|]|$)")
+_AUTHORS_WORD = re.compile(r"(?:co-?)?(?:authors?|auteurs?|autor(?:es|en|i)?|autori|yazarlar|contributors?)$", re.I)
+_NEXT_LABEL = re.compile(r"\n|\s•\s|\s[^\W\d_]{3,24}\s?:\s")  # where a labelled field ends: a new line, a bullet, the next label
 
 _FULL_STOP_BREAK = re.compile(r"(?<=[a-z0-9)])\.\s+")
 _TRAILING_SERIES_NUMBER = re.compile(r"(?<!\s)\s+(\d{1,4})$")  # starts where white space starts: linear
@@ -259,7 +261,14 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
         # ("Autores:", "Yazarlar:"): a one-word label, then names the name reader takes as sure,
         # closed by punctuation or a bullet
         listed = scan_authors(venue[label_m.end():])
-        if listed and listed.confidence >= 1.0 and _LIST_CLOSE.match(venue[label_m.end() + listed.end:]):
+        field = _NEXT_LABEL.search(venue, label_m.end())
+        families = families_only(venue[label_m.end():field.start() if field else len(venue)]) \
+            if _AUTHORS_WORD.match(label_m.group(1)) else None
+        if families is not None:
+            # "Authors: Valsecchi, Toscani, Gegenfurtner  Journal: …": family names alone, each one person
+            parts.authors = families
+            venue = _tidy_venue(venue[field.start():] if field else "")
+        elif listed and listed.confidence >= 1.0 and _LIST_CLOSE.match(venue[label_m.end() + listed.end:]):
             parts.authors = listed
             venue = _tidy_venue(venue[label_m.end() + listed.end:])
     heading_year = _heading_year(work.headings)

@@ -10,7 +10,7 @@ import re
 from ... import ids
 from ...model import Entry
 from ...names import parse_name
-from ..authors import AuthorList, scan_authors
+from ..authors import AuthorList, families_only, scan_authors
 from ..segment import Segment
 
 from .vocabulary import _LABEL_ONLY, _TWO_LETTERS, _YEAR_RE
@@ -76,6 +76,9 @@ def _field_authors(value: str) -> AuthorList:
     "Family, Given" pieces is split at its semicolons, as a reference manager writes it
     (the field says they are names: a given name led by an initial, "S Melanie", or
     initials alone, "JR", need no other evidence); otherwise the names are scanned."""
+    families = families_only(value)
+    if families is not None:
+        return families
     found = scan_authors(value)
     pieces = [piece.strip() for piece in value.split(";") if piece.strip()]
     if len(pieces) < 2 or len(found.names) >= len(pieces) or not all(_INVERTED_PIECE.fullmatch(p) for p in pieces):
