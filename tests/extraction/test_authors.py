@@ -641,15 +641,20 @@ def test_a_particle_written_onto_a_capitalised_family_name_is_part_of_it() -> No
     "text, expected",
     [
         ("Bùi Phương Thảo, Lê Lan Phương và Trịnh Hồng Thái. Phân tích protein", ["Thảo", "Phương", "Thái"]),
-        ("Ahmet Yılmaz ve Mehmet Kaya, Bir çalışma", ["Yılmaz", "Kaya"]),
-        ("Matti Virtanen ja Liisa Korhonen. Tutkimus", ["Virtanen", "Korhonen"]),
-        ("Ion Popescu și Maria Ionescu. Studiu", ["Popescu", "Ionescu"]),
-        ("Budi Santoso dan Siti Aminah. Analisis data", ["Santoso", "Aminah"]),
+        ("Ahmet Yılmaz, Can Demir, ve Mehmet Kaya, Bir çalışma", ["Yılmaz", "Demir", "Kaya"]),
+        ("Matti Virtanen, Aino Laine, ja Liisa Korhonen. Tutkimus", ["Virtanen", "Laine", "Korhonen"]),
+        ("Ion Popescu, Ana Radu, și Maria Ionescu. Studiu", ["Popescu", "Radu", "Ionescu"]),
+        ("Budi Santoso, Dewi Lestari, dan Siti Aminah. Analisis data", ["Santoso", "Lestari", "Aminah"]),
     ],
 )
-def test_and_without_a_comma_in_more_languages(text: str, expected: list[str]) -> None:
-    # Vietnamese "và", Turkish "ve", Finnish "ja", Romanian "și", Indonesian "dan" join the last name
+def test_and_in_more_languages(text: str, expected: list[str]) -> None:
+    # Vietnamese "và" (with or without a comma), Turkish "ve", Finnish "ja", Romanian "și",
+    # Indonesian "dan" (after a comma) join the last name
     assert families(text) == expected
+
+
+def test_a_title_case_title_with_and_of_its_language_is_no_name_list() -> None:
+    assert not scan_authors("Salgınla Mücadelede Piyasanın Artan Önemi ve Ekonominin Büyümeye Olan Bağımlılığı")
 
 
 def test_and_others_after_a_comma_in_more_languages_stays_others() -> None:
@@ -681,6 +686,7 @@ def test_the_pair_rhythm_leaves_a_list_whose_later_names_are_written_given_name_
     text = "Feil, Roland, Nikhar Abbas, Pietro Bortolotti, Nick Johnson, and Ben Mertz. Distributed control"
     assert families(text) == ["Feil", "Abbas", "Bortolotti", "Johnson", "Mertz"]
     assert families("Feil, Roland, Nikhar Abbas, Pietro Bortolotti. Distributed control") == ["Feil", "Abbas", "Bortolotti"]
+    assert families("Provost, Kaiya L., Jiaying Yang, and Bryan C. Carstens. Title") == ["Provost", "Yang", "Carstens"]
 
 
 def test_and_of_other_languages_in_decomposed_text() -> None:

@@ -93,9 +93,11 @@ _SEPARATOR = re.compile(
     r"(?<!\s)\s*(?:,\s*(?:(?:and|&|(?-i:und|et|y|e|og|och|en|és|i|и|và|va\u0300|ve|ja|și|s\u0326i|şi|s\u0327i|dan))\s+(?!al\b|col|coll\b|outros\b|altri\b|in\.|др\b|sur\.|ostali\b|остали\b|съавт\.|ark\b|muut\b|cộng\b|alții\b|kawan))?|;|，|、|；|&|/"
     r"|(?<=\s)(?:and|und)\s+|(?<=\s)et\s+(?!al\b|coll?\b)|(?<=\s)(?=et\.?\s*al\b|u\.\s?a\.|et\s+coll?\b|и\s+др\.)"
     # "and" of other languages without a comma ("Li, Wei y Layla Haddad", "A. Kis és B. Nagy",
-    # Vietnamese "và", Turkish "ve", Finnish "ja", Romanian "și", Indonesian and Malay "dan"):
+    # Vietnamese "và"; not Turkish "ve", Indonesian "dan", whose titles capitalise their words
+    # around it: "Artan Önemi ve Ekonominin Büyümeye"; those, Finnish "ja" and Romanian "și"
+    # only after a comma):
     # only before a name of two capitalised words ("Ortega y Gasset, José" keeps its family name)
-    r"|(?<=\s)(?-i:(?:y|e|og|och|és|i|и|và|va\u0300|ve|ja|și|s\u0326i|şi|s\u0327i|dan)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я](?:\.(?:-[A-Z]\.)?|[^\s,;.]*)\s+(?:(?!(?:and|und|et|y|e|i|og|och|en|és)\s)[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]))"
+    r"|(?<=\s)(?-i:(?:y|e|og|och|és|i|и|và|va\u0300)\s+(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-Я](?:\.(?:-[A-Z]\.)?|[^\s,;.]*)\s+(?:(?!(?:and|und|et|y|e|i|og|och|en|és)\s)[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]))"
     # "賀 云野・小井土 大": a middle dot between names in kanji (inside a katakana name it joins its parts)
     r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])・(?=[\u3400-\u4dbf\u4e00-\u9fff])"
     # "A. Smith · B. Jones · C. Doe" (Springer): a spaced middle dot between names
@@ -681,7 +683,7 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
         if inverted and i + 1 < len(pieces) and _comma_between(text, pieces, i) and not (direct_after and parse_display_name(piece)) and _single_family(
                 piece, text[pieces[i + 1][0]:pieces[i + 1][1]],
                 paired=_and_paired(text, pieces, i) or (i == 0 and paired_first) or (by_semicolon and _semicolon_after(text, pieces, i + 1))
-                or (names != [] and pairs == len(names) and _pair_rhythm(
+                or (names != [] and pairs == len(names) and _COMMA.fullmatch(text, e, pieces[i + 1][0]) is not None and _pair_rhythm(
                     piece, text[pieces[i + 1][0]:pieces[i + 1][1]], text[pieces[i + 2][0]:pieces[i + 2][1]] if i + 2 < len(pieces) else "", names))):
             gs, ge = pieces[i + 1]
             # (only when a name may follow: "Doe, J. A. Pulmonary receptors and the lung" is one
@@ -945,7 +947,10 @@ def _pair_rhythm(piece: str, following: str, after: str, names: list[Name]) -> b
     before wrote theirs: whole words after whole words, not "Nature" after "J." and "K."."""
     family = _strip_markers(piece)[0].split()
     given = _strip_markers(following)[0]
-    given = given[:_given_head(given)].rstrip(". ")  # (the last name's given names run into the title: "Guilherme. VIEWpoly")
+    head = _given_head(given)
+    if head < len(given.rstrip()) and _ends_with_initial(given[:head]):
+        return False  # "Bryan C. Carstens": initials, then a family name: a whole name
+    given = given[:head].rstrip(". ")  # (the last name's given names run into the title: "Guilherme. VIEWpoly")
     words = given.split()
     if not family or not words or any(is_common_word(w) or is_venue_word(w) for w in family + words) or not _no_given_first(piece):
         return False
