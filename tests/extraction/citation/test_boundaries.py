@@ -3,9 +3,9 @@ author list at the start of an item ends: one full name before a comma and an it
 
 from __future__ import annotations
 
+from refkit.extraction.citation import parse_segment
 from refkit.extraction.citation.boundaries import _css_title
 from refkit.extraction.citation.work import _work_from_segment
-from refkit.extraction.citation import parse_segment
 from refkit.extraction.segment import Segment, Span
 from refkit.model import Entry, Location
 
