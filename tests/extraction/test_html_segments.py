@@ -1384,3 +1384,14 @@ def test_a_run_of_years_ends_at_a_heading_that_is_no_year() -> None:
     html = (f"<html><body><h3>Talks</h3>{_INTRO}<h3>2020</h3>{_TALKS_2020}"
             f"<h3>Graph learning</h3>{_PAPERS_2021}</body></html>")
     assert [s for s, _ in _sections(html)] == ["other", None]
+
+
+def test_a_run_of_years_takes_months_seasons_and_upcoming_as_years() -> None:
+    # teaching by semester, talks by month: "Fall 2021", "March 2020", "Upcoming" are years of the run
+    html = (f"<html><body><h3>Teaching</h3>{_INTRO}<h3>Fall 2021</h3>{_TALKS_2021}<h3>Spring 2020</h3>{_TALKS_2020}"
+            f"<h3>Talks</h3>{_INTRO}<h3>Upcoming</h3>{_TALKS_2021}<h3>March 2020</h3>{_TALKS_2020}"
+            f"<h3>Publications</h3>{_INTRO}<h3>2021</h3>{_PAPERS_2021}</body></html>")
+    assert [s for s, _ in _sections(html)] == ["other"] * 6 + [None]
+    # a heading that names something besides the date is no year: it ends the run
+    topic = html.replace("<h3>Spring 2020</h3>", "<h3>Robotics 2020</h3>")
+    assert [s for s, _ in _sections(topic)][2] is None

@@ -30,9 +30,11 @@ from __future__ import annotations
 import gc
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
 from ..model import Location
+from . import lexicon
 from .html_dom import BLOCK_TAGS, DROP_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
@@ -1926,7 +1928,7 @@ class _Outline:
         heading of another kind. The page may instead have ended the talks there (a news block,
         then years of papers under no heading of their own): :func:`_page_items` asks the items."""
         top = self.stack[-1] if self.stack else None
-        if top is None or top[1].rank != heading.rank or not _YEAR_RUN.match(heading.text):
+        if top is None or top[1].rank != heading.rank or not _years_alone().match(heading.text):
             return level
         head = self.runs.get(id(top[1]))
         if head is not None:  # the next year of a run: the previous one's sibling
@@ -1969,18 +1971,26 @@ class _Outline:
             self.runs[id(heading)] = run
 
 
-#: a heading of years alone: "2021", "2019-2021", "2019 - present", "2020/21", "Before 2015",
-#: "2014 and earlier", "Older", "Earlier"
-_YEAR_RUN = re.compile(
-    r"^\W{0,3}(?:(?:before|pre|prior to|until|up to|since)[\s-]{0,3})?(?:1[89]|20)\d\d"
-    r"(?:\s{0,3}(?:[-\u2013\u2014/]|to|until)\s{0,3}(?:(?:1[89]|20)?\d\d|present|now|today|current))?"
-    r"(?:\s{0,3}(?:and|&|or)\s(?:earlier|before|older|prior))?\W{0,3}$|^\W{0,3}(?:older|earlier)\W{0,3}$",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _years_alone() -> re.Pattern[str]:
+    """A heading of years alone: "2021", "2019-2021", "2019 - present", "2020/21", "Before 2015",
+    "2014 and earlier", "Fall 2021", "March 2020", "Sommer 2019"; "Older", "Earlier", "Upcoming",
+    "Recent" (month and season names from the lexicon)."""
+    words = sorted(lexicon.words("months") | lexicon.words("seasons"), key=lambda w: (-len(w), w))
+    when = "(?:" + "|".join(re.escape(w) for w in words) + r")\.?,?\s{1,3}"
+    return re.compile(
+        rf"^\W{{0,3}}(?:(?:before|pre|prior to|until|up to|since|ay|academic year)[\s-]{{0,3}}|{when})?(?:1[89]|20)\d\d"
+        r"(?:\s{0,3}(?:[-\u2013\u2014/]|to|until)\s{0,3}(?:(?:1[89]|20)?\d\d|present|now|today|current))?"
+        r"(?:\s{0,3}(?:and|&|or)\s(?:earlier|before|older|prior))?\W{0,3}$"
+        r"|^\W{0,3}(?:older|earlier|upcoming|forthcoming|recent|current)\W{0,3}$",
+        re.I,
+    )
+
+
 #: the kinds of section whose year headings :meth:`_Outline._year_run` reads as theirs (a profile
 #: is prose, not a list split by years)
 _RUN_KINDS = frozenset({"news", "talks", "teaching", "awards", "patents", "filings", "software", "grants", "projects",
-                        "media", "recordings", "service", "supervision"})
+                        "media", "recordings", "service", "supervision", "education", "experience"})
 
 #: elements a walk between two headings looks at, at most (:func:`_next_to`)
 _NEXT_TO_STEPS = 24
