@@ -388,7 +388,7 @@ def _org_undated(papers: list[Paper], rng: random.Random) -> Doc:
     # work in progress: titles with their coauthors and a state, no year and no venue
     out = []
     for p in papers:
-        others = [a for a in p.authors[1:]] or p.authors[:1]
+        others = list(p.authors[1:]) or p.authors[:1]
         state = rng.choice(("Submitted.", "In preparation.", "Preprint.", "Under review."))
         out.append(rng.choice((f"- /{p.title}/, with {' and '.join(others)}. {state}",
                                f"- {p.title} (with {', '.join(others)}). {state}")))

@@ -27,6 +27,7 @@ Everything iterates (no recursion), so 10,000-deep nesting is safe; lxml's
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from dataclasses import dataclass, field, replace
@@ -1746,8 +1747,6 @@ def _heading_events(page: _Page, covered: list[tuple[float, float]]) -> list[_He
     names by its id (a tab pane) opens a heading and closes it at its end (an event with no text).
     Headings are heading tags and blocks that act as one: a lone bold line, a block of a heading
     class, a year alone, a short block naming a kind of section in plain words."""
-    import bisect
-
     starts = [c[0] for c in covered]
 
     def inside(order: float) -> bool:
@@ -1808,8 +1807,6 @@ def _sole_scopes(events: list[_Heading]) -> list[_Heading]:
     """The events without the scopes of headings whose container holds another heading of
     their rank: a container of several sections (``<div id="content">`` over every ``<h2>``) is
     no one section's scope; the sections in it end where the next one of their rank begins."""
-    import bisect
-
     by_rank: dict[int, list[float]] = {}
     for h in events:
         if h.text:
@@ -1832,8 +1829,6 @@ def _toggle_heading(page: _Page, button: HtmlElement, order: int, starts: list[f
     Invited talks</button><div class="panel">…</div>``): a button is no citation text, but one
     whose label names a kind of section, followed by a block that holds items, heads them until
     that block ends."""
-    import bisect
-
     panel = button.getnext()
     text = WS.sub(" ", button.text_content()).strip()
     if panel is None or panel.tag not in BLOCK_TAGS or not 2 <= len(text) <= 60 or not _section_label(button):
@@ -1855,8 +1850,6 @@ def _scope_of(page: _Page, heading: HtmlElement, starts: list[float]) -> tuple[H
     <summary>Talks</summary>…</details>``, ``<div class="card"><div class="card-header">
     Teaching</div>…</div>``, ``<section><h5>Talks</h5>…</section>``) beside others like it.
     What the page nests in the container is what the heading heads; the items after it are not."""
-    import bisect
-
     el = heading
     for _ in range(_SCOPE_DEPTH):
         parent = el.getparent()
@@ -2227,7 +2220,7 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
             ei += 1
         stack = outline.stack
         headings = tuple(h.text for _, h in stack)
-        section = section_of(classify_heading(h.text, 8 if h.rank <= 7 else 5) for _, h in reversed(stack))
+        section = _section_under([h for _, h in stack])
         head = outline.run_head()
         writer = SpanWriter(page.stats)
         text_parts = parts
@@ -2288,11 +2281,17 @@ def _page_items(root: HtmlElement, path: str | None, relaxed: bool = False) -> l
         if head is not None:  # the items decide whether this heading heads them (:func:`_undo_runs`)
             flat = [h for _, h in stack if h is not head]
             runs.setdefault(id(head), []).append((range(at, len(items)), tuple(h.text for h in flat),
-                                                  section_of(classify_heading(h.text, 8 if h.rank <= 7 else 5) for h in reversed(flat))))
+                                                  _section_under(flat)))
     _undo_runs(items, runs)
     for item, segment in zip(items, strip_labels([item.segment for item in items])):
         item.segment = segment  # a repeated badge in front ("Journal", "Conference") is a heading
     return items
+
+
+def _section_under(headings: Sequence[_Heading]) -> str | None:
+    """The section the open headings (outermost first) put their items in: the innermost that
+    names one, a bold line or label (rank 8, 9) on weaker evidence than a heading tag."""
+    return section_of(classify_heading(h.text, 8 if h.rank <= 7 else 5) for h in reversed(headings))
 
 
 def _undo_runs(items: list[PageItem], runs: dict[int, list[tuple[range, tuple[str, ...], str | None]]]) -> None:

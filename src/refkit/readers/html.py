@@ -850,7 +850,7 @@ def _rendering(segment: Segment) -> tuple[str, tuple[str, ...]]:
 
 
 def _dedupe(entries: list[Entry], folds: dict[str, str],
-            renders: Sequence[tuple[str, tuple[str, ...]] | None] | None = None) -> list[Entry]:
+            renders: Sequence[tuple[str, tuple[str, ...]] | None]) -> list[Entry]:
     """One entry per work shown once: the same item rendered twice by the page's template
     (the same text under the same headings: a desktop and a mobile copy of a list) gives one
     entry, the first, completed with the other's fields; so does an item repeated by data
@@ -884,11 +884,10 @@ def _dedupe(entries: list[Entry], folds: dict[str, str],
     return out
 
 
-def _listed_twice(renders: Sequence[tuple[str, tuple[str, ...]] | None] | None, first: int, second: int) -> bool:
+def _listed_twice(renders: Sequence[tuple[str, tuple[str, ...]] | None], first: int, second: int) -> bool:
     """Do two items with one title show differently (other text, or under other headings):
-    the page lists the paper twice, and a reader sees it twice?"""
-    if renders is None or first >= len(renders) or second >= len(renders):
-        return False
+    the page lists the paper twice, and a reader sees it twice? (Data read beside the visible
+    items has no rendering: it is never listed.)"""
     a, b = renders[first], renders[second]
     return a is not None and b is not None and a != b
 
