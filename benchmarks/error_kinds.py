@@ -42,7 +42,13 @@ before it, classified by refkit's one section classifier; a kind name, never the
   nn-h-other    it reads as another kind (talks, news, teaching ...): a leak; of those, with a year heading
                 nearest: nn-h-rank-lower / -equal / -higher (the naming heading's rank against the year
                 heading's: h5 over h4 is lower), nn-h-text-between (words between the naming heading and the
-                next heading: the outline cannot nest by adjacency)
+                next heading: the outline cannot nest by adjacency); and why the outline's run of year
+                headings (refkit's ``_Outline._year_run``) may not take it: nn-h-run-profile (the naming kind
+                is one no run follows), nn-h-run-words (the year heading is more than years: refkit's own
+                ``_years_alone`` rejects it), nn-h-run-heads (other headings between the naming one and the
+                year), nn-h-run-bold (a bold-only paragraph between them: the outline reads it as a heading),
+                nn-h-run-closed (the naming heading's container closes before the year heading: one
+                ``<section>`` each), nn-h-run-later (the year is not the first heading after the naming one)
   nn-h-unnamed  headings before it, none of which the classifier can name (another language? topics?)
   nn-h-none     no heading before it
   nn-h-lost     its title was not found in the input as written
@@ -63,6 +69,7 @@ KINDS = (
     "nn-run", "nn-venue", "nn-short", "sp-run", "docs-nn", "docs-pair",
     "nn-h-year", "nn-h-pubs", "nn-h-other", "nn-h-unnamed", "nn-h-none", "nn-h-lost",
     "nn-h-rank-lower", "nn-h-rank-equal", "nn-h-rank-higher", "nn-h-text-between",
+    "nn-h-run-profile", "nn-h-run-words", "nn-h-run-heads", "nn-h-run-bold", "nn-h-run-closed", "nn-h-run-later",
 )
 
 #: headings in the common markups: HTML h1-h6, Markdown #, Org *, LaTeX \section, reST underlines
@@ -233,6 +240,30 @@ def _leak_shape(above: list[tuple[int, int, int, str]], i: int, dated: bool, tex
     if i < len(above) - 1:
         between = re.sub(r"<[^>]{0,500}>", " ", text[above[i][1]:above[i + 1][0]])
         out["nn-h-text-between"] += len(re.findall(r"\w+", between)) >= 3
+    if dated and i < len(above) - 1:
+        _run_shape(above, i, text, out)
+
+
+_BOLD_LINE = re.compile(r"<(?:p|div|li)\b[^>]{0,300}>\s{0,20}<(?:b|strong)\b[^>]{0,300}>[^<]{1,200}</(?:b|strong)>\s{0,20}</(?:p|div|li)>", re.I)
+_CONTAINERS = re.compile(r"<(/?)(?:section|div|article)\b", re.I)
+
+
+def _run_shape(above: list[tuple[int, int, int, str]], i: int, text: str, out: Counter[str]) -> None:
+    """Which of the conditions of refkit's run of year headings a leaked item's headings miss."""
+    from refkit.extraction.html_segments import _years_alone
+    from refkit.extraction.sections import section_kind
+
+    out["nn-h-run-profile"] += section_kind(above[i][3]) == "profile"
+    out["nn-h-run-words"] += _years_alone().match(above[-1][3]) is None
+    out["nn-h-run-later"] += i < len(above) - 2
+    out["nn-h-run-heads"] += any(not _DATED.match(h[3]) for h in above[i + 1:-1])
+    gap = text[above[i][1]:above[i + 1][0]]
+    out["nn-h-run-bold"] += _BOLD_LINE.search(gap) is not None
+    depth = lowest = 0
+    for m in _CONTAINERS.finditer(gap):
+        depth += -1 if m.group(1) else 1
+        lowest = min(lowest, depth)
+    out["nn-h-run-closed"] += lowest < 0
 
 
 def _missed_kind(sc: ModuleType, gt: str, g: dict[str, Any], pred: list[dict[str, Any]],
