@@ -302,3 +302,29 @@ def test_any_unicode_bib_round_trips_through_decode_and_encode(values, encoding,
     document = decode_document(data, "refs.bib")
     assert document.text == text
     assert document.encode() == data  # written back byte for byte
+
+
+# ---- stray control bytes and binary files, decided by evidence ------------------------------------
+_LIST = "Jäger, N. and Müller, T. (2021). Children’s rivers. J. Hydrol. 12, 1–9.\n" * 40
+
+
+def test_a_stray_nul_in_a_document_that_is_only_read_is_kept_for_the_reader() -> None:
+    from refkit.fileio import decode_document
+
+    data = (_LIST[:200] + "\x00" + _LIST[200:]).encode()
+    assert "\x00" in decode_document(data, "cv.txt", guess=True).text
+    with pytest.raises(InputError, match="NUL"):  # a .bib that format rewrites is never changed
+        decode_document(data, "refs.bib")
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" * 30, "PDF"),
+    (b"PK\x03\x04\x14\x00\x06\x00" + b"word/document.xml" * 40, "zip archive"),
+    (bytes(range(256)) * 8, "NUL"),
+    (b"\x01\x02\x03\x04\x05 text with control bytes in every word " * 60, "control bytes"),
+])
+def test_binary_files_are_refused_even_when_only_read(data: bytes, kind: str) -> None:
+    from refkit.fileio import decode_document
+
+    with pytest.raises(InputError, match=kind):
+        decode_document(data, "doc.txt", guess=True)

@@ -93,6 +93,10 @@ RULES: dict[str, Rule] = {r.code: r for r in (
     Rule("RK195", "mojibake-repaired", "a document shows UTF-8 text once read as Windows-1252 ('Ã©' for 'é')",
          "The damage is undone before extraction (ftfy), so names and titles read right; the file itself is "
          "not changed. A .bib file is never repaired.", severity="warning"),
+    Rule("RK196", "control-characters-dropped", "a document holds control characters (NUL, escape codes) in its text",
+         "A stray byte an editor or a copy left: the characters are dropped and the document read; a file with "
+         "many (an image, a PDF, an archive) is refused as binary. A .bib file is never changed: format and "
+         "check refuse it.", severity="warning"),
     Rule("RK201", "duplicate-key", "two entries have the same citation key",
          "BibTeX uses the first and warns; biber and pandoc may use either; citations point at the wrong work."),
     Rule("RK202", "key-case-clash", "two citation keys differ only by case",

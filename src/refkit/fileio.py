@@ -11,7 +11,11 @@ only the text). The charset rules, in the order they apply:
    ``utf-32`` without BOM take their byte order from the content); a legacy
    8-bit one (``latin-1``) converts the file: it is written back as UTF-8;
 3. UTF-16/UTF-32 without a BOM are recognised by where their zero bytes fall
-   (``a\\0b\\0`` is UTF-16-LE); any other NUL byte means a binary file;
+   (``a\\0b\\0`` is UTF-16-LE); a binary format's signature (PDF, images, archives)
+   or control bytes making up more than 1% of the start mean a binary file in a document
+   that is only read (``guess=True``), refused; a few stray NULs it keeps for
+   :func:`refkit.io.read_string` to drop (RK196); a file refkit writes back (``.bib``)
+   is refused for any NUL byte;
 4. a charset declared by the transport (HTTP ``Content-Type``);
 5. UTF-8; when that fails, the charset an HTML/XML document declares about
    itself (``<meta charset>``, ``<?xml encoding>``); else an error naming the
@@ -217,7 +221,11 @@ def decode_document(data: bytes, path: str, encoding: str | None = None, *,
     if sniffed is not None:
         name, bom = sniffed
         return Decoded(_decode_as(data, path, name, bom, errors), name, bom)
-    if strict and b"\x00" in data[:_SAMPLE]:
+    if strict and guess:
+        kind = _binary_kind(data)
+        if kind is not None:
+            raise InputError(f"looks like a binary file ({kind}), not text", path=path)
+    elif strict and b"\x00" in data[:_SAMPLE]:  # a file written back keeps every byte or is refused
         raise InputError("looks like a binary file (it contains NUL bytes), not text", path=path)
     if declared:
         name = _codec(declared)
@@ -246,6 +254,46 @@ def decode_document(data: bytes, path: str, encoding: str | None = None, *,
             line=line,
             column=col,
         ) from None
+
+
+#: the first bytes of binary formats someone may hand to ``convert``: never text, whatever follows
+_MAGIC = (
+    (b"%PDF-", "a PDF document: convert it to text first"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a zip archive or an office document: save it as text first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old office document: save it as text first"),
+    (b"\x1f\x8b", "gzip-compressed"),
+    (b"BZh", "bzip2-compressed"),
+    (b"\xfd7zXZ\x00", "xz-compressed"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+#: control bytes text never holds (NUL and the C0 controls but tab, line feed, vertical tab,
+#: form feed, carriage return and escape)
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What makes ``data`` binary, or None when it may be text.
+
+    Decided by evidence, not by one byte: a binary format's signature, or control bytes
+    making up more than one in a hundred of the first 8 KB (compressed or encoded data
+    has about one in ten; a text file with a stray NUL an editor left has a handful)."""
+    for magic, kind in _MAGIC:
+        # ("BZh" is also a word's start: bzip2 follows it with a block size digit)
+        if data.startswith(magic) and (magic != b"BZh" or data[3:4].isdigit()):
+            return kind
+    sample = data[:_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls and controls * 100 > len(sample):
+        return "it contains NUL bytes" if b"\x00" in sample else "it contains control bytes"
+    return None
 
 
 def _decodes(data: bytes, name: str) -> bool:

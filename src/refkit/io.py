@@ -8,6 +8,7 @@ option that does not apply to the output format (``indent`` for BibTeX).
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, Sequence
 
 from . import readers, writers
@@ -51,6 +52,28 @@ def _guessed_encoding(path: str, codec: str, line: int, column: int) -> Problem:
                    "pass --encoding to choose", Location(path, line, column), severity="warning")
 
 
+#: control characters no document means: NUL and the C0 controls but tab, line feed, form feed
+#: and carriage return (a vertical tab is a word processor's line break; a terminal's colour
+#: codes go whole), and DEL
+_CONTROLS = re.compile(r"\x1b\[[0-9;]{0,20}[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _drop_controls(text: str, path: str | None) -> tuple[str, Problem | None]:
+    """``text`` without the control characters a stray byte of an editor or a bad copy left
+    (a document read whole is worth more than its one NUL; :func:`refkit.fileio.decode_document`
+    refuses binary files before), and the RK196 warning saying how many went and where the
+    first was; ``(text, None)`` when there were none. A vertical tab becomes a space."""
+    first = _CONTROLS.search(text)
+    if first is None:
+        return text, None
+    cleaned, count = _CONTROLS.subn(lambda m: " " if m.group() == "\x0b" else "", text)
+    line = text.count("\n", 0, first.start()) + 1
+    column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+    problem = Problem("RK196", f"{count} control character(s) dropped (the first, 0x{ord(first.group()[0]):02x}, is "
+                      "here): a stray byte, not text", Location(path, line, column), severity="warning")
+    return cleaned, problem
+
+
 #: formats read and written back losslessly: their text is never repaired
 _LOSSLESS = frozenset({"bibtex", "csljson"})
 
@@ -65,9 +88,14 @@ def read_string(text: str, *, format: str | None = None, path: str | None = None
     options: dict[str, Any] = {"strict": True} if strict and readers.ALIASES.get(fmt.lower(), fmt.lower()) == "bibtex" else {}
     module = readers.reader(fmt)
     repaired = 0
+    dropped: Problem | None = None
     if readers.ALIASES.get(fmt.lower(), fmt.lower()) not in _LOSSLESS:
         from .mojibake import repair
 
+        text, dropped = _drop_controls(text, path)
+        if dropped is not None and format is None:
+            fmt = readers.sniff(text, path)  # a NUL at the start hid the markup
+            module = readers.reader(fmt)
         text, repaired = repair(text)
     try:
         library: Library = module.read(text, path=path, **options)
@@ -77,6 +105,8 @@ def read_string(text: str, *, format: str | None = None, path: str | None = None
         raise InternalError(exc, path) from exc
     if library.source is None:
         library.source = path
+    if dropped is not None:
+        library.problems.insert(0, dropped)
     if repaired:
         library.problems.insert(0, Problem("RK195", f"{repaired} line(s) show UTF-8 read as Windows-1252 "
                                            "('Ã©' for 'é'), repaired before extraction", Location(path, 1),
