@@ -328,3 +328,27 @@ def test_binary_files_are_refused_even_when_only_read(data: bytes, kind: str) ->
 
     with pytest.raises(InputError, match=kind):
         decode_document(data, "doc.txt", guess=True)
+
+
+@pytest.mark.parametrize("codec", ["mac_roman", "cp1252"])
+def test_a_western_legacy_encoding_is_told_apart_by_what_reads_out_of_place(codec: str) -> None:
+    from refkit.fileio import decode_document
+
+    document = decode_document(_LIST.encode(codec), "list.txt", guess=True)
+    assert document.text == _LIST and document.guessed is not None and document.guessed[0] == codec
+
+
+def test_mac_roman_with_only_dashes_beyond_ascii_is_read_as_mac_roman() -> None:
+    from refkit.fileio import decode_document
+
+    text = "Smith, J. (2020). Rivers, 2010–2020. J. Hydrol. 12, 1–9.\n" * 20
+    document = decode_document(text.encode("mac_roman"), "list.txt", guess=True)
+    assert document.text == text and document.guessed is not None and document.guessed[0] == "mac_roman"
+
+
+def test_implausible_counts_characters_out_of_place() -> None:
+    from refkit.fileio import _implausible
+
+    assert _implausible("Jäger, Müller, Children’s, 2010–2020, « Étude », São Paulo") == 0
+    assert _implausible("JŠger, ChildrenÕs, 2010Ð2021") == 3  # Mac Roman read as Windows-1252
+    assert _implausible("M¸ller, Universit‰t") == 2  # Windows-1252 read as Mac Roman

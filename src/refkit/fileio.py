@@ -23,8 +23,9 @@ only the text). The charset rules, in the order they apply:
    decoded with ``strict=False``);
 6. only for documents refkit reads and never writes back (``guess=True``: the pages
    and CVs ``refkit convert`` extracts from), a legacy 8-bit encoding guessed from
-   the bytes: Windows-1252 when the text it gives is Latin words with accents
-   (a CV saved by an old editor), else what ``charset_normalizer`` finds (Cyrillic,
+   the bytes: Windows-1252 or Mac Roman, whichever puts fewer characters out of place,
+   when the text it gives is Latin words with accents (a CV saved by an old editor, a
+   table exported on a Mac), else what ``charset_normalizer`` finds (Cyrillic,
    Central European, Japanese). The guess is recorded in :attr:`Decoded.guessed`
    so the caller warns; a ``.bib`` file that ``format`` rewrites is never guessed.
 
@@ -59,6 +60,7 @@ import re
 import stat
 import sys
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -311,18 +313,59 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _guess_legacy(data: bytes) -> str | None:
     """The legacy 8-bit (or CJK) encoding ``data`` is most likely in, or None.
 
-    Windows-1252 first, when it decodes and reads as Latin-script words with accents:
-    at least four in five words that hold a non-ASCII letter also hold ASCII ones and
-    are at most half accents ("Müller", "théorie"; Cyrillic read as 1252 gives words
-    of accents only, "Èâàíîâ"). Otherwise ``charset_normalizer`` (a requests dependency
+    A Western encoding first: of Windows-1252 and Mac Roman, the reading with the fewest
+    characters out of place (:func:`_implausible`; Windows-1252 on a tie), when it reads as
+    Latin-script words with accents: at least four in five words that hold a non-ASCII
+    letter also hold ASCII ones and are at most half accents ("Müller", "théorie"; Cyrillic
+    read as 1252 gives words of accents only, "Èâàíîâ"), or when its only non-ASCII
+    characters are punctuation, none out of place (dashes, quotes). Otherwise ``charset_normalizer`` (a requests dependency
     that guesses from byte statistics: Cyrillic, Greek, Central European, Shift-JIS)."""
-    if _decodes(data, "cp1252") and _reads_as_latin(data.decode("cp1252")):
-        return "cp1252"
+    readings = [(_implausible(data.decode(name)), rank, name)
+                for rank, name in enumerate(_WESTERN) if _decodes(data, name)]
+    if readings:
+        fault, _, western = min(readings)
+        text = data.decode(western)
+        # Latin words with accents, or no letter beyond ASCII at all and nothing out of place
+        # (an English list whose only other characters are dashes and quotes)
+        if _reads_as_latin(text) or not fault and not any(c.isalpha() for c in text if not c.isascii()):
+            return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     name = _codec(best.encoding) if best is not None else None
     return name if name and name != "utf-8" and _decodes(data, name) else None
+
+
+#: the Western 8-bit encodings weighed against each other, the more common first (it wins ties):
+#: Windows-1252 (Windows, and Latin-1's superset) and Mac Roman (files of a classic Mac OS or
+#: macOS editor, Excel for Mac's "Text" export). Their accented letters sit at different bytes,
+#: so reading one as the other shows in the text (:func:`_implausible`)
+_WESTERN = ("cp1252", "mac_roman")
+#: punctuation that may stand between two letters: apostrophes, hyphens and dashes, a middle dot
+_INNER_PUNCTUATION = frozenset("’‘'‐‑–—·")
+
+
+def _implausible(text: str) -> int:
+    """How many non-ASCII characters of ``text`` no writer puts where they stand: a control
+    or private-use character; a capital letter inside a word or beside a digit (Mac Roman's
+    "Jäger" read as Windows-1252 is "JŠger", its "2020–2021" is "2020Ð2021", "Children’s" is
+    "ChildrenÕs"); a symbol or a mark between two letters (Windows-1252's "Müller" read as Mac
+    Roman is "M¸ller", "Universität" is "Universit‰t")."""
+    count = 0
+    last = len(text) - 1
+    for i, c in enumerate(text):
+        if c.isascii():
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i < last else " "
+        category = unicodedata.category(c)
+        if category in ("Cc", "Co", "Cn"):
+            count += 1
+        elif category == "Lu":
+            count += before.islower() or before.isdigit() or after.isdigit() or before.isalpha() and after.islower()
+        elif not c.isalpha() and c not in _INNER_PUNCTUATION:
+            count += before.isalpha() and after.isalpha()
+    return count
 
 
 def _reads_as_latin(text: str) -> bool:
