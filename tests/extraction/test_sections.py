@@ -117,6 +117,13 @@ from refkit.extraction.sections import (
         ("Press", "media"),
         ("In the press", "media"),
         ("研究報告・解説記事", "publications"),  # research reports (報告 alone is a talk)
+        ("査読付き原著論文", "publications"),  # refereed original papers: 査読 (reviewing) inside a publications word
+        ("査読有", "publications"),
+        ("査読無し", "publications"),  # papers not refereed are papers
+        ("論文査読", "service"),  # reviewing papers
+        ("報告書等", "publications"),  # written reports (報告 alone is a talk)
+        ("Refereed publications", "publications"),
+        ("Referee for journals", "service"),
         ("Under Preparation", "publications"),  # as "In preparation"
         ("Work In Progress", "publications"),  # papers not yet out
         ("Livres", "publications"),  # books, as Libros, Livros

@@ -180,7 +180,10 @@ def _kind(text: str, max_words: int) -> str | None:
         return None
     patterns = _patterns()
     other = next((kind for kind in KINDS if patterns[kind].search(text)), None)
-    qualified = patterns["qualifiers"].search(text) is not None
+    # a qualifier in words of its own: "審稿" (reviewing) is one, "査読付き論文" (refereed papers)
+    # holds it inside a publications word, as "refereed" holds "referee" (a script without spaces
+    # matches words anywhere, so the publications words are taken out first)
+    qualified = patterns["qualifiers"].search(patterns["publications"].sub(" ", text)) is not None
     if patterns["publications"].search(text):
         if qualified:
             return other or "service"
