@@ -348,6 +348,10 @@ def test_is_patent_without_a_country_code(text: str, patent: bool) -> None:
         ((Span("Roe, A., Poe, B. (2023). GaugeLab: a Python package for processing gauge series. Example preprint server. "
                "https://doi.org/10.12345/eps.370"),), False),
         ((Span("Roe, A. (2024). River widths of Europe (v1.0) [Data set]. Example Archive. https://doi.org/10.5281/zenodo.1"),), False),
+        # the phrase inside a capitalised name that goes on: where the paper appeared
+        ((Span("Roe, A., & Poe, B. (2019). Gauges as services. 2019 IEEE Annual Computer Software and Applications "
+               "Conference (COMPSAC), 402–410."),), False),
+        ((Span("Roe, A. (2020). Tidegauge. Computer software, Example Archive."),), True),
     ],
 )
 def test_is_software(spans: tuple[Span, ...], software: bool) -> None:

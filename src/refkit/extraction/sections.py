@@ -324,11 +324,12 @@ def _printed(segment: Segment) -> bool:
     return bool(_item_words("paper_items").search(text.lower()) or _PRINTED.search(text)) or _identified(segment)
 
 
-def _own_words(segment: Segment, first_line: bool = False) -> str:
+def _own_words(segment: Segment, first_line: bool = False, lower: bool = True) -> str:
     """The item's text without its title-like runs (quoted, italic or linked text),
     lower case: where it says what it is ("invited talk at …"). With ``first_line``,
     only what comes before the item's first line break (a citation's own line, not
-    the notes listed under it: "Presented at …" under a working paper)."""
+    the notes listed under it: "Presented at …" under a working paper); ``lower=False``
+    keeps its case."""
     parts = []
     for span in segment.spans:
         if first_line and "\n" in span.text:
@@ -336,7 +337,8 @@ def _own_words(segment: Segment, first_line: bool = False) -> str:
             break
         if not (span.italic or span.link):
             parts.append(span.text)
-    return _QUOTED.sub(" ", "".join(parts)).lower()
+    own = _QUOTED.sub(" ", "".join(parts))
+    return own.lower() if lower else own
 
 
 @lru_cache(maxsize=1)
@@ -407,13 +409,36 @@ def is_software(segment: Segment) -> bool:
     pages): code is no entry; the paper describing it in a journal is one. An
     identifier does not make it printed (software is archived with a DOI)."""
     words = _own_words(segment)[:2000]
-    said = _item_words("software_items").search(words) or any(
+    said = _item_words("software_items").search(words) and _says_software(_own_words(segment, lower=False)[:2000])
+    said = said or any(
         _item_words("software_descriptors").search(m.group(1).lower()) for m in _DESCRIPTOR.finditer(segment.text[:2000])
     )
     if not said:
         return False
     text = segment.text
     return not (_item_words("paper_items").search(text.lower()) or _PRINTED.search(text))
+
+
+#: what follows a software phrase written as part of a longer name: a capitalised word, maybe after
+#: a joining word ("Computer Software and Applications Conference", "Computer Program Committee")
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:and|&|for|of|in|on|de|und)\s+)?[A-Z]")
+
+
+def _says_software(own: str) -> bool:
+    """Does a phrase of ``software_items`` in the item's own words (their case kept) say what
+    the item is, rather than stand inside a capitalised name that goes on after it (a
+    conference, "Computer Software and Applications Conference", is where a paper appeared)?"""
+    pattern = _item_words("software_items").pattern
+    low = own.lower()
+    if len(low) != len(own):  # (a letter lowering to two: no offsets to compare; the phrase says it)
+        return True
+    for m in pattern.finditer(low):
+        shown = own[m.start():m.end()]
+        words = shown.split()
+        capitalised = all(w[:1].isupper() for w in words if w[:1].isalpha())
+        if not (capitalised and _NAME_GOES_ON.match(own, m.end())):
+            return True
+    return False
 
 
 #: an amount of money: "$480,000", "€ 1.2M", "USD 50,000", "310,000 EUR", "3.2 MSEK" (a number starts
