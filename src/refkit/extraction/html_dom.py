@@ -14,6 +14,8 @@ import lxml.etree as etree
 import lxml.html
 from lxml.html import HtmlElement
 
+from .year_cells import fill_year_columns
+
 __all__ = ["parse_html", "is_skipped", "is_badge", "classes", "BLOCK_TAGS", "HEADING_TAGS", "DROP_TAGS", "BOLD_TAGS", "ITALIC_TAGS", "WS"]
 
 BLOCK_TAGS = frozenset(
@@ -91,6 +93,7 @@ def _parse(text: str) -> HtmlElement | None:
     if any(e.type_name == "ERR_RESOURCE_LIMIT" or "depth" in e.message.lower() for e in parser.error_log):
         return _TOO_DEEP
     _rejoin_body(root)
+    fill_year_columns(root)
     return root
 
 
