@@ -127,3 +127,26 @@ def test_an_unknown_command_alone_in_its_paragraph_is_a_heading() -> None:
     # with more text in its paragraph, or inside a list, it stays text
     root = tree("\\cvpart{Talks} given at workshops\n\n\\begin{itemize}\n\\item \\cvpart{Talks}\n\n\\end{itemize}")
     assert not list(root.iter("h3")) and "Talks given at workshops" in root.text_content()
+
+
+def test_an_environment_of_rows_and_cells_is_a_table() -> None:
+    # a table environment the document's class or preamble defines (\begin{EntriesTable}):
+    # its rows of & cells ended by \\ are a table, a column specification no cell's text
+    root = tree("\\section{Papers}\n\\begin{pubrows}{ll}\n2021 & Roe A. Tides. \\emph{Journal}. \\\\\n"
+                "~ & Poe B. Lakes. \\emph{Letters}. \\\\\n\\end{pubrows}\n")
+    rows = [[" ".join(td.text_content().split()) for td in tr.iter("td")] for tr in root.iter("tr")]
+    assert rows[:2] == [["2021", "Roe A. Tides. Journal."], ["", "Poe B. Lakes. Letters."]]
+    # an environment of paragraphs stays text
+    assert not list(tree("\\begin{center}\nA & B\n\\end{center}").iter("table"))
+
+
+def test_identifier_commands_are_links_and_never_headings() -> None:
+    root = tree("Roe A. Tides. \\emph{Journal}.\n\\DOI{10.1234/j.x\\_1}\n\n\\GitHub{roe/tides}\n\n"
+                "\\pdflink{https://example.org/a.pdf} \\ArXiv{2101.01234}\n")
+    assert not list(root.iter("h3"))
+    assert [(a.get("href"), a.text_content()) for a in root.iter("a")] == [
+        ("https://doi.org/10.1234/j.x_1", "doi:10.1234/j.x_1"), ("https://github.com/roe/tides", "GitHub"),
+        ("https://example.org/a.pdf", "https://example.org/a.pdf")]
+    assert "arXiv:2101.01234" in root.text_content()
+    # a command whose argument is words is no identifier
+    assert "A heading" in [h.text_content() for h in tree("\\mytitle{A heading}\n\nText.\n").iter("h3")]

@@ -86,6 +86,18 @@ _SPECS = {"href": "{{", "url": "{", "nolinkurl": "{", "doi": "{", "arxiv": "{", 
 _ENV_SPECS = {"thebibliography": "{", "minipage": "[[[{", "tabularx": "{[{", "tabular*": "{[{", "longtable": "[{",
               "multicols": "{", "adjustwidth": "{{", "rSection": "{", "rSubsection": "{{{{", "cvletter": "", "tabu": "{"}
 
+#: sites a command named for them links a path on (``\\GitHub{owner/repo}``): its address and the
+#: link's label (a label :mod:`refkit.extraction.link_labels` knows, no part of the citation)
+_SITES = {"github": ("https://github.com/", "GitHub"), "gitlab": ("https://gitlab.com/", "GitLab"),
+          "orcid": ("https://orcid.org/", "ORCID"), "bitbucket": ("https://bitbucket.org/", "Bitbucket"),
+          "codeberg": ("https://codeberg.org/", "Codeberg"), "huggingface": ("https://huggingface.co/", "huggingface")}
+_URL_VALUE = re.compile(r"(?:https?|ftp)://\S+$", re.I)
+_DOI_VALUE = re.compile(r"(?:(?:https?://(?:dx\.)?doi\.org/)|doi:\s?)?(10\.\d{4,9}/\S+)$", re.I)
+_ARXIV_VALUE = re.compile(r"(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d{1,3})?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d{1,3})?)$", re.I)
+_LATEX_ESCAPE = re.compile(r"\\([_#%&$~])")
+#: a tabular column specification (``{ll}``, ``{p{3cm}X}``, ``{|l|r|}``)
+_COLUMN_SPEC = re.compile(r"[lcrpmbXSL|@!<>{}\d.\s*]+(?:cm|mm|pt|em|in)?[lcrpmbXSL|@!<>{}\d.\s*]*")
+
 #: symbols CVs use that latex2text does not know (AAS journal macros come from venues data)
 _SYMBOLS = {"etal": "et al.", "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "textasteriskcentered": "*",
             "Letter": "✉", "envelope": "✉", "checkmark": "✓", "textbar": "|", "textbullet": "•", "bullet": "•",
@@ -278,6 +290,11 @@ class _Renderer:
                     self.chars(rest, at, block)
                     k += 1
                     continue
+                ident = self.identifier(node, items, k)
+                if ident is not None:  # \DOI{10.…}, \GitHub{owner/repo}, \pdflink{https://…}: a link
+                    self.out.append(ident[1])
+                    k = ident[0]
+                    continue
                 heading = self.heading_groups(node, items, k) if block and not self.list_depth and not self.table_depth else []
                 if heading:
                     self.close_cv_list()
@@ -381,6 +398,43 @@ class _Renderer:
         if not text or len(text) > _HEADING_CHARS or not any(ch.isalpha() for ch in text) or text.endswith("."):
             return []
         return groups
+
+    def identifier(self, node: Any, items: list[Any], k: int) -> tuple[int, str] | None:
+        """An unknown command whose one brace argument is an identifier: a command named for
+        one (``\\DOI{…}``, ``\\ArXiv{…}``, ``\\URL{…}``, a site's ``\\GitHub{owner/repo}``) or
+        any whose argument is a DOI or a URL (``\\pdflink{https://…}``): the index of that
+        argument and its HTML, a link; else None. Such an argument is never a heading, nor
+        words of the citation (a repository path read into its venue)."""
+        from pylatexenc import latexwalker as lw
+
+        if not self.unknown(node) or k + 1 >= len(items):
+            return None
+        group = items[k + 1]
+        if not isinstance(group, lw.LatexGroupNode) or group.delimiters != ("{", "}"):
+            return None
+        after = items[k + 2] if k + 2 < len(items) else None
+        if isinstance(after, lw.LatexGroupNode) and after.delimiters == ("{", "}"):
+            return None  # a second argument: a record or a labelled link, read as such
+        raw = "".join(n.latex_verbatim() for n in group.nodelist).strip()
+        value = _LATEX_ESCAPE.sub(r"\1", raw)
+        if not value or len(value) > 500 or any(c.isspace() for c in value) or "\\" in value or "{" in value:
+            return None
+        kind = node.macroname.lower()
+        site = _SITES.get(kind)
+        if _URL_VALUE.match(value):
+            url, label = value, value if site is None else site[1]
+        elif kind == "doi" or _DOI_VALUE.match(value):
+            doi = _DOI_VALUE.match(value)
+            if doi is None:
+                return None
+            url, label = f"https://doi.org/{doi.group(1)}", f"doi:{doi.group(1)}"
+        elif kind in ("arxiv", "eprint") and _ARXIV_VALUE.match(value):
+            return k + 1, html.escape(f" arXiv:{_ARXIV_VALUE.match(value).group(1)} ", quote=False)  # type: ignore[union-attr]
+        elif site is not None:
+            url, label = site[0] + value.lstrip("/"), site[1]
+        else:
+            return None
+        return k + 1, f' <a href="{html.escape(url)}">{html.escape(label, quote=False)}</a> '
 
     def unknown(self, node: Any) -> bool:
         """Is ``node`` a command this renderer gives no meaning to (no handler, not the
@@ -635,11 +689,13 @@ class _Renderer:
             self.list_depth -= 1
             self.out.append(f"</{tag}>")
             return
-        if name in _TABLES:
+        if name in _TABLES or _laid_out_as_table(node.nodelist):
+            # (an environment of the document's class or preamble, ``EntriesTable``, whose
+            # body is rows of ``&`` cells ended by ``\\``: a table the preamble defined)
             self.close_cv_list()
             self.block("<table><tr><td>", pos)
             self.table_depth += 1
-            self.nodes(node.nodelist, None, depth)
+            self.nodes(node.nodelist if name in _TABLES else _without_column_spec(node.nodelist), None, depth)
             self.table_depth -= 1
             self.out.append("</td></tr></table>")
             return
@@ -676,6 +732,36 @@ class _Renderer:
             first = False
             self.inline_arg(node, i, pos, depth)
         self.out.append("</li>")
+
+
+def _laid_out_as_table(nodelist: Any) -> bool:
+    """Is an environment's body rows of cells: ``&`` between cells and ``\\\\`` ending rows,
+    outside any group (a table environment the document's preamble or class defines)?"""
+    from pylatexenc import latexwalker as lw
+
+    cells = rows = False
+    for node in nodelist or ():
+        if isinstance(node, lw.LatexSpecialsNode) and node.specials_chars == "&":
+            cells = True
+        elif isinstance(node, lw.LatexMacroNode) and node.macroname == "\\":
+            rows = True
+        if cells and rows:
+            return True
+    return False
+
+
+def _without_column_spec(nodelist: Any) -> list[Any]:
+    """An environment's body without a column specification group at its very start
+    (``\\begin{pubtable}{ll}``): the letters of a layout, no text of a cell."""
+    from pylatexenc import latexwalker as lw
+
+    nodes = list(nodelist or ())
+    first = next((i for i, n in enumerate(nodes) if not (isinstance(n, lw.LatexCharsNode) and not n.chars.strip())), None)
+    if first is not None and isinstance(nodes[first], lw.LatexGroupNode) and nodes[first].delimiters == ("{", "}"):
+        spec = "".join(n.latex_verbatim() for n in nodes[first].nodelist)
+        if spec.strip() and _COLUMN_SPEC.fullmatch(spec):
+            return nodes[:first] + nodes[first + 1:]
+    return nodes
 
 
 def _start_item(r: _Renderer, pos: int) -> bool:
