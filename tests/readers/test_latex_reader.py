@@ -383,3 +383,31 @@ def test_entries_under_a_cv_class_heading_for_talks_are_not_papers() -> None:
     entries = list(reader.read(source))
     assert [e.get("title") for e in entries] == ["Sediment transport in braided rivers"]
     assert "Doe" in (entries[0].get("author") or "")
+
+
+def test_a_cv_table_environment_with_repeated_years_identifiers_and_macros_of_the_main_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the main file defines the owner's name and the table environment, the included part uses
+    # them: rows "\Year{2022} & names \ title. \emph{journal}. \DOI{…} & \GitHub{…} \\", "~" for
+    # the year of the row above
+    pubs = ("\\section{Peer-reviewed Publications}\n\\begin{PubTable}\n"
+            "\\Year{2022} & \\Me, Okafor N., \\& Ibarra L. \\\n Tidal channels as sediment traps.\n"
+            "\\emph{Coastal Dynamics}.\n\\DOI{10.1234/cd.2022.7}\n\n\\\\\n"
+            "~ & Ibarra L., \\& \\Me \\\n Sand bars at river mouths.\n\\emph{Estuaries}.\n\\DOI{10.1234/es.9}.\n& \\GitHub{ibarra/sandbars}\n\\\\\n"
+            "\\Year{2019} & \\Me \\\n Salt wedges in small rivers. \\emph{Coastal Dynamics}. \\\\\n\\end{PubTable}\n")
+    main = _write(tmp_path, "cv.tex", "\\documentclass{article}\n\\newcommand{\\Me}{\\textbf{Roe A.}}\n"
+                  "\\newenvironment{PubTable}{\\begin{tabular}{ll}}{\\end{tabular}}\n\\newcommand{\\Year}[1]{\\textbf{#1}}\n"
+                  "\\begin{document}\n\\input{publications}\n\\end{document}\n")
+    _write(tmp_path, "publications.tex", pubs)
+    want = [("Tidal channels as sediment traps", ["Roe", "Okafor", "Ibarra"], "2022", "Coastal Dynamics", "10.1234/cd.2022.7"),
+            ("Sand bars at river mouths", ["Ibarra", "Roe"], "2022", "Estuaries", "10.1234/es.9"),
+            ("Salt wedges in small rivers", ["Roe"], "2019", "Coastal Dynamics", None)]
+
+    def got(library):  # type: ignore[no-untyped-def]
+        return [(e.get("title"), [n.family for n in e.names("author")], e.get("year"), e.get("journal"), e.get("doi"))
+                for e in library.entries]
+
+    assert got(reader.read(main.read_text(), path=str(main))) == want
+    # the part alone: the owner's name is not there to read (and is not guessed), the rest is
+    part = got(reader.read(pubs, path=None))
+    assert [(y, j, d) for _, _, y, j, d in part] == [(y, j, d) for _, _, y, j, d in want]
+    assert [part[0][:2], part[2][:2]] == [("Tidal channels as sediment traps", ["Okafor", "Ibarra"]), ("Salt wedges in small rivers", [])]

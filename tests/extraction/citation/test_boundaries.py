@@ -58,3 +58,31 @@ def test_a_list_with_semicolons_between_its_names_ends_at_a_semicolon() -> None:
     entry = _parse(Span("Moisture Recovery - A Dynamic Modelling Approach\n"),
                    Span("Kremer, Martin; Mathis, Paul; Müller, Dirk; Clima 2019, May 2019"))
     assert [n.family for n in entry.names("author")] == ["Kremer", "Mathis", "Müller"]
+
+
+def test_an_italic_venue_glued_to_the_title_before_a_line_of_numbers_alone() -> None:
+    # a table's year column is put after the citation on a line of its own: no field of words
+    # goes on there, so the italic run closing the title's chunk is still its venue
+    for tail in ((Span("."), Span("\n"), Span("2025")), (Span(". "), Span("doi:10.1234/x.1", link="https://doi.org/10.1234/x.1"),
+                                                         Span("\n"), Span("2025"))):
+        entry = parse_segment(Segment(spans=(Span("Roe A., Poe B., & Doe C. Geothermal potential explored with seismic data "),
+                                             Span("Engineering Geology", italic=True), *tail)), section="pub")
+        assert entry is not None
+        assert (entry.get("title"), entry.get("journal"), entry.get("year")) == \
+            ("Geothermal potential explored with seismic data", "Engineering Geology", "2025")
+    # a species in italics ending the title, the venue on the next line, stays in the title
+    entry = parse_segment(Segment(spans=(Span("Roe A., & Poe B. Growth of "), Span("Quercus robur", italic=True),
+                                         Span("\nForest Ecology 12, 1-9, 2020.")), ), section="pub")
+    assert entry is not None and entry.get("title") == "Growth of Quercus robur"
+
+
+def test_empty_places_of_a_name_list_are_no_names() -> None:
+    # names written by macros the input does not define leave their separators behind
+    for text, families in (("*, , , Ma J., Tong Y., & Yu S. A reference model of the crust. Journal of Tests, 2024.",
+                            ["Ma", "Tong", "Yu"]),
+                           ("Bai Y., Xu M.,, Chen J., & Tong P. A reference model of the crust. Journal of Tests, 2024.",
+                            ["Bai", "Xu", "Chen", "Tong"]),
+                           (",,, & A reference model of the crust. Journal of Tests, 2024.", [])):
+        entry = parse_segment(Segment(spans=(Span(text),)), section="pub")
+        assert entry is not None and entry.get("title") == "A reference model of the crust"
+        assert [n.family for n in entry.names("author")] == families

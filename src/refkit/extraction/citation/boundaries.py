@@ -415,8 +415,10 @@ def _venue_run_at_end(work: _Work, text: str, at: int, end: int) -> bool:
     words = run.split()
     if len(words) < 2 or any(not w[:1].isupper() and w.lower() not in _NAME_CONNECTORS for w in words):
         return False
-    if "\n" in text[j:]:
-        return False  # the item goes on on another line (a species ending the title, the venue below)
+    if "\n" in text[j:] and not _wordless(text[j:]):
+        # the item goes on on another line (a species ending the title, the venue below); a
+        # line of numbers alone (a table's year column, put last) goes on with no field of words
+        return False
     return not text[j:end].strip() or _wordless(text[j:end])
 
 

@@ -148,6 +148,8 @@ def _clean(work: _Work) -> None:
     m = _EMPTY_NAME_SLOT.match(work.text)
     if m:
         work.blank(0, m.end())
+    for m in _EMPTY_NAME_SLOTS.finditer(work.text, 0, 600):
+        work.blank(m.start() + 1, m.end())
     # a venue tag before the names: "[KDD'21] A. Smith, …", "[ICML 2020] …", "【TKDE'20】 …": a
     # label of the item, read as part of the first name it ends no list of names; taken out
     # only when a sure list of names follows it
@@ -397,7 +399,10 @@ _SENTENCE_BOUNDARY = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 _LEADING_LIST_NUMBER = re.compile(r"^\W*(?:\d{1,3}[.)]|\[\d{1,3}\])?\s*")
 
 #: a separator (after a lone role mark) where an item's first name should be
-_EMPTY_NAME_SLOT = re.compile(r"\s*[*#†‡§¶]{0,3}\s*,\s+(?=[^\W\d_])")
+_EMPTY_NAME_SLOT = re.compile(r"\s*[*#†‡§¶]{0,3}\s*(?:,\s*[*#†‡§¶]{0,3}\s*)*,\s+(?:(?:&|and)\s+)?(?=[^\W\d_])")
+#: empty places inside a name list ("Xu M.,, Chen J.", "Doe J., , *, Roe K."): the names a
+#: macro or markup wrote are lost; the separators left for them are no part of any name
+_EMPTY_NAME_SLOTS = re.compile(r",(?:\s*[*#†‡§¶]{0,3}\s*,)+(?=\s*[^\W\d_])")
 
 
 def _is_tag(text: str) -> bool:
