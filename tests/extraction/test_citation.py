@@ -1659,3 +1659,19 @@ def test_a_hinted_title_that_is_part_of_the_element_classed_as_the_title_grows_t
     entry = parse_segment(Segment(spans=spans), tagger="rules", hints={"title": (0, 1)})
     assert entry is not None
     assert entry.get("title") == "Loci for rootedness in alfalfa (Medicago sativa L.)"
+
+
+def test_a_review_of_a_work_given_by_its_whole_citation_is_the_review() -> None:
+    # "[[link][A review]] of <citation>": the reviewed work's names, year and venue are no
+    # field of the review, whose title is the whole text
+    for text in ("A review of Roe, A., Poe, B., and Doe, C. (2017). Rivers in practice, part 1: Reality check. IEEE Rivers.",
+                 "Book review of Roe, A. 2015. Building bridges.", "Resenha de Roe, A. (2015). Pontes e rios."):
+        entry = parse_text(text)
+        assert entry is not None
+        assert (entry.get("title"), entry.get("author"), entry.get("year"), entry.get("journal")) == \
+            (text.rstrip("."), None, None, None)
+    # a review named by the book alone, or a title that opens with the words, is read as usual
+    entry = parse_text("Review of A History of Rivers, Journal of River Studies, 2003.")
+    assert entry is not None and (entry.get("title"), entry.get("year")) == ("Review of A History of Rivers", "2003")
+    entry = parse_text("Roe, A. (2019). A review of river models. Journal of Hydrology, 12, 1-9.")
+    assert entry is not None and entry.get("title") == "A review of river models" and entry.get("author")

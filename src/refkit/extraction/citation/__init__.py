@@ -188,6 +188,9 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
     if tagger not in TAGGERS:
         raise ConfigError(f"unknown tagger {tagger!r} (use {' or '.join(TAGGERS)})")
     hints = options.get("hints")
+    review = _review_of_citation(segment, source, str(path))
+    if review is not None:
+        return review
     if tagger == "hybrid" and not hints:
         from ..hybrid import parse_hybrid
 
@@ -321,6 +324,37 @@ def parse_segment(segment: Segment, **options: Any) -> Entry | None:
             series = series[:sm.start()]
     return _build(segment, work, source, str(path), title=title, authors=authors, editors=parts.editors,
                   venue=venue, extra=extra, kind=kind, venue_field=venue_field, series=series)
+
+
+#: an item opening as a review of another work ("A review of", "Book review of", "Resenha de",
+#: "Rezension zu"), the reviewed work's citation following
+_REVIEW_OF = re.compile(
+    r"\s*(?:an?\s+|my\s+|uma?\s+|una?\s+|eine?\s+)?(?:(?:book|critical|short|invited)\s+)?"
+    r"(?:review|reseña|resenha|recensione|recension|rezension|compte[- ]rendu)\s+"
+    r"(?:of|on|de|do|da|di|del|von|zu|du|des)\s+", re.I)
+#: a year right after the reviewed work's name list: "Doe, J. (2017).", "Doe, J. 2017."
+_YEAR_AFTER_NAMES = re.compile(r"\s*[,.]?\s*[(\[]?(?:1[5-9]|20)\d\d[a-z]?[)\]]?[.,:]")
+
+
+def _review_of_citation(segment: Segment, source: str, path: str) -> Entry | None:
+    """An item that is a review of another work given by its whole citation ("A review of Doe,
+    J., & Roe, K. (2017). Title. Venue."): the entry is the review, whose title is the whole
+    text; the names, year and venue are the reviewed work's, no field of the review. None when
+    the item is no such review (a review titled by the book alone: "Review of *Title*, Venue")."""
+    text = segment.text
+    m = _REVIEW_OF.match(text)
+    if m is None or len(text) > 1500:
+        return None
+    listed = scan_authors(text[m.end():m.end() + 600])
+    people = [n for n in listed.names if not n.is_others]
+    if not people or listed.confidence < 0.9 or not _YEAR_AFTER_NAMES.match(text, m.end() + listed.end):
+        return None
+    title = " ".join(text.split()).rstrip(" .;,")
+    work = _work_from_segment(segment)
+    _harvest(work, segment)
+    work.year = ""
+    return _build(segment, work, source, path, title=title, authors=None, editors=False, venue="", extra={},
+                  kind="misc", venue_field=None, series="")
 
 
 def parse_text(text: str, **options: Any) -> Entry | None:
