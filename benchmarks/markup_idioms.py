@@ -97,7 +97,8 @@ def _inline(line: str, markup: str) -> str:
     stack: list[tuple[str, str]] = []
     pos = 0
     for m in _TAG.finditer(line):
-        out.append(html.unescape(line[pos:m.start()]))
+        piece = html.unescape(line[pos:m.start()])
+        out.append(_tex_text(piece) if markup == "tex" else piece)
         pos = m.end()
         closing, tag, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if not closing:
@@ -112,13 +113,16 @@ def _inline(line: str, markup: str) -> str:
             # the link text was the URL itself: a bare URL in either markup
             continue
         out.append(_close(tag, markup))
-    out.append(html.unescape(line[pos:]))
+    piece = html.unescape(line[pos:])
+    out.append(_tex_text(piece) if markup == "tex" else piece)
     text = "".join(out)
     # emphasis markers with spaces inside them are not emphasis: tidy "* x*" forms
     return " ".join(text.split())
 
 
 def _open(tag: str, markup: str) -> str:
+    if markup == "tex":
+        return {"i": "\\emph{", "em": "\\emph{", "b": "\\textbf{", "strong": "\\textbf{"}.get(tag, "{")
     if tag in ("i", "em"):
         return "*" if markup == "md" else "/"
     if tag in ("b", "strong"):
@@ -127,7 +131,15 @@ def _open(tag: str, markup: str) -> str:
 
 
 def _close(tag: str, markup: str) -> str:
-    return _open(tag, markup)
+    return "}" if markup == "tex" else _open(tag, markup)
+
+
+_TEX_SPECIAL = re.compile(r"([&%#_$])")
+
+
+def _tex_text(text: str) -> str:
+    """Plain text as LaTeX source: its special characters escaped."""
+    return _TEX_SPECIAL.sub(r"\\\1", text)
 
 
 def _authors_text(p: Paper, rng: random.Random) -> str:
@@ -530,6 +542,128 @@ def _md_status_headings(papers: list[Paper], rng: random.Random) -> list[str]:
     return out
 
 
+_LABELS = ("PDF", "Slides", "Code", "Preprint", "Video")
+
+
+def _org_label_link_first(papers: list[Paper], rng: random.Random) -> list[str]:
+    # a link labelled "PDF" or "Slides" written before the citation it belongs to
+    out = []
+    for k, p in enumerate(papers):
+        url = f"https://doi.org/{p.doi}" if p.doi else f"https://example.org/papers/{k}.pdf"
+        out.append(f"- [[{url}][{rng.choice(_LABELS)}]] {p.cite}")
+    return out
+
+
+def _review(p: Paper, k: int, markup: str) -> str:
+    """Item ``k`` as the owner's review of the paper, linked as "A review" before the paper's whole
+    citation; the entry is the review: the whole text is its title, it shows no field of its own."""
+    plain = f"{', '.join(p.authors)} ({p.year}). {p.title}. {p.venue}."
+    link = f"[[file:reviews/r{k}.org][A review]]" if markup == "org" else f"[A review](reviews/r{k}.md)"
+    p.record.update({"title": f"A review of {plain}".rstrip("."), "authors": [], "year": None, "venue": ""})
+    return f"{link} of {plain}"
+
+
+def _org_review_of(papers: list[Paper], rng: random.Random) -> list[str]:
+    # reviews of other people's papers among the owner's own, under one heading
+    return [f"- {_review(p, k, 'org') if k % 2 else p.cite}" for k, p in enumerate(papers)]
+
+
+def _md_review_of(papers: list[Paper], rng: random.Random) -> list[str]:
+    return [f"* {_review(p, k, 'md') if k % 2 == 0 else p.cite}" for k, p in enumerate(papers)]
+
+
+#: what a table cell writes to repeat the year of the row above
+_DITTOS = ("", "〃", "″", "\"", "ditto", "~")
+
+
+def _shared_years(papers: list[Paper], rng: random.Random) -> list[bool]:
+    """The papers' years set so that rows share them (two or three a year, newest first); whether
+    each row repeats the year of the row above. The citations written beside show no year."""
+    year = rng.randint(2012, 2023)
+    repeats, left = [], 0
+    for p in papers:
+        if left == 0:
+            year -= rng.randint(1, 2)
+            left = rng.randint(2, 3)
+            repeats.append(False)
+        else:
+            repeats.append(True)
+        left -= 1
+        p.year = str(year)
+        p.record["year"] = year
+    return repeats
+
+
+def _yearless(p: Paper, rng: random.Random, markup: str) -> str:
+    em = {"md": "*", "org": "/"}.get(markup, "")
+    venue = f"\\emph{{{_tex_text(p.venue)}}}" if markup == "tex" else f"{em}{p.venue}{em}"
+    names, title = (_tex_text(_authors_text(p, rng)), _tex_text(p.title)) if markup == "tex" else (_authors_text(p, rng), p.title)
+    return f"{names}. {title}. {venue}."
+
+
+def _table_ditto(papers: list[Paper], rng: random.Random, markup: str) -> list[str]:
+    # a CV table whose year column prints each year once: the rows below that share it leave the
+    # cell blank or write a ditto mark ("〃", "″", '"', "ditto", "~")
+    mark = rng.choice(_DITTOS[:-1] if markup != "md" else _DITTOS)
+    repeats = _shared_years(papers, rng)
+    out = ["| Year | Publication |", "|------+-------------|" if markup == "org" else "|---|---|"]
+    for p, again in zip(papers, repeats):
+        out.append(f"| {mark if again else p.year} | {_yearless(p, rng, markup)} |")
+    return out
+
+
+def _org_table_ditto(papers: list[Paper], rng: random.Random) -> list[str]:
+    return _table_ditto(papers, rng, "org")
+
+
+def _md_table_ditto(papers: list[Paper], rng: random.Random) -> list[str]:
+    return _table_ditto(papers, rng, "md")
+
+
+def _tex_table_ditto(papers: list[Paper], rng: random.Random) -> list[str]:
+    # a LaTeX CV's table environment from its class (not defined in this file), "~" for a year
+    # that repeats, identifiers and code links as commands of the class: "\DOI{…}", "\GitHub{…}"
+    repeats = _shared_years(papers, rng)
+    env = rng.choice(("EntriesTable", "pubtable", "cvtable"))
+    out = [f"\\begin{{{env}}}"]
+    for k, (p, again) in enumerate(zip(papers, repeats)):
+        year = "~" if again else rng.choice((p.year, f"\\Year{{{p.year}}}"))
+        ident = f" \\DOI{{{_tex_text(p.doi)}}}" if p.doi else ""
+        code = f" & \\GitHub{{example/tool{k}}}" if rng.random() < 0.4 else ""
+        out += [f"  {year} & {_yearless(p, rng, 'tex')}{ident}{code}", "  \\\\"]
+    return out + [f"\\end{{{env}}}"]
+
+
+def _tex_identifier_macros(papers: list[Paper], rng: random.Random) -> list[str]:
+    # items whose identifiers are commands of the CV's class or of another file, each on a line
+    # (and a paragraph) of its own: "\DOI{10.…}", "\ArXiv{…}", "\PDF{https://…}"
+    out = ["\\begin{itemize}"]
+    for k, p in enumerate(papers):
+        out.append(f"\\item {p.cite}")
+        if p.doi:
+            out.append(f"  \\{rng.choice(('DOI', 'Doi', 'doilink'))}{{{_tex_text(p.doi)}}}")
+        out += ["", f"  \\{rng.choice(('PDF', 'pdflink', 'URL'))}{{https://example.org/papers/{k}.pdf}}", ""]
+    return out + ["\\end{itemize}"]
+
+
+def _url_lines(papers: list[Paper], rng: random.Random, markup: str) -> list[str]:
+    # paragraphs of a citation each, the paper's address on a line of its own below it (some
+    # without one)
+    out = []
+    for k, p in enumerate(papers):
+        url = f"https://doi.org/{p.doi}" if p.doi else f"https://example.org/{k}/paper.html"
+        out += [p.cite] + ([url] if rng.random() < 0.7 else []) + [""]
+    return out
+
+
+def _org_url_lines(papers: list[Paper], rng: random.Random) -> list[str]:
+    return _url_lines(papers, rng, "org")
+
+
+def _md_url_lines(papers: list[Paper], rng: random.Random) -> list[str]:
+    return _url_lines(papers, rng, "md")
+
+
 IDIOMS: dict[str, tuple[str, Idiom]] = {
     "org-headline-cite": ("org", _org_headline_cite),
     "org-headline-todo": ("org", _org_headline_todo),
@@ -583,6 +717,19 @@ IDIOMS: dict[str, tuple[str, Idiom]] = {
     # development documents
     "md-working-papers": ("md", _md_working_papers),
     "md-status-headings": ("md", _md_status_headings),
+    # session 19: written with the mechanisms they exercise (a label link before the citation, a
+    # review of another work given by its whole citation, a table's year column printing each year
+    # once, LaTeX table environments and identifier commands of a class, address lines under
+    # paragraph items), shapes of real development documents; LaTeX written as these CVs write it
+    "org-label-link-first": ("org", _org_label_link_first),
+    "org-review-of": ("org", _org_review_of),
+    "md-review-of": ("md", _md_review_of),
+    "org-table-ditto": ("org", _org_table_ditto),
+    "md-table-ditto": ("md", _md_table_ditto),
+    "tex-table-ditto": ("tex", _tex_table_ditto),
+    "tex-identifier-macros": ("tex", _tex_identifier_macros),
+    "org-url-lines": ("org", _org_url_lines),
+    "md-url-lines": ("md", _md_url_lines),
 }
 #: idioms whose paper headlines stay at the level of the CV's section headlines
 _FLAT = frozenset({"org-headline-flat"})
@@ -609,6 +756,8 @@ _EVENTS = ("Annual Meeting of the Society", "Departmental Colloquium", "Workshop
 
 
 def _head(markup: str, level: int, text: str, rng: random.Random, setext: bool = False) -> list[str]:
+    if markup == "tex":
+        return ["\\" + ("section" if level == 1 else "subsection") + "{" + text + "}", ""]
     if markup == "org":
         return ["*" * level + " " + text, ""]
     if setext and level <= 2:
@@ -621,8 +770,15 @@ def _talks(markup: str, papers: list[Paper], rng: random.Random) -> list[str]:
     for p in papers[:3]:
         words = p.title.split()
         title = " ".join(words[: max(3, len(words) // 2)]).rstrip(",.:;")
-        out.append(f"- {title}. {rng.choice(_EVENTS)}, {rng.choice(_PLACES)}, {rng.randint(2010, 2023)}.")
-    return out
+        out.append(f"{title}. {rng.choice(_EVENTS)}, {rng.choice(_PLACES)}, {rng.randint(2010, 2023)}.")
+    return _list(markup, out)
+
+
+def _list(markup: str, items: list[str]) -> list[str]:
+    """A bullet list in the markup."""
+    if markup == "tex":
+        return ["\\begin{itemize}", *[f"\\item {_tex_text(x)}" for x in items], "\\end{itemize}"]
+    return [f"- {x}" for x in items]
 
 
 def document(name: str, context: str, papers: list[Paper], rng: random.Random) -> tuple[str, list[Paper]]:
@@ -649,15 +805,16 @@ def document(name: str, context: str, papers: list[Paper], rng: random.Random) -
         lines += ["Associate Professor, Department of Examples, " + rng.choice(_PLACES) + ".", "",
                   "I work at the boundary of several fields and teach the methods they share.", ""]
         lines += _head(markup, 2, "Education", rng, setext)
-        lines += [f"- PhD, {rng.choice(_PLACES)}, {rng.randint(2000, 2012)}",
-                  f"- MSc, {rng.choice(_PLACES)}, {rng.randint(1994, 1999)}", ""]
+        degrees = [f"PhD, {rng.choice(_PLACES)}, {rng.randint(2000, 2012)}"]
+        degrees.append(f"MSc, {rng.choice(_PLACES)}, {rng.randint(1994, 1999)}")
+        lines += _list(markup, degrees) + [""]
         lines += _head(markup, 2, rng.choice(("Publications", "Research Output", "Veröffentlichungen")), rng, setext)
         # a headline per paper sits under the section's headline, one level deeper
         lines += [("*" + ln if markup == "org" and name not in _FLAT and re.match(r"\*+ ", ln) else ln) for ln in body] + [""]
         lines += _head(markup, 2, rng.choice(("Talks", "Invited Talks", "Vorträge")), rng, setext)
         lines += _talks(markup, papers, rng) + [""]
         lines += _head(markup, 2, "Teaching", rng, setext)
-        lines += ["- Introduction to Statistics (undergraduate), 2015-2019", "- Research Methods (graduate), 2018", ""]
+        lines += _list(markup, ["Introduction to Statistics (undergraduate), 2015-2019", "Research Methods (graduate), 2018"]) + [""]
     return "\n".join(lines) + "\n", papers
 
 

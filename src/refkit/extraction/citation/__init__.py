@@ -347,7 +347,7 @@ def _review_of_citation(segment: Segment, source: str, path: str) -> Entry | Non
         return None
     listed = scan_authors(text[m.end():m.end() + 600])
     people = [n for n in listed.names if not n.is_others]
-    if not people or listed.confidence < 0.9 or not _YEAR_AFTER_NAMES.match(text, m.end() + listed.end):
+    if not people or listed.confidence < 0.7 or not _YEAR_AFTER_NAMES.match(text, m.end() + listed.end):
         return None
     title = " ".join(text.split()).rstrip(" .;,")
     work = _work_from_segment(segment)
