@@ -62,16 +62,24 @@ def _drop_controls(text: str, path: str | None) -> tuple[str, Problem | None]:
     """``text`` without the control characters a stray byte of an editor or a bad copy left
     (a document read whole is worth more than its one NUL; :func:`refkit.fileio.decode_document`
     refuses binary files before), and the RK196 warning saying how many went and where the
-    first was; ``(text, None)`` when there were none. A vertical tab becomes a space."""
+    first was; ``(text, None)`` when there were none. A vertical tab between two words becomes
+    a space (a word processor's line break), elsewhere nothing (a blank would make a line of
+    its own after a carriage return)."""
     first = _CONTROLS.search(text)
     if first is None:
         return text, None
-    cleaned, count = _CONTROLS.subn(lambda m: " " if m.group() == "\x0b" else "", text)
+    cleaned, count = _CONTROLS.subn(lambda m: " " if m.group() == "\x0b" and _between_words(text, m.start()) else "", text)
     line = text.count("\n", 0, first.start()) + 1
     column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
     problem = Problem("RK196", f"{count} control character(s) dropped (the first, 0x{ord(first.group()[0]):02x}, is "
                       "here): a stray byte, not text", Location(path, line, column), severity="warning")
     return cleaned, problem
+
+
+def _between_words(text: str, at: int) -> bool:
+    """Is ``text[at]`` between two characters that are not blanks (a vertical tab that is a
+    line break inside a paragraph: a space; at a line's end it is nothing)?"""
+    return 0 < at < len(text) - 1 and not text[at - 1].isspace() and not text[at + 1].isspace()
 
 
 #: formats read and written back losslessly: their text is never repaired
