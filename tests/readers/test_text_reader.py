@@ -407,6 +407,18 @@ def test_a_tab_separated_export_with_a_header_row_is_one_item_per_row() -> None:
     assert first.get("author") == "Roe, Ana and Poe, Ben"
 
 
+def test_blank_lines_inside_a_tab_separated_export_do_not_end_it() -> None:
+    header = "Authors\tTitle\tPublication\tYear\r\n"
+    rows = ["Roe, Ana\tCounting the migrating birds of a small marsh\tJournal of Field Ornithology\t2011\r\n",
+            "Moe, Dan\tLong-run estimates of river discharge\tWater Resources Research\t2019\r\n",
+            "Zoe, Eva\tA short note on sediment\tMarine Geology Letters\t2014\r\n"]
+    # a stray carriage return or an empty spreadsheet row between rows, a blank line after the table
+    source = header + rows[0] + " \r\n" + rows[1] + "\r\n\r\n" + rows[2] + "\r\nWritten by hand.\r\n"
+    titles = [e.get("title") for e in reader.read(source, path="export.txt")]
+    assert titles == ["Counting the migrating birds of a small marsh", "Long-run estimates of river discharge",
+                      "A short note on sediment"]
+
+
 def test_a_listing_of_records_over_their_abstracts_is_one_item_per_record() -> None:
     # a profile saved as text: title, type, authors and venue on lines of their own, an "Abstract"
     # label over a long paragraph, then "Keywords" over a line; a title naming teaching is no heading

@@ -274,16 +274,29 @@ def _tab_table(lines: list[str], start: int) -> tuple[list[str | None], int] | N
     """A tab-separated table from ``start`` on (a spreadsheet or a reference manager's
     export saved as text) whose first row names its columns ("Authors<TAB>Title<TAB>
     Publication<TAB>Year"): the part each column holds (:func:`~refkit.extraction.columns.label_parts`)
-    and the index of the line after its last row. None unless two rows or more follow."""
+    and the index of the line after its last row, passing blank lines that a row of the
+    header's columns follows. None unless two rows or more follow."""
     from ..extraction.columns import label_parts
 
     parts = label_parts(lines[start].rstrip().split("\t"))
     if parts is None:
         return None
     end = start + 1
-    while end < len(lines) and "\t" in lines[end] and lines[end].strip():
-        end += 1
-    return (parts, end) if end - start >= 3 else None
+    tabs = lines[start].rstrip().count("\t")
+    while end < len(lines):
+        if "\t" in lines[end] and lines[end].strip():
+            end += 1
+            continue
+        # blank lines inside the table (a stray carriage return, a spreadsheet's empty row) when
+        # a row with the header's columns follows them: the table goes on
+        after = end
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        if after == end or after == len(lines) or lines[after].rstrip().count("\t") != tabs:
+            break
+        end = after
+    rows = sum(1 for line in lines[start + 1:end] if line.strip())
+    return (parts, end) if rows >= 2 else None
 
 
 def _row_lines(number: int, row: str, parts: list[str | None]) -> list[tuple[int, str]]:
@@ -358,6 +371,8 @@ def _items(lines: list[str]) -> list[_Item]:
         if table is not None:
             parts, end = table
             for number in range(i + 1, end):
+                if not lines[number].strip():
+                    continue
                 items.append(_Item(_row_lines(number + 1, lines[number], parts), tuple(h for _, h in headings),
                                    section, "row", 0))
             current = None
