@@ -4,6 +4,7 @@
     python benchmarks/reader_mutations.py                     # tuned group, 10 documents
     python benchmarks/reader_mutations.py --group check       # start and end of a piece of work only
     python benchmarks/reader_mutations.py --case 220 -v       # one dev case, per mutation
+    python benchmarks/reader_mutations.py --dev /work/dev1_226/cases   # a fixed set of cases
 
 Real inputs (the dev set's HTML, Markdown and plain-text documents, read at run time from
 ``../extract-dev/cases`` or ``--dev DIR``; nothing third-party is kept) are read as they are and
@@ -247,6 +248,19 @@ def pick(cases: list[Path], group: str, docs: int, max_kb: float, only: str | No
     return chosen
 
 
+def _text_of(src: Path) -> str:
+    """The input's text as refkit decodes it (a Mac Roman export is mutated as its text, not
+    as replacement characters), without control characters: the unmutated reading is of clean text."""
+    from refkit.fileio import decode_document
+
+    data = src.read_bytes()
+    try:
+        text = decode_document(data, str(src), guess=True).text
+    except Exception:  # an input refkit cannot decode: its bytes as UTF-8, as well as they go
+        text = data.decode("utf-8", errors="replace")
+    return re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", text)
+
+
 def _family(suffix: str) -> str:
     return "html" if suffix in _HTML else "markdown" if suffix in _MARKDOWN else "text"
 
@@ -272,7 +286,7 @@ def main() -> int:
         suffix = src.suffix.lower()
         formats[_family(suffix)] = formats.get(_family(suffix), 0) + 1
         gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
-        text = src.read_bytes().decode("utf-8", errors="replace")
+        text = _text_of(src)
         base_bib, base_entries = read_bytes(_utf8(text), suffix)
         base = sc.score_case(gold, base_entries or [])
         base_counts = [sum(base[k].values()) for k in ("tp", "fp", "fn")]
