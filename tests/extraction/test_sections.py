@@ -43,6 +43,8 @@ from refkit.extraction.sections import (
         ("Apresentações em Congressos", "talks"),
         ("発表論文", "publications"),  # 発表 here is "published", not "presented"
         ("学会発表", "talks"),
+        ("学会/研究集会発表", "talks"),  # presentations at meetings: a meeting word, then 発表
+        ("国際会議発表論文", "mixed"),  # papers presented at conferences: printed or given
         ("国際会議", "mixed"),
         ("Invited Publications", "publications"),  # invited, not a talk
         ("Invited talks and papers", "mixed"),
