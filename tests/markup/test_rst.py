@@ -75,3 +75,11 @@ def test_a_long_run_of_joined_words_is_text_and_normal_names_still_link() -> Non
     assert runs[1] in root.findtext(".//code") and runs[1] + "_" in text and "\ue000" in text
     assert [a.get("href") for a in root.iter("a")] == ["https://example.org/doe", "https://example.org/roe"]
     assert to_html(f"a\n\n{runs[0]}\n").count("\n") == to_html("a\n\nb\n").count("\n")
+
+
+def test_substitutions_of_the_standard_entity_sets_are_their_characters() -> None:
+    # ".. include:: <xhtml1-lat1.txt>" defines |ouml| and the rest; no file is read, the names are
+    # the HTML entities'; without such an include an undefined name stays as written
+    source = "- P. Bayer, D.H\\ |ouml|\\ yng, and G. Mari\\ |eacute|\\ thoz (2015) |copy|\n\n.. include:: <xhtml1-lat1.txt>\n"
+    assert "D.Höyng, and G. Mariéthoz (2015) ©" in to_html(source)
+    assert "ouml" in to_html(source.replace(".. include:: <xhtml1-lat1.txt>", ""))

@@ -355,6 +355,11 @@ def _open_unknown_directives(text: str) -> tuple[str, dict[str, tuple[str, str]]
     return "\n".join(lines), found
 
 
+#: an include of one of docutils' standard substitution sets (``.. include:: <isolat1.txt>``): the
+#: files are not read (no file is), their definitions are the HTML entities of the same names
+_STANDARD_INCLUDE = re.compile(r"^[ \t]*\.\.[ \t]+include::[ \t]*<(?:iso|xhtml1|mml)[\w.-]*\.txt>[ \t]*$", re.M)
+
+
 def to_html(text: str) -> str:
     """The reST document as an HTML ``<body>``, each block on its source line.
     Raises RecursionError on nesting deeper than the parser can follow."""
@@ -363,7 +368,8 @@ def to_html(text: str) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text, opened = _open_unknown_directives(text)
     text, restore = _mask_long_names(text)
-    settings = dict(_SETTINGS, refkit_substitution_budget=max(SUBSTITUTION_BUDGET, 2 * len(text)))
+    settings = dict(_SETTINGS, refkit_substitution_budget=max(SUBSTITUTION_BUDGET, 2 * len(text)),
+                    refkit_entities=_STANDARD_INCLUDE.search(text) is not None)
     doctree = publish_doctree(text, reader=_reader(), parser=_parser(), settings_overrides=settings)
     writer = _Writer(opened)
     writer.visit(doctree)
@@ -456,6 +462,14 @@ def _reader() -> Any:
             refname = ref["refname"]
             key = refname if refname in document.substitution_defs else document.substitution_names.get(refname.lower())
             definition = document.substitution_defs.get(key) if key else None
+            if definition is None and getattr(document.settings, "refkit_entities", False):
+                # |ouml|, |eacute|, |copy| from docutils' standard sets (``.. include:: <isolat1.txt>``),
+                # which are named as the HTML entities of their characters
+                from html.entities import html5
+
+                char = html5.get(f"{refname};")
+                if char:
+                    return None, [nodes.Text(char)]
             cost = len(definition.astext()) + 1 if definition is not None else 0
             if definition is None or key in chain or len(chain) >= _MAX_SUBSTITUTION_DEPTH \
                     or cost > self.limit or cost > self.left:
