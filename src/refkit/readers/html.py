@@ -788,7 +788,8 @@ def _siblings(item: Any) -> tuple[int, tuple[str, ...]]:
 
 def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Callable[..., Entry | None],
                       problems: list[Problem], source: str) -> None:
-    """Re-read, in ``read``, the items that misfit their list's template
+    """Re-read, in ``read``, the items whose title is not in the markup the list's roles give
+    the title (:mod:`refkit.extraction.roles`), then those that misfit their list's template
     (:mod:`refkit.extraction.template`). A list is the items under one top heading
     ("Publications", whatever sub-headings by year or kind split it into), in page
     order: pages split one list into an ``<ol>`` per year, and a sub-list of two items
@@ -798,6 +799,7 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
     from ..extraction.citation import TAGGER
     from ..extraction.hybrid import revisit
     from ..extraction.plain_template import refine as refine_plain
+    from ..extraction.roles import refine as refine_roles
     from ..extraction.template import refine
 
     hybrid = TAGGER.get() == "hybrid"
@@ -811,7 +813,8 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
             return read_item(parse, item.segment, problems, source=source, section=item.section, tagger="crf")
 
         segments = [items[i].segment for i in members]
-        entries = refine_plain(segments, refine(segments, [read[i] for i in members], reread), reread)
+        entries = refine_roles(segments, [read[i] for i in members], reread)
+        entries = refine_plain(segments, refine(segments, entries, reread), reread)
         if hybrid:  # titles off the list's own measure: the tagger is asked too
             entries = revisit(segments, entries, tagged)
         for i, entry in zip(members, entries):
