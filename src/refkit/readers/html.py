@@ -790,7 +790,8 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
                       problems: list[Problem], source: str) -> None:
     """Re-read, in ``read``, the items whose title is not in the markup the list's roles give
     the title (:mod:`refkit.extraction.roles`), then those that misfit their list's template
-    (:mod:`refkit.extraction.template`). A list is the items under one top heading
+    (:mod:`refkit.extraction.template`), then those whose title ends in a venue's name
+    (:mod:`refkit.extraction.venue_tails`). A list is the items under one top heading
     ("Publications", whatever sub-headings by year or kind split it into), in page
     order: pages split one list into an ``<ol>`` per year, and a sub-list of two items
     shows no majority. With ``--tagger hybrid``, items whose title is far shorter or
@@ -801,6 +802,7 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
     from ..extraction.plain_template import refine as refine_plain
     from ..extraction.roles import refine as refine_roles
     from ..extraction.template import refine
+    from ..extraction.venue_tails import refine as refine_tails
 
     hybrid = TAGGER.get() == "hybrid"
     for members in _lists(items, read).values():
@@ -815,6 +817,7 @@ def _follow_templates(items: list[Any], read: dict[int, Entry | None], parse: Ca
         segments = [items[i].segment for i in members]
         entries = refine_roles(segments, [read[i] for i in members], reread)
         entries = refine_plain(segments, refine(segments, entries, reread), reread)
+        entries = refine_tails(segments, entries, reread)
         if hybrid:  # titles off the list's own measure: the tagger is asked too
             entries = revisit(segments, entries, tagged)
         for i, entry in zip(members, entries):

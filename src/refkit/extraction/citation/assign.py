@@ -286,8 +286,8 @@ def _assign(work: _Work, title: tuple[int, int] | None = None) -> _Parts:
 
 def _assign_hinted(work: _Work, shown: str, hints: dict[str, tuple[int, int]]) -> _Parts:
     """The parts of an item whose list's template says which spans (``hints``: field ->
-    span index range, ``"title"`` and/or ``"venue"``; or ``"title_at"``, a character range
-    of :func:`item_styles`) hold its title and venue. Those
+    span index range, ``"title"`` and/or ``"venue"``; or ``"title_at"`` and ``"venue_at"``,
+    character ranges of :func:`item_styles`) hold its title and venue. Those
     spans show their text as written (``shown``: the item's text before any cleaning;
     the siblings vouch for it); the venue is kept out of the title and the names, and
     the rest is read around them as :func:`_assign` reads an item with a known title."""
@@ -311,6 +311,8 @@ def _assign_hinted(work: _Work, shown: str, hints: dict[str, tuple[int, int]]) -
     title, venue = at("title"), at("venue")
     if title is None and "title_at" in hints:  # a character range (a plain list's layout)
         title = hints["title_at"]
+    if venue is None and "venue_at" in hints:
+        venue = hints["venue_at"]
     css = _css_title(work, work.text) if title is not None and True in work.titled else None
     if css is not None and title is not None and css[0] <= title[0] and title[1] <= css[1]:
         title = css  # the hinted spans are part of the element classed as the title: the whole element is
