@@ -25,8 +25,9 @@ _ABBREV = frozenset(
 # "\s+[|│]" starts only where white space starts: tried at every space of a long
 # run it made _chunks quadratic (64 KB of spaces: 20 s). " // " is the separator of the
 # GOST / ISBD styles of Russian, Ukrainian, Polish … lists ("Title // Journal. 2010. Т. 64"):
-# the part before it ends there, its host starts after it
-_BREAK = _leading("\\s,\"”’'", r"(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|(?<!\s)\s+(?:[|│]|//)\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
+# the part before it ends there, its host starts after it; so does China's GB/T 7714 host
+# mark after the kind of work, unspaced ("Title[C]//Proceedings of …")
+_BREAK = _leading("\\s,\"”’'/", r"(?<=\[[A-Z]\])//\s*|(?<=[.])[\"”’']?\s+(?=[\"“‘'(\[]?[^\W\d_]|\d)|\n|(?<!\s)\s+(?:[|│]|//)\s+|,\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))|(?<=[.?!])\s+(?=[Ii]n:?\s+(?:Proc|[A-Z]))")
 
 # Step 3, chunks: a line break is joined after a function word or before a
 # lower-case word; a full stop after an initial or abbreviation is no sentence end.
