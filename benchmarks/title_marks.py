@@ -15,6 +15,9 @@ records (../shared/corpus/mid.bib, sampled by ``--seed``) are written as one lis
 - what follows it: nothing but a blank (the marked title glued to the names or venue), a row of link labels ("[PDF] [Code] [Slides]"), badges and awards ("Oral",
   "Best Paper Award", "Spotlight"), a venue in italics with no punctuation between;
 - (session 17) a last phrase after "in" naming a place or a group ("… dynamics in Amazonia");
+- (session 19) which markup holds the title and which the venue (an italic, quoted or linked
+  title with a bold venue), and a venue without markup after the title (plain after a plain,
+  bold, italic or linked title; inside the title's bold run or link), a volume and pages after it;
 - (session 18) a title classed as one (``<span class="title">``) holding a second sentence, a
   question mark, a numbered part, a bracketed translation or an abbreviation's period;
 - (session 16) quotes of other scripts (« », „ “, ‘ ’, 「 」), an em dash subtitle, a numbered
@@ -234,6 +237,21 @@ VARIANTS: dict[str, tuple[str, str, Callable[[Record, random.Random, Record], tu
     "span-class-part": ("span", "", _t_part),
     "span-class-translated": ("span", "", _t_translated),
     "span-class-abbrev": ("span", "", _t_abbrev),
+    # added in session 19: which markup is the title's and which the venue's (an italic or
+    # quoted or linked title with a bold venue), and a venue with no markup of its own glued
+    # after the title (plain after a plain or marked title, or inside the title's bold run or
+    # link), a volume and pages after it
+    "italic-bold-venue": ("i", "bvenue", _t_plain),
+    "italic-title-bold-venue": ("i", "bvenue-year", _t_plain),
+    "quote-bold-venue": ("q“”", "bvenue", _t_plain),
+    "link-bold-venue": ("a", "bvenue", _t_plain),
+    "plain-venue-numbers": ("", "pvenue", _t_plain),
+    "plain-plain-venue": ("", "pvenue-comma", _t_plain),
+    "bold-plain-venue": ("b", "pvenue-comma", _t_plain),
+    "italic-plain-venue": ("i", "pvenue-comma", _t_plain),
+    "link-title-plain-venue": ("a", "pvenue-comma", _t_plain),
+    "bold-venue-inside": ("b", "inside", _t_plain),
+    "venue-inside-link": ("a", "inside", _t_plain),
 }
 ORDERS = ("atv", "ayt", "tav")
 
@@ -256,8 +274,15 @@ def _item(r: Record, shown: str, mark: str, after: str, order: str, rng: random.
         title = [(mark, shown)]
     else:
         title = [("", shown)]
+    numbers = ""
+    if after in ("bvenue", "pvenue", "pvenue-comma", "inside"):
+        numbers = f", {rng.randint(1, 60)}({rng.randint(1, 12)}), {(p := rng.randint(1, 900))}–{p + rng.randint(5, 30)}"
+    if after == "inside" and order != "tav":  # the venue inside the title's markup: "**Title, Venue**, 12(3), 1–9"
+        title = [(k, t + ", " + r.venue) if t == shown else (k, t) for k, t in title]
     quoted = mark in ("aq", "qa") or mark.startswith("q") and len(mark) == 3
     end = "" if quoted or shown[-1:] in "?!." or after == "glued" else "."
+    if after == "pvenue-comma" and not quoted:
+        end = "" if shown[-1:] in "?!." else ","
     tail: list[Piece] = []
     if after == "labels":
         tail = [("labels", "PDF Code Slides")]
@@ -268,8 +293,16 @@ def _item(r: Record, shown: str, mark: str, after: str, order: str, rng: random.
     elif after == "award":
         tail = [("", " " + rng.choice(("(Oral)", "Best Paper Award.", "Spotlight presentation.", "(Best Student Paper)")))]
     venue: list[Piece]
+    dated = "." if order == "ayt" else f", {r.year}."
     if after == "emvenue" and order != "tav":  # (title first: the authors stand between title and venue)
         venue = [("", " "), ("i", r.venue), ("", f" {r.year}.")]
+        end = ""
+    elif after in ("bvenue", "bvenue-year"):
+        venue = [("", " "), ("b", r.venue), ("", numbers + dated if numbers else "." if order == "ayt" else f" {r.year}.")]
+    elif after in ("pvenue", "pvenue-comma") or after == "inside" and order == "tav":
+        venue = [("", " " + r.venue + numbers + dated)]
+    elif after == "inside":
+        venue = [("", numbers + dated)]
         end = ""
     elif order == "ayt":
         venue = [("", " "), ("i", r.venue), ("", ".")]
