@@ -47,3 +47,32 @@ def test_the_cut_is_at_a_venues_name_followed_by_numbers_only() -> None:
     assert cut("Tidal mixing, Ocean Dynamics", {"ocean dynamics"}) is None
     assert cut("Tidal mixing in estuaries, Nature", set(), numbered=True) is None
     assert cut("Tidal mixing in estuaries, Nature", {"nature"}) == 25
+
+
+#: a template that writes each item's year into its title's line, after a comma
+DATED = """# Publications
+
+- Tidal mixing in shallow estuaries, 2001\\
+A. Okafor.\\
+Ocean Notes, CNR, Roma, 2001.
+
+- Sediment plumes after spring floods, 2003\\
+A. Okafor, L. Brandt.\\
+Ocean Notes, CNR, Roma, 2003.
+
+- Turbidity sensors for river monitoring, 2005\\
+P. Visser, A. Okafor.\\
+Lake Letters, Roma, 2005.
+
+- Census of the lagoon fishermen, 1850\\
+A. Okafor.\\
+Lake Letters, Roma, 2007.
+"""
+
+
+def test_a_year_the_list_writes_after_each_title_is_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    titles = [t for t, _ in _fields(DATED)]
+    assert titles == ["Tidal mixing in shallow estuaries", "Sediment plumes after spring floods",
+                      "Turbidity sensors for river monitoring", "Census of the lagoon fishermen, 1850"]
+    monkeypatch.setattr(venue_tails, "refine", lambda segments, entries, reread: list(entries))
+    assert _fields(DATED)[0][0] == "Tidal mixing in shallow estuaries, 2001"  # what the pass is for

@@ -18,7 +18,12 @@ or more worded as a venue (or any such name, when a volume and pages follow the 
 with the head as its title and the name as its venue (the ``title_at`` and ``venue_at``
 hints of :func:`refkit.extraction.citation.parse_segment`) and the new reading is kept when its
 title is that head, it shows a venue, and it shows every part (names, year) the first one
-showed. Nothing comes from a list of known styles; the pass is linear in the list (each
+showed.
+
+A list whose titles end in their own year after a comma ("Title, 2001", a template that
+writes the date into the title's link), in :data:`MIN_DATED` items at least, has that year
+cut off every such title the same way (a title ending in some other year keeps it).
+Nothing comes from a list of known styles; the pass is linear in the list (each
 title's boundaries are tried once, each item re-read at most once).
 """
 
@@ -86,6 +91,18 @@ def _numbered(text: str, where: tuple[int, int] | None) -> bool:
     return where is not None and _VOLUME_PAGES.match(text, where[1]) is not None
 
 
+#: a year closing a title after a comma ("Title, 2001"): the item's date read into its title
+_YEAR_TAIL = re.compile(r"(?<=[\w)])\s*,\s*((?:1[5-9]|20)\d\d)\s*$")
+#: the fewest titles of a list that must end in their own year for it to be the list's habit
+MIN_DATED = 3
+
+
+def _year_tail(entry: Entry, title: str) -> int | None:
+    """Where ``title`` ends when the entry's own year closes it after a comma, or None."""
+    m = _YEAR_TAIL.search(title)
+    return m.start() if m and m.group(1) == (entry.get("year") or "") and len(title[:m.start()].split()) >= 3 else None
+
+
 def refine(
     segments: Sequence[Segment],
     entries: Sequence[Entry | None],
@@ -98,27 +115,33 @@ def refine(
 
     out = list(entries)
     names = [_key(_name(_value(e, "venue"))) if e is not None else "" for e in entries]
+    dated = {k: at for k, e in enumerate(entries) if e is not None and (at := _year_tail(e, _title(e))) is not None}
     for k, (segment, entry) in enumerate(zip(segments, entries)):
-        if entry is None or any(c.isalpha() for c in _value(entry, "venue")):
+        if entry is None:
             continue
         title = _title(entry)
-        venues = {n for j, n in enumerate(names) if n and j != k}
         text, styled = item_styles(segment)
         item = _Text(text, styled)
-        at = cut(title, venues, _numbered(text, item.locate(title)))
+        at = dated.get(k) if len(dated) >= MIN_DATED else None
         if at is None:
-            continue
+            if any(c.isalpha() for c in _value(entry, "venue")):
+                continue
+            venues = {n for j, n in enumerate(names) if n and j != k}
+            at = cut(title, venues, _numbered(text, item.locate(title)))
+            if at is None:
+                continue
+        dated_tail = k in dated and at == dated[k]
         head = title[:at]
         where = item.locate(head)
         if where is None:
             continue
-        name = _name(title[at:].lstrip(" ,.;-–—"))
-        shown = re.compile(r"\s+".join(map(re.escape, name.split()))).search(text, where[1])
         hints = {"title_at": where}
+        name = "" if dated_tail else _name(title[at:].lstrip(" ,.;-–—"))
+        shown = re.compile(r"\s+".join(map(re.escape, name.split()))).search(text, where[1]) if name else None
         if shown is not None:
             hints["venue_at"] = shown.span()  # (the venue's name as the venue: not read as names)
         again = reread(k, hints)
-        if again is None or _alnum(_title(again)) != _alnum(head) or not _value(again, "venue"):
+        if again is None or _alnum(_title(again)) != _alnum(head) or not (dated_tail or _value(again, "venue")):
             continue
         if shown_parts(entry) - shown_parts(again):
             continue
