@@ -54,6 +54,14 @@ def test_the_lists_roles_put_a_bare_bold_venue_back_in_its_place(monkeypatch: py
     assert _fields(ITALIC_TITLES)[3][0] == "Vann og Samfunn"  # what the pass is for
 
 
+def test_an_item_without_the_title_markup_keeps_its_bold_venue_out_of_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the last item's title is left plain: its bold run is still the list's venue
+    plain = ITALIC_TITLES.replace("*Salt wedges in a warming climate and their ecology*", "Salt wedges in a warming climate and their ecology")
+    assert _fields(plain)[3] == ("Salt wedges in a warming climate and their ecology", "Vann og Samfunn. Bergen")
+    _alone(monkeypatch)
+    assert _fields(plain)[3][0] == "Vann og Samfunn"
+
+
 def test_bold_titles_with_italic_venues_are_left_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
     read = _fields(BOLD_TITLES)
     assert [t for t, _ in read] == ["Tidal mixing in shallow estuaries", "A review of sediment plumes after spring floods",

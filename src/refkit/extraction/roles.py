@@ -27,9 +27,12 @@ like none (names, a stretch ending in numbers), is read again with T's run as th
 V's as the venue (``hints`` of :func:`refkit.extraction.citation.parse_segment`); the new
 reading is kept when its title is that run and it shows every part (names, year, venue) the
 first one showed, names aside when the first reading found them inside the title's or the
-venue's run. Nothing comes from a list of known styles: the roles are counted in the
-document. The pass is linear in the list: runs are made once per item, and each item is
-re-read at most once.
+venue's run. An item that shows V's run and not T's (its title left plain) and whose first
+reading took V's run as its title is read again with V's run as the venue alone, and kept
+when its new title lies elsewhere, runs to three words, is shaped like a title and no part
+is lost. Nothing comes from a list of known styles: the roles are counted in the document.
+The pass is linear in the list: runs are made once per item, and each item is re-read at
+most once.
 """
 
 from __future__ import annotations
@@ -153,11 +156,15 @@ def refine(
         return out
     t, v = roles
     for k, item in read:
-        if t not in item.keys or v not in item.keys:
+        if v not in item.keys:
             continue
         entry = entries[k]
         assert entry is not None
         shown = _value(entry, "title")
+        if t not in item.keys:
+            if item.title == v:
+                out[k] = _without_venue_title(entry, item, v, lambda hints: reread(k, hints))
+            continue
         if item.title != v and not suspect(shown) and not _names_only(shown):
             continue  # a title neither read in the venue's run nor shaped like no title: left as read
         title_run = item.runs[item.keys[t]]
@@ -173,3 +180,17 @@ def refine(
             continue  # a part gone, except names read inside the title's or the venue's run (none)
         out[k] = again
     return out
+
+
+def _without_venue_title(entry: Entry, item: _Item, v: Key, reread: Callable[[dict[str, tuple[int, int]]], Entry | None]) -> Entry:
+    """``entry``, or its item read again with the venue's run as the venue when it shows the
+    list's venue markup but not its title markup and its first reading took the venue's run
+    as the title: kept when the new title is elsewhere, shaped like a title, and no part is lost."""
+    venue_run = item.runs[item.keys[v]]
+    again = reread({"venue": (venue_run.first, venue_run.last)})
+    if again is None:
+        return entry
+    title = _value(again, "title")
+    if len(title.split()) < 3 or _alnum(title) == _alnum(venue_run.text) or suspect(title) or _names_only(title):
+        return entry
+    return entry if shown_parts(entry) - shown_parts(again) else again

@@ -14,9 +14,10 @@ title's clause boundaries (", ", ". ", "; ", a spaced dash) are tried from the l
 title is cut at the first one whose tail is a *venue's name* — capitalised words (a
 name's connectors between) up to its first comma or number, then nothing but numbers,
 dates and addresses — that another item of the list shows as its venue, or of two words
-or more worded as a venue (or any such name, when a volume and pages follow the title). What stays must keep three words. The item is then read again
-with the head as its title and the name as its venue (the ``title_at`` and ``venue_at``
-hints of :func:`refkit.extraction.citation.parse_segment`) and the new reading is kept when its
+or more worded as a venue (or any such name, when a volume and pages follow the title).
+What stays must keep three words. The item is then read again with the head as its title
+and the name as its venue (the ``title_at`` and ``venue_at`` hints of
+:func:`refkit.extraction.citation.parse_segment`) and the new reading is kept when its
 title is that head, it shows a venue, and it shows every part (names, year) the first one
 showed.
 
