@@ -126,9 +126,11 @@ def _flag_runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
 def _span_text(span: Any) -> str | None:
     """The text a span gives the item's working text, or None for a span left out
     (affiliation marks in superscript)."""
-    text = span.text.replace("\r", "").replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
-    if _PRIVATE_USE.search(text):
-        text = _PRIVATE_USE.sub("", text)  # an icon font's glyph ("\uf0f6A. Mian, …"): no text of the item
+    text = span.text.replace("\r", "").replace("\t", " ")
+    if not text.isascii():  # (most spans are ASCII: no space, break or glyph below to look for)
+        text = text.replace("\u00a0", " ").replace("\u200b", "")
+        if _PRIVATE_USE.search(text):
+            text = _PRIVATE_USE.sub("", text)  # an icon font's glyph ("\uf0f6A. Mian, …"): no text of the item
     if span.sup and _AFFILIATION_SUPERSCRIPT.fullmatch(text):
         return None  # affiliation numbers/letters
     if "." in text:
@@ -155,6 +157,7 @@ def _work_from_segment(segment: Segment) -> _Work:
     sup: list[bool] = []
     titled: list[bool] = []
     starts: list[int] = []
+    untitled_shown = False  # does text outside every title-classed element show (not only blanks)?
     for span in segment.spans:
         starts.append(len(chars))
         text = _span_text(span)
@@ -168,10 +171,13 @@ def _work_from_segment(segment: Segment) -> _Work:
         labels.extend([is_label] * n)
         link.extend([bool(span.link)] * n)
         sup.extend([span.sup] * n)
-        titled.extend([bool(span.css) and is_title_css(span.css)] * n)
+        is_titled = bool(span.css) and is_title_css(span.css)
+        titled.extend([is_titled] * n)
+        if not is_titled and not untitled_shown and text and not text.isspace():
+            untitled_shown = True
     starts.append(len(chars))
-    if True in titled and all(flag or ch.isspace() for ch, flag in zip(chars, titled)):
-        titled = []  # a class over the whole item marks no field of it
+    if not untitled_shown and True in titled:
+        titled = []  # a class over the whole item marks no field of it (a test per span, not per character)
     if any(italic):
         _italic_name_lines(chars, italic)
     return _Work(chars, bold, italic, labels, tuple(segment.headings), link=link, sup=sup, starts=starts, titled=titled)
