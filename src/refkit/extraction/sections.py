@@ -329,7 +329,17 @@ def _own_words(segment: Segment, first_line: bool = False, lower: bool = True) -
     lower case: where it says what it is ("invited talk at …"). With ``first_line``,
     only what comes before the item's first line break (a citation's own line, not
     the notes listed under it: "Presented at …" under a working paper); ``lower=False``
-    keeps its case."""
+    keeps its case. Kept on the segment (frozen: its spans never change), as ``text`` is:
+    the tests of a talk, a grant, software, media, supervision each ask for it."""
+    cache = segment.__dict__
+    key = ("_own_words_first" if first_line else "_own_words") + ("" if lower else "_cased")
+    words: str | None = cache.get(key)
+    if words is None:
+        words = cache[key] = _read_own_words(segment, first_line, lower)
+    return words
+
+
+def _read_own_words(segment: Segment, first_line: bool, lower: bool) -> str:
     parts = []
     for span in segment.spans:
         if first_line and "\n" in span.text:
