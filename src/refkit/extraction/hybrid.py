@@ -121,7 +121,14 @@ _DANGLING = re.compile(
 def dangling_end(entry: Entry | None) -> bool:
     """Does ``entry``'s title end on a word that opens a phrase (:data:`_DANGLING`)?"""
     raw = (entry.get("title") or "") if entry is not None else ""
-    return bool(_DANGLING.search((to_unicode(raw) if "\\" in raw or "{" in raw else raw).rstrip(" .,;:")))
+    title = (to_unicode(raw) if "\\" in raw or "{" in raw else raw).rstrip(" .,;:")
+    # (a match ends the title: "\sdella" and a line break after it at most, "-" with the
+    # character its look-behind asks for; the last characters are searched, not every position)
+    return bool(_DANGLING.search(title[-_DANGLING_WINDOW:]))
+
+
+#: how many of a title's last characters hold any :data:`_DANGLING` match and its look-behind
+_DANGLING_WINDOW = 8
 
 
 def _penalty(entry: Entry, runs: tuple[str, ...]) -> float:

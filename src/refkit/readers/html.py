@@ -173,7 +173,7 @@ _OTHER_FOLDS = re.compile("[\u0130\u0131\u017f]")
 def is_boilerplate(segment: Segment) -> bool:
     """A note such as "Full list on Google Scholar" or "Last updated 2021"."""
     text = segment.text
-    if not _OTHER_FOLDS.search(text):
+    if text.isascii() or not _OTHER_FOLDS.search(text):
         low = text.lower()
         if not any(w in low for w in _BOILERPLATE_WORDS) and not any(w in low for w in _WEAK_BOILERPLATE_WORDS):
             return False
