@@ -372,6 +372,7 @@ def _family_suffix(tok: str, given: str) -> bool:
     return tok in ("Jr", "Jr.", "Sr", "Sr.", "III") or (tok in ("II", "IV") and re.match(r"\s*[A-Z]\.", given) is not None)
 
 
+@lru_cache(maxsize=65536)  # a pure function of short strings: a scan pairs the same pieces from several starts, a CV repeats its co-authors
 def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tuple[str, ...], float] | None:
     ftoks = family.split()
     suffix = ""
