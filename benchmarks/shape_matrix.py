@@ -8,6 +8,7 @@
     python benchmarks/shape_matrix.py --seed 21 --papers ../extract-dev/cases   # another sample
     python benchmarks/shape_matrix.py --group held-out  # the held-out shapes: start and end only
     python benchmarks/shape_matrix.py --merged          # several papers in one block (session 15)
+    python benchmarks/shape_matrix.py --set c19         # numbered lists run into one block (session 19)
 
 Why: on documents nobody tuned on, whole documents collapse (nothing found, a third found) because
 the item finder is tied to the shapes it has seen. Here the same papers are written as Markdown
@@ -986,6 +987,45 @@ S16_SHAPES: dict[str, tuple[str, Shape]] = {
 HELD_OUT = HELD_OUT | frozenset(n for n in S16_SHAPES if _held_out(n))
 SHAPES.update(S16_SHAPES)
 
+# ------------------------------------------------------------------------------------------ session 19
+# Whole lists collapsed into one item (``--set c19``): a numbered list pasted with its line ends
+# lost, so its citations run together in one paragraph, line or cell, each after its number in one
+# form ("1.", "(1)", "[1]", "1)"), counting up or down (a CV numbers its papers from the newest),
+# in every markup, one line or hard-wrapped. Read as one entry, a whole list is lost. The crc32 rule
+# holds a third of them out.
+
+_FORMS = {"dot": "{}.", "paren": "({})", "bracket": "[{}]", "close": "{})"}
+
+
+def _runon(m: Markup, ps: list[Paper], s: Callable[..., list[Piece]], form: str, down: bool = False,
+           width: int = 0) -> str:
+    """The papers' citations numbered in ``form`` and run into one line (hard-wrapped at ``width``)."""
+    cits = _cits(m, ps, s)
+    numbers = range(len(cits), 0, -1) if down else range(1, len(cits) + 1)
+    line = " ".join(f"{_FORMS[form].format(n)} {c}" for n, c in zip(numbers, cits))
+    return (_wrapped(line, width) if width else line) + "\n"
+
+
+C19_SHAPES: dict[str, tuple[str, Shape]] = {
+    "text-runon-dots": ("text", lambda m, ps, s: _runon(m, ps, s, "dot")),
+    "text-runon-parens": ("text", lambda m, ps, s: _runon(m, ps, s, "paren")),
+    "text-runon-down": ("text", lambda m, ps, s: _runon(m, ps, s, "dot", down=True)),
+    "text-runon-wrapped": ("text", lambda m, ps, s: _runon(m, ps, s, "close", width=80)),
+    "text-runon-brackets-wrapped": ("text", lambda m, ps, s: _runon(m, ps, s, "bracket", width=72)),
+    "html-p-runon-dots": ("html", lambda m, ps, s: "<p>" + _runon(m, ps, s, "dot") + "</p>\n"),
+    "html-p-runon-brackets": ("html", lambda m, ps, s: "<p>" + _runon(m, ps, s, "bracket") + "</p>\n"),
+    "html-td-runon-parens": ("html", lambda m, ps, s: "<table><tr><td>" + _runon(m, ps, s, "paren") + "</td></tr></table>\n"),
+    "html-div-runon-down": ("html", lambda m, ps, s: '<div class="pubs">' + _runon(m, ps, s, "dot", down=True) + "</div>\n"),
+    "md-runon-brackets": ("md", lambda m, ps, s: _runon(m, ps, s, "bracket") + "\n"),
+    "md-runon-parens-wrapped": ("md", lambda m, ps, s: _runon(m, ps, s, "paren", width=80) + "\n"),
+    "org-runon-brackets": ("org", lambda m, ps, s: _runon(m, ps, s, "bracket") + "\n"),
+    "rst-runon-parens": ("rst", lambda m, ps, s: _runon(m, ps, s, "paren") + "\n"),
+    "adoc-runon-brackets": ("adoc", lambda m, ps, s: _runon(m, ps, s, "bracket") + "\n"),
+    "tex-runon-brackets": ("tex", lambda m, ps, s: _runon(m, ps, s, "bracket") + "\n"),
+}
+HELD_OUT = HELD_OUT | frozenset(n for n in C19_SHAPES if _held_out(n))
+SHAPES.update(C19_SHAPES)
+
 # ------------------------------------------------------------------------------------------ contexts
 
 BIO = ("I am an assistant professor in the Department of Earth Sciences at Northfield University, where I "
@@ -1061,7 +1101,7 @@ def main() -> int:
                     help="extra: every cell in title-first, all-caps-author and Vancouver styles instead")
     ap.add_argument("--merged", action="store_true",
                     help="only the shapes with several papers in one block (session 15; their own held-out third)")
-    ap.add_argument("--set", choices=("all", "s15", "s16"), default="all",
+    ap.add_argument("--set", choices=("all", "s15", "s16", "c19"), default="all",
                     help="s15: only the session-15 shapes (title-first cards with a details line, non-paper lines "
                          "beside or inside the list, year lines over groups)")
     ap.add_argument("--dump", type=Path, help="write every generated document (and its gold) into this folder")
@@ -1080,6 +1120,8 @@ def main() -> int:
         shapes = [n for n in shapes if n in S15_SHAPES]
     if args.set == "s16":
         shapes = [n for n in shapes if n in S16_SHAPES]
+    if args.set == "c19":
+        shapes = [n for n in shapes if n in C19_SHAPES]
     if args.group != "all":
         shapes = [n for n in shapes if (n in HELD_OUT) == (args.group == "held-out")]
     variants = EXTRA_VARIANTS if args.styles == "extra" else VARIANTS

@@ -110,3 +110,65 @@ def test_a_bullet_at_a_source_line_start_opens_a_citation() -> None:
     second = "- Ito, M. (2022). Salt wedges revisited. Estuary Letters."
     pieces = split_run(Segment((Span(first + second),)), [0, len(first)])
     assert [p.text for p in pieces] == [first.strip(), second]
+
+
+def test_number_markers_in_sequence_cut_before_a_sentence_end_does() -> None:
+    # "… machine learning. J. Phys. Conf. Ser." reads as a sentence end before names: the
+    # markers in sequence are the block's own structure and win
+    seg = Segment((Span("[1] Osei, K. (2016). Tidal mixing in fjords. Coastal Letters. "
+                        "[2] Ito, M. (2020). Salt wedges and machine learning. J. Phys. Conf. Ser.. "
+                        "[3] Brandt, L. (2023). Estuary fronts. Ocean Science."),))
+    assert texts(seg) == ["[1] Osei, K. (2016). Tidal mixing in fjords. Coastal Letters.",
+                          "[2] Ito, M. (2020). Salt wedges and machine learning. J. Phys. Conf. Ser..",
+                          "[3] Brandt, L. (2023). Estuary fronts. Ocean Science."]
+
+
+def test_any_one_marker_form_in_sequence_up_or_down() -> None:
+    body = ["Osei, K. (2016). Tidal mixing in fjords. Coastal Letters.",
+            "Ito, M. (2020). Salt wedges revisited. J. Phys. Conf. Ser..",
+            "Brandt, L. (2023). Estuary fronts. Ocean Science."]
+    for marks in (["(1)", "(2)", "(3)"], ["1.", "2.", "3."], ["1)", "2)", "3)"], ["12.", "11.", "10."]):
+        seg = Segment((Span(" ".join(f"{m} {b}" for m, b in zip(marks, body))),))
+        assert texts(seg) == [f"{m} {b}" for m, b in zip(marks, body)], marks
+    # the first marker taken off (a text list item's own "1. "): "2." and "3." follow in order
+    seg = Segment((Span(" ".join([body[0], "2. " + body[1], "3. " + body[2]])),))
+    assert texts(seg) == [body[0], "2. " + body[1], "3. " + body[2]]
+
+
+def test_numbers_out_of_sequence_or_of_another_form_cut_nothing_new() -> None:
+    one = "[1] Osei, K. (2016). Tidal mixing in fjords, part 2. (3) Coastal Letters, vol. 4. 2016."
+    assert texts(Segment((Span(one),))) == [one]
+
+
+def test_numbered_titles_first_in_no_style_are_cut_at_their_numbers() -> None:
+    # no names lead, no title is marked: the numbers in order are the list's structure
+    text = ("1. Tidal mixing in fjords. Kofi Osei, Lena Brandt. Coastal Letters, 2015. "
+            "2. Salt wedges revisited. M. Ito. 2018. "
+            "3. Estuary fronts and their tides. Lena Brandt. 2021.")
+    assert [p.text[:3] for p in split_run(Segment((Span(text),)))] == ["1. ", "2. ", "3. "]
+
+
+def test_a_marker_before_a_lower_case_title_is_the_citations_own_where_no_other_follows() -> None:
+    text = ("[1] K. Osei. Tidal mixing in fjords. Coastal Letters, 2020. "
+            "[2] M. Ito. Salt wedges. Estuary Letters, 2021. "
+            "[3] matador: a Python library for tides. L. Brandt. Software Notes, 2019. "
+            "[4] L. Brandt. Mud. Sediment Notes, 2019.")
+    assert [p.text[:3] for p in split_run(Segment((Span(text),)))] == ["[1]", "[2]", "[3]", "[4]"]
+
+
+def test_a_numbered_list_of_dated_lines_that_are_no_citations_is_not_cut_at_its_numbers() -> None:
+    text = "1. We moved the lab in 2019 and it was a lot of work for all of us. 2. We moved it back in 2021 because the old rooms were better."
+    assert texts(Segment((Span(text),))) == [text]
+
+
+def test_numbers_in_sequence_cut_a_hard_wrapped_block_of_lines() -> None:
+    # a numbered list pasted into a hard-wrapped paragraph: its lines are no citations' lines,
+    # its numbers are
+    lines = ["K. Osei, \u201cTidal mixing in fjords,\u201d Coastal Letters, 2013. 2) M. Ito and",
+             "L. Brandt, \u201cSalt wedges revisited,\u201d Estuary Letters, 2016. 3) L. Brandt,",
+             "\u201cEstuary fronts,\u201d Ocean Science, 2021."]
+    spans = tuple(x for line in lines for x in (Span(line), Span("\n")))[:-1]
+    assert [p.text for p in split_run(Segment(spans))] == [
+        "K. Osei, \u201cTidal mixing in fjords,\u201d Coastal Letters, 2013.",
+        "2) M. Ito and L. Brandt, \u201cSalt wedges revisited,\u201d Estuary Letters, 2016.",
+        "3) L. Brandt, \u201cEstuary fronts,\u201d Ocean Science, 2021."]

@@ -436,3 +436,12 @@ def test_a_listing_of_records_over_their_abstracts_is_one_item_per_record() -> N
     found = by_title(doc)
     assert set(found) == {title for title, _, _ in records}
     assert found["Flood forecasting with small neural networks"].get("author") == "Lopes, Ana and Martin, Jean and Dias, Paulo"
+
+
+def test_a_numbered_list_pasted_as_one_line_is_one_item_per_number() -> None:
+    # a reference list copied with its line ends lost: "1. … 2. … 3. …" (the reader takes the
+    # first "1. " as the item's own list marker)
+    source = ("Publications\n\n1. Osei, K. (2016). Tidal mixing in fjords. Coastal Letters. "
+              "2. Ito, M. (2020). Salt wedges and machine learning. J. Phys. Conf. Ser.. "
+              "3. Brandt, L. (2023). Estuary fronts. Ocean Science.\n")
+    assert titles(source) == ["Tidal mixing in fjords", "Salt wedges and machine learning", "Estuary fronts"]

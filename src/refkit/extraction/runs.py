@@ -13,8 +13,10 @@ item finder), and so is any block where a piece would not read as a citation.
 
 The block's own repeated structure gives more places to cut: the starts of its source
 lines (a Markdown, Org, AsciiDoc or reST paragraph written one citation per line, the
-line breaks shown as spaces) that open the way its first citation opens; "[1] … [2] …"
-markers in sequence; titles set apart in bold or as links, as the first one is. A piece
+line breaks shown as spaces) that open the way its first citation opens; "[1] … [2] …",
+"(1) … (2) …", "1. … 2. …" markers in sequence, up or down (tried first: the numbers are the
+list's own structure, and a piece between two of them is a citation by weaker evidence of its
+own); titles set apart in bold or as links, as the first one is. A piece
 is a citation by its evidence, or by repeating the first piece's shape (it opens the
 same way and writes its year alike) when its title and venue carry no marks of their own.
 """
@@ -91,16 +93,21 @@ def _ends_citation(left: str) -> bool:
 
 def split_run(segment: Segment, lines: Sequence[int] = ()) -> list[Segment]:
     """The citations of one item: ``[segment]`` itself unless it is one line holding
-    several citations one after another (see the module docstring). ``lines``: where
+    several citations one after another, or a block of lines whose numbers in sequence start
+    citations (see the module docstring). ``lines``: where
     the block's source lines start in the segment's text (a paragraph written with one
     citation per line, its line breaks shown as spaces), see :func:`_line_cuts`."""
     spans = segment.spans
-    if any(s.text == "\n" for s in spans):
-        return [segment]
     raw = "".join(s.text for s in spans)
     years = [m.start() for m in YEAR.finditer(raw)] if len(raw) <= _MAX_CHARS else []
     if len(years) < 2:
         return [segment]
+    if any(s.text == "\n" for s in spans):
+        # its lines are the item finder's to cut, but for numbers in sequence inside them (a
+        # numbered list pasted into a hard-wrapped paragraph: "… ApJ, 2013. 2) A. V. Matveev …")
+        numbered = _dated(raw, _numbered_cuts(raw))
+        out = _pieces(segment, raw, numbered) if numbered else []
+        return out if out and _numbered_citations(out) else [segment]
     last_year = years[-1]
     cuts = _boundary_cuts(raw, last_year)
     at_lines = _line_cuts(raw, spans, lines)
@@ -109,11 +116,14 @@ def split_run(segment: Segment, lines: Sequence[int] = ()) -> list[Segment]:
     # block's own structure: a sentence end before names inside a line is a venue's or an
     # author's), those and sentence ends together, sentence ends alone, numbered markers in
     # sequence, titles set apart, sentence ends ahead of a year
+    numbered = _numbered_cuts(raw)
     ways: tuple[Callable[[], list[int]], ...] = (
+        # number markers in sequence ("[1] … [2] …", "1. … 2. …") are the block's own structure,
+        # before any sentence end ("… machine learning. J. Phys. Conf. Ser." opens no citation)
+        lambda: numbered,
         lambda: at_lines,
         lambda: sorted(set(cuts) | set(at_lines)) if at_lines and cuts else [],
         lambda: cuts,
-        lambda: _numbered_cuts(raw),
         lambda: _bullet_cuts(raw),
         lambda: _styled_cuts(raw, spans, last_year),
         lambda: _boundary_cuts(raw, last_year, dated=True),
@@ -122,9 +132,26 @@ def split_run(segment: Segment, lines: Sequence[int] = ()) -> list[Segment]:
         found = _dated(raw, way())
         if found:
             out = _pieces(segment, raw, found)
-            if all(_citation(piece) for piece in out) or _repeated(out):
+            if all(_citation(piece) for piece in out) or _repeated(out) \
+                    or found == numbered and _numbered_citations(out):
                 return out
     return [segment]
+
+
+def _numbered_citations(pieces: list[Segment]) -> bool:
+    """Are the pieces cut at the numbers of a run's sequence its citations, by the sequence and
+    their own evidence: each shows a year or names and is no prose, and two thirds of them (two
+    at least) show a year and names, a title-like run or a venue? The numbers in order are the
+    list's structure; a title first in no style ("2. Title. Jane Doe. 2010.") or a preprint
+    with no venue is a citation there, where :func:`_citation` asks every piece for names and
+    a title or venue of their own shape."""
+    whole = 0
+    for piece in pieces:
+        ev = segment_evidence(piece)
+        if ev.prose or len(piece.text) < 30 or not (ev.year or ev.names):
+            return False
+        whole += bool(ev.year and (ev.names or ev.title or ev.venue))
+    return whole >= 2 and 3 * whole >= 2 * len(pieces)
 
 
 def _boundary_cuts(raw: str, last_year: int, dated: bool = False) -> list[int]:
@@ -264,25 +291,57 @@ def _styled_cuts(raw: str, spans: tuple[Span, ...], last_year: int) -> list[int]
 #: the characters a line that ends a citation ends with (besides digits)
 _CLOSES = frozenset(".;)]}\"'”’»0123456789")
 
-#: "[12]" written where a citation may start (the block's start or after a blank)
-_BRACKET_NUMBER = re.compile(r"(?:^|(?<=\s))\[(\d{1,3})\](?=\s)")
+#: a number marker written where a citation may start (the block's start or after a blank):
+#: "[12]", "(12)", "12.", "12)", the number in group 2, 3, 4 or 5
+_NUMBER_MARK = re.compile(r"(?:^|(?<=\s))(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})\.|(\d{1,3})\))(?=\s)")
 
 
 def _numbered_cuts(raw: str) -> list[int]:
     """Cuts before "[2]", "[3]" … when the block opens with "[1]" (or "[k]") and the same
-    markers follow in sequence, each after a blank: a numbered list run into one paragraph."""
+    markers follow in sequence, each after a blank: a numbered list run into one paragraph.
+    Any one marker form counts ("(2)", "2.", "2)" as "[2]": the form the block opens with),
+    counting up or down (a CV numbers its papers from the newest, "12. … 11. …"); a marker
+    before a lower-case word ("[3] revisited") is a note mark where the number is written
+    again before a capital, the citation's own otherwise ("[4] matador: a Python library");
+    a number of the sequence written otherwise ("Vol. 2. Part 3.") is not looked at. A block
+    whose own first marker was taken off (a text list's "1. ") is cut so where two markers at
+    least follow in order ("2." and "3.", or "11." and "10.")."""
+    opening = _NUMBER_MARK.match(raw.lstrip())
+    if opening is not None:
+        start = len(raw) - len(raw.lstrip()) + opening.end()
+        form = opening.lastindex or 0
+        marks = _marks(raw, start, form)
+        cuts = _sequence(marks, int(opening.group(form)), 0, (1, -1))
+        return cuts
+    # the block's own marker taken off as a list's ("1. " of a text list item): the run shows
+    # two more markers of one form after it, in order ("2." and "3.", or "11." and "10.")
+    for m in list(_NUMBER_MARK.finditer(raw))[:3]:
+        form = m.lastindex or 0
+        n = int(m.group(form))
+        cuts = [m.start(), *_sequence(_marks(raw, m.end(), form), n, m.start(), (1, -1))]
+        if len(cuts) >= 2:
+            return cuts
+    return []
+
+
+def _marks(raw: str, start: int, form: int) -> list[tuple[int, int, bool]]:
+    """The number markers of one form from ``start`` on: (number, offset, before a lower-case word)."""
+    return [(int(m.group(form)), m.start(), raw[m.end():m.end() + 3].lstrip()[:1].islower())
+            for m in _NUMBER_MARK.finditer(raw, start) if m.lastindex == form]
+
+
+def _sequence(marks: list[tuple[int, int, bool]], n: int, at: int, steps: tuple[int, ...]) -> list[int]:
+    """Where the numbers after ``n`` follow in order (one step, up or down) after offset ``at``."""
     cuts: list[int] = []
-    expected: int | None = None
-    for m in _BRACKET_NUMBER.finditer(raw):
-        n = int(m.group(1))
-        if expected is None:
-            if raw[:m.start()].strip():
-                return []  # the block does not open with a marker
-            expected = n + 1
-        elif n == expected and not raw[m.end():m.end() + 3].lstrip()[:1].islower():  # "[3] revisited": a note mark
-            cuts.append(m.start())
-            expected = n + 1
-    return cuts
+    while True:
+        # the next number of the sequence after the last cut: where a capital (or a digit, a
+        # quote) follows it, else where anything does ("[4] matador: a Python library")
+        ahead = [(lower, pos, step) for step in steps for k, pos, lower in marks if k == n + step and pos > at]
+        if not ahead:
+            return cuts
+        _lower, at, step = min(ahead)
+        cuts.append(at)
+        steps, n = (step,), n + step
 
 
 #: bullets that do not occur inside running text (a dash or an asterisk does)

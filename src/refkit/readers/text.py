@@ -5,7 +5,8 @@ A text written in a markup (Markdown, LaTeX, reStructuredText) goes to that
 markup's reader, which renders it to the HTML model every markup shares. Plain
 text is cut here into :class:`~refkit.extraction.segment.Segment` items — list
 items (``-``, ``*``, ``•``, ``1.``, ``[1]``, ``(1)``) or blank-line-separated
-paragraphs (split further at hanging indents and labelled-field records) — under
+paragraphs (split further at hanging indents, labelled-field records and citations run
+together, :func:`~refkit.extraction.runs.split_run`) — under
 the headings they sit in (underlined lines, short title lines). Bare URLs become
 links. Sections whose heading names no publications (see
 :mod:`refkit.extraction.sections`) are skipped, but for a plainly published
@@ -241,6 +242,7 @@ def _wrapped(items: list[_Item], all_lines: list[str]) -> bool:
 
 
 def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, str | None]]:
+    from ..extraction.runs import split_run
     from ..extraction.sections import is_published, talk_items
 
     if not text or _is_binary(text):
@@ -259,7 +261,9 @@ def _segments_with_sections(text: str, path: str | None) -> list[tuple[Segment, 
     kept = [(item.section, _segment(item, path, wrapped, prepared.hyphens)) for item in items]
     kept = [(section, segment) for section, segment in kept if section != "other" or is_published(segment)]
     talks = talk_items(kept)
-    return [(segment, section) for i, (section, segment) in enumerate(kept) if i not in talks]
+    # several citations run together in one item (a reference list pasted with its line ends
+    # lost, "1. Doe, J. … 2020. 2. Roe, A. …"): one item each, as the HTML reader cuts them
+    return [(piece, section) for i, (section, segment) in enumerate(kept) if i not in talks for piece in split_run(segment)]
 
 
 # Prose or a labelled blurb ("Abstract: …") after an item belongs to it; an
