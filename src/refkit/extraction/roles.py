@@ -111,18 +111,18 @@ def decide(items: Sequence[_Item]) -> tuple[Key, Key] | None:
     """The list's (title key, venue key), or None when its items show no such roles."""
     shown: Counter[Key] = Counter()
     venue: Counter[Key] = Counter()
-    names: Counter[Key] = Counter()
-    words: dict[Key, list[int]] = {}
+    texts: dict[Key, list[str]] = {}
     for item in items:
         for key, j in item.keys.items():
             shown[key] += 1
             venue[key] += item.venue[key]
-            text = item.runs[j].text
-            names[key] += _names_only(text)
-            words.setdefault(key, []).append(len(text.split()))
+            texts.setdefault(key, []).append(item.runs[j].text)
     common = [k for k, n in shown.items() if n >= MIN_SUPPORT]
     venues = [k for k in common if venue[k] >= 2 and 3 * venue[k] >= shown[k]]
-    titles = [k for k in common if 4 * venue[k] < shown[k] and 2 * names[k] < shown[k] and median(words[k]) >= 3]
+    if not venues:
+        return None  # (no venue key: the names of the title candidates need not be read)
+    titles = [k for k in common if 4 * venue[k] < shown[k] and median(len(text.split()) for text in texts[k]) >= 3
+              and 2 * sum(map(_names_only, texts[k])) < shown[k]]
     best: tuple[tuple[int, int], tuple[Key, Key]] | None = None
     for t in titles:
         for v in venues:
