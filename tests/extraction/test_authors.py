@@ -706,3 +706,49 @@ def test_capitals_before_a_comma_are_vancouver_initials_not_a_suffix() -> None:
     assert families("Lips SR, Molenaar JM, Schuitmaker-Warnaar TJ. Transforming maternity care") == \
         ["Lips", "Molenaar", "Schuitmaker-Warnaar"]
     assert families("Petrov IV, Smith K, Lee J. Title") == ["Petrov", "Smith", "Lee"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # APA cuts a family name with particles to its initials after the given name
+        ("Salvadori, I., Huf, A., Mello, R. dos S., & Siqueira, F. (2016). Publishing linked data",
+         [("Salvadori", "I.", ""), ("Huf", "A.", ""), ("Mello", "R. dos S.", ""), ("Siqueira", "F.", "")]),
+        ("Doe, J., Cruz, M. de la P., Roe, K. Title", [("Doe", "J.", ""), ("Cruz", "M. de la P.", ""), ("Roe", "K.", "")]),
+        # particles, then a family name of two words, before the initials
+        ("Oliveira, B. C. N., dos Santos Mello, R., & Siqueira, F. (2017). Improving entity linking",
+         [("Oliveira", "B. C. N.", ""), ("Santos Mello", "R.", "dos"), ("Siqueira", "F.", "")]),
+        ("Doe, J., de la Cruz Pérez, M. A. Title", [("Doe", "J.", ""), ("Cruz Pérez", "M. A.", "de la")]),
+        # a Vancouver name with particles last, before the title
+        ("da Silva JA, van der Berg J, de la Cruz M. Title", [("Silva", "JA", "da"), ("Berg", "J", "van der"), ("Cruz", "M", "de la")]),
+    ],
+)
+def test_particles_inside_initials_and_before_two_word_family_names(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(n.family, n.given, n.particle) for n in scan_authors(text).names] == expected
+
+
+def test_particles_between_words_are_no_given_name() -> None:
+    # a full stop then a title word after a particle still ends the given name
+    assert families("Mello, R. dos Santos Title of a paper, 2020") == ["Mello"]
+
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a generation mark (data/lexicon/family_suffixes.txt) ends a family name of two words
+        ("Silva Filho, João, Costa, Ana and Lima Neto, Pedro. Title of things", ["Silva Filho", "Costa", "Lima Neto"]),
+        ("Pedro Costa Júnior, Ana Souza. Title", ["Costa Júnior", "Souza"]),
+        ("J. Silva Filho and A. Souza. Title", ["Silva Filho", "Souza"]),
+        ("Silva Filho JA, Souza A. Title", ["Silva Filho", "Souza"]),
+        # alone after a given name it is a family name of its own
+        ("Pedro Neto and Ana Souza. Title", ["Neto", "Souza"]),
+    ],
+)
+def test_generation_marks_end_a_family_name(text: str, expected: list[str]) -> None:
+    assert families(text) == expected
+
+
+def test_a_suffix_after_the_initials_of_an_inverted_name() -> None:
+    names = scan_authors("Silva, J. Jr., Souza, A. Title").names
+    assert [(n.family, n.given, n.suffix) for n in names] == [("Silva", "J.", "Jr."), ("Souza", "A.", "")]

@@ -352,6 +352,10 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         # "A. Fontcuberta i Morral", "José Ortega y Gasset": "and" inside a double family name
         return Name(family=" ".join(tokens[j - 1:i + 1]), given=" ".join(tokens[:j - 1]), suffix=suffix), roles, (
             1.0 if any(k in ("initial", "caps") for k in kinds) else 0.7)
+    if j == i and i >= 2 and kinds[i - 1] == "word" and tokens[i].lower() in lexicon.words("family_suffixes"):
+        j = i - 1  # "Pedro Costa Júnior", "J. Silva Filho": the generation mark and the family name before it
+        return Name(family=" ".join(tokens[j:i + 1]), given=" ".join(tokens[:j]), suffix=suffix), roles, (
+            1.0 if any(k in ("initial", "caps") for k in kinds) or suffix else 0.7)
     given_tokens = tokens[:j]
     if not given_tokens:
         return None
@@ -393,6 +397,8 @@ def _inverted(family: str, given: str, roles: tuple[str, ...]) -> tuple[Name, tu
     elif len(gparts) > 1:
         return None
     gtoks = _DOT_BEFORE_CAPITAL.sub(" ", given).split()
+    if len(gtoks) >= 2 and gtoks[-1] in ("Jr.", "Jr", "Sr.", "Sr") and _token_kind(gtoks[-2]) == "initial" and not suffix:
+        suffix, gtoks = gtoks[-1], gtoks[:-1]  # "Silva, J. Jr."
     if not 1 <= len(gtoks) <= 6:
         return None
     gkinds = [_token_kind(t) for t in gtoks]
@@ -449,6 +455,17 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return split
 
 
+def _between_initials(kinds: Sequence[str], k: int) -> bool:
+    """Is token ``k`` inside a run of particles with an initial on each side?"""
+    a = k
+    while a > 0 and kinds[a - 1] == "particle":
+        a -= 1
+    b = k
+    while b + 1 < len(kinds) and kinds[b + 1] == "particle":
+        b += 1
+    return a > 0 and b + 1 < len(kinds) and kinds[a - 1] == "initial" and kinds[b + 1] == "initial"
+
+
 @lru_cache(maxsize=65536)  # a pure function of short strings; a page repeats its names
 def _is_given_piece(text: str) -> bool:
     """A piece that can be the given-name half of ``Last, First``."""
@@ -460,12 +477,20 @@ def _is_given_piece(text: str) -> bool:
     if not 1 <= len(toks) <= 7:
         return False
     kinds = [_token_kind(t) for t in toks]
+    if len(toks) >= 2 and toks[-1] in ("Jr.", "Jr", "Sr.", "Sr") and kinds[-2] == "initial":
+        toks, kinds = toks[:-1], kinds[:-1]  # "Silva, J. Jr.": the suffix written after the initials
     trail = len(kinds)
     while trail > 1 and kinds[trail - 1] == "particle":
         trail -= 1
     if trail < len(kinds) and kinds[trail - 1] in ("word", "initial"):
         # "Roberta Zanini da", "Jan van den", "A. de": particles after the given name
         toks, kinds = toks[:trail], kinds[:trail]
+    inner = [k for k in range(1, len(toks) - 1) if kinds[k] == "particle" and _between_initials(kinds, k)]
+    if inner:
+        # "R. dos S.", "J. de la C.": the initials of a family name with particles that the
+        # list cuts to one family word (APA "Mello, R. dos S." of Ronaldo dos Santos Mello)
+        toks = [t for k, t in enumerate(toks) if k not in inner]
+        kinds = [kd for k, kd in enumerate(kinds) if k not in inner]
     if len(toks) > 5:
         return False
     if len(toks) > 3 and not (len(toks) == 4 and all(k == "initial" for k in kinds[1:])):
@@ -554,14 +579,26 @@ def _single_family(text: str, given: str = "", *, paired: bool = False) -> bool:
     toks = text.split()
     if len(toks) >= 2 and _family_suffix(toks[-1], given):
         toks = toks[:-1]  # "Lenzer Jr, J. H.", "Evans III, E.L.": the suffix written before the comma
-    if not 1 <= len(toks) <= 3:
+    if not 1 <= len(toks) <= 4:
         return False
     kinds = [_token_kind(t) for t in toks]
+    lead = 0
+    while lead < len(kinds) - 1 and kinds[lead] == "particle":
+        lead += 1
+    if lead and len(toks) - lead == 2 and all(k == "word" for k in kinds[lead:]):
+        # "dos Santos Mello, R.", "de la Cruz Pérez, M.": particles, then a family name of two
+        # words, only before initials (or where "and" on both sides pairs it)
+        given_toks = _DOT_BEFORE_CAPITAL.sub(" ", _strip_markers(given)[0]).split()
+        return paired or (bool(given_toks) and _token_kind(given_toks[0]) in ("initial", "caps"))
+    if len(toks) > 3:
+        return False
     if _caps_family(toks):
         kinds = ["word"] * len(toks)  # "DE BRINDEIRO", "VAN DER BERG" before ", R. M." (ABNT)
     particles = all(t.lower() in _PARTICLES or k == "particle" for t, k in zip(toks[:-1], kinds))  # ("d'Albuquerque e Castro")
     if toks[0] == "The" or _ORGANISATION_SUFFIX.search(text):
         return False
+    if len(toks) == 2 and kinds == ["word", "word"] and toks[1].lower() in lexicon.words("family_suffixes") and given:
+        return True  # "Silva Filho, João", "Costa Neto, Pedro": a generation mark ends a family name
     if len(toks) > 1 and toks[0][0].isupper():
         # "Da Costa, M.", "Serrano Ramon, B.": a two-word family name, only before initials
         given_toks = _DOT_BEFORE_CAPITAL.sub(" ", _strip_markers(given)[0]).split()
@@ -1231,7 +1268,10 @@ def _is_vancouver(piece: str) -> bool:
     if len(toks) < 2 or "," in piece:
         return False
     kinds = [_token_kind(t) for t in toks]
-    return kinds[0] == "word" and kinds[-1] in ("initial", "caps")
+    lead = 0
+    while lead < len(kinds) - 2 and kinds[lead] == "particle":
+        lead += 1  # "de la Cruz M", "van der Berg J": the particles before the family name
+    return kinds[lead] == "word" and kinds[-1] in ("initial", "caps")
 
 
 def _mostly(mask: Sequence[int], start: int, end: int) -> bool:
