@@ -46,6 +46,7 @@ _CAPITAL_WORD = re.compile(r"(?:[a-z]{1,3}\s+)?[A-Z][^\W\d_]{1,}")
 _TRAILING_INITIALS_ONLY = re.compile(r"[A-Z]{1,3}\.?")
 _INITIALS_START = re.compile(r"[A-Z]{1,3}\.?(?=[\s,;(]|$)")
 _OTHERS_SECOND_HALF = re.compile(r"(?:a|fl)\.")  # the "a." of "u. a." (German), the "fl." of "m. fl." (Swedish)
+_AL_AFTER_ET = re.compile(r"al\b")  # the "al." of "et. al." (a stray full stop after "et")
 _SHORT_INITIAL = re.compile(r"(?:^|[\s,])[A-Z][a-z]?\.$")
 
 #: glued initials that open a name in a list ("SD. Zuo, XD. Song": Chinese given names written as
@@ -139,6 +140,8 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
             w = _last_word(text[max(pos, k - 40):k])
             if w in ("u", "m") and _OTHERS_SECOND_HALF.match(text, m.end(), m.end() + 4):
                 continue  # "Doe, J. u. a.:", "Berg, K. m. fl.": "and others" in two abbreviations
+            if w == "et" and _AL_AFTER_ET.match(text, m.end(), m.end() + 3):
+                continue  # "Zyprych J. et. al., (2010)": "et al." written with a stray full stop
             if w and text[k - 1] in ".\"”’'" and "." in text[max(pos, k - 3):k]:
                 if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV or (len(w) <= 2 and w[:1].isupper() and w[1:].islower() and text[k + 1:k + 2].isupper() and _initial_context(text, k)):
                     continue
