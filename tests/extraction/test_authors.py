@@ -752,3 +752,16 @@ def test_generation_marks_end_a_family_name(text: str, expected: list[str]) -> N
 def test_a_suffix_after_the_initials_of_an_inverted_name() -> None:
     names = scan_authors("Silva, J. Jr., Souza, A. Title").names
     assert [(n.family, n.given, n.suffix) for n in names] == [("Silva", "J.", "Jr."), ("Souza", "A.", "")]
+
+
+@pytest.mark.parametrize("text", ["Jair Koiller and Richard Montgomery. A title", "Koiller J, Soda M, Doe J. Title"])
+def test_a_venue_acronym_written_as_a_name_is_a_name(text: str) -> None:
+    # "JAIR", "SODA" are venues in capitals only: "Jair", "Soda" are a given and a family name
+    assert [n.family for n in scan_authors(text).names] in (["Koiller", "Montgomery"], ["Koiller", "Soda", "Doe"])
+
+
+def test_a_venue_acronym_in_capitals_stays_a_venue_word() -> None:
+    from refkit.extraction.authors import is_venue_word
+
+    assert is_venue_word("JAIR") and not is_venue_word("Jair") and is_venue_word("Symposium")
+

@@ -62,3 +62,11 @@ def test_data_is_well_formed() -> None:
     venues = all_venues()
     assert len(venues) > 100
     assert all(v.type in ("article", "inproceedings") and v.abbr and v.name for v in venues)
+
+
+def test_acronyms_are_the_capital_abbreviations_no_full_name_spells() -> None:
+    from refkit.extraction.venues import acronyms
+
+    assert {"jair", "soda", "iclr"} <= acronyms()
+    # written in mixed case, or a word of a full name ("ieee"), or two letters: no acronym of this set
+    assert not {"neurips", "media", "ieee", "pr"} & acronyms()

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Entry, Name
-from . import lexicon
+from . import lexicon, venues
 
 __all__ = ["AuthorList", "SAME_AS_ABOVE", "families_only", "marked_authors", "repeat_authors", "scan_authors", "parse_authors", "parse_display_name", "annotation", "forget", "MARKER_ROLES", "is_common_word", "is_venue_word"]
 
@@ -172,6 +172,8 @@ def is_venue_word(word: str) -> bool:
     """A word of venue names ("Symposium", "Math.", "Proc") that is no known family or given
     name ("Bull", "Royal", "Ann" are both): a "name" made with one is a venue or a label."""
     low = word.lower().strip(".")
+    if low in venues.acronyms() and not any(c.isupper() for c in word.strip(".")[1:]) and not is_common_word(low):
+        return False  # "Jair", "Soda": a venue's acronym ("JAIR", "SODA") only in capitals
     return low in lexicon.words("venue_words") and low not in lexicon.words("family_names") and low not in lexicon.words("given_names")
 
 

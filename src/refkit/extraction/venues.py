@@ -61,6 +61,15 @@ def _index() -> tuple[dict[str, Venue], dict[str, Venue], re.Pattern[str]]:
     return by_abbr, by_name, pattern
 
 
+@lru_cache(maxsize=1)
+def acronyms() -> frozenset[str]:
+    """The venue abbreviations written in capitals ("JAIR", "SODA", "CHI"), lower-cased, that
+    are no word of any venue's full name: as words of a name ("Jair", "Soda") they are no venue."""
+    named = {w for v in all_venues() for w in _NON_WORD_RUN.split(v.name.lower()) if w}
+    return frozenset(v.abbr.lower() for v in all_venues()
+                     if v.abbr.isalpha() and v.abbr.isupper() and len(v.abbr) >= 3 and v.abbr.lower() not in named)
+
+
 def _fold(text: str) -> str:
     return " ".join(_NON_WORD_RUN.sub(" ", text.lower()).replace("the ", " ").split())
 
