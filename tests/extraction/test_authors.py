@@ -765,3 +765,7 @@ def test_a_venue_acronym_in_capitals_stays_a_venue_word() -> None:
 
     assert is_venue_word("JAIR") and not is_venue_word("Jair") and is_venue_word("Symposium")
 
+
+def test_kanji_iteration_mark_is_part_of_a_name() -> None:
+    # 々 repeats the kanji before it ("佐々木"): a name of kanji still
+    assert families("竹広真一, 佐々木洋平, 石岡圭一, 2014: 木星型惑星大気の縞状構造の成因の研究.") == ["竹広真一", "佐々木洋平", "石岡圭一"]

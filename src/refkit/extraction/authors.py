@@ -70,7 +70,7 @@ _OTHERS = re.compile(
 # name shown after it still belongs to the list
 _LEADING_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\.\s\.\s\.)(?=\s)")
 _ELLIPSIS = re.compile(r"[\[(]?(?:…|\.\.\.|\.\s\.\s\.)[\])]?")  # "[...]", "(…)": the same gap in brackets
-_CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+_CJK_CHARS = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 # a name in CJK scripts: 2-6 characters, or a transliterated name's parts joined by a middle dot
 _CJK = re.compile(rf"^(?:[{_CJK_CHARS}·・]{{2,6}}|[{_CJK_CHARS}]{{1,8}}(?:[·・][{_CJK_CHARS}]{{1,8}}){{1,3}})$")
 _HAS_CJK = re.compile(rf"[{_CJK_CHARS}]")
