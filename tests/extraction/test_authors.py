@@ -769,3 +769,15 @@ def test_a_venue_acronym_in_capitals_stays_a_venue_word() -> None:
 def test_kanji_iteration_mark_is_part_of_a_name() -> None:
     # 々 repeats the kanji before it ("佐々木"): a name of kanji still
     assert families("竹広真一, 佐々木洋平, 石岡圭一, 2014: 木星型惑星大気の縞状構造の成因の研究.") == ["竹広真一", "佐々木洋平", "石岡圭一"]
+
+
+@pytest.mark.parametrize("text", ["Nat Commun 2023", "ACS Sustainable Chem Eng 2021", "Environ Sci Technol 2020"])
+def test_an_abbreviated_journal_is_no_name(text: str) -> None:
+    assert not scan_authors(text)
+
+
+def test_a_title_then_an_abbreviated_journal_has_no_authors() -> None:
+    from refkit.extraction.citation import parse_text
+
+    entry = parse_text("An End-to-End Pipeline for Succinic Acid Production at Scale. Nat Commun 2023")
+    assert entry is not None and entry.get("author") is None and entry.get("journal") == "Nat Commun"

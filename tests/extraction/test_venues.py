@@ -70,3 +70,19 @@ def test_acronyms_are_the_capital_abbreviations_no_full_name_spells() -> None:
     assert {"jair", "soda", "iclr"} <= acronyms()
     # written in mixed case, or a word of a full name ("ieee"), or two letters: no acronym of this set
     assert not {"neurips", "media", "ieee", "pr"} & acronyms()
+
+
+@pytest.mark.parametrize(
+    "words, count",
+    [
+        (["Nat", "Commun"], 2),
+        (["ACS", "Sustainable", "Chem", "Eng"], 2),
+        (["Environ", "Sci", "Technol"], 2),
+        (["Nat", "Ann"], 0),  # names both: no journal
+        (["J", "Phys"], 1),  # a letter is no stem of this count (an initial)
+    ],
+)
+def test_abbreviation_stems_of_a_would_be_name(words: list[str], count: int) -> None:
+    from refkit.extraction.venues import abbreviation_stems
+
+    assert abbreviation_stems(words) == count

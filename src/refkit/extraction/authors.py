@@ -304,6 +304,9 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         return None
     if all(is_common_word(w) for w in words) and not any(k in ("initial", "caps") for k in kinds):
         return None
+    if venues.abbreviation_stems(words) >= 2:
+        return None  # "Nat Commun", "ACS Sustainable Chem Eng", "Environ Sci Technol": a journal, abbreviated
+
     if len(tokens) == 2 and kinds == ["word", "suffix"] and tokens[1].isupper():
         kinds = ["word", "caps"]  # "Szmuszkovicz JR" (Vancouver): initials J. R., not "Junior" of a given-less name
     suffix = ""

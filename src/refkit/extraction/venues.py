@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Venue", "lookup", "venue_type", "is_publisher", "aas_macros", "all_venues"]
+from . import lexicon
+
+__all__ = ["Venue", "lookup", "venue_type", "is_publisher", "aas_macros", "all_venues", "acronyms", "abbreviation_stems"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "venues.json"
 
@@ -110,6 +112,22 @@ _ABBREVIATION_STEMS = frozenset(
     "appl comput eng int soc ann clin opt mater theor nucl neurol immunol genet ecol environ geophys "
     "psychol rep mech syst microbiol biochem biophys cell".split()
 )
+
+
+def abbreviation_stems(words: list[str]) -> int:
+    """How many of ``words`` are words of three letters or more that journal abbreviations are
+    built from ("Commun", "Chem.", "Nat"), 0 unless one of them is no known name too ("Nat",
+    "Ann", "Eng" are names as well): two make "Nat Commun", "Chem Eng" a journal, no person."""
+    stems = [w.lower().strip(".") for w in words if len(w.strip(".")) >= 3 and w.lower().strip(".") in _ABBREVIATION_STEMS]
+    return len(stems) if any(w not in _name_stems() for w in stems) else 0
+
+
+@lru_cache(maxsize=1)
+def _name_stems() -> frozenset[str]:
+    """The abbreviation stems that are names as well ("Ann", "Eng", "Nat")."""
+    return _ABBREVIATION_STEMS & (lexicon.words("given_names") | lexicon.words("family_names") | {"nat"})
+
+
 #: a short venue made of capitalized words, single capitals and numbers only
 _ABBREVIATED = re.compile(r"[A-Z][A-Za-z]{0,11}(?: (?:[A-Z][A-Za-z]{0,11}|\d{1,3}))*")
 
