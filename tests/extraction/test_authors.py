@@ -781,3 +781,30 @@ def test_a_title_then_an_abbreviated_journal_has_no_authors() -> None:
 
     entry = parse_text("An End-to-End Pipeline for Succinic Acid Production at Scale. Nat Commun 2023")
     assert entry is not None and entry.get("author") is None and entry.get("journal") == "Nat Commun"
+
+
+@pytest.mark.parametrize("text", ["Institut Momentum, 2013", "Texas Advanced Computing Centre, Agave", "Universidad Nacional, 2020"])
+def test_an_institution_is_no_person(text: str) -> None:
+    # a word of data/lexicon/organisation_words.txt makes no person
+    assert not scan_authors(text)
+
+
+def test_a_degree_is_no_initials() -> None:
+    assert not scan_authors("My Ph.D. thesis on rivers")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the piece after is initials alone: the word before it is their family name, the comma left out
+        ("Köseoğlu, A., Karakasheva, R. B. Topal, A., Lemoine, J. E. Title", ["Köseoğlu", "Karakasheva", "Topal", "Lemoine"]),
+        ("Jackson, A. Sheyko, A., Marti, P., Tilgner, A., 2013: A spherical", ["Jackson", "Sheyko", "Marti", "Tilgner"]),
+        # a full stop glued to a colon or a bracket ends the initials
+        ("Hinrichs, C., Sidorenko, D., & Jung, T.:. Atmospheric wind biases", ["Hinrichs", "Sidorenko", "Jung"]),
+        ("Topal, A., Lemoine, J.E.(2018). The Power of Choice", ["Topal", "Lemoine"]),
+        # a lower-case initial after a hyphen (Shin-ichi)
+        ("Jones, S. D., Nakaoka, S.-i., Nojiri, Y. Title", ["Jones", "Nakaoka", "Nojiri"]),
+    ],
+)
+def test_initials_written_awry(text: str, expected: list[str]) -> None:
+    assert families(text) == expected

@@ -76,7 +76,7 @@ _CJK = re.compile(rf"^(?:[{_CJK_CHARS}·・]{{2,6}}|[{_CJK_CHARS}]{{1,8}}(?:[·�
 _HAS_CJK = re.compile(rf"[{_CJK_CHARS}]")
 _INI = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]|Ch|Th|Ph|Sh|Zh|Kh|Wm|Yu|Ya|Ju|Yo)"  # initials, with the digraphs of transliterated names
 # "N.P": the last dot left out; "-P." the hyphenated second initial of "J. -P." as a token of its own
-_INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*-?|[A-Z]\.?-[A-Z]\.?|(?:[A-Z]\.)+[A-Z]|-{_INI}\.)$")
+_INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*(?:-[a-z]\.)?-?|[A-Z]\.?-[A-Z]\.?|(?:[A-Z]\.)+[A-Z]|-{_INI}\.)$")
 _CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 #: English function words a title in title case writes in lower case (a capitalised one inside a
 #: name is a name: "Văn An Nguyễn", "Thi To Nga", "Ha Do")
@@ -113,7 +113,7 @@ _EDITOR_NOTE = re.compile(r"(?:eds?|hrsg|dir|coords?|orgs?|comps?|trad|trans|edi
 _NICKNAME = re.compile(r"(?<=[^\W\d_])\s+[(\"“‘][^\W\d_][\w'’-]{0,24}[)\"”’](?=\s+[^\W\d_])")
 
 # Tokens of a name: initials, full stops glued to the next name part, suffixes.
-_TRAILING_INITIAL = re.compile(rf"(?:^|[\s.\-]){_INI}\.\s*$")
+_TRAILING_INITIAL = re.compile(rf"(?:(?:^|[\s.\-]){_INI}|\.-[a-z])\.\s*$")  # ("S.-i.": Shin-ichi)
 _CAPS_INITIALS_DOT = re.compile(r"[A-Z]{2,3}\.")
 # "J.Smith", "M.Güneş", "İ.Karteri": an initial written onto the family name, in Latin letters beyond ASCII too
 _DOT_BEFORE_WORD = re.compile(r"(?<=\.)(?=[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ])")
@@ -210,6 +210,8 @@ def _token_kind(tok: str) -> str:
     low = tok.lower()
     if low in _SUFFIXES:
         return "suffix"
+    if low.replace(".", "") == "phd":
+        return "bad"  # "Ph.D.", "PhD": a degree, not the initials "P. H. D."
     if _INITIALS.match(tok):
         return "initial"
     if tok in _PARTICLES or (tok.startswith(("d'", "d’")) and len(tok) > 2):
@@ -304,6 +306,8 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         return None
     if all(is_common_word(w) for w in words) and not any(k in ("initial", "caps") for k in kinds):
         return None
+    if any(w.lower() in lexicon.words("organisation_words") for w in words):
+        return None  # "Institut Momentum", "Texas Advanced Computing Centre": an institution, no person
     if venues.abbreviation_stems(words) >= 2:
         return None  # "Nat Commun", "ACS Sustainable Chem Eng", "Environ Sci Technol": a journal, abbreviated
 
@@ -732,7 +736,13 @@ def _scan(text: str, bold: Sequence[bool] | bytes | None, breaks: Sequence[int],
             # (only when a name may follow: "Doe, J. A. Pulmonary receptors and the lung" is one
             # name and a title, its "and" no separator of names)
             more = i + 2 < len(pieces) and text[pieces[i + 2][0]:pieces[i + 2][1]].lstrip("&*†‡ ")[:1].isupper()
-            split = _given_then_name(text[gs:ge]) if more and resplits < 64 else None
+            split = None
+            if i + 2 < len(pieces) and resplits < 64 and _only_initials(text[pieces[i + 2][0]:pieces[i + 2][1]]):
+                # "Karakasheva, R. B. Topal, A.", "Jackson, A. Sheyko, A., Marti, P.": the piece after
+                # is initials alone, so the word before it is their family name, the comma left out
+                split = _initials_then_family(text[gs:ge], text[pieces[i + 2][0]:pieces[i + 2][1]])
+            if split is None:
+                split = _given_then_name(text[gs:ge]) if more and resplits < 64 else None
             if split is None and names and i + 2 < len(pieces) and resplits < 64:
                 # "Holtzman, N. Steinschneider, S. Herman, J.", "Hum, RS Kaufman, DR": the comma
                 # after the initials left out; the word after them is the next family name, whose
@@ -1104,6 +1114,12 @@ def _caps_first_list(text: str, pieces: list[tuple[int, int]]) -> bool:
     return any(_caps_first_name(text[s:e], strict=False) is not None for s, e in pieces[1:3])
 
 
+def _only_initials(piece: str) -> bool:
+    """Is ``piece`` initials and nothing else ("A.", "J. R.", "JA")?"""
+    toks = _DOT_BEFORE_CAPITAL.sub(" ", _strip_markers(piece)[0]).split()
+    return bool(toks) and len(toks) <= 4 and all(_token_kind(t) in ("initial", "caps") for t in toks)
+
+
 def _initials_then_family(given: str, following: str) -> tuple[int, int] | None:
     """Where the initials at the start of ``given`` end and a family name begins, when ``given``
     is initials then one word and ``following`` opens with initials (that family name's)."""
@@ -1239,7 +1255,7 @@ def _closes_list(text: str, pieces: list[tuple[int, int]], first: int, nxt: int)
 # where a name inside a piece may end: a full stop, a colon, a bracket, a number, an opening quote,
 # the word "in" (a book or venue after the name: "M. A. Hines in Surface Chemistry, …"),
 # a space between a name in kanji and the (Japanese or Chinese) title after it
-_HEAD_BREAK = re.compile(r"\.\s|:\s|\s\(|\s\[|\.$|\s(?=\d)|\s(?=[\"“„«「『])|\s(?=[Ii]n:?\s)|：|(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
+_HEAD_BREAK = re.compile(r"\.\s|\.(?=[:(\[])|:\s|\s\(|\s\[|\.$|\s(?=\d)|\s(?=[\"“„«「『])|\s(?=[Ii]n:?\s)|：|(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
 
 
 def _name_heads(piece: str) -> list[int]:
