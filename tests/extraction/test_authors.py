@@ -808,3 +808,8 @@ def test_a_degree_is_no_initials() -> None:
 )
 def test_initials_written_awry(text: str, expected: list[str]) -> None:
     assert families(text) == expected
+
+
+def test_an_initial_glued_to_a_family_name_with_an_apostrophe() -> None:
+    text = "M.Greenacre, P.Groenen, T.Hastie, A.D'Enza, A.Markos. Principal Component Analysis"
+    assert families(text) == ["Greenacre", "Groenen", "Hastie", "D'Enza", "Markos"]

@@ -116,7 +116,7 @@ _NICKNAME = re.compile(r"(?<=[^\W\d_])\s+[(\"“‘][^\W\d_][\w'’-]{0,24}[)\"�
 _TRAILING_INITIAL = re.compile(rf"(?:(?:^|[\s.\-]){_INI}|\.-[a-z])\.\s*$")  # ("S.-i.": Shin-ichi)
 _CAPS_INITIALS_DOT = re.compile(r"[A-Z]{2,3}\.")
 # "J.Smith", "M.Güneş", "İ.Karteri": an initial written onto the family name, in Latin letters beyond ASCII too
-_DOT_BEFORE_WORD = re.compile(r"(?<=\.)(?=[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ])")
+_DOT_BEFORE_WORD = re.compile(r"(?<=\.)(?=[A-ZÀ-ÖØ-ÞĀ-Ž](?:[a-zß-öø-ÿ]|['’][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))")  # ("A.D'Enza")
 _DOT_BEFORE_CAPITAL = re.compile(r"(?<=\.)(?=[A-Z])")
 _VOWEL = re.compile(r"[AEIOUY]")
 _FULL_STOP_THEN_WORD = re.compile(r"\.\s+[^\W\d_][^\W\d_]{2,}(?![^\W\d_])")
