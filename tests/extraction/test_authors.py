@@ -813,3 +813,10 @@ def test_initials_written_awry(text: str, expected: list[str]) -> None:
 def test_an_initial_glued_to_a_family_name_with_an_apostrophe() -> None:
     text = "M.Greenacre, P.Groenen, T.Hastie, A.D'Enza, A.Markos. Principal Component Analysis"
     assert families(text) == ["Greenacre", "Groenen", "Hastie", "D'Enza", "Markos"]
+
+
+def test_an_ordinal_suffix_in_a_vancouver_list() -> None:
+    text = "Castro A, Mogbo A, Drummer C 4th, Martinez D, Powell DJ Jr, Thomas-Tikhonenko A"
+    names = scan_authors(text).names
+    assert [(n.family, n.suffix) for n in names] == [("Castro", ""), ("Mogbo", ""), ("Drummer", "4th"), ("Martinez", ""),
+                                                     ("Powell", "Jr"), ("Thomas-Tikhonenko", "")]

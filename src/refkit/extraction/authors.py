@@ -51,7 +51,7 @@ _PARTICLES = frozenset(
 )
 _GLUED_PARTICLE = re.compile(r"[a-z]{1,5}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 _JOINERS = frozenset("y e i".split())  # "and" joining the two family names of Spanish, Portuguese, Catalan people
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th", "5th"})
 # "and others" as languages write it: et al., u. a. (German), et coll. / et col. (French),
 # e col. / y col(s). (Portuguese, Spanish), e outros, e altri, ym. (Finnish), m.fl. (Scandinavian),
 # i in. (Polish), a kol. (Czech, Slovak), ve ark. (Turkish), és mtsai (Hungarian), и др. (Russian),
