@@ -820,3 +820,12 @@ def test_an_ordinal_suffix_in_a_vancouver_list() -> None:
     names = scan_authors(text).names
     assert [(n.family, n.suffix) for n in names] == [("Castro", ""), ("Mogbo", ""), ("Drummer", "4th"), ("Martinez", ""),
                                                      ("Powell", "Jr"), ("Thomas-Tikhonenko", "")]
+
+
+def test_a_name_written_family_first_with_particles_ends_at_its_initials() -> None:
+    names = scan_authors("de la Cruz Pérez M. Growth, Defect Formation, and Morphology Control").names
+    assert [(n.family, n.given, n.particle) for n in names] == [("Cruz Pérez", "M", "de la")]
+
+
+def test_vietnamese_d_with_stroke_is_an_initial() -> None:
+    assert families("Wang X, Phạm MĐ, Dupont J-P. Mapping Vibrational Modes") == ["Wang", "Phạm", "Dupont"]

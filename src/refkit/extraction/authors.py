@@ -77,7 +77,7 @@ _HAS_CJK = re.compile(rf"[{_CJK_CHARS}]")
 _INI = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]|Ch|Th|Ph|Sh|Zh|Kh|Wm|Yu|Ya|Ju|Yo)"  # initials, with the digraphs of transliterated names
 # "N.P": the last dot left out; "-P." the hyphenated second initial of "J. -P." as a token of its own
 _INITIALS = re.compile(rf"^(?:{_INI}\.(?:\s?-?\s?{_INI}\.)*(?:-[a-z]\.)?-?|[A-Z]\.?-[A-Z]\.?|(?:[A-Z]\.)+[A-Z]|-{_INI}\.)$")
-_CAPS_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+_CAPS_INITIALS = re.compile(r"^[A-ZĐ]{1,3}$")  # (Vietnamese Đ: "Phạm MĐ")
 #: English function words a title in title case writes in lower case (a capitalised one inside a
 #: name is a name: "Văn An Nguyễn", "Thi To Nga", "Ha Do")
 _FUNCTION_WORDS = frozenset("a an and as at but by do for from if in into nor of on or so the to up via with".split())
@@ -345,6 +345,8 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         if kinds[initials - 1] == "word" and all(k in ("word", "particle") for k in kinds[i:initials]):
             fam_end = initials  # "de Barbosa de Camargo P": the family name runs to the initials
         return Name(family=" ".join(tokens[i:fam_end]), particle=" ".join(tokens[:i]), given=" ".join(tokens[fam_end:]), suffix=suffix), roles, 1.0
+    if kinds[0] == "particle" and kinds[-1] == "word" and any(k in ("initial", "caps") for k in kinds[1:-1]):
+        return None  # "de la Cruz Pérez M. Growth": a name written family name first ends at its initials
     # "ZHONG Zhihang": a family name in capitals written first
     if len(tokens) >= 2 and tokens[0].isupper() and tokens[0].isalpha() and len(tokens[0]) >= 3 and _VOWEL.search(tokens[0]) and all(k == "word" and not t.isupper() for t, k in zip(tokens[1:], kinds[1:])):
         return Name(family=tokens[0].capitalize(), given=" ".join(tokens[1:]), suffix=suffix), roles, 1.0
