@@ -829,3 +829,10 @@ def test_a_name_written_family_first_with_particles_ends_at_its_initials() -> No
 
 def test_vietnamese_d_with_stroke_is_an_initial() -> None:
     assert families("Wang X, Phạm MĐ, Dupont J-P. Mapping Vibrational Modes") == ["Wang", "Phạm", "Dupont"]
+
+
+def test_and_after_the_first_name_of_a_longer_list() -> None:
+    text = "J.-P. Delplanque and S. B. Johnson, Y. Lin, Y. Zhou, K. M. McHugh and E. J. Lavernia, Using CFD, 2002"
+    assert families(text) == ["Delplanque", "Johnson", "Lin", "Zhou", "McHugh", "Lavernia"]
+    # what follows the comma after two names is no list of sure names: the list ended
+    assert families("J. Doe and K. Roe, Haskell Symposium, 2002") == ["Doe", "Roe"]

@@ -1250,6 +1250,8 @@ def _closes_list(text: str, pieces: list[tuple[int, int]], first: int, nxt: int)
         return False
     if _AND.search(text, pieces[nxt - 1][1], pieces[nxt][0]):
         return False
+    if first == 1 and _sure_names_follow(text, pieces, nxt, 1.0):
+        return False  # "J.-P. Delplanque and S. B. Johnson, Y. Lin, Y. Zhou, …": "and" written after the first name
     following = text[pieces[nxt][0]:pieces[nxt][1]].strip()
     return not (_NAME_SUFFIX.fullmatch(following) or _OTHERS.match(_strip_markers(following)[0]))
 
