@@ -836,3 +836,13 @@ def test_and_after_the_first_name_of_a_longer_list() -> None:
     assert families(text) == ["Delplanque", "Johnson", "Lin", "Zhou", "McHugh", "Lavernia"]
     # what follows the comma after two names is no list of sure names: the list ended
     assert families("J. Doe and K. Roe, Haskell Symposium, 2002") == ["Doe", "Roe"]
+
+
+def test_particles_inside_the_given_half_of_a_pair() -> None:
+    # "Gesteira, Gabriel de Siqueira": the rest of the name written after the given name
+    text = "Lau, Jeekin, Gesteira, Gabriel de Siqueira, Oliveira, Thiago de Paula, Byrne, David. Developing best practices"
+    names = scan_authors(text).names
+    assert [(n.family, n.given) for n in names] == [("Lau", "Jeekin"), ("Gesteira", "Gabriel de Siqueira"),
+                                                   ("Oliveira", "Thiago de Paula"), ("Byrne", "David")]
+    # a whole name with particles after a pair stays a whole name
+    assert families("Doe, John, Jan van Dam, and Kim Roe. Title") == ["Doe", "Dam", "Roe"]

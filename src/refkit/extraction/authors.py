@@ -467,14 +467,14 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _between_initials(kinds: Sequence[str], k: int) -> bool:
-    """Is token ``k`` inside a run of particles with an initial on each side?"""
+    """Is token ``k`` inside a run of particles with an initial or a word on each side?"""
     a = k
     while a > 0 and kinds[a - 1] == "particle":
         a -= 1
     b = k
     while b + 1 < len(kinds) and kinds[b + 1] == "particle":
         b += 1
-    return a > 0 and b + 1 < len(kinds) and kinds[a - 1] == "initial" and kinds[b + 1] == "initial"
+    return a > 0 and b + 1 < len(kinds) and kinds[a - 1] in ("initial", "word") and kinds[b + 1] in ("initial", "word")
 
 
 @lru_cache(maxsize=65536)  # a pure function of short strings; a page repeats its names
@@ -499,7 +499,8 @@ def _is_given_piece(text: str) -> bool:
     inner = [k for k in range(1, len(toks) - 1) if kinds[k] == "particle" and _between_initials(kinds, k)]
     if inner:
         # "R. dos S.", "J. de la C.": the initials of a family name with particles that the
-        # list cuts to one family word (APA "Mello, R. dos S." of Ronaldo dos Santos Mello)
+        # list cuts to one family word (APA "Mello, R. dos S." of Ronaldo dos Santos Mello);
+        # "Gabriel de Siqueira", "Thiago de Paula": the rest of the name written after the given name
         toks = [t for k, t in enumerate(toks) if k not in inner]
         kinds = [kd for k, kd in enumerate(kinds) if k not in inner]
     if len(toks) > 5:
