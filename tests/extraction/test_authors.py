@@ -846,3 +846,14 @@ def test_particles_inside_the_given_half_of_a_pair() -> None:
                                                    ("Oliveira", "Thiago de Paula"), ("Byrne", "David")]
     # a whole name with particles after a pair stays a whole name
     assert families("Doe, John, Jan van Dam, and Kim Roe. Title") == ["Doe", "Dam", "Roe"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ana María López de la Fuente and José Luis Rodríguez Zapatero. Título del artículo", ["Fuente", "Zapatero"]),
+        ("Estudio de la Fauna del Río, 2020", []),  # particles spread over a title
+    ],
+)
+def test_a_long_name_with_particles_before_its_family_name(text: str, expected: list[str]) -> None:
+    assert families(text) == expected

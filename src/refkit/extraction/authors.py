@@ -228,6 +228,14 @@ def _token_kind(tok: str) -> str:
     return "bad"
 
 
+def _particles_before_family(kinds: Sequence[str]) -> bool:
+    """Are the particles of a long name one run just before its last word, with at most five
+    words ("Ana María López de la Fuente"), not spread over it as a title's ("Estudio de la
+    Fauna del Río")?"""
+    at = [k for k, kd in enumerate(kinds) if kd == "particle"]
+    return bool(at) and at == list(range(at[0], len(kinds) - 1)) and sum(kd != "initial" for kd in kinds) - len(at) <= 5
+
+
 def _demoted_particle(text: str) -> tuple[str, str] | None:
     """``Peet PG van``, ``Berg J. van den``, ``Horst Pieter ter`` -> (the name before them, the
     particles): a family name written first with its particles after the given name or the
@@ -290,7 +298,7 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
         # digraph initial of a transliterated name ("Yu.", "Zh."): after the initials it is
         # the family name, written before the full stop that ends the list
         tokens[-1], kinds[-1] = tokens[-1].rstrip("."), "word"
-    if sum(k != "initial" for k in kinds) > 5:
+    if sum(k != "initial" for k in kinds) > 5 and not _particles_before_family(kinds):
         return None  # many initials are one name ("André C. P. L. F. de Carvalho"), many words are not
     if "bad" in kinds:
         return None
@@ -371,7 +379,7 @@ def parse_display_name(piece: str) -> tuple[Name, tuple[str, ...], float] | None
     if not given_tokens:
         return None
     confidence = 1.0 if any(k in ("initial", "caps") for k in kinds) or suffix else 0.7
-    if sum(k != "initial" for k in kinds) > 4:
+    if sum(k not in ("initial", "particle") for k in kinds) > 4:
         confidence = min(confidence, 0.5)
     if any(is_common_word(w) and (k == 0 or w.lower() not in _FUNCTION_WORDS) for k, w in enumerate(tokens) if w in words):
         # a title word makes the "name" doubtful; "An", "Do", "To" inside a name ("Văn An Nguyễn",
