@@ -13,7 +13,8 @@ def test_a_venue_range_is_read_as_the_venue_not_as_names() -> None:
     cut = CITATION.index(". Environ")
     venue = (cut + 2, cut + 2 + len("Environ Sci Technol"))
     alone = parse_segment(seg, hints={"title_at": (0, cut)}, section="pub")
-    assert alone is not None and alone.get("author") == "Technol, Environ Sci"  # what the venue range is for
+    # (without the range the names reader no longer reads the abbreviated journal as a person either)
+    assert alone is not None and not alone.get("author")
     hinted = parse_segment(seg, hints={"title_at": (0, cut), "venue_at": venue}, section="pub")
     assert hinted is not None
     assert hinted.get("title") == "Characterizing the opportunity space for wet organic wastes"
