@@ -9,6 +9,7 @@
     python benchmarks/shape_matrix.py --group held-out  # the held-out shapes: start and end only
     python benchmarks/shape_matrix.py --merged          # several papers in one block (session 15)
     python benchmarks/shape_matrix.py --set c19         # numbered lists run into one block (session 19)
+    python benchmarks/shape_matrix.py --set s19         # author lists in a block of their own (session 19)
 
 Why: on documents nobody tuned on, whole documents collapse (nothing found, a third found) because
 the item finder is tied to the shapes it has seen. Here the same papers are written as Markdown
@@ -1026,6 +1027,63 @@ C19_SHAPES: dict[str, tuple[str, Shape]] = {
 HELD_OUT = HELD_OUT | frozenset(n for n in C19_SHAPES if _held_out(n))
 SHAPES.update(C19_SHAPES)
 
+# An AUTHOR LIST split off from the rest of the citation (``--set s19``): each paper written one
+# block per line, its names alone in a block of their own (a Markdown, reST or Org paragraph per
+# line, plain HTML <p> or <div> siblings), above the title or below it, as a "with X and Y" line,
+# with or without a links line; the names written in each variant's style (inverted with initials,
+# initials first, full names). Without a rule the names read as a title, or the lines as three
+# items. The crc32 rule holds a third of them out.
+
+
+def _names_line(p: Paper, style: Callable[..., list[Piece]], lead: str = "") -> str:
+    """The paper's author list alone, in the variant's way of writing names."""
+    if style is apa:
+        names = [f"{f}, {_initials(g)}".strip(", ") for g, f in p.authors]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
+    elif style is ieee:
+        who = _join([f"{_initials(g)} {f}".strip() for g, f in p.authors])
+    else:
+        who = _join([f"{g} {f}".strip() for g, f in p.authors])
+    return lead + who if p.authors else ""
+
+
+def _role_lines(m: Markup, ps: list[Paper], s: Callable[..., list[Piece]], order: str, lead: str = "",
+                links: bool = False) -> list[list[str]]:
+    """Each paper's lines in ``order`` ("ntv": names, title, venue; "tnv": title first), escaped;
+    a paper with no names has no names line; ``links``: a "PDF | DOI" line after them."""
+    out = []
+    for i, p in enumerate(ps):
+        parts = {"n": m.esc(_names_line(p, s, lead)), "t": m.esc(p.title.rstrip(".")), "v": m.esc(venue_line(p) + ".")}
+        lines = [parts[c] for c in order if parts[c]]
+        if links:
+            lines.append(f"{_link(m, f'https://example.org/{i}.pdf', 'PDF')} | {_link(m, f'https://example.org/{i}', 'Code')}")
+        out.append(lines)
+    return out
+
+
+def _blocks(m: Markup, ps: list[Paper], s: Callable[..., list[Piece]], order: str, lead: str = "",
+            links: bool = False, tag: str = "p") -> str:
+    papers = _role_lines(m, ps, s, order, lead, links)
+    if isinstance(m, Html):
+        return "".join(f"<{tag}>{line}</{tag}>\n" for lines in papers for line in lines)
+    return "\n".join(line + "\n" for lines in papers for line in lines)
+
+
+S19_SHAPES: dict[str, tuple[str, Shape]] = {
+    **{f"{mk}-para-names-title-venue": (mk, lambda m, ps, s: _blocks(m, ps, s, "ntv")) for mk in ("md", "rst", "org")},
+    **{f"{mk}-para-title-names-venue": (mk, lambda m, ps, s: _blocks(m, ps, s, "tnv")) for mk in ("md", "rst", "org")},
+    "md-para-title-with-venue": ("md", lambda m, ps, s: _blocks(m, ps, s, "tnv", lead="with ")),
+    "md-para-names-title-venue-links": ("md", lambda m, ps, s: _blocks(m, ps, s, "ntv", links=True)),
+    "html-p-names-title-venue": ("html", lambda m, ps, s: _blocks(m, ps, s, "ntv")),
+    "html-p-title-names-venue": ("html", lambda m, ps, s: _blocks(m, ps, s, "tnv")),
+    "html-div-names-title-venue": ("html", lambda m, ps, s: _blocks(m, ps, s, "ntv", tag="div")),
+    "html-div-title-names-venue-links": ("html", lambda m, ps, s: _blocks(m, ps, s, "tnv", links=True, tag="div")),
+    "html-p-title-with-venue": ("html", lambda m, ps, s: _blocks(m, ps, s, "tnv", lead="with ")),
+    "html-p-venue-last-names-first-links": ("html", lambda m, ps, s: _blocks(m, ps, s, "ntv", links=True)),
+}
+HELD_OUT = HELD_OUT | frozenset(n for n in S19_SHAPES if _held_out(n))
+SHAPES.update(S19_SHAPES)
+
 # ------------------------------------------------------------------------------------------ contexts
 
 BIO = ("I am an assistant professor in the Department of Earth Sciences at Northfield University, where I "
@@ -1101,7 +1159,7 @@ def main() -> int:
                     help="extra: every cell in title-first, all-caps-author and Vancouver styles instead")
     ap.add_argument("--merged", action="store_true",
                     help="only the shapes with several papers in one block (session 15; their own held-out third)")
-    ap.add_argument("--set", choices=("all", "s15", "s16", "c19"), default="all",
+    ap.add_argument("--set", choices=("all", "s15", "s16", "c19", "s19"), default="all",
                     help="s15: only the session-15 shapes (title-first cards with a details line, non-paper lines "
                          "beside or inside the list, year lines over groups)")
     ap.add_argument("--dump", type=Path, help="write every generated document (and its gold) into this folder")
@@ -1122,6 +1180,8 @@ def main() -> int:
         shapes = [n for n in shapes if n in S16_SHAPES]
     if args.set == "c19":
         shapes = [n for n in shapes if n in C19_SHAPES]
+    if args.set == "s19":
+        shapes = [n for n in shapes if n in S19_SHAPES]
     if args.group != "all":
         shapes = [n for n in shapes if (n in HELD_OUT) == (args.group == "held-out")]
     variants = EXTRA_VARIANTS if args.styles == "extra" else VARIANTS

@@ -1395,3 +1395,58 @@ def test_a_run_of_years_takes_months_seasons_and_upcoming_as_years() -> None:
     # a heading that names something besides the date is no year: it ends the run
     topic = html.replace("<h3>Spring 2020</h3>", "<h3>Robotics 2020</h3>")
     assert [s for s, _ in _sections(topic)][2] is None
+
+
+def test_a_names_line_of_its_own_block_belongs_to_its_paper() -> None:
+    # a paper per three blocks that no markup tells apart (a Markdown paragraph per line): the
+    # names alone, the title, the venue and year; the lines' roles repeat in one order, so each
+    # paper is its three blocks, whether the venue lines are long enough to count by themselves
+    # (dated) or the whole page is one citation-sized block (short venue lines), names first or
+    # title first
+    long_venues = ("<html><body><h1>Publications</h1>"
+                   "<p>Jane Doe, Li Wei and Omar Haddad</p><p>Learning to count sheep in the dark with sparse sensors</p>"
+                   "<p>Journal of Sheep Studies and Related Animals, 12(3), 45-67, 2021.</p>"
+                   "<p>Roe, A., &amp; Doe, J.</p><p>A second paper about the nature of fences and gates</p>"
+                   "<p>Proceedings of the International Fence Conference, pp. 1-9, 2019.</p>"
+                   "<p>J. Doe</p><p>On the third thing that happens in rural settings</p>"
+                   "<p>Rural Review of the Northern Countries, 4(1), 1-20, 2018.</p></body></html>")
+    short_venues = ("<html><body><h1>Publications</h1>"
+                    "<p>Learning to count sheep in the dark with sparse sensors</p><p>with Li Wei and Omar Haddad</p>"
+                    "<p>Sheep Studies, 2021.</p>"
+                    "<p>A second paper about the nature of fences and gates</p><p>Ann Roe</p><p>Fences, 2019.</p>"
+                    "<p>On the third thing that happens in rural settings</p><p>Jane Doe and Ann Roe</p>"
+                    "<p>Rural Review, 2018.</p></body></html>")
+    for page in (long_venues, short_venues):
+        found = pubs(page)
+        assert len(found) == 3 and all(len(lines(i)) == 3 for i in found), [lines(i) for i in found]
+        assert any("second paper" in line for line in lines(found[1]))
+    # a sole author's paper before the first whole one shows no names line: a paper still
+    unnamed_first = long_venues.replace("<h1>Publications</h1>", "<h1>Publications</h1><p>An early note on the counting of goats</p>"
+                                        "<p>Proceedings of the Goat Counting Society, vol. 3, 2015.</p>")
+    found = pubs(unnamed_first)
+    assert [len(lines(i)) for i in found] == [2, 3, 3, 3]
+
+
+def test_names_lines_without_a_repeated_order_change_nothing() -> None:
+    # whole citations, each dated in its own block, beside a names-only line (a list of students):
+    # no period of line roles, every citation stays an item of its own
+    page = ("<html><body><h1>Publications</h1>"
+            "<p>Jane Doe and Li Wei. Learning to count sheep in the dark. Journal of Sheep Studies, 2021.</p>"
+            "<p>Ann Roe and Omar Haddad</p>"
+            "<p>Jane Doe. A second paper about the nature of fences. Proceedings of Fences, 2019.</p>"
+            "<p>Jane Doe. On the third thing that happens in rural settings. Rural Review, 2018.</p>"
+            "<p>Li Wei. A fourth paper on the weather over the hills. Weather Letters, 2017.</p></body></html>")
+    found = pubs(page)
+    assert [len(lines(i)) for i in found] == [1, 1, 1, 1]
+    assert "Ann Roe" not in " ".join(i.segment.text for i in found)
+
+
+def test_names_only() -> None:
+    from refkit.extraction.html_segments import _names_only
+
+    assert _names_only("Jane Doe, Li Wei and Omar Haddad")
+    assert _names_only("Roe, A., & Doe, J.")
+    assert _names_only("with Li Wei and Omar Haddad.")
+    assert not _names_only("Learning to count sheep in the dark")
+    assert not _names_only("Jane Doe, 2021")
+    assert not _names_only("")

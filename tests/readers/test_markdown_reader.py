@@ -639,3 +639,21 @@ def test_a_lead_in_ending_in_a_colon_is_no_part_of_the_citation_below_it() -> No
     titles = [e.get("title") for e in reader.read(doc).entries]
     assert titles == ["Fast routing of flood waves on sparse grids", "Seed banks under drought: a regional survey",
                       "Planning corridors for migrating deer"]
+
+
+def test_a_paper_written_a_paragraph_per_line_with_its_names_alone() -> None:
+    # names, title and venue each a paragraph of their own: the names are the paper's authors,
+    # never its title, and the title is never the venue of an item made of the names
+    doc = ("# Publications\n\n"
+           "Jane Doe, Li Wei and Omar Haddad\n\nLearning to count sheep in the dark with sparse sensors\n\n"
+           "Journal of Sheep Studies, 12(3), 2021.\n\n"
+           "Ann Roe and Jane Doe\n\nA second paper about the nature of fences and gates\n\n"
+           "Proceedings of the Fence Conference, 2019.\n\n"
+           "Jane Doe\n\nOn the third thing that happens in rural settings\n\nRural Review, 2018.\n")
+    found = by_title(doc)
+    assert sorted(found) == ["A second paper about the nature of fences and gates",
+                             "Learning to count sheep in the dark with sparse sensors",
+                             "On the third thing that happens in rural settings"]
+    first = found["Learning to count sheep in the dark with sparse sensors"]
+    assert [n.family for n in first.names()] == ["Doe", "Wei", "Haddad"] and first.get("year") == "2021"
+    assert first.get("journal") == "Journal of Sheep Studies"

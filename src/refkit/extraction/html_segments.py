@@ -39,6 +39,7 @@ from . import lexicon
 from .html_dom import BLOCK_TAGS, DROP_TAGS, HEADING_TAGS, WS, classes, is_skipped, parse_html
 from .html_spans import YEAR_ONLY, SpanWriter, Style, is_link_line, is_summary, strip_line, write_range
 from .columns import LABELS, body_rows, labelled_header, row_cells
+from .authors import scan_authors
 from .evidence import YEAR, has_names, is_name_line, is_prose, segment_evidence, starts_with_names
 from .sections import classify_heading, reads_as_paper, section_kind, section_of
 from .labels import strip_labels
@@ -1159,7 +1160,128 @@ def _periodic_cards(page: _Page, parts: list[_Part], dated: list[_Part] | None =
         groups = [shown[j:j + k] for j in range(start, start + covered, k)]
         if _cards_hold(page, groups, _in_section(shown, dated, start, start + covered)):
             return groups
-    return _anchored_cards(page, shown, [_deep_signature(p) for p in shown], dated)
+    return _anchored_cards(page, shown, [_deep_signature(p) for p in shown], dated) or _role_cards(shown, dated)
+
+
+#: "with Jane Doe and Li Wei": the co-authors of the page's owner, a byline of their own
+_WITH = re.compile(r"(?i:with)\s+(?=\S)")
+
+
+def _names_only(text: str) -> bool:
+    """Is a line nothing but person names, as a paper's byline standing on its own line or in its
+    own block writes them ("Jane Doe, Li Wei and Omar Haddad", "Roe, A., & Doe, J.", "with Jane
+    Doe and Li Wei")? The name splitter reads names up to its end, no digit is in it, and at least
+    half of the names are people by the lexicon (a known given or family name, or initials):
+    "Color Constancy, Intrinsic Images, and Shape Estimation" is a title."""
+    text = text.strip()
+    m = _WITH.match(text)
+    if m:
+        text = text[m.end():]
+    text = text.rstrip(" .;,")
+    if not text or len(text) > 400 or any(c.isdigit() for c in text) or not starts_with_names(text) \
+            and not is_name_line(text):
+        return False
+    found = scan_authors(text)
+    if not found.names or found.end < len(text) - 1:
+        return False
+    given, family = lexicon.words("given_names"), lexicon.words("family_names")
+    people = 0
+    for name in found.names:
+        first = name.given.split()[0] if name.given else ""
+        people += bool(first) and (first.rstrip(".").isupper() and len(first.rstrip(".")) <= 3
+                                   or first.lower() in given) or name.family.lower() in family
+    return 2 * people >= len(found.names)
+
+
+def _line_role(part: _Part) -> str:
+    """What one line of a paper written one block per line is, from its text alone: "dated" (a
+    year, a status word, a DOI: the venue line), "names" (:func:`_names_only`), "title" (three to
+    forty words, no sentence) or "extra" (a links line, a short note)."""
+    if part.heading:
+        return "heading"
+    if part.stat.years or part.stat.signals:
+        return "dated"
+    text = _part_text(part)
+    if _names_only(text):
+        return "names"
+    if 3 <= len(text.split()) <= 40 and part.stat.tlen <= 400 and not is_prose(text) and not _link_only(part):
+        return "title"
+    return "extra"
+
+
+#: the line orders of a paper written one block per line
+_ORDERS = (("names", "title", "dated"), ("title", "names", "dated"))
+
+
+def _role_cards(shown: list[_Part], dated: list[_Part] | None) -> list[list[_Part]] | None:
+    """Papers written as a flat run of sibling blocks of one markup, one block per line (a
+    Markdown paragraph per line: ``Names`` / ``Title`` / ``Journal, 2020`` repeated, or the title
+    first), which no markup tells apart (:func:`_periodic_cards`). The lines' roles
+    (:func:`_line_role`) are decided once for the run, and so is their order: the one of
+    :data:`_ORDERS` whose three lines follow each other most often, at least twice and in at least
+    half of the dated lines. A paper starts where a line's role comes no later in that order than
+    the last one's (a paper without a names line is a paper still); links and notes after a
+    paper's lines are its own. Taken when at least two thirds of the papers show all three
+    lines, no paper holds two lines of one role, and every dated block of the run's section
+    (``dated``) is a later line of a paper (a list of whole citations stays as it is)."""
+    if len(shown) < 5:
+        return None
+    roles = [_line_role(p) for p in shown]
+    counts = {order: sum(1 for i in range(len(roles) - 2) if tuple(roles[i:i + 3]) == order) for order in _ORDERS}
+    order = max(_ORDERS, key=lambda o: counts[o])
+    if counts[order] < 2 or 2 * counts[order] < roles.count("dated"):
+        return None
+    first = next(i for i in range(len(roles) - 2) if tuple(roles[i:i + 3]) == order)
+    last = max(i for i in range(len(roles) - 2) if tuple(roles[i:i + 3]) == order) + 3
+    # a paper just before the first whole one or after the last may lack a line (a corporate
+    # author, a sole author's paper): its lines in order, ending in its dated line
+    if first and roles[first - 1] == "dated":
+        first -= 1
+        while first and roles[first - 1] in order and order.index(roles[first - 1]) < order.index(roles[first]):
+            first -= 1
+    while last < len(roles) and roles[last] == "extra":
+        last += 1  # the last paper's links and notes
+    end = last
+    while end < len(roles) and roles[end] in order and (end == last or order.index(roles[end]) > order.index(roles[end - 1])):
+        end += 1
+        if roles[end - 1] == "dated":
+            last = end
+            break
+    while last < len(roles) and roles[last] == "extra":
+        last += 1
+    if any(role == "title" and _marked_line(p) for p, role in zip(shown[first:last], roles[first:last])):
+        return None  # a title set apart by its markup: the markup's readings decide (a year in a title breaks no rule)
+    groups: list[list[_Part]] = []
+    current: list[_Part] = []
+    at = -1  # the place in ``order`` of the current paper's last line
+    for p, role in zip(shown[first:last], roles[first:last]):
+        if role == "heading":
+            current, at = [], -1
+            continue
+        if role == "extra":
+            if current:
+                current.append(p)
+            continue
+        place = order.index(role)
+        if not current or place <= at:
+            current = []
+            groups.append(current)
+        current.append(p)
+        at = place
+    full = 0
+    for g in groups:
+        found = [r for p, r in zip(shown[first:last], roles[first:last]) if any(p is q for q in g) and r in order]
+        if len(found) != len(set(found)) or any(p.stat.units >= 2 for p in g):
+            return None
+        full += len(found) == 3
+    if len(groups) < 2 or 3 * full < 2 * len(groups):
+        return None
+    section = _in_section(shown, dated, first, last)
+    if section:
+        later = {id(p) for g in groups for p in g[1:]}
+        if not all(id(p) in later for p in section):
+            return None
+    return groups
 
 
 def _title_line(part: _Part) -> bool:
@@ -1558,8 +1680,9 @@ def _find_items(page: _Page) -> list[tuple[list[_Part], list[HtmlElement]]]:
     found: list[tuple[list[_Part], list[HtmlElement]]] = []
     st = page.stats[start]
     if st.units == 1:
-        led = _styled_starts(page.parts(start)) if st.blockish else None
-        if led:  # title blocks over short dated lines, too short to count one by one
+        led = _styled_starts(page.parts(start)) or _role_cards(
+            [p for p in page.parts(start) if p.element is not None and p.stat.tlen], None) if st.blockish else None
+        if led:  # title blocks (or a block per line) over short dated lines, too short to count one by one
             return [(g, []) for g in led]
         part, outer = _refine(page, start)
         lines = _split_lines(page, part)
@@ -1615,7 +1738,8 @@ def _split_lines(page: _Page, part: _Part) -> list[list[_Part]] | None:
         if titled:
             return titled
     if any(p.element is not None and p.stat.tlen >= 15 for p in parts):
-        return _styled_starts(parts)  # block children: papers led by a bold title block, or none
+        # block children: papers led by a bold title block, or a block per line of each paper
+        return _styled_starts(parts) or _role_cards([p for p in parts if p.element is not None and p.stat.tlen], None)
     marked = []
     dated = 0
     for p in parts:
@@ -1680,6 +1804,15 @@ def _styled_line(part: _Part) -> bool:
     if not spans:
         return False
     return all(s.bold for s in spans) or (len({s.link for s in spans}) == 1 and spans[0].link is not None)
+
+
+def _marked_line(part: _Part) -> bool:
+    """Is this line wholly bold, wholly italic or wholly one link (a line its markup sets apart)?"""
+    writer = SpanWriter()
+    _write_part(writer, part)
+    spans = [s for line in writer.lines for s in line if s.text.strip()]
+    return bool(spans) and (all(s.bold for s in spans) or all(s.italic for s in spans)
+                            or len({s.link for s in spans}) == 1 and spans[0].link is not None)
 
 
 def _slots(el: HtmlElement, page: "_Page | None" = None) -> tuple[int, int]:
