@@ -48,7 +48,10 @@ before it, classified by refkit's one section classifier; a kind name, never the
                 ``_years_alone`` rejects it), nn-h-run-heads (other headings between the naming one and the
                 year), nn-h-run-bold (a bold-only paragraph between them: the outline reads it as a heading),
                 nn-h-run-closed (the naming heading's container closes before the year heading: one
-                ``<section>`` each), nn-h-run-later (the year is not the first heading after the naming one)
+                ``<section>`` each), nn-h-run-later (the year is not the first heading after the naming one;
+                then, of the year headings between: nn-h-run-mid-rank, one of another rank than the naming
+                heading; nn-h-run-mid-words, one ``_years_alone`` rejects; nn-h-run-mid-none, neither: the
+                run was formed and its items undid it, or it broke elsewhere)
   nn-h-unnamed  headings before it, none of which the classifier can name (another language? topics?)
   nn-h-none     no heading before it
   nn-h-lost     its title was not found in the input as written
@@ -70,6 +73,7 @@ KINDS = (
     "nn-h-year", "nn-h-pubs", "nn-h-other", "nn-h-unnamed", "nn-h-none", "nn-h-lost",
     "nn-h-rank-lower", "nn-h-rank-equal", "nn-h-rank-higher", "nn-h-text-between",
     "nn-h-run-profile", "nn-h-run-words", "nn-h-run-heads", "nn-h-run-bold", "nn-h-run-closed", "nn-h-run-later",
+    "nn-h-run-mid-rank", "nn-h-run-mid-words", "nn-h-run-mid-none",
 )
 
 #: headings in the common markups: HTML h1-h6, Markdown #, Org *, LaTeX \section, reST underlines
@@ -255,7 +259,14 @@ def _run_shape(above: list[tuple[int, int, int, str]], i: int, text: str, out: C
 
     out["nn-h-run-profile"] += section_kind(above[i][3]) == "profile"
     out["nn-h-run-words"] += _years_alone().match(above[-1][3]) is None
-    out["nn-h-run-later"] += i < len(above) - 2
+    mids = above[i + 1:-1]
+    out["nn-h-run-later"] += bool(mids)
+    if mids:
+        rank = any(h[2] != above[i][2] for h in mids)
+        words = any(_years_alone().match(h[3]) is None for h in mids)
+        out["nn-h-run-mid-rank"] += rank
+        out["nn-h-run-mid-words"] += words
+        out["nn-h-run-mid-none"] += not (rank or words)
     out["nn-h-run-heads"] += any(not _DATED.match(h[3]) for h in above[i + 1:-1])
     gap = text[above[i][1]:above[i + 1][0]]
     out["nn-h-run-bold"] += _BOLD_LINE.search(gap) is not None
