@@ -31,6 +31,7 @@ title's boundaries are tried once, each item re-read at most once).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Callable, Sequence
 
 from ..model import Entry
@@ -116,18 +117,21 @@ def refine(
 
     out = list(entries)
     names = [_key(_name(_value(e, "venue"))) if e is not None else "" for e in entries]
+    shown_by = Counter(n for n in names if n)
+    every = set(shown_by)
     dated = {k: at for k, e in enumerate(entries) if e is not None and (at := _year_tail(e, _title(e))) is not None}
     for k, (segment, entry) in enumerate(zip(segments, entries)):
         if entry is None:
             continue
+        at = dated.get(k) if len(dated) >= MIN_DATED else None
+        if at is None and any(c.isalpha() for c in _value(entry, "venue")):
+            continue  # (read with a venue: the item's text is not needed)
         title = _title(entry)
         text, styled = item_styles(segment)
         item = _Text(text, styled)
-        at = dated.get(k) if len(dated) >= MIN_DATED else None
         if at is None:
-            if any(c.isalpha() for c in _value(entry, "venue")):
-                continue
-            venues = {n for j, n in enumerate(names) if n and j != k}
+            own = names[k]  # the venues other items show: the item's own only when another shows it too
+            venues = every - {own} if own and shown_by[own] == 1 else every
             at = cut(title, venues, _numbered(text, item.locate(title)))
             if at is None:
                 continue
